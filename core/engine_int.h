@@ -1,0 +1,119 @@
+/*
+ * engine_int.h - the Lua virtual machine behind an engine, shared by the
+ * core files that drive it (sandbox.c, ruleset.c, eval.c, engine.c).
+ *
+ * Nothing here is public: include/ never mentions lua_State.
+ */
+#ifndef NMS_ENGINE_INT_H
+#define NMS_ENGINE_INT_H
+
+#include <stddef.h>
+
+#include <lua.h>
+
+#include "nms/engine.h"
+
+/* Lua instructions between two budget checks: small enough to stop a
+ * runaway rule promptly, large enough to cost nothing measurable. */
+#define NMS_HOOK_INTERVAL 1000
+
+/* Where the last rule failure happened (filled by the message handler). */
+struct nms_fault {
+    char file[512];
+    long line;
+};
+
+/* An item of a criteria set, as validated at load time. */
+struct nms_item_def {
+    char *id, *title, *definition, *needs;
+    double points;
+    int check_ref;      /* registry reference to the check function */
+    char *file;         /* where check is defined */
+    long line;
+};
+
+struct nms_set_def {
+    char *id, *title, *version, *citation, *kind;
+    double threshold;
+    struct nms_item_def *items;
+    size_t n_items;
+};
+
+/* One Lua state with its accounting; an engine swaps these on reload. */
+struct nms_vm {
+    lua_State *L;
+    size_t used;                /* bytes currently allocated by L */
+    size_t cap;                 /* growth beyond this is refused */
+    size_t memory;              /* the per-unit allowance behind cap */
+    size_t refused;             /* allocations refused since last reset */
+    unsigned long instructions; /* used by the current case */
+    unsigned long budget;       /* per case; 0 while not evaluating */
+    int over_budget;            /* sticky until the case ends */
+    struct nms_fault fault;
+
+    char *dir;                  /* the ruleset directory */
+    struct nms_set_def *sets;
+    size_t n_sets;
+    char *name, *version, *title, *digest;
+    const char **criteria_ids;  /* views of sets[i].id for the info struct */
+    struct nms_ruleset_info info;
+};
+
+/* Creates a sandboxed state for the ruleset in `dir`; NULL when out of
+ * memory. */
+struct nms_vm *nms_vm_new(const char *dir);
+
+/* Releases a vm, its state and definitions; accepts NULL. */
+void nms_vm_free(struct nms_vm *vm);
+
+/* Starts the limits for one unit of rule work (a case, a load). */
+void nms_vm_limits_begin(struct nms_vm *vm, const struct nms_limits *limits);
+
+/* Lifts the limits again. */
+void nms_vm_limits_end(struct nms_vm *vm);
+
+/*
+ * Calls the function below `nargs` arguments on top of the stack in
+ * protected mode with a message handler that records the failing rule
+ * location in vm->fault. Returns a lua status; on failure the error
+ * message (budget and memory failures reworded) is on top of the stack.
+ */
+int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults);
+
+/*
+ * Loads the ruleset (manifest, parameters with `overrides`, criteria sets)
+ * into vm. Returns NMS_OK, NMS_ENOMEM or NMS_ERULES with the message in
+ * errmsg.
+ */
+enum nms_status nms_ruleset_load(struct nms_vm *vm, char *const *overrides,
+                                 size_t n_overrides, char *errmsg,
+                                 size_t errsize);
+
+/* Frees the definitions of a loaded ruleset (used by nms_vm_free). */
+void nms_ruleset_release(struct nms_vm *vm);
+
+/* [-0, +1] Pushes case `c` as a fresh Lua table (see docs/rules.md). */
+void nms_lua_push_case(lua_State *L, const struct nms_case *c);
+
+/*
+ * Computes "sha256:<hex>" over every *.lua file below `dir` (sorted by
+ * relative path; both the path and the content are hashed). Returns a new
+ * string, or NULL with errmsg filled.
+ */
+char *nms_digest_dir(const char *dir, char *errmsg, size_t errsize);
+
+/*
+ * Evaluates case `c` into the empty result `r` under `limits`. A failing
+ * rule is recorded in r->error (and r has no criteria). Returns NMS_OK, or
+ * NMS_ENOMEM when not even the error could be recorded.
+ */
+enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_limits *limits,
+                              const struct nms_case *c, struct nms_result *r);
+
+/* Frees the criteria and error of `r`, leaving it empty (not freeing r). */
+void nms_result_clear(struct nms_result *r);
+
+/* Copies at most n bytes of s into a new NUL-terminated string, or NULL. */
+char *nms_strndup(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,95 @@
+/*
+ * engine.h - a loaded ruleset, ready to evaluate cases.
+ *
+ * An engine owns one Lua state. It is not thread-safe: run one engine per
+ * thread. Rules run sandboxed (no io/os/debug, text chunks only), each case
+ * under an instruction budget and a memory cap; a rule that fails fails
+ * that case only.
+ *
+ * Ownership: strings returned by the engine belong to it and stay valid
+ * until the next call that reloads or frees it.
+ */
+#ifndef NMS_ENGINE_H
+#define NMS_ENGINE_H
+
+#include <stddef.h>
+
+#include "nms/case.h"
+#include "nms/result.h"
+#include "nms/status.h"
+
+/* Default Lua VM instructions one case may use across all rules. */
+#ifndef NMS_DEFAULT_INSTRUCTION_BUDGET
+#define NMS_DEFAULT_INSTRUCTION_BUDGET 50000000ul
+#endif
+/* Default bytes the Lua state may grow by while evaluating one case. */
+#ifndef NMS_DEFAULT_MEMORY_CAP
+#define NMS_DEFAULT_MEMORY_CAP (64u * 1024u * 1024u)
+#endif
+
+struct nms_engine;
+
+struct nms_limits {
+    unsigned long instructions;  /* per case; 0 = default */
+    size_t memory;               /* bytes per case above the loaded ruleset; 0 = default */
+};
+
+/* Identity of the loaded ruleset, as every result reports it. */
+struct nms_ruleset_info {
+    const char *name;
+    const char *version;
+    const char *title;
+    const char *digest;  /* "sha256:<64 hex>" over every *.lua file of the ruleset */
+    const char *dir;
+    size_t n_criteria;
+    const char *const *criteria_ids;
+};
+
+/*
+ * Creates an engine with `limits` (NULL for the defaults). Returns NMS_OK or
+ * NMS_ENOMEM.
+ */
+enum nms_status nms_engine_new(struct nms_engine **out,
+                               const struct nms_limits *limits);
+
+/* Releases the engine and its Lua state; accepts NULL. */
+void nms_engine_free(struct nms_engine *e);
+
+/*
+ * Sets a ruleset parameter override, e.g. ("iec2011.threshold", "76"),
+ * applied at the next nms_engine_load. Values are parsed as numbers, true
+ * or false, else kept as strings. Returns NMS_OK, NMS_ENOMEM, or NMS_EINVAL
+ * when `assignment` is not NAME=VALUE.
+ */
+enum nms_status nms_engine_set_param(struct nms_engine *e,
+                                     const char *assignment);
+
+/*
+ * Loads the ruleset in directory `dir` (its ruleset.lua manifest, the
+ * parameters and every criteria set), replacing any ruleset loaded before
+ * only on success. Returns NMS_OK, NMS_ENOMEM, or NMS_ERULES with a message
+ * such as "rules/criteria/iec2011.lua:12: 'end' expected near <eof>" in
+ * nms_engine_errmsg.
+ */
+enum nms_status nms_engine_load(struct nms_engine *e, const char *dir);
+
+/* The loaded ruleset, or NULL before a successful load. */
+const struct nms_ruleset_info *nms_engine_ruleset(const struct nms_engine *e);
+
+/*
+ * Evaluates one finished case (see nms_case_finish) against the loaded
+ * ruleset. On NMS_OK *out is a new result; if a rule failed, the result's
+ * `error` names it. Returns NMS_EINVAL for a case with an error or when no
+ * ruleset is loaded, NMS_ENOMEM when memory runs out.
+ */
+enum nms_status nms_engine_evaluate(struct nms_engine *e,
+                                    const struct nms_case *c,
+                                    struct nms_result **out);
+
+/* The embedded Lua release, e.g. "Lua 5.4.4". */
+const char *nms_lua_release(void);
+
+/* The message of the last failure, "" if none; owned by the engine. */
+const char *nms_engine_errmsg(const struct nms_engine *e);
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * output.h - writing results for programs: JSON Lines, a JSON array, CSV.
+ *
+ * Every case gets exactly one output record, in the order written: its
+ * result, or an error record when the case could not be parsed or a rule
+ * failed on it. Keys come out in a fixed order, so the same input gives
+ * byte-identical output every time.
+ */
+#ifndef NMS_OUTPUT_H
+#define NMS_OUTPUT_H
+
+#include <stdio.h>
+
+#include "nms/case.h"
+#include "nms/engine.h"
+#include "nms/result.h"
+
+enum nms_format { NMS_FORMAT_JSONL = 0, NMS_FORMAT_JSON, NMS_FORMAT_CSV };
+
+struct nms_writer;
+
+/*
+ * Starts writing `format` to `fp` (not closed by the writer) for results of
+ * ruleset `rs` (which must outlive the writer). Returns NMS_OK, NMS_ENOMEM
+ * or NMS_EIO.
+ */
+enum nms_status nms_writer_new(struct nms_writer **out, FILE *fp,
+                               enum nms_format format,
+                               const struct nms_ruleset_info *rs);
+
+/*
+ * Writes the record for case `c`: its result `r`, or an error record when
+ * the case has an error (r is then NULL) or r->error is set. Returns
+ * NMS_OK, NMS_ENOMEM or NMS_EIO (errno set).
+ */
+enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
+                               const struct nms_result *r);
+
+/* Ends the output (closes the JSON array) and flushes; NMS_OK or NMS_EIO. */
+enum nms_status nms_writer_finish(struct nms_writer *w);
+
+/* Releases the writer; accepts NULL. */
+void nms_writer_free(struct nms_writer *w);
+
+/*
+ * The JSON text of one output record, as nms_writer_put would write it,
+ * indented when `pretty`. Returns a new string the caller frees with
+ * free(), or NULL when out of memory.
+ */
+char *nms_output_json(const struct nms_case *c, const struct nms_result *r,
+                      const struct nms_ruleset_info *rs, int pretty);
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * reader.h - splits an input source into case records.
+ *
+ * A source holds one case object, a JSON array of case objects, or JSON
+ * Lines (one object per line; blank lines are skipped). The reader decides
+ * which from the text itself and hands out one record at a time, with the
+ * line it starts on, so that every record can be named in results and
+ * errors. JSON Lines are streamed: a file of millions of records is never
+ * held in memory at once.
+ *
+ * Ownership: the reader owns the text of the record it returned last; it is
+ * valid until the next call to nms_reader_next or nms_reader_free.
+ */
+#ifndef NMS_READER_H
+#define NMS_READER_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "nms/status.h"
+
+/* Longest single record accepted; longer lines become error records. */
+#ifndef NMS_MAX_RECORD
+#define NMS_MAX_RECORD (64u * 1024u * 1024u)
+#endif
+
+struct nms_reader;
+
+struct nms_record {
+    const char *text;    /* the record's JSON text (not NUL-terminated) */
+    size_t len;
+    const char *source;  /* the name given to nms_reader_open */
+    long line;           /* 1-based line where the record starts; 0 if unknown */
+    long index;          /* 0-based position of the record in the source */
+    int is_array_item;   /* 1 when taken from a top-level JSON array */
+    const char *error;   /* non-NULL: this record could not be read (e.g.
+                            "record longer than 67108864 bytes", "not valid
+                            JSON: ..."); text may then be partial or empty */
+};
+
+/*
+ * Opens `fp` (not closed by the reader) under the name `source`, used in
+ * messages and default ids. Returns NMS_OK or NMS_ENOMEM.
+ */
+enum nms_status nms_reader_open(struct nms_reader **out, FILE *fp,
+                                const char *source);
+
+/*
+ * Reads the next record into *rec. Returns 1 when a record (possibly with
+ * rec->error set) was read, 0 at the end of the source, and -1 on a read
+ * error (errno set) or when memory runs out.
+ */
+int nms_reader_next(struct nms_reader *r, struct nms_record *rec);
+
+/* Releases the reader; accepts NULL. */
+void nms_reader_free(struct nms_reader *r);
+
+#endif

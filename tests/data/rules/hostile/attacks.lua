@@ -1,0 +1,59 @@
+local attacks = {}
+
+attacks.ok = function() return true, "fine" end
+attacks.os = function() return os.execute("true") end
+attacks.io = function() return io.open("/etc/passwd") end
+attacks.debug = function() return debug.getinfo(1) end
+attacks.package = function() return package.loaded end
+attacks.dofile = function() return dofile("/etc/passwd") end
+attacks.loadfile = function() return loadfile("/etc/passwd") end
+attacks.dump = function() return string.dump(function() end) end
+attacks.binary = function()
+  local f, err = load("\27Lua\84\0", "=binary")
+  if not f then error(err, 0) end
+  return f()
+end
+attacks.require_os = function() return require("os") end
+attacks.set_global = function() leaked = true; return true, "set" end
+attacks.read_global = function() return leaked, "read" end
+attacks.string_meta = function()
+  getmetatable("").__index = {}
+  return true, "changed"
+end
+attacks.string_lib = function()
+  string.upper = function() return "pwned" end
+  return true, "changed"
+end
+attacks.loop = function() while true do end end
+attacks.pcall_loop = function()
+  for _ = 1, 1000 do pcall(function() while true do end end) end
+  return true, "survived"
+end
+attacks.recursion = function()
+  local function deeper(n) return deeper(n + 1) + 1 end
+  return deeper(1)
+end
+attacks.memory_rep = function() return #string.rep("x", 1 << 32) > 0, "big" end
+attacks.memory_table = function()
+  local t = {}
+  for i = 1, math.huge do t[i] = { i } end
+  return true, "grew"
+end
+attacks.error = function() error("deliberate failure") end
+attacks.bad_value = function() return 42, "a number" end
+attacks.no_evidence = function() return true end
+
+return {
+  id = "attacks", title = "Attacks", version = "1", citation = "test only",
+  kind = "points", threshold = 1,
+  items = {
+    { id = "attack", title = "Attack", points = 1, needs = "nothing",
+      check = function(case)
+        local attack = attacks[case.id]
+        if not attack then return nil, "no attack named " .. case.id end
+        return attack(case)
+      end },
+    { id = "upper", title = "String library intact", points = 1, needs = "nothing",
+      check = function() return ("a"):upper() == "A", ("a"):upper() end },
+  },
+}

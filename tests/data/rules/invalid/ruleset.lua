@@ -1,0 +1,1 @@
+return { name = "test-invalid", version = "1.0", criteria = { "nocheck" } }

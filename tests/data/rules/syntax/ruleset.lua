@@ -1,0 +1,1 @@
+return { name = "test-syntax", version = "1.0", criteria = { "broken" } }

@@ -1,0 +1,3 @@
+return {
+  ["four.threshold"] = { value = 50, unit = "points", doc = "test threshold" },
+}

@@ -1,0 +1,259 @@
+/*
+ * test_eval.c - the engine's three-valued aggregation, parameters and
+ * ruleset validation, using the test rulesets in tests/data/rules.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cmocka.h>
+
+#include "test_helpers.h"
+
+static const struct nms_criteria *four(const struct nms_result *r)
+{
+    assert_null(r->error);
+    assert_int_equal(r->n_criteria, 1);
+    assert_string_equal(r->criteria[0].id, "four");
+    return &r->criteria[0];
+}
+
+/* Items a..d are worth 10, 20, 30 and 40 points; the threshold is 50. */
+static void check(const char *history, enum nms_verdict verdict,
+                  double score, double possible)
+{
+    struct nms_engine *e = load_test_rules("tri");
+    char json[512];
+    struct nms_result *r;
+    const struct nms_criteria *crit;
+
+    snprintf(json, sizeof json, "{\"history\": %s}", history);
+    r = evaluate(e, json);
+    crit = four(r);
+    assert_string_equal(nms_verdict_name(crit->result),
+                        nms_verdict_name(verdict));
+    assert_true(crit->score == score);
+    assert_true(crit->possible == possible);
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
+static void eval_all_unknown_is_indeterminate(void **state)
+{
+    (void)state;
+    check("{}", NMS_VERDICT_INDETERMINATE, 0, 100);
+}
+
+static void eval_score_reaching_threshold_is_met(void **state)
+{
+    (void)state;
+    check("{\"dehydration\": true, \"agitation\": true}", NMS_VERDICT_MET,
+          50, 50);
+}
+
+static void eval_score_below_threshold_with_room_is_indeterminate(void **state)
+{
+    (void)state;
+    check("{\"prior_nms\": true, \"dehydration\": true}",
+          NMS_VERDICT_INDETERMINATE, 30, 100);
+}
+
+static void eval_possible_below_threshold_is_not_met(void **state)
+{
+    (void)state;
+    check("{\"catatonia\": false, \"agitation\": false}",
+          NMS_VERDICT_NOT_MET, 0, 30);
+}
+
+static void eval_possible_equal_to_threshold_stays_indeterminate(void **state)
+{
+    (void)state;
+    check("{\"catatonia\": false, \"prior_nms\": false, \"agitation\": true}",
+          NMS_VERDICT_INDETERMINATE, 30, 50);
+}
+
+static void eval_all_false_is_not_met(void **state)
+{
+    (void)state;
+    check("{\"prior_nms\": false, \"dehydration\": false, \"agitation\": false,"
+          " \"catatonia\": false}", NMS_VERDICT_NOT_MET, 0, 0);
+}
+
+static void eval_items_carry_value_evidence_and_missing(void **state)
+{
+    struct nms_engine *e = load_test_rules("tri");
+    struct nms_result *r =
+        evaluate(e, "{\"history\": {\"prior_nms\": true, \"agitation\": false}}");
+    const struct nms_criteria *crit = four(r);
+
+    (void)state;
+    assert_int_equal(crit->n_items, 4);
+    assert_int_equal(crit->items[0].value, NMS_TRI_TRUE);
+    assert_string_equal(crit->items[0].evidence, "history.prior_nms is true");
+    assert_null(crit->items[0].missing);
+    assert_int_equal(crit->items[1].value, NMS_TRI_UNKNOWN);
+    assert_string_equal(crit->items[1].missing, "history.dehydration");
+    assert_int_equal(crit->items[2].value, NMS_TRI_FALSE);
+    assert_null(crit->items[2].missing);
+    /* a check's own third return value is more specific than `needs` */
+    assert_string_equal(crit->items[3].missing, "a catatonia assessment");
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
+static void eval_param_override_changes_threshold(void **state)
+{
+    struct nms_engine *e = NULL;
+    struct nms_result *r;
+    char dir[1024];
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/rules/tri", NMS_TEST_DATA);
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    assert_int_equal(nms_engine_set_param(e, "four.threshold=60"), NMS_OK);
+    assert_int_equal(nms_engine_load(e, dir), NMS_OK);
+    r = evaluate(e, "{\"history\": {\"dehydration\": true, \"agitation\": true}}");
+    assert_true(four(r)->threshold == 60);
+    assert_int_equal(four(r)->result, NMS_VERDICT_INDETERMINATE);
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
+static void eval_unknown_param_fails_load(void **state)
+{
+    struct nms_engine *e = NULL;
+    char dir[1024], expected[1200];
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/rules/tri", NMS_TEST_DATA);
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    assert_int_equal(nms_engine_set_param(e, "four.treshold=60"), NMS_OK);
+    assert_int_equal(nms_engine_load(e, dir), NMS_ERULES);
+    snprintf(expected, sizeof expected,
+             "%s/params.lua: --param: unknown parameter 'four.treshold'", dir);
+    assert_string_equal(nms_engine_errmsg(e), expected);
+    assert_null(nms_engine_ruleset(e));
+    nms_engine_free(e);
+}
+
+static void eval_param_without_value_is_rejected(void **state)
+{
+    struct nms_engine *e = NULL;
+
+    (void)state;
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    assert_int_equal(nms_engine_set_param(e, "four.threshold"), NMS_EINVAL);
+    assert_string_equal(nms_engine_errmsg(e),
+                        "parameter 'four.threshold' must be written NAME=VALUE");
+    nms_engine_free(e);
+}
+
+static void eval_ruleset_info_names_version_and_digest(void **state)
+{
+    struct nms_engine *e = load_test_rules("tri");
+    const struct nms_ruleset_info *rs = nms_engine_ruleset(e);
+
+    (void)state;
+    assert_string_equal(rs->name, "test-tri");
+    assert_string_equal(rs->version, "1.0");
+    assert_int_equal(strlen(rs->digest), strlen("sha256:") + 64);
+    assert_memory_equal(rs->digest, "sha256:", 7);
+    assert_int_equal(rs->n_criteria, 1);
+    assert_string_equal(rs->criteria_ids[0], "four");
+    nms_engine_free(e);
+}
+
+static void eval_syntax_error_reports_file_and_line(void **state)
+{
+    struct nms_engine *e = NULL;
+    char dir[1024], prefix[1200];
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/rules/syntax", NMS_TEST_DATA);
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    assert_int_equal(nms_engine_load(e, dir), NMS_ERULES);
+    snprintf(prefix, sizeof prefix, "%s/broken.lua:7:", dir);
+    assert_memory_equal(nms_engine_errmsg(e), prefix, strlen(prefix));
+    assert_non_null(strstr(nms_engine_errmsg(e), "expected"));
+    nms_engine_free(e);
+}
+
+static void eval_invalid_item_field_is_reported(void **state)
+{
+    struct nms_engine *e = NULL;
+    char dir[1024], expected[1200];
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/rules/invalid", NMS_TEST_DATA);
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    assert_int_equal(nms_engine_load(e, dir), NMS_ERULES);
+    snprintf(expected, sizeof expected,
+             "%s/nocheck.lua: criteria set 'nocheck': item 'x': field 'check' "
+             "must be a function, got string", dir);
+    assert_string_equal(nms_engine_errmsg(e), expected);
+    nms_engine_free(e);
+}
+
+static void eval_missing_ruleset_directory_is_reported(void **state)
+{
+    struct nms_engine *e = NULL;
+
+    (void)state;
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    assert_int_equal(nms_engine_load(e, "/nonexistent/rules"), NMS_ERULES);
+    assert_string_equal(nms_engine_errmsg(e),
+                        "cannot read ruleset directory '/nonexistent/rules': "
+                        "No such file or directory");
+    nms_engine_free(e);
+}
+
+static void eval_failed_reload_keeps_previous_ruleset(void **state)
+{
+    struct nms_engine *e = load_test_rules("tri");
+    char dir[1024];
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/rules/syntax", NMS_TEST_DATA);
+    assert_int_equal(nms_engine_load(e, dir), NMS_ERULES);
+    assert_string_equal(nms_engine_ruleset(e)->name, "test-tri");
+    nms_engine_free(e);
+}
+
+static void eval_same_case_gives_identical_results(void **state)
+{
+    struct nms_engine *e = load_test_rules("tri");
+    struct nms_result *a = evaluate(e, "{\"history\": {\"agitation\": true}}");
+    struct nms_result *b = evaluate(e, "{\"history\": {\"agitation\": true}}");
+
+    (void)state;
+    assert_true(four(a)->score == four(b)->score);
+    assert_string_equal(four(a)->items[2].evidence, four(b)->items[2].evidence);
+    nms_result_free(a);
+    nms_result_free(b);
+    nms_engine_free(e);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(eval_all_unknown_is_indeterminate),
+        cmocka_unit_test(eval_score_reaching_threshold_is_met),
+        cmocka_unit_test(eval_score_below_threshold_with_room_is_indeterminate),
+        cmocka_unit_test(eval_possible_below_threshold_is_not_met),
+        cmocka_unit_test(eval_possible_equal_to_threshold_stays_indeterminate),
+        cmocka_unit_test(eval_all_false_is_not_met),
+        cmocka_unit_test(eval_items_carry_value_evidence_and_missing),
+        cmocka_unit_test(eval_param_override_changes_threshold),
+        cmocka_unit_test(eval_unknown_param_fails_load),
+        cmocka_unit_test(eval_param_without_value_is_rejected),
+        cmocka_unit_test(eval_ruleset_info_names_version_and_digest),
+        cmocka_unit_test(eval_syntax_error_reports_file_and_line),
+        cmocka_unit_test(eval_invalid_item_field_is_reported),
+        cmocka_unit_test(eval_missing_ruleset_directory_is_reported),
+        cmocka_unit_test(eval_failed_reload_keeps_previous_ruleset),
+        cmocka_unit_test(eval_same_case_gives_identical_results),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,53 @@
+/*
+ * test_helpers.h - small helpers shared by the engine tests: load a test
+ * ruleset, and evaluate a case given as JSON text.
+ */
+#ifndef NMS_TEST_HELPERS_H
+#define NMS_TEST_HELPERS_H
+
+#include <math.h>
+#include <string.h>
+
+#include "nms/case.h"
+#include "nms/engine.h"
+
+/* Loads tests/data/rules/<name> into a new engine, failing the test if it
+ * does not load. */
+static inline struct nms_engine *load_test_rules(const char *name)
+{
+    char dir[1024];
+    struct nms_engine *e = NULL;
+
+    snprintf(dir, sizeof dir, "%s/rules/%s", NMS_TEST_DATA, name);
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    if (nms_engine_load(e, dir) != NMS_OK)
+        fail_msg("loading %s: %s", dir, nms_engine_errmsg(e));
+    return e;
+}
+
+/* Parses and finishes `json` as a case; fails the test on a case error. */
+static inline struct nms_case *case_from(const char *json)
+{
+    struct nms_case *c = nms_case_parse(json, strlen(json), "test", 1, 0);
+
+    assert_non_null(c);
+    assert_int_equal(nms_case_finish(c, NAN), NMS_OK);
+    if (c->error)
+        fail_msg("case error at '%s': %s", c->error->path, c->error->message);
+    return c;
+}
+
+/* Evaluates `json` with engine e; the caller frees the result. */
+static inline struct nms_result *evaluate(struct nms_engine *e,
+                                          const char *json)
+{
+    struct nms_case *c = case_from(json);
+    struct nms_result *r = NULL;
+
+    assert_int_equal(nms_engine_evaluate(e, c, &r), NMS_OK);
+    nms_case_free(c);
+    assert_non_null(r);
+    return r;
+}
+
+#endif
