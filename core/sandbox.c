@@ -139,15 +139,29 @@ int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults)
     lua_insert(L, base);
     status = lua_pcall(L, nargs, nresults, base);
     lua_remove(L, base);
+    if (status == LUA_OK && (vm->over_budget || vm->refused > 0)) {
+        /* The rule caught the stop with its own pcall and carried on: its
+         * answer was computed with part of the work cut off, so the case
+         * still fails. The location is the rule's definition. */
+        lua_pop(L, nresults == LUA_MULTRET ? lua_gettop(L) - base + 1
+                                           : nresults);
+        vm->fault.file[0] = '\0';
+        lua_pushliteral(L, "");
+        status = LUA_ERRRUN;
+    }
     if (status == LUA_OK)
         return status;
     /* Budget and memory failures get one clear wording whatever the rule
      * did with the original error. */
     if (vm->over_budget) {
         lua_pop(L, 1);
-        lua_pushfstring(L, "%s:%d: instruction budget of %I exceeded",
-                        vm->fault.file, (int)vm->fault.line,
-                        (lua_Integer)vm->budget);
+        if (vm->fault.file[0])
+            lua_pushfstring(L, "%s:%d: instruction budget of %I exceeded",
+                            vm->fault.file, (int)vm->fault.line,
+                            (lua_Integer)vm->budget);
+        else
+            lua_pushfstring(L, "instruction budget of %I exceeded",
+                            (lua_Integer)vm->budget);
     } else if (status == LUA_ERRMEM || vm->refused > 0) {
         vm->fault.file[0] = '\0';
         lua_pop(L, 1);
@@ -281,6 +295,44 @@ static int valid_module_name(const char *name)
     return 1;
 }
 
+/* [-1, +1] Loads and runs module `name` (on top) from the ruleset
+ * directory; raises with the file and line of what went wrong. */
+static int load_module(lua_State *L)
+{
+    struct nms_vm *vm = vm_of(L);
+    const char *name = lua_tostring(L, 1);
+    luaL_Buffer path;
+    const char *p;
+
+    luaL_buffinit(L, &path);
+    luaL_addstring(&path, vm->dir);
+    luaL_addchar(&path, '/');
+    for (p = name; *p; p++)
+        luaL_addchar(&path, *p == '.' ? '/' : *p);
+    luaL_addstring(&path, ".lua");
+    luaL_pushresult(&path);
+    switch (luaL_loadfilex(L, lua_tostring(L, -1), "t")) {
+    case LUA_OK:
+        break;
+    case LUA_ERRFILE:   /* name the caller: level 2, past l_require */
+        luaL_where(L, 2);
+        lua_pushfstring(L, "%smodule '%s' not found in the ruleset (no file "
+                           "'%s')", lua_tostring(L, -1), name,
+                        lua_tostring(L, -3));
+        return lua_error(L);
+    default:            /* a syntax error already names file and line */
+        return lua_error(L);
+    }
+    set_env(L);
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 1);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_pushboolean(L, 1);
+    }
+    return 1;
+}
+
 /*
  * @function require(name)
  * Loads module `name` ("lib.time" is lib/time.lua in the ruleset
@@ -290,44 +342,31 @@ static int valid_module_name(const char *name)
  */
 static int l_require(lua_State *L)
 {
-    struct nms_vm *vm = vm_of(L);
     const char *name = luaL_checkstring(L, 1);
-    luaL_Buffer path;
-    const char *p;
+    int loaded;
 
     if (!valid_module_name(name))
         return luaL_error(L, "invalid module name '%s' (use lower-case dotted "
                              "names such as 'lib.time')", name);
     lua_getfield(L, LUA_REGISTRYINDEX, KEY_LOADED);
-    if (lua_getfield(L, -1, name) != LUA_TNIL) {
+    loaded = lua_gettop(L);
+    if (lua_getfield(L, loaded, name) != LUA_TNIL) {
         if (lua_islightuserdata(L, -1))
             return luaL_error(L, "module '%s' requires itself (circular "
                                  "require)", name);
         return 1;
     }
-    lua_pop(L, 1);
-    lua_pushlightuserdata(L, vm);               /* mark: loading */
-    lua_setfield(L, -2, name);
-
-    luaL_buffinit(L, &path);
-    luaL_addstring(&path, vm->dir);
-    luaL_addchar(&path, '/');
-    for (p = name; *p; p++)
-        luaL_addchar(&path, *p == '.' ? '/' : *p);
-    luaL_addstring(&path, ".lua");
-    luaL_pushresult(&path);
-
-    if (luaL_loadfilex(L, lua_tostring(L, -1), "t") != LUA_OK)
+    lua_pushlightuserdata(L, vm_of(L));         /* mark: loading */
+    lua_setfield(L, loaded, name);
+    lua_pushcfunction(L, load_module);
+    lua_pushvalue(L, 1);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+        lua_pushnil(L);                         /* a later require retries */
+        lua_setfield(L, loaded, name);
         return lua_error(L);
-    set_env(L);
-    lua_pushstring(L, name);
-    lua_call(L, 1, 1);
-    if (lua_isnil(L, -1)) {
-        lua_pop(L, 1);
-        lua_pushboolean(L, 1);
     }
     lua_pushvalue(L, -1);
-    lua_setfield(L, -4, name);                  /* loaded[name] = result */
+    lua_setfield(L, loaded, name);              /* loaded[name] = result */
     return 1;
 }
 
@@ -391,6 +430,10 @@ static void build_base(lua_State *L)
     }
     for (lib = libraries; lib->func; lib++) {
         luaL_requiref(L, lib->name, lib->func, 0);
+        if (lib->func == luaopen_string) {
+            lua_pushnil(L);   /* string.dump makes bytecode: not for rules */
+            lua_setfield(L, -2, "dump");
+        }
         make_readonly(L);
         lua_setfield(L, -2, lib->name);
     }

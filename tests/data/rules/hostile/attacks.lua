@@ -33,7 +33,7 @@ attacks.recursion = function()
   local function deeper(n) return deeper(n + 1) + 1 end
   return deeper(1)
 end
-attacks.memory_rep = function() return #string.rep("x", 1 << 32) > 0, "big" end
+attacks.memory_rep = function() return #string.rep("x", 1 << 30) > 0, "big" end
 attacks.memory_table = function()
   local t = {}
   for i = 1, math.huge do t[i] = { i } end
