@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# End-to-end tests of the nmsrules program: golden outputs for the bundled
+# examples, exit statuses, and the no-record-lost guarantees.
+#
+#   bash tests/cli/run.sh BUILD/nmsrules SOURCE_DIR
+#
+# NMS_UPDATE_GOLDEN=1 rewrites the expected files in examples/expected/
+# (review the diff before committing). NMS_WRAPPER runs the program under
+# a tool, e.g. NMS_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full".
+set -u
+bin=$1
+src=$2
+examples=$src/examples
+expected=$examples/expected
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+wrapper=${NMS_WRAPPER:-}
+
+run() { $wrapper "$bin" "$@"; }
+
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ $# -gt 1 ] && printf '  %s\n' "${@:2}"; }
+
+# The digest changes with every edit of a rule file, comments included; the
+# golden files pin what the rules decide, so they hold a placeholder.
+normalise() { sed -e 's/sha256:[0-9a-f]\{64\}/sha256:DIGEST/g' -e "s#$src/##g"; }
+
+# golden NAME STATUS ARGS...: run, compare stdout with expected/NAME and the
+# exit status with STATUS.
+golden() {
+    local name=$1 want=$2 status
+    shift 2
+    (cd "$src" && run "$@") >"$tmp/out" 2>"$tmp/err"
+    status=$?
+    normalise <"$tmp/out" >"$tmp/$name"
+    if [ "${NMS_UPDATE_GOLDEN:-}" = 1 ]; then
+        mkdir -p "$expected"
+        cp "$tmp/$name" "$expected/$name"
+    fi
+    if [ "$status" -ne "$want" ]; then
+        not_ok "$name: exit status $status, expected $want" "$(cat "$tmp/err")"
+    elif ! diff -u "$expected/$name" "$tmp/$name" >"$tmp/diff"; then
+        not_ok "$name: output differs from examples/expected/$name" "$(head -40 "$tmp/diff")"
+    else
+        ok "$name"
+    fi
+}
+
+# status NAME WANT ARGS...: only the exit status matters.
+status_is() {
+    local name=$1 want=$2 status
+    shift 2
+    run "$@" >"$tmp/out" 2>"$tmp/err"
+    status=$?
+    if [ "$status" -eq "$want" ]; then ok "$name"; else
+        not_ok "$name: exit status $status, expected $want" "$(cat "$tmp/err")"; fi
+}
+
+contains() {
+    local name=$1 file=$2 text=$3
+    if grep -qF -- "$text" "$file"; then ok "$name"; else
+        not_ok "$name: '$text' not found" "$(head -20 "$file")"; fi
+}
+
+cases=(examples/cases/*.json)
+
+# --- golden outputs of the bundled examples --------------------------------
+golden batch.jsonl 0 batch "${cases[@]}"
+golden batch.csv 0 batch --format csv "${cases[@]}"
+golden batch.json 0 batch --format json "${cases[@]}"
+golden malformed.jsonl 1 batch examples/malformed/08-malformed.json
+golden cases.jsonl 1 batch examples/cases.jsonl
+for f in "${cases[@]}"; do
+    name=$(basename "$f" .json)
+    golden "eval-$name.txt" 0 eval "$f"
+done
+
+# --- the same cases through every input form give the same records ---------
+(cd "$src" && run batch "${cases[@]}" examples/malformed/08-malformed.json) | normalise >"$tmp/files.jsonl"
+(cd "$src" && run batch examples/cases.jsonl) | normalise >"$tmp/lines.jsonl"
+if diff -q "$tmp/files.jsonl" "$tmp/lines.jsonl" >/dev/null; then ok "json lines and single files agree"; else
+    not_ok "json lines and single files disagree" "$(diff "$tmp/files.jsonl" "$tmp/lines.jsonl" | head -10)"; fi
+(cd "$src" && run batch - <examples/cases.jsonl) | normalise >"$tmp/stdin.jsonl"
+if diff -q "$tmp/lines.jsonl" "$tmp/stdin.jsonl" >/dev/null; then ok "stdin gives the same records"; else
+    not_ok "stdin differs from the file" "$(diff "$tmp/lines.jsonl" "$tmp/stdin.jsonl" | head -10)"; fi
+
+# --- determinism: byte-identical output, digest included -------------------
+run batch "$src/examples/cases.jsonl" >"$tmp/a" 2>/dev/null
+run batch "$src/examples/cases.jsonl" >"$tmp/b" 2>/dev/null
+if cmp -s "$tmp/a" "$tmp/b"; then ok "two runs are byte-identical"; else not_ok "two runs differ"; fi
+contains "results name the ruleset digest" "$tmp/a" '"digest":"sha256:'
+
+# --- a malformed line in the middle of JSON Lines --------------------------
+first=$(head -n 1 "$src/examples/cases.jsonl")
+{ echo "$first"; echo '{"id": "broken", "vitals": [{"t": '; echo; echo "$first"; } >"$tmp/middle.jsonl"
+run batch "$tmp/middle.jsonl" >"$tmp/out" 2>"$tmp/err"
+status=$?
+lines=$(wc -l <"$tmp/out")
+if [ "$status" -eq 1 ] && [ "$lines" -eq 3 ]; then ok "malformed middle line: exit 1, three records"; else
+    not_ok "malformed middle line: exit $status with $lines records" "$(cat "$tmp/out" "$tmp/err")"; fi
+if sed -n 2p "$tmp/out" | grep -q '"error":{"source":"'"$tmp"'/middle.jsonl","line":2,'; then
+    ok "the error record names the source and line 2"; else
+    not_ok "the error record lacks source/line 2" "$(sed -n 2p "$tmp/out")"; fi
+if sed -n 3p "$tmp/out" | grep -q '"criteria"'; then ok "the line after it still has its result"; else
+    not_ok "the line after the error has no result" "$(sed -n 3p "$tmp/out")"; fi
+
+# --- atomic -o -----------------------------------------------------------
+run batch -o "$tmp/result.jsonl" "$src/examples/cases.jsonl" 2>/dev/null
+if cmp -s "$tmp/a" "$tmp/result.jsonl"; then ok "-o writes what stdout would"; else not_ok "-o output differs from stdout"; fi
+if ls "$tmp" | grep -q 'tmp-'; then not_ok "-o left a temporary file behind"; else ok "-o leaves no temporary file"; fi
+echo previous >"$tmp/keep.jsonl"
+run batch --rules "$src/tests/data/rules/syntax" -o "$tmp/keep.jsonl" "$src/examples/cases.jsonl" 2>/dev/null
+if [ "$(cat "$tmp/keep.jsonl")" = previous ]; then ok "a failed run keeps the previous -o file"; else
+    not_ok "a failed run replaced the -o file"; fi
+status_is "-o into a missing directory is an I/O error" 2 batch -o "$tmp/no/such/dir/out.jsonl" "$src/examples/cases.jsonl"
+
+# --- exit statuses and messages ----------------------------------------------
+status_is "unknown command exits 2" 2 frobnicate
+status_is "unknown option exits 2" 2 batch --frobnicate
+status_is "unknown format exits 2" 2 batch --format xml
+status_is "missing input file exits 2" 2 batch "$tmp/nonexistent.json"
+contains "missing input file is named" "$tmp/err" "nmsrules: error: cannot open '$tmp/nonexistent.json': No such file or directory"
+status_is "broken ruleset exits 3" 3 batch --rules "$src/tests/data/rules/syntax" "$src/examples/cases.jsonl"
+contains "broken ruleset names file and line" "$tmp/err" "tests/data/rules/syntax/broken.lua:5:"
+status_is "unknown parameter exits 3" 3 batch --param iec2011.no_such_param=1 "$src/examples/cases.jsonl"
+contains "unknown parameter is named" "$tmp/err" "unknown parameter 'iec2011.no_such_param'"
+status_is "bad --as-of exits 2" 2 batch --as-of yesterday "$src/examples/cases.jsonl"
+status_is "eval needs one file" 2 eval
+status_is "batch --help exits 0" 0 batch --help
+contains "batch --help shows usage" "$tmp/out" "usage: nmsrules batch"
+status_is "eval --help exits 0" 0 eval --help
+status_is "help exits 0" 0 --help
+status_is "--version exits 0" 0 --version
+contains "--version names Lua" "$tmp/out" "Lua 5.4"
+contains "--version names the ruleset digest" "$tmp/out" "sha256:"
+printf '' >"$tmp/empty.json"
+status_is "an empty file is not an error" 0 batch "$tmp/empty.json"
+contains "an empty file is reported" "$tmp/err" "holds no cases"
+
+# --- parameters and as-of change the verdict ---------------------------------
+classic=$src/${cases[0]}
+run batch --param iec2011.threshold=101 "$classic" >"$tmp/out" 2>/dev/null
+contains "--param raises the IEC threshold" "$tmp/out" '"threshold":101'
+run batch --as-of 1970-01-01T00:00Z "$classic" >"$tmp/out" 2>/dev/null
+contains "--as-of sets assessed_at" "$tmp/out" '"assessed_at":"1970-01-01T00:00Z"'
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
