@@ -37,20 +37,20 @@ struct nms_quantity {
     double min, max;              /* plausible range in the canonical unit */
 };
 
-struct nms_record;
+struct nms_schema;
 
 struct nms_field {
     const char *name;
     enum nms_field_kind kind;
     size_t offset;          /* of the value (ARRAY: of the element pointer) */
     size_t count_offset;    /* ARRAY only: of the size_t element count */
-    const struct nms_record *record;      /* OBJECT and ARRAY */
+    const struct nms_schema *record;      /* OBJECT and ARRAY */
     const struct nms_quantity *quantity;  /* NUMBER, optional */
     const char *const *values;            /* ENUM, NULL-terminated */
 };
 
-/* A record type: a struct and the fields it holds. */
-struct nms_record {
+/* A schema: a C struct and the fields of the case format it holds. */
+struct nms_schema {
     const char *name;
     size_t size;            /* sizeof the C struct */
     const struct nms_field *fields;
@@ -58,26 +58,26 @@ struct nms_record {
 };
 
 /* The top-level case record; its fields live in struct nms_case. */
-extern const struct nms_record nms_case_record;
+extern const struct nms_schema nms_case_schema;
 
 /* Finds a field of `record` by exact name, or NULL. */
-const struct nms_field *nms_record_field(const struct nms_record *record,
+const struct nms_field *nms_schema_field(const struct nms_schema *record,
                                          const char *name);
 
 /*
  * The known field name of `record` closest to `name` (edit distance at most
  * a third of the name's length, at least 1), or NULL when none is close.
  */
-const char *nms_record_suggest(const struct nms_record *record,
+const char *nms_schema_suggest(const struct nms_schema *record,
                                const char *name);
 
 /* Sets every field of the struct at `base` to absent (NAN, UNKNOWN, NULL). */
-void nms_record_clear(const struct nms_record *record, void *base);
+void nms_schema_clear(const struct nms_schema *record, void *base);
 
 /* Frees what the struct at `base` owns (not the struct itself). */
-void nms_record_release(const struct nms_record *record, void *base);
+void nms_schema_release(const struct nms_schema *record, void *base);
 
-/* ---- limits on what one case record may hold ---------------------------- */
+/* ---- limits on what one case record may hold -------------------------- */
 
 /* Entries per array (vitals, doses, ...): a week of minute-by-minute vitals. */
 #ifndef NMS_MAX_ENTRIES
@@ -102,7 +102,7 @@ void nms_record_release(const struct nms_record *record, void *base);
 /* Longest field path kept in messages ("medications[3].doses[12].mg"). */
 #define NMS_MAX_PATH 256u
 
-/* ---- quantities (units.c) ------------------------------------------------ */
+/* ---- quantities (units.c) --------------------------------------------- */
 
 extern const struct nms_quantity nms_quantity_temp, nms_quantity_hr,
     nms_quantity_sbp, nms_quantity_dbp, nms_quantity_rr, nms_quantity_ck,
@@ -136,11 +136,11 @@ void nms_quantity_explain(const struct nms_quantity *q, const char *name,
                           double raw, const char *ucum, char *buf,
                           size_t size);
 
-/* ---- names ---------------------------------------------------------------- */
+/* ---- names ------------------------------------------------------------ */
 
 /*
  * The entry of the NULL-terminated `values` closest to `name`, compared
- * ignoring ASCII case, under the same distance limit as nms_record_suggest;
+ * ignoring ASCII case, under the same distance limit as nms_schema_suggest;
  * NULL when none is close.
  */
 const char *nms_suggest_value(const char *const *values, const char *name);

@@ -20,7 +20,7 @@
 #include "case_int.h"
 #include "engine_int.h"
 
-static void push_record(lua_State *L, const struct nms_record *record,
+static void push_record(lua_State *L, const struct nms_schema *record,
                         const char *base);
 
 /* [-0, +1] Pushes array field `f` of the struct at `base`, or nil. */
@@ -79,7 +79,7 @@ static void push_field(lua_State *L, const struct nms_field *f,
 }
 
 /* [-0, +1] Pushes the struct at `base` described by `record` as a table. */
-static void push_record(lua_State *L, const struct nms_record *record,
+static void push_record(lua_State *L, const struct nms_schema *record,
                         const char *base)
 {
     size_t i;
@@ -93,7 +93,7 @@ static void push_record(lua_State *L, const struct nms_record *record,
 
 void nms_lua_push_case(lua_State *L, const struct nms_case *c)
 {
-    push_record(L, &nms_case_record, (const char *)c);
+    push_record(L, &nms_case_schema, (const char *)c);
     lua_pushstring(L, c->time_form == NMS_TIME_ISO ? "iso" : "hours");
     lua_setfield(L, -2, "time_form");
 }

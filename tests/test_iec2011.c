@@ -1,6 +1,7 @@
 /*
  * test_iec2011.c - the shipped ruleset's IEC 2011 criteria against cases
- * written from the published definitions (tests/data/iec2011/*.json).
+ * written from the published definitions (the JSON files in
+ * tests/data/iec2011).
  *
  * Each file is a JSON array of {"name", "case", "expect"}; expect may name
  * item values (true, false, null for unknown), "result", "score" and

@@ -1,0 +1,730 @@
+/*
+ * test_case_json.c - the case parser: field kinds, units, plausibility,
+ * times, unknown fields, limits, and nms_case_finish.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case_int.h"
+#include "nms/case.h"
+
+/* 2026-03-03T02:10Z in hours since the epoch (checked with Python). */
+#define T_0210 492362.1666666667
+
+static struct nms_case *parse(const char *json)
+{
+    struct nms_case *c = nms_case_parse(json, strlen(json), "in.jsonl", 7, 2);
+
+    assert_non_null(c);
+    return c;
+}
+
+static void assert_near(double got, double want)
+{
+    if (fabs(got - want) > 1e-6) {
+        print_error("got %.10g, want %.10g\n", got, want);
+        fail();
+    }
+}
+
+static void assert_no_problems(const struct nms_case *c)
+{
+    if (c->error != NULL)
+        print_error("error at %s: %s\n", c->error->path, c->error->message);
+    assert_null(c->error);
+    assert_int_equal(c->n_warnings, 0);
+}
+
+/* Parses json and checks that it fails with exactly this path and message. */
+static void expect_error(const char *json, const char *path, const char *msg)
+{
+    struct nms_case *c = parse(json);
+
+    assert_non_null(c->error);
+    assert_string_equal(c->error->path, path);
+    assert_string_equal(c->error->message, msg);
+    nms_case_free(c);
+}
+
+/* Parses json and checks it yields exactly one warning and no error. */
+static void expect_warning(const char *json, const char *path, const char *msg)
+{
+    struct nms_case *c = parse(json);
+
+    assert_null(c->error);
+    assert_int_equal(c->n_warnings, 1);
+    assert_string_equal(c->warnings[0].path, path);
+    assert_string_equal(c->warnings[0].message, msg);
+    nms_case_free(c);
+}
+
+/* ---- field kinds ------------------------------------------------------ */
+
+static const char complete_case[] =
+    "{\"id\": \"c1\", \"assessed_at\": 30,"
+    " \"patient\": {\"age\": 34, \"sex\": \"male\"},"
+    " \"baseline\": {\"hr\": 70, \"sbp\": 120, \"dbp\": 80, \"rr\": 14},"
+    " \"medications\": [{\"drug\": \"Haldol\", \"atc\": \"N05AD01\","
+    "   \"route\": \"im\", \"start\": 0, \"stop\": null,"
+    "   \"doses\": [{\"t\": 0, \"mg\": 5}, {\"t\": 6, \"mg\": 10}]}],"
+    " \"vitals\": [{\"t\": 24, \"temp\": 39.1, \"temp_site\": \"core\","
+    "   \"hr\": 120, \"sbp\": 170, \"dbp\": 100, \"rr\": 28}],"
+    " \"labs\": [{\"t\": 25, \"ck\": 5200, \"ck_uln\": 200, \"wbc\": 14.2,"
+    "   \"iron\": 6.5, \"creatinine\": 1.9, \"potassium\": 5.1,"
+    "   \"myoglobinuria\": true}],"
+    " \"exam\": [{\"t\": 24, \"rigidity\": \"severe\","
+    "   \"mental_status\": \"stupor\", \"agitation\": false,"
+    "   \"diaphoresis\": true, \"tremor\": true, \"incontinence\": false,"
+    "   \"mutism\": true, \"dysphagia\": true, \"hyperreflexia\": false,"
+    "   \"mydriasis\": false, \"clonus\": \"none\", \"skin\": \"diaphoretic\","
+    "   \"bowel_sounds\": \"decreased\"}],"
+    " \"workup\": {\"infection\": \"negative\", \"toxic\": \"negative\","
+    "   \"metabolic\": \"pending\", \"neurologic\": \"positive\"},"
+    " \"history\": {\"prior_nms\": false, \"dehydration\": true,"
+    "   \"agitation\": true, \"catatonia\": false, \"exhaustion\": true,"
+    "   \"iron_deficiency\": false, \"organic_brain_disease\": false,"
+    "   \"parkinson_disease\": false, \"restraints\": true,"
+    "   \"heat_exposure\": false, \"exertion\": false},"
+    " \"complications\": {\"acute_kidney_injury\": true,"
+    "   \"rhabdomyolysis\": true, \"metabolic_acidosis\": false,"
+    "   \"seizures\": false, \"dic\": false, \"respiratory_failure\": false},"
+    " \"label\": {\"nms\": true, \"reviewer\": \"A\"}}";
+
+static void case_json_reads_every_field_of_a_complete_case(void **state)
+{
+    struct nms_case *c = parse(complete_case);
+
+    (void)state;
+    assert_no_problems(c);
+    assert_string_equal(c->id, "c1");
+    assert_near(c->assessed_at, 30);
+    assert_true(c->assessed_at_given);
+    assert_int_equal(c->time_form, NMS_TIME_HOURS);
+    assert_near(c->patient.age, 34);
+    assert_string_equal(c->patient.sex, "male");
+    assert_near(c->baseline.dbp, 80);
+    assert_int_equal(c->n_medications, 1);
+    assert_string_equal(c->medications[0].drug, "Haldol");
+    assert_string_equal(c->medications[0].atc, "N05AD01");
+    assert_string_equal(c->medications[0].route, "im");
+    assert_true(isnan(c->medications[0].stop));
+    assert_int_equal(c->medications[0].n_doses, 2);
+    assert_near(c->medications[0].doses[1].mg, 10);
+    assert_near(c->vitals[0].temp, 39.1);
+    assert_string_equal(c->vitals[0].temp_site, "core");
+    assert_near(c->labs[0].creatinine, 1.9);
+    assert_int_equal(c->labs[0].myoglobinuria, NMS_TRI_TRUE);
+    assert_string_equal(c->exam[0].bowel_sounds, "decreased");
+    assert_int_equal(c->exam[0].agitation, NMS_TRI_FALSE);
+    assert_string_equal(c->workup.neurologic, "positive");
+    assert_int_equal(c->history.restraints, NMS_TRI_TRUE);
+    assert_int_equal(c->complications.rhabdomyolysis, NMS_TRI_TRUE);
+    assert_string_equal(c->label_json, "{\"nms\":true,\"reviewer\":\"A\"}");
+    nms_case_free(c);
+}
+
+static void case_json_treats_null_and_missing_as_unknown(void **state)
+{
+    struct nms_case *c =
+        parse("{\"patient\": {\"age\": null, \"sex\": null}, \"label\": null,"
+              " \"vitals\": [null, {\"hr\": 80, \"t\": null}],"
+              " \"history\": {\"dehydration\": null}, \"id\": null}");
+
+    (void)state;
+    assert_no_problems(c);
+    assert_null(c->id);
+    assert_true(isnan(c->patient.age));
+    assert_null(c->patient.sex);
+    assert_null(c->label_json);
+    assert_int_equal(c->n_vitals, 2); /* a null entry keeps later paths */
+    assert_true(isnan(c->vitals[0].hr));
+    assert_near(c->vitals[1].hr, 80);
+    assert_int_equal(c->history.dehydration, NMS_TRI_UNKNOWN);
+    assert_int_equal(c->exam == NULL && c->n_exam == 0, 1);
+    assert_false(c->assessed_at_given);
+    nms_case_free(c);
+}
+
+static void case_json_passes_label_through(void **state)
+{
+    struct nms_case *c = parse("{\"label\": {\"nms\": \"probable\","
+                               " \"scores\": [1, 2.5, null], \"x\": {}}}");
+
+    (void)state;
+    assert_no_problems(c);
+    assert_string_equal(c->label_json,
+                        "{\"nms\":\"probable\",\"scores\":[1,2.5,null],"
+                        "\"x\":{}}");
+    nms_case_free(c);
+}
+
+/* ---- units ------------------------------------------------------------ */
+
+static void case_json_converts_fahrenheit_quantity(void **state)
+{
+    struct nms_case *c = parse(
+        "{\"vitals\": [{\"temp\": {\"value\": 101.3, \"unit\": \"[degF]\"}}]}");
+
+    (void)state;
+    assert_no_problems(c);
+    assert_near(c->vitals[0].temp, 38.5);
+    nms_case_free(c);
+}
+
+static void case_json_converts_every_alternative_unit(void **state)
+{
+    static const struct {
+        const char *json;
+        size_t offset;
+        double want;
+    } cases[] = {
+        {"{\"ck\": {\"value\": 900, \"unit\": \"[IU]/L\"}}",
+         offsetof(struct nms_labs, ck), 900},
+        {"{\"ck_uln\": {\"value\": 190, \"unit\": \"U/L\"}}",
+         offsetof(struct nms_labs, ck_uln), 190},
+        {"{\"wbc\": {\"value\": 12.5, \"unit\": \"10*3/uL\"}}",
+         offsetof(struct nms_labs, wbc), 12.5},
+        {"{\"wbc\": {\"value\": 12500, \"unit\": \"/uL\"}}",
+         offsetof(struct nms_labs, wbc), 12.5},
+        {"{\"iron\": {\"value\": 55.845, \"unit\": \"ug/dL\"}}",
+         offsetof(struct nms_labs, iron), 10},
+        {"{\"creatinine\": {\"value\": 176.84, \"unit\": \"umol/L\"}}",
+         offsetof(struct nms_labs, creatinine), 2},
+        {"{\"potassium\": {\"value\": 4.2, \"unit\": \"meq/L\"}}",
+         offsetof(struct nms_labs, potassium), 4.2},
+    };
+    struct nms_case *c;
+    char json[160];
+    double got;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(json, sizeof json, "{\"labs\": [%s]}", cases[i].json);
+        c = parse(json);
+        assert_no_problems(c);
+        memcpy(&got, (char *)&c->labs[0] + cases[i].offset, sizeof got);
+        assert_near(got, cases[i].want);
+        nms_case_free(c);
+    }
+    c = parse("{\"patient\": {\"age\": {\"value\": 61, \"unit\": \"a\"}},"
+              " \"medications\": [{\"doses\": [{\"mg\": {\"value\": 1.5,"
+              " \"unit\": \"g\"}}]}],"
+              " \"vitals\": [{\"temp\": {\"value\": 38, \"unit\": \"Cel\"}}]}");
+    assert_no_problems(c);
+    assert_near(c->vitals[0].temp, 38);
+    assert_near(c->patient.age, 61);
+    assert_near(c->medications[0].doses[0].mg, 1500);
+    nms_case_free(c);
+}
+
+static void case_json_warns_implausible_value_naming_probable_unit(void **state)
+{
+    (void)state;
+    expect_warning("{\"vitals\": [{\"temp\": 104}]}", "vitals[0].temp",
+                   "104 °C is not a plausible temp; probably °F "
+                   "(40.0 °C) — give it as {\"value\": 104, \"unit\": "
+                   "\"[degF]\"}");
+    expect_warning("{\"labs\": [{\"wbc\": 12000}]}", "labs[0].wbc",
+                   "12000 ×10^9/L is not a plausible wbc; probably /µL "
+                   "(12.0 ×10^9/L) — give it as {\"value\": 12000, "
+                   "\"unit\": \"/uL\"}");
+    expect_warning("{\"labs\": [{\"creatinine\": 88}]}", "labs[0].creatinine",
+                   "88 mg/dL is not a plausible creatinine; probably "
+                   "µmol/L (1.0 mg/dL) — give it as {\"value\": 88, "
+                   "\"unit\": \"umol/L\"}");
+    expect_warning(
+        "{\"vitals\": [{\"temp\": {\"value\": 39.5, \"unit\": \"[degF]\"}}]}",
+        "vitals[0].temp",
+        "39.5 °F (4.2 °C) is not a plausible temp; probably °C — give it as "
+        "39.5");
+}
+
+static void case_json_ignores_impossible_value_with_range(void **state)
+{
+    struct nms_case *c;
+
+    (void)state;
+    expect_warning("{\"baseline\": {\"hr\": -5}}", "baseline.hr",
+                   "-5 /min is outside the plausible range 10–300 /min; "
+                   "ignored");
+    expect_warning("{\"labs\": [{\"ck\": 3000000}]}", "labs[0].ck",
+                   "3000000 U/L is outside the plausible range 0–2000000 "
+                   "U/L; ignored");
+    c = parse("{\"vitals\": [{\"temp\": 12, \"hr\": 90}]}");
+    assert_true(isnan(c->vitals[0].temp)); /* dropped, the rest kept */
+    assert_near(c->vitals[0].hr, 90);
+    nms_case_free(c);
+}
+
+static void case_json_rejects_unknown_unit(void **state)
+{
+    (void)state;
+    expect_error(
+        "{\"vitals\": [{\"temp\": {\"value\": 101, \"unit\": \"F\"}}]}",
+        "vitals[0].temp", "unknown unit 'F'; accepted units: Cel, [degF]");
+    expect_error("{\"labs\": [{\"potassium\": {\"value\": 4, \"unit\": "
+                 "\"mEq/L\"}}]}",
+                 "labs[0].potassium",
+                 "unknown unit 'mEq/L'; accepted units: mmol/L, meq/L "
+                 "(did you mean 'meq/L'?)");
+}
+
+static void case_json_rejects_incomplete_quantity(void **state)
+{
+    struct nms_case *c;
+    static const char need[] =
+        "a quantity needs \"value\" (a number) and \"unit\" (a UCUM code)";
+
+    (void)state;
+    expect_error("{\"vitals\": [{\"temp\": {\"value\": 38}}]}",
+                 "vitals[0].temp", need);
+    expect_error("{\"vitals\": [{\"temp\": {\"unit\": \"Cel\"}}]}",
+                 "vitals[0].temp", need);
+    expect_error("{\"vitals\": [{\"temp\": {\"value\": \"38\", \"unit\": "
+                 "\"Cel\"}}]}",
+                 "vitals[0].temp.value", "expected a number, got string");
+    expect_warning("{\"vitals\": [{\"temp\": {\"value\": 38, \"unit\": "
+                   "\"Cel\", \"units\": 1}}]}",
+                   "vitals[0].temp.units",
+                   "unknown field 'units' — did you mean 'unit'?");
+    c = parse(
+        "{\"vitals\": [{\"temp\": {\"value\": null, \"unit\": \"Cel\"}}]}");
+    assert_no_problems(c);
+    assert_true(isnan(c->vitals[0].temp));
+    nms_case_free(c);
+}
+
+/* ---- wrong types ------------------------------------------------------ */
+
+static void case_json_rejects_wrong_types_for_every_kind(void **state)
+{
+    static const struct {
+        const char *json, *path, *message;
+    } cases[] = {
+        {"{\"vitals\": [{}, {}, {\"hr\": \"fast\"}]}", "vitals[2].hr",
+         "expected a number or a {\"value\", \"unit\"} quantity, got string"},
+        {"{\"labs\": [{\"myoglobinuria\": \"yes\"}]}", "labs[0].myoglobinuria",
+         "expected true or false, got string"},
+        {"{\"exam\": [{\"rigidity\": 3}]}", "exam[0].rigidity",
+         "expected one of none, mild, moderate, severe, got number"},
+        {"{\"vitals\": [{\"t\": true}]}", "vitals[0].t",
+         "expected an ISO 8601 date-time string or a number of hours, got "
+         "boolean"},
+        {"{\"id\": 17}", "id", "expected a string, got number"},
+        {"{\"medications\": [{\"drug\": [\"x\"]}]}", "medications[0].drug",
+         "expected a string, got array"},
+        {"{\"patient\": [34, \"male\"]}", "patient",
+         "expected an object, got array"},
+        {"{\"vitals\": {\"hr\": 90}}", "vitals",
+         "expected an array, got object"},
+        {"{\"vitals\": [90]}", "vitals[0]", "expected an object, got number"},
+        {"{\"medications\": [{\"doses\": [{\"mg\": false}]}]}",
+         "medications[0].doses[0].mg",
+         "expected a number or a {\"value\", \"unit\"} quantity, got boolean"},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_error(cases[i].json, cases[i].path, cases[i].message);
+}
+
+static void case_json_rejects_unknown_enum_value_with_suggestion(void **state)
+{
+    (void)state;
+    expect_error("{\"exam\": [{\"rigidity\": \"sever\"}]}", "exam[0].rigidity",
+                 "unknown value 'sever' for exam[0].rigidity; expected one of "
+                 "none, mild, moderate, severe (did you mean 'severe'?)");
+    expect_error("{\"workup\": {\"toxic\": \"unclear\"}}", "workup.toxic",
+                 "unknown value 'unclear' for workup.toxic; expected one of "
+                 "negative, positive, pending");
+    expect_error("{\"patient\": {\"sex\": \"Female\"}}", "patient.sex",
+                 "unknown value 'Female' for patient.sex; expected one of "
+                 "female, male, other, unknown (did you mean 'female'?)");
+}
+
+static void case_json_rejects_infinite_numbers(void **state)
+{
+    (void)state;
+    expect_error("{\"vitals\": [{\"hr\": 1e999}]}", "vitals[0].hr",
+                 "number out of range: too large to represent");
+    expect_error("{\"vitals\": [{\"t\": -1e999}]}", "vitals[0].t",
+                 "number out of range: too large to represent");
+    expect_error("{\"vitals\": [{\"hr\": NaN}]}", "",
+                 "not valid JSON: unexpected 'N' at line 1, column 20");
+}
+
+/* ---- JSON syntax and shape -------------------------------------------- */
+
+static void case_json_reports_invalid_json_with_line_and_column(void **state)
+{
+    (void)state;
+    expect_error("{\n  \"id\": \"a\",\n  \"vitals\": [}\n", "",
+                 "not valid JSON: unexpected '}' at line 3, column 14");
+    expect_error("{\"vitals\": [{\"hr\": 90}", "",
+                 "not valid JSON: unexpected end of input at line 1, "
+                 "column 23");
+    expect_error("{\"id\": \"unterminated", "",
+                 "not valid JSON: unexpected end of input at line 1, "
+                 "column 21");
+    expect_error("{\"id\": \"a\"} {\"id\": \"b\"}", "",
+                 "not valid JSON: unexpected '{' at line 1, column 13");
+    expect_error("", "",
+                 "not valid JSON: unexpected end of input at line 1, "
+                 "column 1");
+    /* Columns count characters: "é" is two bytes but one column. */
+    expect_error("{\"id\": \"éé\", \"x\": tru}", "",
+                 "not valid JSON: unexpected 't' at line 1, column 19");
+}
+
+static void case_json_rejects_non_object(void **state)
+{
+    (void)state;
+    expect_error("[{\"id\": \"a\"}]", "",
+                 "a case must be a JSON object, got array");
+    expect_error("\"case\"", "", "a case must be a JSON object, got string");
+    expect_error("null", "", "a case must be a JSON object, got null");
+}
+
+static void case_json_warns_unknown_field_with_suggestion(void **state)
+{
+    struct nms_case *c;
+
+    (void)state;
+    expect_warning("{\"vital\": []}", "vital",
+                   "unknown field 'vital' — did you mean 'vitals'?");
+    expect_warning("{\"vitals\": [{\"tmp\": 38}]}", "vitals[0].tmp",
+                   "unknown field 'tmp' — did you mean 'temp'?");
+    expect_warning("{\"exam\": [{\"Rigidity\": \"mild\"}]}", "exam[0].Rigidity",
+                   "unknown field 'Rigidity' — did you mean 'rigidity'?");
+    expect_warning("{\"history\": {\"smoker\": true}}", "history.smoker",
+                   "unknown field 'smoker'");
+    c = parse("{\"vitals\": [{\"tmp\": 38, \"hr\": 90}]}");
+    assert_near(c->vitals[0].hr, 90); /* the rest of the entry is kept */
+    nms_case_free(c);
+}
+
+static void case_json_rejects_duplicate_keys(void **state)
+{
+    struct nms_case *c;
+
+    (void)state;
+    expect_error("{\"id\": \"a\", \"id\": \"b\"}", "id", "duplicate key 'id'");
+    expect_error("{\"vitals\": [{\"hr\": 80, \"temp\": 37, \"hr\": 90}]}",
+                 "vitals[0].hr", "duplicate key 'hr'");
+    expect_error("{\"medications\": [{\"stop\": null, \"drug\": \"x\","
+                 " \"stop\": 3}]}",
+                 "medications[0].stop", "duplicate key 'stop'");
+    /* An unknown key is ignored, so repeating it only repeats the warning. */
+    c = parse("{\"zz\": 1, \"zz\": 2}");
+    assert_null(c->error);
+    assert_int_equal(c->n_warnings, 2);
+    assert_string_equal(c->warnings[1].message, "unknown field 'zz'");
+    nms_case_free(c);
+}
+
+static void case_json_enforces_string_and_entry_limits(void **state)
+{
+    size_t n = NMS_MAX_ENTRIES + 1, i, used;
+    char *json = malloc(n * 3 + 32);
+    char msg[64];
+
+    (void)state;
+    assert_non_null(json);
+    used = (size_t)snprintf(json, 32, "{\"drug\": \"");
+    memset(json + used, 'x', NMS_MAX_STRING + 1);
+    used += NMS_MAX_STRING + 1;
+    memcpy(json + used, "\"}", 3);
+    {
+        char wrapped[NMS_MAX_STRING + 64];
+        snprintf(wrapped, sizeof wrapped, "{\"medications\": [%s]}", json);
+        snprintf(msg, sizeof msg, "string longer than %u bytes",
+                 NMS_MAX_STRING);
+        expect_error(wrapped, "medications[0].drug", msg);
+    }
+    used = (size_t)snprintf(json, 32, "{\"vitals\": [");
+    for (i = 0; i < n; i++, used += 3)
+        memcpy(json + used, i + 1 < n ? "{}," : "{}]", 3);
+    memcpy(json + used, "}", 2);
+    snprintf(msg, sizeof msg, "more than %u entries", NMS_MAX_ENTRIES);
+    expect_error(json, "vitals", msg);
+    free(json);
+}
+
+static void case_json_caps_warnings(void **state)
+{
+    char json[4096];
+    size_t used = 1, i;
+    struct nms_case *c;
+
+    (void)state;
+    json[0] = '{';
+    for (i = 0; i < NMS_MAX_WARNINGS + 20; i++)
+        used += (size_t)snprintf(json + used, sizeof json - used,
+                                 "%s\"zz%zu\": 1", i ? ", " : "", i);
+    snprintf(json + used, sizeof json - used, "}");
+    c = parse(json);
+    assert_int_equal(c->n_warnings, NMS_MAX_WARNINGS + 1);
+    assert_string_equal(c->warnings[NMS_MAX_WARNINGS].message,
+                        "too many warnings; the rest are not shown");
+    nms_case_free(c);
+}
+
+/* ---- times ------------------------------------------------------------ */
+
+static void case_json_reads_iso_times_with_offsets(void **state)
+{
+    struct nms_case *c = parse("{\"vitals\": [{\"t\": \"2026-03-03T02:10Z\"},"
+                               " {\"t\": \"2026-03-03T03:10+01:00\"}, {\"t\": "
+                               "\"2026-03-03T03:10+0100\"},"
+                               " {\"t\": \"2026-03-02T21:10-05\"}, {\"t\": "
+                               "\"2026-03-03T02:10:00.000z\"},"
+                               " {\"t\": \"2026-03-03T02:10:30.5Z\"}]}");
+    size_t i;
+
+    (void)state;
+    assert_no_problems(c);
+    assert_int_equal(c->time_form, NMS_TIME_ISO);
+    for (i = 0; i < 5; i++)
+        assert_near(c->vitals[i].t, T_0210);
+    assert_near(c->vitals[5].t, T_0210 + 30.5 / 3600);
+    nms_case_free(c);
+}
+
+static void case_json_reads_numeric_hours(void **state)
+{
+    struct nms_case *c = parse("{\"vitals\": [{\"t\": -2.5}, {\"t\": 12}]}");
+
+    (void)state;
+    assert_no_problems(c);
+    assert_int_equal(c->time_form, NMS_TIME_HOURS);
+    assert_near(c->vitals[0].t, -2.5);
+    nms_case_free(c);
+}
+
+static void case_json_rejects_mixed_time_forms(void **state)
+{
+    (void)state;
+    expect_error("{\"vitals\": [{\"t\": 1}, {\"t\": \"2026-03-03T02:10Z\"}]}",
+                 "vitals[1].t",
+                 "times mix ISO 8601 strings and numeric hours (first a "
+                 "number at vitals[0].t); use one form");
+    expect_error("{\"assessed_at\": \"2026-03-03T02:10Z\", \"medications\":"
+                 " [{\"start\": 4}]}",
+                 "medications[0].start",
+                 "times mix ISO 8601 strings and numeric hours (first an "
+                 "ISO 8601 string at assessed_at); use one form");
+}
+
+static void case_json_rejects_unparsable_time(void **state)
+{
+    static const char *const bad[] = {
+        "2026-02-30T00:00Z", "2026-03-03T02:10",  "2026-03-03 02:10Z",
+        "2026-3-3T02:10Z",   "2026-03-03T24:00Z", "2026-03-03T02:10+25:00",
+        "yesterday"};
+    char json[128], msg[256];
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(json, sizeof json, "{\"exam\": [{\"t\": \"%s\"}]}", bad[i]);
+        snprintf(msg, sizeof msg,
+                 "cannot read '%s' as a time; expected an ISO 8601 date-time "
+                 "with an offset, such as 2026-03-03T02:10Z or "
+                 "2026-03-03T04:10:30+02:00",
+                 bad[i]);
+        expect_error(json, "exam[0].t", msg);
+    }
+}
+
+static void time_parse_checks_calendar_and_leap_days(void **state)
+{
+    static const struct {
+        const char *text;
+        int ok;
+    } cases[] = {
+        {"2024-02-29T12:00Z", 1},     {"2000-02-29T00:00Z", 1},
+        {"2026-02-29T00:00Z", 0},     {"1900-02-29T00:00Z", 0},
+        {"2026-04-31T00:00Z", 0},     {"2026-12-31T23:59:59Z", 1},
+        {"2026-13-01T00:00Z", 0},     {"2026-00-10T00:00Z", 0},
+        {"2026-01-01T12:60Z", 0},     {"2026-01-01T12:00:60Z", 0},
+        {"2026-01-01T12:00:00.Z", 0}, {"2026-01-01T12:00Zjunk", 0},
+    };
+    double h = 0;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        if ((nms_time_parse_iso(cases[i].text, &h) == 0) != cases[i].ok) {
+            print_error("%s\n", cases[i].text);
+            fail();
+        }
+    }
+    assert_int_equal(nms_time_parse_iso("2024-02-29T12:00Z", &h), 0);
+    assert_near(h, 474780.0);
+    assert_int_equal(nms_time_parse_iso("1969-12-31T23:00Z", &h), 0);
+    assert_near(h, -1.0);
+}
+
+static void time_format_writes_iso_and_hours(void **state)
+{
+    char buf[48];
+
+    (void)state;
+    assert_string_equal(nms_time_format(T_0210, NMS_TIME_ISO, buf, sizeof buf),
+                        "2026-03-03T02:10Z");
+    assert_string_equal(
+        nms_time_format(T_0210 + 30.0 / 3600, NMS_TIME_ISO, buf, sizeof buf),
+        "2026-03-03T02:10:30Z");
+    assert_string_equal(
+        nms_time_format(T_0210 + 30.25 / 3600, NMS_TIME_ISO, buf, sizeof buf),
+        "2026-03-03T02:10:30.25Z");
+    assert_string_equal(nms_time_format(-1, NMS_TIME_ISO, buf, sizeof buf),
+                        "1969-12-31T23:00Z");
+    assert_string_equal(nms_time_format(474780, NMS_TIME_ISO, buf, sizeof buf),
+                        "2024-02-29T12:00Z");
+    assert_string_equal(nms_time_format(50, NMS_TIME_HOURS, buf, sizeof buf),
+                        "50 h");
+    assert_string_equal(nms_time_format(50.5, NMS_TIME_HOURS, buf, sizeof buf),
+                        "50.5 h");
+    assert_string_equal(
+        nms_time_format(-0.001, NMS_TIME_HOURS, buf, sizeof buf), "0 h");
+    assert_string_equal(nms_time_format(NAN, NMS_TIME_ISO, buf, sizeof buf),
+                        "unknown");
+}
+
+/* ---- finishing -------------------------------------------------------- */
+
+static const char timeline[] =
+    "{\"medications\": [{\"drug\": \"haloperidol\", \"start\": 0, \"stop\": 40,"
+    "   \"doses\": [{\"t\": 0, \"mg\": 5}, {\"t\": 30, \"mg\": 5}]},"
+    "  {\"drug\": \"olanzapine\", \"start\": 25}],"
+    " \"vitals\": [{\"t\": 10, \"hr\": 90}, {\"t\": 22, \"hr\": 120},"
+    "   {\"hr\": 100}],"
+    " \"labs\": [{\"t\": 21, \"ck\": 900}, {\"t\": 44, \"ck\": 9000}],"
+    " \"exam\": [{\"t\": 23, \"rigidity\": \"mild\"}]}";
+
+static void case_json_finish_applies_as_of(void **state)
+{
+    struct nms_case *c = parse(timeline);
+
+    (void)state;
+    assert_int_equal(nms_case_finish(c, 24), NMS_OK);
+    assert_near(c->assessed_at, 24);
+    assert_int_equal(c->n_medications, 1);      /* olanzapine starts later */
+    assert_true(isnan(c->medications[0].stop)); /* still given at 24 h */
+    assert_int_equal(c->medications[0].n_doses, 1);
+    assert_int_equal(c->n_vitals, 3); /* the undated entry stays */
+    assert_near(c->vitals[1].hr, 120);
+    assert_int_equal(c->n_labs, 1);
+    assert_near(c->labs[0].ck, 900);
+    assert_int_equal(c->n_exam, 1);
+    assert_int_equal(c->n_warnings, 0);
+    nms_case_free(c);
+}
+
+static void case_json_finish_defaults_assessed_at_to_latest_time(void **state)
+{
+    struct nms_case *c = parse(timeline);
+
+    (void)state;
+    assert_int_equal(nms_case_finish(c, NAN), NMS_OK);
+    assert_near(c->assessed_at, 44);
+    assert_false(c->assessed_at_given);
+    nms_case_free(c);
+    c = parse("{\"medications\": [{\"start\": 1, \"doses\": [{\"t\": 80}],"
+              " \"stop\": 60}]}");
+    assert_int_equal(nms_case_finish(c, NAN), NMS_OK);
+    assert_near(c->assessed_at, 80);
+    nms_case_free(c);
+    c = parse("{\"id\": \"no times\"}");
+    assert_int_equal(nms_case_finish(c, NAN), NMS_OK);
+    assert_true(isnan(c->assessed_at));
+    nms_case_free(c);
+}
+
+static void case_json_finish_warns_times_after_assessed_at(void **state)
+{
+    struct nms_case *c = parse(
+        "{\"assessed_at\": \"2026-03-03T02:10Z\", \"medications\": [{\"start\":"
+        " \"2026-03-01T08:00Z\", \"stop\": \"2026-03-05T00:00Z\"}],"
+        " \"vitals\": [{\"t\": \"2026-03-03T00:00Z\"},"
+        " {\"t\": \"2026-03-03T06:40:30+02:00\", \"hr\": 130}]}");
+
+    (void)state;
+    assert_int_equal(nms_case_finish(c, NAN), NMS_OK);
+    assert_near(c->assessed_at, T_0210);
+    assert_int_equal(c->n_vitals, 2);   /* kept: only windows ignore it */
+    assert_int_equal(c->n_warnings, 1); /* a later stop is not a problem */
+    assert_string_equal(c->warnings[0].path, "vitals[1].t");
+    assert_string_equal(c->warnings[0].message,
+                        "2026-03-03T04:40:30Z is after assessed_at "
+                        "(2026-03-03T02:10Z); ignored for windows measured "
+                        "back from it");
+    nms_case_free(c);
+}
+
+static void case_json_finish_defaults_id_from_line_or_index(void **state)
+{
+    struct nms_case *c = parse("{}");
+
+    (void)state;
+    assert_int_equal(nms_case_finish(c, NAN), NMS_OK);
+    assert_string_equal(c->id, "in.jsonl:7");
+    nms_case_free(c);
+    c = nms_case_parse("{}", 2, "cases.json", 0, 4);
+    assert_non_null(c);
+    assert_int_equal(nms_case_finish(c, NAN), NMS_OK);
+    assert_string_equal(c->id, "cases.json#4");
+    nms_case_free(c);
+    c = parse("{\"id\": \"given\", \"vitals\": 3}");
+    assert_int_equal(nms_case_finish(c, NAN), NMS_OK);
+    assert_string_equal(c->id, "given"); /* errors keep what is known */
+    nms_case_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(case_json_reads_every_field_of_a_complete_case),
+        cmocka_unit_test(case_json_treats_null_and_missing_as_unknown),
+        cmocka_unit_test(case_json_passes_label_through),
+        cmocka_unit_test(case_json_converts_fahrenheit_quantity),
+        cmocka_unit_test(case_json_converts_every_alternative_unit),
+        cmocka_unit_test(
+            case_json_warns_implausible_value_naming_probable_unit),
+        cmocka_unit_test(case_json_ignores_impossible_value_with_range),
+        cmocka_unit_test(case_json_rejects_unknown_unit),
+        cmocka_unit_test(case_json_rejects_incomplete_quantity),
+        cmocka_unit_test(case_json_rejects_wrong_types_for_every_kind),
+        cmocka_unit_test(case_json_rejects_unknown_enum_value_with_suggestion),
+        cmocka_unit_test(case_json_rejects_infinite_numbers),
+        cmocka_unit_test(case_json_reports_invalid_json_with_line_and_column),
+        cmocka_unit_test(case_json_rejects_non_object),
+        cmocka_unit_test(case_json_warns_unknown_field_with_suggestion),
+        cmocka_unit_test(case_json_rejects_duplicate_keys),
+        cmocka_unit_test(case_json_enforces_string_and_entry_limits),
+        cmocka_unit_test(case_json_caps_warnings),
+        cmocka_unit_test(case_json_reads_iso_times_with_offsets),
+        cmocka_unit_test(case_json_reads_numeric_hours),
+        cmocka_unit_test(case_json_rejects_mixed_time_forms),
+        cmocka_unit_test(case_json_rejects_unparsable_time),
+        cmocka_unit_test(time_parse_checks_calendar_and_leap_days),
+        cmocka_unit_test(time_format_writes_iso_and_hours),
+        cmocka_unit_test(case_json_finish_applies_as_of),
+        cmocka_unit_test(case_json_finish_defaults_assessed_at_to_latest_time),
+        cmocka_unit_test(case_json_finish_warns_times_after_assessed_at),
+        cmocka_unit_test(case_json_finish_defaults_id_from_line_or_index),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
