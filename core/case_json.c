@@ -367,9 +367,9 @@ static void parse_array(struct parse *p, const struct nms_field *f,
         fail(p, "more than %u entries", NMS_MAX_ENTRIES);
         return;
     }
-    if (n == 0)
-        return;
-    elems = calloc(n, rec->size);
+    /* An empty array still gets storage: "no medications listed" is known,
+     * unlike an absent array, and rules see the difference. */
+    elems = calloc(n ? n : 1, rec->size);
     if (elems == NULL) {
         p->status = NMS_ENOMEM;
         return;

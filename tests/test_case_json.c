@@ -153,6 +153,18 @@ static void case_json_treats_null_and_missing_as_unknown(void **state)
     nms_case_free(c);
 }
 
+static void case_json_keeps_empty_array_apart_from_absent(void **state)
+{
+    struct nms_case *c = parse("{\"medications\": []}");
+
+    (void)state;
+    assert_no_problems(c);
+    assert_non_null(c->medications); /* known: nothing listed */
+    assert_int_equal(c->n_medications, 0);
+    assert_null(c->vitals);          /* unknown: not given */
+    nms_case_free(c);
+}
+
 static void case_json_passes_label_through(void **state)
 {
     struct nms_case *c = parse("{\"label\": {\"nms\": \"probable\","
@@ -697,6 +709,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(case_json_reads_every_field_of_a_complete_case),
         cmocka_unit_test(case_json_treats_null_and_missing_as_unknown),
+        cmocka_unit_test(case_json_keeps_empty_array_apart_from_absent),
         cmocka_unit_test(case_json_passes_label_through),
         cmocka_unit_test(case_json_converts_fahrenheit_quantity),
         cmocka_unit_test(case_json_converts_every_alternative_unit),

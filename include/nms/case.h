@@ -7,6 +7,9 @@
  * numeric input, the case's own hours. Absent data is kept as absent:
  * numbers are NAN, booleans NMS_TRI_UNKNOWN, enumerations and strings NULL.
  *
+ * Arrays: an array the record gave, even an empty one, has a non-NULL
+ * pointer; an array it did not give is NULL (unknown).
+ *
  * Ownership: a case owns all its strings and arrays; nms_case_free releases
  * them. Enumerated values point into static tables and are never freed.
  */
