@@ -101,6 +101,8 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
     struct style s = {color};
     size_t i;
 
+    if (c->index > 0)
+        fputc('\n', fp);   /* a blank line between cases of one file */
     print_header(fp, &s, c, rs);
     if (c->error)
         fprintf(fp, "\n%serror%s %s%s%s\n", paint(&s, RED), paint(&s, RESET),
