@@ -272,10 +272,13 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
     size_t i;
 
     csv_field(w->fp, c->id, 0);
-    csv_field(w->fp, c->error || isnan(c->assessed_at)
-                         ? ""
-                         : nms_time_format(c->assessed_at, c->time_form, when,
-                                           sizeof when), 0);
+    if (c->error || isnan(c->assessed_at))
+        when[0] = '\0';
+    else if (c->time_form == NMS_TIME_ISO)
+        nms_time_format(c->assessed_at, c->time_form, when, sizeof when);
+    else   /* hours stay a number, as in the JSON output, for spreadsheets */
+        snprintf(when, sizeof when, "%.15g", c->assessed_at);
+    csv_field(w->fp, when, 0);
     for (i = 0; i < w->rs->n_criteria; i++) {
         const struct nms_criteria *crit =
             !failed && i < r->n_criteria ? &r->criteria[i] : NULL;

@@ -1,0 +1,101 @@
+-- lib/exam.lua - signs on examination, three-valued over all exams.
+--
+-- A sign is present (true) if any exam not after the assessment shows it;
+-- absent (false) if exams recorded it and none showed it; unknown (nil) if
+-- no exam recorded it at all. An exam that does not mention the sign says
+-- nothing about it (absent field = unknown, docs/case-format.md).
+
+local time = require("lib.time")
+local fmt = require("lib.fmt")
+local tri = require("lib.tri")
+
+local E = {}
+
+-- How a recorded value reads in evidence, per field.
+local PHRASE = {
+  rigidity = function(v) return v == "none" and "no rigidity" or v .. " rigidity" end,
+  mental_status = function(v) return v end,
+  clonus = function(v) return v == "none" and "no clonus" or v .. " clonus" end,
+  skin = function(v) return v .. " skin" end,
+  bowel_sounds = function(v) return v .. " bowel sounds" end,
+}
+
+--- The exam entries not after the assessment, in time order (nil when no
+-- exams were recorded).
+function E.entries(case)
+  return time.upto(case, case.exam)
+end
+
+--- "severe rigidity", "stupor", "no tremor": a recorded value in words.
+function E.phrase(field, value)
+  if PHRASE[field] then return PHRASE[field](value) end
+  return (value and "" or "no ") .. field:gsub("_", " ")
+end
+
+--- A sign judged on every exam: judge(exam) returns true or false (the
+-- sign's value), or nothing when that exam did not record it; describe(exam)
+-- says what the exam recorded, with its time. `what` names the sign for
+-- "<what> not recorded on any exam"; `fields` names the case fields that
+-- would decide it ("exam[].rigidity").
+function E.observed(case, what, judge, describe, fields)
+  local entries = E.entries(case)
+  local t = tri.tally(entries or {}, function(e)
+    local v = judge(e)
+    if v ~= nil then return v, true end
+  end)
+  local value = tri.tally_value(1, t)
+  local function text(e) return describe(e) .. time.at(case, e.t) end
+  if value == true then return tri.finding(true, fmt.each(t.yes, text, 6)) end
+  if value == false then return tri.finding(false, fmt.each(t.no, text, 6)) end
+  local why = entries == nil and "no examination recorded" or (what .. " not recorded on any exam")
+  return tri.finding(nil, why, "an exam recording " .. what .. " (" .. fields .. ")")
+end
+
+--- An enumerated sign present when its value is in `present` ({[v]=true}):
+-- exam.level(case, "rigidity", { mild = true, moderate = true, severe = true }).
+function E.level(case, field, present, what)
+  return E.observed(case, what or field:gsub("_", " "), function(e)
+    if e[field] ~= nil then return present[e[field]] == true end
+  end, function(e) return E.phrase(field, e[field]) end, "exam[]." .. field)
+end
+
+--- A boolean sign such as "tremor" or "incontinence".
+function E.flag(case, field, what)
+  what = what or field:gsub("_", " ")
+  return E.observed(case, what, function(e) return e[field] end,
+    function(e) return e[field] and what or "no " .. what end, "exam[]." .. field)
+end
+
+--- Diaphoresis: exam.diaphoresis true or skin "diaphoretic"; recorded as
+-- absent by diaphoresis false or skin "normal" or "dry" (a flushed skin
+-- says nothing about sweating).
+function E.diaphoresis(case)
+  return E.observed(case, "sweating", function(e)
+    if e.diaphoresis == true or e.skin == "diaphoretic" then return true end
+    if e.diaphoresis == false or e.skin == "normal" or e.skin == "dry" then return false end
+  end, function(e)
+    if e.diaphoresis == true then return "diaphoresis" end
+    if e.skin == "diaphoretic" then return "diaphoretic skin" end
+    if e.diaphoresis == false then return "no diaphoresis" end
+    return e.skin .. " skin"
+  end, "exam[].diaphoresis or exam[].skin")
+end
+
+--- Whether `field` took different values on different exams (e.g. a
+-- fluctuating mental status): true with the values, false when all
+-- recorded values agree, nil when fewer than two exams recorded it.
+function E.changed(case, field)
+  local recorded, distinct, seen = {}, 0, {}
+  for _, e in ipairs(E.entries(case) or {}) do
+    if e[field] ~= nil then
+      recorded[#recorded + 1] = e
+      if not seen[e[field]] then seen[e[field]], distinct = true, distinct + 1 end
+    end
+  end
+  if #recorded < 2 then return tri.finding(nil, "fewer than two exams record " .. field:gsub("_", " ")) end
+  return tri.finding(distinct > 1, fmt.each(recorded, function(e)
+    return E.phrase(field, e[field]) .. time.at(case, e.t)
+  end, 6))
+end
+
+return E

@@ -1,0 +1,88 @@
+-- lib/fmt.lua - evidence text: numbers, units, lists, in one house style.
+--
+-- Evidence is what a reviewer reads to agree or disagree with a rule, so
+-- every helper writes numbers the same way ("38.6 °C", "166 mmHg",
+-- "+34 %", "21 × ULN") and lists read as prose ("a, b and c"). Times are
+-- formatted by lib/time.lua, which knows the case's time form.
+
+local fmt = {}
+
+--- A number with at most `decimals` (default 2) decimals, trailing zeros
+-- dropped: 38.60 -> "38.6", 4200 -> "4200", 6.7647 -> "6.76".
+function fmt.num(x, decimals)
+  local s = string.format("%." .. (decimals or 2) .. "f", x)
+  if s:find("%.") then s = s:gsub("0+$", ""):gsub("%.$", "") end
+  if s == "-0" then s = "0" end
+  return s
+end
+
+--- A value with its unit, the way the case format spells units:
+-- fmt.unit(38.6, "°C") -> "38.6 °C"; units starting with "/" attach
+-- directly: fmt.unit(126, "/min") -> "126/min".
+function fmt.unit(x, unit)
+  if unit:sub(1, 1) == "/" then return fmt.num(x) .. unit end
+  return fmt.num(x) .. " " .. unit
+end
+
+--- A temperature in °C with at least one decimal: 38 -> "38.0 °C",
+-- 38.05 -> "38.05 °C".
+function fmt.temp(x)
+  local s = fmt.num(x)
+  if not s:find("%.") then s = s .. ".0" end
+  return s .. " °C"
+end
+
+--- A signed percentage with at most one decimal: 33.87 -> "+33.9 %".
+function fmt.pct(x)
+  return (x >= 0 and "+" or "") .. fmt.num(x, 1) .. " %"
+end
+
+--- "1 reading", "2 readings" (or the given plural).
+function fmt.count(n, noun, plural)
+  return n .. " " .. (n == 1 and noun or (plural or noun .. "s"))
+end
+
+--- Joins texts as prose: {"a"} -> "a", {"a","b","c"} -> "a, b and c".
+-- With `max`, lists at most that many and ends "and N more".
+function fmt.list(texts, max, conj)
+  conj = conj or "and"
+  local n = #texts
+  local shown = {}
+  local limit = (max and n > max) and max or n
+  for i = 1, limit do shown[i] = texts[i] end
+  if limit < n then
+    return table.concat(shown, ", ") .. " " .. conj .. " " .. (n - limit) .. " more"
+  end
+  if n <= 1 then return shown[1] or "" end
+  return table.concat(shown, ", ", 1, n - 1) .. " " .. conj .. " " .. shown[n]
+end
+
+--- fmt.list over describe(item) for the first `max` items only, so a
+-- list of thousands of readings costs only the texts shown.
+function fmt.each(items, describe, max)
+  local texts = {}
+  for i = 1, math.min(#items, max) do texts[i] = describe(items[i]) end
+  if #items > max then
+    return table.concat(texts, ", ") .. " and " .. (#items - max) .. " more"
+  end
+  return fmt.list(texts)
+end
+
+--- Joins the non-empty texts with `sep` (default "; "). Holes are fine:
+-- fmt.join({ a, cond and b or nil, c }) skips b when cond is false.
+function fmt.join(texts, sep)
+  local keys, out = {}, {}
+  for k, t in pairs(texts) do
+    if type(k) == "number" and type(t) == "string" and t ~= "" then keys[#keys + 1] = k end
+  end
+  table.sort(keys)
+  for i, k in ipairs(keys) do out[i] = texts[k] end
+  return table.concat(out, sep or "; ")
+end
+
+--- A name as written in the record, quoted: 'Haldol'.
+function fmt.quote(s)
+  return "'" .. tostring(s) .. "'"
+end
+
+return fmt

@@ -1,0 +1,87 @@
+-- lib/temperature.lua - fever on repeated readings, by measurement site.
+--
+-- Criteria such as IEC 2011 item 2 ask for temperatures "measured orally"
+-- (clinical-reference §3 encoding notes: decide how non-oral sites count).
+-- The site policy is three parameters, shared by every criteria set:
+--   temperature.oral_sites      sites that count as oral (default: oral)
+--   temperature.unsited_is_oral a reading with no temp_site counts as oral
+--   temperature.other_sites     "unknown": a reading at another site above
+--                               the limit cannot make the item true, but
+--                               leaves it unknown rather than false;
+--                               "ignore": such readings are left out;
+--                               "count": they count as oral readings.
+-- Each vitals entry is one occasion.
+
+local time = require("lib.time")
+local vitals = require("lib.vitals")
+local fmt = require("lib.fmt")
+local tri = require("lib.tri")
+local P = require("lib.params")
+
+local ORAL = P.set("temperature.oral_sites")
+local UNSITED_ORAL = P.boolean("temperature.unsited_is_oral")
+local OTHER = P.choice("temperature.other_sites", { "unknown", "ignore", "count" })
+
+local T = {}
+
+--- Whether a reading at `site` (nil = not recorded) counts as oral.
+function T.counts_as_oral(site)
+  if site ~= nil and ORAL[site] then return true end
+  if site == nil and UNSITED_ORAL then return true end
+  return OTHER == "count"
+end
+
+-- "38.6 °C (oral) at T", "39.0 °C (rectal, counted as oral) at T", ...
+local function reading(case, e)
+  local site = e.temp_site or "site not recorded"
+  local oral = (e.temp_site ~= nil and ORAL[e.temp_site]) or not T.counts_as_oral(e.temp_site)
+  return ("%s (%s%s)%s"):format(fmt.temp(e.temp), site, oral and "" or ", counted as oral", time.at(case, e.t))
+end
+
+--- At least `occasions` readings above `limit` °C (strictly above),
+-- measured orally under the site policy.
+-- @usage temperature.above(case, 38.0, 2)   -- IEC 2011 item 2
+function T.above(case, limit, occasions)
+  local rs = vitals.readings(case, "temp")
+  if rs == nil or #rs == 0 then
+    return tri.finding(nil, "no temperature recorded")
+  end
+  local others = {}
+  local t = tri.tally(rs, function(e)
+    if T.counts_as_oral(e.temp_site) then return e.temp > limit, true end
+    others[#others + 1] = e
+    if OTHER == "unknown" and e.temp > limit then return nil, true end
+  end)
+  local function list(entries, max)
+    return fmt.each(entries, function(e) return reading(case, e) end, max)
+  end
+  local over = "> " .. fmt.temp(limit)
+  local value = tri.tally_value(occasions, t)
+  local needed = occasions .. " needed"
+  if value == true then
+    return tri.finding(true, ("%s (%s %s)"):format(list(t.yes, 6), fmt.count(#t.yes, "oral reading"), over))
+  end
+  local found = #t.yes > 0 and (fmt.count(#t.yes, "oral reading") .. " " .. over .. ": " .. list(t.yes, 6))
+    or ("no oral reading " .. over)
+  if value == false and #t.yes > 0 and #rs < occasions then
+    -- Too few occasions recorded to test the rule, and the ones recorded
+    -- are febrile: the repeat measurement is missing, not negative.
+    return tri.finding(nil, ("%s (%s; only %s recorded)"):format(found, needed,
+      fmt.count(t.judged, "oral reading")),
+      "another oral temperature reading (vitals[].temp)")
+  end
+  if value == false then
+    return tri.finding(false, fmt.join({ found .. " (" .. needed .. ")",
+      #t.no > 0 and ((#t.yes > 0 and "other oral readings: " or "oral readings: ") .. list(t.no, 4)) or nil }))
+  end
+  if #t.unknown > 0 then
+    return tri.finding(nil, ("%s (%s); %s: %s but not measured orally"):format(found, needed,
+      list(t.unknown, 4), over),
+      "oral temperature readings (readings at other sites do not count as measured orally; "
+        .. "parameter temperature.other_sites)")
+  end
+  return tri.finding(nil, "no temperature measured orally; recorded: " .. list(others, 4),
+    "oral temperature readings (vitals[].temp with temp_site \"oral\")")
+end
+
+return T

@@ -1,0 +1,142 @@
+-- lib/tri.lua - three-valued logic and counting, with the evidence kept.
+--
+-- A value is true, false or nil (unknown). Unknown is never false: an
+-- "at least k" rule is true once k parts are true, false only when too few
+-- parts could still be true, and unknown in between (Kleene logic; "all" is
+-- at least n of n, "any" at least 1 of n).
+--
+-- Helpers pass *findings* around: tables
+--   { value = true|false|nil, evidence = "clinical words", missing = "what would decide it" }
+-- and an item's check returns one with tri.answer(finding). A *part* is a
+-- finding with a label, e.g. "(a) BP elevation", used when combining.
+
+local fmt = require("lib.fmt")
+
+local tri = {}
+
+--- A finding. `missing` matters only when `value` is nil.
+-- @usage return tri.answer(tri.finding(nil, "no CK recorded", "a CK result"))
+function tri.finding(value, evidence, missing)
+  assert(type(evidence) == "string", "a finding needs its evidence as a string")
+  return { value = value, evidence = evidence, missing = missing }
+end
+
+--- The three values an item's check returns: value, evidence, missing.
+function tri.answer(f)
+  if f.value == nil then return nil, f.evidence, f.missing end
+  return f.value, f.evidence
+end
+
+--- Kleene negation: not unknown is unknown.
+function tri.NOT(a)
+  if a == nil then return nil end
+  return not a
+end
+
+--- Kleene conjunction of two values: false wins, then unknown.
+function tri.AND(a, b)
+  if a == false or b == false then return false end
+  if a == nil or b == nil then return nil end
+  return true
+end
+
+--- Kleene disjunction of two values: true wins, then unknown.
+function tri.OR(a, b)
+  if a == true or b == true then return true end
+  if a == nil or b == nil then return nil end
+  return false
+end
+
+--- "yes", "no" or "unknown" for a value, for evidence text.
+function tri.word(v)
+  if v == true then return "yes" end
+  if v == false then return "no" end
+  return "unknown"
+end
+
+--- The value of "at least k": true when yes >= k, false when even every
+-- unknown turning true would leave fewer than k, else nil.
+function tri.at_least_count(k, yes, unknown)
+  if yes >= k then return true end
+  if yes + unknown < k then return false end
+  return nil
+end
+
+--- Labels a finding as a part of a combined rule: "(c) diaphoresis".
+function tri.part(label, f)
+  return { label = label, value = f.value, evidence = f.evidence, missing = f.missing }
+end
+
+--- Evaluates declared parts `{ {label, function(case) -> finding}, ... }`
+-- for one case, in order, into labelled findings.
+function tri.evaluate(parts, case)
+  local out = {}
+  for i, p in ipairs(parts) do out[i] = tri.part(p[1], p[2](case)) end
+  return out
+end
+
+local function need_text(k, n)
+  if k == n then return n == 2 and "both needed" or "all needed" end
+  if k == 1 then return "any one suffices" end
+  return "at least " .. k .. " needed"
+end
+
+local function combine(k, parts, head)
+  local yes, unknown, lines, missing = 0, 0, {}, {}
+  for _, p in ipairs(parts) do
+    if p.value == true then yes = yes + 1 end
+    if p.value == nil then
+      unknown = unknown + 1
+      missing[#missing + 1] = p.missing or p.label
+    end
+    lines[#lines + 1] = ("%s: %s, %s"):format(p.label, tri.word(p.value), p.evidence)
+  end
+  local text = table.concat(lines, "; ")
+  if head then
+    text = ("%d of %d present%s (%s): "):format(yes, #parts,
+      unknown > 0 and (", " .. unknown .. " unknown") or "", need_text(k, #parts)) .. text
+  end
+  local value = tri.at_least_count(k, yes, unknown)
+  return tri.finding(value, text, value == nil and fmt.join(missing) or nil)
+end
+
+--- At least `k` of the labelled findings `parts` are true (three-valued).
+-- The evidence counts the parts, then names each with its value and its
+-- own evidence; the missing text gathers what would decide the unknowns.
+-- @usage tri.at_least(2, tri.evaluate(SUBITEMS, case))
+function tri.at_least(k, parts) return combine(k, parts, true) end
+
+--- All parts true (three-valued AND over labelled findings); the evidence
+-- names each part, without a count.
+function tri.all(parts) return combine(#parts, parts, false) end
+
+--- Any part true (three-valued OR over labelled findings).
+function tri.any(parts) return combine(1, parts, false) end
+
+--- Judges each entry of `list`: judge(entry) returns value, true for an
+-- entry that bears on the question (value true, false, or nil =
+-- undecidable), or nothing for an entry that does not (e.g. an exam that
+-- does not mention the sign). Entries are kept, not texts, so evidence is
+-- written only for the few entries shown (fmt.each).
+-- @return a tally { yes = {entries}, no = {entries}, unknown = {entries}, judged = n }
+function tri.tally(list, judge)
+  local t = { yes = {}, no = {}, unknown = {}, judged = 0 }
+  for _, e in ipairs(list) do
+    local v, bears = judge(e)
+    if bears then
+      local bucket = v == true and t.yes or v == false and t.no or t.unknown
+      bucket[#bucket + 1] = e
+      t.judged = t.judged + 1
+    end
+  end
+  return t
+end
+
+--- "At least k entries show it" from a tally: nil when no entry bore on
+-- the question at all (nothing recorded is unknown, not false).
+function tri.tally_value(k, t)
+  if t.judged == 0 then return nil end
+  return tri.at_least_count(k, #t.yes, #t.unknown)
+end
+
+return tri

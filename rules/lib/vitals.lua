@@ -1,0 +1,135 @@
+-- lib/vitals.lua - vital signs: readings, baselines, rises and changes.
+--
+-- Baseline (docs/case-format.md "Baseline when not given"), per value:
+--   1. case.baseline.<field> when the record gives it;
+--   2. else, if parameter baseline.from_pre_exposure_vitals is true, the
+--      earliest vitals entry with that value timed before the first
+--      exposure (lib/meds.lua first_exposure; parameter
+--      baseline.include_withdrawal adds a dopaminergic stop as exposure);
+--   3. else unknown, and anything measured against it is unknown.
+-- The evidence always says which. Comparisons use every reading not after
+-- the assessment except the baseline reading itself; "% above" is
+-- (value - baseline) / baseline, computed exactly (no rounding at the edge).
+
+local time = require("lib.time")
+local meds = require("lib.meds")
+local fmt = require("lib.fmt")
+local tri = require("lib.tri")
+local P = require("lib.params")
+
+local FROM_VITALS = P.boolean("baseline.from_pre_exposure_vitals")
+local WITH_WITHDRAWAL = P.boolean("baseline.include_withdrawal")
+
+local V = {}
+
+--- Label and unit of each vital sign, as evidence spells them.
+V.FIELDS = {
+  hr = { label = "HR", unit = "/min" },
+  sbp = { label = "SBP", unit = "mmHg" },
+  dbp = { label = "DBP", unit = "mmHg" },
+  rr = { label = "RR", unit = "/min" },
+  temp = { label = "temperature", unit = "°C" },
+}
+
+--- "SBP 166 mmHg", "HR 126/min".
+function V.show(field, value)
+  local f = V.FIELDS[field]
+  return f.label .. " " .. fmt.unit(value, f.unit)
+end
+
+--- The vitals entries not after the assessment that have `field`, in time
+-- order (undated last); nil when no vitals were recorded at all.
+function V.readings(case, field)
+  local all = time.upto(case, case.vitals)
+  if all == nil then return nil end
+  local out = {}
+  for _, e in ipairs(all) do
+    if e[field] ~= nil then out[#out + 1] = e end
+  end
+  return out
+end
+
+--- The baseline of `field`: { value, entry (nil if given), text }, or nil
+-- and the reason it is unknown.
+-- @usage local b, why = vitals.baseline(case, "hr")
+function V.baseline(case, field)
+  local label = V.FIELDS[field].label
+  local given = case.baseline and case.baseline[field]
+  if given ~= nil then
+    return { value = given, text = "baseline " .. V.show(field, given) .. " (given)" }
+  end
+  if not FROM_VITALS then
+    return nil, "no baseline " .. label .. " given (parameter baseline.from_pre_exposure_vitals is off)"
+  end
+  local t0, what = meds.first_exposure(case, WITH_WITHDRAWAL)
+  if t0 == nil then
+    return nil, "no baseline " .. label .. " given, and no pre-exposure vitals: " .. what
+  end
+  local e = time.earliest(V.readings(case, field), function(r) return r.t < t0 end)
+  if e == nil then
+    return nil, ("no baseline %s given, and no %s recorded before %s"):format(label, label, what)
+  end
+  return { value = e[field], entry = e,
+    text = ("baseline %s from vitals at %s, before %s"):format(V.show(field, e[field]), time.fmt(case, e.t), what) }
+end
+
+--- Some reading of `field` at least `pct` % above baseline (e.g. 25).
+-- @return finding; unknown without a baseline or without a reading
+function V.above_baseline(case, field, pct)
+  local label = V.FIELDS[field].label
+  local b, why = V.baseline(case, field)
+  if b == nil then
+    return tri.finding(nil, why,
+      ("a baseline %s (baseline.%s, or vitals before the first dopamine antagonist)"):format(label, field))
+  end
+  local best
+  for _, e in ipairs(V.readings(case, field) or {}) do
+    if e ~= b.entry and (best == nil or e[field] > best[field]) then best = e end
+  end
+  if best == nil then
+    return tri.finding(nil, b.text .. "; no " .. label .. " reading to compare with it",
+      "a " .. label .. " reading (vitals[]." .. field .. ")")
+  end
+  local rise = (best[field] - b.value) * 100 / b.value
+  local met = (best[field] - b.value) * 100 >= pct * b.value   -- exact at the boundary
+  local text = ("%s%s = %s vs %s"):format(V.show(field, best[field]), time.at(case, best.t), fmt.pct(rise), b.text)
+  if met then return tri.finding(true, text .. " (≥ " .. pct .. " % above)") end
+  return tri.finding(false, "highest " .. text .. ", less than " .. pct .. " % above")
+end
+
+--- Some two readings of `field` at most `hours` apart that differ by at
+-- least `delta` (e.g. SBP 25 mmHg within 24 h). Only timed readings count.
+-- A sliding window with monotonic queues finds the largest change.
+function V.change_within(case, field, delta, hours)
+  local label, unit = V.FIELDS[field].label, V.FIELDS[field].unit
+  local rs = time.dated(case, V.readings(case, field))
+  local left, hi, lo, best = 1, { h = 1, t = 0 }, { h = 1, t = 0 }, nil
+  for j, e in ipairs(rs) do
+    while e.t - rs[left].t > hours do left = left + 1 end
+    while hi.t >= hi.h and rs[hi[hi.t]][field] <= e[field] do hi.t = hi.t - 1 end
+    while lo.t >= lo.h and rs[lo[lo.t]][field] >= e[field] do lo.t = lo.t - 1 end
+    hi.t = hi.t + 1; hi[hi.t] = j
+    lo.t = lo.t + 1; lo[lo.t] = j
+    while hi[hi.h] < left do hi.h = hi.h + 1 end
+    while lo[lo.h] < left do lo.h = lo.h + 1 end
+    local a, z = rs[hi[hi.h]], rs[lo[lo.h]]
+    if j > left and (best == nil or a[field] - z[field] > best.range) then
+      best = { range = a[field] - z[field], a = a, z = z }
+    end
+  end
+  if best == nil then
+    return tri.finding(nil, ("no two timed %s readings within %s of each other"):format(label, time.duration(hours)),
+      ("%s readings at least twice within %s (vitals[].%s with t)"):format(label, time.duration(hours), field))
+  end
+  local x, y = best.a, best.z
+  if x.t > y.t then x, y = y, x end
+  local text = ("%s%s and %s%s: change of %s within %s"):format(V.show(field, x[field]), time.at(case, x.t),
+    fmt.unit(y[field], unit), time.at(case, y.t), fmt.unit(best.range, unit), time.duration(y.t - x.t))
+  if best.range >= delta then
+    return tri.finding(true, text .. " (≥ " .. fmt.unit(delta, unit) .. ")")
+  end
+  return tri.finding(false, "largest " .. label .. " change within " .. time.duration(hours) .. ": " .. text
+    .. ", less than " .. fmt.unit(delta, unit))
+end
+
+return V
