@@ -32,6 +32,7 @@ static const char *next_to_program(char *buf, size_t size)
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     char *slash;
+    size_t dir_len;
     int len;
 
     if (n <= 0)
@@ -41,10 +42,13 @@ static const char *next_to_program(char *buf, size_t size)
     if (!slash)
         return NULL;
     *slash = '\0';
-    len = snprintf(buf, size, "%s/%s", exe, NMS_RULES_RELATIVE_TO_BIN);
-    if (len < 0 || (size_t)len >= size || !has_manifest(buf))
+    dir_len = strlen(exe);
+    len = snprintf(exe + dir_len, sizeof exe - dir_len, "/%s",
+                   NMS_RULES_RELATIVE_TO_BIN);
+    if (len < 0 || (size_t)len >= sizeof exe - dir_len ||
+        !has_manifest(exe) || size < PATH_MAX)
         return NULL;
-    return buf;
+    return realpath(exe, buf);   /* "/usr/share/...", not "/usr/bin/../share/..." */
 }
 
 const char *nms_cli_rules_dir(const char *given, char *found, size_t size)
