@@ -92,6 +92,10 @@ enum nms_status nms_ruleset_load(struct nms_vm *vm, char *const *overrides,
 /* Frees the definitions of a loaded ruleset (used by nms_vm_free). */
 void nms_ruleset_release(struct nms_vm *vm);
 
+/* [-0, +1] Pushes the file of ruleset module `module` ("lib.time" is
+ * "<dir>/lib/time.lua") and returns it. */
+const char *nms_push_module_path(lua_State *L, const char *module);
+
 /* [-0, +1] Pushes case `c` as a fresh Lua table (see docs/rules.md). */
 void nms_lua_push_case(lua_State *L, const struct nms_case *c);
 

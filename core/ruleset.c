@@ -33,22 +33,12 @@ struct load_args {
 static int fail_in(lua_State *L, const char *module, const char *context,
                    const char *message)
 {
-    struct nms_vm *vm = *(struct nms_vm **)lua_getextraspace(L);
-    luaL_Buffer b;
-    const char *p;
+    const char *file = nms_push_module_path(L, module);
 
-    luaL_buffinit(L, &b);
-    luaL_addstring(&b, vm->dir);
-    luaL_addchar(&b, '/');
-    for (p = module; *p; p++)
-        luaL_addchar(&b, *p == '.' ? '/' : *p);
-    luaL_addstring(&b, ".lua: ");
-    if (context && *context) {
-        luaL_addstring(&b, context);
-        luaL_addstring(&b, ": ");
-    }
-    luaL_addstring(&b, message);
-    luaL_pushresult(&b);
+    if (context && *context)
+        lua_pushfstring(L, "%s: %s: %s", file, context, message);
+    else
+        lua_pushfstring(L, "%s: %s", file, message);
     return lua_error(L);
 }
 

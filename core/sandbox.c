@@ -295,22 +295,28 @@ static int valid_module_name(const char *name)
     return 1;
 }
 
-/* [-1, +1] Loads and runs module `name` (on top) from the ruleset
- * directory; raises with the file and line of what went wrong. */
-static int load_module(lua_State *L)
+const char *nms_push_module_path(lua_State *L, const char *module)
 {
-    struct nms_vm *vm = vm_of(L);
-    const char *name = lua_tostring(L, 1);
     luaL_Buffer path;
     const char *p;
 
     luaL_buffinit(L, &path);
-    luaL_addstring(&path, vm->dir);
+    luaL_addstring(&path, vm_of(L)->dir);
     luaL_addchar(&path, '/');
-    for (p = name; *p; p++)
+    for (p = module; *p; p++)
         luaL_addchar(&path, *p == '.' ? '/' : *p);
     luaL_addstring(&path, ".lua");
     luaL_pushresult(&path);
+    return lua_tostring(L, -1);
+}
+
+/* [-1, +1] Loads and runs module `name` (on top) from the ruleset
+ * directory; raises with the file and line of what went wrong. */
+static int load_module(lua_State *L)
+{
+    const char *name = lua_tostring(L, 1);
+
+    nms_push_module_path(L, name);
     switch (luaL_loadfilex(L, lua_tostring(L, -1), "t")) {
     case LUA_OK:
         break;
