@@ -195,7 +195,7 @@ static void format_iso(double hours, char *buf, size_t size)
     frac[0] = '\0';
     if (milli != 0) { /* ".5", not ".500" */
         snprintf(frac, sizeof frac, ".%03u", milli);
-        for (n = strlen(frac); frac[n - 1] == '0'; n--)
+        for (n = strlen(frac); n > 1 && frac[n - 1] == '0'; n--)
             frac[n - 1] = '\0';
     }
     used = strlen(buf);
@@ -316,7 +316,7 @@ static size_t push_index(struct time_walk *w, size_t len, size_t index)
 
 static void visit_time(struct time_walk *w, const struct nms_field *f, double t)
 {
-    char msg[160], when[48], at[48];
+    char msg[256], when[48], at[48];
 
     if (isnan(t) || strcmp(f->name, "assessed_at") == 0)
         return;

@@ -21,6 +21,9 @@ struct nms_writer {
     size_t written;   /* records so far, for the JSON array's commas */
 };
 
+/* The error message of a case handed to the writer without a result. */
+#define NOT_EVALUATED "case was not evaluated"
+
 /* ------------------------------------------------------------------------
  * JSON records
  * --------------------------------------------------------------------- */
@@ -154,9 +157,15 @@ static cJSON *error_object(const struct nms_case *c, const struct nms_result *r)
              add(where, "line", cJSON_CreateNumber((double)rule->line));
         if (!o || !ok)
             cJSON_Delete(where);
-    } else {
+    } else if (c->error) {
         ok = ok && add(o, "path", cJSON_CreateString(c->error->path)) &&
              add(o, "message", cJSON_CreateString(c->error->message));
+    } else {
+        /* A valid case passed without a result (record_object counts that
+         * as failed): say so rather than dereference the absent c->error.
+         * Found by tests/fuzz/fuzz_case.c. */
+        ok = ok && add(o, "path", cJSON_CreateString("")) &&
+             add(o, "message", cJSON_CreateString(NOT_EVALUATED));
     }
     if (!ok) {
         cJSON_Delete(o);
@@ -291,8 +300,10 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
         csv_number(w->fp, crit->possible);
     }
     fprintf(w->fp, "%zu,", c->n_warnings);
+    /* r may be NULL for a valid case, as in error_object. */
     csv_field(w->fp, c->error ? c->error->message
-                     : failed ? r->error->message : "", 1);
+                     : r && r->error ? r->error->message
+                     : failed ? NOT_EVALUATED : "", 1);
 }
 
 /* ------------------------------------------------------------------------

@@ -3,90 +3,22 @@
  * per case out, nothing dropped and nothing duplicated.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "interrupt.h"
 #include "msg.h"
+#include "sink.h"
 
 /* Counts for the exit status and the closing message. */
 struct tally {
     size_t cases, errors;
     int io_failed;
 };
-
-/* Where output goes: stdout, or a temporary file renamed over -o FILE only
- * once everything is written, so FILE never holds a partial run. */
-struct sink {
-    FILE *fp;
-    const char *path;
-    char *tmp;
-};
-
-static int sink_open(struct sink *s, const char *path)
-{
-    size_t len;
-    mode_t mask;
-    int fd;
-
-    memset(s, 0, sizeof *s);
-    s->fp = stdout;
-    if (!path || strcmp(path, "-") == 0)
-        return 0;
-    s->path = path;
-    len = strlen(path) + sizeof ".tmp-XXXXXX";
-    s->tmp = malloc(len);
-    if (!s->tmp)
-        return -1;
-    snprintf(s->tmp, len, "%s.tmp-XXXXXX", path);
-    fd = mkstemp(s->tmp);
-    if (fd < 0) {
-        nms_errorf("cannot create '%s': %s", s->tmp, strerror(errno));
-        free(s->tmp);
-        s->tmp = NULL;
-        return -1;
-    }
-    mask = umask(0);   /* mkstemp makes 0600; give the usual 0666 & ~umask */
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || !(s->fp = fdopen(fd, "w"))) {
-        nms_errorf("cannot write '%s': %s", s->tmp, strerror(errno));
-        close(fd);
-        unlink(s->tmp);
-        return -1;
-    }
-    return 0;
-}
-
-/* Commits (ok) or abandons the output; returns 0 or -1 after a message. */
-static int sink_close(struct sink *s, int ok)
-{
-    int rc = 0;
-
-    if (!s->tmp)
-        return fflush(stdout) == 0 ? 0 : -1;
-    if (ok && (fflush(s->fp) != 0 || fsync(fileno(s->fp)) != 0)) {
-        nms_errorf("cannot write '%s': %s", s->path, strerror(errno));
-        ok = 0;
-    }
-    if (fclose(s->fp) != 0 && ok) {
-        nms_errorf("cannot write '%s': %s", s->path, strerror(errno));
-        ok = 0;
-    }
-    if (ok && rename(s->tmp, s->path) != 0) {
-        nms_errorf("cannot rename '%s' to '%s': %s", s->tmp, s->path,
-                   strerror(errno));
-        ok = 0;
-    }
-    if (!ok) {
-        unlink(s->tmp);
-        rc = -1;
-    }
-    free(s->tmp);
-    return rc;
-}
 
 /* Evaluates the case of one record and hands case and result to `emit`.
  * Returns 0, or -1 when memory ran out or emit failed. */
@@ -129,7 +61,7 @@ static int run_source(const struct nms_cli *cli, struct nms_engine *e,
     struct nms_reader *reader = NULL;
     struct nms_record rec;
     size_t before = t->cases;
-    int rc = 0, got;
+    int rc = 0, got = 0;
 
     if (!fp) {
         nms_errorf("cannot open '%s': %s", name, strerror(errno));
@@ -141,8 +73,12 @@ static int run_source(const struct nms_cli *cli, struct nms_engine *e,
         rc = -1;
         goto out;
     }
-    while (rc == 0 && (got = nms_reader_next(reader, &rec)) == 1)
+    /* Stop requests are checked between cases, never inside one. */
+    while (rc == 0 && !nms_interrupted() &&
+           (got = nms_reader_next(reader, &rec)) == 1)
         rc = run_record(cli, e, &rec, t, emit, ctx);
+    if (nms_interrupted())
+        goto out;   /* a read cut short by the signal is not an I/O error */
     if (rc == 0 && got < 0) {
         nms_errorf("cannot read '%s': %s", name, strerror(errno));
         t->io_failed = 1;
@@ -173,7 +109,32 @@ static int exit_status(const struct tally *t, int fatal)
 {
     if (fatal || t->io_failed)
         return NMS_EXIT_USAGE;
+    if (nms_interrupted())
+        return NMS_EXIT_INTERRUPTED;
     return t->errors ? NMS_EXIT_CASE_ERRORS : NMS_EXIT_OK;
+}
+
+/* Reads every input and writes every record; returns 1 on a fatal error. */
+static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
+                      struct nms_writer *w, struct tally *t)
+{
+    int i;
+
+    for (i = 0; i < cli->n_inputs && !nms_interrupted(); i++)
+        if (run_source(cli, e, cli->inputs[i], t, emit_record, w) != 0)
+            return 1;
+    if (nms_writer_finish(w) != NMS_OK) {
+        nms_errorf("cannot write results: %s", strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
+static enum nms_sink_end sink_end(int fatal)
+{
+    if (fatal)
+        return NMS_SINK_ABANDON;
+    return nms_interrupted() ? NMS_SINK_PARTIAL : NMS_SINK_COMMIT;
 }
 
 int nms_cmd_batch(int argc, char **argv)
@@ -183,9 +144,9 @@ int nms_cmd_batch(int argc, char **argv)
     struct nms_engine *e = NULL;
     struct nms_writer *w = NULL;
     struct tally t = {0, 0, 0};
+    struct nms_sink out;
     struct nms_cli cli;
-    struct sink out;
-    int status, fatal = 0, i;
+    int status, fatal;
 
     status = nms_cli_parse(&cli, "batch", argc, argv);
     if (status >= 0)
@@ -197,20 +158,23 @@ int nms_cmd_batch(int argc, char **argv)
     status = nms_cli_load(&cli, &e);
     if (status != 0)
         return status;
-    if (sink_open(&out, cli.output) != 0) {
+    if (nms_interrupt_install() != 0 || nms_sink_open(&out, cli.output) != 0) {
         nms_engine_free(e);
         return NMS_EXIT_USAGE;
     }
-    fatal = nms_writer_new(&w, out.fp, cli.format, nms_engine_ruleset(e)) != NMS_OK;
-    for (i = 0; !fatal && i < cli.n_inputs; i++)
-        fatal = run_source(&cli, e, cli.inputs[i], &t, emit_record, w) != 0;
-    if (!fatal && nms_writer_finish(w) != NMS_OK) {
+    if (nms_writer_new(&w, out.fp, cli.format, nms_engine_ruleset(e)) !=
+        NMS_OK) {
         nms_errorf("cannot write results: %s", strerror(errno));
         fatal = 1;
+    } else {
+        fatal = run_inputs(&cli, e, w, &t);
     }
     nms_writer_free(w);
-    if (sink_close(&out, !fatal) != 0)
+    if (nms_sink_close(&out, sink_end(fatal)) != 0)
         fatal = 1;
+    if (nms_interrupted())
+        nms_warnf("interrupted by %s: stopped after %zu cases, all written",
+                  nms_interrupted() == SIGINT ? "SIGINT" : "SIGTERM", t.cases);
     if (t.errors)
         nms_warnf("%zu of %zu cases could not be evaluated (see their error "
                   "records)", t.errors, t.cases);

@@ -149,5 +149,77 @@ contains "--param raises the IEC threshold" "$tmp/out" '"threshold":101'
 run batch --as-of 1970-01-01T00:00Z "$classic" >"$tmp/out" 2>/dev/null
 contains "--as-of sets assessed_at" "$tmp/out" '"assessed_at":"1970-01-01T00:00Z"'
 
+# --- signals, pipes and write errors -----------------------------------------
+for i in $(seq 1 400); do cat "$src/examples/cases.jsonl"; done >"$tmp/many.jsonl"
+run batch "$tmp/many.jsonl" 2>"$tmp/err" | head -n 1 >/dev/null
+status=${PIPESTATUS[0]}
+if [ "$status" -eq 141 ] && [ ! -s "$tmp/err" ]; then ok "a closed pipe ends the run quietly (SIGPIPE)"; else
+    not_ok "closed pipe: exit $status" "$(head -5 "$tmp/err")"; fi
+
+run batch "$src/examples/cases.jsonl" >/dev/full 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 2 ] && grep -q "No space left on device" "$tmp/err"; then ok "a full disk is an error, exit 2"; else
+    not_ok "writing to /dev/full: exit $status" "$(cat "$tmp/err")"; fi
+
+# The signal tests feed the program through a FIFO that stays open, so it
+# is mid-run, waiting for input, when the signal comes; $! is then the
+# program itself. settle: time for the program to take in what was sent.
+settle=${NMS_SIGNAL_SETTLE:-2}
+feed() {  # feed FILE: send FILE, then hold the FIFO open for a while
+    rm -f "$tmp/fifo" && mkfifo "$tmp/fifo"
+    { cat "$1"; exec sleep 60; } >"$tmp/fifo" 2>/dev/null </dev/null &
+    feeder=$!
+}
+stop_feed() { pkill -P $feeder 2>/dev/null; kill $feeder 2>/dev/null; wait $feeder 2>/dev/null; }
+
+# SIGTERM: everything read so far is written, the message says how many,
+# and the status is 4.
+feed "$src/examples/cases.jsonl"
+$wrapper "$bin" batch <"$tmp/fifo" >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+sleep "$settle"
+kill -TERM $pid
+wait $pid
+status=$?
+stop_feed
+if [ "$status" -eq 4 ] && [ "$(wc -l <"$tmp/out")" -eq 8 ] && grep -q "stopped after 8 cases, all written" "$tmp/err"; then
+    ok "SIGTERM: complete records written, exit 4"; else
+    not_ok "SIGTERM: exit $status, $(wc -l <"$tmp/out") records" "$(cat "$tmp/err")"; fi
+
+# SIGINT with -o: the completed records are kept in FILE.partial and the
+# destination is left as it was.
+echo previous >"$tmp/int.jsonl"
+feed "$src/examples/cases.jsonl"
+$wrapper "$bin" batch -o "$tmp/int.jsonl" <"$tmp/fifo" 2>"$tmp/err" &
+pid=$!
+sleep "$settle"
+kill -INT $pid
+wait $pid
+status=$?
+stop_feed
+if [ "$status" -eq 4 ] && [ "$(cat "$tmp/int.jsonl")" = previous ] &&
+   [ "$(wc -l <"$tmp/int.jsonl.partial" 2>/dev/null)" = 8 ]; then
+    ok "SIGINT with -o keeps the completed records in FILE.partial"; else
+    not_ok "SIGINT with -o: exit $status" "$(cat "$tmp/err")"; fi
+
+# SIGKILL in the middle of -o: the destination keeps its previous content,
+# or does not appear at all.
+for dest_before in previous ""; do
+    rm -f "$tmp/dest.jsonl" "$tmp"/dest.jsonl.tmp-*
+    [ -n "$dest_before" ] && echo "$dest_before" >"$tmp/dest.jsonl"
+    feed "$tmp/many.jsonl"
+    $wrapper "$bin" batch -o "$tmp/dest.jsonl" <"$tmp/fifo" 2>/dev/null &
+    pid=$!
+    sleep "$settle"
+    kill -KILL $pid
+    wait $pid 2>/dev/null
+    stop_feed
+    if [ -n "$dest_before" ]; then
+        if [ "$(cat "$tmp/dest.jsonl")" = previous ]; then ok "SIGKILL during -o leaves the previous file"; else
+            not_ok "SIGKILL during -o changed the destination"; fi
+    elif [ ! -e "$tmp/dest.jsonl" ]; then ok "SIGKILL during -o leaves no destination"; else
+        not_ok "SIGKILL during -o created a partial destination"; fi
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
