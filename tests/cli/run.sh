@@ -153,7 +153,10 @@ contains "--as-of sets assessed_at" "$tmp/out" '"assessed_at":"1970-01-01T00:00Z
 for i in $(seq 1 400); do cat "$src/examples/cases.jsonl"; done >"$tmp/many.jsonl"
 run batch "$tmp/many.jsonl" 2>"$tmp/err" | head -n 1 >/dev/null
 status=${PIPESTATUS[0]}
-if [ "$status" -eq 141 ] && [ ! -s "$tmp/err" ]; then ok "a closed pipe ends the run quietly (SIGPIPE)"; else
+# (valgrind's own "==pid==" report of a process killed by a signal is not
+# the program speaking)
+grep -v '^==[0-9]*==' "$tmp/err" >"$tmp/err.own"
+if [ "$status" -eq 141 ] && [ ! -s "$tmp/err.own" ]; then ok "a closed pipe ends the run quietly (SIGPIPE)"; else
     not_ok "closed pipe: exit $status" "$(head -5 "$tmp/err")"; fi
 
 run batch "$src/examples/cases.jsonl" >/dev/full 2>"$tmp/err"
