@@ -14,6 +14,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -399,6 +400,79 @@ static int l_format_time(lua_State *L)
  * Building the state
  * --------------------------------------------------------------------- */
 
+/* ------------------------------------------------------------------------
+ * Pattern matching
+ * --------------------------------------------------------------------- */
+
+/* Lua's pattern matcher runs in C, where the instruction budget cannot
+ * reach it, and backtracks: a pattern with q variable-length quantifiers
+ * can take about n^q steps on a subject of n bytes ("a*a*a*...b"). Calls
+ * whose estimate passes this many steps are refused instead of hanging. */
+#define NMS_PATTERN_STEPS 1e10
+
+/* Counts the quantifiers (* + - ?) of a Lua pattern outside escapes and
+ * character sets. */
+static int count_quantifiers(const char *p, size_t len)
+{
+    size_t i = 0;
+    int q = 0;
+
+    while (i < len) {
+        char ch = p[i++];
+        if (ch == '%') {
+            i++;                              /* the escaped character */
+        } else if (ch == '[') {
+            if (i < len && p[i] == '^')
+                i++;
+            if (i < len && p[i] == ']')
+                i++;                          /* a leading ] is literal */
+            while (i < len && p[i] != ']')
+                i += p[i] == '%' ? 2 : 1;
+            i++;
+        } else if (ch == '*' || ch == '+' || ch == '-' || ch == '?') {
+            q++;
+        }
+    }
+    return q;
+}
+
+/* string.find/match/gmatch/gsub with the complexity check; the original
+ * function is upvalue 1, upvalue 2 is true for find. A plain find (4th
+ * argument true) is not a pattern and is never refused. */
+static int l_guarded_pattern(lua_State *L)
+{
+    size_t subject_len, pattern_len;
+    int plain, q;
+
+    luaL_checklstring(L, 1, &subject_len);
+    luaL_checklstring(L, 2, &pattern_len);
+    plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);
+    q = plain ? 0 : count_quantifiers(lua_tostring(L, 2), pattern_len);
+    if (q > 1 && q * log((double)subject_len + 1) > log(NMS_PATTERN_STEPS))
+        return luaL_error(L, "pattern with %d quantifiers is too costly for a "
+                             "subject of %I bytes (sandbox limit)", q,
+                          (lua_Integer)subject_len);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* [-0, +0] Wraps the pattern functions of the string table on top. */
+static void guard_patterns(lua_State *L)
+{
+    static const char *const names[] = {"find", "match", "gmatch", "gsub",
+                                        NULL};
+    const char *const *name;
+
+    for (name = names; *name; name++) {
+        lua_getfield(L, -1, *name);
+        lua_pushboolean(L, name == names);     /* names[0] is find */
+        lua_pushcclosure(L, l_guarded_pattern, 2);
+        lua_setfield(L, -2, *name);
+    }
+}
+
 /* Base functions rules may use; everything else in base is left out. */
 static const char *const base_allowed[] = {
     "assert", "error", "getmetatable", "ipairs", "next", "pairs",
@@ -439,6 +513,7 @@ static void build_base(lua_State *L)
         if (lib->func == luaopen_string) {
             lua_pushnil(L);   /* string.dump makes bytecode: not for rules */
             lua_setfield(L, -2, "dump");
+            guard_patterns(L);
         }
         make_readonly(L);
         lua_setfield(L, -2, lib->name);

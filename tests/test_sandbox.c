@@ -125,6 +125,21 @@ static void sandbox_caps_growing_table(void **s)
     expect_stopped(s, "memory_table", "memory cap of 67108864 bytes exceeded");
 }
 
+static void sandbox_refuses_catastrophic_pattern(void **s)
+{
+    expect_stopped(s, "pattern", "pattern with 20 quantifiers is too costly "
+                                 "for a subject of 40 bytes (sandbox limit)");
+}
+
+static void sandbox_allows_plain_find(void **s)
+{
+    struct nms_result *r = attack(*s, "plain_find");
+
+    assert_null(r->error);
+    assert_int_equal(r->criteria[0].items[0].value, NMS_TRI_TRUE);
+    nms_result_free(r);
+}
+
 static void sandbox_reports_rule_error_with_line(void **s)
 {
     struct nms_result *r = attack(*s, "error");
@@ -166,6 +181,8 @@ int main(void)
         cmocka_unit_test(sandbox_stops_unbounded_recursion),
         cmocka_unit_test(sandbox_caps_huge_string),
         cmocka_unit_test(sandbox_caps_growing_table),
+        cmocka_unit_test(sandbox_refuses_catastrophic_pattern),
+        cmocka_unit_test(sandbox_allows_plain_find),
         cmocka_unit_test(sandbox_reports_rule_error_with_line),
         cmocka_unit_test(sandbox_rejects_non_boolean_value),
         cmocka_unit_test(sandbox_requires_evidence),

@@ -39,6 +39,13 @@ attacks.memory_table = function()
   for i = 1, math.huge do t[i] = { i } end
   return true, "grew"
 end
+attacks.pattern = function()
+  local s = string.rep("a", 40)
+  return s:find(string.rep("a*", 20) .. "b") ~= nil, "matched"
+end
+attacks.plain_find = function()
+  return string.find(string.rep("a*", 30), "a*a*a*a*", 1, true) == 1, "plain"
+end
 attacks.error = function() error("deliberate failure") end
 attacks.bad_value = function() return 42, "a number" end
 attacks.no_evidence = function() return true end
