@@ -481,6 +481,13 @@ static void parse_object(struct parse *p, const struct nms_schema *rec,
 
 /* ---- entry point ------------------------------------------------------ */
 
+/* The line of the source the record starts on, so that a syntax error
+ * names the line of the file, not of the record. */
+static long first_line(const struct parse *p)
+{
+    return p->c->line > 0 ? p->c->line : 1;
+}
+
 /* Parses text as exactly one JSON value; NULL after failing the case. */
 static cJSON *parse_json(struct parse *p, const char *text, size_t len)
 {
@@ -489,7 +496,7 @@ static cJSON *parse_json(struct parse *p, const char *text, size_t len)
     cJSON *root;
 
     if (len == 0) {
-        nms_json_syntax_error("", 0, 0, 1, msg, sizeof msg);
+        nms_json_syntax_error("", 0, 0, first_line(p), msg, sizeof msg);
         fail(p, "%s", msg);
         return NULL;
     }
@@ -503,9 +510,24 @@ static cJSON *parse_json(struct parse *p, const char *text, size_t len)
             return root;
         cJSON_Delete(root);
     }
-    nms_json_syntax_error(text, len, (size_t)(end - text), 1, msg, sizeof msg);
+    nms_json_syntax_error(text, len, (size_t)(end - text), first_line(p), msg,
+                          sizeof msg);
     fail(p, "%s", msg);
     return NULL;
+}
+
+/* A case that failed part-way still carries its own id and label, so an
+ * analyst can match its error record to the chart review: read them even
+ * when the error came first (a later error cannot replace the first). */
+static void salvage_identity(struct parse *p, const cJSON *root)
+{
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(root, "id");
+    const cJSON *label = cJSON_GetObjectItemCaseSensitive(root, "label");
+
+    if (p->c->id == NULL && cJSON_IsString(id))
+        parse_string(p, id, &p->c->id);
+    if (p->c->label_json == NULL && label != NULL && !cJSON_IsNull(label))
+        parse_raw(p, label, &p->c->label_json);
 }
 
 struct nms_case *nms_case_parse(const char *text, size_t len,
@@ -525,6 +547,8 @@ struct nms_case *nms_case_parse(const char *text, size_t len,
         fail(&p, "a case must be a JSON object, got %s", type_name(root));
     else if (root != NULL)
         parse_object(&p, &nms_case_schema, root, c);
+    if (root != NULL && c->error != NULL && cJSON_IsObject(root))
+        salvage_identity(&p, root);
     c->assessed_at_given = !isnan(c->assessed_at);
     cJSON_Delete(root);
     if (p.status == NMS_ENOMEM) {

@@ -165,6 +165,19 @@ static void case_json_keeps_empty_array_apart_from_absent(void **state)
     nms_case_free(c);
 }
 
+static void case_json_error_record_keeps_id_and_label(void **state)
+{
+    struct nms_case *c = parse("{\"vitals\": [{\"temp\": \"hot\"}],"
+                               " \"id\": \"c-17\", \"label\": {\"nms\": true}}");
+
+    (void)state;
+    assert_non_null(c->error);
+    assert_string_equal(c->error->path, "vitals[0].temp");
+    assert_string_equal(c->id, "c-17");
+    assert_string_equal(c->label_json, "{\"nms\":true}");
+    nms_case_free(c);
+}
+
 static void case_json_passes_label_through(void **state)
 {
     struct nms_case *c = parse("{\"label\": {\"nms\": \"probable\","
@@ -372,7 +385,7 @@ static void case_json_rejects_infinite_numbers(void **state)
     expect_error("{\"vitals\": [{\"t\": -1e999}]}", "vitals[0].t",
                  "number out of range: too large to represent");
     expect_error("{\"vitals\": [{\"hr\": NaN}]}", "",
-                 "not valid JSON: unexpected 'N' at line 1, column 20");
+                 "not valid JSON: unexpected 'N' at line 7, column 20");
 }
 
 /* ---- JSON syntax and shape -------------------------------------------- */
@@ -381,21 +394,21 @@ static void case_json_reports_invalid_json_with_line_and_column(void **state)
 {
     (void)state;
     expect_error("{\n  \"id\": \"a\",\n  \"vitals\": [}\n", "",
-                 "not valid JSON: unexpected '}' at line 3, column 14");
+                 "not valid JSON: unexpected '}' at line 9, column 14");
     expect_error("{\"vitals\": [{\"hr\": 90}", "",
-                 "not valid JSON: unexpected end of input at line 1, "
+                 "not valid JSON: unexpected end of input at line 7, "
                  "column 23");
     expect_error("{\"id\": \"unterminated", "",
-                 "not valid JSON: unexpected end of input at line 1, "
+                 "not valid JSON: unexpected end of input at line 7, "
                  "column 21");
     expect_error("{\"id\": \"a\"} {\"id\": \"b\"}", "",
-                 "not valid JSON: unexpected '{' at line 1, column 13");
+                 "not valid JSON: unexpected '{' at line 7, column 13");
     expect_error("", "",
-                 "not valid JSON: unexpected end of input at line 1, "
+                 "not valid JSON: unexpected end of input at line 7, "
                  "column 1");
     /* Columns count characters: "é" is two bytes but one column. */
     expect_error("{\"id\": \"éé\", \"x\": tru}", "",
-                 "not valid JSON: unexpected 't' at line 1, column 19");
+                 "not valid JSON: unexpected 't' at line 7, column 19");
 }
 
 static void case_json_rejects_non_object(void **state)
@@ -710,6 +723,7 @@ int main(void)
         cmocka_unit_test(case_json_reads_every_field_of_a_complete_case),
         cmocka_unit_test(case_json_treats_null_and_missing_as_unknown),
         cmocka_unit_test(case_json_keeps_empty_array_apart_from_absent),
+        cmocka_unit_test(case_json_error_record_keeps_id_and_label),
         cmocka_unit_test(case_json_passes_label_through),
         cmocka_unit_test(case_json_converts_fahrenheit_quantity),
         cmocka_unit_test(case_json_converts_every_alternative_unit),
