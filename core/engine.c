@@ -94,6 +94,10 @@ enum nms_status nms_engine_load(struct nms_engine *e, const char *dir)
     }
     nms_vm_free(e->vm);
     e->vm = vm;
+    /* Results must say which overrides produced them: the digest covers
+     * the rule files, not the command line. */
+    vm->info.n_params = e->n_overrides;
+    vm->info.params = (const char *const *)e->overrides;
     return NMS_OK;
 }
 

@@ -117,6 +117,13 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_limits *limits
 /* Frees the criteria and error of `r`, leaving it empty (not freeing r). */
 void nms_result_clear(struct nms_result *r);
 
+/* How an override value "76", "true" or "oral" is read: as a number, a
+ * boolean or a string, the same way for the ruleset and for the output. */
+enum nms_param_kind { NMS_PARAM_NUMBER, NMS_PARAM_BOOLEAN, NMS_PARAM_STRING };
+
+/* Classifies `text`; a number is stored in *number, a boolean as 0 or 1. */
+enum nms_param_kind nms_param_classify(const char *text, double *number);
+
 /* Copies at most n bytes of s into a new NUL-terminated string, or NULL. */
 char *nms_strndup(const char *s, size_t n);
 

@@ -5,13 +5,13 @@
  * order, so the same input and ruleset give byte-identical output. The
  * record shapes are documented in docs/output-format.md.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
+#include "engine_int.h"
 #include "nms/output.h"
 
 struct nms_writer {
@@ -46,12 +46,53 @@ static cJSON *time_value(double t, enum nms_time_form form)
     return cJSON_CreateNumber(t);
 }
 
+/* The value of a "name=value" override, typed as the engine reads it. */
+static cJSON *param_value(const char *text)
+{
+    double number;
+
+    switch (nms_param_classify(text, &number)) {
+    case NMS_PARAM_NUMBER:
+        return cJSON_CreateNumber(number);
+    case NMS_PARAM_BOOLEAN:
+        return cJSON_CreateBool(number != 0);
+    case NMS_PARAM_STRING:
+        break;
+    }
+    return cJSON_CreateString(text);
+}
+
+/* {"iec2011.threshold": 76, ...}: the overrides in force, in given order. */
+static cJSON *params_object(const struct nms_ruleset_info *rs)
+{
+    cJSON *o = cJSON_CreateObject();
+    char name[256];
+    size_t i;
+
+    for (i = 0; o && i < rs->n_params; i++) {
+        const char *eq = strchr(rs->params[i], '=');
+        size_t len = eq ? (size_t)(eq - rs->params[i]) : 0;
+        if (!eq || len >= sizeof name)
+            continue;   /* the engine accepted only NAME=VALUE */
+        memcpy(name, rs->params[i], len);
+        name[len] = '\0';
+        if (!add(o, name, param_value(eq + 1))) {
+            cJSON_Delete(o);
+            return NULL;
+        }
+    }
+    return o;
+}
+
 static cJSON *ruleset_object(const struct nms_ruleset_info *rs)
 {
     cJSON *o = cJSON_CreateObject();
     int ok = o && add(o, "name", cJSON_CreateString(rs->name)) &&
              add(o, "version", cJSON_CreateString(rs->version)) &&
              add(o, "digest", cJSON_CreateString(rs->digest));
+
+    if (ok && rs->n_params > 0)
+        ok = add(o, "params", params_object(rs));
 
     if (!ok) {
         cJSON_Delete(o);

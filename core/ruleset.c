@@ -107,21 +107,38 @@ static void require_module(lua_State *L, const char *name)
  * Parameters
  * --------------------------------------------------------------------- */
 
+enum nms_param_kind nms_param_classify(const char *text, double *number)
+{
+    char *end;
+
+    errno = 0;
+    *number = strtod(text, &end);
+    if (*text && !*end && errno == 0 && isfinite(*number))
+        return NMS_PARAM_NUMBER;
+    if (strcmp(text, "true") == 0 || strcmp(text, "false") == 0) {
+        *number = text[0] == 't';
+        return NMS_PARAM_BOOLEAN;
+    }
+    return NMS_PARAM_STRING;
+}
+
 /* [-0, +1] Pushes the text of an override value as a number, boolean or
  * string, the way a user typing --param means it. */
 static void push_param_value(lua_State *L, const char *text)
 {
-    char *end;
     double number;
 
-    errno = 0;
-    number = strtod(text, &end);
-    if (*text && !*end && errno == 0 && isfinite(number))
+    switch (nms_param_classify(text, &number)) {
+    case NMS_PARAM_NUMBER:
         lua_pushnumber(L, number);
-    else if (strcmp(text, "true") == 0 || strcmp(text, "false") == 0)
-        lua_pushboolean(L, text[0] == 't');
-    else
+        break;
+    case NMS_PARAM_BOOLEAN:
+        lua_pushboolean(L, number != 0);
+        break;
+    case NMS_PARAM_STRING:
         lua_pushstring(L, text);
+        break;
+    }
 }
 
 /* Applies NAME=VALUE overrides to the parameters table on top. */

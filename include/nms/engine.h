@@ -43,6 +43,8 @@ struct nms_ruleset_info {
     const char *dir;
     size_t n_criteria;
     const char *const *criteria_ids;
+    size_t n_params;             /* --param overrides in force, "name=value" */
+    const char *const *params;
 };
 
 /*

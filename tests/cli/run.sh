@@ -146,6 +146,7 @@ contains "an empty file is reported" "$tmp/err" "holds no cases"
 classic=$src/${cases[0]}
 run batch --param iec2011.threshold=101 "$classic" >"$tmp/out" 2>/dev/null
 contains "--param raises the IEC threshold" "$tmp/out" '"threshold":101'
+contains "results name the --param overrides in force" "$tmp/out" '"params":{"iec2011.threshold":101}'
 run batch --as-of 1970-01-01T00:00Z "$classic" >"$tmp/out" 2>/dev/null
 contains "--as-of sets assessed_at" "$tmp/out" '"assessed_at":"1970-01-01T00:00Z"'
 
