@@ -176,15 +176,12 @@ int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults)
  * Environments
  * --------------------------------------------------------------------- */
 
-/* __index of a module environment: globals come from the sandbox base;
- * anything else is a mistake worth stopping on (a typo, a removed library). */
-static int l_env_index(lua_State *L)
+/* __index of the sandbox base, reached only when a name is in neither a
+ * module's environment nor the base: an undefined global is a mistake
+ * worth stopping on (a typo, a removed library such as os). */
+static int l_undefined_global(lua_State *L)
 {
-    lua_getfield(L, LUA_REGISTRYINDEX, KEY_BASE);
-    lua_pushvalue(L, 2);
-    if (lua_rawget(L, -2) == LUA_TNIL)
-        return luaL_error(L, "undefined global '%s'", luaL_tolstring(L, 2, NULL));
-    return 1;
+    return luaL_error(L, "undefined global '%s'", luaL_tolstring(L, 2, NULL));
 }
 
 /* __newindex of module environments and read-only proxies. */
@@ -234,14 +231,14 @@ static void make_readonly(lua_State *L)
 /* [-0, +1] Pushes a new module environment. */
 static void push_env(lua_State *L)
 {
-    static const luaL_Reg meta[] = {
-        {"__index", l_env_index},
-        {"__newindex", l_env_newindex},
-        {NULL, NULL}};
-
     lua_newtable(L);
     lua_newtable(L);
-    luaL_setfuncs(L, meta, 0);
+    /* __index is the base table itself, not a function: globals such as
+     * ipairs are read in hot loops, and a table lookup stays in the VM. */
+    lua_getfield(L, LUA_REGISTRYINDEX, KEY_BASE);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, l_env_newindex);
+    lua_setfield(L, -2, "__newindex");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
@@ -522,6 +519,10 @@ static void build_base(lua_State *L)
     luaL_newlib(L, nms_api);
     make_readonly(L);
     lua_setfield(L, -2, "nms");
+    lua_newtable(L);                                /* base's metatable */
+    lua_pushcfunction(L, l_undefined_global);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
     lua_setfield(L, LUA_REGISTRYINDEX, KEY_BASE);
     lua_pop(L, 1);                                  /* _G */
 }
