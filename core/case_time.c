@@ -162,6 +162,10 @@ static void format_hours(double hours, char *buf, size_t size)
     char num[64];
     size_t n;
 
+    if (!(fabs(hours) < 1e9)) {   /* %.2f would print dozens of digits */
+        snprintf(buf, size, "%.6g h", hours);
+        return;
+    }
     snprintf(num, sizeof num, "%.2f", hours);
     n = strlen(num);
     if (strchr(num, '.') != NULL) {
@@ -377,11 +381,35 @@ static enum nms_status default_id(struct nms_case *c)
     return NMS_OK;
 }
 
+/* A course that stops before it starts cannot be read either way, and
+ * guessing which time is wrong would change the exposure window: fail the
+ * case, naming the stop. Returns NMS_OK or NMS_ENOMEM. */
+static enum nms_status check_courses(struct nms_case *c)
+{
+    char path[64], msg[160], stop[48], start[48];
+    size_t i;
+
+    for (i = 0; i < c->n_medications && c->error == NULL; i++) {
+        const struct nms_medication *m = &c->medications[i];
+        if (isnan(m->start) || isnan(m->stop) || m->stop >= m->start)
+            continue;
+        snprintf(path, sizeof path, "medications[%zu].stop", i);
+        snprintf(msg, sizeof msg, "%s is before start (%s)",
+                 nms_time_format(m->stop, c->time_form, stop, sizeof stop),
+                 nms_time_format(m->start, c->time_form, start, sizeof start));
+        if (nms_case_fail(c, path, msg) != NMS_OK)
+            return NMS_ENOMEM;
+    }
+    return NMS_OK;
+}
+
 enum nms_status nms_case_finish(struct nms_case *c, double as_of)
 {
     struct time_walk w;
 
     if (c->id == NULL && default_id(c) != NMS_OK)
+        return NMS_ENOMEM;
+    if (c->error == NULL && check_courses(c) != NMS_OK)
         return NMS_ENOMEM;
     if (c->error != NULL)
         return NMS_OK;

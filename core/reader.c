@@ -32,6 +32,9 @@ struct nms_reader {
     size_t len, cap;
     int too_long;    /* buf stopped growing at `limit` */
     size_t pos;      /* MODE_ARRAY: where the next element starts */
+    size_t held;     /* MODE_LINES: bytes of a line read ahead, kept in buf
+                        after the record handed out (0: none) */
+    long held_line;  /* the line number of that line */
     char error[256]; /* text behind the last record's `error` */
 };
 
@@ -306,6 +309,70 @@ static int start_array(struct nms_reader *r, struct nms_record *rec)
     return next_item(r, rec);
 }
 
+/* Appends the next non-blank line to buf after a newline. Returns 1 and
+ * sets *at to where it starts, 0 at the end of input, -1 on error. */
+static int append_nonblank_line(struct nms_reader *r, size_t *at)
+{
+    size_t i;
+    int st;
+
+    do {
+        if (append(r, '\n') != 0)
+            return -1;
+        *at = r->len;
+        st = read_more(r, 1);
+        if (st <= 0)
+            return st;
+        r->line++;
+        if (r->len > *at && r->buf[r->len - 1] == '\r')
+            r->len--;
+        for (i = *at; i < r->len && is_space(r->buf[i]); i++)
+            ;
+    } while (i == r->len && !r->too_long);
+    return 1;
+}
+
+/*
+ * The first line is not a JSON value on its own: either the source is one
+ * document spread over lines, or JSON Lines whose first record is broken.
+ * The next non-blank line decides, because a line inside a pretty-printed
+ * document is never a whole object by itself. Treating broken JSON Lines
+ * as one document would turn every good record after it into one error.
+ */
+static int start_unsure(struct nms_reader *r, struct nms_record *rec,
+                        long first_line)
+{
+    size_t first_len = r->len, at = 0;
+    int st = append_nonblank_line(r, &at);
+
+    if (st < 0)
+        return -1;
+    if (st == 1 && !r->too_long &&
+        (is_json_value(r->buf + at, r->len - at) ||
+         looks_like_one_line_object(r->buf + at, r->len - at))) {
+        r->mode = MODE_LINES;
+        r->held = r->len - at;
+        r->held_line = r->line;
+        r->len = first_len;
+        yield(r, rec, first_line);
+        r->pos = at;   /* where the held line starts in buf */
+        return 1;
+    }
+    r->mode = MODE_DONE;   /* one document over several lines */
+    if (st == 1 && read_rest(r) != 0)
+        return -1;
+    return yield(r, rec, first_line);
+}
+
+/* MODE_LINES: hands out the line read ahead by start_unsure. */
+static int yield_held(struct nms_reader *r, struct nms_record *rec)
+{
+    memmove(r->buf, r->buf + r->pos, r->held);
+    r->len = r->held;
+    r->held = 0;
+    return yield(r, rec, r->held_line);
+}
+
 /* First call: find the first record and with it the shape of the source. */
 static int start(struct nms_reader *r, struct nms_record *rec)
 {
@@ -326,11 +393,7 @@ static int start(struct nms_reader *r, struct nms_record *rec)
     if (r->too_long || is_json_value(r->buf, r->len) ||
         looks_like_one_line_object(r->buf, r->len))
         return yield(r, rec, first_line);
-    /* One document over several lines. */
-    r->mode = MODE_DONE;
-    if (read_rest(r) != 0)
-        return -1;
-    return yield(r, rec, first_line);
+    return start_unsure(r, rec, first_line);
 }
 
 int nms_reader_next(struct nms_reader *r, struct nms_record *rec)
@@ -346,6 +409,8 @@ int nms_reader_next(struct nms_reader *r, struct nms_record *rec)
     case MODE_ARRAY:
         return next_item(r, rec);
     case MODE_LINES:
+        if (r->held > 0)
+            return yield_held(r, rec);
         st = read_nonblank_line(r);
         if (st <= 0) {
             r->mode = MODE_DONE;

@@ -141,7 +141,7 @@ static const char *probable_unit(const struct nms_quantity *q, double raw,
 void nms_quantity_explain(const struct nms_quantity *q, const char *name,
                           double raw, const char *ucum, char *buf, size_t size)
 {
-    char subject[96];
+    char subject[160];
     double given = raw, meant = 0;
     const char *probable;
 
@@ -150,7 +150,7 @@ void nms_quantity_explain(const struct nms_quantity *q, const char *name,
     if (strcmp(ucum, q->canonical) == 0)
         snprintf(subject, sizeof subject, "%.15g %s", raw, q->display);
     else
-        snprintf(subject, sizeof subject, "%.15g %s (%.1f %s)", raw,
+        snprintf(subject, sizeof subject, "%.15g %s (%.4g %s)", raw,
                  nms_unit_display(q, ucum), given, q->display);
 
     probable = probable_unit(q, raw, ucum, &meant);

@@ -224,6 +224,10 @@ struct nms_case *nms_cli_case(const struct nms_cli *cli,
                                        "gives ISO 8601 times") != NMS_OK)
             goto fail;
     }
+    /* A case with no times of its own is written out in the form of the
+     * --as-of time it is assessed at. */
+    if (!c->error && !isnan(cli->as_of) && c->time_form == NMS_TIME_UNSET)
+        c->time_form = cli->as_of_form;
     if (nms_case_finish(c, c->error ? NAN : cli->as_of) != NMS_OK)
         goto fail;
     return c;

@@ -94,6 +94,21 @@ static void reader_streams_json_lines_with_line_numbers(void **state)
     close_source(&s);
 }
 
+static void reader_keeps_json_lines_after_a_broken_first_line(void **state)
+{
+    struct source s;
+
+    (void)state;
+    open_source(&s, "{\"id\": \"cut\", \"vitals\": [\n\n{\"id\": \"b\"}\r\n"
+                    "{\"id\": \"c\"}\n",
+                NMS_MAX_RECORD);
+    expect_record(&s, "{\"id\": \"cut\", \"vitals\": [", 1, 0, 0);
+    expect_record(&s, "{\"id\": \"b\"}", 3, 1, 0);
+    expect_record(&s, "{\"id\": \"c\"}", 4, 2, 0);
+    expect_end(&s);
+    close_source(&s);
+}
+
 static void reader_tolerates_crlf_and_blank_lines(void **state)
 {
     struct source s;
@@ -308,6 +323,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reader_streams_json_lines_with_line_numbers),
+        cmocka_unit_test(reader_keeps_json_lines_after_a_broken_first_line),
         cmocka_unit_test(reader_tolerates_crlf_and_blank_lines),
         cmocka_unit_test(reader_reads_last_line_without_newline),
         cmocka_unit_test(reader_skips_utf8_bom),
