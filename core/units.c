@@ -150,8 +150,10 @@ void nms_quantity_explain(const struct nms_quantity *q, const char *name,
     if (strcmp(ucum, q->canonical) == 0)
         snprintf(subject, sizeof subject, "%.15g %s", raw, q->display);
     else
-        snprintf(subject, sizeof subject, "%.15g %s (%.4g %s)", raw,
-                 nms_unit_display(q, ucum), given, q->display);
+        /* one decimal reads best; %g keeps absurd values short */
+        snprintf(subject, sizeof subject,
+                 fabs(given) < 1e6 ? "%.15g %s (%.1f %s)" : "%.15g %s (%.4g %s)",
+                 raw, nms_unit_display(q, ucum), given, q->display);
 
     probable = probable_unit(q, raw, ucum, &meant);
     if (probable == NULL)
