@@ -2,9 +2,11 @@
  * cli.c - options, ruleset loading and case preparation shared by the
  * batch and eval subcommands.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,9 @@ static const char batch_usage[] =
     "  -o, --output FILE    write to FILE atomically instead of stdout\n"
     "  --as-of TIME         evaluate as of TIME (ISO 8601 or hours),\n"
     "                       ignoring later data\n"
+    "  --max-instructions N Lua instructions one case may use (default\n"
+    "                       50000000); a case over it is an error record\n"
+    "  --max-memory MIB     memory the rules may use per case (default 64)\n"
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 all cases evaluated, 1 some cases were errors (all others\n"
@@ -47,12 +52,16 @@ static const char eval_usage[] =
     "  --param NAME=VALUE   override a ruleset parameter (repeatable)\n"
     "  --format FORMAT      text (default) or json (the batch record)\n"
     "  --as-of TIME         evaluate as of TIME, ignoring later data\n"
+    "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
     "  -h, --help           show this help\n"
     "\n"
     "Colour is used on a terminal unless NO_COLOR is set. Exit status as for\n"
     "'nmsrules batch'.\n";
 
-enum { OPT_RULES = 256, OPT_PARAM, OPT_FORMAT, OPT_AS_OF };
+enum {
+    OPT_RULES = 256, OPT_PARAM, OPT_FORMAT, OPT_AS_OF, OPT_MAX_INSTRUCTIONS,
+    OPT_MAX_MEMORY
+};
 
 static const struct option long_options[] = {
     {"rules", required_argument, NULL, OPT_RULES},
@@ -60,6 +69,8 @@ static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"output", required_argument, NULL, 'o'},
     {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"max-instructions", required_argument, NULL, OPT_MAX_INSTRUCTIONS},
+    {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -102,6 +113,42 @@ static int set_as_of(struct nms_cli *cli, const char *text)
     return -1;
 }
 
+/* Reads a positive whole number for `option` into *out; -1 after a
+ * message when it is not one (or is beyond `max`). */
+static int set_count(const char *option, const char *text, unsigned long max,
+                     unsigned long *out)
+{
+    char *end;
+    unsigned long value;
+
+    errno = 0;
+    value = strtoul(text, &end, 10);
+    if (*text < '0' || *text > '9' || *end || errno || value == 0 ||
+        value > max) {
+        nms_errorf("%s '%s' must be a whole number from 1 to %lu", option,
+                   text, max);
+        return -1;
+    }
+    *out = value;
+    return 0;
+}
+
+static int set_limit(struct nms_cli *cli, int opt, const char *text)
+{
+    unsigned long value;
+
+    if (opt == OPT_MAX_INSTRUCTIONS) {
+        if (set_count("--max-instructions", text, ULONG_MAX / 2, &value) != 0)
+            return -1;
+        cli->limits.instructions = value;
+        return 0;
+    }
+    if (set_count("--max-memory", text, SIZE_MAX / (1024 * 1024) / 2, &value) != 0)
+        return -1;
+    cli->limits.memory = (size_t)value * 1024 * 1024;
+    return 0;
+}
+
 /* Applies one parsed option; returns -1 to go on, else an exit status. */
 static int apply_option(struct nms_cli *cli, int is_eval, int opt,
                         const char *usage)
@@ -126,6 +173,9 @@ static int apply_option(struct nms_cli *cli, int is_eval, int opt,
         return -1;
     case OPT_AS_OF:
         return set_as_of(cli, optarg) == 0 ? -1 : NMS_EXIT_USAGE;
+    case OPT_MAX_INSTRUCTIONS:
+    case OPT_MAX_MEMORY:
+        return set_limit(cli, opt, optarg) == 0 ? -1 : NMS_EXIT_USAGE;
     case 'h':
         fputs(usage, stdout);
         return NMS_EXIT_OK;
@@ -175,7 +225,7 @@ int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out)
         nms_errorf("cannot find the default ruleset; give one with --rules DIR");
         return NMS_EXIT_RULES;
     }
-    if (nms_engine_new(&e, NULL) != NMS_OK) {
+    if (nms_engine_new(&e, &cli->limits) != NMS_OK) {
         nms_errorf("out of memory");
         return NMS_EXIT_USAGE;
     }

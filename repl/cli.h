@@ -26,6 +26,7 @@ struct nms_cli {
     enum nms_format format;
     int text_report;             /* eval: readable report, not JSON */
     const char *output;          /* -o FILE, or NULL for stdout */
+    struct nms_limits limits;    /* --max-instructions, --max-memory; 0 = default */
     char **inputs;               /* file operands */
     int n_inputs;
 };

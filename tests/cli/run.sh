@@ -142,6 +142,14 @@ printf '' >"$tmp/empty.json"
 status_is "an empty file is not an error" 0 batch "$tmp/empty.json"
 contains "an empty file is reported" "$tmp/err" "holds no cases"
 
+# --- sandbox limits from the command line -----------------------------------
+run batch --max-instructions 1000 "$src/examples/cases.jsonl" >"$tmp/out" 2>/dev/null
+status=$?
+if [ "$status" -eq 1 ] && [ "$(grep -c 'instruction budget of 1000 exceeded' "$tmp/out")" -eq 8 ]; then
+    ok "--max-instructions: every case over the budget is an error record"; else
+    not_ok "--max-instructions 1000: exit $status" "$(head -c 400 "$tmp/out")"; fi
+status_is "--max-memory 0 is a usage error" 2 batch --max-memory 0 "$src/examples/cases.jsonl"
+
 # --- parameters and as-of change the verdict ---------------------------------
 classic=$src/${cases[0]}
 run batch --param iec2011.threshold=101 "$classic" >"$tmp/out" 2>/dev/null
