@@ -32,7 +32,10 @@ struct nms_writer {
  * remembered by returning 0 so callers can check once at the end. */
 static int add(cJSON *object, const char *key, cJSON *value)
 {
-    return value && cJSON_AddItemToObject(object, key, value);
+    if (value && cJSON_AddItemToObject(object, key, value))
+        return 1;
+    cJSON_Delete(value);   /* not attached, so still ours */
+    return 0;
 }
 
 static cJSON *time_value(double t, enum nms_time_form form)
@@ -144,9 +147,11 @@ static cJSON *criteria_object(const struct nms_criteria *crit)
          add(o, "possible", cJSON_CreateNumber(crit->possible)) &&
          add(o, "threshold", cJSON_CreateNumber(crit->threshold));
     if (ok) {
-        ok = add(o, "items", items);
+        ok = add(o, "items", items);   /* add() owns items from here */
         items = NULL;
-        ok = ok && add(o, "missing", missing);
+    }
+    if (ok) {
+        ok = add(o, "missing", missing);
         missing = NULL;
     }
     cJSON_Delete(items);
@@ -188,16 +193,21 @@ static cJSON *error_object(const struct nms_case *c, const struct nms_result *r)
                     ? add(o, "line", cJSON_CreateNumber((double)c->line))
                     : add(o, "index", cJSON_CreateNumber((double)c->index)));
     if (rule) {
+        /* Fill `where` before attaching it, so a failure frees it once. */
         cJSON *where = cJSON_CreateObject();
+        int filled = where &&
+                     add(where, "id", cJSON_CreateString(rule->rule)) &&
+                     add(where, "file", rule->file
+                                            ? cJSON_CreateString(rule->file)
+                                            : cJSON_CreateNull()) &&
+                     add(where, "line", cJSON_CreateNumber((double)rule->line));
+        if (!filled) {
+            cJSON_Delete(where);
+            where = NULL;
+        }
         ok = ok && add(o, "path", cJSON_CreateString("")) &&
              add(o, "message", cJSON_CreateString(rule->message)) &&
-             add(o, "rule", where) &&
-             add(where, "id", cJSON_CreateString(rule->rule)) &&
-             add(where, "file", rule->file ? cJSON_CreateString(rule->file)
-                                           : cJSON_CreateNull()) &&
-             add(where, "line", cJSON_CreateNumber((double)rule->line));
-        if (!o || !ok)
-            cJSON_Delete(where);
+             add(o, "rule", where);
     } else if (c->error) {
         ok = ok && add(o, "path", cJSON_CreateString(c->error->path)) &&
              add(o, "message", cJSON_CreateString(c->error->message));

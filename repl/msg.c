@@ -5,6 +5,9 @@
 #include "msg.h"
 
 static void vmessage(const char *kind, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
+static void vmessage(const char *kind, const char *fmt, va_list ap)
 {
     fprintf(stderr, "%s: %s: ", NMS_PROGRAM, kind);
     vfprintf(stderr, fmt, ap);

@@ -10,6 +10,9 @@
 
 #include <cmocka.h>
 
+#include <stdlib.h>
+
+#include "nms/output.h"
 #include "test_helpers.h"
 
 static const struct nms_criteria *four(const struct nms_result *r)
@@ -235,6 +238,18 @@ static void eval_same_case_gives_identical_results(void **state)
     nms_engine_free(e);
 }
 
+static void output_of_a_case_without_result_says_so(void **state)
+{
+    struct nms_case *c = case_from("{\"id\": \"x\"}");
+    char *json = nms_output_json(c, NULL, NULL, 0);
+
+    (void)state;
+    assert_non_null(json);
+    assert_non_null(strstr(json, "\"message\":\"case was not evaluated\""));
+    free(json);
+    nms_case_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +269,7 @@ int main(void)
         cmocka_unit_test(eval_missing_ruleset_directory_is_reported),
         cmocka_unit_test(eval_failed_reload_keeps_previous_ruleset),
         cmocka_unit_test(eval_same_case_gives_identical_results),
+        cmocka_unit_test(output_of_a_case_without_result_says_so),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

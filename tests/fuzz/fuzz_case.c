@@ -1,0 +1,123 @@
+/*
+ * fuzz_case.c - libFuzzer target: arbitrary bytes as case records.
+ *
+ * Each input goes through two paths, the way the program sees a file:
+ *   1. the bytes as one record: nms_case_parse, nms_case_finish (once
+ *      without and once with an as-of time) and nms_output_json of the
+ *      record with no result, as for a case that is not evaluated;
+ *   2. the bytes as a whole source: the reader splits them (JSON Lines, a
+ *      JSON array, one document, BOM, CRLF, over-long records) and every
+ *      record it hands out is parsed, finished and written the same way.
+ * Nothing is evaluated here; fuzz_evaluate.c runs the ruleset.
+ */
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nms/case.h"
+#include "nms/output.h"
+#include "nms/reader.h"
+#include "reader_int.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Records read from one input at most; JSON Lines of tiny records would
+ * otherwise spend the whole run in one input. */
+#define MAX_RECORDS 256
+
+/* Writes the output record of `c` (no result, no ruleset) and drops it. */
+static void write_record(const struct nms_case *c, int pretty)
+{
+    free(nms_output_json(c, NULL, NULL, pretty));
+}
+
+/*
+ * An as-of time in the form the case uses, chosen by `pick` so that inputs
+ * reach before, inside and after the data's own times.
+ */
+static double as_of_for(const struct nms_case *c, size_t pick)
+{
+    /* 1970-01-01T00:00Z, 2026-03-03T12:00Z, 2100-01-01T00:00Z in hours */
+    static const double iso[] = {0.0, 492372.0, 1139568.0};
+    static const double hours[] = {-1.0, 50.0, 1e6};
+
+    if (c->time_form == NMS_TIME_ISO)
+        return iso[pick % 3];
+    return hours[pick % 3];
+}
+
+/* Parses, finishes and writes one record's text, twice: without and with
+ * an as-of time. */
+static void run_text(const char *text, size_t len, const char *source,
+                     long line, long index)
+{
+    struct nms_case *c = nms_case_parse(text, len, source, line, index);
+
+    if (c == NULL)
+        return;
+    if (nms_case_finish(c, NAN) == NMS_OK)
+        write_record(c, (int)(len & 1));
+    nms_case_free(c);
+
+    c = nms_case_parse(text, len, source, line, index);
+    if (c == NULL)
+        return;
+    if (nms_case_finish(c, c->error ? NAN : as_of_for(c, len)) == NMS_OK)
+        write_record(c, 0);
+    nms_case_free(c);
+}
+
+/* One record from the reader, handled as repl/cli.c does. */
+static void run_record(const struct nms_record *rec)
+{
+    long line = rec->is_array_item ? 0 : rec->line;
+    struct nms_case *c;
+
+    if (rec->error == NULL) {
+        run_text(rec->text, rec->len, rec->source, line, rec->index);
+        return;
+    }
+    c = nms_case_new(rec->source, line, rec->index);
+    if (c != NULL && nms_case_fail(c, "", rec->error) == NMS_OK &&
+        nms_case_finish(c, NAN) == NMS_OK)
+        write_record(c, 0);
+    nms_case_free(c);
+}
+
+/* Splits the bytes with the reader. A size divisible by 4 gets a record
+ * limit of half the input, so the over-long-record path is reached too;
+ * the real limit (64 MiB) is far beyond what a fuzzer generates. */
+static void run_reader(const uint8_t *data, size_t size)
+{
+    size_t limit = size % 4 == 0 ? size / 2 + 1 : NMS_MAX_RECORD;
+    struct nms_reader *reader = NULL;
+    struct nms_record rec;
+    char *copy = malloc(size + 1); /* fmemopen wants a writable buffer */
+    FILE *fp = NULL;
+    int n = 0;
+
+    if (copy == NULL || size == 0)
+        goto out;
+    memcpy(copy, data, size);
+    fp = fmemopen(copy, size, "r");
+    if (fp == NULL ||
+        nms_reader_open_limited(&reader, fp, "fuzz.jsonl", limit) != NMS_OK)
+        goto out;
+    while (n++ < MAX_RECORDS && nms_reader_next(reader, &rec) == 1)
+        run_record(&rec);
+out:
+    nms_reader_free(reader);
+    if (fp != NULL)
+        fclose(fp);
+    free(copy);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    run_text((const char *)data, size, "fuzz.json", 1, 0);
+    run_reader(data, size);
+    return 0;
+}
