@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "case_int.h"
+#include "json_check.h"
 #include "nms/case.h"
 #include "reader_int.h"
 
@@ -51,12 +52,55 @@ struct parse {
     char path[NMS_MAX_PATH]; /* of the value being read, "" at the top */
     size_t path_len;
     char first_time[NMS_MAX_PATH + 32]; /* "a number at vitals[0].t" */
+    const char *text; /* the record, for the label's own text */
+    struct nms_json_check chk;
+    const cJSON *label_item; /* the case's "label" member, whose text chk
+                                located */
 };
 
 static void parse_object(struct parse *p, const struct nms_schema *rec,
                          const cJSON *obj, void *base);
 
 /* ---- messages and paths ----------------------------------------------- */
+
+/* Quoted names are cut to this many bytes (at a character boundary): a
+ * message must stay readable whatever length of typo it quotes. */
+#define NAME_MAX_BYTES 64u
+
+/*
+ * Length of the first n bytes of s less any character that they cut in
+ * half. The text passed the UTF-8 check, so a cut is the only way our
+ * output could become invalid UTF-8 (and the JSON Lines output with it).
+ */
+static size_t utf8_whole(const char *s, size_t n)
+{
+    size_t k = n, need;
+    unsigned char lead;
+
+    while (k > 0 && n - k < 3 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k == 0)
+        return n;
+    lead = (unsigned char)s[k - 1];
+    need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return n - (k - 1) < need ? k - 1 : n;
+}
+
+/* For "%.*s": how much of the name s to quote in a message. */
+static int name_bytes(const char *s)
+{
+    return (int)utf8_whole(s, strnlen(s, NAME_MAX_BYTES));
+}
+
+/* vsnprintf into msg; a message longer than msg is cut between characters. */
+PRINTF_LIKE(3, 0)
+static void format_message(char *msg, size_t size, const char *fmt, va_list ap)
+{
+    int n = vsnprintf(msg, size, fmt, ap);
+
+    if (n > 0 && (size_t)n >= size)
+        msg[utf8_whole(msg, size - 1)] = '\0';
+}
 
 PRINTF_LIKE(2, 3)
 static void fail(struct parse *p, const char *fmt, ...)
@@ -65,7 +109,7 @@ static void fail(struct parse *p, const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    format_message(msg, sizeof msg, fmt, ap);
     va_end(ap);
     p->status =
         nms_case_fail(p->c, p->path, msg) == NMS_OK ? NMS_EPARSE : NMS_ENOMEM;
@@ -78,7 +122,7 @@ static void warn(struct parse *p, const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    format_message(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (nms_case_warn(p->c, p->path, msg) != NMS_OK)
         p->status = NMS_ENOMEM;
@@ -112,8 +156,11 @@ static size_t push_key(struct parse *p, const char *key)
                      saved == 0 ? "" : ".", key);
 
     p->path_len += n > 0 ? (size_t)n : 0;
-    if (p->path_len >= sizeof p->path)
-        p->path_len = sizeof p->path - 1; /* truncated, still terminated */
+    if (p->path_len >= sizeof p->path) {
+        /* Truncated, still terminated, and not inside a character. */
+        p->path_len = utf8_whole(p->path, sizeof p->path - 1);
+        p->path[p->path_len] = '\0';
+    }
     return saved;
 }
 
@@ -188,7 +235,8 @@ static void fail_unit(struct parse *p, const struct nms_quantity *q,
     codes[n] = NULL;
     nms_quantity_units(q, accepted, sizeof accepted);
     suggestion(codes, unit, hint, sizeof hint);
-    fail(p, "unknown unit '%.64s'; accepted units: %s%s", unit, accepted, hint);
+    fail(p, "unknown unit '%.*s'; accepted units: %s%s", name_bytes(unit), unit,
+         accepted, hint);
 }
 
 /*
@@ -278,10 +326,10 @@ static void parse_time(struct parse *p, const cJSON *item, double *out)
     if (cJSON_IsString(item)) {
         if (nms_time_parse_iso(item->valuestring, &t) != 0) {
             fail(p,
-                 "cannot read '%.64s' as a time; expected an ISO 8601 "
+                 "cannot read '%.*s' as a time; expected an ISO 8601 "
                  "date-time with an offset, such as 2026-03-03T02:10Z or "
                  "2026-03-03T04:10:30+02:00",
-                 item->valuestring);
+                 name_bytes(item->valuestring), item->valuestring);
             return;
         }
         form = NMS_TIME_ISO;
@@ -317,8 +365,8 @@ static void parse_enum(struct parse *p, const char *const *values,
         }
     }
     suggestion(values, item->valuestring, hint, sizeof hint);
-    fail(p, "unknown value '%.64s' for %s; expected one of %s%s",
-         item->valuestring, p->path, list, hint);
+    fail(p, "unknown value '%.*s' for %s; expected one of %s%s",
+         name_bytes(item->valuestring), item->valuestring, p->path, list, hint);
 }
 
 static void parse_string(struct parse *p, const cJSON *item, char **out)
@@ -336,10 +384,29 @@ static void parse_string(struct parse *p, const cJSON *item, char **out)
         p->status = NMS_ENOMEM;
 }
 
-/* Keeps any JSON value as compact text, for the result to pass through. */
+/*
+ * Keeps any JSON value as compact text, for the result to pass through.
+ * The case's label is copied as written, less whitespace: cJSON would
+ * print 12345678901234567890 as 1.2345678901234567e+19 and
+ * 1.7976931348623157e308 as a number that reads back as infinity. A label
+ * holding 1e999 therefore passes too, as written: the label is never read
+ * as numbers (rules do not see it), so the "too large to represent" error
+ * for the fields we read does not apply to it.
+ */
 static void parse_raw(struct parse *p, const cJSON *item, char **out)
 {
-    char *printed = cJSON_PrintUnformatted(item);
+    size_t span = p->chk.label_end - p->chk.label_start;
+    char *printed;
+
+    if (item == p->label_item && p->chk.label_end != 0) {
+        *out = malloc(span + 1);
+        if (*out == NULL)
+            p->status = NMS_ENOMEM;
+        else
+            nms_json_minify(p->text + p->chk.label_start, span, *out);
+        return;
+    }
+    printed = cJSON_PrintUnformatted(item);
 
     /* Copy: the case frees with free(), cJSON's buffer needs cJSON_free. */
     *out = printed != NULL ? strdup(printed) : NULL;
@@ -442,9 +509,10 @@ static void warn_unknown(struct parse *p, const struct nms_schema *rec,
     const char *close = nms_schema_suggest(rec, name);
 
     if (close != NULL)
-        warn(p, "unknown field '%.64s' — did you mean '%s'?", name, close);
+        warn(p, "unknown field '%.*s' — did you mean '%s'?", name_bytes(name),
+             name, close);
     else
-        warn(p, "unknown field '%.64s'", name);
+        warn(p, "unknown field '%.*s'", name_bytes(name), name);
 }
 
 /*
@@ -488,32 +556,73 @@ static long first_line(const struct parse *p)
     return p->c->line > 0 ? p->c->line : 1;
 }
 
-/* Parses text as exactly one JSON value; NULL after failing the case. */
+/* Line and column (in characters, as nms_json_syntax_error counts) of
+ * byte `pos` of the record. */
+static void locate(const struct parse *p, size_t pos, long *line, long *column)
+{
+    size_t i;
+
+    *line = first_line(p);
+    *column = 1;
+    for (i = 0; i < pos; i++) {
+        if (p->text[i] == '\n') {
+            ++*line;
+            *column = 1;
+        } else if (((unsigned char)p->text[i] & 0xC0) != 0x80) {
+            ++*column; /* continuation bytes do not start a character */
+        }
+    }
+}
+
+/* Fails the case with the syntax error that nms_json_check found. */
+static void fail_syntax(struct parse *p)
+{
+    const struct nms_json_check *chk = &p->chk;
+    unsigned char c = (unsigned char)p->text[chk->pos];
+    char what[64];
+    long line, column;
+
+    locate(p, chk->pos, &line, &column);
+    if (chk->fault == NMS_JSON_BAD_UTF8) {
+        fail(p, "invalid UTF-8 at line %ld, column %ld", line, column);
+        return;
+    }
+    if (chk->fault == NMS_JSON_END)
+        snprintf(what, sizeof what, "unexpected end of input");
+    else if (chk->fault == NMS_JSON_MESSAGE)
+        snprintf(what, sizeof what, "%s", chk->message);
+    else if (c >= 0x20 && c < 0x7F)
+        snprintf(what, sizeof what, "unexpected '%c'", c);
+    else
+        snprintf(what, sizeof what, "unexpected byte 0x%02X", (unsigned)c);
+    fail(p, "not valid JSON: %s at line %ld, column %ld", what, line, column);
+}
+
+/*
+ * Parses text as exactly one JSON value; NULL after failing the case.
+ * nms_json_check finds and places every syntax error, so cJSON only ever
+ * sees valid JSON (and its leniencies never show).
+ */
 static cJSON *parse_json(struct parse *p, const char *text, size_t len)
 {
-    const char *end = NULL;
+    const char *end = text;
     char msg[MESSAGE_MAX];
     cJSON *root;
 
-    if (len == 0) {
-        nms_json_syntax_error("", 0, 0, first_line(p), msg, sizeof msg);
-        fail(p, "%s", msg);
+    p->text = text;
+    if (nms_json_check(text, len, &p->chk) != 0) {
+        fail_syntax(p);
         return NULL;
     }
     root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-    if (root != NULL) {
-        /* Only whitespace may follow the value. */
-        while (end < text + len &&
-               (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
-            end++;
-        if (end == text + len)
-            return root;
-        cJSON_Delete(root);
+    if (root == NULL) {
+        /* Valid JSON that cJSON refuses (it ran out of memory, or a
+         * leniency of the check): still an error record, never a crash. */
+        nms_json_syntax_error(text, len, (size_t)(end - text), first_line(p),
+                              msg, sizeof msg);
+        fail(p, "%s", msg);
     }
-    nms_json_syntax_error(text, len, (size_t)(end - text), first_line(p), msg,
-                          sizeof msg);
-    fail(p, "%s", msg);
-    return NULL;
+    return root;
 }
 
 /* A case that failed part-way still carries its own id and label, so an
@@ -543,6 +652,8 @@ struct nms_case *nms_case_parse(const char *text, size_t len,
     p.c = c;
     p.status = NMS_OK;
     root = parse_json(&p, text, len);
+    if (cJSON_IsObject(root))
+        p.label_item = cJSON_GetObjectItemCaseSensitive(root, "label");
     if (root != NULL && !cJSON_IsObject(root))
         fail(&p, "a case must be a JSON object, got %s", type_name(root));
     else if (root != NULL)

@@ -16,55 +16,7 @@
 #include "case_int.h"
 #include "nms/case.h"
 
-/* 2026-03-03T02:10Z in hours since the epoch (checked with Python). */
-#define T_0210 492362.1666666667
-
-static struct nms_case *parse(const char *json)
-{
-    struct nms_case *c = nms_case_parse(json, strlen(json), "in.jsonl", 7, 2);
-
-    assert_non_null(c);
-    return c;
-}
-
-static void assert_near(double got, double want)
-{
-    if (fabs(got - want) > 1e-6) {
-        print_error("got %.10g, want %.10g\n", got, want);
-        fail();
-    }
-}
-
-static void assert_no_problems(const struct nms_case *c)
-{
-    if (c->error != NULL)
-        print_error("error at %s: %s\n", c->error->path, c->error->message);
-    assert_null(c->error);
-    assert_int_equal(c->n_warnings, 0);
-}
-
-/* Parses json and checks that it fails with exactly this path and message. */
-static void expect_error(const char *json, const char *path, const char *msg)
-{
-    struct nms_case *c = parse(json);
-
-    assert_non_null(c->error);
-    assert_string_equal(c->error->path, path);
-    assert_string_equal(c->error->message, msg);
-    nms_case_free(c);
-}
-
-/* Parses json and checks it yields exactly one warning and no error. */
-static void expect_warning(const char *json, const char *path, const char *msg)
-{
-    struct nms_case *c = parse(json);
-
-    assert_null(c->error);
-    assert_int_equal(c->n_warnings, 1);
-    assert_string_equal(c->warnings[0].path, path);
-    assert_string_equal(c->warnings[0].message, msg);
-    nms_case_free(c);
-}
+#include "case_test_helpers.h"
 
 /* ---- field kinds ------------------------------------------------------ */
 
@@ -190,6 +142,8 @@ static void case_json_passes_label_through(void **state)
                         "\"x\":{}}");
     nms_case_free(c);
 }
+
+/* ---- strict syntax (json_check.c) -------------------------------------- */
 
 /* ---- units ------------------------------------------------------------ */
 
@@ -377,48 +331,7 @@ static void case_json_rejects_unknown_enum_value_with_suggestion(void **state)
                  "female, male, other, unknown (did you mean 'female'?)");
 }
 
-static void case_json_rejects_infinite_numbers(void **state)
-{
-    (void)state;
-    expect_error("{\"vitals\": [{\"hr\": 1e999}]}", "vitals[0].hr",
-                 "number out of range: too large to represent");
-    expect_error("{\"vitals\": [{\"t\": -1e999}]}", "vitals[0].t",
-                 "number out of range: too large to represent");
-    expect_error("{\"vitals\": [{\"hr\": NaN}]}", "",
-                 "not valid JSON: unexpected 'N' at line 7, column 20");
-}
-
 /* ---- JSON syntax and shape -------------------------------------------- */
-
-static void case_json_reports_invalid_json_with_line_and_column(void **state)
-{
-    (void)state;
-    expect_error("{\n  \"id\": \"a\",\n  \"vitals\": [}\n", "",
-                 "not valid JSON: unexpected '}' at line 9, column 14");
-    expect_error("{\"vitals\": [{\"hr\": 90}", "",
-                 "not valid JSON: unexpected end of input at line 7, "
-                 "column 23");
-    expect_error("{\"id\": \"unterminated", "",
-                 "not valid JSON: unexpected end of input at line 7, "
-                 "column 21");
-    expect_error("{\"id\": \"a\"} {\"id\": \"b\"}", "",
-                 "not valid JSON: unexpected '{' at line 7, column 13");
-    expect_error("", "",
-                 "not valid JSON: unexpected end of input at line 7, "
-                 "column 1");
-    /* Columns count characters: "é" is two bytes but one column. */
-    expect_error("{\"id\": \"éé\", \"x\": tru}", "",
-                 "not valid JSON: unexpected 't' at line 7, column 19");
-}
-
-static void case_json_rejects_non_object(void **state)
-{
-    (void)state;
-    expect_error("[{\"id\": \"a\"}]", "",
-                 "a case must be a JSON object, got array");
-    expect_error("\"case\"", "", "a case must be a JSON object, got string");
-    expect_error("null", "", "a case must be a JSON object, got null");
-}
 
 static void case_json_warns_unknown_field_with_suggestion(void **state)
 {
@@ -734,9 +647,6 @@ int main(void)
         cmocka_unit_test(case_json_rejects_incomplete_quantity),
         cmocka_unit_test(case_json_rejects_wrong_types_for_every_kind),
         cmocka_unit_test(case_json_rejects_unknown_enum_value_with_suggestion),
-        cmocka_unit_test(case_json_rejects_infinite_numbers),
-        cmocka_unit_test(case_json_reports_invalid_json_with_line_and_column),
-        cmocka_unit_test(case_json_rejects_non_object),
         cmocka_unit_test(case_json_warns_unknown_field_with_suggestion),
         cmocka_unit_test(case_json_rejects_duplicate_keys),
         cmocka_unit_test(case_json_enforces_string_and_entry_limits),
