@@ -53,6 +53,7 @@ struct parse {
     size_t path_len;
     char first_time[NMS_MAX_PATH + 32]; /* "a number at vitals[0].t" */
     const char *text; /* the record, for the label's own text */
+    size_t text_len;  /* its length: the record is not NUL-terminated */
     struct nms_json_check chk;
     const cJSON *label_item; /* the case's "label" member, whose text chk
                                 located */
@@ -578,7 +579,9 @@ static void locate(const struct parse *p, size_t pos, long *line, long *column)
 static void fail_syntax(struct parse *p)
 {
     const struct nms_json_check *chk = &p->chk;
-    unsigned char c = (unsigned char)p->text[chk->pos];
+    /* At the end of input pos == len: there is no byte to show. */
+    unsigned char c =
+        chk->pos < p->text_len ? (unsigned char)p->text[chk->pos] : 0;
     char what[64];
     long line, column;
 
@@ -610,6 +613,7 @@ static cJSON *parse_json(struct parse *p, const char *text, size_t len)
     cJSON *root;
 
     p->text = text;
+    p->text_len = len;
     if (nms_json_check(text, len, &p->chk) != 0) {
         fail_syntax(p);
         return NULL;
