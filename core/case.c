@@ -97,7 +97,8 @@ static const struct nms_field labs_fields[] = {
     NUM(struct nms_labs, iron, nms_quantity_iron),
     NUM(struct nms_labs, creatinine, nms_quantity_creatinine),
     NUM(struct nms_labs, potassium, nms_quantity_potassium),
-    BOOL(struct nms_labs, myoglobinuria)};
+    BOOL(struct nms_labs, myoglobinuria),
+    BOOL(struct nms_labs, csf_pleocytosis)};
 static const struct nms_schema labs_record =
     RECORD("labs", struct nms_labs, labs_fields);
 
@@ -113,6 +114,32 @@ static const struct nms_field exam_fields[] = {
     BOOL(struct nms_exam, dysphagia),
     BOOL(struct nms_exam, hyperreflexia),
     BOOL(struct nms_exam, mydriasis),
+    BOOL(struct nms_exam, sialorrhea),
+    BOOL(struct nms_exam, cogwheeling),
+    BOOL(struct nms_exam, oculogyric_crisis),
+    BOOL(struct nms_exam, retrocollis),
+    BOOL(struct nms_exam, opisthotonos),
+    BOOL(struct nms_exam, trismus),
+    BOOL(struct nms_exam, choreiform_movements),
+    BOOL(struct nms_exam, dyskinetic_movements),
+    BOOL(struct nms_exam, festinating_gait),
+    BOOL(struct nms_exam, flexor_extensor_posturing),
+    BOOL(struct nms_exam, myoclonus),
+    BOOL(struct nms_exam, shivering),
+    BOOL(struct nms_exam, diarrhea),
+    BOOL(struct nms_exam, incoordination),
+    BOOL(struct nms_exam, catalepsy),
+    BOOL(struct nms_exam, waxy_flexibility),
+    BOOL(struct nms_exam, negativism),
+    BOOL(struct nms_exam, posturing),
+    BOOL(struct nms_exam, mannerism),
+    BOOL(struct nms_exam, stereotypy),
+    BOOL(struct nms_exam, grimacing),
+    BOOL(struct nms_exam, echolalia),
+    BOOL(struct nms_exam, echopraxia),
+    BOOL(struct nms_exam, hyporeflexia),
+    BOOL(struct nms_exam, urinary_retention),
+    BOOL(struct nms_exam, meningism),
     ENUM(struct nms_exam, clonus, clonus_values),
     ENUM(struct nms_exam, skin, skin_values),
     ENUM(struct nms_exam, bowel_sounds, bowel_values)};
@@ -123,7 +150,8 @@ static const struct nms_field workup_fields[] = {
     ENUM(struct nms_workup, infection, workup_values),
     ENUM(struct nms_workup, toxic, workup_values),
     ENUM(struct nms_workup, metabolic, workup_values),
-    ENUM(struct nms_workup, neurologic, workup_values)};
+    ENUM(struct nms_workup, neurologic, workup_values),
+    ENUM(struct nms_workup, psychiatric, workup_values)};
 static const struct nms_schema workup_record =
     RECORD("workup", struct nms_workup, workup_fields);
 

@@ -500,8 +500,8 @@ static void parse_field(struct parse *p, const struct nms_field *f,
     }
 }
 
-/* Fields per record type; exam, the largest, has 14. */
-#define RECORD_FIELDS_MAX 32u
+/* Fields per record type; exam, the largest, has 40. */
+#define RECORD_FIELDS_MAX 64u
 
 /* Warns about a member name that no field of `rec` has. */
 static void warn_unknown(struct parse *p, const struct nms_schema *rec,

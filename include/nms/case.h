@@ -49,7 +49,7 @@ struct nms_vitals {
 
 struct nms_labs {
     double t, ck, ck_uln, wbc, iron, creatinine, potassium;
-    signed char myoglobinuria;
+    signed char myoglobinuria, csf_pleocytosis;
 };
 
 struct nms_exam {
@@ -57,6 +57,15 @@ struct nms_exam {
     const char *rigidity, *mental_status;
     signed char agitation, diaphoresis, tremor, incontinence, mutism,
         dysphagia, hyperreflexia, mydriasis;
+    /* Extrapyramidal signs (Pope 1986), serotonergic signs (Sternbach
+     * 1991), catatonic signs (DSM-5) and other differential features. */
+    signed char sialorrhea, cogwheeling, oculogyric_crisis, retrocollis,
+        opisthotonos, trismus, choreiform_movements, dyskinetic_movements,
+        festinating_gait, flexor_extensor_posturing;
+    signed char myoclonus, shivering, diarrhea, incoordination;
+    signed char catalepsy, waxy_flexibility, negativism, posturing, mannerism,
+        stereotypy, grimacing, echolalia, echopraxia;
+    signed char hyporeflexia, urinary_retention, meningism;
     const char *clonus, *skin, *bowel_sounds;
 };
 
@@ -70,7 +79,7 @@ struct nms_baseline {
 };
 
 struct nms_workup {
-    const char *infection, *toxic, *metabolic, *neurologic;
+    const char *infection, *toxic, *metabolic, *neurologic, *psychiatric;
 };
 
 struct nms_history {

@@ -1,0 +1,4 @@
+-- params/criteria.lua - parameters of the criteria rules (see params.lua).
+
+return {
+}

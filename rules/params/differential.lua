@@ -1,0 +1,4 @@
+-- params/differential.lua - parameters of the differential rules (see params.lua).
+
+return {
+}

@@ -1,0 +1,4 @@
+-- params/risk.lua - parameters of the risk rules (see params.lua).
+
+return {
+}

@@ -1,0 +1,4 @@
+-- params/severity.lua - parameters of the severity rules (see params.lua).
+
+return {
+}
