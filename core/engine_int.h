@@ -23,20 +23,52 @@ struct nms_fault {
     long line;
 };
 
-/* An item of a criteria set, as validated at load time. */
+/* An item of a set, as validated at load time. */
 struct nms_item_def {
-    char *id, *title, *definition, *needs;
-    double points;
+    char *id, *title, *definition, *needs, *feature, *source;
+    double points;      /* points kind */
+    size_t group;       /* groups kind: index into the set's groups */
     int check_ref;      /* registry reference to the check function */
     char *file;         /* where check is defined */
     long line;
 };
 
+struct nms_group_def {
+    char *id, *title;
+    size_t size;        /* how many items belong to it */
+};
+
+/* "At least `count` items of group `group` are true." */
+struct nms_need {
+    size_t group, count;
+};
+
+/* One alternative of a groups rule: all its needs, and the level it
+ * names when met (NULL for none). */
+struct nms_alt_def {
+    char *level;
+    struct nms_need *needs;
+    size_t n_needs;
+};
+
 struct nms_set_def {
-    char *id, *title, *version, *citation, *kind;
-    double threshold;
+    char *id, *title, *version, *citation;
+    enum nms_section section;
+    enum nms_set_kind kind;
+    int screen;
+    double threshold;               /* points */
     struct nms_item_def *items;
     size_t n_items;
+    struct nms_group_def *groups;   /* groups */
+    size_t n_groups;
+    struct nms_alt_def *alts;       /* groups: the rule, in precedence order */
+    size_t n_alts;
+    struct nms_note *notes;         /* differential: distinguishing points */
+    size_t n_notes;
+    char *overlap;                  /* differential */
+    int actions_ref;                /* severity: actions(case, tier), or LUA_NOREF */
+    char *actions_file;             /* where actions is defined */
+    long actions_line;
 };
 
 /* One Lua state with its accounting; an engine swaps these on reload. */
@@ -55,7 +87,7 @@ struct nms_vm {
     struct nms_set_def *sets;
     size_t n_sets;
     char *name, *version, *title, *digest;
-    const char **criteria_ids;  /* views of sets[i].id for the info struct */
+    struct nms_set_info *set_info;  /* views of sets[] for the info struct */
     struct nms_ruleset_info info;
 };
 
@@ -114,7 +146,8 @@ char *nms_digest_dir(const char *dir, char *errmsg, size_t errsize);
 enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_limits *limits,
                               const struct nms_case *c, struct nms_result *r);
 
-/* Frees the criteria and error of `r`, leaving it empty (not freeing r). */
+/* Frees the sets, disagreements and error of `r`, leaving it empty (not
+ * freeing r). */
 void nms_result_clear(struct nms_result *r);
 
 /* How an override value "76", "true" or "oral" is read: as a number, a

@@ -111,14 +111,21 @@ static cJSON *tri_value(enum nms_tri value)
     return cJSON_CreateBool(value == NMS_TRI_TRUE);
 }
 
-static cJSON *item_object(const struct nms_item *item)
+static cJSON *item_object(const struct nms_set *set, const struct nms_item *item)
 {
     cJSON *o = cJSON_CreateObject();
-    int ok = o && add(o, "id", cJSON_CreateString(item->id)) &&
-             add(o, "value", tri_value(item->value)) &&
-             add(o, "points", cJSON_CreateNumber(item->points)) &&
-             add(o, "evidence", cJSON_CreateString(item->evidence));
+    int ok = o && add(o, "id", cJSON_CreateString(item->id));
 
+    if (ok && item->group)
+        ok = add(o, "group", cJSON_CreateString(item->group));
+    ok = ok && add(o, "value", tri_value(item->value));
+    if (ok && set->kind == NMS_KIND_POINTS)
+        ok = add(o, "points", cJSON_CreateNumber(item->points));
+    ok = ok && add(o, "evidence", cJSON_CreateString(item->evidence));
+    if (ok && item->feature)
+        ok = add(o, "feature", cJSON_CreateString(item->feature));
+    if (ok && item->source)
+        ok = add(o, "source", cJSON_CreateString(item->source));
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -126,36 +133,238 @@ static cJSON *item_object(const struct nms_item *item)
     return o;
 }
 
-static cJSON *criteria_object(const struct nms_criteria *crit)
+/* Item ids whose value is `value`, e.g. the features for a differential. */
+static cJSON *ids_with(const struct nms_set *set, enum nms_tri value)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON *items = cJSON_CreateArray(), *missing = cJSON_CreateArray();
-    int ok = o && items && missing;
+    cJSON *a = cJSON_CreateArray();
     size_t i;
 
-    for (i = 0; ok && i < crit->n_items; i++) {
-        ok = cJSON_AddItemToArray(items, item_object(&crit->items[i]));
-        if (ok && crit->items[i].missing)
-            ok = cJSON_AddItemToArray(
-                missing, cJSON_CreateString(crit->items[i].missing));
+    for (i = 0; a && i < set->n_items; i++)
+        if (set->items[i].value == value &&
+            !cJSON_AddItemToArray(a, cJSON_CreateString(set->items[i].id))) {
+            cJSON_Delete(a);
+            return NULL;
+        }
+    return a;
+}
+
+static cJSON *strings_array(char *const *strings, size_t n)
+{
+    cJSON *a = cJSON_CreateArray();
+    size_t i;
+
+    for (i = 0; a && i < n; i++)
+        if (!cJSON_AddItemToArray(a, cJSON_CreateString(strings[i]))) {
+            cJSON_Delete(a);
+            return NULL;
+        }
+    return a;
+}
+
+static cJSON *notes_array(const struct nms_set *set)
+{
+    cJSON *a = cJSON_CreateArray();
+    size_t i;
+
+    for (i = 0; a && i < set->n_notes; i++) {
+        cJSON *n = cJSON_CreateObject();
+        int ok = n && add(n, "text", cJSON_CreateString(set->notes[i].text)) &&
+                 add(n, "source", cJSON_CreateString(set->notes[i].source));
+        if (!ok || !cJSON_AddItemToArray(a, n)) {
+            cJSON_Delete(n);
+            cJSON_Delete(a);
+            return NULL;
+        }
     }
-    ok = ok && add(o, "title", cJSON_CreateString(crit->title)) &&
-         add(o, "version", cJSON_CreateString(crit->version)) &&
-         add(o, "citation", cJSON_CreateString(crit->citation)) &&
-         add(o, "result", cJSON_CreateString(nms_verdict_name(crit->result))) &&
-         add(o, "score", cJSON_CreateNumber(crit->score)) &&
-         add(o, "possible", cJSON_CreateNumber(crit->possible)) &&
-         add(o, "threshold", cJSON_CreateNumber(crit->threshold));
+    return a;
+}
+
+static cJSON *groups_array(const struct nms_set *set)
+{
+    cJSON *a = cJSON_CreateArray();
+    size_t i;
+
+    for (i = 0; a && i < set->n_groups; i++) {
+        const struct nms_group *g = &set->groups[i];
+        cJSON *o = cJSON_CreateObject();
+        int ok = o && add(o, "id", cJSON_CreateString(g->id)) &&
+                 add(o, "title", cJSON_CreateString(g->title)) &&
+                 add(o, "present", cJSON_CreateNumber((double)g->present)) &&
+                 add(o, "unknown", cJSON_CreateNumber((double)g->unknown)) &&
+                 add(o, "total", cJSON_CreateNumber((double)g->total));
+        if (!ok || !cJSON_AddItemToArray(a, o)) {
+            cJSON_Delete(o);
+            cJSON_Delete(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+/* Severity reasons: "title: evidence" of the items behind the tier. */
+static cJSON *reasons_array(const struct nms_set *set)
+{
+    cJSON *a = cJSON_CreateArray();
+    size_t i;
+
+    for (i = 0; a && i < set->n_reasons; i++) {
+        const struct nms_item *item = &set->items[set->reasons[i]];
+        size_t len = strlen(item->title) + strlen(item->evidence) + 3;
+        char *text = malloc(len);
+        cJSON *s = NULL;
+        if (text) {
+            snprintf(text, len, "%s: %s", item->title, item->evidence);
+            s = cJSON_CreateString(text);
+            free(text);
+        }
+        if (!cJSON_AddItemToArray(a, s)) {
+            cJSON_Delete(s);
+            cJSON_Delete(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+static cJSON *items_array(const struct nms_set *set)
+{
+    cJSON *a = cJSON_CreateArray();
+    size_t i;
+
+    for (i = 0; a && i < set->n_items; i++)
+        if (!cJSON_AddItemToArray(a, item_object(set, &set->items[i]))) {
+            cJSON_Delete(a);
+            return NULL;
+        }
+    return a;
+}
+
+static cJSON *missing_array(const struct nms_set *set)
+{
+    cJSON *a = cJSON_CreateArray();
+    size_t i;
+
+    for (i = 0; a && i < set->n_items; i++)
+        if (set->items[i].missing &&
+            !cJSON_AddItemToArray(a,
+                                  cJSON_CreateString(set->items[i].missing))) {
+            cJSON_Delete(a);
+            return NULL;
+        }
+    return a;
+}
+
+/* The verdict of a set, in the words of its kind and section. */
+static int add_verdict(cJSON *o, const struct nms_set *set)
+{
+    int ok = add(o, "result", cJSON_CreateString(nms_verdict_name(set->result)));
+
+    switch (set->kind) {
+    case NMS_KIND_POINTS:
+        return ok && add(o, "score", cJSON_CreateNumber(set->score)) &&
+               add(o, "possible", cJSON_CreateNumber(set->possible)) &&
+               add(o, "threshold", cJSON_CreateNumber(set->threshold));
+    case NMS_KIND_GROUPS:
+        if (ok && set->section == NMS_SECTION_SEVERITY)
+            ok = add(o, "tier", cJSON_CreateString(nms_set_tier(set)));
+        else if (ok && set->level)
+            ok = add(o, "level", cJSON_CreateString(set->level));
+        return ok && add(o, "could_be",
+                            strings_array(set->could_be, set->n_could_be));
+    case NMS_KIND_CHECKLIST:
+        return ok && add(o, "count", cJSON_CreateNumber(set->score)) &&
+               add(o, "present", ids_with(set, NMS_TRI_TRUE)) &&
+               add(o, "unknown", ids_with(set, NMS_TRI_UNKNOWN));
+    }
+    return ok;
+}
+
+static cJSON *set_object(const struct nms_set *set)
+{
+    cJSON *o = cJSON_CreateObject();
+    int differential = set->section == NMS_SECTION_DIFFERENTIAL;
+    int ok = o && add(o, "title", cJSON_CreateString(set->title)) &&
+             add(o, "version", cJSON_CreateString(set->version)) &&
+             add(o, "citation", cJSON_CreateString(set->citation)) &&
+             add(o, "kind", cJSON_CreateString(nms_kind_name(set->kind)));
+
+    if (ok && differential)
+        ok = add(o, "screen", cJSON_CreateBool(set->screen));
+    ok = ok && add_verdict(o, set);
+    if (ok && set->section == NMS_SECTION_SEVERITY)
+        ok = add(o, "reasons", reasons_array(set)) &&
+             add(o, "actions", notes_array(set));
+    if (ok && set->kind == NMS_KIND_GROUPS)
+        ok = add(o, "groups", groups_array(set));
+    ok = ok && add(o, "items", items_array(set));
+    if (ok && differential)
+        ok = add(o, "for", ids_with(set, NMS_TRI_TRUE)) &&
+             add(o, "against", ids_with(set, NMS_TRI_FALSE)) &&
+             add(o, "distinguishing", notes_array(set)) &&
+             (!set->overlap ||
+              add(o, "overlap", cJSON_CreateString(set->overlap)));
+    ok = ok && add(o, "missing", missing_array(set));
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* Criteria set ids with verdict `v`. */
+static cJSON *criteria_with(const struct nms_result *r, enum nms_verdict v)
+{
+    cJSON *a = cJSON_CreateArray();
+    size_t i;
+
+    for (i = 0; a && i < r->n_sets; i++)
+        if (r->sets[i].section == NMS_SECTION_CRITERIA &&
+            r->sets[i].result == v &&
+            !cJSON_AddItemToArray(a, cJSON_CreateString(r->sets[i].id))) {
+            cJSON_Delete(a);
+            return NULL;
+        }
+    return a;
+}
+
+static cJSON *disagreement_object(const struct nms_disagreement *d)
+{
+    cJSON *o = cJSON_CreateObject(), *values = cJSON_CreateObject();
+    int ok = o && values && add(o, "feature", cJSON_CreateString(d->feature));
+    size_t i;
+
+    for (i = 0; ok && i < d->n; i++)
+        ok = add(values, d->items[i], tri_value(d->values[i]));
     if (ok) {
-        ok = add(o, "items", items);   /* add() owns items from here */
-        items = NULL;
+        ok = add(o, "values", values);
+        values = NULL;
     }
+    cJSON_Delete(values);
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static cJSON *concordance_object(const struct nms_result *r)
+{
+    cJSON *o = cJSON_CreateObject(), *list = cJSON_CreateArray();
+    int ok = o && list &&
+             add(o, "met", criteria_with(r, NMS_VERDICT_MET)) &&
+             add(o, "not_met", criteria_with(r, NMS_VERDICT_NOT_MET)) &&
+             add(o, "indeterminate",
+                    criteria_with(r, NMS_VERDICT_INDETERMINATE));
+    size_t i;
+
+    for (i = 0; ok && i < r->n_disagreements; i++)
+        ok = cJSON_AddItemToArray(list,
+                                  disagreement_object(&r->disagreements[i]));
     if (ok) {
-        ok = add(o, "missing", missing);
-        missing = NULL;
+        ok = add(o, "disagreements", list);
+        list = NULL;
     }
-    cJSON_Delete(items);
-    cJSON_Delete(missing);
+    cJSON_Delete(list);
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -225,17 +434,46 @@ static cJSON *error_object(const struct nms_case *c, const struct nms_result *r)
     return o;
 }
 
-static int add_criteria(cJSON *record, const struct nms_result *r)
+/* The sets of one section as {"id": {...}, ...} under `key`. */
+static int add_section_map(cJSON *record, const struct nms_result *r,
+                           enum nms_section section, const char *key)
 {
-    cJSON *all = cJSON_CreateObject();
+    cJSON *all = NULL;
     size_t i;
 
-    if (!add(record, "criteria", all))
-        return 0;
-    for (i = 0; i < r->n_criteria; i++)
-        if (!add(all, r->criteria[i].id, criteria_object(&r->criteria[i])))
+    for (i = 0; i < r->n_sets; i++) {
+        if (r->sets[i].section != section)
+            continue;
+        if (!all && !add(record, key, all = cJSON_CreateObject()))
             return 0;
+        if (!add(all, r->sets[i].id, set_object(&r->sets[i])))
+            return 0;
+    }
     return 1;
+}
+
+/* A section of exactly one set (severity, risk factors) under `key`. */
+static int add_section_one(cJSON *record, const struct nms_result *r,
+                           enum nms_section section, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < r->n_sets; i++)
+        if (r->sets[i].section == section)
+            return add(record, key, set_object(&r->sets[i]));
+    return 1;
+}
+
+/* Every section, in the order docs/output-format.md gives. */
+static int add_sets(cJSON *record, const struct nms_result *r)
+{
+    return add_section_map(record, r, NMS_SECTION_CRITERIA, "criteria") &&
+           add(record, "concordance", concordance_object(r)) &&
+           add_section_one(record, r, NMS_SECTION_SEVERITY, "severity") &&
+           add_section_one(record, r, NMS_SECTION_RISK_FACTORS,
+                           "risk_factors") &&
+           add_section_map(record, r, NMS_SECTION_DIFFERENTIAL,
+                           "differential");
 }
 
 static cJSON *record_object(const struct nms_case *c, const struct nms_result *r,
@@ -251,7 +489,7 @@ static cJSON *record_object(const struct nms_case *c, const struct nms_result *r
     if (ok && rs && !c->error)
         ok = add(o, "ruleset", ruleset_object(rs));
     if (ok && !failed)
-        ok = add_criteria(o, r);
+        ok = add_sets(o, r);
     if (ok && failed)
         ok = add(o, "error", error_object(c, r));
     ok = ok && add(o, "warnings", warnings_array(c));
@@ -312,24 +550,60 @@ static void csv_number(FILE *fp, double value)
     fprintf(fp, "%.15g,", value);
 }
 
+/* Columns per set, by kind: points  <id>_result,<id>_score,<id>_possible;
+ * groups  <id>_result,<id>_level (severity: <id>_tier); checklist
+ * <id>_count. Then the number of criteria sets met. */
 static void csv_header(struct nms_writer *w)
 {
     size_t i;
 
     fputs("id,assessed_at,", w->fp);
-    for (i = 0; i < w->rs->n_criteria; i++) {
-        const char *id = w->rs->criteria_ids[i];
-        fprintf(w->fp, "%s_result,%s_score,%s_possible,", id, id, id);
+    for (i = 0; i < w->rs->n_sets; i++) {
+        const struct nms_set_info *set = &w->rs->sets[i];
+        switch (set->kind) {
+        case NMS_KIND_POINTS:
+            fprintf(w->fp, "%s_result,%s_score,%s_possible,", set->id, set->id,
+                    set->id);
+            break;
+        case NMS_KIND_GROUPS:
+            fprintf(w->fp, "%s_result,%s_%s,", set->id, set->id,
+                    set->section == NMS_SECTION_SEVERITY ? "tier" : "level");
+            break;
+        case NMS_KIND_CHECKLIST:
+            fprintf(w->fp, "%s_count,", set->id);
+            break;
+        }
     }
-    fputs("warnings,error\r\n", w->fp);
+    fputs("criteria_met,warnings,error\r\n", w->fp);
+}
+
+static const char *const csv_blanks[] = {",,,", ",,", ","};
+
+static void csv_set(FILE *fp, const struct nms_set *set)
+{
+    switch (set->kind) {
+    case NMS_KIND_POINTS:
+        csv_field(fp, nms_verdict_name(set->result), 0);
+        csv_number(fp, set->score);
+        csv_number(fp, set->possible);
+        break;
+    case NMS_KIND_GROUPS:
+        csv_field(fp, nms_verdict_name(set->result), 0);
+        csv_field(fp, set->section == NMS_SECTION_SEVERITY ? nms_set_tier(set)
+                                                          : set->level, 0);
+        break;
+    case NMS_KIND_CHECKLIST:
+        csv_number(fp, set->score);
+        break;
+    }
 }
 
 static void csv_row(struct nms_writer *w, const struct nms_case *c,
                     const struct nms_result *r)
 {
     int failed = c->error || !r || r->error;
+    size_t i, met = 0;
     char when[64];
-    size_t i;
 
     csv_field(w->fp, c->id, 0);
     if (c->error || isnan(c->assessed_at))
@@ -339,17 +613,21 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
     else   /* hours stay a number, as in the JSON output, for spreadsheets */
         snprintf(when, sizeof when, "%.15g", c->assessed_at);
     csv_field(w->fp, when, 0);
-    for (i = 0; i < w->rs->n_criteria; i++) {
-        const struct nms_criteria *crit =
-            !failed && i < r->n_criteria ? &r->criteria[i] : NULL;
-        if (!crit) {
-            fputs(",,,", w->fp);
+    for (i = 0; i < w->rs->n_sets; i++) {
+        const struct nms_set *set =
+            !failed && i < r->n_sets ? &r->sets[i] : NULL;
+        if (!set) {
+            fputs(csv_blanks[w->rs->sets[i].kind], w->fp);
             continue;
         }
-        csv_field(w->fp, nms_verdict_name(crit->result), 0);
-        csv_number(w->fp, crit->score);
-        csv_number(w->fp, crit->possible);
+        csv_set(w->fp, set);
+        met += set->section == NMS_SECTION_CRITERIA &&
+               set->result == NMS_VERDICT_MET;
     }
+    if (failed)
+        fputc(',', w->fp);
+    else
+        fprintf(w->fp, "%zu,", met);
     fprintf(w->fp, "%zu,", c->n_warnings);
     /* r may be NULL for a valid case, as in error_object. */
     csv_field(w->fp, c->error ? c->error->message

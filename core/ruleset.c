@@ -165,8 +165,60 @@ static void apply_overrides(lua_State *L, const char *module,
 }
 
 /* ------------------------------------------------------------------------
- * Criteria sets
+ * Sets
  * --------------------------------------------------------------------- */
+
+/* Limits on what one set may declare; generous next to any published
+ * criteria set (IEC has 8 items, DSM-IV-TR 4 groups, Hunter 5 branches). */
+#define NMS_MAX_GROUPS 32
+#define NMS_MAX_ALTS 16
+#define NMS_MAX_NOTES 64
+
+static const char *const kind_names[] = {"points", "groups", "checklist"};
+
+/* What a section accepts: severity and differentials are rules with
+ * levels, risk factors a checklist, criteria a score or a rule. */
+static int kind_allowed(enum nms_section section, enum nms_set_kind kind)
+{
+    switch (section) {
+    case NMS_SECTION_CRITERIA: return kind != NMS_KIND_CHECKLIST;
+    case NMS_SECTION_SEVERITY:
+    case NMS_SECTION_DIFFERENTIAL: return kind == NMS_KIND_GROUPS;
+    case NMS_SECTION_RISK_FACTORS: return kind == NMS_KIND_CHECKLIST;
+    }
+    return 0;
+}
+
+/* Index of the group called `id` in `set`, or set->n_groups. */
+static size_t find_group(const struct nms_set_def *set, const char *id)
+{
+    size_t g;
+
+    for (g = 0; g < set->n_groups; g++)
+        if (strcmp(set->groups[g].id, id) == 0)
+            break;
+    return g;
+}
+
+/* Raises "<file>: <ctx>: <message>" after formatting the message. */
+#define FAIL(L, module, ctx, ...) \
+    fail_in(L, module, ctx, lua_pushfstring(L, __VA_ARGS__))
+
+/* The file and first line of the function on top, for error messages. */
+static char *function_source(lua_State *L, long *line)
+{
+    lua_Debug ar;
+    char *file;
+
+    lua_pushvalue(L, -1);
+    lua_getinfo(L, ">S", &ar);
+    *line = ar.linedefined;
+    file = nms_strndup(ar.source[0] == '@' ? ar.source + 1 : ar.source,
+                       strlen(ar.source));
+    if (!file)
+        luaL_error(L, "not enough memory");
+    return file;
+}
 
 /* Validates item `i` (the table on top) of the set being loaded. */
 static void load_item(lua_State *L, struct nms_set_def *set, size_t i,
@@ -175,34 +227,48 @@ static void load_item(lua_State *L, struct nms_set_def *set, size_t i,
     struct nms_item_def *item = &set->items[i];
     int top = lua_gettop(L);
     char ctx[160];
-    lua_Debug ar;
+    char *group = NULL;
 
-    snprintf(ctx, sizeof ctx, "criteria set '%s': item %zu", set->id, i + 1);
+    snprintf(ctx, sizeof ctx, "set '%s': item %zu", set->id, i + 1);
     if (!lua_istable(L, top))
         fail_in(L, module, ctx, "must be a table");
     take_string(L, top, "id", &item->id, 1, module, ctx);
     if (!valid_id(item->id))
         fail_in(L, module, ctx, "id must be lower_snake_case");
-    snprintf(ctx, sizeof ctx, "criteria set '%s': item '%s'", set->id,
-             item->id);
+    snprintf(ctx, sizeof ctx, "set '%s': item '%s'", set->id, item->id);
     take_string(L, top, "title", &item->title, 1, module, ctx);
     take_string(L, top, "definition", &item->definition, 0, module, ctx);
     take_string(L, top, "needs", &item->needs, 1, module, ctx);
-    item->points = take_number(L, top, "points", module, ctx);
-    if (!(item->points > 0))
-        fail_in(L, module, ctx, "points must be greater than 0");
-    if (lua_getfield(L, top, "check") != LUA_TFUNCTION) {
-        lua_pushfstring(L, "field 'check' must be a function, got %s",
-                        luaL_typename(L, -1));
-        fail_in(L, module, ctx, lua_tostring(L, -1));
+    take_string(L, top, "feature", &item->feature, 0, module, ctx);
+    take_string(L, top, "source", &item->source, 0, module, ctx);
+    if (item->feature && !valid_id(item->feature))
+        fail_in(L, module, ctx, "feature must be lower_snake_case");
+    if (set->kind == NMS_KIND_POINTS) {
+        item->points = take_number(L, top, "points", module, ctx);
+        if (!(item->points > 0))
+            fail_in(L, module, ctx, "points must be greater than 0");
+    } else if (lua_getfield(L, top, "points") != LUA_TNIL) {
+        FAIL(L, module, ctx, "points belong to kind \"points\" only; this "
+                             "set is kind \"%s\"", kind_names[set->kind]);
     }
-    lua_pushvalue(L, -1);
-    lua_getinfo(L, ">S", &ar);
-    item->line = ar.linedefined;
-    item->file = nms_strndup(ar.source[0] == '@' ? ar.source + 1 : ar.source,
-                             strlen(ar.source));
-    if (!item->file)
-        luaL_error(L, "not enough memory");
+    lua_settop(L, top);
+    if (set->kind == NMS_KIND_GROUPS) {
+        take_string(L, top, "group", &group, 1, module, ctx);
+        item->group = find_group(set, group);
+        if (item->group == set->n_groups) {
+            lua_pushfstring(L, "group '%s' is not declared in 'groups'", group);
+            free(group);
+            fail_in(L, module, ctx, lua_tostring(L, -1));
+        }
+        free(group);
+        set->groups[item->group].size++;
+    }
+    if (set->section == NMS_SECTION_RISK_FACTORS && !item->source)
+        fail_in(L, module, ctx, "a risk factor needs its 'source'");
+    if (lua_getfield(L, top, "check") != LUA_TFUNCTION)
+        FAIL(L, module, ctx, "field 'check' must be a function, got %s",
+             luaL_typename(L, -1));
+    item->file = function_source(L, &item->line);
     item->check_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_settop(L, top);
 }
@@ -215,40 +281,248 @@ static void check_unique_items(lua_State *L, const struct nms_set_def *set,
 
     for (i = 0; i < set->n_items; i++)
         for (j = 0; j < i; j++)
-            if (strcmp(set->items[i].id, set->items[j].id) == 0) {
-                lua_pushfstring(L, "duplicate item id '%s'", set->items[i].id);
-                fail_in(L, module, set->id, lua_tostring(L, -1));
-            }
+            if (strcmp(set->items[i].id, set->items[j].id) == 0)
+                FAIL(L, module, set->id, "duplicate item id '%s'",
+                     set->items[i].id);
 }
 
-/* Validates the criteria set returned by `module` (on top) into *set. */
-static void load_set(lua_State *L, struct nms_set_def *set, const char *module)
+/* Opens list field `key` of the table at `idx` (pushing it) and returns
+ * its length, checked against 1..max; a missing optional list is 0 and
+ * pushes nothing. */
+static size_t open_list(lua_State *L, int idx, const char *key, size_t max,
+                        int required, const char *module, const char *ctx)
 {
-    int top = lua_gettop(L);
+    int type = lua_getfield(L, idx, key);
     lua_Unsigned n;
+
+    if (type == LUA_TNIL && !required) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    if (type != LUA_TTABLE)
+        FAIL(L, module, ctx, "field '%s' must be a list", key);
+    n = lua_rawlen(L, -1);
+    if (n == 0 || n > max)
+        FAIL(L, module, ctx, "'%s' must have between 1 and %d entries", key,
+             (int)max);
+    return (size_t)n;
+}
+
+static void *alloc_array(lua_State *L, size_t n, size_t size)
+{
+    void *p = calloc(n, size);
+
+    if (!p)
+        luaL_error(L, "not enough memory");
+    return p;
+}
+
+/* groups = { {id=, title=}, ... } */
+static void load_groups(lua_State *L, struct nms_set_def *set, int top,
+                        const char *module)
+{
+    size_t n = open_list(L, top, "groups", NMS_MAX_GROUPS, 1, module, set->id);
+    size_t g;
+
+    set->groups = alloc_array(L, n, sizeof *set->groups);
+    for (g = 0; g < n; g++) {
+        struct nms_group_def *group = &set->groups[g];
+        char ctx[160];
+        snprintf(ctx, sizeof ctx, "set '%s': group %zu", set->id, g + 1);
+        if (lua_rawgeti(L, -1, (lua_Integer)g + 1) != LUA_TTABLE)
+            fail_in(L, module, ctx, "must be a table {id = ..., title = ...}");
+        set->n_groups = g + 1;
+        take_string(L, -1, "id", &group->id, 1, module, ctx);
+        if (!valid_id(group->id))
+            fail_in(L, module, ctx, "id must be lower_snake_case");
+        take_string(L, -1, "title", &group->title, 1, module, ctx);
+        if (find_group(set, group->id) != g)
+            FAIL(L, module, set->id, "duplicate group id '%s'", group->id);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* One `need` table {group = count | "all"} on top, into alt->needs in the
+ * order the groups are declared (so results read the same every run). */
+static void load_needs(lua_State *L, struct nms_set_def *set,
+                       struct nms_alt_def *alt, const char *module,
+                       const char *ctx)
+{
+    int need = lua_gettop(L);
+    size_t g;
+
+    if (!lua_istable(L, need))
+        fail_in(L, module, ctx, "field 'need' must be a table {group = count}");
+    lua_pushnil(L);
+    while (lua_next(L, need)) {
+        if (lua_type(L, -2) != LUA_TSTRING ||
+            find_group(set, lua_tostring(L, -2)) == set->n_groups)
+            FAIL(L, module, ctx, "'need' names %s, which is not a group of "
+                                 "this set", luaL_tolstring(L, -2, NULL));
+        lua_pop(L, 1);
+    }
+    alt->needs = alloc_array(L, set->n_groups, sizeof *alt->needs);
+    for (g = 0; g < set->n_groups; g++) {
+        struct nms_need *n = &alt->needs[alt->n_needs];
+        int type = lua_getfield(L, need, set->groups[g].id);
+        lua_Integer count;
+        int exact;
+
+        if (type == LUA_TNIL) {
+            lua_pop(L, 1);
+            continue;
+        }
+        n->group = g;
+        if (type == LUA_TSTRING && strcmp(lua_tostring(L, -1), "all") == 0) {
+            n->count = set->groups[g].size;
+        } else {
+            count = lua_tointegerx(L, -1, &exact);
+            if (!exact || count < 1 || (size_t)count > set->groups[g].size)
+                FAIL(L, module, ctx, "need for group '%s' must be \"all\" or "
+                                     "a whole number from 1 to %d",
+                     set->groups[g].id, (int)set->groups[g].size);
+            n->count = (size_t)count;
+        }
+        alt->n_needs++;
+        lua_pop(L, 1);
+    }
+    if (alt->n_needs == 0)
+        fail_in(L, module, ctx, "'need' must name at least one group");
+}
+
+/* rule = { {level = "definite", need = {...}}, ... } */
+static void load_rule(lua_State *L, struct nms_set_def *set, int top,
+                      const char *module)
+{
+    size_t n = open_list(L, top, "rule", NMS_MAX_ALTS, 1, module, set->id);
+    size_t a, g;
+
+    for (g = 0; g < set->n_groups; g++)
+        if (set->groups[g].size == 0)
+            FAIL(L, module, set->id, "group '%s' has no items",
+                 set->groups[g].id);
+    set->alts = alloc_array(L, n, sizeof *set->alts);
+    for (a = 0; a < n; a++) {
+        struct nms_alt_def *alt = &set->alts[a];
+        char ctx[160];
+        snprintf(ctx, sizeof ctx, "set '%s': rule %zu", set->id, a + 1);
+        if (lua_rawgeti(L, -1, (lua_Integer)a + 1) != LUA_TTABLE)
+            fail_in(L, module, ctx, "must be a table {level = ..., need = {...}}");
+        set->n_alts = a + 1;
+        take_string(L, -1, "level", &alt->level, 0, module, ctx);
+        if (alt->level && !valid_id(alt->level))
+            fail_in(L, module, ctx, "level must be lower_snake_case");
+        lua_getfield(L, -1, "need");
+        load_needs(L, set, alt, module, ctx);
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+    if (set->section == NMS_SECTION_SEVERITY)
+        for (a = 0; a < set->n_alts; a++)
+            if (!set->alts[a].level || strcmp(set->alts[a].level, "none") == 0)
+                fail_in(L, module, set->id, "every rule of a severity set "
+                        "names its tier as 'level' (and none is \"none\")");
+}
+
+/* distinguishing = { {text=, source=}, ... } */
+static void load_notes(lua_State *L, struct nms_set_def *set, int top,
+                       const char *module)
+{
+    size_t n = open_list(L, top, "distinguishing", NMS_MAX_NOTES, 0, module,
+                         set->id);
     size_t i;
 
+    if (n == 0)
+        return;
+    set->notes = alloc_array(L, n, sizeof *set->notes);
+    for (i = 0; i < n; i++) {
+        char ctx[160];
+        snprintf(ctx, sizeof ctx, "set '%s': distinguishing %zu", set->id,
+                 i + 1);
+        if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TTABLE)
+            fail_in(L, module, ctx, "must be a table {text = ..., source = ...}");
+        set->n_notes = i + 1;
+        take_string(L, -1, "text", &set->notes[i].text, 1, module, ctx);
+        take_string(L, -1, "source", &set->notes[i].source, 1, module, ctx);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* The fields only some sections have: rejected elsewhere, so a misplaced
+ * field is an error rather than silently ignored. */
+static void load_section_fields(lua_State *L, struct nms_set_def *set,
+                                int top, const char *module)
+{
+    int differential = set->section == NMS_SECTION_DIFFERENTIAL;
+    int type;
+
+    if (lua_getfield(L, top, "actions") != LUA_TNIL) {
+        if (set->section != NMS_SECTION_SEVERITY)
+            fail_in(L, module, set->id, "'actions' belongs to the severity set");
+        if (!lua_isfunction(L, -1))
+            fail_in(L, module, set->id, "field 'actions' must be a function "
+                                        "(case, tier) returning a list");
+        set->actions_file = function_source(L, &set->actions_line);
+        set->actions_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    } else {
+        lua_pop(L, 1);
+    }
+    type = lua_getfield(L, top, "screen");
+    if (type != LUA_TNIL && (!differential || type != LUA_TBOOLEAN))
+        fail_in(L, module, set->id, "'screen' is a boolean of differentials");
+    set->screen = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (!differential) {
+        if (lua_getfield(L, top, "distinguishing") != LUA_TNIL ||
+            lua_getfield(L, top, "overlap") != LUA_TNIL)
+            fail_in(L, module, set->id, "'distinguishing' and 'overlap' "
+                                        "belong to differentials");
+        lua_pop(L, 2);
+        return;
+    }
+    load_notes(L, set, top, module);
+    take_string(L, top, "overlap", &set->overlap, 0, module, set->id);
+}
+
+/* Validates the set returned by `module` (on top) into *set. */
+static void load_set(lua_State *L, struct nms_set_def *set, const char *module,
+                     enum nms_section section)
+{
+    int top = lua_gettop(L);
+    char *kind = NULL;
+    size_t n, i;
+
+    set->section = section;
+    set->actions_ref = LUA_NOREF;
     if (!lua_istable(L, top))
-        fail_in(L, module, NULL, "a criteria module must return a table");
-    take_string(L, top, "id", &set->id, 1, module, "criteria set");
+        fail_in(L, module, NULL, "a set module must return a table");
+    take_string(L, top, "id", &set->id, 1, module, "set");
     if (!valid_id(set->id))
-        fail_in(L, module, "criteria set", "id must be lower_snake_case");
+        fail_in(L, module, "set", "id must be lower_snake_case");
     take_string(L, top, "title", &set->title, 1, module, set->id);
     take_string(L, top, "version", &set->version, 1, module, set->id);
     take_string(L, top, "citation", &set->citation, 1, module, set->id);
-    take_string(L, top, "kind", &set->kind, 1, module, set->id);
-    if (strcmp(set->kind, "points") != 0)
-        fail_in(L, module, set->id, "kind must be \"points\"");
-    set->threshold = take_number(L, top, "threshold", module, set->id);
-    if (lua_getfield(L, top, "items") != LUA_TTABLE)
-        fail_in(L, module, set->id, "field 'items' must be a list of items");
-    n = lua_rawlen(L, -1);
-    if (n == 0 || n > NMS_MAX_ITEMS)
-        fail_in(L, module, set->id, "must have between 1 and 256 items");
-    set->items = calloc((size_t)n, sizeof *set->items);
-    if (!set->items)
-        luaL_error(L, "not enough memory");
-    for (i = 0; i < (size_t)n; i++) {
+    take_string(L, top, "kind", &kind, 1, module, set->id);
+    for (i = 0; i < 3 && strcmp(kind, kind_names[i]) != 0; i++)
+        ;
+    free(kind);
+    if (i == 3)
+        fail_in(L, module, set->id, "kind must be \"points\", \"groups\" or "
+                                    "\"checklist\"");
+    set->kind = (enum nms_set_kind)i;
+    if (!kind_allowed(section, set->kind))
+        FAIL(L, module, set->id, "a %s set cannot be kind \"%s\"",
+             nms_section_name(section), kind_names[set->kind]);
+    if (set->kind == NMS_KIND_POINTS)
+        set->threshold = take_number(L, top, "threshold", module, set->id);
+    if (set->kind == NMS_KIND_GROUPS)
+        load_groups(L, set, top, module);
+    load_section_fields(L, set, top, module);
+    n = open_list(L, top, "items", NMS_MAX_ITEMS, 1, module, set->id);
+    set->items = alloc_array(L, n, sizeof *set->items);
+    for (i = 0; i < n; i++) {
         set->items[i].check_ref = LUA_NOREF;
         set->n_items = i + 1;
         lua_rawgeti(L, -1, (lua_Integer)i + 1);
@@ -256,6 +530,9 @@ static void load_set(lua_State *L, struct nms_set_def *set, const char *module)
         lua_pop(L, 1);
     }
     check_unique_items(L, set, module);
+    lua_pop(L, 1);
+    if (set->kind == NMS_KIND_GROUPS)
+        load_rule(L, set, top, module);
     lua_settop(L, top);
 }
 
@@ -263,36 +540,75 @@ static void load_set(lua_State *L, struct nms_set_def *set, const char *module)
  * The manifest
  * --------------------------------------------------------------------- */
 
-static void load_criteria(lua_State *L, struct nms_vm *vm, int manifest)
+/* Loads module `name` (on top, a string) as the next set of `section`. */
+static void load_module_set(lua_State *L, struct nms_vm *vm,
+                            enum nms_section section)
 {
-    lua_Unsigned n;
-    size_t i, j;
+    const char *module = lua_tostring(L, -1);
+    struct nms_set_def *set = &vm->sets[vm->n_sets];
+    size_t j;
 
-    if (lua_getfield(L, manifest, "criteria") != LUA_TTABLE)
-        fail_in(L, "ruleset", NULL, "field 'criteria' must be a list of "
-                                    "module names");
-    n = lua_rawlen(L, -1);
-    if (n == 0 || n > NMS_MAX_SETS)
-        fail_in(L, "ruleset", NULL, "'criteria' must name 1 to 64 modules");
-    vm->sets = calloc((size_t)n, sizeof *vm->sets);
-    vm->criteria_ids = calloc((size_t)n, sizeof *vm->criteria_ids);
-    if (!vm->sets || !vm->criteria_ids)
-        luaL_error(L, "not enough memory");
-    for (i = 0; i < (size_t)n; i++) {
-        const char *module;
-        if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TSTRING)
-            fail_in(L, "ruleset", NULL, "'criteria' entries must be strings");
-        module = lua_tostring(L, -1);
-        vm->n_sets = i + 1;
-        require_module(L, module);
-        load_set(L, &vm->sets[i], module);
-        for (j = 0; j < i; j++)
-            if (strcmp(vm->sets[j].id, vm->sets[i].id) == 0)
-                fail_in(L, module, vm->sets[i].id, "duplicate criteria id");
-        vm->criteria_ids[i] = vm->sets[i].id;
-        lua_pop(L, 2);
+    if (vm->n_sets == NMS_MAX_SETS)
+        fail_in(L, "ruleset", NULL, "a ruleset holds at most 64 sets");
+    set->actions_ref = LUA_NOREF;
+    vm->n_sets++;
+    require_module(L, module);
+    load_set(L, set, module, section);
+    for (j = 0; j + 1 < vm->n_sets; j++)
+        if (strcmp(vm->sets[j].id, set->id) == 0)
+            FAIL(L, module, set->id, "duplicate set id (also in %s)",
+                 nms_section_name(vm->sets[j].section));
+    lua_pop(L, 2);   /* the set and its module name */
+}
+
+/* Manifest field `key`: a module name (single) or a list of them. */
+static void load_section(lua_State *L, struct nms_vm *vm, int manifest,
+                         const char *key, enum nms_section section,
+                         int single, int required)
+{
+    int type = lua_getfield(L, manifest, key);
+    lua_Unsigned n, i;
+
+    if (type == LUA_TNIL && !required) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (single) {
+        if (type != LUA_TSTRING)
+            FAIL(L, "ruleset", NULL, "field '%s' must be a module name", key);
+        load_module_set(L, vm, section);
+        return;
+    }
+    if (type != LUA_TTABLE || (n = lua_rawlen(L, -1)) == 0)
+        FAIL(L, "ruleset", NULL, "field '%s' must be a list of module names",
+             key);
+    for (i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, -1, (lua_Integer)i) != LUA_TSTRING)
+            FAIL(L, "ruleset", NULL, "'%s' entries must be strings", key);
+        load_module_set(L, vm, section);
     }
     lua_pop(L, 1);
+}
+
+/* Every set, in result order: criteria, severity, risk factors,
+ * differentials. */
+static void load_sets(lua_State *L, struct nms_vm *vm, int manifest)
+{
+    size_t i;
+
+    vm->sets = alloc_array(L, NMS_MAX_SETS, sizeof *vm->sets);
+    load_section(L, vm, manifest, "criteria", NMS_SECTION_CRITERIA, 0, 1);
+    load_section(L, vm, manifest, "severity", NMS_SECTION_SEVERITY, 1, 0);
+    load_section(L, vm, manifest, "risk_factors", NMS_SECTION_RISK_FACTORS,
+                 1, 0);
+    load_section(L, vm, manifest, "differentials", NMS_SECTION_DIFFERENTIAL,
+                 0, 0);
+    vm->set_info = alloc_array(L, vm->n_sets, sizeof *vm->set_info);
+    for (i = 0; i < vm->n_sets; i++) {
+        vm->set_info[i].id = vm->sets[i].id;
+        vm->set_info[i].section = vm->sets[i].section;
+        vm->set_info[i].kind = vm->sets[i].kind;
+    }
 }
 
 /* Protected body of nms_ruleset_load. */
@@ -323,7 +639,7 @@ static int load_protected(lua_State *L)
     } else if (args->n_overrides > 0) {
         fail_in(L, "ruleset", "--param", "this ruleset declares no parameters");
     }
-    load_criteria(L, vm, manifest);
+    load_sets(L, vm, manifest);
     return 0;
 }
 
@@ -353,8 +669,8 @@ enum nms_status nms_ruleset_load(struct nms_vm *vm, char *const *overrides,
     vm->info.title = vm->title;
     vm->info.digest = vm->digest;
     vm->info.dir = vm->dir;
-    vm->info.n_criteria = vm->n_sets;
-    vm->info.criteria_ids = vm->criteria_ids;
+    vm->info.n_sets = vm->n_sets;
+    vm->info.sets = vm->set_info;
     return NMS_OK;
 }
 
@@ -370,14 +686,34 @@ static void release_set(lua_State *L, struct nms_set_def *set)
         free(item->title);
         free(item->definition);
         free(item->needs);
+        free(item->feature);
+        free(item->source);
         free(item->file);
     }
+    for (i = 0; i < set->n_groups; i++) {
+        free(set->groups[i].id);
+        free(set->groups[i].title);
+    }
+    for (i = 0; i < set->n_alts; i++) {
+        free(set->alts[i].level);
+        free(set->alts[i].needs);
+    }
+    for (i = 0; i < set->n_notes; i++) {
+        free(set->notes[i].text);
+        free(set->notes[i].source);
+    }
+    if (L)
+        luaL_unref(L, LUA_REGISTRYINDEX, set->actions_ref);
+    free(set->actions_file);
     free(set->items);
+    free(set->groups);
+    free(set->alts);
+    free(set->notes);
+    free(set->overlap);
     free(set->id);
     free(set->title);
     free(set->version);
     free(set->citation);
-    free(set->kind);
 }
 
 void nms_ruleset_release(struct nms_vm *vm)
@@ -387,13 +723,13 @@ void nms_ruleset_release(struct nms_vm *vm)
     for (i = 0; i < vm->n_sets; i++)
         release_set(vm->L, &vm->sets[i]);
     free(vm->sets);
-    free(vm->criteria_ids);
+    free(vm->set_info);
     free(vm->name);
     free(vm->version);
     free(vm->title);
     free(vm->digest);
     vm->sets = NULL;
-    vm->criteria_ids = NULL;
+    vm->set_info = NULL;
     vm->n_sets = 0;
     vm->name = vm->version = vm->title = vm->digest = NULL;
 }

@@ -15,12 +15,12 @@
 #include "nms/output.h"
 #include "test_helpers.h"
 
-static const struct nms_criteria *four(const struct nms_result *r)
+static const struct nms_set *four(const struct nms_result *r)
 {
     assert_null(r->error);
-    assert_int_equal(r->n_criteria, 1);
-    assert_string_equal(r->criteria[0].id, "four");
-    return &r->criteria[0];
+    assert_int_equal(r->n_sets, 1);
+    assert_string_equal(r->sets[0].id, "four");
+    return &r->sets[0];
 }
 
 /* Items a..d are worth 10, 20, 30 and 40 points; the threshold is 50. */
@@ -30,7 +30,7 @@ static void check(const char *history, enum nms_verdict verdict,
     struct nms_engine *e = load_test_rules("tri");
     char json[512];
     struct nms_result *r;
-    const struct nms_criteria *crit;
+    const struct nms_set *crit;
 
     snprintf(json, sizeof json, "{\"history\": %s}", history);
     r = evaluate(e, json);
@@ -89,7 +89,7 @@ static void eval_items_carry_value_evidence_and_missing(void **state)
     struct nms_engine *e = load_test_rules("tri");
     struct nms_result *r =
         evaluate(e, "{\"history\": {\"prior_nms\": true, \"agitation\": false}}");
-    const struct nms_criteria *crit = four(r);
+    const struct nms_set *crit = four(r);
 
     (void)state;
     assert_int_equal(crit->n_items, 4);
@@ -163,8 +163,8 @@ static void eval_ruleset_info_names_version_and_digest(void **state)
     assert_string_equal(rs->version, "1.0");
     assert_int_equal(strlen(rs->digest), strlen("sha256:") + 64);
     assert_memory_equal(rs->digest, "sha256:", 7);
-    assert_int_equal(rs->n_criteria, 1);
-    assert_string_equal(rs->criteria_ids[0], "four");
+    assert_int_equal(rs->n_sets, 1);
+    assert_string_equal(rs->sets[0].id, "four");
     nms_engine_free(e);
 }
 
@@ -193,7 +193,7 @@ static void eval_invalid_item_field_is_reported(void **state)
     assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
     assert_int_equal(nms_engine_load(e, dir), NMS_ERULES);
     snprintf(expected, sizeof expected,
-             "%s/nocheck.lua: criteria set 'nocheck': item 'x': field 'check' "
+             "%s/nocheck.lua: set 'nocheck': item 'x': field 'check' "
              "must be a function, got string", dir);
     assert_string_equal(nms_engine_errmsg(e), expected);
     nms_engine_free(e);

@@ -42,7 +42,7 @@ static char *read_text(const char *path)
     return text;
 }
 
-static const struct nms_item *find_item(const struct nms_criteria *crit,
+static const struct nms_item *find_item(const struct nms_set *crit,
                                         const char *id)
 {
     size_t i;
@@ -60,7 +60,7 @@ static const char *tri_name(enum nms_tri v)
 
 /* Compares one entry; returns the number of mismatches it printed. */
 static int check_expectations(const char *name, const cJSON *expect,
-                              const struct nms_criteria *crit)
+                              const struct nms_set *crit)
 {
     const cJSON *items = cJSON_GetObjectItemCaseSensitive(expect, "items");
     const cJSON *want, *result, *score, *possible;
@@ -119,10 +119,10 @@ static int run_entry(const cJSON *entry)
                       r->error->rule, r->error->message);
         bad++;
     }
-    for (i = 0; !r->error && i < r->n_criteria; i++)
-        if (strcmp(r->criteria[i].id, "iec2011") == 0)
+    for (i = 0; !r->error && i < r->n_sets; i++)
+        if (strcmp(r->sets[i].id, "iec2011") == 0)
             bad += check_expectations(name->valuestring, expect,
-                                      &r->criteria[i]);
+                                      &r->sets[i]);
     nms_result_free(r);
     return bad;
 }

@@ -42,7 +42,7 @@ static void expect_stopped(void **state, const char *name, const char *message)
     struct nms_result *r = attack(e, name);
 
     assert_non_null(r->error);
-    assert_int_equal(r->n_criteria, 0);
+    assert_int_equal(r->n_sets, 0);
     assert_string_equal(r->error->rule, "attacks.attack");
     assert_non_null(r->error->file);
     assert_non_null(strstr(r->error->file, "hostile/attacks.lua"));
@@ -53,9 +53,9 @@ static void expect_stopped(void **state, const char *name, const char *message)
 
     r = attack(e, "ok");
     assert_null(r->error);
-    assert_int_equal(r->criteria[0].items[0].value, NMS_TRI_TRUE);
-    assert_int_equal(r->criteria[0].items[1].value, NMS_TRI_TRUE);
-    assert_string_equal(r->criteria[0].items[1].evidence, "A");
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
+    assert_int_equal(r->sets[0].items[1].value, NMS_TRI_TRUE);
+    assert_string_equal(r->sets[0].items[1].evidence, "A");
     nms_result_free(r);
 }
 
@@ -136,7 +136,7 @@ static void sandbox_allows_plain_find(void **s)
     struct nms_result *r = attack(*s, "plain_find");
 
     assert_null(r->error);
-    assert_int_equal(r->criteria[0].items[0].value, NMS_TRI_TRUE);
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
     nms_result_free(r);
 }
 

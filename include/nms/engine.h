@@ -34,6 +34,13 @@ struct nms_limits {
     size_t memory;               /* bytes per case above the loaded ruleset; 0 = default */
 };
 
+/* A set of the loaded ruleset, for laying out output before any result. */
+struct nms_set_info {
+    const char *id;
+    enum nms_section section;
+    enum nms_set_kind kind;
+};
+
 /* Identity of the loaded ruleset, as every result reports it. */
 struct nms_ruleset_info {
     const char *name;
@@ -41,8 +48,8 @@ struct nms_ruleset_info {
     const char *title;
     const char *digest;  /* "sha256:<64 hex>" over every *.lua file of the ruleset */
     const char *dir;
-    size_t n_criteria;
-    const char *const *criteria_ids;
+    size_t n_sets;               /* every set, in result order */
+    const struct nms_set_info *sets;
     size_t n_params;             /* --param overrides in force, "name=value" */
     const char *const *params;
 };

@@ -1,10 +1,15 @@
 /*
  * result.h - what evaluating one case against a ruleset produced.
  *
- * A result holds, for each criteria set of the ruleset in report order,
- * every item with its three-valued value, points and evidence, and the
- * aggregate verdict. A result whose `error` is set means a rule failed on
- * this case; it carries no criteria.
+ * A ruleset is made of *sets*, each in one section of the result:
+ *   criteria      NMS diagnostic criteria sets (IEC 2011, DSM-IV-TR, ...)
+ *   severity      the severity tier with its management actions
+ *   risk_factors  a checklist of risk factors
+ *   differential  differential diagnoses (serotonin syndrome, ...)
+ * Every set holds its items, each three-valued with its evidence, and the
+ * verdict the engine aggregated from them (rules never count: see
+ * docs/rules.md). A result whose `error` is set means a rule failed on
+ * this case; it then carries no sets.
  *
  * Ownership: a result owns all its strings; nms_result_free releases them.
  * It does not own the case it was computed from.
@@ -22,22 +27,73 @@ enum nms_verdict {
     NMS_VERDICT_INDETERMINATE
 };
 
+enum nms_section {
+    NMS_SECTION_CRITERIA = 0,
+    NMS_SECTION_SEVERITY,
+    NMS_SECTION_RISK_FACTORS,
+    NMS_SECTION_DIFFERENTIAL
+};
+
+/* How a set turns item values into a verdict. */
+enum nms_set_kind {
+    NMS_KIND_POINTS = 0,    /* points of true items against a threshold */
+    NMS_KIND_GROUPS,        /* "at least k of group g" rules, with levels */
+    NMS_KIND_CHECKLIST      /* no rule: which items are present */
+};
+
 struct nms_item {
     char *id;
     char *title;
     char *definition;   /* the published wording, may be NULL */
+    char *group;        /* groups kind: the item's group id, else NULL */
+    char *feature;      /* concordance tag, may be NULL */
+    char *source;       /* the item's own citation, may be NULL */
     enum nms_tri value;
-    double points;
+    double points;      /* points kind only */
     char *evidence;
     char *missing;      /* what data would decide it; NULL unless unknown */
 };
 
-struct nms_criteria {
+/* A group of a groups-kind set, with its counts on this case. */
+struct nms_group {
+    char *id, *title;
+    size_t present, unknown, total;
+};
+
+/* A line of text with its source: a severity action, or a point that
+ * distinguishes a differential diagnosis from NMS. */
+struct nms_note {
+    char *text, *source;
+};
+
+struct nms_set {
     char *id, *title, *version, *citation;
+    enum nms_section section;
+    enum nms_set_kind kind;
+    int screen;                 /* a screen, not a published criteria set */
     enum nms_verdict result;
-    double score, possible, threshold;
+    double score, possible, threshold;  /* points; checklist: score = count */
+    char *level;                /* groups: level of the rule met, or NULL */
+    char **could_be;            /* levels that unknown items could still reach */
+    size_t n_could_be;
+    size_t *reasons;            /* indexes of the true items behind the level */
+    size_t n_reasons;
+    struct nms_group *groups;
+    size_t n_groups;
     struct nms_item *items;
     size_t n_items;
+    struct nms_note *notes;     /* severity: actions; differential: distinguishing */
+    size_t n_notes;
+    char *overlap;              /* differential met while NMS criteria are met */
+};
+
+/* A clinical feature on which the criteria sets disagree for this case:
+ * the items tagged with it ("iec2011.hyperthermia") and their values. */
+struct nms_disagreement {
+    char *feature;
+    char **items;
+    enum nms_tri *values;
+    size_t n;
 };
 
 /* A rule that failed: which one, where it is defined, and why. */
@@ -49,13 +105,29 @@ struct nms_rule_error {
 };
 
 struct nms_result {
-    struct nms_criteria *criteria;
-    size_t n_criteria;
-    struct nms_rule_error *error;   /* non-NULL: no criteria */
+    struct nms_set *sets;       /* in ruleset order: criteria, severity,
+                                   risk factors, differentials */
+    size_t n_sets;
+    struct nms_disagreement *disagreements;
+    size_t n_disagreements;
+    struct nms_rule_error *error;   /* non-NULL: no sets */
 };
 
 /* "met", "not_met" or "indeterminate". */
 const char *nms_verdict_name(enum nms_verdict verdict);
+
+/* "criteria", "severity", "risk_factors" or "differential". */
+const char *nms_section_name(enum nms_section section);
+
+/* "points", "groups" or "checklist". */
+const char *nms_kind_name(enum nms_set_kind kind);
+
+/* The set with id `id`, or NULL. */
+const struct nms_set *nms_result_set(const struct nms_result *r,
+                                     const char *id);
+
+/* Severity sets: the tier, i.e. the level met, or "none". */
+const char *nms_set_tier(const struct nms_set *set);
 
 /* Releases a result; accepts NULL. */
 void nms_result_free(struct nms_result *r);

@@ -1,0 +1,1 @@
+return { name = "bad-kind", version = "1", criteria = { "set" } }

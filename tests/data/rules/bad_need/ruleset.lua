@@ -1,0 +1,1 @@
+return { name = "bad-need", version = "1", criteria = { "set" } }

@@ -1,0 +1,355 @@
+/*
+ * test_sections.c - the engine's rules for groups, checklists, severity
+ * tiers with actions, differentials and concordance, driven through the
+ * test ruleset tests/data/rules/sections, whose items echo case flags:
+ *   pair (groups)   major a = history.prior_nms, b = dehydration;
+ *                   minor c = agitation, d = catatonia, e = exhaustion;
+ *                   definite: both major; probable: 1 major + 2 minor
+ *   other (points)  f = prior_nms (feature alpha, like a), g = restraints
+ *                   (feature gamma, like c); threshold 2
+ *   severity        suspected = heat_exposure; severe = + seizures
+ *   risk_factors    dehydration, agitation
+ *   dx              exertion
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+#include "test_helpers.h"
+
+struct fixture {
+    struct nms_engine *e;
+    struct nms_result *r;
+};
+
+static struct nms_result *run(void **state, const char *json)
+{
+    struct fixture *f = *state;
+
+    nms_result_free(f->r);
+    f->r = evaluate(f->e, json);
+    return f->r;
+}
+
+static const struct nms_set *set(const struct nms_result *r, const char *id)
+{
+    const struct nms_set *s;
+
+    assert_null(r->error);
+    s = nms_result_set(r, id);
+    assert_non_null(s);
+    return s;
+}
+
+static void assert_could_be(const struct nms_set *s, const char *level)
+{
+    if (!level) {
+        assert_int_equal(s->n_could_be, 0);
+        return;
+    }
+    assert_int_equal(s->n_could_be, 1);
+    assert_string_equal(s->could_be[0], level);
+}
+
+/* ---- groups ----------------------------------------------------------- */
+
+static void groups_all_major_is_definite(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"prior_nms\": true, \"dehydration\": true}}"),
+        "pair");
+
+    assert_int_equal(s->result, NMS_VERDICT_MET);
+    assert_string_equal(s->level, "definite");
+    assert_could_be(s, NULL);
+    assert_int_equal(s->groups[0].present, 2);
+    assert_int_equal(s->groups[1].unknown, 3);
+    assert_int_equal(s->groups[1].total, 3);
+    assert_int_equal(s->section, NMS_SECTION_CRITERIA);
+    assert_int_equal(s->kind, NMS_KIND_GROUPS);
+}
+
+static void groups_second_alternative_names_its_level(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"prior_nms\": true, \"dehydration\": false,"
+                   " \"agitation\": true, \"catatonia\": true}}"),
+        "pair");
+
+    assert_int_equal(s->result, NMS_VERDICT_MET);
+    assert_string_equal(s->level, "probable");
+    assert_could_be(s, NULL);   /* definite is impossible: b is false */
+}
+
+static void groups_unknown_higher_level_is_listed(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"prior_nms\": true, \"agitation\": true,"
+                   " \"catatonia\": true}}"),
+        "pair");
+
+    assert_string_equal(s->level, "probable");
+    assert_could_be(s, "definite");
+}
+
+static void groups_every_alternative_false_is_not_met(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"prior_nms\": false, \"dehydration\": "
+                   "false}}"),
+        "pair");
+
+    assert_int_equal(s->result, NMS_VERDICT_NOT_MET);
+    assert_null(s->level);
+    assert_could_be(s, NULL);
+}
+
+static void groups_count_one_short_with_unknowns_is_indeterminate(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"prior_nms\": true, \"dehydration\": false,"
+                   " \"agitation\": true}}"),
+        "pair");
+
+    assert_int_equal(s->result, NMS_VERDICT_INDETERMINATE);
+    assert_could_be(s, "probable");
+}
+
+static void groups_count_one_short_without_unknowns_is_not_met(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"prior_nms\": true, \"dehydration\": false,"
+                   " \"agitation\": true, \"catatonia\": false,"
+                   " \"exhaustion\": false}}"),
+        "pair");
+
+    assert_int_equal(s->result, NMS_VERDICT_NOT_MET);
+}
+
+/* ---- concordance -------------------------------------------------------- */
+
+static void concordance_lists_features_the_sets_read_differently(void **state)
+{
+    struct nms_result *r = run(
+        state, "{\"history\": {\"prior_nms\": true, \"agitation\": true,"
+               " \"restraints\": false}}");
+
+    assert_null(r->error);
+    assert_int_equal(r->n_disagreements, 1);   /* alpha agrees: same flag */
+    assert_string_equal(r->disagreements[0].feature, "gamma");
+    assert_int_equal(r->disagreements[0].n, 2);
+    assert_string_equal(r->disagreements[0].items[0], "pair.c");
+    assert_int_equal(r->disagreements[0].values[0], NMS_TRI_TRUE);
+    assert_string_equal(r->disagreements[0].items[1], "other.g");
+    assert_int_equal(r->disagreements[0].values[1], NMS_TRI_FALSE);
+}
+
+static void concordance_unknown_against_known_is_a_disagreement(void **state)
+{
+    struct nms_result *r = run(state, "{\"history\": {\"agitation\": false}}");
+
+    assert_int_equal(r->n_disagreements, 1);
+    assert_int_equal(r->disagreements[0].values[1], NMS_TRI_UNKNOWN);
+}
+
+static void concordance_agreement_lists_nothing(void **state)
+{
+    struct nms_result *r = run(
+        state, "{\"history\": {\"agitation\": true, \"restraints\": true}}");
+
+    assert_int_equal(r->n_disagreements, 0);
+}
+
+/* ---- severity ----------------------------------------------------------- */
+
+static void severity_tier_reasons_and_actions(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"heat_exposure\": true},"
+                   " \"complications\": {\"seizures\": true}}"),
+        "severity");
+
+    assert_int_equal(s->section, NMS_SECTION_SEVERITY);
+    assert_string_equal(nms_set_tier(s), "severe");
+    assert_int_equal(s->n_reasons, 2);
+    assert_string_equal(s->items[s->reasons[1]].id, "seizures");
+    assert_int_equal(s->n_notes, 2);
+    assert_string_equal(s->notes[0].text, "first for severe");
+    assert_string_equal(s->notes[0].source, "test");
+}
+
+static void severity_unknown_complication_could_be_severe(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"heat_exposure\": true}}"), "severity");
+
+    assert_string_equal(nms_set_tier(s), "mild");
+    assert_could_be(s, "severe");
+    assert_int_equal(s->n_reasons, 1);
+    assert_string_equal(s->notes[0].text, "first for mild");
+}
+
+static void severity_not_suspected_is_none_without_actions(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"heat_exposure\": false}}"), "severity");
+
+    assert_int_equal(s->result, NMS_VERDICT_NOT_MET);
+    assert_string_equal(nms_set_tier(s), "none");
+    assert_int_equal(s->n_notes, 0);
+}
+
+static void severity_malformed_actions_fail_the_case(void **state)
+{
+    struct nms_result *r = run(state, "{\"complications\": {\"dic\": true}}");
+
+    assert_non_null(r->error);
+    assert_string_equal(r->error->rule, "severity.actions");
+    assert_non_null(strstr(r->error->file, "tiers.lua"));
+    assert_int_equal(r->error->line, 18);   /* where actions is defined */
+    assert_non_null(strstr(r->error->message, "actions must return a list"));
+    assert_int_equal(r->n_sets, 0);
+}
+
+/* ---- checklist and differential ----------------------------------------- */
+
+static void checklist_counts_present_items(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"dehydration\": true}}"), "risk_factors");
+
+    assert_int_equal(s->kind, NMS_KIND_CHECKLIST);
+    assert_true(s->score == 1);
+    assert_int_equal(s->result, NMS_VERDICT_MET);
+    assert_string_equal(s->items[0].source, "test source 1");
+}
+
+static void checklist_nothing_known_is_indeterminate(void **state)
+{
+    const struct nms_set *s = set(run(state, "{}"), "risk_factors");
+
+    assert_true(s->score == 0);
+    assert_int_equal(s->result, NMS_VERDICT_INDETERMINATE);
+}
+
+static void differential_met_with_nms_criteria_says_both(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"exertion\": true, \"prior_nms\": true,"
+                   " \"dehydration\": true}}"),
+        "dx");
+
+    assert_int_equal(s->result, NMS_VERDICT_MET);
+    assert_true(s->screen);
+    assert_non_null(s->overlap);
+    assert_string_equal(s->overlap,
+                        "NMS criteria are also met (pair): both diagnoses "
+                        "remain possible. Treat both.");
+    assert_int_equal(s->n_notes, 1);
+    assert_string_equal(s->notes[0].text, "onset in hours");
+}
+
+static void differential_alone_has_no_overlap(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"exertion\": true}}"), "dx");
+
+    assert_int_equal(s->result, NMS_VERDICT_MET);
+    assert_null(s->overlap);
+}
+
+/* ---- the ruleset's shape -------------------------------------------------- */
+
+static void ruleset_lists_sets_in_section_order(void **state)
+{
+    struct fixture *f = *state;
+    const struct nms_ruleset_info *rs = nms_engine_ruleset(f->e);
+    static const char *const ids[] = {"pair", "other", "severity",
+                                      "risk_factors", "dx"};
+    size_t i;
+
+    assert_int_equal(rs->n_sets, 5);
+    for (i = 0; i < 5; i++)
+        assert_string_equal(rs->sets[i].id, ids[i]);
+    assert_int_equal(rs->sets[3].section, NMS_SECTION_RISK_FACTORS);
+    assert_int_equal(rs->sets[4].kind, NMS_KIND_GROUPS);
+}
+
+static void load_error(const char *name, const char *message)
+{
+    struct nms_engine *e = NULL;
+    char dir[1024];
+
+    snprintf(dir, sizeof dir, "%s/rules/%s", NMS_TEST_DATA, name);
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    assert_int_equal(nms_engine_load(e, dir), NMS_ERULES);
+    if (!strstr(nms_engine_errmsg(e), message))
+        fail_msg("'%s' does not contain '%s'", nms_engine_errmsg(e), message);
+    nms_engine_free(e);
+}
+
+static void ruleset_need_of_undeclared_group_is_refused(void **state)
+{
+    (void)state;
+    load_error("bad_need", "set.lua: set 'set': rule 1: 'need' names minor, "
+                           "which is not a group of this set");
+}
+
+static void ruleset_checklist_among_criteria_is_refused(void **state)
+{
+    (void)state;
+    load_error("bad_kind", "set.lua: set: a criteria set cannot be kind "
+                           "\"checklist\"");
+}
+
+static int setup(void **state)
+{
+    static struct fixture f;
+
+    f.e = load_test_rules("sections");
+    f.r = NULL;
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+
+    nms_result_free(f->r);
+    nms_engine_free(f->e);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(groups_all_major_is_definite),
+        cmocka_unit_test(groups_second_alternative_names_its_level),
+        cmocka_unit_test(groups_unknown_higher_level_is_listed),
+        cmocka_unit_test(groups_every_alternative_false_is_not_met),
+        cmocka_unit_test(groups_count_one_short_with_unknowns_is_indeterminate),
+        cmocka_unit_test(groups_count_one_short_without_unknowns_is_not_met),
+        cmocka_unit_test(concordance_lists_features_the_sets_read_differently),
+        cmocka_unit_test(concordance_unknown_against_known_is_a_disagreement),
+        cmocka_unit_test(concordance_agreement_lists_nothing),
+        cmocka_unit_test(severity_tier_reasons_and_actions),
+        cmocka_unit_test(severity_unknown_complication_could_be_severe),
+        cmocka_unit_test(severity_not_suspected_is_none_without_actions),
+        cmocka_unit_test(severity_malformed_actions_fail_the_case),
+        cmocka_unit_test(checklist_counts_present_items),
+        cmocka_unit_test(checklist_nothing_known_is_indeterminate),
+        cmocka_unit_test(differential_met_with_nms_criteria_says_both),
+        cmocka_unit_test(differential_alone_has_no_overlap),
+        cmocka_unit_test(ruleset_lists_sets_in_section_order),
+        cmocka_unit_test(ruleset_need_of_undeclared_group_is_refused),
+        cmocka_unit_test(ruleset_checklist_among_criteria_is_refused),
+    };
+
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
