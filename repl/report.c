@@ -172,6 +172,58 @@ static void print_concordance(FILE *fp, const struct style *s,
     }
 }
 
+/* Ids of the sets of `section` with result `v`, after `label`; nothing
+ * when there are none. */
+static void print_ids(FILE *fp, const struct nms_result *r,
+                      enum nms_section section, enum nms_verdict v,
+                      const char *label)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < r->n_sets; i++)
+        if (r->sets[i].section == section && r->sets[i].result == v)
+            fprintf(fp, "%s%s", n++ ? ", " : label, r->sets[i].id);
+    if (n)
+        fputc('\n', fp);
+}
+
+/* The whole case in a few lines, before the detail. */
+static void print_summary(FILE *fp, const struct style *s,
+                          const struct nms_result *r)
+{
+    size_t i;
+
+    fprintf(fp, "\n%ssummary%s\n", paint(s, BOLD), paint(s, RESET));
+    print_ids(fp, r, NMS_SECTION_CRITERIA, NMS_VERDICT_MET,
+              "  NMS criteria met:           ");
+    print_ids(fp, r, NMS_SECTION_CRITERIA, NMS_VERDICT_INDETERMINATE,
+              "  NMS criteria indeterminate: ");
+    print_ids(fp, r, NMS_SECTION_CRITERIA, NMS_VERDICT_NOT_MET,
+              "  NMS criteria not met:       ");
+    for (i = 0; i < r->n_sets; i++) {
+        const struct nms_set *set = &r->sets[i];
+        size_t k;
+        if (set->section == NMS_SECTION_SEVERITY) {
+            fprintf(fp, "  severity tier:              %s", nms_set_tier(set));
+            for (k = 0; k < set->n_could_be; k++)
+                fprintf(fp, "%s%s", k ? ", " : " (could still be ",
+                        set->could_be[k]);
+            fputs(set->n_could_be ? ")\n" : "\n", fp);
+        } else if (set->section == NMS_SECTION_RISK_FACTORS) {
+            size_t n = 0;
+            fprintf(fp, "  risk factors present:       %g", set->score);
+            for (k = 0; k < set->n_items; k++)
+                if (set->items[k].value == NMS_TRI_TRUE)
+                    fprintf(fp, "%s%s", n++ ? ", " : " (", set->items[k].id);
+            fputs(n ? ")\n" : "\n", fp);
+        }
+    }
+    print_ids(fp, r, NMS_SECTION_DIFFERENTIAL, NMS_VERDICT_MET,
+              "  differentials met:          ");
+    print_ids(fp, r, NMS_SECTION_DIFFERENTIAL, NMS_VERDICT_INDETERMINATE,
+              "  differentials undecided:    ");
+}
+
 static void print_header(FILE *fp, const struct style *s,
                          const struct nms_case *c,
                          const struct nms_ruleset_info *rs)
@@ -209,6 +261,8 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
                 paint(&s, RESET), r->error->rule,
                 r->error->file ? r->error->file : "?", r->error->line,
                 r->error->message);
+    if (r && !r->error)
+        print_summary(fp, &s, r);
     for (i = 0; r && !r->error && i < r->n_sets; i++) {
         if (i > 0 && r->sets[i - 1].section == NMS_SECTION_CRITERIA &&
             r->sets[i].section != NMS_SECTION_CRITERIA)
