@@ -38,19 +38,6 @@ struct nms_group_def {
     size_t size;        /* how many items belong to it */
 };
 
-/* "At least `count` items of group `group` are true." */
-struct nms_need {
-    size_t group, count;
-};
-
-/* One alternative of a groups rule: all its needs, and the level it
- * names when met (NULL for none). */
-struct nms_alt_def {
-    char *level;
-    struct nms_need *needs;
-    size_t n_needs;
-};
-
 struct nms_set_def {
     char *id, *title, *version, *citation;
     enum nms_section section;
@@ -61,7 +48,7 @@ struct nms_set_def {
     size_t n_items;
     struct nms_group_def *groups;   /* groups */
     size_t n_groups;
-    struct nms_alt_def *alts;       /* groups: the rule, in precedence order */
+    struct nms_alternative *alts;       /* groups: the rule, in precedence order */
     size_t n_alts;
     struct nms_note *notes;         /* differential: distinguishing points */
     size_t n_notes;

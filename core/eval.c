@@ -166,7 +166,7 @@ static enum nms_tri at_least(size_t count, const struct nms_group *g)
 }
 
 /* An alternative holds when all its needs do (Kleene AND). */
-static enum nms_tri alternative(const struct nms_alt_def *alt,
+static enum nms_tri alternative(const struct nms_alternative *alt,
                                 const struct nms_set *set)
 {
     enum nms_tri value = NMS_TRI_TRUE;
@@ -199,7 +199,7 @@ static void add_could_be(lua_State *L, struct nms_set *set, const char *level)
 
 /* The true items of the groups the met alternative needs: why it is met. */
 static void collect_reasons(lua_State *L, const struct nms_set_def *def,
-                            const struct nms_alt_def *alt, struct nms_set *set)
+                            const struct nms_alternative *alt, struct nms_set *set)
 {
     size_t i, k;
 
@@ -221,7 +221,7 @@ static void collect_reasons(lua_State *L, const struct nms_set_def *def,
 static void aggregate_groups(lua_State *L, const struct nms_set_def *def,
                              struct nms_set *set)
 {
-    const struct nms_alt_def *met = NULL;
+    const struct nms_alternative *met = NULL;
     int unknown = 0;
     size_t a, i;
 

@@ -279,7 +279,40 @@ static int add_verdict(cJSON *o, const struct nms_set *set)
     return ok;
 }
 
-static cJSON *set_object(const struct nms_set *set)
+/* The decision rule of a groups set: [{"level", "need": {group: k}}]. */
+static cJSON *rule_array(const struct nms_set *set,
+                         const struct nms_set_info *info)
+{
+    cJSON *a = cJSON_CreateArray();
+    size_t i, k;
+
+    for (i = 0; a && i < info->n_rule; i++) {
+        const struct nms_alternative *alt = &info->rule[i];
+        cJSON *o = cJSON_CreateObject(), *need = cJSON_CreateObject();
+        int ok = o && need &&
+                 (!alt->level ||
+                  add(o, "level", cJSON_CreateString(alt->level)));
+        for (k = 0; ok && k < alt->n_needs; k++)
+            ok = alt->needs[k].group < set->n_groups &&
+                 add(need, set->groups[alt->needs[k].group].id,
+                     cJSON_CreateNumber((double)alt->needs[k].count));
+        if (ok) {
+            ok = add(o, "need", need);
+            need = NULL;
+        }
+        cJSON_Delete(need);
+        if (!ok || !cJSON_AddItemToArray(a, o)) {
+            cJSON_Delete(o);
+            cJSON_Delete(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+/* One set; `info` (may be NULL) is its entry in the ruleset, for the rule. */
+static cJSON *set_object(const struct nms_set *set,
+                         const struct nms_set_info *info)
 {
     cJSON *o = cJSON_CreateObject();
     int differential = set->section == NMS_SECTION_DIFFERENTIAL;
@@ -296,6 +329,8 @@ static cJSON *set_object(const struct nms_set *set)
              add(o, "actions", notes_array(set));
     if (ok && set->kind == NMS_KIND_GROUPS)
         ok = add(o, "groups", groups_array(set));
+    if (ok && set->kind == NMS_KIND_GROUPS && info)
+        ok = add(o, "rule", rule_array(set, info));
     ok = ok && add(o, "items", items_array(set));
     if (ok && differential)
         ok = add(o, "for", ids_with(set, NMS_TRI_TRUE)) &&
@@ -435,7 +470,17 @@ static cJSON *error_object(const struct nms_case *c, const struct nms_result *r)
 }
 
 /* The sets of one section as {"id": {...}, ...} under `key`. */
+/* The ruleset's entry for set i of r, when it describes this result. */
+static const struct nms_set_info *info_of(const struct nms_ruleset_info *rs,
+                                          const struct nms_result *r, size_t i)
+{
+    if (!rs || rs->n_sets != r->n_sets || strcmp(rs->sets[i].id, r->sets[i].id))
+        return NULL;
+    return &rs->sets[i];
+}
+
 static int add_section_map(cJSON *record, const struct nms_result *r,
+                           const struct nms_ruleset_info *rs,
                            enum nms_section section, const char *key)
 {
     cJSON *all = NULL;
@@ -446,7 +491,8 @@ static int add_section_map(cJSON *record, const struct nms_result *r,
             continue;
         if (!all && !add(record, key, all = cJSON_CreateObject()))
             return 0;
-        if (!add(all, r->sets[i].id, set_object(&r->sets[i])))
+        if (!add(all, r->sets[i].id,
+                 set_object(&r->sets[i], info_of(rs, r, i))))
             return 0;
     }
     return 1;
@@ -454,25 +500,28 @@ static int add_section_map(cJSON *record, const struct nms_result *r,
 
 /* A section of exactly one set (severity, risk factors) under `key`. */
 static int add_section_one(cJSON *record, const struct nms_result *r,
+                           const struct nms_ruleset_info *rs,
                            enum nms_section section, const char *key)
 {
     size_t i;
 
     for (i = 0; i < r->n_sets; i++)
         if (r->sets[i].section == section)
-            return add(record, key, set_object(&r->sets[i]));
+            return add(record, key,
+                       set_object(&r->sets[i], info_of(rs, r, i)));
     return 1;
 }
 
 /* Every section, in the order docs/output-format.md gives. */
-static int add_sets(cJSON *record, const struct nms_result *r)
+static int add_sets(cJSON *record, const struct nms_result *r,
+                    const struct nms_ruleset_info *rs)
 {
-    return add_section_map(record, r, NMS_SECTION_CRITERIA, "criteria") &&
+    return add_section_map(record, r, rs, NMS_SECTION_CRITERIA, "criteria") &&
            add(record, "concordance", concordance_object(r)) &&
-           add_section_one(record, r, NMS_SECTION_SEVERITY, "severity") &&
-           add_section_one(record, r, NMS_SECTION_RISK_FACTORS,
+           add_section_one(record, r, rs, NMS_SECTION_SEVERITY, "severity") &&
+           add_section_one(record, r, rs, NMS_SECTION_RISK_FACTORS,
                            "risk_factors") &&
-           add_section_map(record, r, NMS_SECTION_DIFFERENTIAL,
+           add_section_map(record, r, rs, NMS_SECTION_DIFFERENTIAL,
                            "differential");
 }
 
@@ -489,7 +538,7 @@ static cJSON *record_object(const struct nms_case *c, const struct nms_result *r
     if (ok && rs && !c->error)
         ok = add(o, "ruleset", ruleset_object(rs));
     if (ok && !failed)
-        ok = add_sets(o, r);
+        ok = add_sets(o, r, rs);
     if (ok && failed)
         ok = add(o, "error", error_object(c, r));
     ok = ok && add(o, "warnings", warnings_array(c));

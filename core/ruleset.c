@@ -346,7 +346,7 @@ static void load_groups(lua_State *L, struct nms_set_def *set, int top,
 /* One `need` table {group = count | "all"} on top, into alt->needs in the
  * order the groups are declared (so results read the same every run). */
 static void load_needs(lua_State *L, struct nms_set_def *set,
-                       struct nms_alt_def *alt, const char *module,
+                       struct nms_alternative *alt, const char *module,
                        const char *ctx)
 {
     int need = lua_gettop(L);
@@ -404,7 +404,7 @@ static void load_rule(lua_State *L, struct nms_set_def *set, int top,
                  set->groups[g].id);
     set->alts = alloc_array(L, n, sizeof *set->alts);
     for (a = 0; a < n; a++) {
-        struct nms_alt_def *alt = &set->alts[a];
+        struct nms_alternative *alt = &set->alts[a];
         char ctx[160];
         snprintf(ctx, sizeof ctx, "set '%s': rule %zu", set->id, a + 1);
         if (lua_rawgeti(L, -1, (lua_Integer)a + 1) != LUA_TTABLE)
@@ -608,6 +608,8 @@ static void load_sets(lua_State *L, struct nms_vm *vm, int manifest)
         vm->set_info[i].id = vm->sets[i].id;
         vm->set_info[i].section = vm->sets[i].section;
         vm->set_info[i].kind = vm->sets[i].kind;
+        vm->set_info[i].rule = vm->sets[i].alts;
+        vm->set_info[i].n_rule = vm->sets[i].n_alts;
     }
 }
 

@@ -20,6 +20,7 @@
 
 #include <cmocka.h>
 
+#include "nms/output.h"
 #include "test_helpers.h"
 
 struct fixture {
@@ -263,6 +264,25 @@ static void differential_alone_has_no_overlap(void **state)
     assert_null(s->overlap);
 }
 
+static void output_shows_the_rule_of_a_groups_set(void **state)
+{
+    struct fixture *f = *state;
+    struct nms_case *c = case_from("{}");
+    struct nms_result *r = NULL;
+    char *json;
+
+    assert_int_equal(nms_engine_evaluate(f->e, c, &r), NMS_OK);
+    json = nms_output_json(c, r, nms_engine_ruleset(f->e), 0);
+    assert_non_null(json);
+    assert_non_null(strstr(json, "\"rule\":[{\"level\":\"definite\",\"need\":"
+                                 "{\"major\":2}},{\"level\":\"probable\","
+                                 "\"need\":{\"major\":1,\"minor\":2}}]"));
+    assert_non_null(strstr(json, "\"tier\":\"none\""));
+    free(json);
+    nms_result_free(r);
+    nms_case_free(c);
+}
+
 /* ---- the ruleset's shape -------------------------------------------------- */
 
 static void ruleset_lists_sets_in_section_order(void **state)
@@ -346,6 +366,7 @@ int main(void)
         cmocka_unit_test(checklist_nothing_known_is_indeterminate),
         cmocka_unit_test(differential_met_with_nms_criteria_says_both),
         cmocka_unit_test(differential_alone_has_no_overlap),
+        cmocka_unit_test(output_shows_the_rule_of_a_groups_set),
         cmocka_unit_test(ruleset_lists_sets_in_section_order),
         cmocka_unit_test(ruleset_need_of_undeclared_group_is_refused),
         cmocka_unit_test(ruleset_checklist_among_criteria_is_refused),

@@ -34,11 +34,26 @@ struct nms_limits {
     size_t memory;               /* bytes per case above the loaded ruleset; 0 = default */
 };
 
+/* "At least `count` items of the set's group number `group` are true." */
+struct nms_need {
+    size_t group, count;
+};
+
+/* One alternative of a groups rule: all its needs must hold; `level`
+ * (may be NULL) is what the result reports when it is the first met. */
+struct nms_alternative {
+    char *level;
+    struct nms_need *needs;
+    size_t n_needs;
+};
+
 /* A set of the loaded ruleset, for laying out output before any result. */
 struct nms_set_info {
     const char *id;
     enum nms_section section;
     enum nms_set_kind kind;
+    const struct nms_alternative *rule;  /* groups: the alternatives, in order */
+    size_t n_rule;
 };
 
 /* Identity of the loaded ruleset, as every result reports it. */
