@@ -8,8 +8,8 @@
  * message is "interrupted". The engine never writes the flag; the program
  * clears it once it has handled the interrupt.
  */
-#ifndef NMS_INTERRUPT_H
-#define NMS_INTERRUPT_H
+#ifndef NMS_ENGINE_INTERRUPT_H
+#define NMS_ENGINE_INTERRUPT_H
 
 #include <signal.h>
 
