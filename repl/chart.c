@@ -150,6 +150,15 @@ static int assign_in(struct session *s, cJSON *obj, const char *sect,
     return 0;
 }
 
+/* 1 when `key` names an array section at the top of the case (only the
+ * top level has arrays of entries that a path could point into). */
+static int is_array_field(int top, const char *key)
+{
+    struct nms_schema_entry e;
+
+    return top && nms_schema_find(key, &e) == 0 && e.kind == NMS_SCHEMA_ARRAY;
+}
+
 /* The object holding the last segment of `path` in doc and that segment's
  * name in `key`. An array segment without an index means its last entry.
  * Missing objects are created when `create`. NULL after printing why. */
@@ -168,8 +177,14 @@ static cJSON *container_of(struct session *s, cJSON *doc, const char *path,
         if (!*p)
             return at;
         next = cJSON_GetObjectItemCaseSensitive(at, key);
-        if (!next && create && *p == '.')
+        if (!next && create && *p == '.' && !is_array_field(at == doc, key))
             next = cJSON_AddObjectToObject(at, key);
+        if (!next && is_array_field(at == doc, key)) {
+            repl_error(s, "the case has no %s entry yet; add one first (e.g. "
+                          ".%s ... at TIME)", key,
+                       strcmp(key, "labs") == 0 ? "lab" : key);
+            return NULL;
+        }
         if (cJSON_IsArray(next)) {
             index = *p == '[' ? strtol(p + 1, NULL, 10)
                               : cJSON_GetArraySize(next) - 1;

@@ -114,6 +114,8 @@ void show_case(struct session *s, FILE *fp)
                 show_medication(fp, m);
         } else if (cJSON_IsArray(f)) {
             show_entries(fp, f->string, f);
+        } else if (cJSON_IsObject(f) && !f->child) {
+            continue;   /* a section emptied by .unset holds nothing */
         } else if (cJSON_IsObject(f) && strcmp(f->string, "label") != 0) {
             fprintf(fp, "%s: ", f->string);
             show_fields(fp, f, NULL);

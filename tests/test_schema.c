@@ -76,6 +76,12 @@ static void test_closest(void **state)
     assert_string_equal(nms_schema_closest_value("exam.rigidity", "sever"),
                         "severe");
     assert_null(nms_schema_closest_value("vitals.temp", "sever"));
+    {
+        const char *const names[] = {"haloperidol", "olanzapine", NULL};
+        assert_string_equal(nms_schema_closest_name(names, "haloperidl"),
+                            "haloperidol");
+        assert_null(nms_schema_closest_name(names, "lithium"));
+    }
 }
 
 /* A flag already set when the evaluation starts stops the looping rule at
