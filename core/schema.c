@@ -140,3 +140,8 @@ int nms_schema_units(const char *path, char *buf, size_t size)
     nms_quantity_units(f->quantity, buf, size);
     return 0;
 }
+
+const char *nms_schema_closest_name(const char *const *names, const char *name)
+{
+    return names ? nms_suggest_value(names, name) : NULL;
+}

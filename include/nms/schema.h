@@ -49,6 +49,12 @@ const char *nms_schema_closest(const char *path, const char *name);
 /* The accepted value of the ENUM at `path` closest to `value`, or NULL. */
 const char *nms_schema_closest_value(const char *path, const char *value);
 
+/* The entry of the NULL-terminated list `names` closest to `name`, under the
+ * same rule as nms_schema_closest (for names outside the case format, such
+ * as a ruleset's drug names), or NULL. */
+const char *nms_schema_closest_name(const char *const *names,
+                                    const char *name);
+
 /* Writes the accepted unit codes of the NUMBER at `path` ("Cel, [degF]")
  * into buf (always terminated); returns 0, or -1 when it has no units. */
 int nms_schema_units(const char *path, char *buf, size_t size);
