@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "nms/schema.h"
+#include "record.h"
 #include "session.h"
 #include "value.h"
 
@@ -21,17 +22,6 @@
 
 /* ---- times ---------------------------------------------------------- */
 
-/* Hours of a JSON time (number, or ISO string); NAN when not a time. */
-static double hours_of(const cJSON *t)
-{
-    double h;
-
-    if (cJSON_IsNumber(t))
-        return t->valuedouble;
-    if (cJSON_IsString(t) && nms_time_parse_iso(t->valuestring, &h) == 0)
-        return h;
-    return NAN;
-}
 
 /*
  * Finds "at TIME" among the arguments: returns the time as new JSON and
@@ -69,7 +59,7 @@ static cJSON *take_time(struct session *s, int *argc, char **argv)
 static void insert_timed(cJSON *array, cJSON *entry)
 {
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(entry, "t");
-    double h = hours_of(t);
+    double h = record_hours(t);
     cJSON *item, *field, *next;
     int i = 0;
 
@@ -84,7 +74,7 @@ static void insert_timed(cJSON *array, cJSON *entry)
             cJSON_Delete(entry);
             return;
         }
-        if (hours_of(cJSON_GetObjectItemCaseSensitive(item, "t")) > h)
+        if (record_hours(cJSON_GetObjectItemCaseSensitive(item, "t")) > h)
             break;
         i++;
     }

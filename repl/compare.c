@@ -10,19 +10,6 @@
 #include "record.h"
 #include "session.h"
 
-static const char *str(const cJSON *obj, const char *key)
-{
-    const char *v = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(obj, key));
-
-    return v ? v : "";
-}
-
-static double num(const cJSON *obj, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-    return cJSON_IsNumber(v) ? v->valuedouble : 0;
-}
 
 /* Which of a set's numbers people follow: points score, checklist count. */
 static int has_score(const cJSON *set)
@@ -35,15 +22,15 @@ static int has_score(const cJSON *set)
 static void describe(const cJSON *set, char *buf, size_t size)
 {
     if (cJSON_HasObjectItem(set, "tier"))
-        snprintf(buf, size, "%s", str(set, "tier"));
+        snprintf(buf, size, "%s", record_str(set, "tier"));
     else if (has_score(set))
-        snprintf(buf, size, "%g (%s)", num(set, "score"), str(set, "result"));
+        snprintf(buf, size, "%g (%s)", record_num(set, "score"), record_str(set, "result"));
     else if (cJSON_HasObjectItem(set, "count"))
-        snprintf(buf, size, "%g present", num(set, "count"));
-    else if (*str(set, "level"))
-        snprintf(buf, size, "%s (%s)", str(set, "result"), str(set, "level"));
+        snprintf(buf, size, "%g present", record_num(set, "count"));
+    else if (*record_str(set, "level"))
+        snprintf(buf, size, "%s (%s)", record_str(set, "result"), record_str(set, "level"));
     else
-        snprintf(buf, size, "%s", str(set, "result"));
+        snprintf(buf, size, "%s", record_str(set, "result"));
 }
 
 /* How a set is named in summaries: the severity set by "tier". */
@@ -67,9 +54,9 @@ static void set_change(const char *id, const cJSON *a, const cJSON *b,
     describe(a, before, sizeof before);
     if (strcmp(before, after) == 0)
         return;
-    if (has_score(a) && has_score(b) && num(a, "score") != num(b, "score"))
-        snprintf(buf, size, "%s %g \xe2\x86\x92 %g (%s)", id, num(a, "score"),
-                 num(b, "score"), str(b, "result"));
+    if (has_score(a) && has_score(b) && record_num(a, "score") != record_num(b, "score"))
+        snprintf(buf, size, "%s %g \xe2\x86\x92 %g (%s)", id, record_num(a, "score"),
+                 record_num(b, "score"), record_str(b, "result"));
     else
         snprintf(buf, size, "%s %s \xe2\x86\x92 %s", label_of(id, b), before,
                  after);
@@ -110,14 +97,14 @@ static size_t item_changes(FILE *fp, const char *id, const cJSON *a,
     size_t n = 0;
 
     cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(b, "items")) {
-        old = record_item(a, str(item, "id"));
+        old = record_item(a, record_str(item, "id"));
         if (old && strcmp(value_word(old), value_word(item)) == 0)
             continue;
-        fprintf(fp, "  %s.%s: %s \xe2\x86\x92 %s", id, str(item, "id"),
+        fprintf(fp, "  %s.%s: %s \xe2\x86\x92 %s", id, record_str(item, "id"),
                 old ? value_word(old) : "(new)", value_word(item));
         if (cJSON_HasObjectItem(item, "points"))
-            fprintf(fp, " (%g points)", num(item, "points"));
-        fprintf(fp, "  %s\n", str(item, "evidence"));
+            fprintf(fp, " (%g points)", record_num(item, "points"));
+        fprintf(fp, "  %s\n", record_str(item, "evidence"));
         n++;
     }
     return n;

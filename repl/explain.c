@@ -18,19 +18,6 @@
 /* Most items one set is analysed for (the DSL allows 256). */
 #define MAX_ITEMS 256
 
-static const char *str(const cJSON *obj, const char *key)
-{
-    const char *v = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(obj, key));
-
-    return v ? v : "";
-}
-
-static double num(const cJSON *obj, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-    return cJSON_IsNumber(v) ? v->valuedouble : 0;
-}
 
 static const cJSON *value_of(const cJSON *item)
 {
@@ -65,15 +52,15 @@ static void print_item(FILE *fp, const cJSON *set, const cJSON *item)
     char got[48] = "";
 
     if (cJSON_HasObjectItem(item, "points") && cJSON_IsNull(v))
-        snprintf(got, sizeof got, "?/%g", num(item, "points"));
+        snprintf(got, sizeof got, "?/%g", record_num(item, "points"));
     else if (cJSON_HasObjectItem(item, "points"))
         snprintf(got, sizeof got, "%g/%g",
-                 cJSON_IsTrue(v) ? num(item, "points") : 0.0,
-                 num(item, "points"));
-    else if (*str(item, "group"))
-        snprintf(got, sizeof got, "[%s]", str(item, "group"));
-    fprintf(fp, "  %s %-22s %6s  %s\n", mark, str(item, "id"), got,
-            str(item, "evidence"));
+                 cJSON_IsTrue(v) ? record_num(item, "points") : 0.0,
+                 record_num(item, "points"));
+    else if (*record_str(item, "group"))
+        snprintf(got, sizeof got, "[%s]", record_str(item, "group"));
+    fprintf(fp, "  %s %-22s %6s  %s\n", mark, record_str(item, "id"), got,
+            record_str(item, "evidence"));
     if (cJSON_IsNull(v) && *missing_of(set, item))
         fprintf(fp, "  %-31s needs: %s\n", "", missing_of(set, item));
 }
@@ -82,21 +69,21 @@ static void print_header(FILE *fp, const char *id, const cJSON *set)
 {
     const cJSON *g;
 
-    fprintf(fp, "%s  %s\n", id, str(set, "title"));
+    fprintf(fp, "%s  %s\n", id, record_str(set, "title"));
     if (cJSON_HasObjectItem(set, "tier"))
-        fprintf(fp, "  tier: %s\n", str(set, "tier"));
+        fprintf(fp, "  tier: %s\n", record_str(set, "tier"));
     else if (cJSON_HasObjectItem(set, "score"))
         fprintf(fp, "  result: %s   score %g, threshold %g, possible %g\n",
-                str(set, "result"), num(set, "score"), num(set, "threshold"),
-                num(set, "possible"));
+                record_str(set, "result"), record_num(set, "score"), record_num(set, "threshold"),
+                record_num(set, "possible"));
     else if (cJSON_HasObjectItem(set, "count"))
-        fprintf(fp, "  %g present\n", num(set, "count"));
+        fprintf(fp, "  %g present\n", record_num(set, "count"));
     else
-        fprintf(fp, "  result: %s%s%s\n", str(set, "result"),
-                *str(set, "level") ? ", level " : "", str(set, "level"));
+        fprintf(fp, "  result: %s%s%s\n", record_str(set, "result"),
+                *record_str(set, "level") ? ", level " : "", record_str(set, "level"));
     cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(set, "groups"))
-        fprintf(fp, "  %s: %g present, %g unknown, of %g\n", str(g, "id"),
-                num(g, "present"), num(g, "unknown"), num(g, "total"));
+        fprintf(fp, "  %s: %g present, %g unknown, of %g\n", record_str(g, "id"),
+                record_num(g, "present"), record_num(g, "unknown"), record_num(g, "total"));
 }
 
 /* Prints a list of strings (or {text, source} objects) under a heading. */
@@ -112,14 +99,14 @@ static void print_list(FILE *fp, const cJSON *set, const char *key,
         if (cJSON_IsString(e))
             fprintf(fp, "    - %s\n", e->valuestring);
         else
-            fprintf(fp, "    - %s  [%s]\n", str(e, "text"), str(e, "source"));
+            fprintf(fp, "    - %s  [%s]\n", record_str(e, "text"), record_str(e, "source"));
     }
 }
 
 static int by_points_desc(const void *a, const void *b)
 {
-    double pa = num(*(const cJSON *const *)a, "points");
-    double pb = num(*(const cJSON *const *)b, "points");
+    double pa = record_num(*(const cJSON *const *)a, "points");
+    double pb = record_num(*(const cJSON *const *)b, "points");
 
     return pa < pb ? 1 : pa > pb ? -1 : 0;
 }
@@ -129,8 +116,8 @@ static int by_points_desc(const void *a, const void *b)
 static void explain_points(FILE *fp, const cJSON *set)
 {
     const cJSON *item, *cand[MAX_ITEMS];
-    double need = num(set, "threshold") - num(set, "score"), sum = 0;
-    int use_false = strcmp(str(set, "result"), "not_met") == 0;
+    double need = record_num(set, "threshold") - record_num(set, "score"), sum = 0;
+    int use_false = strcmp(record_str(set, "result"), "not_met") == 0;
     size_t n = 0, k, i;
 
     cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(set, "items"))
@@ -139,29 +126,29 @@ static void explain_points(FILE *fp, const cJSON *set)
             cand[n++] = item;
     qsort(cand, n, sizeof cand[0], by_points_desc);
     for (k = 0; k < n && sum < need; k++)
-        sum += num(cand[k], "points");
+        sum += record_num(cand[k], "points");
     if (sum < need) {
         fprintf(fp, "  cannot be met: %g more points are needed and only %g "
                     "are left\n", need, sum);
         return;
     }
     fprintf(fp, "  %g more points needed (threshold %g, score %g)%s\n", need,
-            num(set, "threshold"), num(set, "score"),
+            record_num(set, "threshold"), record_num(set, "score"),
             use_false ? "; only findings now recorded as false could supply "
                         "them"
                       : "");
     if (k == 1) {
         fprintf(fp, "  any one of these would be enough:\n");
-        for (i = 0; i < n && num(cand[i], "points") >= need; i++)
-            fprintf(fp, "    - %s (%g points)%s%s\n", str(cand[i], "id"),
-                    num(cand[i], "points"), *missing_of(set, cand[i]) ? ": " : "",
+        for (i = 0; i < n && record_num(cand[i], "points") >= need; i++)
+            fprintf(fp, "    - %s (%g points)%s%s\n", record_str(cand[i], "id"),
+                    record_num(cand[i], "points"), *missing_of(set, cand[i]) ? ": " : "",
                     missing_of(set, cand[i]));
         return;
     }
     fprintf(fp, "  at least %zu more items, e.g.", k);
     for (i = 0; i < k; i++)
-        fprintf(fp, "%s%s (%g)", i ? " + " : " ", str(cand[i], "id"),
-                num(cand[i], "points"));
+        fprintf(fp, "%s%s (%g)", i ? " + " : " ", record_str(cand[i], "id"),
+                record_num(cand[i], "points"));
     fputc('\n', fp);
 }
 
@@ -171,7 +158,7 @@ static const cJSON *group_of(const cJSON *set, const char *id)
     const cJSON *g;
 
     cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(set, "groups"))
-        if (strcmp(str(g, "id"), id) == 0)
+        if (strcmp(record_str(g, "id"), id) == 0)
             return g;
     return NULL;
 }
@@ -184,12 +171,12 @@ static void explain_groups(FILE *fp, const cJSON *set)
     double want, present, unknown;
 
     cJSON_ArrayForEach(alt, cJSON_GetObjectItemCaseSensitive(set, "rule")) {
-        fprintf(fp, "  for %s:\n", *str(alt, "level") ? str(alt, "level") : "met");
+        fprintf(fp, "  for %s:\n", *record_str(alt, "level") ? record_str(alt, "level") : "met");
         cJSON_ArrayForEach(need, cJSON_GetObjectItemCaseSensitive(alt, "need")) {
             g = group_of(set, need->string);
-            present = num(g, "present");
-            unknown = num(g, "unknown");
-            want = cJSON_IsNumber(need) ? need->valuedouble : num(g, "total");
+            present = record_num(g, "present");
+            unknown = record_num(g, "unknown");
+            want = cJSON_IsNumber(need) ? need->valuedouble : record_num(g, "total");
             if (present >= want)
                 fprintf(fp, "    %s: %g of %g needed, met\n", need->string,
                         present, want);
@@ -249,12 +236,12 @@ int explain_set(struct session *s, const char *id, int whynot)
     print_list(stdout, set, "reasons", "reasons");
     print_list(stdout, set, "actions", "actions");
     print_list(stdout, set, "distinguishing", "distinguishing points");
-    if (*str(set, "overlap"))
-        printf("  overlap: %s\n", str(set, "overlap"));
-    if (strcmp(str(set, "result"), "met") == 0 || !*str(set, "result")) {
+    if (*record_str(set, "overlap"))
+        printf("  overlap: %s\n", record_str(set, "overlap"));
+    if (strcmp(record_str(set, "result"), "met") == 0 || !*record_str(set, "result")) {
         if (whynot)
             printf("  %s is %s; nothing is missing for it\n", id,
-                   *str(set, "result") ? "met" : "a checklist");
+                   *record_str(set, "result") ? "met" : "a checklist");
         return 0;
     }
     if (cJSON_HasObjectItem(set, "score"))

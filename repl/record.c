@@ -1,7 +1,34 @@
 /* record.c - the sets of a result record (see record.h). */
+#include <math.h>
 #include <string.h>
 
+#include "nms/case.h"
 #include "record.h"
+
+const char *record_str(const cJSON *obj, const char *key)
+{
+    const char *v = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(obj, key));
+
+    return v ? v : "";
+}
+
+double record_num(const cJSON *obj, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+    return cJSON_IsNumber(v) ? v->valuedouble : 0;
+}
+
+double record_hours(const cJSON *t)
+{
+    double h;
+
+    if (cJSON_IsNumber(t))
+        return t->valuedouble;
+    if (cJSON_IsString(t) && nms_time_parse_iso(t->valuestring, &h) == 0)
+        return h;
+    return NAN;
+}
 
 /* Adds one set; returns the new count. */
 static size_t add(struct record_set *out, size_t n, size_t max, const char *id,

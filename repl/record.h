@@ -28,6 +28,16 @@ size_t record_sets(const cJSON *rec, struct record_set *out, size_t max);
 const cJSON *record_find(const struct record_set *sets, size_t n,
                          const char *id);
 
+/* The string `key` of obj, or "" when absent or not a string. */
+const char *record_str(const cJSON *obj, const char *key);
+
+/* The number `key` of obj, or 0 when absent or not a number. */
+double record_num(const cJSON *obj, const char *key);
+
+/* A case time (a number of hours, or an ISO 8601 string) in hours; NAN
+ * when it is neither. */
+double record_hours(const cJSON *t);
+
 /* The item with `id` of `set`, or NULL. */
 const cJSON *record_item(const cJSON *set, const char *id);
 

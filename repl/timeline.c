@@ -17,16 +17,6 @@
 /* Most distinct times shown (a teaching case has tens). */
 #define MAX_TIMES 1000
 
-static double hours_of(const cJSON *t)
-{
-    double h;
-
-    if (cJSON_IsNumber(t))
-        return t->valuedouble;
-    if (cJSON_IsString(t) && nms_time_parse_iso(t->valuestring, &h) == 0)
-        return h;
-    return NAN;
-}
 
 static int is_time_key(const char *key)
 {
@@ -44,7 +34,7 @@ static size_t collect(const cJSON *node, double *times, size_t n, size_t max,
 
     cJSON_ArrayForEach(c, node) {
         if (is_time_key(c->string)) {
-            h = hours_of(c);
+            h = record_hours(c);
             *iso = *iso || cJSON_IsString(c);
             if (times && !isnan(h) && n < max && strcmp(c->string, "assessed_at"))
                 times[n++] = h;
