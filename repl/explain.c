@@ -32,6 +32,9 @@ static const char *missing_of(const cJSON *set, const cJSON *item)
     const char *text;
     int n = 0;
 
+    if (!cJSON_IsNull(value_of(item)))
+        return "";   /* only unknown items have an entry in `missing` */
+
     cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(set, "items")) {
         if (it == item)
             break;
