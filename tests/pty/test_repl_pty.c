@@ -202,6 +202,12 @@ static void session_default(char *bin, const char *src, const char *history)
     type(&c, "half typed\003");
     check(expect(&c, "nms> ", 2000), "Ctrl-C clears a half-typed line");
     clear();
+    type(&c, "while true do end\r");
+    pause_ms(300);
+    type(&c, "\003");
+    check(expect(&c, "interrupted", 3000), "Ctrl-C stops a Lua loop");
+    check(at_prompt(&c), "the prompt is back after the Lua loop");
+    clear();
     type(&c, "case.vitals[1].hr\r");
     check(expect(&c, "120", 2000), "the session survived and holds the case");
     check(at_prompt(&c), "the prompt is back");
