@@ -12,6 +12,7 @@
 #include <lua.h>
 
 #include "engine_int.h"
+#include "nms/interrupt.h"
 
 /* How many --param overrides one engine keeps. */
 #define NMS_MAX_OVERRIDES 256
@@ -21,6 +22,7 @@ struct nms_engine {
     struct nms_limits limits;
     char **overrides;           /* "name=value" */
     size_t n_overrides;
+    const volatile sig_atomic_t *interrupt;  /* see nms/interrupt.h */
     char errmsg[1024];
 };
 
@@ -94,6 +96,7 @@ enum nms_status nms_engine_load(struct nms_engine *e, const char *dir)
     }
     nms_vm_free(e->vm);
     e->vm = vm;
+    vm->interrupt = e->interrupt;
     /* Results must say which overrides produced them: the digest covers
      * the rule files, not the command line. */
     vm->info.n_params = e->n_overrides;
@@ -140,4 +143,12 @@ const char *nms_engine_errmsg(const struct nms_engine *e)
 const char *nms_lua_release(void)
 {
     return LUA_RELEASE;
+}
+
+void nms_engine_set_interrupt(struct nms_engine *e,
+                              const volatile sig_atomic_t *flag)
+{
+    e->interrupt = flag;
+    if (e->vm)
+        e->vm->interrupt = flag;
 }

@@ -7,6 +7,7 @@
 #ifndef NMS_ENGINE_INT_H
 #define NMS_ENGINE_INT_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include <lua.h>
@@ -68,6 +69,8 @@ struct nms_vm {
     unsigned long instructions; /* used by the current case */
     unsigned long budget;       /* per case; 0 while not evaluating */
     int over_budget;            /* sticky until the case ends */
+    const volatile sig_atomic_t *interrupt; /* set by a signal handler, or NULL */
+    int interrupted;            /* *interrupt was seen; sticky like over_budget */
     struct nms_fault fault;
 
     char *dir;                  /* the ruleset directory */

@@ -75,6 +75,10 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
     vm->instructions += NMS_HOOK_INTERVAL;
     if (vm->instructions > vm->budget)
         vm->over_budget = 1;
+    if (vm->interrupt && *vm->interrupt)
+        vm->interrupted = 1;   /* the program asked to stop (Ctrl-C) */
+    if (vm->interrupted)
+        luaL_error(L, "interrupted");
     if (vm->over_budget)
         luaL_error(L, "instruction budget of %lu exceeded", vm->budget);
 }
@@ -89,6 +93,7 @@ void nms_vm_limits_begin(struct nms_vm *vm, const struct nms_limits *limits)
                      : NMS_DEFAULT_INSTRUCTION_BUDGET;
     vm->instructions = 0;
     vm->over_budget = 0;
+    vm->interrupted = 0;
     vm->refused = 0;
     vm->memory = memory;
     vm->cap = vm->used > SIZE_MAX - memory ? SIZE_MAX : vm->used + memory;
@@ -140,7 +145,8 @@ int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults)
     lua_insert(L, base);
     status = lua_pcall(L, nargs, nresults, base);
     lua_remove(L, base);
-    if (status == LUA_OK && (vm->over_budget || vm->refused > 0)) {
+    if (status == LUA_OK &&
+        (vm->over_budget || vm->interrupted || vm->refused > 0)) {
         /* The rule caught the stop with its own pcall and carried on: its
          * answer was computed with part of the work cut off, so the case
          * still fails. The location is the rule's definition. */
@@ -154,7 +160,10 @@ int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults)
         return status;
     /* Budget and memory failures get one clear wording whatever the rule
      * did with the original error. */
-    if (vm->over_budget) {
+    if (vm->interrupted) {
+        lua_pop(L, 1);
+        lua_pushliteral(L, "interrupted");
+    } else if (vm->over_budget) {
         lua_pop(L, 1);
         if (vm->fault.file[0])
             lua_pushfstring(L, "%s:%d: instruction budget of %I exceeded",

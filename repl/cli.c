@@ -58,9 +58,34 @@ static const char eval_usage[] =
     "Colour is used on a terminal unless NO_COLOR is set. Exit status as for\n"
     "'nmsrules batch'.\n";
 
+static const char repl_usage[] =
+    "usage: nmsrules repl [OPTIONS] [CASE.json]\n"
+    "\n"
+    "Opens an interactive session: build or load a case with commands that\n"
+    "read like a chart (.give, .vitals, .exam, .lab ...), evaluate it after\n"
+    "every change, ask .why and .whatif, step through .timeline. Lines that\n"
+    "do not start with '.' are Lua. Type .help in the session; the guide is\n"
+    "docs/repl.md.\n"
+    "\n"
+    "  --rules DIR          ruleset directory (default: the installed one)\n"
+    "  --param NAME=VALUE   override a ruleset parameter (repeatable)\n"
+    "  --as-of TIME         start with .at TIME (evaluate as of TIME)\n"
+    "  --script FILE        run the commands in FILE ('-' for standard input)\n"
+    "                       instead of reading a terminal\n"
+    "  --echo               with a script, print each entry before its output\n"
+    "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "On a terminal: Tab completes commands, fields, values, drugs and set ids;\n"
+    "Ctrl-C stops a running evaluation or clears the line; Ctrl-D quits.\n"
+    "History is kept in $NMSRULES_HISTORY, else $XDG_STATE_HOME/nmsrules/history,\n"
+    "else ~/.nmsrules_history. Not on a terminal, commands are read from\n"
+    "standard input without prompts. Exit status of a script: 0, or 1 when a\n"
+    "command failed; 3 when the ruleset does not load.\n";
+
 enum {
     OPT_RULES = 256, OPT_PARAM, OPT_FORMAT, OPT_AS_OF, OPT_MAX_INSTRUCTIONS,
-    OPT_MAX_MEMORY
+    OPT_MAX_MEMORY, OPT_SCRIPT, OPT_ECHO
 };
 
 static const struct option long_options[] = {
@@ -71,6 +96,8 @@ static const struct option long_options[] = {
     {"as-of", required_argument, NULL, OPT_AS_OF},
     {"max-instructions", required_argument, NULL, OPT_MAX_INSTRUCTIONS},
     {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
+    {"script", required_argument, NULL, OPT_SCRIPT},
+    {"echo", no_argument, NULL, OPT_ECHO},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -176,20 +203,31 @@ static int apply_option(struct nms_cli *cli, int is_eval, int opt,
     case OPT_MAX_INSTRUCTIONS:
     case OPT_MAX_MEMORY:
         return set_limit(cli, opt, optarg) == 0 ? -1 : NMS_EXIT_USAGE;
+    case OPT_SCRIPT:
+    case OPT_ECHO:
+        if (is_eval != 2)
+            break;
+        if (opt == OPT_SCRIPT)
+            cli->script = optarg;
+        else
+            cli->echo = 1;
+        return -1;
     case 'h':
         fputs(usage, stdout);
         return NMS_EXIT_OK;
     default:
         break;
     }
-    fprintf(stderr, "Try 'nmsrules %s --help'.\n", is_eval ? "eval" : "batch");
+    fprintf(stderr, "Try 'nmsrules %s --help'.\n",
+            is_eval == 2 ? "repl" : is_eval ? "eval" : "batch");
     return NMS_EXIT_USAGE;
 }
 
 int nms_cli_parse(struct nms_cli *cli, const char *cmd, int argc, char **argv)
 {
-    int is_eval = strcmp(cmd, "eval") == 0;
-    const char *usage = is_eval ? eval_usage : batch_usage;
+    /* 1: eval, 2: repl (which takes eval's options and its own), 0: batch */
+    int is_eval = strcmp(cmd, "eval") == 0 ? 1 : strcmp(cmd, "repl") == 0 ? 2 : 0;
+    const char *usage = is_eval == 2 ? repl_usage : is_eval ? eval_usage : batch_usage;
     int opt, status;
 
     memset(cli, 0, sizeof *cli);
@@ -204,7 +242,12 @@ int nms_cli_parse(struct nms_cli *cli, const char *cmd, int argc, char **argv)
     }
     cli->inputs = argv + optind;
     cli->n_inputs = argc - optind;
-    if (is_eval && cli->n_inputs != 1) {
+    if (is_eval == 2 && cli->n_inputs > 1) {
+        nms_errorf("repl takes at most one CASE file");
+        fprintf(stderr, "Try 'nmsrules repl --help'.\n");
+        return NMS_EXIT_USAGE;
+    }
+    if (is_eval == 1 && cli->n_inputs != 1) {
         nms_errorf("eval takes exactly one FILE (use batch for many)");
         fprintf(stderr, "Try 'nmsrules eval --help'.\n");
         return NMS_EXIT_USAGE;

@@ -27,6 +27,8 @@ struct nms_cli {
     int text_report;             /* eval: readable report, not JSON */
     const char *output;          /* -o FILE, or NULL for stdout */
     struct nms_limits limits;    /* --max-instructions, --max-memory; 0 = default */
+    const char *script;          /* repl --script FILE, or NULL */
+    int echo;                    /* repl --echo: show each entry before its output */
     char **inputs;               /* file operands */
     int n_inputs;
 };
@@ -63,6 +65,7 @@ struct nms_case *nms_cli_case(const struct nms_cli *cli,
 /* Subcommands; each returns the program's exit status. */
 int nms_cmd_batch(int argc, char **argv);
 int nms_cmd_eval(int argc, char **argv);
+int nms_cmd_repl(int argc, char **argv);
 
 /* Prints the readable report of one case (eval's default output). */
 void nms_report_print(FILE *fp, const struct nms_case *c,

@@ -29,3 +29,24 @@ int nms_interrupted(void)
 {
     return (int)stop_signal;
 }
+
+int nms_interrupt_install_sigint(void)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;   /* no SA_RESTART: select() at the prompt returns */
+    return sigaction(SIGINT, &sa, NULL);
+}
+
+const volatile sig_atomic_t *nms_interrupt_flag(void)
+{
+    return &stop_signal;
+}
+
+void nms_interrupt_clear(void)
+{
+    stop_signal = 0;
+}

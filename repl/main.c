@@ -18,6 +18,7 @@ static const char usage[] =
     "commands:\n"
     "  batch [FILE...]   evaluate many cases; JSON Lines, JSON or CSV out\n"
     "  eval FILE         one case as a readable report\n"
+    "  repl [FILE]       an interactive session (also: no COMMAND on a terminal)\n"
     "  help [COMMAND]    show help for COMMAND\n"
     "\n"
     "options:\n"
@@ -53,6 +54,8 @@ static int dispatch(int argc, char **argv)
         return nms_cmd_batch(argc - 1, argv + 1);
     if (strcmp(cmd, "eval") == 0)
         return nms_cmd_eval(argc - 1, argv + 1);
+    if (strcmp(cmd, "repl") == 0)
+        return nms_cmd_repl(argc - 1, argv + 1);
     if (strcmp(cmd, "--version") == 0)
         return print_version();
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
@@ -67,6 +70,8 @@ static int dispatch(int argc, char **argv)
             return nms_cmd_batch(2, sub);
         if (strcmp(argv[2], "eval") == 0)
             return nms_cmd_eval(2, sub);
+        if (strcmp(argv[2], "repl") == 0)
+            return nms_cmd_repl(2, sub);
     }
     nms_errorf("unknown command '%s'", cmd);
     fprintf(stderr, "Try 'nmsrules --help'.\n");
@@ -77,6 +82,12 @@ int main(int argc, char **argv)
 {
     int status;
 
+    if (argc < 2 && isatty(fileno(stdin)) && isatty(fileno(stdout))) {
+        char repl[] = "repl", *sub[] = {repl, NULL};
+        status = nms_cmd_repl(1, sub);
+        fflush(stdout);
+        return status;
+    }
     if (argc < 2) {
         fputs(usage, isatty(fileno(stdout)) ? stdout : stderr);
         return NMS_EXIT_USAGE;

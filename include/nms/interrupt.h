@@ -1,0 +1,25 @@
+/*
+ * interrupt.h - stopping a running evaluation from a signal handler.
+ *
+ * An interactive program gives the engine the address of the flag its
+ * SIGINT handler sets. The engine's instruction hook reads it while rules
+ * run (every NMS_HOOK_INTERVAL Lua instructions), and a non-zero flag stops
+ * the rule being run: the case's result then carries a rule error whose
+ * message is "interrupted". The engine never writes the flag; the program
+ * clears it once it has handled the interrupt.
+ */
+#ifndef NMS_ENGINE_INTERRUPT_H
+#define NMS_ENGINE_INTERRUPT_H
+
+#include <signal.h>
+
+#include "nms/engine.h"
+
+/*
+ * Makes engine `e` watch `flag` (NULL: stop watching) from now on, also
+ * across reloads. The flag must outlive the engine or be unset first.
+ */
+void nms_engine_set_interrupt(struct nms_engine *e,
+                              const volatile sig_atomic_t *flag);
+
+#endif

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Scripted tests of `nmsrules repl` (no terminal): every command with good
+# and bad input against the stable test ruleset, save/load round trip,
+# reload failure, exit statuses, and the teaching scenarios of
+# examples/scenarios/ against their expected transcripts.
+#
+#   bash tests/repl/run.sh BUILD/nmsrules SOURCE_DIR
+#
+# NMS_UPDATE_GOLDEN=1 rewrites the expected transcripts (review the diff).
+# The scenario transcripts use the default ruleset, so they change when it
+# does; the command transcripts use tests/data/rules/tri and do not.
+set -u
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+wrapper=${NMS_WRAPPER:-}
+export NO_COLOR=1 NMSRULES_HISTORY=/dev/null
+
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ $# -gt 1 ] && printf '  %s\n' "${@:2}"; }
+
+normalise() {
+    sed -e 's/sha256:[0-9a-f]\{64\}/sha256:DIGEST/g' -e "s#$src/##g" -e "s#$tmp#TMP#g"
+}
+
+# transcript NAME EXPECTED STATUS ARGS...: runs the program from the source
+# tree with stdout and stderr together, compares with EXPECTED.
+transcript() {
+    local name=$1 want_file=$2 want=$3 status
+    shift 3
+    (cd "$src" && $wrapper "$bin" "$@") >"$tmp/out" 2>&1
+    status=$?
+    normalise <"$tmp/out" >"$tmp/$name"
+    if [ "${NMS_UPDATE_GOLDEN:-}" = 1 ]; then cp "$tmp/$name" "$want_file"; fi
+    if [ "$status" -ne "$want" ]; then
+        not_ok "$name: exit status $status, expected $want" "$(tail -5 "$tmp/out")"
+    elif ! diff -u "$want_file" "$tmp/$name" >"$tmp/diff"; then
+        not_ok "$name: transcript differs from $want_file" "$(head -40 "$tmp/diff")"
+    else
+        ok "$name"
+    fi
+}
+
+contains() {
+    if grep -qF -- "$3" "$2"; then ok "$1"; else not_ok "$1: '$3' not found" "$(head -20 "$2")"; fi
+}
+
+# --- every command, against the stable test ruleset -----------------------
+tri=tests/data/rules/tri
+transcript commands.txt "$src/tests/repl/expected/commands.txt" 1 \
+    repl --rules "$tri" --echo --script tests/repl/commands.nms
+
+# --- save, load, reload ----------------------------------------------------
+cp -r "$src/$tri" "$tmp/rules"
+sed "s#@TMP@#$tmp#g" "$src/tests/repl/roundtrip.nms" >"$tmp/roundtrip.nms"
+printf '{"id": "a"}\n{"id": "b"}\n' >"$tmp/two.jsonl"
+printf '{"vitals": [{"t": 1, "temp": {"value": 39, "unit": "F"}}]}\n' >"$tmp/broken.json"
+transcript roundtrip.txt "$src/tests/repl/expected/roundtrip.txt" 1 \
+    repl --rules "$tmp/rules" --echo --script "$tmp/roundtrip.nms"
+if [ -f "$tmp/saved.json" ] && (cd "$src" && "$bin" eval --rules "$tri" "$tmp/saved.json") >"$tmp/eval.txt" 2>&1; then
+    ok "a saved case is read by nmsrules eval"
+else
+    not_ok "a saved case is not read by nmsrules eval" "$(cat "$tmp/eval.txt" 2>/dev/null)"
+fi
+
+# --- standard input, statuses, help ----------------------------------------
+printf '.set history.catatonia true\n.set history.agitation true\ncase.history.catatonia\n' |
+    $wrapper "$bin" repl --rules "$src/$tri" >"$tmp/stdin.txt" 2>&1
+status=$?
+if [ "$status" -eq 0 ] && [ "$(cat "$tmp/stdin.txt")" = "$(printf 'four 40 (indeterminate)\nfour 40 \xe2\x86\x92 70 (met)\ntrue')" ]; then
+    ok "commands from a pipe: no prompts, exit 0"
+else
+    not_ok "commands from a pipe (status $status)" "$(cat "$tmp/stdin.txt")"
+fi
+$wrapper "$bin" repl --rules "$src/$tri" --script /nonexistent.nms >/dev/null 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 2 ]; then ok "a missing script is a usage error"; else not_ok "missing script: status $status"; fi
+contains "the missing script is named" "$tmp/err" "cannot open '/nonexistent.nms'"
+$wrapper "$bin" repl --rules "$src/tests/data/rules/syntax" --script /dev/null >/dev/null 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 3 ]; then ok "a broken ruleset gives status 3"; else not_ok "broken ruleset: status $status"; fi
+contains "the broken rule file is named" "$tmp/err" "broken.lua:"
+$wrapper "$bin" repl --help >"$tmp/help" 2>&1
+contains "repl --help describes --script" "$tmp/help" "--script FILE"
+$wrapper "$bin" help repl >"$tmp/help" 2>&1
+contains "help repl works" "$tmp/help" "usage: nmsrules repl"
+$wrapper "$bin" repl --rules "$src/$tri" a.json b.json >/dev/null 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 2 ]; then ok "two case files are a usage error"; else not_ok "two case files: status $status"; fi
+(cd "$src" && printf 'case.id\n' | $wrapper "$bin" repl --rules "$tri" examples/cases/03-metoclopramide.json) >"$tmp/out" 2>&1
+contains "a CASE operand is loaded" "$tmp/out" "03-metoclopramide"
+
+# --- teaching scenarios (default ruleset; regenerate after rule changes) ---
+for f in "$src"/examples/scenarios/*.nms; do
+    name=$(basename "$f" .nms)
+    transcript "scenario-$name.txt" "$src/examples/expected/scenario-$name.txt" 0 \
+        repl --echo --script "examples/scenarios/$name.nms"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
