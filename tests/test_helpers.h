@@ -6,6 +6,8 @@
 #define NMS_TEST_HELPERS_H
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nms/case.h"
@@ -48,6 +50,24 @@ static inline struct nms_result *evaluate(struct nms_engine *e,
     nms_case_free(c);
     assert_non_null(r);
     return r;
+}
+
+/* The whole file at `path` as a NUL-terminated string (free it), or NULL. */
+static inline char *read_text(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    char *text = NULL;
+    long size;
+
+    if (!fp)
+        return NULL;
+    if (fseek(fp, 0, SEEK_END) == 0 && (size = ftell(fp)) >= 0 &&
+        fseek(fp, 0, SEEK_SET) == 0 && (text = malloc((size_t)size + 1))) {
+        size_t got = fread(text, 1, (size_t)size, fp);
+        text[got] = '\0';
+    }
+    fclose(fp);
+    return text;
 }
 
 #endif

@@ -25,23 +25,6 @@
 
 static struct nms_engine *engine;
 
-static char *read_text(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    char *text = NULL;
-    long size;
-
-    if (!fp)
-        return NULL;
-    if (fseek(fp, 0, SEEK_END) == 0 && (size = ftell(fp)) >= 0 &&
-        fseek(fp, 0, SEEK_SET) == 0 && (text = malloc((size_t)size + 1))) {
-        size_t got = fread(text, 1, (size_t)size, fp);
-        text[got] = '\0';
-    }
-    fclose(fp);
-    return text;
-}
-
 static const struct nms_item *find_item(const struct nms_set *crit,
                                         const char *id)
 {
