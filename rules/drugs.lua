@@ -2,9 +2,10 @@
 --
 -- The drug tables themselves are drugs/dopamine.lua (clinical-reference
 -- §8.1-8.3: antipsychotics, other dopamine antagonists, dopaminergic drugs)
--- and drugs/other.lua (§8.4-8.6: serotonergic, anticholinergic, malignant-
--- hyperthermia drugs). lib/drugs.lua classifies a medication entry with
--- them; criteria files never name a drug or an ATC code.
+-- and drugs/other.lua (§8.4-8.6 and §7.9: serotonergic, anticholinergic,
+-- malignant-hyperthermia and sympathomimetic drugs). lib/drugs.lua
+-- classifies a medication entry with them; criteria files never name a
+-- drug or an ATC code.
 --
 -- Source tags: "§8.1" is a section of ../shared/clinical-reference.md and
 -- [S#] a source in its list. Brand names appear only where a source shows
@@ -35,6 +36,8 @@ local classes = {
   serotonergic = { title = "serotonergic", source = "§8.4 [S81][S82]" },
   anticholinergic = { title = "anticholinergic", source = "§8.5 [S87]" },
   mh_trigger = { title = "malignant-hyperthermia trigger", source = "§8.6 [S62][S63][S81][S82]" },
+  sympathomimetic = { title = "sympathomimetic",
+    source = "§7.9 cocaine, amphetamines, cathinones: catecholamine excess [S77][S36]" },
   mh_non_trigger = { title = "not a malignant-hyperthermia trigger", source = "§8.6 non-triggers [S62][S82]" },
   mh_treatment = { title = "MH/NMS treatment (muscle relaxant)", source = "§8.6 dantrolene [S25][S82]" },
   lithium = { title = "lithium",

@@ -1,7 +1,7 @@
--- drugs/other.lua - serotonergic, anticholinergic and malignant-
--- hyperthermia drugs (clinical-reference §8.4-8.6), for the differential
--- diagnoses. Same row format as drugs/dopamine.lua; drugs.lua explains the
--- source tags and class ids.
+-- drugs/other.lua - serotonergic, anticholinergic, malignant-hyperthermia
+-- (clinical-reference §8.4-8.6) and sympathomimetic (§7.9) drugs, for the
+-- differential diagnoses. Same row format as drugs/dopamine.lua; drugs.lua
+-- explains the source tags and class ids.
 
 return {
   -- §8.4 Serotonergic drugs [S81][S82].
@@ -49,4 +49,15 @@ return {
   { "rocuronium", "M03AC09", "mh_non_trigger", src = "§8.6 non-depolarizing relaxant [S62][S82]" },
   { "dantrolene", "M03CA01", "mh_treatment", brands = { "Dantrium", "Revonto", "Ryanodex" },
     src = "§8.6 [S25][S82]" },
+
+  -- §7.9 Sympathomimetic toxicity [S77][S36]: "cocaine, amphetamines,
+  -- cathinones". No ATC code is given for them in the reference. Only the
+  -- substances the reference names are listed: amphetamine, and
+  -- methamphetamine as an amphetamine; cathinone for "cathinones".
+  { "cocaine", nil, "sympathomimetic", src = "§7.9 cocaine [S77][S36]" },
+  { "amphetamine", nil, "sympathomimetic", also = { "amphetamines" },
+    src = "§7.9 amphetamines [S77][S36]" },
+  { "methamphetamine", nil, "sympathomimetic", src = "§7.9 amphetamines [S77][S36]" },
+  { "cathinone", nil, "sympathomimetic", also = { "cathinones", "synthetic cathinones" },
+    src = "§7.9 cathinones [S77][S36]" },
 }

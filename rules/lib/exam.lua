@@ -81,6 +81,20 @@ function E.diaphoresis(case)
   end, "exam[].diaphoresis or exam[].skin")
 end
 
+--- Hyperreflexia: exam.hyperreflexia true; recorded as absent by
+-- hyperreflexia false, or by hyporeflexia true (decreased reflexes are not
+-- increased ones; the bradyreflexia of NMS vs the hyperreflexia of
+-- serotonin syndrome, clinical-reference §7.1 [S35]).
+function E.hyperreflexia(case)
+  return E.observed(case, "reflexes", function(e)
+    if e.hyperreflexia ~= nil then return e.hyperreflexia end
+    if e.hyporeflexia == true then return false end
+  end, function(e)
+    if e.hyperreflexia ~= nil then return E.phrase("hyperreflexia", e.hyperreflexia) end
+    return "hyporeflexia"
+  end, "exam[].hyperreflexia or exam[].hyporeflexia")
+end
+
 --- Whether `field` took different values on different exams (e.g. a
 -- fluctuating mental status): true with the values, false when all
 -- recorded values agree, nil when fewer than two exams recorded it.

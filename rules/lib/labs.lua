@@ -66,4 +66,83 @@ function L.ck_times_uln(case, factor)
     "the laboratory's CK upper limit of normal (labs[].ck_uln)")
 end
 
+--- Some result of lab `field` at or below `limit` (e.g. serum iron
+-- <= 10 µmol/L): true with those results, false with the lowest one, nil
+-- when no result of `field` is recorded. `label` and `unit` word the
+-- evidence ("serum iron", "µmol/L").
+-- @usage labs.at_or_below(case, "iron", 10, "serum iron", "µmol/L")
+function L.at_or_below(case, field, limit, label, unit)
+  local low, lowest, n = {}, nil, 0
+  for _, e in ipairs(L.entries(case) or {}) do
+    if e[field] ~= nil then
+      n = n + 1
+      if e[field] <= limit then low[#low + 1] = e end
+      if lowest == nil or e[field] < lowest[field] then lowest = e end
+    end
+  end
+  local function text(e) return label .. " " .. fmt.unit(e[field], unit) .. time.at(case, e.t) end
+  if n == 0 then
+    return tri.finding(nil, "no " .. label .. " result recorded", "a " .. label .. " result (labs[]." .. field .. ")")
+  end
+  if #low > 0 then return tri.finding(true, fmt.each(low, text, 4) .. " (≤ " .. fmt.unit(limit, unit) .. ")") end
+  return tri.finding(false, ("lowest %s of %s, above %s"):format(text(lowest), fmt.count(n, "result"),
+    fmt.unit(limit, unit)))
+end
+
+--- Some result of lab `field` strictly above `limit` (e.g. WBC
+-- > 15 ×10^9/L): true with those results, false with the highest one, nil
+-- when no result of `field` is recorded. `label` and `unit` word the
+-- evidence ("WBC", "×10^9/L").
+-- @usage labs.above(case, "wbc", 15, "WBC", "×10^9/L")   -- Pope 1986 leukocytosis
+function L.above(case, field, limit, label, unit)
+  local t = tri.tally(L.entries(case) or {}, function(e)
+    if e[field] ~= nil then return e[field] > limit, true end
+  end)
+  local function text(e) return label .. " " .. fmt.unit(e[field], unit) .. time.at(case, e.t) end
+  local bound = fmt.unit(limit, unit)
+  if t.judged == 0 then
+    return tri.finding(nil, "no " .. label .. " result recorded", "a " .. label .. " result (labs[]." .. field .. ")")
+  end
+  if #t.yes > 0 then return tri.finding(true, fmt.each(t.yes, text, 4) .. " (> " .. bound .. ")") end
+  local top = t.no[1]
+  for _, e in ipairs(t.no) do
+    if e[field] > top[field] then top = e end
+  end
+  return tri.finding(false, ("highest %s of %s, not above %s"):format(text(top), fmt.count(t.judged, "result"), bound))
+end
+
+--- Leukocytosis: some WBC strictly above `limit` ×10^9/L (L.above).
+-- @usage labs.wbc_above(case, 15)   -- Pope 1986 "> 15,000/mm³"
+function L.wbc_above(case, limit)
+  return L.above(case, "wbc", limit, "WBC", "×10^9/L")
+end
+
+--- A lab finding recorded as a boolean, such as myoglobinuria: true when
+-- some entry shows it, false when entries record it and none shows it, nil
+-- when no entry records it.
+-- @usage labs.flag(case, "myoglobinuria", "myoglobinuria")
+function L.flag(case, field, what)
+  local t = tri.tally(L.entries(case) or {}, function(e)
+    if e[field] ~= nil then return e[field], true end
+  end)
+  local function text(e) return (e[field] and "" or "no ") .. what .. time.at(case, e.t) end
+  local value = tri.tally_value(1, t)
+  if value == nil then
+    return tri.finding(nil, what .. " not recorded in any lab result", "a lab result recording " .. what
+      .. " (labs[]." .. field .. ")")
+  end
+  return tri.finding(value, fmt.each(value and t.yes or t.no, text, 4))
+end
+
+--- Laboratory evidence of muscle injury: some CK at least `factor` times
+-- its ULN (L.ck_times_uln) or myoglobinuria (DSM-IV-TR B10, Caroff & Mann
+-- "CPK elevation or myoglobinuria"), as one finding naming both.
+-- @usage labs.ck_or_myoglobinuria(case, 4)
+function L.ck_or_myoglobinuria(case, factor)
+  return tri.any({
+    tri.part("CK ≥ " .. factor .. " × ULN", L.ck_times_uln(case, factor)),
+    tri.part("myoglobinuria", L.flag(case, "myoglobinuria", "myoglobinuria")),
+  })
+end
+
 return L

@@ -115,9 +115,16 @@ local function ago(case, t)
 end
 
 --- Dopamine-antagonist exposure, or withdrawal of a dopaminergic drug,
--- within `hours` before the assessment, as a finding.
+-- within `hours` before the assessment, as a finding. Optional `opts`:
+--   withdrawal = false   only dopamine-antagonist use counts (criteria that
+--                        ask for neuroleptic use, e.g. DSM-IV-TR A);
+--   depot_hours = H      a course whose route is "depot" counts when given
+--                        within H hours instead (e.g. Caroff & Mann).
 -- @usage meds.exposure(case, 72)   -- IEC 2011 item 1
-function M.exposure(case, hours)
+-- @usage meds.exposure(case, 168, { withdrawal = false, depot_hours = 672 })
+function M.exposure(case, hours, opts)
+  opts = opts or {}
+  local withdrawal = opts.withdrawal ~= false
   local courses = M.courses(case)
   if courses == nil then return tri.finding(nil, "no medication list recorded") end
   if case.assessed_at == nil then
@@ -127,15 +134,17 @@ function M.exposure(case, hours)
   local window = time.duration(hours)
   local hits, earlier, others, unknown = {}, {}, {}, {}
   for _, c in ipairs(courses) do
-    local name, within = drugs.describe(c.info), M.given_within(case, c, hours)
+    local depot = opts.depot_hours ~= nil and c.med.route == "depot"
+    local h = depot and opts.depot_hours or hours
+    local name, within = drugs.describe(c.info), M.given_within(case, c, h)
     local is_da = drugs.in_classes(c.info, ANTAGONISTS)
     if is_da and within then
-      hits[#hits + 1] = name .. " " .. M.span(case, c)
-        .. (c.ongoing and "" or (", within " .. window .. " before assessment"))
+      hits[#hits + 1] = name .. (depot and " (depot) " or " ") .. M.span(case, c)
+        .. (c.ongoing and "" or (", within " .. time.duration(h) .. " before assessment"))
     elseif is_da then
       earlier[#earlier + 1] = ("%s last given at %s, %s"):format(name, time.fmt(case, c.stop), ago(case, c.stop))
     end
-    if drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, hours) then
+    if withdrawal and drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, hours) then
       hits[#hits + 1] = ("%s stopped at %s, %s (withdrawal within %s)"):format(
         name, time.fmt(case, c.stop), ago(case, c.stop), window)
     elseif not c.info.recognised and within then
@@ -150,8 +159,9 @@ function M.exposure(case, hours)
     #unknown > 0 and ("not in the ruleset's drug list: " .. fmt.list(unknown, 6)) or nil,
   })
   if #hits > 0 then return tri.finding(true, fmt.join({ fmt.join(hits), tail })) end
-  local none = ("no dopamine antagonist given and no dopaminergic drug stopped within %s "
-    .. "before assessment"):format(window)
+  local none = withdrawal and ("no dopamine antagonist given and no dopaminergic drug stopped within %s "
+    .. "before assessment"):format(window) or ("no dopamine antagonist given within %s before assessment%s"):format(
+    window, opts.depot_hours and (" (depot: " .. time.duration(opts.depot_hours) .. ")") or "")
   if #unknown > 0 and UNRECOGNISED == "unknown" then
     return tri.finding(nil, none .. " among the recognised drugs; " .. tail,
       "the class of " .. fmt.list(unknown, 6)
@@ -182,6 +192,46 @@ function M.first_exposure(case, with_withdrawal)
   end
   if best == nil then return nil, "no dopamine-antagonist exposure recorded" end
   return best, what .. " (" .. time.fmt(case, best) .. ")"
+end
+
+--- The courses given at any time in the `hours` before the assessment
+-- whose drug is in a class of `classes` ({[id]=true}), and, separately, the
+-- unrecognised drugs given in that window (whose class cannot be told).
+-- With `depot_hours`, a course whose route is "depot" counts when given
+-- within that many hours instead (a long-acting injection keeps acting).
+-- @return courses, unrecognised; or nil and why (no medication list, or
+--   no assessment time)
+-- @usage local given, unknown = meds.given_in(case, { lithium = true }, 72)
+function M.given_in(case, classes, hours, depot_hours)
+  local courses = M.courses(case)
+  if courses == nil then return nil, "no medication list recorded" end
+  if case.assessed_at == nil then return nil, "assessment time unknown (the record has no times)" end
+  local hits, unknown = {}, {}
+  for _, c in ipairs(courses) do
+    local h = (depot_hours ~= nil and c.med.route == "depot") and depot_hours or hours
+    if M.given_within(case, c, h) then
+      if drugs.in_classes(c.info, classes) then hits[#hits + 1] = c
+      elseif not c.info.recognised then unknown[#unknown + 1] = c end
+    end
+  end
+  return hits, unknown
+end
+
+--- What triggered exposure in the `hours` before the assessment, split as
+-- management needs it: dopamine antagonists given (to stop) and
+-- dopaminergic drugs withdrawn (to restore), by the same classes and
+-- rules as meds.exposure; `depot_hours` as for M.given_in.
+-- @return { antagonists = {courses}, withdrawals = {courses} }, or nil and why
+function M.trigger(case, hours, depot_hours)
+  local given, why = M.given_in(case, ANTAGONISTS, hours, depot_hours)
+  if given == nil then return nil, why end
+  local out = { antagonists = given, withdrawals = {} }
+  for _, c in ipairs(M.courses(case)) do
+    if drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, hours) then
+      out.withdrawals[#out.withdrawals + 1] = c
+    end
+  end
+  return out
 end
 
 return M

@@ -84,4 +84,50 @@ function T.above(case, limit, occasions)
     "oral temperature readings (vitals[].temp with temp_site \"oral\")")
 end
 
+--- Some reading strictly above `limit` °C taken at one of `sites`
+-- ({[site]=true}; e.g. core temperature for heat stroke). A reading above
+-- the limit at another site, or without a site, cannot make it true but
+-- leaves it unknown (it may reflect those sites); false when readings at
+-- `sites` exist and none, at any site, is above the limit; unknown when no
+-- reading was taken at `sites`. `what` names the sites in the evidence
+-- ("core").
+-- @usage temperature.above_at(case, 40, { core = true }, "core")
+function T.above_at(case, limit, sites, what)
+  local rs = vitals.readings(case, "temp")
+  local names = {}
+  for site in pairs(sites) do names[#names + 1] = '"' .. site .. '"' end
+  table.sort(names)
+  local need = ("a %s temperature (vitals[].temp with temp_site %s)"):format(what, fmt.list(names, nil, "or"))
+  if rs == nil or #rs == 0 then return tri.finding(nil, "no temperature recorded", need) end
+  local at, above_at, above_other, highest = 0, {}, {}, nil
+  for _, e in ipairs(rs) do
+    local here = e.temp_site ~= nil and sites[e.temp_site] == true
+    if here then
+      at = at + 1
+      if highest == nil or e.temp > highest.temp then highest = e end
+    end
+    if e.temp > limit then
+      local bucket = here and above_at or above_other
+      bucket[#bucket + 1] = e
+    end
+  end
+  local function show(e)
+    return fmt.temp(e.temp) .. " (" .. (e.temp_site or "site not recorded") .. ")" .. time.at(case, e.t)
+  end
+  local over = "> " .. fmt.temp(limit)
+  if #above_at > 0 then
+    return tri.finding(true, fmt.each(above_at, show, 4) .. " (" .. what .. " " .. over .. ")")
+  end
+  if #above_other > 0 then
+    return tri.finding(nil, fmt.each(above_other, show, 4) .. ": " .. over .. " but not a " .. what
+      .. " reading" .. (at > 0 and ("; highest " .. what .. " reading " .. show(highest)) or ""), need)
+  end
+  if at > 0 then
+    return tri.finding(false, ("highest %s reading %s of %s, not %s"):format(what, show(highest),
+      fmt.count(at, "reading"), over))
+  end
+  return tri.finding(nil, "no " .. what .. " temperature recorded; other readings: "
+    .. fmt.each(rs, show, 4) .. ", none " .. over, need)
+end
+
 return T

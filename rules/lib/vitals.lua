@@ -73,23 +73,34 @@ function V.baseline(case, field)
     text = ("baseline %s from vitals at %s, before %s"):format(V.show(field, e[field]), time.fmt(case, e.t), what) }
 end
 
---- Some reading of `field` at least `pct` % above baseline (e.g. 25).
--- @return finding; unknown without a baseline or without a reading
-function V.above_baseline(case, field, pct)
+-- The baseline of `field` and the reading furthest from it upwards (the
+-- highest; with `lowest`, downwards), the baseline reading itself left out.
+-- Returns baseline, reading; or nil, nil and the unknown finding saying
+-- what is missing.
+local function extreme_vs_baseline(case, field, lowest)
   local label = V.FIELDS[field].label
   local b, why = V.baseline(case, field)
   if b == nil then
-    return tri.finding(nil, why,
+    return nil, nil, tri.finding(nil, why,
       ("a baseline %s (baseline.%s, or vitals before the first dopamine antagonist)"):format(label, field))
   end
   local best
   for _, e in ipairs(V.readings(case, field) or {}) do
-    if e ~= b.entry and (best == nil or e[field] > best[field]) then best = e end
+    local further = best == nil or (lowest and e[field] < best[field]) or (not lowest and e[field] > best[field])
+    if e ~= b.entry and further then best = e end
   end
   if best == nil then
-    return tri.finding(nil, b.text .. "; no " .. label .. " reading to compare with it",
+    return nil, nil, tri.finding(nil, b.text .. "; no " .. label .. " reading to compare with it",
       "a " .. label .. " reading (vitals[]." .. field .. ")")
   end
+  return b, best
+end
+
+--- Some reading of `field` at least `pct` % above baseline (e.g. 25).
+-- @return finding; unknown without a baseline or without a reading
+function V.above_baseline(case, field, pct)
+  local b, best, unknown = extreme_vs_baseline(case, field)
+  if b == nil then return unknown end
   local rise = (best[field] - b.value) * 100 / b.value
   local met = (best[field] - b.value) * 100 >= pct * b.value   -- exact at the boundary
   local text = ("%s%s = %s vs %s"):format(V.show(field, best[field]), time.at(case, best.t), fmt.pct(rise), b.text)
@@ -130,6 +141,101 @@ function V.change_within(case, field, delta, hours)
   end
   return tri.finding(false, "largest " .. label .. " change within " .. time.duration(hours) .. ": " .. text
     .. ", less than " .. fmt.unit(delta, unit))
+end
+
+--- Some reading of `field`, at any measurement site, strictly above
+-- `limit`: true with the readings above it, false with the highest reading,
+-- nil when no reading of `field` is recorded. Temperatures show their site.
+-- Unlike lib/temperature.lua (IEC "measured orally", a count of occasions),
+-- this asks only whether the value was ever reached, wherever measured.
+-- @usage vitals.any_above(case, "temp", 41.1)   -- extreme hyperthermia
+function V.any_above(case, field, limit)
+  local f = V.FIELDS[field]
+  local function value(v) return field == "temp" and fmt.temp(v) or fmt.unit(v, f.unit) end
+  local function text(e)
+    local site = (field == "temp" and e.temp_site) and (" (" .. e.temp_site .. ")") or ""
+    return f.label .. " " .. value(e[field]) .. site .. time.at(case, e.t)
+  end
+  local rs = V.readings(case, field)
+  if rs == nil or #rs == 0 then
+    return tri.finding(nil, "no " .. f.label .. " recorded", f.label .. " readings (vitals[]." .. field .. ")")
+  end
+  local above, highest = {}, nil
+  for _, e in ipairs(rs) do
+    if e[field] > limit then above[#above + 1] = e end
+    if highest == nil or e[field] > highest[field] then highest = e end
+  end
+  if #above > 0 then
+    return tri.finding(true, fmt.each(above, text, 4) .. " (> " .. value(limit) .. ")")
+  end
+  return tri.finding(false, ("highest %s of %s, not above %s"):format(text(highest),
+    fmt.count(#rs, "reading"), value(limit)))
+end
+
+--- Some reading of `field` more than `delta` units above baseline, strictly
+-- (Pope 1986: "diastolic rise > 20 mmHg above baseline", "HR > 30 bpm
+-- above baseline"). Unknown without a baseline or without a reading.
+-- @usage vitals.rise_over_baseline(case, "dbp", 20)
+function V.rise_over_baseline(case, field, delta)
+  local b, best, unknown = extreme_vs_baseline(case, field)
+  if b == nil then return unknown end
+  local unit = V.FIELDS[field].unit
+  local rise = best[field] - b.value
+  local text = ("%s%s = %s%s vs %s"):format(V.show(field, best[field]), time.at(case, best.t),
+    rise >= 0 and "+" or "", fmt.unit(rise, unit), b.text)
+  local limit = fmt.unit(delta, unit)
+  if rise > delta then return tri.finding(true, text .. " (more than " .. limit .. " above)") end
+  return tri.finding(false, "highest " .. text .. ", not more than " .. limit .. " above")
+end
+
+--- Some reading of `field` at least `pct` % below baseline (e.g. a fall of
+-- SBP by 25 %), computed exactly like V.above_baseline. Unknown without a
+-- baseline or without a reading.
+-- @usage vitals.below_baseline(case, "sbp", 25)
+function V.below_baseline(case, field, pct)
+  local b, low, unknown = extreme_vs_baseline(case, field, true)
+  if b == nil then return unknown end
+  local fall = (b.value - low[field]) * 100 / b.value
+  local met = (b.value - low[field]) * 100 >= pct * b.value   -- exact at the boundary
+  local text = ("%s%s = %s vs %s"):format(V.show(field, low[field]), time.at(case, low.t), fmt.pct(-fall), b.text)
+  if met then return tri.finding(true, text .. " (≥ " .. pct .. " % below)") end
+  return tri.finding(false, "lowest " .. text .. ", less than " .. pct .. " % below")
+end
+
+--- BP elevation: systolic or diastolic at least `pct` % above its baseline
+-- (IEC 2011 item 6a form), as one finding naming both.
+-- @usage vitals.bp_above_baseline(case, 25)
+function V.bp_above_baseline(case, pct)
+  return tri.any({ tri.part("SBP", V.above_baseline(case, "sbp", pct)),
+                   tri.part("DBP", V.above_baseline(case, "dbp", pct)) })
+end
+
+--- BP fall: systolic or diastolic at least `pct` % below its baseline.
+-- @usage vitals.bp_below_baseline(case, 25)
+function V.bp_below_baseline(case, pct)
+  return tri.any({ tri.part("SBP", V.below_baseline(case, "sbp", pct)),
+                   tri.part("DBP", V.below_baseline(case, "dbp", pct)) })
+end
+
+--- BP lability: a diastolic change of at least `dbp` mmHg or a systolic
+-- change of at least `sbp` mmHg between readings at most `hours` apart
+-- (IEC 2011 item 6b form).
+-- @usage vitals.bp_change_within(case, 20, 25, 24)
+function V.bp_change_within(case, dbp, sbp, hours)
+  return tri.any({ tri.part("DBP", V.change_within(case, "dbp", dbp, hours)),
+                   tri.part("SBP", V.change_within(case, "sbp", sbp, hours)) })
+end
+
+--- Elevated or labile BP (DSM-IV-TR B8, Levenson's "abnormal (labile)
+-- arterial pressure"): V.bp_above_baseline(case, pct) or
+-- V.bp_change_within(case, dbp, sbp, hours), as one finding naming both.
+-- @usage vitals.bp_elevated_or_labile(case, 25, 20, 25, 24)
+function V.bp_elevated_or_labile(case, pct, dbp, sbp, hours)
+  return tri.any({
+    tri.part("elevated, SBP or DBP ≥ " .. pct .. " % above baseline", V.bp_above_baseline(case, pct)),
+    tri.part(("labile, change ≥ %s diastolic or ≥ %s systolic within %s"):format(fmt.unit(dbp, "mmHg"),
+      fmt.unit(sbp, "mmHg"), time.duration(hours)), V.bp_change_within(case, dbp, sbp, hours)),
+  })
 end
 
 return V

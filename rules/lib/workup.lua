@@ -33,4 +33,15 @@ function W.negative(case, fields)
   return tri.finding(value, evidence)
 end
 
+--- One work-up field found positive, three-valued: "positive" true,
+-- "negative" false, "pending" or not recorded unknown.
+-- @usage workup.positive(case, "infection")   -- another cause found
+function W.positive(case, field)
+  local r = (case.workup or {})[field]
+  local text = field .. " work-up " .. (r or "not recorded") .. " (workup." .. field .. ")"
+  if r == "positive" then return tri.finding(true, text) end
+  if r == "negative" then return tri.finding(false, text) end
+  return tri.finding(nil, text, "the " .. field .. " work-up result (workup." .. field .. ")")
+end
+
 return W

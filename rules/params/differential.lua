@@ -1,4 +1,204 @@
 -- params/differential.lua - parameters of the differential rules (see params.lua).
+--
+-- One block per module in differential/, named differential.<id>.<name>.
+-- "§n" is a section of ../shared/clinical-reference.md, [S#] a source
+-- listed there. Where the reference leaves a value open ("fever",
+-- "tachycardia", "taken"), the doc says which choice was made and the
+-- source says where the number was borrowed from.
+
+local ALTERED = { "confused", "delirium", "stupor", "coma" }   -- IEC 2011 item 4 choice (params/core.lua)
 
 return {
+  -- Serotonin toxicity, Hunter (differential/serotonin_hunter.lua) ----------
+  ["differential.serotonin_hunter.agent_window_h"] = {
+    value = 840, unit = "h",
+    doc = "Precondition 'a serotonergic agent has been taken': a drug of class serotonergic given at "
+      .. "any time in this many hours before assessed_at (a course still given counts). Hunter gives "
+      .. "no window. 840 h = 5 weeks, the widest time frame any source read mentions, chosen so that "
+      .. "the differential is not dropped for an agent stopped some weeks before; shorten it to ask "
+      .. "only about recent use.",
+    source = "§7.2 [S51][S52][S53]: no window in the decision rules; 'within the preceding 5 weeks' "
+      .. "appears only in a Medscape quiz [S54], UNCONFIRMED as part of the original rule — the "
+      .. "value is a project choice, not a published criterion",
+  },
+
+  -- Serotonin syndrome, Sternbach (differential/serotonin_sternbach.lua) ----
+  ["differential.serotonin_sternbach.change_window_h"] = {
+    value = 72, unit = "h",
+    doc = "'Coincides with the addition of or increase in a known serotonergic agent': a serotonergic "
+      .. "drug started (a new course, not the continuation of one) or its dose raised (doses[]) within "
+      .. "this many hours before assessed_at. The case records no symptom onset, so the window is "
+      .. "measured back from the assessment; 72 h covers the reported onset within 24 h of the change "
+      .. "plus up to two days from onset to assessment.",
+    source = "§7.2 Sternbach [S55][S56] gives no window; project choice: the IEC 2011 item 1 window "
+      .. "(72 h) reused; onset 'within 24 h' §7.1 [S50][S34], '<12 h' [S35]",
+  },
+  ["differential.serotonin_sternbach.neuroleptic_window_h"] = {
+    value = 168, unit = "h",
+    doc = "'No neuroleptic started or increased before onset': read as no neuroleptic (parameter "
+      .. "differential.serotonin_sternbach.neuroleptic_classes) started or its dose raised within "
+      .. "this many hours before assessed_at. A neuroleptic begun long before is not what the "
+      .. "exclusion targets (NMS after a recent start or increase); 7 days is the usual time within "
+      .. "which NMS develops.",
+    source = "§7.2 Sternbach [S55][S56] gives no window; project choice: NMS onset 1–7 days (AAP table "
+      .. "[S49]) and 'within 7 days' (JNNP table [S50]), §7.1",
+  },
+  ["differential.serotonin_sternbach.neuroleptic_classes"] = {
+    value = { "antipsychotic" }, unit = "drug classes",
+    doc = "Drug classes (rules/drugs.lua) that count as a 'neuroleptic' for Sternbach's exclusion. "
+      .. "Antipsychotics only; add antiemetic_da, da_antagonist or da_depleter to exclude every "
+      .. "dopamine antagonist.",
+    source = "§7.2 Sternbach [S55][S56]: 'no neuroleptic started or increased'; neuroleptic = "
+      .. "antipsychotic (§8.1, ATC N05A)",
+  },
+  ["differential.serotonin_sternbach.fever_c"] = {
+    value = 38.0, unit = "°C",
+    doc = "Feature 'fever': some temperature strictly above this value, at any measurement site "
+      .. "(Sternbach names no site).",
+    source = "§7.2 Sternbach lists 'fever' without a value; project choice: Hunter's '>38 °C' (§7.2 "
+      .. "[S51][S52][S53]) reused, the same number as IEC 2011 item 2",
+  },
+  ["differential.serotonin_sternbach.mental_status_change"] = {
+    value = ALTERED, unit = "exam[].mental_status values",
+    doc = "Feature 'mental status change (confusion, hypomania)': mental_status values that count. "
+      .. "The case format cannot record hypomania; confusion and lower levels of consciousness count.",
+    source = "§7.2 Sternbach [S55][S56]; values: the IEC 2011 item 4 choice reused "
+      .. "(iec2011.altered_mental_status)",
+  },
+
+  -- Anticholinergic toxicity (differential/anticholinergic.lua) -------------
+  ["differential.anticholinergic.agent_window_h"] = {
+    value = 24, unit = "h",
+    doc = "An anticholinergic drug given at any time in this many hours before assessed_at (a course "
+      .. "still given counts).",
+    source = "§7.1: anticholinergic onset '<12 h' (Boyer & Shannon [S35]), usual onset 0.5–24 h (AAP "
+      .. "table [S49]); the upper end is used",
+  },
+  ["differential.anticholinergic.min_features"] = {
+    value = 3, unit = "features",
+    doc = "How many of the five toxidrome features (dry skin, mydriasis, decreased or absent bowel "
+      .. "sounds, delirium, urinary retention) are needed, with an anticholinergic drug. The sources "
+      .. "describe the toxidrome but give no count; 3 (a majority of the five) is a project choice. "
+      .. "An integer from 1 to 5.",
+    source = "§7.6 [S35][S26][S77]: features listed, no count given — project choice",
+  },
+  ["differential.anticholinergic.delirium"] = {
+    value = { "delirium" }, unit = "exam[].mental_status values",
+    doc = "mental_status values that count as the 'agitated delirium' of the toxidrome.",
+    source = "§7.6 [S35][S77]: 'agitated delirium (picking at air)'; §7.1: 'agitated delirium'",
+  },
+
+  -- Malignant hyperthermia (differential/malignant_hyperthermia.lua) --------
+  ["differential.malignant_hyperthermia.trigger_window_h"] = {
+    value = 24, unit = "h",
+    doc = "A trigger agent (volatile anesthetic or succinylcholine, class mh_trigger) given at any time "
+      .. "in this many hours before assessed_at. The published onset is 30 min to 24 h after the "
+      .. "anesthetic; the 30 min lower bound is not applied (a crisis during anesthesia counts).",
+    source = "§7.1 Boyer & Shannon table [S35]: time to develop '30 min – 24 h after anesthetic/SCh' "
+      .. "(published)",
+  },
+  ["differential.malignant_hyperthermia.fever_c"] = {
+    value = 38.8, unit = "°C",
+    doc = "'Hyperthermia': some temperature strictly above this value, at any measurement site.",
+    source = "§7.3 Larach temperature indicator 'inappropriate temp >38.8 °C perioperatively' [S59] "
+      .. "(the indicator's value only; the scale's points are not used)",
+  },
+
+  -- Parkinsonism-hyperpyrexia syndrome (differential/parkinsonism_hyperpyrexia.lua)
+  ["differential.parkinsonism_hyperpyrexia.withdrawal_window_h"] = {
+    value = 72, unit = "h",
+    doc = "A dopaminergic drug stopped (and not carried on by another course) or its dose lowered "
+      .. "(doses[]) within this many hours before assessed_at.",
+    source = "§7.5 [S74] gives no window; the IEC 2011 item 1 window for 'dopamine-agonist withdrawal "
+      .. "within 72 h' reused (§7.5 last point, §3 [S1])",
+  },
+  ["differential.parkinsonism_hyperpyrexia.fever_c"] = {
+    value = 38.0, unit = "°C",
+    doc = "'Fever': some temperature strictly above this value, at any measurement site.",
+    source = "§7.5 [S74] says 'fever' without a value; project choice: IEC 2011 item 2 value (38.0 °C) "
+      .. "reused",
+  },
+  ["differential.parkinsonism_hyperpyrexia.altered_consciousness"] = {
+    value = ALTERED, unit = "exam[].mental_status values",
+    doc = "mental_status values that count as 'altered consciousness'.",
+    source = "§7.5 [S74]: 'altered consciousness'; values: the IEC 2011 item 4 choice reused",
+  },
+
+  -- Malignant catatonia screen (differential/malignant_catatonia.lua) -------
+  ["differential.malignant_catatonia.fever_c"] = {
+    value = 38.0, unit = "°C",
+    doc = "Autonomic activation, 'fever': some temperature strictly above this value, any site.",
+    source = "§7.4 [S70][S71] says 'fever' without a value; project choice: IEC 2011 item 2 value "
+      .. "reused",
+  },
+  ["differential.malignant_catatonia.hr_rise_pct"] = {
+    value = 25, unit = "% above baseline",
+    doc = "Autonomic activation, raised heart rate: some HR at least this much above baseline.",
+    source = "§7.4 [S70][S71] 'HR/BP swings' without values; project choice: IEC 2011 item 7 value "
+      .. "(HR ≥ 25 % above baseline) reused",
+  },
+  ["differential.malignant_catatonia.bp_rise_pct"] = {
+    value = 25, unit = "% above baseline",
+    doc = "Autonomic activation, raised blood pressure: SBP or DBP at least this much above baseline.",
+    source = "§7.4 [S70][S71] without values; project choice: IEC 2011 item 6a value reused",
+  },
+  ["differential.malignant_catatonia.sbp_change"] = {
+    value = 25, unit = "mmHg",
+    doc = "Autonomic lability, BP swing: two SBP readings within the change window differing by at "
+      .. "least this much.",
+    source = "§7.4 [S70][S71] without values; project choice: IEC 2011 item 6b value reused",
+  },
+  ["differential.malignant_catatonia.dbp_change"] = {
+    value = 20, unit = "mmHg",
+    doc = "Autonomic lability, BP swing: two DBP readings within the change window differing by at "
+      .. "least this much.",
+    source = "§7.4 [S70][S71] without values; project choice: IEC 2011 item 6b value reused",
+  },
+  ["differential.malignant_catatonia.change_window_h"] = {
+    value = 24, unit = "h",
+    doc = "Autonomic lability, BP swing: the two readings at most this far apart.",
+    source = "project choice: IEC 2011 item 6b window (24 h) reused",
+  },
+
+  -- Heat stroke screen (differential/heat_stroke.lua) -----------------------
+  ["differential.heat_stroke.core_sites"] = {
+    value = { "core", "rectal" }, unit = "vitals[].temp_site values",
+    doc = "Measurement sites whose readings count as 'core temperature'. A reading above 40 °C at "
+      .. "another site, or without a site, leaves the item unknown, never true. Rectal counts as core "
+      .. "by project choice; remove it to accept only readings recorded as core.",
+    source = "§7.7 [S78]: 'core temperature >40 °C'; which sites measure it is not given — project "
+      .. "choice",
+  },
+  ["differential.heat_stroke.cns_dysfunction"] = {
+    value = ALTERED, unit = "exam[].mental_status values",
+    doc = "mental_status values that count as 'CNS dysfunction'.",
+    source = "§7.7 [S78]: 'CNS dysfunction'; values: the IEC 2011 item 4 choice reused",
+  },
+
+  -- Sympathomimetic toxicity screen (differential/sympathomimetic.lua) ------
+  ["differential.sympathomimetic.agent_window_h"] = {
+    value = 72, unit = "h",
+    doc = "A sympathomimetic drug (cocaine, an amphetamine, a cathinone) given at any time in this "
+      .. "many hours before assessed_at.",
+    source = "§7.9 [S77][S36] gives no time frame; project choice: the IEC 2011 item 1 window (72 h) "
+      .. "reused",
+  },
+  ["differential.sympathomimetic.min_features"] = {
+    value = 3, unit = "features",
+    doc = "How many of the five features (tachycardia, hypertension, diaphoresis, mydriasis, "
+      .. "agitation) are needed, with a sympathomimetic drug. The reference lists the features without "
+      .. "a count; 3 (a majority of the five) is a project choice. An integer from 1 to 5.",
+    source = "§7.9 [S77][S36]: features listed, no count given — project choice",
+  },
+  ["differential.sympathomimetic.hr_rise_pct"] = {
+    value = 25, unit = "% above baseline",
+    doc = "'Tachycardia': some HR at least this much above baseline.",
+    source = "§7.9 says 'tachycardia' without a value; project choice: IEC 2011 item 7 value reused "
+      .. "(DSM-5 text: tachycardia '>25% above baseline', §1.2)",
+  },
+  ["differential.sympathomimetic.bp_rise_pct"] = {
+    value = 25, unit = "% above baseline",
+    doc = "'Hypertension': SBP or DBP at least this much above baseline.",
+    source = "§7.9 says 'hypertension' without a value; project choice: IEC 2011 item 6a value reused",
+  },
 }
