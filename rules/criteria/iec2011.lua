@@ -74,13 +74,13 @@ return {
   kind = "points",
   threshold = P.number("iec2011.threshold"),
   items = {
-    { id = "exposure", points = 20,
+    { id = "exposure", points = 20, feature = "exposure",
       title = "Exposure to a dopamine antagonist, or dopamine agonist withdrawal",
       definition = "Dopamine antagonist exposure or dopamine-agonist withdrawal within the past 72 hours",
       needs = "the medication list (medications[]: drug or atc, start, stop) and the assessment time",
       check = function(case) return answer(meds.exposure(case, EXPOSURE_H)) end },
 
-    { id = "hyperthermia", points = 18,
+    { id = "hyperthermia", points = 18, feature = "hyperthermia",
       title = "Hyperthermia",
       definition = ">38.0 °C (>100.4 °F) on at least 2 occasions, measured orally",
       needs = "two or more oral temperature readings (vitals[].temp with temp_site)",
@@ -88,19 +88,19 @@ return {
         return answer(temperature.above(case, FEVER_C, FEVER_OCCASIONS))
       end },
 
-    { id = "rigidity", points = 17,
+    { id = "rigidity", points = 17, feature = "rigidity",
       title = "Rigidity",
       definition = "Rigidity (no further qualifier in the published table)",
       needs = "a rigidity examination (exam[].rigidity)",
       check = function(case) return answer(exam.level(case, "rigidity", RIGID)) end },
 
-    { id = "mental_status", points = 13,
+    { id = "mental_status", points = 13, feature = "mental_status",
       title = "Mental status alteration",
       definition = "Reduced or fluctuating level of consciousness",
       needs = "a mental status examination (exam[].mental_status)",
       check = function(case) return answer(mental_status(case)) end },
 
-    { id = "ck_elevation", points = 10,
+    { id = "ck_elevation", points = 10, feature = "ck",
       title = "Creatine kinase elevation",
       definition = "≥4 × upper limit of normal",
       needs = "a CK result (labs[].ck) with the laboratory's upper limit of normal (labs[].ck_uln)",
@@ -130,7 +130,7 @@ return {
         }))
       end },
 
-    { id = "negative_workup", points = 7,
+    { id = "negative_workup", points = 7, feature = "exclusion",
       title = "Negative work-up",
       definition = "Negative for infectious, toxic, metabolic or neurologic causes",
       needs = "work-up results for infectious, toxic, metabolic and neurologic causes "

@@ -1,0 +1,139 @@
+-- criteria/pope1986.lua - Pope et al. (1986) operational criteria for
+-- neuroleptic malignant syndrome: definite and probable.
+--
+-- As tabulated by Tse et al. (clinical-reference §4.1 [S16]). Definite
+-- (prospective): all 3 of hyperthermia, >= 2 of 12 extrapyramidal signs and
+-- >= 2 of 5 autonomic signs, each with the numbers printed in the table.
+-- Probable (retrospective): "if one of the three above was not documented",
+-- a probable diagnosis is allowed when both clouded consciousness and
+-- leukocytosis > 15,000/mm³ are present.
+--
+-- Reading of "not documented" in three-valued logic. The probable diagnosis
+-- was written for chart review: a criterion "not documented" is one the chart
+-- does not establish, whether the chart shows it absent or says nothing. So
+-- the probable alternative asks for 2 of the 3 criteria true (the third may
+-- be false or unknown) plus both supporting findings. The two values of the
+-- third criterion still differ in the result: when it is unknown (nothing
+-- recorded), "definite" stays possible and is listed in could_be, with the
+-- missing data named; when it is false, definite is ruled out and the case
+-- is probable. The engine applies the rule; no item counts the others.
+--
+-- "Oral temperature" follows the ruleset's shared site policy (parameters
+-- temperature.oral_sites, unsited_is_oral, other_sites; lib/temperature.lua):
+-- by default an unsited reading counts as oral, and a high reading at another
+-- site leaves the criterion unknown rather than true.
+
+local P = require("lib.params")
+local tri = require("lib.tri")
+local temperature = require("lib.temperature")
+local vitals = require("lib.vitals")
+local exam = require("lib.exam")
+local labs = require("lib.labs")
+
+local answer = tri.answer
+
+-- Published values, §4.1 [S16] (as printed in Tse's table).
+local ORAL_TEMP_C = 37.5     -- criterion 1: "oral temperature >37.5 °C"
+local DBP_RISE = 20          -- criterion 3: "diastolic rise >20 mmHg above baseline"
+local HR_RISE = 30           -- criterion 3: "tachycardia >30 bpm above baseline"
+local RR_LIMIT = 25          -- criterion 3: "tachypnea >25/min"
+local WBC_LIMIT = 15         -- probable: "leukocytosis >15,000/mm³" = 15 ×10^9/L
+local CLOUDED = { delirium = true, stupor = true, coma = true }  -- probable: "delirium, mutism, stupor, coma"
+
+local LEAD_PIPE = P.set("pope1986.lead_pipe_rigidity")
+
+-- A sign recorded as an exam flag, as a labelled part.
+local function sign(field, what)
+  what = what or (field:gsub("_", " "))
+  return { what, function(case) return exam.flag(case, field, what) end }
+end
+
+-- Criterion 2: at least 2 of these 12 extrapyramidal signs.
+local EXTRAPYRAMIDAL = {
+  { "lead-pipe rigidity", function(case) return exam.level(case, "rigidity", LEAD_PIPE) end },
+  sign("cogwheeling"),
+  sign("sialorrhea"),
+  sign("oculogyric_crisis"),
+  sign("retrocollis"),
+  sign("opisthotonos"),
+  sign("trismus"),
+  sign("dysphagia"),
+  sign("choreiform_movements"),
+  sign("dyskinetic_movements"),
+  sign("festinating_gait"),
+  sign("flexor_extensor_posturing", "flexor-extensor posturing"),
+}
+
+-- Criterion 3: at least 2 of these 5 autonomic signs.
+local AUTONOMIC = {
+  { "hypertension, diastolic rise > " .. DBP_RISE .. " mmHg above baseline",
+    function(case) return vitals.rise_over_baseline(case, "dbp", DBP_RISE) end },
+  { "tachycardia, > " .. HR_RISE .. "/min above baseline",
+    function(case) return vitals.rise_over_baseline(case, "hr", HR_RISE) end },
+  { "tachypnea, > " .. RR_LIMIT .. "/min", function(case) return vitals.any_above(case, "rr", RR_LIMIT) end },
+  { "prominent diaphoresis", exam.diaphoresis },
+  sign("incontinence", "urinary incontinence"),
+}
+
+-- Clouded consciousness: a clouded level of consciousness on any exam, or mutism.
+local CLOUDING = {
+  { "delirium, stupor or coma",
+    function(case) return exam.level(case, "mental_status", CLOUDED, "level of consciousness") end },
+  sign("mutism"),
+}
+
+return {
+  id = "pope1986",
+  title = "Pope et al. operational criteria for neuroleptic malignant syndrome",
+  version = "1986",
+  citation = "Pope et al. 1986, as tabulated in: Neuroleptic malignant syndrome: a review from a "
+    .. "clinically oriented perspective. Curr Neuropharmacol 2015;13(3):395-406, Table 3 (commonly "
+    .. "cited as Tse et al.)",
+  kind = "groups",
+  groups = {
+    { id = "criteria", title = "Criteria for definite NMS (all 3)" },
+    { id = "probable", title = "For probable NMS when one criterion is not documented (both)" },
+  },
+  rule = {
+    { level = "definite", need = { criteria = "all" } },
+    { level = "probable", need = { criteria = 2, probable = "all" } },
+  },
+  items = {
+    { id = "hyperthermia", group = "criteria", feature = "hyperthermia",
+      title = "Hyperthermia",
+      definition = "Oral temperature > 37.5 °C",
+      needs = "an oral temperature reading (vitals[].temp with temp_site)",
+      check = function(case) return answer(temperature.above(case, ORAL_TEMP_C, 1)) end },
+
+    { id = "extrapyramidal", group = "criteria",
+      title = "Severe extrapyramidal effects",
+      definition = "Two or more of: lead-pipe rigidity, cogwheeling, sialorrhea, oculogyric crisis, "
+        .. "retrocollis, opisthotonos, trismus, dysphagia, choreiform movements, dyskinetic movements, "
+        .. "festinating gait, flexor-extensor posturing",
+      needs = "exams recording the extrapyramidal signs (exam[].rigidity, cogwheeling, sialorrhea, "
+        .. "oculogyric_crisis, retrocollis, opisthotonos, trismus, dysphagia, choreiform_movements, "
+        .. "dyskinetic_movements, festinating_gait, flexor_extensor_posturing)",
+      check = function(case) return answer(tri.at_least(2, tri.evaluate(EXTRAPYRAMIDAL, case))) end },
+
+    { id = "autonomic", group = "criteria",
+      title = "Autonomic dysfunction",
+      definition = "Two or more of: hypertension (diastolic rise > 20 mmHg above baseline), tachycardia "
+        .. "(> 30 bpm above baseline), tachypnea (> 25/min), prominent diaphoresis, incontinence",
+      needs = "a baseline HR and DBP with later readings (baseline, vitals[].hr, dbp), respiratory "
+        .. "rates (vitals[].rr), and exams recording sweating and continence (exam[].diaphoresis or "
+        .. "skin, exam[].incontinence)",
+      check = function(case) return answer(tri.at_least(2, tri.evaluate(AUTONOMIC, case))) end },
+
+    { id = "clouded_consciousness", group = "probable", feature = "mental_status",
+      title = "Clouded consciousness",
+      definition = "Clouded consciousness: delirium, mutism, stupor or coma",
+      needs = "a mental status examination (exam[].mental_status) or an exam recording mutism (exam[].mutism)",
+      check = function(case) return answer(tri.any(tri.evaluate(CLOUDING, case))) end },
+
+    { id = "leukocytosis", group = "probable", feature = "leukocytosis",
+      title = "Leukocytosis",
+      definition = "Leukocytosis > 15,000/mm³",
+      needs = "a white cell count (labs[].wbc)",
+      check = function(case) return answer(labs.wbc_above(case, WBC_LIMIT)) end },
+  },
+}
