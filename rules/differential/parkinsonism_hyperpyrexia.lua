@@ -1,0 +1,87 @@
+-- differential/parkinsonism_hyperpyrexia.lua - parkinsonism-hyperpyrexia
+-- syndrome (PHS) after dopaminergic withdrawal, clinical-reference §7.5
+-- [S74][S75][S76].
+--
+-- The reference gives the trigger (abrupt withdrawal or dose reduction of
+-- levodopa, a dopamine agonist or amantadine) and the picture (fever,
+-- rigidity, altered consciousness, dysautonomia, leukocytosis, raised CK);
+-- no published criteria set. This differential asks for the trigger, fever,
+-- and rigidity or altered consciousness. Decisions:
+-- - Trigger: a drug of class dopaminergic (§8.3, ATC N04B) stopped (and
+--   not carried on by another course of it) or its dose lowered (doses[])
+--   within differential.parkinsonism_hyperpyrexia.withdrawal_window_h.
+--   Without doses a reduction cannot be seen, so a drug still given with no
+--   doses recorded leaves the trigger unknown.
+-- - Fever: a temperature above differential.parkinsonism_hyperpyrexia.fever_c,
+--   any site; altered consciousness: mental_status values of
+--   differential.parkinsonism_hyperpyrexia.altered_consciousness.
+
+local P = require("lib.params")
+local tri = require("lib.tri")
+local exam = require("lib.exam")
+local vitals = require("lib.vitals")
+local regimen = require("lib.regimen")
+local contrasts = require("differential.contrasts")
+
+local answer = tri.answer
+
+local DOPAMINERGIC = { dopaminergic = true }                       -- §8.3 drug class
+local RIGID = { mild = true, moderate = true, severe = true }      -- any degree ("worse tremor/rigidity")
+local WINDOW_H = P.number("differential.parkinsonism_hyperpyrexia.withdrawal_window_h")
+local FEVER_C = P.number("differential.parkinsonism_hyperpyrexia.fever_c")
+local ALTERED = P.set("differential.parkinsonism_hyperpyrexia.altered_consciousness")
+
+return {
+  id = "parkinsonism_hyperpyrexia",
+  title = "Parkinsonism-hyperpyrexia syndrome (dopaminergic withdrawal)",
+  version = "2018",
+  citation = "Grover S et al. Parkinsonism-hyperpyrexia syndrome: a case report and review of "
+    .. "literature. Indian J Psychiatry 2018;60:499-503, as summarised in clinical-reference §7.5 "
+    .. "[S74][S75][S76]; not a published criteria set",
+  kind = "groups",
+  groups = {
+    { id = "withdrawal", title = "Dopaminergic drug stopped or reduced" },
+    { id = "fever", title = "Fever" },
+    { id = "signs", title = "Rigidity or altered consciousness" },
+  },
+  rule = {
+    { need = { withdrawal = "all", fever = "all", signs = 1 } },
+  },
+  items = {
+    { id = "dopaminergic_withdrawal", group = "withdrawal",
+      title = "Dopaminergic drug stopped or dose reduced",
+      definition = "Abrupt withdrawal or dose reduction of levodopa, dopamine agonists or amantadine",
+      source = "§7.5 [S74]; drug class §8.3; window: parameter "
+        .. "differential.parkinsonism_hyperpyrexia.withdrawal_window_h",
+      needs = "the medication list with stops and doses (medications[]: drug, start, stop, doses) and "
+        .. "the assessment time",
+      check = function(case)
+        return answer(regimen.class_changed(case, DOPAMINERGIC, "down", WINDOW_H, "dopaminergic drug"))
+      end },
+
+    { id = "fever", group = "fever",
+      title = "Fever",
+      source = "§7.5 [S74]; value: parameter differential.parkinsonism_hyperpyrexia.fever_c",
+      needs = "a temperature (vitals[].temp)",
+      check = function(case) return answer(vitals.any_above(case, "temp", FEVER_C)) end },
+
+    { id = "rigidity", group = "signs",
+      title = "Rigidity",
+      definition = "Rigidity (worse tremor/rigidity)",
+      source = "§7.5 [S74]",
+      needs = "a rigidity examination (exam[].rigidity)",
+      check = function(case) return answer(exam.level(case, "rigidity", RIGID)) end },
+
+    { id = "altered_consciousness", group = "signs",
+      title = "Altered consciousness",
+      source = "§7.5 [S74]; values: parameter differential.parkinsonism_hyperpyrexia.altered_consciousness",
+      needs = "a mental status examination (exam[].mental_status)",
+      check = function(case) return answer(exam.level(case, "mental_status", ALTERED, "mental status")) end },
+  },
+  distinguishing = contrasts.parkinsonism_hyperpyrexia,
+  overlap = "Parkinsonism-hyperpyrexia syndrome and NMS may be one picture: IEC 2011 counts dopaminergic "
+    .. "withdrawal as NMS exposure, and a dopamine antagonist may have been given as well. This "
+    .. "result does not choose between them. The treatment differs: after a dopaminergic drug was "
+    .. "stopped or reduced, reinstitute it (do not withhold it), whereas dopamine antagonists are "
+    .. "stopped. (§7.5 [S74]; §3 [S1])",
+}
