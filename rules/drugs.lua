@@ -40,6 +40,8 @@ local classes = {
     source = "§7.9 cocaine, amphetamines, cathinones: catecholamine excess [S77][S36]" },
   mh_non_trigger = { title = "not a malignant-hyperthermia trigger", source = "§8.6 non-triggers [S62][S82]" },
   mh_treatment = { title = "MH/NMS treatment (muscle relaxant)", source = "§8.6 dantrolene [S25][S82]" },
+  benzodiazepine = { title = "benzodiazepine (NMS treatment)",
+    source = "§5.2 lorazepam as first-line NMS treatment [S22][S24]; §5.6 lorazepam challenge in catatonia [S38]" },
   lithium = { title = "lithium",
     source = "§8.1 last row: not a D2 blocker, an NMS co-risk; §6 lithium co-treatment [S46]" },
 }

@@ -60,4 +60,10 @@ return {
   { "methamphetamine", nil, "sympathomimetic", src = "§7.9 amphetamines [S77][S36]" },
   { "cathinone", nil, "sympathomimetic", also = { "cathinones", "synthetic cathinones" },
     src = "§7.9 cathinones [S77][S36]" },
+
+  -- §5.2 NMS treatment: lorazepam, the first-line benzodiazepine [S22][S24].
+  -- Known here so that a case treated with it is not "a drug the ruleset
+  -- does not know" (which would leave class questions unknown). No ATC code:
+  -- the reference gives none.
+  { "lorazepam", nil, "benzodiazepine", src = "§5.2 [S22][S24]; §5.6 [S38]" },
 }
