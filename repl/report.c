@@ -128,8 +128,11 @@ static void print_set(FILE *fp, const struct style *s,
     fprintf(fp, "\n%s%s%s  %s (%s)\n", paint(s, BOLD), set->id,
             paint(s, RESET), set->title, set->version);
     print_verdict(fp, s, set);
-    for (i = 0; i < set->n_reasons; i++)
-        fprintf(fp, "%s%s\n", i ? "    " : "  because: ",
+    /* The item list below shows the same findings for other sets; for the
+     * severity tier they are worth naming first, as the answer to "why
+     * this tier". */
+    for (i = 0; set->section == NMS_SECTION_SEVERITY && i < set->n_reasons; i++)
+        fprintf(fp, "%s%s\n", i ? "           " : "  because: ",
                 set->items[set->reasons[i]].evidence);
     for (i = 0; i < set->n_items; i++)
         print_item(fp, s, set, &set->items[i]);
