@@ -8,8 +8,10 @@
 # (review the diff before committing). NMS_WRAPPER runs the program under
 # a tool, e.g. NMS_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full".
 set -u
-bin=$1
-src=$2
+# Absolute paths: the runs change directory, and the golden files show
+# paths relative to the source tree.
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=$(cd "$2" && pwd)
 examples=$src/examples
 expected=$examples/expected
 tmp=$(mktemp -d)
@@ -66,6 +68,8 @@ contains() {
 
 # Paths relative to the source tree, as the golden files show them.
 mapfile -t cases < <(cd "$src" && ls examples/cases/*.json)
+# examples/cases.jsonl: the valid cases, then the malformed one.
+all=$((${#cases[@]} + 1))
 
 # --- golden outputs of the bundled examples --------------------------------
 golden batch.jsonl 0 batch "${cases[@]}"
@@ -145,7 +149,7 @@ contains "an empty file is reported" "$tmp/err" "holds no cases"
 # --- sandbox limits from the command line -----------------------------------
 run batch --max-instructions 1000 "$src/examples/cases.jsonl" >"$tmp/out" 2>/dev/null
 status=$?
-if [ "$status" -eq 1 ] && [ "$(grep -c 'instruction budget of 1000 exceeded' "$tmp/out")" -eq 7 ]; then
+if [ "$status" -eq 1 ] && [ "$(grep -c 'instruction budget of 1000 exceeded' "$tmp/out")" -eq "${#cases[@]}" ]; then
     ok "--max-instructions: every valid case over the budget is an error record"; else
     not_ok "--max-instructions 1000: exit $status" "$(head -c 400 "$tmp/out")"; fi
 status_is "--max-memory 0 is a usage error" 2 batch --max-memory 0 "$src/examples/cases.jsonl"
@@ -194,7 +198,7 @@ kill -TERM $pid
 wait $pid
 status=$?
 stop_feed
-if [ "$status" -eq 4 ] && [ "$(wc -l <"$tmp/out")" -eq 8 ] && grep -q "stopped after 8 cases, all written" "$tmp/err"; then
+if [ "$status" -eq 4 ] && [ "$(wc -l <"$tmp/out")" -eq "$all" ] && grep -q "stopped after $all cases, all written" "$tmp/err"; then
     ok "SIGTERM: complete records written, exit 4"; else
     not_ok "SIGTERM: exit $status, $(wc -l <"$tmp/out") records" "$(cat "$tmp/err")"; fi
 
@@ -210,7 +214,7 @@ wait $pid
 status=$?
 stop_feed
 if [ "$status" -eq 4 ] && [ "$(cat "$tmp/int.jsonl")" = previous ] &&
-   [ "$(wc -l <"$tmp/int.jsonl.partial" 2>/dev/null)" = 8 ]; then
+   [ "$(wc -l <"$tmp/int.jsonl.partial" 2>/dev/null)" = "$all" ]; then
     ok "SIGINT with -o keeps the completed records in FILE.partial"; else
     not_ok "SIGINT with -o: exit $status" "$(cat "$tmp/err")"; fi
 

@@ -44,8 +44,10 @@
 # Under a wrapper the 100,000-line input has 2,000 lines (valgrind needs about
 # 4 ms a case); the 50 MB and 64 MiB inputs still run (about 25 s together).
 set -u
-bin=$1
-src=$2
+# Absolute paths: the runs change directory, and the golden files show
+# paths relative to the source tree.
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=$(cd "$2" && pwd)
 here=$src/tests/hostile
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -10,8 +10,10 @@
 # The scenario transcripts use the default ruleset, so they change when it
 # does; the command transcripts use tests/data/rules/tri and do not.
 set -u
-bin=$1
-src=$2
+# Absolute paths: the runs change directory, and the golden files show
+# paths relative to the source tree.
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=$(cd "$2" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0
