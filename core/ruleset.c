@@ -579,7 +579,8 @@ static void load_section(lua_State *L, struct nms_vm *vm, int manifest,
         load_module_set(L, vm, section);
         return;
     }
-    if (type != LUA_TTABLE || (n = lua_rawlen(L, -1)) == 0)
+    n = type == LUA_TTABLE ? lua_rawlen(L, -1) : 0;
+    if (n == 0)
         FAIL(L, "ruleset", NULL, "field '%s' must be a list of module names",
              key);
     for (i = 1; i <= n; i++) {

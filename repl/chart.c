@@ -54,6 +54,27 @@ static cJSON *take_time(struct session *s, int *argc, char **argv)
     return t;
 }
 
+/* Inserts `entry` before element `i` of `array`. Not with
+ * cJSON_InsertItemInArray: in cJSON 1.7.15 (Debian 12) it leaves the list
+ * inconsistent when inserting between two elements, and the entry is lost
+ * (found by tests/fuzz/fuzz_repl.c). Moving the tail off and back on uses
+ * only the well-behaved detach and append. */
+static void insert_at(cJSON *array, int i, cJSON *entry)
+{
+    cJSON *tail = cJSON_CreateArray();
+
+    if (!tail) {
+        cJSON_AddItemToArray(array, entry);   /* out of memory: keep it, unsorted */
+        return;
+    }
+    while (cJSON_GetArraySize(array) > i)
+        cJSON_AddItemToArray(tail, cJSON_DetachItemFromArray(array, i));
+    cJSON_AddItemToArray(array, entry);
+    while (cJSON_GetArraySize(tail) > 0)
+        cJSON_AddItemToArray(array, cJSON_DetachItemFromArray(tail, 0));
+    cJSON_Delete(tail);
+}
+
 /* Inserts `entry` into `array` in time order (after entries of equal or
  * unknown time), or merges it into an entry at exactly the same time. */
 static void insert_timed(cJSON *array, cJSON *entry)
@@ -79,7 +100,7 @@ static void insert_timed(cJSON *array, cJSON *entry)
         i++;
     }
     if (item)
-        cJSON_InsertItemInArray(array, i, entry);
+        insert_at(array, i, entry);
     else
         cJSON_AddItemToArray(array, entry);
 }
