@@ -17,7 +17,7 @@ local P = {}
 local function entry(name)
   local p = params[name]
   if type(p) ~= "table" then
-    error(("unknown parameter '%s' (declare it in rules/params.lua)"):format(tostring(name)), 3)
+    error(("unknown parameter '%s' (declare it in rules/params/*.lua)"):format(tostring(name)), 3)
   end
   return p
 end
