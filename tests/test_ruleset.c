@@ -70,7 +70,7 @@ static const cJSON *follow(const cJSON *node, const char *path)
                 next = cJSON_GetObjectItemCaseSensitive(node, segment);
             else if (cJSON_IsArray(node) && segment[0] >= '0' &&
                      segment[0] <= '9')
-                next = cJSON_GetArrayItem(node, atoi(segment));
+                next = cJSON_GetArrayItem(node, (int)strtol(segment, NULL, 10));
             else if (cJSON_IsArray(node))
                 next = find_by_id(node, segment);
         } while (!next && end && cJSON_IsObject(node));
