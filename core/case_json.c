@@ -557,48 +557,14 @@ static long first_line(const struct parse *p)
     return p->c->line > 0 ? p->c->line : 1;
 }
 
-/* Line and column (in characters, as nms_json_syntax_error counts) of
- * byte `pos` of the record. */
-static void locate(const struct parse *p, size_t pos, long *line, long *column)
-{
-    size_t i;
-
-    *line = first_line(p);
-    *column = 1;
-    for (i = 0; i < pos; i++) {
-        if (p->text[i] == '\n') {
-            ++*line;
-            *column = 1;
-        } else if (((unsigned char)p->text[i] & 0xC0) != 0x80) {
-            ++*column; /* continuation bytes do not start a character */
-        }
-    }
-}
-
 /* Fails the case with the syntax error that nms_json_check found. */
 static void fail_syntax(struct parse *p)
 {
-    const struct nms_json_check *chk = &p->chk;
-    /* At the end of input pos == len: there is no byte to show. */
-    unsigned char c =
-        chk->pos < p->text_len ? (unsigned char)p->text[chk->pos] : 0;
-    char what[64];
-    long line, column;
+    char msg[MESSAGE_MAX];
 
-    locate(p, chk->pos, &line, &column);
-    if (chk->fault == NMS_JSON_BAD_UTF8) {
-        fail(p, "invalid UTF-8 at line %ld, column %ld", line, column);
-        return;
-    }
-    if (chk->fault == NMS_JSON_END)
-        snprintf(what, sizeof what, "unexpected end of input");
-    else if (chk->fault == NMS_JSON_MESSAGE)
-        snprintf(what, sizeof what, "%s", chk->message);
-    else if (c >= 0x20 && c < 0x7F)
-        snprintf(what, sizeof what, "unexpected '%c'", c);
-    else
-        snprintf(what, sizeof what, "unexpected byte 0x%02X", (unsigned)c);
-    fail(p, "not valid JSON: %s at line %ld, column %ld", what, line, column);
+    nms_json_fault_message(p->text, p->text_len, &p->chk, first_line(p), msg,
+                           sizeof msg);
+    fail(p, "%s", msg);
 }
 
 /*

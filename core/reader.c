@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "nms/reader.h"
+#include "json_check.h"
 #include "reader_int.h"
 
 enum mode { MODE_START, MODE_LINES, MODE_ARRAY, MODE_DONE };
@@ -298,8 +299,19 @@ static int start_array(struct nms_reader *r, struct nms_record *rec)
             end++;
     cJSON_Delete(json);
     if (json == NULL || end != r->buf + r->len) {
-        nms_json_syntax_error(r->buf, r->len, (size_t)(end - r->buf),
-                              first_line, r->error, sizeof r->error);
+        struct nms_json_check chk;
+        /* The strict check names the fault better than cJSON's position
+         * (e.g. nesting past the limit, where cJSON only stops), except
+         * for running out of text, which cJSON places at the end. It is
+         * not the validator here, so that an element with, say, bad
+         * UTF-8 still becomes its own error record among good ones. */
+        if (nms_json_check(r->buf, r->len, &chk) != 0 &&
+            chk.fault != NMS_JSON_END)
+            nms_json_fault_message(r->buf, r->len, &chk, first_line,
+                                   r->error, sizeof r->error);
+        else
+            nms_json_syntax_error(r->buf, r->len, (size_t)(end - r->buf),
+                                  first_line, r->error, sizeof r->error);
         yield(r, rec, first_line);
         rec->error = r->error;
         return 1;
@@ -473,32 +485,75 @@ static int ends_early(const char *text, size_t len, size_t pos)
     return i < len && scan_value(text, len, i, &depth) == len && depth > 0;
 }
 
+/* Line and column (in characters: UTF-8 continuation bytes do not start
+ * one) of byte `pos` of text, whose first byte is on line `first_line`. */
+static void locate(const char *text, size_t pos, long first_line, long *line,
+                   long *column)
+{
+    size_t i;
+
+    *line = first_line;
+    *column = 1;
+    for (i = 0; i < pos; i++) {
+        if (text[i] == '\n') {
+            ++*line;
+            *column = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            ++*column;
+        }
+    }
+}
+
+/* "unexpected end of input", "unexpected ','" or "unexpected byte 0x0C"
+ * for byte `pos` of text (pos == len: the end). */
+static void unexpected(const char *text, size_t len, size_t pos, char *what,
+                       size_t size)
+{
+    unsigned char c = pos < len ? (unsigned char)text[pos] : 0;
+
+    if (pos >= len)
+        snprintf(what, size, "unexpected end of input");
+    else if (c >= 0x20 && c < 0x7F)
+        snprintf(what, size, "unexpected '%c'", c);
+    else
+        snprintf(what, size, "unexpected byte 0x%02X", (unsigned)c);
+}
+
 void nms_json_syntax_error(const char *text, size_t len, size_t pos,
                            long first_line, char *msg, size_t size)
 {
-    long line = first_line, column = 1;
+    long line, column;
     char what[48];
-    size_t i;
 
     /* cJSON reports running out of text as an error at the last byte. */
     if (pos >= len || ends_early(text, len, pos))
         pos = len;
-    for (i = 0; i < pos; i++) {
-        if (text[i] == '\n') {
-            line++;
-            column = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            column++; /* UTF-8 continuation bytes do not start a character */
-        }
+    locate(text, pos, first_line, &line, &column);
+    unexpected(text, len, pos, what, sizeof what);
+    snprintf(msg, size, "not valid JSON: %s at line %ld, column %ld", what,
+             line, column);
+}
+
+void nms_json_fault_message(const char *text, size_t len,
+                            const struct nms_json_check *chk, long first_line,
+                            char *msg, size_t size)
+{
+    size_t pos = chk->pos;   /* also for the end of input, as cases report it */
+    long line, column;
+    char what[64];
+
+    locate(text, pos, first_line, &line, &column);
+    if (chk->fault == NMS_JSON_BAD_UTF8) {
+        snprintf(msg, size, "invalid UTF-8 at line %ld, column %ld", line,
+                 column);
+        return;
     }
-    if (pos == len)
-        snprintf(what, sizeof what, "unexpected end of input");
-    else if ((unsigned char)text[pos] >= 0x20 &&
-             (unsigned char)text[pos] < 0x7F)
-        snprintf(what, sizeof what, "unexpected '%c'", text[pos]);
+    if (chk->fault == NMS_JSON_END)
+        unexpected(text, len, len, what, sizeof what);
+    else if (chk->fault == NMS_JSON_MESSAGE)
+        snprintf(what, sizeof what, "%s", chk->message);
     else
-        snprintf(what, sizeof what, "unexpected byte 0x%02X",
-                 (unsigned)(unsigned char)text[pos]);
+        unexpected(text, len, pos, what, sizeof what);
     snprintf(msg, size, "not valid JSON: %s at line %ld, column %ld", what,
              line, column);
 }

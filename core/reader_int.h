@@ -31,4 +31,16 @@ enum nms_status nms_reader_open_limited(struct nms_reader **out, FILE *fp,
 void nms_json_syntax_error(const char *text, size_t len, size_t pos,
                            long first_line, char *msg, size_t size);
 
+struct nms_json_check;
+
+/*
+ * Writes the message for the fault nms_json_check found in the `len` bytes
+ * at `text` (whose first byte is on line `first_line`): "not valid JSON:
+ * unexpected ',' at line L, column C", "... nesting deeper than 1000
+ * levels at ...", or "invalid UTF-8 at line L, column C".
+ */
+void nms_json_fault_message(const char *text, size_t len,
+                            const struct nms_json_check *chk, long first_line,
+                            char *msg, size_t size);
+
 #endif

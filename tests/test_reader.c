@@ -249,6 +249,26 @@ static void reader_splits_array_into_items(void **state)
     close_source(&s);
 }
 
+/* An array nested past the limit names the limit, as a single record
+ * does, rather than the bracket where cJSON stopped. */
+static void reader_reports_array_nesting_limit(void **state)
+{
+    char text[2100];
+    struct source s;
+
+    (void)state;
+    memset(text, '[', 2000);
+    memset(text + 2000, ']', 50);
+    text[2050] = '\0';
+    open_source(&s, text, NMS_MAX_RECORD);
+    expect_error_record(&s,
+                        "not valid JSON: nesting deeper than 1000 levels at "
+                        "line 1, column 1001",
+                        1, 0);
+    expect_end(&s);
+    close_source(&s);
+}
+
 static void reader_reports_invalid_array_with_position(void **state)
 {
     struct source s;
@@ -334,6 +354,7 @@ int main(void)
         cmocka_unit_test(reader_marks_over_long_document),
         cmocka_unit_test(reader_splits_array_into_items),
         cmocka_unit_test(reader_reports_invalid_array_with_position),
+        cmocka_unit_test(reader_reports_array_nesting_limit),
         cmocka_unit_test(reader_records_get_ids_by_line_or_index),
         cmocka_unit_test(reader_reports_read_error),
     };
