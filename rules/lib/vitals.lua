@@ -16,6 +16,7 @@ local meds = require("lib.meds")
 local fmt = require("lib.fmt")
 local tri = require("lib.tri")
 local P = require("lib.params")
+local memo = require("lib.memo")
 
 local FROM_VITALS = P.boolean("baseline.from_pre_exposure_vitals")
 local WITH_WITHDRAWAL = P.boolean("baseline.include_withdrawal")
@@ -236,6 +237,13 @@ function V.bp_elevated_or_labile(case, pct, dbp, sbp, hours)
     tri.part(("labile, change ≥ %s diastolic or ≥ %s systolic within %s"):format(fmt.unit(dbp, "mmHg"),
       fmt.unit(sbp, "mmHg"), time.duration(hours)), V.bp_change_within(case, dbp, sbp, hours)),
   })
+end
+
+-- Asked alike by many sets (see lib/memo.lua): computed once per case.
+for _, name in ipairs({ "above_baseline", "below_baseline", "rise_over_baseline",
+                        "change_within", "any_above", "bp_above_baseline",
+                        "bp_below_baseline", "bp_change_within", "bp_elevated_or_labile" }) do
+  V[name] = memo.wrap(V[name])
 end
 
 return V
