@@ -19,6 +19,7 @@ struct nms_writer {
     enum nms_format format;
     const struct nms_ruleset_info *rs;
     size_t written;   /* records so far, for the JSON array's commas */
+    unsigned options; /* NMS_OUTPUT_* for JSON records */
 };
 
 /* The error message of a case handed to the writer without a result. */
@@ -551,15 +552,61 @@ static cJSON *record_object(const struct nms_case *c, const struct nms_result *r
     return o;
 }
 
+/* Deletes `keys` (NULL-terminated) from every element of array `a`. */
+static void delete_in_each(cJSON *a, const char *const *keys)
+{
+    cJSON *e;
+    size_t k;
+
+    cJSON_ArrayForEach(e, a)
+        for (k = 0; keys[k]; k++)
+            cJSON_DeleteItemFromObjectCaseSensitive(e, keys[k]);
+}
+
+/* NMS_OUTPUT_COMPACT: drops from one set what the ruleset fixes. */
+static void strip_set(cJSON *set)
+{
+    static const char *const set_keys[] = {"title", "version", "citation",
+                                           "rule", "distinguishing", NULL};
+    static const char *const group_keys[] = {"title", NULL};
+    static const char *const item_keys[] = {"source", "feature", NULL};
+    size_t k;
+
+    for (k = 0; set_keys[k]; k++)
+        cJSON_DeleteItemFromObjectCaseSensitive(set, set_keys[k]);
+    delete_in_each(cJSON_GetObjectItemCaseSensitive(set, "groups"), group_keys);
+    delete_in_each(cJSON_GetObjectItemCaseSensitive(set, "items"), item_keys);
+}
+
+/* Applies strip_set to every set of a record. */
+static void strip_static(cJSON *record)
+{
+    static const char *const maps[] = {"criteria", "differential"};
+    static const char *const ones[] = {"severity", "risk_factors"};
+    cJSON *set;
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        cJSON_ArrayForEach(set, cJSON_GetObjectItemCaseSensitive(record, maps[i]))
+            strip_set(set);
+        set = cJSON_GetObjectItemCaseSensitive(record, ones[i]);
+        if (set)
+            strip_set(set);
+    }
+}
+
 char *nms_output_json(const struct nms_case *c, const struct nms_result *r,
-                      const struct nms_ruleset_info *rs, int pretty)
+                      const struct nms_ruleset_info *rs, unsigned options)
 {
     cJSON *record = record_object(c, r, rs);
     char *printed, *text = NULL;
 
     if (!record)
         return NULL;
-    printed = pretty ? cJSON_Print(record) : cJSON_PrintUnformatted(record);
+    if (options & NMS_OUTPUT_COMPACT)
+        strip_static(record);
+    printed = options & NMS_OUTPUT_PRETTY ? cJSON_Print(record)
+                                          : cJSON_PrintUnformatted(record);
     cJSON_Delete(record);
     if (printed) {
         /* Callers free with free(); cJSON may use another allocator. */
@@ -708,6 +755,11 @@ enum nms_status nms_writer_new(struct nms_writer **out, FILE *fp,
     return ferror(fp) ? NMS_EIO : NMS_OK;
 }
 
+void nms_writer_set_options(struct nms_writer *w, unsigned options)
+{
+    w->options = options;
+}
+
 enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r)
 {
@@ -716,7 +768,7 @@ enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
     if (w->format == NMS_FORMAT_CSV) {
         csv_row(w, c, r);
     } else {
-        text = nms_output_json(c, r, w->rs, 0);
+        text = nms_output_json(c, r, w->rs, w->options & ~(unsigned)NMS_OUTPUT_PRETTY);
         if (!text)
             return NMS_ENOMEM;
         if (w->format == NMS_FORMAT_JSON)

@@ -167,6 +167,7 @@ int nms_cmd_batch(int argc, char **argv)
         nms_errorf("cannot write results: %s", strerror(errno));
         fatal = 1;
     } else {
+        nms_writer_set_options(w, cli.compact ? NMS_OUTPUT_COMPACT : 0);
         fatal = run_inputs(&cli, e, w, &t);
     }
     nms_writer_free(w);
@@ -199,7 +200,9 @@ static int emit_report(void *ctx, const struct nms_case *c,
         nms_report_print(stdout, c, r, ec->rs, ec->color);
         return 0;
     }
-    json = nms_output_json(c, r, ec->rs, 1);
+    json = nms_output_json(c, r, ec->rs,
+                           NMS_OUTPUT_PRETTY |
+                               (ec->cli->compact ? NMS_OUTPUT_COMPACT : 0));
     if (!json) {
         nms_errorf("out of memory");
         return -1;

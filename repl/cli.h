@@ -25,6 +25,7 @@ struct nms_cli {
     enum nms_time_form as_of_form;
     enum nms_format format;
     int text_report;             /* eval: readable report, not JSON */
+    int compact;                 /* --compact: JSON without the ruleset's static text */
     const char *output;          /* -o FILE, or NULL for stdout */
     struct nms_limits limits;    /* --max-instructions, --max-memory; 0 = default */
     const char *script;          /* repl --script FILE, or NULL */

@@ -17,6 +17,17 @@
 
 enum nms_format { NMS_FORMAT_JSONL = 0, NMS_FORMAT_JSON, NMS_FORMAT_CSV };
 
+/* Options for JSON records (bit flags). */
+enum nms_output_option {
+    NMS_OUTPUT_PRETTY = 1,  /* indented (one record over many lines) */
+    /* Leave out what the ruleset's name, version and digest already fix:
+     * each set's title, version, citation and rule, group titles, item
+     * sources and features, and the distinguishing points of
+     * differentials. Verdicts, levels, items with their values and
+     * evidence, missing data, actions and overlaps all stay. */
+    NMS_OUTPUT_COMPACT = 2
+};
+
 struct nms_writer;
 
 /*
@@ -36,6 +47,10 @@ enum nms_status nms_writer_new(struct nms_writer **out, FILE *fp,
 enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r);
 
+/* Sets NMS_OUTPUT_* options for the JSON records still to be written
+ * (CSV ignores them). */
+void nms_writer_set_options(struct nms_writer *w, unsigned options);
+
 /* Ends the output (closes the JSON array) and flushes; NMS_OK or NMS_EIO. */
 enum nms_status nms_writer_finish(struct nms_writer *w);
 
@@ -44,10 +59,10 @@ void nms_writer_free(struct nms_writer *w);
 
 /*
  * The JSON text of one output record, as nms_writer_put would write it,
- * indented when `pretty`. Returns a new string the caller frees with
- * free(), or NULL when out of memory.
+ * with NMS_OUTPUT_* `options` (0 for the plain one-line record). Returns a
+ * new string the caller frees with free(), or NULL when out of memory.
  */
 char *nms_output_json(const struct nms_case *c, const struct nms_result *r,
-                      const struct nms_ruleset_info *rs, int pretty);
+                      const struct nms_ruleset_info *rs, unsigned options);
 
 #endif

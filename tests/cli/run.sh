@@ -154,6 +154,20 @@ if [ "$status" -eq 1 ] && [ "$(grep -c 'instruction budget of 1000 exceeded' "$t
     not_ok "--max-instructions 1000: exit $status" "$(head -c 400 "$tmp/out")"; fi
 status_is "--max-memory 0 is a usage error" 2 batch --max-memory 0 "$src/examples/cases.jsonl"
 
+# --- --compact: the same verdicts and evidence, without the static text ------
+run batch "${cases[@]/#/$src/}" >"$tmp/full.jsonl" 2>/dev/null
+run batch --compact "${cases[@]/#/$src/}" >"$tmp/compact.jsonl" 2>/dev/null
+status=$?
+# (levels also appear in the full record's rules, so they are left out)
+verdicts() { grep -o '"\(result\|tier\|score\|value\)":[^,}]*' "$1"; }
+evidence() { grep -o '"evidence":"[^"]*"' "$1"; }
+if [ "$status" -eq 0 ] && ! grep -q '"citation":\|"distinguishing":\|"rule":' "$tmp/compact.jsonl" &&
+   [ "$(verdicts "$tmp/full.jsonl")" = "$(verdicts "$tmp/compact.jsonl")" ] &&
+   [ "$(evidence "$tmp/full.jsonl")" = "$(evidence "$tmp/compact.jsonl")" ] &&
+   [ "$(wc -c <"$tmp/compact.jsonl")" -lt "$(wc -c <"$tmp/full.jsonl")" ]; then
+    ok "--compact keeps every verdict and evidence, drops titles, citations and rules"; else
+    not_ok "--compact: exit $status" "$(head -c 300 "$tmp/compact.jsonl")"; fi
+
 # --- parameters and as-of change the verdict ---------------------------------
 classic=$src/${cases[0]}
 run batch --param iec2011.threshold=101 "$classic" >"$tmp/out" 2>/dev/null

@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Writes the output record of `c` (no result, no ruleset) and drops it. */
 static void write_record(const struct nms_case *c, int pretty)
 {
-    free(nms_output_json(c, NULL, NULL, pretty));
+    free(nms_output_json(c, NULL, NULL, pretty ? NMS_OUTPUT_PRETTY : 0));
 }
 
 /*

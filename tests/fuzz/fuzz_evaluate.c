@@ -76,6 +76,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     free(nms_output_json(c, r, nms_engine_ruleset(engine), 0));
+    free(nms_output_json(c, r, nms_engine_ruleset(engine),
+                         NMS_OUTPUT_PRETTY | NMS_OUTPUT_COMPACT));
     nms_writer_put(csv, c, r);
 out:
     nms_result_free(r);
