@@ -23,12 +23,15 @@ awk -v n="$n" -v seeds="$seeds" '
             print s } }' "$tmp/seed.jsonl" >"$tmp/cases.jsonl"
 bytes=$(wc -c <"$tmp/cases.jsonl")
 
-for format in jsonl csv; do
+for format in jsonl jsonl-compact csv; do
+    opts=(--format "${format%-compact}")
+    [ "$format" = jsonl-compact ] && opts+=(--compact)
     start=$(date +%s.%N)
-    "$bin" batch --format "$format" -o "$tmp/out" "$tmp/cases.jsonl"
+    "$bin" batch "${opts[@]}" -o "$tmp/out" "$tmp/cases.jsonl"
     end=$(date +%s.%N)
-    awk -v n="$n" -v s="$start" -v e="$end" -v b="$bytes" -v f="$format" 'BEGIN {
+    out=$(wc -c <"$tmp/out")
+    awk -v n="$n" -v s="$start" -v e="$end" -v b="$bytes" -v o="$out" -v f="$format" 'BEGIN {
         t = e - s
-        printf "%-5s %d cases in %.2f s: %.0f cases/s, %.1f MB/s of input\n",
-               f, n, t, n / t, b / t / 1e6 }'
+        printf "%-13s %d cases in %.2f s: %.0f cases/s, %.1f MB/s of input, %.1f kB out per case\n",
+               f, n, t, n / t, b / t / 1e6, o / n / 1e3 }'
 done
