@@ -475,6 +475,50 @@ int chart_set(struct session *s, int argc, char **argv)
     return session_commit(s, doc);
 }
 
+/*
+ * .unset of a whole section ("vitals", "workup") or of one entry of a list
+ * ("vitals[2]", "medications[0]"): a mis-typed entry is taken out whole.
+ * Returns 1 when `arg` is neither (a field path for set_path), 0 when done,
+ * -1 after printing why.
+ */
+static int unset_whole(struct session *s, cJSON *doc, const char *arg)
+{
+    struct nms_schema_entry e;
+    char name[64], *end;
+    size_t n = strcspn(arg, "[.");
+    long index = -1;
+    cJSON *list;
+
+    if (arg[n] == '.' || n >= sizeof name)
+        return 1;
+    snprintf(name, sizeof name, "%.*s", (int)n, arg);
+    if (nms_schema_find(name, &e) != 0 ||
+        (e.kind != NMS_SCHEMA_ARRAY && e.kind != NMS_SCHEMA_OBJECT))
+        return 1;
+    if (arg[n] == '[') {
+        index = strtol(arg + n + 1, &end, 10);
+        if (end == arg + n + 1 || *end != ']' || end[1] != '\0' || index < 0)
+            return 1;
+        if (e.kind != NMS_SCHEMA_ARRAY) {
+            repl_error(s, "%s is not a list; .unset %s removes it whole", name,
+                       name);
+            return -1;
+        }
+    }
+    if (index < 0) {
+        cJSON_DeleteItemFromObjectCaseSensitive(doc, name);
+        return 0;
+    }
+    list = cJSON_GetObjectItemCaseSensitive(doc, name);
+    if (!cJSON_IsArray(list) || index >= cJSON_GetArraySize(list)) {
+        repl_error(s, "%s has no entry %ld (it has %d; they count from 0)",
+                   name, index, cJSON_IsArray(list) ? cJSON_GetArraySize(list) : 0);
+        return -1;
+    }
+    cJSON_DeleteItemFromArray(list, (int)index);
+    return 0;
+}
+
 int chart_unset(struct session *s, int argc, char **argv)
 {
     cJSON *doc;
@@ -486,7 +530,8 @@ int chart_unset(struct session *s, int argc, char **argv)
     }
     doc = cJSON_Duplicate(s->doc, 1);
     for (i = 1; doc && i < argc; i++) {
-        if (set_path(s, doc, argv[i], NULL) != 0) {
+        int whole = unset_whole(s, doc, argv[i]);
+        if (whole < 0 || (whole > 0 && set_path(s, doc, argv[i], NULL) != 0)) {
             cJSON_Delete(doc);
             return -1;
         }
