@@ -43,7 +43,8 @@ static const struct command commands[] = {
      "set any field by its path; 'unknown' removes it\n"
      "  .set history.dehydration true"},
     {".unset", 1, -1, chart_unset, ".unset FIELD...",
-     "remove fields (they become unknown)\n  .unset workup.infection"},
+     "remove fields (they become unknown), or a whole entry or section\n"
+     "  .unset workup.infection\n  .unset vitals[2]"},
     {".new", 0, 1, act_new, ".new [ID]",
      "start a new, empty case\n  .new scenario-1"},
     {".load", 1, 1, act_load, ".load FILE",
