@@ -186,6 +186,15 @@ static void session_default(char *bin, const char *src, const char *history)
     type(&c, "\r");
     check(expect(&c, "exposure", 5000), ".why lists the items");
     clear();
+    {
+        char typed[4200];
+        snprintf(typed, sizeof typed, ".load %s/examples/cases/01-halo\t", src);
+        type(&c, typed);
+        check(expect(&c, "01-haloperidol-classic.json", 2000),
+              "Tab completes a file path after .load");
+        type(&c, "\025");   /* Ctrl-U: drop the line, load nothing */
+        clear();
+    }
     type(&c, "local x = 1 +\r");
     check(expect(&c, "...> ", 2000), "incomplete Lua asks for more on a second prompt");
     clear();
