@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/select.h>
 #include <unistd.h>
 
@@ -47,19 +48,32 @@ static void on_line(char *line)
 }
 
 /* Reads one line with readline. Returns 1 with *out (free it), 0 at end of
- * input, or -1 when Ctrl-C dropped the line. */
+ * input, or -1 when Ctrl-C dropped the line.
+ *
+ * SIGINT stays blocked except inside pselect(), which unblocks it
+ * atomically: a Ctrl-C that arrives just before the wait (while readline
+ * draws the prompt, say) still ends the wait, instead of being noticed
+ * only at the next key press. */
 static int read_tty(const char *prompt, char **out)
 {
+    sigset_t sigint, waiting;
     fd_set fds;
-    int ready;
+    int ready, got = -2;
 
     slot.ready = 0;
     slot.line = NULL;
+    sigemptyset(&sigint);
+    sigaddset(&sigint, SIGINT);
+    sigprocmask(SIG_BLOCK, &sigint, &waiting);
+    sigdelset(&waiting, SIGINT);
     rl_callback_handler_install(prompt, on_line);
-    while (!slot.ready) {
+    while (got == -2 && !slot.ready) {
         FD_ZERO(&fds);
         FD_SET(STDIN_FILENO, &fds);
-        ready = select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL);
+        ready = nms_interrupted()
+                    ? 0
+                    : pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL,
+                              &waiting);
         if (nms_interrupted()) {
             nms_interrupt_clear();
             rl_free_line_state();
@@ -67,15 +81,17 @@ static int read_tty(const char *prompt, char **out)
             rl_callback_handler_remove();
             fputs("^C\n", stdout);
             fflush(stdout);
-            return -1;
-        }
-        if (ready < 0 && errno != EINTR) {
+            got = -1;
+        } else if (ready < 0 && errno != EINTR) {
             rl_callback_handler_remove();
-            return 0;
-        }
-        if (ready > 0)
+            got = 0;
+        } else if (ready > 0) {
             rl_callback_read_char();
+        }
     }
+    sigprocmask(SIG_UNBLOCK, &sigint, NULL);
+    if (got != -2)
+        return got;
     *out = slot.line;
     return slot.line != NULL;
 }
