@@ -126,13 +126,18 @@ verdict() {
 
 # ---- cases/: exact expected records ------------------------------------
 cases=$here/cases
-for input in "$cases"/*.json "$cases"/*.jsonl; do
-    [ -e "$input" ] || continue
-    file=${input##*/}
+# run_case INPUT: batch on one input of cases/ with its NAME.args; sets
+# $file, $base and $status.
+run_case() {
+    local args=()
+    file=${1##*/}
     base=$cases/${file%.*}
-    args=()
     [ -f "$base.args" ] && read -r -a args <"$base.args"
     run "$cases" batch "${args[@]}" "$file"
+}
+for input in "$cases"/*.json "$cases"/*.jsonl; do
+    [ -e "$input" ] || continue
+    run_case "$input"
     sane "cases/$file" || continue
     normalise <"$tmp/out" >"$tmp/got"
     if [ "${NMS_UPDATE_GOLDEN:-}" = 1 ] && [ ! -f "$base.todo" ]; then
@@ -431,11 +436,7 @@ fi
 rules=$src/rules
 for input in "$cases"/*.json "$cases"/*.jsonl; do
     [ -e "$input" ] || continue
-    file=${input##*/}
-    base=$cases/${file%.*}
-    args=()
-    [ -f "$base.args" ] && read -r -a args <"$base.args"
-    run "$cases" batch "${args[@]}" "$file"
+    run_case "$input"
     sane "default rules: cases/$file" || continue
     want=$(cat "$base.status" 2>/dev/null || echo missing)
     if [ "$status" = "$want" ] && ! grep -q '"rule":{"id":' "$tmp/out"; then
