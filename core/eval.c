@@ -432,119 +432,76 @@ static void add_overlaps(lua_State *L, const struct nms_vm *vm,
     }
 }
 
-/* Calls fn(r, set, item, data) for every criteria item tagged `feature`;
- * returns how many there are. */
-static size_t tagged(const struct nms_result *r, const char *feature,
-                     void (*fn)(const struct nms_set *, const struct nms_item *,
-                                void *),
-                     void *data)
-{
-    size_t s, i, n = 0;
-
-    for (s = 0; s < r->n_sets; s++) {
-        const struct nms_set *set = &r->sets[s];
-        if (set->section != NMS_SECTION_CRITERIA)
-            continue;
-        for (i = 0; i < set->n_items; i++)
-            if (set->items[i].feature &&
-                strcmp(set->items[i].feature, feature) == 0) {
-                if (fn)
-                    fn(set, &set->items[i], data);
-                n++;
-            }
-    }
-    return n;
-}
-
-struct tally {
-    lua_State *L;
-    struct nms_disagreement *d;
-    int seen[3];     /* false, true, unknown */
+/* A criteria item with a concordance feature tag. */
+struct tagged {
+    const struct nms_set *set;
+    const struct nms_item *item;
 };
 
-static void count_value(const struct nms_set *set, const struct nms_item *item,
-                        void *data)
+/* Records the disagreement on the feature of tags[first] among the `n`
+ * tags: every item tagged with it and its value. */
+static void add_disagreement(lua_State *L, struct nms_result *r,
+                             const struct tagged *tags, size_t n,
+                             size_t first, size_t count)
 {
-    struct tally *t = data;
+    const char *feature = tags[first].item->feature;
+    struct nms_disagreement *d = &r->disagreements[r->n_disagreements++];
+    size_t j;
 
-    (void)set;
-    t->seen[item->value == NMS_TRI_UNKNOWN ? 2 : item->value]++;
-}
-
-static void add_value(const struct nms_set *set, const struct nms_item *item,
-                      void *data)
-{
-    struct tally *t = data;
-    struct nms_disagreement *d = t->d;
-
-    d->items[d->n] = copy_cstring(
-        t->L, lua_pushfstring(t->L, "%s.%s", set->id, item->id));
-    lua_pop(t->L, 1);
-    d->values[d->n] = item->value;
-    d->n++;
-}
-
-/* Whether an earlier criteria item than (set s, item i) has `feature`. */
-static int feature_seen(const struct nms_result *r, size_t s, size_t i,
-                        const char *feature)
-{
-    size_t ss, ii;
-
-    for (ss = 0; ss <= s; ss++)
-        for (ii = 0; ii < (ss == s ? i : r->sets[ss].n_items); ii++)
-            if (r->sets[ss].section == NMS_SECTION_CRITERIA &&
-                r->sets[ss].items[ii].feature &&
-                strcmp(r->sets[ss].items[ii].feature, feature) == 0)
-                return 1;
-    return 0;
-}
-
-/* Records one disagreement for `feature` when its items differ. */
-static void compare_feature(lua_State *L, struct nms_result *r,
-                            const char *feature, size_t capacity)
-{
-    struct tally t = {L, NULL, {0, 0, 0}};
-    size_t n = tagged(r, feature, count_value, &t);
-    struct nms_disagreement *d;
-
-    if (n < 2 || t.seen[0] == (int)n || t.seen[1] == (int)n ||
-        t.seen[2] == (int)n)
-        return;
-    if (r->n_disagreements == capacity)
-        return;
-    d = &r->disagreements[r->n_disagreements++];
     d->feature = copy_cstring(L, feature);
-    d->items = calloc(n, sizeof *d->items);
-    d->values = calloc(n, sizeof *d->values);
+    d->items = calloc(count, sizeof *d->items);
+    d->values = calloc(count, sizeof *d->values);
     if (!d->items || !d->values)
         luaL_error(L, "not enough memory");
-    t.d = d;
-    tagged(r, feature, add_value, &t);
+    for (j = first; j < n; j++) {
+        if (strcmp(tags[j].item->feature, feature) != 0)
+            continue;
+        d->items[d->n] = copy_cstring(
+            L, lua_pushfstring(L, "%s.%s", tags[j].set->id, tags[j].item->id));
+        lua_pop(L, 1);
+        d->values[d->n++] = tags[j].item->value;
+    }
 }
 
-/* For each feature tagged in more than one criteria set, in order of first
- * appearance: the items and values when they are not all the same. */
+/* For each feature tagged in more than one criteria item, in order of
+ * first appearance: the items and their values, when they are not all the
+ * same (true against unknown counts: one set decides what another cannot). */
 static void find_disagreements(lua_State *L, struct nms_result *r)
 {
-    size_t s, i, capacity = 0;
+    struct tagged *tags;
+    size_t s, i, j, n = 0;
 
     for (s = 0; s < r->n_sets; s++)
         if (r->sets[s].section == NMS_SECTION_CRITERIA)
-            capacity += r->sets[s].n_items;
-    if (capacity == 0)
+            n += r->sets[s].n_items;
+    if (n == 0)
         return;
-    r->disagreements = calloc(capacity, sizeof *r->disagreements);
+    /* Scratch space the garbage collector owns, so a raise cannot leak it. */
+    tags = lua_newuserdatauv(L, n * sizeof *tags, 0);
+    r->disagreements = calloc(n, sizeof *r->disagreements);
     if (!r->disagreements)
         luaL_error(L, "not enough memory");
-    for (s = 0; s < r->n_sets; s++) {
-        const struct nms_set *set = &r->sets[s];
-        if (set->section != NMS_SECTION_CRITERIA)
-            continue;
-        for (i = 0; i < set->n_items; i++)
-            if (set->items[i].feature &&
-                !feature_seen(r, s, i, set->items[i].feature))
-                compare_feature(L, r, set->items[i].feature, capacity);
+    for (s = 0, n = 0; s < r->n_sets; s++)
+        for (i = 0; r->sets[s].section == NMS_SECTION_CRITERIA &&
+                    i < r->sets[s].n_items; i++)
+            if (r->sets[s].items[i].feature) {
+                tags[n].set = &r->sets[s];
+                tags[n++].item = &r->sets[s].items[i];
+            }
+    for (i = 0; i < n; i++) {
+        const char *feature = tags[i].item->feature;
+        size_t count = 1, differ = 0, earlier = 0;
+        for (j = 0; j < i && !earlier; j++)
+            earlier = strcmp(tags[j].item->feature, feature) == 0;
+        for (j = i + 1; j < n && !earlier; j++)
+            if (strcmp(tags[j].item->feature, feature) == 0) {
+                count++;
+                differ |= tags[j].item->value != tags[i].item->value;
+            }
+        if (!earlier && differ)
+            add_disagreement(L, r, tags, n, i, count);
     }
+    lua_pop(L, 1);
 }
 
 /* Protected body of nms_eval_case: every allocation is anchored in the
