@@ -112,7 +112,9 @@ static cJSON *tri_value(enum nms_tri value)
     return cJSON_CreateBool(value == NMS_TRI_TRUE);
 }
 
-static cJSON *item_object(const struct nms_set *set, const struct nms_item *item)
+/* One item; `full` adds what the ruleset fixes (feature, source). */
+static cJSON *item_object(const struct nms_set *set, const struct nms_item *item,
+                          int full)
 {
     cJSON *o = cJSON_CreateObject();
     int ok = o && add(o, "id", cJSON_CreateString(item->id));
@@ -123,9 +125,9 @@ static cJSON *item_object(const struct nms_set *set, const struct nms_item *item
     if (ok && set->kind == NMS_KIND_POINTS)
         ok = add(o, "points", cJSON_CreateNumber(item->points));
     ok = ok && add(o, "evidence", cJSON_CreateString(item->evidence));
-    if (ok && item->feature)
+    if (ok && full && item->feature)
         ok = add(o, "feature", cJSON_CreateString(item->feature));
-    if (ok && item->source)
+    if (ok && full && item->source)
         ok = add(o, "source", cJSON_CreateString(item->source));
     if (!ok) {
         cJSON_Delete(o);
@@ -180,7 +182,7 @@ static cJSON *notes_array(const struct nms_set *set)
     return a;
 }
 
-static cJSON *groups_array(const struct nms_set *set)
+static cJSON *groups_array(const struct nms_set *set, int full)
 {
     cJSON *a = cJSON_CreateArray();
     size_t i;
@@ -189,7 +191,7 @@ static cJSON *groups_array(const struct nms_set *set)
         const struct nms_group *g = &set->groups[i];
         cJSON *o = cJSON_CreateObject();
         int ok = o && add(o, "id", cJSON_CreateString(g->id)) &&
-                 add(o, "title", cJSON_CreateString(g->title)) &&
+                 (!full || add(o, "title", cJSON_CreateString(g->title))) &&
                  add(o, "present", cJSON_CreateNumber((double)g->present)) &&
                  add(o, "unknown", cJSON_CreateNumber((double)g->unknown)) &&
                  add(o, "total", cJSON_CreateNumber((double)g->total));
@@ -227,13 +229,13 @@ static cJSON *reasons_array(const struct nms_set *set)
     return a;
 }
 
-static cJSON *items_array(const struct nms_set *set)
+static cJSON *items_array(const struct nms_set *set, int full)
 {
     cJSON *a = cJSON_CreateArray();
     size_t i;
 
     for (i = 0; a && i < set->n_items; i++)
-        if (!cJSON_AddItemToArray(a, item_object(set, &set->items[i]))) {
+        if (!cJSON_AddItemToArray(a, item_object(set, &set->items[i], full))) {
             cJSON_Delete(a);
             return NULL;
         }
@@ -311,15 +313,19 @@ static cJSON *rule_array(const struct nms_set *set,
     return a;
 }
 
-/* One set; `info` (may be NULL) is its entry in the ruleset, for the rule. */
+/* One set. `info` (may be NULL) is its entry in the ruleset, for the rule;
+ * without `full` (NMS_OUTPUT_COMPACT) what the ruleset fixes is left out:
+ * title, version, citation, rule, distinguishing points, group titles,
+ * item features and sources. */
 static cJSON *set_object(const struct nms_set *set,
-                         const struct nms_set_info *info)
+                         const struct nms_set_info *info, int full)
 {
     cJSON *o = cJSON_CreateObject();
     int differential = set->section == NMS_SECTION_DIFFERENTIAL;
-    int ok = o && add(o, "title", cJSON_CreateString(set->title)) &&
-             add(o, "version", cJSON_CreateString(set->version)) &&
-             add(o, "citation", cJSON_CreateString(set->citation)) &&
+    int ok = o && (!full ||
+                   (add(o, "title", cJSON_CreateString(set->title)) &&
+                    add(o, "version", cJSON_CreateString(set->version)) &&
+                    add(o, "citation", cJSON_CreateString(set->citation)))) &&
              add(o, "kind", cJSON_CreateString(nms_kind_name(set->kind)));
 
     if (ok && differential)
@@ -329,14 +335,14 @@ static cJSON *set_object(const struct nms_set *set,
         ok = add(o, "reasons", reasons_array(set)) &&
              add(o, "actions", notes_array(set));
     if (ok && set->kind == NMS_KIND_GROUPS)
-        ok = add(o, "groups", groups_array(set));
-    if (ok && set->kind == NMS_KIND_GROUPS && info)
+        ok = add(o, "groups", groups_array(set, full));
+    if (ok && set->kind == NMS_KIND_GROUPS && info && full)
         ok = add(o, "rule", rule_array(set, info));
-    ok = ok && add(o, "items", items_array(set));
+    ok = ok && add(o, "items", items_array(set, full));
     if (ok && differential)
         ok = add(o, "for", ids_with(set, NMS_TRI_TRUE)) &&
              add(o, "against", ids_with(set, NMS_TRI_FALSE)) &&
-             add(o, "distinguishing", notes_array(set)) &&
+             (!full || add(o, "distinguishing", notes_array(set))) &&
              (!set->overlap ||
               add(o, "overlap", cJSON_CreateString(set->overlap)));
     ok = ok && add(o, "missing", missing_array(set));
@@ -480,54 +486,47 @@ static const struct nms_set_info *info_of(const struct nms_ruleset_info *rs,
     return &rs->sets[i];
 }
 
-static int add_section_map(cJSON *record, const struct nms_result *r,
-                           const struct nms_ruleset_info *rs,
-                           enum nms_section section, const char *key)
+/* The sets of one section under `key`: as {"id": {...}, ...}, or for a
+ * section of one set (severity, risk factors) as that set itself. */
+static int add_section(cJSON *record, const struct nms_result *r,
+                       const struct nms_ruleset_info *rs, int full,
+                       enum nms_section section, const char *key, int single)
 {
     cJSON *all = NULL;
     size_t i;
 
     for (i = 0; i < r->n_sets; i++) {
+        cJSON *set;
         if (r->sets[i].section != section)
             continue;
-        if (!all && !add(record, key, all = cJSON_CreateObject()))
+        set = set_object(&r->sets[i], info_of(rs, r, i), full);
+        if (single)
+            return add(record, key, set);
+        if (!all && !add(record, key, all = cJSON_CreateObject())) {
+            cJSON_Delete(set);
             return 0;
-        if (!add(all, r->sets[i].id,
-                 set_object(&r->sets[i], info_of(rs, r, i))))
+        }
+        if (!add(all, r->sets[i].id, set))
             return 0;
     }
     return 1;
 }
 
-/* A section of exactly one set (severity, risk factors) under `key`. */
-static int add_section_one(cJSON *record, const struct nms_result *r,
-                           const struct nms_ruleset_info *rs,
-                           enum nms_section section, const char *key)
-{
-    size_t i;
-
-    for (i = 0; i < r->n_sets; i++)
-        if (r->sets[i].section == section)
-            return add(record, key,
-                       set_object(&r->sets[i], info_of(rs, r, i)));
-    return 1;
-}
-
 /* Every section, in the order docs/output-format.md gives. */
 static int add_sets(cJSON *record, const struct nms_result *r,
-                    const struct nms_ruleset_info *rs)
+                    const struct nms_ruleset_info *rs, int full)
 {
-    return add_section_map(record, r, rs, NMS_SECTION_CRITERIA, "criteria") &&
+    return add_section(record, r, rs, full, NMS_SECTION_CRITERIA, "criteria", 0) &&
            add(record, "concordance", concordance_object(r)) &&
-           add_section_one(record, r, rs, NMS_SECTION_SEVERITY, "severity") &&
-           add_section_one(record, r, rs, NMS_SECTION_RISK_FACTORS,
-                           "risk_factors") &&
-           add_section_map(record, r, rs, NMS_SECTION_DIFFERENTIAL,
-                           "differential");
+           add_section(record, r, rs, full, NMS_SECTION_SEVERITY, "severity", 1) &&
+           add_section(record, r, rs, full, NMS_SECTION_RISK_FACTORS,
+                       "risk_factors", 1) &&
+           add_section(record, r, rs, full, NMS_SECTION_DIFFERENTIAL,
+                       "differential", 0);
 }
 
 static cJSON *record_object(const struct nms_case *c, const struct nms_result *r,
-                            const struct nms_ruleset_info *rs)
+                            const struct nms_ruleset_info *rs, int full)
 {
     int failed = c->error || !r || r->error;
     cJSON *o = cJSON_CreateObject();
@@ -539,7 +538,7 @@ static cJSON *record_object(const struct nms_case *c, const struct nms_result *r
     if (ok && rs && !c->error)
         ok = add(o, "ruleset", ruleset_object(rs));
     if (ok && !failed)
-        ok = add_sets(o, r, rs);
+        ok = add_sets(o, r, rs, full);
     if (ok && failed)
         ok = add(o, "error", error_object(c, r));
     ok = ok && add(o, "warnings", warnings_array(c));
@@ -552,59 +551,15 @@ static cJSON *record_object(const struct nms_case *c, const struct nms_result *r
     return o;
 }
 
-/* Deletes `keys` (NULL-terminated) from every element of array `a`. */
-static void delete_in_each(cJSON *a, const char *const *keys)
-{
-    cJSON *e;
-    size_t k;
-
-    cJSON_ArrayForEach(e, a)
-        for (k = 0; keys[k]; k++)
-            cJSON_DeleteItemFromObjectCaseSensitive(e, keys[k]);
-}
-
-/* NMS_OUTPUT_COMPACT: drops from one set what the ruleset fixes. */
-static void strip_set(cJSON *set)
-{
-    static const char *const set_keys[] = {"title", "version", "citation",
-                                           "rule", "distinguishing", NULL};
-    static const char *const group_keys[] = {"title", NULL};
-    static const char *const item_keys[] = {"source", "feature", NULL};
-    size_t k;
-
-    for (k = 0; set_keys[k]; k++)
-        cJSON_DeleteItemFromObjectCaseSensitive(set, set_keys[k]);
-    delete_in_each(cJSON_GetObjectItemCaseSensitive(set, "groups"), group_keys);
-    delete_in_each(cJSON_GetObjectItemCaseSensitive(set, "items"), item_keys);
-}
-
-/* Applies strip_set to every set of a record. */
-static void strip_static(cJSON *record)
-{
-    static const char *const maps[] = {"criteria", "differential"};
-    static const char *const ones[] = {"severity", "risk_factors"};
-    cJSON *set;
-    size_t i;
-
-    for (i = 0; i < 2; i++) {
-        cJSON_ArrayForEach(set, cJSON_GetObjectItemCaseSensitive(record, maps[i]))
-            strip_set(set);
-        set = cJSON_GetObjectItemCaseSensitive(record, ones[i]);
-        if (set)
-            strip_set(set);
-    }
-}
-
 char *nms_output_json(const struct nms_case *c, const struct nms_result *r,
                       const struct nms_ruleset_info *rs, unsigned options)
 {
-    cJSON *record = record_object(c, r, rs);
+    cJSON *record =
+        record_object(c, r, rs, !(options & NMS_OUTPUT_COMPACT));
     char *printed, *text = NULL;
 
     if (!record)
         return NULL;
-    if (options & NMS_OUTPUT_COMPACT)
-        strip_static(record);
     printed = options & NMS_OUTPUT_PRETTY ? cJSON_Print(record)
                                           : cJSON_PrintUnformatted(record);
     cJSON_Delete(record);
