@@ -151,8 +151,10 @@ local function suspected(case)
   return tri.all(parts)
 end
 
+-- Only tier "none" needs to know why (not suspected, or undecided): the
+-- suspected items are asked again then, and only then.
 set.actions = function(case, tier)
-  return actions.list(case, tier, suspected(case), EXPOSURE_H, DEPOT_H)
+  return actions.list(case, tier, tier == "none" and suspected(case) or nil, EXPOSURE_H, DEPOT_H)
 end
 
 return set

@@ -124,7 +124,7 @@ local function first_steps(case, window, depot)
 end
 
 --- The ordered management list for `tier` ("none" | "mild" | "moderate" |
--- "severe"). `suspected` is the finding "NMS suspected" (used for "none"),
+-- "severe"). `suspected` is the finding "NMS suspected" (given for "none"),
 -- `window` the exposure window in hours, `depot` the one for a depot.
 function A.list(case, tier, suspected, window, depot)
   if tier == "none" then
