@@ -2,8 +2,8 @@
  * vocab.c - the names the loaded ruleset offers to completion and to "did
  * you mean" notes: its drug names and brands, and the ids of its sets.
  *
- * Nothing clinical is written here. Set ids come from the result record of
- * an empty case. Drug names come from the ruleset's own `drugs` module
+ * Nothing clinical is written here. Set ids come from the loaded ruleset
+ * (nms_engine_ruleset). Drug names come from the ruleset's own `drugs` module
  * (docs/rules.md: rows of {generic, atc, class, brands = {...}, also =
  * {...}}), loaded in a separate, throw-away Lua state with no libraries
  * but string and table, text chunks only, and an instruction limit; a
@@ -15,7 +15,6 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "record.h"
 #include "session.h"
 
 /* Most names kept of each kind; a ruleset lists a few hundred drugs. */
@@ -135,20 +134,14 @@ static void load_drugs(struct session *s)
     lua_close(L);
 }
 
-/* The set ids of the ruleset, from the record of an empty case. */
+/* The set ids of the loaded ruleset, in result order. */
 static void load_sets(struct session *s)
 {
-    struct record_set sets[RECORD_MAX_SETS];
-    cJSON *empty = cJSON_CreateObject(), *rec = NULL;
-    size_t n, i;
+    const struct nms_ruleset_info *rs = nms_engine_ruleset(s->engine);
+    size_t i;
 
-    if (empty && session_evaluate(s, empty, NAN, &rec, NULL) == 0) {
-        n = record_sets(rec, sets, RECORD_MAX_SETS);
-        for (i = 0; i < n; i++)
-            add_name(&s->vocab.sets, &s->vocab.n_sets, sets[i].id);
-    }
-    cJSON_Delete(rec);
-    cJSON_Delete(empty);
+    for (i = 0; rs && i < rs->n_sets; i++)
+        add_name(&s->vocab.sets, &s->vocab.n_sets, rs->sets[i].id);
 }
 
 void vocab_load(struct session *s)
