@@ -174,8 +174,6 @@ static void apply_overrides(lua_State *L, const char *module,
 #define NMS_MAX_ALTS 16
 #define NMS_MAX_NOTES 64
 
-static const char *const kind_names[] = {"points", "groups", "checklist"};
-
 /* What a section accepts: severity and differentials are rules with
  * levels, risk factors a checklist, criteria a score or a rule. */
 static int kind_allowed(enum nms_section section, enum nms_set_kind kind)
@@ -249,7 +247,7 @@ static void load_item(lua_State *L, struct nms_set_def *set, size_t i,
             fail_in(L, module, ctx, "points must be greater than 0");
     } else if (lua_getfield(L, top, "points") != LUA_TNIL) {
         FAIL(L, module, ctx, "points belong to kind \"points\" only; this "
-                             "set is kind \"%s\"", kind_names[set->kind]);
+                             "set is kind \"%s\"", nms_kind_name(set->kind));
     }
     lua_settop(L, top);
     if (set->kind == NMS_KIND_GROUPS) {
@@ -317,6 +315,17 @@ static void *alloc_array(lua_State *L, size_t n, size_t size)
     return p;
 }
 
+/* Pushes entry i of the list on top, which must be a table of `shape`,
+ * and names it in ctx ("set 'x': group 2") for the messages about it. */
+static void open_entry(lua_State *L, const struct nms_set_def *set,
+                       const char *list, size_t i, const char *shape,
+                       const char *module, char *ctx, size_t size)
+{
+    snprintf(ctx, size, "set '%s': %s %zu", set->id, list, i + 1);
+    if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TTABLE)
+        FAIL(L, module, ctx, "must be a table %s", shape);
+}
+
 /* groups = { {id=, title=}, ... } */
 static void load_groups(lua_State *L, struct nms_set_def *set, int top,
                         const char *module)
@@ -328,9 +337,8 @@ static void load_groups(lua_State *L, struct nms_set_def *set, int top,
     for (g = 0; g < n; g++) {
         struct nms_group_def *group = &set->groups[g];
         char ctx[160];
-        snprintf(ctx, sizeof ctx, "set '%s': group %zu", set->id, g + 1);
-        if (lua_rawgeti(L, -1, (lua_Integer)g + 1) != LUA_TTABLE)
-            fail_in(L, module, ctx, "must be a table {id = ..., title = ...}");
+        open_entry(L, set, "group", g, "{id = ..., title = ...}", module, ctx,
+                   sizeof ctx);
         set->n_groups = g + 1;
         take_string(L, -1, "id", &group->id, 1, module, ctx);
         if (!valid_id(group->id))
@@ -406,9 +414,8 @@ static void load_rule(lua_State *L, struct nms_set_def *set, int top,
     for (a = 0; a < n; a++) {
         struct nms_alternative *alt = &set->alts[a];
         char ctx[160];
-        snprintf(ctx, sizeof ctx, "set '%s': rule %zu", set->id, a + 1);
-        if (lua_rawgeti(L, -1, (lua_Integer)a + 1) != LUA_TTABLE)
-            fail_in(L, module, ctx, "must be a table {level = ..., need = {...}}");
+        open_entry(L, set, "rule", a, "{level = ..., need = {...}}", module,
+                   ctx, sizeof ctx);
         set->n_alts = a + 1;
         take_string(L, -1, "level", &alt->level, 0, module, ctx);
         if (alt->level && !valid_id(alt->level))
@@ -438,10 +445,8 @@ static void load_notes(lua_State *L, struct nms_set_def *set, int top,
     set->notes = alloc_array(L, n, sizeof *set->notes);
     for (i = 0; i < n; i++) {
         char ctx[160];
-        snprintf(ctx, sizeof ctx, "set '%s': distinguishing %zu", set->id,
-                 i + 1);
-        if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TTABLE)
-            fail_in(L, module, ctx, "must be a table {text = ..., source = ...}");
+        open_entry(L, set, "distinguishing", i, "{text = ..., source = ...}",
+                   module, ctx, sizeof ctx);
         set->n_notes = i + 1;
         take_string(L, -1, "text", &set->notes[i].text, 1, module, ctx);
         take_string(L, -1, "source", &set->notes[i].source, 1, module, ctx);
@@ -505,7 +510,8 @@ static void load_set(lua_State *L, struct nms_set_def *set, const char *module,
     take_string(L, top, "version", &set->version, 1, module, set->id);
     take_string(L, top, "citation", &set->citation, 1, module, set->id);
     take_string(L, top, "kind", &kind, 1, module, set->id);
-    for (i = 0; i < 3 && strcmp(kind, kind_names[i]) != 0; i++)
+    for (i = 0; i < 3 && strcmp(kind, nms_kind_name((enum nms_set_kind)i)) != 0;
+         i++)
         ;
     free(kind);
     if (i == 3)
@@ -514,7 +520,7 @@ static void load_set(lua_State *L, struct nms_set_def *set, const char *module,
     set->kind = (enum nms_set_kind)i;
     if (!kind_allowed(section, set->kind))
         FAIL(L, module, set->id, "a %s set cannot be kind \"%s\"",
-             nms_section_name(section), kind_names[set->kind]);
+             nms_section_name(section), nms_kind_name(set->kind));
     if (set->kind == NMS_KIND_POINTS)
         set->threshold = take_number(L, top, "threshold", module, set->id);
     if (set->kind == NMS_KIND_GROUPS)
