@@ -110,10 +110,6 @@ function M.span(case, c)
   return "still given at assessment (start not recorded)"
 end
 
-local function ago(case, t)
-  return time.duration(time.before(case, t)) .. " before assessment"
-end
-
 --- Dopamine-antagonist exposure, or withdrawal of a dopaminergic drug,
 -- within `hours` before the assessment, as a finding. Optional `opts`:
 --   withdrawal = false   only dopamine-antagonist use counts (criteria that
@@ -142,11 +138,11 @@ function M.exposure(case, hours, opts)
       hits[#hits + 1] = name .. (depot and " (depot) " or " ") .. M.span(case, c)
         .. (c.ongoing and "" or (", within " .. time.duration(h) .. " before assessment"))
     elseif is_da then
-      earlier[#earlier + 1] = ("%s last given at %s, %s"):format(name, time.fmt(case, c.stop), ago(case, c.stop))
+      earlier[#earlier + 1] = ("%s last given at %s, %s"):format(name, time.fmt(case, c.stop), time.ago(case, c.stop))
     end
     if withdrawal and drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, hours) then
       hits[#hits + 1] = ("%s stopped at %s, %s (withdrawal within %s)"):format(
-        name, time.fmt(case, c.stop), ago(case, c.stop), window)
+        name, time.fmt(case, c.stop), time.ago(case, c.stop), window)
     elseif not c.info.recognised and within then
       unknown[#unknown + 1] = drugs.as_written(c.info)
     elseif not is_da and within then

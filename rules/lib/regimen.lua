@@ -220,14 +220,12 @@ end
 -- @usage regimen.changed(case, group, "down", 72)   -- levodopa withdrawn or reduced
 function G.changed(case, group, way, window_h)
   local up = way == "up"
-  local meds = require("lib.meds")
-  local function ago(t) return time.duration(time.before(case, t)) .. " before assessment" end
   for _, c in ipairs(group.courses) do
     if up and c.from ~= nil and time.within(case, c.from, window_h) and not carries_on(c, group.courses) then
-      return true, ("started at %s, %s"):format(time.fmt(case, c.from), ago(c.from))
+      return true, ("started at %s, %s"):format(time.fmt(case, c.from), time.ago(case, c.from))
     end
     if not up and meds.stopped_within(case, c, window_h) then
-      return true, ("stopped at %s, %s"):format(time.fmt(case, c.stop), ago(c.stop))
+      return true, ("stopped at %s, %s"):format(time.fmt(case, c.stop), time.ago(case, c.stop))
     end
   end
   local ds, lacking = doses_of(case, group)
@@ -235,7 +233,7 @@ function G.changed(case, group, way, window_h)
   for i = 2, #ds do
     local a, b = ds[i - 1], ds[i]
     if time.within(case, b.t, window_h) and ((up and b.mg > a.mg) or (not up and b.mg < a.mg)) then
-      return true, ("dose %s from %s to %s, %s"):format(up and "raised" or "lowered", dose(a), dose(b), ago(b.t))
+      return true, ("dose %s from %s to %s, %s"):format(up and "raised" or "lowered", dose(a), dose(b), time.ago(case, b.t))
     end
   end
   local spans = fmt.each(group.courses, function(c) return meds.span(case, c) end, 3)
@@ -255,7 +253,6 @@ end
 -- leave a "no" unknown under parameter drugs.unrecognised.
 -- @usage regimen.given(case, { serotonergic = true }, 840, "serotonergic drug")
 function G.given(case, classes, hours, what)
-  local meds = require("lib.meds")
   local given, unknown = meds.given_in(case, classes, hours)
   if given == nil then
     return tri.finding(nil, unknown, "the medication list (medications[]: drug or atc, start, stop) "
@@ -270,7 +267,6 @@ end
 -- each drug given in that window), as a finding; `what` words the class.
 -- @usage regimen.class_changed(case, { dopaminergic = true }, "down", 72, "dopaminergic drug")
 function G.class_changed(case, classes, way, hours, what)
-  local meds = require("lib.meds")
   local given, unknown = meds.given_in(case, classes, hours)
   if given == nil then
     return tri.finding(nil, unknown, "the medication list (medications[]: drug or atc, start, stop, "

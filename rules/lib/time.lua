@@ -83,6 +83,11 @@ function time.before(case, t)
   return case.assessed_at - t
 end
 
+--- "36 h before assessment": how long before the assessment `t` was.
+function time.ago(case, t)
+  return time.duration(time.before(case, t)) .. " before assessment"
+end
+
 --- Whether `t` lies within `hours` before the assessment, ends included:
 -- true, false, or nil when `t` or the assessment time is unknown.
 function time.within(case, t, hours)
