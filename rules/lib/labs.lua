@@ -66,27 +66,42 @@ function L.ck_times_uln(case, factor)
     "the laboratory's CK upper limit of normal (labs[].ck_uln)")
 end
 
+-- Which side of a limit counts, and how the evidence words it.
+local ABOVE = { hit = function(v, limit) return v > limit end, mark = "> ",
+  further = function(v, w) return v > w end, extreme = "highest", miss = "not above" }
+local AT_OR_BELOW = { hit = function(v, limit) return v <= limit end, mark = "≤ ",
+  further = function(v, w) return v < w end, extreme = "lowest", miss = "above" }
+
+-- Some result of lab `field` on `side` of `limit`: true with those
+-- results, false with the one nearest the limit's side (the highest, or
+-- the lowest), nil when no result of `field` is recorded.
+local function beyond(case, field, limit, label, unit, side)
+  local hits, extreme, n = {}, nil, 0
+  for _, e in ipairs(L.entries(case) or {}) do
+    local v = e[field]
+    if v ~= nil then
+      n = n + 1
+      if side.hit(v, limit) then hits[#hits + 1] = e end
+      if extreme == nil or side.further(v, extreme[field]) then extreme = e end
+    end
+  end
+  local function text(e) return label .. " " .. fmt.unit(e[field], unit) .. time.at(case, e.t) end
+  local bound = fmt.unit(limit, unit)
+  if n == 0 then
+    return tri.finding(nil, "no " .. label .. " result recorded", "a " .. label .. " result (labs[]." .. field .. ")")
+  end
+  if #hits > 0 then return tri.finding(true, fmt.each(hits, text, 4) .. " (" .. side.mark .. bound .. ")") end
+  return tri.finding(false, ("%s %s of %s, %s %s"):format(side.extreme, text(extreme),
+    fmt.count(n, "result"), side.miss, bound))
+end
+
 --- Some result of lab `field` at or below `limit` (e.g. serum iron
 -- <= 10 µmol/L): true with those results, false with the lowest one, nil
 -- when no result of `field` is recorded. `label` and `unit` word the
 -- evidence ("serum iron", "µmol/L").
 -- @usage labs.at_or_below(case, "iron", 10, "serum iron", "µmol/L")
 function L.at_or_below(case, field, limit, label, unit)
-  local low, lowest, n = {}, nil, 0
-  for _, e in ipairs(L.entries(case) or {}) do
-    if e[field] ~= nil then
-      n = n + 1
-      if e[field] <= limit then low[#low + 1] = e end
-      if lowest == nil or e[field] < lowest[field] then lowest = e end
-    end
-  end
-  local function text(e) return label .. " " .. fmt.unit(e[field], unit) .. time.at(case, e.t) end
-  if n == 0 then
-    return tri.finding(nil, "no " .. label .. " result recorded", "a " .. label .. " result (labs[]." .. field .. ")")
-  end
-  if #low > 0 then return tri.finding(true, fmt.each(low, text, 4) .. " (≤ " .. fmt.unit(limit, unit) .. ")") end
-  return tri.finding(false, ("lowest %s of %s, above %s"):format(text(lowest), fmt.count(n, "result"),
-    fmt.unit(limit, unit)))
+  return beyond(case, field, limit, label, unit, AT_OR_BELOW)
 end
 
 --- Some result of lab `field` strictly above `limit` (e.g. WBC
@@ -95,20 +110,7 @@ end
 -- evidence ("WBC", "×10^9/L").
 -- @usage labs.above(case, "wbc", 15, "WBC", "×10^9/L")   -- Pope 1986 leukocytosis
 function L.above(case, field, limit, label, unit)
-  local t = tri.tally(L.entries(case) or {}, function(e)
-    if e[field] ~= nil then return e[field] > limit, true end
-  end)
-  local function text(e) return label .. " " .. fmt.unit(e[field], unit) .. time.at(case, e.t) end
-  local bound = fmt.unit(limit, unit)
-  if t.judged == 0 then
-    return tri.finding(nil, "no " .. label .. " result recorded", "a " .. label .. " result (labs[]." .. field .. ")")
-  end
-  if #t.yes > 0 then return tri.finding(true, fmt.each(t.yes, text, 4) .. " (> " .. bound .. ")") end
-  local top = t.no[1]
-  for _, e in ipairs(t.no) do
-    if e[field] > top[field] then top = e end
-  end
-  return tri.finding(false, ("highest %s of %s, not above %s"):format(text(top), fmt.count(t.judged, "result"), bound))
+  return beyond(case, field, limit, label, unit, ABOVE)
 end
 
 --- Leukocytosis: some WBC strictly above `limit` ×10^9/L (L.above).
