@@ -20,7 +20,7 @@
 #include "nms/case.h"
 #include "nms/output.h"
 #include "nms/reader.h"
-#include "reader_int.h"
+#include "input/reader_int.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -20,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "session.h"
+#include "front/cli.h"
+#include "session/session.h"
 
 #ifndef NMS_TEST_RULES_DIR
 #error "NMS_TEST_RULES_DIR must name the test ruleset (tests/fuzz/CMakeLists.txt)"

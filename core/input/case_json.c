@@ -1,0 +1,640 @@
+/*
+ * case_json.c - JSON text to struct nms_case.
+ *
+ * The parser knows no field by name: it walks the field table of case.c
+ * (nms_case_schema) alongside the cJSON tree, so every field gets the same
+ * type checks, unit conversion, range check and typo suggestion. Problems
+ * that make the case unusable (wrong types, unknown units or enumeration
+ * values, mixed time forms, duplicate keys) fail the case with a path and a
+ * message; problems that only cost one value (unknown field names,
+ * implausible values) become warnings.
+ */
+#include <assert.h>
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case/case_int.h"
+#include "input/json_check.h"
+#include "nms/case.h"
+#include "input/reader_int.h"
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define PRINTF_LIKE(fmt, args)
+#endif
+
+/* Room for a message quoting a path, a value and an enumeration. */
+#define MESSAGE_MAX 640u
+
+/* The {"value", "unit"} form of a number, parsed with the same walker. */
+struct quantity_value {
+    double value;
+    char *unit;
+};
+
+static const struct nms_field quantity_fields[] = {
+    {"value", NMS_FIELD_NUMBER, offsetof(struct quantity_value, value), 0, NULL,
+     NULL, NULL},
+    {"unit", NMS_FIELD_STRING, offsetof(struct quantity_value, unit), 0, NULL,
+     NULL, NULL}};
+static const struct nms_schema quantity_record = {
+    "quantity", sizeof(struct quantity_value), quantity_fields, 2};
+
+/* State of one parse. */
+struct parse {
+    struct nms_case *c;
+    enum nms_status status;  /* NMS_OK; NMS_EPARSE once the case failed */
+    char path[NMS_MAX_PATH]; /* of the value being read, "" at the top */
+    size_t path_len;
+    char first_time[NMS_MAX_PATH + 32]; /* "a number at vitals[0].t" */
+    const char *text; /* the record, for the label's own text */
+    size_t text_len;  /* its length: the record is not NUL-terminated */
+    struct nms_json_check chk;
+    const cJSON *label_item; /* the case's "label" member, whose text chk
+                                located */
+};
+
+static void parse_object(struct parse *p, const struct nms_schema *rec,
+                         const cJSON *obj, void *base);
+
+/* ---- messages and paths ----------------------------------------------- */
+
+/* Quoted names are cut to this many bytes (at a character boundary): a
+ * message must stay readable whatever length of typo it quotes. */
+#define NAME_MAX_BYTES 64u
+
+/*
+ * Length of the first n bytes of s less any character that they cut in
+ * half. The text passed the UTF-8 check, so a cut is the only way our
+ * output could become invalid UTF-8 (and the JSON Lines output with it).
+ */
+static size_t utf8_whole(const char *s, size_t n)
+{
+    size_t k = n, need;
+    unsigned char lead;
+
+    while (k > 0 && n - k < 3 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k == 0)
+        return n;
+    lead = (unsigned char)s[k - 1];
+    need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return n - (k - 1) < need ? k - 1 : n;
+}
+
+/* For "%.*s": how much of the name s to quote in a message. */
+static int name_bytes(const char *s)
+{
+    return (int)utf8_whole(s, strnlen(s, NAME_MAX_BYTES));
+}
+
+/* vsnprintf into msg; a message longer than msg is cut between characters. */
+PRINTF_LIKE(3, 0)
+static void format_message(char *msg, size_t size, const char *fmt, va_list ap)
+{
+    int n = vsnprintf(msg, size, fmt, ap);
+
+    if (n > 0 && (size_t)n >= size)
+        msg[utf8_whole(msg, size - 1)] = '\0';
+}
+
+PRINTF_LIKE(2, 3)
+static void fail(struct parse *p, const char *fmt, ...)
+{
+    char msg[MESSAGE_MAX];
+    va_list ap;
+
+    va_start(ap, fmt);
+    format_message(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    p->status =
+        nms_case_fail(p->c, p->path, msg) == NMS_OK ? NMS_EPARSE : NMS_ENOMEM;
+}
+
+PRINTF_LIKE(2, 3)
+static void warn(struct parse *p, const char *fmt, ...)
+{
+    char msg[MESSAGE_MAX];
+    va_list ap;
+
+    va_start(ap, fmt);
+    format_message(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (nms_case_warn(p->c, p->path, msg) != NMS_OK)
+        p->status = NMS_ENOMEM;
+}
+
+static const char *type_name(const cJSON *item)
+{
+    if (cJSON_IsNull(item))
+        return "null";
+    if (cJSON_IsBool(item))
+        return "boolean";
+    if (cJSON_IsNumber(item))
+        return "number";
+    if (cJSON_IsString(item))
+        return "string";
+    if (cJSON_IsArray(item))
+        return "array";
+    return "object";
+}
+
+static void fail_type(struct parse *p, const char *expected, const cJSON *item)
+{
+    fail(p, "expected %s, got %s", expected, type_name(item));
+}
+
+/* Appends ".key" (or "key" at the top); returns what pop needs. */
+static size_t push_key(struct parse *p, const char *key)
+{
+    size_t saved = p->path_len;
+    int n = snprintf(p->path + saved, sizeof p->path - saved, "%s%s",
+                     saved == 0 ? "" : ".", key);
+
+    p->path_len += n > 0 ? (size_t)n : 0;
+    if (p->path_len >= sizeof p->path) {
+        /* Truncated, still terminated, and not inside a character. */
+        p->path_len = utf8_whole(p->path, sizeof p->path - 1);
+        p->path[p->path_len] = '\0';
+    }
+    return saved;
+}
+
+static size_t push_index(struct parse *p, size_t index)
+{
+    size_t saved = p->path_len;
+    int n = snprintf(p->path + saved, sizeof p->path - saved, "[%zu]", index);
+
+    p->path_len += n > 0 ? (size_t)n : 0;
+    if (p->path_len >= sizeof p->path)
+        p->path_len = sizeof p->path - 1;
+    return saved;
+}
+
+static void pop(struct parse *p, size_t saved)
+{
+    p->path_len = saved;
+    p->path[saved] = '\0';
+}
+
+/* Writes the NULL-terminated `values` as "a, b, c". */
+static void join(const char *const *values, char *buf, size_t size)
+{
+    size_t used = 0;
+    int n;
+
+    buf[0] = '\0';
+    for (; *values != NULL && used < size; values++) {
+        n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+                     *values);
+        used += n > 0 ? (size_t)n : 0;
+    }
+}
+
+/* " (did you mean 'x'?)" when `name` is close to one of `values`. */
+static void suggestion(const char *const *values, const char *name, char *buf,
+                       size_t size)
+{
+    const char *best = nms_suggest_value(values, name);
+
+    buf[0] = '\0';
+    if (best != NULL)
+        snprintf(buf, size, " (did you mean '%s'?)", best);
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+/* Reads a JSON number; 0 after failing the case when it is not finite. */
+static int finite_number(struct parse *p, const cJSON *item, double *out)
+{
+    if (!isfinite(item->valuedouble)) {
+        /* cJSON turns 1e999 into infinity; nothing real is that large. */
+        fail(p, "number out of range: too large to represent");
+        return 0;
+    }
+    *out = item->valuedouble;
+    return 1;
+}
+
+/* Fails the case for a unit that `q` does not know, listing those it does. */
+static void fail_unit(struct parse *p, const struct nms_quantity *q,
+                      const char *unit)
+{
+    const char *codes[16];
+    char accepted[256], hint[96];
+    size_t n = 0;
+    const struct nms_unit *u;
+
+    codes[n++] = q->canonical;
+    for (u = q->units; u->ucum != NULL && n < 15; u++)
+        codes[n++] = u->ucum;
+    codes[n] = NULL;
+    nms_quantity_units(q, accepted, sizeof accepted);
+    suggestion(codes, unit, hint, sizeof hint);
+    fail(p, "unknown unit '%.*s'; accepted units: %s%s", name_bytes(unit), unit,
+         accepted, hint);
+}
+
+/*
+ * Reads {"value": v, "unit": u} into *qv (the caller releases qv->unit).
+ * Returns 1 with a value, 0 when the value is null (absent) or on failure.
+ */
+static int read_quantity(struct parse *p, const cJSON *item,
+                         struct quantity_value *qv)
+{
+    parse_object(p, &quantity_record, item, qv);
+    if (p->status != NMS_OK)
+        return 0;
+    if (cJSON_GetObjectItemCaseSensitive(item, "value") == NULL ||
+        qv->unit == NULL) {
+        fail(p, "a quantity needs \"value\" (a number) and \"unit\" (a UCUM "
+                "code)");
+        return 0;
+    }
+    return !isnan(qv->value);
+}
+
+static void parse_number(struct parse *p, const struct nms_field *f,
+                         const cJSON *item, double *out)
+{
+    const struct nms_quantity *q = f->quantity;
+    struct quantity_value qv = {NAN, NULL};
+    const char *unit = q != NULL ? q->canonical : "";
+    double value, canonical;
+    char msg[MESSAGE_MAX];
+
+    if (cJSON_IsNumber(item)) {
+        if (!finite_number(p, item, &value))
+            goto out;
+    } else if (q != NULL && cJSON_IsObject(item)) {
+        if (!read_quantity(p, item, &qv))
+            goto out;
+        value = qv.value;
+        unit = qv.unit;
+    } else {
+        fail_type(p,
+                  q != NULL ? "a number or a {\"value\", \"unit\"} quantity"
+                            : "a number",
+                  item);
+        goto out;
+    }
+    if (q == NULL) {
+        *out = value;
+    } else if (nms_quantity_convert(q, unit, value, &canonical) != 0) {
+        fail_unit(p, q, unit);
+    } else if (!nms_quantity_plausible(q, canonical)) {
+        nms_quantity_explain(q, f->name, value, unit, msg, sizeof msg);
+        warn(p, "%s", msg); /* the value stays absent */
+    } else {
+        *out = canonical;
+    }
+out:
+    nms_schema_release(&quantity_record, &qv);
+}
+
+/* ---- times ------------------------------------------------------------ */
+
+/* The first time fixes the case's form; 0 after failing a mixed case. */
+static int same_form(struct parse *p, enum nms_time_form form)
+{
+    const char *what = form == NMS_TIME_ISO ? "an ISO 8601 string" : "a number";
+
+    if (p->c->time_form == NMS_TIME_UNSET) {
+        p->c->time_form = form;
+        snprintf(p->first_time, sizeof p->first_time, "%s at %s", what,
+                 p->path);
+        return 1;
+    }
+    if (p->c->time_form == form)
+        return 1;
+    fail(p,
+         "times mix ISO 8601 strings and numeric hours (first %s); use "
+         "one form",
+         p->first_time);
+    return 0;
+}
+
+static void parse_time(struct parse *p, const cJSON *item, double *out)
+{
+    enum nms_time_form form;
+    double t;
+
+    if (cJSON_IsString(item)) {
+        if (nms_time_parse_iso(item->valuestring, &t) != 0) {
+            fail(p,
+                 "cannot read '%.*s' as a time; expected an ISO 8601 "
+                 "date-time with an offset, such as 2026-03-03T02:10Z or "
+                 "2026-03-03T04:10:30+02:00",
+                 name_bytes(item->valuestring), item->valuestring);
+            return;
+        }
+        form = NMS_TIME_ISO;
+    } else if (cJSON_IsNumber(item)) {
+        if (!finite_number(p, item, &t))
+            return;
+        form = NMS_TIME_HOURS;
+    } else {
+        fail_type(p, "an ISO 8601 date-time string or a number of hours", item);
+        return;
+    }
+    if (same_form(p, form))
+        *out = t;
+}
+
+/* ---- other kinds ------------------------------------------------------ */
+
+static void parse_enum(struct parse *p, const char *const *values,
+                       const cJSON *item, const char **out)
+{
+    char list[256], hint[96];
+    size_t i;
+
+    join(values, list, sizeof list);
+    if (!cJSON_IsString(item)) {
+        fail(p, "expected one of %s, got %s", list, type_name(item));
+        return;
+    }
+    for (i = 0; values[i] != NULL; i++) {
+        if (strcmp(values[i], item->valuestring) == 0) {
+            *out = values[i]; /* static: never freed */
+            return;
+        }
+    }
+    suggestion(values, item->valuestring, hint, sizeof hint);
+    fail(p, "unknown value '%.*s' for %s; expected one of %s%s",
+         name_bytes(item->valuestring), item->valuestring, p->path, list, hint);
+}
+
+static void parse_string(struct parse *p, const cJSON *item, char **out)
+{
+    if (!cJSON_IsString(item)) {
+        fail_type(p, "a string", item);
+        return;
+    }
+    if (strlen(item->valuestring) > NMS_MAX_STRING) {
+        fail(p, "string longer than %u bytes", NMS_MAX_STRING);
+        return;
+    }
+    *out = strdup(item->valuestring);
+    if (*out == NULL)
+        p->status = NMS_ENOMEM;
+}
+
+/*
+ * Keeps any JSON value as compact text, for the result to pass through.
+ * The case's label is copied as written, less whitespace: cJSON would
+ * print 12345678901234567890 as 1.2345678901234567e+19 and
+ * 1.7976931348623157e308 as a number that reads back as infinity. A label
+ * holding 1e999 therefore passes too, as written: the label is never read
+ * as numbers (rules do not see it), so the "too large to represent" error
+ * for the fields we read does not apply to it.
+ */
+static void parse_raw(struct parse *p, const cJSON *item, char **out)
+{
+    size_t span = p->chk.label_end - p->chk.label_start;
+    char *printed;
+
+    if (item == p->label_item && p->chk.label_end != 0) {
+        *out = malloc(span + 1);
+        if (*out == NULL)
+            p->status = NMS_ENOMEM;
+        else
+            nms_json_minify(p->text + p->chk.label_start, span, *out);
+        return;
+    }
+    printed = cJSON_PrintUnformatted(item);
+
+    /* Copy: the case frees with free(), cJSON's buffer needs cJSON_free. */
+    *out = printed != NULL ? strdup(printed) : NULL;
+    cJSON_free(printed);
+    if (*out == NULL)
+        p->status = NMS_ENOMEM;
+}
+
+static void parse_array(struct parse *p, const struct nms_field *f,
+                        const cJSON *item, char *base)
+{
+    const struct nms_schema *rec = f->record;
+    const cJSON *child;
+    char *elems;
+    size_t n = 0, i, saved;
+
+    if (!cJSON_IsArray(item)) {
+        fail_type(p, "an array", item);
+        return;
+    }
+    for (child = item->child; child != NULL && n <= NMS_MAX_ENTRIES;
+         child = child->next)
+        n++;
+    if (n > NMS_MAX_ENTRIES) {
+        fail(p, "more than %u entries", NMS_MAX_ENTRIES);
+        return;
+    }
+    /* An empty array still gets storage: "no medications listed" is known,
+     * unlike an absent array, and rules see the difference. */
+    elems = calloc(n ? n : 1, rec->size);
+    if (elems == NULL) {
+        p->status = NMS_ENOMEM;
+        return;
+    }
+    for (i = 0; i < n; i++)
+        nms_schema_clear(rec, elems + i * rec->size);
+    /* Owned by the case from here on, so any failure below frees it. */
+    memcpy(base + f->offset, &elems, sizeof elems);
+    memcpy(base + f->count_offset, &n, sizeof n);
+    for (i = 0, child = item->child; child && p->status == NMS_OK;
+         i++, child = child->next) {
+        saved = push_index(p, i);
+        if (cJSON_IsObject(child))
+            parse_object(p, rec, child, elems + i * rec->size);
+        else if (!cJSON_IsNull(child)) /* null: an entry with nothing known */
+            fail_type(p, "an object", child);
+        pop(p, saved);
+    }
+}
+
+/* ---- objects ---------------------------------------------------------- */
+
+static void parse_field(struct parse *p, const struct nms_field *f,
+                        const cJSON *item, char *base)
+{
+    void *at = base + f->offset;
+
+    switch (f->kind) {
+    case NMS_FIELD_NUMBER:
+        parse_number(p, f, item, at);
+        break;
+    case NMS_FIELD_TIME:
+        parse_time(p, item, at);
+        break;
+    case NMS_FIELD_BOOL:
+        if (cJSON_IsBool(item))
+            *(signed char *)at =
+                cJSON_IsTrue(item) ? NMS_TRI_TRUE : NMS_TRI_FALSE;
+        else
+            fail_type(p, "true or false", item);
+        break;
+    case NMS_FIELD_ENUM:
+        parse_enum(p, f->values, item, at);
+        break;
+    case NMS_FIELD_STRING:
+        parse_string(p, item, at);
+        break;
+    case NMS_FIELD_RAW:
+        parse_raw(p, item, at);
+        break;
+    case NMS_FIELD_ARRAY:
+        parse_array(p, f, item, base);
+        break;
+    case NMS_FIELD_OBJECT:
+        if (cJSON_IsObject(item))
+            parse_object(p, f->record, item, at);
+        else
+            fail_type(p, "an object", item);
+        break;
+    }
+}
+
+/* Fields per record type; exam, the largest, has 40. */
+#define RECORD_FIELDS_MAX 64u
+
+/* Warns about a member name that no field of `rec` has. */
+static void warn_unknown(struct parse *p, const struct nms_schema *rec,
+                         const char *name)
+{
+    const char *close = nms_schema_suggest(rec, name);
+
+    if (close != NULL)
+        warn(p, "unknown field '%.*s' — did you mean '%s'?", name_bytes(name),
+             name, close);
+    else
+        warn(p, "unknown field '%.*s'", name_bytes(name), name);
+}
+
+/*
+ * Reads every member of `obj` into the struct at `base` described by rec.
+ * A known key given twice is an error (which value was meant?); a repeated
+ * unknown key is only warned about again. Flags per field keep this linear.
+ */
+static void parse_object(struct parse *p, const struct nms_schema *rec,
+                         const cJSON *obj, void *base)
+{
+    unsigned char seen[RECORD_FIELDS_MAX] = {0};
+    const struct nms_field *f;
+    const cJSON *item;
+    size_t n = 0, saved;
+
+    assert(rec->n_fields <= RECORD_FIELDS_MAX);
+    for (item = obj->child; item != NULL && p->status == NMS_OK;
+         item = item->next) {
+        if (++n > NMS_MAX_FIELDS) {
+            fail(p, "more than %u fields in one object", NMS_MAX_FIELDS);
+            break;
+        }
+        saved = push_key(p, item->string);
+        f = nms_schema_field(rec, item->string);
+        if (f == NULL)
+            warn_unknown(p, rec, item->string);
+        else if (seen[f - rec->fields]++)
+            fail(p, "duplicate key '%s'", f->name);
+        else if (!cJSON_IsNull(item)) /* null means absent */
+            parse_field(p, f, item, base);
+        pop(p, saved);
+    }
+}
+
+/* ---- entry point ------------------------------------------------------ */
+
+/* The line of the source the record starts on, so that a syntax error
+ * names the line of the file, not of the record. */
+static long first_line(const struct parse *p)
+{
+    return p->c->line > 0 ? p->c->line : 1;
+}
+
+/* Fails the case with the syntax error that nms_json_check found. */
+static void fail_syntax(struct parse *p)
+{
+    char msg[MESSAGE_MAX];
+
+    nms_json_fault_message(p->text, p->text_len, &p->chk, first_line(p), msg,
+                           sizeof msg);
+    fail(p, "%s", msg);
+}
+
+/*
+ * Parses text as exactly one JSON value; NULL after failing the case.
+ * nms_json_check finds and places every syntax error, so cJSON only ever
+ * sees valid JSON (and its leniencies never show).
+ */
+static cJSON *parse_json(struct parse *p, const char *text, size_t len)
+{
+    const char *end = text;
+    char msg[MESSAGE_MAX];
+    cJSON *root;
+
+    p->text = text;
+    p->text_len = len;
+    if (nms_json_check(text, len, &p->chk) != 0) {
+        fail_syntax(p);
+        return NULL;
+    }
+    root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (root == NULL) {
+        /* Valid JSON that cJSON refuses (it ran out of memory, or a
+         * leniency of the check): still an error record, never a crash. */
+        nms_json_syntax_error(text, len, (size_t)(end - text), first_line(p),
+                              msg, sizeof msg);
+        fail(p, "%s", msg);
+    }
+    return root;
+}
+
+/* A case that failed part-way still carries its own id and label, so an
+ * analyst can match its error record to the chart review: read them even
+ * when the error came first (a later error cannot replace the first). */
+static void salvage_identity(struct parse *p, const cJSON *root)
+{
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(root, "id");
+    const cJSON *label = cJSON_GetObjectItemCaseSensitive(root, "label");
+
+    if (p->c->id == NULL && cJSON_IsString(id))
+        parse_string(p, id, &p->c->id);
+    if (p->c->label_json == NULL && label != NULL && !cJSON_IsNull(label))
+        parse_raw(p, label, &p->c->label_json);
+}
+
+struct nms_case *nms_case_parse(const char *text, size_t len,
+                                const char *source, long line, long index)
+{
+    struct parse p;
+    cJSON *root;
+    struct nms_case *c = nms_case_new(source, line, index);
+
+    if (c == NULL)
+        return NULL;
+    memset(&p, 0, sizeof p);
+    p.c = c;
+    p.status = NMS_OK;
+    root = parse_json(&p, text, len);
+    if (cJSON_IsObject(root))
+        p.label_item = cJSON_GetObjectItemCaseSensitive(root, "label");
+    if (root != NULL && !cJSON_IsObject(root))
+        fail(&p, "a case must be a JSON object, got %s", type_name(root));
+    else if (root != NULL)
+        parse_object(&p, &nms_case_schema, root, c);
+    if (root != NULL && c->error != NULL && cJSON_IsObject(root))
+        salvage_identity(&p, root);
+    c->assessed_at_given = !isnan(c->assessed_at);
+    cJSON_Delete(root);
+    if (p.status == NMS_ENOMEM) {
+        nms_case_free(c);
+        return NULL;
+    }
+    return c;
+}

@@ -1,0 +1,154 @@
+/*
+ * engine.c - the public face of the engine: load a ruleset, evaluate cases.
+ *
+ * The engine owns one sandboxed Lua state (struct nms_vm) at a time. A
+ * reload builds a complete new state and swaps it in only when the whole
+ * ruleset loaded, so a broken edit never leaves a half-loaded ruleset.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lua.h>
+
+#include "lua/engine_int.h"
+#include "nms/interrupt.h"
+
+/* How many --param overrides one engine keeps. */
+#define NMS_MAX_OVERRIDES 256
+
+struct nms_engine {
+    struct nms_vm *vm;          /* NULL until a ruleset loads */
+    struct nms_limits limits;
+    char **overrides;           /* "name=value" */
+    size_t n_overrides;
+    const volatile sig_atomic_t *interrupt;  /* see nms/interrupt.h */
+    char errmsg[1024];
+};
+
+enum nms_status nms_engine_new(struct nms_engine **out,
+                               const struct nms_limits *limits)
+{
+    struct nms_engine *e = calloc(1, sizeof *e);
+
+    *out = NULL;
+    if (!e)
+        return NMS_ENOMEM;
+    if (limits)
+        e->limits = *limits;
+    *out = e;
+    return NMS_OK;
+}
+
+void nms_engine_free(struct nms_engine *e)
+{
+    size_t i;
+
+    if (!e)
+        return;
+    nms_vm_free(e->vm);
+    for (i = 0; i < e->n_overrides; i++)
+        free(e->overrides[i]);
+    free(e->overrides);
+    free(e);
+}
+
+enum nms_status nms_engine_set_param(struct nms_engine *e,
+                                     const char *assignment)
+{
+    const char *eq = strchr(assignment, '=');
+    char **grown;
+
+    if (!eq || eq == assignment) {
+        snprintf(e->errmsg, sizeof e->errmsg,
+                 "parameter '%s' must be written NAME=VALUE", assignment);
+        return NMS_EINVAL;
+    }
+    if (e->n_overrides == NMS_MAX_OVERRIDES) {
+        snprintf(e->errmsg, sizeof e->errmsg, "more than %d parameters",
+                 NMS_MAX_OVERRIDES);
+        return NMS_ELIMIT;
+    }
+    grown = realloc(e->overrides, (e->n_overrides + 1) * sizeof *grown);
+    if (!grown)
+        return NMS_ENOMEM;
+    e->overrides = grown;
+    e->overrides[e->n_overrides] = nms_strndup(assignment, strlen(assignment));
+    if (!e->overrides[e->n_overrides])
+        return NMS_ENOMEM;
+    e->n_overrides++;
+    return NMS_OK;
+}
+
+enum nms_status nms_engine_load(struct nms_engine *e, const char *dir)
+{
+    struct nms_vm *vm = nms_vm_new(dir);
+    enum nms_status status;
+
+    e->errmsg[0] = '\0';
+    if (!vm)
+        return NMS_ENOMEM;
+    status = nms_ruleset_load(vm, e->overrides, e->n_overrides, e->errmsg,
+                              sizeof e->errmsg);
+    if (status != NMS_OK) {
+        nms_vm_free(vm);
+        return status;
+    }
+    nms_vm_free(e->vm);
+    e->vm = vm;
+    vm->interrupt = e->interrupt;
+    /* Results must say which overrides produced them: the digest covers
+     * the rule files, not the command line. */
+    vm->info.n_params = e->n_overrides;
+    vm->info.params = (const char *const *)e->overrides;
+    return NMS_OK;
+}
+
+const struct nms_ruleset_info *nms_engine_ruleset(const struct nms_engine *e)
+{
+    return e->vm ? &e->vm->info : NULL;
+}
+
+enum nms_status nms_engine_evaluate(struct nms_engine *e,
+                                    const struct nms_case *c,
+                                    struct nms_result **out)
+{
+    struct nms_result *r;
+    enum nms_status status;
+
+    *out = NULL;
+    if (!e->vm || c->error) {
+        snprintf(e->errmsg, sizeof e->errmsg, "%s",
+                 e->vm ? "the case has an error and cannot be evaluated"
+                       : "no ruleset is loaded");
+        return NMS_EINVAL;
+    }
+    r = calloc(1, sizeof *r);
+    if (!r)
+        return NMS_ENOMEM;
+    status = nms_eval_case(e->vm, &e->limits, c, r);
+    if (status != NMS_OK) {
+        nms_result_free(r);
+        return status;
+    }
+    *out = r;
+    return NMS_OK;
+}
+
+const char *nms_engine_errmsg(const struct nms_engine *e)
+{
+    return e->errmsg;
+}
+
+const char *nms_lua_release(void)
+{
+    return LUA_RELEASE;
+}
+
+void nms_engine_set_interrupt(struct nms_engine *e,
+                              const volatile sig_atomic_t *flag)
+{
+    e->interrupt = flag;
+    if (e->vm)
+        e->vm->interrupt = flag;
+}

@@ -1,0 +1,567 @@
+/*
+ * eval.c - running a ruleset's sets on one case.
+ *
+ * Rules only judge items: each check returns true, false or nil (unknown)
+ * with its evidence. The engine does the arithmetic, the same way for every
+ * set of a kind (Kleene three-valued logic throughout):
+ *   points     score = points of true items, possible = score + points of
+ *              unknown items; met when score >= threshold, not_met when
+ *              possible < threshold, else indeterminate.
+ *   groups     "at least k of group g" needs, ANDed into alternatives; met
+ *              when one holds (the first names the level), not_met when
+ *              all fail, else indeterminate.
+ *   checklist  no rule: the count of present items.
+ * Then across sets: a differential met alongside met NMS criteria says so
+ * (overlap), and items of different criteria sets tagged with the same
+ * clinical feature are compared (disagreements).
+ * A check that raises, breaks a limit or returns something malformed fails
+ * the whole case with the rule's id, file and line; the process and the
+ * other cases carry on.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "lua/engine_int.h"
+
+struct eval_args {
+    struct nms_vm *vm;
+    const struct nms_case *c;
+    struct nms_result *r;
+};
+
+/* Copies the string at `idx` into a new allocation; raises on no memory
+ * (the destination is always anchored in the result, so nothing leaks). */
+static char *copy_string(lua_State *L, int idx)
+{
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+    char *copy = nms_strndup(s, len);
+
+    if (!copy)
+        luaL_error(L, "not enough memory");
+    return copy;
+}
+
+static char *copy_cstring(lua_State *L, const char *s)
+{
+    char *copy = s ? nms_strndup(s, strlen(s)) : NULL;
+
+    if (s && !copy)
+        luaL_error(L, "not enough memory");
+    return copy;
+}
+
+/* Records that rule `set_id`.`what` (defined at file:line) failed with the
+ * message on top; with `use_fault`, the line that raised is named instead. */
+static void fail_rule(lua_State *L, struct eval_args *a, const char *set_id,
+                      const char *what, const char *file, long line,
+                      int use_fault)
+{
+    struct nms_rule_error *err = calloc(1, sizeof *err);
+
+    if (!err)
+        luaL_error(L, "not enough memory");
+    a->r->error = err;
+    err->rule = copy_cstring(L, lua_pushfstring(L, "%s.%s", set_id, what));
+    lua_pop(L, 1);
+    if (use_fault && a->vm->fault.file[0]) {
+        err->file = copy_cstring(L, a->vm->fault.file);
+        err->line = a->vm->fault.line;
+    } else {
+        err->file = copy_cstring(L, file);
+        err->line = line;
+    }
+    err->message = copy_string(L, -1);
+}
+
+/* Runs one item's check on the case at `case_idx` and fills *out.
+ * Returns 0, or -1 when the rule failed (recorded in the result). */
+static int run_item(lua_State *L, struct eval_args *a, int case_idx,
+                    const struct nms_set_def *set, size_t i,
+                    struct nms_item *out)
+{
+    const struct nms_item_def *def = &set->items[i];
+    int top = lua_gettop(L);
+    int type;
+
+    lua_rawgeti(L, LUA_REGISTRYINDEX, def->check_ref);
+    lua_pushvalue(L, case_idx);
+    if (nms_vm_pcall(a->vm, 1, 3) != LUA_OK) {
+        fail_rule(L, a, set->id, def->id, def->file, def->line, 1);
+        return -1;
+    }
+    type = lua_type(L, top + 1);
+    if (type != LUA_TNIL && type != LUA_TBOOLEAN) {
+        lua_pushfstring(L, "check must return true, false or nil first, "
+                           "got %s", lua_typename(L, type));
+        fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
+        return -1;
+    }
+    if (lua_type(L, top + 2) != LUA_TSTRING) {
+        lua_pushfstring(L, "check must return its evidence as a string "
+                           "second, got %s", luaL_typename(L, top + 2));
+        fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
+        return -1;
+    }
+    out->value = type == LUA_TNIL ? NMS_TRI_UNKNOWN
+                 : lua_toboolean(L, top + 1) ? NMS_TRI_TRUE : NMS_TRI_FALSE;
+    out->evidence = copy_string(L, top + 2);
+    if (out->value == NMS_TRI_UNKNOWN)
+        out->missing = lua_type(L, top + 3) == LUA_TSTRING
+                           ? copy_string(L, top + 3)
+                           : copy_cstring(L, def->needs);
+    lua_settop(L, top);
+    return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Aggregation: the same arithmetic for every set of a kind
+ * --------------------------------------------------------------------- */
+
+static void aggregate_points(struct nms_set *set)
+{
+    size_t i;
+
+    set->score = set->possible = 0;
+    for (i = 0; i < set->n_items; i++) {
+        if (set->items[i].value == NMS_TRI_TRUE)
+            set->score += set->items[i].points;
+        if (set->items[i].value != NMS_TRI_FALSE)
+            set->possible += set->items[i].points;
+    }
+    if (set->score >= set->threshold)
+        set->result = NMS_VERDICT_MET;
+    else if (set->possible < set->threshold)
+        set->result = NMS_VERDICT_NOT_MET;
+    else
+        set->result = NMS_VERDICT_INDETERMINATE;
+}
+
+/* A checklist has no rule: "met" means some item is present. */
+static void aggregate_checklist(struct nms_set *set)
+{
+    size_t i, unknown = 0;
+
+    set->score = 0;
+    for (i = 0; i < set->n_items; i++) {
+        set->score += set->items[i].value == NMS_TRI_TRUE;
+        unknown += set->items[i].value == NMS_TRI_UNKNOWN;
+    }
+    set->possible = set->score + (double)unknown;
+    set->result = set->score > 0 ? NMS_VERDICT_MET
+                  : unknown > 0  ? NMS_VERDICT_INDETERMINATE
+                                 : NMS_VERDICT_NOT_MET;
+}
+
+/* Kleene value of "at least `count` true" given the group's tallies. */
+static enum nms_tri at_least(size_t count, const struct nms_group *g)
+{
+    if (g->present >= count)
+        return NMS_TRI_TRUE;
+    if (g->present + g->unknown < count)
+        return NMS_TRI_FALSE;
+    return NMS_TRI_UNKNOWN;
+}
+
+/* An alternative holds when all its needs do (Kleene AND). */
+static enum nms_tri alternative(const struct nms_alternative *alt,
+                                const struct nms_set *set)
+{
+    enum nms_tri value = NMS_TRI_TRUE;
+    size_t i;
+
+    for (i = 0; i < alt->n_needs; i++) {
+        enum nms_tri v = at_least(alt->needs[i].count,
+                                  &set->groups[alt->needs[i].group]);
+        if (v == NMS_TRI_FALSE)
+            return NMS_TRI_FALSE;
+        if (v == NMS_TRI_UNKNOWN)
+            value = NMS_TRI_UNKNOWN;
+    }
+    return value;
+}
+
+/* Adds `level` to set->could_be once. */
+static void add_could_be(lua_State *L, struct nms_set *set, const char *level)
+{
+    size_t i;
+
+    if (!level || (set->level && strcmp(set->level, level) == 0))
+        return;
+    for (i = 0; i < set->n_could_be; i++)
+        if (strcmp(set->could_be[i], level) == 0)
+            return;
+    set->could_be[set->n_could_be] = copy_cstring(L, level);
+    set->n_could_be++;
+}
+
+/* The true items of the groups the met alternative needs: why it is met. */
+static void collect_reasons(lua_State *L, const struct nms_set_def *def,
+                            const struct nms_alternative *alt, struct nms_set *set)
+{
+    size_t i, k;
+
+    set->reasons = calloc(set->n_items, sizeof *set->reasons);
+    if (!set->reasons)
+        luaL_error(L, "not enough memory");
+    for (i = 0; i < set->n_items; i++) {
+        if (set->items[i].value != NMS_TRI_TRUE)
+            continue;
+        for (k = 0; k < alt->n_needs; k++)
+            if (alt->needs[k].group == def->items[i].group)
+                set->reasons[set->n_reasons++] = i;
+    }
+}
+
+/* Groups: met when an alternative holds (the first names the level), not
+ * met when every alternative fails, else indeterminate. Alternatives still
+ * unknown that rank above the one met are what the data could change. */
+static void aggregate_groups(lua_State *L, const struct nms_set_def *def,
+                             struct nms_set *set)
+{
+    const struct nms_alternative *met = NULL;
+    int unknown = 0;
+    size_t a, i;
+
+    for (i = 0; i < set->n_items; i++) {
+        struct nms_group *g = &set->groups[def->items[i].group];
+        g->present += set->items[i].value == NMS_TRI_TRUE;
+        g->unknown += set->items[i].value == NMS_TRI_UNKNOWN;
+    }
+    set->could_be = calloc(def->n_alts, sizeof *set->could_be);
+    if (!set->could_be)
+        luaL_error(L, "not enough memory");
+    for (a = 0; a < def->n_alts && !met; a++) {
+        enum nms_tri v = alternative(&def->alts[a], set);
+        if (v == NMS_TRI_TRUE)
+            met = &def->alts[a];
+        else if (v == NMS_TRI_UNKNOWN)
+            unknown = 1;
+    }
+    set->result = met       ? NMS_VERDICT_MET
+                  : unknown ? NMS_VERDICT_INDETERMINATE
+                            : NMS_VERDICT_NOT_MET;
+    if (met) {
+        set->level = copy_cstring(L, met->level);
+        collect_reasons(L, def, met, set);
+    }
+    for (a = 0; a < def->n_alts && &def->alts[a] != met; a++)
+        if (alternative(&def->alts[a], set) == NMS_TRI_UNKNOWN)
+            add_could_be(L, set, def->alts[a].level);
+}
+
+/* ------------------------------------------------------------------------
+ * Running a set
+ * --------------------------------------------------------------------- */
+
+static void copy_groups(lua_State *L, const struct nms_set_def *def,
+                        struct nms_set *set)
+{
+    size_t g;
+
+    if (def->n_groups == 0)
+        return;
+    set->groups = calloc(def->n_groups, sizeof *set->groups);
+    if (!set->groups)
+        luaL_error(L, "not enough memory");
+    for (g = 0; g < def->n_groups; g++) {
+        set->n_groups = g + 1;
+        set->groups[g].id = copy_cstring(L, def->groups[g].id);
+        set->groups[g].title = copy_cstring(L, def->groups[g].title);
+        set->groups[g].total = def->groups[g].size;
+    }
+}
+
+static void copy_notes(lua_State *L, const struct nms_note *from, size_t n,
+                       struct nms_set *set)
+{
+    size_t i;
+
+    if (n == 0)
+        return;
+    set->notes = calloc(n, sizeof *set->notes);
+    if (!set->notes)
+        luaL_error(L, "not enough memory");
+    for (i = 0; i < n; i++) {
+        set->n_notes = i + 1;
+        set->notes[i].text = copy_cstring(L, from[i].text);
+        set->notes[i].source = copy_cstring(L, from[i].source);
+    }
+}
+
+/* Records that the severity actions of `def` failed with the message on
+ * top: the case fails like a broken check. */
+static void fail_actions(lua_State *L, struct eval_args *a,
+                         const struct nms_set_def *def, int use_fault)
+{
+    fail_rule(L, a, def->id, "actions", def->actions_file, def->actions_line,
+              use_fault);
+}
+
+/* Fails with "actions must return ..." naming entry `i` (0: the list). */
+static int bad_actions(lua_State *L, struct eval_args *a,
+                       const struct nms_set_def *def, lua_Integer i)
+{
+    if (i == 0)
+        lua_pushfstring(L, "actions must return a list of {text = ..., "
+                           "source = ...}, got %s", luaL_typename(L, -1));
+    else
+        lua_pushfstring(L, "actions entry %d must have string 'text' and "
+                           "'source'", (int)i);
+    fail_actions(L, a, def, 0);
+    return -1;
+}
+
+/* Calls actions(case, tier) of the severity set and keeps the list. */
+static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
+                       const struct nms_set_def *def, struct nms_set *set)
+{
+    int top = lua_gettop(L);
+    lua_Integer i, n;
+
+    lua_rawgeti(L, LUA_REGISTRYINDEX, def->actions_ref);
+    lua_pushvalue(L, case_idx);
+    lua_pushstring(L, nms_set_tier(set));
+    if (nms_vm_pcall(a->vm, 2, 1) != LUA_OK) {
+        fail_actions(L, a, def, 1);
+        return -1;
+    }
+    if (!lua_istable(L, -1))
+        return bad_actions(L, a, def, 0);
+    n = (lua_Integer)lua_rawlen(L, -1);
+    set->notes = calloc((size_t)n + 1, sizeof *set->notes);
+    if (!set->notes)
+        luaL_error(L, "not enough memory");
+    for (i = 1; i <= n; i++) {
+        struct nms_note *note = &set->notes[i - 1];
+        lua_rawgeti(L, -1, i);
+        if (!lua_istable(L, -1) || lua_getfield(L, -1, "text") != LUA_TSTRING ||
+            lua_getfield(L, -2, "source") != LUA_TSTRING)
+            return bad_actions(L, a, def, i);
+        set->n_notes = (size_t)i;
+        note->text = copy_string(L, -2);
+        note->source = copy_string(L, -1);
+        lua_pop(L, 3);
+    }
+    lua_settop(L, top);
+    return 0;
+}
+
+/* Evaluates set `def` into `set`; returns 0 or -1 if a rule failed. */
+static int run_set(lua_State *L, struct eval_args *a, int case_idx,
+                   const struct nms_set_def *def, struct nms_set *set)
+{
+    size_t i;
+
+    set->id = copy_cstring(L, def->id);
+    set->title = copy_cstring(L, def->title);
+    set->version = copy_cstring(L, def->version);
+    set->citation = copy_cstring(L, def->citation);
+    set->section = def->section;
+    set->kind = def->kind;
+    set->screen = def->screen;
+    set->threshold = def->threshold;
+    copy_groups(L, def, set);
+    set->items = calloc(def->n_items, sizeof *set->items);
+    if (!set->items)
+        luaL_error(L, "not enough memory");
+    for (i = 0; i < def->n_items; i++) {
+        const struct nms_item_def *d = &def->items[i];
+        struct nms_item *item = &set->items[i];
+        set->n_items = i + 1;
+        item->id = copy_cstring(L, d->id);
+        item->title = copy_cstring(L, d->title);
+        item->definition = copy_cstring(L, d->definition);
+        item->feature = copy_cstring(L, d->feature);
+        item->source = copy_cstring(L, d->source);
+        if (def->kind == NMS_KIND_GROUPS)
+            item->group = copy_cstring(L, def->groups[d->group].id);
+        item->points = d->points;
+        if (run_item(L, a, case_idx, def, i, item) != 0)
+            return -1;
+    }
+    switch (def->kind) {
+    case NMS_KIND_POINTS: aggregate_points(set); break;
+    case NMS_KIND_GROUPS: aggregate_groups(L, def, set); break;
+    case NMS_KIND_CHECKLIST: aggregate_checklist(set); break;
+    }
+    copy_notes(L, def->notes, def->n_notes, set);
+    if (def->actions_ref != LUA_NOREF)
+        return run_actions(L, a, case_idx, def, set);
+    return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Across sets: overlap of differentials with NMS, concordance of criteria
+ * --------------------------------------------------------------------- */
+
+/* A differential met while NMS criteria sets are met says so, with the
+ * met sets named: the engine never silently picks one diagnosis. */
+static void add_overlaps(lua_State *L, const struct nms_vm *vm,
+                         struct nms_result *r)
+{
+    size_t d, c;
+
+    for (d = 0; d < r->n_sets; d++) {
+        struct nms_set *dx = &r->sets[d];
+        int top = lua_gettop(L), n = 0;
+        luaL_Buffer b;
+
+        if (dx->section != NMS_SECTION_DIFFERENTIAL ||
+            dx->result != NMS_VERDICT_MET)
+            continue;
+        luaL_buffinit(L, &b);
+        for (c = 0; c < r->n_sets; c++) {
+            if (r->sets[c].section != NMS_SECTION_CRITERIA ||
+                r->sets[c].result != NMS_VERDICT_MET)
+                continue;
+            luaL_addstring(&b, n++ ? ", " : "NMS criteria are also met (");
+            luaL_addstring(&b, r->sets[c].id);
+        }
+        if (n == 0)
+            continue;
+        luaL_addstring(&b, "): both diagnoses remain possible.");
+        luaL_pushresult(&b);
+        if (vm->sets[d].overlap)
+            lua_pushfstring(L, "%s %s", lua_tostring(L, -1),
+                            vm->sets[d].overlap);
+        dx->overlap = copy_string(L, -1);
+        lua_settop(L, top);
+    }
+}
+
+/* A criteria item with a concordance feature tag. */
+struct tagged {
+    const struct nms_set *set;
+    const struct nms_item *item;
+};
+
+/* Records the disagreement on the feature of tags[first] among the `n`
+ * tags: every item tagged with it and its value. */
+static void add_disagreement(lua_State *L, struct nms_result *r,
+                             const struct tagged *tags, size_t n,
+                             size_t first, size_t count)
+{
+    const char *feature = tags[first].item->feature;
+    struct nms_disagreement *d = &r->disagreements[r->n_disagreements++];
+    size_t j;
+
+    d->feature = copy_cstring(L, feature);
+    d->items = calloc(count, sizeof *d->items);
+    d->values = calloc(count, sizeof *d->values);
+    if (!d->items || !d->values)
+        luaL_error(L, "not enough memory");
+    for (j = first; j < n; j++) {
+        if (strcmp(tags[j].item->feature, feature) != 0)
+            continue;
+        d->items[d->n] = copy_cstring(
+            L, lua_pushfstring(L, "%s.%s", tags[j].set->id, tags[j].item->id));
+        lua_pop(L, 1);
+        d->values[d->n++] = tags[j].item->value;
+    }
+}
+
+/* For each feature tagged in more than one criteria item, in order of
+ * first appearance: the items and their values, when they are not all the
+ * same (true against unknown counts: one set decides what another cannot). */
+static void find_disagreements(lua_State *L, struct nms_result *r)
+{
+    struct tagged *tags;
+    size_t s, i, j, n = 0;
+
+    for (s = 0; s < r->n_sets; s++)
+        if (r->sets[s].section == NMS_SECTION_CRITERIA)
+            n += r->sets[s].n_items;
+    if (n == 0)
+        return;
+    /* Scratch space the garbage collector owns, so a raise cannot leak it. */
+    tags = lua_newuserdatauv(L, n * sizeof *tags, 0);
+    r->disagreements = calloc(n, sizeof *r->disagreements);
+    if (!r->disagreements)
+        luaL_error(L, "not enough memory");
+    for (s = 0, n = 0; s < r->n_sets; s++)
+        for (i = 0; r->sets[s].section == NMS_SECTION_CRITERIA &&
+                    i < r->sets[s].n_items; i++)
+            if (r->sets[s].items[i].feature) {
+                tags[n].set = &r->sets[s];
+                tags[n++].item = &r->sets[s].items[i];
+            }
+    for (i = 0; i < n; i++) {
+        const char *feature = tags[i].item->feature;
+        size_t count = 1, differ = 0, earlier = 0;
+        for (j = 0; j < i && !earlier; j++)
+            earlier = strcmp(tags[j].item->feature, feature) == 0;
+        for (j = i + 1; j < n && !earlier; j++)
+            if (strcmp(tags[j].item->feature, feature) == 0) {
+                count++;
+                differ |= tags[j].item->value != tags[i].item->value;
+            }
+        if (!earlier && differ)
+            add_disagreement(L, r, tags, n, i, count);
+    }
+    lua_pop(L, 1);
+}
+
+/* Protected body of nms_eval_case: every allocation is anchored in the
+ * result before the next call that can raise. */
+static int eval_protected(lua_State *L)
+{
+    struct eval_args *a = lua_touserdata(L, 1);
+    struct nms_vm *vm = a->vm;
+    int case_idx;
+    size_t i;
+
+    nms_lua_push_case(L, a->c);
+    case_idx = lua_gettop(L);
+    a->r->sets = calloc(vm->n_sets, sizeof *a->r->sets);
+    if (!a->r->sets)
+        return luaL_error(L, "not enough memory");
+    for (i = 0; i < vm->n_sets; i++) {
+        a->r->n_sets = i + 1;
+        if (run_set(L, a, case_idx, &vm->sets[i], &a->r->sets[i]) != 0)
+            return 0;
+    }
+    add_overlaps(L, vm, a->r);
+    find_disagreements(L, a->r);
+    return 0;
+}
+
+/* Drops the partial sets of a failed case: an error record has none. */
+static void drop_sets(struct nms_result *r)
+{
+    struct nms_rule_error *err = r->error;
+
+    r->error = NULL;
+    nms_result_clear(r);
+    r->error = err;
+}
+
+enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_limits *lim,
+                              const struct nms_case *c, struct nms_result *r)
+{
+    struct eval_args args = {vm, c, r};
+    lua_State *L = vm->L;
+    int status;
+
+    nms_vm_limits_begin(vm, lim);
+    lua_pushcfunction(L, eval_protected);
+    lua_pushlightuserdata(L, &args);
+    status = nms_vm_pcall(vm, 1, 0);
+    nms_vm_limits_end(vm);
+    if (status != LUA_OK && !r->error) {
+        /* The engine itself ran out of room (e.g. a huge case against the
+         * memory cap): still a failure of this case only. */
+        r->error = calloc(1, sizeof *r->error);
+        if (r->error) {
+            r->error->rule = nms_strndup("engine", 6);
+            r->error->message = nms_strndup(lua_tostring(L, -1),
+                                            lua_rawlen(L, -1));
+        }
+    }
+    lua_settop(L, 0);
+    if (r->error)
+        drop_sets(r);
+    return r->error && !r->error->message ? NMS_ENOMEM : NMS_OK;
+}

@@ -1,0 +1,99 @@
+/*
+ * lua_case.c - the case record as rules see it: a fresh Lua table per case.
+ *
+ * The table mirrors the input format (docs/case-format.md) with values in
+ * canonical units and times in hours. Absent data stays absent (nil), so a
+ * rule can tell "not recorded" from "recorded as false". Sections (patient,
+ * vitals, ...) that the record gave are tables; an array the record did
+ * not give is nil, while an empty array given is an empty table, because
+ * "no medications listed" and "medications unknown" differ clinically.
+ * The chart-review label is deliberately not shown to rules.
+ *
+ * A new table per case, rather than one shared proxy, means nothing a rule
+ * does to the case can be seen by the next case.
+ */
+#include <limits.h>
+#include <math.h>
+
+#include <lauxlib.h>
+
+#include "case/case_int.h"
+#include "lua/engine_int.h"
+
+static void push_record(lua_State *L, const struct nms_schema *record,
+                        const char *base);
+
+/* [-0, +1] Pushes array field `f` of the struct at `base`, or nil. */
+static void push_array(lua_State *L, const struct nms_field *f,
+                       const char *base)
+{
+    const char *elements = *(char *const *)(base + f->offset);
+    size_t n = *(const size_t *)(base + f->count_offset);
+    size_t i;
+
+    if (!elements) {
+        lua_pushnil(L);
+        return;
+    }
+    lua_createtable(L, n > (size_t)INT_MAX ? INT_MAX : (int)n, 0);
+    for (i = 0; i < n; i++) {
+        push_record(L, f->record, elements + i * f->record->size);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+}
+
+/* [-0, +1] Pushes the value of field `f`, or nil when it is absent. */
+static void push_field(lua_State *L, const struct nms_field *f,
+                       const char *base)
+{
+    const char *p = base + f->offset;
+
+    switch (f->kind) {
+    case NMS_FIELD_NUMBER:
+    case NMS_FIELD_TIME:
+        if (isnan(*(const double *)p))
+            lua_pushnil(L);
+        else
+            lua_pushnumber(L, *(const double *)p);
+        break;
+    case NMS_FIELD_BOOL:
+        if (*(const signed char *)p == NMS_TRI_UNKNOWN)
+            lua_pushnil(L);
+        else
+            lua_pushboolean(L, *(const signed char *)p == NMS_TRI_TRUE);
+        break;
+    case NMS_FIELD_ENUM:
+    case NMS_FIELD_STRING:
+        lua_pushstring(L, *(const char *const *)p);  /* NULL pushes nil */
+        break;
+    case NMS_FIELD_OBJECT:
+        push_record(L, f->record, p);
+        break;
+    case NMS_FIELD_ARRAY:
+        push_array(L, f, base);
+        break;
+    case NMS_FIELD_RAW:
+        lua_pushnil(L);   /* labels are for analysts, not for rules */
+        break;
+    }
+}
+
+/* [-0, +1] Pushes the struct at `base` described by `record` as a table. */
+static void push_record(lua_State *L, const struct nms_schema *record,
+                        const char *base)
+{
+    size_t i;
+
+    lua_createtable(L, 0, (int)record->n_fields);
+    for (i = 0; i < record->n_fields; i++) {
+        push_field(L, &record->fields[i], base);
+        lua_setfield(L, -2, record->fields[i].name);  /* nil sets nothing */
+    }
+}
+
+void nms_lua_push_case(lua_State *L, const struct nms_case *c)
+{
+    push_record(L, &nms_case_schema, (const char *)c);
+    lua_pushstring(L, c->time_form == NMS_TIME_ISO ? "iso" : "hours");
+    lua_setfield(L, -2, "time_form");
+}

@@ -1,0 +1,606 @@
+/*
+ * sandbox.c - the Lua state rules run in: what they can reach, and limits.
+ *
+ * Rules are code written by many hands, so the state they run in is built
+ * to contain them:
+ *   - only base (a whitelist), string, table, math and utf8 are reachable,
+ *     through read-only proxies, so no rule can change a library for others;
+ *   - every module gets its own environment whose reads of undefined names
+ *     and writes of any global raise an error naming the file and line;
+ *   - chunks are loaded in text mode only (no precompiled bytecode);
+ *   - a count hook enforces an instruction budget and a custom allocator a
+ *     memory cap, both per unit of work (one case, or one ruleset load).
+ * See docs/security.md for the full list and how each part is tested.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "lua/engine_int.h"
+
+/* Registry keys for the sandbox's shared tables. */
+#define KEY_BASE "nms.sandbox.base"
+#define KEY_LOADED "nms.sandbox.loaded"
+
+/* Module names are dotted lower-case paths below the ruleset directory. */
+#define MAX_MODULE_NAME 128
+
+static struct nms_vm *vm_of(lua_State *L)
+{
+    return *(struct nms_vm **)lua_getextraspace(L);
+}
+
+/* ------------------------------------------------------------------------
+ * Allocation and instruction limits
+ * --------------------------------------------------------------------- */
+
+/* lua_Alloc that accounts every byte and refuses growth past vm->cap.
+ * Shrinking and freeing always succeed, as Lua requires. */
+static void *vm_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    struct nms_vm *vm = ud;
+    size_t old = ptr ? osize : 0;
+    void *grown;
+
+    if (nsize == 0) {
+        vm->used -= old;
+        free(ptr);
+        return NULL;
+    }
+    if (nsize > old && vm->used - old + nsize > vm->cap) {
+        vm->refused++;
+        return NULL;
+    }
+    grown = realloc(ptr, nsize);
+    if (grown)
+        vm->used = vm->used - old + nsize;
+    return grown;
+}
+
+/* Count hook: once a unit of work is over budget it stays over budget, so
+ * a rule that wraps its loop in pcall cannot swallow the stop. */
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+    struct nms_vm *vm = vm_of(L);
+
+    (void)ar;
+    if (vm->budget == 0)
+        return;
+    vm->instructions += NMS_HOOK_INTERVAL;
+    if (vm->instructions > vm->budget)
+        vm->over_budget = 1;
+    if (vm->interrupt && *vm->interrupt)
+        vm->interrupted = 1;   /* the program asked to stop (Ctrl-C) */
+    if (vm->interrupted)
+        luaL_error(L, "interrupted");
+    if (vm->over_budget)
+        luaL_error(L, "instruction budget of %lu exceeded", vm->budget);
+}
+
+void nms_vm_limits_begin(struct nms_vm *vm, const struct nms_limits *limits)
+{
+    size_t memory = limits && limits->memory ? limits->memory
+                                             : NMS_DEFAULT_MEMORY_CAP;
+
+    vm->budget = limits && limits->instructions
+                     ? limits->instructions
+                     : NMS_DEFAULT_INSTRUCTION_BUDGET;
+    vm->instructions = 0;
+    vm->over_budget = 0;
+    vm->interrupted = 0;
+    vm->refused = 0;
+    vm->memory = memory;
+    vm->cap = vm->used > SIZE_MAX - memory ? SIZE_MAX : vm->used + memory;
+    lua_sethook(vm->L, budget_hook, LUA_MASKCOUNT, NMS_HOOK_INTERVAL);
+}
+
+void nms_vm_limits_end(struct nms_vm *vm)
+{
+    lua_sethook(vm->L, NULL, 0, 0);
+    vm->budget = 0;
+    vm->cap = SIZE_MAX;
+}
+
+/* ------------------------------------------------------------------------
+ * Protected calls
+ * --------------------------------------------------------------------- */
+
+/* Message handler: remember the innermost Lua frame of the ruleset (the
+ * rule's file and line) and keep the message short; rule authors want
+ * "file:line: what", not a C traceback. */
+static int message_handler(lua_State *L)
+{
+    struct nms_vm *vm = vm_of(L);
+    lua_Debug ar;
+    int level;
+
+    vm->fault.file[0] = '\0';
+    vm->fault.line = 0;
+    for (level = 1; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 ||
+            ar.source[0] != '@')
+            continue;
+        snprintf(vm->fault.file, sizeof vm->fault.file, "%s", ar.source + 1);
+        vm->fault.line = ar.currentline;
+        break;
+    }
+    if (!lua_isstring(L, 1))
+        lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    return 1;
+}
+
+int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults)
+{
+    lua_State *L = vm->L;
+    int base = lua_gettop(L) - nargs;   /* index of the function */
+    int status;
+
+    lua_pushcfunction(L, message_handler);
+    lua_insert(L, base);
+    status = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);
+    if (status == LUA_OK &&
+        (vm->over_budget || vm->interrupted || vm->refused > 0)) {
+        /* The rule caught the stop with its own pcall and carried on: its
+         * answer was computed with part of the work cut off, so the case
+         * still fails. The location is the rule's definition. */
+        lua_pop(L, nresults == LUA_MULTRET ? lua_gettop(L) - base + 1
+                                           : nresults);
+        vm->fault.file[0] = '\0';
+        lua_pushliteral(L, "");
+        status = LUA_ERRRUN;
+    }
+    if (status == LUA_OK)
+        return status;
+    /* Budget and memory failures get one clear wording whatever the rule
+     * did with the original error. */
+    if (vm->interrupted) {
+        lua_pop(L, 1);
+        lua_pushliteral(L, "interrupted");
+    } else if (vm->over_budget) {
+        lua_pop(L, 1);
+        if (vm->fault.file[0])
+            lua_pushfstring(L, "%s:%d: instruction budget of %I exceeded",
+                            vm->fault.file, (int)vm->fault.line,
+                            (lua_Integer)vm->budget);
+        else
+            lua_pushfstring(L, "instruction budget of %I exceeded",
+                            (lua_Integer)vm->budget);
+    } else if (status == LUA_ERRMEM || vm->refused > 0) {
+        vm->fault.file[0] = '\0';
+        lua_pop(L, 1);
+        lua_pushfstring(L, "memory cap of %I bytes exceeded",
+                        (lua_Integer)vm->memory);
+    }
+    return status;
+}
+
+/* ------------------------------------------------------------------------
+ * Environments
+ * --------------------------------------------------------------------- */
+
+/* __index of the sandbox base, reached only when a name is in neither a
+ * module's environment nor the base: an undefined global is a mistake
+ * worth stopping on (a typo, a removed library such as os). */
+static int l_undefined_global(lua_State *L)
+{
+    return luaL_error(L, "undefined global '%s'", luaL_tolstring(L, 2, NULL));
+}
+
+/* __newindex of module environments and read-only proxies. */
+static int l_env_newindex(lua_State *L)
+{
+    return luaL_error(L, "assignment to global '%s' is not allowed in rules "
+                         "(declare it local)",
+                      luaL_tolstring(L, 2, NULL));
+}
+
+static int l_readonly_newindex(lua_State *L)
+{
+    return luaL_error(L, "cannot modify the read-only table (field '%s')",
+                      luaL_tolstring(L, 2, NULL));
+}
+
+/* __pairs of a read-only proxy: iterate the table behind it. */
+static int l_readonly_pairs(lua_State *L)
+{
+    lua_getglobal(L, "next");
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__index");
+    lua_remove(L, -2);
+    lua_pushnil(L);
+    return 3;
+}
+
+/* [-1, +1] Replaces the table on top with a read-only proxy of it. */
+static void make_readonly(lua_State *L)
+{
+    static const luaL_Reg meta[] = {
+        {"__newindex", l_readonly_newindex},
+        {"__pairs", l_readonly_pairs},
+        {NULL, NULL}};
+
+    lua_newtable(L);                 /* proxy */
+    lua_newtable(L);                 /* its metatable */
+    luaL_setfuncs(L, meta, 0);
+    lua_pushvalue(L, -3);
+    lua_setfield(L, -2, "__index");  /* reads go to the real table */
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_remove(L, -2);               /* leave only the proxy */
+}
+
+/* [-0, +1] Pushes a new module environment. */
+static void push_env(lua_State *L)
+{
+    lua_newtable(L);
+    lua_newtable(L);
+    /* __index is the base table itself, not a function: globals such as
+     * ipairs are read in hot loops, and a table lookup stays in the VM. */
+    lua_getfield(L, LUA_REGISTRYINDEX, KEY_BASE);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, l_env_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+}
+
+/* ------------------------------------------------------------------------
+ * Functions rules can call
+ * --------------------------------------------------------------------- */
+
+/* Gives the chunk on top a fresh environment as its _ENV upvalue. */
+static void set_env(lua_State *L)
+{
+    push_env(L);
+    if (!lua_setupvalue(L, -2, 1))
+        lua_pop(L, 1);   /* a chunk with no globals has no _ENV upvalue */
+}
+
+/*
+ * @function load(chunk [, chunkname])
+ * Compiles a string of Lua text (never bytecode) in a fresh environment.
+ * @return the function, or nil and the error message
+ * @usage local f = load("return 1 + 1")
+ */
+static int l_load(lua_State *L)
+{
+    size_t len;
+    const char *chunk = luaL_checklstring(L, 1, &len);
+    const char *name = luaL_optstring(L, 2, "=(load)");
+
+    if (luaL_loadbufferx(L, chunk, len, name, "t") != LUA_OK) {
+        lua_pushnil(L);
+        lua_insert(L, -2);
+        return 2;
+    }
+    set_env(L);
+    return 1;
+}
+
+static int valid_module_name(const char *name)
+{
+    size_t i, n = strlen(name);
+
+    if (n == 0 || n > MAX_MODULE_NAME || name[0] == '.' || name[n - 1] == '.')
+        return 0;
+    for (i = 0; i < n; i++) {
+        char ch = name[i];
+        int ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+                 ch == '_' || (ch == '.' && name[i + 1] != '.');
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+const char *nms_push_module_path(lua_State *L, const char *module)
+{
+    luaL_Buffer path;
+    const char *p;
+
+    luaL_buffinit(L, &path);
+    luaL_addstring(&path, vm_of(L)->dir);
+    luaL_addchar(&path, '/');
+    for (p = module; *p; p++)
+        luaL_addchar(&path, *p == '.' ? '/' : *p);
+    luaL_addstring(&path, ".lua");
+    luaL_pushresult(&path);
+    return lua_tostring(L, -1);
+}
+
+/* [-1, +1] Loads and runs module `name` (on top) from the ruleset
+ * directory; raises with the file and line of what went wrong. */
+static int load_module(lua_State *L)
+{
+    const char *name = lua_tostring(L, 1);
+
+    nms_push_module_path(L, name);
+    switch (luaL_loadfilex(L, lua_tostring(L, -1), "t")) {
+    case LUA_OK:
+        break;
+    case LUA_ERRFILE:   /* name the caller: level 2, past l_require */
+        luaL_where(L, 2);
+        lua_pushfstring(L, "%smodule '%s' not found in the ruleset (no file "
+                           "'%s')", lua_tostring(L, -1), name,
+                        lua_tostring(L, -3));
+        return lua_error(L);
+    default:            /* a syntax error already names file and line */
+        return lua_error(L);
+    }
+    set_env(L);
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 1);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_pushboolean(L, 1);
+    }
+    return 1;
+}
+
+/*
+ * @function require(name)
+ * Loads module `name` ("lib.time" is lib/time.lua in the ruleset
+ * directory) once, in text mode and its own environment, and returns
+ * what it returned (true if nothing).
+ * @usage local P = require "lib.params"
+ */
+static int l_require(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+    int loaded;
+
+    if (!valid_module_name(name))
+        return luaL_error(L, "invalid module name '%s' (use lower-case dotted "
+                             "names such as 'lib.time')", name);
+    lua_getfield(L, LUA_REGISTRYINDEX, KEY_LOADED);
+    loaded = lua_gettop(L);
+    if (lua_getfield(L, loaded, name) != LUA_TNIL) {
+        if (lua_islightuserdata(L, -1))
+            return luaL_error(L, "module '%s' requires itself (circular "
+                                 "require)", name);
+        return 1;
+    }
+    lua_pushlightuserdata(L, vm_of(L));         /* mark: loading */
+    lua_setfield(L, loaded, name);
+    lua_pushcfunction(L, load_module);
+    lua_pushvalue(L, 1);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+        lua_pushnil(L);                         /* a later require retries */
+        lua_setfield(L, loaded, name);
+        return lua_error(L);
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, loaded, name);              /* loaded[name] = result */
+    return 1;
+}
+
+/*
+ * @function nms.format_time(t, form)
+ * Formats time `t` (hours) as the case wrote its times: form "iso" gives
+ * "2026-03-03T02:10Z", form "hours" gives "50 h".
+ * @usage nms.format_time(case.vitals[1].t, case.time_form)
+ */
+static int l_format_time(lua_State *L)
+{
+    static const char *const forms[] = {"hours", "iso", NULL};
+    double t = luaL_checknumber(L, 1);
+    int form = luaL_checkoption(L, 2, "hours", forms);
+    char buf[64];
+
+    lua_pushstring(L, nms_time_format(t, form == 1 ? NMS_TIME_ISO
+                                                   : NMS_TIME_HOURS,
+                                      buf, sizeof buf));
+    return 1;
+}
+
+/* ------------------------------------------------------------------------
+ * Building the state
+ * --------------------------------------------------------------------- */
+
+/* ------------------------------------------------------------------------
+ * Pattern matching
+ * --------------------------------------------------------------------- */
+
+/* Lua's pattern matcher runs in C, where the instruction budget cannot
+ * reach it, and backtracks: a pattern with q variable-length quantifiers
+ * can take about n^q steps on a subject of n bytes ("a*a*a*...b"). Calls
+ * whose estimate passes this many steps are refused instead of hanging. */
+#define NMS_PATTERN_STEPS 1e10
+
+/* Counts the quantifiers (* + - ?) of a Lua pattern outside escapes and
+ * character sets. */
+static int count_quantifiers(const char *p, size_t len)
+{
+    size_t i = 0;
+    int q = 0;
+
+    while (i < len) {
+        char ch = p[i++];
+        if (ch == '%') {
+            i++;                              /* the escaped character */
+        } else if (ch == '[') {
+            if (i < len && p[i] == '^')
+                i++;
+            if (i < len && p[i] == ']')
+                i++;                          /* a leading ] is literal */
+            while (i < len && p[i] != ']')
+                i += p[i] == '%' ? 2 : 1;
+            i++;
+        } else if (ch == '*' || ch == '+' || ch == '-' || ch == '?') {
+            q++;
+        }
+    }
+    return q;
+}
+
+/* string.find/match/gmatch/gsub with the complexity check; the original
+ * function is upvalue 1, upvalue 2 is true for find. A plain find (4th
+ * argument true) is not a pattern and is never refused. */
+static int l_guarded_pattern(lua_State *L)
+{
+    size_t subject_len, pattern_len;
+    int plain, q;
+
+    luaL_checklstring(L, 1, &subject_len);
+    luaL_checklstring(L, 2, &pattern_len);
+    plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);
+    q = plain ? 0 : count_quantifiers(lua_tostring(L, 2), pattern_len);
+    if (q > 1 && q * log((double)subject_len + 1) > log(NMS_PATTERN_STEPS))
+        return luaL_error(L, "pattern with %d quantifiers is too costly for a "
+                             "subject of %I bytes (sandbox limit)", q,
+                          (lua_Integer)subject_len);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* [-0, +0] Wraps the pattern functions of the string table on top. */
+static void guard_patterns(lua_State *L)
+{
+    static const char *const names[] = {"find", "match", "gmatch", "gsub",
+                                        NULL};
+    const char *const *name;
+
+    for (name = names; *name; name++) {
+        lua_getfield(L, -1, *name);
+        lua_pushboolean(L, name == names);     /* names[0] is find */
+        lua_pushcclosure(L, l_guarded_pattern, 2);
+        lua_setfield(L, -2, *name);
+    }
+}
+
+/* Base functions rules may use; everything else in base is left out. */
+static const char *const base_allowed[] = {
+    "assert", "error", "getmetatable", "ipairs", "next", "pairs",
+    "pcall", "rawequal", "rawget", "rawlen", "select", "setmetatable",
+    "tonumber", "tostring", "type", "xpcall", NULL};
+
+/* Libraries rules may use, each behind a read-only proxy. */
+static const luaL_Reg libraries[] = {
+    {LUA_STRLIBNAME, luaopen_string},
+    {LUA_TABLIBNAME, luaopen_table},
+    {LUA_MATHLIBNAME, luaopen_math},
+    {LUA_UTF8LIBNAME, luaopen_utf8},
+    {NULL, NULL}};
+
+static const luaL_Reg sandbox_functions[] = {
+    {"load", l_load},
+    {"require", l_require},
+    {NULL, NULL}};
+
+static const luaL_Reg nms_api[] = {
+    {"format_time", l_format_time},
+    {NULL, NULL}};
+
+/* [-0, +0] Builds the table every module environment reads from. */
+static void build_base(lua_State *L)
+{
+    const luaL_Reg *lib;
+    const char *const *name;
+
+    luaL_requiref(L, LUA_GNAME, luaopen_base, 1);  /* _G */
+    lua_newtable(L);                                /* base */
+    for (name = base_allowed; *name; name++) {
+        lua_getfield(L, -2, *name);
+        lua_setfield(L, -2, *name);
+    }
+    for (lib = libraries; lib->func; lib++) {
+        luaL_requiref(L, lib->name, lib->func, 0);
+        if (lib->func == luaopen_string) {
+            lua_pushnil(L);   /* string.dump makes bytecode: not for rules */
+            lua_setfield(L, -2, "dump");
+            guard_patterns(L);
+        }
+        make_readonly(L);
+        lua_setfield(L, -2, lib->name);
+    }
+    luaL_setfuncs(L, sandbox_functions, 0);
+    luaL_newlib(L, nms_api);
+    make_readonly(L);
+    lua_setfield(L, -2, "nms");
+    lua_newtable(L);                                /* base's metatable */
+    lua_pushcfunction(L, l_undefined_global);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, KEY_BASE);
+    lua_pop(L, 1);                                  /* _G */
+}
+
+/* Hides the string metatable: rules share it (("x"):upper() goes through
+ * it), so one rule replacing its __index would change every other rule. */
+static void lock_string_metatable(lua_State *L)
+{
+    lua_pushliteral(L, "");
+    if (lua_getmetatable(L, -1)) {
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* Protected part of nms_vm_new: anything here may raise a memory error. */
+static int build_state(lua_State *L)
+{
+    build_base(L);
+    lock_string_metatable(L);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, KEY_LOADED);
+    return 0;
+}
+
+struct nms_vm *nms_vm_new(const char *dir)
+{
+    struct nms_vm *vm = calloc(1, sizeof *vm);
+
+    if (!vm)
+        return NULL;
+    vm->cap = SIZE_MAX;
+    vm->dir = nms_strndup(dir, strlen(dir));
+    if (!vm->dir)
+        goto fail;
+    vm->L = lua_newstate(vm_alloc, vm);
+    if (!vm->L)
+        goto fail;
+    *(struct nms_vm **)lua_getextraspace(vm->L) = vm;
+    lua_pushcfunction(vm->L, build_state);
+    if (lua_pcall(vm->L, 0, 0, 0) != LUA_OK)
+        goto fail;
+    return vm;
+fail:
+    nms_vm_free(vm);
+    return NULL;
+}
+
+void nms_vm_free(struct nms_vm *vm)
+{
+    if (!vm)
+        return;
+    nms_ruleset_release(vm);
+    if (vm->L)
+        lua_close(vm->L);
+    free(vm->dir);
+    free(vm);
+}
+
+char *nms_strndup(const char *s, size_t n)
+{
+    size_t len = strnlen(s, n);
+    char *copy = malloc(len + 1);
+
+    if (!copy)
+        return NULL;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    return copy;
+}

@@ -1,0 +1,282 @@
+/*
+ * report.c - one case as a person reads it: each set (criteria, then where
+ * the criteria sets agree, severity with its actions, risk factors,
+ * differential diagnoses) with its verdict, each item with a mark, its
+ * points or group and its evidence, then what data is missing and what was
+ * wrong with the input.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "front/cli.h"
+
+/* ANSI colours, used only on a terminal without NO_COLOR. */
+#define GREEN "\033[32m"
+#define RED "\033[31m"
+#define YELLOW "\033[33m"
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define RESET "\033[0m"
+
+struct style {
+    int color;
+};
+
+static const char *paint(const struct style *s, const char *code)
+{
+    return s->color ? code : "";
+}
+
+static const char *verdict_color(enum nms_verdict v)
+{
+    return v == NMS_VERDICT_MET       ? GREEN
+           : v == NMS_VERDICT_NOT_MET ? RED
+                                      : YELLOW;
+}
+
+static const char *tri_mark(enum nms_tri v)
+{
+    return v == NMS_TRI_TRUE ? "\xe2\x9c\x93" : v == NMS_TRI_FALSE ? "\xe2\x9c\x97"
+                                                               : "?";
+}
+
+static const char *tri_color(enum nms_tri v)
+{
+    return v == NMS_TRI_TRUE ? GREEN : v == NMS_TRI_FALSE ? RED : YELLOW;
+}
+
+/* One item: its mark, id, points or group, and evidence. */
+static void print_item(FILE *fp, const struct style *s,
+                       const struct nms_set *set, const struct nms_item *item)
+{
+    char got[40];
+
+    if (set->kind == NMS_KIND_POINTS && item->value == NMS_TRI_UNKNOWN)
+        snprintf(got, sizeof got, "?/%g", item->points);
+    else if (set->kind == NMS_KIND_POINTS)
+        snprintf(got, sizeof got, "%g/%g",
+                 item->value == NMS_TRI_TRUE ? item->points : 0.0,
+                 item->points);
+    else
+        snprintf(got, sizeof got, "%.39s", item->group ? item->group : "");
+    fprintf(fp, "  %s%s%s %-22s %6s  %s\n", paint(s, tri_color(item->value)),
+            tri_mark(item->value), paint(s, RESET), item->id, got,
+            item->evidence);
+    if (item->source && set->section == NMS_SECTION_RISK_FACTORS)
+        fprintf(fp, "  %s%31s%s%s\n", paint(s, DIM), "", item->source,
+                paint(s, RESET));
+}
+
+static void print_missing(FILE *fp, const struct nms_set *set)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < set->n_items; i++) {
+        if (!set->items[i].missing)
+            continue;
+        fprintf(fp, "%s", n++ ? "" : "  would be decided by:\n");
+        fprintf(fp, "    - %s: %s\n", set->items[i].id, set->items[i].missing);
+    }
+}
+
+/* "result: met (definite), could be ...  groups A 3/3, B 2/10 (+1 ?)". */
+static void print_verdict(FILE *fp, const struct style *s,
+                          const struct nms_set *set)
+{
+    size_t i;
+
+    fprintf(fp, "  result: %s%s%s", paint(s, verdict_color(set->result)),
+            nms_verdict_name(set->result), paint(s, RESET));
+    if (set->kind == NMS_KIND_POINTS)
+        fprintf(fp, "   score %g, threshold %g, possible %g", set->score,
+                set->threshold, set->possible);
+    if (set->section == NMS_SECTION_SEVERITY)
+        fprintf(fp, "   tier %s", nms_set_tier(set));
+    else if (set->level)
+        fprintf(fp, " (%s)", set->level);
+    for (i = 0; i < set->n_could_be; i++)
+        fprintf(fp, "%s%s", i ? ", " : "   could still be ", set->could_be[i]);
+    if (set->kind == NMS_KIND_CHECKLIST)
+        fprintf(fp, "   %g present", set->score);
+    for (i = 0; i < set->n_groups; i++) {
+        const struct nms_group *g = &set->groups[i];
+        fprintf(fp, "%s%s %zu/%zu", i ? ", " : "\n  groups: ", g->id,
+                g->present, g->total);
+        if (g->unknown)
+            fprintf(fp, " (%zu unknown)", g->unknown);
+    }
+    fputc('\n', fp);
+}
+
+static void print_notes(FILE *fp, const struct style *s,
+                        const struct nms_set *set, const char *heading)
+{
+    size_t i;
+
+    if (set->n_notes)
+        fprintf(fp, "  %s:\n", heading);
+    for (i = 0; i < set->n_notes; i++)
+        fprintf(fp, "   %2zu. %s %s[%s]%s\n", i + 1, set->notes[i].text,
+                paint(s, DIM), set->notes[i].source, paint(s, RESET));
+}
+
+static void print_set(FILE *fp, const struct style *s,
+                      const struct nms_set *set)
+{
+    size_t i;
+
+    fprintf(fp, "\n%s%s%s  %s (%s)\n", paint(s, BOLD), set->id,
+            paint(s, RESET), set->title, set->version);
+    print_verdict(fp, s, set);
+    /* The item list below shows the same findings for other sets; for the
+     * severity tier they are worth naming first, as the answer to "why
+     * this tier". */
+    for (i = 0; set->section == NMS_SECTION_SEVERITY && i < set->n_reasons; i++)
+        fprintf(fp, "%s%s\n", i ? "           " : "  because: ",
+                set->items[set->reasons[i]].evidence);
+    for (i = 0; i < set->n_items; i++)
+        print_item(fp, s, set, &set->items[i]);
+    print_missing(fp, set);
+    if (set->overlap)
+        fprintf(fp, "  %soverlap:%s %s\n", paint(s, YELLOW), paint(s, RESET),
+                set->overlap);
+    print_notes(fp, s, set, set->section == NMS_SECTION_SEVERITY
+                                ? "actions"
+                                : "distinguishing from NMS");
+    fprintf(fp, "  %s%s%s\n", paint(s, DIM), set->citation, paint(s, RESET));
+}
+
+/* Which criteria sets agree, and the features they read differently. */
+static void print_concordance(FILE *fp, const struct style *s,
+                              const struct nms_result *r)
+{
+    static const enum nms_verdict order[] = {
+        NMS_VERDICT_MET, NMS_VERDICT_INDETERMINATE, NMS_VERDICT_NOT_MET};
+    size_t i, k, v, n;
+
+    fprintf(fp, "\n%sconcordance%s ", paint(s, BOLD), paint(s, RESET));
+    for (v = 0; v < 3; v++) {
+        fprintf(fp, "%s%s:", v ? "; " : "", nms_verdict_name(order[v]));
+        for (i = 0, n = 0; i < r->n_sets; i++)
+            if (r->sets[i].section == NMS_SECTION_CRITERIA &&
+                r->sets[i].result == order[v])
+                fprintf(fp, "%s%s", n++ ? ", " : " ", r->sets[i].id);
+        if (n == 0)
+            fputs(" none", fp);
+    }
+    fputc('\n', fp);
+    for (i = 0; i < r->n_disagreements; i++) {
+        const struct nms_disagreement *d = &r->disagreements[i];
+        fprintf(fp, "  sets differ on %s:", d->feature);
+        for (k = 0; k < d->n; k++)
+            fprintf(fp, "%s %s %s", k ? "," : "", d->items[k],
+                    tri_mark(d->values[k]));
+        fputc('\n', fp);
+    }
+}
+
+/* Ids of the sets of `section` with result `v`, after `label`; nothing
+ * when there are none. */
+static void print_ids(FILE *fp, const struct nms_result *r,
+                      enum nms_section section, enum nms_verdict v,
+                      const char *label)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < r->n_sets; i++)
+        if (r->sets[i].section == section && r->sets[i].result == v)
+            fprintf(fp, "%s%s", n++ ? ", " : label, r->sets[i].id);
+    if (n)
+        fputc('\n', fp);
+}
+
+/* The whole case in a few lines, before the detail. */
+static void print_summary(FILE *fp, const struct style *s,
+                          const struct nms_result *r)
+{
+    size_t i;
+
+    fprintf(fp, "\n%ssummary%s\n", paint(s, BOLD), paint(s, RESET));
+    print_ids(fp, r, NMS_SECTION_CRITERIA, NMS_VERDICT_MET,
+              "  NMS criteria met:           ");
+    print_ids(fp, r, NMS_SECTION_CRITERIA, NMS_VERDICT_INDETERMINATE,
+              "  NMS criteria indeterminate: ");
+    print_ids(fp, r, NMS_SECTION_CRITERIA, NMS_VERDICT_NOT_MET,
+              "  NMS criteria not met:       ");
+    for (i = 0; i < r->n_sets; i++) {
+        const struct nms_set *set = &r->sets[i];
+        size_t k;
+        if (set->section == NMS_SECTION_SEVERITY) {
+            fprintf(fp, "  severity tier:              %s", nms_set_tier(set));
+            for (k = 0; k < set->n_could_be; k++)
+                fprintf(fp, "%s%s", k ? ", " : " (could still be ",
+                        set->could_be[k]);
+            fputs(set->n_could_be ? ")\n" : "\n", fp);
+        } else if (set->section == NMS_SECTION_RISK_FACTORS) {
+            size_t n = 0;
+            fprintf(fp, "  risk factors present:       %g", set->score);
+            for (k = 0; k < set->n_items; k++)
+                if (set->items[k].value == NMS_TRI_TRUE)
+                    fprintf(fp, "%s%s", n++ ? ", " : " (", set->items[k].id);
+            fputs(n ? ")\n" : "\n", fp);
+        }
+    }
+    print_ids(fp, r, NMS_SECTION_DIFFERENTIAL, NMS_VERDICT_MET,
+              "  differentials met:          ");
+    print_ids(fp, r, NMS_SECTION_DIFFERENTIAL, NMS_VERDICT_INDETERMINATE,
+              "  differentials undecided:    ");
+}
+
+static void print_header(FILE *fp, const struct style *s,
+                         const struct nms_case *c,
+                         const struct nms_ruleset_info *rs)
+{
+    char when[64];
+
+    fprintf(fp, "%scase %s%s", paint(s, BOLD), c->id ? c->id : "(no id)",
+            paint(s, RESET));
+    if (c->line > 0)
+        fprintf(fp, "   (%s, line %ld)", c->source, c->line);
+    fputc('\n', fp);
+    if (!c->error && !isnan(c->assessed_at))
+        fprintf(fp, "assessed at %s\n",
+                nms_time_format(c->assessed_at, c->time_form, when,
+                                sizeof when));
+    fprintf(fp, "ruleset %s %s  %s\n", rs->name, rs->version, rs->digest);
+}
+
+void nms_report_print(FILE *fp, const struct nms_case *c,
+                      const struct nms_result *r,
+                      const struct nms_ruleset_info *rs, int color)
+{
+    struct style s = {color};
+    size_t i;
+
+    if (c->index > 0)
+        fputc('\n', fp);   /* a blank line between cases of one file */
+    print_header(fp, &s, c, rs);
+    if (c->error)
+        fprintf(fp, "\n%serror%s %s%s%s\n", paint(&s, RED), paint(&s, RESET),
+                c->error->path, *c->error->path ? ": " : "",
+                c->error->message);
+    else if (r && r->error)
+        fprintf(fp, "\n%serror%s rule %s (%s:%ld): %s\n", paint(&s, RED),
+                paint(&s, RESET), r->error->rule,
+                r->error->file ? r->error->file : "?", r->error->line,
+                r->error->message);
+    if (r && !r->error)
+        print_summary(fp, &s, r);
+    for (i = 0; r && !r->error && i < r->n_sets; i++) {
+        if (i > 0 && r->sets[i - 1].section == NMS_SECTION_CRITERIA &&
+            r->sets[i].section != NMS_SECTION_CRITERIA)
+            print_concordance(fp, &s, r);
+        print_set(fp, &s, &r->sets[i]);
+    }
+    if (r && !r->error && r->n_sets &&
+        r->sets[r->n_sets - 1].section == NMS_SECTION_CRITERIA)
+        print_concordance(fp, &s, r);
+    if (c->n_warnings)
+        fprintf(fp, "\n%swarnings%s\n", paint(&s, YELLOW), paint(&s, RESET));
+    for (i = 0; i < c->n_warnings; i++)
+        fprintf(fp, "  %s: %s\n", c->warnings[i].path, c->warnings[i].message);
+}

@@ -1,0 +1,302 @@
+/*
+ * actions.c - the dot-commands on the whole case and on its results:
+ * .new .load .save .show .json .eval .why .whynot .whatif .diff .timeline
+ * .at .rules .reload .quit.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "session/actions.h"
+#include "nms/reader.h"
+
+/* Forgets the results of the previous case (a new one starts). */
+static void forget_results(struct session *s)
+{
+    cJSON_Delete(s->prev);
+    cJSON_Delete(s->last);
+    cJSON_Delete(s->edit_time);
+    s->prev = s->last = s->edit_time = NULL;
+}
+
+int act_new(struct session *s, int argc, char **argv)
+{
+    cJSON *doc = cJSON_CreateObject();
+
+    if (!doc || (argc == 2 && !cJSON_AddStringToObject(doc, "id", argv[1]))) {
+        cJSON_Delete(doc);
+        repl_error(s, "out of memory");
+        return -1;
+    }
+    forget_results(s);
+    snprintf(s->source, sizeof s->source, "untitled");
+    return session_commit(s, doc);
+}
+
+/* Reads the one case record of `path` with the batch reader. Returns the
+ * JSON document, or NULL after printing why. */
+static cJSON *read_file(struct session *s, const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    struct nms_reader *reader = NULL;
+    struct nms_record rec;
+    struct nms_case *c = NULL;
+    cJSON *doc = NULL;
+
+    if (!fp) {
+        repl_error(s, "cannot open '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    if (nms_reader_open(&reader, fp, path) != NMS_OK ||
+        nms_reader_next(reader, &rec) != 1) {
+        repl_error(s, "'%s' holds no case", path);
+        goto out;
+    }
+    c = rec.error ? NULL : nms_case_parse(rec.text, rec.len, path, rec.line, 0);
+    if (rec.error || !c || c->error) {
+        repl_error(s, "%s: %s%s%s", path, c && c->error ? c->error->path : "",
+                   c && c->error && *c->error->path ? ": " : "",
+                   rec.error ? rec.error
+                             : c && c->error ? c->error->message : "out of memory");
+        goto out;
+    }
+    doc = cJSON_ParseWithLength(rec.text, rec.len);
+    if (nms_reader_next(reader, &rec) == 1) {
+        repl_error(s, "'%s' holds several cases; .load takes a file with one "
+                      "(nmsrules batch reads many)", path);
+        cJSON_Delete(doc);
+        doc = NULL;
+    }
+out:
+    nms_case_free(c);
+    nms_reader_free(reader);
+    fclose(fp);
+    return doc;
+}
+
+int act_load(struct session *s, int argc, char **argv)
+{
+    cJSON *doc = read_file(s, argv[1]);
+    char old[sizeof s->source];
+
+    (void)argc;
+    if (!doc)
+        return -1;
+    memcpy(old, s->source, sizeof old);
+    snprintf(s->source, sizeof s->source, "%s", argv[1]);
+    forget_results(s);
+    if (session_commit(s, doc) != 0) {
+        memcpy(s->source, old, sizeof old);
+        return -1;
+    }
+    return 0;
+}
+
+/* Writes the case to `path` through a temporary file renamed over it, so a
+ * failed write never leaves half a case. */
+int act_save(struct session *s, int argc, char **argv)
+{
+    char tmp[4200];
+    char *text = cJSON_Print(s->doc);
+    FILE *fp = NULL;
+    int ok;
+
+    (void)argc;
+    snprintf(tmp, sizeof tmp, "%s.tmp", argv[1]);
+    ok = text && (fp = fopen(tmp, "w")) != NULL && fputs(text, fp) >= 0 &&
+         fputc('\n', fp) != EOF;
+    if (fp && fclose(fp) != 0)
+        ok = 0;
+    if (ok && rename(tmp, argv[1]) != 0)
+        ok = 0;
+    if (!ok) {
+        repl_error(s, "cannot write '%s': %s", argv[1],
+                   text ? strerror(errno) : "out of memory");
+        if (fp)
+            remove(tmp);
+    } else {
+        printf("saved to %s\n", argv[1]);
+    }
+    cJSON_free(text);
+    return ok ? 0 : -1;
+}
+
+int act_show(struct session *s, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    show_case(s, stdout);
+    return 0;
+}
+
+int act_json(struct session *s, int argc, char **argv)
+{
+    char *text = cJSON_Print(s->doc);
+
+    (void)argc;
+    (void)argv;
+    if (!text) {
+        repl_error(s, "out of memory");
+        return -1;
+    }
+    printf("%s\n", text);
+    cJSON_free(text);
+    return 0;
+}
+
+/* Keeps `rec` as the latest result (the one before becomes .diff's
+ * "before"), unless it equals the latest. Takes ownership. */
+static void keep_result(struct session *s, cJSON *rec)
+{
+    if (s->last && cJSON_Compare(s->last, rec, 1)) {
+        cJSON_Delete(rec);
+        return;
+    }
+    cJSON_Delete(s->prev);
+    s->prev = s->last;
+    s->last = rec;
+}
+
+int act_eval(struct session *s, int argc, char **argv)
+{
+    cJSON *rec = NULL;
+    int rc = session_evaluate(s, s->doc, s->as_of, &rec, stdout);
+
+    (void)argc;
+    (void)argv;
+    if (rc == 1)
+        repl_error(s, "interrupted");
+    if (rc != 0)
+        return -1;
+    keep_result(s, rec);
+    return 0;
+}
+
+int act_why(struct session *s, int argc, char **argv)
+{
+    (void)argc;
+    return explain_set(s, argv[1], 0);
+}
+
+int act_whynot(struct session *s, int argc, char **argv)
+{
+    (void)argc;
+    return explain_set(s, argv[1], 1);
+}
+
+int act_whatif(struct session *s, int argc, char **argv)
+{
+    cJSON *copy = cJSON_Duplicate(s->doc, 1), *rec = NULL;
+    int rc = -1;
+
+    if (!copy || chart_assign(s, copy, argc - 1, argv + 1) != 0)
+        goto out;
+    if (!s->last && session_evaluate(s, s->doc, s->as_of, &s->last, NULL) != 0)
+        goto out;
+    rc = session_evaluate(s, copy, s->as_of, &rec, NULL);
+    if (rc == 1)
+        repl_error(s, "interrupted");
+    if (rc != 0)
+        goto out;
+    if (cJSON_HasObjectItem(rec, "error"))
+        repl_error(s, "the changed case cannot be evaluated: %s",
+                   cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+                       cJSON_GetObjectItemCaseSensitive(rec, "error"), "message")));
+    else
+        compare_detail(stdout, s->last, rec);
+    printf("(what if only: the case is unchanged)\n");
+out:
+    cJSON_Delete(rec);
+    cJSON_Delete(copy);
+    return rc == 0 ? 0 : -1;
+}
+
+int act_diff(struct session *s, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    if (!s->prev || !s->last) {
+        repl_error(s, ".diff needs two evaluations; change the case first");
+        return -1;
+    }
+    compare_detail(stdout, s->prev, s->last);
+    return 0;
+}
+
+int act_timeline(struct session *s, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    return timeline_print(s, stdout);
+}
+
+int act_at(struct session *s, int argc, char **argv)
+{
+    cJSON *t;
+    double h;
+
+    if (argc == 1) {
+        printf("as of: %s\n", isnan(s->as_of) ? "all data (off)" : s->as_of_text);
+        return 0;
+    }
+    if (strcmp(argv[1], "off") == 0) {
+        s->as_of = NAN;
+        s->as_of_text[0] = '\0';
+    } else {
+        t = chart_time(s, argv[1]);
+        if (!t)
+            return -1;
+        if (cJSON_IsString(t) != timeline_iso(s->doc) && s->doc->child &&
+            timeline_times(s->doc, &h, 1) > 0) {
+            repl_error(s, "the case gives its times %s; write the time the "
+                          "same way", timeline_iso(s->doc) ? "as ISO 8601 "
+                          "date-times" : "in hours (e.g. 48h)");
+            cJSON_Delete(t);
+            return -1;
+        }
+        if (cJSON_IsString(t))
+            nms_time_parse_iso(t->valuestring, &h);
+        else
+            h = t->valuedouble;
+        s->as_of = h;
+        nms_time_format(h, cJSON_IsString(t) ? NMS_TIME_ISO : NMS_TIME_HOURS,
+                        s->as_of_text, sizeof s->as_of_text);
+        cJSON_Delete(t);
+    }
+    return session_commit(s, cJSON_Duplicate(s->doc, 1));
+}
+
+int act_rules(struct session *s, int argc, char **argv)
+{
+    const struct nms_ruleset_info *rs = nms_engine_ruleset(s->engine);
+    size_t i;
+
+    (void)argc;
+    (void)argv;
+    printf("ruleset %s %s  %s\n  from %s\n  sets:", rs->name, rs->version,
+           rs->digest, rs->dir);
+    for (i = 0; i < s->vocab.n_sets; i++)
+        printf(" %s", s->vocab.sets[i]);
+    printf("\n  drugs known: %zu\n", s->vocab.n_drugs);
+    for (i = 0; i < rs->n_params; i++)
+        printf("  --param %s\n", rs->params[i]);
+    return 0;
+}
+
+int act_reload(struct session *s, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    if (session_reload(s) != 0)
+        return -1;
+    return session_commit(s, cJSON_Duplicate(s->doc, 1));
+}
+
+int act_quit(struct session *s, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    s->quit = 1;
+    return 0;
+}

@@ -1,0 +1,230 @@
+/*
+ * repl.c - `nmsrules repl`: the interactive loop on a terminal (readline
+ * with completion, history and Ctrl-C handling) and the same commands read
+ * from a script or a pipe, without prompts.
+ *
+ * Ctrl-C: while a command runs, it stops the evaluation or Lua chunk (the
+ * engine's instruction hook and the session Lua's hook read the flag); at
+ * the prompt, it drops the line and any pending Lua lines. Neither ends
+ * the session; Ctrl-D or .quit does.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#include <readline/readline.h>
+
+#include "session/actions.h"
+#include "session/complete.h"
+#include "session/history.h"
+#include "session/input.h"
+#include "front/interrupt.h"
+#include "front/msg.h"
+#include "session/session.h"
+
+#define PROMPT "nms> "
+#define PROMPT_MORE "...> "
+
+/* ---- reading a terminal ------------------------------------------------ */
+
+/* readline's callback interface hands the line to a function without user
+ * data: this slot is where it lands. */
+static struct {
+    char *line;
+    int ready;
+} slot;
+
+static void on_line(char *line)
+{
+    slot.line = line;
+    slot.ready = 1;
+    /* Restores the terminal, so the command runs in normal mode (Ctrl-C
+     * sends SIGINT) and readline draws no prompt until we ask again. */
+    rl_callback_handler_remove();
+}
+
+/* Reads one line with readline. Returns 1 with *out (free it), 0 at end of
+ * input, or -1 when Ctrl-C dropped the line.
+ *
+ * SIGINT stays blocked except inside pselect(), which unblocks it
+ * atomically: a Ctrl-C that arrives just before the wait (while readline
+ * draws the prompt, say) still ends the wait, instead of being noticed
+ * only at the next key press. */
+static int read_tty(const char *prompt, char **out)
+{
+    sigset_t sigint, waiting;
+    fd_set fds;
+    int ready, got = -2;
+
+    slot.ready = 0;
+    slot.line = NULL;
+    sigemptyset(&sigint);
+    sigaddset(&sigint, SIGINT);
+    sigprocmask(SIG_BLOCK, &sigint, &waiting);
+    sigdelset(&waiting, SIGINT);
+    rl_callback_handler_install(prompt, on_line);
+    while (got == -2 && !slot.ready) {
+        FD_ZERO(&fds);
+        FD_SET(STDIN_FILENO, &fds);
+        ready = nms_interrupted()
+                    ? 0
+                    : pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL,
+                              &waiting);
+        if (nms_interrupted()) {
+            nms_interrupt_clear();
+            rl_free_line_state();
+            rl_callback_sigcleanup();
+            rl_callback_handler_remove();
+            fputs("^C\n", stdout);
+            fflush(stdout);
+            got = -1;
+        } else if (ready < 0 && errno != EINTR) {
+            rl_callback_handler_remove();
+            got = 0;
+        } else if (ready > 0) {
+            rl_callback_read_char();
+        }
+    }
+    sigprocmask(SIG_UNBLOCK, &sigint, NULL);
+    if (got != -2)
+        return got;
+    *out = slot.line;
+    return slot.line != NULL;
+}
+
+static void run_entry(struct session *s, struct input *in)
+{
+    s->input_line = in->first_line;
+    commands_run(s, in->buf);
+    nms_interrupt_clear();   /* an interrupt ends with the entry it stopped */
+    fflush(stdout);
+}
+
+static void interactive(struct session *s)
+{
+    struct input *in = malloc(sizeof *in);
+    char *line = NULL, hist[4096];
+    int got, have_history = history_path(hist, sizeof hist) == 0;
+    long n = 0;
+
+    if (!in) {
+        repl_error(s, "out of memory");
+        return;
+    }
+    input_reset(in);
+    if (have_history)
+        history_start(hist);
+    complete_install(s);
+    rl_catch_signals = 0;   /* our SIGINT handler only sets a flag */
+    while (!s->quit) {
+        got = read_tty(in->len ? PROMPT_MORE : PROMPT, &line);
+        if (got == 0) {
+            fputc('\n', stdout);
+            break;
+        }
+        if (got < 0) {
+            input_reset(in);
+            continue;
+        }
+        if (input_add(in, s, line, ++n) == INPUT_READY) {
+            history_add_entry(in->buf);
+            run_entry(s, in);
+            input_reset(in);
+        }
+        free(line);
+    }
+    if (have_history)
+        history_finish(hist);
+    complete_release();
+    free(in);
+}
+
+/* ---- reading a script or a pipe ---------------------------------------- */
+
+static void scripted(struct session *s, FILE *fp, int echo)
+{
+    struct input *in = malloc(sizeof *in);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    long n = 0;
+
+    if (!in) {
+        repl_error(s, "out of memory");
+        return;
+    }
+    input_reset(in);
+    while (!s->quit && (len = getline(&line, &cap, fp)) >= 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (input_add(in, s, line, ++n) != INPUT_READY)
+            continue;
+        if (echo)
+            printf("%s %s\n", PROMPT, in->buf);
+        run_entry(s, in);
+        input_reset(in);
+    }
+    if (in->len > 0)   /* an unfinished chunk at the end: say why */
+        run_entry(s, in);
+    free(line);
+    free(in);
+}
+
+/* ---- the subcommand ---------------------------------------------------- */
+
+static void banner(struct session *s)
+{
+    const struct nms_ruleset_info *rs = nms_engine_ruleset(s->engine);
+
+    printf("nmsrules %s, ruleset %s %s\n"
+           "Type .help for the commands, Lua for anything else; Ctrl-D "
+           "quits.\n", NMS_VERSION, rs->name, rs->version);
+}
+
+int nms_cmd_repl(int argc, char **argv)
+{
+    struct nms_cli cli;
+    struct session s;
+    FILE *script = NULL;
+    const char *no_color = getenv("NO_COLOR");
+    int status = nms_cli_parse(&cli, "repl", argc, argv);
+    char load_cmd[] = ".load", *load[] = {load_cmd, NULL};
+
+    if (status >= 0)
+        return status;
+    if (cli.script && strcmp(cli.script, "-") != 0 &&
+        !(script = fopen(cli.script, "r"))) {
+        nms_errorf("cannot open '%s': %s", cli.script, strerror(errno));
+        return NMS_EXIT_USAGE;
+    }
+    status = session_init(&s, &cli);
+    if (status == 0 && nms_interrupt_install_sigint() != 0)
+        status = NMS_EXIT_USAGE;
+    if (status != 0)
+        goto out;
+    s.interactive = !cli.script && isatty(STDIN_FILENO);
+    s.color = s.interactive && isatty(STDOUT_FILENO) && !(no_color && *no_color);
+    if (!s.interactive)
+        s.input_name = cli.script ? cli.script : "-";
+    if (cli.n_inputs == 1) {
+        load[1] = cli.inputs[0];
+        act_load(&s, 2, load);
+    }
+    if (s.interactive) {
+        banner(&s);
+        interactive(&s);
+        status = NMS_EXIT_OK;
+    } else {
+        scripted(&s, script ? script : stdin, cli.echo);
+        status = s.failed ? NMS_EXIT_CASE_ERRORS : NMS_EXIT_OK;
+    }
+out:
+    session_release(&s);
+    if (script)
+        fclose(script);
+    return status;
+}

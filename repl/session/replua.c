@@ -1,0 +1,340 @@
+/*
+ * replua.c - the session's own Lua: a separate lua_State (not the rules'
+ * sandbox) with the standard libraries, the case being built as the global
+ * table `case`, and the engine as `nms`:
+ *
+ *   nms.evaluate([t])   the result record (docs/output-format.md) of case
+ *                       table t, or of the session's case, as Lua tables
+ *   nms.result()        the last result record, or nil
+ *   nms.set_case(t)     makes table t the session's case (checked like an
+ *                       edit: refused, with the reason, if it does not read)
+ *   nms.ruleset()       {name, version, digest, dir}
+ *
+ * An entry is first compiled as "return <entry>" so expressions print their
+ * value (as lua.c does); tables print as JSON. Compile errors ending in
+ * "<eof>" mean the entry is incomplete and the REPL reads another line.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "front/interrupt.h"
+#include "session/replua.h"
+
+/* Nesting deeper than this is refused when converting tables to JSON. */
+#define MAX_DEPTH 100
+
+struct replua {
+    lua_State *L;
+    struct session *s;
+};
+
+/* ---- JSON <-> Lua ------------------------------------------------------ */
+
+/* [-0, +1] Pushes a JSON value as Lua: objects and arrays as tables, null
+ * as nil. */
+static void push_json(lua_State *L, const cJSON *v)
+{
+    const cJSON *c;
+    lua_Integer i = 1;
+
+    if (cJSON_IsTrue(v) || cJSON_IsFalse(v))
+        lua_pushboolean(L, cJSON_IsTrue(v));
+    else if (cJSON_IsNumber(v) && v->valuedouble == (double)(lua_Integer)v->valuedouble)
+        lua_pushinteger(L, (lua_Integer)v->valuedouble);
+    else if (cJSON_IsNumber(v))
+        lua_pushnumber(L, v->valuedouble);
+    else if (cJSON_IsString(v))
+        lua_pushstring(L, v->valuestring);
+    else if (cJSON_IsArray(v) || cJSON_IsObject(v)) {
+        lua_createtable(L, 0, 0);
+        cJSON_ArrayForEach(c, v) {
+            push_json(L, c);
+            if (cJSON_IsArray(v))
+                lua_rawseti(L, -2, i++);
+            else
+                lua_setfield(L, -2, c->string);
+        }
+    } else
+        lua_pushnil(L);
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static cJSON *to_json(lua_State *L, int idx, int depth);
+
+/* A table as a JSON array when its keys are exactly 1..n (n > 0), else as
+ * an object with its string keys in sorted order (so output is stable). */
+static cJSON *table_to_json(lua_State *L, int idx, int depth)
+{
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx), i, keys = 0;
+    cJSON *out, *item;
+    const char **names = NULL;
+
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        keys++;
+        lua_pop(L, 1);
+    }
+    if (n > 0 && keys == n) {
+        out = cJSON_CreateArray();
+        for (i = 1; out && i <= n; i++) {
+            lua_rawgeti(L, idx, i);
+            item = to_json(L, lua_gettop(L), depth + 1);
+            lua_pop(L, 1);
+            if (!item || !cJSON_AddItemToArray(out, item)) {
+                cJSON_Delete(item);
+                cJSON_Delete(out);
+                return NULL;
+            }
+        }
+        return out;
+    }
+    out = cJSON_CreateObject();
+    names = calloc((size_t)keys + 1, sizeof *names);
+    if (!out || !names)
+        goto fail;
+    i = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING)
+            names[i++] = lua_tostring(L, -1);   /* anchored in the table */
+    }
+    qsort(names, (size_t)i, sizeof *names, by_string);
+    for (n = i, i = 0; i < n; i++) {
+        lua_getfield(L, idx, names[i]);
+        item = to_json(L, lua_gettop(L), depth + 1);
+        lua_pop(L, 1);
+        if (!item || !cJSON_AddItemToObject(out, names[i], item)) {
+            cJSON_Delete(item);
+            goto fail;
+        }
+    }
+    free(names);
+    return out;
+fail:
+    free(names);
+    cJSON_Delete(out);
+    return NULL;
+}
+
+/* The Lua value at idx as new JSON; NULL for functions and other values
+ * JSON cannot hold, too deep nesting, or no memory. Never raises. */
+static cJSON *to_json(lua_State *L, int idx, int depth)
+{
+    if (depth > MAX_DEPTH || !lua_checkstack(L, 4))
+        return NULL;
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+        return cJSON_CreateNull();
+    case LUA_TBOOLEAN:
+        return cJSON_CreateBool(lua_toboolean(L, idx));
+    case LUA_TNUMBER:
+        return cJSON_CreateNumber(lua_tonumber(L, idx));
+    case LUA_TSTRING:
+        return cJSON_CreateString(lua_tostring(L, idx));
+    case LUA_TTABLE:
+        return table_to_json(L, idx, depth);
+    default:
+        return NULL;
+    }
+}
+
+/* ---- the nms table ----------------------------------------------------- */
+
+static struct session *session_of(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* The case table argument 1 as JSON, or a copy of the session's case.
+ * Raises (holding nothing) when the table cannot be converted. */
+static cJSON *case_arg(lua_State *L)
+{
+    cJSON *doc;
+
+    if (lua_isnoneornil(L, 1))
+        doc = cJSON_Duplicate(session_of(L)->doc, 1);
+    else {
+        luaL_checktype(L, 1, LUA_TTABLE);
+        doc = to_json(L, 1, 0);
+    }
+    if (!cJSON_IsObject(doc)) {
+        cJSON_Delete(doc);
+        luaL_error(L, "the case must be a table of JSON values (no functions, "
+                      "at most %d levels deep)", MAX_DEPTH);
+    }
+    return doc;
+}
+
+/* nms.evaluate([case]) -> result record table. [-0|1, +1] */
+static int l_evaluate(lua_State *L)
+{
+    struct session *s = session_of(L);
+    cJSON *doc = case_arg(L), *rec = NULL;
+    int rc = session_evaluate(s, doc, s->as_of, &rec, NULL);
+
+    cJSON_Delete(doc);
+    if (rc != 0)
+        return luaL_error(L, rc == 1 ? "interrupted" : "evaluation failed");
+    push_json(L, rec);
+    cJSON_Delete(rec);
+    return 1;
+}
+
+/* nms.result() -> the last result record, or nil. [-0, +1] */
+static int l_result(lua_State *L)
+{
+    push_json(L, session_of(L)->last);
+    return 1;
+}
+
+/* nms.set_case(t) -> true, or false when the case was refused. [-1, +1] */
+static int l_set_case(lua_State *L)
+{
+    cJSON *doc;
+
+    luaL_checktype(L, 1, LUA_TTABLE);
+    doc = case_arg(L);
+    lua_pushboolean(L, session_commit(session_of(L), doc) == 0);
+    return 1;
+}
+
+/* nms.ruleset() -> {name, version, digest, dir}. [-0, +1] */
+static int l_ruleset(lua_State *L)
+{
+    const struct nms_ruleset_info *rs = nms_engine_ruleset(session_of(L)->engine);
+
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, rs->name);
+    lua_setfield(L, -2, "name");
+    lua_pushstring(L, rs->version);
+    lua_setfield(L, -2, "version");
+    lua_pushstring(L, rs->digest);
+    lua_setfield(L, -2, "digest");
+    lua_pushstring(L, rs->dir);
+    lua_setfield(L, -2, "dir");
+    return 1;
+}
+
+static const luaL_Reg nms_funcs[] = {
+    {"evaluate", l_evaluate},
+    {"result", l_result},
+    {"set_case", l_set_case},
+    {"ruleset", l_ruleset},
+    {NULL, NULL}};
+
+/* Stops a running chunk when Ctrl-C was pressed. */
+static void interrupt_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    if (nms_interrupted())
+        luaL_error(L, "interrupted");
+}
+
+struct replua *replua_new(struct session *s)
+{
+    struct replua *r = calloc(1, sizeof *r);
+
+    if (!r || !(r->L = luaL_newstate())) {
+        free(r);
+        return NULL;
+    }
+    r->s = s;
+    luaL_openlibs(r->L);
+    luaL_newlibtable(r->L, nms_funcs);
+    lua_pushlightuserdata(r->L, s);
+    luaL_setfuncs(r->L, nms_funcs, 1);   /* the session is every function's upvalue */
+    lua_setglobal(r->L, "nms");
+    lua_sethook(r->L, interrupt_hook, LUA_MASKCOUNT, 1000);
+    return r;
+}
+
+void replua_free(struct replua *r)
+{
+    if (!r)
+        return;
+    lua_close(r->L);
+    free(r);
+}
+
+/* ---- running entries --------------------------------------------------- */
+
+/* Compiles "return <text>" and, failing that, text itself; leaves the
+ * function or the error message on top. Returns the lua status. */
+static int compile(lua_State *L, const char *text, size_t len)
+{
+    const char *ret = lua_pushfstring(L, "return %s;", text);
+    int status = luaL_loadbufferx(L, ret, strlen(ret), "=stdin", "t");
+
+    lua_remove(L, -2);
+    if (status == LUA_OK)
+        return status;
+    lua_pop(L, 1);
+    return luaL_loadbufferx(L, text, len, "=stdin", "t");
+}
+
+int replua_check(struct replua *r, const char *text, size_t len)
+{
+    lua_State *L = r->L;
+    size_t mlen;
+    const char *msg;
+    int status = compile(L, text, len), incomplete;
+
+    if (status != LUA_ERRSYNTAX) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    msg = lua_tolstring(L, -1, &mlen);
+    incomplete = mlen >= 5 && strcmp(msg + mlen - 5, "<eof>") == 0;
+    lua_pop(L, 1);
+    return incomplete;
+}
+
+/* Prints the values on the stack from `base` up, one per line. */
+static void print_values(struct replua *r, int base)
+{
+    lua_State *L = r->L;
+    char *text;
+    cJSON *json;
+    int i;
+
+    for (i = base; i <= lua_gettop(L); i++) {
+        if (lua_istable(L, i) && (json = to_json(L, i, 0)) != NULL) {
+            text = cJSON_Print(json);
+            printf("%s\n", text ? text : "(out of memory)");
+            cJSON_free(text);
+            cJSON_Delete(json);
+        } else {
+            printf("%s\n", luaL_tolstring(L, i, NULL));
+            lua_pop(L, 1);
+        }
+    }
+}
+
+int replua_run(struct replua *r, const char *text)
+{
+    lua_State *L = r->L;
+    int base = lua_gettop(L) + 1, status;
+
+    push_json(L, r->s->doc);
+    lua_setglobal(L, "case");   /* a fresh view of the case for every entry */
+    status = compile(L, text, strlen(text));
+    if (status == LUA_OK)
+        status = lua_pcall(L, 0, LUA_MULTRET, 0);
+    if (status != LUA_OK) {
+        repl_error(r->s, "%s", lua_isstring(L, -1) ? lua_tostring(L, -1)
+                                                   : "(error object is not a string)");
+        lua_settop(L, base - 1);
+        return -1;
+    }
+    print_values(r, base);
+    lua_settop(L, base - 1);
+    return 0;
+}

@@ -1,0 +1,28 @@
+/*
+ * replua.h - the session's own Lua state (replua.c): the case as a table,
+ * the engine as `nms`, expressions printed, incomplete chunks detected.
+ */
+#ifndef NMS_REPL_REPLUA_H
+#define NMS_REPL_REPLUA_H
+
+#include <stddef.h>
+
+#include "session/session.h"
+
+/* A new Lua state for session s, or NULL when out of memory. */
+struct replua *replua_new(struct session *s);
+
+/* Closes it; accepts NULL. */
+void replua_free(struct replua *r);
+
+/* 1 when `text` is an incomplete Lua chunk (the compiler hit the end of
+ * input: "... near <eof>"), else 0 (complete, or a real syntax error that
+ * running it will report). */
+int replua_check(struct replua *r, const char *text, size_t len);
+
+/* Runs `text` (as "return <text>" first, so an expression prints its
+ * value) and prints what it returns. Returns 0, or -1 after printing the
+ * error. */
+int replua_run(struct replua *r, const char *text);
+
+#endif

@@ -1,0 +1,190 @@
+/*
+ * value.c - reading what a person types for one field of the case into the
+ * JSON the case format expects: numbers with units ("103.1F", "14200/uL"),
+ * yes/no, enumerations, times ("50h", "2d", ISO 8601). The case reader
+ * checks the result again; this only turns chart shorthand into JSON and
+ * gives the first clear message for a value that cannot be right.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "nms/schema.h"
+#include "session/value.h"
+
+cJSON *chart_time(struct session *s, const char *text)
+{
+    double hours, scale = 1;
+    char *end;
+
+    if (nms_time_parse_iso(text, &hours) == 0)
+        return cJSON_CreateString(text);
+    errno = 0;
+    hours = strtod(text, &end);
+    if (end != text && errno == 0 && isfinite(hours)) {
+        if (strcmp(end, "d") == 0 || strcmp(end, "days") == 0)
+            scale = 24;
+        else if (strcmp(end, "min") == 0)
+            scale = 1.0 / 60;
+        else if (*end && strcmp(end, "h") != 0)
+            end = NULL;
+        if (end)
+            return cJSON_CreateNumber(hours * scale);
+    }
+    repl_error(s, "cannot read '%s' as a time; write hours such as 50h or "
+                  "-6h, days such as 2d, or an ISO 8601 time such as "
+                  "2026-03-03T02:10Z", text);
+    return NULL;
+}
+
+/* The UCUM code a person most likely meant by a unit written after a
+ * number: F and C for temperatures, otherwise the text itself. */
+static const char *unit_code(const char *suffix)
+{
+    if (strcmp(suffix, "F") == 0 || strcmp(suffix, "\xc2\xb0" "F") == 0 ||
+        strcmp(suffix, "degF") == 0)
+        return "[degF]";
+    if (strcmp(suffix, "C") == 0 || strcmp(suffix, "\xc2\xb0" "C") == 0 ||
+        strcmp(suffix, "degC") == 0)
+        return "Cel";
+    return suffix;
+}
+
+static cJSON *number_value(struct session *s, const char *path,
+                           const char *text)
+{
+    struct nms_schema_entry e;
+    const char *unit;
+    cJSON *q;
+    char *end;
+    double v;
+
+    errno = 0;
+    v = strtod(text, &end);
+    if (end == text || errno || !isfinite(v)) {
+        repl_error(s, "%s: '%s' is not a number", path, text);
+        return NULL;
+    }
+    unit = unit_code(end);
+    if (!*unit || (nms_schema_find(path, &e) == 0 && e.unit &&
+                   strcmp(unit, e.unit) == 0))
+        return cJSON_CreateNumber(v);
+    q = cJSON_CreateObject();
+    if (q && (!cJSON_AddNumberToObject(q, "value", v) ||
+              !cJSON_AddStringToObject(q, "unit", unit))) {
+        cJSON_Delete(q);
+        q = NULL;
+    }
+    return q;
+}
+
+static cJSON *bool_value(struct session *s, const char *path, const char *text)
+{
+    static const char *const yes[] = {"true", "yes", "y", "present", "1", NULL};
+    static const char *const no[] = {"false", "no", "n", "absent", "0", NULL};
+    size_t i;
+
+    for (i = 0; yes[i]; i++)
+        if (strcasecmp(text, yes[i]) == 0)
+            return cJSON_CreateTrue();
+    for (i = 0; no[i]; i++)
+        if (strcasecmp(text, no[i]) == 0)
+            return cJSON_CreateFalse();
+    repl_error(s, "%s: '%s' is not yes or no; write true, false, yes or no",
+               path, text);
+    return NULL;
+}
+
+static cJSON *enum_value(struct session *s, const char *path,
+                         const struct nms_schema_entry *e, const char *text)
+{
+    const char *close;
+    char list[512] = "";
+    size_t i, used = 0;
+
+    for (i = 0; e->values[i]; i++)
+        if (strcmp(e->values[i], text) == 0)
+            return cJSON_CreateString(text);
+    for (i = 0; e->values[i] && used < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+                                 i ? ", " : "", e->values[i]);
+    close = nms_schema_closest_value(path, text);
+    if (close)
+        repl_error(s, "unknown value '%s' for %s — did you mean '%s'? "
+                      "(expected one of %s)", text, path, close, list);
+    else
+        repl_error(s, "unknown value '%s' for %s; expected one of %s", text,
+                   path, list);
+    return NULL;
+}
+
+int value_is_unknown(const char *text)
+{
+    return strcmp(text, "null") == 0 || strcmp(text, "unknown") == 0 ||
+           strcmp(text, "?") == 0;
+}
+
+cJSON *value_parse(struct session *s, const char *path, const char *text)
+{
+    struct nms_schema_entry e;
+    cJSON *v;
+
+    if (nms_schema_find(path, &e) != 0) {
+        repl_error(s, "unknown field '%s'", path);
+        return NULL;
+    }
+    switch (e.kind) {
+    case NMS_SCHEMA_NUMBER:
+        return number_value(s, path, text);
+    case NMS_SCHEMA_BOOL:
+        return bool_value(s, path, text);
+    case NMS_SCHEMA_ENUM:
+        return enum_value(s, path, &e, text);
+    case NMS_SCHEMA_TIME:
+        return chart_time(s, text);
+    case NMS_SCHEMA_STRING:
+        return cJSON_CreateString(text);
+    case NMS_SCHEMA_ANY:
+        v = cJSON_Parse(text);
+        return v ? v : cJSON_CreateString(text);
+    case NMS_SCHEMA_OBJECT:
+    case NMS_SCHEMA_ARRAY:
+        break;
+    }
+    repl_error(s, "'%s' is a section, not a value; set one of its fields, "
+                  "e.g. %s.%s", path, path, e.name ? "..." : "");
+    return NULL;
+}
+
+int value_check_field(struct session *s, const char *path)
+{
+    char parent[256] = "", next[256], name[128];
+    struct nms_schema_entry e;
+    const char *p = path, *close;
+    size_t n;
+
+    while (*p) {
+        n = strcspn(p, ".[");
+        snprintf(name, sizeof name, "%.*s", (int)n, p);
+        if (snprintf(next, sizeof next, "%s%s%s", parent, *parent ? "." : "",
+                     name) >= (int)sizeof next ||
+            nms_schema_find(next, &e) != 0) {
+            close = nms_schema_closest(parent, name);
+            if (close)
+                repl_error(s, "unknown field '%s' — did you mean '%s'?", name,
+                           close);
+            else
+                repl_error(s, "unknown field '%s'%s%s", name,
+                           *parent ? " in " : "", parent);
+            return -1;
+        }
+        memcpy(parent, next, sizeof parent);
+        p += n;
+        p += strcspn(p, ".");   /* skip an index such as [2] */
+        if (*p == '.')
+            p++;
+    }
+    return 0;
+}
