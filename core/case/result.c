@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lua/engine_int.h"
+#include "case/result_int.h"
 #include "nms/result.h"
 
 const char *nms_verdict_name(enum nms_verdict verdict)

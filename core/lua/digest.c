@@ -16,7 +16,8 @@
 
 #include <nettle/sha2.h>
 
-#include "lua/engine_int.h"
+#include "base/base_int.h"
+#include "lua/ruleset.h"
 
 /* How deep ruleset directories may nest; the default ruleset uses 2. */
 #define MAX_DEPTH 8

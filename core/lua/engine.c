@@ -1,9 +1,10 @@
 /*
  * engine.c - the public face of the engine: load a ruleset, evaluate cases.
  *
- * The engine owns one sandboxed Lua state (struct nms_vm) at a time. A
- * reload builds a complete new state and swaps it in only when the whole
- * ruleset loaded, so a broken edit never leaves a half-loaded ruleset.
+ * The engine owns one sandboxed Lua state (struct nms_vm) and, beside it,
+ * the ruleset loaded into it (struct nms_ruleset). A reload builds a
+ * complete new pair and swaps it in only when the whole ruleset loaded, so
+ * a broken edit never leaves a half-loaded ruleset.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +12,10 @@
 
 #include <lua.h>
 
-#include "lua/engine_int.h"
+#include "base/base_int.h"
+#include "lua/eval_int.h"
+#include "lua/ruleset.h"
+#include "lua/vm.h"
 #include "nms/interrupt.h"
 
 /* How many --param overrides one engine keeps. */
@@ -19,6 +23,7 @@
 
 struct nms_engine {
     struct nms_vm *vm;          /* NULL until a ruleset loads */
+    struct nms_ruleset *rs;     /* loaded into vm; NULL with it */
     struct nms_limits limits;
     char **overrides;           /* "name=value" */
     size_t n_overrides;
@@ -46,6 +51,7 @@ void nms_engine_free(struct nms_engine *e)
 
     if (!e)
         return;
+    nms_ruleset_free(e->rs);
     nms_vm_free(e->vm);
     for (i = 0; i < e->n_overrides; i++)
         free(e->overrides[i]);
@@ -83,30 +89,33 @@ enum nms_status nms_engine_set_param(struct nms_engine *e,
 enum nms_status nms_engine_load(struct nms_engine *e, const char *dir)
 {
     struct nms_vm *vm = nms_vm_new(dir);
-    enum nms_status status;
+    struct nms_ruleset *rs = calloc(1, sizeof *rs);
+    enum nms_status status = NMS_ENOMEM;
 
     e->errmsg[0] = '\0';
-    if (!vm)
-        return NMS_ENOMEM;
-    status = nms_ruleset_load(vm, e->overrides, e->n_overrides, e->errmsg,
-                              sizeof e->errmsg);
+    if (vm && rs)
+        status = nms_ruleset_load(rs, vm, e->overrides, e->n_overrides,
+                                  e->errmsg, sizeof e->errmsg);
     if (status != NMS_OK) {
+        nms_ruleset_free(rs);
         nms_vm_free(vm);
         return status;
     }
+    nms_ruleset_free(e->rs);
     nms_vm_free(e->vm);
     e->vm = vm;
+    e->rs = rs;
     vm->interrupt = e->interrupt;
     /* Results must say which overrides produced them: the digest covers
      * the rule files, not the command line. */
-    vm->info.n_params = e->n_overrides;
-    vm->info.params = (const char *const *)e->overrides;
+    rs->info.n_params = e->n_overrides;
+    rs->info.params = (const char *const *)e->overrides;
     return NMS_OK;
 }
 
 const struct nms_ruleset_info *nms_engine_ruleset(const struct nms_engine *e)
 {
-    return e->vm ? &e->vm->info : NULL;
+    return e->rs ? &e->rs->info : NULL;
 }
 
 enum nms_status nms_engine_evaluate(struct nms_engine *e,
@@ -126,7 +135,7 @@ enum nms_status nms_engine_evaluate(struct nms_engine *e,
     r = calloc(1, sizeof *r);
     if (!r)
         return NMS_ENOMEM;
-    status = nms_eval_case(e->vm, &e->limits, c, r);
+    status = nms_eval_case(e->vm, e->rs, &e->limits, c, r);
     if (status != NMS_OK) {
         nms_result_free(r);
         return status;

@@ -23,10 +23,14 @@
 
 #include <lauxlib.h>
 
-#include "lua/engine_int.h"
+#include "base/base_int.h"
+#include "case/result_int.h"
+#include "lua/eval_int.h"
+#include "lua/lua_case.h"
 
 struct eval_args {
     struct nms_vm *vm;
+    const struct nms_ruleset *rs;
     const struct nms_case *c;
     struct nms_result *r;
 };
@@ -399,7 +403,7 @@ static int run_set(lua_State *L, struct eval_args *a, int case_idx,
 
 /* A differential met while NMS criteria sets are met says so, with the
  * met sets named: the engine never silently picks one diagnosis. */
-static void add_overlaps(lua_State *L, const struct nms_vm *vm,
+static void add_overlaps(lua_State *L, const struct nms_ruleset *rs,
                          struct nms_result *r)
 {
     size_t d, c;
@@ -424,9 +428,9 @@ static void add_overlaps(lua_State *L, const struct nms_vm *vm,
             continue;
         luaL_addstring(&b, "): both diagnoses remain possible.");
         luaL_pushresult(&b);
-        if (vm->sets[d].overlap)
+        if (rs->sets[d].overlap)
             lua_pushfstring(L, "%s %s", lua_tostring(L, -1),
-                            vm->sets[d].overlap);
+                            rs->sets[d].overlap);
         dx->overlap = copy_string(L, -1);
         lua_settop(L, top);
     }
@@ -509,21 +513,21 @@ static void find_disagreements(lua_State *L, struct nms_result *r)
 static int eval_protected(lua_State *L)
 {
     struct eval_args *a = lua_touserdata(L, 1);
-    struct nms_vm *vm = a->vm;
+    const struct nms_ruleset *rs = a->rs;
     int case_idx;
     size_t i;
 
     nms_lua_push_case(L, a->c);
     case_idx = lua_gettop(L);
-    a->r->sets = calloc(vm->n_sets, sizeof *a->r->sets);
+    a->r->sets = calloc(rs->n_sets, sizeof *a->r->sets);
     if (!a->r->sets)
         return luaL_error(L, "not enough memory");
-    for (i = 0; i < vm->n_sets; i++) {
+    for (i = 0; i < rs->n_sets; i++) {
         a->r->n_sets = i + 1;
-        if (run_set(L, a, case_idx, &vm->sets[i], &a->r->sets[i]) != 0)
+        if (run_set(L, a, case_idx, &rs->sets[i], &a->r->sets[i]) != 0)
             return 0;
     }
-    add_overlaps(L, vm, a->r);
+    add_overlaps(L, rs, a->r);
     find_disagreements(L, a->r);
     return 0;
 }
@@ -538,10 +542,11 @@ static void drop_sets(struct nms_result *r)
     r->error = err;
 }
 
-enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_limits *lim,
+enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
+                              const struct nms_limits *lim,
                               const struct nms_case *c, struct nms_result *r)
 {
-    struct eval_args args = {vm, c, r};
+    struct eval_args args = {vm, rs, c, r};
     lua_State *L = vm->L;
     int status;
 

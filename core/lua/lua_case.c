@@ -18,7 +18,7 @@
 #include <lauxlib.h>
 
 #include "case/case_int.h"
-#include "lua/engine_int.h"
+#include "lua/lua_case.h"
 
 static void push_record(lua_State *L, const struct nms_schema *record,
                         const char *base);

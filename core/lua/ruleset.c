@@ -16,7 +16,8 @@
 
 #include <lauxlib.h>
 
-#include "lua/engine_int.h"
+#include "base/base_int.h"
+#include "lua/ruleset.h"
 
 /* A criteria set may not declare more items than this; IEC has eight. */
 #define NMS_MAX_ITEMS 256
@@ -24,7 +25,7 @@
 #define NMS_MAX_SETS 64
 
 struct load_args {
-    struct nms_vm *vm;
+    struct nms_ruleset *rs;
     char *const *overrides;
     size_t n_overrides;
 };
@@ -93,34 +94,9 @@ static int valid_id(const char *id)
     return 1;
 }
 
-/* [-0, +1] Calls the sandbox's require(name). */
-static void require_module(lua_State *L, const char *name)
-{
-    lua_getfield(L, LUA_REGISTRYINDEX, "nms.sandbox.base");
-    lua_getfield(L, -1, "require");
-    lua_remove(L, -2);
-    lua_pushstring(L, name);
-    lua_call(L, 1, 1);
-}
-
 /* ------------------------------------------------------------------------
  * Parameters
  * --------------------------------------------------------------------- */
-
-enum nms_param_kind nms_param_classify(const char *text, double *number)
-{
-    char *end;
-
-    errno = 0;
-    *number = strtod(text, &end);
-    if (*text && !*end && errno == 0 && isfinite(*number))
-        return NMS_PARAM_NUMBER;
-    if (strcmp(text, "true") == 0 || strcmp(text, "false") == 0) {
-        *number = text[0] == 't';
-        return NMS_PARAM_BOOLEAN;
-    }
-    return NMS_PARAM_STRING;
-}
 
 /* [-0, +1] Pushes the text of an override value as a number, boolean or
  * string, the way a user typing --param means it. */
@@ -547,28 +523,28 @@ static void load_set(lua_State *L, struct nms_set_def *set, const char *module,
  * --------------------------------------------------------------------- */
 
 /* Loads module `name` (on top, a string) as the next set of `section`. */
-static void load_module_set(lua_State *L, struct nms_vm *vm,
+static void load_module_set(lua_State *L, struct nms_ruleset *rs,
                             enum nms_section section)
 {
     const char *module = lua_tostring(L, -1);
-    struct nms_set_def *set = &vm->sets[vm->n_sets];
+    struct nms_set_def *set = &rs->sets[rs->n_sets];
     size_t j;
 
-    if (vm->n_sets == NMS_MAX_SETS)
+    if (rs->n_sets == NMS_MAX_SETS)
         fail_in(L, "ruleset", NULL, "a ruleset holds at most 64 sets");
     set->actions_ref = LUA_NOREF;
-    vm->n_sets++;
-    require_module(L, module);
+    rs->n_sets++;
+    nms_vm_require(L, module);
     load_set(L, set, module, section);
-    for (j = 0; j + 1 < vm->n_sets; j++)
-        if (strcmp(vm->sets[j].id, set->id) == 0)
+    for (j = 0; j + 1 < rs->n_sets; j++)
+        if (strcmp(rs->sets[j].id, set->id) == 0)
             FAIL(L, module, set->id, "duplicate set id (also in %s)",
-                 nms_section_name(vm->sets[j].section));
+                 nms_section_name(rs->sets[j].section));
     lua_pop(L, 2);   /* the set and its module name */
 }
 
 /* Manifest field `key`: a module name (single) or a list of them. */
-static void load_section(lua_State *L, struct nms_vm *vm, int manifest,
+static void load_section(lua_State *L, struct nms_ruleset *rs, int manifest,
                          const char *key, enum nms_section section,
                          int single, int required)
 {
@@ -582,7 +558,7 @@ static void load_section(lua_State *L, struct nms_vm *vm, int manifest,
     if (single) {
         if (type != LUA_TSTRING)
             FAIL(L, "ruleset", NULL, "field '%s' must be a module name", key);
-        load_module_set(L, vm, section);
+        load_module_set(L, rs, section);
         return;
     }
     n = type == LUA_TTABLE ? lua_rawlen(L, -1) : 0;
@@ -592,31 +568,31 @@ static void load_section(lua_State *L, struct nms_vm *vm, int manifest,
     for (i = 1; i <= n; i++) {
         if (lua_rawgeti(L, -1, (lua_Integer)i) != LUA_TSTRING)
             FAIL(L, "ruleset", NULL, "'%s' entries must be strings", key);
-        load_module_set(L, vm, section);
+        load_module_set(L, rs, section);
     }
     lua_pop(L, 1);
 }
 
 /* Every set, in result order: criteria, severity, risk factors,
  * differentials. */
-static void load_sets(lua_State *L, struct nms_vm *vm, int manifest)
+static void load_sets(lua_State *L, struct nms_ruleset *rs, int manifest)
 {
     size_t i;
 
-    vm->sets = alloc_array(L, NMS_MAX_SETS, sizeof *vm->sets);
-    load_section(L, vm, manifest, "criteria", NMS_SECTION_CRITERIA, 0, 1);
-    load_section(L, vm, manifest, "severity", NMS_SECTION_SEVERITY, 1, 0);
-    load_section(L, vm, manifest, "risk_factors", NMS_SECTION_RISK_FACTORS,
+    rs->sets = alloc_array(L, NMS_MAX_SETS, sizeof *rs->sets);
+    load_section(L, rs, manifest, "criteria", NMS_SECTION_CRITERIA, 0, 1);
+    load_section(L, rs, manifest, "severity", NMS_SECTION_SEVERITY, 1, 0);
+    load_section(L, rs, manifest, "risk_factors", NMS_SECTION_RISK_FACTORS,
                  1, 0);
-    load_section(L, vm, manifest, "differentials", NMS_SECTION_DIFFERENTIAL,
+    load_section(L, rs, manifest, "differentials", NMS_SECTION_DIFFERENTIAL,
                  0, 0);
-    vm->set_info = alloc_array(L, vm->n_sets, sizeof *vm->set_info);
-    for (i = 0; i < vm->n_sets; i++) {
-        vm->set_info[i].id = vm->sets[i].id;
-        vm->set_info[i].section = vm->sets[i].section;
-        vm->set_info[i].kind = vm->sets[i].kind;
-        vm->set_info[i].rule = vm->sets[i].alts;
-        vm->set_info[i].n_rule = vm->sets[i].n_alts;
+    rs->set_info = alloc_array(L, rs->n_sets, sizeof *rs->set_info);
+    for (i = 0; i < rs->n_sets; i++) {
+        rs->set_info[i].id = rs->sets[i].id;
+        rs->set_info[i].section = rs->sets[i].section;
+        rs->set_info[i].kind = rs->sets[i].kind;
+        rs->set_info[i].rule = rs->sets[i].alts;
+        rs->set_info[i].n_rule = rs->sets[i].n_alts;
     }
 }
 
@@ -624,22 +600,22 @@ static void load_sets(lua_State *L, struct nms_vm *vm, int manifest)
 static int load_protected(lua_State *L)
 {
     struct load_args *args = lua_touserdata(L, 1);
-    struct nms_vm *vm = args->vm;
+    struct nms_ruleset *rs = args->rs;
     char *params = NULL;
     int manifest;
 
-    require_module(L, "ruleset");
+    nms_vm_require(L, "ruleset");
     manifest = lua_gettop(L);
     if (!lua_istable(L, manifest))
         fail_in(L, "ruleset", NULL, "the manifest must return a table");
-    take_string(L, manifest, "name", &vm->name, 1, "ruleset", NULL);
-    take_string(L, manifest, "version", &vm->version, 1, "ruleset", NULL);
-    take_string(L, manifest, "title", &vm->title, 0, "ruleset", NULL);
+    take_string(L, manifest, "name", &rs->name, 1, "ruleset", NULL);
+    take_string(L, manifest, "version", &rs->version, 1, "ruleset", NULL);
+    take_string(L, manifest, "title", &rs->title, 0, "ruleset", NULL);
     take_string(L, manifest, "params", &params, 0, "ruleset", NULL);
     if (params) {
         lua_pushstring(L, params);
         free(params);   /* copied to the stack before anything can raise */
-        require_module(L, lua_tostring(L, -1));
+        nms_vm_require(L, lua_tostring(L, -1));
         if (!lua_istable(L, -1))
             fail_in(L, lua_tostring(L, -2), NULL, "must return a table");
         apply_overrides(L, lua_tostring(L, -2), args->overrides,
@@ -648,20 +624,23 @@ static int load_protected(lua_State *L)
     } else if (args->n_overrides > 0) {
         fail_in(L, "ruleset", "--param", "this ruleset declares no parameters");
     }
-    load_sets(L, vm, manifest);
+    load_sets(L, rs, manifest);
     return 0;
 }
 
-enum nms_status nms_ruleset_load(struct nms_vm *vm, char *const *overrides,
-                                 size_t n_overrides, char *errmsg,
-                                 size_t errsize)
+enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
+                                 char *const *overrides, size_t n_overrides,
+                                 char *errmsg, size_t errsize)
 {
-    struct load_args args = {vm, overrides, n_overrides};
+    struct load_args args = {rs, overrides, n_overrides};
     struct nms_limits none = {0, 0};
     int status;
 
-    vm->digest = nms_digest_dir(vm->dir, errmsg, errsize);
-    if (!vm->digest)
+    rs->dir = nms_strndup(vm->dir, strlen(vm->dir));
+    if (!rs->dir)
+        return NMS_ENOMEM;
+    rs->digest = nms_digest_dir(rs->dir, errmsg, errsize);
+    if (!rs->digest)
         return NMS_ERULES;
     nms_vm_limits_begin(vm, &none);
     lua_pushcfunction(vm->L, load_protected);
@@ -673,24 +652,22 @@ enum nms_status nms_ruleset_load(struct nms_vm *vm, char *const *overrides,
         lua_pop(vm->L, 1);
         return status == LUA_ERRMEM ? NMS_ENOMEM : NMS_ERULES;
     }
-    vm->info.name = vm->name;
-    vm->info.version = vm->version;
-    vm->info.title = vm->title;
-    vm->info.digest = vm->digest;
-    vm->info.dir = vm->dir;
-    vm->info.n_sets = vm->n_sets;
-    vm->info.sets = vm->set_info;
+    rs->info.name = rs->name;
+    rs->info.version = rs->version;
+    rs->info.title = rs->title;
+    rs->info.digest = rs->digest;
+    rs->info.dir = rs->dir;
+    rs->info.n_sets = rs->n_sets;
+    rs->info.sets = rs->set_info;
     return NMS_OK;
 }
 
-static void release_set(lua_State *L, struct nms_set_def *set)
+static void release_set(struct nms_set_def *set)
 {
     size_t i;
 
     for (i = 0; i < set->n_items; i++) {
         struct nms_item_def *item = &set->items[i];
-        if (L)
-            luaL_unref(L, LUA_REGISTRYINDEX, item->check_ref);
         free(item->id);
         free(item->title);
         free(item->definition);
@@ -711,8 +688,6 @@ static void release_set(lua_State *L, struct nms_set_def *set)
         free(set->notes[i].text);
         free(set->notes[i].source);
     }
-    if (L)
-        luaL_unref(L, LUA_REGISTRYINDEX, set->actions_ref);
     free(set->actions_file);
     free(set->items);
     free(set->groups);
@@ -725,20 +700,20 @@ static void release_set(lua_State *L, struct nms_set_def *set)
     free(set->citation);
 }
 
-void nms_ruleset_release(struct nms_vm *vm)
+void nms_ruleset_free(struct nms_ruleset *rs)
 {
     size_t i;
 
-    for (i = 0; i < vm->n_sets; i++)
-        release_set(vm->L, &vm->sets[i]);
-    free(vm->sets);
-    free(vm->set_info);
-    free(vm->name);
-    free(vm->version);
-    free(vm->title);
-    free(vm->digest);
-    vm->sets = NULL;
-    vm->set_info = NULL;
-    vm->n_sets = 0;
-    vm->name = vm->version = vm->title = vm->digest = NULL;
+    if (!rs)
+        return;
+    for (i = 0; i < rs->n_sets; i++)
+        release_set(&rs->sets[i]);
+    free(rs->sets);
+    free(rs->set_info);
+    free(rs->name);
+    free(rs->version);
+    free(rs->title);
+    free(rs->digest);
+    free(rs->dir);
+    free(rs);
 }

@@ -22,7 +22,8 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "lua/engine_int.h"
+#include "base/base_int.h"
+#include "lua/vm.h"
 
 /* Registry keys for the sandbox's shared tables. */
 #define KEY_BASE "nms.sandbox.base"
@@ -586,21 +587,17 @@ void nms_vm_free(struct nms_vm *vm)
 {
     if (!vm)
         return;
-    nms_ruleset_release(vm);
     if (vm->L)
         lua_close(vm->L);
     free(vm->dir);
     free(vm);
 }
 
-char *nms_strndup(const char *s, size_t n)
+void nms_vm_require(lua_State *L, const char *name)
 {
-    size_t len = strnlen(s, n);
-    char *copy = malloc(len + 1);
-
-    if (!copy)
-        return NULL;
-    memcpy(copy, s, len);
-    copy[len] = '\0';
-    return copy;
+    lua_getfield(L, LUA_REGISTRYINDEX, KEY_BASE);
+    lua_getfield(L, -1, "require");
+    lua_remove(L, -2);
+    lua_pushstring(L, name);
+    lua_call(L, 1, 1);
 }

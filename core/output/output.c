@@ -11,7 +11,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "lua/engine_int.h"
+#include "base/base_int.h"
 #include "nms/output.h"
 
 struct nms_writer {

@@ -1,0 +1,21 @@
+/*
+ * base_int.h - helpers every part of core uses (strings.c). Depends on
+ * nothing else in core; nothing here is public.
+ */
+#ifndef NMS_BASE_INT_H
+#define NMS_BASE_INT_H
+
+#include <stddef.h>
+
+/* Copies at most n bytes of s into a new NUL-terminated string the caller
+ * frees, or NULL when out of memory. */
+char *nms_strndup(const char *s, size_t n);
+
+/* How an override value "76", "true" or "oral" is read: as a number, a
+ * boolean or a string, the same way for the ruleset and for the output. */
+enum nms_param_kind { NMS_PARAM_NUMBER, NMS_PARAM_BOOLEAN, NMS_PARAM_STRING };
+
+/* Classifies `text`; a number is stored in *number, a boolean as 0 or 1. */
+enum nms_param_kind nms_param_classify(const char *text, double *number);
+
+#endif

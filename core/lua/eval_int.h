@@ -1,0 +1,22 @@
+/*
+ * eval_int.h - evaluating one case with a loaded ruleset (eval.c).
+ */
+#ifndef NMS_EVAL_INT_H
+#define NMS_EVAL_INT_H
+
+#include "lua/ruleset.h"
+#include "lua/vm.h"
+#include "nms/case.h"
+#include "nms/result.h"
+
+/*
+ * Evaluates case `c` with ruleset `rs` (loaded into `vm`) into the empty
+ * result `r` under `limits`. A failing rule is recorded in r->error (and
+ * r has no criteria). Returns NMS_OK, or NMS_ENOMEM when not even the
+ * error could be recorded.
+ */
+enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
+                              const struct nms_limits *limits,
+                              const struct nms_case *c, struct nms_result *r);
+
+#endif

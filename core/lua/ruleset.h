@@ -1,0 +1,80 @@
+/*
+ * ruleset.h - a loaded ruleset (ruleset.c, digest.c): its identity and the
+ * validated definitions of its sets. The engine owns it beside the VM it
+ * was loaded into; its check and actions references point into that VM's
+ * registry, so the two are created, swapped and freed together.
+ */
+#ifndef NMS_RULESET_H
+#define NMS_RULESET_H
+
+#include <stddef.h>
+
+#include "lua/vm.h"
+#include "nms/engine.h"
+
+/* An item of a set, as validated at load time. */
+struct nms_item_def {
+    char *id, *title, *definition, *needs, *feature, *source;
+    double points;      /* points kind */
+    size_t group;       /* groups kind: index into the set's groups */
+    int check_ref;      /* registry reference to the check function */
+    char *file;         /* where check is defined */
+    long line;
+};
+
+struct nms_group_def {
+    char *id, *title;
+    size_t size;        /* how many items belong to it */
+};
+
+struct nms_set_def {
+    char *id, *title, *version, *citation;
+    enum nms_section section;
+    enum nms_set_kind kind;
+    int screen;
+    double threshold;               /* points */
+    struct nms_item_def *items;
+    size_t n_items;
+    struct nms_group_def *groups;   /* groups */
+    size_t n_groups;
+    struct nms_alternative *alts;       /* groups: the rule, in precedence order */
+    size_t n_alts;
+    struct nms_note *notes;         /* differential: distinguishing points */
+    size_t n_notes;
+    char *overlap;                  /* differential */
+    int actions_ref;                /* severity: actions(case, tier), or LUA_NOREF */
+    char *actions_file;             /* where actions is defined */
+    long actions_line;
+};
+
+struct nms_ruleset {
+    char *dir;                      /* the ruleset directory */
+    struct nms_set_def *sets;
+    size_t n_sets;
+    char *name, *version, *title, *digest;
+    struct nms_set_info *set_info;  /* views of sets[] for the info struct */
+    struct nms_ruleset_info info;
+};
+
+/*
+ * Loads the ruleset in vm's directory (manifest, parameters with
+ * `overrides`, criteria sets) into the empty `rs`. Returns NMS_OK,
+ * NMS_ENOMEM or NMS_ERULES with the message in errmsg; rs is then to be
+ * freed all the same.
+ */
+enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
+                                 char *const *overrides, size_t n_overrides,
+                                 char *errmsg, size_t errsize);
+
+/* Frees a ruleset's definitions and rs itself; accepts NULL. Its Lua
+ * references go with the VM they were made in. */
+void nms_ruleset_free(struct nms_ruleset *rs);
+
+/*
+ * Computes "sha256:<hex>" over every *.lua file below `dir` (sorted by
+ * relative path; both the path and the content are hashed). Returns a new
+ * string, or NULL with errmsg filled.
+ */
+char *nms_digest_dir(const char *dir, char *errmsg, size_t errsize);
+
+#endif
