@@ -135,3 +135,114 @@ void nms_result_free(struct nms_result *r)
     nms_result_clear(r);
     free(r);
 }
+
+/* ------------------------------------------------------------------------
+ * Equality
+ * --------------------------------------------------------------------- */
+
+/* Two strings that may be NULL. */
+static int same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static int same_item(const struct nms_item *a, const struct nms_item *b)
+{
+    return same_str(a->id, b->id) && same_str(a->title, b->title) &&
+           same_str(a->definition, b->definition) &&
+           same_str(a->group, b->group) && same_str(a->feature, b->feature) &&
+           same_str(a->source, b->source) && a->value == b->value &&
+           a->points == b->points && same_str(a->evidence, b->evidence) &&
+           same_str(a->missing, b->missing);
+}
+
+static int same_group(const struct nms_group *a, const struct nms_group *b)
+{
+    return same_str(a->id, b->id) && same_str(a->title, b->title) &&
+           a->present == b->present && a->unknown == b->unknown &&
+           a->total == b->total;
+}
+
+static int same_note(const struct nms_note *a, const struct nms_note *b)
+{
+    return same_str(a->text, b->text) && same_str(a->source, b->source);
+}
+
+/* The scalars of two sets: ids, texts, kind, verdict and numbers. */
+static int same_set_head(const struct nms_set *a, const struct nms_set *b)
+{
+    return same_str(a->id, b->id) && same_str(a->title, b->title) &&
+           same_str(a->version, b->version) &&
+           same_str(a->citation, b->citation) && a->section == b->section &&
+           a->kind == b->kind && a->screen == b->screen &&
+           a->result == b->result && a->score == b->score &&
+           a->possible == b->possible && a->threshold == b->threshold &&
+           same_str(a->level, b->level) && same_str(a->overlap, b->overlap) &&
+           a->n_could_be == b->n_could_be && a->n_reasons == b->n_reasons &&
+           a->n_groups == b->n_groups && a->n_items == b->n_items &&
+           a->n_notes == b->n_notes;
+}
+
+static int same_set(const struct nms_set *a, const struct nms_set *b)
+{
+    size_t i;
+
+    if (!same_set_head(a, b))
+        return 0;
+    for (i = 0; i < a->n_could_be; i++)
+        if (!same_str(a->could_be[i], b->could_be[i]))
+            return 0;
+    for (i = 0; i < a->n_reasons; i++)
+        if (a->reasons[i] != b->reasons[i])
+            return 0;
+    for (i = 0; i < a->n_groups; i++)
+        if (!same_group(&a->groups[i], &b->groups[i]))
+            return 0;
+    for (i = 0; i < a->n_items; i++)
+        if (!same_item(&a->items[i], &b->items[i]))
+            return 0;
+    for (i = 0; i < a->n_notes; i++)
+        if (!same_note(&a->notes[i], &b->notes[i]))
+            return 0;
+    return 1;
+}
+
+static int same_disagreement(const struct nms_disagreement *a,
+                             const struct nms_disagreement *b)
+{
+    size_t i;
+
+    if (!same_str(a->feature, b->feature) || a->n != b->n)
+        return 0;
+    for (i = 0; i < a->n; i++)
+        if (!same_str(a->items[i], b->items[i]) || a->values[i] != b->values[i])
+            return 0;
+    return 1;
+}
+
+static int same_error(const struct nms_rule_error *a,
+                      const struct nms_rule_error *b)
+{
+    if (!a || !b)
+        return a == b;
+    return same_str(a->rule, b->rule) && same_str(a->file, b->file) &&
+           a->line == b->line && same_str(a->message, b->message);
+}
+
+int nms_result_equal(const struct nms_result *a, const struct nms_result *b)
+{
+    size_t i;
+
+    if (!a || !b)
+        return a == b;
+    if (!same_error(a->error, b->error) || a->n_sets != b->n_sets ||
+        a->n_disagreements != b->n_disagreements)
+        return 0;
+    for (i = 0; i < a->n_sets; i++)
+        if (!same_set(&a->sets[i], &b->sets[i]))
+            return 0;
+    for (i = 0; i < a->n_disagreements; i++)
+        if (!same_disagreement(&a->disagreements[i], &b->disagreements[i]))
+            return 0;
+    return 1;
+}

@@ -10,6 +10,7 @@
  * implausible values) become warnings.
  */
 #include <assert.h>
+#include <float.h>
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdarg.h>
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "case/case_int.h"
+#include "input/case_json.h"
 #include "input/json_check.h"
 #include "nms/case.h"
 #include "input/reader_int.h"
@@ -609,32 +611,125 @@ static void salvage_identity(struct parse *p, const cJSON *root)
         parse_raw(p, label, &p->c->label_json);
 }
 
+/* Reads the tree `root` (NULL when the text did not parse) into p->c;
+ * returns the case, or NULL when memory ran out. */
+static struct nms_case *case_from_tree(struct parse *p, const cJSON *root)
+{
+    struct nms_case *c = p->c;
+
+    if (cJSON_IsObject(root))
+        p->label_item = cJSON_GetObjectItemCaseSensitive(root, "label");
+    if (root != NULL && !cJSON_IsObject(root))
+        fail(p, "a case must be a JSON object, got %s", type_name(root));
+    else if (root != NULL)
+        parse_object(p, &nms_case_schema, root, c);
+    if (root != NULL && c->error != NULL && cJSON_IsObject(root))
+        salvage_identity(p, root);
+    c->assessed_at_given = !isnan(c->assessed_at);
+    if (p->status == NMS_ENOMEM) {
+        nms_case_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+/* Starts a parse of a new case; NULL when out of memory. */
+static struct nms_case *begin(struct parse *p, const char *source, long line,
+                              long index)
+{
+    memset(p, 0, sizeof *p);
+    p->status = NMS_OK;
+    p->c = nms_case_new(source, line, index);
+    return p->c;
+}
+
 struct nms_case *nms_case_parse(const char *text, size_t len,
                                 const char *source, long line, long index)
 {
     struct parse p;
     cJSON *root;
-    struct nms_case *c = nms_case_new(source, line, index);
+    struct nms_case *c;
 
-    if (c == NULL)
+    if (!begin(&p, source, line, index))
         return NULL;
-    memset(&p, 0, sizeof p);
-    p.c = c;
-    p.status = NMS_OK;
     root = parse_json(&p, text, len);
-    if (cJSON_IsObject(root))
-        p.label_item = cJSON_GetObjectItemCaseSensitive(root, "label");
-    if (root != NULL && !cJSON_IsObject(root))
-        fail(&p, "a case must be a JSON object, got %s", type_name(root));
-    else if (root != NULL)
-        parse_object(&p, &nms_case_schema, root, c);
-    if (root != NULL && c->error != NULL && cJSON_IsObject(root))
-        salvage_identity(&p, root);
-    c->assessed_at_given = !isnan(c->assessed_at);
+    c = case_from_tree(&p, root);
     cJSON_Delete(root);
-    if (p.status == NMS_ENOMEM) {
-        nms_case_free(c);
+    return c;
+}
+
+struct nms_case *nms_case_parse_tree(const char *text, size_t len,
+                                     const cJSON *root, const char *source,
+                                     long line, long index)
+{
+    struct parse p;
+
+    if (!begin(&p, source, line, index))
         return NULL;
+    p.text = text;
+    p.text_len = len;
+    if (nms_json_check(text, len, &p.chk) != 0) {
+        fail_syntax(&p);
+        root = NULL;
     }
+    return case_from_tree(&p, root);
+}
+
+/* 1 when a number reads back from cJSON's printing as itself: cJSON prints
+ * 15 digits when they read back within a rounding error, so a few values
+ * (0.1 + 0.2) would change on the way through text. */
+static int prints_exactly(double d)
+{
+    char buf[32];
+    double back;
+
+    if (!isfinite(d))
+        return 0;
+    snprintf(buf, sizeof buf, "%1.15g", d);
+    back = strtod(buf, NULL);
+    return back == d ||
+           fabs(back - d) > fmax(fabs(back), fabs(d)) * DBL_EPSILON;
+}
+
+/* 1 when `v` reads the same from the tree as it would from its printed
+ * text: valid UTF-8 strings and names, numbers that print exactly, nesting
+ * within the strict check's limit. */
+static int plain_tree(const cJSON *v, unsigned depth)
+{
+    const cJSON *c;
+
+    if (depth > NMS_JSON_MAX_DEPTH || cJSON_IsRaw(v))
+        return 0;
+    if (v->string && !nms_utf8_valid(v->string, strlen(v->string)))
+        return 0;
+    if (cJSON_IsString(v))
+        return nms_utf8_valid(v->valuestring, strlen(v->valuestring));
+    if (cJSON_IsNumber(v))
+        return prints_exactly(v->valuedouble);
+    cJSON_ArrayForEach(c, v)
+        if (!plain_tree(c, depth + 1))
+            return 0;
+    return 1;
+}
+
+struct nms_case *nms_case_from_json(const cJSON *root, const char *source,
+                                    long line, long index)
+{
+    struct parse p;
+    struct nms_case *c;
+    char *text;
+
+    if (plain_tree(root, 1)) {
+        if (!begin(&p, source, line, index))
+            return NULL;
+        return case_from_tree(&p, root);
+    }
+    /* The rare tree that text would change or refuse: go through the text,
+     * so the case and its messages are those of the printed record. */
+    text = cJSON_PrintUnformatted(root);
+    if (!text)
+        return NULL;
+    c = nms_case_parse(text, strlen(text), source, line, index);
+    cJSON_free(text);
     return c;
 }

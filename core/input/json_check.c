@@ -392,3 +392,21 @@ size_t nms_json_minify(const char *src, size_t len, char *dst)
     dst[n] = '\0';
     return n;
 }
+
+int nms_utf8_valid(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0, n;
+
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        n = utf8_length(s + i, len - i);
+        if (n == 0)
+            return 0;
+        i += n;
+    }
+    return 1;
+}

@@ -49,4 +49,7 @@ int nms_json_check(const char *text, size_t len, struct nms_json_check *out);
  */
 size_t nms_json_minify(const char *src, size_t len, char *dst);
 
+/* 1 when the `len` bytes at `text` are well-formed UTF-8, else 0. */
+int nms_utf8_valid(const char *text, size_t len);
+
 #endif

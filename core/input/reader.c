@@ -36,6 +36,8 @@ struct nms_reader {
     size_t held;     /* MODE_LINES: bytes of a line read ahead, kept in buf
                         after the record handed out (0: none) */
     long held_line;  /* the line number of that line */
+    cJSON *tree;     /* MODE_ARRAY: the array, parsed once for all its elements */
+    const cJSON *item; /* MODE_ARRAY: the element whose text starts at pos */
     char error[256]; /* text behind the last record's `error` */
 };
 
@@ -70,6 +72,7 @@ void nms_reader_free(struct nms_reader *r)
 {
     if (r == NULL)
         return;
+    cJSON_Delete(r->tree);
     free(r->buf);
     free(r->source);
     free(r);
@@ -266,7 +269,7 @@ static int next_item(struct nms_reader *r, struct nms_record *rec)
     while (r->pos < r->len &&
            (is_space(r->buf[r->pos]) || r->buf[r->pos] == ','))
         r->pos++;
-    if (r->pos >= r->len || r->buf[r->pos] == ']') {
+    if (r->pos >= r->len || r->buf[r->pos] == ']' || !r->item) {
         r->mode = MODE_DONE;
         return 0;
     }
@@ -278,6 +281,8 @@ static int next_item(struct nms_reader *r, struct nms_record *rec)
     rec->line = 0;
     rec->index = r->index++;
     rec->is_array_item = 1;
+    rec->parsed = r->item;   /* the same element, already parsed */
+    r->item = r->item->next;
     return 1;
 }
 
@@ -297,8 +302,8 @@ static int start_array(struct nms_reader *r, struct nms_record *rec)
     if (json != NULL)
         while (end < r->buf + r->len && is_space(*end))
             end++;
-    cJSON_Delete(json);
     if (json == NULL || end != r->buf + r->len) {
+        cJSON_Delete(json);
         struct nms_json_check chk;
         /* The strict check names the fault better than cJSON's position
          * (e.g. nesting past the limit, where cJSON only stops), except
@@ -317,6 +322,8 @@ static int start_array(struct nms_reader *r, struct nms_record *rec)
         return 1;
     }
     r->mode = MODE_ARRAY;
+    r->tree = json;   /* kept: the elements are read from it, not re-parsed */
+    r->item = json->child;
     r->pos = (size_t)((const char *)memchr(r->buf, '[', r->len) - r->buf) + 1;
     return next_item(r, rec);
 }

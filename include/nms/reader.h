@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "nms/case.h"
 #include "nms/status.h"
 
 /* Longest single record accepted; longer lines become error records. */
@@ -36,6 +37,17 @@ struct nms_record {
     const char *error;   /* non-NULL: this record could not be read (e.g.
                             "record longer than 67108864 bytes", "not valid
                             JSON: ..."); text may then be partial or empty */
+    const void *parsed;  /* core's parse of text when it has one already
+                            (an element of an array read whole), so that
+                            nms_case_read does not parse it again; with len
+                            0, the record itself (the REPL's chart, see
+                            core/input/case_json.h); else NULL */
+};
+
+/* How records become cases. */
+struct nms_case_options {
+    double as_of;                   /* evaluate as of this time; NAN: none */
+    enum nms_time_form as_of_form;  /* the form as_of was given in */
 };
 
 /*
@@ -54,5 +66,16 @@ int nms_reader_next(struct nms_reader *r, struct nms_record *rec);
 
 /* Releases the reader; accepts NULL. */
 void nms_reader_free(struct nms_reader *r);
+
+/*
+ * The one way a record becomes a case (batch, eval and the REPL all come
+ * through here): parsed (once), checked, `opt`'s as-of time applied (a
+ * case in the other time form than as_of fails), defaults filled
+ * (nms_case_finish). Returns a new case the caller frees with
+ * nms_case_free, or NULL only when out of memory; a bad record gives a
+ * case with `error` set.
+ */
+struct nms_case *nms_case_read(const struct nms_record *rec,
+                               const struct nms_case_options *opt);
 
 #endif

@@ -129,6 +129,10 @@ const struct nms_set *nms_result_set(const struct nms_result *r,
 /* Severity sets: the tier, i.e. the level met, or "none". */
 const char *nms_set_tier(const struct nms_set *set);
 
+/* 1 when two results (either may be NULL) hold the same sets, items,
+ * verdicts, evidence, disagreements and error, else 0. */
+int nms_result_equal(const struct nms_result *a, const struct nms_result *b);
+
 /* Releases a result; accepts NULL. */
 void nms_result_free(struct nms_result *r);
 

@@ -12,6 +12,7 @@
 #include "front/cli.h"
 #include "front/interrupt.h"
 #include "front/msg.h"
+#include "cmd/report.h"
 #include "cmd/sink.h"
 
 /* Counts for the exit status and the closing message. */
@@ -29,7 +30,8 @@ static int run_record(const struct nms_cli *cli, struct nms_engine *e,
                       const struct nms_record *rec, struct tally *t,
                       emit_fn emit, void *ctx)
 {
-    struct nms_case *c = nms_cli_case(cli, rec);
+    struct nms_case_options opt = {cli->as_of, cli->as_of_form};
+    struct nms_case *c = nms_case_read(rec, &opt);
     struct nms_result *r = NULL;
     int rc = -1;
 

@@ -1,14 +1,20 @@
 /*
- * report.c - one case as a person reads it: each set (criteria, then where
- * the criteria sets agree, severity with its actions, risk factors,
- * differential diagnoses) with its verdict, each item with a mark, its
- * points or group and its evidence, then what data is missing and what was
- * wrong with the input.
+ * report.c - the one text renderer of cases, sets, verdicts and items.
+ *
+ * The report (eval --format text, the REPL's .eval): each set (criteria,
+ * then where the criteria sets agree, severity with its actions, risk
+ * factors, differential diagnoses) with its verdict, each item with a
+ * mark, its points or group and its evidence, then what data is missing
+ * and what was wrong with the input.
+ *
+ * The brief layout (the REPL's .why and .whynot): one set with a shorter
+ * verdict, the same item lines with what would decide each unknown item,
+ * and its reasons, actions and distinguishing points as lists.
  */
 #include <math.h>
 #include <stdio.h>
 
-#include "front/cli.h"
+#include "cmd/report.h"
 
 /* ANSI colours, used only on a terminal without NO_COLOR. */
 #define GREEN "\033[32m"
@@ -18,11 +24,7 @@
 #define DIM "\033[2m"
 #define RESET "\033[0m"
 
-struct style {
-    int color;
-};
-
-static const char *paint(const struct style *s, const char *code)
+static const char *paint(const struct report_style *s, const char *code)
 {
     return s->color ? code : "";
 }
@@ -45,11 +47,11 @@ static const char *tri_color(enum nms_tri v)
     return v == NMS_TRI_TRUE ? GREEN : v == NMS_TRI_FALSE ? RED : YELLOW;
 }
 
-/* One item: its mark, id, points or group, and evidence. */
-static void print_item(FILE *fp, const struct style *s,
-                       const struct nms_set *set, const struct nms_item *item)
+void report_item(FILE *fp, const struct report_style *s,
+                 const struct nms_set *set, const struct nms_item *item,
+                 const char *needs)
 {
-    char got[40];
+    char got[48];
 
     if (set->kind == NMS_KIND_POINTS && item->value == NMS_TRI_UNKNOWN)
         snprintf(got, sizeof got, "?/%g", item->points);
@@ -57,12 +59,18 @@ static void print_item(FILE *fp, const struct style *s,
         snprintf(got, sizeof got, "%g/%g",
                  item->value == NMS_TRI_TRUE ? item->points : 0.0,
                  item->points);
+    else if (s->brief && item->group && *item->group)
+        snprintf(got, sizeof got, "[%s]", item->group);
+    else if (s->brief)
+        got[0] = '\0';
     else
-        snprintf(got, sizeof got, "%.39s", item->group ? item->group : "");
+        snprintf(got, 40, "%.39s", item->group ? item->group : "");
     fprintf(fp, "  %s%s%s %-22s %6s  %s\n", paint(s, tri_color(item->value)),
             tri_mark(item->value), paint(s, RESET), item->id, got,
             item->evidence);
-    if (item->source && set->section == NMS_SECTION_RISK_FACTORS)
+    if (s->brief && item->value == NMS_TRI_UNKNOWN && needs && *needs)
+        fprintf(fp, "  %-31s needs: %s\n", "", needs);
+    if (!s->brief && item->source && set->section == NMS_SECTION_RISK_FACTORS)
         fprintf(fp, "  %s%31s%s%s\n", paint(s, DIM), "", item->source,
                 paint(s, RESET));
 }
@@ -80,7 +88,7 @@ static void print_missing(FILE *fp, const struct nms_set *set)
 }
 
 /* "result: met (definite), could be ...  groups A 3/3, B 2/10 (+1 ?)". */
-static void print_verdict(FILE *fp, const struct style *s,
+static void print_verdict(FILE *fp, const struct report_style *s,
                           const struct nms_set *set)
 {
     size_t i;
@@ -108,7 +116,7 @@ static void print_verdict(FILE *fp, const struct style *s,
     fputc('\n', fp);
 }
 
-static void print_notes(FILE *fp, const struct style *s,
+static void print_notes(FILE *fp, const struct report_style *s,
                         const struct nms_set *set, const char *heading)
 {
     size_t i;
@@ -120,7 +128,7 @@ static void print_notes(FILE *fp, const struct style *s,
                 paint(s, DIM), set->notes[i].source, paint(s, RESET));
 }
 
-static void print_set(FILE *fp, const struct style *s,
+static void print_set(FILE *fp, const struct report_style *s,
                       const struct nms_set *set)
 {
     size_t i;
@@ -135,7 +143,7 @@ static void print_set(FILE *fp, const struct style *s,
         fprintf(fp, "%s%s\n", i ? "           " : "  because: ",
                 set->items[set->reasons[i]].evidence);
     for (i = 0; i < set->n_items; i++)
-        print_item(fp, s, set, &set->items[i]);
+        report_item(fp, s, set, &set->items[i], NULL);
     print_missing(fp, set);
     if (set->overlap)
         fprintf(fp, "  %soverlap:%s %s\n", paint(s, YELLOW), paint(s, RESET),
@@ -147,7 +155,7 @@ static void print_set(FILE *fp, const struct style *s,
 }
 
 /* Which criteria sets agree, and the features they read differently. */
-static void print_concordance(FILE *fp, const struct style *s,
+static void print_concordance(FILE *fp, const struct report_style *s,
                               const struct nms_result *r)
 {
     static const enum nms_verdict order[] = {
@@ -191,7 +199,7 @@ static void print_ids(FILE *fp, const struct nms_result *r,
 }
 
 /* The whole case in a few lines, before the detail. */
-static void print_summary(FILE *fp, const struct style *s,
+static void print_summary(FILE *fp, const struct report_style *s,
                           const struct nms_result *r)
 {
     size_t i;
@@ -227,7 +235,7 @@ static void print_summary(FILE *fp, const struct style *s,
               "  differentials undecided:    ");
 }
 
-static void print_header(FILE *fp, const struct style *s,
+static void print_header(FILE *fp, const struct report_style *s,
                          const struct nms_case *c,
                          const struct nms_ruleset_info *rs)
 {
@@ -249,7 +257,7 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
                       const struct nms_result *r,
                       const struct nms_ruleset_info *rs, int color)
 {
-    struct style s = {color};
+    struct report_style s = {color, 0};
     size_t i;
 
     if (c->index > 0)
@@ -279,4 +287,61 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
         fprintf(fp, "\n%swarnings%s\n", paint(&s, YELLOW), paint(&s, RESET));
     for (i = 0; i < c->n_warnings; i++)
         fprintf(fp, "  %s: %s\n", c->warnings[i].path, c->warnings[i].message);
+}
+
+/* ------------------------------------------------------------------------
+ * The brief layout
+ * --------------------------------------------------------------------- */
+
+void report_brief_heading(FILE *fp, const struct nms_set *set)
+{
+    size_t i;
+
+    fprintf(fp, "%s  %s\n", set->id, set->title);
+    if (set->kind == NMS_KIND_GROUPS && set->section == NMS_SECTION_SEVERITY)
+        fprintf(fp, "  tier: %s\n", nms_set_tier(set));
+    else if (set->kind == NMS_KIND_POINTS)
+        fprintf(fp, "  result: %s   score %g, threshold %g, possible %g\n",
+                nms_verdict_name(set->result), set->score, set->threshold,
+                set->possible);
+    else if (set->kind == NMS_KIND_CHECKLIST)
+        fprintf(fp, "  %g present\n", set->score);
+    else
+        fprintf(fp, "  result: %s%s%s\n", nms_verdict_name(set->result),
+                set->level ? ", level " : "", set->level ? set->level : "");
+    for (i = 0; set->kind == NMS_KIND_GROUPS && i < set->n_groups; i++)
+        fprintf(fp, "  %s: %g present, %g unknown, of %g\n",
+                set->groups[i].id, (double)set->groups[i].present,
+                (double)set->groups[i].unknown, (double)set->groups[i].total);
+}
+
+/* Notes as "    - text  [source]" under a heading; nothing when none. */
+static void brief_notes(FILE *fp, const struct nms_set *set,
+                        const char *heading)
+{
+    size_t i;
+
+    if (set->n_notes)
+        fprintf(fp, "  %s:\n", heading);
+    for (i = 0; i < set->n_notes; i++)
+        fprintf(fp, "    - %s  [%s]\n", set->notes[i].text,
+                set->notes[i].source);
+}
+
+void report_brief_lists(FILE *fp, const struct nms_set *set)
+{
+    size_t i;
+
+    if (set->section == NMS_SECTION_SEVERITY && set->n_reasons)
+        fprintf(fp, "  reasons:\n");
+    for (i = 0; set->section == NMS_SECTION_SEVERITY && i < set->n_reasons; i++)
+        fprintf(fp, "    - %s: %s\n", set->items[set->reasons[i]].title,
+                set->items[set->reasons[i]].evidence);
+    if (set->section == NMS_SECTION_SEVERITY)
+        brief_notes(fp, set, "actions");
+    if (set->section == NMS_SECTION_DIFFERENTIAL)
+        brief_notes(fp, set, "distinguishing points");
+    if (set->section == NMS_SECTION_DIFFERENTIAL && set->overlap &&
+        *set->overlap)
+        fprintf(fp, "  overlap: %s\n", set->overlap);
 }

@@ -14,6 +14,7 @@ struct nms_sink {
     FILE *fp;
     const char *path;   /* -o FILE, or NULL for stdout */
     char *tmp;          /* the temporary file being written */
+    int quiet;          /* errors are left to the caller (errno set) */
 };
 
 /* How a run ends for its output. */
@@ -30,5 +31,12 @@ int nms_sink_open(struct nms_sink *s, const char *path);
 /* Ends the sink as `end` says. Returns 0, or -1 after printing why (the
  * temporary file is then removed). */
 int nms_sink_close(struct nms_sink *s, enum nms_sink_end end);
+
+/*
+ * Writes `text` and a newline to the file `path` the same atomic way (a
+ * temporary file beside it, flushed to disk, renamed over it; "-" is a
+ * file name here). Prints nothing. Returns 0, or -1 with errno set.
+ */
+int nms_sink_write_file(const char *path, const char *text);
 
 #endif

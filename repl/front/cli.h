@@ -55,22 +55,9 @@ const char *nms_cli_rules_dir(const char *given, char *found, size_t size);
  */
 int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out);
 
-/*
- * Turns a record from the reader into a finished case (parsed, as-of
- * applied, defaults filled). Returns NULL only when out of memory; a bad
- * record gives a case with `error` set.
- */
-struct nms_case *nms_cli_case(const struct nms_cli *cli,
-                              const struct nms_record *rec);
-
 /* Subcommands; each returns the program's exit status. */
 int nms_cmd_batch(int argc, char **argv);
 int nms_cmd_eval(int argc, char **argv);
 int nms_cmd_repl(int argc, char **argv);
-
-/* Prints the readable report of one case (eval's default output). */
-void nms_report_print(FILE *fp, const struct nms_case *c,
-                      const struct nms_result *r,
-                      const struct nms_ruleset_info *rs, int color);
 
 #endif

@@ -1,4 +1,4 @@
-/* msg.c - uniform diagnostics for the nmsrules program. */
+/* msg.c - uniform diagnostics for the nmsrules program (see msg.h). */
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -12,6 +12,11 @@ static void vmessage(const char *kind, const char *fmt, va_list ap)
     fprintf(stderr, "%s: %s: ", NMS_PROGRAM, kind);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
+}
+
+void nms_verrorf(const char *fmt, va_list ap)
+{
+    vmessage("error", fmt, ap);
 }
 
 void nms_errorf(const char *fmt, ...)
@@ -30,4 +35,16 @@ void nms_warnf(const char *fmt, ...)
     va_start(ap, fmt);
     vmessage("warning", fmt, ap);
     va_end(ap);
+}
+
+void nms_vplacef(const struct nms_msg_place *at, const char *kind,
+                 const char *fmt, va_list ap)
+{
+    fflush(stdout);   /* keep messages in order with what was printed */
+    if (at->name)
+        fprintf(stderr, "%s: %s:%ld: ", kind, at->name, at->line);
+    else
+        fprintf(stderr, "%s: ", kind);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
 }

@@ -1,9 +1,13 @@
 /*
  * msg.h - every message the program prints to a person goes through here,
- * so they all look alike: "nmsrules: error: cannot open 'x.json': ...".
+ * so they all look alike: "nmsrules: error: cannot open 'x.json': ..." from
+ * the commands, "error: checks.txt:7: ..." from the interactive session
+ * (placed in the script being read).
  */
 #ifndef NMS_MSG_H
 #define NMS_MSG_H
+
+#include <stdarg.h>
 
 #define NMS_PROGRAM "nmsrules"
 
@@ -19,7 +23,25 @@ enum nms_exit {
 /* Prints "nmsrules: error: <message>" to stderr. */
 void nms_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* nms_errorf with a va_list. */
+void nms_verrorf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
 /* Prints "nmsrules: warning: <message>" to stderr. */
 void nms_warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Where the session is reading: a script's name and the line of the entry
+ * being run, or name NULL for a terminal. */
+struct nms_msg_place {
+    const char *name;
+    long line;
+};
+
+/*
+ * Prints "<kind>: <message>" ("error", "note") to stderr, as
+ * "<kind>: <name>:<line>: <message>" when reading a script, after flushing
+ * standard output so messages stay in order with what was printed.
+ */
+void nms_vplacef(const struct nms_msg_place *at, const char *kind,
+                 const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 
 #endif

@@ -8,16 +8,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "session/actions.h"
+#include "cmd/sink.h"
+#include "input/case_json.h"
 #include "nms/reader.h"
+#include "session/actions.h"
+#include "session/chart.h"
+#include "session/compare.h"
+#include "session/explain.h"
+#include "session/show.h"
+#include "session/timeline.h"
+#include "session/times.h"
 
 /* Forgets the results of the previous case (a new one starts). */
 static void forget_results(struct session *s)
 {
-    cJSON_Delete(s->prev);
-    cJSON_Delete(s->last);
+    evaluation_free(s->prev);
+    evaluation_free(s->last);
     cJSON_Delete(s->edit_time);
-    s->prev = s->last = s->edit_time = NULL;
+    s->prev = s->last = NULL;
+    s->edit_time = NULL;
 }
 
 int act_new(struct session *s, int argc, char **argv)
@@ -53,15 +62,22 @@ static cJSON *read_file(struct session *s, const char *path)
         repl_error(s, "'%s' holds no case", path);
         goto out;
     }
-    c = rec.error ? NULL : nms_case_parse(rec.text, rec.len, path, rec.line, 0);
+    /* Parsed once: the tree is both checked as a case and kept as the
+     * chart (the text path only when cJSON refuses what the check
+     * passed, for its message). */
+    doc = rec.error ? NULL : cJSON_ParseWithLength(rec.text, rec.len);
+    if (!rec.error)
+        c = doc ? nms_case_parse_tree(rec.text, rec.len, doc, path, rec.line, 0)
+                : nms_case_parse(rec.text, rec.len, path, rec.line, 0);
     if (rec.error || !c || c->error) {
         repl_error(s, "%s: %s%s%s", path, c && c->error ? c->error->path : "",
                    c && c->error && *c->error->path ? ": " : "",
                    rec.error ? rec.error
                              : c && c->error ? c->error->message : "out of memory");
+        cJSON_Delete(doc);
+        doc = NULL;
         goto out;
     }
-    doc = cJSON_ParseWithLength(rec.text, rec.len);
     if (nms_reader_next(reader, &rec) == 1) {
         repl_error(s, "'%s' holds several cases; .load takes a file with one "
                       "(nmsrules batch reads many)", path);
@@ -93,31 +109,19 @@ int act_load(struct session *s, int argc, char **argv)
     return 0;
 }
 
-/* Writes the case to `path` through a temporary file renamed over it, so a
- * failed write never leaves half a case. */
+/* Writes the case to `path` atomically (cmd/sink.c), so a failed write
+ * never leaves half a case. */
 int act_save(struct session *s, int argc, char **argv)
 {
-    char tmp[4200];
     char *text = cJSON_Print(s->doc);
-    FILE *fp = NULL;
-    int ok;
+    int ok = text && nms_sink_write_file(argv[1], text) == 0;
 
     (void)argc;
-    snprintf(tmp, sizeof tmp, "%s.tmp", argv[1]);
-    ok = text && (fp = fopen(tmp, "w")) != NULL && fputs(text, fp) >= 0 &&
-         fputc('\n', fp) != EOF;
-    if (fp && fclose(fp) != 0)
-        ok = 0;
-    if (ok && rename(tmp, argv[1]) != 0)
-        ok = 0;
-    if (!ok) {
+    if (!ok)
         repl_error(s, "cannot write '%s': %s", argv[1],
                    text ? strerror(errno) : "out of memory");
-        if (fp)
-            remove(tmp);
-    } else {
+    else
         printf("saved to %s\n", argv[1]);
-    }
     cJSON_free(text);
     return ok ? 0 : -1;
 }
@@ -147,20 +151,20 @@ int act_json(struct session *s, int argc, char **argv)
 
 /* Keeps `rec` as the latest result (the one before becomes .diff's
  * "before"), unless it equals the latest. Takes ownership. */
-static void keep_result(struct session *s, cJSON *rec)
+static void keep_result(struct session *s, struct evaluation *rec)
 {
-    if (s->last && cJSON_Compare(s->last, rec, 1)) {
-        cJSON_Delete(rec);
+    if (s->last && evaluation_equal(s->last, rec)) {
+        evaluation_free(rec);
         return;
     }
-    cJSON_Delete(s->prev);
+    evaluation_free(s->prev);
     s->prev = s->last;
     s->last = rec;
 }
 
 int act_eval(struct session *s, int argc, char **argv)
 {
-    cJSON *rec = NULL;
+    struct evaluation *rec = NULL;
     int rc = session_evaluate(s, s->doc, s->as_of, &rec, stdout);
 
     (void)argc;
@@ -187,7 +191,8 @@ int act_whynot(struct session *s, int argc, char **argv)
 
 int act_whatif(struct session *s, int argc, char **argv)
 {
-    cJSON *copy = cJSON_Duplicate(s->doc, 1), *rec = NULL;
+    cJSON *copy = cJSON_Duplicate(s->doc, 1);
+    struct evaluation *rec = NULL;
     int rc = -1;
 
     if (!copy || chart_assign(s, copy, argc - 1, argv + 1) != 0)
@@ -199,15 +204,14 @@ int act_whatif(struct session *s, int argc, char **argv)
         repl_error(s, "interrupted");
     if (rc != 0)
         goto out;
-    if (cJSON_HasObjectItem(rec, "error"))
+    if (evaluation_failed(rec))
         repl_error(s, "the changed case cannot be evaluated: %s",
-                   cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
-                       cJSON_GetObjectItemCaseSensitive(rec, "error"), "message")));
+                   evaluation_message(rec));
     else
         compare_detail(stdout, s->last, rec);
     printf("(what if only: the case is unchanged)\n");
 out:
-    cJSON_Delete(rec);
+    evaluation_free(rec);
     cJSON_Delete(copy);
     return rc == 0 ? 0 : -1;
 }
@@ -247,10 +251,10 @@ int act_at(struct session *s, int argc, char **argv)
         t = chart_time(s, argv[1]);
         if (!t)
             return -1;
-        if (cJSON_IsString(t) != timeline_iso(s->doc) && s->doc->child &&
-            timeline_times(s->doc, &h, 1) > 0) {
+        if (cJSON_IsString(t) != times_iso(s->doc) && s->doc->child &&
+            times_list(s->doc, &h, 1) > 0) {
             repl_error(s, "the case gives its times %s; write the time the "
-                          "same way", timeline_iso(s->doc) ? "as ISO 8601 "
+                          "same way", times_iso(s->doc) ? "as ISO 8601 "
                           "date-times" : "in hours (e.g. 48h)");
             cJSON_Delete(t);
             return -1;
@@ -264,7 +268,7 @@ int act_at(struct session *s, int argc, char **argv)
                         s->as_of_text, sizeof s->as_of_text);
         cJSON_Delete(t);
     }
-    return session_commit(s, cJSON_Duplicate(s->doc, 1));
+    return session_commit(s, s->doc);
 }
 
 int act_rules(struct session *s, int argc, char **argv)
@@ -290,7 +294,7 @@ int act_reload(struct session *s, int argc, char **argv)
     (void)argv;
     if (session_reload(s) != 0)
         return -1;
-    return session_commit(s, cJSON_Duplicate(s->doc, 1));
+    return session_commit(s, s->doc);
 }
 
 int act_quit(struct session *s, int argc, char **argv)

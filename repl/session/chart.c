@@ -13,7 +13,8 @@
 #include <strings.h>
 
 #include "nms/schema.h"
-#include "session/record.h"
+#include "session/chart.h"
+#include "session/times.h"
 #include "session/session.h"
 #include "session/value.h"
 
@@ -80,7 +81,7 @@ static void insert_at(cJSON *array, int i, cJSON *entry)
 static void insert_timed(cJSON *array, cJSON *entry)
 {
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(entry, "t");
-    double h = record_hours(t);
+    double h = times_hours(t);
     cJSON *item, *field, *next;
     int i = 0;
 
@@ -95,7 +96,7 @@ static void insert_timed(cJSON *array, cJSON *entry)
             cJSON_Delete(entry);
             return;
         }
-        if (record_hours(cJSON_GetObjectItemCaseSensitive(item, "t")) > h)
+        if (times_hours(cJSON_GetObjectItemCaseSensitive(item, "t")) > h)
             break;
         i++;
     }

@@ -9,6 +9,8 @@
 #include "session/actions.h"
 #include "nms/schema.h"
 #include "session/replua.h"
+#include "session/chart.h"
+#include "session/commands.h"
 #include "session/session.h"
 
 typedef int (*command_fn)(struct session *s, int argc, char **argv);

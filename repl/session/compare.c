@@ -1,46 +1,71 @@
 /*
- * compare.c - what changed between two result records: the one-line
- * summary after every edit, and the item-by-item list of .diff and
- * .whatif. Works on the documented JSON record only, and on whatever
- * sections it holds (criteria, severity, risk_factors, differential).
+ * compare.c - what changed between two evaluations: the one-line summary
+ * after every edit, and the item-by-item list of .diff and .whatif.
+ * Works on the result structs (whatever sections the ruleset has:
+ * criteria, severity, risk factors, differentials), in ruleset order.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "session/record.h"
-#include "session/session.h"
+#include "session/compare.h"
 
-
-/* Which of a set's numbers people follow: points score, checklist count. */
-static int has_score(const cJSON *set)
+/* The sets of an evaluation, none for one that is an error. */
+static size_t sets_of(const struct evaluation *ev,
+                      const struct nms_set **sets)
 {
-    return cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(set, "score"));
+    if (!ev || !ev->r || ev->r->error) {
+        *sets = NULL;
+        return 0;
+    }
+    *sets = ev->r->sets;
+    return ev->r->n_sets;
+}
+
+/* The set with `id` among n sets, or NULL. */
+static const struct nms_set *find_set(const struct nms_set *sets, size_t n,
+                                      const char *id)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (strcmp(sets[i].id, id) == 0)
+            return &sets[i];
+    return NULL;
+}
+
+/* A severity set of the groups kind reports a tier. */
+static int has_tier(const struct nms_set *set)
+{
+    return set->kind == NMS_KIND_GROUPS && set->section == NMS_SECTION_SEVERITY;
 }
 
 /* The state of one set in a few words: "62 (indeterminate)", "met
  * (probable)", "tier moderate", "3 present". */
-static void describe(const cJSON *set, char *buf, size_t size)
+static void describe(const struct nms_set *set, char *buf, size_t size)
 {
-    if (cJSON_HasObjectItem(set, "tier"))
-        snprintf(buf, size, "%s", record_str(set, "tier"));
-    else if (has_score(set))
-        snprintf(buf, size, "%g (%s)", record_num(set, "score"), record_str(set, "result"));
-    else if (cJSON_HasObjectItem(set, "count"))
-        snprintf(buf, size, "%g present", record_num(set, "count"));
-    else if (*record_str(set, "level"))
-        snprintf(buf, size, "%s (%s)", record_str(set, "result"), record_str(set, "level"));
+    const char *result = nms_verdict_name(set->result);
+
+    if (has_tier(set))
+        snprintf(buf, size, "%s", nms_set_tier(set));
+    else if (set->kind == NMS_KIND_POINTS)
+        snprintf(buf, size, "%g (%s)", set->score, result);
+    else if (set->kind == NMS_KIND_CHECKLIST)
+        snprintf(buf, size, "%g present", set->score);
+    else if (set->level)
+        snprintf(buf, size, "%s (%s)", result, set->level);
     else
-        snprintf(buf, size, "%s", record_str(set, "result"));
+        snprintf(buf, size, "%s", result);
 }
 
 /* How a set is named in summaries: the severity set by "tier". */
-static const char *label_of(const char *id, const cJSON *set)
+static const char *label_of(const struct nms_set *set)
 {
-    return cJSON_HasObjectItem(set, "tier") ? "tier" : id;
+    return has_tier(set) ? "tier" : set->id;
 }
 
-/* Writes the change of one set into buf ("" when it did not change). */
-static void set_change(const char *id, const cJSON *a, const cJSON *b,
+/* Writes the change of set b since a into buf ("" when it did not
+ * change; a NULL a is a set seen for the first time). */
+static void set_change(const struct nms_set *a, const struct nms_set *b,
                        char *buf, size_t size)
 {
     char before[96], after[96];
@@ -48,33 +73,32 @@ static void set_change(const char *id, const cJSON *a, const cJSON *b,
     buf[0] = '\0';
     describe(b, after, sizeof after);
     if (!a) {
-        snprintf(buf, size, "%s %s", label_of(id, b), after);
+        snprintf(buf, size, "%s %s", label_of(b), after);
         return;
     }
     describe(a, before, sizeof before);
     if (strcmp(before, after) == 0)
         return;
-    if (has_score(a) && has_score(b) && record_num(a, "score") != record_num(b, "score"))
-        snprintf(buf, size, "%s %g \xe2\x86\x92 %g (%s)", id, record_num(a, "score"),
-                 record_num(b, "score"), record_str(b, "result"));
+    if (a->kind == NMS_KIND_POINTS && b->kind == NMS_KIND_POINTS &&
+        a->score != b->score)
+        snprintf(buf, size, "%s %g \xe2\x86\x92 %g (%s)", b->id, a->score,
+                 b->score, nms_verdict_name(b->result));
     else
-        snprintf(buf, size, "%s %s \xe2\x86\x92 %s", label_of(id, b), before,
+        snprintf(buf, size, "%s %s \xe2\x86\x92 %s", label_of(b), before,
                  after);
 }
 
-void compare_summary(FILE *fp, const cJSON *before, const cJSON *after)
+void compare_summary(FILE *fp, const struct evaluation *before,
+                     const struct evaluation *after)
 {
-    struct record_set sa[RECORD_MAX_SETS], sb[RECORD_MAX_SETS];
-    size_t na = record_sets(before, sa, RECORD_MAX_SETS);
-    size_t nb = record_sets(after, sb, RECORD_MAX_SETS), i, shown = 0;
-    const cJSON *old;
+    const struct nms_set *sa, *sb;
+    size_t na = sets_of(before, &sa), nb = sets_of(after, &sb), i, shown = 0;
     char change[256];
 
-    if (cJSON_HasObjectItem(after, "error"))
+    if (evaluation_failed(after))
         return;
     for (i = 0; i < nb; i++) {
-        old = na ? record_find(sa, na, sb[i].id) : NULL;
-        set_change(sb[i].id, old, sb[i].set, change, sizeof change);
+        set_change(find_set(sa, na, sb[i].id), &sb[i], change, sizeof change);
         if (change[0])
             fprintf(fp, "%s%s", shown++ ? "; " : "", change);
     }
@@ -82,50 +106,62 @@ void compare_summary(FILE *fp, const cJSON *before, const cJSON *after)
 }
 
 /* An item value as a word: true, false or unknown. */
-static const char *value_word(const cJSON *item)
+static const char *value_word(enum nms_tri value)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, "value");
+    return value == NMS_TRI_TRUE ? "true" : value == NMS_TRI_FALSE ? "false"
+                                                                  : "unknown";
+}
 
-    return cJSON_IsTrue(v) ? "true" : cJSON_IsFalse(v) ? "false" : "unknown";
+/* The item with `id` of set (which may be NULL), or NULL. */
+static const struct nms_item *find_item(const struct nms_set *set,
+                                        const char *id)
+{
+    size_t i;
+
+    for (i = 0; set && i < set->n_items; i++)
+        if (strcmp(set->items[i].id, id) == 0)
+            return &set->items[i];
+    return NULL;
 }
 
 /* Prints the items of set b whose value differs from set a. */
-static size_t item_changes(FILE *fp, const char *id, const cJSON *a,
-                           const cJSON *b)
+static size_t item_changes(FILE *fp, const struct nms_set *a,
+                           const struct nms_set *b)
 {
-    const cJSON *item, *old;
-    size_t n = 0;
+    const struct nms_item *item, *old;
+    size_t n = 0, i;
 
-    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(b, "items")) {
-        old = record_item(a, record_str(item, "id"));
-        if (old && strcmp(value_word(old), value_word(item)) == 0)
+    for (i = 0; i < b->n_items; i++) {
+        item = &b->items[i];
+        old = find_item(a, item->id);
+        if (old && old->value == item->value)
             continue;
-        fprintf(fp, "  %s.%s: %s \xe2\x86\x92 %s", id, record_str(item, "id"),
-                old ? value_word(old) : "(new)", value_word(item));
-        if (cJSON_HasObjectItem(item, "points"))
-            fprintf(fp, " (%g points)", record_num(item, "points"));
-        fprintf(fp, "  %s\n", record_str(item, "evidence"));
+        fprintf(fp, "  %s.%s: %s \xe2\x86\x92 %s", b->id, item->id,
+                old ? value_word(old->value) : "(new)",
+                value_word(item->value));
+        if (b->kind == NMS_KIND_POINTS)
+            fprintf(fp, " (%g points)", item->points);
+        fprintf(fp, "  %s\n", item->evidence);
         n++;
     }
     return n;
 }
 
-void compare_detail(FILE *fp, const cJSON *before, const cJSON *after)
+void compare_detail(FILE *fp, const struct evaluation *before,
+                    const struct evaluation *after)
 {
-    struct record_set sa[RECORD_MAX_SETS], sb[RECORD_MAX_SETS];
-    size_t na = record_sets(before, sa, RECORD_MAX_SETS);
-    size_t nb = record_sets(after, sb, RECORD_MAX_SETS), i, n = 0;
-    const cJSON *old;
+    const struct nms_set *sa, *sb, *old;
+    size_t na = sets_of(before, &sa), nb = sets_of(after, &sb), i, n = 0;
     char change[256];
 
     for (i = 0; i < nb; i++) {
-        old = record_find(sa, na, sb[i].id);
-        set_change(sb[i].id, old, sb[i].set, change, sizeof change);
+        old = find_set(sa, na, sb[i].id);
+        set_change(old, &sb[i], change, sizeof change);
         if (change[0]) {
             fprintf(fp, "%s\n", change);
             n++;
         }
-        n += item_changes(fp, sb[i].id, old, sb[i].set);
+        n += item_changes(fp, old, &sb[i]);
     }
     if (n == 0)
         fprintf(fp, "no differences\n");

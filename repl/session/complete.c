@@ -13,6 +13,7 @@
 
 #include <readline/readline.h>
 
+#include "session/commands.h"
 #include "session/complete.h"
 #include "nms/schema.h"
 

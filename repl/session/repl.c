@@ -24,6 +24,8 @@
 #include "session/input.h"
 #include "front/interrupt.h"
 #include "front/msg.h"
+#include "session/commands.h"
+#include "session/replua.h"
 #include "session/session.h"
 
 #define PROMPT "nms> "
@@ -202,6 +204,10 @@ int nms_cmd_repl(int argc, char **argv)
         return NMS_EXIT_USAGE;
     }
     status = session_init(&s, &cli);
+    if (status == 0 && !(s.lua = replua_new(&s))) {
+        nms_errorf("out of memory");
+        status = NMS_EXIT_USAGE;
+    }
     if (status == 0 && nms_interrupt_install_sigint() != 0)
         status = NMS_EXIT_USAGE;
     if (status != 0)
@@ -223,6 +229,7 @@ int nms_cmd_repl(int argc, char **argv)
         status = s.failed ? NMS_EXIT_CASE_ERRORS : NMS_EXIT_OK;
     }
 out:
+    replua_free(s.lua);
     session_release(&s);
     if (script)
         fclose(script);

@@ -173,16 +173,34 @@ static cJSON *case_arg(lua_State *L)
     return doc;
 }
 
+/* The output record of ev (docs/output-format.md) as JSON, for Lua: the
+ * one place the session turns a result into its documented record, since
+ * that record is what nms.evaluate and nms.result promise. NULL when out
+ * of memory. */
+static cJSON *record_of(struct session *s, const struct evaluation *ev)
+{
+    char *text = nms_output_json(ev->c, ev->r, nms_engine_ruleset(s->engine), 0);
+    cJSON *rec = text ? cJSON_Parse(text) : NULL;
+
+    free(text);
+    return rec;
+}
+
 /* nms.evaluate([case]) -> result record table. [-0|1, +1] */
 static int l_evaluate(lua_State *L)
 {
     struct session *s = session_of(L);
     cJSON *doc = case_arg(L), *rec = NULL;
-    int rc = session_evaluate(s, doc, s->as_of, &rec, NULL);
+    struct evaluation *ev = NULL;
+    int rc = session_evaluate(s, doc, s->as_of, &ev, NULL);
 
     cJSON_Delete(doc);
     if (rc != 0)
         return luaL_error(L, rc == 1 ? "interrupted" : "evaluation failed");
+    rec = record_of(s, ev);
+    evaluation_free(ev);
+    if (!rec)
+        return luaL_error(L, "not enough memory");
     push_json(L, rec);
     cJSON_Delete(rec);
     return 1;
@@ -191,7 +209,13 @@ static int l_evaluate(lua_State *L)
 /* nms.result() -> the last result record, or nil. [-0, +1] */
 static int l_result(lua_State *L)
 {
-    push_json(L, session_of(L)->last);
+    struct session *s = session_of(L);
+    cJSON *rec = s->last ? record_of(s, s->last) : NULL;
+
+    if (s->last && !rec)
+        return luaL_error(L, "not enough memory");
+    push_json(L, rec);
+    cJSON_Delete(rec);
     return 1;
 }
 

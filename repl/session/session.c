@@ -1,7 +1,8 @@
 /*
  * session.c - the session's case and ruleset: setting up, evaluating
- * through the same reader as `nmsrules eval`, committing an edit only when
- * the edited case still reads, and reloading the ruleset.
+ * through the one way into a case (nms_case_read, as `nmsrules eval`
+ * does), committing an edit only when the edited case still reads, and
+ * reloading the ruleset.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,40 +13,37 @@
 #include "front/interrupt.h"
 #include "front/msg.h"
 #include "nms/interrupt.h"
-#include "session/replua.h"
+#include "cmd/report.h"
+#include "session/compare.h"
 #include "session/session.h"
+#include "session/times.h"
 
-static void vprint(struct session *s, const char *kind, const char *fmt,
-                   va_list ap) __attribute__((format(printf, 3, 0)));
-
-static void vprint(struct session *s, const char *kind, const char *fmt,
-                   va_list ap)
+/* Where messages about the entry being run are placed. */
+static struct nms_msg_place place_of(const struct session *s)
 {
-    fflush(stdout);   /* keep messages in order with what was printed */
-    if (s->input_name)
-        fprintf(stderr, "%s: %s:%ld: ", kind, s->input_name, s->input_line);
-    else
-        fprintf(stderr, "%s: ", kind);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    struct nms_msg_place at = {s->input_name, s->input_line};
+
+    return at;
 }
 
 void repl_error(struct session *s, const char *fmt, ...)
 {
+    struct nms_msg_place at = place_of(s);
     va_list ap;
 
     va_start(ap, fmt);
-    vprint(s, "error", fmt, ap);
+    nms_vplacef(&at, "error", fmt, ap);
     va_end(ap);
     s->failed = 1;
 }
 
 void repl_note(struct session *s, const char *fmt, ...)
 {
+    struct nms_msg_place at = place_of(s);
     va_list ap;
 
     va_start(ap, fmt);
-    vprint(s, "note", fmt, ap);
+    nms_vplacef(&at, "note", fmt, ap);
     va_end(ap);
 }
 
@@ -68,8 +66,7 @@ int session_init(struct session *s, const struct nms_cli *cli)
         return status;
     nms_engine_set_interrupt(s->engine, nms_interrupt_flag());
     s->doc = cJSON_CreateObject();
-    s->lua = replua_new(s);
-    if (!s->doc || !s->lua) {
+    if (!s->doc) {
         nms_errorf("out of memory");
         return NMS_EXIT_USAGE;
     }
@@ -79,57 +76,39 @@ int session_init(struct session *s, const struct nms_cli *cli)
 
 void session_release(struct session *s)
 {
-    replua_free(s->lua);
     vocab_release(&s->vocab);
     cJSON_Delete(s->doc);
-    cJSON_Delete(s->prev);
-    cJSON_Delete(s->last);
+    evaluation_free(s->prev);
+    evaluation_free(s->last);
     cJSON_Delete(s->edit_time);
     nms_engine_free(s->engine);
     memset(s, 0, sizeof *s);
 }
 
-/* The case as `nmsrules eval` would read it from a file: same reader,
- * same --as-of handling (nms_cli_case). NULL when out of memory. */
+/* The case as `nmsrules eval` would read it from a file: the one way into
+ * a case, with the same --as-of handling, reading the tree directly. NULL
+ * when out of memory. */
 static struct nms_case *read_case(struct session *s, const cJSON *doc,
                                   double as_of)
 {
-    struct nms_cli cli = *s->cli;
+    struct nms_case_options opt;
     struct nms_record rec;
-    struct nms_case *c = NULL;
-    char *text = cJSON_PrintUnformatted(doc);
 
-    if (!text)
-        return NULL;
-    cli.as_of = as_of;
-    cli.as_of_form = timeline_iso(doc) ? NMS_TIME_ISO : NMS_TIME_HOURS;
+    opt.as_of = as_of;
+    opt.as_of_form = times_iso(doc) ? NMS_TIME_ISO : NMS_TIME_HOURS;
     memset(&rec, 0, sizeof rec);
-    rec.text = text;
-    rec.len = strlen(text);
+    rec.text = "";
+    rec.parsed = doc;
     rec.source = s->source;
     rec.line = strcmp(s->source, "untitled") == 0 ? 0 : 1;
-    c = nms_cli_case(&cli, &rec);
-    free(text);
-    return c;
-}
-
-/* The result record of c as JSON, or NULL when out of memory. */
-static cJSON *record_of(struct session *s, const struct nms_case *c,
-                        const struct nms_result *r)
-{
-    char *text = nms_output_json(c, r, nms_engine_ruleset(s->engine), 0);
-    cJSON *json = text ? cJSON_Parse(text) : NULL;
-
-    free(text);
-    return json;
+    return nms_case_read(&rec, &opt);
 }
 
 int session_evaluate(struct session *s, const cJSON *doc, double as_of,
-                     cJSON **out, FILE *report)
+                     struct evaluation **out, FILE *report)
 {
     struct nms_case *c = read_case(s, doc, as_of);
     struct nms_result *r = NULL;
-    int rc = -1;
 
     *out = NULL;
     if (!c) {
@@ -138,92 +117,85 @@ int session_evaluate(struct session *s, const cJSON *doc, double as_of,
     }
     if (!c->error && nms_engine_evaluate(s->engine, c, &r) != NMS_OK) {
         repl_error(s, "%s", nms_engine_errmsg(s->engine));
-        goto out;
+        nms_case_free(c);
+        return -1;
     }
     if (nms_interrupted()) {
-        rc = 1;
-        goto out;
+        nms_result_free(r);
+        nms_case_free(c);
+        return 1;
     }
     if (report)
         nms_report_print(report, c, r, nms_engine_ruleset(s->engine), s->color);
-    *out = record_of(s, c, r);
+    *out = evaluation_new(c, r, nms_engine_ruleset(s->engine));
     if (!*out) {
         repl_error(s, "out of memory");
-        goto out;
+        return -1;
     }
-    rc = 0;
-out:
-    nms_result_free(r);
-    nms_case_free(c);
-    return rc;
+    return 0;
+}
+
+/* 1 when warning w of `now` is among the warnings of `before`. */
+static int had_warning(const struct evaluation *before,
+                       const struct nms_warning *w)
+{
+    size_t i;
+
+    for (i = 0; before && i < before->c->n_warnings; i++)
+        if (strcmp(before->c->warnings[i].path, w->path) == 0 &&
+            strcmp(before->c->warnings[i].message, w->message) == 0)
+            return 1;
+    return 0;
 }
 
 /* Prints the warnings of `now` that `before` did not have. */
-static void new_warnings(struct session *s, const cJSON *before,
-                         const cJSON *now)
+static void new_warnings(struct session *s, const struct evaluation *before,
+                         const struct evaluation *now)
 {
-    const cJSON *w, *old;
-    const cJSON *old_list = cJSON_GetObjectItemCaseSensitive(before, "warnings");
-    int seen;
+    size_t i;
 
-    cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(now, "warnings")) {
-        seen = 0;
-        cJSON_ArrayForEach(old, old_list)
-            seen = seen || cJSON_Compare(old, w, 1);
-        if (!seen)
-            repl_note(s, "%s: %s",
-                      cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "path")),
-                      cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "message")));
-    }
-}
-
-/* The reason a result record is an error record, or NULL. */
-static const char *record_error(const cJSON *rec, char *buf, size_t size)
-{
-    const cJSON *err = cJSON_GetObjectItemCaseSensitive(rec, "error");
-    const char *path = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(err, "path"));
-
-    if (!err)
-        return NULL;
-    snprintf(buf, size, "%s%s%s", path && *path ? path : "",
-             path && *path ? ": " : "",
-             cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(err, "message")));
-    return buf;
+    for (i = 0; i < now->c->n_warnings; i++)
+        if (!had_warning(before, &now->c->warnings[i]))
+            repl_note(s, "%s: %s", now->c->warnings[i].path,
+                      now->c->warnings[i].message);
 }
 
 int session_commit(struct session *s, cJSON *doc)
 {
-    cJSON *rec = NULL;
+    struct evaluation *ev = NULL;
     const char *why;
     char buf[1200];
-    int rc = session_evaluate(s, doc, s->as_of, &rec, NULL);
+    int rc = session_evaluate(s, doc, s->as_of, &ev, NULL);
 
     if (rc < 0) {
-        cJSON_Delete(doc);
+        if (doc != s->doc)
+            cJSON_Delete(doc);
         return -1;
     }
-    why = rc == 0 ? record_error(rec, buf, sizeof buf) : NULL;
-    if (why && !cJSON_GetObjectItemCaseSensitive(
-                   cJSON_GetObjectItemCaseSensitive(rec, "error"), "rule")) {
+    why = rc == 0 ? evaluation_error(ev, buf, sizeof buf) : NULL;
+    if (why && !evaluation_rule_failed(ev)) {
         repl_error(s, "%s (the case is unchanged)", why);
-        cJSON_Delete(rec);
-        cJSON_Delete(doc);
+        evaluation_free(ev);
+        if (doc != s->doc)
+            cJSON_Delete(doc);
         return -1;
     }
-    cJSON_Delete(s->doc);
-    s->doc = doc;
+    if (doc != s->doc) {
+        cJSON_Delete(s->doc);
+        s->doc = doc;
+    }
     if (rc == 1) {
         repl_error(s, "interrupted: the change is kept, the results were not "
                       "updated (.eval to try again)");
         return 0;
     }
-    new_warnings(s, s->last, rec);
+    new_warnings(s, s->last, ev);
     if (why)
         repl_error(s, "%s", why);   /* a rule failed; the edit itself is fine */
-    compare_summary(stdout, s->last, rec);
-    cJSON_Delete(s->prev);
+    compare_summary(stdout, s->last, ev);
+    evaluation_free(s->prev);
     s->prev = s->last;
-    s->last = rec;
+    s->last = ev;
     return 0;
 }
 

@@ -2,14 +2,14 @@
  * session.h - the state of one interactive session (nmsrules repl) and the
  * modules that act on it.
  *
- * The case being built is a cJSON document. Before every evaluation it is
- * printed and read back through the public case reader, exactly as
- * `nmsrules eval` reads a file, so the session can never hold a case the
- * batch program would read differently. Results are consumed as the
- * documented JSON record (nms_output_json), never through the C structs.
+ * The case being built is a cJSON document (the chart). Every evaluation
+ * reads it through the one way into a case, nms_case_read, as
+ * `nmsrules eval` reads a file (the tree directly, not printed and parsed
+ * again), so the session can never hold a case the batch program would
+ * read differently. Results are kept as the C structs (evaluation.h).
  *
- * Ownership: the session owns its document, the last two result records,
- * its vocabulary and its Lua state; session_release frees them all.
+ * Ownership: the session owns its document, its last two evaluations and
+ * its vocabulary; session_release frees them all.
  */
 #ifndef NMS_REPL_SESSION_H
 #define NMS_REPL_SESSION_H
@@ -21,6 +21,7 @@
 #include <cjson/cJSON.h>
 
 #include "front/cli.h"
+#include "session/evaluation.h"
 
 /* Most words one command line is split into. */
 #define REPL_MAX_ARGS 64
@@ -43,7 +44,7 @@ struct session {
     char rules_dir[4096];
     cJSON *doc;                 /* the case being built, always an object */
     char source[256];           /* file it came from, or "untitled" */
-    cJSON *prev, *last;         /* the last two result records, or NULL */
+    struct evaluation *prev, *last;  /* the last two evaluations, or NULL */
     double as_of;               /* .at; NAN for none */
     char as_of_text[64];
     cJSON *edit_time;           /* the last "at TIME" of an edit, or NULL */
@@ -56,8 +57,6 @@ struct session {
     int failed;                 /* some command failed (script exit status) */
     int quit;                   /* .quit was given */
 };
-
-/* ---- session.c --------------------------------------------------------- */
 
 /* Sets up a session with an empty case and loads the ruleset. Returns 0,
  * or an exit status after printing why. */
@@ -77,20 +76,21 @@ void repl_note(struct session *s, const char *fmt, ...)
 
 /*
  * Evaluates `doc` as of `as_of` (NAN: none) through the case reader and the
- * engine. On 0, *out is the result record (caller frees it with
- * cJSON_Delete) and, when `report` is set, the readable report was printed
- * there. Returns 1 when Ctrl-C interrupted it (nothing printed), -1 after
+ * engine. On 0, *out is the evaluation (caller frees it with
+ * evaluation_free) and, when `report` is set, the readable report was
+ * printed there. Returns 1 when Ctrl-C interrupted it (nothing printed), -1 after
  * printing why (memory ran out). A case that does not read is not a
  * failure: its record is then an error record.
  */
 int session_evaluate(struct session *s, const cJSON *doc, double as_of,
-                     cJSON **out, FILE *report);
+                     struct evaluation **out, FILE *report);
 
 /*
  * Makes `doc` the session's case if it reads without error: evaluates it,
  * prints new warnings and the one-line summary of what changed. On failure
  * prints the reason, frees `doc` and keeps the old case. Takes ownership of
- * doc. Returns 0 or -1.
+ * doc; `doc` may also be s->doc itself, to evaluate the current case again
+ * (after .at or .reload). Returns 0 or -1.
  */
 int session_commit(struct session *s, cJSON *doc);
 
@@ -103,69 +103,5 @@ int session_reload(struct session *s);
  * of an empty case. Missing pieces leave lists empty; never fails. */
 void vocab_load(struct session *s);
 void vocab_release(struct vocab *v);
-
-/* ---- chart.c: editing the case ----------------------------------------- */
-
-int chart_give(struct session *s, int argc, char **argv);
-int chart_stop(struct session *s, int argc, char **argv);
-int chart_entry(struct session *s, int argc, char **argv);  /* .vitals .exam .lab .baseline */
-int chart_set(struct session *s, int argc, char **argv);
-int chart_unset(struct session *s, int argc, char **argv);
-
-/* Parses a time ("50h", "2d", "-6", an ISO 8601 date-time) into a new
- * JSON number of hours or string; NULL after printing why. */
-cJSON *chart_time(struct session *s, const char *text);
-
-/*
- * Applies FIELD=VALUE assignments (as .vitals and .set read them; FIELD is
- * a dotted path, bp=SBP/DBP sets both) to `doc`. Returns 0 or -1 after
- * printing why. Used by .whatif on a copy.
- */
-int chart_assign(struct session *s, cJSON *doc, int argc, char **argv);
-
-/* ---- show.c ------------------------------------------------------------ */
-
-/* Prints the case as a readable chart. */
-void show_case(struct session *s, FILE *fp);
-
-/* Writes a JSON value as a person reads it ("39.4", "103.1 [degF]",
- * "yes") into buf. */
-void show_value(const cJSON *v, char *buf, size_t size);
-
-/* ---- explain.c: .why / .whynot ----------------------------------------- */
-
-/* Prints set `id` of the last result: items, evidence, and for a set not
- * met the smallest change that would meet it (whynot: only the items that
- * are not true). Returns 0, or -1 after printing why. */
-int explain_set(struct session *s, const char *id, int whynot);
-
-/* ---- compare.c --------------------------------------------------------- */
-
-/* Prints what changed between two result records in one line ("iec2011
- * 62 → 79 (met)"), or the current state when `before` is NULL. */
-void compare_summary(FILE *fp, const cJSON *before, const cJSON *after);
-
-/* Prints every difference between two records, one per line (item
- * values, scores, verdicts, tiers); "no differences" when none. */
-void compare_detail(FILE *fp, const cJSON *before, const cJSON *after);
-
-/* ---- timeline.c -------------------------------------------------------- */
-
-int timeline_print(struct session *s, FILE *fp);
-
-/* 1 when `doc` writes its times as ISO 8601 strings. */
-int timeline_iso(const cJSON *doc);
-
-/* Collects the distinct times of `doc` in hours, sorted, into `times`
- * (at most `max`); returns how many. */
-size_t timeline_times(const cJSON *doc, double *times, size_t max);
-
-/* ---- commands.c -------------------------------------------------------- */
-
-/* Runs one complete entry: a dot-command, or Lua. */
-void commands_run(struct session *s, const char *entry);
-
-/* The i-th command name (".give"), or NULL past the end; for completion. */
-const char *commands_name(size_t i);
 
 #endif

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "session/session.h"
+#include "session/show.h"
 
 void show_value(const cJSON *v, char *buf, size_t size)
 {

@@ -2,7 +2,7 @@
  * timeline.c - .timeline: the case evaluated as of each distinct time it
  * holds, one row per time, so a class can watch the syndrome evolve.
  *
- * Columns come from the result record: the score of each points set, how
+ * Columns come from the result: the score of each points set, how
  * many criteria sets are met, and the severity tier when the ruleset has
  * one. No set id is known to this file in advance.
  */
@@ -11,101 +11,41 @@
 #include <string.h>
 
 #include "front/interrupt.h"
-#include "session/record.h"
+#include "session/times.h"
+#include "session/timeline.h"
 #include "session/session.h"
 
 /* Most distinct times shown (a teaching case has tens). */
 #define MAX_TIMES 1000
 
 
-static int is_time_key(const char *key)
-{
-    return key && (!strcmp(key, "t") || !strcmp(key, "start") ||
-                   !strcmp(key, "stop") || !strcmp(key, "assessed_at") ||
-                   !strcmp(key, "onset"));
-}
-
-/* Adds every time below `node` (keys t, start, stop; not assessed_at or
- * onset, which are not observations) to
- * `times` (when not NULL); sets *iso when one is an ISO string. */
-static size_t collect(const cJSON *node, double *times, size_t n, size_t max,
-                      int *iso)
-{
-    const cJSON *c;
-    double h;
-
-    cJSON_ArrayForEach(c, node) {
-        if (is_time_key(c->string)) {
-            h = record_hours(c);
-            *iso = *iso || cJSON_IsString(c);
-            if (times && !isnan(h) && n < max && strcmp(c->string, "assessed_at") &&
-                strcmp(c->string, "onset"))
-                times[n++] = h;
-        } else if (cJSON_IsArray(c) ||
-                   (cJSON_IsObject(c) && strcmp(c->string ? c->string : "", "label"))) {
-            n = collect(c, times, n, max, iso);
-        }
-    }
-    return n;
-}
-
-int timeline_iso(const cJSON *doc)
-{
-    int iso = 0;
-
-    collect(doc, NULL, 0, 0, &iso);
-    return iso;
-}
-
-static int by_value(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-
-    return x < y ? -1 : x > y;
-}
-
-size_t timeline_times(const cJSON *doc, double *times, size_t max)
-{
-    int iso = 0;
-    size_t n = collect(doc, times, 0, max, &iso), i, out = 0;
-
-    qsort(times, n, sizeof *times, by_value);
-    for (i = 0; i < n; i++)
-        if (out == 0 || times[i] != times[out - 1])
-            times[out++] = times[i];
-    return out;
-}
-
 /* One row: the time, then every points set's score and verdict, the
  * number of criteria sets met, and the tier. */
-static void print_row(FILE *fp, const char *when, const cJSON *rec)
+static void print_row(FILE *fp, const char *when, const struct evaluation *ev)
 {
-    struct record_set sets[RECORD_MAX_SETS];
-    size_t n = record_sets(rec, sets, RECORD_MAX_SETS), i, met = 0, total = 0;
-    const cJSON *tier = NULL, *score;
-    const char *result;
+    const struct nms_set *set;
+    const char *tier = NULL, *result;
+    size_t n = evaluation_failed(ev) ? 0 : ev->r->n_sets, i, met = 0, total = 0;
 
     fprintf(fp, "%-18s", when);
     for (i = 0; i < n; i++) {
-        result = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(sets[i].set, "result"));
-        score = cJSON_GetObjectItemCaseSensitive(sets[i].set, "score");
-        if (strcmp(sets[i].section, "criteria") == 0) {
+        set = &ev->r->sets[i];
+        result = nms_verdict_name(set->result);
+        if (set->section == NMS_SECTION_CRITERIA) {
             total++;
-            met += result && strcmp(result, "met") == 0;
+            met += set->result == NMS_VERDICT_MET;
         }
-        if (cJSON_IsNumber(score))
-            fprintf(fp, "  %s %3g %-13s", sets[i].id, score->valuedouble,
-                    result ? result : "");
-        if (cJSON_HasObjectItem(sets[i].set, "tier"))
-            tier = cJSON_GetObjectItemCaseSensitive(sets[i].set, "tier");
+        if (set->kind == NMS_KIND_POINTS)
+            fprintf(fp, "  %s %3g %-13s", set->id, set->score, result);
+        if (set->kind == NMS_KIND_GROUPS && set->section == NMS_SECTION_SEVERITY)
+            tier = nms_set_tier(set);
     }
-    if (cJSON_HasObjectItem(rec, "error"))
-        fprintf(fp, "  error: %s", cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
-                                      cJSON_GetObjectItemCaseSensitive(rec, "error"), "message")));
+    if (evaluation_failed(ev))
+        fprintf(fp, "  error: %s", evaluation_message(ev));
     else
         fprintf(fp, "  criteria met %zu/%zu", met, total);
-    if (cJSON_IsString(tier))
-        fprintf(fp, "  tier %s", tier->valuestring);
+    if (tier)
+        fprintf(fp, "  tier %s", tier);
     fputc('\n', fp);
 }
 
@@ -113,7 +53,7 @@ int timeline_print(struct session *s, FILE *fp)
 {
     double *times = malloc(MAX_TIMES * sizeof *times);
     size_t n, i;
-    cJSON *rec;
+    struct evaluation *rec = NULL;
     char when[64];
     int iso, rc = 0;
 
@@ -121,17 +61,18 @@ int timeline_print(struct session *s, FILE *fp)
         repl_error(s, "out of memory");
         return -1;
     }
-    n = timeline_times(s->doc, times, MAX_TIMES);
+    n = times_list(s->doc, times, MAX_TIMES);
     if (n == 0)
         fprintf(fp, "(the case holds no times yet)\n");
-    iso = timeline_iso(s->doc);
+    iso = times_iso(s->doc);
     for (i = 0; i < n && rc == 0; i++) {
         nms_time_format(times[i], iso ? NMS_TIME_ISO : NMS_TIME_HOURS, when,
                         sizeof when);
         rc = session_evaluate(s, s->doc, times[i], &rec, NULL);
         if (rc == 0)
             print_row(fp, when, rec);
-        cJSON_Delete(rec);
+        evaluation_free(rec);
+        rec = NULL;
     }
     if (rc == 1)
         repl_error(s, "interrupted");

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "nms/schema.h"
+#include "session/chart.h"
 #include "session/value.h"
 
 cJSON *chart_time(struct session *s, const char *text)

@@ -70,21 +70,26 @@ static void run_text(const char *text, size_t len, const char *source,
     nms_case_free(c);
 }
 
-/* One record from the reader, handled as repl/cli.c does. */
+/* One record from the reader: through the one way into a case
+ * (nms_case_read, which takes an array element from the reader's tree),
+ * without and with an as-of time in hours; then its text alone. */
 static void run_record(const struct nms_record *rec)
 {
-    long line = rec->is_array_item ? 0 : rec->line;
-    struct nms_case *c;
+    struct nms_case_options opt = {NAN, NMS_TIME_HOURS};
+    struct nms_case *c = nms_case_read(rec, &opt);
 
-    if (rec->error == NULL) {
-        run_text(rec->text, rec->len, rec->source, line, rec->index);
-        return;
-    }
-    c = nms_case_new(rec->source, line, rec->index);
-    if (c != NULL && nms_case_fail(c, "", rec->error) == NMS_OK &&
-        nms_case_finish(c, NAN) == NMS_OK)
+    if (c != NULL)
         write_record(c, 0);
     nms_case_free(c);
+    if (rec->error != NULL)
+        return;
+    opt.as_of = 50.0;
+    c = nms_case_read(rec, &opt);
+    if (c != NULL)
+        write_record(c, 1);
+    nms_case_free(c);
+    run_text(rec->text, rec->len, rec->source,
+             rec->is_array_item ? 0 : rec->line, rec->index);
 }
 
 /* Splits the bytes with the reader. A size divisible by 4 gets a record

@@ -21,6 +21,8 @@
 #include <string.h>
 
 #include "front/cli.h"
+#include "session/commands.h"
+#include "session/replua.h"
 #include "session/session.h"
 
 #ifndef NMS_TEST_RULES_DIR
@@ -42,7 +44,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     memset(&cli, 0, sizeof cli);
     cli.rules_dir = NMS_TEST_RULES_DIR;
     cli.as_of = NAN;
-    if (session_init(&session, &cli) != 0) {
+    if (session_init(&session, &cli) != 0 ||
+        !(session.lua = replua_new(&session))) {
         fprintf(stderr, "fuzz_repl: cannot start a session with %s\n",
                 NMS_TEST_RULES_DIR);
         abort(); /* nothing to fuzz without a session */
