@@ -212,9 +212,36 @@ static void severity_malformed_actions_fail_the_case(void **state)
     assert_non_null(r->error);
     assert_string_equal(r->error->rule, "severity.actions");
     assert_non_null(strstr(r->error->file, "tiers.lua"));
-    assert_int_equal(r->error->line, 18);   /* where actions is defined */
+    assert_int_equal(r->error->line, 25);   /* where actions is defined */
     assert_non_null(strstr(r->error->message, "actions must return a list"));
     assert_int_equal(r->n_sets, 0);
+}
+
+/* The severity set runs after every other set and reads their verdicts:
+ * a met differential can take NMS out of suspicion, and the actions see
+ * results, levels, scores, sections and the screen flag. */
+static void severity_reads_the_verdicts_of_the_other_sets(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"heat_exposure\": true,"
+                   " \"parkinson_disease\": true, \"exertion\": true}}"),
+        "severity");
+
+    assert_string_equal(nms_set_tier(s), "none");
+    assert_string_equal(s->items[0].evidence, "explained by A differential");
+    s = set(run(state, "{\"history\": {\"heat_exposure\": true,"
+                       " \"parkinson_disease\": true, \"exertion\": false}}"),
+            "severity");
+    assert_string_equal(nms_set_tier(s), "mild");
+    s = set(run(state, "{\"history\": {\"iron_deficiency\": true,"
+                       " \"prior_nms\": true, \"dehydration\": true,"
+                       " \"agitation\": true, \"restraints\": false}}"),
+            "severity");
+    assert_int_equal(s->n_notes, 1);
+    assert_string_equal(s->notes[0].text,
+                        "dx indeterminate screen=true; pair met definite; "
+                        "other 1 of 1; risks 2");
+    assert_string_equal(s->notes[0].source, "differential");
 }
 
 /* ---- checklist and differential ----------------------------------------- */
@@ -361,6 +388,7 @@ int main(void)
         cmocka_unit_test(severity_tier_reasons_and_actions),
         cmocka_unit_test(severity_unknown_complication_could_be_severe),
         cmocka_unit_test(severity_not_suspected_is_none_without_actions),
+        cmocka_unit_test(severity_reads_the_verdicts_of_the_other_sets),
         cmocka_unit_test(severity_malformed_actions_fail_the_case),
         cmocka_unit_test(checklist_counts_present_items),
         cmocka_unit_test(checklist_nothing_known_is_indeterminate),
