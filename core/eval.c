@@ -565,6 +565,74 @@ static void push_verdicts(lua_State *L, const struct nms_result *r)
     }
 }
 
+/* Most warnings the ruleset may report for one case: a medication list
+ * has tens of entries, and a runaway rule must not flood the output. */
+#define MAX_RULE_WARNINGS 1000
+
+/* Fails the case for the ruleset's warnings function (message on top). */
+static int fail_warnings(lua_State *L, struct eval_args *a, int use_fault)
+{
+    fail_rule(L, a, "ruleset", "warnings", a->vm->warnings_file,
+              a->vm->warnings_line, use_fault);
+    return -1;
+}
+
+/* Copies string field `key` of the table on top into *dst; 0, or -1 when
+ * it is not a string (and not optional). */
+static int take_field(lua_State *L, const char *key, char **dst, int optional)
+{
+    int type = lua_getfield(L, -1, key);
+
+    if (type == LUA_TSTRING)
+        *dst = copy_string(L, -1);
+    lua_pop(L, 1);
+    return type == LUA_TSTRING || (optional && type == LUA_TNIL) ? 0 : -1;
+}
+
+/* Calls the ruleset's warnings(case) and keeps the list in the result. */
+static int run_warnings(lua_State *L, struct eval_args *a, int case_idx)
+{
+    struct nms_result *r = a->r;
+    int top = lua_gettop(L);
+    lua_Integer i, n;
+
+    if (a->vm->warnings_ref == LUA_NOREF)
+        return 0;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, a->vm->warnings_ref);
+    lua_pushvalue(L, case_idx);
+    if (nms_vm_pcall(a->vm, 1, 1) != LUA_OK)
+        return fail_warnings(L, a, 1);
+    if (!lua_istable(L, -1)) {
+        lua_pushliteral(L, "warnings must return a list of {path = ..., "
+                           "message = ..., kind = ...} tables");
+        return fail_warnings(L, a, 0);
+    }
+    n = (lua_Integer)lua_rawlen(L, -1);
+    if (n > MAX_RULE_WARNINGS) {
+        lua_pushfstring(L, "warnings returned %I entries; at most %d",
+                        n, MAX_RULE_WARNINGS);
+        return fail_warnings(L, a, 0);
+    }
+    r->warnings = calloc((size_t)n + 1, sizeof *r->warnings);
+    if (!r->warnings)
+        luaL_error(L, "not enough memory");
+    for (i = 1; i <= n; i++) {
+        struct nms_rule_warning *w = &r->warnings[i - 1];
+        r->n_warnings = (size_t)i;
+        if (lua_rawgeti(L, -1, i) != LUA_TTABLE ||
+            take_field(L, "path", &w->path, 0) != 0 ||
+            take_field(L, "message", &w->message, 0) != 0 ||
+            take_field(L, "kind", &w->kind, 1) != 0) {
+            lua_pushfstring(L, "warnings entry %I must have string 'path' "
+                               "and 'message' (and 'kind', if any)", i);
+            return fail_warnings(L, a, 0);
+        }
+        lua_pop(L, 1);
+    }
+    lua_settop(L, top);
+    return 0;
+}
+
 /* Protected body of nms_eval_case: every allocation is anchored in the
  * result before the next call that can raise. The severity section runs
  * last, whatever its place in the result, because it reads the verdicts
@@ -593,6 +661,8 @@ static int eval_protected(lua_State *L)
             run_set(L, a, case_idx, verdicts_idx, &vm->sets[i],
                     &a->r->sets[i]) != 0)
             return 0;
+    if (run_warnings(L, a, case_idx) != 0)
+        return 0;
     add_overlaps(L, vm, a->r);
     find_disagreements(L, a->r);
     return 0;
