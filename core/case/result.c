@@ -119,6 +119,14 @@ void nms_result_clear(struct nms_result *r)
     free(r->disagreements);
     r->disagreements = NULL;
     r->n_disagreements = 0;
+    for (i = 0; i < r->n_warnings; i++) {
+        free(r->warnings[i].path);
+        free(r->warnings[i].message);
+        free(r->warnings[i].kind);
+    }
+    free(r->warnings);
+    r->warnings = NULL;
+    r->n_warnings = 0;
     if (r->error) {
         free(r->error->rule);
         free(r->error->file);
@@ -220,6 +228,13 @@ static int same_disagreement(const struct nms_disagreement *a,
     return 1;
 }
 
+static int same_warning(const struct nms_rule_warning *a,
+                        const struct nms_rule_warning *b)
+{
+    return same_str(a->path, b->path) && same_str(a->message, b->message) &&
+           same_str(a->kind, b->kind);
+}
+
 static int same_error(const struct nms_rule_error *a,
                       const struct nms_rule_error *b)
 {
@@ -236,8 +251,12 @@ int nms_result_equal(const struct nms_result *a, const struct nms_result *b)
     if (!a || !b)
         return a == b;
     if (!same_error(a->error, b->error) || a->n_sets != b->n_sets ||
-        a->n_disagreements != b->n_disagreements)
+        a->n_disagreements != b->n_disagreements ||
+        a->n_warnings != b->n_warnings)
         return 0;
+    for (i = 0; i < a->n_warnings; i++)
+        if (!same_warning(&a->warnings[i], &b->warnings[i]))
+            return 0;
     for (i = 0; i < a->n_sets; i++)
         if (!same_set(&a->sets[i], &b->sets[i]))
             return 0;

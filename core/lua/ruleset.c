@@ -596,6 +596,28 @@ static void load_sets(lua_State *L, struct nms_ruleset *rs, int manifest)
     }
 }
 
+/* Manifest field `warnings`: a module returning function(case) that lists
+ * problems the rules see in the data (a drug nobody knows), reported with
+ * the case's own warnings. */
+static void load_warnings(lua_State *L, struct nms_ruleset *rs, int manifest)
+{
+    int type = lua_getfield(L, manifest, "warnings");
+
+    if (type == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (type != LUA_TSTRING)
+        fail_in(L, "ruleset", NULL, "field 'warnings' must be a module name");
+    nms_vm_require(L, lua_tostring(L, -1));
+    if (!lua_isfunction(L, -1))
+        fail_in(L, lua_tostring(L, -2), NULL,
+                "must return a function(case) listing warnings");
+    rs->warnings_file = function_source(L, &rs->warnings_line);
+    rs->warnings_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pop(L, 1);
+}
+
 /* Protected body of nms_ruleset_load. */
 static int load_protected(lua_State *L)
 {
@@ -625,6 +647,7 @@ static int load_protected(lua_State *L)
         fail_in(L, "ruleset", "--param", "this ruleset declares no parameters");
     }
     load_sets(L, rs, manifest);
+    load_warnings(L, rs, manifest);
     return 0;
 }
 
@@ -636,6 +659,7 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
     struct nms_limits none = {0, 0};
     int status;
 
+    rs->warnings_ref = LUA_NOREF;
     rs->dir = nms_strndup(vm->dir, strlen(vm->dir));
     if (!rs->dir)
         return NMS_ENOMEM;
@@ -708,6 +732,7 @@ void nms_ruleset_free(struct nms_ruleset *rs)
         return;
     for (i = 0; i < rs->n_sets; i++)
         release_set(&rs->sets[i]);
+    free(rs->warnings_file);
     free(rs->sets);
     free(rs->set_info);
     free(rs->name);

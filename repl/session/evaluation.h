@@ -40,6 +40,18 @@ const char *evaluation_message(const struct evaluation *ev);
 const char *evaluation_error(const struct evaluation *ev, char *buf,
                              size_t size);
 
+/* How many warnings the evaluation's record lists: the case's, then (when
+ * no rule failed) the ruleset's. */
+size_t evaluation_n_warnings(const struct evaluation *ev);
+
+/* Warning i of that list; a case warning has kind NULL. */
+struct nms_rule_warning evaluation_warning(const struct evaluation *ev,
+                                           size_t i);
+
+/* 1 when two warnings say the same (path, message and kind). */
+int evaluation_same_warning(const struct nms_rule_warning *a,
+                            const struct nms_rule_warning *b);
+
 /* 1 when the failure is a rule's (the case itself reads). */
 int evaluation_rule_failed(const struct evaluation *ev);
 

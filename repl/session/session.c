@@ -135,16 +135,18 @@ int session_evaluate(struct session *s, const cJSON *doc, double as_of,
     return 0;
 }
 
-/* 1 when warning w of `now` is among the warnings of `before`. */
+/* 1 when warning w is among the warnings of `before` (may be NULL). */
 static int had_warning(const struct evaluation *before,
-                       const struct nms_warning *w)
+                       const struct nms_rule_warning *w)
 {
-    size_t i;
+    struct nms_rule_warning old;
+    size_t i, n = before ? evaluation_n_warnings(before) : 0;
 
-    for (i = 0; before && i < before->c->n_warnings; i++)
-        if (strcmp(before->c->warnings[i].path, w->path) == 0 &&
-            strcmp(before->c->warnings[i].message, w->message) == 0)
+    for (i = 0; i < n; i++) {
+        old = evaluation_warning(before, i);
+        if (evaluation_same_warning(&old, w))
             return 1;
+    }
     return 0;
 }
 
@@ -152,12 +154,14 @@ static int had_warning(const struct evaluation *before,
 static void new_warnings(struct session *s, const struct evaluation *before,
                          const struct evaluation *now)
 {
-    size_t i;
+    struct nms_rule_warning w;
+    size_t i, n = evaluation_n_warnings(now);
 
-    for (i = 0; i < now->c->n_warnings; i++)
-        if (!had_warning(before, &now->c->warnings[i]))
-            repl_note(s, "%s: %s", now->c->warnings[i].path,
-                      now->c->warnings[i].message);
+    for (i = 0; i < n; i++) {
+        w = evaluation_warning(now, i);
+        if (!had_warning(before, &w))
+            repl_note(s, "%s: %s", w.path, w.message);
+    }
 }
 
 int session_commit(struct session *s, cJSON *doc)
