@@ -1,25 +1,39 @@
 /*
- * main.c - the nmsrules program: dispatch to a subcommand.
+ * main.c - the nmsrules program: one table of commands (git's commands[],
+ * lua.c's main), dispatch through it, and the options of the program
+ * itself (--help, --version).
  */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "front/cli.h"
+#include "front/commands.h"
 #include "front/msg.h"
 
-static const char usage[] =
+static int cmd_help(int argc, char **argv);
+
+/* Every command: a new one is a file and a row here. */
+static const struct nms_command commands[] = {
+    {"batch", "batch [FILE...]",
+     "evaluate many cases; JSON Lines, JSON or CSV out", nms_cmd_batch},
+    {"eval", "eval FILE", "one case as a readable report", nms_cmd_eval},
+    {"repl", "repl [FILE]",
+     "an interactive session (also: no COMMAND on a terminal)", nms_cmd_repl},
+    {"help", "help [COMMAND]", "show help for COMMAND", cmd_help},
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const char usage_head[] =
     "usage: nmsrules COMMAND [OPTIONS] [FILE...]\n"
     "\n"
     "Evaluates clinical case records for neuroleptic malignant syndrome (NMS)\n"
     "against an editable Lua ruleset and reports which criteria are met, why,\n"
     "and what data is missing.\n"
     "\n"
-    "commands:\n"
-    "  batch [FILE...]   evaluate many cases; JSON Lines, JSON or CSV out\n"
-    "  eval FILE         one case as a readable report\n"
-    "  repl [FILE]       an interactive session (also: no COMMAND on a terminal)\n"
-    "  help [COMMAND]    show help for COMMAND\n"
+    "commands:\n";
+
+static const char usage_tail[] =
     "\n"
     "options:\n"
     "  -h, --help        show this help\n"
@@ -28,6 +42,45 @@ static const char usage[] =
     "Run 'nmsrules COMMAND --help' for the options of a command.\n"
     "Exit status: 0 all cases evaluated, 1 some cases were errors, 2 usage or\n"
     "input/output error, 3 the ruleset failed to load.\n";
+
+/* The program's usage, its command list generated from the table. */
+static void print_usage(FILE *fp)
+{
+    size_t i;
+
+    fputs(usage_head, fp);
+    for (i = 0; i < N_COMMANDS; i++)
+        fprintf(fp, "  %-18s%s\n", commands[i].synopsis, commands[i].summary);
+    fputs(usage_tail, fp);
+}
+
+static const struct nms_command *find_command(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+/* help [COMMAND]: the program's usage, or the command's own --help. */
+static int cmd_help(int argc, char **argv)
+{
+    const struct nms_command *cmd = argc == 2 ? find_command(argv[1]) : NULL;
+    char help[] = "--help";
+    char *sub[] = {argv[argc - 1], help, NULL};
+
+    if (argc == 1) {
+        print_usage(stdout);
+        return NMS_EXIT_OK;
+    }
+    if (cmd && cmd->run != cmd_help)
+        return cmd->run(2, sub);
+    nms_errorf("unknown command '%s'", "help");
+    fprintf(stderr, "Try 'nmsrules --help'.\n");
+    return NMS_EXIT_USAGE;
+}
 
 static int print_version(void)
 {
@@ -48,32 +101,17 @@ static int print_version(void)
 
 static int dispatch(int argc, char **argv)
 {
-    const char *cmd = argv[1];
+    const struct nms_command *cmd = find_command(argv[1]);
 
-    if (strcmp(cmd, "batch") == 0)
-        return nms_cmd_batch(argc - 1, argv + 1);
-    if (strcmp(cmd, "eval") == 0)
-        return nms_cmd_eval(argc - 1, argv + 1);
-    if (strcmp(cmd, "repl") == 0)
-        return nms_cmd_repl(argc - 1, argv + 1);
-    if (strcmp(cmd, "--version") == 0)
+    if (cmd)
+        return cmd->run(argc - 1, argv + 1);
+    if (strcmp(argv[1], "--version") == 0)
         return print_version();
-    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
-        (strcmp(cmd, "help") == 0 && argc == 2)) {
-        fputs(usage, stdout);
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        print_usage(stdout);
         return NMS_EXIT_OK;
     }
-    if (strcmp(cmd, "help") == 0 && argc == 3) {
-        char help[] = "--help";
-        char *sub[] = {argv[2], help, NULL};
-        if (strcmp(argv[2], "batch") == 0)
-            return nms_cmd_batch(2, sub);
-        if (strcmp(argv[2], "eval") == 0)
-            return nms_cmd_eval(2, sub);
-        if (strcmp(argv[2], "repl") == 0)
-            return nms_cmd_repl(2, sub);
-    }
-    nms_errorf("unknown command '%s'", cmd);
+    nms_errorf("unknown command '%s'", argv[1]);
     fprintf(stderr, "Try 'nmsrules --help'.\n");
     return NMS_EXIT_USAGE;
 }
@@ -89,7 +127,7 @@ int main(int argc, char **argv)
         return status;
     }
     if (argc < 2) {
-        fputs(usage, isatty(fileno(stdout)) ? stdout : stderr);
+        print_usage(isatty(fileno(stdout)) ? stdout : stderr);
         return NMS_EXIT_USAGE;
     }
     status = dispatch(argc, argv);

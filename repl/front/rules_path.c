@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "front/cli.h"
+#include "front/options.h"
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096

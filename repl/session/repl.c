@@ -22,6 +22,7 @@
 #include "session/complete.h"
 #include "session/history.h"
 #include "session/input.h"
+#include "front/commands.h"
 #include "front/interrupt.h"
 #include "front/msg.h"
 #include "session/commands.h"
@@ -187,17 +188,71 @@ static void banner(struct session *s)
            "quits.\n", NMS_VERSION, rs->name, rs->version);
 }
 
+static const char usage[] =
+    "usage: nmsrules repl [OPTIONS] [CASE.json]\n"
+    "\n"
+    "Opens an interactive session: build or load a case with commands that\n"
+    "read like a chart (.give, .vitals, .exam, .lab ...), evaluate it after\n"
+    "every change, ask .why and .whatif, step through .timeline. Lines that\n"
+    "do not start with '.' are Lua. Type .help in the session; the guide is\n"
+    "docs/repl.md.\n"
+    "\n"
+    "  --rules DIR          ruleset directory (default: the installed one)\n"
+    "  --param NAME=VALUE   override a ruleset parameter (repeatable)\n"
+    "  --as-of TIME         start with .at TIME (evaluate as of TIME)\n"
+    "  --script FILE        run the commands in FILE ('-' for standard input)\n"
+    "                       instead of reading a terminal\n"
+    "  --echo               with a script, print each entry before its output\n"
+    "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "On a terminal: Tab completes commands, fields, values, drugs and set ids;\n"
+    "Ctrl-C stops a running evaluation or clears the line; Ctrl-D quits.\n"
+    "History is kept in $NMSRULES_HISTORY, else $XDG_STATE_HOME/nmsrules/history,\n"
+    "else ~/.nmsrules_history. Not on a terminal, commands are read from\n"
+    "standard input without prompts. Exit status of a script: 0, or 1 when a\n"
+    "command failed; 3 when the ruleset does not load.\n";
+
+enum { OPT_SCRIPT = NMS_OPT_OWN, OPT_ECHO };
+
+static const struct option long_options[] = {
+    {"script", required_argument, NULL, OPT_SCRIPT},
+    {"echo", no_argument, NULL, OPT_ECHO},
+    NMS_COMMON_OPTIONS};
+
+/* repl's own options: --script FILE, --echo. */
+static int apply(struct nms_cli *cli, int opt, const char *arg)
+{
+    switch (opt) {
+    case OPT_SCRIPT:
+        cli->script = arg;
+        return -1;
+    case OPT_ECHO:
+        cli->echo = 1;
+        return -1;
+    default:
+        return NMS_OPTION_NOT_MINE;
+    }
+}
+
+const struct nms_command_options nms_repl_options = {
+    "repl", usage, "h", long_options, apply};
+
 int nms_cmd_repl(int argc, char **argv)
 {
     struct nms_cli cli;
     struct session s;
     FILE *script = NULL;
     const char *no_color = getenv("NO_COLOR");
-    int status = nms_cli_parse(&cli, "repl", argc, argv);
+    int status = nms_cli_parse(&cli, &nms_repl_options, argc, argv);
     char load_cmd[] = ".load", *load[] = {load_cmd, NULL};
 
     if (status >= 0)
         return status;
+    if (cli.n_inputs > 1) {
+        nms_errorf("repl takes at most one CASE file");
+        return nms_cli_try(&nms_repl_options);
+    }
     if (cli.script && strcmp(cli.script, "-") != 0 &&
         !(script = fopen(cli.script, "r"))) {
         nms_errorf("cannot open '%s': %s", cli.script, strerror(errno));

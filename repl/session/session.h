@@ -20,7 +20,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "front/cli.h"
+#include "front/options.h"
 #include "session/evaluation.h"
 
 /* Most words one command line is split into. */

@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "front/cli.h"
+#include "front/options.h"
 #include "session/commands.h"
 #include "session/replua.h"
 #include "session/session.h"

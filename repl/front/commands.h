@@ -1,0 +1,35 @@
+/*
+ * commands.h - the program's commands, one row each in main.c's table.
+ *
+ * A command is one file (its options, its --help text, its function) and
+ * one row: main dispatches through the table, `help COMMAND` runs the
+ * command's own --help, and the program's usage lists the rows. To add
+ * `check`, write repl/cmd/check.c defining nms_check_options and
+ * nms_cmd_check, declare them here and add the row.
+ */
+#ifndef NMS_COMMANDS_H
+#define NMS_COMMANDS_H
+
+#include "front/options.h"
+
+struct nms_command {
+    const char *name;       /* "batch" */
+    const char *synopsis;   /* "batch [FILE...]", for the program's usage */
+    const char *summary;    /* one line, for the program's usage */
+    int (*run)(int argc, char **argv);   /* argv[0] is the name; returns
+                                            the exit status */
+};
+
+/* batch (repl/cmd/batch.c): many cases, JSON Lines, JSON or CSV out. */
+extern const struct nms_command_options nms_batch_options;
+int nms_cmd_batch(int argc, char **argv);
+
+/* eval (repl/cmd/eval.c): one case as a readable report. */
+extern const struct nms_command_options nms_eval_options;
+int nms_cmd_eval(int argc, char **argv);
+
+/* repl (repl/session/repl.c): the interactive session. */
+extern const struct nms_command_options nms_repl_options;
+int nms_cmd_repl(int argc, char **argv);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * options.h - what the commands of the nmsrules program share: the
+ * options every command takes, the parser that runs a command's own option
+ * table after them, and finding and loading the ruleset.
+ */
+#ifndef NMS_OPTIONS_H
+#define NMS_OPTIONS_H
+
+#include <getopt.h>
+#include <stddef.h>
+
+#include "nms/case.h"
+#include "nms/engine.h"
+#include "nms/output.h"
+#include "nms/reader.h"
+
+/* Most --param options one run accepts (the engine keeps its own limit). */
+#define NMS_CLI_MAX_PARAMS 256
+
+struct nms_cli {
+    const char *rules_dir;       /* --rules, or NULL to find the default */
+    const char *params[NMS_CLI_MAX_PARAMS];
+    size_t n_params;
+    const char *as_of_text;      /* --as-of as given */
+    double as_of;                /* parsed; NAN when not given */
+    enum nms_time_form as_of_form;
+    enum nms_format format;
+    int json_report;             /* eval --format json: the record, not the report */
+    int compact;                 /* --compact: JSON without the ruleset's static text */
+    const char *output;          /* -o FILE, or NULL for stdout */
+    struct nms_limits limits;    /* --max-instructions, --max-memory; 0 = default */
+    const char *script;          /* repl --script FILE, or NULL */
+    int echo;                    /* repl --echo: show each entry before its output */
+    char **inputs;               /* file operands */
+    int n_inputs;
+};
+
+/* Long-option codes of the common options (a command's own start at
+ * NMS_OPT_OWN). */
+enum {
+    NMS_OPT_RULES = 256, NMS_OPT_PARAM, NMS_OPT_AS_OF,
+    NMS_OPT_MAX_INSTRUCTIONS, NMS_OPT_MAX_MEMORY, NMS_OPT_OWN
+};
+
+/* The common options, for the end of a command's long-option table. */
+#define NMS_COMMON_OPTIONS                                                  \
+    {"rules", required_argument, NULL, NMS_OPT_RULES},                      \
+    {"param", required_argument, NULL, NMS_OPT_PARAM},                      \
+    {"as-of", required_argument, NULL, NMS_OPT_AS_OF},                      \
+    {"max-instructions", required_argument, NULL, NMS_OPT_MAX_INSTRUCTIONS},\
+    {"max-memory", required_argument, NULL, NMS_OPT_MAX_MEMORY},            \
+    {"help", no_argument, NULL, 'h'},                                       \
+    {NULL, 0, NULL, 0}
+
+/* What an option handler returns for an option that is not its own. */
+#define NMS_OPTION_NOT_MINE (-2)
+
+/* A command's options: its name, its --help text, its getopt tables (its
+ * own options, then NMS_COMMON_OPTIONS) and the handler of its own. */
+struct nms_command_options {
+    const char *name;
+    const char *help;
+    const char *shortopts;          /* "h" and the command's own */
+    const struct option *longopts;
+    /* Applies one of the command's own options: -1 to go on, an exit
+     * status to end with, or NMS_OPTION_NOT_MINE. May be NULL. */
+    int (*apply)(struct nms_cli *cli, int opt, const char *arg);
+};
+
+/*
+ * Parses argv (argv[0] is the command's name) with the command's options
+ * into *cli, which it clears first; operands are left in cli->inputs.
+ * Returns -1 when parsing succeeded, else the exit status to end with (0
+ * after --help, which prints spec->help).
+ */
+int nms_cli_parse(struct nms_cli *cli, const struct nms_command_options *spec,
+                  int argc, char **argv);
+
+/* Prints "Try 'nmsrules COMMAND --help'." and returns NMS_EXIT_USAGE. */
+int nms_cli_try(const struct nms_command_options *spec);
+
+/*
+ * Finds the ruleset directory: --rules, then $NMSRULES_RULES, then the
+ * installed copy next to the program, then the source tree it was built
+ * from. Returns `given`, the environment's value, `found` (filled, of
+ * `size` bytes), a compiled-in path, or NULL when there is none.
+ */
+const char *nms_cli_rules_dir(const char *given, char *found, size_t size);
+
+/*
+ * Creates an engine and loads the ruleset with the --param overrides.
+ * Returns 0 with *out set, or the exit status after printing why.
+ */
+int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out);
+
+
+#endif
