@@ -1,15 +1,16 @@
 /*
- * output.c - result records as JSON (Lines or array) and CSV.
+ * output.c - result records as JSON (Lines or array) and CSV, written
+ * straight from the case and its result.
  *
  * Keys are emitted in one fixed order by this code, never in Lua table
  * order, so the same input and ruleset give byte-identical output. The
  * record shapes are documented in docs/output-format.md.
  */
+#include <assert.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <cjson/cJSON.h>
 
 #include "base/base_int.h"
 #include "nms/output.h"
@@ -26,475 +27,565 @@ struct nms_writer {
 #define NOT_EVALUATED "case was not evaluated"
 
 /* ------------------------------------------------------------------------
- * JSON records
+ * JSON records, written as they are walked
+ *
+ * No tree is built: each record is written straight from the case and its
+ * result. The text is byte for byte what cJSON 1.7 prints (the format of
+ * every golden output): keys in the order below, numbers as "%1.15g"
+ * unless that reads back as another number ("%1.17g" then), strings with
+ * cJSON's escapes, and in pretty mode cJSON's tabs and line breaks.
  * --------------------------------------------------------------------- */
 
-/* Adds `value` to `object` under `key`; a NULL value (out of memory) is
- * remembered by returning 0 so callers can check once at the end. */
-static int add(cJSON *object, const char *key, cJSON *value)
+/* Nesting of a record: record, set, items, item, values. */
+#define JSON_MAX_DEPTH 16
+
+struct json_out {
+    FILE *fp;
+    int pretty;
+    unsigned depth;
+    int empty[JSON_MAX_DEPTH];  /* per open container: nothing in it yet */
+};
+
+static void put_tabs(struct json_out *j, unsigned n)
 {
-    if (value && cJSON_AddItemToObject(object, key, value))
-        return 1;
-    cJSON_Delete(value);   /* not attached, so still ours */
-    return 0;
+    while (n-- > 0)
+        fputc('\t', j->fp);
 }
 
-static cJSON *time_value(double t, enum nms_time_form form)
+/* `len` bytes of s with cJSON's escapes, without the quotes. */
+static void put_escaped(struct json_out *j, const char *s, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        switch (ch) {
+        case '"': fputs("\\\"", j->fp); break;
+        case '\\': fputs("\\\\", j->fp); break;
+        case '\b': fputs("\\b", j->fp); break;
+        case '\f': fputs("\\f", j->fp); break;
+        case '\n': fputs("\\n", j->fp); break;
+        case '\r': fputs("\\r", j->fp); break;
+        case '\t': fputs("\\t", j->fp); break;
+        default:
+            if (ch < 32)
+                fprintf(j->fp, "\\u%04x", ch);
+            else
+                fputc(ch, j->fp);
+        }
+    }
+}
+
+/* A string with cJSON's escapes; `len` bytes of s. */
+static void put_string_n(struct json_out *j, const char *s, size_t len)
+{
+    fputc('"', j->fp);
+    put_escaped(j, s, len);
+    fputc('"', j->fp);
+}
+
+/* "a: b" as one JSON string, without building it. */
+static void put_joined(struct json_out *j, const char *a, const char *b)
+{
+    fputc('"', j->fp);
+    put_escaped(j, a, strlen(a));
+    fputs(": ", j->fp);
+    put_escaped(j, b, strlen(b));
+    fputc('"', j->fp);
+}
+
+static void put_string(struct json_out *j, const char *s)
+{
+    put_string_n(j, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* A number as cJSON prints it: 15 significant digits when they read back
+ * as the same number (within a rounding error), else 17; not finite is
+ * null. */
+static void put_number(struct json_out *j, double d)
+{
+    char buf[32];
+    double back;
+
+    if (isnan(d) || isinf(d)) {
+        fputs("null", j->fp);
+        return;
+    }
+    snprintf(buf, sizeof buf, "%1.15g", d);
+    back = strtod(buf, NULL);
+    if (!(fabs(back - d) <= fmax(fabs(back), fabs(d)) * DBL_EPSILON))
+        snprintf(buf, sizeof buf, "%1.17g", d);
+    fputs(buf, j->fp);
+}
+
+/* Before a value inside the open container: the separator. */
+static void next_value(struct json_out *j)
+{
+    if (j->depth == 0)
+        return;
+    if (!j->empty[j->depth - 1])
+        fputs(j->pretty ? ", " : ",", j->fp);
+    j->empty[j->depth - 1] = 0;
+}
+
+static void open_container(struct json_out *j, char ch)
+{
+    fputc(ch, j->fp);
+    assert(j->depth < JSON_MAX_DEPTH);
+    j->empty[j->depth++] = 1;
+    if (ch == '{' && j->pretty)
+        fputc('\n', j->fp);
+}
+
+static void begin_object(struct json_out *j)
+{
+    open_container(j, '{');
+}
+
+static void end_object(struct json_out *j)
+{
+    if (j->pretty && !j->empty[j->depth - 1])
+        fputc('\n', j->fp);
+    if (j->pretty)
+        put_tabs(j, j->depth - 1);
+    fputc('}', j->fp);
+    j->depth--;
+}
+
+static void begin_array(struct json_out *j)
+{
+    open_container(j, '[');
+}
+
+static void end_array(struct json_out *j)
+{
+    fputc(']', j->fp);
+    j->depth--;
+}
+
+/* A member name of the open object, `len` bytes of name. */
+static void key_n(struct json_out *j, const char *name, size_t len)
+{
+    if (!j->empty[j->depth - 1])
+        fputs(j->pretty ? ",\n" : ",", j->fp);
+    j->empty[j->depth - 1] = 0;
+    if (j->pretty)
+        put_tabs(j, j->depth);
+    put_string_n(j, name, len);
+    fputs(j->pretty ? ":\t" : ":", j->fp);
+}
+
+static void key(struct json_out *j, const char *name)
+{
+    key_n(j, name, strlen(name));
+}
+
+/* Array elements: separator, then the value. */
+static void str(struct json_out *j, const char *s)
+{
+    next_value(j);
+    put_string(j, s);
+}
+
+/* Members: "name": value. */
+static void str_member(struct json_out *j, const char *name, const char *s)
+{
+    key(j, name);
+    put_string(j, s);
+}
+
+static void num_member(struct json_out *j, const char *name, double d)
+{
+    key(j, name);
+    put_number(j, d);
+}
+
+static void lit_member(struct json_out *j, const char *name, const char *word)
+{
+    key(j, name);
+    fputs(word, j->fp);
+}
+
+static const char *tri_word(enum nms_tri value)
+{
+    return value == NMS_TRI_UNKNOWN ? "null"
+           : value == NMS_TRI_TRUE  ? "true"
+                                    : "false";
+}
+
+static void time_member(struct json_out *j, const char *name, double t,
+                        enum nms_time_form form)
 {
     char buf[64];
 
     if (isnan(t))
-        return cJSON_CreateNull();
-    if (form == NMS_TIME_ISO)
-        return cJSON_CreateString(nms_time_format(t, form, buf, sizeof buf));
-    return cJSON_CreateNumber(t);
+        lit_member(j, name, "null");
+    else if (form == NMS_TIME_ISO)
+        str_member(j, name, nms_time_format(t, form, buf, sizeof buf));
+    else
+        num_member(j, name, t);
 }
 
-/* The value of a "name=value" override, typed as the engine reads it. */
-static cJSON *param_value(const char *text)
+/* {"iec2011.threshold": 76, ...}: the overrides in force, in given order,
+ * each typed as the engine reads it. */
+static void params_object(struct json_out *j, const struct nms_ruleset_info *rs)
 {
     double number;
-
-    switch (nms_param_classify(text, &number)) {
-    case NMS_PARAM_NUMBER:
-        return cJSON_CreateNumber(number);
-    case NMS_PARAM_BOOLEAN:
-        return cJSON_CreateBool(number != 0);
-    case NMS_PARAM_STRING:
-        break;
-    }
-    return cJSON_CreateString(text);
-}
-
-/* {"iec2011.threshold": 76, ...}: the overrides in force, in given order. */
-static cJSON *params_object(const struct nms_ruleset_info *rs)
-{
-    cJSON *o = cJSON_CreateObject();
-    char name[256];
     size_t i;
 
-    for (i = 0; o && i < rs->n_params; i++) {
+    begin_object(j);
+    for (i = 0; i < rs->n_params; i++) {
         const char *eq = strchr(rs->params[i], '=');
         size_t len = eq ? (size_t)(eq - rs->params[i]) : 0;
-        if (!eq || len >= sizeof name)
+        if (!eq || len >= 256)
             continue;   /* the engine accepted only NAME=VALUE */
-        memcpy(name, rs->params[i], len);
-        name[len] = '\0';
-        if (!add(o, name, param_value(eq + 1))) {
-            cJSON_Delete(o);
-            return NULL;
+        key_n(j, rs->params[i], len);
+        switch (nms_param_classify(eq + 1, &number)) {
+        case NMS_PARAM_NUMBER:
+            put_number(j, number);
+            break;
+        case NMS_PARAM_BOOLEAN:
+            fputs(number != 0 ? "true" : "false", j->fp);
+            break;
+        case NMS_PARAM_STRING:
+            put_string(j, eq + 1);
+            break;
         }
     }
-    return o;
+    end_object(j);
 }
 
-static cJSON *ruleset_object(const struct nms_ruleset_info *rs)
+static void ruleset_object(struct json_out *j, const struct nms_ruleset_info *rs)
 {
-    cJSON *o = cJSON_CreateObject();
-    int ok = o && add(o, "name", cJSON_CreateString(rs->name)) &&
-             add(o, "version", cJSON_CreateString(rs->version)) &&
-             add(o, "digest", cJSON_CreateString(rs->digest));
-
-    if (ok && rs->n_params > 0)
-        ok = add(o, "params", params_object(rs));
-
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
+    begin_object(j);
+    str_member(j, "name", rs->name);
+    str_member(j, "version", rs->version);
+    str_member(j, "digest", rs->digest);
+    if (rs->n_params > 0) {
+        key(j, "params");
+        params_object(j, rs);
     }
-    return o;
-}
-
-static cJSON *tri_value(enum nms_tri value)
-{
-    if (value == NMS_TRI_UNKNOWN)
-        return cJSON_CreateNull();
-    return cJSON_CreateBool(value == NMS_TRI_TRUE);
+    end_object(j);
 }
 
 /* One item; `full` adds what the ruleset fixes (feature, source). */
-static cJSON *item_object(const struct nms_set *set, const struct nms_item *item,
-                          int full)
+static void item_object(struct json_out *j, const struct nms_set *set,
+                        const struct nms_item *item, int full)
 {
-    cJSON *o = cJSON_CreateObject();
-    int ok = o && add(o, "id", cJSON_CreateString(item->id));
-
-    if (ok && item->group)
-        ok = add(o, "group", cJSON_CreateString(item->group));
-    ok = ok && add(o, "value", tri_value(item->value));
-    if (ok && set->kind == NMS_KIND_POINTS)
-        ok = add(o, "points", cJSON_CreateNumber(item->points));
-    ok = ok && add(o, "evidence", cJSON_CreateString(item->evidence));
-    if (ok && full && item->feature)
-        ok = add(o, "feature", cJSON_CreateString(item->feature));
-    if (ok && full && item->source)
-        ok = add(o, "source", cJSON_CreateString(item->source));
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
+    begin_object(j);
+    str_member(j, "id", item->id);
+    if (item->group)
+        str_member(j, "group", item->group);
+    lit_member(j, "value", tri_word(item->value));
+    if (set->kind == NMS_KIND_POINTS)
+        num_member(j, "points", item->points);
+    str_member(j, "evidence", item->evidence);
+    if (full && item->feature)
+        str_member(j, "feature", item->feature);
+    if (full && item->source)
+        str_member(j, "source", item->source);
+    end_object(j);
 }
 
 /* Item ids whose value is `value`, e.g. the features for a differential. */
-static cJSON *ids_with(const struct nms_set *set, enum nms_tri value)
+static void ids_with(struct json_out *j, const char *name,
+                     const struct nms_set *set, enum nms_tri value)
 {
-    cJSON *a = cJSON_CreateArray();
     size_t i;
 
-    for (i = 0; a && i < set->n_items; i++)
-        if (set->items[i].value == value &&
-            !cJSON_AddItemToArray(a, cJSON_CreateString(set->items[i].id))) {
-            cJSON_Delete(a);
-            return NULL;
-        }
-    return a;
+    key(j, name);
+    begin_array(j);
+    for (i = 0; i < set->n_items; i++)
+        if (set->items[i].value == value)
+            str(j, set->items[i].id);
+    end_array(j);
 }
 
-static cJSON *strings_array(char *const *strings, size_t n)
+static void notes_array(struct json_out *j, const char *name,
+                        const struct nms_set *set)
 {
-    cJSON *a = cJSON_CreateArray();
     size_t i;
 
-    for (i = 0; a && i < n; i++)
-        if (!cJSON_AddItemToArray(a, cJSON_CreateString(strings[i]))) {
-            cJSON_Delete(a);
-            return NULL;
-        }
-    return a;
-}
-
-static cJSON *notes_array(const struct nms_set *set)
-{
-    cJSON *a = cJSON_CreateArray();
-    size_t i;
-
-    for (i = 0; a && i < set->n_notes; i++) {
-        cJSON *n = cJSON_CreateObject();
-        int ok = n && add(n, "text", cJSON_CreateString(set->notes[i].text)) &&
-                 add(n, "source", cJSON_CreateString(set->notes[i].source));
-        if (!ok || !cJSON_AddItemToArray(a, n)) {
-            cJSON_Delete(n);
-            cJSON_Delete(a);
-            return NULL;
-        }
+    key(j, name);
+    begin_array(j);
+    for (i = 0; i < set->n_notes; i++) {
+        next_value(j);
+        begin_object(j);
+        str_member(j, "text", set->notes[i].text);
+        str_member(j, "source", set->notes[i].source);
+        end_object(j);
     }
-    return a;
+    end_array(j);
 }
 
-static cJSON *groups_array(const struct nms_set *set, int full)
+static void groups_array(struct json_out *j, const struct nms_set *set,
+                         int full)
 {
-    cJSON *a = cJSON_CreateArray();
     size_t i;
 
-    for (i = 0; a && i < set->n_groups; i++) {
+    key(j, "groups");
+    begin_array(j);
+    for (i = 0; i < set->n_groups; i++) {
         const struct nms_group *g = &set->groups[i];
-        cJSON *o = cJSON_CreateObject();
-        int ok = o && add(o, "id", cJSON_CreateString(g->id)) &&
-                 (!full || add(o, "title", cJSON_CreateString(g->title))) &&
-                 add(o, "present", cJSON_CreateNumber((double)g->present)) &&
-                 add(o, "unknown", cJSON_CreateNumber((double)g->unknown)) &&
-                 add(o, "total", cJSON_CreateNumber((double)g->total));
-        if (!ok || !cJSON_AddItemToArray(a, o)) {
-            cJSON_Delete(o);
-            cJSON_Delete(a);
-            return NULL;
-        }
+        next_value(j);
+        begin_object(j);
+        str_member(j, "id", g->id);
+        if (full)
+            str_member(j, "title", g->title);
+        num_member(j, "present", (double)g->present);
+        num_member(j, "unknown", (double)g->unknown);
+        num_member(j, "total", (double)g->total);
+        end_object(j);
     }
-    return a;
+    end_array(j);
 }
 
 /* Severity reasons: "title: evidence" of the items behind the tier. */
-static cJSON *reasons_array(const struct nms_set *set)
+static void reasons_array(struct json_out *j, const struct nms_set *set)
 {
-    cJSON *a = cJSON_CreateArray();
     size_t i;
 
-    for (i = 0; a && i < set->n_reasons; i++) {
+    key(j, "reasons");
+    begin_array(j);
+    for (i = 0; i < set->n_reasons; i++) {
         const struct nms_item *item = &set->items[set->reasons[i]];
-        size_t len = strlen(item->title) + strlen(item->evidence) + 3;
-        char *text = malloc(len);
-        cJSON *s = NULL;
-        if (text) {
-            snprintf(text, len, "%s: %s", item->title, item->evidence);
-            s = cJSON_CreateString(text);
-            free(text);
-        }
-        if (!cJSON_AddItemToArray(a, s)) {
-            cJSON_Delete(s);
-            cJSON_Delete(a);
-            return NULL;
-        }
+        next_value(j);
+        put_joined(j, item->title, item->evidence);
     }
-    return a;
+    end_array(j);
 }
 
-static cJSON *items_array(const struct nms_set *set, int full)
+static void items_array(struct json_out *j, const struct nms_set *set,
+                        int full)
 {
-    cJSON *a = cJSON_CreateArray();
     size_t i;
 
-    for (i = 0; a && i < set->n_items; i++)
-        if (!cJSON_AddItemToArray(a, item_object(set, &set->items[i], full))) {
-            cJSON_Delete(a);
-            return NULL;
-        }
-    return a;
+    key(j, "items");
+    begin_array(j);
+    for (i = 0; i < set->n_items; i++) {
+        next_value(j);
+        item_object(j, set, &set->items[i], full);
+    }
+    end_array(j);
 }
 
-static cJSON *missing_array(const struct nms_set *set)
+static void missing_array(struct json_out *j, const struct nms_set *set)
 {
-    cJSON *a = cJSON_CreateArray();
     size_t i;
 
-    for (i = 0; a && i < set->n_items; i++)
-        if (set->items[i].missing &&
-            !cJSON_AddItemToArray(a,
-                                  cJSON_CreateString(set->items[i].missing))) {
-            cJSON_Delete(a);
-            return NULL;
-        }
-    return a;
+    key(j, "missing");
+    begin_array(j);
+    for (i = 0; i < set->n_items; i++)
+        if (set->items[i].missing)
+            str(j, set->items[i].missing);
+    end_array(j);
 }
 
 /* The verdict of a set, in the words of its kind and section. */
-static int add_verdict(cJSON *o, const struct nms_set *set)
+static void verdict_members(struct json_out *j, const struct nms_set *set)
 {
-    int ok = add(o, "result", cJSON_CreateString(nms_verdict_name(set->result)));
+    size_t i;
 
+    str_member(j, "result", nms_verdict_name(set->result));
     switch (set->kind) {
     case NMS_KIND_POINTS:
-        return ok && add(o, "score", cJSON_CreateNumber(set->score)) &&
-               add(o, "possible", cJSON_CreateNumber(set->possible)) &&
-               add(o, "threshold", cJSON_CreateNumber(set->threshold));
+        num_member(j, "score", set->score);
+        num_member(j, "possible", set->possible);
+        num_member(j, "threshold", set->threshold);
+        break;
     case NMS_KIND_GROUPS:
-        if (ok && set->section == NMS_SECTION_SEVERITY)
-            ok = add(o, "tier", cJSON_CreateString(nms_set_tier(set)));
-        else if (ok && set->level)
-            ok = add(o, "level", cJSON_CreateString(set->level));
-        return ok && add(o, "could_be",
-                            strings_array(set->could_be, set->n_could_be));
+        if (set->section == NMS_SECTION_SEVERITY)
+            str_member(j, "tier", nms_set_tier(set));
+        else if (set->level)
+            str_member(j, "level", set->level);
+        key(j, "could_be");
+        begin_array(j);
+        for (i = 0; i < set->n_could_be; i++)
+            str(j, set->could_be[i]);
+        end_array(j);
+        break;
     case NMS_KIND_CHECKLIST:
-        return ok && add(o, "count", cJSON_CreateNumber(set->score)) &&
-               add(o, "present", ids_with(set, NMS_TRI_TRUE)) &&
-               add(o, "unknown", ids_with(set, NMS_TRI_UNKNOWN));
+        num_member(j, "count", set->score);
+        ids_with(j, "present", set, NMS_TRI_TRUE);
+        ids_with(j, "unknown", set, NMS_TRI_UNKNOWN);
+        break;
     }
-    return ok;
 }
 
 /* The decision rule of a groups set: [{"level", "need": {group: k}}]. */
-static cJSON *rule_array(const struct nms_set *set,
-                         const struct nms_set_info *info)
+static void rule_array(struct json_out *j, const struct nms_set *set,
+                       const struct nms_set_info *info)
 {
-    cJSON *a = cJSON_CreateArray();
     size_t i, k;
 
-    for (i = 0; a && i < info->n_rule; i++) {
+    key(j, "rule");
+    begin_array(j);
+    for (i = 0; i < info->n_rule; i++) {
         const struct nms_alternative *alt = &info->rule[i];
-        cJSON *o = cJSON_CreateObject(), *need = cJSON_CreateObject();
-        int ok = o && need &&
-                 (!alt->level ||
-                  add(o, "level", cJSON_CreateString(alt->level)));
-        for (k = 0; ok && k < alt->n_needs; k++)
-            ok = alt->needs[k].group < set->n_groups &&
-                 add(need, set->groups[alt->needs[k].group].id,
-                     cJSON_CreateNumber((double)alt->needs[k].count));
-        if (ok) {
-            ok = add(o, "need", need);
-            need = NULL;
-        }
-        cJSON_Delete(need);
-        if (!ok || !cJSON_AddItemToArray(a, o)) {
-            cJSON_Delete(o);
-            cJSON_Delete(a);
-            return NULL;
-        }
+        next_value(j);
+        begin_object(j);
+        if (alt->level)
+            str_member(j, "level", alt->level);
+        key(j, "need");
+        begin_object(j);
+        for (k = 0; k < alt->n_needs; k++)
+            if (alt->needs[k].group < set->n_groups)
+                num_member(j, set->groups[alt->needs[k].group].id,
+                           (double)alt->needs[k].count);
+        end_object(j);
+        end_object(j);
     }
-    return a;
+    end_array(j);
 }
 
 /* One set. `info` (may be NULL) is its entry in the ruleset, for the rule;
  * without `full` (NMS_OUTPUT_COMPACT) what the ruleset fixes is left out:
  * title, version, citation, rule, distinguishing points, group titles,
  * item features and sources. */
-static cJSON *set_object(const struct nms_set *set,
-                         const struct nms_set_info *info, int full)
+static void set_object(struct json_out *j, const struct nms_set *set,
+                       const struct nms_set_info *info, int full)
 {
-    cJSON *o = cJSON_CreateObject();
     int differential = set->section == NMS_SECTION_DIFFERENTIAL;
-    int ok = o && (!full ||
-                   (add(o, "title", cJSON_CreateString(set->title)) &&
-                    add(o, "version", cJSON_CreateString(set->version)) &&
-                    add(o, "citation", cJSON_CreateString(set->citation)))) &&
-             add(o, "kind", cJSON_CreateString(nms_kind_name(set->kind)));
 
-    if (ok && differential)
-        ok = add(o, "screen", cJSON_CreateBool(set->screen));
-    ok = ok && add_verdict(o, set);
-    if (ok && set->section == NMS_SECTION_SEVERITY)
-        ok = add(o, "reasons", reasons_array(set)) &&
-             add(o, "actions", notes_array(set));
-    if (ok && set->kind == NMS_KIND_GROUPS)
-        ok = add(o, "groups", groups_array(set, full));
-    if (ok && set->kind == NMS_KIND_GROUPS && info && full)
-        ok = add(o, "rule", rule_array(set, info));
-    ok = ok && add(o, "items", items_array(set, full));
-    if (ok && differential)
-        ok = add(o, "for", ids_with(set, NMS_TRI_TRUE)) &&
-             add(o, "against", ids_with(set, NMS_TRI_FALSE)) &&
-             (!full || add(o, "distinguishing", notes_array(set))) &&
-             (!set->overlap ||
-              add(o, "overlap", cJSON_CreateString(set->overlap)));
-    ok = ok && add(o, "missing", missing_array(set));
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
+    begin_object(j);
+    if (full) {
+        str_member(j, "title", set->title);
+        str_member(j, "version", set->version);
+        str_member(j, "citation", set->citation);
     }
-    return o;
+    str_member(j, "kind", nms_kind_name(set->kind));
+    if (differential)
+        lit_member(j, "screen", set->screen ? "true" : "false");
+    verdict_members(j, set);
+    if (set->section == NMS_SECTION_SEVERITY) {
+        reasons_array(j, set);
+        notes_array(j, "actions", set);
+    }
+    if (set->kind == NMS_KIND_GROUPS)
+        groups_array(j, set, full);
+    if (set->kind == NMS_KIND_GROUPS && info && full)
+        rule_array(j, set, info);
+    items_array(j, set, full);
+    if (differential) {
+        ids_with(j, "for", set, NMS_TRI_TRUE);
+        ids_with(j, "against", set, NMS_TRI_FALSE);
+        if (full)
+            notes_array(j, "distinguishing", set);
+        if (set->overlap)
+            str_member(j, "overlap", set->overlap);
+    }
+    missing_array(j, set);
+    end_object(j);
 }
 
 /* Criteria set ids with verdict `v`. */
-static cJSON *criteria_with(const struct nms_result *r, enum nms_verdict v)
+static void criteria_with(struct json_out *j, const char *name,
+                          const struct nms_result *r, enum nms_verdict v)
 {
-    cJSON *a = cJSON_CreateArray();
     size_t i;
 
-    for (i = 0; a && i < r->n_sets; i++)
-        if (r->sets[i].section == NMS_SECTION_CRITERIA &&
-            r->sets[i].result == v &&
-            !cJSON_AddItemToArray(a, cJSON_CreateString(r->sets[i].id))) {
-            cJSON_Delete(a);
-            return NULL;
-        }
-    return a;
+    key(j, name);
+    begin_array(j);
+    for (i = 0; i < r->n_sets; i++)
+        if (r->sets[i].section == NMS_SECTION_CRITERIA && r->sets[i].result == v)
+            str(j, r->sets[i].id);
+    end_array(j);
 }
 
-static cJSON *disagreement_object(const struct nms_disagreement *d)
+static void concordance_object(struct json_out *j, const struct nms_result *r)
 {
-    cJSON *o = cJSON_CreateObject(), *values = cJSON_CreateObject();
-    int ok = o && values && add(o, "feature", cJSON_CreateString(d->feature));
-    size_t i;
+    size_t i, k;
 
-    for (i = 0; ok && i < d->n; i++)
-        ok = add(values, d->items[i], tri_value(d->values[i]));
-    if (ok) {
-        ok = add(o, "values", values);
-        values = NULL;
+    key(j, "concordance");
+    begin_object(j);
+    criteria_with(j, "met", r, NMS_VERDICT_MET);
+    criteria_with(j, "not_met", r, NMS_VERDICT_NOT_MET);
+    criteria_with(j, "indeterminate", r, NMS_VERDICT_INDETERMINATE);
+    key(j, "disagreements");
+    begin_array(j);
+    for (i = 0; i < r->n_disagreements; i++) {
+        const struct nms_disagreement *d = &r->disagreements[i];
+        next_value(j);
+        begin_object(j);
+        str_member(j, "feature", d->feature);
+        key(j, "values");
+        begin_object(j);
+        for (k = 0; k < d->n; k++)
+            lit_member(j, d->items[k], tri_word(d->values[k]));
+        end_object(j);
+        end_object(j);
     }
-    cJSON_Delete(values);
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
+    end_array(j);
+    end_object(j);
 }
 
-static cJSON *concordance_object(const struct nms_result *r)
+static void warning_object(struct json_out *j, const char *path,
+                           const char *message, const char *kind)
 {
-    cJSON *o = cJSON_CreateObject(), *list = cJSON_CreateArray();
-    int ok = o && list &&
-             add(o, "met", criteria_with(r, NMS_VERDICT_MET)) &&
-             add(o, "not_met", criteria_with(r, NMS_VERDICT_NOT_MET)) &&
-             add(o, "indeterminate",
-                    criteria_with(r, NMS_VERDICT_INDETERMINATE));
-    size_t i;
-
-    for (i = 0; ok && i < r->n_disagreements; i++)
-        ok = cJSON_AddItemToArray(list,
-                                  disagreement_object(&r->disagreements[i]));
-    if (ok) {
-        ok = add(o, "disagreements", list);
-        list = NULL;
-    }
-    cJSON_Delete(list);
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
-}
-
-/* Appends {path, message[, kind]} to array `a`; 0 when out of memory. */
-static int add_warning(cJSON *a, const char *path, const char *message,
-                       const char *kind)
-{
-    cJSON *w = cJSON_CreateObject();
-    int ok = w && add(w, "path", cJSON_CreateString(path)) &&
-             add(w, "message", cJSON_CreateString(message)) &&
-             (!kind || add(w, "kind", cJSON_CreateString(kind)));
-
-    if (!ok || !cJSON_AddItemToArray(a, w)) {
-        cJSON_Delete(w);
-        return 0;
-    }
-    return 1;
+    next_value(j);
+    begin_object(j);
+    str_member(j, "path", path);
+    str_member(j, "message", message);
+    if (kind)
+        str_member(j, "kind", kind);
+    end_object(j);
 }
 
 /* The case's warnings (the reader's), then the ruleset's (with a kind). */
-static cJSON *warnings_array(const struct nms_case *c,
-                             const struct nms_result *r)
+static void warnings_array(struct json_out *j, const struct nms_case *c,
+                           const struct nms_result *r)
 {
-    cJSON *a = cJSON_CreateArray();
     size_t i, n_rule = r && !r->error ? r->n_warnings : 0;
-    int ok = a != NULL;
 
-    for (i = 0; ok && i < c->n_warnings; i++)
-        ok = add_warning(a, c->warnings[i].path, c->warnings[i].message, NULL);
-    for (i = 0; ok && i < n_rule; i++)
-        ok = add_warning(a, r->warnings[i].path, r->warnings[i].message,
-                         r->warnings[i].kind);
-    if (!ok) {
-        cJSON_Delete(a);
-        return NULL;
-    }
-    return a;
+    key(j, "warnings");
+    begin_array(j);
+    for (i = 0; i < c->n_warnings; i++)
+        warning_object(j, c->warnings[i].path, c->warnings[i].message, NULL);
+    for (i = 0; i < n_rule; i++)
+        warning_object(j, r->warnings[i].path, r->warnings[i].message,
+                       r->warnings[i].kind);
+    end_array(j);
 }
 
 /* The "error" object: where in the input, and for a rule failure, which
  * rule and where in the ruleset. */
-static cJSON *error_object(const struct nms_case *c, const struct nms_result *r)
+static void error_object(struct json_out *j, const struct nms_case *c,
+                         const struct nms_result *r)
 {
-    cJSON *o = cJSON_CreateObject();
     const struct nms_rule_error *rule = r ? r->error : NULL;
-    int ok = o && add(o, "source", cJSON_CreateString(c->source));
 
-    ok = ok && (c->line > 0
-                    ? add(o, "line", cJSON_CreateNumber((double)c->line))
-                    : add(o, "index", cJSON_CreateNumber((double)c->index)));
+    key(j, "error");
+    begin_object(j);
+    str_member(j, "source", c->source);
+    if (c->line > 0)
+        num_member(j, "line", (double)c->line);
+    else
+        num_member(j, "index", (double)c->index);
     if (rule) {
-        /* Fill `where` before attaching it, so a failure frees it once. */
-        cJSON *where = cJSON_CreateObject();
-        int filled = where &&
-                     add(where, "id", cJSON_CreateString(rule->rule)) &&
-                     add(where, "file", rule->file
-                                            ? cJSON_CreateString(rule->file)
-                                            : cJSON_CreateNull()) &&
-                     add(where, "line", cJSON_CreateNumber((double)rule->line));
-        if (!filled) {
-            cJSON_Delete(where);
-            where = NULL;
-        }
-        ok = ok && add(o, "path", cJSON_CreateString("")) &&
-             add(o, "message", cJSON_CreateString(rule->message)) &&
-             add(o, "rule", where);
+        str_member(j, "path", "");
+        str_member(j, "message", rule->message);
+        key(j, "rule");
+        begin_object(j);
+        str_member(j, "id", rule->rule);
+        if (rule->file)
+            str_member(j, "file", rule->file);
+        else
+            lit_member(j, "file", "null");
+        num_member(j, "line", (double)rule->line);
+        end_object(j);
     } else if (c->error) {
-        ok = ok && add(o, "path", cJSON_CreateString(c->error->path)) &&
-             add(o, "message", cJSON_CreateString(c->error->message));
+        str_member(j, "path", c->error->path);
+        str_member(j, "message", c->error->message);
     } else {
-        /* A valid case passed without a result (record_object counts that
-         * as failed): say so rather than dereference the absent c->error.
-         * Found by tests/fuzz/fuzz_case.c. */
-        ok = ok && add(o, "path", cJSON_CreateString("")) &&
-             add(o, "message", cJSON_CreateString(NOT_EVALUATED));
+        /* A valid case passed without a result: say so rather than
+         * dereference the absent c->error. Found by
+         * tests/fuzz/fuzz_case.c. */
+        str_member(j, "path", "");
+        str_member(j, "message", NOT_EVALUATED);
     }
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
+    end_object(j);
 }
 
-/* The sets of one section as {"id": {...}, ...} under `key`. */
 /* The ruleset's entry for set i of r, when it describes this result. */
 static const struct nms_set_info *info_of(const struct nms_ruleset_info *rs,
                                           const struct nms_result *r, size_t i)
@@ -505,89 +596,107 @@ static const struct nms_set_info *info_of(const struct nms_ruleset_info *rs,
 }
 
 /* The sets of one section under `key`: as {"id": {...}, ...}, or for a
- * section of one set (severity, risk factors) as that set itself. */
-static int add_section(cJSON *record, const struct nms_result *r,
-                       const struct nms_ruleset_info *rs, int full,
-                       enum nms_section section, const char *key, int single)
+ * section of one set (severity, risk factors) as that set itself; no key
+ * at all when the section has no set. */
+static void section_member(struct json_out *j, const struct nms_result *r,
+                           const struct nms_ruleset_info *rs, int full,
+                           enum nms_section section, const char *name,
+                           int single)
 {
-    cJSON *all = NULL;
-    size_t i;
+    size_t i, n = 0;
 
     for (i = 0; i < r->n_sets; i++) {
-        cJSON *set;
         if (r->sets[i].section != section)
             continue;
-        set = set_object(&r->sets[i], info_of(rs, r, i), full);
-        if (single)
-            return add(record, key, set);
-        if (!all && !add(record, key, all = cJSON_CreateObject())) {
-            cJSON_Delete(set);
-            return 0;
+        if (single) {
+            key(j, name);
+            set_object(j, &r->sets[i], info_of(rs, r, i), full);
+            return;
         }
-        if (!add(all, r->sets[i].id, set))
-            return 0;
+        if (n++ == 0) {
+            key(j, name);
+            begin_object(j);
+        }
+        key(j, r->sets[i].id);
+        set_object(j, &r->sets[i], info_of(rs, r, i), full);
     }
-    return 1;
+    if (n > 0)
+        end_object(j);
 }
 
 /* Every section, in the order docs/output-format.md gives. */
-static int add_sets(cJSON *record, const struct nms_result *r,
-                    const struct nms_ruleset_info *rs, int full)
+static void sets_members(struct json_out *j, const struct nms_result *r,
+                         const struct nms_ruleset_info *rs, int full)
 {
-    return add_section(record, r, rs, full, NMS_SECTION_CRITERIA, "criteria", 0) &&
-           add(record, "concordance", concordance_object(r)) &&
-           add_section(record, r, rs, full, NMS_SECTION_SEVERITY, "severity", 1) &&
-           add_section(record, r, rs, full, NMS_SECTION_RISK_FACTORS,
-                       "risk_factors", 1) &&
-           add_section(record, r, rs, full, NMS_SECTION_DIFFERENTIAL,
-                       "differential", 0);
+    section_member(j, r, rs, full, NMS_SECTION_CRITERIA, "criteria", 0);
+    concordance_object(j, r);
+    section_member(j, r, rs, full, NMS_SECTION_SEVERITY, "severity", 1);
+    section_member(j, r, rs, full, NMS_SECTION_RISK_FACTORS, "risk_factors", 1);
+    section_member(j, r, rs, full, NMS_SECTION_DIFFERENTIAL, "differential", 0);
 }
 
-static cJSON *record_object(const struct nms_case *c, const struct nms_result *r,
-                            const struct nms_ruleset_info *rs, int full)
+/* Writes the whole record of case c to fp. */
+static void write_record(FILE *fp, const struct nms_case *c,
+                         const struct nms_result *r,
+                         const struct nms_ruleset_info *rs, unsigned options)
 {
+    struct json_out j;
     int failed = c->error || !r || r->error;
-    cJSON *o = cJSON_CreateObject();
-    int ok = o && add(o, "id", c->id ? cJSON_CreateString(c->id)
-                                     : cJSON_CreateNull());
+    int full = !(options & NMS_OUTPUT_COMPACT);
 
-    if (ok && !c->error)
-        ok = add(o, "assessed_at", time_value(c->assessed_at, c->time_form));
-    if (ok && rs && !c->error)
-        ok = add(o, "ruleset", ruleset_object(rs));
-    if (ok && !failed)
-        ok = add_sets(o, r, rs, full);
-    if (ok && failed)
-        ok = add(o, "error", error_object(c, r));
-    ok = ok && add(o, "warnings", warnings_array(c, r));
-    if (ok && c->label_json)
-        ok = add(o, "label", cJSON_CreateRaw(c->label_json));
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
+    memset(&j, 0, sizeof j);
+    j.fp = fp;
+    j.pretty = (options & NMS_OUTPUT_PRETTY) != 0;
+    begin_object(&j);
+    if (c->id)
+        str_member(&j, "id", c->id);
+    else
+        lit_member(&j, "id", "null");
+    if (!c->error)
+        time_member(&j, "assessed_at", c->assessed_at, c->time_form);
+    if (rs && !c->error) {
+        key(&j, "ruleset");
+        ruleset_object(&j, rs);
     }
-    return o;
+    if (!failed)
+        sets_members(&j, r, rs, full);
+    else
+        error_object(&j, c, r);
+    warnings_array(&j, c, r);
+    if (c->label_json) {
+        key(&j, "label");
+        fputs(c->label_json, fp);   /* kept as written, less whitespace */
+    }
+    end_object(&j);
+}
+
+enum nms_status nms_output_write(FILE *fp, const struct nms_case *c,
+                                 const struct nms_result *r,
+                                 const struct nms_ruleset_info *rs,
+                                 unsigned options)
+{
+    write_record(fp, c, r, rs, options);
+    return ferror(fp) ? NMS_EIO : NMS_OK;
 }
 
 char *nms_output_json(const struct nms_case *c, const struct nms_result *r,
                       const struct nms_ruleset_info *rs, unsigned options)
 {
-    cJSON *record =
-        record_object(c, r, rs, !(options & NMS_OUTPUT_COMPACT));
-    char *printed, *text = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
 
-    if (!record)
+    if (!fp)
         return NULL;
-    printed = options & NMS_OUTPUT_PRETTY ? cJSON_Print(record)
-                                          : cJSON_PrintUnformatted(record);
-    cJSON_Delete(record);
-    if (printed) {
-        /* Callers free with free(); cJSON may use another allocator. */
-        size_t len = strlen(printed);
-        text = malloc(len + 1);
-        if (text)
-            memcpy(text, printed, len + 1);
-        cJSON_free(printed);
+    write_record(fp, c, r, rs, options);
+    if (ferror(fp)) {
+        fclose(fp);
+        free(text);
+        return NULL;
+    }
+    if (fclose(fp) != 0) {
+        free(text);
+        return NULL;
     }
     return text;
 }
@@ -737,20 +846,15 @@ void nms_writer_set_options(struct nms_writer *w, unsigned options)
 enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r)
 {
-    char *text;
-
     if (w->format == NMS_FORMAT_CSV) {
         csv_row(w, c, r);
     } else {
-        text = nms_output_json(c, r, w->rs, w->options & ~(unsigned)NMS_OUTPUT_PRETTY);
-        if (!text)
-            return NMS_ENOMEM;
         if (w->format == NMS_FORMAT_JSON)
             fputs(w->written ? ",\n" : "\n", w->fp);
-        fputs(text, w->fp);
+        write_record(w->fp, c, r, w->rs,
+                     w->options & ~(unsigned)NMS_OUTPUT_PRETTY);
         if (w->format == NMS_FORMAT_JSONL)
             fputc('\n', w->fp);
-        free(text);
     }
     w->written++;
     return ferror(w->fp) ? NMS_EIO : NMS_OK;

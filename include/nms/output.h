@@ -58,6 +58,16 @@ enum nms_status nms_writer_finish(struct nms_writer *w);
 void nms_writer_free(struct nms_writer *w);
 
 /*
+ * Writes the JSON record of case `c` (as nms_writer_put would, with
+ * NMS_OUTPUT_* `options`) straight to fp, from the case and result
+ * themselves. Returns NMS_OK or NMS_EIO.
+ */
+enum nms_status nms_output_write(FILE *fp, const struct nms_case *c,
+                                 const struct nms_result *r,
+                                 const struct nms_ruleset_info *rs,
+                                 unsigned options);
+
+/*
  * The JSON text of one output record, as nms_writer_put would write it,
  * with NMS_OUTPUT_* `options` (0 for the plain one-line record). Returns a
  * new string the caller frees with free(), or NULL when out of memory.

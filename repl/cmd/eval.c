@@ -74,21 +74,16 @@ static int emit_report(void *ctx, const struct nms_case *c,
                        const struct nms_result *r)
 {
     struct eval_ctx *ec = ctx;
-    char *json;
 
     if (!ec->cli->json_report) {
         nms_report_print(stdout, c, r, ec->rs, ec->color);
         return 0;
     }
-    json = nms_output_json(c, r, ec->rs,
-                           NMS_OUTPUT_PRETTY |
-                               (ec->cli->compact ? NMS_OUTPUT_COMPACT : 0));
-    if (!json) {
-        nms_errorf("out of memory");
-        return -1;
-    }
-    puts(json);
-    free(json);
+    /* stdout's errors are checked once at the end (main). */
+    nms_output_write(stdout, c, r, ec->rs,
+                     NMS_OUTPUT_PRETTY |
+                         (ec->cli->compact ? NMS_OUTPUT_COMPACT : 0));
+    putchar('\n');
     return 0;
 }
 
