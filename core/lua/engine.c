@@ -101,6 +101,7 @@ enum nms_status nms_engine_load(struct nms_engine *e, const char *dir)
         nms_vm_free(vm);
         return status;
     }
+    nms_ruleset_collect_names(rs, vm);
     nms_ruleset_free(e->rs);
     nms_vm_free(e->vm);
     e->vm = vm;
@@ -160,4 +161,10 @@ void nms_engine_set_interrupt(struct nms_engine *e,
     e->interrupt = flag;
     if (e->vm)
         e->vm->interrupt = flag;
+}
+
+const char *const *nms_engine_drug_names(const struct nms_engine *e, size_t *n)
+{
+    *n = e->rs ? e->rs->n_drug_names : 0;
+    return *n ? (const char *const *)e->rs->drug_names : NULL;
 }

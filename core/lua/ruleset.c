@@ -733,6 +733,9 @@ void nms_ruleset_free(struct nms_ruleset *rs)
     for (i = 0; i < rs->n_sets; i++)
         release_set(&rs->sets[i]);
     free(rs->warnings_file);
+    for (i = 0; i < rs->n_drug_names; i++)
+        free(rs->drug_names[i]);
+    free(rs->drug_names);
     free(rs->sets);
     free(rs->set_info);
     free(rs->name);

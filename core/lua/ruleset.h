@@ -56,6 +56,8 @@ struct nms_ruleset {
     int warnings_ref;           /* manifest 'warnings': fn(case) -> list, or LUA_NOREF */
     char *warnings_file;        /* where that function is defined */
     long warnings_line;
+    char **drug_names;          /* NULL-terminated (names.c), or NULL */
+    size_t n_drug_names;
     struct nms_ruleset_info info;
 };
 
@@ -72,6 +74,10 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
 /* Frees a ruleset's definitions and rs itself; accepts NULL. Its Lua
  * references go with the VM they were made in. */
 void nms_ruleset_free(struct nms_ruleset *rs);
+
+/* Collects the drug names of the ruleset's `drugs` module into rs (names.c);
+ * never fails: a ruleset without one has none. */
+void nms_ruleset_collect_names(struct nms_ruleset *rs, struct nms_vm *vm);
 
 /*
  * Computes "sha256:<hex>" over every *.lua file below `dir` (sorted by
