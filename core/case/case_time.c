@@ -430,3 +430,20 @@ enum nms_status nms_case_finish(struct nms_case *c, double as_of)
         c->assessed_at = w.latest;
     return w.status;
 }
+
+int nms_time_read(const char *text, double *hours, enum nms_time_form *form)
+{
+    char *end;
+    double h;
+
+    if (nms_time_parse_iso(text, hours) == 0) {
+        *form = NMS_TIME_ISO;
+        return 0;
+    }
+    h = strtod(text, &end);
+    if (!*text || *end || !isfinite(h))
+        return -1;
+    *hours = h;
+    *form = NMS_TIME_HOURS;
+    return 0;
+}

@@ -182,6 +182,13 @@ enum nms_status nms_case_fail(struct nms_case *c, const char *path,
 int nms_time_parse_iso(const char *text, double *hours);
 
 /*
+ * The one reader of a time as people give one (--as-of, .at, an edit's
+ * "at TIME"): an ISO 8601 date-time, or the whole text a finite number of
+ * hours. Fills *hours and *form; returns 0, or -1 when it is neither.
+ */
+int nms_time_read(const char *text, double *hours, enum nms_time_form *form);
+
+/*
  * Writes time `hours` in `form` into buf: ISO as "2026-03-03T02:10Z"
  * (seconds shown only when non-zero), hours as "50 h". Returns buf.
  */

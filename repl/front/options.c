@@ -22,18 +22,9 @@
 
 static int set_as_of(struct nms_cli *cli, const char *text)
 {
-    char *end;
-
     cli->as_of_text = text;
-    if (nms_time_parse_iso(text, &cli->as_of) == 0) {
-        cli->as_of_form = NMS_TIME_ISO;
+    if (nms_time_read(text, &cli->as_of, &cli->as_of_form) == 0)
         return 0;
-    }
-    cli->as_of = strtod(text, &end);
-    if (*text && !*end && isfinite(cli->as_of)) {
-        cli->as_of_form = NMS_TIME_HOURS;
-        return 0;
-    }
     nms_errorf("--as-of '%s' is neither an ISO 8601 date-time such as "
                "2026-03-03T02:10Z nor a number of hours", text);
     return -1;

@@ -259,10 +259,7 @@ int act_at(struct session *s, int argc, char **argv)
             cJSON_Delete(t);
             return -1;
         }
-        if (cJSON_IsString(t))
-            nms_time_parse_iso(t->valuestring, &h);
-        else
-            h = t->valuedouble;
+        h = times_hours(t);
         s->as_of = h;
         nms_time_format(h, cJSON_IsString(t) ? NMS_TIME_ISO : NMS_TIME_HOURS,
                         s->as_of_text, sizeof s->as_of_text);

@@ -11,11 +11,13 @@
 
 double times_hours(const cJSON *t)
 {
+    enum nms_time_form form;
     double h;
 
     if (cJSON_IsNumber(t))
         return t->valuedouble;
-    if (cJSON_IsString(t) && nms_time_parse_iso(t->valuestring, &h) == 0)
+    if (cJSON_IsString(t) && nms_time_read(t->valuestring, &h, &form) == 0 &&
+        form == NMS_TIME_ISO)
         return h;
     return NAN;
 }

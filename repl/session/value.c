@@ -18,10 +18,13 @@
 cJSON *chart_time(struct session *s, const char *text)
 {
     double hours, scale = 1;
+    enum nms_time_form form;
     char *end;
 
-    if (nms_time_parse_iso(text, &hours) == 0)
-        return cJSON_CreateString(text);
+    if (nms_time_read(text, &hours, &form) == 0)
+        return form == NMS_TIME_ISO ? cJSON_CreateString(text)
+                                    : cJSON_CreateNumber(hours);
+    /* Hours or days with a unit: the REPL's shorthand. */
     errno = 0;
     hours = strtod(text, &end);
     if (end != text && errno == 0 && isfinite(hours)) {
