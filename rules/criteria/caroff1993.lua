@@ -21,9 +21,13 @@
 -- Every value the sources leave open is a parameter in params/criteria.lua
 -- that says which published number it borrows.
 --
--- Hypoxia: the case format records no oxygen saturation or blood gas, so
--- the hypoxia half of "tachypnea or hypoxia" is always unknown; the item is
--- true on tachypnea and otherwise unknown.
+-- Hypoxia: the case format records no oxygen saturation or blood gas. With
+-- parameter caroff1993.hypoxia_from_respiratory_failure (default true) the
+-- record's respiratory-failure flag stands in for it: recorded respiratory
+-- failure counts as hypoxia, respiratory failure recorded absent as no
+-- hypoxia (a project choice: mild hypoxaemia short of respiratory failure
+-- is then missed). Off, hypoxia is always unknown and the item can only be
+-- true (tachypnea) or unknown.
 --
 -- Tachycardia, hypertension and tachypnea are judged against the baseline
 -- when the record has one; without one, and only then, against absolute
@@ -67,6 +71,7 @@ local DBP_LIMIT = P.optional_number("caroff1993.hypertension_dbp")
 local BP_FALL_PCT = P.number("caroff1993.bp_fall_pct")
 local RR_RISE_PCT = P.number("caroff1993.tachypnea_pct")
 local RR_LIMIT = P.optional_number("caroff1993.tachypnea_rr")
+local HYPOXIA_FROM_RF = P.boolean("caroff1993.hypoxia_from_respiratory_failure")
 local CK_TIMES_ULN = P.number("caroff1993.ck_times_uln")
 local WBC_LIMIT = P.number("caroff1993.leukocytosis_wbc")
 
@@ -86,8 +91,14 @@ local function excluded(case)
                    part("psychiatric", workup.mental_disorder_excluded(case, PSYCHIATRIC)) })
 end
 
--- No case field records oxygen saturation or a blood gas (docs/case-format.md).
-local function hypoxia()
+-- No case field records oxygen saturation or a blood gas (docs/case-format.md);
+-- respiratory failure stands in for hypoxia when the parameter allows.
+local function hypoxia(case)
+  if HYPOXIA_FROM_RF then
+    local f = record.flag(case, "complications", "respiratory_failure", "respiratory failure")
+    return tri.finding(f.value, f.evidence .. " (read as hypoxia; the case format has no oxygen saturation)",
+      f.missing)
+  end
   return tri.finding(nil, "hypoxia not recordable (the case format has no oxygen saturation or blood gas)",
     "an oxygen saturation or blood gas (not in the case format)")
 end
@@ -169,12 +180,14 @@ return {
     { id = "tachypnea_or_hypoxia", group = "minor", feature = "tachypnea",
       title = "Tachypnea or hypoxia",
       definition = "Tachypnea (no threshold given; parameter caroff1993.tachypnea_pct above baseline, "
-        .. "without a baseline caroff1993.tachypnea_rr) or hypoxia (not recordable in the case format)",
-      needs = "respiratory rates (vitals[].rr) and, to compare with, a baseline RR (baseline)",
+        .. "without a baseline caroff1993.tachypnea_rr) or hypoxia (read from respiratory failure, "
+        .. "parameter caroff1993.hypoxia_from_respiratory_failure)",
+      needs = "respiratory rates (vitals[].rr) and, to compare with, a baseline RR (baseline), or "
+        .. "whether respiratory failure occurred (complications.respiratory_failure)",
       check = function(case)
         return answer(tri.any({
           part("tachypnea", vitals.raised(case, "rr", RR_RISE_PCT, RR_LIMIT)),
-          part("hypoxia", hypoxia()),
+          part("hypoxia", hypoxia(case)),
         }))
       end },
 

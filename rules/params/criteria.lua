@@ -366,6 +366,15 @@ return {
     source = "§4.4, [MA-C]: no threshold; value from Pope 1986 'tachypnea (>25 respirations/min)' "
       .. "(§4.1 [S16]) and the research criteria §4.5 [S18]; fallback-only use: project choice",
   },
+  ["caroff1993.hypoxia_from_respiratory_failure"] = {
+    value = true, unit = "boolean",
+    doc = "Minor criterion 'tachypnea or hypoxia', hypoxia part. The case format records no oxygen "
+      .. "saturation or blood gas. true: complications.respiratory_failure stands in for it "
+      .. "(recorded = hypoxia, recorded absent = no hypoxia; mild hypoxaemia short of respiratory "
+      .. "failure is then missed); false: hypoxia is always unknown, so the item is never false.",
+    source = "[MA-C] 'tachypnea or hypoxia' (no threshold); the stand-in is a project choice until the "
+      .. "case format records oxygen saturation",
+  },
   ["caroff1993.bp_rise_pct"] = {
     value = 25, unit = "% above baseline",
     doc = "Minor criterion 'hypertension or hypotension', hypertension part: systolic or diastolic "
