@@ -177,7 +177,7 @@ return {
         }))
       end },
 
-    { id = "tachypnea_or_hypoxia", group = "minor", feature = "tachypnea",
+    { id = "tachypnea_or_hypoxia", group = "minor",   -- no feature tag: hypoxia alone can make it true
       title = "Tachypnea or hypoxia",
       definition = "Tachypnea (no threshold given; parameter caroff1993.tachypnea_pct above baseline, "
         .. "without a baseline caroff1993.tachypnea_rr) or hypoxia (read from respiratory failure, "
