@@ -40,9 +40,9 @@
 -- through lib/workup.lua mental_disorder_excluded, read as parameter
 -- caroff1993.psychiatric_exclusion says (as DSM-IV-TR criterion D).
 --
--- The window runs back from the onset of the syndrome; the case format has
--- no onset time, so the assessment time stands for it (as in IEC 2011 item
--- 1). A course is a depot when its route is recorded as "depot".
+-- The exposure window runs back from the onset of the syndrome; lib/meds.lua
+-- (meds.exposure) measures it, with its anchor, as for every other set. A
+-- course is a depot when its route is recorded as "depot".
 
 local P = require("lib.params")
 local tri = require("lib.tri")

@@ -18,7 +18,8 @@
 -- antipsychotics seldom have a pre-exposure baseline. IEC 2011 defines all
 -- its vital-sign items against a baseline and gives no absolute value, so
 -- these come from the published sets that do give one: the research
--- criteria of §4.5 [S18] (pulse > 100/min, respirations > 25/min), Pope
+-- criteria of §4.5 [S18] (attribution UNCONFIRMED there; pulse > 100/min,
+-- respirations > 25/min), Pope
 -- 1986 (respirations > 25/min, §4.1 [S16]), Addonizio 1987 (BP > 140
 -- systolic, > 90 diastolic, §4.2 [S16]) and Levenson 1985 as reproduced
 -- by medicalalgorithms.com [MA-L] (HR ≥ 100/min, RR ≥ 20/min). Set one
@@ -71,7 +72,8 @@ return {
     doc = "Criterion B7 'tachycardia' when the record has no baseline HR (and only then): some heart "
       .. "rate strictly above this value. false: no absolute fallback (unknown without a baseline).",
     source = "§1.1: DSM-IV-TR gives no number; value from the research criteria §4.5 [S18] "
-      .. "'tachycardia (pulse more than 100 beats/min)'; Levenson as reproduced by [MA-L] also "
+      .. "(attribution UNCONFIRMED) 'tachycardia (pulse more than 100 beats/min)'; Levenson as "
+      .. "reproduced by [MA-L] also "
       .. "uses 100/min. Using it only without a baseline is a project choice (issue 9)",
   },
   ["dsm4tr.hypertension_sbp"] = {
@@ -288,9 +290,8 @@ return {
   ["caroff1993.exposure_window_h"] = {
     value = 168, unit = "h",
     doc = "Major criterion 1: a dopamine antagonist (parameter exposure.antagonist_classes) given "
-      .. "within this many hours before assessed_at. The published window runs back from the onset "
-      .. "of the syndrome; the case format records no onset time, so assessed_at stands for it, "
-      .. "as in IEC 2011 item 1.",
+      .. "within this many hours before the onset of the syndrome (the anchor lib/meds.lua uses for "
+      .. "every exposure window).",
     source = "§4.4 [S12]: 'neuroleptic treatment within 7 days of onset' (published: 7 × 24 h)",
   },
   ["caroff1993.depot_window_h"] = {
@@ -341,8 +342,9 @@ return {
     value = 100, unit = "/min",
     doc = "Minor criterion 'tachycardia' when the record has no baseline HR (and only then): some "
       .. "heart rate strictly above this value. false: baseline-only.",
-    source = "§4.4, [MA-C]: no threshold; value from the research criteria §4.5 [S18] 'pulse more "
-      .. "than 100 beats/min' (Levenson [MA-L] also 100/min); fallback-only use: project choice",
+    source = "§4.4, [MA-C]: no threshold; value from the research criteria §4.5 [S18] (attribution "
+      .. "UNCONFIRMED) 'pulse more than 100 beats/min' (Levenson [MA-L] also 100/min); fallback-only "
+      .. "use: project choice",
   },
   ["caroff1993.hypertension_sbp"] = {
     value = 140, unit = "mmHg",
@@ -364,7 +366,8 @@ return {
     doc = "Minor criterion 'tachypnea or hypoxia', tachypnea part, when the record has no baseline "
       .. "RR (and only then): some respiratory rate strictly above this value. false: baseline-only.",
     source = "§4.4, [MA-C]: no threshold; value from Pope 1986 'tachypnea (>25 respirations/min)' "
-      .. "(§4.1 [S16]) and the research criteria §4.5 [S18]; fallback-only use: project choice",
+      .. "(§4.1 [S16]) and the research criteria §4.5 [S18] (attribution UNCONFIRMED); fallback-only "
+      .. "use: project choice",
   },
   ["caroff1993.hypoxia_from_respiratory_failure"] = {
     value = true, unit = "boolean",
