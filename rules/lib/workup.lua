@@ -51,7 +51,8 @@ end
 -- of two readings:
 --   "strict": only the psychiatric assessment decides (workup.psychiatric
 --             negative true, positive false, else unknown);
---   "record": a recorded psychiatric assessment still decides; without
+--   "record": a recorded psychiatric assessment still decides, and one
+--             recorded as pending leaves the question open for it; without
 --             one, the record decides through catatonia, the better
 --             explanation DSM-IV-TR itself names ("a mood disorder with
 --             catatonic features"; clinical-reference §1.1 [S10][S11]).
@@ -68,7 +69,7 @@ end
 -- @usage workup.mental_disorder_excluded(case, "record")
 function W.mental_disorder_excluded(case, reading)
   local assessed = W.negative(case, { "psychiatric" })
-  if reading == "strict" or assessed.value ~= nil then return assessed end
+  if reading == "strict" or (case.workup or {}).psychiatric ~= nil then return assessed end
   local catatonia = record.any_record({
     tri.part("history", record.flag(case, "history", "catatonia", "catatonia")),
     tri.part("exam (DSM-5 catatonia, at least 3 of 12 signs)", exam.catatonia(case)),
