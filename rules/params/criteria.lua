@@ -97,7 +97,7 @@ return {
       .. "catatonic features)'. 'strict': only a recorded psychiatric assessment decides "
       .. "(workup.psychiatric negative = met, positive = not met, else unknown), so a chart without "
       .. "one can never meet DSM-IV-TR (0 of 3,000 synthetic charts did, issue 9). 'record' "
-      .. "(default): a recorded assessment still decides; without one, the record decides through "
+      .. "(default): a recorded assessment still decides (pending keeps D unknown); without one, the record decides through "
       .. "DSM-IV-TR's own example, catatonia: catatonia recorded absent (history.catatonia false, "
       .. "or fewer than 3 of the 12 DSM-5 catatonic signs possible on the exams) meets D; catatonia "
       .. "present (history, or >= 3 signs on exam) leaves D unknown for the psychiatric assessment, "
