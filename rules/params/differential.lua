@@ -175,6 +175,19 @@ return {
     source = "§7.7 [S78]: 'CNS dysfunction'; values: the IEC 2011 item 4 choice reused",
   },
 
+  -- CNS infection screen (differential/cns_infection.lua) ------------------
+  ["differential.cns_infection.negative_workup_excludes"] = {
+    value = true, unit = "boolean",
+    doc = "Without a lumbar puncture result (labs[].csf_pleocytosis), whether an infection work-up "
+      .. "recorded \"negative\" (workup.infection) makes the CSF item false (CNS infection taken as "
+      .. "excluded) rather than unknown. The work-up field is the clinician's record that infection "
+      .. "was excluded (docs/case-format.md lists the lumbar puncture among what it covers), the "
+      .. "reading IEC 2011 item 8 gives it. Set false to accept only a recorded CSF result. A positive "
+      .. "infection work-up never counts: it is not CNS-specific (pneumonia, bacteraemia).",
+    source = "§7.8 [S13][S1]: infection excluded by the work-up (IEC 2011 item 8); the CSF is normal "
+      .. "in NMS — project choice how a negative whole-body work-up without a CSF result is read",
+  },
+
   -- Sympathomimetic toxicity screen (differential/sympathomimetic.lua) ------
   ["differential.sympathomimetic.agent_window_h"] = {
     value = 72, unit = "h",
