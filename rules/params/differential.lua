@@ -74,18 +74,47 @@ return {
     source = "§7.1: anticholinergic onset '<12 h' (Boyer & Shannon [S35]), usual onset 0.5–24 h (AAP "
       .. "table [S49]); the upper end is used",
   },
-  ["differential.anticholinergic.min_features"] = {
-    value = 3, unit = "features",
-    doc = "How many of the five toxidrome features (dry skin, mydriasis, decreased or absent bowel "
-      .. "sounds, delirium, urinary retention) are needed, with an anticholinergic drug. The sources "
-      .. "describe the toxidrome but give no count; 3 (a majority of the five) is a project choice. "
-      .. "An integer from 1 to 5.",
-    source = "§7.6 [S35][S26][S77]: features listed, no count given — project choice",
+  ["differential.anticholinergic.min_antimuscarinic"] = {
+    value = 2, unit = "signs",
+    doc = "How many of the five antimuscarinic signs that NMS lacks (dry skin, flushed skin, mydriasis, "
+      .. "urinary retention, decreased or absent bowel sounds) are needed, with an anticholinergic "
+      .. "drug. The sources describe the toxidrome but give no count; 2 is a project choice: more than "
+      .. "one sign, so that a single finding (e.g. decreased bowel sounds, which NMS can share) never "
+      .. "stands for the toxidrome. An integer from 1 to 5.",
+    source = "§7.6 [S35][S26][S77], §7.1 [S35]: signs listed, no count given — project choice",
   },
-  ["differential.anticholinergic.delirium"] = {
-    value = { "delirium" }, unit = "exam[].mental_status values",
-    doc = "mental_status values that count as the 'agitated delirium' of the toxidrome.",
-    source = "§7.6 [S35][S77]: 'agitated delirium (picking at air)'; §7.1: 'agitated delirium'",
+  ["differential.anticholinergic.min_systemic"] = {
+    value = 1, unit = "signs",
+    doc = "How many of the three systemic signs (tachycardia, hyperthermia, CNS effects) are needed. "
+      .. "The toxidrome involves peripheral and CNS effects both (eTG, cited in "
+      .. "differential/anticholinergic.lua); these signs are also NMS signs, so they confirm a "
+      .. "toxidrome but never make one alone. 1 is a project choice. An integer from 1 to 3.",
+    source = "Therapeutic Guidelines (eTG) Toxicology, anticholinergic toxidrome 'involves both' "
+      .. "peripheral and CNS effects; count — project choice",
+  },
+  ["differential.anticholinergic.cns_mental_status"] = {
+    value = { "confused", "delirium" }, unit = "exam[].mental_status values",
+    doc = "mental_status values that count as the CNS effects of the toxidrome (agitation, "
+      .. "exam[].agitation, counts as well). Stupor and coma are left out by default: the sources' "
+      .. "picture is an agitated delirium, and a depressed consciousness is the NMS picture too.",
+    source = "§7.6 [S35][S77]: 'agitated delirium (picking at air)'; eTG CNS effects: confusion, "
+      .. "hallucinations, agitation, delirium",
+  },
+  ["differential.anticholinergic.tachycardia_hr"] = {
+    value = 100, unit = "/min",
+    doc = "'Tachycardia': some heart rate strictly above this value. Absolute, because the toxidrome "
+      .. "arrives without a baseline. 100/min is the conventional adult limit; the reference gives no "
+      .. "value for this toxidrome — project choice.",
+    source = "§7.1 [S35] 'tachycardia' without a value; the reference's only absolute pulse threshold "
+      .. "is 'pulse >100' in the research diagnostic criteria (§4.5 [S18], attribution UNCONFIRMED) — "
+      .. "project choice",
+  },
+  ["differential.anticholinergic.fever_c"] = {
+    value = 38.0, unit = "°C",
+    doc = "'Hyperthermia': some temperature strictly above this value, at any site. The toxidrome's "
+      .. "fever is usually mild (≤ 38.8 °C), so the ordinary fever value is used.",
+    source = "§7.1 [S35]: temperature typically ≤ 38.8 °C, no lower limit given; project choice: the "
+      .. "IEC 2011 item 2 value (38.0 °C) reused",
   },
 
   -- Malignant hyperthermia (differential/malignant_hyperthermia.lua) --------
