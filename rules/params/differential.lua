@@ -128,9 +128,31 @@ return {
   },
   ["differential.malignant_hyperthermia.fever_c"] = {
     value = 38.8, unit = "°C",
-    doc = "'Hyperthermia': some temperature strictly above this value, at any measurement site.",
-    source = "§7.3 Larach temperature indicator 'inappropriate temp >38.8 °C perioperatively' [S59] "
-      .. "(the indicator's value only; the scale's points are not used)",
+    doc = "Larach process IV and the onset anchor: some temperature strictly above this value, at any "
+      .. "measurement site (counted for process IV only from the first trigger dose on).",
+    source = "§7.3 Larach temperature indicator 'inappropriately increased temperature >38.8 °C in the "
+      .. "perioperative period' [S59][S60] (published value)",
+  },
+
+  ["differential.malignant_hyperthermia.ck_u_l"] = {
+    value = 20000, unit = "U/L",
+    doc = "Larach process II, muscle breakdown: some CK strictly above this value after the first "
+      .. "trigger dose. Larach gives 20,000 IU after an anaesthetic that included succinylcholine and "
+      .. "10,000 IU after one without; the drug list has no class that tells succinylcholine from a "
+      .. "volatile agent, so the higher value is used for every trigger (the conservative choice: a "
+      .. "CK between 10,000 and 20,000 after a volatile agent alone is not counted).",
+    source = "§7.3 Larach process II a/b [S59][S60] (published values); which one applies — project "
+      .. "choice until drugs.lua classes succinylcholine separately",
+  },
+  ["differential.malignant_hyperthermia.min_processes"] = {
+    value = 2, unit = "Larach processes",
+    doc = "How many of the Larach processes the record can express (I rigidity or masseter spasm, II "
+      .. "muscle breakdown, IV temperature), seen after the trigger, are needed. One process scores at "
+      .. "most 15 points, Larach rank 3 'somewhat less than likely'; rank 4 'somewhat greater than "
+      .. "likely' starts at 20 points and so needs two processes. Not a Larach cut-off: the full score "
+      .. "also needs CO2, blood gases and the anaesthetist's judgement. An integer from 1 to 3.",
+    source = "§7.3 Larach 1994 rank table and process maxima [S59][S61]; the count — project choice "
+      .. "read from them",
   },
 
   -- Parkinsonism-hyperpyrexia syndrome (differential/parkinsonism_hyperpyrexia.lua)
