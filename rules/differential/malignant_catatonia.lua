@@ -101,7 +101,7 @@ return {
   overlap = "Malignant catatonia and NMS may lie on one continuum (neuroleptic-induced catatonia can "
     .. "progress to NMS). This result does not choose between them. The course helps: extreme "
     .. "psychotic excitement first points to malignant catatonia, severe rigidity after neuroleptic "
-    .. "exposure to NMS; the treatments may conflict (an antipsychotic for catatonia vs stopping it "
-    .. "for NMS), while benzodiazepines are reported effective in neuroleptic-induced catatonia. "
-    .. "(§7.4 [S72][S73])",
+    .. "exposure to NMS. Benzodiazepines and ECT treat both; antipsychotics can precipitate both, so "
+    .. "the dopamine antagonist is withheld while NMS is possible. (§7.4 [S72][S73]; NHS Scotland "
+    .. "catatonia guideline)",
 }
