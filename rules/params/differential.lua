@@ -248,21 +248,31 @@ return {
       .. "reused",
   },
   ["differential.sympathomimetic.min_features"] = {
-    value = 3, unit = "features",
-    doc = "How many of the five features (tachycardia, hypertension, diaphoresis, mydriasis, "
-      .. "agitation) are needed, with a sympathomimetic drug. The reference lists the features without "
-      .. "a count; 3 (a majority of the five) is a project choice. An integer from 1 to 5.",
+    value = 2, unit = "features",
+    doc = "How many of the four features NMS shares (tachycardia, hypertension, diaphoresis, "
+      .. "agitation) are needed, with a sympathomimetic drug and mydriasis. The reference lists the "
+      .. "features without a count; 2 keeps the earlier total of three features (mydriasis plus two) — "
+      .. "project choice. An integer from 1 to 4.",
     source = "§7.9 [S77][S36]: features listed, no count given — project choice",
   },
-  ["differential.sympathomimetic.hr_rise_pct"] = {
-    value = 25, unit = "% above baseline",
-    doc = "'Tachycardia': some HR at least this much above baseline.",
-    source = "§7.9 says 'tachycardia' without a value; project choice: IEC 2011 item 7 value reused "
-      .. "(DSM-5 text: tachycardia '>25% above baseline', §1.2)",
+  ["differential.sympathomimetic.tachycardia_hr"] = {
+    value = 100, unit = "/min",
+    doc = "'Tachycardia': some heart rate strictly above this value. Absolute, because the toxidrome "
+      .. "arrives without a baseline; 100/min is the conventional adult limit — project choice.",
+    source = "§7.9 says 'tachycardia' without a value; the reference's only absolute pulse threshold is "
+      .. "'pulse >100' (§4.5 [S18], attribution UNCONFIRMED) — project choice",
   },
-  ["differential.sympathomimetic.bp_rise_pct"] = {
-    value = 25, unit = "% above baseline",
-    doc = "'Hypertension': SBP or DBP at least this much above baseline.",
-    source = "§7.9 says 'hypertension' without a value; project choice: IEC 2011 item 6a value reused",
+  ["differential.sympathomimetic.sbp_mmhg"] = {
+    value = 140, unit = "mmHg",
+    doc = "'Hypertension': some systolic pressure strictly above this value (or a diastolic above "
+      .. "differential.sympathomimetic.dbp_mmhg). Absolute, without a baseline.",
+    source = "§7.9 says 'hypertension' without a value; project choice: the absolute BP elevation the "
+      .. "reference tabulates for Addonizio 1987 ('>140 systolic, >90 diastolic', §4.2 [S16])",
+  },
+  ["differential.sympathomimetic.dbp_mmhg"] = {
+    value = 90, unit = "mmHg",
+    doc = "'Hypertension': some diastolic pressure strictly above this value (or a systolic above "
+      .. "differential.sympathomimetic.sbp_mmhg).",
+    source = "project choice: Addonizio 1987 as tabulated (§4.2 [S16]) '>90 diastolic'",
   },
 }
