@@ -157,11 +157,15 @@ return {
 
   -- Parkinsonism-hyperpyrexia syndrome (differential/parkinsonism_hyperpyrexia.lua)
   ["differential.parkinsonism_hyperpyrexia.withdrawal_window_h"] = {
-    value = 72, unit = "h",
+    value = 168, unit = "h",
     doc = "A dopaminergic drug stopped (and not carried on by another course) or its dose lowered "
-      .. "(doses[]) within this many hours before assessed_at.",
-    source = "§7.5 [S74] gives no window; the IEC 2011 item 1 window for 'dopamine-agonist withdrawal "
-      .. "within 72 h' reused (§7.5 last point, §3 [S1])",
+      .. "(doses[]) within this many hours before the anchor (assessed_at, or the syndrome onset once "
+      .. "the lib measures windows from it). §7.5 gives no window and PHS is not bound by the IEC 2011 "
+      .. "72 h of NMS exposure: a PHS after levodopa stopped 84 h or 7 days before must still be seen. "
+      .. "One week is the only withdrawal window the reference gives (research diagnostic criteria: "
+      .. "'withdrawal of antiparkinsonian (amantadine) or anticholinergic drug within 1 week').",
+    source = "§4.5 research diagnostic criteria [S18] (withdrawal within 1 week; attribution "
+      .. "UNCONFIRMED); §7.5 [S74] gives no window — project choice (was the IEC 72 h)",
   },
   ["differential.parkinsonism_hyperpyrexia.fever_c"] = {
     value = 38.0, unit = "°C",
