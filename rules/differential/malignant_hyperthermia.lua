@@ -66,9 +66,13 @@ local LARACH = "§7.3 Larach 1994 clinical grading scale [S58][S59][S60]"
 -- and the end of exposure (a course still given ends at the assessment);
 -- or nil and a finding saying why the timing cannot be judged.
 local function triggers(case)
-  local given, why = meds.given_in(case, TRIGGER, TRIGGER_WINDOW_H)
+  local given, unknown = meds.given_in(case, TRIGGER, TRIGGER_WINDOW_H)
   if given == nil then
-    return nil, tri.finding(nil, why, "the medication list (medications[]) and the assessment time")
+    return nil, tri.finding(nil, unknown, "the medication list (medications[]) and the assessment time")
+  end
+  if #given == 0 and #unknown > 0 then   -- an unrecognised drug may be a trigger: missing is not false
+    return nil, tri.finding(nil, "no recognised trigger, and " .. regimen.names(unknown)
+      .. " not in the ruleset's drug list", "whether " .. regimen.names(unknown) .. " is a trigger agent (medications[].atc)")
   end
   if #given == 0 then
     return nil, tri.finding(false, "no malignant-hyperthermia trigger given within "
