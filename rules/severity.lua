@@ -46,7 +46,8 @@ local meds = require("lib.meds")
 local exam = require("lib.exam")
 local vitals = require("lib.vitals")
 local record = require("lib.record")
-local temperature = require("lib.temperature")
+local fmt = require("lib.fmt")
+local time = require("lib.time")
 local working = require("severity.working")
 local actions = require("severity.actions")
 
@@ -60,6 +61,31 @@ local SIGNIFICANT_C = P.number("severity.significant_hyperthermia_c")
 local OCCASIONS = P.number("severity.significant_hyperthermia_occasions")
 
 local function exposure(case) return meds.exposure(case, EXPOSURE_H, { depot_hours = DEPOT_H }) end
+
+-- At least `occasions` readings strictly above `limit` °C at any site (the
+-- tier decides treatment: a core or rectal reading counts, as for extreme
+-- hyperthermia). Fewer readings than `occasions` recorded, all febrile:
+-- unknown, the repeat measurement is missing. (lib.temperature.above asks
+-- for oral readings, the IEC diagnostic wording; this may belong in lib/.)
+local function febrile_occasions(case, limit, occasions)
+  local readings = vitals.readings(case, "temp")
+  if readings == nil or #readings == 0 then
+    return tri.finding(nil, "no temperature recorded", "temperature readings (vitals[].temp)")
+  end
+  local above = {}
+  for _, e in ipairs(readings) do
+    if e.temp > limit then above[#above + 1] = e end
+  end
+  local function show(e) return fmt.temp(e.temp) .. " (" .. (e.temp_site or "site not recorded") .. ")" .. time.at(case, e.t) end
+  local head = ("%s > %s of %s (%d needed)"):format(fmt.count(#above, "reading"), fmt.temp(limit),
+    fmt.count(#readings, "reading"), occasions)
+  local text = #above > 0 and (head .. ": " .. fmt.each(above, show, 4)) or head
+  if #above >= occasions then return tri.finding(true, text) end
+  if #readings < occasions and #above == #readings then
+    return tri.finding(nil, text .. "; the repeat measurement is missing", "another temperature reading (vitals[].temp)")
+  end
+  return tri.finding(false, text)
+end
 
 -- A recorded complication is a severe feature of NMS only while no rival
 -- (a met look-alike, another cause found) could have caused it instead.
@@ -165,12 +191,12 @@ local set = {
     { id = "hyperthermia", group = "moderate_features",
       title = "Significant hyperthermia",
       definition = "Temperature above severity.significant_hyperthermia_c (38.0 °C) on at least "
-        .. "severity.significant_hyperthermia_occasions (2) occasions, under the shared measurement-site "
-        .. "policy (temperature.oral_sites): the consensus definition of NMS hyperthermia, not one reading",
+        .. "severity.significant_hyperthermia_occasions (2) readings, any site: the consensus definition "
+        .. "of NMS hyperthermia (repeated, not one reading); any site because the tier decides treatment",
       source = "seed 002 'significant muscle rigidity and hyperthermia' gives no number; IEC 2011 item 2 "
         .. "'>38.0 °C on at least 2 occasions' (§3 [S1][S2][S4]); BMJ Best Practice (§1.2 [S13])",
       needs = "temperature readings (vitals[].temp)",
-      check = function(case) return answer(temperature.above(case, SIGNIFICANT_C, OCCASIONS)) end },
+      check = function(case) return answer(febrile_occasions(case, SIGNIFICANT_C, OCCASIONS)) end },
   },
 }
 

@@ -24,15 +24,15 @@ return {
   ["severity.significant_hyperthermia_c"] = {
     value = 38.0, unit = "°C",
     doc = "'Significant hyperthermia' for the moderate tier: a temperature strictly above this on at "
-      .. "least severity.significant_hyperthermia_occasions readings, counted under the measurement-site "
-      .. "policy shared by the criteria sets (temperature.oral_sites, temperature.other_sites). One "
-      .. "febrile reading no longer makes the tier moderate: bromocriptine and dantrolene are for "
-      .. "hyperthermia as the consensus defines it in NMS.",
+      .. "least severity.significant_hyperthermia_occasions readings, at any site (the tier decides "
+      .. "treatment; oral readings understate core temperature). One febrile reading no longer makes "
+      .. "the tier moderate: bromocriptine and dantrolene are for hyperthermia as the consensus "
+      .. "defines it in NMS, repeated.",
     source = "seed 002 'Use these agents in severe cases with significant muscle rigidity and "
       .. "hyperthermia' gives no number; IEC 2011 item 2 '>38.0 °C (>100.4 °F) on at least 2 occasions, "
       .. "measured orally', the one operational definition of NMS hyperthermia a consensus gives "
       .. "(clinical-reference §3 [S1][S2][S4]; BMJ Best Practice §1.2 [S13]). Reading seed 002's "
-      .. "'significant' as the IEC definition is a project choice: the Woodbury staging, which grades "
+      .. "'significant' as the IEC definition, at any site, is a project choice: the Woodbury staging, which grades "
       .. "temperature, could not be read (§4.7)",
   },
   ["severity.significant_hyperthermia_occasions"] = {

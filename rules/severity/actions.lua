@@ -146,14 +146,18 @@ local function first_steps(case, window, depot)
       .. "; do not withhold it (dopaminergic withdrawal, parkinsonism-hyperpyrexia syndrome)",
       "§5.1 BMJ [S13]; §7.5 [S74]; §12")
   end
-  return out, #trigger.antagonists > 0
+  return out, #trigger.antagonists > 0, #trigger.withdrawals > 0
 end
 
 local NOT_PROPOSED = "NMS is not the working diagnosis; NMS management not proposed"
 
--- The first steps of every look-alike in `list` (rivals or spectrum).
-local function lookalike_steps(out, list)
-  for _, r in ipairs(list) do add(out, r.steps) end
+-- The first steps of every look-alike in `list` (rivals or spectrum);
+-- those that only restore a withdrawn drug are left out when the first
+-- steps already restore it.
+local function lookalike_steps(out, list, restoring)
+  for _, r in ipairs(list) do
+    if not (restoring and r.restores) then add(out, r.steps) end
+  end
 end
 
 -- The set ids of `ids` whose verdict is not "not_met", in words.
@@ -217,7 +221,8 @@ local function not_working(case, w, window, depot)
 end
 
 local function undecided(w)
-  local missing = fmt.join({ w.evidence.missing, w.unexplained.missing })
+  local e, u = w.evidence.missing, w.unexplained.missing
+  local missing = fmt.join({ e, u ~= e and u or nil })
   return { act("Whether NMS is the working diagnosis cannot be decided from the record (missing: "
     .. (missing ~= "" and missing or "data") .. "). If NMS is suspected clinically, do not delay "
     .. "treatment waiting for diagnostic confirmation", "seed 002; severity/working.lua") }
@@ -231,7 +236,7 @@ local function tier_measures(case, tier, w, verdicts, list)
     if t == "moderate" and #rivals == 0 then list[#list + 1] = benztropine(verdicts) end
     if t == "moderate" and #rivals > 0 then
       list[#list + 1] = act("Bromocriptine, dantrolene, amantadine, levodopa and benztropine are not proposed as "
-        .. "NMS treatment while " .. working.names(rivals) .. " remains possible: they treat NMS, not it; "
+        .. "NMS treatment while " .. working.names(rivals, true) .. " remains possible: they treat NMS, not it; "
         .. "reconsider them once it is excluded (its own first steps are above)", "severity/working.lua "
         .. "(project choice); seed 002; §5.2")
     end
@@ -267,14 +272,15 @@ function A.list(case, tier, w, verdicts, window, depot)
   end
   local list = {}
   if w.status == "both" then
-    list[#list + 1] = act("NMS and " .. working.names(w.rivals) .. " are both possible (NMS criteria met: "
-      .. table.concat(w.criteria.met, ", ") .. "). Complications are not counted as NMS severity while "
-      .. "it is", "severity/working.lua; the engine's overlap rule (docs/rules.md)")
+    list[#list + 1] = act("NMS and " .. working.names(w.rivals, true) .. " are both possible: "
+      .. working.names(w.rivals) .. ", and NMS criteria met (" .. table.concat(w.criteria.met, ", ")
+      .. "). Complications are not counted as NMS severity while both are possible",
+      "severity/working.lua; the engine's overlap rule (docs/rules.md)")
     lookalike_steps(list, w.rivals)
   end
-  local first, antagonist = first_steps(case, window, depot)
+  local first, antagonist, restoring = first_steps(case, window, depot)
   add(list, first)
-  lookalike_steps(list, w.spectrum)
+  lookalike_steps(list, w.spectrum, restoring)
   add(list, SUPPORTIVE)
   tier_measures(case, tier, w, verdicts, list)
   add(list, PITFALLS)

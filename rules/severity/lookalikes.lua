@@ -94,6 +94,7 @@ return {
   },
   parkinsonism_hyperpyrexia = {
     role = "spectrum", name = "parkinsonism-hyperpyrexia syndrome",
+    restores = true,   -- the same step as NMS from withdrawal: given once (severity/actions.lua)
     steps = {
       act("Parkinsonism-hyperpyrexia syndrome (dopaminergic withdrawal) is also met: reinstitute the "
         .. "antiparkinsonian drug; do not withhold it", "§7.5 Grover 2018 [S74]; §5.1 BMJ [S13]"),

@@ -91,7 +91,9 @@ local function differentials(verdicts)
     if v.section == "differential" and v.result == "met" then
       local known = lookalikes[id] or { role = "rival", steps = {} }
       local list = known.role == "spectrum" and spectrum or rivals
-      list[#list + 1] = { id = id, kind = "differential", text = named(id, v), steps = known.steps }
+      list[#list + 1] = { id = id, kind = "differential", text = named(id, v), steps = known.steps,
+        restores = known.restores,
+        name = (known.name or v.title or id) .. " (" .. id .. ")" }
     elseif v.section == "differential" and v.result == "indeterminate" then
       undecided[#undecided + 1] = id
     end
@@ -104,16 +106,16 @@ local function failed_exclusions(case)
   local out = {}
   for _, field in ipairs(EXCLUSION) do
     if (case.workup or {})[field] == "positive" then
-      out[#out + 1] = { id = "workup." .. field, kind = "workup",
-        text = field .. " work-up positive (workup." .. field .. ")", steps = {} }
+      local text = field .. " work-up positive (workup." .. field .. ")"
+      out[#out + 1] = { id = "workup." .. field, kind = "workup", text = text, name = text, steps = {} }
     end
   end
   return out
 end
 
-local function texts(list)
+local function texts(list, field)
   local out = {}
-  for i, r in ipairs(list) do out[i] = r.text end
+  for i, r in ipairs(list) do out[i] = r[field or "text"] end
   return out
 end
 
@@ -187,7 +189,8 @@ function W.rivals(case, verdicts)
 end
 
 --- The rivals of a list in words: "heat stroke screen met (heat_stroke)
--- and infection work-up positive (workup.infection)".
-function W.names(list) return fmt.list(texts(list)) end
+-- and infection work-up positive (workup.infection)"; with `short`, only
+-- what they are: "heat stroke (heat_stroke) and ...".
+function W.names(list, short) return fmt.list(texts(list, short and "name" or "text")) end
 
 return W
