@@ -26,8 +26,8 @@
 --   with its caveat: anticholinergics have not been recommended in NMS
 --   since 2000 as they suppress sweating (Nisijima 2023);
 -- - sedation, paralysis and intubation only for extreme hyperthermia
---   (> 41.1 °C, seed 002), not for every severe case; ECT only for NMS
---   without a rival.
+--   (> 41.1 °C, seed 002), not for every severe case; neither they nor ECT
+--   while a rival look-alike is met (its own steps treat the temperature).
 
 local P = require("lib.params")
 local meds = require("lib.meds")
@@ -242,7 +242,10 @@ local function tier_measures(case, tier, w, verdicts, list)
     end
   end
   if tier ~= "severe" then return end
-  if vitals.any_above(case, "temp", EXTREME_C).value == true then list[#list + 1] = PARALYSIS end
+  -- With a rival met, its own first steps say how to treat the temperature
+  -- (cooling for heat stroke, dantrolene for MH, paralysis > 41.1 °C for
+  -- serotonin toxicity), and ECT is for severe, persistent NMS.
+  if #rivals == 0 and vitals.any_above(case, "temp", EXTREME_C).value == true then list[#list + 1] = PARALYSIS end
   if #rivals == 0 then list[#list + 1] = ECT end
   local rhabdo = case.complications.rhabdomyolysis == true and " (rhabdomyolysis is recorded)" or ""
   list[#list + 1] = act("Avoid succinylcholine for intubation where there is a risk of rhabdomyolysis "
