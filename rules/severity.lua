@@ -76,13 +76,16 @@ local function febrile_occasions(case, limit, occasions)
   for _, e in ipairs(readings) do
     if e.temp > limit then above[#above + 1] = e end
   end
-  local function show(e) return fmt.temp(e.temp) .. " (" .. (e.temp_site or "site not recorded") .. ")" .. time.at(case, e.t) end
+  local function show(e)
+    return fmt.temp(e.temp) .. " (" .. (e.temp_site or "site not recorded") .. ")" .. time.at(case, e.t)
+  end
   local head = ("%s > %s of %s (%d needed)"):format(fmt.count(#above, "reading"), fmt.temp(limit),
     fmt.count(#readings, "reading"), occasions)
   local text = #above > 0 and (head .. ": " .. fmt.each(above, show, 4)) or head
   if #above >= occasions then return tri.finding(true, text) end
   if #readings < occasions and #above == #readings then
-    return tri.finding(nil, text .. "; the repeat measurement is missing", "another temperature reading (vitals[].temp)")
+    return tri.finding(nil, text .. "; the repeat measurement is missing",
+      "another temperature reading (vitals[].temp)")
   end
   return tri.finding(false, text)
 end

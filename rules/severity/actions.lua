@@ -205,6 +205,7 @@ local function not_working(case, w, window, depot)
     out[#out + 1] = act(("No dopamine antagonist given, and no dopaminergic drug stopped, within %s (a depot "
       .. "within %s): %s"):format(time.duration(window), time.duration(depot), NOT_PROPOSED),
       "IEC 2011 item 1 (§3 [S1]); severity/working.lua")
+    lookalike_steps(out, w.rivals)
   elseif w.unexplained.value == false then
     out[#out + 1] = act(working.names(w.rivals) .. " and no NMS criteria set is met: " .. NOT_PROPOSED,
       "severity/working.lua; DSM-IV-TR criterion C (§1.1 [S10][S11]); IEC 2011 item 8 (§3 [S1])")
@@ -213,7 +214,7 @@ local function not_working(case, w, window, depot)
     out[#out + 1] = act("No NMS criteria set is met (" .. table.concat(crit.not_met, ", ") .. "): "
       .. NOT_PROPOSED, "severity/working.lua; the criteria sets of this ruleset")
   end
-  if #crit.indeterminate > 0 then
+  if exposure.value ~= false and #crit.indeterminate > 0 then
     out[#out + 1] = act("NMS is not excluded while " .. table.concat(crit.indeterminate, ", ")
       .. " cannot be decided: reassess as the missing data come in", "severity/working.lua")
   end

@@ -28,8 +28,9 @@ local function act(text, source) return { text = text, source = source } end
 -- suppressing sweating" (Nisijima 2023): shared by two look-alikes.
 local NO_ANTICHOLINERGIC = act("Do not give an anticholinergic drug (e.g. benztropine): anticholinergics "
   .. "may prevent the fall in body temperature by suppressing sweating",
-  "Nisijima K. Neuroleptic malignant syndrome improved with intramuscular administration of the anticholinergic agent, biperiden. Int Med Case Rep J 2023, doi:10.2147/IMCRJ.S412619 (PMID 37200957); "
-  .. "§7.7 (antipsychotic and anticholinergic drugs impair heat dissipation)")
+  "Nisijima K. Neuroleptic malignant syndrome improved with intramuscular administration of the "
+    .. "anticholinergic agent, biperiden. Int Med Case Rep J 2023, doi:10.2147/IMCRJ.S412619 (PMID "
+    .. "37200957); §7.7 (antipsychotic and anticholinergic drugs impair heat dissipation)")
 
 local SEROTONIN = {
   role = "rival", name = "serotonin toxicity",
