@@ -197,8 +197,8 @@ end
 
 -- Why NMS management is not proposed (tier none), in words, with the
 -- look-alike's first steps; never a drug to stop, never an allergy.
-local function not_working(case, w, window, depot)
-  local exposure = meds.exposure(case, window, { depot_hours = depot })
+local function not_working(w, window, depot)
+  local exposure = w.exposure or {}
   local crit = w.criteria
   local out = {}
   if exposure.value == false then
@@ -271,7 +271,7 @@ end
 -- for a depot, `depot`.
 function A.list(case, tier, w, verdicts, window, depot)
   if tier == "none" then
-    if w.status == "not" then return not_working(case, w, window, depot) end
+    if w.status == "not" then return not_working(w, window, depot) end
     return undecided(w)
   end
   local list = {}

@@ -55,7 +55,7 @@ function W.support(case)
   })
 end
 
--- The set ids of `verdicts` sorted by section and result, in a stable order.
+-- The set ids of `verdicts` in alphabetical order (a stable order for evidence).
 local function sorted_ids(verdicts)
   local ids = {}
   for id in pairs(verdicts) do ids[#ids + 1] = id end
@@ -159,7 +159,7 @@ end
 --- The working diagnosis of NMS for `case` given the engine's `verdicts`
 -- (nil: not passed, everything unknown). `exposure` is the exposure
 -- finding of rules/severity.lua. Returns
--- { evidence = finding, unexplained = finding, status = "nms"|"both"|"not"|nil,
+-- { exposure, evidence, unexplained = findings, status = "nms"|"both"|"not"|nil,
 --   criteria = {met, indeterminate, not_met}, rivals = {...}, spectrum = {...}, undecided = {ids} }.
 function W.assess(case, verdicts, exposure)
   if verdicts == nil then
@@ -170,7 +170,7 @@ function W.assess(case, verdicts, exposure)
   local crit = criteria(verdicts)
   local _, spectrum, undecided = differentials(verdicts)
   local rivals = W.rivals(case, verdicts)
-  local w = { criteria = crit, rivals = rivals, spectrum = spectrum, undecided = undecided,
+  local w = { criteria = crit, rivals = rivals, spectrum = spectrum, undecided = undecided, exposure = exposure,
     evidence = nms_evidence(case, crit), unexplained = unexplained(crit, rivals, undecided) }
   local value = tri.AND(exposure and exposure.value, tri.AND(w.evidence.value, w.unexplained.value))
   if value == true then w.status = #rivals > 0 and "both" or "nms"
