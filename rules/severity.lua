@@ -29,7 +29,7 @@
 --      stroke, malignant hyperthermia, anticholinergic, serotonin or
 --      sympathomimetic toxicity, CNS infection) and no other cause found by
 --      the work-up (IEC item 8 [S1], DSM-IV-TR criterion C), unless an NMS
---      criteria set is met too: then both remain possible.
+--      criteria set is met too, with rigidity: then both remain possible.
 -- Its three parts are the items of the group "working", read from the
 -- verdicts of the other sets, which the engine passes (it evaluates
 -- severity last). Complications count as NMS severity only when NMS is the
@@ -157,7 +157,8 @@ local set = {
     { id = "no_better_explanation", group = "working",
       title = "No look-alike or other cause explains the picture better",
       definition = "No rival differential met (severity/lookalikes.lua) and no severity.exclusion_workup "
-        .. "field positive; or, if one is, an NMS criteria set is met as well (both remain possible)",
+        .. "field positive; or, if one is, an NMS criteria set is met as well and rigidity is present "
+        .. "(both remain possible)",
       source = "DSM-IV-TR criterion C (§1.1 [S10][S11]); IEC 2011 item 8 (§3 [S1]); differential "
         .. "comparison §7.1 [S35]; severity/working.lua",
       needs = "the verdicts of the differentials and the work-up (case.workup)",

@@ -207,7 +207,7 @@ local function not_working(w, window, depot)
       "IEC 2011 item 1 (§3 [S1]); severity/working.lua")
     lookalike_steps(out, w.rivals)
   elseif w.unexplained.value == false then
-    out[#out + 1] = act(working.names(w.rivals) .. " and no NMS criteria set is met: " .. NOT_PROPOSED,
+    out[#out + 1] = act(w.unexplained.evidence .. "; " .. NOT_PROPOSED,
       "severity/working.lua; DSM-IV-TR criterion C (§1.1 [S10][S11]); IEC 2011 item 8 (§3 [S1])")
     lookalike_steps(out, w.rivals)
   else

@@ -15,11 +15,18 @@
 --      .lua) and no other cause found by the work-up (a "positive" result in
 --      severity.exclusion_workup: IEC 2011 item 8 [S1]; DSM-IV-TR criterion
 --      C, "not due to another substance ... or general medical condition",
---      §1.1 [S10][S11]) - unless an NMS criteria set is met all the same.
---      A look-alike established on its own criteria outweighs an NMS picture
---      that no criteria set confirms; when both are met, neither is
---      dropped: "both possible" (as the engine's overlap note says, it
---      never silently picks one diagnosis).
+--      §1.1 [S10][S11]) - unless an NMS criteria set is met all the same
+--      AND rigidity is present. A look-alike established on its own
+--      criteria outweighs an NMS picture that no criteria set confirms, and
+--      one that a set confirms only without rigidity: rigidity is the
+--      cardinal feature (DSM-IV-TR criterion A; BMJ Best Practice "muscle
+--      rigidity; a cardinal feature" [S13]; lead-pipe rigidity against the
+--      normal tone of anticholinergic toxicity, §7.1 [S35]), and criteria
+--      without an exclusion (Levenson: fever, CK and minor signs) are met
+--      by exertional heat stroke with rhabdomyolysis. With a set met and
+--      rigidity, neither is dropped: "both possible" (as the engine's
+--      overlap note says, it never silently picks one diagnosis); with
+--      rigidity not examined, undecided.
 -- Undecided differentials do not displace NMS (otherwise every record
 -- without a core temperature would lose NMS management); the actions name
 -- them, and management that could harm in them is held back
@@ -142,18 +149,28 @@ local function nms_evidence(case, crit)
 end
 
 -- No better explanation (point 3 above) as a finding.
-local function unexplained(crit, rivals, undecided)
+local function unexplained(case, crit, rivals, undecided)
   local undecided_text = #undecided > 0 and ("undecided: " .. table.concat(undecided, ", ")) or nil
   if #rivals == 0 then
     return tri.finding(true, fmt.join({ "no rival differential met and no other cause found by the work-up",
       undecided_text }))
   end
-  if #crit.met > 0 then
-    return tri.finding(true, fmt.list(texts(rivals)) .. ", but NMS criteria are met too ("
-      .. table.concat(crit.met, ", ") .. "): both remain possible")
+  local named = fmt.list(texts(rivals))
+  if #crit.met == 0 then
+    return tri.finding(false, named .. " and no NMS criteria set is met: it explains the picture better")
   end
-  return tri.finding(false, fmt.list(texts(rivals)) .. " and no NMS criteria set is met: it explains the "
-    .. "picture better")
+  local met = table.concat(crit.met, ", ")
+  local rigid = exam.level(case, "rigidity", ANY_RIGIDITY)
+  if rigid.value == true then
+    return tri.finding(true, named .. ", but NMS criteria are met too (" .. met .. ") with rigidity ("
+      .. rigid.evidence .. "): both remain possible")
+  end
+  if rigid.value == false then
+    return tri.finding(false, named .. "; NMS criteria met (" .. met .. ") but without rigidity ("
+      .. rigid.evidence .. "): it explains the picture better")
+  end
+  return tri.finding(nil, named .. "; NMS criteria met (" .. met .. "), rigidity not examined: both remain "
+    .. "possible only with rigidity", "a rigidity examination (exam[].rigidity)")
 end
 
 --- The working diagnosis of NMS for `case` given the engine's `verdicts`
@@ -171,7 +188,7 @@ function W.assess(case, verdicts, exposure)
   local _, spectrum, undecided = differentials(verdicts)
   local rivals = W.rivals(case, verdicts)
   local w = { criteria = crit, rivals = rivals, spectrum = spectrum, undecided = undecided, exposure = exposure,
-    evidence = nms_evidence(case, crit), unexplained = unexplained(crit, rivals, undecided) }
+    evidence = nms_evidence(case, crit), unexplained = unexplained(case, crit, rivals, undecided) }
   local value = tri.AND(exposure and exposure.value, tri.AND(w.evidence.value, w.unexplained.value))
   if value == true then w.status = #rivals > 0 and "both" or "nms"
   elseif value == false then w.status = "not" end
