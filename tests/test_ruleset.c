@@ -86,21 +86,26 @@ static const cJSON *follow(const cJSON *node, const char *path)
     return node;
 }
 
+/* Whether `text` starts with `word`, ignoring ASCII case. */
+static int contains_nocase_at(const char *text, const char *word)
+{
+    size_t i;
+
+    for (i = 0; word[i] && text[i] &&
+                tolower((unsigned char)text[i]) ==
+                    tolower((unsigned char)word[i]);
+         i++)
+        ;
+    return word[i] == '\0';
+}
+
 /* Whether `text` contains `word`, ignoring ASCII case. */
 static int contains_nocase(const char *text, const char *word)
 {
-    size_t n = strlen(word), i;
-
-    for (; *text; text++) {
-        for (i = 0; i < n && text[i] &&
-                    tolower((unsigned char)text[i]) ==
-                        tolower((unsigned char)word[i]);
-             i++)
-            ;
-        if (i == n)
+    for (; *text; text++)
+        if (contains_nocase_at(text, word))
             return 1;
-    }
-    return n == 0;
+    return *word == '\0';
 }
 
 /* "~": `got_text` contains `want` (a string, or every string of an array);
@@ -122,6 +127,39 @@ static int contains(const char *got_text, const cJSON *want, int negate)
     return 1;
 }
 
+/* Where `word` occurs in `text`, ignoring ASCII case; NULL if nowhere. */
+static const char *find_nocase(const char *text, const char *word)
+{
+    for (; *text; text++)
+        if (contains_nocase_at(text, word))
+            return text;
+    return NULL;
+}
+
+/* A short view of `got_text` for a mismatch message (cmocka cuts long
+ * messages): for "!~", the text around the first forbidden string found;
+ * otherwise its start. */
+static void excerpt(char *buf, size_t size, const char *got_text,
+                    const cJSON *want, char mode)
+{
+    const char *at = NULL, *from = got_text;
+    const cJSON *w;
+    size_t n;
+
+    if (mode == '!' && cJSON_IsString(want))
+        at = find_nocase(got_text, want->valuestring);
+    else if (mode == '!')
+        cJSON_ArrayForEach(w, want) {
+            if (!at && cJSON_IsString(w))
+                at = find_nocase(got_text, w->valuestring);
+        }
+    if (at)
+        from = at - got_text > 80 ? at - 80 : got_text;
+    n = strlen(from);
+    snprintf(buf, size, "%s%.*s%s", from == got_text ? "" : "…",
+             (int)(n > 240 ? 240 : n), from, n > 240 ? "…" : "");
+}
+
 /* Checks one expectation; prints and returns 1 on a mismatch. */
 static int check_path(const char *name, const cJSON *record,
                       const cJSON *want)
@@ -130,7 +168,7 @@ static int check_path(const char *name, const cJSON *record,
     size_t len = strlen(want->string);
     char mode = len ? want->string[len - 1] : '\0';
     const cJSON *got;
-    char *got_text, *want_text;
+    char *got_text, *want_text, shown[400];
     int ok;
 
     if (mode != '~' && mode != '#')
@@ -158,17 +196,18 @@ static int check_path(const char *name, const cJSON *record,
              cJSON_GetArraySize(got) == (int)want->valuedouble;
     else
         ok = cJSON_Compare(got, want, 1);
+    excerpt(shown, sizeof shown, got_text, want, mode);
     if (!ok)
         print_message("%s: %s%s%s, expected %s%s\n", name, path,
                       mode == '#' ? " has " : " is ",
-                      mode == '#' ? "" : got_text,
+                      mode == '#' ? "" : shown,
                       mode == '~'   ? "text containing "
                       : mode == '!' ? "text containing none of "
                                     : "",
                       want_text);
     if (!ok && mode == '#')
         print_message("  (%d elements: %s)\n", cJSON_GetArraySize(got),
-                      got_text);
+                      shown);
     cJSON_free(got_text);
     cJSON_free(want_text);
     return !ok;
