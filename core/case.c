@@ -183,6 +183,7 @@ static const struct nms_schema complications_record =
 static const struct nms_field case_fields[] = {
     STR(struct nms_case, id),
     TIME(struct nms_case, assessed_at),
+    TIME(struct nms_case, onset),
     OBJ(struct nms_case, patient, patient_record),
     OBJ(struct nms_case, baseline, baseline_record),
     ARR(struct nms_case, medications, n_medications, medication_record),

@@ -263,6 +263,8 @@ static void apply_as_of(struct nms_case *c, double as_of)
     struct nms_medication *m;
     size_t i;
 
+    if (c->onset > as_of)
+        c->onset = NAN; /* as of then, the syndrome had not begun */
     c->n_medications =
         keep_until(med, (char *)c->medications, c->n_medications,
                    offsetof(struct nms_medication, start), as_of);

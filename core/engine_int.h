@@ -78,6 +78,9 @@ struct nms_vm {
     size_t n_sets;
     char *name, *version, *title, *digest;
     struct nms_set_info *set_info;  /* views of sets[] for the info struct */
+    int warnings_ref;           /* manifest 'warnings': fn(case) -> list, or LUA_NOREF */
+    char *warnings_file;        /* where that function is defined */
+    long warnings_line;
     struct nms_ruleset_info info;
 };
 

@@ -18,6 +18,7 @@
  * the whole case with the rule's id, file and line; the process and the
  * other cases carry on.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,10 +77,11 @@ static void fail_rule(lua_State *L, struct eval_args *a, const char *set_id,
     err->message = copy_string(L, -1);
 }
 
-/* Runs one item's check on the case at `case_idx` and fills *out.
+/* Runs one item's check on the case at `case_idx` (and, for the severity
+ * section, the verdicts at `verdicts_idx`; 0 for none) and fills *out.
  * Returns 0, or -1 when the rule failed (recorded in the result). */
 static int run_item(lua_State *L, struct eval_args *a, int case_idx,
-                    const struct nms_set_def *set, size_t i,
+                    int verdicts_idx, const struct nms_set_def *set, size_t i,
                     struct nms_item *out)
 {
     const struct nms_item_def *def = &set->items[i];
@@ -88,7 +90,9 @@ static int run_item(lua_State *L, struct eval_args *a, int case_idx,
 
     lua_rawgeti(L, LUA_REGISTRYINDEX, def->check_ref);
     lua_pushvalue(L, case_idx);
-    if (nms_vm_pcall(a->vm, 1, 3) != LUA_OK) {
+    if (verdicts_idx)
+        lua_pushvalue(L, verdicts_idx);
+    if (nms_vm_pcall(a->vm, verdicts_idx ? 2 : 1, 3) != LUA_OK) {
         fail_rule(L, a, set->id, def->id, def->file, def->line, 1);
         return -1;
     }
@@ -314,9 +318,11 @@ static int bad_actions(lua_State *L, struct eval_args *a,
     return -1;
 }
 
-/* Calls actions(case, tier) of the severity set and keeps the list. */
+/* Calls actions(case, tier, verdicts) of the severity set and keeps the
+ * list. */
 static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
-                       const struct nms_set_def *def, struct nms_set *set)
+                       int verdicts_idx, const struct nms_set_def *def,
+                       struct nms_set *set)
 {
     int top = lua_gettop(L);
     lua_Integer i, n;
@@ -324,7 +330,11 @@ static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
     lua_rawgeti(L, LUA_REGISTRYINDEX, def->actions_ref);
     lua_pushvalue(L, case_idx);
     lua_pushstring(L, nms_set_tier(set));
-    if (nms_vm_pcall(a->vm, 2, 1) != LUA_OK) {
+    if (verdicts_idx)
+        lua_pushvalue(L, verdicts_idx);
+    else
+        lua_pushnil(L);
+    if (nms_vm_pcall(a->vm, 3, 1) != LUA_OK) {
         fail_actions(L, a, def, 1);
         return -1;
     }
@@ -349,9 +359,12 @@ static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
     return 0;
 }
 
-/* Evaluates set `def` into `set`; returns 0 or -1 if a rule failed. */
+/* Evaluates set `def` into `set`, its checks and actions given the
+ * verdicts at `verdicts_idx` too when not 0; returns 0 or -1 if a rule
+ * failed. */
 static int run_set(lua_State *L, struct eval_args *a, int case_idx,
-                   const struct nms_set_def *def, struct nms_set *set)
+                   int verdicts_idx, const struct nms_set_def *def,
+                   struct nms_set *set)
 {
     size_t i;
 
@@ -379,7 +392,7 @@ static int run_set(lua_State *L, struct eval_args *a, int case_idx,
         if (def->kind == NMS_KIND_GROUPS)
             item->group = copy_cstring(L, def->groups[d->group].id);
         item->points = d->points;
-        if (run_item(L, a, case_idx, def, i, item) != 0)
+        if (run_item(L, a, case_idx, verdicts_idx, def, i, item) != 0)
             return -1;
     }
     switch (def->kind) {
@@ -389,7 +402,7 @@ static int run_set(lua_State *L, struct eval_args *a, int case_idx,
     }
     copy_notes(L, def->notes, def->n_notes, set);
     if (def->actions_ref != LUA_NOREF)
-        return run_actions(L, a, case_idx, def, set);
+        return run_actions(L, a, case_idx, verdicts_idx, def, set);
     return 0;
 }
 
@@ -504,13 +517,131 @@ static void find_disagreements(lua_State *L, struct nms_result *r)
     lua_pop(L, 1);
 }
 
+/* [-0, +1] Pushes `x` as a Lua integer when it is one (points and counts
+ * are), so rules print "3", not "3.0". */
+static void push_count(lua_State *L, double x)
+{
+    lua_Integer i;
+
+    if (lua_numbertointeger(floor(x), &i) && (double)i == x)
+        lua_pushinteger(L, i);
+    else
+        lua_pushnumber(L, x);
+}
+
+/* [-0, +1] Pushes the verdicts of the sets evaluated so far (those with
+ * an id), keyed by set id: {result, level, score, possible, section,
+ * screen, title}. The severity section reads them to decide whether NMS
+ * is the working diagnosis or a look-alike explains the picture better. */
+static void push_verdicts(lua_State *L, const struct nms_result *r)
+{
+    size_t i;
+
+    lua_createtable(L, 0, (int)r->n_sets);
+    for (i = 0; i < r->n_sets; i++) {
+        const struct nms_set *set = &r->sets[i];
+        if (!set->id)
+            continue;
+        lua_createtable(L, 0, 7);
+        lua_pushstring(L, nms_verdict_name(set->result));
+        lua_setfield(L, -2, "result");
+        lua_pushstring(L, set->level);   /* NULL pushes nil */
+        lua_setfield(L, -2, "level");
+        if (set->kind != NMS_KIND_GROUPS) {
+            push_count(L, set->score);
+            lua_setfield(L, -2, "score");
+        }
+        if (set->kind == NMS_KIND_POINTS) {
+            push_count(L, set->possible);
+            lua_setfield(L, -2, "possible");
+        }
+        lua_pushstring(L, nms_section_name(set->section));
+        lua_setfield(L, -2, "section");
+        lua_pushboolean(L, set->screen);
+        lua_setfield(L, -2, "screen");
+        lua_pushstring(L, set->title);
+        lua_setfield(L, -2, "title");
+        lua_setfield(L, -2, set->id);
+    }
+}
+
+/* Most warnings the ruleset may report for one case: a medication list
+ * has tens of entries, and a runaway rule must not flood the output. */
+#define MAX_RULE_WARNINGS 1000
+
+/* Fails the case for the ruleset's warnings function (message on top). */
+static int fail_warnings(lua_State *L, struct eval_args *a, int use_fault)
+{
+    fail_rule(L, a, "ruleset", "warnings", a->vm->warnings_file,
+              a->vm->warnings_line, use_fault);
+    return -1;
+}
+
+/* Copies string field `key` of the table on top into *dst; 0, or -1 when
+ * it is not a string (and not optional). */
+static int take_field(lua_State *L, const char *key, char **dst, int optional)
+{
+    int type = lua_getfield(L, -1, key);
+
+    if (type == LUA_TSTRING)
+        *dst = copy_string(L, -1);
+    lua_pop(L, 1);
+    return type == LUA_TSTRING || (optional && type == LUA_TNIL) ? 0 : -1;
+}
+
+/* Calls the ruleset's warnings(case) and keeps the list in the result. */
+static int run_warnings(lua_State *L, struct eval_args *a, int case_idx)
+{
+    struct nms_result *r = a->r;
+    int top = lua_gettop(L);
+    lua_Integer i, n;
+
+    if (a->vm->warnings_ref == LUA_NOREF)
+        return 0;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, a->vm->warnings_ref);
+    lua_pushvalue(L, case_idx);
+    if (nms_vm_pcall(a->vm, 1, 1) != LUA_OK)
+        return fail_warnings(L, a, 1);
+    if (!lua_istable(L, -1)) {
+        lua_pushliteral(L, "warnings must return a list of {path = ..., "
+                           "message = ..., kind = ...} tables");
+        return fail_warnings(L, a, 0);
+    }
+    n = (lua_Integer)lua_rawlen(L, -1);
+    if (n > MAX_RULE_WARNINGS) {
+        lua_pushfstring(L, "warnings returned %I entries; at most %d",
+                        n, MAX_RULE_WARNINGS);
+        return fail_warnings(L, a, 0);
+    }
+    r->warnings = calloc((size_t)n + 1, sizeof *r->warnings);
+    if (!r->warnings)
+        luaL_error(L, "not enough memory");
+    for (i = 1; i <= n; i++) {
+        struct nms_rule_warning *w = &r->warnings[i - 1];
+        r->n_warnings = (size_t)i;
+        if (lua_rawgeti(L, -1, i) != LUA_TTABLE ||
+            take_field(L, "path", &w->path, 0) != 0 ||
+            take_field(L, "message", &w->message, 0) != 0 ||
+            take_field(L, "kind", &w->kind, 1) != 0) {
+            lua_pushfstring(L, "warnings entry %I must have string 'path' "
+                               "and 'message' (and 'kind', if any)", i);
+            return fail_warnings(L, a, 0);
+        }
+        lua_pop(L, 1);
+    }
+    lua_settop(L, top);
+    return 0;
+}
+
 /* Protected body of nms_eval_case: every allocation is anchored in the
- * result before the next call that can raise. */
+ * result before the next call that can raise. The severity section runs
+ * last, whatever its place in the result, because it reads the verdicts
+ * of all the others. */
 static int eval_protected(lua_State *L)
 {
     struct eval_args *a = lua_touserdata(L, 1);
     struct nms_vm *vm = a->vm;
-    int case_idx;
+    int case_idx, verdicts_idx;
     size_t i;
 
     nms_lua_push_case(L, a->c);
@@ -518,11 +649,20 @@ static int eval_protected(lua_State *L)
     a->r->sets = calloc(vm->n_sets, sizeof *a->r->sets);
     if (!a->r->sets)
         return luaL_error(L, "not enough memory");
-    for (i = 0; i < vm->n_sets; i++) {
-        a->r->n_sets = i + 1;
-        if (run_set(L, a, case_idx, &vm->sets[i], &a->r->sets[i]) != 0)
+    a->r->n_sets = vm->n_sets;   /* sets not yet run are empty */
+    for (i = 0; i < vm->n_sets; i++)
+        if (vm->sets[i].section != NMS_SECTION_SEVERITY &&
+            run_set(L, a, case_idx, 0, &vm->sets[i], &a->r->sets[i]) != 0)
             return 0;
-    }
+    push_verdicts(L, a->r);
+    verdicts_idx = lua_gettop(L);
+    for (i = 0; i < vm->n_sets; i++)
+        if (vm->sets[i].section == NMS_SECTION_SEVERITY &&
+            run_set(L, a, case_idx, verdicts_idx, &vm->sets[i],
+                    &a->r->sets[i]) != 0)
+            return 0;
+    if (run_warnings(L, a, case_idx) != 0)
+        return 0;
     add_overlaps(L, vm, a->r);
     find_disagreements(L, a->r);
     return 0;

@@ -414,20 +414,38 @@ static cJSON *concordance_object(const struct nms_result *r)
     return o;
 }
 
-static cJSON *warnings_array(const struct nms_case *c)
+/* Appends {path, message[, kind]} to array `a`; 0 when out of memory. */
+static int add_warning(cJSON *a, const char *path, const char *message,
+                       const char *kind)
+{
+    cJSON *w = cJSON_CreateObject();
+    int ok = w && add(w, "path", cJSON_CreateString(path)) &&
+             add(w, "message", cJSON_CreateString(message)) &&
+             (!kind || add(w, "kind", cJSON_CreateString(kind)));
+
+    if (!ok || !cJSON_AddItemToArray(a, w)) {
+        cJSON_Delete(w);
+        return 0;
+    }
+    return 1;
+}
+
+/* The case's warnings (the reader's), then the ruleset's (with a kind). */
+static cJSON *warnings_array(const struct nms_case *c,
+                             const struct nms_result *r)
 {
     cJSON *a = cJSON_CreateArray();
-    size_t i;
+    size_t i, n_rule = r && !r->error ? r->n_warnings : 0;
+    int ok = a != NULL;
 
-    for (i = 0; a && i < c->n_warnings; i++) {
-        cJSON *w = cJSON_CreateObject();
-        int ok = w && add(w, "path", cJSON_CreateString(c->warnings[i].path)) &&
-                 add(w, "message", cJSON_CreateString(c->warnings[i].message));
-        if (!ok || !cJSON_AddItemToArray(a, w)) {
-            cJSON_Delete(w);
-            cJSON_Delete(a);
-            return NULL;
-        }
+    for (i = 0; ok && i < c->n_warnings; i++)
+        ok = add_warning(a, c->warnings[i].path, c->warnings[i].message, NULL);
+    for (i = 0; ok && i < n_rule; i++)
+        ok = add_warning(a, r->warnings[i].path, r->warnings[i].message,
+                         r->warnings[i].kind);
+    if (!ok) {
+        cJSON_Delete(a);
+        return NULL;
     }
     return a;
 }
@@ -541,7 +559,7 @@ static cJSON *record_object(const struct nms_case *c, const struct nms_result *r
         ok = add_sets(o, r, rs, full);
     if (ok && failed)
         ok = add(o, "error", error_object(c, r));
-    ok = ok && add(o, "warnings", warnings_array(c));
+    ok = ok && add(o, "warnings", warnings_array(c, r));
     if (ok && c->label_json)
         ok = add(o, "label", cJSON_CreateRaw(c->label_json));
     if (!ok) {
@@ -679,7 +697,8 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
         fputc(',', w->fp);
     else
         fprintf(w->fp, "%zu,", met);
-    fprintf(w->fp, "%zu,", c->n_warnings);
+    fprintf(w->fp, "%zu,",
+            c->n_warnings + (r && !r->error ? r->n_warnings : 0));
     /* r may be NULL for a valid case, as in error_object. */
     csv_field(w->fp, c->error ? c->error->message
                      : r && r->error ? r->error->message

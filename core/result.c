@@ -119,6 +119,14 @@ void nms_result_clear(struct nms_result *r)
     free(r->disagreements);
     r->disagreements = NULL;
     r->n_disagreements = 0;
+    for (i = 0; i < r->n_warnings; i++) {
+        free(r->warnings[i].path);
+        free(r->warnings[i].message);
+        free(r->warnings[i].kind);
+    }
+    free(r->warnings);
+    r->warnings = NULL;
+    r->n_warnings = 0;
     if (r->error) {
         free(r->error->rule);
         free(r->error->file);

@@ -620,6 +620,28 @@ static void load_sets(lua_State *L, struct nms_vm *vm, int manifest)
     }
 }
 
+/* Manifest field `warnings`: a module returning function(case) that lists
+ * problems the rules see in the data (a drug nobody knows), reported with
+ * the case's own warnings. */
+static void load_warnings(lua_State *L, struct nms_vm *vm, int manifest)
+{
+    int type = lua_getfield(L, manifest, "warnings");
+
+    if (type == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (type != LUA_TSTRING)
+        fail_in(L, "ruleset", NULL, "field 'warnings' must be a module name");
+    require_module(L, lua_tostring(L, -1));
+    if (!lua_isfunction(L, -1))
+        fail_in(L, lua_tostring(L, -2), NULL,
+                "must return a function(case) listing warnings");
+    vm->warnings_file = function_source(L, &vm->warnings_line);
+    vm->warnings_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pop(L, 1);
+}
+
 /* Protected body of nms_ruleset_load. */
 static int load_protected(lua_State *L)
 {
@@ -649,6 +671,7 @@ static int load_protected(lua_State *L)
         fail_in(L, "ruleset", "--param", "this ruleset declares no parameters");
     }
     load_sets(L, vm, manifest);
+    load_warnings(L, vm, manifest);
     return 0;
 }
 
@@ -731,6 +754,11 @@ void nms_ruleset_release(struct nms_vm *vm)
 
     for (i = 0; i < vm->n_sets; i++)
         release_set(vm->L, &vm->sets[i]);
+    if (vm->L)
+        luaL_unref(vm->L, LUA_REGISTRYINDEX, vm->warnings_ref);
+    vm->warnings_ref = LUA_NOREF;
+    free(vm->warnings_file);
+    vm->warnings_file = NULL;
     free(vm->sets);
     free(vm->set_info);
     free(vm->name);

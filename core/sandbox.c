@@ -566,6 +566,7 @@ struct nms_vm *nms_vm_new(const char *dir)
     if (!vm)
         return NULL;
     vm->cap = SIZE_MAX;
+    vm->warnings_ref = LUA_NOREF;
     vm->dir = nms_strndup(dir, strlen(dir));
     if (!vm->dir)
         goto fail;

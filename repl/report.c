@@ -250,7 +250,7 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
                       const struct nms_ruleset_info *rs, int color)
 {
     struct style s = {color};
-    size_t i;
+    size_t i, n_rule;
 
     if (c->index > 0)
         fputc('\n', fp);   /* a blank line between cases of one file */
@@ -275,8 +275,11 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
     if (r && !r->error && r->n_sets &&
         r->sets[r->n_sets - 1].section == NMS_SECTION_CRITERIA)
         print_concordance(fp, &s, r);
-    if (c->n_warnings)
+    n_rule = r && !r->error ? r->n_warnings : 0;
+    if (c->n_warnings + n_rule)
         fprintf(fp, "\n%swarnings%s\n", paint(&s, YELLOW), paint(&s, RESET));
     for (i = 0; i < c->n_warnings; i++)
         fprintf(fp, "  %s: %s\n", c->warnings[i].path, c->warnings[i].message);
+    for (i = 0; i < n_rule; i++)
+        fprintf(fp, "  %s: %s\n", r->warnings[i].path, r->warnings[i].message);
 }

@@ -21,10 +21,12 @@
 static int is_time_key(const char *key)
 {
     return key && (!strcmp(key, "t") || !strcmp(key, "start") ||
-                   !strcmp(key, "stop") || !strcmp(key, "assessed_at"));
+                   !strcmp(key, "stop") || !strcmp(key, "assessed_at") ||
+                   !strcmp(key, "onset"));
 }
 
-/* Adds every time below `node` (keys t, start, stop, not assessed_at) to
+/* Adds every time below `node` (keys t, start, stop; not assessed_at or
+ * onset, which are not observations) to
  * `times` (when not NULL); sets *iso when one is an ISO string. */
 static size_t collect(const cJSON *node, double *times, size_t n, size_t max,
                       int *iso)
@@ -36,7 +38,8 @@ static size_t collect(const cJSON *node, double *times, size_t n, size_t max,
         if (is_time_key(c->string)) {
             h = record_hours(c);
             *iso = *iso || cJSON_IsString(c);
-            if (times && !isnan(h) && n < max && strcmp(c->string, "assessed_at"))
+            if (times && !isnan(h) && n < max && strcmp(c->string, "assessed_at") &&
+                strcmp(c->string, "onset"))
                 times[n++] = h;
         } else if (cJSON_IsArray(c) ||
                    (cJSON_IsObject(c) && strcmp(c->string ? c->string : "", "label"))) {

@@ -570,6 +570,35 @@ static void case_json_finish_applies_as_of(void **state)
     nms_case_free(c);
 }
 
+/* Symptom onset is a case time like the others: read in the case's form,
+ * dropped by an as-of time before it, warned about after assessed_at. */
+static void case_json_onset(void **state)
+{
+    struct nms_case *c = parse("{\"onset\": 20, \"vitals\": [{\"t\": 30}]}");
+
+    (void)state;
+    assert_int_equal(nms_case_finish(c, NAN), NMS_OK);
+    assert_near(c->onset, 20);
+    assert_near(c->assessed_at, 30);
+    nms_case_free(c);
+    c = parse("{\"onset\": 20, \"vitals\": [{\"t\": 30}]}");
+    assert_int_equal(nms_case_finish(c, 10), NMS_OK);
+    assert_true(isnan(c->onset));
+    nms_case_free(c);
+    c = parse("{\"onset\": \"2026-03-03T02:10Z\", \"vitals\": [{\"t\": 30}]}");
+    assert_non_null(c->error);
+    assert_string_equal(c->error->path, "vitals[0].t");
+    nms_case_free(c);
+    c = parse("{\"assessed_at\": 5, \"onset\": 10}");
+    assert_int_equal(nms_case_finish(c, NAN), NMS_OK);
+    assert_int_equal(c->n_warnings, 1);
+    assert_string_equal(c->warnings[0].path, "onset");
+    nms_case_free(c);
+    c = parse("{\"id\": \"no onset\"}");
+    assert_true(isnan(c->onset));
+    nms_case_free(c);
+}
+
 static void case_json_finish_defaults_assessed_at_to_latest_time(void **state)
 {
     struct nms_case *c = parse(timeline);
@@ -658,6 +687,7 @@ int main(void)
         cmocka_unit_test(time_parse_checks_calendar_and_leap_days),
         cmocka_unit_test(time_format_writes_iso_and_hours),
         cmocka_unit_test(case_json_finish_applies_as_of),
+        cmocka_unit_test(case_json_onset),
         cmocka_unit_test(case_json_finish_defaults_assessed_at_to_latest_time),
         cmocka_unit_test(case_json_finish_warns_times_after_assessed_at),
         cmocka_unit_test(case_json_finish_defaults_id_from_line_or_index),

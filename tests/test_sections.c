@@ -212,9 +212,87 @@ static void severity_malformed_actions_fail_the_case(void **state)
     assert_non_null(r->error);
     assert_string_equal(r->error->rule, "severity.actions");
     assert_non_null(strstr(r->error->file, "tiers.lua"));
-    assert_int_equal(r->error->line, 18);   /* where actions is defined */
+    assert_int_equal(r->error->line, 25);   /* where actions is defined */
     assert_non_null(strstr(r->error->message, "actions must return a list"));
     assert_int_equal(r->n_sets, 0);
+}
+
+/* The severity set runs after every other set and reads their verdicts:
+ * a met differential can take NMS out of suspicion, and the actions see
+ * results, levels, scores, sections and the screen flag. */
+static void severity_reads_the_verdicts_of_the_other_sets(void **state)
+{
+    const struct nms_set *s = set(
+        run(state, "{\"history\": {\"heat_exposure\": true,"
+                   " \"parkinson_disease\": true, \"exertion\": true}}"),
+        "severity");
+
+    assert_string_equal(nms_set_tier(s), "none");
+    assert_string_equal(s->items[0].evidence, "explained by A differential");
+    s = set(run(state, "{\"history\": {\"heat_exposure\": true,"
+                       " \"parkinson_disease\": true, \"exertion\": false}}"),
+            "severity");
+    assert_string_equal(nms_set_tier(s), "mild");
+    s = set(run(state, "{\"history\": {\"iron_deficiency\": true,"
+                       " \"prior_nms\": true, \"dehydration\": true,"
+                       " \"agitation\": true, \"restraints\": false}}"),
+            "severity");
+    assert_int_equal(s->n_notes, 1);
+    assert_string_equal(s->notes[0].text,
+                        "dx indeterminate screen=true; pair met definite; "
+                        "other 1 of 1; risks 2");
+    assert_string_equal(s->notes[0].source, "differential");
+}
+
+/* ---- the ruleset's warnings ------------------------------------------- */
+
+/* The JSON record of case `json` (free it). */
+static char *output_json(void **state, const char *json)
+{
+    struct fixture *f = *state;
+    struct nms_case *c = case_from(json);
+    struct nms_result *r = NULL;
+    char *out;
+
+    assert_int_equal(nms_engine_evaluate(f->e, c, &r), NMS_OK);
+    out = nms_output_json(c, r, nms_engine_ruleset(f->e), 0);
+    assert_non_null(out);
+    nms_result_free(r);
+    nms_case_free(c);
+    return out;
+}
+
+static void ruleset_warnings_follow_the_case_warnings(void **state)
+{
+    struct nms_result *r = run(
+        state, "{\"medications\": [{\"drug\": \"aspirin\"},"
+               " {\"drug\": \"mystery\"}], \"colour\": 1}");
+    char *json;
+
+    assert_null(r->error);
+    assert_int_equal(r->n_warnings, 1);
+    assert_string_equal(r->warnings[0].path, "medications[1].drug");
+    assert_string_equal(r->warnings[0].kind, "unrecognised_drug");
+    json = output_json(state, "{\"medications\": [{\"drug\": \"mystery\"}],"
+                              " \"colour\": 1}");
+    assert_non_null(strstr(json, "\"warnings\":[{\"path\":\"colour\""));
+    assert_non_null(strstr(json, "{\"path\":\"medications[0].drug\","
+                                 "\"message\":\"unrecognised drug 'mystery'\","
+                                 "\"kind\":\"unrecognised_drug\"}]"));
+    free(json);
+}
+
+static void ruleset_warnings_malformed_fail_the_case(void **state)
+{
+    struct nms_result *r =
+        run(state, "{\"medications\": [{\"drug\": \"malformed\"}]}");
+
+    assert_non_null(r->error);
+    assert_string_equal(r->error->rule, "ruleset.warnings");
+    assert_non_null(strstr(r->error->file, "notices.lua"));
+    assert_non_null(strstr(r->error->message, "warnings entry 1 must have"));
+    assert_int_equal(r->n_sets, 0);
+    assert_int_equal(r->n_warnings, 0);
 }
 
 /* ---- checklist and differential ----------------------------------------- */
@@ -266,21 +344,13 @@ static void differential_alone_has_no_overlap(void **state)
 
 static void output_shows_the_rule_of_a_groups_set(void **state)
 {
-    struct fixture *f = *state;
-    struct nms_case *c = case_from("{}");
-    struct nms_result *r = NULL;
-    char *json;
+    char *json = output_json(state, "{}");
 
-    assert_int_equal(nms_engine_evaluate(f->e, c, &r), NMS_OK);
-    json = nms_output_json(c, r, nms_engine_ruleset(f->e), 0);
-    assert_non_null(json);
     assert_non_null(strstr(json, "\"rule\":[{\"level\":\"definite\",\"need\":"
                                  "{\"major\":2}},{\"level\":\"probable\","
                                  "\"need\":{\"major\":1,\"minor\":2}}]"));
     assert_non_null(strstr(json, "\"tier\":\"none\""));
     free(json);
-    nms_result_free(r);
-    nms_case_free(c);
 }
 
 /* ---- the ruleset's shape -------------------------------------------------- */
@@ -361,7 +431,10 @@ int main(void)
         cmocka_unit_test(severity_tier_reasons_and_actions),
         cmocka_unit_test(severity_unknown_complication_could_be_severe),
         cmocka_unit_test(severity_not_suspected_is_none_without_actions),
+        cmocka_unit_test(severity_reads_the_verdicts_of_the_other_sets),
         cmocka_unit_test(severity_malformed_actions_fail_the_case),
+        cmocka_unit_test(ruleset_warnings_follow_the_case_warnings),
+        cmocka_unit_test(ruleset_warnings_malformed_fail_the_case),
         cmocka_unit_test(checklist_counts_present_items),
         cmocka_unit_test(checklist_nothing_known_is_indeterminate),
         cmocka_unit_test(differential_met_with_nms_criteria_says_both),

@@ -114,6 +114,8 @@ struct nms_case {
     enum nms_time_form time_form;
     double assessed_at;      /* NAN until known; defaulted by nms_case_finish */
     int assessed_at_given;   /* 1 if the record named it */
+    double onset;            /* symptom onset as the record gives it, or NAN:
+                              * rules measure exposure windows back from it */
 
     struct nms_patient patient;
     struct nms_baseline baseline;

@@ -104,12 +104,23 @@ struct nms_rule_error {
     char *message;
 };
 
+/* A problem with the data that a rule noticed (the case's own warnings
+ * come from the reader): `kind` names it for counting over a cohort, e.g.
+ * "unrecognised_drug". */
+struct nms_rule_warning {
+    char *path;       /* "medications[2].drug" (0-based, as in case warnings) */
+    char *message;
+    char *kind;
+};
+
 struct nms_result {
     struct nms_set *sets;       /* in ruleset order: criteria, severity,
                                    risk factors, differentials */
     size_t n_sets;
     struct nms_disagreement *disagreements;
     size_t n_disagreements;
+    struct nms_rule_warning *warnings;  /* from the ruleset's 'warnings' */
+    size_t n_warnings;
     struct nms_rule_error *error;   /* non-NULL: no sets */
 };
 

@@ -8,4 +8,5 @@ return {
   severity = "tiers",
   risk_factors = "risks",
   differentials = { "dx" },
+  warnings = "notices",
 }

@@ -1,6 +1,8 @@
 local flag = require "flag"
 -- Suspected when heat_exposure; severe with seizures; dic makes actions
--- return a malformed list (a rule failure).
+-- return a malformed list (a rule failure). With parkinson_disease, a met
+-- differential dx explains the picture (the check reads the verdicts the
+-- engine passes); with iron_deficiency the actions echo two verdicts.
 return {
   id = "severity", title = "Tiers", version = "1", citation = "test only",
   kind = "groups",
@@ -11,12 +13,22 @@ return {
   },
   items = {
     { id = "suspected", group = "suspected", title = "Suspected", needs = "history.heat_exposure",
-      check = flag("history", "heat_exposure") },
+      check = function(case, verdicts)
+        if case.history.parkinson_disease and verdicts.dx.result == "met" then
+          return false, "explained by " .. verdicts.dx.title
+        end
+        return flag("history", "heat_exposure")(case)
+      end },
     { id = "seizures", group = "severe_features", title = "Seizures", needs = "complications.seizures",
       check = flag("complications", "seizures") },
   },
-  actions = function(case, tier)
+  actions = function(case, tier, verdicts)
     if case.complications.dic then return 42 end
+    if case.history.iron_deficiency then
+      return { { text = ("dx %s screen=%s; pair %s %s; other %s of %s; risks %s"):format(
+        verdicts.dx.result, tostring(verdicts.dx.screen), verdicts.pair.result, tostring(verdicts.pair.level),
+        verdicts.other.score, verdicts.other.possible, verdicts.risk_factors.score), source = verdicts.dx.section } }
+    end
     if tier == "none" then return {} end
     return { { text = "first for " .. tier, source = "test" }, { text = "second", source = "test" } }
   end,
