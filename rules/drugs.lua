@@ -169,7 +169,7 @@ local qualifiers = {
   "xr", "sr", "cr", "la", "xl", "ir", "dr", "ec", "mr", "pr", "extended", "release", "delayed",
   "controlled", "modified", "prolonged", "immediate", "sustained", "zydis", "velotab", "powder",
   "for", "reconstitution", "vial", "ampoule", "amp", "prefilled", "syringe", "pen", "infusion",
-  "premix", "in", "with", "and", "of", "w", "long", "acting", "consta", "maintena", "sustenna",
+  "premix", "in", "with", "and", "of", "w", "sesame", "oil", "water", "diluent", "vehicle", "long", "acting", "consta", "maintena", "sustenna",
   "trinza", "relprevv", "microspheres", "depot", "lai", "generic", "brand",
 }
 

@@ -94,10 +94,13 @@ local function escalation(case)
   end, none_within(WINDOW_H), "dose records of the dopamine antagonist (medications[].doses[] with t and mg)")
 end
 
+-- Two antipsychotics (§8.1, N05A) at once: a dopamine antagonist that is
+-- no antipsychotic (promethazine, metoclopramide: §8.2) is not a second one.
 local function concurrent(case)
-  local given, unknown = current(case, DA)
+  local given, unknown = current(case, ANTIPSYCHOTIC)
   if given == nil then return tri.finding(nil, unknown) end
-  return regimen.concurrent(case, given, unknown, none_current())
+  return regimen.concurrent(case, given, unknown, "no antipsychotic in current treatment (given within "
+    .. time.duration(WINDOW_H) .. ", a depot acting then)")
 end
 
 local function lithium(case)
@@ -176,8 +179,9 @@ return {
         "the route of the course (medications[].route)")) end },
 
     { id = "multiple_antipsychotics", title = "More than one antipsychotic at once",
-      definition = "Courses of two different dopamine antagonists (e.g. two antipsychotics) of current "
-        .. "treatment (72 h; a depot 4 weeks) that overlap in time",
+      definition = "Courses of two different antipsychotics (§8.1, ATC N05A; not the other dopamine "
+        .. "antagonists of §8.2 such as promethazine) of current treatment (72 h; a depot while it acts) "
+        .. "that overlap in time",
       source = "§6: BMJ prevention advice, avoid concurrent multiple drugs [S13]; polypharmacy with "
         .. "depot in a prolonged case [S47]",
       needs = "the medication list with the start and stop of each course",

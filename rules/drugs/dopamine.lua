@@ -104,7 +104,7 @@ return {
   { "levodopa", "N04BA01", "dopaminergic", src = "§8.3 [S81]" },
   -- Levodopa with a decarboxylase inhibitor (N04BA02): the combinations are
   -- recognised part by part (carbidopa and benserazide below), and by name.
-  { "levodopa/carbidopa", "N04BA02", "dopaminergic", also = { "co-careldopa" },
+  { "levodopa/carbidopa", "N04BA02", "dopaminergic", also = { "carbidopa/levodopa", "co-careldopa" },
     brands = { "Sinemet" }, src = "§8.3 levodopa + decarboxylase inhibitor [S81]; Sinemet [S86]; "
       .. "co-careldopa [B10]" },
   { "levodopa/benserazide", nil, "dopaminergic", also = { "co-beneldopa" }, brands = { "Madopar" },

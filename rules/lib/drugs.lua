@@ -173,18 +173,28 @@ end
 local function by_words(written)
   local segs = M.segments(written)
   local found, seen, all = {}, {}, {}
+  -- the whole name first (its drug words only), so "carbidopa/levodopa" is
+  -- the combination product, not two drugs
+  local flat, every = {}, {}
+  for _, seg in ipairs(segs) do
+    for _, w in ipairs(seg) do
+      all[w] = true
+      every[#every + 1] = w
+      if not (noise[w] or MARK[w] or w:match("^[%d%.]")) then flat[#flat + 1] = w end
+    end
+  end
+  local whole = by_name[table.concat(flat, " ")]
+  if whole then
+    return info_of(whole.row, written, whole.via, table.concat(every, " ") == key_of(whole.row[1])), all
+  end
   for _, seg in ipairs(segs) do
     local any, unknown = scan(seg, found, seen)
     if not any and #unknown > 0 then return nil, all end
-    for _, w in ipairs(seg) do all[w] = true end
   end
   if #found == 0 then return nil, all end
-  local flat = {}
-  for _, seg in ipairs(segs) do for _, w in ipairs(seg) do flat[#flat + 1] = w end end
   if #found == 1 then
     local hit = found[1]
-    local info = info_of(hit.row, written, hit.via, table.concat(flat, " ") == key_of(hit.row[1]))
-    return info, all
+    return info_of(hit.row, written, hit.via, table.concat(every, " ") == key_of(hit.row[1])), all
   end
   local names, list, parts = {}, {}, {}
   for i, hit in ipairs(found) do

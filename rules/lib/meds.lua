@@ -217,8 +217,11 @@ end
 --   withdrawal = false   only dopamine-antagonist use counts (criteria that
 --                        ask for neuroleptic use, e.g. DSM-IV-TR A);
 --   withdrawal_hours = H a dopaminergic drug stopped within H hours counts
---                        (default `hours`; M.withdrawal_hours() is the
---                        parkinsonism-hyperpyrexia window, §7.5);
+--                        (default: the longer of `hours` and
+--                        exposure.withdrawal_window_h, the
+--                        parkinsonism-hyperpyrexia window of §7.5 / §4.5,
+--                        so a levodopa stop 84 h or 7 days before the
+--                        syndrome is exposure; IEC prints 72 h);
 --   depot_hours = H      a depot also counts when injected within H hours
 --                        (a set's own published depot window).
 -- @usage meds.exposure(case, 72)   -- IEC 2011 item 1
@@ -226,7 +229,7 @@ end
 function M.exposure(case, hours, opts)
   opts = opts or {}
   local withdrawal = opts.withdrawal ~= false
-  local w_hours = opts.withdrawal_hours or hours
+  local w_hours = opts.withdrawal_hours or math.max(hours, WITHDRAWAL_H)
   local courses = M.courses(case)
   if courses == nil then return tri.finding(nil, "no medication list recorded") end
   if case.assessed_at == nil then
@@ -244,8 +247,9 @@ function M.exposure(case, hours, opts)
       before[#before + 1] = earlier(case, c, name)
     end
     if withdrawal and drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, w_hours) then
-      hits[#hits + 1] = ("%s stopped at %s, %s (withdrawal within %s)"):format(
-        name, time.fmt(case, c.stop), time.ago_anchor(case, c.stop), time.window(case, w_hours))
+      hits[#hits + 1] = ("%s stopped at %s, %s (withdrawal within %s%s)"):format(
+        name, time.fmt(case, c.stop), time.ago_anchor(case, c.stop), time.window(case, w_hours),
+        opts.withdrawal_hours and "" or ": parameter exposure.withdrawal_window_h, §7.5")
     elseif not c.info.recognised and within then
       unknown[#unknown + 1] = drugs.as_written(c.info)
     elseif not is_da and within then
@@ -259,8 +263,8 @@ function M.exposure(case, hours, opts)
   })
   local note = anchor_note(case)
   if #hits > 0 then return tri.finding(true, fmt.join({ fmt.join(hits), tail, note })) end
-  local none = withdrawal and ("no dopamine antagonist given or acting and no dopaminergic drug stopped "
-    .. "within %s"):format(time.window(case, hours)) or ("no dopamine antagonist given or acting within %s%s"):format(
+  local none = withdrawal and ("no dopamine antagonist given or acting within %s and no dopaminergic drug "
+    .. "stopped within %s"):format(time.window(case, hours), time.window(case, w_hours)) or ("no dopamine antagonist given or acting within %s%s"):format(
     time.window(case, hours), opts.depot_hours and (" (a depot injected within " .. time.duration(opts.depot_hours)
       .. ")") or "")
   if #unknown > 0 and UNRECOGNISED == "unknown" then

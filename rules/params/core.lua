@@ -22,10 +22,10 @@ return {
   },
   ["iec2011.exposure_window_h"] = {
     value = 72, unit = "h",
-    doc = "Item 1: a dopamine antagonist given (or, for a depot, still acting: depot.*), or a "
-      .. "dopaminergic drug stopped, within this many hours before the onset of the syndrome (the "
-      .. "anchor: case.onset, else the first fever or rigidity, else assessed_at; onset.*), up to the "
-      .. "assessment; both ends included.",
+    doc = "Item 1: a dopamine antagonist given (or, for a depot, still acting: depot.*) within this "
+      .. "many hours before the onset of the syndrome (the anchor: case.onset, else the first fever "
+      .. "or rigidity, else assessed_at; onset.*), up to the assessment; both ends included. A "
+      .. "dopaminergic drug stopped counts within the longer of this and exposure.withdrawal_window_h.",
     source = "clinical-reference §3 item 1 [S1][S2][S4]: 'within the past 72 hours' (published)",
   },
   ["iec2011.bp_change_window_h"] = {
@@ -85,8 +85,10 @@ return {
     value = 168, unit = "h",
     doc = "A dopaminergic drug (exposure.withdrawal_classes) stopped within this many hours before the "
       .. "onset of the syndrome (the anchor, as for every drug window) is a withdrawal that can cause "
-      .. "parkinsonism-hyperpyrexia: the window of meds.trigger (the drug to restore) and of any set "
-      .. "that passes it as withdrawal_hours. IEC item 1 keeps its own published 72 h.",
+      .. "parkinsonism-hyperpyrexia: the withdrawal window of every set that counts withdrawal as "
+      .. "exposure (IEC 2011 item 1, suspected NMS; the longer of this and the set's own window) and of "
+      .. "meds.trigger (the drug to restore). IEC 2011 prints 72 h for both halves of item 1; set this "
+      .. "to 72 to read it literally.",
     source = "§7.5 [S74] names the trigger (abrupt withdrawal or dose reduction) but no window; the "
       .. "research criteria count 'withdrawal of antiparkinsonian (amantadine) ... drug within 1 week' "
       .. "(§4.5 [S18]); a PHS case presented after all drugs were stopped one week before admission "
