@@ -263,10 +263,9 @@ function M.exposure(case, hours, opts)
   })
   local note = anchor_note(case)
   if #hits > 0 then return tri.finding(true, fmt.join({ fmt.join(hits), tail, note })) end
-  local none = withdrawal and ("no dopamine antagonist given or acting within %s and no dopaminergic drug "
-    .. "stopped within %s"):format(time.window(case, hours), time.window(case, w_hours)) or ("no dopamine antagonist given or acting within %s%s"):format(
-    time.window(case, hours), opts.depot_hours and (" (a depot injected within " .. time.duration(opts.depot_hours)
-      .. ")") or "")
+  local none = "no dopamine antagonist given or acting within " .. time.window(case, hours)
+    .. (opts.depot_hours and (" (a depot injected within " .. time.duration(opts.depot_hours) .. ")") or "")
+    .. (withdrawal and (" and no dopaminergic drug stopped within " .. time.window(case, w_hours)) or "")
   if #unknown > 0 and UNRECOGNISED == "unknown" then
     return tri.finding(nil, fmt.join({ none .. " among the recognised drugs; " .. tail, note }),
       "the class of " .. fmt.list(unknown, 6)

@@ -9,6 +9,13 @@
 -- (38.0 °C, 4 × ULN, 25 %, ...) stay next to their item in the criteria
 -- file, with their citation.
 
+-- One depot product's duration of action (lib/meds.lua): `product` names it
+-- and its number, `source` gives the numbers the rule of depot.default_h
+-- is applied to.
+local function depot(hours, product, source)
+  return { value = hours, unit = "h", doc = product .. " The rule: see depot.default_h.", source = source }
+end
+
 return {
   -- IEC 2011 (criteria/iec2011.lua) ------------------------------------
   ["iec2011.threshold"] = {
@@ -66,14 +73,19 @@ return {
 
   -- Exposure and drugs (lib/meds.lua, lib/drugs.lua) --------------------
   ["exposure.antagonist_classes"] = {
-    value = { "antipsychotic", "antiemetic_da", "da_antagonist", "da_depleter" }, unit = "drug classes (drugs.lua)",
+    value = { "antipsychotic", "antiemetic_da", "da_antagonist", "da_depleter" },
+    unit = "drug classes (drugs.lua)",
     doc = "Drug classes that count as dopamine-antagonist exposure (and mark the start of exposure "
-      .. "for the baseline). Lithium is not among them. The dopamine depleter tetrabenazine is "
-      .. "included as the reference groups it with the dopamine antagonists; remove 'da_depleter' "
-      .. "to read 'dopamine antagonist' strictly.",
+      .. "for the baseline). Lithium is not among them, nor pimavanserin (antipsychotic_non_d2: no D2 "
+      .. "affinity), nor domperidone (da_peripheral: does not readily cross the blood-brain barrier; "
+      .. "add 'da_peripheral' to count it as the reference's list of antiemetic causes does, §8.2 "
+      .. "[S48]). The dopamine depleters (tetrabenazine, deutetrabenazine, valbenazine, reserpine) are "
+      .. "included as the reference groups tetrabenazine with the dopamine antagonists; remove "
+      .. "'da_depleter' to read 'dopamine antagonist' strictly.",
     source = "clinical-reference §8.1 (antipsychotics, N05A, minus lithium), §8.2 'other dopamine "
       .. "antagonists / depleters' [S48][S50][S85]; depleter as a temporal link in the research "
-      .. "criteria §4.5 [S18]",
+      .. "criteria §4.5 [S18]; VMAT inhibitors and NMS (Caroff 2020, rules/drugs.lua [B14]); "
+      .. "pimavanserin [B13], domperidone [B11]",
   },
   ["exposure.withdrawal_classes"] = {
     value = { "dopaminergic" }, unit = "drug classes (drugs.lua)",
@@ -119,51 +131,38 @@ return {
     source = "research criteria 'depot antipsychotic IM within 8 weeks' (§4.5 [S18]; 8 weeks = 1344 h), "
       .. "the longer of the two published depot windows (Caroff & Mann '2-4 weeks for depot', §4.4 [S12])",
   },
-  ["depot.haloperidol_decanoate_h"] = {
-    value = 840, unit = "h",
-    doc = "Haloperidol decanoate (Haldol Decanoate): 35 days. The rule: see depot.default_h.",
-    source = "dosing interval 'every 28 days (3- to 5-week range is acceptable)' (MSD Manual depot table [B5]) = 5 weeks; Tmax 1-6 d + half-life 21 d = 27 d (PMC8316655 Table 2 [B6])",
-  },
-  ["depot.fluphenazine_decanoate_h"] = {
-    value = 1008, unit = "h",
-    doc = "Fluphenazine decanoate (Modecate, Prolixin Decanoate): 42 days. The rule: see depot.default_h.",
-    source = "dosing interval 'up to 6 weeks (individualized)' (JAAPL LAI table [B7]); 'every 2-4 weeks' ([B5]); half-life and Tmax NOT READ in a citable source (a mirror page gives 14 d)",
-  },
-  ["depot.fluphenazine_enanthate_h"] = {
-    value = 336, unit = "h",
-    doc = "Fluphenazine enanthate: 14 days. The rule: see depot.default_h.",
-    source = "dosing interval 'every 1-2 weeks' ([B5]); half-life NOT READ in a citable source (a mirror page gives 4 d)",
-  },
-  ["depot.olanzapine_pamoate_h"] = {
-    value = 888, unit = "h",
-    doc = "Olanzapine pamoate (Zyprexa Relprevv): 37 days. The rule: see depot.default_h.",
-    source = "dosing interval 'every 2 or 4 weeks' ([B5][B7]); Tmax 7 d + half-life 30 d = 37 d ([B6])",
-  },
-  ["depot.risperidone_microspheres_h"] = {
-    value = 984, unit = "h",
-    doc = "Risperidone long-acting microspheres (Risperdal Consta): 41 days. The rule: see depot.default_h.",
-    source = "dosing interval 'every 2 weeks' ([B5][B7]); release lag: Tmax 28-35 d + half-life 3-6 d = 41 d ([B6])",
-  },
-  ["depot.paliperidone_palmitate_1m_h"] = {
-    value = 1488, unit = "h",
-    doc = "Paliperidone palmitate once-monthly (Invega Sustenna, Xeplion): 62 days. The rule: see depot.default_h.",
-    source = "dosing interval monthly ([B5][B7]); Tmax 13 d + half-life 24-49 d = 62 d ([B6])",
-  },
-  ["depot.paliperidone_palmitate_3m_h"] = {
-    value = 3072, unit = "h",
-    doc = "Paliperidone palmitate 3-monthly (Invega Trinza, Trevicta): 128 days. The rule: see depot.default_h.",
-    source = "dosing interval 3 months ([B7]); Tmax 30-33 d + half-life 84-95 d = 128 d ([B6])",
-  },
-  ["depot.aripiprazole_monohydrate_h"] = {
-    value = 1287, unit = "h",
-    doc = "Aripiprazole monohydrate once-monthly (Abilify Maintena): 53.6 days. The rule: see depot.default_h.",
-    source = "dosing interval monthly ([B5]); Tmax 6.5-7.1 d + half-life 29.9-46.5 d = 53.6 d ([B6])",
-  },
-  ["depot.aripiprazole_lauroxil_h"] = {
-    value = 1464, unit = "h",
-    doc = "Aripiprazole lauroxil (Aristada): 61 days. The rule: see depot.default_h.",
-    source = "dosing interval 'once-monthly, 6-weekly or 2-monthly' ([B6]) = 2 months (61 d); Tmax 3-5 d + half-life 29.2-34.9 d = 40 d ([B6])",
-  },
+  ["depot.haloperidol_decanoate_h"] = depot(840,
+    "Haloperidol decanoate (Haldol Decanoate): 35 days.",
+    "dosing interval 'every 28 days (3- to 5-week range is acceptable)' (MSD Manual depot table "
+      .. "[B5]) = 5 weeks; Tmax 1-6 d + half-life 21 d = 27 d (PMC8316655 Table 2 [B6])"),
+  ["depot.fluphenazine_decanoate_h"] = depot(1008,
+    "Fluphenazine decanoate (Modecate, Prolixin Decanoate): 42 days.",
+    "dosing interval 'up to 6 weeks (individualized)' (JAAPL LAI table [B7]); 'every 2-4 weeks' "
+      .. "([B5]); half-life and Tmax NOT READ in a citable source (a mirror page gives 14 d)"),
+  ["depot.fluphenazine_enanthate_h"] = depot(336,
+    "Fluphenazine enanthate: 14 days.",
+    "dosing interval 'every 1-2 weeks' ([B5]); half-life NOT READ in a citable source (a mirror "
+      .. "page gives 4 d)"),
+  ["depot.olanzapine_pamoate_h"] = depot(888,
+    "Olanzapine pamoate (Zyprexa Relprevv): 37 days.",
+    "dosing interval 'every 2 or 4 weeks' ([B5][B7]); Tmax 7 d + half-life 30 d = 37 d ([B6])"),
+  ["depot.risperidone_microspheres_h"] = depot(984,
+    "Risperidone long-acting microspheres (Risperdal Consta): 41 days.",
+    "dosing interval 'every 2 weeks' ([B5][B7]); release lag: Tmax 28-35 d + half-life 3-6 d = "
+      .. "41 d ([B6])"),
+  ["depot.paliperidone_palmitate_1m_h"] = depot(1488,
+    "Paliperidone palmitate once-monthly (Invega Sustenna): 62 days.",
+    "dosing interval monthly ([B5][B7]); Tmax 13 d + half-life 24-49 d = 62 d ([B6])"),
+  ["depot.paliperidone_palmitate_3m_h"] = depot(3072,
+    "Paliperidone palmitate 3-monthly (Invega Trinza): 128 days.",
+    "dosing interval 3 months ([B7]); Tmax 30-33 d + half-life 84-95 d = 128 d ([B6])"),
+  ["depot.aripiprazole_monohydrate_h"] = depot(1287,
+    "Aripiprazole monohydrate once-monthly (Abilify Maintena): 53.6 days.",
+    "dosing interval monthly ([B5]); Tmax 6.5-7.1 d + half-life 29.9-46.5 d = 53.6 d ([B6])"),
+  ["depot.aripiprazole_lauroxil_h"] = depot(1464,
+    "Aripiprazole lauroxil (Aristada): 61 days.",
+    "dosing interval 'once-monthly, 6-weekly or 2-monthly' ([B6]) = 2 months (61 d); Tmax 3-5 d "
+      .. "+ half-life 29.2-34.9 d = 40 d ([B6])"),
 
   -- Baseline vital signs (lib/vitals.lua) -------------------------------
   ["baseline.from_pre_exposure_vitals"] = {
