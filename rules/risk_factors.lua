@@ -74,7 +74,7 @@ end
 local function parenteral(case)
   return function(c)
     local route = c.med.route
-    if route == "depot" then return true, "depot (long-acting) " .. meds.span(case, c) end
+    if route == "depot" or c.depot then return true, "depot (long-acting) " .. meds.span(case, c) end
     if route == nil then return nil, "route not recorded, " .. meds.span(case, c) end
     if PARENTERAL[route] and meds.given_within(case, c, WINDOW_H) then
       return true, PARENTERAL[route] .. ", " .. meds.span(case, c)
