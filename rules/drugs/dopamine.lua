@@ -101,7 +101,7 @@ return {
     src = "§8.2 TCA with D2 blockade [S50]; TCAs N06AA anticholinergic §8.5 [B10]; TCAs serotonergic [B9]" },
 
   -- §8.3 Dopaminergic drugs whose withdrawal causes NMS-like PHS (N04B) [S81].
-  { "levodopa", "N04BA01", "dopaminergic", src = "§8.3 [S81]" },
+  { "levodopa", "N04BA01", "dopaminergic", also = { "L-dopa" }, src = "§8.3 [S81]" },
   -- Levodopa with a decarboxylase inhibitor (N04BA02): the combinations are
   -- recognised part by part (carbidopa and benserazide below), and by name.
   { "levodopa/carbidopa", "N04BA02", "dopaminergic", also = { "carbidopa/levodopa", "co-careldopa" },
