@@ -19,10 +19,14 @@ local exam = require("lib.exam")
 local labs = require("lib.labs")
 local record = require("lib.record")
 local regimen = require("lib.regimen")
+local vitals = require("lib.vitals")
+local fmt = require("lib.fmt")
 
 local answer, part = tri.answer, tri.part
 
 local IRON_UMOL_L = 10        -- serum iron ≤ 10 µmol/L in 25/26 NMS episodes (Rosebush & Mazurek 1991, §6 [S43])
+local FEVER_C = P.number("severity.hyperthermia_c")  -- a first sign of the episode (iron_before_episode)
+local RIGID = { mild = true, moderate = true, severe = true }
 local ANTIPSYCHOTIC = { antipsychotic = true } -- drugs.lua class: §8.1 antipsychotics (N05A)
 local LITHIUM = { lithium = true }             -- drugs.lua class: §8.1 last row; §6 [S46]
 local PARENTERAL = { im = "IM", iv = "IV" }    -- §6 "parenteral / IM route" [S40][S41][S30]
@@ -57,6 +61,50 @@ local function each_antagonist(case, hours, judge, missing)
   local given, unknown = meds.given_in(case, DA, hours)
   if given == nil then return tri.finding(nil, unknown) end
   return regimen.any(given, unknown, judge, none_within(hours), missing)
+end
+
+-- When the episode began: case.onset, else the first temperature above
+-- FEVER_C or the first rigidity on examination (the first cardinal sign,
+-- as docs/case-format.md "Symptom onset" orders the anchors); nil and why
+-- when the record shows neither. (The ruleset's shared anchor, once it is
+-- in lib/, should replace this.)
+local function episode_start(case)
+  if case.onset ~= nil then return case.onset, "onset " .. time.fmt(case, case.onset) end
+  local fever = time.earliest(vitals.readings(case, "temp") or {}, function(e) return e.temp > FEVER_C end)
+  local rigid = time.earliest(exam.entries(case) or {}, function(e) return RIGID[e.rigidity] == true end)
+  local first = fever
+  if rigid and (first == nil or rigid.t < first.t) then first = rigid end
+  if first == nil then return nil end
+  return first.t, "the first " .. (first == fever and "fever" or "rigidity") .. " " .. time.fmt(case, first.t)
+end
+
+-- Serum iron at or below IRON_UMOL_L measured before the episode began:
+-- iron falls during NMS and recovers after it (Rosebush & Mazurek 1991,
+-- §6 [S43]), so only a pre-episode value says anything about a
+-- pre-existing deficiency.
+local function iron_before_episode(case)
+  local low = labs.at_or_below(case, "iron", IRON_UMOL_L, "serum iron", "µmol/L")
+  if low.value == nil then return low end
+  local start, anchor = episode_start(case)
+  if start == nil then
+    return tri.finding(nil, low.evidence .. "; when the episode began is not recorded, so whether this was "
+      .. "before it is unknown", "case.onset (symptom onset)")
+  end
+  local before = {}
+  for _, e in ipairs(labs.entries(case)) do
+    if e.iron ~= nil and e.t ~= nil and e.t < start then before[#before + 1] = e end
+  end
+  if #before == 0 then
+    return tri.finding(nil, "serum iron measured only during the episode (from " .. anchor .. "): a state "
+      .. "marker of NMS, not a pre-existing risk factor", "a serum iron measured before the episode, or "
+      .. "case.history.iron_deficiency")
+  end
+  local lowest = before[1]
+  for _, e in ipairs(before) do if e.iron < lowest.iron then lowest = e end end
+  local text = ("serum iron %s%s, before the episode (%s)"):format(fmt.unit(lowest.iron, "µmol/L"),
+    time.at(case, lowest.t), anchor)
+  return tri.finding(lowest.iron <= IRON_UMOL_L, text .. (lowest.iron <= IRON_UMOL_L and " (≤ " or " (above ")
+    .. fmt.unit(IRON_UMOL_L, "µmol/L") .. ")")
 end
 
 -- High-potency first-generation antipsychotic, from drugs.lua gen/potency.
@@ -194,14 +242,20 @@ return {
       needs = "the medication list (medications[]: drug or atc, start, stop) and the assessment time",
       check = function(case) return answer(lithium(case)) end },
 
-    { id = "iron_deficiency", title = "Iron deficiency / low serum iron",
-      definition = "Iron deficiency in the history, or a serum iron ≤ 10 µmol/L",
-      source = "§6: DSM-5 text [S30]; serum iron ≤ 10 µmol/L in 25/26 episodes (Rosebush & Mazurek 1991 [S43])",
-      needs = "case.history.iron_deficiency or a serum iron result (labs[].iron)",
+    { id = "iron_deficiency", title = "Iron deficiency (before the episode)",
+      definition = "Iron deficiency in the history, or a serum iron ≤ 10 µmol/L measured before the episode "
+        .. "began (before case.onset, else before the first temperature above severity.hyperthermia_c or "
+        .. "the first rigidity on examination). A serum iron measured during the episode is a state marker "
+        .. "of NMS, not a pre-existing risk factor, and is not counted",
+      source = "§6: DSM-5 text [S30]; serum iron ≤ 10 µmol/L in 25/26 episodes, normalising on recovery "
+        .. "(Rosebush & Mazurek 1991 [S43]); low serum iron sensitive but not specific during NMS (UpToDate "
+        .. "via [S89], §9.1)",
+      needs = "case.history.iron_deficiency, or a serum iron result (labs[].iron) timed before the episode "
+        .. "(case.onset or the first fever or rigidity)",
       check = function(case)
         return answer(record.any_record({
           part("history", record.flag(case, "history", "iron_deficiency", "iron deficiency")),
-          part("labs", labs.at_or_below(case, "iron", IRON_UMOL_L, "serum iron", "µmol/L")),
+          part("labs before the episode", iron_before_episode(case)),
         }))
       end },
 
