@@ -19,14 +19,11 @@ local exam = require("lib.exam")
 local labs = require("lib.labs")
 local record = require("lib.record")
 local regimen = require("lib.regimen")
-local vitals = require("lib.vitals")
 local fmt = require("lib.fmt")
 
 local answer, part = tri.answer, tri.part
 
 local IRON_UMOL_L = 10        -- serum iron ≤ 10 µmol/L in 25/26 NMS episodes (Rosebush & Mazurek 1991, §6 [S43])
-local FEVER_C = P.number("severity.hyperthermia_c")  -- a first sign of the episode (iron_before_episode)
-local RIGID = { mild = true, moderate = true, severe = true }
 local ANTIPSYCHOTIC = { antipsychotic = true } -- drugs.lua class: §8.1 antipsychotics (N05A)
 local LITHIUM = { lithium = true }             -- drugs.lua class: §8.1 last row; §6 [S46]
 local PARENTERAL = { im = "IM", iv = "IV" }    -- §6 "parenteral / IM route" [S40][S41][S30]
@@ -63,19 +60,14 @@ local function each_antagonist(case, hours, judge, missing)
   return regimen.any(given, unknown, judge, none_within(hours), missing)
 end
 
--- When the episode began: case.onset, else the first temperature above
--- FEVER_C or the first rigidity on examination (the first cardinal sign,
--- as docs/case-format.md "Symptom onset" orders the anchors); nil and why
--- when the record shows neither. (The ruleset's shared anchor, once it is
--- in lib/, should replace this.)
+-- When the episode began: the shared anchor of the drug windows
+-- (lib/time.lua time.anchor: case.onset, else the first temperature above
+-- onset.fever_c or the first rigidity), but never the assessment itself;
+-- nil when the record shows neither.
 local function episode_start(case)
-  if case.onset ~= nil then return case.onset, "onset " .. time.fmt(case, case.onset) end
-  local fever = time.earliest(vitals.readings(case, "temp") or {}, function(e) return e.temp > FEVER_C end)
-  local rigid = time.earliest(exam.entries(case) or {}, function(e) return RIGID[e.rigidity] == true end)
-  local first = fever
-  if rigid and (first == nil or rigid.t < first.t) then first = rigid end
-  if first == nil then return nil end
-  return first.t, "the first " .. (first == fever and "fever" or "rigidity") .. " " .. time.fmt(case, first.t)
+  local a = time.anchor(case)
+  if a == nil or a.kind == "assessment" then return nil end
+  return a.t, a.text
 end
 
 -- Serum iron at or below IRON_UMOL_L measured before the episode began:
