@@ -236,7 +236,7 @@ return {
 
     { id = "iron_deficiency", title = "Iron deficiency (before the episode)",
       definition = "Iron deficiency in the history, or a serum iron ≤ 10 µmol/L measured before the episode "
-        .. "began (before case.onset, else before the first temperature above severity.hyperthermia_c or "
+        .. "began (before case.onset, else before the first temperature above onset.fever_c or "
         .. "the first rigidity on examination). A serum iron measured during the episode is a state marker "
         .. "of NMS, not a pre-existing risk factor, and is not counted",
       source = "§6: DSM-5 text [S30]; serum iron ≤ 10 µmol/L in 25/26 episodes, normalising on recovery "
