@@ -19,14 +19,11 @@ local exam = require("lib.exam")
 local labs = require("lib.labs")
 local record = require("lib.record")
 local regimen = require("lib.regimen")
-local vitals = require("lib.vitals")
 local fmt = require("lib.fmt")
 
 local answer, part = tri.answer, tri.part
 
 local IRON_UMOL_L = 10        -- serum iron ≤ 10 µmol/L in 25/26 NMS episodes (Rosebush & Mazurek 1991, §6 [S43])
-local FEVER_C = P.number("severity.hyperthermia_c")  -- a first sign of the episode (iron_before_episode)
-local RIGID = { mild = true, moderate = true, severe = true }
 local ANTIPSYCHOTIC = { antipsychotic = true } -- drugs.lua class: §8.1 antipsychotics (N05A)
 local LITHIUM = { lithium = true }             -- drugs.lua class: §8.1 last row; §6 [S46]
 local PARENTERAL = { im = "IM", iv = "IV" }    -- §6 "parenteral / IM route" [S40][S41][S30]
@@ -63,19 +60,14 @@ local function each_antagonist(case, hours, judge, missing)
   return regimen.any(given, unknown, judge, none_within(hours), missing)
 end
 
--- When the episode began: case.onset, else the first temperature above
--- FEVER_C or the first rigidity on examination (the first cardinal sign,
--- as docs/case-format.md "Symptom onset" orders the anchors); nil and why
--- when the record shows neither. (The ruleset's shared anchor, once it is
--- in lib/, should replace this.)
+-- When the episode began: the shared anchor of the drug windows
+-- (lib/time.lua time.anchor: case.onset, else the first temperature above
+-- onset.fever_c or the first rigidity), but never the assessment itself;
+-- nil when the record shows neither.
 local function episode_start(case)
-  if case.onset ~= nil then return case.onset, "onset " .. time.fmt(case, case.onset) end
-  local fever = time.earliest(vitals.readings(case, "temp") or {}, function(e) return e.temp > FEVER_C end)
-  local rigid = time.earliest(exam.entries(case) or {}, function(e) return RIGID[e.rigidity] == true end)
-  local first = fever
-  if rigid and (first == nil or rigid.t < first.t) then first = rigid end
-  if first == nil then return nil end
-  return first.t, "the first " .. (first == fever and "fever" or "rigidity") .. " " .. time.fmt(case, first.t)
+  local a = time.anchor(case)
+  if a == nil or a.kind == "assessment" then return nil end
+  return a.t, a.text
 end
 
 -- Serum iron at or below IRON_UMOL_L measured before the episode began:
@@ -122,7 +114,7 @@ end
 local function parenteral(case)
   return function(c)
     local route = c.med.route
-    if route == "depot" then return true, "depot (long-acting) " .. meds.span(case, c) end
+    if route == "depot" or c.depot then return true, "depot (long-acting) " .. meds.span(case, c) end
     if route == nil then return nil, "route not recorded, " .. meds.span(case, c) end
     if PARENTERAL[route] and meds.given_within(case, c, WINDOW_H) then
       return true, PARENTERAL[route] .. ", " .. meds.span(case, c)
@@ -142,10 +134,13 @@ local function escalation(case)
   end, none_within(WINDOW_H), "dose records of the dopamine antagonist (medications[].doses[] with t and mg)")
 end
 
+-- Two antipsychotics (§8.1, N05A) at once: a dopamine antagonist that is
+-- no antipsychotic (promethazine, metoclopramide: §8.2) is not a second one.
 local function concurrent(case)
-  local given, unknown = current(case, DA)
+  local given, unknown = current(case, ANTIPSYCHOTIC)
   if given == nil then return tri.finding(nil, unknown) end
-  return regimen.concurrent(case, given, unknown, none_current())
+  return regimen.concurrent(case, given, unknown, "no antipsychotic in current treatment (given within "
+    .. time.duration(WINDOW_H) .. ", a depot acting then)")
 end
 
 local function lithium(case)
@@ -224,8 +219,9 @@ return {
         "the route of the course (medications[].route)")) end },
 
     { id = "multiple_antipsychotics", title = "More than one antipsychotic at once",
-      definition = "Courses of two different dopamine antagonists (e.g. two antipsychotics) of current "
-        .. "treatment (72 h; a depot 4 weeks) that overlap in time",
+      definition = "Courses of two different antipsychotics (§8.1, ATC N05A; not the other dopamine "
+        .. "antagonists of §8.2 such as promethazine) of current treatment (72 h; a depot while it acts) "
+        .. "that overlap in time",
       source = "§6: BMJ prevention advice, avoid concurrent multiple drugs [S13]; polypharmacy with "
         .. "depot in a prolonged case [S47]",
       needs = "the medication list with the start and stop of each course",
@@ -240,7 +236,7 @@ return {
 
     { id = "iron_deficiency", title = "Iron deficiency (before the episode)",
       definition = "Iron deficiency in the history, or a serum iron ≤ 10 µmol/L measured before the episode "
-        .. "began (before case.onset, else before the first temperature above severity.hyperthermia_c or "
+        .. "began (before case.onset, else before the first temperature above onset.fever_c or "
         .. "the first rigidity on examination). A serum iron measured during the episode is a state marker "
         .. "of NMS, not a pre-existing risk factor, and is not counted",
       source = "§6: DSM-5 text [S30]; serum iron ≤ 10 µmol/L in 25/26 episodes, normalising on recovery "
