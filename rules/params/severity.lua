@@ -52,6 +52,16 @@ return {
     source = "IEC 2011 item 8 'negative for infectious, toxic, metabolic or neurologic causes' (§3 [S1]); "
       .. "DSM-IV-TR criterion C (§1.1 [S10][S11]); BMJ 'NMS is a diagnosis of exclusion' [S13]",
   },
+  ["severity.sets_against_rival"] = {
+    value = { "iec2011", "dsm4tr", "pope1986", "caroff1993" }, unit = "criteria set ids",
+    doc = "NMS criteria sets whose 'met' keeps NMS possible beside a met look-alike (with rigidity). "
+      .. "Levenson 1985 is left out: it has no exposure criterion and no exclusion, so malignant "
+      .. "hyperthermia and exertional heat stroke with rhabdomyolysis meet it on their own; met alone "
+      .. "beside a met look-alike it does not make NMS a working diagnosis (a project choice from the "
+      .. "criteria's published structure).",
+    source = "Levenson 1985 without an exposure criterion (§2 [S15][S16]); examples/cases/10 "
+      .. "(malignant hyperthermia meets Levenson)",
+  },
   ["severity.significant_rigidity"] = {
     value = { "moderate", "severe" }, unit = "exam[].rigidity values",
     doc = "Rigidity levels that count as 'significant muscle rigidity' for the moderate tier. Mild "

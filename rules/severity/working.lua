@@ -16,7 +16,9 @@
 --      severity.exclusion_workup: IEC 2011 item 8 [S1]; DSM-IV-TR criterion
 --      C, "not due to another substance ... or general medical condition",
 --      §1.1 [S10][S11]) - unless an NMS criteria set is met all the same
---      AND rigidity is present. A look-alike established on its own
+--      AND rigidity is present; only the sets of severity.sets_against_rival
+--      count here (not Levenson 1985, which has no exposure criterion and
+--      which malignant hyperthermia and heat stroke meet on their own). A look-alike established on its own
 --      criteria outweighs an NMS picture that no criteria set confirms, and
 --      one that a set confirms only without rigidity: rigidity is the
 --      cardinal feature (DSM-IV-TR criterion A; BMJ Best Practice "muscle
@@ -48,6 +50,7 @@ local part = tri.part
 local ANY_RIGIDITY = { mild = true, moderate = true, severe = true } -- IEC item 3: no qualifier (§3 [S1])
 local FEVER_C = P.number("severity.hyperthermia_c")
 local EXCLUSION = P.list("severity.exclusion_workup")
+local AGAINST_RIVAL = P.set("severity.sets_against_rival")
 
 local W = {}
 
@@ -156,10 +159,16 @@ local function unexplained(case, crit, rivals, undecided)
       undecided_text }))
   end
   local named = fmt.list(texts(rivals))
-  if #crit.met == 0 then
-    return tri.finding(false, named .. " and no NMS criteria set is met: it explains the picture better")
+  local against = {}
+  for _, id in ipairs(crit.met) do
+    if AGAINST_RIVAL[id] then against[#against + 1] = id end
   end
-  local met = table.concat(crit.met, ", ")
+  if #against == 0 then
+    return tri.finding(false, named .. (#crit.met == 0 and " and no NMS criteria set is met"
+      or (" and no NMS criteria set with an exposure criterion is met (only " .. table.concat(crit.met, ", ")
+        .. ")")) .. ": it explains the picture better")
+  end
+  local met = table.concat(against, ", ")
   local rigid = exam.level(case, "rigidity", ANY_RIGIDITY)
   if rigid.value == true then
     return tri.finding(true, named .. ", but NMS criteria are met too (" .. met .. ") with rigidity ("
