@@ -1,9 +1,11 @@
 -- drugs.lua - drug knowledge as data: classes, ATC groups, names, brands.
 --
 -- The drug tables themselves are drugs/dopamine.lua (clinical-reference
--- §8.1-8.3: antipsychotics, other dopamine antagonists, dopaminergic drugs)
--- and drugs/other.lua (§8.4-8.6 and §7.9: serotonergic, anticholinergic,
--- malignant-hyperthermia and sympathomimetic drugs). lib/drugs.lua
+-- §8.1-8.3: antipsychotics, other dopamine antagonists, dopaminergic drugs),
+-- drugs/other.lua (§8.4-8.6 and §7.9: serotonergic, anticholinergic,
+-- malignant-hyperthermia and sympathomimetic drugs, benzodiazepines),
+-- drugs/common.lua (common co-medications of none of these classes) and
+-- drugs/depot.lua (long-acting injectable products). lib/drugs.lua
 -- classifies a medication entry with them; criteria files never name a
 -- drug or an ATC code.
 --
@@ -20,14 +22,55 @@
 --   [B4] ZYPREXA (olanzapine) prescribing information, Eli Lilly and
 --        Company, https://vdocuments.mx/highlights-of-prescribing-information-pilillycomuszyprexa-pipdfpdf.html ;
 --        seed 000 quotes the FDA label ("including ZYPREXA")
+--   [B5] MSD Manual Professional, table "Depot antipsychotic medications"
+--        (dosing intervals), https://www.msdmanuals.com/uk/professional/multimedia/table/depot-antipsychotic-medications
+--   [B6] Review of long-acting injectable antipsychotics, Table 2 (half-life,
+--        Tmax, frequency per product; authors not shown on the table page),
+--        https://pmc.ncbi.nlm.nih.gov/articles/PMC8316655/table/T2
+--   [B7] J Am Acad Psychiatry Law, Table 2 "Long-Acting Injectable
+--        Antipsychotic (LAI) Medication Comparisons" (dosing intervals and
+--        brand names), https://jaapl.org/highwire/markup/10751/expansion
+--   [B8] Cleveland Clin J Med table "Drug mechanisms associated with
+--        serotonin syndrome", https://www.ccjm.org/highwire/markup/2705/expansion
+--   [B9] Ther Adv Psychopharmacol 2019;9, Table 1 "Agents associated with an
+--        increased risk of serotonin syndrome", https://pmc.ncbi.nlm.nih.gov/articles/PMC6413434/table/table1-2045125318818814
+--   [B9b] GP exam revision list of drugs causing serotonin syndrome, with
+--        brand names (low authority: brand names only), https://gpexams.com/drugs-causing-serotonin-syndrome/
+--   [B10] Drug Ther Bull (BMJ) table of drugs with high central
+--        anticholinergic burden and alternatives with low/no burden,
+--        https://dtb.bmj.com/highwire/markup/142040/expansion
+--   [B11] Domperidone: Brogden RN et al., Drugs 1982;24:360-400 (PMID
+--        6756878); Champion MC et al., "Domperidone, a new dopamine
+--        antagonist", CMAJ 1986 (Motilium); Reddymasu SC et al., Am J
+--        Gastroenterol 2007;102:2036-45
+--   [B12] Brand-generic pairs named in issue 9 item 7, or seen in public
+--        code drug lists by exact-string search (as [S82] for ATC codes)
+--   [B13] Pimavanserin: Stahl SM, CNS Spectrums 2016 ("does not block
+--        dopamine D2 receptors"); Howland RH, J Psychosoc Nurs Ment Health
+--        Serv 2016;54(6):21-4 (PMID 27245248)
+--   [B14] Caroff SN. Risk of NMS with vesicular monoamine transporter
+--        inhibitors. Clin Psychopharmacol Neurosci 2020;18(2):322-6
+--        (reserpine, tetrabenazine, valbenazine, deutetrabenazine); VMAT2
+--        warnings table, https://clinmedjournals.org/articles/cmrcr/cmrcr-4-198-table2.html
+--   [B15] Baldo BA. Opioid analgesic drugs and serotonin toxicity. Arch
+--        Toxicol 2018 (doi 10.1007/s00204-018-2244-6), abstract
+--   [ATC] WHO ATC index as transcribed in the public repository
+--        SubjectRaw/SubjectRaw, subject/data/eng/atc.md (codes and group
+--        titles; newer codes such as N05AX15-17 are not in it)
 
 local dopamine = require("drugs.dopamine")
 local other = require("drugs.other")
+local common = require("drugs.common")
+local depot = require("drugs.depot")
 
 -- The classes a drug can belong to. Criteria and parameters refer to these
 -- ids (e.g. parameter exposure.antagonist_classes).
 local classes = {
   antipsychotic = { title = "antipsychotic", source = "§8.1 (ATC N05A) [S48][S81]" },
+  antipsychotic_non_d2 = { title = "antipsychotic without dopamine D2 blockade",
+    source = "pimavanserin: no appreciable D2 affinity [B13]; not a dopamine antagonist" },
+  da_peripheral = { title = "peripheral dopamine antagonist (does not readily cross the blood-brain barrier)",
+    source = "domperidone [B11]; listed as an antiemetic cause in §8.2 [S48]" },
   antiemetic_da = { title = "antiemetic dopamine antagonist",
     source = "§8.2 [S48][S85]; §8.1 droperidol, prochlorperazine, levosulpiride [S48]" },
   da_antagonist = { title = "other dopamine antagonist", source = "§8.2 amoxapine, TCA with D2 blockade [S50]" },
@@ -40,45 +83,98 @@ local classes = {
     source = "§7.9 cocaine, amphetamines, cathinones: catecholamine excess [S77][S36]" },
   mh_non_trigger = { title = "not a malignant-hyperthermia trigger", source = "§8.6 non-triggers [S62][S82]" },
   mh_treatment = { title = "MH/NMS treatment (muscle relaxant)", source = "§8.6 dantrolene [S25][S82]" },
-  benzodiazepine = { title = "benzodiazepine (NMS treatment)",
-    source = "§5.2 lorazepam as first-line NMS treatment [S22][S24]; §5.6 lorazepam challenge in catatonia [S38]" },
+  benzodiazepine = { title = "benzodiazepine",
+    source = "ATC N05BA, N05CD, N03AE [ATC]; §5.2 lorazepam as first-line NMS treatment [S22][S24]; §5.6 "
+      .. "lorazepam challenge in catatonia [S38]" },
   lithium = { title = "lithium",
     source = "§8.1 last row: not a D2 blocker, an NMS co-risk; §6 lithium co-treatment [S46]" },
+  other = { title = "no class the criteria ask about",
+    source = "common co-medications outside every list of §8, [B8][B9][B10] (drugs/common.lua) [ATC]" },
 }
 
 -- ATC groups, for a drug whose name is not in the tables but whose ATC code
 -- is given. Longest prefix wins, so lithium (N05AN) is not an antipsychotic
 -- although ATC files it under N05A; metoclopramide (A03FA01) is outside
--- N05A and is classed by its own entry in drugs/dopamine.lua.
+-- N05A and is classed by its own entry in drugs/dopamine.lua. An exact code
+-- in the tables always wins over a group (pimavanserin N05AX17, linezolid
+-- J01XX08, reserpine C02AA02). The class may be a list. The "other" groups
+-- hold none of the drugs of §8 or [B8][B9][B10] (checked against the ATC
+-- index [ATC]); C02 (reserpine, methyldopa), N02A (opioids, several
+-- serotonergic), N03 (valproate, carbamazepine) and A03/A04 are left out on
+-- purpose, so a code there is known only by its own row.
 local atc_groups = {
   { "N05AN", "lithium",
-    source = "§8.1 lithium N05AN01 (UNCONFIRMED code, seen in code comments); issue 2: N05A includes lithium" },
+    source = "§8.1 lithium N05AN01 [ATC]; issue 2: N05A includes lithium" },
   { "N05A", "antipsychotic", source = "§8.1 heading 'antipsychotics (ATC N05A)' [S81]" },
   { "N04B", "dopaminergic", source = "§8.3 heading 'dopaminergic drugs ... (ATC N04B)' [S81]" },
   { "N04A", "anticholinergic", source = "§8.5 'anticholinergic antiparkinson agents N04A'" },
   { "N06AB", "serotonergic", source = "§8.4 SSRIs N06AB [S81][S82]" },
   { "N06AF", "serotonergic", source = "§8.4 non-selective MAOIs N06AF [S81][S82]" },
-  { "N06AA", "anticholinergic", source = "§8.5 TCAs (N06AA)" },
+  { "N06AA", { "anticholinergic", "serotonergic" }, source = "§8.5 TCAs (N06AA); TCAs serotonergic [B9]" },
+  { "N06BA", "sympathomimetic", source = "N06BA 'centrally acting sympathomimetics' [ATC]; §7.9" },
+  { "N05BA", "benzodiazepine", source = "N05BA benzodiazepine derivatives [ATC]" },
+  { "N05CD", "benzodiazepine", source = "N05CD benzodiazepine derivatives [ATC]" },
+  { "N03AE", "benzodiazepine", source = "N03AE benzodiazepine derivatives [ATC]" },
+  { "A04AA", "serotonergic", source = "A04AA serotonin (5HT3) antagonists [ATC]; setrones [B9]" },
   -- §8.5 lists "diphenhydramine and other antihistamines (R06A)" as a whole;
   -- the reference does not separate weakly anticholinergic antihistamines.
   { "R06A", "anticholinergic", source = "§8.5 antihistamines (R06A)" },
   { "N01AB", "mh_trigger", source = "§8.6 volatile anesthetics N01AB [S81]" },
+  { "M03AC", "mh_non_trigger", source = "§8.6 non-depolarizing relaxants [S62]; M03AC [ATC]" },
+  { "J01", "other", source = "J01 antibacterials for systemic use [ATC]" },
+  { "J02", "other", source = "J02 antimycotics for systemic use [ATC]" },
+  { "J05", "other", source = "J05 antivirals for systemic use [ATC]" },
+  { "N02BE", "other", source = "N02BE anilides (paracetamol) [ATC]" },
+  { "M01A", "other", source = "M01A NSAIDs [ATC]" },
+  { "N01B", "other", source = "N01B local anaesthetics [ATC]" },
+  { "C01", "other", source = "C01 cardiac therapy [ATC]" },
+  { "C03", "other", source = "C03 diuretics [ATC]" },
+  { "C07", "other", source = "C07 beta blocking agents [ATC]" },
+  { "C08", "other", source = "C08 calcium channel blockers [ATC]" },
+  { "C09", "other", source = "C09 agents acting on the renin-angiotensin system [ATC]" },
+  { "C10", "other", source = "C10 lipid modifying agents [ATC]" },
+  { "B01", "other", source = "B01 antithrombotic agents [ATC]" },
+  { "B03", "other", source = "B03 antianemic preparations [ATC]" },
+  { "B05", "other", source = "B05 blood substitutes and perfusion solutions [ATC]" },
+  { "A02", "other", source = "A02 drugs for acid related disorders [ATC]" },
+  { "A06", "other", source = "A06 drugs for constipation [ATC]" },
+  { "A10", "other", source = "A10 drugs used in diabetes [ATC]" },
+  { "A11", "other", source = "A11 vitamins [ATC]" },
+  { "A12", "other", source = "A12 mineral supplements [ATC]" },
+  { "H02", "other", source = "H02 corticosteroids for systemic use [ATC]" },
+  { "H03", "other", source = "H03 thyroid therapy [ATC]" },
 }
 
--- Words dropped from the end of a name as written before it is looked up
--- again, so "Haldol Decanoate", "lithium carbonate" and "Seroquel XR" find
--- their entries. Salt, ester and dosage-form words only: matching aids,
--- not clinical facts. Numbers and strength units ("5 mg") are dropped too.
+-- Words of a name that are not the drug: salts and esters, strengths and
+-- units, dosage forms, routes, release forms, diluents. Matching aids, not
+-- clinical facts: "HALOPERIDOL 5MG/ML INJ", "haloperidol lactate 5 mg/mL",
+-- "Seroquel XR 50 mg tab" and "Zyprexa Zydis" find their drug. Numbers (and
+-- words starting with a digit, "5mg") are noise too. The depot words of
+-- drugs/depot.lua are noise for the name and mark the course as a depot.
 local qualifiers = {
-  "decanoate", "enanthate", "palmitate", "pamoate", "lactate", "hydrochloride",
-  "hcl", "hydrobromide", "fumarate", "maleate", "mesylate", "mesilate",
-  "tartrate", "citrate", "sulfate", "sulphate", "succinate", "carbonate",
-  "sodium", "xr", "er", "sr", "cr", "la", "odt", "depot", "tablet", "tablets",
-  "injection", "solution", "oral", "mg", "mcg", "g", "ml",
+  -- salts, esters, hydrates
+  "acetate", "decanoate", "enanthate", "palmitate", "pamoate", "lauroxil", "lactate", "hydrochloride",
+  "hcl", "hydrobromide", "hbr", "fumarate", "maleate", "mesylate", "mesilate", "tartrate", "bitartrate",
+  "citrate", "sulfate", "sulphate", "succinate", "carbonate", "phosphate", "besylate", "besilate",
+  "bromide", "chloride", "sodium", "potassium", "calcium", "monohydrate", "dihydrate", "trihydrate",
+  -- strengths and units
+  "mg", "mcg", "µg", "ug", "g", "kg", "ml", "l", "iu", "unit", "units", "mmol", "meq", "h", "hr", "hrs",
+  "daily", "bd", "bid", "tds", "tid", "qds", "qid", "od", "nocte", "prn", "stat", "once", "monthly",
+  "weekly", "every", "per", "dose", "doses", "x",
+  -- forms, routes, release
+  "tab", "tabs", "tablet", "tablets", "cap", "caps", "capsule", "capsules", "inj", "injection",
+  "injectable", "solution", "soln", "sol", "susp", "suspension", "syrup", "elixir", "liquid", "drops",
+  "oral", "po", "iv", "im", "sc", "sq", "subcut", "intramuscular", "intravenous", "patch",
+  "transdermal", "odt", "orodispersible", "dispersible", "disintegrating", "chewable", "film", "er",
+  "xr", "sr", "cr", "la", "xl", "ir", "dr", "ec", "mr", "pr", "extended", "release", "delayed",
+  "controlled", "modified", "prolonged", "immediate", "sustained", "zydis", "velotab", "powder",
+  "for", "reconstitution", "vial", "ampoule", "amp", "prefilled", "syringe", "pen", "infusion",
+  "premix", "in", "with", "and", "of", "w", "sesame", "oil", "water", "diluent", "vehicle", "long", "acting", "consta", "maintena", "sustenna",
+  "trinza", "relprevv", "microspheres", "depot", "lai", "generic", "brand",
 }
 
 local drugs = {}
-for _, list in ipairs({ dopamine, other }) do
+for _, list in ipairs({ dopamine, other, common }) do
   for _, d in ipairs(list) do drugs[#drugs + 1] = d end
 end
 
@@ -87,4 +183,5 @@ return {
   atc_groups = atc_groups,
   qualifiers = qualifiers,
   drugs = drugs,
+  depot = depot,
 }

@@ -19,6 +19,7 @@ local exam = require("lib.exam")
 local labs = require("lib.labs")
 local record = require("lib.record")
 local regimen = require("lib.regimen")
+local fmt = require("lib.fmt")
 
 local answer, part = tri.answer, tri.part
 
@@ -59,6 +60,45 @@ local function each_antagonist(case, hours, judge, missing)
   return regimen.any(given, unknown, judge, none_within(hours), missing)
 end
 
+-- When the episode began: the shared anchor of the drug windows
+-- (lib/time.lua time.anchor: case.onset, else the first temperature above
+-- onset.fever_c or the first rigidity), but never the assessment itself;
+-- nil when the record shows neither.
+local function episode_start(case)
+  local a = time.anchor(case)
+  if a == nil or a.kind == "assessment" then return nil end
+  return a.t, a.text
+end
+
+-- Serum iron at or below IRON_UMOL_L measured before the episode began:
+-- iron falls during NMS and recovers after it (Rosebush & Mazurek 1991,
+-- §6 [S43]), so only a pre-episode value says anything about a
+-- pre-existing deficiency.
+local function iron_before_episode(case)
+  local low = labs.at_or_below(case, "iron", IRON_UMOL_L, "serum iron", "µmol/L")
+  if low.value == nil then return low end
+  local start, anchor = episode_start(case)
+  if start == nil then
+    return tri.finding(nil, low.evidence .. "; when the episode began is not recorded, so whether this was "
+      .. "before it is unknown", "case.onset (symptom onset)")
+  end
+  local before = {}
+  for _, e in ipairs(labs.entries(case)) do
+    if e.iron ~= nil and e.t ~= nil and e.t < start then before[#before + 1] = e end
+  end
+  if #before == 0 then
+    return tri.finding(nil, "serum iron measured only during the episode (from " .. anchor .. "): a state "
+      .. "marker of NMS, not a pre-existing risk factor", "a serum iron measured before the episode, or "
+      .. "case.history.iron_deficiency")
+  end
+  local lowest = before[1]
+  for _, e in ipairs(before) do if e.iron < lowest.iron then lowest = e end end
+  local text = ("serum iron %s%s, before the episode (%s)"):format(fmt.unit(lowest.iron, "µmol/L"),
+    time.at(case, lowest.t), anchor)
+  return tri.finding(lowest.iron <= IRON_UMOL_L, text .. (lowest.iron <= IRON_UMOL_L and " (≤ " or " (above ")
+    .. fmt.unit(IRON_UMOL_L, "µmol/L") .. ")")
+end
+
 -- High-potency first-generation antipsychotic, from drugs.lua gen/potency.
 local function high_potency(c)
   local i = c.info
@@ -74,7 +114,7 @@ end
 local function parenteral(case)
   return function(c)
     local route = c.med.route
-    if route == "depot" then return true, "depot (long-acting) " .. meds.span(case, c) end
+    if route == "depot" or c.depot then return true, "depot (long-acting) " .. meds.span(case, c) end
     if route == nil then return nil, "route not recorded, " .. meds.span(case, c) end
     if PARENTERAL[route] and meds.given_within(case, c, WINDOW_H) then
       return true, PARENTERAL[route] .. ", " .. meds.span(case, c)
@@ -94,10 +134,13 @@ local function escalation(case)
   end, none_within(WINDOW_H), "dose records of the dopamine antagonist (medications[].doses[] with t and mg)")
 end
 
+-- Two antipsychotics (§8.1, N05A) at once: a dopamine antagonist that is
+-- no antipsychotic (promethazine, metoclopramide: §8.2) is not a second one.
 local function concurrent(case)
-  local given, unknown = current(case, DA)
+  local given, unknown = current(case, ANTIPSYCHOTIC)
   if given == nil then return tri.finding(nil, unknown) end
-  return regimen.concurrent(case, given, unknown, none_current())
+  return regimen.concurrent(case, given, unknown, "no antipsychotic in current treatment (given within "
+    .. time.duration(WINDOW_H) .. ", a depot acting then)")
 end
 
 local function lithium(case)
@@ -176,8 +219,9 @@ return {
         "the route of the course (medications[].route)")) end },
 
     { id = "multiple_antipsychotics", title = "More than one antipsychotic at once",
-      definition = "Courses of two different dopamine antagonists (e.g. two antipsychotics) of current "
-        .. "treatment (72 h; a depot 4 weeks) that overlap in time",
+      definition = "Courses of two different antipsychotics (§8.1, ATC N05A; not the other dopamine "
+        .. "antagonists of §8.2 such as promethazine) of current treatment (72 h; a depot while it acts) "
+        .. "that overlap in time",
       source = "§6: BMJ prevention advice, avoid concurrent multiple drugs [S13]; polypharmacy with "
         .. "depot in a prolonged case [S47]",
       needs = "the medication list with the start and stop of each course",
@@ -190,14 +234,20 @@ return {
       needs = "the medication list (medications[]: drug or atc, start, stop) and the assessment time",
       check = function(case) return answer(lithium(case)) end },
 
-    { id = "iron_deficiency", title = "Iron deficiency / low serum iron",
-      definition = "Iron deficiency in the history, or a serum iron ≤ 10 µmol/L",
-      source = "§6: DSM-5 text [S30]; serum iron ≤ 10 µmol/L in 25/26 episodes (Rosebush & Mazurek 1991 [S43])",
-      needs = "case.history.iron_deficiency or a serum iron result (labs[].iron)",
+    { id = "iron_deficiency", title = "Iron deficiency (before the episode)",
+      definition = "Iron deficiency in the history, or a serum iron ≤ 10 µmol/L measured before the episode "
+        .. "began (before case.onset, else before the first temperature above onset.fever_c or "
+        .. "the first rigidity on examination). A serum iron measured during the episode is a state marker "
+        .. "of NMS, not a pre-existing risk factor, and is not counted",
+      source = "§6: DSM-5 text [S30]; serum iron ≤ 10 µmol/L in 25/26 episodes, normalising on recovery "
+        .. "(Rosebush & Mazurek 1991 [S43]); low serum iron sensitive but not specific during NMS (UpToDate "
+        .. "via [S89], §9.1)",
+      needs = "case.history.iron_deficiency, or a serum iron result (labs[].iron) timed before the episode "
+        .. "(case.onset or the first fever or rigidity)",
       check = function(case)
         return answer(record.any_record({
           part("history", record.flag(case, "history", "iron_deficiency", "iron deficiency")),
-          part("labs", labs.at_or_below(case, "iron", IRON_UMOL_L, "serum iron", "µmol/L")),
+          part("labs before the episode", iron_before_episode(case)),
         }))
       end },
 

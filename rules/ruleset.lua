@@ -11,6 +11,7 @@ return {
                "criteria.pope1986", "criteria.caroff1993" },
   severity = "severity",            -- severity tiers and management (rules/severity.lua)
   risk_factors = "risk_factors",    -- risk-factor checklist (rules/risk_factors.lua)
+  warnings = "drugs.warnings",      -- unrecognised drugs, one warning each (rules/drugs/warnings.lua)
   differentials = {                 -- differential diagnoses and screens (rules/differential/)
     "differential.serotonin_hunter", "differential.serotonin_sternbach",
     "differential.anticholinergic", "differential.malignant_hyperthermia",

@@ -1,32 +1,40 @@
--- severity.lua - severity tiers of suspected NMS and the management each
+-- severity.lua - severity tiers of NMS as the working diagnosis and the management each
 -- calls for, after the treatment hierarchy of seed 002 ("Treatment
 -- Hierarchy Based on Severity"), as summarised in clinical-reference §12
 -- and §5.
 --
 -- Tiers, most severe first (the engine takes the first that is met):
---   severe    suspected AND ≥ 1 severe feature: extreme hyperthermia, or a
---             life-threatening complication (seed 002 "Severe cases with
---             extreme hyperthermia or complications")
---   moderate  suspected AND significant rigidity AND hyperthermia (seed 002
---             "severe cases with significant muscle rigidity and hyperthermia")
---   mild      suspected
---   none      not suspected (or not decidable: see could_be)
+--   severe    working diagnosis AND >= 1 severe feature: extreme
+--             hyperthermia, or a life-threatening complication (seed 002
+--             "Severe cases with extreme hyperthermia or complications")
+--   moderate  working diagnosis AND significant rigidity AND significant
+--             hyperthermia (seed 002 "severe cases with significant muscle
+--             rigidity and hyperthermia")
+--   mild      working diagnosis
+--   none      NMS is not the working diagnosis (or it is undecided: see
+--             could_be); the actions say why, in words
 --
--- "Suspected NMS" is this ruleset's definition; the seed and the
--- reference give none. It asks for the trigger and one cardinal sign, a low
--- bar on purpose (seed 002: "do not delay treatment waiting for diagnostic
--- confirmation"; seed 000: discontinue "if NMS is suspected"):
---   1. dopamine-antagonist exposure or dopaminergic withdrawal within the
---      IEC 72 h window (IEC item 1, its highest-priority item, 20 points;
---      §3 [S1]), a depot antipsychotic within risk.depot_window_h (4 weeks:
---      Caroff & Mann "2-4 weeks for depot", §4.4 [S12]), since a long-acting
---      injection given a week ago is still acting; and
---   2. rigidity of any degree, or a temperature above 38.0 °C: the two
---      clinical IEC items of highest priority (hyperthermia 18, rigidity 17;
---      §3 [S1]), the two features of DSM-IV criterion A (§1.1 [S10][S11])
---      and the "core features" most criteria sets recognise (Sachdev 2005
---      [S19]).
--- It is not a diagnosis: the criteria sets decide that.
+-- The working diagnosis of NMS (severity/working.lua, where each part is
+-- cited) replaces the former "suspected NMS" (trigger plus rigidity OR one
+-- temperature > 38.0 °C), which proposed NMS management for pneumonia on
+-- clozapine, malignant hyperthermia and heat stroke. It holds when
+--   1. a dopamine antagonist was given, or a dopaminergic drug stopped,
+--      within the IEC 72 h window (IEC item 1, §3 [S1]); a depot within
+--      risk.depot_window_h (Caroff & Mann "2-4 weeks for depot", §4.4
+--      [S12]);
+--   2. there is NMS-specific evidence: an NMS criteria set is met, or one
+--      is still indeterminate with rigidity AND fever present (DSM-IV-TR
+--      criterion A, §1.1 [S10][S11]; Sachdev 2005 "core features" [S19]);
+--   3. nothing explains the picture better: no rival look-alike met (heat
+--      stroke, malignant hyperthermia, anticholinergic, serotonin or
+--      sympathomimetic toxicity, CNS infection) and no other cause found by
+--      the work-up (IEC item 8 [S1], DSM-IV-TR criterion C), unless an NMS
+--      criteria set is met too, with rigidity: then both remain possible.
+-- Its three parts are the items of the group "working", read from the
+-- verdicts of the other sets, which the engine passes (it evaluates
+-- severity last). Complications count as NMS severity only when NMS is the
+-- working diagnosis and no rival is met: respiratory failure from COVID
+-- pneumonia is not "severe NMS".
 --
 -- Woodbury & Woodbury (1992) staging is NOT encoded: its table could not be
 -- read in any source (clinical-reference §4.7), and it is not encoded from
@@ -38,68 +46,123 @@ local meds = require("lib.meds")
 local exam = require("lib.exam")
 local vitals = require("lib.vitals")
 local record = require("lib.record")
+local fmt = require("lib.fmt")
+local time = require("lib.time")
+local working = require("severity.working")
 local actions = require("severity.actions")
 
-local answer, part = tri.answer, tri.part
-
-local ANY_RIGIDITY = { mild = true, moderate = true, severe = true } -- IEC item 3: no qualifier (§3 [S1])
+local answer = tri.answer
 
 local EXPOSURE_H = P.number("iec2011.exposure_window_h")      -- IEC item 1, reused (§3 [S1])
 local DEPOT_H = P.number("risk.depot_window_h")                -- a depot acts for weeks (§4.4 [S12])
-local HYPERTHERMIA_C = P.number("severity.hyperthermia_c")
 local EXTREME_C = P.number("severity.extreme_hyperthermia_c")
 local SIGNIFICANT = P.set("severity.significant_rigidity")
+local SIGNIFICANT_C = P.number("severity.significant_hyperthermia_c")
+local OCCASIONS = P.number("severity.significant_hyperthermia_occasions")
 
-local function hyperthermia(case) return vitals.any_above(case, "temp", HYPERTHERMIA_C) end
+local function exposure(case) return meds.exposure(case, EXPOSURE_H, { depot_hours = DEPOT_H }) end
 
-local function cardinal(case)
-  return tri.any({
-    part("rigidity (any degree)", exam.level(case, "rigidity", ANY_RIGIDITY)),
-    part(("temperature > %.1f °C (any site)"):format(HYPERTHERMIA_C), hyperthermia(case)),
-  })
+-- At least `occasions` readings strictly above `limit` °C at any site (the
+-- tier decides treatment: a core or rectal reading counts, as for extreme
+-- hyperthermia). Fewer readings than `occasions` recorded, all febrile:
+-- unknown, the repeat measurement is missing. (lib.temperature.above asks
+-- for oral readings, the IEC diagnostic wording; this may belong in lib/.)
+local function febrile_occasions(case, limit, occasions)
+  local readings = vitals.readings(case, "temp")
+  if readings == nil or #readings == 0 then
+    return tri.finding(nil, "no temperature recorded", "temperature readings (vitals[].temp)")
+  end
+  local above = {}
+  for _, e in ipairs(readings) do
+    if e.temp > limit then above[#above + 1] = e end
+  end
+  local function show(e)
+    return fmt.temp(e.temp) .. " (" .. (e.temp_site or "site not recorded") .. ")" .. time.at(case, e.t)
+  end
+  local head = ("%s > %s of %s (%d needed)"):format(fmt.count(#above, "reading"), fmt.temp(limit),
+    fmt.count(#readings, "reading"), occasions)
+  local text = #above > 0 and (head .. ": " .. fmt.each(above, show, 4)) or head
+  if #above >= occasions then return tri.finding(true, text) end
+  if #readings < occasions and #above == #readings then
+    return tri.finding(nil, text .. "; the repeat measurement is missing",
+      "another temperature reading (vitals[].temp)")
+  end
+  return tri.finding(false, text)
+end
+
+-- A recorded complication is a severe feature of NMS only while no rival
+-- (a met look-alike, another cause found) could have caused it instead.
+local function complication_of_nms(case, verdicts, field, what)
+  local recorded = record.flag(case, "complications", field, what)
+  if recorded.value ~= true then return recorded end
+  local rivals = working.rivals(case, verdicts)
+  if rivals == nil then
+    return tri.finding(nil, recorded.evidence .. "; whether it is a complication of NMS needs the verdicts "
+      .. "of the differentials", "the verdicts of the criteria sets and differentials (passed by the engine)")
+  end
+  if #rivals > 0 then
+    return tri.finding(false, recorded.evidence .. ", but " .. working.names(rivals) .. ": not counted as a "
+      .. "complication of NMS")
+  end
+  return recorded
 end
 
 -- A complication recorded in case.complications, as a severe feature.
 local function complication(id, field, title, what, source)
   return { id = id, group = "severe_features", title = title, source = source,
+    definition = title .. " recorded (complications." .. field .. "), while no rival look-alike is met "
+      .. "and the work-up found no other cause",
     needs = "case.complications." .. field,
-    check = function(case) return answer(record.flag(case, "complications", field, what)) end }
+    check = function(case, verdicts) return answer(complication_of_nms(case, verdicts, field, what)) end }
 end
 
 local set = {
   id = "severity",
-  title = "Severity tier of suspected NMS, with management",
-  version = "seed002-1",
+  title = "Severity tier of NMS as the working diagnosis, with management",
+  version = "seed002-2",
   citation = "Treatment hierarchy by severity: seed 002 ('What is the treatment for neuroleptic "
     .. "malignant syndrome (NMS)?', guideline summary, 2025); clinical-reference §12 and §5 "
-    .. "(BMJ Best Practice [S13], MSD Manual [S21], Critical Care Secrets [S22])",
+    .. "(BMJ Best Practice [S13], MSD Manual [S21], Critical Care Secrets [S22]); working diagnosis "
+    .. "after DSM-IV-TR criteria A and C (§1.1 [S10][S11]) and IEC 2011 items 1 and 8 (§3 [S1])",
   kind = "groups",
   groups = {
-    { id = "suspected", title = "NMS suspected (trigger within 72 h and a cardinal sign)" },
+    { id = "working", title = "NMS is the working diagnosis (exposure, NMS-specific evidence, no better explanation)" },
     { id = "severe_features", title = "Severe: extreme hyperthermia or a life-threatening complication" },
-    { id = "moderate_features", title = "Moderate: significant muscle rigidity and hyperthermia" },
+    { id = "moderate_features", title = "Moderate: significant muscle rigidity and significant hyperthermia" },
   },
   rule = {
-    { level = "severe", need = { suspected = "all", severe_features = 1 } },
-    { level = "moderate", need = { suspected = "all", moderate_features = "all" } },
-    { level = "mild", need = { suspected = "all" } },
+    { level = "severe", need = { working = "all", severe_features = 1 } },
+    { level = "moderate", need = { working = "all", moderate_features = "all" } },
+    { level = "mild", need = { working = "all" } },
   },
   items = {
-    { id = "exposure", group = "suspected",
+    { id = "exposure", group = "working",
       title = "Dopamine-antagonist exposure or dopaminergic withdrawal",
       definition = "Dopamine antagonist given, or dopaminergic drug stopped, within the past 72 hours "
         .. "(IEC 2011 item 1 and its window); a depot within risk.depot_window_h (4 weeks)",
       source = "§3 item 1 [S1][S2][S4]; depot window §4.4 Caroff & Mann [S12]; seed 000",
       needs = "the medication list (medications[]: drug or atc, start, stop) and the assessment time",
-      check = function(case) return answer(meds.exposure(case, EXPOSURE_H, { depot_hours = DEPOT_H })) end },
+      check = function(case) return answer(exposure(case)) end },
 
-    { id = "cardinal_sign", group = "suspected",
-      title = "Rigidity or hyperthermia",
-      definition = "Rigidity of any degree, or a temperature above severity.hyperthermia_c (38.0 °C) "
-        .. "on any reading at any site",
-      source = "§3 items 2-3 [S1]; DSM-IV criterion A §1.1 [S10][S11]; Sachdev 2005 [S19]",
-      needs = "a rigidity examination (exam[].rigidity) or temperature readings (vitals[].temp)",
-      check = function(case) return answer(cardinal(case)) end },
+    { id = "nms_evidence", group = "working",
+      title = "NMS-specific evidence",
+      definition = "An NMS criteria set is met, or one is still indeterminate with rigidity (any degree) "
+        .. "and a temperature above severity.hyperthermia_c (38.0 °C) both present; false when every "
+        .. "criteria set is not met",
+      source = "DSM-IV-TR criterion A, rigidity and elevated temperature (§1.1 [S10][S11]); Levenson and "
+        .. "Caroff & Mann major criteria (§2, §4.4); Sachdev 2005 'core features' [S19]; severity/working.lua",
+      needs = "the verdicts of the NMS criteria sets, a rigidity examination and temperature readings",
+      check = function(case, verdicts) return answer(working.assess(case, verdicts).evidence) end },
+
+    { id = "no_better_explanation", group = "working",
+      title = "No look-alike or other cause explains the picture better",
+      definition = "No rival differential met (severity/lookalikes.lua) and no severity.exclusion_workup "
+        .. "field positive; or, if one is, an NMS criteria set is met as well and rigidity is present "
+        .. "(both remain possible)",
+      source = "DSM-IV-TR criterion C (§1.1 [S10][S11]); IEC 2011 item 8 (§3 [S1]); differential "
+        .. "comparison §7.1 [S35]; severity/working.lua",
+      needs = "the verdicts of the differentials and the work-up (case.workup)",
+      check = function(case, verdicts) return answer(working.assess(case, verdicts).unexplained) end },
 
     { id = "extreme_hyperthermia", group = "severe_features",
       title = "Extreme hyperthermia",
@@ -130,31 +193,22 @@ local set = {
       end },
 
     { id = "hyperthermia", group = "moderate_features",
-      title = "Hyperthermia",
-      definition = "Temperature above severity.hyperthermia_c (38.0 °C) on any reading, any site",
-      source = "seed 002 'significant muscle rigidity and hyperthermia'; IEC value §3 item 2 [S1]",
+      title = "Significant hyperthermia",
+      definition = "Temperature above severity.significant_hyperthermia_c (38.0 °C) on at least "
+        .. "severity.significant_hyperthermia_occasions (2) readings, any site: the consensus definition "
+        .. "of NMS hyperthermia (repeated, not one reading); any site because the tier decides treatment",
+      source = "seed 002 'significant muscle rigidity and hyperthermia' gives no number; IEC 2011 item 2 "
+        .. "'>38.0 °C on at least 2 occasions' (§3 [S1][S2][S4]); BMJ Best Practice (§1.2 [S13])",
       needs = "temperature readings (vitals[].temp)",
-      check = function(case) return answer(hyperthermia(case)) end },
+      check = function(case) return answer(febrile_occasions(case, SIGNIFICANT_C, OCCASIONS)) end },
   },
 }
 
--- Whether NMS is suspected, three-valued, from the set's own items: the
--- actions of tier "none" say whether it is ruled out or undecided.
-local function suspected(case)
-  local parts = {}
-  for _, item in ipairs(set.items) do
-    if item.group == "suspected" then
-      local v, evidence, missing = item.check(case)
-      parts[#parts + 1] = { label = item.title, value = v, evidence = evidence, missing = missing or item.needs }
-    end
-  end
-  return tri.all(parts)
-end
-
--- Only tier "none" needs to know why (not suspected, or undecided): the
--- suspected items are asked again then, and only then.
-set.actions = function(case, tier)
-  return actions.list(case, tier, tier == "none" and suspected(case) or nil, EXPOSURE_H, DEPOT_H)
+-- The management list: the working diagnosis is assessed again here (the
+-- actions of every tier depend on it, and on which look-alikes are in play).
+set.actions = function(case, tier, verdicts)
+  local w = working.assess(case, verdicts, exposure(case))
+  return actions.list(case, tier, w, verdicts, EXPOSURE_H, DEPOT_H)
 end
 
 return set

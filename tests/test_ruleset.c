@@ -11,11 +11,17 @@
  * names that contain dots, such as "iec2011.hyperthermia", are matched
  * whole), an array element by number, or the element of an array of objects
  * whose "id" (or "feature") equals it. A PATH ending in "~" expects the value
- * found, printed as JSON, to contain the given string; one ending in "#"
- * expects the number of elements. "params" sets ruleset parameters for that
- * entry, as --param does. Every mismatch of a file is reported before the
- * file's test fails.
+ * found, printed as JSON, to contain the given string (or each string of a
+ * given array); one ending in "!~" expects it to contain NONE of them,
+ * ignoring ASCII case, so that a safety assertion such as
+ *     "severity.actions!~": ["bromocriptine", "allergy"]
+ * is not dodged by a capital letter; one ending in "#" expects the number
+ * of elements. "params" sets ruleset parameters for that entry, as --param
+ * does. Every mismatch of a file is reported before the file's test fails.
+ * The operators themselves are tested first, both ways, on a fixed record
+ * (operators_match_both_ways).
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -80,6 +86,80 @@ static const cJSON *follow(const cJSON *node, const char *path)
     return node;
 }
 
+/* Whether `text` starts with `word`, ignoring ASCII case. */
+static int contains_nocase_at(const char *text, const char *word)
+{
+    size_t i;
+
+    for (i = 0; word[i] && text[i] &&
+                tolower((unsigned char)text[i]) ==
+                    tolower((unsigned char)word[i]);
+         i++)
+        ;
+    return word[i] == '\0';
+}
+
+/* Whether `text` contains `word`, ignoring ASCII case. */
+static int contains_nocase(const char *text, const char *word)
+{
+    for (; *text; text++)
+        if (contains_nocase_at(text, word))
+            return 1;
+    return *word == '\0';
+}
+
+/* "~": `got_text` contains `want` (a string, or every string of an array);
+ * "!~" (negate): it contains none of them, ignoring case. A want that is
+ * neither a string nor an array of strings never matches. */
+static int contains(const char *got_text, const cJSON *want, int negate)
+{
+    const cJSON *w;
+
+    if (cJSON_IsString(want))
+        return negate ? !contains_nocase(got_text, want->valuestring)
+                      : strstr(got_text, want->valuestring) != NULL;
+    if (!cJSON_IsArray(want) || cJSON_GetArraySize(want) == 0)
+        return 0;
+    cJSON_ArrayForEach(w, want) {
+        if (!cJSON_IsString(w) || !contains(got_text, w, negate))
+            return 0;
+    }
+    return 1;
+}
+
+/* Where `word` occurs in `text`, ignoring ASCII case; NULL if nowhere. */
+static const char *find_nocase(const char *text, const char *word)
+{
+    for (; *text; text++)
+        if (contains_nocase_at(text, word))
+            return text;
+    return NULL;
+}
+
+/* A short view of `got_text` for a mismatch message (cmocka cuts long
+ * messages): for "!~", the text around the first forbidden string found;
+ * otherwise its start. */
+static void excerpt(char *buf, size_t size, const char *got_text,
+                    const cJSON *want, char mode)
+{
+    const char *at = NULL, *from = got_text;
+    const cJSON *w;
+    size_t n;
+
+    if (mode == '!' && cJSON_IsString(want))
+        at = find_nocase(got_text, want->valuestring);
+    else if (mode == '!')
+        cJSON_ArrayForEach(w, want) {
+            if (!at && cJSON_IsString(w))
+                at = find_nocase(got_text, w->valuestring);
+        }
+    if (at)
+        from = at - got_text > 80 ? at - 80 : got_text;
+    n = strlen(from);
+    snprintf(buf, size, "%s%.*s%s", from == got_text ? "" : "…",
+             (int)(n > 240 ? 240 : n), from, n > 240 ? "…" : "");
+}
+
 /* Checks one expectation; prints and returns 1 on a mismatch. */
 static int check_path(const char *name, const cJSON *record,
                       const cJSON *want)
@@ -88,13 +168,17 @@ static int check_path(const char *name, const cJSON *record,
     size_t len = strlen(want->string);
     char mode = len ? want->string[len - 1] : '\0';
     const cJSON *got;
-    char *got_text, *want_text;
+    char *got_text, *want_text, shown[400];
     int ok;
 
     if (mode != '~' && mode != '#')
         mode = '=';
     else
         len--;
+    if (mode == '~' && len && want->string[len - 1] == '!') {
+        mode = '!';
+        len--;
+    }
     snprintf(path, sizeof path, "%.*s", (int)len, want->string);
     got = follow(record, path);
     if (!got) {
@@ -105,24 +189,66 @@ static int check_path(const char *name, const cJSON *record,
     want_text = cJSON_PrintUnformatted(want);
     assert_non_null(got_text);
     assert_non_null(want_text);
-    if (mode == '~')
-        ok = cJSON_IsString(want) && strstr(got_text, want->valuestring);
+    if (mode == '~' || mode == '!')
+        ok = contains(got_text, want, mode == '!');
     else if (mode == '#')
         ok = cJSON_IsNumber(want) &&
              cJSON_GetArraySize(got) == (int)want->valuedouble;
     else
         ok = cJSON_Compare(got, want, 1);
+    excerpt(shown, sizeof shown, got_text, want, mode);
     if (!ok)
         print_message("%s: %s%s%s, expected %s%s\n", name, path,
                       mode == '#' ? " has " : " is ",
-                      mode == '#' ? "" : got_text,
-                      mode == '~' ? "text containing " : "", want_text);
+                      mode == '#' ? "" : shown,
+                      mode == '~'   ? "text containing "
+                      : mode == '!' ? "text containing none of "
+                                    : "",
+                      want_text);
     if (!ok && mode == '#')
         print_message("  (%d elements: %s)\n", cJSON_GetArraySize(got),
-                      got_text);
+                      shown);
     cJSON_free(got_text);
     cJSON_free(want_text);
     return !ok;
+}
+
+/* The operators on a fixed record, both ways: each expectation of `hold`
+ * must match and each of `fail` must not, so an operator that always (or
+ * never) matched fails here. The mismatches of `fail` are printed, as any
+ * mismatch is, marked as expected. */
+static void operators_match_both_ways(void **state)
+{
+    cJSON *record = cJSON_Parse(
+        "{\"severity\": {\"tier\": \"none\", \"actions\": "
+        "[{\"text\": \"Add Bromocriptine\"}, {\"text\": \"cool\"}]}}");
+    cJSON *hold = cJSON_Parse(
+        "{\"severity.tier\": \"none\", \"severity.actions#\": 2,"
+        " \"severity.actions~\": \"Bromocriptine\","
+        " \"severity.actions.1.text~\": [\"co\", \"ol\"],"
+        " \"severity.actions!~\": [\"dantrolene\", \"allergy\"],"
+        " \"severity.tier!~\": \"mild\"}");
+    cJSON *fail = cJSON_Parse(
+        "{\"severity.tier\": \"mild\", \"severity.actions#\": 3,"
+        " \"severity.actions~\": \"bromocriptine\","
+        " \"severity.actions.1.text~\": [\"co\", \"hot\"],"
+        " \"severity.actions!~\": \"bromocriptine\","
+        " \"severity.actions.0.text!~\": [\"dantrolene\", \"ADD\"],"
+        " \"severity.missing!~\": \"x\", \"severity.tier!~\": []}");
+    const cJSON *want;
+
+    (void)state;
+    assert_non_null(record);
+    assert_non_null(hold);
+    assert_non_null(fail);
+    cJSON_ArrayForEach(want, hold)
+        assert_int_equal(check_path("operators (must match)", record, want), 0);
+    cJSON_ArrayForEach(want, fail)
+        assert_int_equal(
+            check_path("operators (expected mismatch)", record, want), 1);
+    cJSON_Delete(record);
+    cJSON_Delete(hold);
+    cJSON_Delete(fail);
 }
 
 /* An engine with the shipped ruleset and the entry's "params", if any. */
@@ -253,7 +379,7 @@ static void collect(const char *dirname, char **paths, size_t *n)
 
 int main(void)
 {
-    static struct CMUnitTest tests[MAX_FILES];
+    static struct CMUnitTest tests[MAX_FILES + 1];
     static char *paths[MAX_FILES];
     const char *root = NMS_TEST_DATA "/ruleset";
     size_t n = 0, i;
@@ -261,15 +387,16 @@ int main(void)
 
     collect(root, paths, &n);
     qsort(paths, n, sizeof *paths, by_name);
+    tests[0] = (struct CMUnitTest)cmocka_unit_test(operators_match_both_ways);
     for (i = 0; i < n; i++) {
         struct CMUnitTest t = {paths[i] + strlen(root) + 1,
                                file_matches_published_definitions, NULL,
                                NULL, paths[i]};
-        tests[i] = t;
+        tests[i + 1] = t;
     }
     if (n == 0)
         fprintf(stderr, "no test files below %s\n", root);
-    rc = _cmocka_run_group_tests("ruleset", tests, n, NULL, NULL);
+    rc = _cmocka_run_group_tests("ruleset", tests, n + 1, NULL, NULL);
     for (i = 0; i < n; i++)
         free(paths[i]);
     return n == 0 ? 1 : rc;

@@ -13,6 +13,23 @@
 -- the 2017 IEC validation study (§1.1 notes, §3.1 [S3]), which accepts
 -- rigidity less than severe; the set's version then reads "DSM-IV-TR
 -- (modified)", so results say which variant produced them.
+--
+-- Criterion D, "not better accounted for by a mental disorder (e.g., mood
+-- disorder with catatonic features)": parameter dsm4tr.criterion_d.
+-- "strict" reads only a recorded psychiatric assessment (workup.psychiatric),
+-- which most charts do not hold, so DSM-IV-TR could then never be met on
+-- them. "record" (default) lets a recorded assessment decide and, without
+-- one, decides from the catatonia DSM-IV-TR itself names: catatonia
+-- recorded absent (history, or the exams' DSM-5 catatonic signs) meets D;
+-- catatonia present leaves D open for the psychiatric assessment. Both
+-- readings are in lib/workup.lua (mental_disorder_excluded), shared with
+-- Caroff & Mann's exclusion item.
+--
+-- Tachycardia (B7) and elevated blood pressure (B8) are judged against the
+-- baseline when the record has one; without one, and only then, against
+-- absolute values other published sets give (parameters dsm4tr.tachycardia_hr,
+-- hypertension_sbp, hypertension_dbp; lib/vitals.lua V.raised). The
+-- evidence says which comparison was used.
 
 local P = require("lib.params")
 local tri = require("lib.tri")
@@ -29,13 +46,16 @@ local SEVERE = { severe = true }                                      -- A "seve
 local LESS_THAN_SEVERE_TOO = { mild = true, moderate = true, severe = true }  -- modified DSM-IV-TR [S3]
 local CONFUSION_TO_COMA = { confused = true, delirium = true, stupor = true, coma = true }  -- B5
 local MEDICAL = { "infection", "toxic", "metabolic", "neurologic" }  -- C: substance, neurological or general medical
-local MENTAL = { "psychiatric" }                                      -- D: a mental disorder
 
 local MODIFIED = P.boolean("dsm4tr.modified")
 local RIGID = MODIFIED and LESS_THAN_SEVERE_TOO or SEVERE
 local FEVER_C = P.number("dsm4tr.fever_c")
 local EXPOSURE_H = P.number("dsm4tr.exposure_window_h")
 local HR_RISE_PCT = P.number("dsm4tr.tachycardia_pct")
+local HR_LIMIT = P.optional_number("dsm4tr.tachycardia_hr")
+local SBP_LIMIT = P.optional_number("dsm4tr.hypertension_sbp")
+local DBP_LIMIT = P.optional_number("dsm4tr.hypertension_dbp")
+local CRITERION_D = P.choice("dsm4tr.criterion_d", { "strict", "record" })
 local BP_RISE_PCT = P.number("dsm4tr.bp_rise_pct")
 local DBP_CHANGE = P.number("dsm4tr.dbp_change")
 local SBP_CHANGE = P.number("dsm4tr.sbp_change")
@@ -121,17 +141,20 @@ return {
 
     { id = "tachycardia", group = "b", feature = "tachycardia",
       title = "Tachycardia",
-      definition = "Tachycardia (no threshold given; parameter dsm4tr.tachycardia_pct)",
-      needs = "a baseline HR (baseline, or vitals before the first dopamine antagonist) and later "
-        .. "readings (vitals[].hr)",
-      check = function(case) return answer(vitals.above_baseline(case, "hr", HR_RISE_PCT)) end },
+      definition = "Tachycardia (no threshold given; parameter dsm4tr.tachycardia_pct above baseline, "
+        .. "without a baseline dsm4tr.tachycardia_hr)",
+      needs = "heart rates (vitals[].hr) and, to compare with, a baseline HR (baseline, or vitals "
+        .. "before the first dopamine antagonist)",
+      check = function(case) return answer(vitals.raised(case, "hr", HR_RISE_PCT, HR_LIMIT)) end },
 
     { id = "blood_pressure", group = "b", feature = "blood_pressure",
       title = "Elevated or labile blood pressure",
-      definition = "Elevated or labile blood pressure (no thresholds given; parameters dsm4tr.bp_*)",
-      needs = "a baseline BP and timed BP readings (baseline, vitals[].sbp, dbp)",
+      definition = "Elevated or labile blood pressure (no thresholds given; parameters dsm4tr.bp_*, "
+        .. "without a baseline dsm4tr.hypertension_sbp, hypertension_dbp)",
+      needs = "timed BP readings (vitals[].sbp, dbp) and a baseline BP (baseline)",
       check = function(case)
-        return answer(vitals.bp_elevated_or_labile(case, BP_RISE_PCT, DBP_CHANGE, SBP_CHANGE, BP_WINDOW_H))
+        return answer(vitals.bp_elevated_or_labile(case, BP_RISE_PCT, DBP_CHANGE, SBP_CHANGE, BP_WINDOW_H,
+          SBP_LIMIT, DBP_LIMIT))
       end },
 
     { id = "leukocytosis", group = "b", feature = "leukocytosis",
@@ -160,8 +183,11 @@ return {
     { id = "not_mental_disorder", group = "d", feature = "exclusion",
       title = "Not better accounted for by a mental disorder",
       definition = "The symptoms are not better accounted for by a mental disorder (e.g., mood disorder "
-        .. "with catatonic features)",
-      needs = "the psychiatric assessment of whether a mental disorder explains the picture (workup.psychiatric)",
-      check = function(case) return answer(workup.negative(case, MENTAL)) end },
+        .. "with catatonic features); reading: parameter dsm4tr.criterion_d = " .. CRITERION_D,
+      needs = CRITERION_D == "strict"
+        and "the psychiatric assessment of whether a mental disorder explains the picture (workup.psychiatric)"
+        or "the psychiatric assessment (workup.psychiatric), or whether catatonia is present "
+          .. "(history.catatonia, exam catatonic signs)",
+      check = function(case) return answer(workup.mental_disorder_excluded(case, CRITERION_D)) end },
   },
 }

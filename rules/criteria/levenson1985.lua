@@ -8,6 +8,17 @@
 -- params/criteria.lua that says which published number it borrows. The
 -- "usually >1000 IU/L" printed beside elevated CK in Tse et al.'s table is
 -- the reviewers' annotation, not Levenson's cut-off, and is not used.
+--
+-- Tachycardia, tachypnea and blood pressure are judged against the
+-- baseline when the record has one; without one, and only then, against
+-- absolute values (lib/vitals.lua V.raised): HR >= 100/min and RR >= 20/min
+-- as medicalalgorithms.com reproduces Levenson's own criteria, BP > 140
+-- systolic or > 90 diastolic from Addonizio 1987 (parameters
+-- levenson1985.tachycardia_hr, tachypnea_rr, hypertension_sbp/dbp). The
+-- evidence says which comparison was used. That page also prints other
+-- Levenson numbers (fever >= 37.2 °C, CK >= 250 IU/L, WBC >= 11,000/µL);
+-- they are not adopted here (one secondary page against the tables of §2,
+-- which print none) and are listed for verification.
 
 local P = require("lib.params")
 local tri = require("lib.tri")
@@ -23,6 +34,11 @@ local FEVER_C = P.number("levenson1985.fever_c")
 local CK_TIMES_ULN = P.number("levenson1985.ck_times_uln")
 local HR_RISE_PCT = P.number("levenson1985.tachycardia_pct")
 local RR_RISE_PCT = P.number("levenson1985.tachypnea_pct")
+local HR_LIMIT = P.optional_number("levenson1985.tachycardia_hr")
+local RR_LIMIT = P.optional_number("levenson1985.tachypnea_rr")
+local SBP_LIMIT = P.optional_number("levenson1985.hypertension_sbp")
+local DBP_LIMIT = P.optional_number("levenson1985.hypertension_dbp")
+local AT_LEAST = true   -- Levenson's absolute HR and RR read ">= 100", ">= 20" (medicalalgorithms.com)
 local BP_RISE_PCT = P.number("levenson1985.bp_rise_pct")
 local DBP_CHANGE = P.number("levenson1985.dbp_change")
 local SBP_CHANGE = P.number("levenson1985.sbp_change")
@@ -67,25 +83,33 @@ return {
 
     { id = "tachycardia", group = "minor", feature = "tachycardia",
       title = "Tachycardia",
-      definition = "Tachycardia (no threshold given; parameter levenson1985.tachycardia_pct)",
-      needs = "a baseline HR (baseline, or vitals before the first dopamine antagonist) and later "
-        .. "readings (vitals[].hr)",
-      check = function(case) return answer(vitals.above_baseline(case, "hr", HR_RISE_PCT)) end },
+      definition = "Tachycardia (parameter levenson1985.tachycardia_pct above baseline; without a "
+        .. "baseline, levenson1985.tachycardia_hr)",
+      needs = "heart rates (vitals[].hr) and, to compare with, a baseline HR (baseline, or vitals "
+        .. "before the first dopamine antagonist)",
+      check = function(case)
+        return answer(vitals.raised(case, "hr", HR_RISE_PCT, HR_LIMIT, AT_LEAST))
+      end },
 
     { id = "blood_pressure", group = "minor", feature = "blood_pressure",
       title = "Abnormal arterial pressure",
-      definition = "Abnormal (labile) arterial pressure (no thresholds given; parameters levenson1985.bp_*)",
-      needs = "a baseline BP and timed BP readings (baseline, vitals[].sbp, dbp)",
+      definition = "Abnormal (labile) arterial pressure (no thresholds given; parameters levenson1985.bp_*, "
+        .. "without a baseline levenson1985.hypertension_sbp, hypertension_dbp)",
+      needs = "timed BP readings (vitals[].sbp, dbp) and a baseline BP (baseline)",
       check = function(case)
-        return answer(vitals.bp_elevated_or_labile(case, BP_RISE_PCT, DBP_CHANGE, SBP_CHANGE, BP_WINDOW_H))
+        return answer(vitals.bp_elevated_or_labile(case, BP_RISE_PCT, DBP_CHANGE, SBP_CHANGE, BP_WINDOW_H,
+          SBP_LIMIT, DBP_LIMIT))
       end },
 
     { id = "tachypnea", group = "minor", feature = "tachypnea",
       title = "Tachypnea",
-      definition = "Tachypnea (no threshold given; parameter levenson1985.tachypnea_pct)",
-      needs = "a baseline RR (baseline, or vitals before the first dopamine antagonist) and later "
-        .. "readings (vitals[].rr)",
-      check = function(case) return answer(vitals.above_baseline(case, "rr", RR_RISE_PCT)) end },
+      definition = "Tachypnea (parameter levenson1985.tachypnea_pct above baseline; without a baseline, "
+        .. "levenson1985.tachypnea_rr)",
+      needs = "respiratory rates (vitals[].rr) and, to compare with, a baseline RR (baseline, or "
+        .. "vitals before the first dopamine antagonist)",
+      check = function(case)
+        return answer(vitals.raised(case, "rr", RR_RISE_PCT, RR_LIMIT, AT_LEAST))
+      end },
 
     { id = "consciousness", group = "minor", feature = "mental_status",
       title = "Altered consciousness",

@@ -8,6 +8,29 @@
 -- a probable diagnosis is allowed when both clouded consciousness and
 -- leukocytosis > 15,000/mm³ are present.
 --
+-- What could and could not be verified (issue 9), in clinical-reference
+-- terms:
+-- - Read: Tse et al. 2015 Table 3 [S16] (PMC4812801, the flattened table
+--   text), the best source found. Legible: the three definite criteria with
+--   their numbers; the retrospective rule in words, "if one of the three
+--   criteria above are not documented, a probable diagnosis is still
+--   permitted if both of the following criteria are met", then two numbered
+--   items, clouded consciousness (e.g. delirium, mutism, stupor, coma) and
+--   leukocytosis (>15,000 WBC/mm³); then an unnumbered line "CPK >300 U/mL"
+--   before Addonizio's numbered list. Whether that line is a third item of
+--   Pope's list (so that the original may read "one of the following") or
+--   belongs to Addonizio's column (as §4.2 reads it) cannot be told from
+--   the text. Default: the printed words, both of the two items; parameter
+--   pope1986.probable_rule = "one_of" gives the other reading (one of
+--   clouded consciousness, leukocytosis, CK > pope1986.probable_ck).
+-- - Temperature: the table prints "oral temperature >37.5°C"; issue 9
+--   quotes the 1986 wording as "at least 37.5 °C". Default: at least
+--   (>= 37.5 °C), parameter pope1986.hyperthermia_at_least (false = the
+--   table's ">").
+-- - Not readable: Pope HG Jr, Keck PE Jr, McElroy SL, Am J Psychiatry
+--   1986;143:1227-33, the primary, in any corpus searched; neither reading
+--   above is confirmed against it.
+--
 -- Reading of "not documented" in three-valued logic. The probable diagnosis
 -- was written for chart review: a criterion "not documented" is one the chart
 -- does not establish, whether the chart shows it absent or says nothing. So
@@ -33,7 +56,7 @@ local labs = require("lib.labs")
 local answer = tri.answer
 
 -- Published values, §4.1 [S16] (as printed in Tse's table).
-local ORAL_TEMP_C = 37.5     -- criterion 1: "oral temperature >37.5 °C"
+local ORAL_TEMP_C = 37.5     -- criterion 1: "oral temperature >37.5 °C" (Tse), "at least" (issue 9)
 local DBP_RISE = 20          -- criterion 3: "diastolic rise >20 mmHg above baseline"
 local HR_RISE = 30           -- criterion 3: "tachycardia >30 bpm above baseline"
 local RR_LIMIT = 25          -- criterion 3: "tachypnea >25/min"
@@ -41,6 +64,9 @@ local WBC_LIMIT = 15         -- probable: "leukocytosis >15,000/mm³" = 15 ×10^
 local CLOUDED = { delirium = true, stupor = true, coma = true }  -- probable: "delirium, mutism, stupor, coma"
 
 local LEAD_PIPE = P.set("pope1986.lead_pipe_rigidity")
+local AT_LEAST_37_5 = P.boolean("pope1986.hyperthermia_at_least")
+local ONE_OF = P.choice("pope1986.probable_rule", { "both", "one_of" }) == "one_of"
+local PROBABLE_CK = P.number("pope1986.probable_ck")
 
 -- A sign recorded as an exam flag, as a labelled part.
 local function sign(field, what)
@@ -82,7 +108,13 @@ local CLOUDING = {
   sign("mutism"),
 }
 
-return {
+local PROBABLE_CK_ITEM = { id = "ck", group = "probable", feature = "ck",
+  title = "CPK elevation",
+  definition = "CPK > " .. PROBABLE_CK .. " U/L (printed 'CPK >300 U/mL'; reading pope1986.probable_rule = one_of)",
+  needs = "a CK result (labs[].ck)",
+  check = function(case) return answer(labs.above(case, "ck", PROBABLE_CK, "CK", "U/L")) end }
+
+local set = {
   id = "pope1986",
   title = "Pope et al. operational criteria for neuroleptic malignant syndrome",
   version = "1986",
@@ -92,18 +124,19 @@ return {
   kind = "groups",
   groups = {
     { id = "criteria", title = "Criteria for definite NMS (all 3)" },
-    { id = "probable", title = "For probable NMS when one criterion is not documented (both)" },
+    { id = "probable", title = ONE_OF and "For probable NMS when one criterion is not documented (one of)"
+      or "For probable NMS when one criterion is not documented (both)" },
   },
   rule = {
     { level = "definite", need = { criteria = "all" } },
-    { level = "probable", need = { criteria = 2, probable = "all" } },
+    { level = "probable", need = { criteria = 2, probable = ONE_OF and 1 or "all" } },
   },
   items = {
     { id = "hyperthermia", group = "criteria", feature = "hyperthermia",
       title = "Hyperthermia",
-      definition = "Oral temperature > 37.5 °C",
+      definition = AT_LEAST_37_5 and "Oral temperature of at least 37.5 °C" or "Oral temperature > 37.5 °C",
       needs = "an oral temperature reading (vitals[].temp with temp_site)",
-      check = function(case) return answer(temperature.above(case, ORAL_TEMP_C, 1)) end },
+      check = function(case) return answer(temperature.above(case, ORAL_TEMP_C, 1, AT_LEAST_37_5)) end },
 
     { id = "extrapyramidal", group = "criteria",
       title = "Severe extrapyramidal effects",
@@ -137,3 +170,7 @@ return {
       check = function(case) return answer(labs.wbc_above(case, WBC_LIMIT)) end },
   },
 }
+
+if ONE_OF then table.insert(set.items, PROBABLE_CK_ITEM) end
+
+return set

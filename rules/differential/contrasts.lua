@@ -64,7 +64,9 @@ C.malignant_hyperthermia = {
     "§7.1 AAP table [S49]"),
   point("The Larach clinical grading scale (1994) ranks the likelihood of malignant hyperthermia from "
     .. "rigidity, muscle breakdown, respiratory acidosis, temperature, cardiac and metabolic "
-    .. "indicators; it is not scored here (some per-indicator points are UNCONFIRMED).",
+    .. "indicators; the screen here uses only the processes the record can express (rigidity, muscle "
+    .. "breakdown, temperature) and no score (CO2 and blood gases have no field; some per-indicator "
+    .. "points are UNCONFIRMED).",
     "§7.3 [S58][S59][S61]"),
   point("Management: stop volatile agents, hyperventilate, dantrolene 2.5 mg/kg repeated every "
     .. "10–15 min until acidosis, fever and rigidity resolve; refer for contracture or DNA testing.",
@@ -88,9 +90,16 @@ C.malignant_catatonia = {
   point("Course: lethal catatonia often begins with extreme psychotic excitement that, prolonged, "
     .. "leads to fever and exhaustion; NMS begins with severe extrapyramidal rigidity after "
     .. "neuroleptic exposure.", "§7.4 [S72]"),
-  point("Treatment may conflict: catatonia may need treatment that NMS forbids (an antipsychotic vs "
-    .. "stopping antipsychotics); neuroleptic-induced catatonia responded fully to benzodiazepines in "
-    .. "78 %.", "§7.4 [S72][S73]"),
+  point("Treatment: benzodiazepines (a lorazepam challenge, then titration) and ECT treat catatonia, "
+    .. "malignant catatonia included, and are used in NMS as well; neuroleptic-induced catatonia "
+    .. "responded fully to benzodiazepines in 78 %.", "§7.4 [S73]; §5.3 [S22]; §5.6 [S38]"),
+  point("Antipsychotics can precipitate both catatonia and NMS: while NMS is possible the dopamine "
+    .. "antagonist is withheld, and the guideline advises withdrawing an antipsychotic felt responsible "
+    .. "for catatonia and avoiding antipsychotics without a clear indication; the choice of any later "
+    .. "antipsychotic belongs to the treating team after recovery.",
+    "NHS Scotland Right Decisions, Catatonia guideline, 'Underlying/associated conditions' "
+      .. "(https://www.rightdecisions.scot.nhs.uk/catatonia-bundle-and-guideline/catatonia-guideline/"
+      .. "underlyingassociated-conditions); §7.4 [S72]; §5.1 [S13]"),
   point("Continuum: in a series of neuroleptic-induced catatonia, NMS was diagnosed in 3 of 18 "
     .. "episodes (17 %).", "§7.4 [S73]"),
   point("The Bush-Francis Catatonia Rating Scale (23 items; screen positive with ≥ 2 of items 1–14) "

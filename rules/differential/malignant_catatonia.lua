@@ -5,8 +5,12 @@
 -- A screen built from the reference's features, not a published criteria
 -- set. Decisions:
 -- - Stupor: exam[].mental_status "stupor" (other values are not stupor).
--- - Agitation: exam[].agitation; the record cannot tell whether it is
---   "not influenced by external stimuli" as DSM-5 asks.
+-- - Agitation: DSM-5 counts agitation "not influenced by external
+--   stimuli"; exam[].agitation is any agitation, which NMS patients often
+--   show too (a risk factor, §6). So agitation recorded absent rules the
+--   sign out, but agitation recorded present leaves it unknown: the record
+--   cannot tell the catatonic kind, and a generic finding must not stand in
+--   for it.
 -- - Autonomic activation or lability ("fever, HR/BP swings", no values):
 --   any one of fever, heart rate or blood pressure raised above baseline,
 --   or a blood-pressure swing; every value is a parameter
@@ -37,6 +41,15 @@ local function sign(field, title)
   return { id = field, group = "signs", title = title, source = SIGNS_SOURCE,
     needs = "an exam recording " .. title:lower() .. " (exam[]." .. field .. ")",
     check = function(case) return answer(exam.flag(case, field, title:lower())) end }
+end
+
+-- Agitation as DSM-5 counts it (see the header): absent rules it out,
+-- present cannot be told from ordinary agitation.
+local function catatonic_agitation(case)
+  local f = exam.flag(case, "agitation")
+  if f.value ~= true then return f end
+  return tri.finding(nil, f.evidence .. "; whether it is not influenced by external stimuli (DSM-5) is not "
+    .. "recorded", "whether the agitation is uninfluenced by external stimuli (no field in the case format)")
 end
 
 local BASELINE_NEEDS = "a baseline (baseline, or vitals before the first dopamine antagonist) and later "
@@ -70,10 +83,11 @@ return {
     sign("mannerism", "Mannerism"),
     sign("stereotypy", "Stereotypy"),
     { id = "agitation", group = "signs", title = "Agitation",
-      definition = "Agitation, not influenced by external stimuli (the record cannot tell)",
+      definition = "Agitation, not influenced by external stimuli (recorded agitation cannot show "
+        .. "this: present is unknown, absent rules it out)",
       source = SIGNS_SOURCE,
       needs = "an exam recording agitation (exam[].agitation)",
-      check = function(case) return answer(exam.flag(case, "agitation")) end },
+      check = function(case) return answer(catatonic_agitation(case)) end },
     sign("grimacing", "Grimacing"),
     sign("echolalia", "Echolalia"),
     sign("echopraxia", "Echopraxia"),
@@ -101,7 +115,7 @@ return {
   overlap = "Malignant catatonia and NMS may lie on one continuum (neuroleptic-induced catatonia can "
     .. "progress to NMS). This result does not choose between them. The course helps: extreme "
     .. "psychotic excitement first points to malignant catatonia, severe rigidity after neuroleptic "
-    .. "exposure to NMS; the treatments may conflict (an antipsychotic for catatonia vs stopping it "
-    .. "for NMS), while benzodiazepines are reported effective in neuroleptic-induced catatonia. "
-    .. "(§7.4 [S72][S73])",
+    .. "exposure to NMS. Benzodiazepines and ECT treat both; antipsychotics can precipitate both, so "
+    .. "the dopamine antagonist is withheld while NMS is possible. (§7.4 [S72][S73]; NHS Scotland "
+    .. "catatonia guideline)",
 }

@@ -8,12 +8,14 @@
 -- UNCONFIRMED as rule: distinguishing text only. Decisions:
 -- - Drug: class sympathomimetic (rules/drugs/other.lua, §7.9) given within
 --   differential.sympathomimetic.agent_window_h.
--- - How many of the five features are needed is not given: parameter
---   differential.sympathomimetic.min_features.
--- - Tachycardia and hypertension have no values: HR, and SBP or DBP, a
---   parameter percentage above baseline (IEC 2011 numbers reused). The
---   baseline must be given (case.baseline) unless a dopamine antagonist
---   was started after earlier vitals (lib/vitals.lua).
+-- - Mydriasis is required: of the five features it is the one NMS lacks
+--   (pupils normal in NMS, §7.1 [S35]; §7.9). Tachycardia, hypertension,
+--   diaphoresis and agitation are NMS signs as well (§1, §7.1), so they
+--   confirm the toxidrome (at least differential.sympathomimetic.min_features
+--   of them) but never make it alone: a met differential suppresses NMS
+--   management.
+-- - Tachycardia and hypertension are absolute values (parameters): a
+--   toxidrome arrives without a baseline.
 
 local P = require("lib.params")
 local tri = require("lib.tri")
@@ -26,11 +28,12 @@ local answer = tri.answer
 
 local SYMPATHOMIMETIC = { sympathomimetic = true }                 -- §7.9 drug class
 local AGENT_WINDOW_H = P.number("differential.sympathomimetic.agent_window_h")
-local HR_RISE_PCT = P.number("differential.sympathomimetic.hr_rise_pct")
-local BP_RISE_PCT = P.number("differential.sympathomimetic.bp_rise_pct")
+local TACHYCARDIA_HR = P.number("differential.sympathomimetic.tachycardia_hr")
+local SBP_MMHG = P.number("differential.sympathomimetic.sbp_mmhg")
+local DBP_MMHG = P.number("differential.sympathomimetic.dbp_mmhg")
 local MIN_FEATURES = math.tointeger(P.number("differential.sympathomimetic.min_features"))
-assert(MIN_FEATURES and MIN_FEATURES >= 1 and MIN_FEATURES <= 5,
-  "parameter 'differential.sympathomimetic.min_features' must be an integer from 1 to 5")
+assert(MIN_FEATURES and MIN_FEATURES >= 1 and MIN_FEATURES <= 4,
+  "parameter 'differential.sympathomimetic.min_features' must be an integer from 1 to 4")
 
 local SOURCE = "§7.9 [S77][S36]"
 
@@ -40,15 +43,17 @@ return {
   version = "0.1",
   citation = "Screen built from clinical-reference §7.9: cocaine, amphetamines or cathinones with "
     .. "catecholamine excess (tachycardia, hypertension, diaphoresis, mydriasis, agitation) [S77][S36]; "
-    .. "the number of features required is a ruleset parameter; not a published criteria set",
+    .. "mydriasis required as the sign NMS lacks (§7.1 [S35]); the number of other features and the "
+    .. "vital-sign values are ruleset parameters; not a published criteria set",
   kind = "groups",
   screen = true,
   groups = {
     { id = "agent", title = "Sympathomimetic drug" },
-    { id = "features", title = "Catecholamine excess" },
+    { id = "pupils", title = "Mydriasis (NMS: pupils normal)" },
+    { id = "features", title = "Catecholamine excess (shared with NMS)" },
   },
   rule = {
-    { need = { agent = "all", features = MIN_FEATURES } },   -- count: parameter (no source gives one)
+    { need = { agent = "all", pupils = "all", features = MIN_FEATURES } },   -- count: parameter (no source gives one)
   },
   items = {
     { id = "sympathomimetic_agent", group = "agent",
@@ -61,15 +66,18 @@ return {
 
     { id = "tachycardia", group = "features",
       title = "Tachycardia",
-      source = SOURCE .. "; value: parameter differential.sympathomimetic.hr_rise_pct",
-      needs = "a baseline HR (baseline.hr) and later readings (vitals[].hr)",
-      check = function(case) return answer(vitals.above_baseline(case, "hr", HR_RISE_PCT)) end },
+      source = SOURCE .. "; value: parameter differential.sympathomimetic.tachycardia_hr",
+      needs = "heart-rate readings (vitals[].hr)",
+      check = function(case) return answer(vitals.any_above(case, "hr", TACHYCARDIA_HR)) end },
 
     { id = "hypertension", group = "features",
       title = "Hypertension",
-      source = SOURCE .. "; value: parameter differential.sympathomimetic.bp_rise_pct",
-      needs = "a baseline BP (baseline.sbp, dbp) and later readings (vitals[].sbp, dbp)",
-      check = function(case) return answer(vitals.bp_above_baseline(case, BP_RISE_PCT)) end },
+      source = SOURCE .. "; values: parameters differential.sympathomimetic.sbp_mmhg, dbp_mmhg",
+      needs = "blood-pressure readings (vitals[].sbp, dbp)",
+      check = function(case)
+        return answer(tri.any({ tri.part("SBP", vitals.any_above(case, "sbp", SBP_MMHG)),
+                                tri.part("DBP", vitals.any_above(case, "dbp", DBP_MMHG)) }))
+      end },
 
     { id = "diaphoresis", group = "features",
       title = "Diaphoresis",
@@ -77,7 +85,7 @@ return {
       needs = "an exam recording sweating (exam[].diaphoresis or skin)",
       check = function(case) return answer(exam.diaphoresis(case)) end },
 
-    { id = "mydriasis", group = "features",
+    { id = "mydriasis", group = "pupils",
       title = "Mydriasis",
       source = SOURCE,
       needs = "an exam recording the pupils (exam[].mydriasis)",

@@ -1,21 +1,35 @@
 -- lib/drugs.lua - classifies a medication entry with the data in drugs.lua.
 --
--- Matching, in order: the name as written (case-insensitive, trimmed; also
--- after dropping a parenthesis, trailing salt/form words such as
--- "decanoate" or "XR" and strengths, and as a combination "a/b" whose parts
--- are all known); then the exact ATC code; then the longest matching ATC
--- group. A drug found by none of these is *unrecognised*, and says so: it
--- is never silently taken as harmless (see lib/meds.lua for how the items
--- treat it). The tables are checked when the ruleset loads, so a typo in a
--- class id stops the load with the drug's name.
+-- A name as written is read as words: lower case, trademark signs and
+-- apostrophes dropped, split at spaces and punctuation ("HALOPERIDOL
+-- 5MG/ML INJ" -> haloperidol, 5mg, ml, inj). It is cut into segments at
+-- "/", "+", ",", ";", "&", "and", "with", so "levodopa/carbidopa",
+-- "levodopa + benserazide" and "haloperidol and lorazepam" are
+-- combinations. In each segment the longest known names and brands are
+-- found word by word (so "St John's wort", "co-careldopa" and "sodium
+-- chloride" match whole); strengths, units, forms, salts and esters
+-- (drugs.lua qualifiers) are skipped. A segment whose words name no known
+-- drug makes the entry unrecognised: it could be any drug; other unknown
+-- words beside a known drug ("prefilled dual chamber syringe") are taken
+-- as description. Failing the name: the exact ATC code, then the longest
+-- matching ATC group. A drug found by none of these is *unrecognised* and
+-- says so: it is never silently taken as harmless (lib/meds.lua and
+-- lib/regimen.lua leave a "no" unknown for it). The tables are checked when
+-- the ruleset loads, so a typo in a class id stops the load with the
+-- drug's name.
+--
+-- A name may also mark a depot (drugs/depot.lua marks: "decanoate",
+-- "Consta", "LAI", ...); drugs.depot() gives the product and how long one
+-- injection acts.
 
 local data = require("drugs")
 local fmt = require("lib.fmt")
+local P = require("lib.params")
 
 local M = {}
 
---- Lower-case key for matching: trimmed, single spaces, no dots or
--- apostrophes, "/", "+" and "-" between words all written "/".
+--- Lower-case key for grouping courses by drug: trimmed, single spaces, no
+-- dots or apostrophes, "/", "+" and "-" between words all written "/".
 function M.normalize(s)
   s = tostring(s):lower():gsub("\u{2019}", ""):gsub("[%.']", "")
   s = s:gsub("%s*[/+]%s*", "/"):gsub("(%w)%-(%w)", "%1/%2")
@@ -26,16 +40,49 @@ local function as_list(x)
   return type(x) == "table" and x or { x }
 end
 
--- Build the name and ATC indexes, validating every row.
-local by_name, by_atc, qualifier = {}, {}, {}
-for _, q in ipairs(data.qualifiers) do qualifier[q] = true end
+local SEPARATOR = { ["and"] = true, with = true, w = true }
 
-local function index(key, row, via)
-  key = M.normalize(key)
+--- The words of a written name, in segments (lists of words) cut at
+-- separators: "Levodopa/Carbidopa 25 mg" -> { {"levodopa"}, {"carbidopa",
+-- "25", "mg"} }.
+function M.segments(written)
+  local s = tostring(written):lower():gsub("\u{00AE}", " "):gsub("\u{2122}", " ")
+    :gsub("\u{2019}", ""):gsub("'", "")
+  local out, cur = {}, {}
+  local function cut()
+    if #cur > 0 then out[#out + 1] = cur; cur = {} end
+  end
+  -- separators become " | "; hyphens and brackets are spaces
+  s = s:gsub("[/%+,;&]", " | "):gsub("[%-%(%)%[%]{}:\"*#!?=]", " ")
+  for w in s:gmatch("%S+") do
+    w = w:gsub("^%.+", ""):gsub("%.+$", "")
+    if w == "|" or SEPARATOR[w] then cut()
+    elseif w ~= "" then cur[#cur + 1] = w end
+  end
+  cut()
+  return out
+end
+
+-- The index key of a name as the tables write it: its words joined.
+local function key_of(name)
+  local words = {}
+  for _, seg in ipairs(M.segments(name)) do
+    for _, w in ipairs(seg) do words[#words + 1] = w end
+  end
+  return table.concat(words, " "), #words
+end
+
+-- Build the name and ATC indexes, validating every row.
+local by_name, by_atc, noise, longest = {}, {}, {}, 1
+for _, q in ipairs(data.qualifiers) do noise[q] = true end
+
+local function index(name, row, via)
+  local key, n = key_of(name)
   if by_name[key] then
     error(("drugs: '%s' is listed twice (%s and %s)"):format(key, by_name[key].row[1], row[1]), 0)
   end
   by_name[key] = { row = row, via = via }
+  longest = math.max(longest, n)
 end
 
 for _, row in ipairs(data.drugs) do
@@ -60,69 +107,173 @@ for _, row in ipairs(data.drugs) do
 end
 
 local groups = {}
-for i, g in ipairs(data.atc_groups) do groups[i] = g end
+for i, g in ipairs(data.atc_groups) do
+  for _, c in ipairs(as_list(g[2])) do
+    assert(data.classes[c], ("drugs: ATC group %s has unknown class '%s'"):format(g[1], tostring(c)))
+  end
+  groups[i] = g
+end
 table.sort(groups, function(a, b) return #a[1] > #b[1] end)
 
-local function info_of(row, written, via, exact)
-  local info = { written = written, generic = row[1], atc = row[2], gen = row.gen,
-    potency = row.potency, via = via, exact = exact, source = row.src, recognised = true,
-    classes = {}, class_list = as_list(row[3]) }
-  for _, c in ipairs(info.class_list) do info.classes[c] = true end
+-- Depot products by generic, each with its duration (parameter), checked.
+local MARK = {}
+for _, m in ipairs(data.depot.marks) do MARK[m] = true end
+local products = {}
+for _, p in ipairs(data.depot.products) do
+  assert(by_name[key_of(p.generic)], ("drugs: depot product %s: unknown generic"):format(p.id))
+  p.param = "depot." .. p.id .. "_h"
+  p.hours = P.number(p.param)
+  products[p.generic] = products[p.generic] or {}
+  table.insert(products[p.generic], p)
+end
+local DEPOT_DEFAULT_H = P.number("depot.default_h")
+
+local function with_classes(info, list)
+  info.classes, info.class_list = {}, {}
+  for _, c in ipairs(list) do
+    if not info.classes[c] then info.class_list[#info.class_list + 1] = c end
+    info.classes[c] = true
+  end
   return info
 end
 
--- Looks up a normalized key, then simpler forms of it.
-local function lookup(key)
-  if by_name[key] then return by_name[key] end
-  local bare = key:gsub("%s*%b()%s*", " "):match("^%s*(.-)%s*$")
-  if bare ~= key and bare ~= "" then return lookup(bare) end
-  local head, last = key:match("^(.-)%s+(%S+)$")
-  if head and (qualifier[last] or last:match("^%d")) then return lookup(head) end
-  return nil
+local function info_of(row, written, via, exact)
+  return with_classes({ written = written, generic = row[1], atc = row[2], gen = row.gen,
+    potency = row.potency, via = via, exact = exact, source = row.src, recognised = true },
+    as_list(row[3]))
 end
 
-local function combination(key, written)
-  if not key:find("/", 1, true) then return nil end
-  local parts = {}
-  for part in key:gmatch("[^/]+") do
-    local hit = lookup(part)
-    if not hit then return nil end
-    parts[#parts + 1] = info_of(hit.row, part, "name")
-  end
-  local combo = { written = written, generic = key, parts = parts, via = "name", exact = true,
-    recognised = true, classes = {}, class_list = {} }
-  for _, p in ipairs(parts) do
-    for _, c in ipairs(p.class_list) do
-      if not combo.classes[c] then combo.class_list[#combo.class_list + 1] = c end
-      combo.classes[c] = true
+-- The known drugs of one segment's words (longest names first) and its
+-- words that are neither a drug nor noise.
+local function scan(words, found, seen)
+  local unknown, i, any = {}, 1, false
+  while i <= #words do
+    local hit, len
+    for n = math.min(longest, #words - i + 1), 1, -1 do
+      local k = table.concat(words, " ", i, i + n - 1)
+      if by_name[k] then hit, len = by_name[k], n; break end
+    end
+    if hit then
+      any = true
+      if not seen[hit.row] then
+        seen[hit.row] = true
+        found[#found + 1] = hit
+      end
+      i = i + len
+    else
+      local w = words[i]
+      if not (noise[w] or MARK[w] or w:match("^[%d%.]")) then unknown[#unknown + 1] = w end
+      i = i + 1
     end
   end
-  return combo
+  return any, unknown
+end
+
+-- Classifies a written name; nil when some segment names no known drug.
+local function by_words(written)
+  local segs = M.segments(written)
+  local found, seen, all = {}, {}, {}
+  -- the whole name first (its drug words only), so "carbidopa/levodopa" is
+  -- the combination product, not two drugs
+  local flat, every = {}, {}
+  for _, seg in ipairs(segs) do
+    for _, w in ipairs(seg) do
+      all[w] = true
+      every[#every + 1] = w
+      if not (noise[w] or MARK[w] or w:match("^[%d%.]")) then flat[#flat + 1] = w end
+    end
+  end
+  local whole = by_name[table.concat(flat, " ")]
+  if whole then
+    return info_of(whole.row, written, whole.via, table.concat(every, " ") == key_of(whole.row[1])), all
+  end
+  for _, seg in ipairs(segs) do
+    local any, unknown = scan(seg, found, seen)
+    if not any and #unknown > 0 then return nil, all end
+  end
+  if #found == 0 then return nil, all end
+  if #found == 1 then
+    local hit = found[1]
+    return info_of(hit.row, written, hit.via, table.concat(every, " ") == key_of(hit.row[1])), all
+  end
+  local names, list, parts = {}, {}, {}
+  for i, hit in ipairs(found) do
+    parts[i] = info_of(hit.row, hit.row[1], hit.via, true)
+    names[i] = hit.row[1]
+    for _, c in ipairs(parts[i].class_list) do list[#list + 1] = c end
+  end
+  return with_classes({ written = written, generic = table.concat(names, "/"), parts = parts, via = "name",
+    exact = false, recognised = true, source = "combination of " .. table.concat(names, ", ") }, list), all
 end
 
 --- Classifies medication entry `med` ({drug, atc, ...}).
 -- @return info { written, generic, classes = {[id]=true}, class_list, gen,
---   potency, via, source, recognised } (recognised = false when unknown)
+--   potency, via, source, recognised, words = {[word]=true} (the name's
+--   words, for depot products), marked (the name marks a depot) }
+--   (recognised = false when unknown)
 -- @usage local info = drugs.classify({ drug = "Haldol" })  -- haloperidol
 function M.classify(med)
   local written = med.drug
-  if written then
-    local key = M.normalize(written)
-    local hit = lookup(key)
-    if hit then return info_of(hit.row, written, hit.via, by_name[key] ~= nil) end
-    local combo = combination(key, written)
-    if combo then return combo end
-  end
-  local atc = med.atc and med.atc:upper():gsub("%s", "")
-  if atc and by_atc[atc] then return info_of(by_atc[atc], written, "ATC " .. atc) end
-  for _, g in ipairs(groups) do
-    if atc and atc:sub(1, #g[1]) == g[1] then
-      return { written = written, generic = written or ("ATC " .. atc), atc = atc,
-        via = "ATC group " .. g[1], source = g.source, recognised = true,
-        classes = { [g[2]] = true }, class_list = { g[2] } }
+  local info, words
+  if written then info, words = by_words(written) end
+  words = words or {}
+  if not info then
+    local atc = med.atc and med.atc:upper():gsub("%s", "")
+    if atc and by_atc[atc] then
+      info = info_of(by_atc[atc], written, "ATC " .. atc)
+    else
+      for _, g in ipairs(groups) do
+        if atc and atc:sub(1, #g[1]) == g[1] then
+          info = with_classes({ written = written, generic = written or ("ATC " .. atc), atc = atc,
+            via = "ATC group " .. g[1], source = g.source, recognised = true }, as_list(g[2]))
+          break
+        end
+      end
     end
+    info = info or { written = written, atc = atc, recognised = false, classes = {}, class_list = {} }
   end
-  return { written = written, atc = atc, recognised = false, classes = {}, class_list = {} }
+  info.words = words
+  info.marked = words["depot"] or words["lai"] or (words["long"] and words["acting"]) or false
+  for w in pairs(words) do
+    if MARK[w] then info.marked = true end
+  end
+  return info
+end
+
+--- The depot a course is, or nil: when its route is "depot" or its name
+-- marks one (drugs/depot.lua). The product is the one of its generic whose
+-- words the name holds, else the generic's longest-acting one, else the
+-- class default. Returns { title, hours (one injection acts this long),
+-- param, source }.
+-- @usage drugs.depot(info, "depot")  -- haloperidol: haloperidol decanoate, 840 h
+function M.depot(info, route)
+  if not (info.marked or route == "depot") then return nil end
+  local list = info.generic and products[info.generic] or {}
+  local best, named
+  for _, p in ipairs(list) do
+    local hit = false
+    for _, w in ipairs(p.words) do hit = hit or info.words[w] == true end
+    if hit and (named == nil or p.hours > named.hours) then named = p end
+    if best == nil or p.hours > best.hours then best = p end
+  end
+  local p = named or best
+  if p then
+    return { title = p.title .. (named and "" or ", product not named: the longest-acting assumed"),
+      hours = p.hours, param = p.param, source = p.src }
+  end
+  return { title = "depot, product without a listed duration", hours = DEPOT_DEFAULT_H,
+    param = "depot.default_h", source = "§4.5 [S18]" }
+end
+
+--- The key that groups courses of one drug: the generic name, the parts
+-- of a combination in alphabetical order ("carbidopa/levodopa" for both
+-- "Sinemet" and "levodopa + carbidopa"); the name as written when
+-- unrecognised.
+function M.drug_key(info)
+  local parts = {}
+  for part in M.normalize(info.generic or info.written or ""):gmatch("[^/]+") do parts[#parts + 1] = part end
+  table.sort(parts)
+  return table.concat(parts, "/")
 end
 
 --- Whether the classified drug belongs to any class in `set` ({[id]=true}).

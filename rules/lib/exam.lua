@@ -95,6 +95,40 @@ function E.hyperreflexia(case)
   end, "exam[].hyperreflexia or exam[].hyporeflexia")
 end
 
+--- The twelve catatonic signs of DSM-5 (clinical-reference §7.4 [S67]):
+-- stupor as the mental_status value "stupor", agitation as exam[].agitation
+-- (the record cannot tell whether it is "not influenced by external
+-- stimuli"), the other ten as exam flags of the same name.
+E.CATATONIC_SIGNS = {
+  { field = "mental_status", value = "stupor", what = "stupor" },
+  { field = "catalepsy" }, { field = "waxy_flexibility" }, { field = "mutism" },
+  { field = "negativism" }, { field = "posturing" }, { field = "mannerism" },
+  { field = "stereotypy" }, { field = "agitation" }, { field = "grimacing" },
+  { field = "echolalia" }, { field = "echopraxia" },
+}
+
+--- Catatonia on examination by the DSM-5 count, at least 3 of the 12
+-- catatonic signs (§7.4 [S67]), three-valued: true with 3 present, false
+-- when too few could still be present, unknown in between. The evidence
+-- names the signs present and counts the others (the exams' own words are
+-- in the items that test each sign).
+-- @usage exam.catatonia(case)   -- DSM-IV-TR criterion D, record reading
+function E.catatonia(case)
+  local parts, present, absent = {}, {}, 0
+  for i, s in ipairs(E.CATATONIC_SIGNS) do
+    local what = s.what or s.field:gsub("_", " ")
+    local f = s.value and E.level(case, s.field, { [s.value] = true }, what) or E.flag(case, s.field, what)
+    parts[i] = tri.part(what, f)
+    if f.value == true then present[#present + 1] = what end
+    if f.value == false then absent = absent + 1 end
+  end
+  local f = tri.at_least(3, parts)
+  local text = ("DSM-5 catatonic signs on exam: %d of 12 present%s, %d recorded absent, %d not recorded "
+    .. "(at least 3 needed)"):format(#present, #present > 0 and (" (" .. fmt.list(present) .. ")") or "",
+    absent, #parts - #present - absent)
+  return tri.finding(f.value, text, f.missing)
+end
+
 --- Whether `field` took different values on different exams (e.g. a
 -- fluctuating mental status): true with the values, false when all
 -- recorded values agree, nil when fewer than two exams recorded it.

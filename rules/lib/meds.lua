@@ -1,14 +1,30 @@
--- lib/meds.lua - medication courses in time: given, stopped, first exposure.
+-- lib/meds.lua - medication courses in time: given, acting, stopped, first
+-- exposure; the clock of the drug windows.
 --
 -- A course is one medications[] entry. It runs from `start` (else its
--- first dose) to `stop`; with no `stop`, or a stop after the assessment,
--- it is still being given at the assessment (docs/case-format.md). A course
--- starting after the assessment is ignored. "Within H h" includes both
--- ends. A dopaminergic course counts as *stopped* only when no other course
--- of the same drug carries on from its stop (a dose change written as two
--- entries is not a withdrawal). Which classes are dopamine antagonists and
--- which withdrawals count are parameters (exposure.*); what an unrecognised
--- drug means is parameter drugs.unrecognised.
+-- first dose) to `stop` (its last dose); with no `stop`, or a stop after
+-- the assessment, it is still being given at the assessment
+-- (docs/case-format.md). A course starting after the assessment is
+-- ignored.
+--
+-- Depot (long-acting injectable) courses: a course whose route is "depot"
+-- or whose name marks a depot ("decanoate", "Consta", "LAI", ...;
+-- drugs/depot.lua) keeps acting after each injection for its product's
+-- duration (parameters depot.*, params/core.lua). With a stop, it acts
+-- until stop + duration; without a stop, each recorded injection (start,
+-- doses[].t) acts for the duration after it, not for ever. Every set that
+-- asks about exposure reads this through M.exposure / M.given_in /
+-- M.trigger, so a depot counts the same way everywhere.
+--
+-- The clock: drug windows ("within 72 h") run back from the anchor
+-- (M.anchor: symptom onset, else the first fever or rigidity in the
+-- record, else the assessment; lib/time.lua) and on to the assessment.
+-- "Within H h" includes both ends. A dopaminergic course counts as
+-- *stopped* only when no other course of the same drug carries on from its
+-- stop (a dose change written as two entries is not a withdrawal). Which
+-- classes are dopamine antagonists and which withdrawals count are
+-- parameters (exposure.*); what an unrecognised drug means is parameter
+-- drugs.unrecognised.
 
 local drugs = require("lib.drugs")
 local time = require("lib.time")
@@ -18,13 +34,35 @@ local P = require("lib.params")
 
 local ANTAGONISTS = P.set("exposure.antagonist_classes")
 local WITHDRAWAL = P.set("exposure.withdrawal_classes")
+local WITHDRAWAL_H = P.number("exposure.withdrawal_window_h")
 local UNRECOGNISED = P.choice("drugs.unrecognised", { "unknown", "ignore" })
 
 local M = {}
 
+--- The anchor of every drug window, as hours and words: t, text, kind
+-- ("onset" | "first_sign" | "assessment"); nil when the assessment time is
+-- unknown. One definition for every set (lib/time.lua time.anchor).
+-- @usage local t, why = meds.anchor(case)
+function M.anchor(case)
+  local a = time.anchor(case)
+  if a == nil then return nil, "assessment time unknown" end
+  return a.t, a.text, a.kind
+end
+
+--- The window of dopaminergic withdrawal for parkinsonism-hyperpyrexia
+-- (parameter exposure.withdrawal_window_h, §4.5 [S18], §7.5 [S74]).
+function M.withdrawal_hours() return WITHDRAWAL_H end
+
 -- Courses are built once per case (every item asks for them); keyed weakly
 -- by the medications array, so they live only as long as the case.
 local built = setmetatable({}, { __mode = "k" })
+
+-- The last time course `c` acts: the assessment while still given, the
+-- end of its depot action, else its stop.
+local function last_acting(c)
+  if c.ongoing then return math.huge end
+  return c.acting_until or c.stop
+end
 
 -- Marks each course of one drug whose stop another course of that drug
 -- carries on from: some other course starts at or before the stop (or has
@@ -37,7 +75,7 @@ local function mark_continued(group)
   table.sort(by_start, function(a, b) return (a.from or -INF) < (b.from or -INF) end)
   local starts, reach, best = {}, {}, -INF
   for i, c in ipairs(by_start) do
-    best = math.max(best, c.ongoing and INF or c.stop)
+    best = math.max(best, last_acting(c) or -INF)
     starts[i], reach[i] = c.from or -INF, best
   end
   for _, c in ipairs(group) do
@@ -52,10 +90,28 @@ local function mark_continued(group)
   end
 end
 
+-- A depot course: the time of its last injection (its stop, else the
+-- latest of start and doses, not after the assessment) and how long it
+-- acts after it. Without any time it stays "still given" as recorded.
+local function as_depot(case, c, depot)
+  c.depot = depot
+  local last = c.stop
+  if last == nil then
+    local latest = time.latest(c.med.doses, function(d) return time.not_after(case, d.t) end)
+    last = c.from
+    if latest and (last == nil or latest.t > last) then last = latest.t end
+  end
+  if last == nil then return end
+  c.last_injection = last
+  c.acting_until = last + depot.hours
+  c.ongoing = false
+end
+
 --- The courses of the case, each { med, info (lib/drugs), from, stop,
 -- ongoing, continued (another course of the same drug carries on from its
--- stop) }, in input order; nil when no medication list was recorded.
--- Shared between items: read, never modify.
+-- stop), depot (lib/drugs depot: title, hours, param) and for a depot
+-- last_injection and acting_until }, in input order; nil when no
+-- medication list was recorded. Shared between items: read, never modify.
 function M.courses(case)
   if case.medications == nil then return nil end
   if built[case.medications] then return built[case.medications] end
@@ -66,8 +122,11 @@ function M.courses(case)
     if time.not_after(case, from) then
       local stop = med.stop
       if stop ~= nil and not time.not_after(case, stop) then stop = nil end
-      local c = { med = med, info = drugs.classify(med), from = from, stop = stop, ongoing = stop == nil }
-      local key = drugs.normalize(c.info.generic or med.drug or "")
+      local info = drugs.classify(med)
+      local c = { med = med, info = info, from = from, stop = stop, ongoing = stop == nil }
+      local depot = drugs.depot(info, med.route)
+      if depot then as_depot(case, c, depot) end
+      local key = drugs.drug_key(info)
       by_drug[key] = by_drug[key] or {}
       table.insert(by_drug[key], c)
       out[#out + 1] = c
@@ -78,71 +137,119 @@ function M.courses(case)
   return out
 end
 
---- Whether course `c` was given at any time in the `hours` before the
--- assessment (nil when the assessment time is unknown).
-function M.given_within(case, c, hours)
-  if case.assessed_at == nil then return nil end
-  if c.ongoing then return true end
-  return time.overlaps(case, c.from, c.stop, hours)
+--- The end of course `c` for overlaps in time: the assessment while still
+-- given or while a depot still acts, else its stop or the end of its depot
+-- action.
+function M.until_time(case, c)
+  local t = last_acting(c)
+  if t == nil or t > case.assessed_at then return case.assessed_at end
+  return t
 end
 
---- Whether course `c` was stopped within the `hours` before the
--- assessment and not carried on by another course of the same drug.
+--- Whether course `c` was given (or, a depot, still acted) at any time in
+-- the drug window of `hours` (time.in_window: back from the anchor, on to
+-- the assessment); nil when the assessment time is unknown. With
+-- `depot_hours`, a depot also counts when injected within that window
+-- (the older per-set depot windows, e.g. Caroff & Mann "2-4 weeks").
+function M.given_within(case, c, hours, depot_hours)
+  if case.assessed_at == nil then return nil end
+  if c.ongoing then return true end
+  local acting = time.reaches(case, c.from, c.acting_until or c.stop, hours)
+  if acting or not (c.depot and depot_hours) then return acting end
+  return time.reaches(case, c.from, c.last_injection, depot_hours)
+end
+
+--- Whether course `c` was stopped within the drug window of `hours` and
+-- not carried on by another course of the same drug.
 function M.stopped_within(case, c, hours)
   if c.stop == nil then return false end
-  local w = time.within(case, c.stop, hours)
+  local w = time.in_window(case, c.stop, hours)
   if not w then return w end
   return not c.continued
 end
 
 --- "given at T", "given from T1 to T2", "given since T1, still given at
--- assessment", ...
+-- assessment", ...; a depot: "injected at T (depot: haloperidol decanoate,
+-- acts 840 h after each injection: until T2)".
 function M.span(case, c)
-  if c.from and c.stop and c.from == c.stop then
-    return "given at " .. time.fmt(case, c.from)
-  elseif c.from and c.stop then
-    return "given from " .. time.fmt(case, c.from) .. " to " .. time.fmt(case, c.stop)
-  elseif c.from then
-    return "given since " .. time.fmt(case, c.from) .. ", still given at assessment"
-  elseif c.stop then
-    return "given until " .. time.fmt(case, c.stop) .. " (start not recorded)"
+  if c.acting_until then
+    local last = c.last_injection
+    local when = (c.from and c.from ~= last) and ("injected from " .. time.fmt(case, c.from) .. " to "
+      .. time.fmt(case, last)) or ("injected at " .. time.fmt(case, last))
+    return ("%s (depot: %s; one injection acts %s, parameter %s: until %s)"):format(when, c.depot.title,
+      time.duration(c.depot.hours), c.depot.param, time.fmt(case, c.acting_until))
   end
-  return "still given at assessment (start not recorded)"
+  local text
+  if c.from and c.stop and c.from == c.stop then
+    text = "given at " .. time.fmt(case, c.from)
+  elseif c.from and c.stop then
+    text = "given from " .. time.fmt(case, c.from) .. " to " .. time.fmt(case, c.stop)
+  elseif c.from then
+    text = "given since " .. time.fmt(case, c.from) .. ", still given at assessment"
+  elseif c.stop then
+    text = "given until " .. time.fmt(case, c.stop) .. " (start not recorded)"
+  else
+    text = "still given at assessment (start not recorded)"
+  end
+  if c.depot then text = text .. " (depot: " .. c.depot.title .. "; no injection time recorded)" end
+  return text
+end
+
+-- "the window runs back from symptom onset (...)": which anchor was used.
+local function anchor_note(case)
+  local a = time.anchor(case)
+  return "drug window measured back from " .. a.text .. ", up to the assessment"
+end
+
+-- The words of one dopamine-antagonist course that is outside the window.
+local function earlier(case, c, name)
+  if c.acting_until then
+    return ("%s last injected at %s, acting until %s (%s)"):format(name, time.fmt(case, c.last_injection),
+      time.fmt(case, c.acting_until), c.depot.title)
+  end
+  return ("%s last given at %s, %s"):format(name, time.fmt(case, c.stop), time.ago_anchor(case, c.stop))
 end
 
 --- Dopamine-antagonist exposure, or withdrawal of a dopaminergic drug,
--- within `hours` before the assessment, as a finding. Optional `opts`:
+-- within the drug window of `hours` (back from the anchor, M.anchor), as a
+-- finding. A depot counts while it acts (depot.* parameters). Optional
+-- `opts`:
 --   withdrawal = false   only dopamine-antagonist use counts (criteria that
 --                        ask for neuroleptic use, e.g. DSM-IV-TR A);
---   depot_hours = H      a course whose route is "depot" counts when given
---                        within H hours instead (e.g. Caroff & Mann).
+--   withdrawal_hours = H a dopaminergic drug stopped within H hours counts
+--                        (default: the longer of `hours` and
+--                        exposure.withdrawal_window_h, the
+--                        parkinsonism-hyperpyrexia window of §7.5 / §4.5,
+--                        so a levodopa stop 84 h or 7 days before the
+--                        syndrome is exposure; IEC prints 72 h);
+--   depot_hours = H      a depot also counts when injected within H hours
+--                        (a set's own published depot window).
 -- @usage meds.exposure(case, 72)   -- IEC 2011 item 1
 -- @usage meds.exposure(case, 168, { withdrawal = false, depot_hours = 672 })
 function M.exposure(case, hours, opts)
   opts = opts or {}
   local withdrawal = opts.withdrawal ~= false
+  local w_hours = opts.withdrawal_hours or math.max(hours, WITHDRAWAL_H)
   local courses = M.courses(case)
   if courses == nil then return tri.finding(nil, "no medication list recorded") end
   if case.assessed_at == nil then
     return tri.finding(nil, "assessment time unknown (the record has no times)", "an assessment time")
   end
   if #courses == 0 then return tri.finding(false, "medication list recorded as empty") end
-  local window = time.duration(hours)
-  local hits, earlier, others, unknown = {}, {}, {}, {}
+  local hits, before, others, unknown = {}, {}, {}, {}
   for _, c in ipairs(courses) do
-    local depot = opts.depot_hours ~= nil and c.med.route == "depot"
-    local h = depot and opts.depot_hours or hours
-    local name, within = drugs.describe(c.info), M.given_within(case, c, h)
+    local within = M.given_within(case, c, hours, opts.depot_hours)
+    local name = drugs.describe(c.info)
     local is_da = drugs.in_classes(c.info, ANTAGONISTS)
     if is_da and within then
-      hits[#hits + 1] = name .. (depot and " (depot) " or " ") .. M.span(case, c)
-        .. (c.ongoing and "" or (", within " .. time.duration(h) .. " before assessment"))
+      hits[#hits + 1] = name .. " " .. M.span(case, c)
     elseif is_da then
-      earlier[#earlier + 1] = ("%s last given at %s, %s"):format(name, time.fmt(case, c.stop), time.ago(case, c.stop))
+      before[#before + 1] = earlier(case, c, name)
     end
-    if withdrawal and drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, hours) then
-      hits[#hits + 1] = ("%s stopped at %s, %s (withdrawal within %s)"):format(
-        name, time.fmt(case, c.stop), time.ago(case, c.stop), window)
+    if withdrawal and drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, w_hours) then
+      hits[#hits + 1] = ("%s stopped at %s, %s (withdrawal within %s%s)"):format(
+        name, time.fmt(case, c.stop), time.ago_anchor(case, c.stop), time.window(case, w_hours),
+        opts.withdrawal_hours and "" or ": parameter exposure.withdrawal_window_h, §7.5")
     elseif not c.info.recognised and within then
       unknown[#unknown + 1] = drugs.as_written(c.info)
     elseif not is_da and within then
@@ -150,21 +257,22 @@ function M.exposure(case, hours, opts)
     end
   end
   local tail = fmt.join({
-    #earlier > 0 and fmt.join(earlier) or nil,
+    #before > 0 and fmt.join(before) or nil,
     #others > 0 and ("other medications in the window: " .. fmt.list(others, 6)) or nil,
     #unknown > 0 and ("not in the ruleset's drug list: " .. fmt.list(unknown, 6)) or nil,
   })
-  if #hits > 0 then return tri.finding(true, fmt.join({ fmt.join(hits), tail })) end
-  local none = withdrawal and ("no dopamine antagonist given and no dopaminergic drug stopped within %s "
-    .. "before assessment"):format(window) or ("no dopamine antagonist given within %s before assessment%s"):format(
-    window, opts.depot_hours and (" (depot: " .. time.duration(opts.depot_hours) .. ")") or "")
+  local note = anchor_note(case)
+  if #hits > 0 then return tri.finding(true, fmt.join({ fmt.join(hits), tail, note })) end
+  local none = "no dopamine antagonist given or acting within " .. time.window(case, hours)
+    .. (opts.depot_hours and (" (a depot injected within " .. time.duration(opts.depot_hours) .. ")") or "")
+    .. (withdrawal and (" and no dopaminergic drug stopped within " .. time.window(case, w_hours)) or "")
   if #unknown > 0 and UNRECOGNISED == "unknown" then
-    return tri.finding(nil, none .. " among the recognised drugs; " .. tail,
+    return tri.finding(nil, fmt.join({ none .. " among the recognised drugs; " .. tail, note }),
       "the class of " .. fmt.list(unknown, 6)
         .. ": add the drug to rules/drugs.lua or give its ATC code (medications[].atc)")
   end
   if #unknown > 0 then tail = tail .. " (taken as unrelated: parameter drugs.unrecognised = ignore)" end
-  return tri.finding(false, fmt.join({ none, tail }))
+  return tri.finding(false, fmt.join({ none, tail, note }))
 end
 
 --- The time of the first exposure: the earliest start (or first dose) of a
@@ -190,11 +298,10 @@ function M.first_exposure(case, with_withdrawal)
   return best, what .. " (" .. time.fmt(case, best) .. ")"
 end
 
---- The courses given at any time in the `hours` before the assessment
--- whose drug is in a class of `classes` ({[id]=true}), and, separately, the
--- unrecognised drugs given in that window (whose class cannot be told).
--- With `depot_hours`, a course whose route is "depot" counts when given
--- within that many hours instead (a long-acting injection keeps acting).
+--- The courses given (or, a depot, still acting) at any time in the drug
+-- window of `hours` whose drug is in a class of `classes` ({[id]=true}),
+-- and, separately, the unrecognised drugs given in that window (whose
+-- class cannot be told). `depot_hours` as for M.given_within.
 -- @return courses, unrecognised; or nil and why (no medication list, or
 --   no assessment time)
 -- @usage local given, unknown = meds.given_in(case, { lithium = true }, 72)
@@ -204,8 +311,7 @@ function M.given_in(case, classes, hours, depot_hours)
   if case.assessed_at == nil then return nil, "assessment time unknown (the record has no times)" end
   local hits, unknown = {}, {}
   for _, c in ipairs(courses) do
-    local h = (depot_hours ~= nil and c.med.route == "depot") and depot_hours or hours
-    if M.given_within(case, c, h) then
+    if M.given_within(case, c, hours, depot_hours) then
       if drugs.in_classes(c.info, classes) then hits[#hits + 1] = c
       elseif not c.info.recognised then unknown[#unknown + 1] = c end
     end
@@ -213,17 +319,20 @@ function M.given_in(case, classes, hours, depot_hours)
   return hits, unknown
 end
 
---- What triggered exposure in the `hours` before the assessment, split as
--- management needs it: dopamine antagonists given (to stop) and
--- dopaminergic drugs withdrawn (to restore), by the same classes and
--- rules as meds.exposure; `depot_hours` as for M.given_in.
+--- What triggered exposure, split as management needs it: dopamine
+-- antagonists given or acting in the drug window of `hours` (to stop), and
+-- dopaminergic drugs withdrawn within the longer of `hours` and the
+-- parkinsonism-hyperpyrexia window (exposure.withdrawal_window_h: to
+-- restore), by the same classes and rules as meds.exposure; `depot_hours`
+-- as for M.given_within.
 -- @return { antagonists = {courses}, withdrawals = {courses} }, or nil and why
 function M.trigger(case, hours, depot_hours)
   local given, why = M.given_in(case, ANTAGONISTS, hours, depot_hours)
   if given == nil then return nil, why end
   local out = { antagonists = given, withdrawals = {} }
+  local w_hours = math.max(hours, WITHDRAWAL_H)
   for _, c in ipairs(M.courses(case)) do
-    if drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, hours) then
+    if drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, w_hours) then
       out.withdrawals[#out.withdrawals + 1] = c
     end
   end

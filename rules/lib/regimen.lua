@@ -18,6 +18,10 @@ local UNRECOGNISED = P.choice("drugs.unrecognised", { "unknown", "ignore" })
 
 local G = {}
 
+-- Windows here are drug windows (lib/time.lua time.in_window): measured
+-- back from the anchor of the syndrome (onset, else the first cardinal
+-- sign, else the assessment) and on to the assessment.
+
 -- A "no" that an unrecognised drug in the window could still turn.
 local function open_no(evidence, unknown)
   if #unknown == 0 then return tri.finding(false, evidence) end
@@ -67,7 +71,7 @@ end
 function G.by_drug(given)
   local groups, index = {}, {}
   for _, c in ipairs(given) do
-    local key = drugs.normalize(c.info.generic or c.med.drug or "")
+    local key = drugs.drug_key(c.info)
     if not index[key] then
       index[key] = { info = c.info, courses = {} }
       groups[#groups + 1] = index[key]
@@ -110,7 +114,7 @@ function G.escalated(case, group, factor, period_h, window_h)
   for _, d in ipairs(ds) do
     local k = (d.t - t0) // period_h
     sum[k] = (sum[k] or 0) + d.mg
-    recent[k] = recent[k] or time.within(case, d.t, window_h)
+    recent[k] = recent[k] or time.in_window(case, d.t, window_h)
   end
   local best
   for k, now in pairs(sum) do
@@ -121,8 +125,8 @@ function G.escalated(case, group, factor, period_h, window_h)
   end
   local span = time.duration(period_h)
   if best == nil then
-    local why = ("%s over %s; no %s period with a dose within %s before assessment follows one with doses"):format(
-      fmt.count(#ds, "dose"), time.duration(ds[#ds].t - t0), span, time.duration(window_h))
+    local why = ("%s over %s; no %s period with a dose within %s follows one with doses"):format(
+      fmt.count(#ds, "dose"), time.duration(ds[#ds].t - t0), span, time.window(case, window_h))
     if lacking then return nil, why .. "; a course of it lists no doses" end
     return false, why
   end
@@ -168,7 +172,7 @@ function G.concurrent(case, given, unknown, none)
   local spans = {}
   for g, group in ipairs(groups) do
     for _, c in ipairs(group.courses) do
-      local e = c.ongoing and case.assessed_at or c.stop
+      local e = meds.until_time(case, c)
       spans[#spans + 1] = { g = g, c = c, s = c.from or e, e = e }
     end
   end
@@ -221,30 +225,31 @@ end
 function G.changed(case, group, way, window_h)
   local up = way == "up"
   for _, c in ipairs(group.courses) do
-    if up and c.from ~= nil and time.within(case, c.from, window_h) and not carries_on(c, group.courses) then
-      return true, ("started at %s, %s"):format(time.fmt(case, c.from), time.ago(case, c.from))
+    if up and c.from ~= nil and time.in_window(case, c.from, window_h) and not carries_on(c, group.courses) then
+      return true, ("started at %s, %s"):format(time.fmt(case, c.from), time.ago_anchor(case, c.from))
     end
     if not up and meds.stopped_within(case, c, window_h) then
-      return true, ("stopped at %s, %s"):format(time.fmt(case, c.stop), time.ago(case, c.stop))
+      return true, ("stopped at %s, %s"):format(time.fmt(case, c.stop), time.ago_anchor(case, c.stop))
     end
   end
   local ds, lacking = doses_of(case, group)
   local function dose(d) return fmt.unit(d.mg, "mg") .. time.at(case, d.t) end
   for i = 2, #ds do
     local a, b = ds[i - 1], ds[i]
-    if time.within(case, b.t, window_h) and ((up and b.mg > a.mg) or (not up and b.mg < a.mg)) then
-      return true, ("dose %s from %s to %s, %s"):format(up and "raised" or "lowered", dose(a), dose(b), time.ago(case, b.t))
+    if time.in_window(case, b.t, window_h) and ((up and b.mg > a.mg) or (not up and b.mg < a.mg)) then
+      return true, ("dose %s from %s to %s, %s"):format(up and "raised" or "lowered", dose(a), dose(b),
+        time.ago_anchor(case, b.t))
     end
   end
   local spans = fmt.each(group.courses, function(c) return meds.span(case, c) end, 3)
   local change = up and "raised" or "lowered"
   if #ds == 0 or lacking then
     return nil, ("%s; %s within %s: no doses recorded for %s, so a dose change cannot be seen"):format(
-      spans, up and "not started" or "not stopped", time.duration(window_h),
+      spans, up and "not started" or "not stopped", time.window(case, window_h),
       #ds == 0 and "it" or "one of its courses")
   end
   return false, ("%s; doses %s: not %s within %s"):format(spans, fmt.each(ds, dose, 4), change,
-    time.duration(window_h))
+    time.window(case, window_h))
 end
 
 --- A drug of `classes` ({[id]=true}) given within `hours` before the
@@ -259,7 +264,7 @@ function G.given(case, classes, hours, what)
       .. "and the assessment time")
   end
   return G.any(given, unknown, function(c) return true, meds.span(case, c) end,
-    ("no %s given within %s before assessment"):format(what, time.duration(hours)))
+    ("no %s given within %s"):format(what, time.window(case, hours)))
 end
 
 --- A drug of `classes` started or raised (`way` "up"), or stopped or
@@ -276,7 +281,7 @@ function G.class_changed(case, classes, way, hours, what)
   local names = {}
   for i, g in ipairs(groups) do names[i] = g.info.generic or drugs.as_written(g.info) end
   return G.any(groups, unknown, function(g) return G.changed(case, g, way, hours) end,
-    ("no %s given within %s before assessment"):format(what, time.duration(hours)),
+    ("no %s given within %s"):format(what, time.window(case, hours)),
     ("the doses of %s (medications[].doses with t and mg), to tell whether they were %s"):format(
       fmt.list(names, 6), way == "up" and "raised" or "lowered"))
 end

@@ -38,24 +38,26 @@ local function reading(case, e)
   return ("%s (%s%s)%s"):format(fmt.temp(e.temp), site, oral and "" or ", counted as oral", time.at(case, e.t))
 end
 
---- At least `occasions` readings above `limit` °C (strictly above),
--- measured orally under the site policy.
--- @usage temperature.above(case, 38.0, 2)   -- IEC 2011 item 2
-function T.above(case, limit, occasions)
+--- At least `occasions` readings above `limit` °C (strictly above; with
+-- `at_least`, at or above), measured orally under the site policy.
+-- @usage temperature.above(case, 38.0, 2)         -- IEC 2011 item 2
+-- @usage temperature.above(case, 37.5, 1, true)   -- Pope 1986 "at least 37.5 °C"
+function T.above(case, limit, occasions, at_least)
+  local function hot(e) return e.temp > limit or (at_least == true and e.temp == limit) end
   local rs = vitals.readings(case, "temp")
   if rs == nil or #rs == 0 then
     return tri.finding(nil, "no temperature recorded")
   end
   local others = {}
   local t = tri.tally(rs, function(e)
-    if T.counts_as_oral(e.temp_site) then return e.temp > limit, true end
+    if T.counts_as_oral(e.temp_site) then return hot(e), true end
     others[#others + 1] = e
-    if OTHER == "unknown" and e.temp > limit then return nil, true end
+    if OTHER == "unknown" and hot(e) then return nil, true end
   end)
   local function list(entries, max)
     return fmt.each(entries, function(e) return reading(case, e) end, max)
   end
-  local over = "> " .. fmt.temp(limit)
+  local over = (at_least and "≥ " or "> ") .. fmt.temp(limit)
   local value = tri.tally_value(occasions, t)
   local needed = occasions .. " needed"
   if value == true then

@@ -1,10 +1,28 @@
--- lib/time.lua - assessment time, windows measured back from it, ordering.
+-- lib/time.lua - assessment time, the clock of the syndrome, windows,
+-- ordering.
 --
--- Times are hours (see docs/case-format.md). Windows such as "within 72 h"
--- are measured back from case.assessed_at and include both ends: a time
--- exactly 72 h before assessment is within 72 h. Data timed after the
+-- Times are hours (see docs/case-format.md). Data timed after the
 -- assessment is ignored. Entries without a time are kept where an item
 -- does not need their time, and skipped by every window helper.
+--
+-- Two kinds of window:
+-- - time.within / time.overlaps: "within H h before assessment", measured
+--   back from case.assessed_at, both ends included (a time exactly 72 h
+--   before assessment is within 72 h).
+-- - time.in_window / time.reaches: a drug window ("exposure within the
+--   past 72 h"), which the criteria count from the syndrome, not from the
+--   review (IEC 2011 item 1, §3 [S1]; Caroff & Mann "within 7 days of
+--   onset", §4.4 [S12]). Measured back from the anchor (time.anchor: the
+--   recorded onset, else the first cardinal sign, else the assessment) and
+--   running on to the assessment, so a review on day 4 of a resolving
+--   episode keeps the exposure that caused it, and a drug given between
+--   onset and review still counts.
+
+local P = require("lib.params")
+local fmt = require("lib.fmt")
+
+local ONSET_FEVER_C = P.number("onset.fever_c")
+local ONSET_RIGID = P.set("onset.rigidity")
 
 local time = {}
 
@@ -104,6 +122,91 @@ function time.overlaps(case, from, to, hours)
   if a == nil or to == nil then return nil end
   if from ~= nil and from > a then return false end
   return to >= a - hours
+end
+
+-- The anchor is worked out once per case (every drug item asks for it).
+local anchors = setmetatable({}, { __mode = "k" })
+
+-- The first cardinal sign the record shows, not after the assessment: the
+-- first temperature above onset.fever_c at any site, or the first exam
+-- with rigidity (onset.rigidity), whichever is earlier. Fever and rigidity
+-- are the two cardinal signs every criteria set requires (IEC items 2-3,
+-- §3 [S1]; DSM-IV-TR A, §1.1 [S10]; Caroff & Mann major criteria, §4.4
+-- [S12]). Returns t and a phrase, or nil.
+function time.first_sign(case)
+  local fever = time.earliest(time.upto(case, case.vitals),
+    function(v) return type(v.temp) == "number" and v.temp > ONSET_FEVER_C end)
+  local rigid = time.earliest(time.upto(case, case.exam),
+    function(e) return ONSET_RIGID[e.rigidity] == true end)
+  if fever and (rigid == nil or fever.t <= rigid.t) then
+    return fever.t, ("the first temperature above %s (%s at %s)"):format(
+      fmt.temp(ONSET_FEVER_C), fmt.temp(fever.temp), time.fmt(case, fever.t))
+  elseif rigid then
+    return rigid.t, ("the first rigidity recorded (%s at %s)"):format(rigid.rigidity, time.fmt(case, rigid.t))
+  end
+  return nil
+end
+
+--- The anchor of the drug windows: { t = hours, kind = "onset" |
+-- "first_sign" | "assessment", text = "symptom onset (case.onset, T)" },
+-- or nil when the assessment time is unknown. In order: case.onset when
+-- given and not after the assessment; else the first cardinal sign in the
+-- record (time.first_sign); only failing both the assessment itself.
+-- @usage local a = time.anchor(case)  -- a.t, a.text
+function time.anchor(case)
+  if case.assessed_at == nil then return nil end
+  if anchors[case] then return anchors[case] end
+  local a
+  if type(case.onset) == "number" and case.onset <= case.assessed_at then
+    a = { t = case.onset, kind = "onset", text = "symptom onset (case.onset, " .. time.fmt(case, case.onset) .. ")" }
+  else
+    local t, what = time.first_sign(case)
+    if t then
+      a = { t = t, kind = "first_sign", text = what }
+    else
+      a = { t = case.assessed_at, kind = "assessment", text = "the assessment (no onset recorded and no fever "
+        .. "or rigidity in the record)" }
+    end
+  end
+  anchors[case] = a
+  return a
+end
+
+--- Whether `t` lies in the drug window of `hours`: from `hours` before the
+-- anchor up to the assessment, ends included. nil when `t` or the
+-- assessment time is unknown.
+function time.in_window(case, t, hours)
+  local a = time.anchor(case)
+  if t == nil or a == nil then return nil end
+  return t >= a.t - hours and t <= case.assessed_at
+end
+
+--- Whether the span [from, to] reaches into the drug window of `hours`
+-- (from may be nil: start unknown). nil when `to` or the assessment time
+-- is unknown.
+function time.reaches(case, from, to, hours)
+  local a = time.anchor(case)
+  if a == nil or to == nil then return nil end
+  if from ~= nil and from > case.assessed_at then return false end
+  return to >= a.t - hours
+end
+
+--- "36 h before symptom onset" / "... before the first sign" / "... before
+-- assessment": how long before the anchor `t` was; "after onset, 12 h before
+-- assessment" for a time between the anchor and the assessment.
+function time.ago_anchor(case, t)
+  local a = time.anchor(case)
+  if a == nil or a.kind == "assessment" or t > a.t then return time.ago(case, t) end
+  return time.duration(a.t - t) .. (a.kind == "onset" and " before symptom onset" or " before the first sign")
+end
+
+--- "72 h before symptom onset" / "... before the first sign" / "... before
+-- assessment": a window in words, from the anchor.
+function time.window(case, hours)
+  local a = time.anchor(case)
+  local to = a == nil and "assessment" or a.kind == "onset" and "symptom onset"
+    or a.kind == "first_sign" and "the first sign" or "assessment"
+  return time.duration(hours) .. " before " .. to
 end
 
 --- The entry of `list` with the smallest `t` among those for which

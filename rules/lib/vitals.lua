@@ -6,7 +6,9 @@
 --      earliest vitals entry with that value timed before the first
 --      exposure (lib/meds.lua first_exposure; parameter
 --      baseline.include_withdrawal adds a dopaminergic stop as exposure);
---   3. else unknown, and anything measured against it is unknown.
+--   3. else unknown, and anything measured against it is unknown, except
+--      where a criteria set gives an absolute value to fall back on
+--      (V.raised: used only when there is no baseline).
 -- The evidence always says which. Comparisons use every reading not after
 -- the assessment except the baseline reading itself; "% above" is
 -- (value - baseline) / baseline, computed exactly (no rounding at the edge).
@@ -145,12 +147,14 @@ function V.change_within(case, field, delta, hours)
 end
 
 --- Some reading of `field`, at any measurement site, strictly above
--- `limit`: true with the readings above it, false with the highest reading,
--- nil when no reading of `field` is recorded. Temperatures show their site.
--- Unlike lib/temperature.lua (IEC "measured orally", a count of occasions),
--- this asks only whether the value was ever reached, wherever measured.
--- @usage vitals.any_above(case, "temp", 41.1)   -- extreme hyperthermia
-function V.any_above(case, field, limit)
+-- `limit` (with `at_least`, at or above it): true with the readings beyond
+-- it, false with the highest reading, nil when no reading of `field` is
+-- recorded. Temperatures show their site. Unlike lib/temperature.lua (IEC
+-- "measured orally", a count of occasions), this asks only whether the
+-- value was ever reached, wherever measured.
+-- @usage vitals.any_above(case, "temp", 41.1)        -- extreme hyperthermia
+-- @usage vitals.any_above(case, "temp", 38.0, true)  -- Caroff "≥ 38 °C"
+function V.any_above(case, field, limit, at_least)
   local f = V.FIELDS[field]
   local function value(v) return field == "temp" and fmt.temp(v) or fmt.unit(v, f.unit) end
   local function text(e)
@@ -163,14 +167,31 @@ function V.any_above(case, field, limit)
   end
   local above, highest = {}, nil
   for _, e in ipairs(rs) do
-    if e[field] > limit then above[#above + 1] = e end
+    if e[field] > limit or (at_least and e[field] == limit) then above[#above + 1] = e end
     if highest == nil or e[field] > highest[field] then highest = e end
   end
   if #above > 0 then
-    return tri.finding(true, fmt.each(above, text, 4) .. " (> " .. value(limit) .. ")")
+    return tri.finding(true, fmt.each(above, text, 4) .. " (" .. (at_least and "≥ " or "> ") .. value(limit) .. ")")
   end
-  return tri.finding(false, ("highest %s of %s, not above %s"):format(text(highest),
-    fmt.count(#rs, "reading"), value(limit)))
+  return tri.finding(false, ("highest %s of %s, %s %s"):format(text(highest),
+    fmt.count(#rs, "reading"), at_least and "below" or "not above", value(limit)))
+end
+
+--- A vital sign raised: some reading of `field` at least `pct` % above its
+-- baseline when the record has one; when it has none, and only then, some
+-- reading beyond the absolute `limit` (strictly above; with `at_least`, at
+-- or above). Patients on maintenance antipsychotics seldom have a
+-- pre-exposure baseline, so the older criteria sets, which name
+-- "tachycardia" or "hypertension" without a reference value, fall back on
+-- a published absolute value (each a parameter with its source). A nil
+-- `limit` keeps the comparison baseline-only. The evidence says which
+-- comparison was used.
+-- @usage vitals.raised(case, "hr", 25, 100)   -- 25 % above baseline, else > 100/min
+function V.raised(case, field, pct, limit, at_least)
+  local b, why = V.baseline(case, field)
+  if b ~= nil or limit == nil then return V.above_baseline(case, field, pct) end
+  local f = V.any_above(case, field, limit, at_least)
+  return tri.finding(f.value, why .. "; without a baseline, absolute threshold: " .. f.evidence, f.missing)
 end
 
 --- Some reading of `field` more than `delta` units above baseline, strictly
@@ -203,12 +224,15 @@ function V.below_baseline(case, field, pct)
   return tri.finding(false, "lowest " .. text .. ", less than " .. pct .. " % below")
 end
 
---- BP elevation: systolic or diastolic at least `pct` % above its baseline
--- (IEC 2011 item 6a form), as one finding naming both.
+--- BP elevation: systolic or diastolic at least `pct` % above its
+-- baseline (IEC 2011 item 6a form), as one finding naming both. Each of
+-- SBP and DBP without a baseline is judged, when `sbp_limit` / `dbp_limit`
+-- are given, against that absolute value instead (V.raised).
 -- @usage vitals.bp_above_baseline(case, 25)
-function V.bp_above_baseline(case, pct)
-  return tri.any({ tri.part("SBP", V.above_baseline(case, "sbp", pct)),
-                   tri.part("DBP", V.above_baseline(case, "dbp", pct)) })
+-- @usage vitals.bp_above_baseline(case, 25, 140, 90)   -- else > 140 or > 90 mmHg
+function V.bp_above_baseline(case, pct, sbp_limit, dbp_limit)
+  return tri.any({ tri.part("SBP", V.raised(case, "sbp", pct, sbp_limit)),
+                   tri.part("DBP", V.raised(case, "dbp", pct, dbp_limit)) })
 end
 
 --- BP fall: systolic or diastolic at least `pct` % below its baseline.
@@ -228,12 +252,18 @@ function V.bp_change_within(case, dbp, sbp, hours)
 end
 
 --- Elevated or labile BP (DSM-IV-TR B8, Levenson's "abnormal (labile)
--- arterial pressure"): V.bp_above_baseline(case, pct) or
--- V.bp_change_within(case, dbp, sbp, hours), as one finding naming both.
--- @usage vitals.bp_elevated_or_labile(case, 25, 20, 25, 24)
-function V.bp_elevated_or_labile(case, pct, dbp, sbp, hours)
+-- arterial pressure"): V.bp_above_baseline(case, pct, sbp_limit,
+-- dbp_limit) or V.bp_change_within(case, dbp, sbp, hours), as one finding
+-- naming both.
+-- @usage vitals.bp_elevated_or_labile(case, 25, 20, 25, 24, 140, 90)
+function V.bp_elevated_or_labile(case, pct, dbp, sbp, hours, sbp_limit, dbp_limit)
+  local elevated = "elevated, SBP or DBP ≥ " .. pct .. " % above baseline"
+  if sbp_limit ~= nil and dbp_limit ~= nil then
+    elevated = elevated .. (" (without a baseline: SBP > %s or DBP > %s)"):format(
+      fmt.unit(sbp_limit, "mmHg"), fmt.unit(dbp_limit, "mmHg"))
+  end
   return tri.any({
-    tri.part("elevated, SBP or DBP ≥ " .. pct .. " % above baseline", V.bp_above_baseline(case, pct)),
+    tri.part(elevated, V.bp_above_baseline(case, pct, sbp_limit, dbp_limit)),
     tri.part(("labile, change ≥ %s diastolic or ≥ %s systolic within %s"):format(fmt.unit(dbp, "mmHg"),
       fmt.unit(sbp, "mmHg"), time.duration(hours)), V.bp_change_within(case, dbp, sbp, hours)),
   })
@@ -241,7 +271,7 @@ end
 
 -- Asked alike by many sets (see lib/memo.lua): computed once per case.
 for _, name in ipairs({ "above_baseline", "below_baseline", "rise_over_baseline",
-                        "change_within", "any_above", "bp_above_baseline",
+                        "change_within", "any_above", "raised", "bp_above_baseline",
                         "bp_below_baseline", "bp_change_within", "bp_elevated_or_labile" }) do
   V[name] = memo.wrap(V[name])
 end

@@ -7,6 +7,8 @@
 
 local fmt = require("lib.fmt")
 local tri = require("lib.tri")
+local exam = require("lib.exam")
+local record = require("lib.record")
 
 local W = {}
 
@@ -42,6 +44,45 @@ function W.positive(case, field)
   if r == "positive" then return tri.finding(true, text) end
   if r == "negative" then return tri.finding(false, text) end
   return tri.finding(nil, text, "the " .. field .. " work-up result (workup." .. field .. ")")
+end
+
+--- No mental disorder better explains the picture (DSM-IV-TR criterion
+-- D; the "neuropsychiatric" part of Caroff & Mann's exclusion), under one
+-- of two readings:
+--   "strict": only the psychiatric assessment decides (workup.psychiatric
+--             negative true, positive false, else unknown);
+--   "record": a recorded psychiatric assessment still decides, and one
+--             recorded as pending leaves the question open for it; without
+--             one, the record decides through catatonia, the better
+--             explanation DSM-IV-TR itself names ("a mood disorder with
+--             catatonic features"; clinical-reference §1.1 [S10][S11]).
+--             Catatonia shown in the history (history.catatonia) or on
+--             examination (DSM-5: at least 3 of 12 signs, §7.4 [S67])
+--             leaves the question open for the psychiatric assessment:
+--             catatonia often precedes NMS ([S44][S45]) and lies on one
+--             continuum with it ([S73]), so its presence does not say
+--             which explains the picture. Catatonia recorded as absent
+--             (history.catatonia false, or too few signs on exams to reach
+--             3) satisfies the criterion; a "no" in the history is not
+--             undone by signs the exams left unrecorded (lib/record.lua
+--             any_record), only by catatonia the exams establish.
+-- @usage workup.mental_disorder_excluded(case, "record")
+function W.mental_disorder_excluded(case, reading)
+  local assessed = W.negative(case, { "psychiatric" })
+  if reading == "strict" or (case.workup or {}).psychiatric ~= nil then return assessed end
+  local catatonia = record.any_record({
+    tri.part("history", record.flag(case, "history", "catatonia", "catatonia")),
+    tri.part("exam (DSM-5 catatonia, at least 3 of 12 signs)", exam.catatonia(case)),
+  })
+  local text = "no psychiatric assessment recorded (workup.psychiatric); catatonia, the better explanation "
+    .. "DSM-IV-TR names (a mood disorder with catatonic features): " .. tri.word(catatonia.value)
+    .. " (" .. catatonia.evidence .. ")"
+  if catatonia.value == false then return tri.finding(true, text) end
+  local open = catatonia.value == true
+    and "the psychiatric assessment of whether the catatonia better explains the picture (workup.psychiatric)"
+    or "the psychiatric assessment (workup.psychiatric), or whether catatonia is present ("
+      .. catatonia.missing .. ")"
+  return tri.finding(nil, text, open)
 end
 
 return W

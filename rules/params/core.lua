@@ -9,6 +9,13 @@
 -- (38.0 °C, 4 × ULN, 25 %, ...) stay next to their item in the criteria
 -- file, with their citation.
 
+-- One depot product's duration of action (lib/meds.lua): `product` names it
+-- and its number, `source` gives the numbers the rule of depot.default_h
+-- is applied to.
+local function depot(hours, product, source)
+  return { value = hours, unit = "h", doc = product .. " The rule: see depot.default_h.", source = source }
+end
+
 return {
   -- IEC 2011 (criteria/iec2011.lua) ------------------------------------
   ["iec2011.threshold"] = {
@@ -22,8 +29,10 @@ return {
   },
   ["iec2011.exposure_window_h"] = {
     value = 72, unit = "h",
-    doc = "Item 1: a dopamine antagonist given, or a dopaminergic drug stopped, within this many "
-      .. "hours before assessed_at (both ends included).",
+    doc = "Item 1: a dopamine antagonist given (or, for a depot, still acting: depot.*) within this "
+      .. "many hours before the onset of the syndrome (the anchor: case.onset, else the first fever "
+      .. "or rigidity, else assessed_at; onset.*), up to the assessment; both ends included. A "
+      .. "dopaminergic drug stopped counts within the longer of this and exposure.withdrawal_window_h.",
     source = "clinical-reference §3 item 1 [S1][S2][S4]: 'within the past 72 hours' (published)",
   },
   ["iec2011.bp_change_window_h"] = {
@@ -44,22 +53,58 @@ return {
       .. "[S10][S11])",
   },
 
+  -- The clock: where drug windows are measured from (lib/time.lua anchor) -----
+  ["onset.fever_c"] = {
+    value = 38.0, unit = "°C",
+    doc = "When the case gives no onset, the drug windows run back from the first cardinal sign in "
+      .. "the record: the first temperature strictly above this value (any measurement site), or the "
+      .. "first rigidity, whichever is earlier. Site is not asked for: this only dates the syndrome, "
+      .. "it scores nothing.",
+    source = "IEC 2011 item 2 value '>38.0 °C' (§3 [S1][S2][S4]) reused to date the first fever; fever "
+      .. "and rigidity are the cardinal signs of every set (§1.1 [S10], §3 [S1], §4.4 [S12]); the "
+      .. "anchor order (onset, first sign, assessment) is issue 9 item 2",
+  },
+  ["onset.rigidity"] = {
+    value = { "mild", "moderate", "severe" }, unit = "exam[].rigidity values",
+    doc = "exam[].rigidity values that date the syndrome (with onset.fever_c) when no onset is recorded.",
+    source = "rigidity as a cardinal sign (§3 item 3 [S1]; §1.1 [S10]); any recorded degree, as in the "
+      .. "criteria items",
+  },
+
   -- Exposure and drugs (lib/meds.lua, lib/drugs.lua) --------------------
   ["exposure.antagonist_classes"] = {
-    value = { "antipsychotic", "antiemetic_da", "da_antagonist", "da_depleter" }, unit = "drug classes (drugs.lua)",
+    value = { "antipsychotic", "antiemetic_da", "da_antagonist", "da_depleter" },
+    unit = "drug classes (drugs.lua)",
     doc = "Drug classes that count as dopamine-antagonist exposure (and mark the start of exposure "
-      .. "for the baseline). Lithium is not among them. The dopamine depleter tetrabenazine is "
-      .. "included as the reference groups it with the dopamine antagonists; remove 'da_depleter' "
-      .. "to read 'dopamine antagonist' strictly.",
+      .. "for the baseline). Lithium is not among them, nor pimavanserin (antipsychotic_non_d2: no D2 "
+      .. "affinity), nor domperidone (da_peripheral: does not readily cross the blood-brain barrier; "
+      .. "add 'da_peripheral' to count it as the reference's list of antiemetic causes does, §8.2 "
+      .. "[S48]). The dopamine depleters (tetrabenazine, deutetrabenazine, valbenazine, reserpine) are "
+      .. "included as the reference groups tetrabenazine with the dopamine antagonists; remove "
+      .. "'da_depleter' to read 'dopamine antagonist' strictly.",
     source = "clinical-reference §8.1 (antipsychotics, N05A, minus lithium), §8.2 'other dopamine "
       .. "antagonists / depleters' [S48][S50][S85]; depleter as a temporal link in the research "
-      .. "criteria §4.5 [S18]",
+      .. "criteria §4.5 [S18]; VMAT inhibitors and NMS (Caroff 2020, rules/drugs.lua [B14]); "
+      .. "pimavanserin [B13], domperidone [B11]",
   },
   ["exposure.withdrawal_classes"] = {
     value = { "dopaminergic" }, unit = "drug classes (drugs.lua)",
     doc = "Drug classes whose withdrawal (stop) counts as exposure under IEC item 1.",
     source = "clinical-reference §3 item 1 'dopamine-agonist withdrawal' [S1]; §7.5 withdrawal of "
       .. "levodopa, dopamine agonists or amantadine [S74]; §8.3 (ATC N04B) [S81]",
+  },
+  ["exposure.withdrawal_window_h"] = {
+    value = 168, unit = "h",
+    doc = "A dopaminergic drug (exposure.withdrawal_classes) stopped within this many hours before the "
+      .. "onset of the syndrome (the anchor, as for every drug window) is a withdrawal that can cause "
+      .. "parkinsonism-hyperpyrexia: the withdrawal window of every set that counts withdrawal as "
+      .. "exposure (IEC 2011 item 1, suspected NMS; the longer of this and the set's own window) and of "
+      .. "meds.trigger (the drug to restore). IEC 2011 prints 72 h for both halves of item 1; set this "
+      .. "to 72 to read it literally.",
+    source = "§7.5 [S74] names the trigger (abrupt withdrawal or dose reduction) but no window; the "
+      .. "research criteria count 'withdrawal of antiparkinsonian (amantadine) ... drug within 1 week' "
+      .. "(§4.5 [S18]); a PHS case presented after all drugs were stopped one week before admission "
+      .. "(Camacho Velásquez et al., Neurología 2018;33:133-5 [S108]). 1 week = 168 h",
   },
   ["drugs.unrecognised"] = {
     value = "unknown", unit = "unknown | ignore",
@@ -69,6 +114,55 @@ return {
       .. "either way.",
     source = "project rule 'missing is not false' (issue 2); no clinical source",
   },
+
+  -- Depot (long-acting injectable) antipsychotics: how long one injection
+  -- acts (lib/meds.lua, rules/drugs/depot.lua). Each product's value follows
+  -- one rule, stated in depot.default_h's doc; the numbers are the sources'.
+  ["depot.default_h"] = {
+    value = 1344, unit = "h",
+    doc = "How long one injection of a depot antipsychotic acts when the product has no value of its own "
+      .. "below (e.g. zuclopenthixol or flupentixol decanoate, pipotiazine palmitate, or route \"depot\" "
+      .. "with a drug that has no listed product). A depot course with a stop acts for this long after "
+      .. "the stop (its last dose); without a stop, each recorded injection (start, doses[].t) acts for "
+      .. "this long after it. The products below use one rule, a PROJECT CHOICE since no source gives "
+      .. "a 'duration of action': the longer of the longest labelled dosing interval (the product is "
+      .. "meant to act until the next dose) and Tmax + the longest apparent half-life (the level is "
+      .. "still at least half its peak).",
+    source = "research criteria 'depot antipsychotic IM within 8 weeks' (§4.5 [S18]; 8 weeks = 1344 h), "
+      .. "the longer of the two published depot windows (Caroff & Mann '2-4 weeks for depot', §4.4 [S12])",
+  },
+  ["depot.haloperidol_decanoate_h"] = depot(840,
+    "Haloperidol decanoate (Haldol Decanoate): 35 days.",
+    "dosing interval 'every 28 days (3- to 5-week range is acceptable)' (MSD Manual depot table "
+      .. "[B5]) = 5 weeks; Tmax 1-6 d + half-life 21 d = 27 d (PMC8316655 Table 2 [B6])"),
+  ["depot.fluphenazine_decanoate_h"] = depot(1008,
+    "Fluphenazine decanoate (Modecate, Prolixin Decanoate): 42 days.",
+    "dosing interval 'up to 6 weeks (individualized)' (JAAPL LAI table [B7]); 'every 2-4 weeks' "
+      .. "([B5]); half-life and Tmax NOT READ in a citable source (a mirror page gives 14 d)"),
+  ["depot.fluphenazine_enanthate_h"] = depot(336,
+    "Fluphenazine enanthate: 14 days.",
+    "dosing interval 'every 1-2 weeks' ([B5]); half-life NOT READ in a citable source (a mirror "
+      .. "page gives 4 d)"),
+  ["depot.olanzapine_pamoate_h"] = depot(888,
+    "Olanzapine pamoate (Zyprexa Relprevv): 37 days.",
+    "dosing interval 'every 2 or 4 weeks' ([B5][B7]); Tmax 7 d + half-life 30 d = 37 d ([B6])"),
+  ["depot.risperidone_microspheres_h"] = depot(984,
+    "Risperidone long-acting microspheres (Risperdal Consta): 41 days.",
+    "dosing interval 'every 2 weeks' ([B5][B7]); release lag: Tmax 28-35 d + half-life 3-6 d = "
+      .. "41 d ([B6])"),
+  ["depot.paliperidone_palmitate_1m_h"] = depot(1488,
+    "Paliperidone palmitate once-monthly (Invega Sustenna): 62 days.",
+    "dosing interval monthly ([B5][B7]); Tmax 13 d + half-life 24-49 d = 62 d ([B6])"),
+  ["depot.paliperidone_palmitate_3m_h"] = depot(3072,
+    "Paliperidone palmitate 3-monthly (Invega Trinza): 128 days.",
+    "dosing interval 3 months ([B7]); Tmax 30-33 d + half-life 84-95 d = 128 d ([B6])"),
+  ["depot.aripiprazole_monohydrate_h"] = depot(1287,
+    "Aripiprazole monohydrate once-monthly (Abilify Maintena): 53.6 days.",
+    "dosing interval monthly ([B5]); Tmax 6.5-7.1 d + half-life 29.9-46.5 d = 53.6 d ([B6])"),
+  ["depot.aripiprazole_lauroxil_h"] = depot(1464,
+    "Aripiprazole lauroxil (Aristada): 61 days.",
+    "dosing interval 'once-monthly, 6-weekly or 2-monthly' ([B6]) = 2 months (61 d); Tmax 3-5 d "
+      .. "+ half-life 29.2-34.9 d = 40 d ([B6])"),
 
   -- Baseline vital signs (lib/vitals.lua) -------------------------------
   ["baseline.from_pre_exposure_vitals"] = {

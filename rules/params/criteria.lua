@@ -11,6 +11,27 @@
 -- > 20 mmHg, > 30 bpm, > 25/min, > 15,000/mm³; Caroff's 7 days) stay next to
 -- their item in the criteria file, except windows, which are parameters as in
 -- IEC 2011.
+--
+-- Absolute vital-sign values (*.tachycardia_hr, *.tachypnea_rr,
+-- *.hypertension_sbp/dbp) are used only when the record has no baseline
+-- for that value (lib/vitals.lua V.raised): patients on maintenance
+-- antipsychotics seldom have a pre-exposure baseline. IEC 2011 defines all
+-- its vital-sign items against a baseline and gives no absolute value, so
+-- these come from the published sets that do give one: the research
+-- criteria of §4.5 [S18] (attribution UNCONFIRMED there; pulse > 100/min,
+-- respirations > 25/min), Pope
+-- 1986 (respirations > 25/min, §4.1 [S16]), Addonizio 1987 (BP > 140
+-- systolic, > 90 diastolic, §4.2 [S16]) and Levenson 1985 as reproduced
+-- by medicalalgorithms.com [MA-L] (HR ≥ 100/min, RR ≥ 20/min). Set one
+-- to false to keep that item baseline-only (unknown without a baseline).
+--
+-- [MA-L] "Diagnostic criteria of Levenson for the neuroleptic malignant
+--   syndrome", Medical Algorithms Company (medicalalgorithms.com), read
+--   2026-12: secondary, names Levenson (Medical College of Virginia) as
+--   the source; the 1985 paper itself was not readable.
+-- [MA-C] "Diagnostic criteria of Caroff et al for the neuroleptic malignant
+--   syndrome", medicalalgorithms.com, read 2026-12: secondary; the Caroff &
+--   Mann paper itself was not readable.
 
 return {
   -- DSM-IV-TR research criteria (criteria/dsm4tr.lua) --------------------
@@ -45,6 +66,47 @@ return {
       .. "(baseline as in lib/vitals.lua; unknown without one).",
     source = "§1.1: no number given; value reused from IEC 2011 item 7 'heart rate ≥25% above "
       .. "baseline' (§3 [S1]); the DSM-5-TR rendering has '>25% above baseline' (§1.2 [S12][S13])",
+  },
+  ["dsm4tr.tachycardia_hr"] = {
+    value = 100, unit = "/min",
+    doc = "Criterion B7 'tachycardia' when the record has no baseline HR (and only then): some heart "
+      .. "rate strictly above this value. false: no absolute fallback (unknown without a baseline).",
+    source = "§1.1: DSM-IV-TR gives no number; value from the research criteria §4.5 [S18] "
+      .. "(attribution UNCONFIRMED) 'tachycardia (pulse more than 100 beats/min)'; Levenson as "
+      .. "reproduced by [MA-L] also "
+      .. "uses 100/min. Using it only without a baseline is a project choice (issue 9)",
+  },
+  ["dsm4tr.hypertension_sbp"] = {
+    value = 140, unit = "mmHg",
+    doc = "Criterion B8 'elevated blood pressure' when the record has no baseline SBP (and only "
+      .. "then): some systolic pressure strictly above this value. false: baseline-only.",
+    source = "§1.1: no number given; value from Addonizio 1987 'blood pressure elevation (>140mmHg "
+      .. "systolic, >90mmHg diastolic, or both)' as tabulated by Tse et al. (§4.2 [S16]); "
+      .. "fallback-only use is a project choice (issue 9)",
+  },
+  ["dsm4tr.hypertension_dbp"] = {
+    value = 90, unit = "mmHg",
+    doc = "Criterion B8 'elevated blood pressure' when the record has no baseline DBP (and only "
+      .. "then): some diastolic pressure strictly above this value. false: baseline-only.",
+    source = "§1.1: no number given; value from Addonizio 1987 '>90mmHg diastolic' (§4.2 [S16]); "
+      .. "fallback-only use is a project choice (issue 9)",
+  },
+  ["dsm4tr.criterion_d"] = {
+    value = "record", unit = "strict | record",
+    doc = "Criterion D 'not better accounted for by a mental disorder (e.g., mood disorder with "
+      .. "catatonic features)'. 'strict': only a recorded psychiatric assessment decides "
+      .. "(workup.psychiatric negative = met, positive = not met, else unknown), so a chart without "
+      .. "one can never meet DSM-IV-TR (0 of 3,000 synthetic charts did, issue 9). 'record' "
+      .. "(default): a recorded assessment still decides (pending keeps D unknown); without one, "
+      .. "the record decides through DSM-IV-TR's own example, catatonia: catatonia recorded absent (history.catatonia false, "
+      .. "or fewer than 3 of the 12 DSM-5 catatonic signs possible on the exams) meets D; catatonia "
+      .. "present (history, or >= 3 signs on exam) leaves D unknown for the psychiatric assessment, "
+      .. "never 'not met', because catatonia often precedes NMS. Default 'record' because it keeps "
+      .. "DSM-IV-TR usable on ordinary charts while asking the psychiatric question exactly when "
+      .. "the picture DSM names is present (project choice; lib/workup.lua).",
+    source = "§1.1 [S10][S11]: criterion D and its example; medicalalgorithms.com DSM-IV page lists "
+      .. "the exclusion as 'mental disorder (catatonia)'; DSM-5 catatonia >= 3 of 12 signs §7.4 "
+      .. "[S67]; catatonia preceding NMS §6 [S44][S45], continuum §7.4 [S73]; reading: project choice",
   },
   ["dsm4tr.bp_rise_pct"] = {
     value = 25, unit = "% above baseline",
@@ -112,6 +174,35 @@ return {
     source = "§2: no threshold; value reused from IEC 2011 item 7 'heart rate ≥25% above baseline' "
       .. "(§3 [S1])",
   },
+  ["levenson1985.tachycardia_hr"] = {
+    value = 100, unit = "/min",
+    doc = "Minor criterion 'tachycardia' when the record has no baseline HR (and only then): some "
+      .. "heart rate at or above this value (Levenson's own figure, '>= 100'). false: baseline-only.",
+    source = "Levenson 1985 as reproduced by [MA-L]: 'tachycardia (>= 100 beats per minute)' "
+      .. "(secondary; §2 found no numbers in the tables it read); fallback-only use is a project "
+      .. "choice (issue 9)",
+  },
+  ["levenson1985.tachypnea_rr"] = {
+    value = 20, unit = "/min",
+    doc = "Minor criterion 'tachypnea' when the record has no baseline RR (and only then): some "
+      .. "respiratory rate at or above this value (Levenson's own figure, '>= 20'). false: "
+      .. "baseline-only.",
+    source = "Levenson 1985 as reproduced by [MA-L]: 'tachypnea (>= 20 breaths per minute)' "
+      .. "(secondary); fallback-only use is a project choice (issue 9)",
+  },
+  ["levenson1985.hypertension_sbp"] = {
+    value = 140, unit = "mmHg",
+    doc = "Minor criterion 'abnormal arterial pressure', elevation part, when the record has no "
+      .. "baseline SBP (and only then): some systolic pressure strictly above this value.",
+    source = "Levenson gives no BP number ([MA-L]: 'labile or hypertension'); value from Addonizio "
+      .. "1987 '>140mmHg systolic' (§4.2 [S16]); project choice (issue 9)",
+  },
+  ["levenson1985.hypertension_dbp"] = {
+    value = 90, unit = "mmHg",
+    doc = "Minor criterion 'abnormal arterial pressure', elevation part, when the record has no "
+      .. "baseline DBP (and only then): some diastolic pressure strictly above this value.",
+    source = "Addonizio 1987 '>90mmHg diastolic' (§4.2 [S16]); project choice (issue 9)",
+  },
   ["levenson1985.tachypnea_pct"] = {
     value = 50, unit = "% above baseline",
     doc = "Minor criterion 'tachypnea': some respiratory rate at least this many percent above "
@@ -165,13 +256,42 @@ return {
     source = "§4.1 [S16] 'lead-pipe rigidity' (no grade); mapping is a project choice",
   },
 
+  ["pope1986.hyperthermia_at_least"] = {
+    value = true, unit = "boolean",
+    doc = "Criterion 1 'hyperthermia', 37.5 °C oral: true = a reading of 37.5 °C itself counts "
+      .. "('at least 37.5 °C', the wording issue 9 quotes from Pope et al. 1986); false = strictly "
+      .. "above, as Tse et al.'s table prints it ('>37.5°C'). The 1986 paper was not readable, so "
+      .. "the choice of the primary's quoted wording over the table's symbol is a project choice.",
+    source = "§4.1 [S16] Tse et al. 2015 Table 3: 'oral temperature >37.5°C'; issue 9: 'at least "
+      .. "37.5 °C' (primary wording, UNVERIFIED here)",
+  },
+  ["pope1986.probable_rule"] = {
+    value = "both", unit = "both | one_of",
+    doc = "Probable (retrospective) diagnosis, the findings that must accompany 2 of the 3 "
+      .. "criteria: 'both' (default) = clouded consciousness and leukocytosis > 15,000/mm³, as "
+      .. "Tse et al.'s Table 3 words it ('if both of the following criteria are met', two numbered "
+      .. "items); 'one_of' = one of clouded consciousness, leukocytosis, or CPK above "
+      .. "pope1986.probable_ck, for the reading in which the unnumbered 'CPK >300 U/mL' printed "
+      .. "under that list belongs to Pope's column and the original says 'one of the following'. "
+      .. "The flattened table does not show which column that line belongs to (clinical-reference "
+      .. "§4.2 assigns it to Addonizio) and Pope 1986 itself was not readable.",
+    source = "§4.1, §4.2 [S16] Tse et al. 2015 Table 3 (PMC4812801) as read 2026-12; issue 9",
+  },
+  ["pope1986.probable_ck"] = {
+    value = 300, unit = "U/L",
+    doc = "Used only with pope1986.probable_rule = 'one_of': some CK strictly above this value. "
+      .. "The table prints 'CPK >300 U/mL'; read as U/L (CK is reported per litre; 300 U/mL would "
+      .. "be 300,000 U/L).",
+    source = "§4.2 [S16] Tse et al. 2015 Table 3 'CPK >300 U/mL' (column UNCERTAIN; unit read as U/L, "
+      .. "project choice)",
+  },
+
   -- Caroff & Mann (criteria/caroff1993.lua) ------------------------------
   ["caroff1993.exposure_window_h"] = {
     value = 168, unit = "h",
     doc = "Major criterion 1: a dopamine antagonist (parameter exposure.antagonist_classes) given "
-      .. "within this many hours before assessed_at. The published window runs back from the onset "
-      .. "of the syndrome; the case format records no onset time, so assessed_at stands for it, "
-      .. "as in IEC 2011 item 1.",
+      .. "within this many hours before the onset of the syndrome (the anchor lib/meds.lua uses for "
+      .. "every exposure window).",
     source = "§4.4 [S12]: 'neuroleptic treatment within 7 days of onset' (published: 7 × 24 h)",
   },
   ["caroff1993.depot_window_h"] = {
@@ -184,18 +304,28 @@ return {
   },
   ["caroff1993.fever_c"] = {
     value = 38.0, unit = "°C",
-    doc = "Major criterion 'hyperthermia': any temperature reading, at any site, strictly above "
-      .. "this value (one reading suffices).",
-    source = "§4.4 [S12]: numeric threshold UNCONFIRMED; value reused from IEC 2011 item 2 "
-      .. "'>38.0 °C' (§3 [S1]) without its 2 oral occasions (project choice)",
+    doc = "Major criterion 'hyperthermia': any temperature reading, at any site, at or above this "
+      .. "value (one reading suffices; the source adds 'may be delayed in onset').",
+    source = "[MA-C]: 'hyperthermia >= 38°C (may be delayed in onset)' (secondary); the CPCEM table "
+      .. "§4.4 [S12] gives no number. 'At any site, one reading' is a project choice",
   },
   ["caroff1993.exclusion_workup"] = {
-    value = { "infection", "toxic", "metabolic", "neurologic", "psychiatric" }, unit = "workup fields",
-    doc = "Major criterion 'exclusion of other drug-induced, systemic or neuropsychiatric illness': "
-      .. "the work-up fields that must all be negative. drug-induced = toxic; systemic = infection, "
-      .. "metabolic; neuropsychiatric = neurologic, psychiatric. Remove 'psychiatric' to read "
+    value = { "infection", "toxic", "metabolic", "neurologic" }, unit = "workup fields",
+    doc = "Major criterion 'exclusion of other drug-induced, systemic or neuropsychiatric illness', "
+      .. "drug-induced, systemic and neurological part: the work-up fields that must all be "
+      .. "negative (drug-induced = toxic; systemic = infection, metabolic; neuro- = neurologic). "
+      .. "The psychiatric part is parameter caroff1993.psychiatric_exclusion; do not add "
+      .. "'psychiatric' here as well.",
+    source = "§4.4 [S12], [MA-C] wording; mapping onto case.workup is a project choice",
+  },
+  ["caroff1993.psychiatric_exclusion"] = {
+    value = "record", unit = "strict | record | none",
+    doc = "Major criterion 'exclusion of ... neuropsychiatric illness', psychiatric part: 'record' "
+      .. "(default) and 'strict' as parameter dsm4tr.criterion_d (a recorded psychiatric "
+      .. "assessment decides; under 'record', without one, catatonia recorded absent in the "
+      .. "history or on exam excludes it and catatonia present leaves it open); 'none' reads "
       .. "'neuropsychiatric' as neurological only.",
-    source = "§4.4 [S12] wording; mapping onto case.workup is a project choice",
+    source = "§4.4 [S12], [MA-C]; same reading and reasons as dsm4tr.criterion_d (project choice)",
   },
   ["caroff1993.mental_status_change"] = {
     value = { "confused", "delirium", "stupor", "coma" }, unit = "exam[].mental_status values",
@@ -207,6 +337,46 @@ return {
     value = 25, unit = "% above baseline",
     doc = "Minor criterion 'tachycardia': some heart rate at least this many percent above baseline.",
     source = "§4.4: no threshold; value reused from IEC 2011 item 7 (§3 [S1])",
+  },
+  ["caroff1993.tachycardia_hr"] = {
+    value = 100, unit = "/min",
+    doc = "Minor criterion 'tachycardia' when the record has no baseline HR (and only then): some "
+      .. "heart rate strictly above this value. false: baseline-only.",
+    source = "§4.4, [MA-C]: no threshold; value from the research criteria §4.5 [S18] (attribution "
+      .. "UNCONFIRMED) 'pulse more than 100 beats/min' (Levenson [MA-L] also 100/min); fallback-only "
+      .. "use: project choice",
+  },
+  ["caroff1993.hypertension_sbp"] = {
+    value = 140, unit = "mmHg",
+    doc = "Minor criterion 'hypertension or hypotension', hypertension part, when the record has no "
+      .. "baseline SBP (and only then): some systolic pressure strictly above this value. No "
+      .. "source read gives an absolute value for hypotension, so that part stays baseline-only.",
+    source = "§4.4: no threshold; value from Addonizio 1987 '>140mmHg systolic' (§4.2 [S16]); "
+      .. "project choice",
+  },
+  ["caroff1993.hypertension_dbp"] = {
+    value = 90, unit = "mmHg",
+    doc = "Minor criterion 'hypertension or hypotension', hypertension part, when the record has no "
+      .. "baseline DBP (and only then): some diastolic pressure strictly above this value.",
+    source = "§4.4: no threshold; value from Addonizio 1987 '>90mmHg diastolic' (§4.2 [S16]); "
+      .. "project choice",
+  },
+  ["caroff1993.tachypnea_rr"] = {
+    value = 25, unit = "/min",
+    doc = "Minor criterion 'tachypnea or hypoxia', tachypnea part, when the record has no baseline "
+      .. "RR (and only then): some respiratory rate strictly above this value. false: baseline-only.",
+    source = "§4.4, [MA-C]: no threshold; value from Pope 1986 'tachypnea (>25 respirations/min)' "
+      .. "(§4.1 [S16]) and the research criteria §4.5 [S18] (attribution UNCONFIRMED); fallback-only "
+      .. "use: project choice",
+  },
+  ["caroff1993.hypoxia_from_respiratory_failure"] = {
+    value = true, unit = "boolean",
+    doc = "Minor criterion 'tachypnea or hypoxia', hypoxia part. The case format records no oxygen "
+      .. "saturation or blood gas. true: complications.respiratory_failure stands in for it "
+      .. "(recorded = hypoxia, recorded absent = no hypoxia; mild hypoxaemia short of respiratory "
+      .. "failure is then missed); false: hypoxia is always unknown, so the item is never false.",
+    source = "[MA-C] 'tachypnea or hypoxia' (no threshold); the stand-in is a project choice until the "
+      .. "case format records oxygen saturation",
   },
   ["caroff1993.bp_rise_pct"] = {
     value = 25, unit = "% above baseline",
@@ -223,7 +393,7 @@ return {
   },
   ["caroff1993.tachypnea_pct"] = {
     value = 50, unit = "% above baseline",
-    doc = "Minor criterion 'tachypnea or sialorrhea', tachypnea part: some respiratory rate at "
+    doc = "Minor criterion 'tachypnea or hypoxia', tachypnea part: some respiratory rate at "
       .. "least this many percent above baseline.",
     source = "§4.4: no threshold; value reused from IEC 2011 item 7 (§3 [S1])",
   },

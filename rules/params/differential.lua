@@ -74,18 +74,47 @@ return {
     source = "§7.1: anticholinergic onset '<12 h' (Boyer & Shannon [S35]), usual onset 0.5–24 h (AAP "
       .. "table [S49]); the upper end is used",
   },
-  ["differential.anticholinergic.min_features"] = {
-    value = 3, unit = "features",
-    doc = "How many of the five toxidrome features (dry skin, mydriasis, decreased or absent bowel "
-      .. "sounds, delirium, urinary retention) are needed, with an anticholinergic drug. The sources "
-      .. "describe the toxidrome but give no count; 3 (a majority of the five) is a project choice. "
-      .. "An integer from 1 to 5.",
-    source = "§7.6 [S35][S26][S77]: features listed, no count given — project choice",
+  ["differential.anticholinergic.min_antimuscarinic"] = {
+    value = 2, unit = "signs",
+    doc = "How many of the five antimuscarinic signs that NMS lacks (dry skin, flushed skin, mydriasis, "
+      .. "urinary retention, decreased or absent bowel sounds) are needed, with an anticholinergic "
+      .. "drug. The sources describe the toxidrome but give no count; 2 is a project choice: more than "
+      .. "one sign, so that a single finding (e.g. decreased bowel sounds, which NMS can share) never "
+      .. "stands for the toxidrome. An integer from 1 to 5.",
+    source = "§7.6 [S35][S26][S77], §7.1 [S35]: signs listed, no count given — project choice",
   },
-  ["differential.anticholinergic.delirium"] = {
-    value = { "delirium" }, unit = "exam[].mental_status values",
-    doc = "mental_status values that count as the 'agitated delirium' of the toxidrome.",
-    source = "§7.6 [S35][S77]: 'agitated delirium (picking at air)'; §7.1: 'agitated delirium'",
+  ["differential.anticholinergic.min_systemic"] = {
+    value = 1, unit = "signs",
+    doc = "How many of the three systemic signs (tachycardia, hyperthermia, CNS effects) are needed. "
+      .. "The toxidrome involves peripheral and CNS effects both (eTG, cited in "
+      .. "differential/anticholinergic.lua); these signs are also NMS signs, so they confirm a "
+      .. "toxidrome but never make one alone. 1 is a project choice. An integer from 1 to 3.",
+    source = "Therapeutic Guidelines (eTG) Toxicology, anticholinergic toxidrome 'involves both' "
+      .. "peripheral and CNS effects; count — project choice",
+  },
+  ["differential.anticholinergic.cns_mental_status"] = {
+    value = { "confused", "delirium" }, unit = "exam[].mental_status values",
+    doc = "mental_status values that count as the CNS effects of the toxidrome (agitation, "
+      .. "exam[].agitation, counts as well). Stupor and coma are left out by default: the sources' "
+      .. "picture is an agitated delirium, and a depressed consciousness is the NMS picture too.",
+    source = "§7.6 [S35][S77]: 'agitated delirium (picking at air)'; eTG CNS effects: confusion, "
+      .. "hallucinations, agitation, delirium",
+  },
+  ["differential.anticholinergic.tachycardia_hr"] = {
+    value = 100, unit = "/min",
+    doc = "'Tachycardia': some heart rate strictly above this value. Absolute, because the toxidrome "
+      .. "arrives without a baseline. 100/min is the conventional adult limit; the reference gives no "
+      .. "value for this toxidrome — project choice.",
+    source = "§7.1 [S35] 'tachycardia' without a value; the reference's only absolute pulse threshold "
+      .. "is 'pulse >100' in the research diagnostic criteria (§4.5 [S18], attribution UNCONFIRMED) — "
+      .. "project choice",
+  },
+  ["differential.anticholinergic.fever_c"] = {
+    value = 38.0, unit = "°C",
+    doc = "'Hyperthermia': some temperature strictly above this value, at any site. The toxidrome's "
+      .. "fever is usually mild (≤ 38.8 °C), so the ordinary fever value is used.",
+    source = "§7.1 [S35]: temperature typically ≤ 38.8 °C, no lower limit given; project choice: the "
+      .. "IEC 2011 item 2 value (38.0 °C) reused",
   },
 
   -- Malignant hyperthermia (differential/malignant_hyperthermia.lua) --------
@@ -99,18 +128,44 @@ return {
   },
   ["differential.malignant_hyperthermia.fever_c"] = {
     value = 38.8, unit = "°C",
-    doc = "'Hyperthermia': some temperature strictly above this value, at any measurement site.",
-    source = "§7.3 Larach temperature indicator 'inappropriate temp >38.8 °C perioperatively' [S59] "
-      .. "(the indicator's value only; the scale's points are not used)",
+    doc = "Larach process IV and the onset anchor: some temperature strictly above this value, at any "
+      .. "measurement site (counted for process IV only from the first trigger dose on).",
+    source = "§7.3 Larach temperature indicator 'inappropriately increased temperature >38.8 °C in the "
+      .. "perioperative period' [S59][S60] (published value)",
+  },
+
+  ["differential.malignant_hyperthermia.ck_u_l"] = {
+    value = 20000, unit = "U/L",
+    doc = "Larach process II, muscle breakdown: some CK strictly above this value after the first "
+      .. "trigger dose. Larach gives 20,000 IU after an anaesthetic that included succinylcholine and "
+      .. "10,000 IU after one without; the drug list has no class that tells succinylcholine from a "
+      .. "volatile agent, so the higher value is used for every trigger (the conservative choice: a "
+      .. "CK between 10,000 and 20,000 after a volatile agent alone is not counted).",
+    source = "§7.3 Larach process II a/b [S59][S60] (published values); which one applies — project "
+      .. "choice until drugs.lua classes succinylcholine separately",
+  },
+  ["differential.malignant_hyperthermia.min_processes"] = {
+    value = 2, unit = "Larach processes",
+    doc = "How many of the Larach processes the record can express (I rigidity or masseter spasm, II "
+      .. "muscle breakdown, IV temperature), seen after the trigger, are needed. One process scores at "
+      .. "most 15 points, Larach rank 3 'somewhat less than likely'; rank 4 'somewhat greater than "
+      .. "likely' starts at 20 points and so needs two processes. Not a Larach cut-off: the full score "
+      .. "also needs CO2, blood gases and the anaesthetist's judgement. An integer from 1 to 3.",
+    source = "§7.3 Larach 1994 rank table and process maxima [S59][S61]; the count — project choice "
+      .. "read from them",
   },
 
   -- Parkinsonism-hyperpyrexia syndrome (differential/parkinsonism_hyperpyrexia.lua)
   ["differential.parkinsonism_hyperpyrexia.withdrawal_window_h"] = {
-    value = 72, unit = "h",
+    value = 168, unit = "h",
     doc = "A dopaminergic drug stopped (and not carried on by another course) or its dose lowered "
-      .. "(doses[]) within this many hours before assessed_at.",
-    source = "§7.5 [S74] gives no window; the IEC 2011 item 1 window for 'dopamine-agonist withdrawal "
-      .. "within 72 h' reused (§7.5 last point, §3 [S1])",
+      .. "(doses[]) within this many hours before the anchor (assessed_at, or the syndrome onset once "
+      .. "the lib measures windows from it). §7.5 gives no window and PHS is not bound by the IEC 2011 "
+      .. "72 h of NMS exposure: a PHS after levodopa stopped 84 h or 7 days before must still be seen. "
+      .. "One week is the only withdrawal window the reference gives (research diagnostic criteria: "
+      .. "'withdrawal of antiparkinsonian (amantadine) or anticholinergic drug within 1 week').",
+    source = "§4.5 research diagnostic criteria [S18] (withdrawal within 1 week; attribution "
+      .. "UNCONFIRMED); §7.5 [S74] gives no window — project choice (was the IEC 72 h)",
   },
   ["differential.parkinsonism_hyperpyrexia.fever_c"] = {
     value = 38.0, unit = "°C",
@@ -175,6 +230,19 @@ return {
     source = "§7.7 [S78]: 'CNS dysfunction'; values: the IEC 2011 item 4 choice reused",
   },
 
+  -- CNS infection screen (differential/cns_infection.lua) ------------------
+  ["differential.cns_infection.negative_workup_excludes"] = {
+    value = true, unit = "boolean",
+    doc = "Without a lumbar puncture result (labs[].csf_pleocytosis), whether an infection work-up "
+      .. "recorded \"negative\" (workup.infection) makes the CSF item false (CNS infection taken as "
+      .. "excluded) rather than unknown. The work-up field is the clinician's record that infection "
+      .. "was excluded (docs/case-format.md lists the lumbar puncture among what it covers), the "
+      .. "reading IEC 2011 item 8 gives it. Set false to accept only a recorded CSF result. A positive "
+      .. "infection work-up never counts: it is not CNS-specific (pneumonia, bacteraemia).",
+    source = "§7.8 [S13][S1]: infection excluded by the work-up (IEC 2011 item 8); the CSF is normal "
+      .. "in NMS — project choice how a negative whole-body work-up without a CSF result is read",
+  },
+
   -- Sympathomimetic toxicity screen (differential/sympathomimetic.lua) ------
   ["differential.sympathomimetic.agent_window_h"] = {
     value = 72, unit = "h",
@@ -184,21 +252,31 @@ return {
       .. "reused",
   },
   ["differential.sympathomimetic.min_features"] = {
-    value = 3, unit = "features",
-    doc = "How many of the five features (tachycardia, hypertension, diaphoresis, mydriasis, "
-      .. "agitation) are needed, with a sympathomimetic drug. The reference lists the features without "
-      .. "a count; 3 (a majority of the five) is a project choice. An integer from 1 to 5.",
+    value = 2, unit = "features",
+    doc = "How many of the four features NMS shares (tachycardia, hypertension, diaphoresis, "
+      .. "agitation) are needed, with a sympathomimetic drug and mydriasis. The reference lists the "
+      .. "features without a count; 2 keeps the earlier total of three features (mydriasis plus two) — "
+      .. "project choice. An integer from 1 to 4.",
     source = "§7.9 [S77][S36]: features listed, no count given — project choice",
   },
-  ["differential.sympathomimetic.hr_rise_pct"] = {
-    value = 25, unit = "% above baseline",
-    doc = "'Tachycardia': some HR at least this much above baseline.",
-    source = "§7.9 says 'tachycardia' without a value; project choice: IEC 2011 item 7 value reused "
-      .. "(DSM-5 text: tachycardia '>25% above baseline', §1.2)",
+  ["differential.sympathomimetic.tachycardia_hr"] = {
+    value = 100, unit = "/min",
+    doc = "'Tachycardia': some heart rate strictly above this value. Absolute, because the toxidrome "
+      .. "arrives without a baseline; 100/min is the conventional adult limit — project choice.",
+    source = "§7.9 says 'tachycardia' without a value; the reference's only absolute pulse threshold is "
+      .. "'pulse >100' (§4.5 [S18], attribution UNCONFIRMED) — project choice",
   },
-  ["differential.sympathomimetic.bp_rise_pct"] = {
-    value = 25, unit = "% above baseline",
-    doc = "'Hypertension': SBP or DBP at least this much above baseline.",
-    source = "§7.9 says 'hypertension' without a value; project choice: IEC 2011 item 6a value reused",
+  ["differential.sympathomimetic.sbp_mmhg"] = {
+    value = 140, unit = "mmHg",
+    doc = "'Hypertension': some systolic pressure strictly above this value (or a diastolic above "
+      .. "differential.sympathomimetic.dbp_mmhg). Absolute, without a baseline.",
+    source = "§7.9 says 'hypertension' without a value; project choice: the absolute BP elevation the "
+      .. "reference tabulates for Addonizio 1987 ('>140 systolic, >90 diastolic', §4.2 [S16])",
+  },
+  ["differential.sympathomimetic.dbp_mmhg"] = {
+    value = 90, unit = "mmHg",
+    doc = "'Hypertension': some diastolic pressure strictly above this value (or a systolic above "
+      .. "differential.sympathomimetic.sbp_mmhg).",
+    source = "project choice: Addonizio 1987 as tabulated (§4.2 [S16]) '>90 diastolic'",
   },
 }

@@ -5,25 +5,67 @@
 -- "extreme hyperthermia (>41.1°C) or complications") and, as
 -- clinical-reference §12 notes, defines no boundaries beyond those
 -- phrases. Each boundary is therefore a parameter naming the phrase it
--- encodes. The exposure window of suspected NMS is the IEC one
+-- encodes. The exposure window of the working diagnosis is the IEC one
 -- (iec2011.exposure_window_h in params/core.lua), read by rules/severity.lua.
 
 return {
   ["severity.hyperthermia_c"] = {
     value = 38.0, unit = "°C",
-    doc = "A temperature strictly above this, on any one reading at any measurement site, is "
-      .. "'hyperthermia' for the tiers: one of the two cardinal features that make NMS suspected "
-      .. "(with rigidity), and the hyperthermia half of the moderate tier. One reading and any site "
-      .. "because the tier decides treatment now (seed 002: 'do not delay treatment waiting for "
-      .. "diagnostic confirmation'), unlike IEC item 2, which asks for 2 oral readings to diagnose.",
-    source = "seed 002 'significant muscle rigidity and hyperthermia' gives no number; IEC 2011 item 2 "
-      .. "'>38.0 °C' value reused (clinical-reference §3 [S1][S2][S4]); the single reading at any site "
-      .. "is a project choice",
+    doc = "A temperature strictly above this, on any one reading at any measurement site, is the fever "
+      .. "half of the rigidity-and-fever support that lets an indeterminate NMS criteria set count as "
+      .. "NMS-specific evidence for the working diagnosis (severity/working.lua). One reading and any "
+      .. "site because it only supports a criteria set still being decided (seed 002: 'do not delay "
+      .. "treatment waiting for diagnostic confirmation'); the moderate tier asks for more "
+      .. "(severity.significant_hyperthermia_c).",
+    source = "IEC 2011 item 2 '>38.0 °C' value (clinical-reference §3 [S1][S2][S4]); DSM-IV-TR criterion "
+      .. "A 'elevated temperature' gives no number (§1.1); the single reading at any site is a project "
+      .. "choice",
+  },
+  ["severity.significant_hyperthermia_c"] = {
+    value = 38.0, unit = "°C",
+    doc = "'Significant hyperthermia' for the moderate tier: a temperature strictly above this on at "
+      .. "least severity.significant_hyperthermia_occasions readings, at any site (the tier decides "
+      .. "treatment; oral readings understate core temperature). One febrile reading no longer makes "
+      .. "the tier moderate: bromocriptine and dantrolene are for hyperthermia as the consensus "
+      .. "defines it in NMS, repeated.",
+    source = "seed 002 'Use these agents in severe cases with significant muscle rigidity and "
+      .. "hyperthermia' gives no number; IEC 2011 item 2 '>38.0 °C (>100.4 °F) on at least 2 occasions, "
+      .. "measured orally', the one operational definition of NMS hyperthermia a consensus gives "
+      .. "(clinical-reference §3 [S1][S2][S4]; BMJ Best Practice §1.2 [S13]). Reading seed 002's "
+      .. "'significant' as the IEC definition, at any site, is a project choice: the Woodbury staging, which grades "
+      .. "temperature, could not be read (§4.7)",
+  },
+  ["severity.significant_hyperthermia_occasions"] = {
+    value = 2, unit = "readings",
+    doc = "How many readings above severity.significant_hyperthermia_c make 'significant hyperthermia' "
+      .. "(each vitals entry is one occasion). A single febrile reading leaves the item unknown (the "
+      .. "repeat measurement is missing), not false.",
+    source = "IEC 2011 item 2 'on at least 2 occasions' (clinical-reference §3 [S1][S2][S4])",
+  },
+  ["severity.exclusion_workup"] = {
+    value = { "infection", "toxic", "metabolic", "neurologic" }, unit = "workup fields",
+    doc = "Work-up fields whose 'positive' result is another cause found: it displaces NMS as the "
+      .. "working diagnosis unless an NMS criteria set is met all the same (then both remain possible, "
+      .. "and complications are not counted as NMS severity). 'psychiatric' is left out: DSM-IV-TR "
+      .. "criterion D's example, a mood disorder with catatonic features, is on the NMS spectrum (the "
+      .. "malignant catatonia screen is read instead).",
+    source = "IEC 2011 item 8 'negative for infectious, toxic, metabolic or neurologic causes' (§3 [S1]); "
+      .. "DSM-IV-TR criterion C (§1.1 [S10][S11]); BMJ 'NMS is a diagnosis of exclusion' [S13]",
+  },
+  ["severity.sets_against_rival"] = {
+    value = { "iec2011", "dsm4tr", "pope1986", "caroff1993" }, unit = "criteria set ids",
+    doc = "NMS criteria sets whose 'met' keeps NMS possible beside a met look-alike (with rigidity). "
+      .. "Levenson 1985 is left out: it has no exposure criterion and no exclusion, so malignant "
+      .. "hyperthermia and exertional heat stroke with rhabdomyolysis meet it on their own; met alone "
+      .. "beside a met look-alike it does not make NMS a working diagnosis (a project choice from the "
+      .. "criteria's published structure).",
+    source = "Levenson 1985 without an exposure criterion (§2 [S15][S16]); examples/cases/10 "
+      .. "(malignant hyperthermia meets Levenson)",
   },
   ["severity.significant_rigidity"] = {
     value = { "moderate", "severe" }, unit = "exam[].rigidity values",
     doc = "Rigidity levels that count as 'significant muscle rigidity' for the moderate tier. Mild "
-      .. "rigidity still makes NMS suspected (any degree counts there) but leaves the tier mild. Add "
+      .. "rigidity still supports the working diagnosis (any degree counts there) but leaves the tier mild. Add "
       .. "'mild' to give bromocriptine/dantrolene to every febrile rigid patient.",
     source = "seed 002 'Use these agents in severe cases with significant muscle rigidity and "
       .. "hyperthermia' (§12); the seed gives no scale: mapping onto the case format's "

@@ -11,14 +11,39 @@
 -- and dopamine antagonists must be stopped, and dopamine agonists must be
 -- restored or continued"; §7.5 [S74]). A patient whose only trigger is a
 -- withdrawal is not told to stop antipsychotics he is not taking.
+--
+-- The list also follows the working diagnosis (severity/working.lua):
+-- - not the working diagnosis (tier none): why, in words, and the first
+--   steps of the look-alike that explains the picture; never "stop the
+--   antipsychotic" nor "record an allergy";
+-- - NMS and a met look-alike both possible: the look-alike's own first
+--   steps first; the NMS drug measures (bromocriptine, dantrolene,
+--   amantadine, levodopa, benztropine, ECT) are held back while it is
+--   possible (project choice: the reference gives them for NMS only, and
+--   some of them act against the look-alike's treatment);
+-- - benztropine ("may enhance bromocriptine", seed 002) only when the
+--   anticholinergic and heat-stroke differentials are both decided not met,
+--   with its caveat: anticholinergics have not been recommended in NMS
+--   since 2000 as they suppress sweating (Nisijima 2023);
+-- - sedation, paralysis and intubation only for extreme hyperthermia
+--   (> 41.1 °C, seed 002), not for every severe case; neither they nor ECT
+--   while a rival look-alike is met (its own steps treat the temperature).
 
 local P = require("lib.params")
 local meds = require("lib.meds")
 local time = require("lib.time")
 local fmt = require("lib.fmt")
 local regimen = require("lib.regimen")
+local vitals = require("lib.vitals")
+local working = require("severity.working")
 
-local HYPERTHERMIA_C = P.number("severity.hyperthermia_c")
+local EXTREME_C = P.number("severity.extreme_hyperthermia_c")
+
+-- Differentials in which an anticholinergic drug could harm: it "may
+-- prevent a decrease in body temperature by suppressing sweating"
+-- (Nisijima 2023, below); anticholinergic toxicity is their excess.
+local ANTICHOLINERGIC_HARM = { "anticholinergic", "heat_stroke" }
+local NISIJIMA = "Nisijima K. Int Med Case Rep J 2023, doi:10.2147/IMCRJ.S412619 (PMID 37200957)"
 
 local A = {}
 
@@ -60,22 +85,23 @@ local TIER = {
       .. "[S21]); 200–400 mg/day orally in divided doses (Critical Care Secrets [S22])",
       "§5.2 [S21][S22]"),
     act("Levodopa-carbidopa as an alternative dopaminergic strategy (no dose in the sources)", "seed 002"),
-    act("Anticholinergic drugs such as benztropine may enhance the effect of bromocriptine", "seed 002"),
   },
   severe = {
     act("ICU admission (about 25 % of NMS patients need it; patients are usually managed in an ICU "
       .. "or step-down unit)", "seed 002; §5.1 [S13][S21]"),
-    act("Emergency sedation, neuromuscular paralysis, intubation and mechanical ventilation, as given "
-      .. "for extreme hyperthermia (> 41.1 °C); for drug-induced hyperthermia a toxicology handbook "
-      .. "advises non-depolarizing paralysis (rocuronium/vecuronium) then intubation, and notes that "
-      .. "paralysis can mask seizures",
-      "seed 002; §5.5 [S26] (an NMS-specific paralysis threshold is UNCONFIRMED, §5.5)"),
-    act("ECT as second-line treatment for severe and persistent NMS, particularly when a concurrent "
-      .. "psychiatric condition would benefit: indicated when refractory to supportive care and drug "
-      .. "therapy, typically 6–10 bilateral treatments; cardiac arrest/ventricular fibrillation after "
-      .. "ECT in NMS has been reported", "seed 002; §5.3 [S22][S28]"),
   },
 }
+
+-- Severe-tier measures with a condition of their own (A.list).
+local PARALYSIS = act("Extreme hyperthermia (> 41.1 °C): emergency sedation, neuromuscular paralysis, intubation "
+  .. "and mechanical ventilation; for drug-induced hyperthermia a toxicology handbook advises "
+  .. "non-depolarizing paralysis (rocuronium/vecuronium) then intubation, and notes that paralysis can "
+  .. "mask seizures", "seed 002 'For extreme hyperthermia (>41.1°C)'; §5.5 [S26] (an NMS-specific "
+  .. "paralysis threshold is UNCONFIRMED, §5.5)")
+local ECT = act("ECT as second-line treatment for severe and persistent NMS, particularly when a concurrent "
+      .. "psychiatric condition would benefit: indicated when refractory to supportive care and drug "
+      .. "therapy, typically 6–10 bilateral treatments; cardiac arrest/ventricular fibrillation after "
+      .. "ECT in NMS has been reported", "seed 002; §5.3 [S22][S28]")
 
 local BELOW = { mild = { "mild" }, moderate = { "mild", "moderate" }, severe = { "mild", "moderate", "severe" } }
 
@@ -120,44 +146,150 @@ local function first_steps(case, window, depot)
       .. "; do not withhold it (dopaminergic withdrawal, parkinsonism-hyperpyrexia syndrome)",
       "§5.1 BMJ [S13]; §7.5 [S74]; §12")
   end
-  return out, #trigger.antagonists > 0
+  return out, #trigger.antagonists > 0, #trigger.withdrawals > 0
+end
+
+local NOT_PROPOSED = "NMS is not the working diagnosis; NMS management not proposed"
+
+-- The first steps of every look-alike in `list` (rivals or spectrum);
+-- those that only restore a withdrawn drug are left out when the first
+-- steps already restore it.
+local function lookalike_steps(out, list, restoring)
+  for _, r in ipairs(list) do
+    if not (restoring and r.restores) then add(out, r.steps) end
+  end
+end
+
+-- The set ids of `ids` whose verdict is not "not_met", in words.
+local function in_play(verdicts, ids)
+  local out = {}
+  for _, id in ipairs(ids) do
+    local v = verdicts and verdicts[id]
+    if v == nil then out[#out + 1] = id .. " not evaluated"
+    elseif v.result ~= "not_met" then out[#out + 1] = id .. " " .. v.result:gsub("_", " ") end
+  end
+  return out
+end
+
+-- Benztropine (seed 002), offered with its caveat only when anticholinergic
+-- toxicity and heat stroke are both decided against; else why not.
+local function benztropine(verdicts)
+  local caveat = "anticholinergic drugs have not been recommended in NMS since 2000, as they may prevent "
+    .. "the fall in body temperature by suppressing sweating; whether they worsen NMS is unclear"
+  local open = in_play(verdicts, ANTICHOLINERGIC_HARM)
+  if #open == 0 then
+    return act("Anticholinergic drugs such as benztropine may enhance the effect of bromocriptine (seed 002); "
+      .. "caveat: " .. caveat, "seed 002; " .. NISIJIMA)
+  end
+  return act("Benztropine or another anticholinergic is not proposed (" .. fmt.list(open) .. "): " .. caveat,
+    NISIJIMA .. "; §7.6, §7.7")
+end
+
+-- Rival differentials met (not other causes found by the work-up): their
+-- treatment differs from that of NMS.
+local function rival_differentials(w)
+  local out = {}
+  for _, r in ipairs(w.rivals) do
+    if r.kind == "differential" then out[#out + 1] = r end
+  end
+  return out
+end
+
+-- Why NMS management is not proposed (tier none), in words, with the
+-- look-alike's first steps; never a drug to stop, never an allergy.
+local function not_working(w, window, depot)
+  local exposure = w.exposure or {}
+  local crit = w.criteria
+  local out = {}
+  if exposure.value == false then
+    out[#out + 1] = act(("No dopamine antagonist given, and no dopaminergic drug stopped, within %s (a depot "
+      .. "within %s): %s"):format(time.duration(window), time.duration(depot), NOT_PROPOSED),
+      "IEC 2011 item 1 (§3 [S1]); severity/working.lua")
+    lookalike_steps(out, w.rivals)
+  elseif w.unexplained.value == false then
+    out[#out + 1] = act(w.unexplained.evidence .. "; " .. NOT_PROPOSED,
+      "severity/working.lua; DSM-IV-TR criterion C (§1.1 [S10][S11]); IEC 2011 item 8 (§3 [S1])")
+    lookalike_steps(out, w.rivals)
+  else
+    out[#out + 1] = act("No NMS criteria set is met (" .. table.concat(crit.not_met, ", ") .. "): "
+      .. NOT_PROPOSED, "severity/working.lua; the criteria sets of this ruleset")
+  end
+  if exposure.value ~= false and #crit.indeterminate > 0 then
+    out[#out + 1] = act("NMS is not excluded while " .. table.concat(crit.indeterminate, ", ")
+      .. " cannot be decided: reassess as the missing data come in", "severity/working.lua")
+  end
+  return out
+end
+
+local function undecided(w)
+  local e, u = w.evidence.missing, w.unexplained.missing
+  local missing = fmt.join({ e, u ~= e and u or nil })
+  return { act("Whether NMS is the working diagnosis cannot be decided from the record (missing: "
+    .. (missing ~= "" and missing or "data") .. "). If NMS is suspected clinically, do not delay "
+    .. "treatment waiting for diagnostic confirmation", "seed 002; severity/working.lua") }
+end
+
+-- The tier's measures for NMS as the working diagnosis (status "nms" or "both").
+local function tier_measures(case, tier, w, verdicts, list)
+  local rivals = rival_differentials(w)
+  for _, t in ipairs(BELOW[tier]) do
+    if t ~= "moderate" or #rivals == 0 then add(list, TIER[t]) end
+    if t == "moderate" and #rivals == 0 then list[#list + 1] = benztropine(verdicts) end
+    if t == "moderate" and #rivals > 0 then
+      list[#list + 1] = act("Bromocriptine, dantrolene, amantadine, levodopa and benztropine are not proposed as "
+        .. "NMS treatment while " .. working.names(rivals, true) .. " remains possible: they treat NMS, not it; "
+        .. "reconsider them once it is excluded (its own first steps are above)", "severity/working.lua "
+        .. "(project choice); seed 002; §5.2")
+    end
+  end
+  if tier ~= "severe" then return end
+  -- With a rival met, its own first steps say how to treat the temperature
+  -- (cooling for heat stroke, dantrolene for MH, paralysis > 41.1 °C for
+  -- serotonin toxicity), and ECT is for severe, persistent NMS.
+  if #rivals == 0 and vitals.any_above(case, "temp", EXTREME_C).value == true then list[#list + 1] = PARALYSIS end
+  if #rivals == 0 then list[#list + 1] = ECT end
+  local rhabdo = case.complications.rhabdomyolysis == true and " (rhabdomyolysis is recorded)" or ""
+  list[#list + 1] = act("Avoid succinylcholine for intubation where there is a risk of rhabdomyolysis "
+    .. "or hyperkalaemia" .. rhabdo .. ": succinylcholine-induced hyperkalaemia in NMS has been reported",
+    "§5.5 (toxicology summaries; Shalev 1989 [S37])")
+end
+
+local function after_resolution(w, antagonist)
+  if not antagonist then
+    return act("After resolution: educate the patient and family about the episode", "seed 002")
+  end
+  local allergy = #w.criteria.met > 0
+    and "; the suspected drug class is often recorded as an allergy" or ""
+  return act("After complete resolution: wait at least 2 weeks before any antipsychotic rechallenge, obtain "
+    .. "informed consent after a risk-benefit discussion, and educate the patient and family about the "
+    .. "episode" .. allergy, "seed 002; §5.4 BMJ [S13]")
 end
 
 --- The ordered management list for `tier` ("none" | "mild" | "moderate" |
--- "severe"). `suspected` is the finding "NMS suspected" (given for "none"),
--- `window` the exposure window in hours, `depot` the one for a depot.
-function A.list(case, tier, suspected, window, depot)
+-- "severe"), given the working diagnosis `w` (severity/working.lua), the
+-- engine's `verdicts`, the exposure window `window` in hours and the one
+-- for a depot, `depot`.
+function A.list(case, tier, w, verdicts, window, depot)
   if tier == "none" then
-    if suspected.value == false then
-      return { act(("NMS is not suspected by this ruleset's definition (a dopamine antagonist given, or a "
-        .. "dopaminergic drug stopped, within %s (a depot within %s), with rigidity or a temperature "
-        .. "above %s): no NMS management is proposed"):format(time.duration(window), time.duration(depot),
-        fmt.temp(HYPERTHERMIA_C)),
-        "rules/severity.lua definition of suspected NMS; §3 [S1]") }
-    end
-    return { act("Whether NMS is suspected cannot be decided from the record (missing: "
-      .. (suspected.missing or "data") .. "). If NMS is suspected clinically, do not delay treatment "
-      .. "waiting for diagnostic confirmation", "seed 002") }
+    if w.status == "not" then return not_working(w, window, depot) end
+    return undecided(w)
   end
-  local list, antagonist = first_steps(case, window, depot)
+  local list = {}
+  if w.status == "both" then
+    list[#list + 1] = act("NMS and " .. working.names(w.rivals, true) .. " are both possible: "
+      .. working.names(w.rivals) .. ", and NMS criteria met (" .. table.concat(w.criteria.met, ", ")
+      .. "). Complications are not counted as NMS severity while both are possible",
+      "severity/working.lua; the engine's overlap rule (docs/rules.md)")
+    lookalike_steps(list, w.rivals)
+  end
+  local first, antagonist, restoring = first_steps(case, window, depot)
+  add(list, first)
+  lookalike_steps(list, w.spectrum, restoring)
   add(list, SUPPORTIVE)
-  for _, t in ipairs(BELOW[tier]) do add(list, TIER[t]) end
-  if tier == "severe" then
-    local rhabdo = case.complications.rhabdomyolysis == true and " (rhabdomyolysis is recorded)" or ""
-    list[#list + 1] = act("Avoid succinylcholine for intubation where there is a risk of rhabdomyolysis "
-      .. "or hyperkalaemia" .. rhabdo .. ": succinylcholine-induced hyperkalaemia in NMS has been reported",
-      "§5.5 (toxicology summaries; Shalev 1989 [S37])")
-  end
+  tier_measures(case, tier, w, verdicts, list)
   add(list, PITFALLS)
   add(list, MONITORING)
-  if antagonist then
-    list[#list + 1] = act("After complete resolution: wait at least 2 weeks before any antipsychotic "
-      .. "rechallenge, obtain informed consent after a risk-benefit discussion, and educate the patient "
-      .. "and family about the episode; the suspected drug class is often recorded as an allergy",
-      "seed 002; §5.4 BMJ [S13]")
-  else
-    list[#list + 1] = act("After resolution: educate the patient and family about the episode", "seed 002")
-  end
+  list[#list + 1] = after_resolution(w, antagonist)
   return list
 end
 

@@ -1,0 +1,49 @@
+-- drugs/depot.lua - depot (long-acting injectable) antipsychotic products:
+-- the words that mark a depot in a medication name, and each product's
+-- duration of action (a parameter depot.<id>_h, params/core.lua, where its
+-- numbers are sourced). lib/drugs.lua reads these; lib/meds.lua applies the
+-- duration the same way for every set that asks about exposure.
+--
+-- A course is a depot when its route is "depot" or its name carries one of
+-- `marks` (ester, brand or "depot"/"LAI" words). Its product is the one of
+-- its generic whose `words` the name contains; a depot that names no
+-- product takes the longest-acting product of its generic (e.g. "paliperidone
+-- palmitate" may be the 1- or the 3-monthly one), and a generic without a
+-- listed product (zuclopenthixol decanoate, flupentixol decanoate,
+-- pipotiazine palmitate) takes depot.default_h.
+--
+-- Product names: [B5] MSD Manual depot table; [B6] PMC8316655 Table 2;
+-- [B7] JAAPL LAI comparison table (see drugs.lua).
+
+return {
+  -- Words of a name that mark a depot (after lower-casing; "long acting" is
+  -- matched as two words).
+  marks = { "decanoate", "enanthate", "palmitate", "pamoate", "lauroxil", "consta", "maintena",
+    "sustenna", "trinza", "relprevv", "aristada", "modecate", "microspheres", "depot", "lai",
+    "long acting" },
+
+  products = {
+    { id = "haloperidol_decanoate", generic = "haloperidol", title = "haloperidol decanoate",
+      words = { "decanoate" }, src = "[B5][B6]" },
+    { id = "fluphenazine_decanoate", generic = "fluphenazine", title = "fluphenazine decanoate",
+      words = { "decanoate", "modecate" }, src = "[B5][B7]" },
+    { id = "fluphenazine_enanthate", generic = "fluphenazine", title = "fluphenazine enanthate",
+      words = { "enanthate" }, src = "[B5]" },
+    { id = "olanzapine_pamoate", generic = "olanzapine", title = "olanzapine pamoate (Zyprexa Relprevv)",
+      words = { "pamoate", "relprevv" }, src = "[B5][B6][B7]" },
+    { id = "risperidone_microspheres", generic = "risperidone",
+      title = "risperidone long-acting microspheres (Risperdal Consta)",
+      words = { "consta", "microspheres" }, src = "[B5][B6][B7]" },
+    { id = "paliperidone_palmitate_1m", generic = "paliperidone",
+      title = "paliperidone palmitate once-monthly (Invega Sustenna)",
+      words = { "sustenna" }, src = "[B5][B6][B7]" },
+    { id = "paliperidone_palmitate_3m", generic = "paliperidone",
+      title = "paliperidone palmitate 3-monthly (Invega Trinza)",
+      words = { "trinza" }, src = "[B6][B7]" },
+    { id = "aripiprazole_monohydrate", generic = "aripiprazole",
+      title = "aripiprazole monohydrate once-monthly (Abilify Maintena)",
+      words = { "maintena", "monohydrate" }, src = "[B5][B6]" },
+    { id = "aripiprazole_lauroxil", generic = "aripiprazole", title = "aripiprazole lauroxil (Aristada)",
+      words = { "lauroxil", "aristada" }, src = "[B6]" },
+  },
+}

@@ -1,0 +1,115 @@
+-- severity/lookalikes.lua - what the working diagnosis of NMS
+-- (severity/working.lua) does with each differential of the ruleset, and
+-- the look-alike's own first steps, each with its source.
+--
+-- Two roles:
+--   rival     a met screen or criteria set of another diagnosis that can
+--             explain the whole picture: with no NMS criteria set met it
+--             is the better explanation (NMS management not proposed);
+--             with one met, both remain possible.
+--   spectrum  a diagnosis on the NMS spectrum, whose management agrees
+--             with NMS management: it never displaces NMS, its first steps
+--             are added. Parkinsonism-hyperpyrexia is the dopaminergic-
+--             withdrawal form that IEC 2011 item 1 itself counts as NMS
+--             exposure (§3 [S1]; §7.5 [S74]); malignant catatonia "can be
+--             indistinguishable" from NMS (DSM-5 text, §1.2 [S14]) and
+--             neuroleptic-induced catatonia and NMS form a continuum
+--             (§7.4 [S73]); its screen is met by classic NMS itself
+--             (mutism, stupor, fever, tachycardia).
+-- A differential the table does not know (a set added later) is a rival
+-- without first steps: the safe default.
+--
+-- First steps appear only where a source gives them, with doses only as
+-- printed there (clinical-reference §7); nothing is calculated.
+
+local function act(text, source) return { text = text, source = source } end
+
+-- Anticholinergics "may prevent a decrease in body temperature by
+-- suppressing sweating" (Nisijima 2023): shared by two look-alikes.
+local NO_ANTICHOLINERGIC = act("Do not give an anticholinergic drug (e.g. benztropine): anticholinergics "
+  .. "may prevent the fall in body temperature by suppressing sweating",
+  "Nisijima K. Neuroleptic malignant syndrome improved with intramuscular administration of the "
+    .. "anticholinergic agent, biperiden. Int Med Case Rep J 2023, doi:10.2147/IMCRJ.S412619 (PMID "
+    .. "37200957); §7.7 (antipsychotic and anticholinergic drugs impair heat dissipation)")
+
+local SEROTONIN = {
+  role = "rival", name = "serotonin toxicity",
+  steps = {
+    act("Serotonin toxicity first steps: a serotonin antagonist, cyproheptadine, 12 mg then 2 mg every "
+      .. "2 h while symptoms continue, maintenance 8 mg every 6 h; in severe cases (> 41.1 °C) sedation, "
+      .. "non-depolarizing paralysis and intubation; no physical restraints",
+      "seed 003 ('serotonin syndrome needs serotonin blockers like cyproheptadine'); §7.2 Boyer & "
+        .. "Shannon via [S33]"),
+  },
+}
+
+return {
+  malignant_hyperthermia = {
+    role = "rival", name = "malignant hyperthermia",
+    steps = {
+      act("Malignant hyperthermia first steps: stop the volatile anaesthetic (and succinylcholine) and "
+        .. "hyperventilate; dantrolene 2.5 mg/kg IV, repeated every 10–15 min until acidosis, fever and "
+        .. "rigidity resolve, then 1 mg/kg every 4–8 h for 24–48 h; cool if hyperthermic and stop cooling "
+        .. "at 38.5 °C; urine output 2 mL/kg/h; ICU for at least 24 h; avoid calcium-channel blockers; "
+        .. "refer for contracture or DNA testing",
+        "§7.3 Orphanet J Rare Dis 2015 review, Table 2 'Managing an MH crisis' [S65]"),
+    },
+  },
+  heat_stroke = {
+    role = "rival", name = "heat stroke",
+    steps = {
+      act("Heat stroke first step: cool at once and rapidly (cold-water immersion cools fastest) until the "
+        .. "core temperature is below 39 °C; dantrolene is not recommended for heat stroke",
+        "Gaudio FG, Grissom CK. Cooling methods in heat stroke. J Emerg Med 2016;50:607-16 (as summarised "
+          .. "by UMEM educational pearl 3033); Lipman GS et al. Wilderness Medical Society clinical practice "
+          .. "guidelines for the prevention and treatment of heat illness: 2019 update. Wilderness Environ Med "
+          .. "2019;30(4S):S33-S46, doi:10.1016/j.wem.2018.10.004; §7.7 [S78]"),
+      NO_ANTICHOLINERGIC,
+    },
+  },
+  anticholinergic = {
+    role = "rival", name = "anticholinergic toxicity",
+    steps = {
+      act("Anticholinergic toxicity first steps: physostigmine 0.5–1 mg IV over 5 min, repeated to at most "
+        .. "2 mg in total, with ECG monitoring; not with QRS prolongation or tricyclic cardiotoxicity",
+        "§7.6 CURRENT Medical Diagnosis & Treatment toxicology handbook [S26]"),
+      NO_ANTICHOLINERGIC,
+    },
+  },
+  serotonin_hunter = SEROTONIN,
+  serotonin_sternbach = SEROTONIN,
+  sympathomimetic = {
+    role = "rival", name = "sympathomimetic toxicity",
+    steps = {
+      act("Sympathomimetic toxicity: the reference gives no first steps of its own; none are proposed here",
+        "§7.9 [S77][S36]"),
+    },
+  },
+  cns_infection = {
+    role = "rival", name = "CNS infection",
+    steps = {
+      act("CNS infection first steps: complete its work-up (lumbar puncture: CSF pleocytosis points to "
+        .. "meningitis or encephalitis, the CSF is normal in NMS; blood cultures; CT brain)",
+        "§7.8 BMJ work-up [S13]; [S11][S1]"),
+    },
+  },
+  parkinsonism_hyperpyrexia = {
+    role = "spectrum", name = "parkinsonism-hyperpyrexia syndrome",
+    restores = true,   -- the same step as NMS from withdrawal: given once (severity/actions.lua)
+    steps = {
+      act("Parkinsonism-hyperpyrexia syndrome (dopaminergic withdrawal) is also met: reinstitute the "
+        .. "antiparkinsonian drug; do not withhold it", "§7.5 Grover 2018 [S74]; §5.1 BMJ [S13]"),
+    },
+  },
+  malignant_catatonia = {
+    role = "spectrum", name = "malignant catatonia",
+    steps = {
+      act("Malignant catatonia is also met (it can be indistinguishable from NMS): a lorazepam challenge "
+        .. "(test dose, reassess at 40 min; > 50 % reduction of catatonic signs is positive); ECT is the "
+        .. "definitive option for lorazepam-refractory or malignant catatonia. Do not restart an "
+        .. "antipsychotic for the catatonia while NMS is possible",
+        "§5.6 NHS Scotland catatonia guideline [S38]; §7.4 [S72][S73]; §5.3; §1.2 DSM-5 text [S14]; "
+          .. "seed 002 (discontinue regardless of psychiatric status)"),
+    },
+  },
+}

@@ -1,0 +1,222 @@
+-- severity/working.lua - the working diagnosis of NMS: whether the
+-- management of NMS is proposed at all, read from the verdicts of the
+-- other sets (the engine evaluates severity last and passes them).
+--
+-- NMS is the working diagnosis when all three hold:
+--   1. exposure: a dopamine antagonist or dopaminergic withdrawal in the
+--      window (rules/severity.lua, item exposure);
+--   2. NMS-specific evidence: a published NMS criteria set is met; or one
+--      is still indeterminate AND rigidity and fever are both present (the
+--      two features of DSM-IV-TR criterion A, §1.1 [S10][S11]; Levenson's
+--      and Caroff & Mann's first major criteria, §2, §4.4; the "core
+--      features" most criteria sets recognise, Sachdev 2005 [S19]). Every
+--      criteria set decided "not met" is false. Anything else is unknown;
+--   3. no better explanation: no rival look-alike met (severity/lookalikes
+--      .lua) and no other cause found by the work-up (a "positive" result in
+--      severity.exclusion_workup: IEC 2011 item 8 [S1]; DSM-IV-TR criterion
+--      C, "not due to another substance ... or general medical condition",
+--      §1.1 [S10][S11]) - unless an NMS criteria set is met all the same
+--      AND rigidity is present; only the sets of severity.sets_against_rival
+--      count here (not Levenson 1985, which has no exposure criterion and
+--      which malignant hyperthermia and heat stroke meet on their own). A look-alike established on its own
+--      criteria outweighs an NMS picture that no criteria set confirms, and
+--      one that a set confirms only without rigidity: rigidity is the
+--      cardinal feature (DSM-IV-TR criterion A; BMJ Best Practice "muscle
+--      rigidity; a cardinal feature" [S13]; lead-pipe rigidity against the
+--      normal tone of anticholinergic toxicity, §7.1 [S35]), and criteria
+--      without an exclusion (Levenson: fever, CK and minor signs) are met
+--      by exertional heat stroke with rhabdomyolysis. With a set met and
+--      rigidity, neither is dropped: "both possible" (as the engine's
+--      overlap note says, it never silently picks one diagnosis); with
+--      rigidity not examined, undecided.
+-- Undecided differentials do not displace NMS (otherwise every record
+-- without a core temperature would lose NMS management); the actions name
+-- them, and management that could harm in them is held back
+-- (severity/actions.lua).
+--
+-- The status: "nms" (working diagnosis, nothing rival met), "both" (NMS
+-- and a met look-alike or another cause both possible), "not", or nil
+-- (undecided). Complications count as NMS severity only under "nms".
+
+local P = require("lib.params")
+local tri = require("lib.tri")
+local fmt = require("lib.fmt")
+local exam = require("lib.exam")
+local vitals = require("lib.vitals")
+local lookalikes = require("severity.lookalikes")
+
+local part = tri.part
+
+local ANY_RIGIDITY = { mild = true, moderate = true, severe = true } -- IEC item 3: no qualifier (§3 [S1])
+local FEVER_C = P.number("severity.hyperthermia_c")
+local EXCLUSION = P.list("severity.exclusion_workup")
+local AGAINST_RIVAL = P.set("severity.sets_against_rival")
+
+local W = {}
+
+local NO_VERDICTS = "the verdicts of the criteria sets and differentials (passed by the engine to severity)"
+
+--- Rigidity (any degree) and a temperature above severity.hyperthermia_c
+-- (any site): DSM-IV-TR criterion A without its "severe", as one finding.
+function W.support(case)
+  return tri.all({
+    part("rigidity (any degree)", exam.level(case, "rigidity", ANY_RIGIDITY)),
+    part(("temperature > %s (any site)"):format(fmt.temp(FEVER_C)), vitals.any_above(case, "temp", FEVER_C)),
+  })
+end
+
+-- The set ids of `verdicts` in alphabetical order (a stable order for evidence).
+local function sorted_ids(verdicts)
+  local ids = {}
+  for id in pairs(verdicts) do ids[#ids + 1] = id end
+  table.sort(ids)
+  return ids
+end
+
+-- The NMS criteria sets by result: { met = {ids}, indeterminate = {...}, not_met = {...}, n }.
+local function criteria(verdicts)
+  local by = { met = {}, indeterminate = {}, not_met = {}, n = 0 }
+  for _, id in ipairs(sorted_ids(verdicts)) do
+    local v = verdicts[id]
+    if v.section == "criteria" and by[v.result] then
+      local list = by[v.result]
+      list[#list + 1] = id
+      by.n = by.n + 1
+    end
+  end
+  return by
+end
+
+-- "screen" or "criteria" after a differential's title, as the output says.
+local function named(id, v)
+  local known = lookalikes[id]
+  return ("%s %s met (%s)"):format(known and known.name or (v.title or id), v.screen and "screen" or "criteria", id)
+end
+
+-- The met differentials, split by role, each { id, text, steps }.
+local function differentials(verdicts)
+  local rivals, spectrum, undecided = {}, {}, {}
+  for _, id in ipairs(sorted_ids(verdicts)) do
+    local v = verdicts[id]
+    if v.section == "differential" and v.result == "met" then
+      local known = lookalikes[id] or { role = "rival", steps = {} }
+      local list = known.role == "spectrum" and spectrum or rivals
+      list[#list + 1] = { id = id, kind = "differential", text = named(id, v), steps = known.steps,
+        restores = known.restores,
+        name = (known.name or v.title or id) .. " (" .. id .. ")" }
+    elseif v.section == "differential" and v.result == "indeterminate" then
+      undecided[#undecided + 1] = id
+    end
+  end
+  return rivals, spectrum, undecided
+end
+
+-- Other causes the work-up found, as rivals.
+local function failed_exclusions(case)
+  local out = {}
+  for _, field in ipairs(EXCLUSION) do
+    if (case.workup or {})[field] == "positive" then
+      local text = field .. " work-up positive (workup." .. field .. ")"
+      out[#out + 1] = { id = "workup." .. field, kind = "workup", text = text, name = text, steps = {} }
+    end
+  end
+  return out
+end
+
+local function texts(list, field)
+  local out = {}
+  for i, r in ipairs(list) do out[i] = r[field or "text"] end
+  return out
+end
+
+local function evidence_of(crit, support)
+  local parts = {}
+  if #crit.met > 0 then parts[#parts + 1] = "met: " .. table.concat(crit.met, ", ") end
+  if #crit.indeterminate > 0 then parts[#parts + 1] = "indeterminate: " .. table.concat(crit.indeterminate, ", ") end
+  if #crit.not_met > 0 then parts[#parts + 1] = "not met: " .. table.concat(crit.not_met, ", ") end
+  local text = "NMS criteria sets " .. (#parts > 0 and table.concat(parts, "; ") or "none evaluated")
+  if support then text = text .. "; " .. support.evidence end
+  return text
+end
+
+-- NMS-specific evidence (point 2 above) as a finding.
+local function nms_evidence(case, crit)
+  if #crit.met > 0 then return tri.finding(true, evidence_of(crit)) end
+  if crit.n > 0 and #crit.indeterminate == 0 then return tri.finding(false, evidence_of(crit)) end
+  local support = W.support(case)
+  local text = evidence_of(crit, support)
+  if crit.n == 0 then return tri.finding(nil, text, NO_VERDICTS) end
+  if support.value == true then return tri.finding(true, text .. " (indeterminate, with rigidity and fever)") end
+  return tri.finding(nil, text, fmt.join({ "the data that would decide " .. table.concat(crit.indeterminate, ", "),
+    support.value == nil and support.missing or nil }))
+end
+
+-- No better explanation (point 3 above) as a finding.
+local function unexplained(case, crit, rivals, undecided)
+  local undecided_text = #undecided > 0 and ("undecided: " .. table.concat(undecided, ", ")) or nil
+  if #rivals == 0 then
+    return tri.finding(true, fmt.join({ "no rival differential met and no other cause found by the work-up",
+      undecided_text }))
+  end
+  local named = fmt.list(texts(rivals))
+  local against = {}
+  for _, id in ipairs(crit.met) do
+    if AGAINST_RIVAL[id] then against[#against + 1] = id end
+  end
+  if #against == 0 then
+    return tri.finding(false, named .. (#crit.met == 0 and " and no NMS criteria set is met"
+      or (" and no NMS criteria set with an exposure criterion is met (only " .. table.concat(crit.met, ", ")
+        .. ")")) .. ": it explains the picture better")
+  end
+  local met = table.concat(against, ", ")
+  local rigid = exam.level(case, "rigidity", ANY_RIGIDITY)
+  if rigid.value == true then
+    return tri.finding(true, named .. ", but NMS criteria are met too (" .. met .. ") with rigidity ("
+      .. rigid.evidence .. "): both remain possible")
+  end
+  if rigid.value == false then
+    return tri.finding(false, named .. "; NMS criteria met (" .. met .. ") but without rigidity ("
+      .. rigid.evidence .. "): it explains the picture better")
+  end
+  return tri.finding(nil, named .. "; NMS criteria met (" .. met .. "), rigidity not examined: both remain "
+    .. "possible only with rigidity", "a rigidity examination (exam[].rigidity)")
+end
+
+--- The working diagnosis of NMS for `case` given the engine's `verdicts`
+-- (nil: not passed, everything unknown). `exposure` is the exposure
+-- finding of rules/severity.lua. Returns
+-- { exposure, evidence, unexplained = findings, status = "nms"|"both"|"not"|nil,
+--   criteria = {met, indeterminate, not_met}, rivals = {...}, spectrum = {...}, undecided = {ids} }.
+function W.assess(case, verdicts, exposure)
+  if verdicts == nil then
+    local unknown = tri.finding(nil, "the verdicts of the other sets are not available", NO_VERDICTS)
+    return { evidence = unknown, unexplained = unknown, criteria = { met = {}, indeterminate = {}, not_met = {} },
+      rivals = {}, spectrum = {}, undecided = {} }
+  end
+  local crit = criteria(verdicts)
+  local _, spectrum, undecided = differentials(verdicts)
+  local rivals = W.rivals(case, verdicts)
+  local w = { criteria = crit, rivals = rivals, spectrum = spectrum, undecided = undecided, exposure = exposure,
+    evidence = nms_evidence(case, crit), unexplained = unexplained(case, crit, rivals, undecided) }
+  local value = tri.AND(exposure and exposure.value, tri.AND(w.evidence.value, w.unexplained.value))
+  if value == true then w.status = #rivals > 0 and "both" or "nms"
+  elseif value == false then w.status = "not" end
+  return w
+end
+
+--- The rivals met for `case` (met rival differentials, then other causes
+-- the work-up found), or nil without verdicts: a complication counts as
+-- one of NMS only when there are none.
+function W.rivals(case, verdicts)
+  if verdicts == nil then return nil end
+  local rivals = differentials(verdicts)
+  for _, r in ipairs(failed_exclusions(case)) do rivals[#rivals + 1] = r end
+  return rivals
+end
+
+--- The rivals of a list in words: "heat stroke screen met (heat_stroke)
+-- and infection work-up positive (workup.infection)"; with `short`, only
+-- what they are: "heat stroke (heat_stroke) and ...".
+function W.names(list, short) return fmt.list(texts(list, short and "name" or "text")) end
+
+return W
