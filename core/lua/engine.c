@@ -168,3 +168,12 @@ const char *const *nms_engine_drug_names(const struct nms_engine *e, size_t *n)
     *n = e->rs ? e->rs->n_drug_names : 0;
     return *n ? (const char *const *)e->rs->drug_names : NULL;
 }
+
+const struct nms_set_info *nms_ruleset_set_info(const struct nms_ruleset_info *rs,
+                                                const struct nms_result *r,
+                                                size_t i)
+{
+    if (!rs || rs->n_sets != r->n_sets || strcmp(rs->sets[i].id, r->sets[i].id))
+        return NULL;
+    return &rs->sets[i];
+}

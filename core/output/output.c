@@ -586,15 +586,6 @@ static void error_object(struct json_out *j, const struct nms_case *c,
     end_object(j);
 }
 
-/* The ruleset's entry for set i of r, when it describes this result. */
-static const struct nms_set_info *info_of(const struct nms_ruleset_info *rs,
-                                          const struct nms_result *r, size_t i)
-{
-    if (!rs || rs->n_sets != r->n_sets || strcmp(rs->sets[i].id, r->sets[i].id))
-        return NULL;
-    return &rs->sets[i];
-}
-
 /* The sets of one section under `key`: as {"id": {...}, ...}, or for a
  * section of one set (severity, risk factors) as that set itself; no key
  * at all when the section has no set. */
@@ -610,7 +601,7 @@ static void section_member(struct json_out *j, const struct nms_result *r,
             continue;
         if (single) {
             key(j, name);
-            set_object(j, &r->sets[i], info_of(rs, r, i), full);
+            set_object(j, &r->sets[i], nms_ruleset_set_info(rs, r, i), full);
             return;
         }
         if (n++ == 0) {
@@ -618,7 +609,7 @@ static void section_member(struct json_out *j, const struct nms_result *r,
             begin_object(j);
         }
         key(j, r->sets[i].id);
-        set_object(j, &r->sets[i], info_of(rs, r, i), full);
+        set_object(j, &r->sets[i], nms_ruleset_set_info(rs, r, i), full);
     }
     if (n > 0)
         end_object(j);

@@ -100,6 +100,12 @@ enum nms_status nms_engine_load(struct nms_engine *e, const char *dir);
 /* The loaded ruleset, or NULL before a successful load. */
 const struct nms_ruleset_info *nms_engine_ruleset(const struct nms_engine *e);
 
+/* The entry of ruleset `rs` (may be NULL) for set i of result r, for its
+ * decision rule; NULL when rs is not the ruleset r was computed with. */
+const struct nms_set_info *nms_ruleset_set_info(const struct nms_ruleset_info *rs,
+                                                const struct nms_result *r,
+                                                size_t i);
+
 /*
  * Evaluates one finished case (see nms_case_finish) against the loaded
  * ruleset. On NMS_OK *out is a new result; if a rule failed, the result's

@@ -37,8 +37,11 @@ void nms_warnf(const char *fmt, ...)
     va_end(ap);
 }
 
-void nms_vplacef(const struct nms_msg_place *at, const char *kind,
-                 const char *fmt, va_list ap)
+static void vplace(const struct nms_msg_place *at, const char *kind,
+                   const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+
+static void vplace(const struct nms_msg_place *at, const char *kind,
+                   const char *fmt, va_list ap)
 {
     fflush(stdout);   /* keep messages in order with what was printed */
     if (at->name)
@@ -47,4 +50,23 @@ void nms_vplacef(const struct nms_msg_place *at, const char *kind,
         fprintf(stderr, "%s: ", kind);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
+}
+
+void nms_place_errorf(struct nms_msg_place *at, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vplace(at, "error", fmt, ap);
+    va_end(ap);
+    at->failed = 1;
+}
+
+void nms_place_notef(const struct nms_msg_place *at, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vplace(at, "note", fmt, ap);
+    va_end(ap);
 }

@@ -30,18 +30,24 @@ void nms_verrorf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 void nms_warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Where the session is reading: a script's name and the line of the entry
- * being run, or name NULL for a terminal. */
+ * being run (name NULL for a terminal), and whether an error was reported
+ * there (a script's exit status). */
 struct nms_msg_place {
     const char *name;
     long line;
+    int failed;
 };
 
 /*
- * Prints "<kind>: <message>" ("error", "note") to stderr, as
- * "<kind>: <name>:<line>: <message>" when reading a script, after flushing
- * standard output so messages stay in order with what was printed.
+ * Prints "error: <message>" to stderr, as "error: <name>:<line>: <message>"
+ * when reading a script, after flushing standard output so messages stay
+ * in order with what was printed; marks the place as failed.
  */
-void nms_vplacef(const struct nms_msg_place *at, const char *kind,
-                 const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+void nms_place_errorf(struct nms_msg_place *at, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* The same as a note ("note: ..."), a warning that changes nothing. */
+void nms_place_notef(const struct nms_msg_place *at, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -130,16 +130,6 @@ static void explain_groups(FILE *fp, const struct nms_set *set,
     }
 }
 
-/* The ruleset's entry for set i of r, when it describes this result (as
- * the output record's "rule" is found). */
-static const struct nms_set_info *info_of(const struct nms_ruleset_info *rs,
-                                          const struct nms_result *r, size_t i)
-{
-    if (!rs || rs->n_sets != r->n_sets || strcmp(rs->sets[i].id, r->sets[i].id))
-        return NULL;
-    return &rs->sets[i];
-}
-
 /* Says there is no set `id`, with the closest name or the list of ids. */
 static void unknown_set(struct session *s, const struct nms_result *r,
                         const char *id)
@@ -198,7 +188,7 @@ int explain_set(struct session *s, const char *id, int whynot)
         explain_points(stdout, set);
     else
         explain_groups(stdout, set,
-                       info_of(nms_engine_ruleset(s->engine), r,
-                               (size_t)(set - r->sets)));
+                       nms_ruleset_set_info(nms_engine_ruleset(s->engine), r,
+                                            (size_t)(set - r->sets)));
     return 0;
 }

@@ -101,7 +101,7 @@ static int read_tty(const char *prompt, char **out)
 
 static void run_entry(struct session *s, struct input *in)
 {
-    s->input_line = in->first_line;
+    s->place.line = in->first_line;
     commands_run(s, in->buf);
     nms_interrupt_clear();   /* an interrupt ends with the entry it stopped */
     fflush(stdout);
@@ -270,7 +270,7 @@ int nms_cmd_repl(int argc, char **argv)
     s.interactive = !cli.script && isatty(STDIN_FILENO);
     s.color = s.interactive && isatty(STDOUT_FILENO) && !(no_color && *no_color);
     if (!s.interactive)
-        s.input_name = cli.script ? cli.script : "-";
+        s.place.name = cli.script ? cli.script : "-";
     if (cli.n_inputs == 1) {
         load[1] = cli.inputs[0];
         act_load(&s, 2, load);
@@ -281,7 +281,7 @@ int nms_cmd_repl(int argc, char **argv)
         status = NMS_EXIT_OK;
     } else {
         scripted(&s, script ? script : stdin, cli.echo);
-        status = s.failed ? NMS_EXIT_CASE_ERRORS : NMS_EXIT_OK;
+        status = s.place.failed ? NMS_EXIT_CASE_ERRORS : NMS_EXIT_OK;
     }
 out:
     replua_free(s.lua);

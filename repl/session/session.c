@@ -18,35 +18,6 @@
 #include "session/session.h"
 #include "session/times.h"
 
-/* Where messages about the entry being run are placed. */
-static struct nms_msg_place place_of(const struct session *s)
-{
-    struct nms_msg_place at = {s->input_name, s->input_line};
-
-    return at;
-}
-
-void repl_error(struct session *s, const char *fmt, ...)
-{
-    struct nms_msg_place at = place_of(s);
-    va_list ap;
-
-    va_start(ap, fmt);
-    nms_vplacef(&at, "error", fmt, ap);
-    va_end(ap);
-    s->failed = 1;
-}
-
-void repl_note(struct session *s, const char *fmt, ...)
-{
-    struct nms_msg_place at = place_of(s);
-    va_list ap;
-
-    va_start(ap, fmt);
-    nms_vplacef(&at, "note", fmt, ap);
-    va_end(ap);
-}
-
 int session_init(struct session *s, const struct nms_cli *cli)
 {
     const char *dir;

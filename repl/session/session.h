@@ -20,6 +20,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "front/msg.h"
 #include "front/options.h"
 #include "session/evaluation.h"
 
@@ -52,9 +53,8 @@ struct session {
     struct replua *lua;
     int color;                  /* ANSI colour on output */
     int interactive;            /* reading a terminal */
-    const char *input_name;     /* script name for messages, or NULL */
-    long input_line;            /* line of the entry being run */
-    int failed;                 /* some command failed (script exit status) */
+    struct nms_msg_place place; /* script and line of the entry being run,
+                                   and whether a command failed */
     int quit;                   /* .quit was given */
 };
 
@@ -65,14 +65,10 @@ int session_init(struct session *s, const struct nms_cli *cli);
 /* Frees everything the session owns. */
 void session_release(struct session *s);
 
-/* Prints "error: <message>" (with the script name and line when reading
- * a script) to stderr and marks the session as failed. */
-void repl_error(struct session *s, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-/* Prints a note (a warning that changes nothing) to stderr. */
-void repl_note(struct session *s, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+/* Messages about the entry being run (front/msg.c): repl_error marks the
+ * session as failed (a script's exit status). */
+#define repl_error(s, ...) nms_place_errorf(&(s)->place, __VA_ARGS__)
+#define repl_note(s, ...) nms_place_notef(&(s)->place, __VA_ARGS__)
 
 /*
  * Evaluates `doc` as of `as_of` (NAN: none) through the case reader and the
