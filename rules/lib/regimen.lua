@@ -205,7 +205,7 @@ end
 -- entries, not a new start.
 local function carries_on(c, courses)
   for _, o in ipairs(courses) do
-    if o ~= c and (o.from == nil or o.from < c.from) and (o.ongoing or o.stop >= c.from) then
+    if o ~= c and (o.from == nil or o.from < c.from) and meds.last_acting(o) >= c.from then
       return true
     end
   end

@@ -126,8 +126,8 @@ local function add(list, items)
 end
 
 -- The first step: stop what was given, restore what was withdrawn.
-local function first_steps(case, window, depot)
-  local trigger = meds.trigger(case, window, depot) or { antagonists = {}, withdrawals = {} }
+local function first_steps(case, window)
+  local trigger = meds.trigger(case, window) or { antagonists = {}, withdrawals = {} }
   local out = {}
   if #trigger.antagonists > 0 then
     out[#out + 1] = act("Discontinue all antipsychotics and other dopamine antagonists at once ("
@@ -197,13 +197,13 @@ end
 
 -- Why NMS management is not proposed (tier none), in words, with the
 -- look-alike's first steps; never a drug to stop, never an allergy.
-local function not_working(w, window, depot)
+local function not_working(w)
   local exposure = w.exposure or {}
   local crit = w.criteria
   local out = {}
   if exposure.value == false then
-    out[#out + 1] = act(("No dopamine antagonist given, and no dopaminergic drug stopped, within %s (a depot "
-      .. "within %s): %s"):format(time.duration(window), time.duration(depot), NOT_PROPOSED),
+    out[#out + 1] = act("No dopamine antagonist given or acting, and no dopaminergic drug stopped, in the "
+      .. "drug window (" .. exposure.evidence .. "): " .. NOT_PROPOSED,
       "IEC 2011 item 1 (§3 [S1]); severity/working.lua")
     lookalike_steps(out, w.rivals)
   elseif w.unexplained.value == false then
@@ -267,11 +267,10 @@ end
 
 --- The ordered management list for `tier` ("none" | "mild" | "moderate" |
 -- "severe"), given the working diagnosis `w` (severity/working.lua), the
--- engine's `verdicts`, the exposure window `window` in hours and the one
--- for a depot, `depot`.
-function A.list(case, tier, w, verdicts, window, depot)
+-- engine's `verdicts` and the exposure window `window` in hours.
+function A.list(case, tier, w, verdicts, window)
   if tier == "none" then
-    if w.status == "not" then return not_working(w, window, depot) end
+    if w.status == "not" then return not_working(w) end
     return undecided(w)
   end
   local list = {}
@@ -282,7 +281,7 @@ function A.list(case, tier, w, verdicts, window, depot)
       "severity/working.lua; the engine's overlap rule (docs/rules.md)")
     lookalike_steps(list, w.rivals)
   end
-  local first, antagonist, restoring = first_steps(case, window, depot)
+  local first, antagonist, restoring = first_steps(case, window)
   add(list, first)
   lookalike_steps(list, w.spectrum, restoring)
   add(list, SUPPORTIVE)
