@@ -125,6 +125,17 @@ local function add(list, items)
   for _, a in ipairs(items) do list[#list + 1] = a end
 end
 
+-- Restoring the dopaminergic drugs withdrawn (trigger of meds.trigger),
+-- naming them; nil when none was.
+local function restore_step(case, trigger)
+  if #trigger.withdrawals == 0 then return nil end
+  return act("Restore the withdrawn dopaminergic drug: reinstitute " .. regimen.names(trigger.withdrawals, function(c)
+      return " (stopped at " .. time.fmt(case, c.stop) .. ")"
+    end)
+    .. "; do not withhold it (dopaminergic withdrawal, parkinsonism-hyperpyrexia syndrome)",
+    "§5.1 BMJ [S13]; §7.5 [S74]; §12")
+end
+
 -- The first step: stop what was given, restore what was withdrawn.
 local function first_steps(case, window)
   local trigger = meds.trigger(case, window) or { antagonists = {}, withdrawals = {} }
@@ -139,13 +150,7 @@ local function first_steps(case, window)
         .. "contributory drugs such as lithium may also need to be stopped", "§5.1 BMJ [S13]")
     end
   end
-  if #trigger.withdrawals > 0 then
-    out[#out + 1] = act("Restore the withdrawn dopaminergic drug: reinstitute " .. regimen.names(trigger.withdrawals, function(c)
-        return " (stopped at " .. time.fmt(case, c.stop) .. ")"
-      end)
-      .. "; do not withhold it (dopaminergic withdrawal, parkinsonism-hyperpyrexia syndrome)",
-      "§5.1 BMJ [S13]; §7.5 [S74]; §12")
-  end
+  out[#out + 1] = restore_step(case, trigger)
   return out, #trigger.antagonists > 0, #trigger.withdrawals > 0
 end
 
@@ -221,12 +226,31 @@ local function not_working(w)
   return out
 end
 
-local function undecided(w)
+-- Whether a look-alike of `list` whose first step restores a withdrawn
+-- dopaminergic drug is met.
+local function any_restores(list)
+  for _, r in ipairs(list or {}) do
+    if r.restores then return true end
+  end
+  return false
+end
+
+-- NMS undecided: what would decide it, and the first steps of any
+-- look-alike that is met on its own criteria (they do not wait for NMS to
+-- be decided: cyproheptadine for serotonin toxicity, restoring a withdrawn
+-- dopaminergic drug by name, ...).
+local function undecided(case, w, window)
   local e, u = w.evidence.missing, w.unexplained.missing
   local missing = fmt.join({ e, u ~= e and u or nil })
-  return { act("Whether NMS is the working diagnosis cannot be decided from the record (missing: "
+  local out = { act("Whether NMS is the working diagnosis cannot be decided from the record (missing: "
     .. (missing ~= "" and missing or "data") .. "). If NMS is suspected clinically, do not delay "
     .. "treatment waiting for diagnostic confirmation", "seed 002; severity/working.lua") }
+  local restore = (any_restores(w.rivals) or any_restores(w.spectrum))
+    and restore_step(case, meds.trigger(case, window) or { withdrawals = {} })
+  out[#out + 1] = restore or nil
+  lookalike_steps(out, w.rivals or {}, restore)
+  lookalike_steps(out, w.spectrum or {}, restore)
+  return out
 end
 
 -- The tier's measures for NMS as the working diagnosis (status "nms" or "both").
@@ -271,7 +295,7 @@ end
 function A.list(case, tier, w, verdicts, window)
   if tier == "none" then
     if w.status == "not" then return not_working(w) end
-    return undecided(w)
+    return undecided(case, w, window)
   end
   local list = {}
   if w.status == "both" then
