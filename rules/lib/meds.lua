@@ -317,8 +317,9 @@ end
 
 --- The courses given (or, a depot, still acting) at any time in the drug
 -- window of `hours` whose drug is in a class of `classes` ({[id]=true}),
--- and, separately, the unrecognised drugs given in that window (whose
--- class cannot be told). `depot_hours` as for M.given_within.
+-- and, separately, the courses that cannot be told: unrecognised drugs
+-- given in that window (whose class is unknown), and depots of `classes`
+-- known only by their start that may still act (`open`, see as_depot). `depot_hours` as for M.given_within.
 -- @return courses, unrecognised; or nil and why (no medication list, or
 --   no assessment time)
 -- @usage local given, unknown = meds.given_in(case, { lithium = true }, 72)
@@ -328,9 +329,12 @@ function M.given_in(case, classes, hours, depot_hours)
   if case.assessed_at == nil then return nil, "assessment time unknown (the record has no times)" end
   local hits, unknown = {}, {}
   for _, c in ipairs(courses) do
-    if M.given_within(case, c, hours, depot_hours) then
+    local within = M.given_within(case, c, hours, depot_hours)
+    if within then
       if drugs.in_classes(c.info, classes) then hits[#hits + 1] = c
       elseif not c.info.recognised then unknown[#unknown + 1] = c end
+    elseif within == nil and c.open and drugs.in_classes(c.info, classes) then
+      unknown[#unknown + 1] = c   -- a depot known by its start alone: may still act
     end
   end
   return hits, unknown
