@@ -5,7 +5,8 @@
 --
 -- "Current" treatment is a course given within risk.current_window_h
 -- (72 h, the IEC exposure window: the drugs that could have triggered this
--- episode), a depot within risk.depot_window_h. The drug items look at the
+-- episode), a depot while it still acts (its product's duration, depot.*
+-- parameters, as in every set that asks about exposure). The drug items look at the
 -- ruleset's dopamine antagonists (parameter exposure.antagonist_classes:
 -- antipsychotics and the other dopamine antagonists of §8.1-8.2), as the
 -- risk factors concern the triggering drug.
@@ -30,7 +31,6 @@ local PARENTERAL = { im = "IM", iv = "IV" }    -- §6 "parenteral / IM route" [S
 
 local DA = P.set("exposure.antagonist_classes")
 local WINDOW_H = P.number("risk.current_window_h")
-local DEPOT_H = P.number("risk.depot_window_h")
 local FACTOR = P.number("risk.escalation_factor")
 local PERIOD_H = P.number("risk.escalation_period_h")
 
@@ -39,11 +39,11 @@ local function none_within(hours)
 end
 
 -- The drugs of `classes` in current treatment: given within the current
--- window, or as a depot within the depot window (as meds.given_in).
-local function current(case, classes) return meds.given_in(case, classes, WINDOW_H, DEPOT_H) end
+-- window (a depot: acting in it), as meds.given_in.
+local function current(case, classes) return meds.given_in(case, classes, WINDOW_H) end
 
 local function none_current()
-  return none_within(WINDOW_H) .. " (a depot within " .. time.duration(DEPOT_H) .. ")"
+  return none_within(WINDOW_H) .. " (nor a depot still acting)"
 end
 
 -- The dopamine antagonists of current treatment, each judged by judge(c).
@@ -53,12 +53,6 @@ local function each_current(case, judge, missing)
   return regimen.any(given, unknown, judge, none_current(), missing)
 end
 
--- The dopamine antagonists given within `hours`, each judged by judge(c).
-local function each_antagonist(case, hours, judge, missing)
-  local given, unknown = meds.given_in(case, DA, hours)
-  if given == nil then return tri.finding(nil, unknown) end
-  return regimen.any(given, unknown, judge, none_within(hours), missing)
-end
 
 -- When the episode began: the shared anchor of the drug windows
 -- (lib/time.lua time.anchor: case.onset, else the first temperature above
@@ -202,7 +196,7 @@ return {
 
     { id = "high_potency_fga", title = "High-potency first-generation antipsychotic",
       definition = "A first-generation antipsychotic of high potency (drugs.lua gen/potency) in current "
-        .. "treatment: given within risk.current_window_h (72 h), a depot within risk.depot_window_h",
+        .. "treatment: given within risk.current_window_h (72 h), a depot while it still acts (depot.*)",
       source = "§6: higher risk than low-potency and SGAs, DSM-5 text [S30]; AMSP, flupentixol highest "
         .. "(Schneider 2020 [S46]); seed 000 'high-potency antipsychotics'",
       needs = "the medication list (medications[]: drug or atc, start, stop) and the assessment time",
@@ -210,12 +204,12 @@ return {
         "the generation and potency of the drug (rules/drugs.lua)")) end },
 
     { id = "parenteral_or_depot", title = "Parenteral (IM/IV) or depot route",
-      definition = "A dopamine antagonist given IM or IV within risk.current_window_h (72 h), or as a "
-        .. "depot within risk.depot_window_h (4 weeks)",
+      definition = "A dopamine antagonist in current treatment given IM or IV (within "
+        .. "risk.current_window_h, 72 h) or as a depot still acting (its product's duration, depot.*)",
       source = "§6: more IM injections in NMS (Keck 1989 [S40], Viejo 2003 [S41]), DSM-5 text [S30]; "
         .. "depot prolongs the course [S12][S18][S14]; seed 000 'parenteral administration'",
       needs = "the route of each course (medications[].route) and its times",
-      check = function(case) return answer(each_antagonist(case, DEPOT_H, parenteral(case),
+      check = function(case) return answer(each_current(case, parenteral(case),
         "the route of the course (medications[].route)")) end },
 
     { id = "multiple_antipsychotics", title = "More than one antipsychotic at once",

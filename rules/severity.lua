@@ -18,10 +18,12 @@
 -- cited) replaces the former "suspected NMS" (trigger plus rigidity OR one
 -- temperature > 38.0 °C), which proposed NMS management for pneumonia on
 -- clozapine, malignant hyperthermia and heat stroke. It holds when
---   1. a dopamine antagonist was given, or a dopaminergic drug stopped,
---      within the IEC 72 h window (IEC item 1, §3 [S1]); a depot within
---      risk.depot_window_h (Caroff & Mann "2-4 weeks for depot", §4.4
---      [S12]);
+--   1. a dopamine antagonist was given (a depot: still acting, for its
+--      product's duration, depot.* parameters) within the IEC 72 h window
+--      (IEC item 1, §3 [S1]), or a dopaminergic drug stopped within the
+--      parkinsonism-hyperpyrexia window exposure.withdrawal_window_h (§7.5,
+--      §4.5), both counted back from the anchor (symptom onset, else the
+--      first sign: lib/time.lua);
 --   2. there is NMS-specific evidence: an NMS criteria set is met, or one
 --      is still indeterminate with rigidity AND fever present (DSM-IV-TR
 --      criterion A, §1.1 [S10][S11]; Sachdev 2005 "core features" [S19]);
@@ -54,13 +56,12 @@ local actions = require("severity.actions")
 local answer = tri.answer
 
 local EXPOSURE_H = P.number("iec2011.exposure_window_h")      -- IEC item 1, reused (§3 [S1])
-local DEPOT_H = P.number("risk.depot_window_h")                -- a depot acts for weeks (§4.4 [S12])
 local EXTREME_C = P.number("severity.extreme_hyperthermia_c")
 local SIGNIFICANT = P.set("severity.significant_rigidity")
 local SIGNIFICANT_C = P.number("severity.significant_hyperthermia_c")
 local OCCASIONS = P.number("severity.significant_hyperthermia_occasions")
 
-local function exposure(case) return meds.exposure(case, EXPOSURE_H, { depot_hours = DEPOT_H }) end
+local function exposure(case) return meds.exposure(case, EXPOSURE_H) end
 
 -- At least `occasions` readings strictly above `limit` °C at any site (the
 -- tier decides treatment: a core or rectal reading counts, as for extreme
@@ -138,9 +139,11 @@ local set = {
   items = {
     { id = "exposure", group = "working",
       title = "Dopamine-antagonist exposure or dopaminergic withdrawal",
-      definition = "Dopamine antagonist given, or dopaminergic drug stopped, within the past 72 hours "
-        .. "(IEC 2011 item 1 and its window); a depot within risk.depot_window_h (4 weeks)",
-      source = "§3 item 1 [S1][S2][S4]; depot window §4.4 Caroff & Mann [S12]; seed 000",
+      definition = "Dopamine antagonist given (a depot: still acting) within the past 72 hours (IEC 2011 "
+        .. "item 1 and its window), or a dopaminergic drug stopped within exposure.withdrawal_window_h "
+        .. "(7 days), counted back from symptom onset",
+      source = "§3 item 1 [S1][S2][S4]; withdrawal window §7.5, §4.5 [S18]; depot durations: depot.* "
+        .. "parameters; seed 000",
       needs = "the medication list (medications[]: drug or atc, start, stop) and the assessment time",
       check = function(case) return answer(exposure(case)) end },
 
@@ -208,7 +211,7 @@ local set = {
 -- actions of every tier depend on it, and on which look-alikes are in play).
 set.actions = function(case, tier, verdicts)
   local w = working.assess(case, verdicts, exposure(case))
-  return actions.list(case, tier, w, verdicts, EXPOSURE_H, DEPOT_H)
+  return actions.list(case, tier, w, verdicts, EXPOSURE_H)
 end
 
 return set

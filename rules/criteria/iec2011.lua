@@ -78,7 +78,12 @@ return {
       title = "Exposure to a dopamine antagonist, or dopamine agonist withdrawal",
       definition = "Dopamine antagonist exposure or dopamine-agonist withdrawal within the past 72 hours",
       needs = "the medication list (medications[]: drug or atc, start, stop) and the assessment time",
-      check = function(case) return answer(meds.exposure(case, EXPOSURE_H)) end },
+      -- IEC prints one window for both halves of the item: a withdrawal is
+      -- counted within the same 72 h (the longer parkinsonism-hyperpyrexia
+      -- window, §7.5, belongs to that differential and to management).
+      check = function(case)
+        return answer(meds.exposure(case, EXPOSURE_H, { withdrawal_hours = EXPOSURE_H }))
+      end },
 
     { id = "hyperthermia", points = 18, feature = "hyperthermia",
       title = "Hyperthermia",

@@ -24,16 +24,20 @@
 --     II  muscle breakdown: CK above ck_u_l (20,000 U/L, the value after an
 --         anaesthetic with succinylcholine) — 15; or myoglobinuria ("cola
 --         coloured urine" 10, "myoglobin in urine" 5);
---     IV  temperature: above fever_c (38.8 °C) — process maximum 15.
---   Process III (respiratory acidosis: PETCO2, PaCO2) and VI (metabolic
---   acidosis: base deficit, pH) have no field; V (cardiac, 3 points) and
---   K+ > 6 (3 points) are too light to matter for the count below and are
---   not scored.
+--     IV  temperature: above fever_c (38.8 °C) — process maximum 15;
+--     VI  metabolic acidosis (base deficit > 8 mEq/L, pH < 7.25) — process
+--         maximum 10, read from complications.metabolic_acidosis, which has
+--         no time: the timing item keeps a picture that began before the
+--         trigger out.
+--   Process III (respiratory acidosis: PETCO2, PaCO2) has no field; V
+--   (cardiac, 3 points) and K+ > 6 (3 points) are too light to matter for
+--   the count below and are not scored.
 -- - At least differential.malignant_hyperthermia.min_processes (2) of
---   I, II, IV: one process scores at most 15, Larach rank 3 "somewhat
+--   I, II, IV, VI: one process scores at most 15, Larach rank 3 "somewhat
 --   less than likely"; rank 4 "somewhat greater than likely" starts at 20
---   points, which needs two processes (§7.3 [S59]). The count is a project
---   choice read from that, not a Larach cut-off.
+--   points, which any two of these processes reach (15 + 10 at least)
+--   (§7.3 [S59]). The count is a project choice read from that, not a
+--   Larach cut-off.
 -- So rigidity alone, or rigidity and fever that were there before the
 -- succinylcholine, never make this screen met.
 
@@ -46,6 +50,7 @@ local exam = require("lib.exam")
 local vitals = require("lib.vitals")
 local labs = require("lib.labs")
 local regimen = require("lib.regimen")
+local record = require("lib.record")
 local contrasts = require("differential.contrasts")
 
 local answer, part = tri.answer, tri.part
@@ -57,8 +62,8 @@ local ONSET_AFTER_H = 24                                           -- "30 min �
 local FEVER_C = P.number("differential.malignant_hyperthermia.fever_c")
 local CK_LIMIT = P.number("differential.malignant_hyperthermia.ck_u_l")
 local MIN_PROCESSES = math.tointeger(P.number("differential.malignant_hyperthermia.min_processes"))
-assert(MIN_PROCESSES and MIN_PROCESSES >= 1 and MIN_PROCESSES <= 3,
-  "parameter 'differential.malignant_hyperthermia.min_processes' must be an integer from 1 to 3")
+assert(MIN_PROCESSES and MIN_PROCESSES >= 1 and MIN_PROCESSES <= 4,
+  "parameter 'differential.malignant_hyperthermia.min_processes' must be an integer from 1 to 4")
 
 local LARACH = "§7.3 Larach 1994 clinical grading scale [S58][S59][S60]"
 
@@ -187,6 +192,10 @@ local function temperature_after(case)
     function(e) return fmt.temp(e.temp) .. (e.temp_site and (" (" .. e.temp_site .. ")") or "") end)
 end
 
+local function acidosis(case)
+  return record.flag(case, "complications", "metabolic_acidosis", "metabolic acidosis")
+end
+
 local function process(id, title, definition, check, needs)
   return { id = id, group = "processes", title = title, definition = definition, needs = needs,
     source = LARACH, check = function(case) return answer(check(case)) end }
@@ -241,6 +250,10 @@ return {
     process("temperature", "Temperature above 38.8 °C after the trigger",
       "Larach process IV: inappropriately increased temperature > 38.8 °C in the perioperative period",
       temperature_after, "a temperature after the trigger (vitals[].temp)"),
+
+    process("metabolic_acidosis", "Metabolic acidosis",
+      "Larach process VI: base deficit > 8 mEq/L or pH < 7.25 (recorded as a complication of the episode)",
+      acidosis, "whether the episode caused metabolic acidosis (complications.metabolic_acidosis)"),
   },
   distinguishing = contrasts.malignant_hyperthermia,
   overlap = "Rigidity, hyperthermia and a raised CK occur in both, and a patient on a dopamine antagonist "

@@ -57,12 +57,13 @@ function M.withdrawal_hours() return WITHDRAWAL_H end
 -- by the medications array, so they live only as long as the case.
 local built = setmetatable({}, { __mode = "k" })
 
--- The last time course `c` acts: the assessment while still given, the
--- end of its depot action, else its stop.
-local function last_acting(c)
+--- The last time course `c` (of M.courses) acts: math.huge while still
+-- given, the end of its depot action, else its stop.
+function M.last_acting(c)
   if c.ongoing then return math.huge end
   return c.acting_until or c.stop
 end
+local last_acting = M.last_acting
 
 -- Marks each course of one drug whose stop another course of that drug
 -- carries on from: some other course starts at or before the stop (or has
@@ -91,8 +92,12 @@ local function mark_continued(group)
 end
 
 -- A depot course: the time of its last injection (its stop, else the
--- latest of start and doses, not after the assessment) and how long it
--- acts after it. Without any time it stays "still given" as recorded.
+-- latest of start and recorded doses, not after the assessment) and how
+-- long it acts after it. A course with only a start (no stop, no doses)
+-- may be one injection or a regimen whose later injections were not
+-- written down: it acts for the duration after the start, and after that
+-- whether it still acts is unknown (`open`), never "for ever" and never
+-- silently false. Without any time it stays "still given" as recorded.
 local function as_depot(case, c, depot)
   c.depot = depot
   local last = c.stop
@@ -100,6 +105,7 @@ local function as_depot(case, c, depot)
     local latest = time.latest(c.med.doses, function(d) return time.not_after(case, d.t) end)
     last = c.from
     if latest and (last == nil or latest.t > last) then last = latest.t end
+    c.open = latest == nil
   end
   if last == nil then return end
   c.last_injection = last
@@ -151,12 +157,17 @@ end
 -- the assessment); nil when the assessment time is unknown. With
 -- `depot_hours`, a depot also counts when injected within that window
 -- (the older per-set depot windows, e.g. Caroff & Mann "2-4 weeks").
+-- A depot given by its start alone (see as_depot: `open`) that no longer
+-- acts from that injection is unknown, not false.
 function M.given_within(case, c, hours, depot_hours)
   if case.assessed_at == nil then return nil end
   if c.ongoing then return true end
   local acting = time.reaches(case, c.from, c.acting_until or c.stop, hours)
-  if acting or not (c.depot and depot_hours) then return acting end
-  return time.reaches(case, c.from, c.last_injection, depot_hours)
+  if not acting and c.depot and depot_hours then
+    acting = time.reaches(case, c.from, c.last_injection, depot_hours)
+  end
+  if acting == false and c.open then return nil end
+  return acting
 end
 
 --- Whether course `c` was stopped within the drug window of `hours` and
@@ -236,13 +247,15 @@ function M.exposure(case, hours, opts)
     return tri.finding(nil, "assessment time unknown (the record has no times)", "an assessment time")
   end
   if #courses == 0 then return tri.finding(false, "medication list recorded as empty") end
-  local hits, before, others, unknown = {}, {}, {}, {}
+  local hits, before, others, unknown, open = {}, {}, {}, {}, {}
   for _, c in ipairs(courses) do
     local within = M.given_within(case, c, hours, opts.depot_hours)
     local name = drugs.describe(c.info)
     local is_da = drugs.in_classes(c.info, ANTAGONISTS)
     if is_da and within then
       hits[#hits + 1] = name .. " " .. M.span(case, c)
+    elseif is_da and within == nil then
+      open[#open + 1] = name .. " " .. M.span(case, c) .. "; no later injection or stop recorded"
     elseif is_da then
       before[#before + 1] = earlier(case, c, name)
     end
@@ -266,6 +279,10 @@ function M.exposure(case, hours, opts)
   local none = "no dopamine antagonist given or acting within " .. time.window(case, hours)
     .. (opts.depot_hours and (" (a depot injected within " .. time.duration(opts.depot_hours) .. ")") or "")
     .. (withdrawal and (" and no dopaminergic drug stopped within " .. time.window(case, w_hours)) or "")
+  if #open > 0 then
+    return tri.finding(nil, fmt.join({ none .. " that the record shows; " .. fmt.join(open), tail, note }),
+      "the later injections of the depot (medications[].doses[].t) or its stop (medications[].stop)")
+  end
   if #unknown > 0 and UNRECOGNISED == "unknown" then
     return tri.finding(nil, fmt.join({ none .. " among the recognised drugs; " .. tail, note }),
       "the class of " .. fmt.list(unknown, 6)
@@ -300,8 +317,9 @@ end
 
 --- The courses given (or, a depot, still acting) at any time in the drug
 -- window of `hours` whose drug is in a class of `classes` ({[id]=true}),
--- and, separately, the unrecognised drugs given in that window (whose
--- class cannot be told). `depot_hours` as for M.given_within.
+-- and, separately, the courses that cannot be told: unrecognised drugs
+-- given in that window (whose class is unknown), and depots of `classes`
+-- known only by their start that may still act (`open`, see as_depot). `depot_hours` as for M.given_within.
 -- @return courses, unrecognised; or nil and why (no medication list, or
 --   no assessment time)
 -- @usage local given, unknown = meds.given_in(case, { lithium = true }, 72)
@@ -311,9 +329,12 @@ function M.given_in(case, classes, hours, depot_hours)
   if case.assessed_at == nil then return nil, "assessment time unknown (the record has no times)" end
   local hits, unknown = {}, {}
   for _, c in ipairs(courses) do
-    if M.given_within(case, c, hours, depot_hours) then
+    local within = M.given_within(case, c, hours, depot_hours)
+    if within then
       if drugs.in_classes(c.info, classes) then hits[#hits + 1] = c
       elseif not c.info.recognised then unknown[#unknown + 1] = c end
+    elseif within == nil and c.open and drugs.in_classes(c.info, classes) then
+      unknown[#unknown + 1] = c   -- a depot known by its start alone: may still act
     end
   end
   return hits, unknown

@@ -22,8 +22,18 @@ local G = {}
 -- back from the anchor of the syndrome (onset, else the first cardinal
 -- sign, else the assessment) and on to the assessment.
 
--- A "no" that an unrecognised drug in the window could still turn.
+-- A "no" that a depot known only by its start (meds.given_in) or an
+-- unrecognised drug in the window could still turn.
 local function open_no(evidence, unknown)
+  local depots, strangers = {}, {}
+  for _, c in ipairs(unknown) do table.insert(c.open and depots or strangers, c) end
+  if #depots > 0 then
+    local names = fmt.each(depots, function(c) return drugs.describe(c.info) end, 6)
+    return tri.finding(nil, evidence .. "; " .. names .. " (depot): past the action of its first injection, "
+      .. "no later injection or stop recorded",
+      "the later injections of the depot (medications[].doses[].t) or its stop (medications[].stop)")
+  end
+  unknown = strangers
   if #unknown == 0 then return tri.finding(false, evidence) end
   local names = fmt.each(unknown, function(c) return drugs.as_written(c.info) end, 6)
   if UNRECOGNISED == "ignore" then
@@ -205,7 +215,7 @@ end
 -- entries, not a new start.
 local function carries_on(c, courses)
   for _, o in ipairs(courses) do
-    if o ~= c and (o.from == nil or o.from < c.from) and (o.ongoing or o.stop >= c.from) then
+    if o ~= c and (o.from == nil or o.from < c.from) and meds.last_acting(o) >= c.from then
       return true
     end
   end

@@ -147,10 +147,11 @@ return {
   ["differential.malignant_hyperthermia.min_processes"] = {
     value = 2, unit = "Larach processes",
     doc = "How many of the Larach processes the record can express (I rigidity or masseter spasm, II "
-      .. "muscle breakdown, IV temperature), seen after the trigger, are needed. One process scores at "
-      .. "most 15 points, Larach rank 3 'somewhat less than likely'; rank 4 'somewhat greater than "
-      .. "likely' starts at 20 points and so needs two processes. Not a Larach cut-off: the full score "
-      .. "also needs CO2, blood gases and the anaesthetist's judgement. An integer from 1 to 3.",
+      .. "muscle breakdown, IV temperature, seen after the trigger; VI metabolic acidosis) are needed. "
+      .. "One process scores at most 15 points, Larach rank 3 'somewhat less than likely'; rank 4 "
+      .. "'somewhat greater than likely' starts at 20 points and so needs two processes. Not a Larach "
+      .. "cut-off: the full score also needs CO2, blood gases and the anaesthetist's judgement. An "
+      .. "integer from 1 to 4.",
     source = "§7.3 Larach 1994 rank table and process maxima [S59][S61]; the count — project choice "
       .. "read from them",
   },

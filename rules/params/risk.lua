@@ -15,16 +15,6 @@ return {
     source = "no source gives a window for the risk factors (§6); IEC 2011 item 1 '72 hours' value "
       .. "reused (§3 [S1][S2][S4])",
   },
-  ["risk.depot_window_h"] = {
-    value = 672, unit = "h",
-    doc = "A dopamine antagonist given as a depot (route \"depot\") counts as current treatment when "
-      .. "given within this many hours (4 weeks) before assessed_at, as a long-acting injection "
-      .. "keeps acting for weeks. Also the window in which a depot counts as the exposure of "
-      .. "the working diagnosis of NMS (rules/severity.lua). Set 1344 (8 weeks) for the research criteria's window.",
-    source = "Caroff & Mann criteria: neuroleptic within 7 days of onset, '2–4 weeks for depot' (§4.4 "
-      .. "[S12]), upper value; research criteria 'depot antipsychotic IM within 8 weeks' (§4.5 [S18]); "
-      .. "depot prolongs the course (§6 [S12][S18][S14])",
-  },
   ["risk.escalation_factor"] = {
     value = 2, unit = "× (ratio of mg totals)",
     doc = "Rapid dose escalation: the total mg of one dopamine antagonist given in a period of "

@@ -125,9 +125,20 @@ local function add(list, items)
   for _, a in ipairs(items) do list[#list + 1] = a end
 end
 
+-- Restoring the dopaminergic drugs withdrawn (trigger of meds.trigger),
+-- naming them; nil when none was.
+local function restore_step(case, trigger)
+  if #trigger.withdrawals == 0 then return nil end
+  return act("Restore the withdrawn dopaminergic drug: reinstitute " .. regimen.names(trigger.withdrawals, function(c)
+      return " (stopped at " .. time.fmt(case, c.stop) .. ")"
+    end)
+    .. "; do not withhold it (dopaminergic withdrawal, parkinsonism-hyperpyrexia syndrome)",
+    "§5.1 BMJ [S13]; §7.5 [S74]; §12")
+end
+
 -- The first step: stop what was given, restore what was withdrawn.
-local function first_steps(case, window, depot)
-  local trigger = meds.trigger(case, window, depot) or { antagonists = {}, withdrawals = {} }
+local function first_steps(case, window)
+  local trigger = meds.trigger(case, window) or { antagonists = {}, withdrawals = {} }
   local out = {}
   if #trigger.antagonists > 0 then
     out[#out + 1] = act("Discontinue all antipsychotics and other dopamine antagonists at once ("
@@ -139,13 +150,7 @@ local function first_steps(case, window, depot)
         .. "contributory drugs such as lithium may also need to be stopped", "§5.1 BMJ [S13]")
     end
   end
-  if #trigger.withdrawals > 0 then
-    out[#out + 1] = act("Restore the withdrawn dopaminergic drug: reinstitute " .. regimen.names(trigger.withdrawals, function(c)
-        return " (stopped at " .. time.fmt(case, c.stop) .. ")"
-      end)
-      .. "; do not withhold it (dopaminergic withdrawal, parkinsonism-hyperpyrexia syndrome)",
-      "§5.1 BMJ [S13]; §7.5 [S74]; §12")
-  end
+  out[#out + 1] = restore_step(case, trigger)
   return out, #trigger.antagonists > 0, #trigger.withdrawals > 0
 end
 
@@ -197,13 +202,13 @@ end
 
 -- Why NMS management is not proposed (tier none), in words, with the
 -- look-alike's first steps; never a drug to stop, never an allergy.
-local function not_working(w, window, depot)
+local function not_working(w)
   local exposure = w.exposure or {}
   local crit = w.criteria
   local out = {}
   if exposure.value == false then
-    out[#out + 1] = act(("No dopamine antagonist given, and no dopaminergic drug stopped, within %s (a depot "
-      .. "within %s): %s"):format(time.duration(window), time.duration(depot), NOT_PROPOSED),
+    out[#out + 1] = act("No dopamine antagonist given or acting, and no dopaminergic drug stopped, in the "
+      .. "drug window (" .. exposure.evidence .. "): " .. NOT_PROPOSED,
       "IEC 2011 item 1 (§3 [S1]); severity/working.lua")
     lookalike_steps(out, w.rivals)
   elseif w.unexplained.value == false then
@@ -221,12 +226,31 @@ local function not_working(w, window, depot)
   return out
 end
 
-local function undecided(w)
+-- Whether a look-alike of `list` whose first step restores a withdrawn
+-- dopaminergic drug is met.
+local function any_restores(list)
+  for _, r in ipairs(list or {}) do
+    if r.restores then return true end
+  end
+  return false
+end
+
+-- NMS undecided: what would decide it, and the first steps of any
+-- look-alike that is met on its own criteria (they do not wait for NMS to
+-- be decided: cyproheptadine for serotonin toxicity, restoring a withdrawn
+-- dopaminergic drug by name, ...).
+local function undecided(case, w, window)
   local e, u = w.evidence.missing, w.unexplained.missing
   local missing = fmt.join({ e, u ~= e and u or nil })
-  return { act("Whether NMS is the working diagnosis cannot be decided from the record (missing: "
+  local out = { act("Whether NMS is the working diagnosis cannot be decided from the record (missing: "
     .. (missing ~= "" and missing or "data") .. "). If NMS is suspected clinically, do not delay "
     .. "treatment waiting for diagnostic confirmation", "seed 002; severity/working.lua") }
+  local restore = (any_restores(w.rivals) or any_restores(w.spectrum))
+    and restore_step(case, meds.trigger(case, window) or { withdrawals = {} })
+  out[#out + 1] = restore or nil
+  lookalike_steps(out, w.rivals or {}, restore)
+  lookalike_steps(out, w.spectrum or {}, restore)
+  return out
 end
 
 -- The tier's measures for NMS as the working diagnosis (status "nms" or "both").
@@ -267,12 +291,11 @@ end
 
 --- The ordered management list for `tier` ("none" | "mild" | "moderate" |
 -- "severe"), given the working diagnosis `w` (severity/working.lua), the
--- engine's `verdicts`, the exposure window `window` in hours and the one
--- for a depot, `depot`.
-function A.list(case, tier, w, verdicts, window, depot)
+-- engine's `verdicts` and the exposure window `window` in hours.
+function A.list(case, tier, w, verdicts, window)
   if tier == "none" then
-    if w.status == "not" then return not_working(w, window, depot) end
-    return undecided(w)
+    if w.status == "not" then return not_working(w) end
+    return undecided(case, w, window)
   end
   local list = {}
   if w.status == "both" then
@@ -282,7 +305,7 @@ function A.list(case, tier, w, verdicts, window, depot)
       "severity/working.lua; the engine's overlap rule (docs/rules.md)")
     lookalike_steps(list, w.rivals)
   end
-  local first, antagonist, restoring = first_steps(case, window, depot)
+  local first, antagonist, restoring = first_steps(case, window)
   add(list, first)
   lookalike_steps(list, w.spectrum, restoring)
   add(list, SUPPORTIVE)
