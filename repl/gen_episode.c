@@ -29,9 +29,9 @@ struct episode {
 };
 
 /* Vitals entries per case, 2 to 12, and labs and exams, 1 to 3. */
-static const unsigned char vitals_weights[] = {22, 22, 16, 10, 7, 6, 4, 4, 3, 3, 3};
-static const unsigned char labs_weights[] = {50, 35, 15};
-static const unsigned char exams_weights[] = {50, 38, 12};
+static const unsigned char vitals_weights[] = {24, 23, 16, 10, 7, 5, 4, 3, 3, 3, 2};
+static const unsigned char labs_weights[] = {58, 32, 10};
+static const unsigned char exams_weights[] = {58, 32, 10};
 /* Temperature sites on a ward: oral, tympanic, axillary. */
 static const unsigned char ward_sites[] = {70, 15, 15};
 /* Upper limits of normal of CK assays as laboratories report them, U/L. */
@@ -379,6 +379,9 @@ static void vitals(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
     if (gen_chance(rng, gen_rates.pre_trigger_vitals))
         t[k++] = e->trigger - grid(gen_range(rng, (int)H(2), (int)H(48)));
     spread(rng, lo, e->assessed, t + k, n - k);
+    if (gen_chance(rng, gen_rates.vitals_at_assessment))
+        t[n - 1] = e->assessed - grid(gen_range(rng, 0, (int)H(2)));
+    sort_times(t, n);
     for (i = 0; i < n; i++) {
         c->vitals[i].t = t[i];
         one_vital(rng, s, e, &c->vitals[i]);
@@ -519,7 +522,8 @@ static void background(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
     no_workup = gen_chance(rng, gen_rates.workup_absent);
     for (i = 0; i < GEN_N_WORKUP; i++) {
         c->workup[i] = -1;
-        if (no_workup || gen_chance(rng, gen_rates.workup_missing))
+        if (no_workup || gen_chance(rng, gen_rates.workup_missing) ||
+            (i == WORKUP_PSYCHIATRIC && gen_chance(rng, gen_rates.psychiatric_missing)))
             continue;
         c->workup[i] = gen_chance(rng, gen_rates.workup_pending) ? 2
                        : (signed char)gen_chance(rng, s->workup[i]);

@@ -119,6 +119,7 @@ struct gen_rates {
     unsigned onset_given;       /* a syndrome's record gives onset */
     unsigned baseline;          /* the record gives a baseline object */
     unsigned pre_trigger_vitals;/* a vitals entry before the trigger */
+    unsigned vitals_at_assessment;  /* the last vitals near the assessment */
     unsigned age_missing, sex_missing;
     unsigned vital_missing;     /* each of hr, bp, rr in a vitals entry */
     unsigned temp_missing;      /* the temperature of a vitals entry */
@@ -135,6 +136,7 @@ struct gen_rates {
     unsigned sign_absent_recorded;  /* an absent finding recorded as false */
     unsigned workup_absent;     /* the record has no workup object */
     unsigned workup_missing, workup_pending;  /* each field of one */
+    unsigned psychiatric_missing;   /* further, for the psychiatric field */
     unsigned history_recorded;  /* each background fact recorded */
     unsigned complications_recorded;
     unsigned route_missing, start_missing;
