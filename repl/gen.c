@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "gen.h"
+#include "interrupt.h"
 #include "msg.h"
 #include "sink.h"
 
@@ -37,7 +38,9 @@ static const char gen_usage[] =
     "  -o, --output FILE    write to FILE atomically instead of stdout\n"
     "  -h, --help           show this help\n"
     "\n"
-    "Exit status: 0 written, 2 usage or output error.\n";
+    "Exit status: 0 written, 2 usage or output error, 4 interrupted (the\n"
+    "cases written so far are the cohort of a smaller --count; with -o, in\n"
+    "FILE.partial).\n";
 
 struct gen_opts {
     unsigned long count, seed, prevalence_ppm;
@@ -145,8 +148,22 @@ static int parse(struct gen_opts *o, int argc, char **argv)
     return -1;
 }
 
-/* Writes the cohort to the sink's stream; 0, or -1 after a message. */
-static int write_cohort(const struct gen_opts *o, FILE *fp)
+/* Writes out and empties the buffer; 0, or -1 after a message. */
+static int flush(struct nms_gen_buf *b, FILE *fp)
+{
+    size_t len = b->len;
+
+    b->len = 0;
+    if (len > 0 && fwrite(b->data, 1, len, fp) != len) {
+        nms_errorf("gen: cannot write: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Writes the cohort to the sink's stream, stopping early on SIGINT or
+ * SIGTERM; sets *written. Returns 0, or -1 after a message. */
+static int write_cohort(const struct gen_opts *o, FILE *fp, unsigned long *written)
 {
     struct nms_gen g;
     struct nms_gen_buf b;
@@ -155,21 +172,19 @@ static int write_cohort(const struct gen_opts *o, FILE *fp)
 
     memset(&b, 0, sizeof b);
     nms_gen_init(&g, o->seed, o->prevalence_ppm);
-    for (i = 0; i < o->count && rc == 0; i++) {
+    for (i = 0; i < o->count && !nms_interrupted(); i++) {
         if (nms_gen_next(&g, &b) != 0) {
             nms_errorf("gen: out of memory");
             rc = -1;
             break;
         }
-        if (b.len < FLUSH_AT && i + 1 < o->count)
-            continue;
-        if (fwrite(b.data, 1, b.len, fp) != b.len) {
-            nms_errorf("gen: cannot write: %s", strerror(errno));
-            rc = -1;
-        }
-        b.len = 0;
+        if (b.len >= FLUSH_AT && (rc = flush(&b, fp)) != 0)
+            break;
     }
+    if (rc == 0)
+        rc = flush(&b, fp);
     nms_gen_buf_release(&b);
+    *written = i;
     return rc;
 }
 
@@ -177,14 +192,25 @@ int nms_cmd_gen(int argc, char **argv)
 {
     struct gen_opts o;
     struct nms_sink sink;
+    unsigned long written = 0;
     int status = parse(&o, argc, argv), rc;
+    enum nms_sink_end end;
 
     if (status >= 0)
         return status;
-    if (nms_sink_open(&sink, o.output) != 0)
+    if (nms_interrupt_install() != 0 || nms_sink_open(&sink, o.output) != 0)
         return NMS_EXIT_USAGE;
-    rc = write_cohort(&o, sink.fp);
-    if (nms_sink_close(&sink, rc == 0 ? NMS_SINK_COMMIT : NMS_SINK_ABANDON) != 0)
+    rc = write_cohort(&o, sink.fp, &written);
+    end = rc != 0 ? NMS_SINK_ABANDON : nms_interrupted() ? NMS_SINK_PARTIAL
+                                                         : NMS_SINK_COMMIT;
+    if (nms_sink_close(&sink, end) != 0)
         rc = -1;
-    return rc == 0 ? NMS_EXIT_OK : NMS_EXIT_USAGE;
+    if (rc != 0)
+        return NMS_EXIT_USAGE;
+    if (end == NMS_SINK_PARTIAL) {
+        nms_warnf("gen: interrupted by %s after %lu cases, all written",
+                  nms_interrupted() == SIGINT ? "SIGINT" : "SIGTERM", written);
+        return NMS_EXIT_INTERRUPTED;
+    }
+    return NMS_EXIT_OK;
 }

@@ -80,6 +80,23 @@ usage_error "an unwritable -o" "nmsrules: error: cannot create" --count 1 -o "$t
 check "--help exits 0 and says synthetic" '"$bin" gen --help | grep -q "NOT CALIBRATED"'
 check "help gen is gen --help" '"$bin" help gen | grep -q "usage: nmsrules gen"'
 
+# --- interrupted: what is written is the cohort of a smaller --count ------
+"$bin" gen --count 1000000000 --seed 4 -o "$tmp/big.jsonl" 2>"$tmp/err" &
+pid=$!
+sleep 1
+kill -INT "$pid"
+wait "$pid"
+status=$?
+check "SIGINT stops gen with exit status 4" '[ "$status" -eq 4 ]' "$(cat "$tmp/err")"
+check "the interrupted cohort is kept as FILE.partial, FILE not created" \
+    '[ -s "$tmp/big.jsonl.partial" ] && [ ! -e "$tmp/big.jsonl" ]'
+lines=$(wc -l <"$tmp/big.jsonl.partial" 2>/dev/null || echo 0)
+check "FILE.partial is exactly 'gen --count K' for its K lines" \
+    '"$bin" gen --count "$lines" --seed 4 | cmp -s - "$tmp/big.jsonl.partial"' "K=$lines"
+check "the warning says how many cases were written" \
+    'grep -q "gen: interrupted by SIGINT after $lines cases" "$tmp/err"' "$(cat "$tmp/err")"
+rm -f "$tmp/big.jsonl.partial"
+
 # --- a cohort through the evaluator --------------------------------------
 "$bin" gen --count 2000 --seed 7 -o "$tmp/cohort.jsonl"
 "$bin" batch --compact "$tmp/cohort.jsonl" >"$tmp/results.jsonl" 2>"$tmp/err"
