@@ -182,16 +182,20 @@ static void gen_every_record_is_a_valid_case(void **state)
     nms_gen_buf_release(&b);
 }
 
-/* The share of NMS labels in 4000 cases at `ppm`. */
+/* The number of NMS labels in 4000 cases at `ppm` (every case has one
+ * label and "nms" is its first key, so counting the text is exact). */
 static unsigned long nms_cases(unsigned long ppm)
 {
     struct nms_gen_buf b = cohort(11, ppm, 4000);
-    struct tally t;
+    const char *p = b.data;
+    unsigned long n = 0;
 
-    memset(&t, 0, sizeof t);
-    each_line(&b, check_record, &t);
+    while ((p = strstr(p, "\"label\":{\"nms\":true")) != NULL) {
+        n++;
+        p++;
+    }
     nms_gen_buf_release(&b);
-    return t.nms;
+    return n;
 }
 
 static void gen_prevalence_is_respected(void **state)
