@@ -28,7 +28,8 @@ static const char gen_usage[] =
     "look-alike (serotonin or anticholinergic toxicity, sepsis, heat stroke,\n"
     "malignant catatonia, malignant hyperthermia, drug-induced parkinsonism)\n"
     "or nothing at all; with messy drug names, missing data, unit mistakes,\n"
-    "both time forms, and a 'label' object ({\"nms\", \"scenario\", \"onset\"}) on\n"
+    "both time forms, and a 'label' object ({\"nms\", \"scenario\", "
+    "\"onset\"}) on\n"
     "every case. The same arguments give the same bytes on every machine.\n"
     "SYNTHETIC, NOT CALIBRATED TO ANY POPULATION (docs/gen.md).\n"
     "\n"
@@ -118,11 +119,13 @@ static int parse(struct gen_opts *o, int argc, char **argv)
     optind = 1;
     while ((opt = getopt_long(argc, argv, "ho:", longs, NULL)) != -1) {
         if (opt == 'n' && whole(optarg, 1, NMS_GEN_MAX_COUNT, &o->count) != 0)
-            return bad("--count", optarg, "a whole number from 1 to 1000000000");
+            return bad("--count", optarg,
+                       "a whole number from 1 to 1000000000");
         if (opt == 's' && whole(optarg, 0, NMS_GEN_MAX_SEED, &o->seed) != 0)
             return bad("--seed", optarg, "a whole number from 0 to 1073741823");
         if (opt == 'p' && fraction_ppm(optarg, &o->prevalence_ppm) != 0)
-            return bad("--prevalence", optarg, "a decimal from 0 to 1, such as 0.2");
+            return bad("--prevalence", optarg,
+                       "a decimal from 0 to 1, such as 0.2");
         if (opt == 'h') {
             fputs(gen_usage, stdout);
             return NMS_EXIT_OK;
@@ -163,7 +166,8 @@ static int flush(struct nms_gen_buf *b, FILE *fp)
 
 /* Writes the cohort to the sink's stream, stopping early on SIGINT or
  * SIGTERM; sets *written. Returns 0, or -1 after a message. */
-static int write_cohort(const struct gen_opts *o, FILE *fp, unsigned long *written)
+static int write_cohort(const struct gen_opts *o, FILE *fp,
+                        unsigned long *written)
 {
     struct nms_gen g;
     struct nms_gen_buf b;
@@ -201,8 +205,9 @@ int nms_cmd_gen(int argc, char **argv)
     if (nms_interrupt_install() != 0 || nms_sink_open(&sink, o.output) != 0)
         return NMS_EXIT_USAGE;
     rc = write_cohort(&o, sink.fp, &written);
-    end = rc != 0 ? NMS_SINK_ABANDON : nms_interrupted() ? NMS_SINK_PARTIAL
-                                                         : NMS_SINK_COMMIT;
+    end = rc != 0             ? NMS_SINK_ABANDON
+          : nms_interrupted() ? NMS_SINK_PARTIAL
+                              : NMS_SINK_COMMIT;
     if (nms_sink_close(&sink, end) != 0)
         rc = -1;
     if (rc != 0)

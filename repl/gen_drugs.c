@@ -26,15 +26,19 @@ struct drug {
 
 static const struct drug fga[] = {
     {"N05AD01", "oral", "im", 20, 200, {"haloperidol", "Haldol",
-        "HALOPERIDOL 5MG/ML INJ", "haloperidol 5 mg tablet", "Haloperidol lactate"}},
+        "HALOPERIDOL 5MG/ML INJ", "haloperidol 5 mg tablet",
+        "Haloperidol lactate"}},
     {"N05AA01", "oral", "im", 250, 2000, {"chlorpromazine", "Thorazine",
-        "CHLORPROMAZINE HCL 50 MG TAB", "chlorpromazine hydrochloride", "Largactil"}},
+        "CHLORPROMAZINE HCL 50 MG TAB", "chlorpromazine hydrochloride",
+        "Largactil"}},
     {"N05AB02", "oral", NULL, 25, 200, {"fluphenazine",
         "FLUPHENAZINE HCL 5 MG TAB", "Fluphenazine hydrochloride"}},
-    {"N05AB03", "oral", NULL, 40, 160, {"perphenazine", "PERPHENAZINE 8 MG TAB"}},
+    {"N05AB03", "oral", NULL, 40, 160, {"perphenazine",
+        "PERPHENAZINE 8 MG TAB"}},
     {"N05AF05", "oral", "im", 100, 500, {"zuclopenthixol", "Clopixol",
         "zuclopenthixol acetate 50mg/ml inj"}},
-    {"N05AF01", "oral", NULL, 10, 60, {"flupentixol", "Fluanxol", "flupenthixol"}},
+    {"N05AF01", "oral", NULL, 10, 60, {"flupentixol", "Fluanxol",
+        "flupenthixol"}},
     {"N05AH01", "oral", NULL, 100, 500, {"loxapine", "LOXAPINE 10 MG CAP"}},
 };
 
@@ -86,7 +90,8 @@ static const struct drug antiemetic[] = {
 
 static const struct drug dopaminergic[] = {
     {"N04BA02", "oral", "ng", 1000, 2500, {"carbidopa/levodopa", "Sinemet",
-        "CARBIDOPA-LEVODOPA 25-100 MG TAB", "levodopa/carbidopa", "Sinemet CR"}},
+        "CARBIDOPA-LEVODOPA 25-100 MG TAB", "levodopa/carbidopa",
+        "Sinemet CR"}},
     {"N04BC05", "oral", NULL, 1, 15, {"pramipexole", "Mirapex",
         "PRAMIPEXOLE 0.25 MG TAB"}},
     {"N04BC04", "oral", NULL, 5, 80, {"ropinirole", "Requip"}},
@@ -126,7 +131,8 @@ static const struct drug anticholinergic[] = {
 };
 
 static const struct drug anesthetic[] = {
-    {"N01AB08", "inhaled", NULL, 0, 0, {"sevoflurane", "Ultane", "SEVOFLURANE INHAL"}},
+    {"N01AB08", "inhaled", NULL, 0, 0, {"sevoflurane", "Ultane",
+        "SEVOFLURANE INHAL"}},
     {"N01AB07", "inhaled", NULL, 0, 0, {"desflurane", "Suprane"}},
     {"N01AB06", "inhaled", NULL, 0, 0, {"isoflurane", "Forane"}},
 };

@@ -13,23 +13,24 @@
 
 #include "gen_int.h"
 
-#define H(h) ((long)(h) * 60)
-#define D(d) ((long)(d) * 24 * 60)
-#define GRID 5                      /* minutes between possible times */
+#define H(h) (60L * (h))
+#define D(d) (1440L * (d))
+#define GRID 5 /* minutes between possible times */
 
 /* The true picture behind the record; only some of it gets written. */
 struct episode {
     long trigger, onset, assessed;
-    int syndrome;                   /* 0 for no_syndrome */
-    int temp10, hr, sbp, dbp, rr;   /* before the illness */
+    int syndrome;                 /* 0 for no_syndrome */
+    int temp10, hr, sbp, dbp, rr; /* before the illness */
     int peak_temp10, hr_rise, bp_rise, rr_rise;
     int base_ck, peak_ck, base_wbc10, peak_wbc10, iron10, base_k10, peak_k10;
     int creat100;
-    int fahrenheit, us_labs;        /* how this chart writes units */
+    int fahrenheit, us_labs; /* how this chart writes units */
 };
 
 /* Vitals entries per case, 2 to 12, and labs and exams, 1 to 3. */
-static const unsigned char vitals_weights[] = {24, 23, 16, 10, 7, 5, 4, 3, 3, 3, 2};
+static const unsigned char vitals_weights[] = {24, 23, 16, 10, 7, 5,
+                                               4,  3,  3,  3,  2};
 static const unsigned char labs_weights[] = {58, 32, 10};
 static const unsigned char exams_weights[] = {58, 32, 10};
 /* Temperature sites on a ward: oral, tympanic, axillary. */
@@ -45,7 +46,10 @@ static long grid(long t)
 /* A value in [lo, hi], more often near the middle (mean of two draws). */
 static long between(struct knuth_lfib_ctx *rng, long lo, long hi)
 {
-    return (gen_range(rng, (int)lo, (int)hi) + gen_range(rng, (int)lo, (int)hi)) / 2;
+    long a = gen_range(rng, (int)lo, (int)hi);
+    long b = gen_range(rng, (int)lo, (int)hi);
+
+    return (a + b) / 2;
 }
 
 static int clamp(int v, int lo, int hi)
@@ -84,7 +88,8 @@ static void spread(struct knuth_lfib_ctx *rng, long lo, long hi, long *t, int n)
     int i;
 
     for (i = 0; i < n; i++)
-        t[i] = grid(lo + (long)gen_range(rng, 0, (int)((hi - lo) / GRID)) * GRID);
+        t[i] =
+            grid(lo + (long)gen_range(rng, 0, (int)((hi - lo) / GRID)) * GRID);
     sort_times(t, n);
 }
 
@@ -92,8 +97,9 @@ static void spread(struct knuth_lfib_ctx *rng, long lo, long hi, long *t, int n)
 /* The episode and its medications                                     */
 /* ------------------------------------------------------------------ */
 
-static void draw_course(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
-                        struct gen_case *c, struct episode *e)
+static void draw_course(struct knuth_lfib_ctx *rng,
+                        const struct gen_scenario *s, struct gen_case *c,
+                        struct episode *e)
 {
     e->syndrome = s->trigger != TRIG_NONE;
     e->trigger = grid(gen_range(rng, -(int)H(24), (int)H(72)));
@@ -136,7 +142,8 @@ static struct gen_med *add_med(struct knuth_lfib_ctx *rng, struct gen_case *c,
 }
 
 /* Doses of mg10 every `every` minutes from `first` to `until`. */
-static void add_doses(struct gen_med *m, long first, long every, int mg10, long until)
+static void add_doses(struct gen_med *m, long first, long every, int mg10,
+                      long until)
 {
     long t;
 
@@ -147,24 +154,27 @@ static void add_doses(struct gen_med *m, long first, long every, int mg10, long 
 }
 
 /* A drug the patient has taken for weeks to a year. */
-static struct gen_med *long_running(struct knuth_lfib_ctx *rng, struct gen_case *c,
-                                    const struct episode *e, enum gen_drug_group group)
+static struct gen_med *long_running(struct knuth_lfib_ctx *rng,
+                                    struct gen_case *c, const struct episode *e,
+                                    enum gen_drug_group group)
 {
     int dose;
     long start = e->trigger - grid(gen_range(rng, (int)D(7), (int)D(365)));
     struct gen_med *m = add_med(rng, c, group, start, &dose);
 
-    if (m && group == DRUGS_DEPOT)   /* the last injection, days to weeks ago */
-        add_doses(m, e->trigger - grid(gen_range(rng, (int)D(3), (int)D(27))), D(28),
-                  dose, e->assessed);
+    if (m && group == DRUGS_DEPOT) /* the last injection, days to weeks ago */
+        add_doses(m, e->trigger - grid(gen_range(rng, (int)D(3), (int)D(27))),
+                  D(28), dose, e->assessed);
     return m;
 }
 
-static void long_running_antipsychotic(struct knuth_lfib_ctx *rng, struct gen_case *c,
+static void long_running_antipsychotic(struct knuth_lfib_ctx *rng,
+                                       struct gen_case *c,
                                        const struct episode *e)
 {
-    static const unsigned char kinds[] = {30, 50, 20};   /* FGA, SGA, depot */
-    static const enum gen_drug_group groups[] = {DRUGS_FGA, DRUGS_SGA, DRUGS_DEPOT};
+    static const unsigned char kinds[] = {30, 50, 20}; /* FGA, SGA, depot */
+    static const enum gen_drug_group groups[] = {DRUGS_FGA, DRUGS_SGA,
+                                                 DRUGS_DEPOT};
 
     long_running(rng, c, e, groups[gen_pick(rng, kinds, 3)]);
 }
@@ -172,9 +182,9 @@ static void long_running_antipsychotic(struct knuth_lfib_ctx *rng, struct gen_ca
 /* A course started at `start`: doses every 8-24 h when the chart lists
  * them, and for a dopamine antagonist started before the onset, often a
  * stop when the team recognised the syndrome. */
-static struct gen_med *new_course(struct knuth_lfib_ctx *rng, struct gen_case *c,
-                                  const struct episode *e, enum gen_drug_group group,
-                                  long start)
+static struct gen_med *new_course(struct knuth_lfib_ctx *rng,
+                                  struct gen_case *c, const struct episode *e,
+                                  enum gen_drug_group group, long start)
 {
     static const int every_h[] = {8, 12, 24};
     int dose;
@@ -210,7 +220,9 @@ static void depot_injection(struct knuth_lfib_ctx *rng, struct gen_case *c,
                             const struct episode *e)
 {
     int dose, first = gen_chance(rng, 45);
-    long start = first ? e->trigger : e->trigger - grid(gen_range(rng, (int)D(60), (int)D(720)));
+    long start =
+        first ? e->trigger
+              : e->trigger - grid(gen_range(rng, (int)D(60), (int)D(720)));
     struct gen_med *m = add_med(rng, c, DRUGS_DEPOT, start, &dose);
 
     if (!first)
@@ -230,15 +242,16 @@ static void after_onset(struct knuth_lfib_ctx *rng, struct gen_case *c,
         new_course(rng, c, e, group, t);
 }
 
-static void trigger_meds(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
-                         struct gen_case *c, const struct episode *e)
+static void trigger_meds(struct knuth_lfib_ctx *rng,
+                         const struct gen_scenario *s, struct gen_case *c,
+                         const struct episode *e)
 {
     enum gen_drug_group ap = gen_chance(rng, s->fga) ? DRUGS_FGA : DRUGS_SGA;
     struct gen_med *m;
     int dose, r;
 
-    if (s->antipsychotic && s->trigger != TRIG_NONE && s->trigger != TRIG_CATATONIA &&
-        gen_chance(rng, s->antipsychotic))
+    if (s->antipsychotic && s->trigger != TRIG_NONE &&
+        s->trigger != TRIG_CATATONIA && gen_chance(rng, s->antipsychotic))
         long_running_antipsychotic(rng, c, e);
     switch (s->trigger) {
     case TRIG_START:
@@ -253,11 +266,13 @@ static void trigger_meds(struct knuth_lfib_ctx *rng, const struct gen_scenario *
     case TRIG_ANTIEMETIC:
         new_course(rng, c, e, DRUGS_ANTIEMETIC, e->trigger);
         if (gen_chance(rng, 40))
-            new_course(rng, c, e, DRUGS_ANTIBIOTIC, e->trigger - grid(gen_range(rng, 0, (int)H(24))));
+            new_course(rng, c, e, DRUGS_ANTIBIOTIC,
+                       e->trigger - grid(gen_range(rng, 0, (int)H(24))));
         break;
     case TRIG_WITHDRAWAL:
         if ((m = long_running(rng, c, e, DRUGS_DOPAMINERGIC))) {
-            m->start = e->trigger - grid(gen_range(rng, (int)D(180), (int)D(3650)));
+            m->start =
+                e->trigger - grid(gen_range(rng, (int)D(180), (int)D(3650)));
             m->stop = e->trigger;
         }
         if (gen_chance(rng, 40))
@@ -270,7 +285,8 @@ static void trigger_meds(struct knuth_lfib_ctx *rng, const struct gen_scenario *
         break;
     case TRIG_ANTICHOLINERGIC:
         m = add_med(rng, c, DRUGS_ANTICHOLINERGIC, e->trigger, &dose);
-        add_doses(m, e->trigger, H(6), dose * gen_range(rng, 1, 10), e->trigger);
+        add_doses(m, e->trigger, H(6), dose * gen_range(rng, 1, 10),
+                  e->trigger);
         break;
     case TRIG_INFECTION:
         after_onset(rng, c, e, DRUGS_ANTIBIOTIC, H(1), H(8));
@@ -282,7 +298,8 @@ static void trigger_meds(struct knuth_lfib_ctx *rng, const struct gen_scenario *
     case TRIG_CATATONIA:
         r = gen_range(rng, 0, 99);
         if (r < s->antipsychotic)
-            new_course(rng, c, e, ap, e->trigger - grid(gen_range(rng, (int)D(1), (int)D(7))));
+            new_course(rng, c, e, ap,
+                       e->trigger - grid(gen_range(rng, (int)D(1), (int)D(7))));
         else if (r < 2 * s->antipsychotic)
             long_running_antipsychotic(rng, c, e);
         after_onset(rng, c, e, DRUGS_BENZODIAZEPINE, H(2), H(24));
@@ -310,18 +327,22 @@ static void trigger_meds(struct knuth_lfib_ctx *rng, const struct gen_scenario *
 
 /* Co-medications, each with the rate's chance, up to four drugs in all;
  * at least one drug in every record. */
-static void co_meds(struct knuth_lfib_ctx *rng, struct gen_case *c, const struct episode *e)
+static void co_meds(struct knuth_lfib_ctx *rng, struct gen_case *c,
+                    const struct episode *e)
 {
     int i;
 
     while (c->n_meds < GEN_MAX_MEDS &&
            (c->n_meds == 0 || gen_chance(rng, gen_rates.comed))) {
-        enum gen_drug_group g = gen_chance(rng, 30) ? DRUGS_BENZODIAZEPINE : DRUGS_COMED;
+        enum gen_drug_group g =
+            gen_chance(rng, 30) ? DRUGS_BENZODIAZEPINE : DRUGS_COMED;
         if (gen_chance(rng, 50))
             long_running(rng, c, e, g);
         else
-            new_course(rng, c, e, g, e->trigger +
-                       grid(gen_range(rng, 0, (int)(e->assessed - e->trigger))));
+            new_course(
+                rng, c, e, g,
+                e->trigger +
+                    grid(gen_range(rng, 0, (int)(e->assessed - e->trigger))));
     }
     for (i = 0; i < c->n_meds; i++) {
         if (gen_chance(rng, gen_rates.route_missing))
@@ -342,13 +363,20 @@ static void one_vital(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
     int swing = s->lability * f / 1000 * gen_range(rng, -100, 100) / 100;
 
     v->temp10 = clamp(e->temp10 + (e->peak_temp10 - e->temp10) * f / 1000 +
-                      gen_range(rng, -2, 2), 340, 440);
-    v->hr = clamp(e->hr * (1000 + e->hr_rise * f / 100) / 1000 + gen_range(rng, -4, 4), 30, 220);
+                          gen_range(rng, -2, 2),
+                      340, 440);
+    v->hr = clamp(e->hr * (1000 + e->hr_rise * f / 100) / 1000 +
+                      gen_range(rng, -4, 4),
+                  30, 220);
     v->sbp = clamp(e->sbp * (1000 + e->bp_rise * f / 100) / 1000 + swing +
-                   gen_range(rng, -5, 5), 60, 250);
-    v->dbp = clamp(e->dbp * (1000 + e->bp_rise * f / 100) / 1000 + swing * 2 / 3 +
-                   gen_range(rng, -4, 4), 30, v->sbp - 15);
-    v->rr = clamp(e->rr * (1000 + e->rr_rise * f / 100) / 1000 + gen_range(rng, -1, 1), 6, 60);
+                       gen_range(rng, -5, 5),
+                   60, 250);
+    v->dbp = clamp(e->dbp * (1000 + e->bp_rise * f / 100) / 1000 +
+                       swing * 2 / 3 + gen_range(rng, -4, 4),
+                   30, v->sbp - 15);
+    v->rr = clamp(e->rr * (1000 + e->rr_rise * f / 100) / 1000 +
+                      gen_range(rng, -1, 1),
+                  6, 60);
     if (gen_chance(rng, gen_rates.temp_missing))
         v->temp10 = GEN_NONE;
     if (gen_chance(rng, gen_rates.vital_missing))
@@ -359,11 +387,14 @@ static void one_vital(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
         v->rr = GEN_NONE;
     v->site = -1;
     if (!gen_chance(rng, gen_rates.site_missing))
-        v->site = (signed char)(gen_chance(rng, s->core_site) ? gen_range(rng, 3, 4)
-                                                              : gen_pick(rng, ward_sites, 3));
+        v->site = (signed char)(gen_chance(rng, s->core_site)
+                                    ? gen_range(rng, 3, 4)
+                                    : gen_pick(rng, ward_sites, 3));
     v->temp_unit = TEMP_CEL;
     if (e->fahrenheit)
-        v->temp_unit = gen_chance(rng, gen_rates.fahrenheit_bare) ? TEMP_DEGF_BARE : TEMP_DEGF;
+        v->temp_unit = gen_chance(rng, gen_rates.fahrenheit_bare)
+                           ? TEMP_DEGF_BARE
+                           : TEMP_DEGF;
 }
 
 /* Vitals: sometimes one before the trigger, the rest from 12 hours before
@@ -372,7 +403,8 @@ static void vitals(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
                    struct gen_case *c, const struct episode *e)
 {
     long t[GEN_MAX_VITALS], lo = e->onset - H(12);
-    int n = 2 + gen_pick(rng, vitals_weights, (int)sizeof vitals_weights), i, k = 0;
+    int n = 2 + gen_pick(rng, vitals_weights, (int)sizeof vitals_weights), i,
+        k = 0;
 
     if (lo < e->trigger)
         lo = e->trigger;
@@ -393,27 +425,32 @@ static void one_lab(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
                     const struct episode *e, struct gen_lab *l)
 {
     int f = severity(e, l->t, s->ramp);
-    int g = severity(e, l->t + H(6), s->ramp + H(24));   /* CK peaks later */
+    int g = severity(e, l->t + H(6), s->ramp + H(24)); /* CK peaks later */
     int miss = (int)gen_rates.lab_missing;
 
     l->ck = e->base_ck + (int)((long)(e->peak_ck - e->base_ck) * g / 1000);
     l->ck += l->ck / 10 * gen_range(rng, -1, 1);
-    l->ck_uln = ck_ulns[gen_range(rng, 0, (int)(sizeof ck_ulns / sizeof ck_ulns[0]) - 1)];
-    l->wbc10 = e->base_wbc10 + (e->peak_wbc10 - e->base_wbc10) * f / 1000 + gen_range(rng, -3, 3);
+    l->ck_uln = ck_ulns[gen_range(
+        rng, 0, (int)(sizeof ck_ulns / sizeof ck_ulns[0]) - 1)];
+    l->wbc10 = e->base_wbc10 + (e->peak_wbc10 - e->base_wbc10) * f / 1000 +
+               gen_range(rng, -3, 3);
     l->iron10 = f > 0 ? e->iron10 : gen_range(rng, 110, 300);
     l->creat100 = e->creat100 + (l->ck > 5000 ? (l->ck - 5000) / 250 : 0);
     l->creat100 = clamp(l->creat100, 30, 900);
     l->k10 = e->base_k10 + (e->peak_k10 - e->base_k10) * f / 1000;
-    l->myoglobinuria = gen_chance(rng, 25) ? (signed char)(l->ck > 10000 && gen_chance(rng, 80)) : -1;
+    l->myoglobinuria = gen_chance(rng, 25)
+                           ? (signed char)(l->ck > 10000 && gen_chance(rng, 80))
+                           : -1;
     l->us_units = (unsigned char)e->us_labs;
-    l->wbc_bare_per_ul = !e->us_labs && gen_chance(rng, gen_rates.wbc_bare_per_ul);
+    l->wbc_bare_per_ul =
+        !e->us_labs && gen_chance(rng, gen_rates.wbc_bare_per_ul);
     if (gen_chance(rng, (unsigned)miss))
         l->ck = GEN_NONE;
     if (l->ck == GEN_NONE || gen_chance(rng, gen_rates.ck_uln_missing))
         l->ck_uln = GEN_NONE;
     if (gen_chance(rng, (unsigned)miss))
         l->wbc10 = GEN_NONE;
-    if (gen_chance(rng, (unsigned)(miss * 3)))   /* iron is ordered less often */
+    if (gen_chance(rng, (unsigned)(miss * 3))) /* iron is ordered less often */
         l->iron10 = GEN_NONE;
     if (gen_chance(rng, (unsigned)miss))
         l->creat100 = GEN_NONE;
@@ -421,8 +458,9 @@ static void one_lab(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
         l->k10 = GEN_NONE;
 }
 
-static void lab_samples(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
-                 struct gen_case *c, const struct episode *e)
+static void lab_samples(struct knuth_lfib_ctx *rng,
+                        const struct gen_scenario *s, struct gen_case *c,
+                        const struct episode *e)
 {
     long t[GEN_MAX_LABS];
     int n, i, k = 0;
@@ -441,7 +479,8 @@ static void lab_samples(struct knuth_lfib_ctx *rng, const struct gen_scenario *s
 }
 
 /* Records finding i as present or absent, or leaves it unrecorded. */
-static void record_sign(struct knuth_lfib_ctx *rng, struct gen_exam *x, int i, int present)
+static void record_sign(struct knuth_lfib_ctx *rng, struct gen_exam *x, int i,
+                        int present)
 {
     if (present)
         x->sign[i] = gen_chance(rng, gen_rates.sign_present_missing) ? -1 : 1;
@@ -455,7 +494,7 @@ static void one_exam(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
     int f = severity(e, x->t, s->ramp), full = f >= 500, i;
     int parkinson = s->trigger == TRIG_WITHDRAWAL;
 
-    if (f == 0) {   /* before the illness */
+    if (f == 0) { /* before the illness */
         x->rigidity = (signed char)parkinson;
         x->mental = 0;
         for (i = 0; i < GEN_N_SIGNS; i++)
@@ -469,11 +508,15 @@ static void one_exam(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
         if (!full && x->mental > 0)
             x->mental--;
         for (i = 0; i < GEN_N_SIGNS; i++)
-            record_sign(rng, x, i, gen_chance(rng, s->sign[i] * (full ? 10u : 6u) / 10u));
+            record_sign(rng, x, i,
+                        gen_chance(rng, s->sign[i] * (full ? 10u : 6u) / 10u));
         x->clonus = gen_chance(rng, s->clonus[0] < 90 ? 70 : 15)
-                        ? (signed char)gen_pick(rng, s->clonus, 4) : -1;
-        x->skin = gen_chance(rng, 35) ? (signed char)gen_pick(rng, s->skin, 4) : -1;
-        x->bowel = gen_chance(rng, 20) ? (signed char)gen_pick(rng, s->bowel, 4) : -1;
+                        ? (signed char)gen_pick(rng, s->clonus, 4)
+                        : -1;
+        x->skin =
+            gen_chance(rng, 35) ? (signed char)gen_pick(rng, s->skin, 4) : -1;
+        x->bowel =
+            gen_chance(rng, 20) ? (signed char)gen_pick(rng, s->bowel, 4) : -1;
     }
     if (gen_chance(rng, gen_rates.exam_core_missing))
         x->rigidity = -1;
@@ -523,14 +566,19 @@ static void background(struct knuth_lfib_ctx *rng, const struct gen_scenario *s,
     for (i = 0; i < GEN_N_WORKUP; i++) {
         c->workup[i] = -1;
         if (no_workup || gen_chance(rng, gen_rates.workup_missing) ||
-            (i == WORKUP_PSYCHIATRIC && gen_chance(rng, gen_rates.psychiatric_missing)))
+            (i == WORKUP_PSYCHIATRIC &&
+             gen_chance(rng, gen_rates.psychiatric_missing)))
             continue;
-        c->workup[i] = gen_chance(rng, gen_rates.workup_pending) ? 2
-                       : (signed char)gen_chance(rng, s->workup[i]);
+        c->workup[i] = gen_chance(rng, gen_rates.workup_pending)
+                           ? 2
+                           : (signed char)gen_chance(rng, s->workup[i]);
     }
     for (i = 0; i < GEN_N_HISTORY; i++)
-        c->history[i] = gen_chance(rng, s->history[i] >= 90 ? 85 : gen_rates.history_recorded)
-                            ? (signed char)gen_chance(rng, s->history[i]) : -1;
+        c->history[i] =
+            gen_chance(rng,
+                       s->history[i] >= 90 ? 85 : gen_rates.history_recorded)
+                ? (signed char)gen_chance(rng, s->history[i])
+                : -1;
     for (i = 0; i < c->n_labs; i++) {
         if (c->labs[i].ck > max_ck)
             max_ck = c->labs[i].ck;

@@ -72,7 +72,7 @@ struct gen_lab {
     int ck, ck_uln, wbc10, iron10, creat100, k10;
     signed char myoglobinuria;
     unsigned char us_units;        /* WBC /uL, iron ug/dL, creatinine umol/L */
-    unsigned char wbc_bare_per_ul; /* the mistake: WBC per uL as a bare number */
+    unsigned char wbc_bare_per_ul; /* the mistake: a bare WBC per uL */
 };
 
 struct gen_exam {
@@ -143,7 +143,7 @@ struct gen_rates {
     unsigned atc;               /* a medication carries its ATC code */
     unsigned doses;             /* a course lists its doses */
     unsigned comed;             /* each further co-medication, up to 4 */
-    unsigned first_episode_stopped; /* the trigger drug stopped at recognition */
+    unsigned first_episode_stopped; /* trigger drug stopped at recognition */
 };
 
 enum gen_group { GROUP_NMS, GROUP_LOOKALIKE, GROUP_PLAIN };

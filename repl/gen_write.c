@@ -16,26 +16,37 @@
 /* Output buffers start at this size and double; a case is about 1 kB. */
 #define BUF_START 4096
 
-const char *const gen_sites[] = {"oral", "tympanic", "axillary", "rectal", "core"};
+const char *const gen_sites[] = {"oral", "tympanic", "axillary", "rectal",
+                                 "core"};
 
 const char *const gen_sign_names[GEN_N_SIGNS] = {
-    "diaphoresis", "tremor", "incontinence", "mutism", "dysphagia",
-    "agitation", "hyperreflexia", "hyporeflexia", "mydriasis", "sialorrhea",
-    "myoclonus", "shivering", "diarrhea", "urinary_retention", "meningism",
-    "catalepsy", "waxy_flexibility", "negativism", "posturing", "cogwheeling"};
+    "diaphoresis",      "tremor",
+    "incontinence",     "mutism",
+    "dysphagia",        "agitation",
+    "hyperreflexia",    "hyporeflexia",
+    "mydriasis",        "sialorrhea",
+    "myoclonus",        "shivering",
+    "diarrhea",         "urinary_retention",
+    "meningism",        "catalepsy",
+    "waxy_flexibility", "negativism",
+    "posturing",        "cogwheeling"};
 
 static const char *const rigidities[] = {"none", "mild", "moderate", "severe"};
-static const char *const mentals[] = {"alert", "confused", "delirium", "stupor", "coma"};
-static const char *const cloni[] = {"none", "inducible", "spontaneous", "ocular"};
+static const char *const mentals[] = {"alert", "confused", "delirium", "stupor",
+                                      "coma"};
+static const char *const cloni[] = {"none", "inducible", "spontaneous",
+                                    "ocular"};
 static const char *const skins[] = {"normal", "diaphoretic", "dry", "flushed"};
-static const char *const bowels[] = {"normal", "decreased", "absent", "hyperactive"};
+static const char *const bowels[] = {"normal", "decreased", "absent",
+                                     "hyperactive"};
 static const char *const sexes[] = {"female", "male", "other", "unknown"};
 static const char *const workups[GEN_N_WORKUP] = {
     "infection", "toxic", "metabolic", "neurologic", "psychiatric"};
 static const char *const workup_values[] = {"negative", "positive", "pending"};
 static const char *const histories[GEN_N_HISTORY] = {
-    "prior_nms", "dehydration", "agitation", "catatonia", "exhaustion",
-    "parkinson_disease", "restraints", "heat_exposure", "exertion"};
+    "prior_nms",  "dehydration",   "agitation",
+    "catatonia",  "exhaustion",    "parkinson_disease",
+    "restraints", "heat_exposure", "exertion"};
 
 /* ------------------------------------------------------------------ */
 /* The appender                                                        */
@@ -274,7 +285,7 @@ static void write_med(struct nms_gen_buf *b, const struct gen_case *c,
 
 static void write_temp(struct nms_gen_buf *b, const struct gen_vital *v)
 {
-    int f10 = (v->temp10 * 18 + 5) / 10 + 320;   /* tenths of a degree F */
+    int f10 = (v->temp10 * 18 + 5) / 10 + 320; /* tenths of a degree F */
 
     key(b, "temp");
     if (v->temp_unit == TEMP_DEGF)
@@ -332,15 +343,17 @@ static void write_lab(struct nms_gen_buf *b, const struct gen_case *c,
     }
     if (l->iron10 != GEN_NONE) {
         key(b, "iron");
-        if (l->us_units)   /* ug/dL = umol/L x 5.5845 */
-            quantity(b, ((long long)l->iron10 * 55845 + 50000) / 100000, 0, "ug/dL");
+        if (l->us_units) /* ug/dL = umol/L x 5.5845 */
+            quantity(b, ((long long)l->iron10 * 55845 + 50000) / 100000, 0,
+                     "ug/dL");
         else
             fixed(b, l->iron10, 1);
     }
     if (l->creat100 != GEN_NONE) {
         key(b, "creatinine");
-        if (l->us_units)   /* umol/L = mg/dL x 88.42 */
-            quantity(b, ((long long)l->creat100 * 8842 + 5000) / 10000, 0, "umol/L");
+        if (l->us_units) /* umol/L = mg/dL x 88.42 */
+            quantity(b, ((long long)l->creat100 * 8842 + 5000) / 10000, 0,
+                     "umol/L");
         else
             fixed(b, l->creat100, 2);
     }
