@@ -242,6 +242,43 @@ static void after_onset(struct knuth_lfib_ctx *rng, struct gen_case *c,
         new_course(rng, c, e, group, t);
 }
 
+/* A dopaminergic drug taken for years and stopped at the trigger (often
+ * around surgery, so an antibiotic may start before the onset). */
+static void withdrawal(struct knuth_lfib_ctx *rng, struct gen_case *c,
+                       const struct episode *e)
+{
+    struct gen_med *m = long_running(rng, c, e, DRUGS_DOPAMINERGIC);
+
+    if (m) {
+        m->start = e->trigger - grid(gen_range(rng, (int)D(180), (int)D(3650)));
+        m->stop = e->trigger;
+    }
+    if (gen_chance(rng, 40))
+        after_onset(rng, c, e, DRUGS_ANTIBIOTIC, e->trigger - e->onset, 0);
+}
+
+/* A volatile anaesthetic for 1-4 h and one dose of succinylcholine at the
+ * trigger; dantrolene once malignant hyperthermia is recognised. */
+static void anaesthesia(struct knuth_lfib_ctx *rng, struct gen_case *c,
+                        const struct episode *e)
+{
+    struct gen_med *m;
+    int dose;
+
+    if ((m = add_med(rng, c, DRUGS_ANESTHETIC, e->trigger, &dose))) {
+        m->stop = e->trigger + grid(gen_range(rng, (int)H(1), (int)H(4)));
+        if (m->stop > e->assessed)
+            m->stop = e->assessed;
+    }
+    if ((m = add_med(rng, c, DRUGS_RELAXANT, e->trigger, &dose))) {
+        m->stop = e->trigger;
+        add_doses(m, e->trigger, H(1), dose, e->trigger);
+    }
+    after_onset(rng, c, e, DRUGS_DANTROLENE, 15, H(1));
+}
+
+/* The medications that set the scenario off, and a long-running
+ * antipsychotic at the scenario's rate. */
 static void trigger_meds(struct knuth_lfib_ctx *rng,
                          const struct gen_scenario *s, struct gen_case *c,
                          const struct episode *e)
@@ -270,13 +307,7 @@ static void trigger_meds(struct knuth_lfib_ctx *rng,
                        e->trigger - grid(gen_range(rng, 0, (int)H(24))));
         break;
     case TRIG_WITHDRAWAL:
-        if ((m = long_running(rng, c, e, DRUGS_DOPAMINERGIC))) {
-            m->start =
-                e->trigger - grid(gen_range(rng, (int)D(180), (int)D(3650)));
-            m->stop = e->trigger;
-        }
-        if (gen_chance(rng, 40))
-            after_onset(rng, c, e, DRUGS_ANTIBIOTIC, e->trigger - e->onset, 0);
+        withdrawal(rng, c, e);
         break;
     case TRIG_SEROTONERGIC:
         long_running(rng, c, e, DRUGS_SSRI);
@@ -305,16 +336,7 @@ static void trigger_meds(struct knuth_lfib_ctx *rng,
         after_onset(rng, c, e, DRUGS_BENZODIAZEPINE, H(2), H(24));
         break;
     case TRIG_ANESTHESIA:
-        if ((m = add_med(rng, c, DRUGS_ANESTHETIC, e->trigger, &dose))) {
-            m->stop = e->trigger + grid(gen_range(rng, (int)H(1), (int)H(4)));
-            if (m->stop > e->assessed)
-                m->stop = e->assessed;
-        }
-        if ((m = add_med(rng, c, DRUGS_RELAXANT, e->trigger, &dose))) {
-            m->stop = e->trigger;
-            add_doses(m, e->trigger, H(1), dose, e->trigger);
-        }
-        after_onset(rng, c, e, DRUGS_DANTROLENE, 15, H(1));
+        anaesthesia(rng, c, e);
         break;
     case TRIG_NONE:
         if (gen_chance(rng, 50))
