@@ -71,7 +71,7 @@ static int whole(const char *text, unsigned long lo, unsigned long hi,
 static int fraction_ppm(const char *text, unsigned long *out)
 {
     unsigned long whole_part = 0, frac = 0, scale = NMS_GEN_PPM;
-    int digits = 0, seventh = -1;
+    int digits = 0, seventh = -1, nonzero = 0;
     const char *p = text;
 
     for (; *p >= '0' && *p <= '9'; p++, digits++)
@@ -80,12 +80,13 @@ static int fraction_ppm(const char *text, unsigned long *out)
     if (*p == '.')
         for (p++; *p >= '0' && *p <= '9'; p++, digits++) {
             scale /= 10;
+            nonzero |= *p != '0';
             if (scale > 0)
                 frac += (unsigned long)(*p - '0') * scale;
             else if (seventh < 0)
                 seventh = *p - '0';
         }
-    if (*p || digits == 0)
+    if (*p || digits == 0 || (whole_part == 1 && nonzero))
         return -1;
     frac += seventh >= 5;
     if (whole_part * NMS_GEN_PPM + frac > NMS_GEN_PPM)

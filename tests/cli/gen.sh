@@ -37,6 +37,8 @@ check "every line has a label" \
 check "ISO times appear" 'grep -q "\"assessed_at\":\"20[0-9-]*T" "$tmp/a"'
 check "hour times appear" 'grep -q "\"assessed_at\":-\?[0-9]" "$tmp/a"'
 check "--prevalence 0: no NMS" '! "$bin" gen --count 500 --prevalence 0 | grep -q "\"nms\":true"'
+check "--prevalence 1.000 and .5 are accepted" \
+    '"$bin" gen --count 1 --prevalence 1.000 >/dev/null && "$bin" gen --count 1 --prevalence .5 >/dev/null'
 check "--prevalence 1: only NMS" '! "$bin" gen --count 500 --prevalence 1 | grep -q "\"nms\":false"'
 n=$("$bin" gen --count 4000 --seed 3 --prevalence 0.25 | grep -c '"nms":true')
 check "--prevalence 0.25 gives 25 % within 4 standard deviations" \
@@ -71,6 +73,7 @@ usage_error "--seed -1" "nmsrules: error: gen: --seed '-1' is not a whole number
 usage_error "--seed too large" "gen: --seed '1073741824'" --count 1 --seed 1073741824
 usage_error "--seed x" "gen: --seed 'x'" --count 1 --seed x
 usage_error "--prevalence 1.5" "nmsrules: error: gen: --prevalence '1.5' is not a decimal from 0 to 1" --count 1 --prevalence 1.5
+usage_error "--prevalence 1.0000001" "gen: --prevalence '1.0000001'" --count 1 --prevalence 1.0000001
 usage_error "--prevalence -0.1" "gen: --prevalence '-0.1'" --count 1 --prevalence -0.1
 usage_error "--prevalence 0.2x" "gen: --prevalence '0.2x'" --count 1 --prevalence 0.2x
 usage_error "--prevalence empty" "gen: --prevalence ''" --count 1 --prevalence ''
