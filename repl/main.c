@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "gen.h"
 #include "msg.h"
 
 static const char usage[] =
@@ -19,6 +20,7 @@ static const char usage[] =
     "  batch [FILE...]   evaluate many cases; JSON Lines, JSON or CSV out\n"
     "  eval FILE         one case as a readable report\n"
     "  repl [FILE]       an interactive session (also: no COMMAND on a terminal)\n"
+    "  gen --count N     write a synthetic cohort (JSON Lines)\n"
     "  help [COMMAND]    show help for COMMAND\n"
     "\n"
     "options:\n"
@@ -56,6 +58,8 @@ static int dispatch(int argc, char **argv)
         return nms_cmd_eval(argc - 1, argv + 1);
     if (strcmp(cmd, "repl") == 0)
         return nms_cmd_repl(argc - 1, argv + 1);
+    if (strcmp(cmd, "gen") == 0)
+        return nms_cmd_gen(argc - 1, argv + 1);
     if (strcmp(cmd, "--version") == 0)
         return print_version();
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
@@ -72,6 +76,8 @@ static int dispatch(int argc, char **argv)
             return nms_cmd_eval(2, sub);
         if (strcmp(argv[2], "repl") == 0)
             return nms_cmd_repl(2, sub);
+        if (strcmp(argv[2], "gen") == 0)
+            return nms_cmd_gen(2, sub);
     }
     nms_errorf("unknown command '%s'", cmd);
     fprintf(stderr, "Try 'nmsrules --help'.\n");
