@@ -1,31 +1,38 @@
 /*
  * luaprof.c - a sampling profiler of the rules, a developer tool: evaluates
- * a cohort with a ruleset and prints the Lua lines (self) and functions
- * (inclusive) where the samples fell.
+ * a cohort with a ruleset and prints the Lua functions (self and inclusive)
+ * and lines where the samples fell.
  *
- *   luaprof [--rules DIR] [--every N] [--top K] [FILE]
+ *   luaprof [--rules DIR] [--hz N | --every N] [--top K] [FILE]
  *
  * How it samples without touching core/: the engine already installs a Lua
  * count hook (every NMS_HOOK_INTERVAL VM instructions, core/sandbox.c) for
  * the instruction budget, and a Lua state has room for one hook only. This
  * program is linked with -Wl,--wrap=lua_sethook (tests/bench/CMakeLists.txt),
  * so the engine's own call to lua_sethook lands in __wrap_lua_sethook below,
- * which installs sample_hook instead; sample_hook records every N-th count
- * event and then calls the engine's hook, so budgets and Ctrl-C still work.
- * The public API (include/nms/) does the rest: no internal header, no build
- * option, no engine change, at the price of sampling only in steps of the
- * engine's hook interval.
+ * which installs sample_hook instead; sample_hook takes its sample and then
+ * calls the engine's hook, so budgets and Ctrl-C still work. The public API
+ * (include/nms/) does the rest: no internal header, no build option, no
+ * engine change.
  *
- * What it cannot see: a count hook fires only while Lua code runs, so time
- * inside C functions (string.gsub, table.sort, the engine's own C: reading
- * the case, building results) is charged to no line; callgrind
- * (tests/bench/run --callgrind) sees those.
+ * When to sample. By default, by CPU time: a profiling timer (SIGPROF, --hz
+ * per CPU-second) raises a flag and the next count event records where Lua
+ * is, so a line that calls an expensive C function (string.format,
+ * table.concat, gsub, the allocator, the collector) is charged for it; that
+ * is where most of the time goes, as a rule executes few VM instructions and
+ * many C calls. With --every N, one sample every N count events instead
+ * (every N x 1,000 VM instructions): a count of Lua work, blind to C. A
+ * tick that is still pending when the engine sets or removes its hook (case
+ * before or after the rules ran) is counted as "outside the rules"; engine C
+ * between sets is charged to the next Lua line.
  */
 #include <math.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <time.h>
 
 #include <lua.h>
@@ -59,9 +66,14 @@ struct table {
  * lua.c keeps `globalL` for its signal handler (STYLE.md habit 10). */
 static struct {
     lua_Hook engine_hook;
-    unsigned long every, tick, samples;
+    unsigned long hz;        /* CPU-time sampling rate; 0: by instructions */
+    unsigned long every;     /* by instructions: one sample per `every` events */
+    unsigned long events, samples, outside;
     struct table lines, self, funcs;
-} prof = {NULL, 10, 0, 0, {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}};
+} prof = {NULL, 1000, 0, 0, 0, 0, {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}};
+
+/* Set by the SIGPROF handler, taken by the next count event. */
+static volatile sig_atomic_t tick;
 
 void __real_lua_sethook(lua_State *L, lua_Hook f, int mask, int count);
 void __wrap_lua_sethook(lua_State *L, lua_Hook f, int mask, int count);
@@ -90,6 +102,9 @@ static struct counter *find(struct table *t, const char *key, const char *name)
         snprintf(t->slots[i].key, KEY_LEN, "%s", key);
         snprintf(t->slots[i].name, sizeof t->slots[i].name, "%s", name);
         t->used++;
+    } else if (strcmp(t->slots[i].name, name) != 0) {
+        /* one function reached under several names (a memo wrapper) */
+        snprintf(t->slots[i].name, sizeof t->slots[i].name, "(several names)");
     }
     return &t->slots[i];
 }
@@ -169,10 +184,19 @@ static void sample(lua_State *L)
     }
 }
 
+static void on_sigprof(int sig)
+{
+    (void)sig;
+    tick = 1;
+}
+
 static void sample_hook(lua_State *L, lua_Debug *ar)
 {
-    if (ar->event == LUA_HOOKCOUNT && ++prof.tick % prof.every == 0)
-        sample(L);
+    if (ar->event == LUA_HOOKCOUNT) {
+        if (prof.hz ? tick : ++prof.events % prof.every == 0)
+            sample(L);
+        tick = 0;
+    }
     prof.engine_hook(L, ar);   /* the budget and Ctrl-C, as without us */
 }
 
@@ -181,6 +205,10 @@ static void sample_hook(lua_State *L, lua_Debug *ar)
  * it; removing the hook, or any other hook, passes straight through. */
 void __wrap_lua_sethook(lua_State *L, lua_Hook f, int mask, int count)
 {
+    if (tick) {   /* CPU time spent while no rule ran */
+        tick = 0;
+        prof.outside++;
+    }
     if (f && (mask & LUA_MASKCOUNT)) {
         prof.engine_hook = f;
         f = sample_hook;
@@ -206,7 +234,8 @@ static void report(struct table *t, const char *title, size_t top)
     printf("\n%s\n   %%    samples  where\n", title);
     for (i = 0; i < SLOTS && n < top && t->slots[i].n > 0; i++, n++)
         printf("%5.1f %10lu  %s%s%s\n",
-               100.0 * (double)t->slots[i].n / (double)prof.samples,
+               100.0 * (double)t->slots[i].n /
+                   (double)(prof.samples + prof.outside),
                t->slots[i].n, t->slots[i].key, t->slots[i].name[0] ? "  " : "",
                t->slots[i].name);
     if (t->other)
@@ -215,6 +244,25 @@ static void report(struct table *t, const char *title, size_t top)
 }
 
 /* ---- driving the engine ------------------------------------------------- */
+
+/* Starts (hz > 0) or stops (hz == 0) the CPU-time tick; returns 0 or -1. */
+static int set_timer(unsigned long hz)
+{
+    struct itimerval it = {{0, 0}, {0, 0}};
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigprof;
+    sa.sa_flags = SA_RESTART;   /* reads of the cohort carry on */
+    sigemptyset(&sa.sa_mask);
+    if (hz > 0) {
+        it.it_interval.tv_usec = (suseconds_t)(hz >= 1000000 ? 1 : 1000000 / hz);
+        it.it_value = it.it_interval;
+    }
+    if (sigaction(SIGPROF, &sa, NULL) != 0)
+        return -1;
+    return setitimer(ITIMER_PROF, &it, NULL);
+}
 
 /* Evaluates every record of fp; returns the number of cases evaluated, or
  * -1 when memory runs out. Error records are counted out, not profiled. */
@@ -246,12 +294,12 @@ static long run(struct nms_engine *e, FILE *fp, const char *source)
 }
 
 static const char usage[] =
-    "usage: luaprof [--rules DIR] [--every N] [--top K] [FILE]\n"
+    "usage: luaprof [--rules DIR] [--hz N | --every N] [--top K] [FILE]\n"
     "Evaluates the cases of FILE (JSON Lines, or stdin) with the ruleset in\n"
-    "DIR (default: the source tree's rules/) and prints where the Lua\n"
-    "samples fell: one sample every N count-hook events of "
-    "the engine\n(default 10, about every 10,000 VM instructions); K rows "
-    "per table\n(default 25).\n";
+    "DIR (default: the source tree's rules/) and prints where the samples\n"
+    "fell, K rows per table (default 25). Samples are taken N times per\n"
+    "CPU-second (--hz, default 1000), or with --every N once every N\n"
+    "count-hook events of the engine (N x 1,000 Lua VM instructions).\n";
 
 int main(int argc, char **argv)
 {
@@ -266,8 +314,12 @@ int main(int argc, char **argv)
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
             rules_dir = argv[++i];
-        else if (strcmp(argv[i], "--every") == 0 && i + 1 < argc)
+        else if (strcmp(argv[i], "--hz") == 0 && i + 1 < argc)
+            prof.hz = strtoul(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--every") == 0 && i + 1 < argc) {
             prof.every = strtoul(argv[++i], NULL, 10);
+            prof.hz = 0;
+        }
         else if (strcmp(argv[i], "--top") == 0 && i + 1 < argc)
             top = strtoul(argv[++i], NULL, 10);
         else if (argv[i][0] == '-' && argv[i][1] != '\0') {
@@ -278,6 +330,8 @@ int main(int argc, char **argv)
     }
     if (prof.every == 0)
         prof.every = 1;
+    if (prof.hz > 10000)
+        prof.hz = 10000;   /* the kernel's tick is coarser anyway */
     prof.lines.slots = calloc(SLOTS, sizeof *prof.lines.slots);
     prof.self.slots = calloc(SLOTS, sizeof *prof.self.slots);
     prof.funcs.slots = calloc(SLOTS, sizeof *prof.funcs.slots);
@@ -294,16 +348,26 @@ int main(int argc, char **argv)
         perror(file);
         goto out;
     }
+    if (prof.hz && set_timer(prof.hz) != 0) {
+        perror("luaprof: profiling timer");
+        goto out;
+    }
     t0 = clock();
     cases = run(e, fp, file);
+    set_timer(0);
     if (cases < 0) {
         fputs("luaprof: out of memory\n", stderr);
         goto out;
     }
-    printf("luaprof: %ld cases in %.2f CPU s with sampling, %lu samples "
-           "(one per %lu hook events); C functions are not sampled\n",
+    printf("luaprof: %ld cases in %.2f CPU s with sampling; %lu samples in "
+           "the rules, %lu outside them (case in, results out)",
            cases, (double)(clock() - t0) / CLOCKS_PER_SEC, prof.samples,
-           prof.every);
+           prof.outside);
+    if (prof.hz)
+        printf("; by CPU time, %lu per second\n", prof.hz);
+    else
+        printf("; one per %lu x 1,000 VM instructions, C unseen\n",
+               prof.every);
     if (prof.samples > 0) {
         report(&prof.self, "self: the function running", top);
         report(&prof.funcs, "inclusive: the functions on the stack", top);
