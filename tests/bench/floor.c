@@ -7,9 +7,12 @@
  * It is the one program besides core/case_json.c that includes cJSON: it
  * measures cJSON itself.
  *
- *   floor [FILE]        parse every line of FILE (or stdin); prints
- *                       "<lines> lines, <bad> not valid JSON" on stderr
- *   floor --version     prints the cJSON version
+ *   floor [--repeat K] [FILE]   parse every line of FILE (or stdin), K
+ *                               times over (a file only; default 1) so
+ *                               that a run lasts long enough to time;
+ *                               prints "<lines> lines, <bad> not valid
+ *                               JSON" on stderr
+ *   floor --version             prints the cJSON version
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,22 +47,33 @@ static int parse_lines(FILE *fp, unsigned long *lines, unsigned long *bad)
 
 int main(int argc, char **argv)
 {
-    unsigned long lines = 0, bad = 0;
+    unsigned long lines = 0, bad = 0, repeat = 1, k;
+    const char *file = "-";
     FILE *fp = stdin;
-    int rc;
+    int i, rc = 0;
 
-    if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-        printf("cJSON %s\n", cJSON_Version());
-        return 0;
-    }
-    if (argc > 1 && strcmp(argv[1], "-") != 0) {
-        fp = fopen(argv[1], "rb");
-        if (!fp) {
-            perror(argv[1]);
-            return 2;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--version") == 0) {
+            printf("cJSON %s\n", cJSON_Version());
+            return 0;
+        } else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
+            repeat = strtoul(argv[++i], NULL, 10);
+        } else {
+            file = argv[i];
         }
     }
-    rc = parse_lines(fp, &lines, &bad);
+    if (strcmp(file, "-") != 0 && !(fp = fopen(file, "rb"))) {
+        perror(file);
+        return 2;
+    }
+    if (repeat == 0 || (fp == stdin && repeat > 1)) {
+        fputs("floor: --repeat needs a count of 1 or more, and a file\n", stderr);
+        return 2;
+    }
+    for (k = 0; k < repeat && rc == 0; k++) {
+        rewind(fp);   /* harmless on the first pass, even for stdin */
+        rc = parse_lines(fp, &lines, &bad);
+    }
     if (fp != stdin)
         fclose(fp);
     if (rc != 0) {
