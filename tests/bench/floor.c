@@ -32,7 +32,7 @@ static int parse_lines(FILE *fp, unsigned long *lines, unsigned long *bad)
         cJSON *doc;
 
         if (len <= 1)
-            continue;   /* a blank line is no record */
+            continue; /* a blank line is no record */
         doc = cJSON_Parse(line);
         if (!doc)
             (*bad)++;
@@ -67,11 +67,12 @@ int main(int argc, char **argv)
         return 2;
     }
     if (repeat == 0 || (fp == stdin && repeat > 1)) {
-        fputs("floor: --repeat needs a count of 1 or more, and a file\n", stderr);
+        fputs("floor: --repeat needs a count of 1 or more, and a file\n",
+              stderr);
         return 2;
     }
     for (k = 0; k < repeat && rc == 0; k++) {
-        rewind(fp);   /* harmless on the first pass, even for stdin */
+        rewind(fp); /* harmless on the first pass, even for stdin */
         rc = parse_lines(fp, &lines, &bad);
     }
     if (fp != stdin)

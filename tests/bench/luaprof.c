@@ -45,20 +45,20 @@
 /* Distinct lines or functions counted; the rest go to "(other)". A
  * ruleset of ~6,000 lines stays far below it. */
 #define MAX_KEYS 6000
-#define SLOTS 8192          /* hash slots, a power of two above MAX_KEYS */
-#define KEY_LEN 192         /* "lib/vitals.lua:123" and a function name */
-#define MAX_DEPTH 256       /* stack levels walked per sample */
+#define SLOTS 8192    /* hash slots, a power of two above MAX_KEYS */
+#define KEY_LEN 192   /* "lib/vitals.lua:123" and a function name */
+#define MAX_DEPTH 256 /* stack levels walked per sample */
 
 struct counter {
     char key[KEY_LEN];
-    char name[64];          /* a function's name as first seen, or "" */
+    char name[64]; /* a function's name as first seen, or "" */
     unsigned long n;
 };
 
 struct table {
-    struct counter *slots;  /* SLOTS entries; key[0] == 0 when free */
+    struct counter *slots; /* SLOTS entries; key[0] == 0 when free */
     size_t used;
-    unsigned long other;    /* samples past MAX_KEYS */
+    unsigned long other; /* samples past MAX_KEYS */
 };
 
 /* The profile is global because a Lua hook gets only the lua_State, and
@@ -66,8 +66,8 @@ struct table {
  * lua.c keeps `globalL` for its signal handler (STYLE.md habit 10). */
 static struct {
     lua_Hook engine_hook;
-    unsigned long hz;        /* CPU-time sampling rate; 0: by instructions */
-    unsigned long every;     /* by instructions: one sample per `every` events */
+    unsigned long hz;    /* CPU-time sampling rate; 0: by instructions */
+    unsigned long every; /* by instructions: one sample per `every` events */
     unsigned long events, samples, outside;
     struct table lines, self, funcs;
 } prof = {NULL, 1000, 0, 0, 0, 0, {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}};
@@ -82,7 +82,7 @@ void __wrap_lua_sethook(lua_State *L, lua_Hook f, int mask, int count);
 
 static uint32_t hash(const char *s)
 {
-    uint32_t h = 2166136261u;   /* FNV-1a */
+    uint32_t h = 2166136261u; /* FNV-1a */
 
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 16777619u;
@@ -133,9 +133,10 @@ static int function_key(const lua_Debug *d, char *key, char *name)
         name[0] = '\0';
     } else {
         snprintf(key, KEY_LEN, "%s:%d", source_of(d), d->linedefined);
-        snprintf(name, 64, "%s", d->what[0] == 'm' ? "(main chunk)"
-                                 : d->name         ? d->name
-                                                   : "?");
+        snprintf(name, 64, "%s",
+                 d->what[0] == 'm' ? "(main chunk)"
+                 : d->name         ? d->name
+                                   : "?");
     }
     return 1;
 }
@@ -175,7 +176,7 @@ static void sample(lua_State *L)
         c = find(&prof.funcs, key, name);
         for (i = 0; c && i < n_seen && seen[i] != c; i++)
             ;
-        if (c && i == n_seen) {   /* first time on this stack */
+        if (c && i == n_seen) { /* first time on this stack */
             seen[n_seen++] = c;
             c->n++;
         } else if (!c) {
@@ -197,7 +198,7 @@ static void sample_hook(lua_State *L, lua_Debug *ar)
             sample(L);
         tick = 0;
     }
-    prof.engine_hook(L, ar);   /* the budget and Ctrl-C, as without us */
+    prof.engine_hook(L, ar); /* the budget and Ctrl-C, as without us */
 }
 
 /* Stands in for lua_sethook in the engine (the linker's --wrap naming,
@@ -205,7 +206,7 @@ static void sample_hook(lua_State *L, lua_Debug *ar)
  * it; removing the hook, or any other hook, passes straight through. */
 void __wrap_lua_sethook(lua_State *L, lua_Hook f, int mask, int count)
 {
-    if (tick) {   /* CPU time spent while no rule ran */
+    if (tick) { /* CPU time spent while no rule ran */
         tick = 0;
         prof.outside++;
     }
@@ -239,8 +240,25 @@ static void report(struct table *t, const char *title, size_t top)
                t->slots[i].n, t->slots[i].key, t->slots[i].name[0] ? "  " : "",
                t->slots[i].name);
     if (t->other)
-        printf("      %10lu  (other: more than %d distinct places)\n",
-               t->other, MAX_KEYS);
+        printf("      %10lu  (other: more than %d distinct places)\n", t->other,
+               MAX_KEYS);
+}
+
+/* Prints the summary line and the three tables, `top` rows each. */
+static void print_profile(long cases, double cpu, unsigned long top)
+{
+    printf("luaprof: %ld cases in %.2f CPU s with sampling; %lu samples in "
+           "the rules, %lu outside them (case in, results out)",
+           cases, cpu, prof.samples, prof.outside);
+    if (prof.hz)
+        printf("; by CPU time, %lu per second\n", prof.hz);
+    else
+        printf("; one per %lu x 1,000 VM instructions, C unseen\n", prof.every);
+    if (prof.samples == 0)
+        return;
+    report(&prof.self, "self: the function running", top);
+    report(&prof.funcs, "inclusive: the functions on the stack", top);
+    report(&prof.lines, "self: the line running", top);
 }
 
 /* ---- driving the engine ------------------------------------------------- */
@@ -253,10 +271,11 @@ static int set_timer(unsigned long hz)
 
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigprof;
-    sa.sa_flags = SA_RESTART;   /* reads of the cohort carry on */
+    sa.sa_flags = SA_RESTART; /* reads of the cohort carry on */
     sigemptyset(&sa.sa_mask);
     if (hz > 0) {
-        it.it_interval.tv_usec = (suseconds_t)(hz >= 1000000 ? 1 : 1000000 / hz);
+        it.it_interval.tv_usec =
+            (suseconds_t)(hz >= 1000000 ? 1 : 1000000 / hz);
         it.it_value = it.it_interval;
     }
     if (sigaction(SIGPROF, &sa, NULL) != 0)
@@ -280,8 +299,7 @@ static long run(struct nms_engine *e, FILE *fp, const char *source)
 
         if (rec.error)
             continue;
-        c = nms_case_parse(rec.text, rec.len, rec.source, rec.line,
-                           rec.index);
+        c = nms_case_parse(rec.text, rec.len, rec.source, rec.line, rec.index);
         if (!c || nms_case_finish(c, NAN) != NMS_OK)
             cases = -1;
         else if (!c->error && nms_engine_evaluate(e, c, &res) == NMS_OK)
@@ -301,6 +319,41 @@ static const char usage[] =
     "CPU-second (--hz, default 1000), or with --every N once every N\n"
     "count-hook events of the engine (N x 1,000 Lua VM instructions).\n";
 
+/* Reads the options into prof, rules_dir, *file and *top; returns -1 to
+ * go on, or the exit status (after --help or a bad option). */
+static int parse_options(int argc, char **argv, const char **file,
+                         unsigned long *top)
+{
+    int i;
+
+    for (i = 1; i < argc; i++) {
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+
+        if (strcmp(argv[i], "--rules") == 0 && next) {
+            rules_dir = argv[++i];
+        } else if (strcmp(argv[i], "--hz") == 0 && next) {
+            prof.hz = strtoul(argv[++i], NULL, 10);
+        } else if (strcmp(argv[i], "--every") == 0 && next) {
+            prof.every = strtoul(argv[++i], NULL, 10);
+            prof.hz = 0;
+        } else if (strcmp(argv[i], "--top") == 0 && next) {
+            *top = strtoul(argv[++i], NULL, 10);
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            int help = strcmp(argv[i], "--help") == 0;
+
+            fputs(usage, help ? stdout : stderr);
+            return help ? 0 : 2;
+        } else {
+            *file = argv[i];
+        }
+    }
+    if (prof.every == 0)
+        prof.every = 1;
+    if (prof.hz > 10000)
+        prof.hz = 10000; /* the kernel's tick is coarser anyway */
+    return -1;
+}
+
 int main(int argc, char **argv)
 {
     const char *file = "-";
@@ -309,29 +362,11 @@ int main(int argc, char **argv)
     FILE *fp = stdin;
     clock_t t0;
     long cases;
-    int i, rc = 2;
+    int rc = parse_options(argc, argv, &file, &top);
 
-    for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
-            rules_dir = argv[++i];
-        else if (strcmp(argv[i], "--hz") == 0 && i + 1 < argc)
-            prof.hz = strtoul(argv[++i], NULL, 10);
-        else if (strcmp(argv[i], "--every") == 0 && i + 1 < argc) {
-            prof.every = strtoul(argv[++i], NULL, 10);
-            prof.hz = 0;
-        }
-        else if (strcmp(argv[i], "--top") == 0 && i + 1 < argc)
-            top = strtoul(argv[++i], NULL, 10);
-        else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fputs(usage, strcmp(argv[i], "--help") == 0 ? stdout : stderr);
-            return strcmp(argv[i], "--help") == 0 ? 0 : 2;
-        } else
-            file = argv[i];
-    }
-    if (prof.every == 0)
-        prof.every = 1;
-    if (prof.hz > 10000)
-        prof.hz = 10000;   /* the kernel's tick is coarser anyway */
+    if (rc >= 0)
+        return rc;
+    rc = 2;
     prof.lines.slots = calloc(SLOTS, sizeof *prof.lines.slots);
     prof.self.slots = calloc(SLOTS, sizeof *prof.self.slots);
     prof.funcs.slots = calloc(SLOTS, sizeof *prof.funcs.slots);
@@ -359,20 +394,7 @@ int main(int argc, char **argv)
         fputs("luaprof: out of memory\n", stderr);
         goto out;
     }
-    printf("luaprof: %ld cases in %.2f CPU s with sampling; %lu samples in "
-           "the rules, %lu outside them (case in, results out)",
-           cases, (double)(clock() - t0) / CLOCKS_PER_SEC, prof.samples,
-           prof.outside);
-    if (prof.hz)
-        printf("; by CPU time, %lu per second\n", prof.hz);
-    else
-        printf("; one per %lu x 1,000 VM instructions, C unseen\n",
-               prof.every);
-    if (prof.samples > 0) {
-        report(&prof.self, "self: the function running", top);
-        report(&prof.funcs, "inclusive: the functions on the stack", top);
-        report(&prof.lines, "self: the line running", top);
-    }
+    print_profile(cases, (double)(clock() - t0) / CLOCKS_PER_SEC, top);
     rc = 0;
 out:
     if (fp && fp != stdin)
