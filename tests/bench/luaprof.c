@@ -289,6 +289,7 @@ static long run(struct nms_engine *e, FILE *fp, const char *source)
 {
     struct nms_reader *r = NULL;
     struct nms_record rec;
+    struct nms_case_options opt = {NAN, NMS_TIME_HOURS};
     long cases = 0;
 
     if (nms_reader_open(&r, fp, source) != NMS_OK)
@@ -299,8 +300,8 @@ static long run(struct nms_engine *e, FILE *fp, const char *source)
 
         if (rec.error)
             continue;
-        c = nms_case_parse(rec.text, rec.len, rec.source, rec.line, rec.index);
-        if (!c || nms_case_finish(c, NAN) != NMS_OK)
+        c = nms_case_read(&rec, &opt);   /* the one way into a case */
+        if (!c)
             cases = -1;
         else if (!c->error && nms_engine_evaluate(e, c, &res) == NMS_OK)
             cases++;
