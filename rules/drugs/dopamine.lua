@@ -69,7 +69,8 @@ return {
       .. "central anticholinergic burden [B10]" },
   { "olanzapine", "N05AH03", { "antipsychotic", "anticholinergic" }, gen = "second",
     brands = { "Zyprexa", "Zypadhera" },
-    src = "§8.1 [S48]; Zyprexa [B4], seed 000; Zypadhera (olanzapine pamoate, EU) [B17][B23]; Zyprexa Relprevv = olanzapine pamoate [B7]; high central "
+    src = "§8.1 [S48]; Zyprexa [B4], seed 000; Zypadhera (olanzapine pamoate, EU) [B17][B23]; "
+      .. "Zyprexa Relprevv = olanzapine pamoate [B7]; high central "
       .. "anticholinergic burden [B10]" },
   { "quetiapine", "N05AH04", { "antipsychotic", "anticholinergic" }, gen = "second", brands = { "Seroquel" },
     src = "§8.1; Seroquel [B3]; high central anticholinergic burden [B10]" },
@@ -139,7 +140,8 @@ return {
     src = "VMAT inhibitor (monoamine depleter) reviewed for NMS risk with tetrabenazine (Caroff 2020 [B14]); "
       .. "C02AA02 [ATC]" },
   { "amoxapine", "N06AA17", { "da_antagonist", "anticholinergic", "serotonergic" }, brands = { "Asendin" },
-    src = "§8.2 TCA with D2 blockade [S50]; Asendin [B20]; TCAs N06AA anticholinergic §8.5 [B10]; TCAs serotonergic [B9]" },
+    src = "§8.2 TCA with D2 blockade [S50]; Asendin [B20]; TCAs N06AA anticholinergic §8.5 [B10]; "
+      .. "TCAs serotonergic [B9]" },
 
   -- §8.3 Dopaminergic drugs whose withdrawal causes NMS-like PHS (N04B) [S81].
   { "levodopa", "N04BA01", "dopaminergic", also = { "L-dopa" }, src = "§8.3 [S81]" },
@@ -152,7 +154,8 @@ return {
   { "levodopa/benserazide", nil, "dopaminergic", also = { "co-beneldopa" }, brands = { "Madopar" },
     src = "§8.3 levodopa + decarboxylase inhibitor (N04BA02) [S81]; co-beneldopa [B10]; Madopar [B12]" },
   { "levodopa/carbidopa/entacapone", "N04BA03", "dopaminergic", brands = { "Stalevo", "Stanek" },
-    src = "§8.3 [S81]; N04BA03 'levodopa, decarboxylase inhibitor and COMT inhibitor' [ATC]; Stalevo [B12][B19]; Stanek [B19]" },
+    src = "§8.3 [S81]; N04BA03 'levodopa, decarboxylase inhibitor and COMT inhibitor' [ATC]; "
+      .. "Stalevo [B12][B19]; Stanek [B19]" },
   { "carbidopa", nil, "dopaminergic",
     src = "decarboxylase inhibitor given with levodopa, N04BA02 [ATC]; counted with levodopa (§8.3)" },
   { "benserazide", nil, "dopaminergic",
@@ -174,9 +177,14 @@ return {
   -- class for it).
   { "selegiline", "N04BD01", "dopaminergic", brands = { "Eldepryl", "Zelapar", "Emsam" },
     src = "§8.3 MAO-B inhibitor [S81]; Eldepryl, Zelapar [B19]; Emsam [B20]" },
-  { "rasagiline", "N04BD02", "dopaminergic", brands = { "Azilect" }, src = "§8.3 MAO-B inhibitor [S81]; Azilect [B19]" },
-  { "safinamide", "N04BD03", "dopaminergic", brands = { "Xadago" }, src = "§8.3 MAO-B inhibitor [S81]; Xadago [B19]" },
-  { "tolcapone", "N04BX01", "dopaminergic", brands = { "Tasmar" }, src = "§8.3 COMT inhibitor [S81]; Tasmar [B19]" },
-  { "entacapone", "N04BX02", "dopaminergic", brands = { "Comtan" }, src = "§8.3 COMT inhibitor [S81]; Comtan [B19]" },
-  { "opicapone", "N04BX04", "dopaminergic", brands = { "Ongentys" }, src = "§8.3 COMT inhibitor [S81]; Ongentys [B23]" },
+  { "rasagiline", "N04BD02", "dopaminergic", brands = { "Azilect" },
+    src = "§8.3 MAO-B inhibitor [S81]; Azilect [B19]" },
+  { "safinamide", "N04BD03", "dopaminergic", brands = { "Xadago" },
+    src = "§8.3 MAO-B inhibitor [S81]; Xadago [B19]" },
+  { "tolcapone", "N04BX01", "dopaminergic", brands = { "Tasmar" },
+    src = "§8.3 COMT inhibitor [S81]; Tasmar [B19]" },
+  { "entacapone", "N04BX02", "dopaminergic", brands = { "Comtan" },
+    src = "§8.3 COMT inhibitor [S81]; Comtan [B19]" },
+  { "opicapone", "N04BX04", "dopaminergic", brands = { "Ongentys" },
+    src = "§8.3 COMT inhibitor [S81]; Ongentys [B23]" },
 }
