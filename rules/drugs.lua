@@ -94,18 +94,20 @@
 --        antihypertensives (https://healthfully.com/252523-brand-names-of-high-blood-pressure-medications.html,
 --        https://savingsguide.rxgo.com/the-5-most-popular-prescription-blood-pressure-medications/,
 --        http://healthtools.aarp.org/health/high-blood-pressure-hypertension-medication,
---        http://www.drugsinfocom.com/bloodpressure-hypertensive-drugs/);
+--        http://www.drugsinfocom.com/bloodpressure-hypertensive-drugs/,
+--        https://pdfcoke.com/documents/name-that-medicine-48ojpg6j21o1 (Coreg, Vasotec, Normodyne));
 --        antiepileptics (https://www.epilepsy.com/learn/professionals/resource-library/tables/mechanism-action-commonly-used-aeds,
 --        https://plannedgiving.epilepsy.com/stories/summary-anti-seizure-medications);
 --        analgesics (http://www.faqs.org/health-encyc/Commonly-Prescribed-Drugs/II-ANALGESICS.html,
 --        http://donsnotes.com/health/pain-relivers.html,
---        http://www.karma99.com/2018/03/common-pain-medications-management.html);
+--        http://www.karma99.com/2018/03/common-pain-medications-management.html,
+--        OxyContin: https://mrasasa.qowap.com/90456235/top-10-effective-painkillers);
 --        insulins (PMC6104264 Table 3, https://pmc.ncbi.nlm.nih.gov/articles/PMC6104264/table/Tab3 ;
 --        https://www.endocrinologyadvisor.com/uncategorized/insulins-2/)
 --   [B23] Brand-generic pairs seen in public code drug lists by exact-string
 --        search (as [B12]): Serenace, Maxolon, Xeplion/Trevicta (paliperidone
 --        palmitate 1- and 3-monthly), Zypadhera, Reagila, Barhemsys, Fluanxol,
---        Clexane, Vancocin/"Vanco", Meronem, Maxipime, Rocephin, Zyvox, Dulcolax,
+--        Clexane, Vancocin/"Vanco", Maxipime, Targocid, Rocephin, Zyvox, Dulcolax,
 --        "Pip/Tazo", Toradol, Ongentys; and single pages: Stemetil
 --        (https://www.mydawa.com/products/medical-conditions/stomach-care/-digestive-health/stemetil-5mg-tablets-84s),
 --        Buccastem (BMJ Support Palliat Care table, https://spcare.bmj.com/highwire/markup/148690/expansion),

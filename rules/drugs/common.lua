@@ -47,7 +47,7 @@ return {
     brands = { "Zosyn", "Tazocin" }, cite = "Zosyn, Tazocin [B22]; Pip/Tazo [B23]" }),
   row("vancomycin", "J01XA01", ANTIBACTERIAL, { also = { "vanco" }, brands = { "Vancocin" },
     cite = "Vancocin [B23]" }),
-  row("meropenem", "J01DH02", ANTIBACTERIAL, { brands = { "Meronem" }, cite = "Meronem [B23]" }),
+  row("meropenem", "J01DH02", ANTIBACTERIAL),
   row("gentamicin", "J01GB03", ANTIBACTERIAL),
   row("azithromycin", "J01FA10", ANTIBACTERIAL, { brands = { "Zithromax" }, cite = "Zithromax [B22]" }),
   row("clarithromycin", "J01FA09", ANTIBACTERIAL, { brands = { "Biaxin" }, cite = "Biaxin [B22]" }),
@@ -129,7 +129,7 @@ return {
     cite = "Catapres [B22]" }),
 
   row("heparin", "B01AB01", BLOOD),
-  row("enoxaparin", "B01AB05", BLOOD, { brands = { "Lovenox", "Clexane" }, cite = "Lovenox, Clexane [B22]" }),
+  row("enoxaparin", "B01AB05", BLOOD, { brands = { "Lovenox", "Clexane" }, cite = "Lovenox [B22]; Clexane [B23]" }),
   row("warfarin", "B01AA03", BLOOD, { brands = { "Coumadin", "Jantoven" }, cite = "Coumadin, Jantoven [B22]" }),
   row("apixaban", "B01AF02", BLOOD, { brands = { "Eliquis" }, cite = "Eliquis [B22]" }),
   row("rivaroxaban", "B01AF01", BLOOD, { brands = { "Xarelto" }, cite = "Xarelto [B22]" }),
