@@ -107,7 +107,7 @@
 --   [B23] Brand-generic pairs seen in public code drug lists by exact-string
 --        search (as [B12]): Serenace, Maxolon, Xeplion/Trevicta (paliperidone
 --        palmitate 1- and 3-monthly), Zypadhera, Reagila, Barhemsys, Fluanxol,
---        Clexane, Vancocin/"Vanco", Maxipime, Targocid, Rocephin, Zyvox, Dulcolax,
+--        Clexane, Vancocin/"Vanco"/"vanc", Maxipime, Targocid, Rocephin, Zyvox, Dulcolax,
 --        "Pip/Tazo", Toradol, Ongentys; and single pages: Stemetil
 --        (https://www.mydawa.com/products/medical-conditions/stomach-care/-digestive-health/stemetil-5mg-tablets-84s),
 --        Buccastem (BMJ Support Palliat Care table, https://spcare.bmj.com/highwire/markup/148690/expansion),
