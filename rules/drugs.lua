@@ -108,7 +108,8 @@
 --        search (as [B12]): Serenace, Maxolon, Xeplion/Trevicta (paliperidone
 --        palmitate 1- and 3-monthly), Zypadhera, Reagila, Barhemsys, Fluanxol,
 --        Clexane, Vancocin/"Vanco"/"vanc", Maxipime, Targocid, Rocephin, Zyvox, Dulcolax,
---        "Pip/Tazo", Toradol, Ongentys; and single pages: Stemetil
+--        "Pip/Tazo", Toradol, Ongentys, Trintellix, Faverin, Lipitor, Zocor, Synthroid,
+--        Duragesic/Sublimaze; and single pages: Stemetil
 --        (https://www.mydawa.com/products/medical-conditions/stomach-care/-digestive-health/stemetil-5mg-tablets-84s),
 --        Buccastem (BMJ Support Palliat Care table, https://spcare.bmj.com/highwire/markup/148690/expansion),
 --        Sycrest (https://www.pazienti.it/farmaci/sycrest-60cpr-subling-5mg-essex-italia-srl),
