@@ -20,7 +20,9 @@
 --   steps first; the NMS drug measures (bromocriptine, dantrolene,
 --   amantadine, levodopa, benztropine, ECT) are held back while it is
 --   possible (project choice: the reference gives them for NMS only, and
---   some of them act against the look-alike's treatment);
+--   some of them act against the look-alike's treatment), except one that
+--   the look-alike's own first steps give (dantrolene for malignant
+--   hyperthermia), which the list never both gives and withholds;
 -- - benztropine ("may enhance bromocriptine", seed 002) only when the
 --   anticholinergic and heat-stroke differentials are both decided not met,
 --   with its caveat: anticholinergics have not been recommended in NMS
@@ -253,20 +255,42 @@ local function undecided(case, w, window)
   return out
 end
 
+-- The NMS drug measures held back while a rival is met (project choice:
+-- the reference gives them for NMS only, and some act against the rival's
+-- treatment), in the order seed 002 and §5.2 give them.
+local HELD = { "bromocriptine", "dantrolene", "amantadine", "levodopa", "benztropine" }
+
+-- The hold-back step beside met `rivals`. A drug that a rival's own first
+-- steps give (dantrolene for malignant hyperthermia, lookalikes.lua
+-- `gives`) is not named as held back, so one list never both gives and
+-- withholds it; levodopa is not named when a withdrawn dopaminergic drug is
+-- being restored.
+local function held_back(rivals, restoring)
+  local given = {}
+  for _, r in ipairs(rivals) do
+    for drug in pairs(r.gives or {}) do given[drug] = true end
+  end
+  local held, kept = {}, {}
+  for _, drug in ipairs(HELD) do
+    if given[drug] then kept[#kept + 1] = drug
+    elseif not (restoring and drug == "levodopa") then held[#held + 1] = drug end
+  end
+  local text = fmt.list(held):gsub("^%l", string.upper) .. " are not proposed as NMS treatment while "
+    .. working.names(rivals, true) .. " remains possible: they treat NMS, not it; reconsider them once it is "
+    .. "excluded (its own first steps are above"
+    .. (#kept > 0 and ("; " .. fmt.list(kept) .. " is given there as its own treatment") or "")
+    .. (restoring and "; restoring the withdrawn dopaminergic drug is not held back" or "") .. ")"
+  return act(text, "severity/working.lua (project choice); seed 002; §5.2"
+    .. (#kept > 0 and "; severity/lookalikes.lua (the rival's own first steps)" or ""))
+end
+
 -- The tier's measures for NMS as the working diagnosis (status "nms" or "both").
 local function tier_measures(case, tier, w, verdicts, list, restoring)
   local rivals = rival_differentials(w)
   for _, t in ipairs(BELOW[tier]) do
     if t ~= "moderate" or #rivals == 0 then add(list, TIER[t]) end
     if t == "moderate" and #rivals == 0 then list[#list + 1] = benztropine(verdicts) end
-    if t == "moderate" and #rivals > 0 then
-      list[#list + 1] = act((restoring and "Bromocriptine, dantrolene, amantadine and benztropine"
-          or "Bromocriptine, dantrolene, amantadine, levodopa and benztropine") .. " are not proposed as "
-        .. "NMS treatment while " .. working.names(rivals, true) .. " remains possible: they treat NMS, not it; "
-        .. "reconsider them once it is excluded (its own first steps are above"
-        .. (restoring and "; restoring the withdrawn dopaminergic drug is not held back" or "") .. ")",
-        "severity/working.lua (project choice); seed 002; §5.2")
-    end
+    if t == "moderate" and #rivals > 0 then list[#list + 1] = held_back(rivals, restoring) end
   end
   if tier ~= "severe" then return end
   -- With a rival met, its own first steps say how to treat the temperature

@@ -16,6 +16,9 @@
 --             neuroleptic-induced catatonia and NMS form a continuum
 --             (§7.4 [S73]); its screen is met by classic NMS itself
 --             (mutism, stupor, fever, tachycardia).
+-- `gives` names the NMS drug measures that a look-alike's own first steps
+-- give (dantrolene for malignant hyperthermia): the list that holds NMS
+-- drugs back beside a met rival does not name them (severity/actions.lua).
 -- A differential the table does not know (a set added later) is a rival
 -- without first steps: the safe default.
 --
@@ -46,6 +49,7 @@ local SEROTONIN = {
 return {
   malignant_hyperthermia = {
     role = "rival", name = "malignant hyperthermia",
+    gives = { dantrolene = true },   -- its own first step: never "held back" beside it (severity/actions.lua)
     steps = {
       act("Malignant hyperthermia first steps: stop the volatile anaesthetic (and succinylcholine) and "
         .. "hyperventilate; dantrolene 2.5 mg/kg IV, repeated every 10–15 min until acidosis, fever and "

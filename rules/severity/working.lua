@@ -102,7 +102,7 @@ local function differentials(verdicts)
       local known = lookalikes[id] or { role = "rival", steps = {} }
       local list = known.role == "spectrum" and spectrum or rivals
       list[#list + 1] = { id = id, kind = "differential", text = named(id, v), steps = known.steps,
-        restores = known.restores,
+        restores = known.restores, gives = known.gives,
         name = (known.name or v.title or id) .. " (" .. id .. ")" }
     elseif v.section == "differential" and v.result == "indeterminate" then
       undecided[#undecided + 1] = id
