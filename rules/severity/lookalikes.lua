@@ -38,11 +38,16 @@ local NO_ANTICHOLINERGIC = act("Do not give an anticholinergic drug (e.g. benztr
 local SEROTONIN = {
   role = "rival", name = "serotonin toxicity",
   steps = {
-    act("Serotonin toxicity first steps: a serotonin antagonist, cyproheptadine, 12 mg then 2 mg every "
+    act("Serotonin toxicity first steps: stop every serotonergic drug and give supportive care; a "
+      .. "serotonin antagonist, cyproheptadine, 12 mg then 2 mg every "
       .. "2 h while symptoms continue, maintenance 8 mg every 6 h; in severe cases (> 41.1 °C) sedation, "
       .. "non-depolarizing paralysis and intubation; no physical restraints",
-      "seed 003 ('serotonin syndrome needs serotonin blockers like cyproheptadine'); §7.2 Boyer & "
-        .. "Shannon via [S33]"),
+      "stopping the serotonergic drugs: StatPearls, Serotonin Syndrome (updated 2024; 'treatment ... "
+        .. "involves discontinuing the offending medications and providing supportive care'), "
+        .. "https://statpearls.com/point-of-care/28918, and UCSD Internal Medicine, Management of "
+        .. "Serotonin Syndrome (GrepMed image 12459, 'identify and stop all serotoninergic "
+        .. "medications'); seed 003 ('serotonin syndrome needs serotonin blockers like "
+        .. "cyproheptadine'); §7.2 Boyer & Shannon via [S33]"),
   },
 }
 
