@@ -23,7 +23,9 @@
 --      (IEC item 1, §3 [S1]), or a dopaminergic drug stopped within the
 --      parkinsonism-hyperpyrexia window exposure.withdrawal_window_h (§7.5,
 --      §4.5), both counted back from the anchor (symptom onset, else the
---      first sign: lib/time.lua);
+--      first sign: lib/time.lua); or an NMS criteria set with an exposure
+--      criterion of its own and a longer published window is met (Caroff &
+--      Mann, 7 days: parameter severity.exposure_sets);
 --   2. there is NMS-specific evidence: an NMS criteria set is met, or one
 --      is still indeterminate with rigidity AND fever present (DSM-IV-TR
 --      criterion A, §1.1 [S10][S11]; Sachdev 2005 "core features" [S19]);
@@ -141,11 +143,12 @@ local set = {
       title = "Dopamine-antagonist exposure or dopaminergic withdrawal",
       definition = "Dopamine antagonist given (a depot: still acting) within the past 72 hours (IEC 2011 "
         .. "item 1 and its window), or a dopaminergic drug stopped within exposure.withdrawal_window_h "
-        .. "(7 days), counted back from symptom onset",
+        .. "(7 days), counted back from symptom onset; or a criteria set of severity.exposure_sets met, "
+        .. "with its own exposure criterion (Caroff & Mann: 7 days, 2-4 weeks for depot)",
       source = "§3 item 1 [S1][S2][S4]; withdrawal window §7.5, §4.5 [S18]; depot durations: depot.* "
-        .. "parameters; seed 000",
+        .. "parameters; seed 000; Caroff & Mann §4.4 [S12]",
       needs = "the medication list (medications[]: drug or atc, start, stop) and the assessment time",
-      check = function(case) return answer(exposure(case)) end },
+      check = function(case, verdicts) return answer((working.exposure(verdicts, exposure(case)))) end },
 
     { id = "nms_evidence", group = "working",
       title = "NMS-specific evidence",

@@ -40,6 +40,10 @@ local vitals = require("lib.vitals")
 local working = require("severity.working")
 
 local EXTREME_C = P.number("severity.extreme_hyperthermia_c")
+-- When the exposure comes from a met criteria set (severity.exposure_sets),
+-- the drugs to stop are looked for in Caroff & Mann's windows (§4.4 [S12]).
+local SET_WINDOW_H = P.number("caroff1993.exposure_window_h")
+local SET_DEPOT_H = P.number("caroff1993.depot_window_h")
 
 -- Differentials in which an anticholinergic drug could harm: it "may
 -- prevent a decrease in body temperature by suppressing sweating"
@@ -139,8 +143,8 @@ local function restore_step(case, trigger)
 end
 
 -- The first step: stop what was given, restore what was withdrawn.
-local function first_steps(case, window)
-  local trigger = meds.trigger(case, window) or { antagonists = {}, withdrawals = {} }
+local function first_steps(case, window, depot_hours)
+  local trigger = meds.trigger(case, window, depot_hours) or { antagonists = {}, withdrawals = {} }
   local out = {}
   if #trigger.antagonists > 0 then
     out[#out + 1] = act("Discontinue all antipsychotics and other dopamine antagonists at once ("
@@ -243,7 +247,8 @@ end
 -- dopaminergic drug by name, ...).
 local function undecided(case, w, window)
   local e, u = w.evidence.missing, w.unexplained.missing
-  local missing = fmt.join({ e, u ~= e and u or nil })
+  local x = w.exposure and w.exposure.value == nil and w.exposure.missing or nil
+  local missing = fmt.join({ x, e ~= x and e or nil, u ~= e and u ~= x and u or nil })
   local out = { act("Whether NMS is the working diagnosis cannot be decided from the record (missing: "
     .. (missing ~= "" and missing or "data") .. "). If NMS is suspected clinically, do not delay "
     .. "treatment waiting for diagnostic confirmation", "seed 002; severity/working.lua") }
@@ -331,7 +336,8 @@ function A.list(case, tier, w, verdicts, window)
       "severity/working.lua; the engine's overlap rule (docs/rules.md)")
     lookalike_steps(list, w.rivals)
   end
-  local first, antagonist, restoring = first_steps(case, window)
+  local first, antagonist, restoring = first_steps(case, w.exposure_sets and math.max(window, SET_WINDOW_H) or window,
+    w.exposure_sets and SET_DEPOT_H or nil)
   add(list, first)
   lookalike_steps(list, w.spectrum, restoring)
   add(list, SUPPORTIVE)
