@@ -14,8 +14,9 @@
 --
 -- The list also follows the working diagnosis (severity/working.lua):
 -- - not the working diagnosis (tier none): why, in words, and the first
---   steps of the look-alike that explains the picture; never "stop the
---   antipsychotic" nor "record an allergy";
+--   steps of the look-alike that explains the picture, and of any met
+--   spectrum look-alike (restoring a dopaminergic drug, the lorazepam
+--   challenge); never "stop the antipsychotic" nor "record an allergy";
 -- - NMS and a met look-alike both possible: the look-alike's own first
 --   steps first; the NMS drug measures (bromocriptine, dantrolene,
 --   amantadine, levodopa, benztropine, ECT) are held back while it is
@@ -225,6 +226,11 @@ local function not_working(w)
     out[#out + 1] = act("No NMS criteria set is met (" .. table.concat(crit.not_met, ", ") .. "): "
       .. NOT_PROPOSED, "severity/working.lua; the criteria sets of this ruleset")
   end
+  -- A met spectrum look-alike keeps its own first steps when NMS is not the
+  -- working diagnosis: parkinsonism-hyperpyrexia met on a dose reduction
+  -- (no stop, so no NMS exposure) must still say "reinstitute the drug";
+  -- malignant catatonia without a dopamine antagonist its lorazepam challenge.
+  lookalike_steps(out, w.spectrum or {})
   if exposure.value ~= false and #crit.indeterminate > 0 then
     out[#out + 1] = act("NMS is not excluded while " .. table.concat(crit.indeterminate, ", ")
       .. " cannot be decided: reassess as the missing data come in", "severity/working.lua")
