@@ -97,9 +97,20 @@ return {
   cns_infection = {
     role = "rival", name = "CNS infection",
     steps = {
-      act("CNS infection first steps: complete its work-up (lumbar puncture: CSF pleocytosis points to "
-        .. "meningitis or encephalitis, the CSF is normal in NMS; blood cultures; CT brain)",
-        "§7.8 BMJ work-up [S13]; [S11][S1]"),
+      -- The screen is met only on CSF pleocytosis: the lumbar puncture is
+      -- done, so the first step is treatment, not another puncture.
+      act("CNS infection first steps: CSF pleocytosis points to meningitis or encephalitis (the CSF is "
+        .. "normal in NMS): start empirical antimicrobial treatment without waiting for the CSF results "
+        .. "(blood cultures first if not yet taken), adding intravenous acyclovir when encephalitis is "
+        .. "possible, as the local meningitis guideline sets out; complete the work-up (blood cultures, "
+        .. "CT brain)",
+        "Therapeutic Guidelines (eTG complete), Antibiotic, 'Clinical presentation and initial management "
+          .. "of meningitis': 'If lumbar puncture has been performed and clinical suspicion of bacterial "
+          .. "meningitis is high, start antibiotics while waiting for results' (https://etg-complete-oxy."
+          .. "netlify.app/antibiotic/clinical-presentation-and-initial-management-of-meningitis/"
+          .. "c_abg_clinical-presentation-and-initial-management-of-meningitis_topic_8); Kelly EW, Fitch MT. "
+          .. "Meningitis and encephalitis. In: Clinical Emergency Medicine. McGraw-Hill; 2014 ('add "
+          .. "intravenous acyclovir to the empiric antimicrobial regimen'); §7.8 BMJ work-up [S13]; [S11][S1]"),
     },
   },
   parkinsonism_hyperpyrexia = {
