@@ -67,8 +67,9 @@ local function exposure(case) return meds.exposure(case, EXPOSURE_H) end
 
 -- At least `occasions` readings strictly above `limit` °C at any site (the
 -- tier decides treatment: a core or rectal reading counts, as for extreme
--- hyperthermia). Fewer readings than `occasions` recorded, all febrile:
--- unknown, the repeat measurement is missing. (lib.temperature.above asks
+-- hyperthermia). Fewer readings than `occasions` recorded, all febrile,
+-- or fewer febrile readings than `occasions` with the latest reading
+-- febrile: unknown, the repeat measurement is missing. (lib.temperature.above asks
 -- for oral readings, the IEC diagnostic wording; this may belong in lib/.)
 local function febrile_occasions(case, limit, occasions)
   local readings = vitals.readings(case, "temp")
@@ -89,6 +90,13 @@ local function febrile_occasions(case, limit, occasions)
   if #readings < occasions and #above == #readings then
     return tri.finding(nil, text .. "; the repeat measurement is missing",
       "another temperature reading (vitals[].temp)")
+  end
+  local last = readings[#readings]
+  if #above > 0 and last.temp > limit then
+    -- The latest reading is febrile: the next occasion is not measured yet
+    -- (earlier normal readings predate the fever). Missing is not false.
+    return tri.finding(nil, text .. "; the latest reading is febrile and no later one is recorded",
+      "another temperature reading (vitals[].temp) after the febrile reading" .. time.at(case, last.t))
   end
   return tri.finding(false, text)
 end
