@@ -62,6 +62,20 @@ return {
     source = "Levenson 1985 without an exposure criterion (§2 [S15][S16]); examples/cases/10 "
       .. "(malignant hyperthermia meets Levenson)",
   },
+  ["severity.exposure_sets"] = {
+    value = { "dsm4tr", "caroff1993" }, unit = "criteria set ids",
+    doc = "NMS criteria sets that contain a drug-exposure criterion of their own: when one of them is "
+      .. "met, the exposure part of the working diagnosis holds even if no dopamine antagonist falls in "
+      .. "the IEC 72 h window (Caroff & Mann count a neuroleptic within 7 days of onset, 2-4 weeks for a "
+      .. "depot). Without it a picture that meets Caroff & Mann (and IEC on its other items) 4 days "
+      .. "after the last oral dose got tier none, 'no dopamine antagonist given or acting'. IEC 2011 and "
+      .. "Levenson are not listed: IEC can be met without its exposure item (80 of 100 points), "
+      .. "Levenson has no exposure criterion. Empty list: the IEC window alone decides.",
+    source = "Caroff & Mann major criterion 'neuroleptic treatment within 7 days of onset (2-4 weeks for "
+      .. "depot)' (clinical-reference §4.4 [S12]); DSM-IV-TR criterion A 'developing with the use of "
+      .. "neuroleptic medication' (§1.1 [S10][S11]); DSM-5 text 'most within the first week' (§1.2 [S14]); "
+      .. "using a met set's own exposure criterion: project choice (review)",
+  },
   ["severity.significant_rigidity"] = {
     value = { "moderate", "severe" }, unit = "exam[].rigidity values",
     doc = "Rigidity levels that count as 'significant muscle rigidity' for the moderate tier. Mild "
