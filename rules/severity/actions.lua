@@ -183,18 +183,18 @@ local function in_play(verdicts, ids)
   return out
 end
 
--- Benztropine (seed 002), offered with its caveat only when anticholinergic
--- toxicity and heat stroke are both decided against; else why not.
+-- Benztropine (seed 002 lists it as an adjunct to bromocriptine) is never
+-- proposed: the later source says anticholinergics have not been
+-- recommended in NMS since 2000 (Nisijima 2023), and they impair heat loss;
+-- the line says so, naming anticholinergic toxicity or heat stroke when
+-- either is in play.
 local function benztropine(verdicts)
-  local caveat = "anticholinergic drugs have not been recommended in NMS since 2000, as they may prevent "
-    .. "the fall in body temperature by suppressing sweating; whether they worsen NMS is unclear"
   local open = in_play(verdicts, ANTICHOLINERGIC_HARM)
-  if #open == 0 then
-    return act("Anticholinergic drugs such as benztropine may enhance the effect of bromocriptine (seed 002); "
-      .. "caveat: " .. caveat, "seed 002; " .. NISIJIMA)
-  end
-  return act("Benztropine or another anticholinergic is not proposed (" .. fmt.list(open) .. "): " .. caveat,
-    NISIJIMA .. "; §7.6, §7.7")
+  local why = #open > 0 and (" (" .. fmt.list(open) .. ")") or ""
+  return act("Benztropine or another anticholinergic is not proposed" .. why .. ": seed 002 lists "
+    .. "benztropine as an adjunct to bromocriptine, but anticholinergic drugs have not been recommended in "
+    .. "NMS since 2000, as they may prevent the fall in body temperature by suppressing sweating; whether "
+    .. "they worsen NMS is unclear", "seed 002; " .. NISIJIMA .. (#open > 0 and "; §7.6, §7.7" or ""))
 end
 
 -- Rival differentials met (not other causes found by the work-up): their

@@ -198,13 +198,22 @@ local function unexplained(case, crit, rivals, undecided)
   for _, id in ipairs(crit.met) do
     if AGAINST_RIVAL[id] then against[#against + 1] = id end
   end
+  local rigid = exam.level(case, "rigidity", ANY_RIGIDITY)
   if #against == 0 then
-    return tri.finding(false, named .. (#crit.met == 0 and " and no NMS criteria set is met"
+    local open = {}
+    for _, id in ipairs(crit.indeterminate) do
+      if AGAINST_RIVAL[id] then open[#open + 1] = id end
+    end
+    local why = named .. (#crit.met == 0 and " and no NMS criteria set is met"
       or (" and no NMS criteria set with an exposure criterion is met (only " .. table.concat(crit.met, ", ")
-        .. ")")) .. ": it explains the picture better")
+        .. ")"))
+    if #open > 0 and rigid.value == true then
+      return tri.finding(nil, why .. "; with rigidity (" .. rigid.evidence .. "), NMS remains possible if "
+        .. table.concat(open, " or ") .. " is met", "the data that would decide " .. table.concat(open, ", "))
+    end
+    return tri.finding(false, why .. ": it explains the picture better")
   end
   local met = table.concat(against, ", ")
-  local rigid = exam.level(case, "rigidity", ANY_RIGIDITY)
   if rigid.value == true then
     return tri.finding(true, named .. ", but NMS criteria are met too (" .. met .. ") with rigidity ("
       .. rigid.evidence .. "): both remain possible")
