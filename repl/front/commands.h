@@ -32,4 +32,8 @@ int nms_cmd_eval(int argc, char **argv);
 extern const struct nms_command_options nms_repl_options;
 int nms_cmd_repl(int argc, char **argv);
 
+/* version (repl/front/version.c): program, Lua, cJSON and ruleset. */
+extern const struct nms_command_options nms_version_options;
+int nms_cmd_version(int argc, char **argv);
+
 #endif
