@@ -2,7 +2,7 @@
  * gen_write.c - prints a generated case as one line of compact JSON.
  *
  * Written with a small appender rather than cJSON: the house rule keeps
- * cJSON inside core/case_json.c, the generator's strings are its own
+ * cJSON inside core/input/case_json.c, the generator's strings are its own
  * ASCII tables (escaped all the same), and every number is an integer
  * printed with a fixed number of decimals, so the bytes cannot depend on a
  * platform's float formatting.
