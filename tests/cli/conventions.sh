@@ -7,12 +7,8 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 src=$(cd "$2" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ $# -gt 1 ] && printf '  %s\n' "${@:2}"; }
-check() { if eval "$2"; then ok "$1"; else not_ok "$1" "$(head -c 600 "$tmp/err" 2>/dev/null)"; fi; }
+# shellcheck source=../harness.sh
+source "$src/tests/harness.sh"
 case1=$src/examples/cases/01-haloperidol-classic.json
 
 # --- help: 'help CMD' is 'CMD --help', for every command of the usage ------
@@ -115,5 +111,4 @@ check "CSV --csv-eol lf: no CR, otherwise the same bytes" \
 check "CSV with no cases: the header alone, with the chosen line end" \
     '[ "$(wc -l <"$tmp/out")" -eq 1 ] && ! grep -q $'"'"'\r'"'"' "$tmp/out"'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -6,9 +6,8 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 src=$(cd "$2" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
+# shellcheck source=../harness.sh
+source "$src/tests/harness.sh"
 # shellcheck source=/dev/null
 source "$src/completion/nmsrules.bash"
 complete -p nmsrules >/dev/null || { echo "not ok - the script registers no completion"; echo "0 passed, 1 failed"; exit 1; }
@@ -26,9 +25,9 @@ completes() {
     _nmsrules 2>"$tmp/err"
     got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ' | sed 's/ $//')
     if [ "$got" = "$want" ] && ! [ -s "$tmp/err" ]; then
-        passed=$((passed + 1)); echo "ok - '$*' completes to '$want'"
+        ok "'$*' completes to '$want'"
     else
-        failed=$((failed + 1)); echo "not ok - '$*' completes to '$got', expected '$want'"; cat "$tmp/err"
+        not_ok "'$*' completes to '$got', expected '$want'" "$(cat "$tmp/err")"
     fi
 }
 cd "$tmp" || exit 1
@@ -53,8 +52,7 @@ completes "" nmsrules batch --max-memory ""
 sets=$(_nmsrules_sets nmsrules | tr '\n' ' ')
 case " $sets" in
 *" iec2011 "*"severity "*"risk_factors "*"serotonin_hunter "*)
-    passed=$((passed + 1)); echo "ok - the set ids of the ruleset in use: $sets" ;;
-*) failed=$((failed + 1)); echo "not ok - set ids: '$sets'" ;;
+    ok "the set ids of the ruleset in use: $sets" ;;
+*) not_ok "set ids: '$sets'" ;;
 esac
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

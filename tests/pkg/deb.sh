@@ -10,13 +10,8 @@
 set -u
 src=$(cd "$1" && pwd)
 build=$(mkdir -p "$2" && cd "$2" && pwd)
-tmp=$(mktemp -d)
-passed=0 failed=0
-check() {
-    if eval "$2"; then passed=$((passed + 1)); echo "ok - $1"; else
-        failed=$((failed + 1)); echo "not ok - $1"; head -30 "$tmp/err" 2>/dev/null | cut -c1-300; fi
-    : >"$tmp/err"
-}
+# shellcheck source=../harness.sh
+source "$src/tests/harness.sh"
 cleanup() {
     apt-get purge -y nmsrules libnmsrules0 libnmsrules-dev >/dev/null 2>&1
     rm -rf "$tmp"
@@ -62,5 +57,4 @@ check "examples/embed, built with pkg-config --cflags --libs nmsrules, evaluates
 check "examples/embed runs on the installed libnmsrules.so.0" \
     'ldd ./embed | grep -qE "libnmsrules.so.0 => /(usr/)?lib/"'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

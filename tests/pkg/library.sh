@@ -6,14 +6,8 @@
 set -u
 lib=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {
-    if eval "$2"; then passed=$((passed + 1)); echo "ok - $1"; else
-        failed=$((failed + 1)); echo "not ok - $1"; [ -s "$tmp/diff" ] && head -20 "$tmp/diff"; fi
-    : >"$tmp/diff"
-}
+# shellcheck source=../harness.sh
+source "$src/tests/harness.sh"
 # Every function declared in a public header (comments removed first).
 perl -0777 -ne 's{/\*.*?\*/}{}gs; print "$1\n" while /\b(nms_\w+)\s*\(/g' \
     "$src"/include/nms/*.h | sort -u >"$tmp/headers"
@@ -22,15 +16,14 @@ nm -D --defined-only "$lib" | awk '$2 == "T" {sub(/@.*/, "", $3); print $3}' | s
 nm -D --defined-only "$lib" | awk '$2 != "T" && $2 != "A" {print}' >"$tmp/others"
 
 check "the symbol map lists the functions of include/nms/ (no more, no fewer)" \
-    'diff -u "$tmp/headers" "$tmp/map" >"$tmp/diff"'
+    'diff -u "$tmp/headers" "$tmp/map" >"$tmp/err"'
 check "the library exports the functions of the map, and no other function" \
-    'diff -u "$tmp/map" "$tmp/exported" >"$tmp/diff"'
-check "the library exports no data symbols" '! [ -s "$tmp/others" ] || { cp "$tmp/others" "$tmp/diff"; false; }'
+    'diff -u "$tmp/map" "$tmp/exported" >"$tmp/err"'
+check "the library exports no data symbols" '! [ -s "$tmp/others" ] || { cp "$tmp/others" "$tmp/err"; false; }'
 check "the internals are hidden (nms_eval_case, nms_digest_dir are not exported)" \
     '! grep -qx -e nms_eval_case -e nms_digest_dir "$tmp/exported"'
 check "SONAME libnmsrules.so.0" \
     'readelf -d "$lib" | grep -q "SONAME.*\[libnmsrules\.so\.0\]"'
 check "the library needs Lua, cJSON and nettle, not readline" \
     'readelf -d "$lib" >"$tmp/dyn"; grep -q liblua5.4 "$tmp/dyn" && grep -q libcjson "$tmp/dyn" && ! grep -q readline "$tmp/dyn"'
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -3,18 +3,12 @@
 # command and every option of the --help texts, and its exit statuses are
 # those of --help.
 #
-#   bash tests/pkg/man.sh BUILD/nmsrules BUILD/man
+#   bash tests/pkg/man.sh BUILD/nmsrules BUILD/man SOURCE_DIR
 set -u
 bin=$1
 man=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {
-    if eval "$2"; then passed=$((passed + 1)); echo "ok - $1"; else
-        failed=$((failed + 1)); echo "not ok - $1"; head -20 "$tmp/err" 2>/dev/null; fi
-    : >"$tmp/err"
-}
+# shellcheck source=../harness.sh
+source "$3/tests/harness.sh"
 for page in nmsrules.1 nmsrules-rules.5; do
     groff -ww -man -Tutf8 -z "$man/$page" 2>"$tmp/err"
     check "$page: groff -ww -man gives no warning" '[ $? -eq 0 ] && ! [ -s "$tmp/err" ]'
@@ -43,5 +37,4 @@ done
 sed -n '/^EXIT STATUS/,/^[A-Z]/p' "$txt" | sed '1d;$d' | tr -s ' \n' ' ' >"$tmp/man-exit"
 check "the exit statuses of nmsrules(1) are those of --help" \
     '[ "$(cat "$tmp/help-exit")" = "$(cat "$tmp/man-exit")" ] || { diff "$tmp/help-exit" "$tmp/man-exit" >"$tmp/err"; false; }'
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
