@@ -204,6 +204,8 @@ static const char usage[] =
     "                       instead of reading a terminal\n"
     "  --echo               with a script, print each entry before its output\n"
     "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
+    "  --color[=WHEN]       colour on a terminal: auto (default: unless NO_COLOR\n"
+    "                       is set or TERM=dumb), always, never\n"
     "  -h, --help           show this help\n"
     "\n"
     "On a terminal: Tab completes commands, fields, values, drugs and set ids;\n"
@@ -243,7 +245,6 @@ int nms_cmd_repl(int argc, char **argv)
     struct nms_cli cli;
     struct session s;
     FILE *script = NULL;
-    const char *no_color = getenv("NO_COLOR");
     int status = nms_cli_parse(&cli, &nms_repl_options, argc, argv);
     char load_cmd[] = ".load", *load[] = {load_cmd, NULL};
 
@@ -268,7 +269,8 @@ int nms_cmd_repl(int argc, char **argv)
     if (status != 0)
         goto out;
     s.interactive = !cli.script && isatty(STDIN_FILENO);
-    s.color = s.interactive && isatty(STDOUT_FILENO) && !(no_color && *no_color);
+    s.color = nms_cli_color(&cli, STDOUT_FILENO) &&
+              (s.interactive || cli.color == NMS_COLOR_ALWAYS);
     if (!s.interactive)
         s.place.name = cli.script ? cli.script : "-";
     if (cli.n_inputs == 1) {
