@@ -56,6 +56,8 @@ struct session {
     struct nms_msg_place place; /* script and line of the entry being run,
                                    and whether a command failed */
     int quit;                   /* .quit was given */
+    FILE *out;                  /* where a command's output goes: stdout,
+                                   or the page being gathered (page.h) */
 };
 
 /* Sets up a session with an empty case and loads the ruleset. Returns 0,
@@ -89,6 +91,10 @@ int session_evaluate(struct session *s, const cJSON *doc, double as_of,
  * (after .at or .reload). Returns 0 or -1.
  */
 int session_commit(struct session *s, cJSON *doc);
+
+/* The report flags (cmd/report.h) of the session: colour on a terminal,
+ * and entry numbers counted from 1 as the session's paths count them. */
+int report_flags(const struct session *s);
 
 /* Re-reads the ruleset; keeps the old one on failure. Returns 0 or -1. */
 int session_reload(struct session *s);

@@ -72,7 +72,7 @@ fi
 printf '.set history.catatonia true\n.set history.agitation true\ncase.history.catatonia\n' |
     $wrapper "$bin" repl --rules "$src/$tri" >"$tmp/stdin.txt" 2>&1
 status=$?
-if [ "$status" -eq 0 ] && [ "$(cat "$tmp/stdin.txt")" = "$(printf 'four 40 (indeterminate)\nfour 40 \xe2\x86\x92 70 (met)\ntrue')" ]; then
+if [ "$status" -eq 0 ] && [ "$(cat "$tmp/stdin.txt")" = "$(printf 'NMS criteria met: none; indeterminate: four 40; not met: none\ndifferentials met: none (.eval for the report)\nfour 40 \xe2\x86\x92 70 (met)\ntrue')" ]; then
     ok "commands from a pipe: no prompts, exit 0"
 else
     not_ok "commands from a pipe (status $status)" "$(cat "$tmp/stdin.txt")"
