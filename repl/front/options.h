@@ -31,6 +31,7 @@ struct nms_cli {
     struct nms_limits limits;    /* --max-instructions, --max-memory; 0 = default */
     const char *script;          /* repl --script FILE, or NULL */
     int echo;                    /* repl --echo: show each entry before its output */
+    int keep_going;              /* repl --keep-going: a script runs past errors */
     char **inputs;               /* file operands */
     int n_inputs;
 };

@@ -12,6 +12,7 @@
 #include "session/chart.h"
 #include "session/commands.h"
 #include "session/page.h"
+#include "session/scenario.h"
 #include "session/session.h"
 
 typedef int (*command_fn)(struct session *s, int argc, char **argv);
@@ -82,6 +83,19 @@ static const struct command commands[] = {
     {".reload", 0, 0, act_reload, ".reload",
      "re-read the ruleset (the old one stays if the new one fails)\n"
      "  .reload", 0},
+    {".say", 0, -1, act_say, ".say TEXT",
+     "print TEXT (narration in a scenario file)\n"
+     "  .say Day 3: he is febrile and rigid.", 0},
+    {".pause", 0, 0, act_pause, ".pause",
+     "wait for Enter on a terminal (a scenario's pause; --script runs go "
+     "on)\n  .pause", 0},
+    {".expect", 2, 2, act_expect, ".expect PATH VALUE",
+     "fail unless the result has VALUE at PATH: SET, SET.score, SET.level, "
+     "SET.ITEM, tier\n  .expect iec2011 met\n  .expect dsm4tr.rigidity false",
+     0},
+    {".read", 1, 1, act_read, ".read FILE",
+     "run a scenario file here, showing each command; .pause waits\n"
+     "  .read examples/scenarios/classic-nms.nms", 0},
     {".help", 0, 1, act_help, ".help [COMMAND]",
      "list the commands, or explain one\n  .help give", 1},
     {".quit", 0, 0, act_quit, ".quit", "end the session (also Ctrl-D)\n  .quit", 0},
@@ -214,7 +228,7 @@ static void dispatch(struct session *s, char *line)
 
 void commands_run(struct session *s, const char *entry)
 {
-    char line[REPL_MAX_INPUT];
+    char line[REPL_MAX_INPUT], say_cmd[] = ".say", *say[] = {say_cmd, NULL, NULL};
 
     while (isspace((unsigned char)*entry))
         entry++;
@@ -226,5 +240,10 @@ void commands_run(struct session *s, const char *entry)
     }
     snprintf(line, sizeof line, "%s", entry);
     line[strcspn(line, "\n")] = '\0';
+    if (strncmp(line, ".say", 4) == 0 && (!line[4] || isspace((unsigned char)line[4]))) {
+        say[1] = line + 4 + strspn(line + 4, " \t");
+        act_say(s, 2, say);   /* the text as written: quotes and spacing kept */
+        return;
+    }
     dispatch(s, line);
 }

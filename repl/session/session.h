@@ -56,6 +56,8 @@ struct session {
     struct nms_msg_place place; /* script and line of the entry being run,
                                    and whether a command failed */
     int quit;                   /* .quit was given */
+    int keep_going;             /* --keep-going: a script runs past errors */
+    int read_depth;             /* .read files being run, one in another */
     FILE *out;                  /* where a command's output goes: stdout,
                                    or the page being gathered (page.h) */
 };

@@ -362,6 +362,35 @@ static void session_paging(char *bin, const char *src, const char *history)
     check(finish(&c) == 0, "the paged session ends with status 0");
 }
 
+/* .read runs a scenario on the terminal: .say prints, .pause waits for
+ * Enter before the next command runs. */
+static void session_scenario(char *bin, const char *src, const char *history)
+{
+    char rules[4096], read[4200];
+    char *args[] = {bin, w_repl, w_rules, rules, NULL};
+    struct child c;
+
+    snprintf(rules, sizeof rules, "%s/tests/data/rules/tri", src);
+    snprintf(read, sizeof read, ".read %s/tests/repl/scenario-pass.nms\r", src);
+    c = start(args, history);
+    check(expect(&c, "nms> ", 5000), "the scenario session starts");
+    clear();
+    type(&c, read);
+    check(expect(&c, "Lesson: two flags reach the threshold.", 5000),
+          ".say prints its text");
+    check(expect(&c, "Enter to go on", 5000), ".pause asks for Enter");
+    pause_ms(300);
+    expect(&c, "\001never\001", 200);
+    check(!strstr(screen, ".expect four indeterminate"),
+          "the scenario waits at .pause");
+    type(&c, "\r");
+    check(expect(&c, "four 20 \xe2\x86\x92 50 (met)", 5000) && at_prompt(&c),
+          "Enter goes on to the end of the scenario");
+    check(!strstr(screen, "error"), "the scenario's expectations hold");
+    type(&c, "\004");
+    check(finish(&c) == 0, "the scenario session ends with status 0");
+}
+
 int main(int argc, char **argv)
 {
     char history[] = "/tmp/nmsrules-pty-history-XXXXXX";
@@ -379,6 +408,7 @@ int main(int argc, char **argv)
     session_history(argv[1], argv[2], history);
     session_slow(argv[1], argv[2], history);
     session_paging(argv[1], argv[2], history);
+    session_scenario(argv[1], argv[2], history);
     unlink(history);
     printf("%s\n", failures ? "FAILED" : "all passed");
     return failures ? 1 : 0;
