@@ -32,4 +32,8 @@ int nms_cmd_eval(int argc, char **argv);
 extern const struct nms_command_options nms_repl_options;
 int nms_cmd_repl(int argc, char **argv);
 
+/* gen (repl/cmd/gen.c): a synthetic cohort, JSON Lines out. It parses its
+ * own options (none of the common ones apply). */
+int nms_cmd_gen(int argc, char **argv);
+
 #endif

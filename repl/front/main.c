@@ -19,6 +19,8 @@ static const struct nms_command commands[] = {
     {"eval", "eval FILE", "one case as a readable report", nms_cmd_eval},
     {"repl", "repl [FILE]",
      "an interactive session (also: no COMMAND on a terminal)", nms_cmd_repl},
+    {"gen", "gen --count N", "write a synthetic cohort (JSON Lines)",
+     nms_cmd_gen},
     {"help", "help [COMMAND]", "show help for COMMAND", cmd_help},
 };
 
