@@ -17,6 +17,8 @@ static const struct nms_command commands[] = {
     {"batch", "batch [FILE...]",
      "evaluate many cases; JSON Lines, JSON or CSV out", nms_cmd_batch},
     {"eval", "eval FILE", "one case as a readable report", nms_cmd_eval},
+    {"plot", "plot CASE -o FILE.svg",
+     "the case over time as an SVG picture, for slides", nms_cmd_plot},
     {"repl", "repl [FILE]",
      "an interactive session (also: no COMMAND on a terminal)", nms_cmd_repl},
     {"gen", "gen --count N", "write a synthetic cohort (JSON Lines)",

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/plot.h"
 #include "cmd/report.h"
 #include "cmd/sink.h"
 #include "input/case_json.h"
@@ -319,6 +320,27 @@ int act_at(struct session *s, int argc, char **argv)
         cJSON_Delete(t);
     }
     return session_commit(s, s->doc);
+}
+
+/* .plot [FILE.svg]: the case over time (cmd/plot.c), by default in
+ * ID.svg after the case's id. */
+int act_plot(struct session *s, int argc, char **argv)
+{
+    const char *id = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(s->doc, "id"));
+    struct nms_record rec;
+    char path[300], err[512];
+
+    if (argc == 2)
+        snprintf(path, sizeof path, "%s", argv[1]);
+    else
+        snprintf(path, sizeof path, "%s.svg", id && *id && !strchr(id, '/') ? id : "case");
+    session_record(s, s->doc, &rec);
+    if (plot_write_file(s->engine, &rec, path, err, sizeof err) != 0) {
+        repl_error(s, "%s", err);
+        return -1;
+    }
+    printf("drawn in %s\n", path);
+    return 0;
 }
 
 int act_rules(struct session *s, int argc, char **argv)

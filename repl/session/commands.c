@@ -76,6 +76,9 @@ static const struct command commands[] = {
      "the differences between the last two evaluations\n  .diff", 1},
     {".timeline", 0, 0, act_timeline, ".timeline",
      "evaluate as of every time in the case, one row each\n  .timeline", 1},
+    {".plot", 0, 1, act_plot, ".plot [FILE.svg]",
+     "draw the case over time as an SVG picture (default: ID.svg)\n"
+     "  .plot classic.svg", 0},
     {".at", 0, 1, act_at, ".at [TIME|off]",
      "evaluate as of TIME (later data ignored); off for all data\n  .at 48h", 0},
     {".rules", 0, 0, act_rules, ".rules",

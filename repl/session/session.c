@@ -68,12 +68,18 @@ static struct nms_case *read_case(struct session *s, const cJSON *doc,
 
     opt.as_of = as_of;
     opt.as_of_form = times_iso(doc) ? NMS_TIME_ISO : NMS_TIME_HOURS;
-    memset(&rec, 0, sizeof rec);
-    rec.text = "";
-    rec.parsed = doc;
-    rec.source = s->source;
-    rec.line = strcmp(s->source, "untitled") == 0 ? 0 : 1;
+    session_record(s, doc, &rec);
     return nms_case_read(&rec, &opt);
+}
+
+void session_record(const struct session *s, const cJSON *doc,
+                    struct nms_record *rec)
+{
+    memset(rec, 0, sizeof *rec);
+    rec->text = "";
+    rec->parsed = doc;
+    rec->source = s->source;
+    rec->line = strcmp(s->source, "untitled") == 0 ? 0 : 1;
 }
 
 int session_evaluate(struct session *s, const cJSON *doc, double as_of,

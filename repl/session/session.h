@@ -22,6 +22,7 @@
 
 #include "front/msg.h"
 #include "front/options.h"
+#include "nms/reader.h"
 #include "session/evaluation.h"
 
 /* Most words one command line is split into. */
@@ -93,6 +94,11 @@ int session_evaluate(struct session *s, const cJSON *doc, double as_of,
  * (after .at or .reload). Returns 0 or -1.
  */
 int session_commit(struct session *s, cJSON *doc);
+
+/* The record of `doc` as nms_case_read takes it (the chart itself, not
+ * text), named after the session's source; valid while doc lives. */
+void session_record(const struct session *s, const cJSON *doc,
+                    struct nms_record *rec);
 
 /* The report flags (cmd/report.h) of the session: colour on a terminal,
  * and entry numbers counted from 1 as the session's paths count them. */
