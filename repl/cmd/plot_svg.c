@@ -316,7 +316,11 @@ static void draw_panel(FILE *fp, const struct frame *f, const struct panel *p,
     int any = value_range(p, &lo, &hi);
 
     fprintf(fp, "<g id=\"%s\">\n<text x=\"8\" y=\"%.1f\" font-size=\"13\" "
-                "font-weight=\"bold\">%s</text>\n", p->id, top - 10, p->title);
+                "font-weight=\"bold\">%s", p->id, top - 10, p->title);
+    for (i = 0; p->ns > 1 && i < p->ns; i++)   /* which line is which */
+        fprintf(fp, "<tspan font-weight=\"normal\" fill=\"%s\">  \xe2\x96\xa0 %s"
+                    "</tspan>", p->s[i].color, p->s[i].name);
+    fprintf(fp, "</text>\n");
     fprintf(fp, "<rect class=\"frame\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
                 "height=\"%.1f\" fill=\"none\" stroke=\"#999\"/>\n", LEFT, top,
             WIDTH - LEFT - RIGHT, PANEL);
