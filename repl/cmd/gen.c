@@ -118,7 +118,7 @@ static int parse(struct gen_opts *o, int argc, char **argv)
     memset(o, 0, sizeof *o);
     o->seed = 1;
     o->prevalence_ppm = nms_gen_default_prevalence();
-    optind = 1;
+    optind = 0;   /* a full reset: main scanned the common options first */
     opterr = 0;   /* getopt's complaints in the program's words */
     while ((opt = getopt_long(argc, argv, ":ho:", longs, NULL)) != -1) {
         if (opt == 'n' && whole(optarg, 1, NMS_GEN_MAX_COUNT, &o->count) != 0)

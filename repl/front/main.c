@@ -19,6 +19,8 @@ static const struct nms_command commands[] = {
     {"batch", "batch [FILE...]",
      "evaluate many cases; JSON Lines, JSON or CSV out", nms_cmd_batch},
     {"eval", "eval FILE", "one case as a readable report", nms_cmd_eval},
+    {"plot", "plot CASE -o FILE.svg",
+     "the case over time as an SVG picture, for slides", nms_cmd_plot},
     {"repl", "repl [FILE]",
      "an interactive session (also: no COMMAND on a terminal)", nms_cmd_repl},
     {"gen", "gen --count N", "write a synthetic cohort (JSON Lines)",
@@ -62,11 +64,18 @@ static const char usage_tail[] =
 /* The program's usage, its command list generated from the table. */
 static void print_usage(FILE *fp)
 {
-    size_t i;
+    size_t i, width = 0;
 
+    /* The summaries line up two spaces after the longest synopsis, so a
+     * new command's row can never run into its summary (man/gen-man.pl
+     * reads the rows by that gap). */
+    for (i = 0; i < N_COMMANDS; i++)
+        if (strlen(commands[i].synopsis) > width)
+            width = strlen(commands[i].synopsis);
     fputs(usage_head, fp);
     for (i = 0; i < N_COMMANDS; i++)
-        fprintf(fp, "  %-19s%s\n", commands[i].synopsis, commands[i].summary);
+        fprintf(fp, "  %-*s  %s\n", (int)width, commands[i].synopsis,
+                commands[i].summary);
     fputs(usage_tail, fp);
 }
 

@@ -183,7 +183,10 @@ int nms_cli_parse(struct nms_cli *cli, const struct nms_command_options *spec,
     cli->as_of = NAN;
     /* ':' first: a missing value is told apart from an unknown option. */
     snprintf(shortopts, sizeof shortopts, ":%s", spec->shortopts);
-    optind = 1;
+    /* 0, not 1: glibc then forgets the permutation state of an earlier
+     * scan (the common options before the command were parsed already),
+     * as getopt(3) says a program scanning several vectors must. */
+    optind = 0;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, shortopts, spec->longopts,
                               NULL)) != -1) {
