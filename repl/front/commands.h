@@ -32,4 +32,8 @@ int nms_cmd_eval(int argc, char **argv);
 extern const struct nms_command_options nms_repl_options;
 int nms_cmd_repl(int argc, char **argv);
 
+/* test (repl/cmd/test.c): rule test files against a ruleset, coverage. */
+extern const struct nms_command_options nms_test_options;
+int nms_cmd_test(int argc, char **argv);
+
 #endif

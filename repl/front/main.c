@@ -19,6 +19,8 @@ static const struct nms_command commands[] = {
     {"eval", "eval FILE", "one case as a readable report", nms_cmd_eval},
     {"repl", "repl [FILE]",
      "an interactive session (also: no COMMAND on a terminal)", nms_cmd_repl},
+    {"test", "test [PATH...]",
+     "run rule tests against a ruleset; --coverage", nms_cmd_test},
     {"help", "help [COMMAND]", "show help for COMMAND", cmd_help},
 };
 
