@@ -13,6 +13,7 @@
 #include <lua.h>
 
 #include "base/base_int.h"
+#include "lua/engine_int.h"
 #include "lua/eval_int.h"
 #include "lua/ruleset.h"
 #include "lua/vm.h"
@@ -176,4 +177,21 @@ const struct nms_set_info *nms_ruleset_set_info(const struct nms_ruleset_info *r
     if (!rs || rs->n_sets != r->n_sets || strcmp(rs->sets[i].id, r->sets[i].id))
         return NULL;
     return &rs->sets[i];
+}
+
+struct nms_vm *nms_engine_vm(const struct nms_engine *e)
+{
+    return e->vm;
+}
+
+const struct nms_ruleset *nms_engine_rs(const struct nms_engine *e)
+{
+    return e->rs;
+}
+
+enum nms_status nms_engine_fail(struct nms_engine *e, enum nms_status status,
+                                const char *message)
+{
+    snprintf(e->errmsg, sizeof e->errmsg, "%s", message ? message : "");
+    return status;
 }

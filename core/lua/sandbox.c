@@ -601,3 +601,13 @@ void nms_vm_require(lua_State *L, const char *name)
     lua_pushstring(L, name);
     lua_call(L, 1, 1);
 }
+
+void nms_vm_push_loaded(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, KEY_LOADED);
+}
+
+void nms_vm_push_base(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, KEY_BASE);
+}

@@ -70,4 +70,12 @@ void nms_vm_require(lua_State *L, const char *name);
  * "<dir>/lib/time.lua") and returns it. */
 const char *nms_push_module_path(lua_State *L, const char *module);
 
+/* [-0, +1] Pushes the sandbox's table of loaded modules (module name ->
+ * what it returned), for tools that read a loaded ruleset. */
+void nms_vm_push_loaded(lua_State *L);
+
+/* [-0, +1] Pushes the base every module environment reads from (the names
+ * rules may use without declaring them). */
+void nms_vm_push_base(lua_State *L);
+
 #endif

@@ -36,4 +36,8 @@ int nms_cmd_repl(int argc, char **argv);
 extern const struct nms_command_options nms_test_options;
 int nms_cmd_test(int argc, char **argv);
 
+/* check (repl/cmd/check.c): load and lint a ruleset. */
+extern const struct nms_command_options nms_check_options;
+int nms_cmd_check(int argc, char **argv);
+
 #endif

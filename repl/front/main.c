@@ -21,6 +21,7 @@ static const struct nms_command commands[] = {
      "an interactive session (also: no COMMAND on a terminal)", nms_cmd_repl},
     {"test", "test [PATH...]",
      "run rule tests against a ruleset; --coverage", nms_cmd_test},
+    {"check", "check", "load and lint a ruleset", nms_cmd_check},
     {"help", "help [COMMAND]", "show help for COMMAND", cmd_help},
 };
 
