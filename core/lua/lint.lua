@@ -42,7 +42,22 @@ local function esc(s) return (s:gsub("%W", "%%%0")) end
 -- strings are read (written elsewhere) or start a built name (`"x" ..`).
 local index = { head = {}, id = {}, decl = {}, named = {}, built = {} }
 local function remember(t, key, path, line)
-  if not t[key] then t[key] = { path = path, line = line } end
+  local list = t[key] or {}
+  if not list[path] then
+    list[path] = line
+    list[#list + 1] = { path = path, line = line }
+  end
+  t[key] = list
+end
+
+-- Where `str` is first written in index table t: in module `prefer`'s file
+-- if it is there, else anywhere. Returns path, line or nil.
+local function first(t, str, prefer)
+  local list = t[str]
+  if not list then return nil end
+  local f = prefer and files[prefer]
+  if f and list[f.path] then return f.path, list[f.path] end
+  return list[1].path, list[1].line
 end
 for _, name in ipairs(order) do
   local f = files[name]
@@ -86,8 +101,9 @@ end
 -- The line where a table holding `id = "<id>"` (or the string "<id>") is
 -- written; module and line, or nil.
 local function row_line(prefer, id)
-  local at = index.id[id] or index.head[id]
-  if at then return at.path, at.line end
+  local path, line = first(index.id, id, prefer)
+  if not path then path, line = first(index.head, id, prefer) end
+  if path then return path, line end
   return locate('["\']' .. esc(id) .. '["\']', prefer)
 end
 
@@ -130,8 +146,13 @@ local SCHEMA = {
 -- first `key =` after line `from` of module `module`.
 local function check_keys(t, s, what, module, from)
   if type(t) ~= "table" then return end
+  local unknown = {}
   for k in pairs(t) do
-    if type(k) == "string" and not s[k] then
+    if type(k) == "string" and not s[k] then unknown[#unknown + 1] = k end
+  end
+  table.sort(unknown)
+  for _, k in ipairs(unknown) do
+    do
       local path, line = locate("%f[%w_]" .. esc(k) .. "%s*=[^=]", module, from)
       local near = ctx.closest(s.__list, k)
       finding(path, line, "unknown-key", "%s: unknown key '%s'%s", what, k,
@@ -256,13 +277,6 @@ end
 -- it; a tag no other set uses compares nothing (a misspelt tag quietly
 -- drops the item out of the concordance).
 local function check_features()
-  local known = {}
-  for f, list in pairs(features) do
-    local sets_of = {}
-    for _, t in ipairs(list) do sets_of[t.set] = true end
-    if next(sets_of, next(sets_of)) then known[#known + 1] = f end
-  end
-  table.sort(known)
   local names = {}
   for f in pairs(features) do names[#names + 1] = f end
   table.sort(names)
@@ -272,14 +286,16 @@ local function check_features()
     for _, t in ipairs(list) do
       if not sets_of[t.set] then sets_of[t.set] = true; n = n + 1 end
     end
-    -- A feature only one set tags is fine when no tagged feature is close to
-    -- it (DSM-IV-TR alone names mutism); close to one, it is a misspelling.
-    local near = n < 2 and ctx.closest(known, f)
+    -- A feature only one set tags is fine when no other tag is close to it
+    -- (DSM-IV-TR alone names mutism); close to one, it is a misspelling.
+    local others = {}
+    for _, g in ipairs(names) do if g ~= f then others[#others + 1] = g end end
+    local near = n < 2 and ctx.closest(others, f)
     if near then
       for _, t in ipairs(list) do
         finding(t.path, t.line, "feature", "set '%s': item '%s': concordance feature '%s' is "
-          .. "tagged in no other criteria set, so it is compared with nothing%s",
-          t.set, t.item, f, " (did you mean '" .. near .. "'?)")
+          .. "tagged in no other criteria set, so it is compared with nothing (did you mean "
+          .. "'%s'?)", t.set, t.item, f, near)
       end
     end
   end
@@ -298,8 +314,8 @@ local function check_params()
   table.sort(names)
   for _, name in ipairs(names) do
     local entry = params[name]
-    local at = index.decl[name] or { path = ctx.dir, line = 0 }
-    local path, line = at.path, at.line
+    local path, line = first(index.decl, name)
+    if not path then path, line = ctx.dir, 0 end
     local what = ("parameter '%s'"):format(name)
     if type(entry) == "table" then
       check_keys(entry, SCHEMA.param, what, by_path[path], line)
@@ -388,11 +404,12 @@ local function check_drugs()
         or (trap.known and (not info.recognised or next(classes) == nil
           or (classes.other and not next(classes, next(classes)))))
       if bad then
-        local prefix = trap.atc:sub(1, 4)
-        local path, line = locate('["\']' .. esc(prefix) .. '["\']', "drugs")
-        finding(path, line, "drug-class", "ATC %s (%s) is classed as %s: %s; give it a row of "
-          .. "its own or a more specific group first", trap.atc, trap.name,
-          next(classes) and table.concat(info.class_list or {}, ", ") or "nothing known", trap.why)
+        local path, line = locate('["\']' .. esc(trap.atc:sub(1, 4)) .. '["\']', "drugs")
+        if line == 0 then path, line = locate("atc_groups%s*=", "drugs") end
+        finding(path, line, "drug-class", "ATC %s (%s) is %s: %s; give it a row of its own or a "
+          .. "more specific group first", trap.atc, trap.name,
+          next(classes) and ("classed as " .. table.concat(info.class_list or {}, ", "))
+            or "not recognised", trap.why)
       end
     end
   end

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The rule-authoring commands end to end (check, test, params, doc, diff)
+# on the tiny ruleset (tests/data/rules/tiny) and its broken copies
+# (tests/data/rules/lint/): standard output, then standard error, then the
+# exit status, compared with tests/authoring/expected/NAME.
+#
+#   bash tests/authoring/run.sh BUILD/nmsrules SOURCE_DIR
+#
+# NMS_UPDATE_GOLDEN=1 rewrites the expected files (review the diff).
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=$(cd "$2" && pwd)
+expected=$src/tests/authoring/expected
+tiny=tests/data/rules/tiny
+lint=tests/data/rules/lint
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+# golden NAME ARGS...: runs the program from the source tree.
+golden() {
+    local name=$1
+    shift
+    (cd "$src" && "$bin" "$@") >"$tmp/out" 2>"$tmp/err"
+    echo "exit $?" >>"$tmp/err"
+    cat "$tmp/out" "$tmp/err" |
+        sed -e 's/sha256:[0-9a-f]\{64\}/sha256:DIGEST/g' >"$tmp/$name"
+    if [ "${NMS_UPDATE_GOLDEN:-}" = 1 ]; then
+        cp "$tmp/$name" "$expected/$name"
+    fi
+    if diff -u "$expected/$name" "$tmp/$name" >"$tmp/diff"; then
+        passed=$((passed + 1))
+        echo "ok - $name"
+    else
+        failed=$((failed + 1))
+        echo "not ok - $name"
+        head -40 "$tmp/diff" | sed 's/^/  /'
+    fi
+}
+
+golden check-clean check --rules $tiny
+for kind in syntax typos metadata unreachable feature unused case_field global drugs; do
+    golden check-$kind check --rules $lint/$kind
+done
+golden check-always check --rules $tiny --param score.threshold=0
+golden check-operand check --rules $tiny extra
+
+golden test-coverage test --rules $tiny --coverage
+golden test-failing test --rules $tiny tests/authoring/failing.json
+golden test-min-coverage test --rules $tiny --min-coverage 95
+golden test-verbose test --rules $tiny -v
+golden test-missing test --rules $tiny no/such/file.json
+
+# `nmsrules help CMD` is `nmsrules CMD --help`.
+for cmd in check test; do
+    if [ "$("$bin" help $cmd)" = "$("$bin" $cmd --help)" ]; then
+        passed=$((passed + 1)); echo "ok - help $cmd"
+    else
+        failed=$((failed + 1)); echo "not ok - help $cmd differs from $cmd --help"
+    fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
