@@ -40,4 +40,8 @@ int nms_cmd_test(int argc, char **argv);
 extern const struct nms_command_options nms_check_options;
 int nms_cmd_check(int argc, char **argv);
 
+/* gen (repl/cmd/gen.c): a synthetic cohort, JSON Lines out. It parses its
+ * own options (none of the common ones apply). */
+int nms_cmd_gen(int argc, char **argv);
+
 #endif

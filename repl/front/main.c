@@ -22,6 +22,8 @@ static const struct nms_command commands[] = {
     {"test", "test [PATH...]",
      "run rule tests against a ruleset; --coverage", nms_cmd_test},
     {"check", "check", "load and lint a ruleset", nms_cmd_check},
+    {"gen", "gen --count N", "write a synthetic cohort (JSON Lines)",
+     nms_cmd_gen},
     {"help", "help [COMMAND]", "show help for COMMAND", cmd_help},
 };
 

@@ -177,7 +177,7 @@ static cJSON *case_arg(lua_State *L)
  * one place the session turns a result into its documented record, since
  * that record is what nms.evaluate and nms.result promise. NULL when out
  * of memory. */
-static cJSON *record_of(struct session *s, const struct evaluation *ev)
+static cJSON *output_record(struct session *s, const struct evaluation *ev)
 {
     char *text = nms_output_json(ev->c, ev->r, nms_engine_ruleset(s->engine), 0);
     cJSON *rec = text ? cJSON_Parse(text) : NULL;
@@ -197,7 +197,7 @@ static int l_evaluate(lua_State *L)
     cJSON_Delete(doc);
     if (rc != 0)
         return luaL_error(L, rc == 1 ? "interrupted" : "evaluation failed");
-    rec = record_of(s, ev);
+    rec = output_record(s, ev);
     evaluation_free(ev);
     if (!rec)
         return luaL_error(L, "not enough memory");
@@ -210,7 +210,7 @@ static int l_evaluate(lua_State *L)
 static int l_result(lua_State *L)
 {
     struct session *s = session_of(L);
-    cJSON *rec = s->last ? record_of(s, s->last) : NULL;
+    cJSON *rec = s->last ? output_record(s, s->last) : NULL;
 
     if (s->last && !rec)
         return luaL_error(L, "not enough memory");

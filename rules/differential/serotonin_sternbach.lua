@@ -16,7 +16,11 @@
 --   parameter differential.serotonin_sternbach.change_window_h. The case
 --   records no onset, so windows are measured back from the assessment.
 -- - C: work-up for infection, metabolic and toxic causes (toxic stands for
---   substance abuse or withdrawal) all negative.
+--   substance abuse or withdrawal) all negative, and no dopaminergic drug
+--   withdrawn within exposure.withdrawal_window_h: that withdrawal is an
+--   "other etiology" of fever, tremor, sweating and confusion
+--   (parkinsonism-hyperpyrexia, §7.5 [S74]), named in the criterion's
+--   "substance ... withdrawal".
 -- - D: no drug of parameter differential.serotonin_sternbach.neuroleptic_classes
 --   started or raised within differential.serotonin_sternbach.neuroleptic_window_h.
 -- - Fever and "mental status change" have no published values: parameters.
@@ -27,9 +31,10 @@ local exam = require("lib.exam")
 local vitals = require("lib.vitals")
 local workup = require("lib.workup")
 local regimen = require("lib.regimen")
+local meds = require("lib.meds")
 local contrasts = require("differential.contrasts")
 
-local answer = tri.answer
+local answer, part = tri.answer, tri.part
 
 local SEROTONERGIC = { serotonergic = true }                       -- §8.4 drug class
 local CAUSES = { "infection", "metabolic", "toxic" }               -- C: infectious, metabolic, substance
@@ -46,6 +51,18 @@ local function flag(id, title, field)
   return { id = id, group = "features", title = title, source = SOURCE_B,
     needs = "an exam recording " .. title:lower() .. " (exam[]." .. field .. ")",
     check = function(case) return answer(exam.flag(case, field)) end }
+end
+
+-- No dopaminergic drug withdrawn in the parkinsonism-hyperpyrexia window
+-- (meds.trigger): a withdrawal state is another cause (criterion C).
+local function no_withdrawal(case)
+  local trigger, why = meds.trigger(case, 0)
+  if trigger == nil then return tri.finding(nil, why, "the medication list (medications[])") end
+  if #trigger.withdrawals > 0 then
+    return tri.finding(false, regimen.names(trigger.withdrawals) .. " withdrawn within "
+      .. meds.withdrawal_hours() .. " h (exposure.withdrawal_window_h): a withdrawal state")
+  end
+  return tri.finding(true, "no dopaminergic drug withdrawn")
 end
 
 return {
@@ -108,7 +125,10 @@ return {
       source = "§7.2 [S55][S56]",
       needs = "work-up results for infectious, metabolic and toxic causes (workup.infection, metabolic, "
         .. "toxic)",
-      check = function(case) return answer(workup.negative(case, CAUSES)) end },
+      check = function(case)
+        return answer(tri.all({ part("work-up", workup.negative(case, CAUSES)),
+          part("dopaminergic withdrawal", no_withdrawal(case)) }))
+      end },
 
     { id = "no_neuroleptic_started_or_increased", group = "exclusions",
       title = "No neuroleptic started or increased",

@@ -254,16 +254,18 @@ local function undecided(case, w, window)
 end
 
 -- The tier's measures for NMS as the working diagnosis (status "nms" or "both").
-local function tier_measures(case, tier, w, verdicts, list)
+local function tier_measures(case, tier, w, verdicts, list, restoring)
   local rivals = rival_differentials(w)
   for _, t in ipairs(BELOW[tier]) do
     if t ~= "moderate" or #rivals == 0 then add(list, TIER[t]) end
     if t == "moderate" and #rivals == 0 then list[#list + 1] = benztropine(verdicts) end
     if t == "moderate" and #rivals > 0 then
-      list[#list + 1] = act("Bromocriptine, dantrolene, amantadine, levodopa and benztropine are not proposed as "
+      list[#list + 1] = act((restoring and "Bromocriptine, dantrolene, amantadine and benztropine"
+          or "Bromocriptine, dantrolene, amantadine, levodopa and benztropine") .. " are not proposed as "
         .. "NMS treatment while " .. working.names(rivals, true) .. " remains possible: they treat NMS, not it; "
-        .. "reconsider them once it is excluded (its own first steps are above)", "severity/working.lua "
-        .. "(project choice); seed 002; §5.2")
+        .. "reconsider them once it is excluded (its own first steps are above"
+        .. (restoring and "; restoring the withdrawn dopaminergic drug is not held back" or "") .. ")",
+        "severity/working.lua (project choice); seed 002; §5.2")
     end
   end
   if tier ~= "severe" then return end
@@ -309,7 +311,7 @@ function A.list(case, tier, w, verdicts, window)
   add(list, first)
   lookalike_steps(list, w.spectrum, restoring)
   add(list, SUPPORTIVE)
-  tier_measures(case, tier, w, verdicts, list)
+  tier_measures(case, tier, w, verdicts, list, restoring)
   add(list, PITFALLS)
   add(list, MONITORING)
   list[#list + 1] = after_resolution(w, antagonist)
