@@ -25,6 +25,7 @@
 
 #include "describe_lua.h"
 #include "lint_lua.h"
+#include "source_lua.h"
 
 /* Largest rule file the lint reads, in bytes. */
 #define MAX_RULE_FILE (8L * 1024 * 1024)
@@ -206,17 +207,31 @@ static void push_ctx(lua_State *L, struct tool_run *run)
     lua_setfield(L, -2, "digest");
 }
 
-/* Protected: compiles and runs the script; its result stays on top. */
+/* [-0, +1] Compiles embedded script `text` with the tools' environment. */
+static void push_script(lua_State *L, const unsigned char *text, size_t len,
+                        const char *chunkname)
+{
+    if (luaL_loadbufferx(L, (const char *)text, len, chunkname, "t") != LUA_OK)
+        lua_error(L);
+    push_env(L);
+    lua_setupvalue(L, -2, 1);
+}
+
+/* Protected: runs source.lua, then the tool with ctx.source set; the
+ * tool's result stays on top. */
 static int run_protected(lua_State *L)
 {
     struct tool_run *run = lua_touserdata(L, 1);
+    int ctx;
 
-    if (luaL_loadbufferx(L, (const char *)run->script, run->script_len,
-                         run->chunkname, "t") != LUA_OK)
-        return lua_error(L);
-    push_env(L);
-    lua_setupvalue(L, -2, 1);
     push_ctx(L, run);
+    ctx = lua_gettop(L);
+    push_script(L, source_lua, sizeof source_lua - 1, "=source.lua");
+    lua_pushvalue(L, ctx);
+    lua_call(L, 1, 1);
+    lua_setfield(L, ctx, "source");
+    push_script(L, run->script, run->script_len, run->chunkname);
+    lua_pushvalue(L, ctx);
     lua_call(L, 1, 1);
     return 1;
 }
