@@ -45,7 +45,8 @@ local SCHEMA = {
   group = keys { "id", "title" },
   alternative = keys { "level", "need" },
   note = keys { "text", "source" },
-  param = keys { "value", "unit", "doc", "source" },
+  -- the loader keeps a parameter's own value as `default` under --param
+  param = keys { "value", "unit", "doc", "source", "default" },
   drug = keys { "gen", "potency", "brands", "also", "src", "atc_also", "atc_note" },
   atc_group = keys { "source" },
   class = keys { "title", "source" },
@@ -79,18 +80,7 @@ local function blank(v) return type(v) ~= "string" or not v:find("%S") end
 ---------------------------------------------------------------------------
 
 local manifest = ctx.loaded["ruleset"]
-local sets = {}          -- { module, set } in result order
-
-local function add_sets(field)
-  local v = manifest[field]
-  if type(v) == "string" then v = { v } end
-  if type(v) ~= "table" then return end
-  for _, module in ipairs(v) do
-    if type(ctx.loaded[module]) == "table" then
-      sets[#sets + 1] = { module = module, set = ctx.loaded[module], field = field }
-    end
-  end
-end
+local sets = S.sets      -- { module, set, field } in result order
 
 -- Alternative b is never the first met when an earlier alternative a asks
 -- for no more in any group than b does: whenever b holds, a holds.
@@ -447,10 +437,6 @@ check_keys(manifest, SCHEMA.manifest, "ruleset", "ruleset")
 if blank(manifest.title) then
   finding(files.ruleset and files.ruleset.path or ctx.dir, 1, "metadata", "ruleset: no 'title'")
 end
-add_sets("criteria")
-add_sets("severity")
-add_sets("risk_factors")
-add_sets("differentials")
 for _, entry in ipairs(sets) do check_set(entry) end
 check_features()
 check_params()

@@ -134,6 +134,13 @@ static void apply_overrides(lua_State *L, const char *module,
                                             (size_t)(eq - overrides[i])));
             fail_in(L, module, "--param", lua_tostring(L, -1));
         }
+        /* Keep the ruleset's own value beside the override, so that
+         * `nmsrules params` can show both. */
+        if (lua_getfield(L, -1, "default") == LUA_TNIL) {
+            lua_getfield(L, -2, "value");
+            lua_setfield(L, -3, "default");
+        }
+        lua_pop(L, 1);
         push_param_value(L, eq + 1);
         lua_setfield(L, -2, "value");
         lua_pop(L, 1);

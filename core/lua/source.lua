@@ -95,7 +95,21 @@ local function row_line(prefer, id)
   return locate('["\']' .. esc(id) .. '["\']', prefer)
 end
 
+-- Every set of the manifest, in result order: { module, set, field }.
+local sets = {}
+local manifest = ctx.loaded["ruleset"]
+for _, field in ipairs({ "criteria", "severity", "risk_factors", "differentials" }) do
+  local v = manifest[field]
+  if type(v) == "string" then v = { v } end
+  for _, module in ipairs(type(v) == "table" and v or {}) do
+    if type(ctx.loaded[module]) == "table" then
+      sets[#sets + 1] = { module = module, set = ctx.loaded[module], field = field }
+    end
+  end
+end
+
 return {
+  sets = sets, manifest = manifest,
   files = files, order = order, by_path = by_path, index = index,
   esc = esc, first = first, locate = locate, row_line = row_line,
 }

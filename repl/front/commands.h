@@ -44,4 +44,12 @@ int nms_cmd_check(int argc, char **argv);
  * own options (none of the common ones apply). */
 int nms_cmd_gen(int argc, char **argv);
 
+/* doc (repl/cmd/doc.c): the reference generated from a ruleset. */
+extern const struct nms_command_options nms_doc_options;
+int nms_cmd_doc(int argc, char **argv);
+
+/* params (repl/cmd/params.c): a ruleset's parameters and overrides. */
+extern const struct nms_command_options nms_params_options;
+int nms_cmd_params(int argc, char **argv);
+
 #endif

@@ -52,8 +52,15 @@ golden test-min-coverage test --rules $tiny --min-coverage 95
 golden test-verbose test --rules $tiny -v
 golden test-missing test --rules $tiny no/such/file.json
 
+golden params-tiny params --rules $tiny
+golden params-override params --rules $tiny --param score.threshold=3
+golden params-unknown params --rules $tiny --param score.thresold=3
+golden doc-md doc --rules $tiny
+golden doc-html doc --rules $tiny --format html
+golden doc-bad-format doc --rules $tiny --format pdf
+
 # `nmsrules help CMD` is `nmsrules CMD --help`.
-for cmd in check test; do
+for cmd in check test params doc; do
     if [ "$("$bin" help $cmd)" = "$("$bin" $cmd --help)" ]; then
         passed=$((passed + 1)); echo "ok - help $cmd"
     else
