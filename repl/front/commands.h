@@ -52,4 +52,8 @@ int nms_cmd_doc(int argc, char **argv);
 extern const struct nms_command_options nms_params_options;
 int nms_cmd_params(int argc, char **argv);
 
+/* diff (repl/cmd/diff.c): the same cases under two rulesets. */
+extern const struct nms_command_options nms_diff_options;
+int nms_cmd_diff(int argc, char **argv);
+
 #endif

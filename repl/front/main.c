@@ -24,6 +24,8 @@ static const struct nms_command commands[] = {
     {"check", "check", "load and lint a ruleset", nms_cmd_check},
     {"params", "params", "list a ruleset's parameters and overrides",
      nms_cmd_params},
+    {"diff", "diff [FILE...]",
+     "the cases whose results change under a new ruleset", nms_cmd_diff},
     {"doc", "doc [-o FILE]", "write a ruleset's reference (md or html)",
      nms_cmd_doc},
     {"gen", "gen --count N", "write a synthetic cohort (JSON Lines)",

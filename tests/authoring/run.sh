@@ -59,8 +59,15 @@ golden doc-md doc --rules $tiny
 golden doc-html doc --rules $tiny --format html
 golden doc-bad-format doc --rules $tiny --format pdf
 
+# A rule change that moves three of the six cases of cohort.jsonl.
+golden diff-text diff --rules $tiny --rules-new tests/data/rules/tiny_new tests/authoring/cohort.jsonl
+golden diff-json diff --rules $tiny --rules-new tests/data/rules/tiny_new --format json tests/authoring/cohort.jsonl
+golden diff-param diff --rules $tiny --param-new rule.minor_needed=2 tests/authoring/cohort.jsonl
+golden diff-same diff --rules $tiny --rules-new $tiny tests/authoring/cohort.jsonl
+golden diff-no-new diff --rules $tiny tests/authoring/cohort.jsonl
+
 # `nmsrules help CMD` is `nmsrules CMD --help`.
-for cmd in check test params doc; do
+for cmd in check test params doc diff; do
     if [ "$("$bin" help $cmd)" = "$("$bin" $cmd --help)" ]; then
         passed=$((passed + 1)); echo "ok - help $cmd"
     else
