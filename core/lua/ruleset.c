@@ -640,6 +640,12 @@ static int load_protected(lua_State *L)
     take_string(L, manifest, "name", &rs->name, 1, "ruleset", NULL);
     take_string(L, manifest, "version", &rs->version, 1, "ruleset", NULL);
     take_string(L, manifest, "title", &rs->title, 0, "ruleset", NULL);
+    take_string(L, manifest, "status", &rs->status, 0, "ruleset", NULL);
+    if (rs->status && strcmp(rs->status, "draft") != 0 &&
+        strcmp(rs->status, "testing") != 0 &&
+        strcmp(rs->status, "production") != 0)
+        fail_in(L, "ruleset", NULL, "field 'status' must be \"draft\", "
+                                    "\"testing\" or \"production\"");
     take_string(L, manifest, "params", &params, 0, "ruleset", NULL);
     if (params) {
         lua_pushstring(L, params);
@@ -686,6 +692,7 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
     rs->info.name = rs->name;
     rs->info.version = rs->version;
     rs->info.title = rs->title;
+    rs->info.status = rs->status;
     rs->info.digest = rs->digest;
     rs->info.dir = rs->dir;
     rs->info.n_sets = rs->n_sets;
@@ -748,6 +755,7 @@ void nms_ruleset_free(struct nms_ruleset *rs)
     free(rs->name);
     free(rs->version);
     free(rs->title);
+    free(rs->status);
     free(rs->digest);
     free(rs->dir);
     free(rs);

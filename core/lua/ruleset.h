@@ -52,6 +52,7 @@ struct nms_ruleset {
     struct nms_set_def *sets;
     size_t n_sets;
     char *name, *version, *title, *digest;
+    char *status;                   /* "draft", "testing", "production" or NULL */
     struct nms_set_info *set_info;  /* views of sets[] for the info struct */
     int warnings_ref;           /* manifest 'warnings': fn(case) -> list, or LUA_NOREF */
     char *warnings_file;        /* where that function is defined */

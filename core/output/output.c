@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/base_int.h"
+#include "nms/engine.h"
 #include "nms/output.h"
 
 struct nms_writer {
@@ -260,6 +261,8 @@ static void ruleset_object(struct json_out *j, const struct nms_ruleset_info *rs
     begin_object(j);
     str_member(j, "name", rs->name);
     str_member(j, "version", rs->version);
+    if (rs->status)
+        str_member(j, "status", rs->status);
     str_member(j, "digest", rs->digest);
     if (rs->n_params > 0) {
         key(j, "params");
@@ -645,9 +648,20 @@ static void write_record(FILE *fp, const struct nms_case *c,
         lit_member(&j, "id", "null");
     if (!c->error)
         time_member(&j, "assessed_at", c->assessed_at, c->time_form);
+    /* The audit trail: what was read, as of when, by which ruleset,
+     * parameters and engine, so that any record can be reproduced. */
+    if (!c->error && !isnan(c->as_of))
+        time_member(&j, "as_of", c->as_of, c->time_form);
+    if (c->input_sha256[0])
+        str_member(&j, "input_sha256", c->input_sha256);
     if (rs && !c->error) {
         key(&j, "ruleset");
         ruleset_object(&j, rs);
+        key(&j, "engine");
+        begin_object(&j);
+        str_member(&j, "version", NMS_ENGINE_VERSION);
+        str_member(&j, "lua", nms_lua_release());
+        end_object(&j);
     }
     if (!failed)
         sets_members(&j, r, rs, full);
@@ -743,7 +757,8 @@ static void csv_header(struct nms_writer *w)
             break;
         }
     }
-    fputs("criteria_met,warnings,error\r\n", w->fp);
+    fputs("criteria_met,warnings,error,ruleset_version,ruleset_digest,"
+          "ruleset_status,input_sha256\r\n", w->fp);
 }
 
 static const char *const csv_blanks[] = {",,,", ",,", ","};
@@ -802,7 +817,11 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
     /* r may be NULL for a valid case, as in error_object. */
     csv_field(w->fp, c->error ? c->error->message
                      : r && r->error ? r->error->message
-                     : failed ? NOT_EVALUATED : "", 1);
+                     : failed ? NOT_EVALUATED : "", 0);
+    csv_field(w->fp, w->rs->version, 0);
+    csv_field(w->fp, w->rs->digest, 0);
+    csv_field(w->fp, w->rs->status ? w->rs->status : "", 0);
+    csv_field(w->fp, c->input_sha256, 1);
 }
 
 /* ------------------------------------------------------------------------

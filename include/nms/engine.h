@@ -61,6 +61,8 @@ struct nms_ruleset_info {
     const char *name;
     const char *version;
     const char *title;
+    const char *status;  /* "draft", "testing", "production", or NULL when
+                            the manifest declares none */
     const char *digest;  /* "sha256:<64 hex>" over every *.lua file of the ruleset */
     const char *dir;
     size_t n_sets;               /* every set, in result order */

@@ -123,6 +123,16 @@ int nms_cli_parse(struct nms_cli *cli, const struct nms_command_options *spec,
     return -1;
 }
 
+/* A ruleset that declares itself draft or testing says so on stderr once
+ * per run, besides the status every record carries. */
+static void warn_status(const struct nms_ruleset_info *rs)
+{
+    if (rs->status && strcmp(rs->status, "production") != 0)
+        nms_warnf("ruleset '%s' %s is a %s version, not production: its "
+                  "results are not for clinical use", rs->name, rs->version,
+                  rs->status);
+}
+
 int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out)
 {
     char found[PATH_MAX];
@@ -154,6 +164,7 @@ int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out)
         nms_engine_free(e);
         return NMS_EXIT_RULES;
     }
+    warn_status(nms_engine_ruleset(e));
     *out = e;
     return 0;
 }

@@ -43,6 +43,7 @@ golden check-clean check --rules $tiny
 for kind in syntax typos metadata unreachable feature unused case_field global drugs; do
     golden check-$kind check --rules $lint/$kind
 done
+golden check-bad-status check --rules $lint/bad_status
 golden check-always check --rules $tiny --param score.threshold=0
 golden check-operand check --rules $tiny extra
 
@@ -65,6 +66,15 @@ golden diff-json diff --rules $tiny --rules-new tests/data/rules/tiny_new --form
 golden diff-param diff --rules $tiny --param-new rule.minor_needed=2 tests/authoring/cohort.jsonl
 golden diff-same diff --rules $tiny --rules-new $tiny tests/authoring/cohort.jsonl
 golden diff-no-new diff --rules $tiny tests/authoring/cohort.jsonl
+
+# The audit trail: a testing ruleset is marked in every record, in the
+# report and once on stderr; every record names the input's hash, the
+# engine, Lua, the overrides and the as-of time.
+golden audit-eval-testing eval --rules tests/data/rules/tiny_new --param rule.minor_needed=2 \
+    --as-of 10 tests/authoring/one-case.json
+golden audit-json-testing eval --rules tests/data/rules/tiny_new --format json --compact \
+    --param rule.minor_needed=2 --as-of 10 tests/authoring/one-case.json
+golden audit-csv batch --rules tests/data/rules/tiny_new --format csv tests/authoring/cohort.jsonl
 
 # `nmsrules help CMD` is `nmsrules CMD --help`.
 for cmd in check test params doc diff; do

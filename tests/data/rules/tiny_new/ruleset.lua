@@ -3,6 +3,7 @@
 return {
   name = "tiny",
   version = "1.1",
+  status = "testing",
   title = "Tiny test ruleset",
   params = "params",
   criteria = { "criteria.score", "criteria.rule" },
