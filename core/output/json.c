@@ -1,0 +1,695 @@
+/*
+ * json.c - one result record as JSON, written while walking the case and
+ * its result (no tree, no copy of the text), byte for byte what cJSON 1.7
+ * printed; the record shape is docs/output-format.md.
+ */
+#include <assert.h>
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base_int.h"
+#include "nms/engine.h"
+#include "nms/output.h"
+#include "output/output_int.h"
+
+/* ------------------------------------------------------------------------
+ * JSON records, written as they are walked
+ *
+ * No tree is built: each record is written straight from the case and its
+ * result. The text is byte for byte what cJSON 1.7 prints (the format of
+ * every golden output): keys in the order below, numbers as "%1.15g"
+ * unless that reads back as another number ("%1.17g" then), strings with
+ * cJSON's escapes, and in pretty mode cJSON's tabs and line breaks.
+ * --------------------------------------------------------------------- */
+
+/* Nesting of a record: record, set, items, item, values. */
+#define JSON_MAX_DEPTH 16
+
+struct json_out {
+    FILE *fp;
+    int pretty;
+    unsigned depth;
+    int empty[JSON_MAX_DEPTH];  /* per open container: nothing in it yet */
+};
+
+static void put_tabs(struct json_out *j, unsigned n)
+{
+    while (n-- > 0)
+        fputc('\t', j->fp);
+}
+
+/* `len` bytes of s with cJSON's escapes, without the quotes. */
+static void put_escaped(struct json_out *j, const char *s, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        switch (ch) {
+        case '"': fputs("\\\"", j->fp); break;
+        case '\\': fputs("\\\\", j->fp); break;
+        case '\b': fputs("\\b", j->fp); break;
+        case '\f': fputs("\\f", j->fp); break;
+        case '\n': fputs("\\n", j->fp); break;
+        case '\r': fputs("\\r", j->fp); break;
+        case '\t': fputs("\\t", j->fp); break;
+        default:
+            if (ch < 32)
+                fprintf(j->fp, "\\u%04x", ch);
+            else
+                fputc(ch, j->fp);
+        }
+    }
+}
+
+/* A string with cJSON's escapes; `len` bytes of s. */
+static void put_string_n(struct json_out *j, const char *s, size_t len)
+{
+    fputc('"', j->fp);
+    put_escaped(j, s, len);
+    fputc('"', j->fp);
+}
+
+/* "a: b" as one JSON string, without building it. */
+static void put_joined(struct json_out *j, const char *a, const char *b)
+{
+    fputc('"', j->fp);
+    put_escaped(j, a, strlen(a));
+    fputs(": ", j->fp);
+    put_escaped(j, b, strlen(b));
+    fputc('"', j->fp);
+}
+
+static void put_string(struct json_out *j, const char *s)
+{
+    put_string_n(j, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* A number as cJSON prints it: 15 significant digits when they read back
+ * as the same number (within a rounding error), else 17; not finite is
+ * null. */
+static void put_number(struct json_out *j, double d)
+{
+    char buf[32];
+    double back;
+
+    if (isnan(d) || isinf(d)) {
+        fputs("null", j->fp);
+        return;
+    }
+    snprintf(buf, sizeof buf, "%1.15g", d);
+    back = strtod(buf, NULL);
+    if (!(fabs(back - d) <= fmax(fabs(back), fabs(d)) * DBL_EPSILON))
+        snprintf(buf, sizeof buf, "%1.17g", d);
+    fputs(buf, j->fp);
+}
+
+/* Before a value inside the open container: the separator. */
+static void next_value(struct json_out *j)
+{
+    if (j->depth == 0)
+        return;
+    if (!j->empty[j->depth - 1])
+        fputs(j->pretty ? ", " : ",", j->fp);
+    j->empty[j->depth - 1] = 0;
+}
+
+static void open_container(struct json_out *j, char ch)
+{
+    fputc(ch, j->fp);
+    assert(j->depth < JSON_MAX_DEPTH);
+    j->empty[j->depth++] = 1;
+    if (ch == '{' && j->pretty)
+        fputc('\n', j->fp);
+}
+
+static void begin_object(struct json_out *j)
+{
+    open_container(j, '{');
+}
+
+static void end_object(struct json_out *j)
+{
+    if (j->pretty && !j->empty[j->depth - 1])
+        fputc('\n', j->fp);
+    if (j->pretty)
+        put_tabs(j, j->depth - 1);
+    fputc('}', j->fp);
+    j->depth--;
+}
+
+static void begin_array(struct json_out *j)
+{
+    open_container(j, '[');
+}
+
+static void end_array(struct json_out *j)
+{
+    fputc(']', j->fp);
+    j->depth--;
+}
+
+/* A member name of the open object, `len` bytes of name. */
+static void key_n(struct json_out *j, const char *name, size_t len)
+{
+    if (!j->empty[j->depth - 1])
+        fputs(j->pretty ? ",\n" : ",", j->fp);
+    j->empty[j->depth - 1] = 0;
+    if (j->pretty)
+        put_tabs(j, j->depth);
+    put_string_n(j, name, len);
+    fputs(j->pretty ? ":\t" : ":", j->fp);
+}
+
+static void key(struct json_out *j, const char *name)
+{
+    key_n(j, name, strlen(name));
+}
+
+/* Array elements: separator, then the value. */
+static void str(struct json_out *j, const char *s)
+{
+    next_value(j);
+    put_string(j, s);
+}
+
+/* Members: "name": value. */
+static void str_member(struct json_out *j, const char *name, const char *s)
+{
+    key(j, name);
+    put_string(j, s);
+}
+
+static void num_member(struct json_out *j, const char *name, double d)
+{
+    key(j, name);
+    put_number(j, d);
+}
+
+static void lit_member(struct json_out *j, const char *name, const char *word)
+{
+    key(j, name);
+    fputs(word, j->fp);
+}
+
+static const char *tri_word(enum nms_tri value)
+{
+    return value == NMS_TRI_UNKNOWN ? "null"
+           : value == NMS_TRI_TRUE  ? "true"
+                                    : "false";
+}
+
+static void time_member(struct json_out *j, const char *name, double t,
+                        enum nms_time_form form)
+{
+    char buf[64];
+
+    if (isnan(t))
+        lit_member(j, name, "null");
+    else if (form == NMS_TIME_ISO)
+        str_member(j, name, nms_time_format(t, form, buf, sizeof buf));
+    else
+        num_member(j, name, t);
+}
+
+/* {"iec2011.threshold": 76, ...}: the overrides in force, in given order,
+ * each typed as the engine reads it. */
+static void params_object(struct json_out *j, const struct nms_ruleset_info *rs)
+{
+    double number;
+    size_t i;
+
+    begin_object(j);
+    for (i = 0; i < rs->n_params; i++) {
+        const char *eq = strchr(rs->params[i], '=');
+        size_t len = eq ? (size_t)(eq - rs->params[i]) : 0;
+        if (!eq || len >= 256)
+            continue;   /* the engine accepted only NAME=VALUE */
+        key_n(j, rs->params[i], len);
+        switch (nms_param_classify(eq + 1, &number)) {
+        case NMS_PARAM_NUMBER:
+            put_number(j, number);
+            break;
+        case NMS_PARAM_BOOLEAN:
+            fputs(number != 0 ? "true" : "false", j->fp);
+            break;
+        case NMS_PARAM_STRING:
+            put_string(j, eq + 1);
+            break;
+        }
+    }
+    end_object(j);
+}
+
+static void ruleset_object(struct json_out *j, const struct nms_ruleset_info *rs)
+{
+    begin_object(j);
+    str_member(j, "name", rs->name);
+    str_member(j, "version", rs->version);
+    if (rs->status)
+        str_member(j, "status", rs->status);
+    str_member(j, "digest", rs->digest);
+    if (rs->n_params > 0) {
+        key(j, "params");
+        params_object(j, rs);
+    }
+    end_object(j);
+}
+
+/* One item; `full` adds what the ruleset fixes (feature, source). */
+static void item_object(struct json_out *j, const struct nms_set *set,
+                        const struct nms_item *item, int full)
+{
+    begin_object(j);
+    str_member(j, "id", item->id);
+    if (item->group)
+        str_member(j, "group", item->group);
+    lit_member(j, "value", tri_word(item->value));
+    if (set->kind == NMS_KIND_POINTS)
+        num_member(j, "points", item->points);
+    str_member(j, "evidence", item->evidence);
+    if (full && item->feature)
+        str_member(j, "feature", item->feature);
+    if (full && item->source)
+        str_member(j, "source", item->source);
+    end_object(j);
+}
+
+/* Item ids whose value is `value`, e.g. the features for a differential. */
+static void ids_with(struct json_out *j, const char *name,
+                     const struct nms_set *set, enum nms_tri value)
+{
+    size_t i;
+
+    key(j, name);
+    begin_array(j);
+    for (i = 0; i < set->n_items; i++)
+        if (set->items[i].value == value)
+            str(j, set->items[i].id);
+    end_array(j);
+}
+
+static void notes_array(struct json_out *j, const char *name,
+                        const struct nms_set *set)
+{
+    size_t i;
+
+    key(j, name);
+    begin_array(j);
+    for (i = 0; i < set->n_notes; i++) {
+        next_value(j);
+        begin_object(j);
+        str_member(j, "text", set->notes[i].text);
+        str_member(j, "source", set->notes[i].source);
+        end_object(j);
+    }
+    end_array(j);
+}
+
+static void groups_array(struct json_out *j, const struct nms_set *set,
+                         int full)
+{
+    size_t i;
+
+    key(j, "groups");
+    begin_array(j);
+    for (i = 0; i < set->n_groups; i++) {
+        const struct nms_group *g = &set->groups[i];
+        next_value(j);
+        begin_object(j);
+        str_member(j, "id", g->id);
+        if (full)
+            str_member(j, "title", g->title);
+        num_member(j, "present", (double)g->present);
+        num_member(j, "unknown", (double)g->unknown);
+        num_member(j, "total", (double)g->total);
+        end_object(j);
+    }
+    end_array(j);
+}
+
+/* Severity reasons: "title: evidence" of the items behind the tier. */
+static void reasons_array(struct json_out *j, const struct nms_set *set)
+{
+    size_t i;
+
+    key(j, "reasons");
+    begin_array(j);
+    for (i = 0; i < set->n_reasons; i++) {
+        const struct nms_item *item = &set->items[set->reasons[i]];
+        next_value(j);
+        put_joined(j, item->title, item->evidence);
+    }
+    end_array(j);
+}
+
+static void items_array(struct json_out *j, const struct nms_set *set,
+                        int full)
+{
+    size_t i;
+
+    key(j, "items");
+    begin_array(j);
+    for (i = 0; i < set->n_items; i++) {
+        next_value(j);
+        item_object(j, set, &set->items[i], full);
+    }
+    end_array(j);
+}
+
+static void missing_array(struct json_out *j, const struct nms_set *set)
+{
+    size_t i;
+
+    key(j, "missing");
+    begin_array(j);
+    for (i = 0; i < set->n_items; i++)
+        if (set->items[i].missing)
+            str(j, set->items[i].missing);
+    end_array(j);
+}
+
+/* The verdict of a set, in the words of its kind and section. */
+static void verdict_members(struct json_out *j, const struct nms_set *set)
+{
+    size_t i;
+
+    str_member(j, "result", nms_verdict_name(set->result));
+    switch (set->kind) {
+    case NMS_KIND_POINTS:
+        num_member(j, "score", set->score);
+        num_member(j, "possible", set->possible);
+        num_member(j, "threshold", set->threshold);
+        break;
+    case NMS_KIND_GROUPS:
+        if (set->section == NMS_SECTION_SEVERITY)
+            str_member(j, "tier", nms_set_tier(set));
+        else if (set->level)
+            str_member(j, "level", set->level);
+        key(j, "could_be");
+        begin_array(j);
+        for (i = 0; i < set->n_could_be; i++)
+            str(j, set->could_be[i]);
+        end_array(j);
+        break;
+    case NMS_KIND_CHECKLIST:
+        num_member(j, "count", set->score);
+        ids_with(j, "present", set, NMS_TRI_TRUE);
+        ids_with(j, "unknown", set, NMS_TRI_UNKNOWN);
+        break;
+    }
+}
+
+/* The decision rule of a groups set: [{"level", "need": {group: k}}]. */
+static void rule_array(struct json_out *j, const struct nms_set *set,
+                       const struct nms_set_info *info)
+{
+    size_t i, k;
+
+    key(j, "rule");
+    begin_array(j);
+    for (i = 0; i < info->n_rule; i++) {
+        const struct nms_alternative *alt = &info->rule[i];
+        next_value(j);
+        begin_object(j);
+        if (alt->level)
+            str_member(j, "level", alt->level);
+        key(j, "need");
+        begin_object(j);
+        for (k = 0; k < alt->n_needs; k++)
+            if (alt->needs[k].group < set->n_groups)
+                num_member(j, set->groups[alt->needs[k].group].id,
+                           (double)alt->needs[k].count);
+        end_object(j);
+        end_object(j);
+    }
+    end_array(j);
+}
+
+/* One set. `info` (may be NULL) is its entry in the ruleset, for the rule;
+ * without `full` (NMS_OUTPUT_COMPACT) what the ruleset fixes is left out:
+ * title, version, citation, rule, distinguishing points, group titles,
+ * item features and sources. */
+static void set_object(struct json_out *j, const struct nms_set *set,
+                       const struct nms_set_info *info, int full)
+{
+    int differential = set->section == NMS_SECTION_DIFFERENTIAL;
+
+    begin_object(j);
+    if (full) {
+        str_member(j, "title", set->title);
+        str_member(j, "version", set->version);
+        str_member(j, "citation", set->citation);
+    }
+    str_member(j, "kind", nms_kind_name(set->kind));
+    if (differential)
+        lit_member(j, "screen", set->screen ? "true" : "false");
+    verdict_members(j, set);
+    if (set->section == NMS_SECTION_SEVERITY) {
+        reasons_array(j, set);
+        notes_array(j, "actions", set);
+    }
+    if (set->kind == NMS_KIND_GROUPS)
+        groups_array(j, set, full);
+    if (set->kind == NMS_KIND_GROUPS && info && full)
+        rule_array(j, set, info);
+    items_array(j, set, full);
+    if (differential) {
+        ids_with(j, "for", set, NMS_TRI_TRUE);
+        ids_with(j, "against", set, NMS_TRI_FALSE);
+        if (full)
+            notes_array(j, "distinguishing", set);
+        if (set->overlap)
+            str_member(j, "overlap", set->overlap);
+    }
+    missing_array(j, set);
+    end_object(j);
+}
+
+/* Criteria set ids with verdict `v`. */
+static void criteria_with(struct json_out *j, const char *name,
+                          const struct nms_result *r, enum nms_verdict v)
+{
+    size_t i;
+
+    key(j, name);
+    begin_array(j);
+    for (i = 0; i < r->n_sets; i++)
+        if (r->sets[i].section == NMS_SECTION_CRITERIA && r->sets[i].result == v)
+            str(j, r->sets[i].id);
+    end_array(j);
+}
+
+static void concordance_object(struct json_out *j, const struct nms_result *r)
+{
+    size_t i, k;
+
+    key(j, "concordance");
+    begin_object(j);
+    criteria_with(j, "met", r, NMS_VERDICT_MET);
+    criteria_with(j, "not_met", r, NMS_VERDICT_NOT_MET);
+    criteria_with(j, "indeterminate", r, NMS_VERDICT_INDETERMINATE);
+    key(j, "disagreements");
+    begin_array(j);
+    for (i = 0; i < r->n_disagreements; i++) {
+        const struct nms_disagreement *d = &r->disagreements[i];
+        next_value(j);
+        begin_object(j);
+        str_member(j, "feature", d->feature);
+        key(j, "values");
+        begin_object(j);
+        for (k = 0; k < d->n; k++)
+            lit_member(j, d->items[k], tri_word(d->values[k]));
+        end_object(j);
+        end_object(j);
+    }
+    end_array(j);
+    end_object(j);
+}
+
+static void warning_object(struct json_out *j, const char *path,
+                           const char *message, const char *kind)
+{
+    next_value(j);
+    begin_object(j);
+    str_member(j, "path", path);
+    str_member(j, "message", message);
+    if (kind)
+        str_member(j, "kind", kind);
+    end_object(j);
+}
+
+/* The case's warnings (the reader's), then the ruleset's (with a kind). */
+static void warnings_array(struct json_out *j, const struct nms_case *c,
+                           const struct nms_result *r)
+{
+    size_t i, n_rule = r && !r->error ? r->n_warnings : 0;
+
+    key(j, "warnings");
+    begin_array(j);
+    for (i = 0; i < c->n_warnings; i++)
+        warning_object(j, c->warnings[i].path, c->warnings[i].message, NULL);
+    for (i = 0; i < n_rule; i++)
+        warning_object(j, r->warnings[i].path, r->warnings[i].message,
+                       r->warnings[i].kind);
+    end_array(j);
+}
+
+/* The "error" object: where in the input, and for a rule failure, which
+ * rule and where in the ruleset. */
+static void error_object(struct json_out *j, const struct nms_case *c,
+                         const struct nms_result *r)
+{
+    const struct nms_rule_error *rule = r ? r->error : NULL;
+
+    key(j, "error");
+    begin_object(j);
+    str_member(j, "source", c->source);
+    if (c->line > 0)
+        num_member(j, "line", (double)c->line);
+    else
+        num_member(j, "index", (double)c->index);
+    if (rule) {
+        str_member(j, "path", "");
+        str_member(j, "message", rule->message);
+        key(j, "rule");
+        begin_object(j);
+        str_member(j, "id", rule->rule);
+        if (rule->file)
+            str_member(j, "file", rule->file);
+        else
+            lit_member(j, "file", "null");
+        num_member(j, "line", (double)rule->line);
+        end_object(j);
+    } else if (c->error) {
+        str_member(j, "path", c->error->path);
+        str_member(j, "message", c->error->message);
+    } else {
+        /* A valid case passed without a result: say so rather than
+         * dereference the absent c->error. Found by
+         * tests/fuzz/fuzz_case.c. */
+        str_member(j, "path", "");
+        str_member(j, "message", NOT_EVALUATED);
+    }
+    end_object(j);
+}
+
+/* The sets of one section under `key`: as {"id": {...}, ...}, or for a
+ * section of one set (severity, risk factors) as that set itself; no key
+ * at all when the section has no set. */
+static void section_member(struct json_out *j, const struct nms_result *r,
+                           const struct nms_ruleset_info *rs, int full,
+                           enum nms_section section, const char *name,
+                           int single)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < r->n_sets; i++) {
+        if (r->sets[i].section != section)
+            continue;
+        if (single) {
+            key(j, name);
+            set_object(j, &r->sets[i], nms_ruleset_set_info(rs, r, i), full);
+            return;
+        }
+        if (n++ == 0) {
+            key(j, name);
+            begin_object(j);
+        }
+        key(j, r->sets[i].id);
+        set_object(j, &r->sets[i], nms_ruleset_set_info(rs, r, i), full);
+    }
+    if (n > 0)
+        end_object(j);
+}
+
+/* Every section, in the order docs/output-format.md gives. */
+static void sets_members(struct json_out *j, const struct nms_result *r,
+                         const struct nms_ruleset_info *rs, int full)
+{
+    section_member(j, r, rs, full, NMS_SECTION_CRITERIA, "criteria", 0);
+    concordance_object(j, r);
+    section_member(j, r, rs, full, NMS_SECTION_SEVERITY, "severity", 1);
+    section_member(j, r, rs, full, NMS_SECTION_RISK_FACTORS, "risk_factors", 1);
+    section_member(j, r, rs, full, NMS_SECTION_DIFFERENTIAL, "differential", 0);
+}
+
+void nms_json_record(FILE *fp, const struct nms_case *c,
+                         const struct nms_result *r,
+                         const struct nms_ruleset_info *rs, unsigned options)
+{
+    struct json_out j;
+    int failed = c->error || !r || r->error;
+    int full = !(options & NMS_OUTPUT_COMPACT);
+
+    memset(&j, 0, sizeof j);
+    j.fp = fp;
+    j.pretty = (options & NMS_OUTPUT_PRETTY) != 0;
+    begin_object(&j);
+    if (c->id)
+        str_member(&j, "id", c->id);
+    else
+        lit_member(&j, "id", "null");
+    if (!c->error)
+        time_member(&j, "assessed_at", c->assessed_at, c->time_form);
+    /* The audit trail: what was read, as of when, by which ruleset,
+     * parameters and engine, so that any record can be reproduced. */
+    if (!c->error && !isnan(c->as_of))
+        time_member(&j, "as_of", c->as_of, c->time_form);
+    if (c->input_sha256[0])
+        str_member(&j, "input_sha256", c->input_sha256);
+    if (rs && !c->error) {
+        key(&j, "ruleset");
+        ruleset_object(&j, rs);
+        key(&j, "engine");
+        begin_object(&j);
+        str_member(&j, "version", NMS_ENGINE_VERSION);
+        str_member(&j, "lua", nms_lua_release());
+        end_object(&j);
+    }
+    if (!failed)
+        sets_members(&j, r, rs, full);
+    else
+        error_object(&j, c, r);
+    warnings_array(&j, c, r);
+    if (c->label_json) {
+        key(&j, "label");
+        fputs(c->label_json, fp);   /* kept as written, less whitespace */
+    }
+    end_object(&j);
+}
+
+enum nms_status nms_output_write(FILE *fp, const struct nms_case *c,
+                                 const struct nms_result *r,
+                                 const struct nms_ruleset_info *rs,
+                                 unsigned options)
+{
+    nms_json_record(fp, c, r, rs, options);
+    return ferror(fp) ? NMS_EIO : NMS_OK;
+}
+
+char *nms_output_json(const struct nms_case *c, const struct nms_result *r,
+                      const struct nms_ruleset_info *rs, unsigned options)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+
+    if (!fp)
+        return NULL;
+    nms_json_record(fp, c, r, rs, options);
+    if (ferror(fp)) {
+        fclose(fp);
+        free(text);
+        return NULL;
+    }
+    if (fclose(fp) != 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+

@@ -1,0 +1,20 @@
+/*
+ * output_int.h - what the writer (output.c) takes from json.c.
+ */
+#ifndef NMS_OUTPUT_INT_H
+#define NMS_OUTPUT_INT_H
+
+#include <stdio.h>
+
+#include "nms/output.h"
+
+/* The error message of a case handed to the writer without a result. */
+#define NOT_EVALUATED "case was not evaluated"
+
+/* Writes the JSON record of case c (its result r, or an error record) to
+ * fp with NMS_OUTPUT_* `options`; errors show in ferror(fp). */
+void nms_json_record(FILE *fp, const struct nms_case *c,
+                     const struct nms_result *r,
+                     const struct nms_ruleset_info *rs, unsigned options);
+
+#endif
