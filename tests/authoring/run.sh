@@ -7,6 +7,7 @@
 #   bash tests/authoring/run.sh BUILD/nmsrules SOURCE_DIR
 #
 # NMS_UPDATE_GOLDEN=1 rewrites the expected files (review the diff).
+# NMS_WRAPPER runs the program under a tool (valgrind in .ci/run).
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 src=$(cd "$2" && pwd)
@@ -22,7 +23,7 @@ failed=0
 golden() {
     local name=$1
     shift
-    (cd "$src" && "$bin" "$@") >"$tmp/out" 2>"$tmp/err"
+    (cd "$src" && ${NMS_WRAPPER:-} "$bin" "$@") >"$tmp/out" 2>"$tmp/err"
     echo "exit $?" >>"$tmp/err"
     cat "$tmp/out" "$tmp/err" |
         sed -e 's/sha256:[0-9a-f]\{64\}/sha256:DIGEST/g' >"$tmp/$name"
