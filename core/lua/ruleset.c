@@ -679,6 +679,20 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
     rs->digest = nms_digest_dir(rs->dir, errmsg, errsize);
     if (!rs->digest)
         return NMS_ERULES;
+    for (; rs->n_overlays < vm->n_overlays; rs->n_overlays++) {
+        size_t k = rs->n_overlays;
+        const char *dir = vm->overlays[k];
+        char *digest = nms_digest_dir(dir, errmsg, errsize);
+        char *copy = nms_strndup(dir, strlen(dir));
+        rs->overlay_dirs[k] = copy;
+        rs->overlay_digests[k] = digest;
+        rs->overlays[k].dir = copy;
+        rs->overlays[k].digest = digest;
+        if (!digest || !copy) {
+            rs->n_overlays++;   /* so that nms_ruleset_free frees them */
+            return digest ? NMS_ENOMEM : NMS_ERULES;
+        }
+    }
     nms_vm_limits_begin(vm, &none);
     lua_pushcfunction(vm->L, load_protected);
     lua_pushlightuserdata(vm->L, &args);
@@ -697,6 +711,8 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
     rs->info.dir = rs->dir;
     rs->info.n_sets = rs->n_sets;
     rs->info.sets = rs->set_info;
+    rs->info.n_overlays = rs->n_overlays;
+    rs->info.overlays = rs->overlays;
     return NMS_OK;
 }
 
@@ -757,6 +773,10 @@ void nms_ruleset_free(struct nms_ruleset *rs)
     free(rs->title);
     free(rs->status);
     free(rs->digest);
+    for (i = 0; i < rs->n_overlays; i++) {
+        free(rs->overlay_dirs[i]);
+        free(rs->overlay_digests[i]);
+    }
     free(rs->dir);
     free(rs);
 }

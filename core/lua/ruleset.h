@@ -59,6 +59,10 @@ struct nms_ruleset {
     long warnings_line;
     char **drug_names;          /* NULL-terminated (names.c), or NULL */
     size_t n_drug_names;
+    char *overlay_dirs[NMS_MAX_OVERLAYS];       /* owned */
+    char *overlay_digests[NMS_MAX_OVERLAYS];    /* owned */
+    struct nms_overlay_info overlays[NMS_MAX_OVERLAYS]; /* views of both */
+    size_t n_overlays;
     struct nms_ruleset_info info;
 };
 

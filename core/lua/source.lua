@@ -11,7 +11,7 @@ local order = {}       -- module names, sorted
 for name in pairs(ctx.loaded) do order[#order + 1] = name end
 table.sort(order)
 for _, name in ipairs(order) do
-  local path = ctx.dir .. "/" .. name:gsub("%.", "/") .. ".lua"
+  local path = ctx.path(name)
   local text = ctx.read(path)
   if text then
     local lines = {}

@@ -67,6 +67,14 @@ static int l_read(lua_State *L)
     return 1;
 }
 
+/* ctx.path(module): the file module comes from (an overlay's or the
+ * ruleset directory's). */
+static int l_path(lua_State *L)
+{
+    nms_push_module_path(L, luaL_checkstring(L, 1));
+    return 1;
+}
+
 /* ctx.field(path): true when path is a case field; else false and the
  * closest name at the same level, if any. */
 static int l_field(lua_State *L)
@@ -188,6 +196,8 @@ static void push_ctx(lua_State *L, struct tool_run *run)
     lua_setfield(L, -2, "dir");
     lua_pushcfunction(L, l_read);
     lua_setfield(L, -2, "read");
+    lua_pushcfunction(L, l_path);
+    lua_setfield(L, -2, "path");
     lua_pushcfunction(L, l_field);
     lua_setfield(L, -2, "field");
     lua_pushcfunction(L, l_closest);

@@ -252,6 +252,18 @@ static void ruleset_object(struct json_out *j, const struct nms_ruleset_info *rs
     if (rs->status)
         str_member(j, "status", rs->status);
     str_member(j, "digest", rs->digest);
+    if (rs->n_overlays > 0) {
+        size_t i;
+        key(j, "overlays");
+        begin_array(j);
+        for (i = 0; i < rs->n_overlays; i++) {
+            begin_object(j);
+            str_member(j, "dir", rs->overlays[i].dir);
+            str_member(j, "digest", rs->overlays[i].digest);
+            end_object(j);
+        }
+        end_array(j);
+    }
     if (rs->n_params > 0) {
         key(j, "params");
         params_object(j, rs);

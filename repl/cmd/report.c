@@ -252,6 +252,9 @@ static void print_audit(FILE *fp, const struct report_style *s,
     else if (rs->status)
         fprintf(fp, " (%s)", rs->status);
     fprintf(fp, "  %s\n", rs->digest);
+    for (i = 0; i < rs->n_overlays; i++)
+        fprintf(fp, "  overlay %s  %s\n", rs->overlays[i].dir,
+                rs->overlays[i].digest);
     for (i = 0; i < rs->n_params; i++)
         fprintf(fp, "  --param %s\n", rs->params[i]);
     fprintf(fp, "engine nmsrules %s, %s", NMS_VERSION, nms_lua_release());

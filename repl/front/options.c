@@ -71,7 +71,17 @@ static int common_option(struct nms_cli *cli, int opt, const char *arg)
 {
     switch (opt) {
     case NMS_OPT_RULES:
-        cli->rules_dir = arg;
+        /* Given again, --rules names a site overlay: its modules replace
+         * those of the same path in the directories before it. */
+        if (!cli->rules_dir) {
+            cli->rules_dir = arg;
+        } else if (cli->n_overlays == NMS_CLI_MAX_OVERLAYS) {
+            nms_errorf("more than %d overlay directories (--rules given %d "
+                       "times)", NMS_CLI_MAX_OVERLAYS, NMS_CLI_MAX_OVERLAYS + 1);
+            return NMS_EXIT_USAGE;
+        } else {
+            cli->overlays[cli->n_overlays++] = arg;
+        }
         return -1;
     case NMS_OPT_PARAM:
         if (cli->n_params == NMS_CLI_MAX_PARAMS) {
@@ -152,6 +162,13 @@ int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out)
     }
     for (i = 0; i < cli->n_params; i++) {
         if (nms_engine_set_param(e, cli->params[i]) != NMS_OK) {
+            nms_errorf("%s", nms_engine_errmsg(e));
+            nms_engine_free(e);
+            return NMS_EXIT_USAGE;
+        }
+    }
+    for (i = 0; i < cli->n_overlays; i++) {
+        if (nms_engine_add_overlay(e, cli->overlays[i]) != NMS_OK) {
             nms_errorf("%s", nms_engine_errmsg(e));
             nms_engine_free(e);
             return NMS_EXIT_USAGE;

@@ -17,8 +17,13 @@
 /* Most --param options one run accepts (the engine keeps its own limit). */
 #define NMS_CLI_MAX_PARAMS 256
 
+/* Most overlay directories (--rules given again) one run accepts. */
+#define NMS_CLI_MAX_OVERLAYS 8
+
 struct nms_cli {
     const char *rules_dir;       /* --rules, or NULL to find the default */
+    const char *overlays[NMS_CLI_MAX_OVERLAYS]; /* later --rules, in order */
+    size_t n_overlays;
     const char *params[NMS_CLI_MAX_PARAMS];
     size_t n_params;
     const char *as_of_text;      /* --as-of as given */

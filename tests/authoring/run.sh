@@ -77,6 +77,14 @@ golden audit-json-testing eval --rules tests/data/rules/tiny_new --format json -
     --param rule.minor_needed=2 --as-of 10 tests/authoring/one-case.json
 golden audit-csv batch --rules tests/data/rules/tiny_new --format csv tests/authoring/cohort.jsonl
 
+# A site overlay: --rules given twice, the later directory's params.lua
+# replaces the shipped one; the result names both directories.
+golden overlay-eval eval --rules $tiny --rules tests/data/rules/tiny_site tests/authoring/one-case.json
+golden overlay-json eval --rules $tiny --rules tests/data/rules/tiny_site --format json --compact \
+    tests/authoring/one-case.json
+golden overlay-params params --rules $tiny --rules tests/data/rules/tiny_site
+golden overlay-missing eval --rules $tiny --rules no/such/dir tests/authoring/one-case.json
+
 # `nmsrules help CMD` is `nmsrules CMD --help`.
 for cmd in check test params doc diff; do
     if [ "$("$bin" help $cmd)" = "$("$bin" $cmd --help)" ]; then
