@@ -54,7 +54,7 @@ int nms_cmd_check(int argc, char **argv)
     struct nms_engine *e = NULL;
     const struct nms_ruleset_info *rs;
     struct nms_cli cli;
-    size_t n = 0;
+    size_t n = 0, i;
     enum nms_status st;
     int status;
 
@@ -76,12 +76,13 @@ int nms_cmd_check(int argc, char **argv)
         nms_engine_free(e);
         return NMS_EXIT_USAGE;
     }
+    printf("ruleset %s %s (%s", rs->name, rs->version, rs->dir);
+    for (i = 0; i < rs->n_overlays; i++)
+        printf(" + overlay %s", rs->overlays[i].dir);
     if (n == 0)
-        printf("ruleset %s %s (%s): no findings\n", rs->name, rs->version,
-               rs->dir);
+        printf("): no findings\n");
     else
-        printf("ruleset %s %s (%s): %zu finding%s\n", rs->name, rs->version,
-               rs->dir, n, n == 1 ? "" : "s");
+        printf("): %zu finding%s\n", n, n == 1 ? "" : "s");
     nms_engine_free(e);
     return n ? NMS_EXIT_CASE_ERRORS : NMS_EXIT_OK;
 }

@@ -56,16 +56,6 @@ void nms_coverage_free(struct nms_coverage *cov)
     free(cov);
 }
 
-static char *dup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 /* Fills s (already holding its id) with the items of `set` and the
  * alternatives of `info` (may be NULL). */
 static int set_init(struct cov_set *s, const struct nms_set *set,
@@ -77,7 +67,7 @@ static int set_init(struct cov_set *s, const struct nms_set *set,
     if (!s->items)
         return -1;
     for (j = 0; j < set->n_items; j++, s->n_items++)
-        if (!(s->items[j].id = dup(set->items[j].id)))
+        if (!(s->items[j].id = strdup(set->items[j].id)))
             return -1;
     if (!info || info->n_rule == 0)
         return 0;
@@ -90,7 +80,7 @@ static int set_init(struct cov_set *s, const struct nms_set *set,
         snprintf(label, sizeof label, "rule %zu%s%s", j + 1,
                  info->rule[j].level ? ": " : "",
                  info->rule[j].level ? info->rule[j].level : "");
-        if (!(s->alts[j] = dup(label)))
+        if (!(s->alts[j] = strdup(label)))
             return -1;
     }
     return 0;
@@ -113,7 +103,7 @@ static struct cov_set *find_set(struct nms_coverage *cov,
         return NULL;
     cov->sets = grown;
     memset(&grown[cov->n_sets], 0, sizeof *grown);
-    if (!(grown[cov->n_sets].id = dup(set->id)))
+    if (!(grown[cov->n_sets].id = strdup(set->id)))
         return NULL;
     cov->n_sets++;
     return set_init(&grown[cov->n_sets - 1], set, info) == 0

@@ -98,16 +98,6 @@ struct diff_run {
     int fatal;
 };
 
-static char *dup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 /* Counts one case for transition (set, what, from, to). */
 static void count_move(struct diff_run *run, const char *set,
                        const char *what, const char *from, const char *to)
@@ -130,10 +120,10 @@ static void count_move(struct diff_run *run, const char *set,
     }
     run->moves = grown;
     t = &grown[run->n_moves];
-    t->set = dup(set);
-    t->what = dup(what);
-    t->from = dup(from);
-    t->to = dup(to);
+    t->set = strdup(set);
+    t->what = strdup(what);
+    t->from = strdup(from);
+    t->to = strdup(to);
     t->cases = 1;
     run->n_moves++;
     if (!t->set || !t->what || !t->from || !t->to)
