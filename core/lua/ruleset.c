@@ -701,6 +701,8 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
     if (status != LUA_OK) {
         snprintf(errmsg, errsize, "%s", lua_tostring(vm->L, -1));
         lua_pop(vm->L, 1);
+        if (status != LUA_ERRMEM)
+            nms_ruleset_locate_error(vm, errmsg, errsize);
         return status == LUA_ERRMEM ? NMS_ENOMEM : NMS_ERULES;
     }
     rs->info.name = rs->name;

@@ -76,6 +76,11 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
                                  char *const *overrides, size_t n_overrides,
                                  char *errmsg, size_t errsize);
 
+/* Rewrites load error errmsg that names a data row ('haloperidol') to start
+ * at the line of a loaded rule file that opens that row, keeping where it
+ * was raised in brackets (locate.c). Leaves errmsg as it is otherwise. */
+void nms_ruleset_locate_error(struct nms_vm *vm, char *errmsg, size_t errsize);
+
 /* Frees a ruleset's definitions and rs itself; accepts NULL. Its Lua
  * references go with the VM they were made in. */
 void nms_ruleset_free(struct nms_ruleset *rs);

@@ -45,6 +45,7 @@ golden check-clean check --rules $tiny
 for kind in syntax typos metadata unreachable feature unused case_field global drugs; do
     golden check-$kind check --rules $tiny --rules $lint/$kind
 done
+golden check-drug-row check --rules $tiny --rules $lint/drugs --rules $lint/drug_row
 golden check-bad-status check --rules $tiny --rules $lint/bad_status
 golden check-always check --rules $tiny --param score.threshold=0
 golden check-operand check --rules $tiny extra
