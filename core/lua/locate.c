@@ -23,7 +23,9 @@ struct locate_args {
     long line;
 };
 
-/* Whether `text` opens a table with "name" or 'name' as its first value. */
+/* Whether `text` opens a row with "name" or 'name' as its first value and
+ * more values after it ({ "haloperidol", "N05AD01", ... }; not a list of
+ * one module name). */
 static int row_head(const char *text, const char *name)
 {
     size_t n = strlen(name);
@@ -34,8 +36,13 @@ static int row_head(const char *text, const char *name)
         while (*q == ' ' || *q == '\t')
             q++;
         if ((*q == '"' || *q == '\'') && strncmp(q + 1, name, n) == 0 &&
-            q[1 + n] == *q)
-            return 1;
+            q[1 + n] == *q) {
+            q += n + 2;
+            while (*q == ' ' || *q == '\t')
+                q++;
+            if (*q == ',')
+                return 1;
+        }
     }
     return 0;
 }
@@ -101,6 +108,9 @@ void nms_ruleset_locate_error(struct nms_vm *vm, char *errmsg, size_t errsize)
     /* A syntax or runtime error of Lua itself ("... near 'x'", "attempt to
      * index ... 'x'") is already where it happened. */
     if (strstr(errmsg, " near ") || strstr(errmsg, "attempt to "))
+        return;
+    /* The loader's own messages ("x.lua: set 'y': ...") are placed already. */
+    if (!place_prefix(errmsg) && strstr(errmsg, ".lua: "))
         return;
     if (!open || !(close = strchr(open + 1, '\'')) ||
         (size_t)(close - open - 1) >= sizeof name || close == open + 1)
