@@ -5,6 +5,7 @@
  * summary of the transitions over the cohort. The impact of a rule change
  * before it ships.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 
 static const char usage[] =
     "usage: nmsrules diff --rules OLD --rules-new NEW [OPTIONS] [FILE...]\n"
+    "       nmsrules diff --results OLD.jsonl NEW.jsonl [--format FORMAT]\n"
     "\n"
     "Evaluates every case of FILE... ('-' or none: standard input; JSON,\n"
     "JSON Lines or JSON arrays as for batch) under the OLD and the NEW\n"
@@ -25,12 +27,16 @@ static const char usage[] =
     "verdict, score, level or tier moved, and the items that changed value;\n"
     "then a summary of every transition with its number of cases. The same\n"
     "directory twice with --param-new shows what a parameter would change.\n"
+    "With --results, compares two result files of earlier runs (batch\n"
+    "output in any format but CSV), pairing records by id; the digests and\n"
+    "audit fields that differ on every record are not compared.\n"
     "\n"
     "  --rules OLD          the ruleset as it is (default: the installed one)\n"
     "  --rules-new NEW      the ruleset as it would be (default: OLD)\n"
     "  --param NAME=VALUE   a parameter for both (repeatable)\n"
     "  --param-new NAME=VALUE  a parameter for NEW only (repeatable)\n"
     "  --format FORMAT      text (default) or json\n"
+    "  --results            the two FILEs are result files, not cases\n"
     "  --as-of TIME         evaluate as of TIME, ignoring later data\n"
     "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
     "  -h, --help           show this help\n"
@@ -38,12 +44,13 @@ static const char usage[] =
     "Exit status: 0 no case changed, 1 some cases changed, 2 usage or\n"
     "input/output error, 3 a ruleset failed to load.\n";
 
-enum { OPT_RULES_NEW = NMS_OPT_OWN, OPT_PARAM_NEW, OPT_FORMAT };
+enum { OPT_RULES_NEW = NMS_OPT_OWN, OPT_PARAM_NEW, OPT_FORMAT, OPT_RESULTS };
 
 static const struct option long_options[] = {
     {"rules-new", required_argument, NULL, OPT_RULES_NEW},
     {"param-new", required_argument, NULL, OPT_PARAM_NEW},
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"results", no_argument, NULL, OPT_RESULTS},
     NMS_COMMON_OPTIONS};
 
 /* diff's own options (nms_cli has no room for them). */
@@ -52,6 +59,7 @@ static struct {
     const char *params_new[NMS_CLI_MAX_PARAMS];
     size_t n_params_new;
     int json;
+    int results;    /* --results: the operands are two result files */
 } opts;
 
 static int apply(struct nms_cli *cli, int opt, const char *arg)
@@ -67,6 +75,9 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
             return NMS_EXIT_USAGE;
         }
         opts.params_new[opts.n_params_new++] = arg;
+        return -1;
+    case OPT_RESULTS:
+        opts.results = 1;
         return -1;
     case OPT_FORMAT:
         if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0) {
@@ -90,7 +101,7 @@ struct transition {
 };
 
 struct diff_run {
-    struct nms_engine *new_engine;
+    struct nms_engine *old_engine, *new_engine;
     cJSON *cases;               /* the changed cases, as JSON */
     struct transition *moves;
     size_t n_moves;
@@ -130,80 +141,126 @@ static void count_move(struct diff_run *run, const char *set,
         run->fatal = 1;
 }
 
-static const char *tri_name(enum nms_tri v)
+/* Results are compared as the records batch writes (compact), so that a
+ * cohort evaluated now and two result files of earlier runs are compared
+ * the same way. */
+
+/* The set `id` of a record: criteria.<id>, severity, risk_factors or
+ * differential.<id>; NULL when the record has none. */
+static const cJSON *record_set(const cJSON *record, const char *id)
 {
-    return v == NMS_TRI_TRUE ? "true" : v == NMS_TRI_FALSE ? "false" : "unknown";
+    const cJSON *s;
+
+    if (strcmp(id, "severity") == 0 || strcmp(id, "risk_factors") == 0)
+        return cJSON_GetObjectItemCaseSensitive(record, id);
+    s = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(record, "criteria"), id);
+    return s ? s : cJSON_GetObjectItemCaseSensitive(
+                       cJSON_GetObjectItemCaseSensitive(record, "differential"), id);
+}
+
+static const char *string_of(const cJSON *o, const char *key, const char *dflt)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+    return cJSON_IsString(v) ? v->valuestring : dflt;
 }
 
 /* The set's headline: verdict, or tier for severity. */
-static const char *headline(const struct nms_set *s)
+static const char *headline(const char *id, const cJSON *set)
 {
-    if (!s)
+    if (!set)
         return "absent";
-    if (s->section == NMS_SECTION_SEVERITY)
-        return nms_set_tier(s);
-    return nms_verdict_name(s->result);
+    return string_of(set, strcmp(id, "severity") == 0 ? "tier" : "result", "?");
 }
 
-static int same_text(const char *a, const char *b)
+static const char *value_name(const cJSON *item)
 {
-    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, "value");
+
+    return cJSON_IsTrue(v) ? "true" : cJSON_IsFalse(v) ? "false" : "unknown";
+}
+
+/* Adds "<key>_from" and "<key>_to" when number `key` differs; 1 if so. */
+static int number_moved(cJSON *change, const char *key, const cJSON *a,
+                        const cJSON *b)
+{
+    const cJSON *x = cJSON_GetObjectItemCaseSensitive(a, key);
+    const cJSON *y = cJSON_GetObjectItemCaseSensitive(b, key);
+    char name[32];
+
+    if (!cJSON_IsNumber(x) || !cJSON_IsNumber(y) ||
+        x->valuedouble == y->valuedouble)
+        return 0;
+    snprintf(name, sizeof name, "%s_from", key);
+    cJSON_AddNumberToObject(change, name, x->valuedouble);
+    snprintf(name, sizeof name, "%s_to", key);
+    cJSON_AddNumberToObject(change, name, y->valuedouble);
+    return 1;
+}
+
+/* The items whose value moved, into `items`, counted; 1 if any. */
+static int items_moved(struct diff_run *run, cJSON *items, const char *id,
+                       const cJSON *a, const cJSON *b)
+{
+    const cJSON *x, *y;
+    int moved = 0;
+
+    cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(a, "items")) {
+        const char *item = string_of(x, "id", "?");
+        cJSON_ArrayForEach(y, cJSON_GetObjectItemCaseSensitive(b, "items")) {
+            cJSON *o;
+            if (strcmp(string_of(y, "id", ""), item) != 0)
+                continue;
+            if (strcmp(value_name(x), value_name(y)) == 0)
+                break;
+            moved = 1;
+            o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "id", item);
+            cJSON_AddStringToObject(o, "from", value_name(x));
+            cJSON_AddStringToObject(o, "to", value_name(y));
+            cJSON_AddItemToArray(items, o);
+            count_move(run, id, item, value_name(x), value_name(y));
+            break;
+        }
+    }
+    return moved;
 }
 
 /* Adds to `changes` (a JSON array) what moved in set `id` between a and b
  * (either may be NULL), counting the transitions. */
 static void diff_set(struct diff_run *run, cJSON *changes, const char *id,
-                     const struct nms_set *a, const struct nms_set *b)
+                     const cJSON *a, const cJSON *b)
 {
-    cJSON *change, *items;
-    size_t i;
-    int moved = 0;
-    char from[64], to[64];
+    int severity = strcmp(id, "severity") == 0, moved = 0;
+    const char *la = string_of(a, "level", "none"), *lb = string_of(b, "level", "none");
+    cJSON *change = cJSON_CreateObject(), *items = cJSON_CreateArray();
 
-    if (!(change = cJSON_CreateObject()) || !(items = cJSON_CreateArray())) {
+    if (!change || !items) {
         cJSON_Delete(change);
+        cJSON_Delete(items);
         run->fatal = 1;
         return;
     }
     cJSON_AddStringToObject(change, "set", id);
-    if (strcmp(headline(a), headline(b)) != 0) {
+    cJSON_AddStringToObject(change, "from", headline(id, a));
+    cJSON_AddStringToObject(change, "to", headline(id, b));
+    if (strcmp(headline(id, a), headline(id, b)) != 0) {
         moved = 1;
-        count_move(run, id, a && a->section == NMS_SECTION_SEVERITY ? "tier" : "verdict",
-                   headline(a), headline(b));
+        count_move(run, id, severity ? "tier" : "verdict", headline(id, a),
+                   headline(id, b));
     }
-    cJSON_AddStringToObject(change, "from", headline(a));
-    cJSON_AddStringToObject(change, "to", headline(b));
-    if (a && b && a->kind == NMS_KIND_POINTS && a->score != b->score) {
+    if (a && b && strcmp(string_of(a, "kind", ""), "points") == 0) {
+        moved |= number_moved(change, "score", a, b);
+        number_moved(change, "threshold", a, b);
+    }
+    if (a && b && !severity && strcmp(la, lb) != 0) {
         moved = 1;
-        cJSON_AddNumberToObject(change, "score_from", a->score);
-        cJSON_AddNumberToObject(change, "score_to", b->score);
+        cJSON_AddStringToObject(change, "level_from", la);
+        cJSON_AddStringToObject(change, "level_to", lb);
+        count_move(run, id, "level", la, lb);
     }
-    if (a && b && a->kind == NMS_KIND_POINTS && a->threshold != b->threshold) {
-        cJSON_AddNumberToObject(change, "threshold_from", a->threshold);
-        cJSON_AddNumberToObject(change, "threshold_to", b->threshold);
-    }
-    if (a && b && a->section != NMS_SECTION_SEVERITY && !same_text(a->level, b->level)) {
-        moved = 1;
-        cJSON_AddStringToObject(change, "level_from", a->level ? a->level : "none");
-        cJSON_AddStringToObject(change, "level_to", b->level ? b->level : "none");
-        count_move(run, id, "level", a->level ? a->level : "none",
-                   b->level ? b->level : "none");
-    }
-    for (i = 0; a && b && i < a->n_items && i < b->n_items; i++) {
-        cJSON *item;
-        if (strcmp(a->items[i].id, b->items[i].id) == 0 &&
-            a->items[i].value == b->items[i].value)
-            continue;
-        moved = 1;
-        item = cJSON_CreateObject();
-        cJSON_AddStringToObject(item, "id", b->items[i].id);
-        cJSON_AddStringToObject(item, "from", tri_name(a->items[i].value));
-        cJSON_AddStringToObject(item, "to", tri_name(b->items[i].value));
-        cJSON_AddItemToArray(items, item);
-        snprintf(from, sizeof from, "%s", tri_name(a->items[i].value));
-        snprintf(to, sizeof to, "%s", tri_name(b->items[i].value));
-        count_move(run, id, b->items[i].id, from, to);
-    }
+    moved |= a && b && items_moved(run, items, id, a, b);
     cJSON_AddItemToObject(change, "items", items);
     if (moved)
         cJSON_AddItemToArray(changes, change);
@@ -211,23 +268,63 @@ static void diff_set(struct diff_run *run, cJSON *changes, const char *id,
         cJSON_Delete(change);
 }
 
-/* Every set of either result, compared by id. */
-static cJSON *diff_results(struct diff_run *run, const struct nms_result *a,
-                           const struct nms_result *b)
+/* Calls diff_set for every set of `from` in result order, looking it up in
+ * `other`; `reverse` lists only the sets `other` lacks, as new ones. */
+static void diff_sets_of(struct diff_run *run, cJSON *changes,
+                         const cJSON *from, const cJSON *other, int reverse)
 {
+    static const char *const sections[] = {"criteria", "severity",
+                                           "risk_factors", "differential"};
+    size_t k;
+
+    for (k = 0; k < 4; k++) {
+        const cJSON *sec = cJSON_GetObjectItemCaseSensitive(from, sections[k]);
+        const cJSON *set;
+        if (!sec)
+            continue;
+        if (k == 1 || k == 2) {
+            if (!reverse || !record_set(other, sections[k]))
+                diff_set(run, changes, sections[k], reverse ? NULL : sec,
+                         reverse ? sec : record_set(other, sections[k]));
+            continue;
+        }
+        cJSON_ArrayForEach(set, sec) {
+            if (!reverse)
+                diff_set(run, changes, set->string, set,
+                         record_set(other, set->string));
+            else if (!record_set(other, set->string))
+                diff_set(run, changes, set->string, NULL, set);
+        }
+    }
+}
+
+/* What moved between two result records of one case; a rule or case error
+ * on either side is itself a change. */
+static cJSON *diff_records(struct diff_run *run, const cJSON *a, const cJSON *b)
+{
+    const cJSON *ea = cJSON_GetObjectItemCaseSensitive(a, "error");
+    const cJSON *eb = cJSON_GetObjectItemCaseSensitive(b, "error");
     cJSON *changes = cJSON_CreateArray();
-    size_t i;
 
     if (!changes) {
         run->fatal = 1;
         return NULL;
     }
-    for (i = 0; i < a->n_sets; i++)
-        diff_set(run, changes, a->sets[i].id, &a->sets[i],
-                 nms_result_set(b, a->sets[i].id));
-    for (i = 0; i < b->n_sets; i++)
-        if (!nms_result_set(a, b->sets[i].id))
-            diff_set(run, changes, b->sets[i].id, NULL, &b->sets[i]);
+    if (ea || eb) {
+        const char *ma = string_of(ea, "message", "none");
+        const char *mb = string_of(eb, "message", "none");
+        if (strcmp(ma, mb) != 0) {
+            cJSON *e = cJSON_CreateObject();
+            cJSON_AddStringToObject(e, "set", "(error)");
+            cJSON_AddStringToObject(e, "from", ma);
+            cJSON_AddStringToObject(e, "to", mb);
+            cJSON_AddItemToObject(e, "items", cJSON_CreateArray());
+            cJSON_AddItemToArray(changes, e);
+        }
+        return changes;
+    }
+    diff_sets_of(run, changes, a, b, 0);
+    diff_sets_of(run, changes, b, a, 1);
     return changes;
 }
 
@@ -261,10 +358,53 @@ static void print_change(const cJSON *ch)
                cJSON_GetObjectItem(it, "to")->valuestring);
 }
 
-/* A rule error on either side is itself a change worth showing. */
-static const char *error_text(const struct nms_result *r)
+/* Reports one case whose records a and b differ (changes non-empty). */
+static void report_case(struct diff_run *run, const char *id,
+                        const char *where, cJSON *changes)
 {
-    return r->error ? r->error->message : NULL;
+    cJSON *record = cJSON_CreateObject();
+    const cJSON *ch;
+
+    run->changed++;
+    if (!record) {
+        cJSON_Delete(changes);
+        run->fatal = 1;
+        return;
+    }
+    cJSON_AddStringToObject(record, "id", id);
+    cJSON_AddStringToObject(record, "source", where);
+    cJSON_AddItemToObject(record, "changes", changes);
+    if (opts.json) {
+        cJSON_AddItemToArray(run->cases, record);
+        return;
+    }
+    printf("case %s (%s)\n", id, where);
+    cJSON_ArrayForEach(ch, changes)
+        print_change(ch);
+    cJSON_Delete(record);
+}
+
+/* Compares two records of one case; reports it when something moved. */
+static void compare(struct diff_run *run, const cJSON *a, const cJSON *b,
+                    const char *where)
+{
+    cJSON *changes = diff_records(run, a, b);
+
+    if (changes && cJSON_GetArraySize(changes) > 0)
+        report_case(run, string_of(a, "id", "?"), where, changes);
+    else
+        cJSON_Delete(changes);
+}
+
+/* The compact record of case c with result r, parsed; NULL on no memory. */
+static cJSON *record_of(const struct nms_case *c, const struct nms_result *r,
+                        struct nms_engine *e)
+{
+    char *text = nms_output_json(c, r, nms_engine_ruleset(e), NMS_OUTPUT_COMPACT);
+    cJSON *record = text ? cJSON_Parse(text) : NULL;
+
+    free(text);
+    return record;
 }
 
 static int emit_diff(void *ctx, const struct nms_case *c,
@@ -272,7 +412,7 @@ static int emit_diff(void *ctx, const struct nms_case *c,
 {
     struct diff_run *run = ctx;
     struct nms_result *b = NULL;
-    cJSON *changes = NULL, *record;
+    cJSON *ra = NULL, *rb = NULL;
     char where[512];
 
     if (!a) {
@@ -284,37 +424,118 @@ static int emit_diff(void *ctx, const struct nms_case *c,
         return -1;
     }
     run->evaluated++;
-    if (!same_text(error_text(a), error_text(b)) || !a->error) {
-        changes = a->error || b->error ? cJSON_CreateArray() : diff_results(run, a, b);
-        if (changes && (a->error || b->error)) {
-            cJSON *e = cJSON_CreateObject();
-            cJSON_AddStringToObject(e, "set", "(rule error)");
-            cJSON_AddStringToObject(e, "from", a->error ? a->error->message : "none");
-            cJSON_AddStringToObject(e, "to", b->error ? b->error->message : "none");
-            cJSON_AddItemToObject(e, "items", cJSON_CreateArray());
-            cJSON_AddItemToArray(changes, e);
-        }
-    }
-    if (changes && cJSON_GetArraySize(changes) > 0) {
-        run->changed++;
-        snprintf(where, sizeof where, "%s:%ld", c->source, c->line);
-        record = cJSON_CreateObject();
-        cJSON_AddStringToObject(record, "id", c->id ? c->id : "");
-        cJSON_AddStringToObject(record, "source", where);
-        cJSON_AddItemToObject(record, "changes", changes);
-        changes = NULL;
-        if (!opts.json) {
-            const cJSON *ch;
-            printf("case %s (%s)\n", c->id ? c->id : "", where);
-            cJSON_ArrayForEach(ch, cJSON_GetObjectItem(record, "changes"))
-                print_change(ch);
-            cJSON_Delete(record);
-        } else {
-            cJSON_AddItemToArray(run->cases, record);
-        }
-    }
-    cJSON_Delete(changes);
+    ra = record_of(c, a, run->old_engine);
+    rb = record_of(c, b, run->new_engine);
+    snprintf(where, sizeof where, "%s:%ld", c->source, c->line);
+    if (ra && rb)
+        compare(run, ra, rb, where);
+    else
+        run->fatal = 1;
+    cJSON_Delete(ra);
+    cJSON_Delete(rb);
     nms_result_free(b);
+    return run->fatal ? -1 : 0;
+}
+
+/* Every record of result file `path`, parsed, in order, as a JSON array
+ * whose elements carry "$where" ("file:line", or "file#index" inside an
+ * array); NULL after a message. */
+static cJSON *read_results(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    struct nms_reader *reader = NULL;
+    struct nms_record rec;
+    cJSON *all = cJSON_CreateArray();
+    int got = 0;
+
+    if (!fp || !all || nms_reader_open(&reader, fp, path) != NMS_OK) {
+        nms_errorf("cannot read '%s': %s", path, fp ? "out of memory"
+                                                     : strerror(errno));
+        goto fail;
+    }
+    while ((got = nms_reader_next(reader, &rec)) == 1) {
+        cJSON *record = rec.error ? NULL : cJSON_ParseWithLength(rec.text, rec.len);
+        if (!cJSON_IsObject(record) || !cJSON_IsString(cJSON_GetObjectItem(record, "id"))) {
+            nms_errorf("%s:%ld: not a result record with an id", path, rec.line);
+            cJSON_Delete(record);
+            goto fail;
+        }
+        {
+            char where[512];
+            if (rec.line > 0 && !rec.is_array_item)
+                snprintf(where, sizeof where, "%s:%ld", path, rec.line);
+            else   /* as default case ids name an array's elements */
+                snprintf(where, sizeof where, "%s#%ld", path, rec.index);
+            cJSON_AddStringToObject(record, "$where", where);
+        }
+        cJSON_AddItemToArray(all, record);
+    }
+    if (got < 0) {
+        nms_errorf("cannot read '%s': %s", path, strerror(errno));
+        goto fail;
+    }
+    nms_reader_free(reader);
+    fclose(fp);
+    return all;
+fail:
+    nms_reader_free(reader);
+    if (fp)
+        fclose(fp);
+    cJSON_Delete(all);
+    return NULL;
+}
+
+/* A case present in one file only: one change, set "(case)". */
+static void only_in(struct diff_run *run, const cJSON *record, const char *side)
+{
+    cJSON *changes = cJSON_CreateArray(), *e = cJSON_CreateObject();
+    const char *where = cJSON_GetObjectItem(record, "$where")->valuestring;
+
+    cJSON_AddStringToObject(e, "set", "(case)");
+    cJSON_AddStringToObject(e, "from", strcmp(side, "old") == 0 ? "present" : "absent");
+    cJSON_AddStringToObject(e, "to", strcmp(side, "old") == 0 ? "absent" : "present");
+    cJSON_AddItemToObject(e, "items", cJSON_CreateArray());
+    cJSON_AddItemToArray(changes, e);
+    count_move(run, "(case)", "record", strcmp(side, "old") == 0 ? "present" : "absent",
+               strcmp(side, "old") == 0 ? "absent" : "present");
+    report_case(run, cJSON_GetObjectItem(record, "id")->valuestring, where, changes);
+}
+
+/* diff --results OLD NEW: records paired by id, in OLD's order, then the
+ * records only NEW has. Returns 0, or -1 after a message. */
+static int diff_result_files(struct diff_run *run, const char *old_path,
+                             const char *new_path)
+{
+    cJSON *olds = read_results(old_path), *news = olds ? read_results(new_path) : NULL;
+    cJSON *a, *b;
+
+    if (!news) {
+        cJSON_Delete(olds);
+        return -1;
+    }
+    cJSON_ArrayForEach(a, olds) {
+        const char *id = cJSON_GetObjectItem(a, "id")->valuestring;
+        cJSON_ArrayForEach(b, news) {
+            if (!cJSON_GetObjectItem(b, "$paired") &&
+                strcmp(cJSON_GetObjectItem(b, "id")->valuestring, id) == 0)
+                break;
+        }
+        run->evaluated++;
+        if (!b) {
+            only_in(run, a, "old");
+            continue;
+        }
+        cJSON_AddTrueToObject(b, "$paired");
+        compare(run, a, b, cJSON_GetObjectItem(a, "$where")->valuestring);
+    }
+    cJSON_ArrayForEach(b, news) {
+        if (!cJSON_GetObjectItem(b, "$paired")) {
+            run->evaluated++;
+            only_in(run, b, "new");
+        }
+    }
+    cJSON_Delete(olds);
+    cJSON_Delete(news);
     return run->fatal ? -1 : 0;
 }
 
@@ -322,8 +543,9 @@ static void print_summary(const struct diff_run *run)
 {
     size_t i;
 
-    printf("%s%zu cases evaluated under both, %zu changed, %zu could not be "
-           "read\n", run->changed ? "\n" : "", run->evaluated, run->changed,
+    printf("%s%zu cases %s, %zu changed, %zu could not be read\n",
+           run->changed ? "\n" : "", run->evaluated,
+           opts.results ? "compared" : "evaluated under both", run->changed,
            run->errors);
     if (run->n_moves == 0)
         return;
@@ -353,15 +575,23 @@ static cJSON *ruleset_json(const struct nms_ruleset_info *rs)
     return o;
 }
 
-static int print_json(struct diff_run *run, struct nms_engine *old_engine)
+static int print_json(struct diff_run *run, const char *const *files)
 {
     cJSON *doc = cJSON_CreateObject(), *summary = cJSON_CreateObject();
     cJSON *moves = cJSON_CreateArray();
     char *text;
     size_t i;
 
-    cJSON_AddItemToObject(doc, "old", ruleset_json(nms_engine_ruleset(old_engine)));
-    cJSON_AddItemToObject(doc, "new", ruleset_json(nms_engine_ruleset(run->new_engine)));
+    if (run->old_engine) {
+        cJSON_AddItemToObject(doc, "old", ruleset_json(nms_engine_ruleset(run->old_engine)));
+        cJSON_AddItemToObject(doc, "new", ruleset_json(nms_engine_ruleset(run->new_engine)));
+    } else {
+        cJSON *o = cJSON_CreateObject(), *n = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "file", files[0]);
+        cJSON_AddStringToObject(n, "file", files[1]);
+        cJSON_AddItemToObject(doc, "old", o);
+        cJSON_AddItemToObject(doc, "new", n);
+    }
     cJSON_AddItemToObject(doc, "cases", run->cases);
     run->cases = NULL;
     cJSON_AddNumberToObject(summary, "evaluated", (double)run->evaluated);
@@ -417,50 +647,73 @@ static void release(struct diff_run *run)
     }
     free(run->moves);
     cJSON_Delete(run->cases);
+    nms_engine_free(run->old_engine);
     nms_engine_free(run->new_engine);
+}
+
+/* The cases of every input evaluated under OLD and NEW. Returns 0, or -1
+ * when the run could not go on (a message says why). */
+static int diff_cases(struct diff_run *run, struct nms_cli *cli,
+                      struct tally *t)
+{
+    char dash[] = "-", *std_in[] = {dash};
+    int status, i, fatal = 0;
+
+    if (!opts.rules_new && opts.n_params_new == 0) {
+        nms_errorf("diff needs --rules-new DIR or --param-new NAME=VALUE");
+        return nms_cli_try(&nms_diff_options);
+    }
+    if ((status = nms_cli_load(cli, &run->old_engine)) != 0 ||
+        (status = load_new(cli, &run->new_engine)) != 0)
+        return status;
+    if (cli->n_inputs == 0) {
+        cli->inputs = std_in;
+        cli->n_inputs = 1;
+    }
+    for (i = 0; i < cli->n_inputs && !fatal; i++)
+        fatal = nms_run_source(cli, run->old_engine, cli->inputs[i], t,
+                               emit_diff, run) != 0 || run->fatal;
+    if (fatal)
+        nms_errorf("out of memory");
+    return fatal || t->io_failed ? NMS_EXIT_USAGE : -1;
+}
+
+/* diff --results OLD NEW. Returns -1 to go on, else the exit status. */
+static int diff_files(struct diff_run *run, const struct nms_cli *cli)
+{
+    if (cli->n_inputs != 2 || opts.rules_new || opts.n_params_new) {
+        nms_errorf("diff --results takes two result files and no rules");
+        return nms_cli_try(&nms_diff_options);
+    }
+    return diff_result_files(run, cli->inputs[0], cli->inputs[1]) == 0
+               ? -1
+               : NMS_EXIT_USAGE;
 }
 
 int nms_cmd_diff(int argc, char **argv)
 {
-    struct nms_engine *old_engine = NULL;
     struct tally t = {0, 0, 0};
     struct diff_run run;
     struct nms_cli cli;
-    char dash[] = "-", *std_in[] = {dash};
-    int status, i, fatal = 0;
+    int status;
 
     memset(&opts, 0, sizeof opts);
     memset(&run, 0, sizeof run);
     status = nms_cli_parse(&cli, &nms_diff_options, argc, argv);
     if (status >= 0)
         return status;
-    if (!opts.rules_new && opts.n_params_new == 0) {
-        nms_errorf("diff needs --rules-new DIR or --param-new NAME=VALUE");
-        return nms_cli_try(&nms_diff_options);
-    }
-    if ((status = nms_cli_load(&cli, &old_engine)) != 0)
-        return status;
-    if ((status = load_new(&cli, &run.new_engine)) != 0 ||
-        !(run.cases = cJSON_CreateArray())) {
-        nms_engine_free(old_engine);
-        release(&run);
-        return status ? status : NMS_EXIT_USAGE;
-    }
-    if (cli.n_inputs == 0) {
-        cli.inputs = std_in;
-        cli.n_inputs = 1;
-    }
-    for (i = 0; i < cli.n_inputs && !fatal; i++)
-        fatal = nms_run_source(&cli, old_engine, cli.inputs[i], &t, emit_diff,
-                               &run) != 0 || run.fatal;
-    if (!fatal && (opts.json ? print_json(&run, old_engine) : (print_summary(&run), 0)) != 0)
-        fatal = 1;
-    if (fatal)
+    if (!(run.cases = cJSON_CreateArray())) {
         nms_errorf("out of memory");
-    status = fatal || t.io_failed ? NMS_EXIT_USAGE
-             : run.changed       ? NMS_EXIT_CASE_ERRORS
-                                 : NMS_EXIT_OK;
+        return NMS_EXIT_USAGE;
+    }
+    status = opts.results ? diff_files(&run, &cli) : diff_cases(&run, &cli, &t);
+    if (status < 0 && (opts.json ? print_json(&run, (const char *const *)cli.inputs)
+                                 : (print_summary(&run), 0)) != 0) {
+        nms_errorf("out of memory");
+        status = NMS_EXIT_USAGE;
+    }
+    if (status < 0)
+        status = run.changed ? NMS_EXIT_CASE_ERRORS : NMS_EXIT_OK;
     release(&run);
-    nms_engine_free(old_engine);
     return status;
 }

@@ -69,6 +69,12 @@ golden diff-json diff --rules $tiny --rules-new tests/data/rules/tiny_new --form
 golden diff-param diff --rules $tiny --param-new rule.minor_needed=2 tests/authoring/cohort.jsonl
 golden diff-same diff --rules $tiny --rules-new $tiny tests/authoring/cohort.jsonl
 golden diff-no-new diff --rules $tiny tests/authoring/cohort.jsonl
+# Two result files of earlier runs (tiny, then tiny_new without the case
+# "nothing" and with a case of its own), paired by id.
+golden diff-results diff --results tests/authoring/results-old.jsonl tests/authoring/results-new.json
+golden diff-results-json diff --results --format json tests/authoring/results-old.jsonl \
+    tests/authoring/results-new.json
+golden diff-results-one diff --results tests/authoring/results-old.jsonl
 
 # The audit trail: a testing ruleset is marked in every record, in the
 # report and once on stderr; every record names the input's hash, the
