@@ -59,6 +59,7 @@ struct nms_ruleset {
     long warnings_line;
     char **drug_names;          /* NULL-terminated (names.c), or NULL */
     size_t n_drug_names;
+    int names_read;             /* drug_names collected (on first use) */
     char *overlay_dirs[NMS_MAX_OVERLAYS];       /* owned */
     char *overlay_digests[NMS_MAX_OVERLAYS];    /* owned */
     struct nms_overlay_info overlays[NMS_MAX_OVERLAYS]; /* views of both */
