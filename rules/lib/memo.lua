@@ -16,16 +16,18 @@ local M = {}
 
 local by_case = setmetatable({}, { __mode = "k" })
 
--- The key of an argument list: its values as text, joined. Tables (value
--- sets) count by identity, which is what a module-level constant has.
-local function key_of(n, ...)
-  local parts = {}
-  for i = 1, n do parts[i] = tostring((select(i, ...))) end
-  return table.concat(parts, "\0")
-end
+-- Keys of the per-argument tree that no argument can be: the finding
+-- stored at the end of an argument list, a nil argument, and the subtree
+-- of float arguments (tostring tells 25 from 25.0 and so does the
+-- evidence, "25 %" vs "25.0 %", but a table key does not).
+local RESULT, NIL, FLOAT = {}, {}, {}
 
 --- `fn(case, ...)` remembered per case and arguments. `fn` must return
 -- one value and depend on nothing but its arguments and the parameters.
+-- The memory is a tree with one level per argument, so a call builds no
+-- key: tables (value sets) count by identity, which is what a
+-- module-level constant has; strings, integers, floats and booleans by
+-- value.
 -- @usage V.above_baseline = memo.wrap(V.above_baseline)
 function M.wrap(fn)
   return function(case, ...)
@@ -34,16 +36,34 @@ function M.wrap(fn)
       per_case = {}
       by_case[case] = per_case
     end
-    local mine = per_case[fn]
-    if mine == nil then
-      mine = {}
-      per_case[fn] = mine
+    local node = per_case[fn]
+    if node == nil then
+      node = {}
+      per_case[fn] = node
     end
-    local key = key_of(select("#", ...), ...)
-    local hit = mine[key]
+    for i = 1, select("#", ...) do
+      local a = (select(i, ...))
+      if a == nil then
+        a = NIL
+      elseif math.type(a) == "float" then
+        local floats = node[FLOAT]
+        if floats == nil then
+          floats = {}
+          node[FLOAT] = floats
+        end
+        node = floats
+      end
+      local next_node = node[a]
+      if next_node == nil then
+        next_node = {}
+        node[a] = next_node
+      end
+      node = next_node
+    end
+    local hit = node[RESULT]
     if hit == nil then
       hit = fn(case, ...)
-      mine[key] = hit
+      node[RESULT] = hit
     end
     return hit
   end
