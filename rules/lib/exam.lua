@@ -8,6 +8,7 @@
 local time = require("lib.time")
 local fmt = require("lib.fmt")
 local tri = require("lib.tri")
+local memo = require("lib.memo")
 
 local E = {}
 
@@ -107,6 +108,13 @@ E.CATATONIC_SIGNS = {
   { field = "echolalia" }, { field = "echopraxia" },
 }
 
+-- The value set of each enumerated catatonic sign, one table per value so
+-- that E.level's per-case memory (below) knows it again.
+local VALUE_SET = {}
+for _, s in ipairs(E.CATATONIC_SIGNS) do
+  if s.value then VALUE_SET[s.value] = { [s.value] = true } end
+end
+
 --- Catatonia on examination by the DSM-5 count, at least 3 of the 12
 -- catatonic signs (§7.4 [S67]), three-valued: true with 3 present, false
 -- when too few could still be present, unknown in between. The evidence
@@ -117,7 +125,7 @@ function E.catatonia(case)
   local parts, present, absent = {}, {}, 0
   for i, s in ipairs(E.CATATONIC_SIGNS) do
     local what = s.what or s.field:gsub("_", " ")
-    local f = s.value and E.level(case, s.field, { [s.value] = true }, what) or E.flag(case, s.field, what)
+    local f = s.value and E.level(case, s.field, VALUE_SET[s.value], what) or E.flag(case, s.field, what)
     parts[i] = tri.part(what, f)
     if f.value == true then present[#present + 1] = what end
     if f.value == false then absent = absent + 1 end
@@ -144,6 +152,14 @@ function E.changed(case, field)
   return tri.finding(distinct > 1, fmt.each(recorded, function(e)
     return E.phrase(field, e[field]) .. time.at(case, e.t)
   end, 6))
+end
+
+-- Many sets ask for the same sign of the same case (rigidity, agitation,
+-- the twelve catatonic signs of two exclusion criteria): each is judged
+-- once per case and arguments (lib/memo.lua). Value sets count by
+-- identity, so a set's module-level constant is remembered.
+for _, name in ipairs({ "level", "flag", "diaphoresis", "hyperreflexia", "catatonia", "changed" }) do
+  E[name] = memo.wrap(E[name])
 end
 
 return E
