@@ -16,15 +16,30 @@ local M = {}
 
 local by_case = setmetatable({}, { __mode = "k" })
 
--- Keys of the per-argument tree that no argument can be: the finding
--- stored at the end of an argument list, a nil argument, and the subtree
--- of float arguments (tostring tells 25 from 25.0 and so does the
--- evidence, "25 %" vs "25.0 %", but a table key does not).
-local RESULT, NIL, FLOAT = {}, {}, {}
+-- Keys of the per-argument tree that no argument can be: a nil argument,
+-- and the subtree of float arguments (tostring tells 25 from 25.0 and so
+-- does the evidence, "25 %" vs "25.0 %", but a table key does not).
+local NIL, FLOAT = {}, {}
+local select, mtype = select, math.type
+
+-- The table and key where argument `a` is found under `node`.
+local function slot(node, a)
+  if a == nil then return node, NIL end
+  if mtype(a) == "float" then
+    local floats = node[FLOAT]
+    if floats == nil then
+      floats = {}
+      node[FLOAT] = floats
+    end
+    return floats, a
+  end
+  return node, a
+end
 
 --- `fn(case, ...)` remembered per case and arguments. `fn` must return
 -- one value and depend on nothing but its arguments and the parameters.
--- The memory is a tree with one level per argument, so a call builds no
+-- The memory is a tree per number of arguments with one level per
+-- argument, the finding stored under the last one, so a call builds no
 -- key: tables (value sets) count by identity, which is what a
 -- module-level constant has; strings, integers, floats and booleans by
 -- value.
@@ -36,34 +51,33 @@ function M.wrap(fn)
       per_case = {}
       by_case[case] = per_case
     end
-    local node = per_case[fn]
+    local roots = per_case[fn]
+    if roots == nil then
+      roots = {}
+      per_case[fn] = roots
+    end
+    local n = select("#", ...)
+    local node = roots[n]
     if node == nil then
       node = {}
-      per_case[fn] = node
+      roots[n] = node
     end
-    for i = 1, select("#", ...) do
-      local a = (select(i, ...))
-      if a == nil then
-        a = NIL
-      elseif math.type(a) == "float" then
-        local floats = node[FLOAT]
-        if floats == nil then
-          floats = {}
-          node[FLOAT] = floats
+    local key = case   -- no arguments: the finding sits under the case itself
+    for i = 1, n do
+      if i > 1 then
+        local next_node = node[key]
+        if next_node == nil then
+          next_node = {}
+          node[key] = next_node
         end
-        node = floats
+        node = next_node
       end
-      local next_node = node[a]
-      if next_node == nil then
-        next_node = {}
-        node[a] = next_node
-      end
-      node = next_node
+      node, key = slot(node, (select(i, ...)))
     end
-    local hit = node[RESULT]
+    local hit = node[key]
     if hit == nil then
       hit = fn(case, ...)
-      node[RESULT] = hit
+      node[key] = hit
     end
     return hit
   end
