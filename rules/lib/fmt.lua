@@ -90,12 +90,34 @@ end
 --- Joins the non-empty texts with `sep` (default "; "). Holes are fine:
 -- fmt.join({ a, cond and b or nil, c }) skips b when cond is false.
 function fmt.join(texts, sep)
-  local keys, out = {}, {}
-  for k, t in pairs(texts) do
-    if type(k) == "number" and type(t) == "string" and t ~= "" then keys[#keys + 1] = k end
+  -- Usually a short list with a few holes: walk 1..max in order. Any other
+  -- numeric key (0, negative, fractional, or far beyond the others) takes
+  -- the general path, sorting the keys.
+  local max, count, general = 0, 0, false
+  for k in pairs(texts) do
+    if type(k) == "number" then
+      count = count + 1
+      if math.type(k) ~= "integer" or k < 1 then general = true
+      elseif k > max then max = k end
+    end
   end
-  table.sort(keys)
-  for i, k in ipairs(keys) do out[i] = texts[k] end
+  local out, n = {}, 0
+  if general or max > 2 * count + 8 then
+    local keys = {}
+    for k, t in pairs(texts) do
+      if type(k) == "number" and type(t) == "string" and t ~= "" then keys[#keys + 1] = k end
+    end
+    table.sort(keys)
+    for i, k in ipairs(keys) do out[i] = texts[k] end
+  else
+    for i = 1, max do
+      local t = texts[i]
+      if type(t) == "string" and t ~= "" then
+        n = n + 1
+        out[n] = t
+      end
+    end
+  end
   return table.concat(out, sep or "; ")
 end
 
