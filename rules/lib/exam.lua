@@ -156,10 +156,42 @@ end
 
 -- Many sets ask for the same sign of the same case (rigidity, agitation,
 -- the twelve catatonic signs of two exclusion criteria): each is judged
--- once per case and arguments (lib/memo.lua). Value sets count by
--- identity, so a set's module-level constant is remembered.
-for _, name in ipairs({ "level", "flag", "diaphoresis", "hyperreflexia", "catatonia", "changed" }) do
+-- once per case and arguments (lib/memo.lua).
+for _, name in ipairs({ "flag", "diaphoresis", "hyperreflexia", "catatonia", "changed" }) do
   E[name] = memo.wrap(E[name])
+end
+
+-- exam.level's value sets by content: the sets define "rigid" or "altered
+-- mental status" each in a constant of its own, often alike
+-- ({ mild = true, moderate = true, severe = true }), and E.level judges
+-- only the values mapped to true. The first set seen with given contents
+-- stands for all that are alike, so the memory answers them all at once.
+-- Sets with keys other than strings stand for themselves.
+local same_as = setmetatable({}, { __mode = "k" })
+local by_contents = setmetatable({}, { __mode = "v" })
+
+local function standing_for(set)
+  local s = same_as[set]
+  if s then return s end
+  local keys = {}
+  for k, v in pairs(set) do
+    if type(k) ~= "string" then
+      same_as[set] = set
+      return set
+    end
+    if v == true then keys[#keys + 1] = k end
+  end
+  table.sort(keys)
+  local contents = table.concat(keys, "\0")
+  s = by_contents[contents] or set
+  by_contents[contents] = s
+  same_as[set] = s
+  return s
+end
+
+local level = memo.wrap(E.level)
+function E.level(case, field, present, what)
+  return level(case, field, standing_for(present), what)
 end
 
 return E
