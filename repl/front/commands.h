@@ -36,4 +36,8 @@ int nms_cmd_repl(int argc, char **argv);
  * own options (none of the common ones apply). */
 int nms_cmd_gen(int argc, char **argv);
 
+/* accuracy (repl/cmd/accuracy.c): verdicts against a reference label. */
+extern const struct nms_command_options nms_accuracy_options;
+int nms_cmd_accuracy(int argc, char **argv);
+
 #endif

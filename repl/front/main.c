@@ -21,6 +21,9 @@ static const struct nms_command commands[] = {
      "an interactive session (also: no COMMAND on a terminal)", nms_cmd_repl},
     {"gen", "gen --count N", "write a synthetic cohort (JSON Lines)",
      nms_cmd_gen},
+    {"accuracy", "accuracy --label PATH",
+     "criteria sets against a reference label: 2x2, kappa, ROC",
+     nms_cmd_accuracy},
     {"help", "help [COMMAND]", "show help for COMMAND", cmd_help},
 };
 

@@ -31,6 +31,8 @@ struct nms_cli {
     struct nms_limits limits;    /* --max-instructions, --max-memory; 0 = default */
     const char *script;          /* repl --script FILE, or NULL */
     int echo;                    /* repl --echo: show each entry before its output */
+    const char *label;           /* accuracy --label PATH ("label.nms") */
+    const char *plot;            /* accuracy --plot FILE.svg, or NULL */
     char **inputs;               /* file operands */
     int n_inputs;
 };
