@@ -54,6 +54,70 @@
 --        warnings table, https://clinmedjournals.org/articles/cmrcr/cmrcr-4-198-table2.html
 --   [B15] Baldo BA. Opioid analgesic drugs and serotonin toxicity. Arch
 --        Toxicol 2018 (doi 10.1007/s00204-018-2244-6), abstract
+--   Brand names added for real medication lists (each pair generic-brand as
+--   the source prints it; a brand no source showed was left out):
+--   [B16] Long Term Care Community Coalition, "Antipsychotic drug list"
+--        (US generic and brand names), https://nursinghome411.org/ap-list/
+--   [B17] UK-licensed antipsychotics, generic with brand,
+--        https://meds-online24.com/how-are-antipsychotics-taken/ ; Mind,
+--        "Comparing antipsychotics" (UK trade names),
+--        https://www.mind.org.uk/information-support/drugs-and-treatments/antipsychotics/comparing-antipsychotics/
+--   [B18] German-language trade names of antipsychotics,
+--        http://psychosis-bipolar.com/therapy-of-psychoses-03.html
+--   [B19] Parkinson's drugs: "Medications approved for the treatment of
+--        Parkinson's disease in the USA" (May 2018),
+--        https://docslib.org/doc/4718775/medications-approved-for-the-treatment-of-parkinsons-disease-in ;
+--        European Parkinson's Disease Association, dopamine agonists,
+--        http://epda.eu.com/about-parkinson-s/treatments/dopamine-agonists/ ;
+--        NHS GG&C formulary 4.9.1 (Duodopa, Stanek),
+--        https://ggcmedicines.org.uk/formulary/central-nervous-system/drugs-used-in-parkinsonism-and-related-disorders/dopaminergic-drugs-used-in-parkinson-s-disease
+--   [B20] Antidepressant lists: https://www.emedexpert.com/lists/antidepressants.shtml
+--        (after Stahl, Essential Psychopharmacology); https://vikdr.com/antidepressants/definition.htm ;
+--        https://www.webmd.com/depression/answers-depression/answers-types ;
+--        https://www.womenshealthnetwork.com/emotionsanxietyandmood/listantidepressants.aspx
+--   [B21] Benzodiazepines with brand names:
+--        https://www.drugs.com/drug-class/benzodiazepines.html ;
+--        http://bipolarworld.net/Medications/Other%20Meds/oth1.htm ;
+--        https://www.gallusdetox.com/comprehensive-list-of-benzodiazepines/
+--   [B22] Common co-medications with brand names: anticoagulants
+--        (http://www.wikimd.org/wiki/Anticoagulants, https://www.nicerx.com/classes/anticoagulants/);
+--        antibiotics (https://www.reference.com/world-view/brand-names-antibiotics-c738036855e13e31,
+--        https://knowledge3301.blogspot.com/2024/07/common-antibiotic-brands-and-their-uses.html,
+--        https://accesspharmacy.mhmedical.com/content.aspx?bookid=458&sectionid=41034039,
+--        piperacillin/tazobactam "Trade names Tazocin, Zosyn",
+--        https://review.clateway.com/wiki/view_html.php?q=Piperacillin%2Ftazobactam ;
+--        Zosyn vs Augmentin, https://minclinic.eu/drugs/drugs_eng/Drugs_A-Z/drugs-condition-152.htm);
+--        anaesthetics (MedlinePlus USP DI "Anesthetics, General (Systemic)",
+--        https://webharvest.gov/peth04/20041106003707/http://www.nlm.nih.gov/medlineplus/druginfo/uspdi/203043.html ;
+--        https://mobile.fpnotebook.com/Surgery/Pharm/VltlOrgncAnsthtc.htm); acid
+--        suppressants (http://refluxny.com/ppi/, https://qammunity.org/20774586);
+--        antihypertensives (https://healthfully.com/252523-brand-names-of-high-blood-pressure-medications.html,
+--        https://savingsguide.rxgo.com/the-5-most-popular-prescription-blood-pressure-medications/,
+--        http://healthtools.aarp.org/health/high-blood-pressure-hypertension-medication,
+--        http://www.drugsinfocom.com/bloodpressure-hypertensive-drugs/,
+--        https://pdfcoke.com/documents/name-that-medicine-48ojpg6j21o1 (Coreg, Vasotec, Normodyne));
+--        antiepileptics (https://www.epilepsy.com/learn/professionals/resource-library/tables/mechanism-action-commonly-used-aeds,
+--        https://plannedgiving.epilepsy.com/stories/summary-anti-seizure-medications);
+--        analgesics (http://www.faqs.org/health-encyc/Commonly-Prescribed-Drugs/II-ANALGESICS.html,
+--        http://donsnotes.com/health/pain-relivers.html,
+--        http://www.karma99.com/2018/03/common-pain-medications-management.html,
+--        OxyContin: https://mrasasa.qowap.com/90456235/top-10-effective-painkillers);
+--        insulins (PMC6104264 Table 3, https://pmc.ncbi.nlm.nih.gov/articles/PMC6104264/table/Tab3 ;
+--        https://www.endocrinologyadvisor.com/uncategorized/insulins-2/)
+--   [B23] Brand-generic pairs seen in public code drug lists by exact-string
+--        search (as [B12]): Serenace, Maxolon, Xeplion/Trevicta (paliperidone
+--        palmitate 1- and 3-monthly), Zypadhera, Reagila, Barhemsys, Fluanxol,
+--        Clexane, Vancocin/"Vanco"/"vanc", Maxipime, Targocid, Rocephin, Zyvox, Dulcolax,
+--        "Pip/Tazo", Toradol, Ongentys, Trintellix, Faverin, Lipitor, Zocor, Synthroid,
+--        Duragesic/Sublimaze; and single pages: Stemetil
+--        (https://www.mydawa.com/products/medical-conditions/stomach-care/-digestive-health/stemetil-5mg-tablets-84s),
+--        Buccastem (BMJ Support Palliat Care table, https://spcare.bmj.com/highwire/markup/148690/expansion),
+--        Sycrest (https://www.pazienti.it/farmaci/sycrest-60cpr-subling-5mg-essex-italia-srl),
+--        Xenazine (https://sanomedica.com/dopamine-antagonists/), Ultram (RxNorm
+--        names in the CDC opioid value set, https://build.fhir.org/ig/HL7/cdc-opioid-cpg/ValueSet-opioid-analgesics-with-ambulatory-misuse-potential.html)
+--   [B24] Lithium: Bipolar UK, "Tell me about lithium" (Camcolit, Liskonum,
+--        Priadel, Li-liquid), https://www.bipolaruk.org/FAQs/tell-me-about-lithium ;
+--        Eskalith, Lithobid, https://healthlinerx.org/lithium/
 --   [ATC] WHO ATC index as transcribed in the public repository
 --        SubjectRaw/SubjectRaw, subject/data/eng/atc.md (codes and group
 --        titles; newer codes such as N05AX15-17 are not in it)

@@ -23,7 +23,9 @@
 --      (IEC item 1, §3 [S1]), or a dopaminergic drug stopped within the
 --      parkinsonism-hyperpyrexia window exposure.withdrawal_window_h (§7.5,
 --      §4.5), both counted back from the anchor (symptom onset, else the
---      first sign: lib/time.lua);
+--      first sign: lib/time.lua); or an NMS criteria set with an exposure
+--      criterion of its own and a longer published window is met (Caroff &
+--      Mann, 7 days: parameter severity.exposure_sets);
 --   2. there is NMS-specific evidence: an NMS criteria set is met, or one
 --      is still indeterminate with rigidity AND fever present (DSM-IV-TR
 --      criterion A, §1.1 [S10][S11]; Sachdev 2005 "core features" [S19]);
@@ -65,8 +67,9 @@ local function exposure(case) return meds.exposure(case, EXPOSURE_H) end
 
 -- At least `occasions` readings strictly above `limit` °C at any site (the
 -- tier decides treatment: a core or rectal reading counts, as for extreme
--- hyperthermia). Fewer readings than `occasions` recorded, all febrile:
--- unknown, the repeat measurement is missing. (lib.temperature.above asks
+-- hyperthermia). Fewer readings than `occasions` recorded, all febrile,
+-- or fewer febrile readings than `occasions` with the latest reading
+-- febrile: unknown, the repeat measurement is missing. (lib.temperature.above asks
 -- for oral readings, the IEC diagnostic wording; this may belong in lib/.)
 local function febrile_occasions(case, limit, occasions)
   local readings = vitals.readings(case, "temp")
@@ -87,6 +90,13 @@ local function febrile_occasions(case, limit, occasions)
   if #readings < occasions and #above == #readings then
     return tri.finding(nil, text .. "; the repeat measurement is missing",
       "another temperature reading (vitals[].temp)")
+  end
+  local last = readings[#readings]
+  if #above > 0 and last.temp > limit then
+    -- The latest reading is febrile: the next occasion is not measured yet
+    -- (earlier normal readings predate the fever). Missing is not false.
+    return tri.finding(nil, text .. "; the latest reading is febrile and no later one is recorded",
+      "another temperature reading (vitals[].temp) after the febrile reading" .. time.at(case, last.t))
   end
   return tri.finding(false, text)
 end
@@ -141,11 +151,12 @@ local set = {
       title = "Dopamine-antagonist exposure or dopaminergic withdrawal",
       definition = "Dopamine antagonist given (a depot: still acting) within the past 72 hours (IEC 2011 "
         .. "item 1 and its window), or a dopaminergic drug stopped within exposure.withdrawal_window_h "
-        .. "(7 days), counted back from symptom onset",
+        .. "(7 days), counted back from symptom onset; or a criteria set of severity.exposure_sets met, "
+        .. "with its own exposure criterion (Caroff & Mann: 7 days, 2-4 weeks for depot)",
       source = "§3 item 1 [S1][S2][S4]; withdrawal window §7.5, §4.5 [S18]; depot durations: depot.* "
-        .. "parameters; seed 000",
+        .. "parameters; seed 000; Caroff & Mann §4.4 [S12]",
       needs = "the medication list (medications[]: drug or atc, start, stop) and the assessment time",
-      check = function(case) return answer(exposure(case)) end },
+      check = function(case, verdicts) return answer((working.exposure(verdicts, exposure(case)))) end },
 
     { id = "nms_evidence", group = "working",
       title = "NMS-specific evidence",

@@ -20,7 +20,10 @@ return {
   -- matched as two words).
   marks = { "decanoate", "enanthate", "palmitate", "pamoate", "lauroxil", "consta", "maintena",
     "sustenna", "trinza", "relprevv", "aristada", "modecate", "microspheres", "depot", "lai",
-    "long acting" },
+    "long acting",
+    -- EU names of the same products [B17][B23]: Xeplion = Invega Sustenna,
+    -- Trevicta = Invega Trinza, Zypadhera = Zyprexa Relprevv
+    "xeplion", "trevicta", "zypadhera" },
 
   products = {
     { id = "haloperidol_decanoate", generic = "haloperidol", title = "haloperidol decanoate",
@@ -30,16 +33,16 @@ return {
     { id = "fluphenazine_enanthate", generic = "fluphenazine", title = "fluphenazine enanthate",
       words = { "enanthate" }, src = "[B5]" },
     { id = "olanzapine_pamoate", generic = "olanzapine", title = "olanzapine pamoate (Zyprexa Relprevv)",
-      words = { "pamoate", "relprevv" }, src = "[B5][B6][B7]" },
+      words = { "pamoate", "relprevv", "zypadhera" }, src = "[B5][B6][B7]" },
     { id = "risperidone_microspheres", generic = "risperidone",
       title = "risperidone long-acting microspheres (Risperdal Consta)",
       words = { "consta", "microspheres" }, src = "[B5][B6][B7]" },
     { id = "paliperidone_palmitate_1m", generic = "paliperidone",
       title = "paliperidone palmitate once-monthly (Invega Sustenna)",
-      words = { "sustenna" }, src = "[B5][B6][B7]" },
+      words = { "sustenna", "xeplion" }, src = "[B5][B6][B7]; Xeplion [B17][B23]" },
     { id = "paliperidone_palmitate_3m", generic = "paliperidone",
       title = "paliperidone palmitate 3-monthly (Invega Trinza)",
-      words = { "trinza" }, src = "[B6][B7]" },
+      words = { "trinza", "trevicta" }, src = "[B6][B7]; Trevicta [B23]" },
     { id = "aripiprazole_monohydrate", generic = "aripiprazole",
       title = "aripiprazole monohydrate once-monthly (Abilify Maintena)",
       words = { "maintena", "monohydrate" }, src = "[B5][B6]" },

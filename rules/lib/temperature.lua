@@ -72,6 +72,20 @@ function T.above(case, limit, occasions, at_least)
       fmt.count(t.judged, "oral reading")),
       "another oral temperature reading (vitals[].temp)")
   end
+  local last = rs[#rs]   -- the latest reading at any site: a normal one shows the fever has passed
+  if value == false and hot(last) then
+    -- The latest reading is febrile: the next occasion has not been
+    -- measured yet, so earlier normal readings (taken before the fever
+    -- began) do not make the item false. Missing is not false. (Febrile
+    -- only at another site: the "not measured orally" text below says it.)
+    if #t.yes == 0 and #t.unknown > 0 then
+      value = nil
+    else
+      return tri.finding(nil, ("%s (%s); the latest reading is febrile and no later one is recorded"):format(
+        found, needed), "another oral temperature reading (vitals[].temp) after the febrile reading"
+          .. time.at(case, last.t))
+    end
+  end
   if value == false then
     return tri.finding(false, fmt.join({ found .. " (" .. needed .. ")",
       #t.no > 0 and ((#t.yes > 0 and "other oral readings: " or "oral readings: ") .. list(t.no, 4)) or nil }))

@@ -55,8 +55,10 @@ return {
   ["dsm4tr.exposure_window_h"] = {
     value = 72, unit = "h",
     doc = "Criterion A 'developing with the use of neuroleptic medication': a dopamine antagonist "
-      .. "(classes of parameter exposure.antagonist_classes) given within this many hours before "
-      .. "assessed_at. Dopaminergic withdrawal does not count: DSM-IV-TR asks for neuroleptic use.",
+      .. "(classes of parameter exposure.antagonist_classes) given within this many hours before the "
+      .. "syndrome's anchor (case.onset, else the first cardinal sign, else assessed_at; lib/time.lua), "
+      .. "as every exposure window. Dopaminergic withdrawal does not count: DSM-IV-TR asks for "
+      .. "neuroleptic use.",
     source = "§1.1: DSM-IV gives no time window; value reused from the DSM-5-TR rendering "
       .. "'dopamine antagonist within the past 72 h' (§1.2 [S12][S13]) and IEC 2011 item 1 (§3 [S1])",
   },
@@ -297,7 +299,8 @@ return {
   ["caroff1993.depot_window_h"] = {
     value = 672, unit = "h",
     doc = "Major criterion 1 for depot preparations (medications[].route \"depot\"): given within "
-      .. "this many hours before assessed_at. The table prints a range, '2–4 weeks'; the upper end "
+      .. "this many hours before the syndrome's anchor (case.onset, else the first cardinal sign, else "
+      .. "assessed_at; lib/time.lua). The table prints a range, '2–4 weeks'; the upper end "
       .. "(4 weeks = 672 h) is used so that a depot given at the longest printed interval still "
       .. "counts. Set 336 for the lower end.",
     source = "§4.4 [S12]: '(2–4 weeks for depot)'; choice of the upper end is a project choice",

@@ -53,14 +53,30 @@ return {
       .. "DSM-IV-TR criterion C (§1.1 [S10][S11]); BMJ 'NMS is a diagnosis of exclusion' [S13]",
   },
   ["severity.sets_against_rival"] = {
-    value = { "iec2011", "dsm4tr", "pope1986", "caroff1993" }, unit = "criteria set ids",
-    doc = "NMS criteria sets whose 'met' keeps NMS possible beside a met look-alike (with rigidity). "
-      .. "Levenson 1985 is left out: it has no exposure criterion and no exclusion, so malignant "
-      .. "hyperthermia and exertional heat stroke with rhabdomyolysis meet it on their own; met alone "
-      .. "beside a met look-alike it does not make NMS a working diagnosis (a project choice from the "
-      .. "criteria's published structure).",
-    source = "Levenson 1985 without an exposure criterion (§2 [S15][S16]); examples/cases/10 "
-      .. "(malignant hyperthermia meets Levenson)",
+    value = { "iec2011", "dsm4tr", "caroff1993" }, unit = "criteria set ids",
+    doc = "NMS criteria sets whose 'met' keeps NMS possible beside a met look-alike (with rigidity); "
+      .. "while one of them is still indeterminate and rigidity is present, the working diagnosis is "
+      .. "undecided rather than ruled out. Levenson 1985 and Pope 1986 (as tabulated) are left out: "
+      .. "they have no exposure criterion and no exclusion, so malignant hyperthermia and exertional "
+      .. "heat stroke with rhabdomyolysis meet them on their own; met beside a met look-alike they do "
+      .. "not make NMS a working diagnosis (a project choice from the criteria's published structure).",
+    source = "Levenson 1985 and Pope 1986 without an exposure criterion (§2 [S15][S16], §4.1 [S16]); "
+      .. "examples/cases/10 (malignant hyperthermia meets Levenson); the 0.3.0 review (an MH crisis "
+      .. "with droperidol meets Pope definite)",
+  },
+  ["severity.exposure_sets"] = {
+    value = { "dsm4tr", "caroff1993" }, unit = "criteria set ids",
+    doc = "NMS criteria sets that contain a drug-exposure criterion of their own: when one of them is "
+      .. "met, the exposure part of the working diagnosis holds even if no dopamine antagonist falls in "
+      .. "the IEC 72 h window (Caroff & Mann count a neuroleptic within 7 days of onset, 2-4 weeks for a "
+      .. "depot). Without it a picture that meets Caroff & Mann (and IEC on its other items) 4 days "
+      .. "after the last oral dose got tier none, 'no dopamine antagonist given or acting'. IEC 2011 and "
+      .. "Levenson are not listed: IEC can be met without its exposure item (80 of 100 points), "
+      .. "Levenson has no exposure criterion. Empty list: the IEC window alone decides.",
+    source = "Caroff & Mann major criterion 'neuroleptic treatment within 7 days of onset (2-4 weeks for "
+      .. "depot)' (clinical-reference §4.4 [S12]); DSM-IV-TR criterion A 'developing with the use of "
+      .. "neuroleptic medication' (§1.1 [S10][S11]); DSM-5 text 'most within the first week' (§1.2 [S14]); "
+      .. "using a met set's own exposure criterion: project choice (review)",
   },
   ["severity.significant_rigidity"] = {
     value = { "moderate", "severe" }, unit = "exam[].rigidity values",

@@ -14,13 +14,16 @@
 --
 -- The list also follows the working diagnosis (severity/working.lua):
 -- - not the working diagnosis (tier none): why, in words, and the first
---   steps of the look-alike that explains the picture; never "stop the
---   antipsychotic" nor "record an allergy";
+--   steps of the look-alike that explains the picture, and of any met
+--   spectrum look-alike (restoring a dopaminergic drug, the lorazepam
+--   challenge); never "stop the antipsychotic" nor "record an allergy";
 -- - NMS and a met look-alike both possible: the look-alike's own first
 --   steps first; the NMS drug measures (bromocriptine, dantrolene,
 --   amantadine, levodopa, benztropine, ECT) are held back while it is
 --   possible (project choice: the reference gives them for NMS only, and
---   some of them act against the look-alike's treatment);
+--   some of them act against the look-alike's treatment), except one that
+--   the look-alike's own first steps give (dantrolene for malignant
+--   hyperthermia), which the list never both gives and withholds;
 -- - benztropine ("may enhance bromocriptine", seed 002) only when the
 --   anticholinergic and heat-stroke differentials are both decided not met,
 --   with its caveat: anticholinergics have not been recommended in NMS
@@ -38,6 +41,10 @@ local vitals = require("lib.vitals")
 local working = require("severity.working")
 
 local EXTREME_C = P.number("severity.extreme_hyperthermia_c")
+-- When the exposure comes from a met criteria set (severity.exposure_sets),
+-- the drugs to stop are looked for in Caroff & Mann's windows (§4.4 [S12]).
+local SET_WINDOW_H = P.number("caroff1993.exposure_window_h")
+local SET_DEPOT_H = P.number("caroff1993.depot_window_h")
 
 -- Differentials in which an anticholinergic drug could harm: it "may
 -- prevent a decrease in body temperature by suppressing sweating"
@@ -137,8 +144,8 @@ local function restore_step(case, trigger)
 end
 
 -- The first step: stop what was given, restore what was withdrawn.
-local function first_steps(case, window)
-  local trigger = meds.trigger(case, window) or { antagonists = {}, withdrawals = {} }
+local function first_steps(case, window, depot_hours)
+  local trigger = meds.trigger(case, window, depot_hours) or { antagonists = {}, withdrawals = {} }
   local out = {}
   if #trigger.antagonists > 0 then
     out[#out + 1] = act("Discontinue all antipsychotics and other dopamine antagonists at once ("
@@ -176,18 +183,18 @@ local function in_play(verdicts, ids)
   return out
 end
 
--- Benztropine (seed 002), offered with its caveat only when anticholinergic
--- toxicity and heat stroke are both decided against; else why not.
+-- Benztropine (seed 002 lists it as an adjunct to bromocriptine) is never
+-- proposed: the later source says anticholinergics have not been
+-- recommended in NMS since 2000 (Nisijima 2023), and they impair heat loss;
+-- the line says so, naming anticholinergic toxicity or heat stroke when
+-- either is in play.
 local function benztropine(verdicts)
-  local caveat = "anticholinergic drugs have not been recommended in NMS since 2000, as they may prevent "
-    .. "the fall in body temperature by suppressing sweating; whether they worsen NMS is unclear"
   local open = in_play(verdicts, ANTICHOLINERGIC_HARM)
-  if #open == 0 then
-    return act("Anticholinergic drugs such as benztropine may enhance the effect of bromocriptine (seed 002); "
-      .. "caveat: " .. caveat, "seed 002; " .. NISIJIMA)
-  end
-  return act("Benztropine or another anticholinergic is not proposed (" .. fmt.list(open) .. "): " .. caveat,
-    NISIJIMA .. "; §7.6, §7.7")
+  local why = #open > 0 and (" (" .. fmt.list(open) .. ")") or ""
+  return act("Benztropine or another anticholinergic is not proposed" .. why .. ": seed 002 lists "
+    .. "benztropine as an adjunct to bromocriptine, but anticholinergic drugs have not been recommended in "
+    .. "NMS since 2000, as they may prevent the fall in body temperature by suppressing sweating; whether "
+    .. "they worsen NMS is unclear", "seed 002; " .. NISIJIMA .. (#open > 0 and "; §7.6, §7.7" or ""))
 end
 
 -- Rival differentials met (not other causes found by the work-up): their
@@ -219,6 +226,11 @@ local function not_working(w)
     out[#out + 1] = act("No NMS criteria set is met (" .. table.concat(crit.not_met, ", ") .. "): "
       .. NOT_PROPOSED, "severity/working.lua; the criteria sets of this ruleset")
   end
+  -- A met spectrum look-alike keeps its own first steps when NMS is not the
+  -- working diagnosis: parkinsonism-hyperpyrexia met on a dose reduction
+  -- (no stop, so no NMS exposure) must still say "reinstitute the drug";
+  -- malignant catatonia without a dopamine antagonist its lorazepam challenge.
+  lookalike_steps(out, w.spectrum or {})
   if exposure.value ~= false and #crit.indeterminate > 0 then
     out[#out + 1] = act("NMS is not excluded while " .. table.concat(crit.indeterminate, ", ")
       .. " cannot be decided: reassess as the missing data come in", "severity/working.lua")
@@ -241,7 +253,8 @@ end
 -- dopaminergic drug by name, ...).
 local function undecided(case, w, window)
   local e, u = w.evidence.missing, w.unexplained.missing
-  local missing = fmt.join({ e, u ~= e and u or nil })
+  local x = w.exposure and w.exposure.value == nil and w.exposure.missing or nil
+  local missing = fmt.join({ x, e ~= x and e or nil, u ~= e and u ~= x and u or nil })
   local out = { act("Whether NMS is the working diagnosis cannot be decided from the record (missing: "
     .. (missing ~= "" and missing or "data") .. "). If NMS is suspected clinically, do not delay "
     .. "treatment waiting for diagnostic confirmation", "seed 002; severity/working.lua") }
@@ -253,20 +266,42 @@ local function undecided(case, w, window)
   return out
 end
 
+-- The NMS drug measures held back while a rival is met (project choice:
+-- the reference gives them for NMS only, and some act against the rival's
+-- treatment), in the order seed 002 and §5.2 give them.
+local HELD = { "bromocriptine", "dantrolene", "amantadine", "levodopa", "benztropine" }
+
+-- The hold-back step beside met `rivals`. A drug that a rival's own first
+-- steps give (dantrolene for malignant hyperthermia, lookalikes.lua
+-- `gives`) is not named as held back, so one list never both gives and
+-- withholds it; levodopa is not named when a withdrawn dopaminergic drug is
+-- being restored.
+local function held_back(rivals, restoring)
+  local given = {}
+  for _, r in ipairs(rivals) do
+    for drug in pairs(r.gives or {}) do given[drug] = true end
+  end
+  local held, kept = {}, {}
+  for _, drug in ipairs(HELD) do
+    if given[drug] then kept[#kept + 1] = drug
+    elseif not (restoring and drug == "levodopa") then held[#held + 1] = drug end
+  end
+  local text = fmt.list(held):gsub("^%l", string.upper) .. " are not proposed as NMS treatment while "
+    .. working.names(rivals, true) .. " remains possible: they treat NMS, not it; reconsider them once it is "
+    .. "excluded (its own first steps are above"
+    .. (#kept > 0 and ("; " .. fmt.list(kept) .. " is given there as its own treatment") or "")
+    .. (restoring and "; restoring the withdrawn dopaminergic drug is not held back" or "") .. ")"
+  return act(text, "severity/working.lua (project choice); seed 002; §5.2"
+    .. (#kept > 0 and "; severity/lookalikes.lua (the rival's own first steps)" or ""))
+end
+
 -- The tier's measures for NMS as the working diagnosis (status "nms" or "both").
 local function tier_measures(case, tier, w, verdicts, list, restoring)
   local rivals = rival_differentials(w)
   for _, t in ipairs(BELOW[tier]) do
     if t ~= "moderate" or #rivals == 0 then add(list, TIER[t]) end
     if t == "moderate" and #rivals == 0 then list[#list + 1] = benztropine(verdicts) end
-    if t == "moderate" and #rivals > 0 then
-      list[#list + 1] = act((restoring and "Bromocriptine, dantrolene, amantadine and benztropine"
-          or "Bromocriptine, dantrolene, amantadine, levodopa and benztropine") .. " are not proposed as "
-        .. "NMS treatment while " .. working.names(rivals, true) .. " remains possible: they treat NMS, not it; "
-        .. "reconsider them once it is excluded (its own first steps are above"
-        .. (restoring and "; restoring the withdrawn dopaminergic drug is not held back" or "") .. ")",
-        "severity/working.lua (project choice); seed 002; §5.2")
-    end
+    if t == "moderate" and #rivals > 0 then list[#list + 1] = held_back(rivals, restoring) end
   end
   if tier ~= "severe" then return end
   -- With a rival met, its own first steps say how to treat the temperature
@@ -307,7 +342,8 @@ function A.list(case, tier, w, verdicts, window)
       "severity/working.lua; the engine's overlap rule (docs/rules.md)")
     lookalike_steps(list, w.rivals)
   end
-  local first, antagonist, restoring = first_steps(case, window)
+  local first, antagonist, restoring = first_steps(case, w.exposure_sets and math.max(window, SET_WINDOW_H) or window,
+    w.exposure_sets and SET_DEPOT_H or nil)
   add(list, first)
   lookalike_steps(list, w.spectrum, restoring)
   add(list, SUPPORTIVE)

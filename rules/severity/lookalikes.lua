@@ -16,6 +16,9 @@
 --             neuroleptic-induced catatonia and NMS form a continuum
 --             (§7.4 [S73]); its screen is met by classic NMS itself
 --             (mutism, stupor, fever, tachycardia).
+-- `gives` names the NMS drug measures that a look-alike's own first steps
+-- give (dantrolene for malignant hyperthermia): the list that holds NMS
+-- drugs back beside a met rival does not name them (severity/actions.lua).
 -- A differential the table does not know (a set added later) is a rival
 -- without first steps: the safe default.
 --
@@ -35,17 +38,23 @@ local NO_ANTICHOLINERGIC = act("Do not give an anticholinergic drug (e.g. benztr
 local SEROTONIN = {
   role = "rival", name = "serotonin toxicity",
   steps = {
-    act("Serotonin toxicity first steps: a serotonin antagonist, cyproheptadine, 12 mg then 2 mg every "
+    act("Serotonin toxicity first steps: stop every serotonergic drug and give supportive care; a "
+      .. "serotonin antagonist, cyproheptadine, 12 mg then 2 mg every "
       .. "2 h while symptoms continue, maintenance 8 mg every 6 h; in severe cases (> 41.1 °C) sedation, "
       .. "non-depolarizing paralysis and intubation; no physical restraints",
-      "seed 003 ('serotonin syndrome needs serotonin blockers like cyproheptadine'); §7.2 Boyer & "
-        .. "Shannon via [S33]"),
+      "stopping the serotonergic drugs: StatPearls, Serotonin Syndrome (updated 2024; 'treatment ... "
+        .. "involves discontinuing the offending medications and providing supportive care'), "
+        .. "https://statpearls.com/point-of-care/28918, and UCSD Internal Medicine, Management of "
+        .. "Serotonin Syndrome (GrepMed image 12459, 'identify and stop all serotoninergic "
+        .. "medications'); seed 003 ('serotonin syndrome needs serotonin blockers like "
+        .. "cyproheptadine'); §7.2 Boyer & Shannon via [S33]"),
   },
 }
 
 return {
   malignant_hyperthermia = {
     role = "rival", name = "malignant hyperthermia",
+    gives = { dantrolene = true },   -- its own first step: never "held back" beside it (severity/actions.lua)
     steps = {
       act("Malignant hyperthermia first steps: stop the volatile anaesthetic (and succinylcholine) and "
         .. "hyperventilate; dantrolene 2.5 mg/kg IV, repeated every 10–15 min until acidosis, fever and "
@@ -88,9 +97,20 @@ return {
   cns_infection = {
     role = "rival", name = "CNS infection",
     steps = {
-      act("CNS infection first steps: complete its work-up (lumbar puncture: CSF pleocytosis points to "
-        .. "meningitis or encephalitis, the CSF is normal in NMS; blood cultures; CT brain)",
-        "§7.8 BMJ work-up [S13]; [S11][S1]"),
+      -- The screen is met only on CSF pleocytosis: the lumbar puncture is
+      -- done, so the first step is treatment, not another puncture.
+      act("CNS infection first steps: CSF pleocytosis points to meningitis or encephalitis (the CSF is "
+        .. "normal in NMS): start empirical antimicrobial treatment without waiting for the CSF results "
+        .. "(blood cultures first if not yet taken), adding intravenous acyclovir when encephalitis is "
+        .. "possible, as the local meningitis guideline sets out; complete the work-up (blood cultures, "
+        .. "CT brain)",
+        "Therapeutic Guidelines (eTG complete), Antibiotic, 'Clinical presentation and initial management "
+          .. "of meningitis': 'If lumbar puncture has been performed and clinical suspicion of bacterial "
+          .. "meningitis is high, start antibiotics while waiting for results' (https://etg-complete-oxy."
+          .. "netlify.app/antibiotic/clinical-presentation-and-initial-management-of-meningitis/"
+          .. "c_abg_clinical-presentation-and-initial-management-of-meningitis_topic_8); Kelly EW, Fitch MT. "
+          .. "Meningitis and encephalitis. In: Clinical Emergency Medicine. McGraw-Hill; 2014 ('add "
+          .. "intravenous acyclovir to the empiric antimicrobial regimen'); §7.8 BMJ work-up [S13]; [S11][S1]"),
     },
   },
   parkinsonism_hyperpyrexia = {

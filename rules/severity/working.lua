@@ -4,7 +4,9 @@
 --
 -- NMS is the working diagnosis when all three hold:
 --   1. exposure: a dopamine antagonist or dopaminergic withdrawal in the
---      window (rules/severity.lua, item exposure);
+--      window (rules/severity.lua, item exposure), or a met criteria set of
+--      severity.exposure_sets, whose own exposure criterion has a longer
+--      published window (Caroff & Mann, 7 days; W.exposure);
 --   2. NMS-specific evidence: a published NMS criteria set is met; or one
 --      is still indeterminate AND rigidity and fever are both present (the
 --      two features of DSM-IV-TR criterion A, §1.1 [S10][S11]; Levenson's
@@ -51,6 +53,7 @@ local ANY_RIGIDITY = { mild = true, moderate = true, severe = true } -- IEC item
 local FEVER_C = P.number("severity.hyperthermia_c")
 local EXCLUSION = P.list("severity.exclusion_workup")
 local AGAINST_RIVAL = P.set("severity.sets_against_rival")
+local EXPOSURE_SETS = P.set("severity.exposure_sets")
 
 local W = {}
 
@@ -93,6 +96,38 @@ local function named(id, v)
   return ("%s %s met (%s)"):format(known and known.name or (v.title or id), v.screen and "screen" or "criteria", id)
 end
 
+--- The exposure part of the working diagnosis: `found`, the IEC 72 h
+-- window (rules/severity.lua), unless it is not true while an NMS criteria
+-- set of severity.exposure_sets is met. Such a set is met only with its own
+-- drug-exposure criterion (Caroff & Mann: a neuroleptic within 7 days of
+-- onset, 2-4 weeks for a depot, clinical-reference §4.4 [S12]), so the
+-- exposure is then established by the published set and not overruled by
+-- the narrower IEC window (a full NMS picture 4 days after the last oral
+-- dose would otherwise get no NMS management). Returns the finding and the
+-- ids of the sets that supplied it (nil when `found` stands).
+function W.exposure(verdicts, found)
+  if verdicts == nil or (found ~= nil and found.value == true) then return found end
+  local met, open = {}, {}
+  for _, id in ipairs(sorted_ids(verdicts)) do
+    local v = verdicts[id]
+    if EXPOSURE_SETS[id] and v.section == "criteria" and v.result == "met" then met[#met + 1] = id end
+    if EXPOSURE_SETS[id] and v.section == "criteria" and v.result == "indeterminate" then open[#open + 1] = id end
+  end
+  if #met == 0 and #open > 0 and found ~= nil and found.value == false then
+    -- An undecided set's exposure criterion is not false (the set would be
+    -- not met): whether it establishes the exposure waits for the set.
+    local ids = table.concat(open, ", ")
+    return tri.finding(nil, found.evidence .. "; but " .. ids .. " cannot be decided yet, and if met its "
+      .. "own exposure criterion (published window) establishes the exposure",
+      "the data that would decide " .. ids)
+  end
+  if #met == 0 then return found end
+  local iec = found ~= nil and found.evidence and (" (in the IEC 72 h window alone: " .. found.evidence .. ")") or ""
+  return tri.finding(true, table.concat(met, ", ") .. " met, and with it "
+    .. (#met > 1 and "their own exposure criteria" or "its own exposure criterion")
+    .. " (published window): the exposure is established by a published NMS criteria set" .. iec), met
+end
+
 -- The met differentials, split by role, each { id, text, steps }.
 local function differentials(verdicts)
   local rivals, spectrum, undecided = {}, {}, {}
@@ -102,7 +137,7 @@ local function differentials(verdicts)
       local known = lookalikes[id] or { role = "rival", steps = {} }
       local list = known.role == "spectrum" and spectrum or rivals
       list[#list + 1] = { id = id, kind = "differential", text = named(id, v), steps = known.steps,
-        restores = known.restores,
+        restores = known.restores, gives = known.gives,
         name = (known.name or v.title or id) .. " (" .. id .. ")" }
     elseif v.section == "differential" and v.result == "indeterminate" then
       undecided[#undecided + 1] = id
@@ -163,13 +198,22 @@ local function unexplained(case, crit, rivals, undecided)
   for _, id in ipairs(crit.met) do
     if AGAINST_RIVAL[id] then against[#against + 1] = id end
   end
+  local rigid = exam.level(case, "rigidity", ANY_RIGIDITY)
   if #against == 0 then
-    return tri.finding(false, named .. (#crit.met == 0 and " and no NMS criteria set is met"
+    local open = {}
+    for _, id in ipairs(crit.indeterminate) do
+      if AGAINST_RIVAL[id] then open[#open + 1] = id end
+    end
+    local why = named .. (#crit.met == 0 and " and no NMS criteria set is met"
       or (" and no NMS criteria set with an exposure criterion is met (only " .. table.concat(crit.met, ", ")
-        .. ")")) .. ": it explains the picture better")
+        .. ")"))
+    if #open > 0 and rigid.value == true then
+      return tri.finding(nil, why .. "; with rigidity (" .. rigid.evidence .. "), NMS remains possible if "
+        .. table.concat(open, " or ") .. " is met", "the data that would decide " .. table.concat(open, ", "))
+    end
+    return tri.finding(false, why .. ": it explains the picture better")
   end
   local met = table.concat(against, ", ")
-  local rigid = exam.level(case, "rigidity", ANY_RIGIDITY)
   if rigid.value == true then
     return tri.finding(true, named .. ", but NMS criteria are met too (" .. met .. ") with rigidity ("
       .. rigid.evidence .. "): both remain possible")
@@ -194,9 +238,12 @@ function W.assess(case, verdicts, exposure)
       rivals = {}, spectrum = {}, undecided = {} }
   end
   local crit = criteria(verdicts)
+  local exposure_sets
+  exposure, exposure_sets = W.exposure(verdicts, exposure)
   local _, spectrum, undecided = differentials(verdicts)
   local rivals = W.rivals(case, verdicts)
   local w = { criteria = crit, rivals = rivals, spectrum = spectrum, undecided = undecided, exposure = exposure,
+    exposure_sets = exposure_sets,
     evidence = nms_evidence(case, crit), unexplained = unexplained(case, crit, rivals, undecided) }
   local value = tri.AND(exposure and exposure.value, tri.AND(w.evidence.value, w.unexplained.value))
   if value == true then w.status = #rivals > 0 and "both" or "nms"
