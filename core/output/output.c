@@ -97,40 +97,40 @@ static void csv_set(FILE *fp, const struct nms_set *set)
     }
 }
 
-static void csv_row(struct nms_writer *w, const struct nms_case *c,
-                    const struct nms_result *r)
+static void csv_row(FILE *fp, const struct nms_ruleset_info *rs,
+                    const struct nms_case *c, const struct nms_result *r)
 {
     int failed = c->error || !r || r->error;
     size_t i, met = 0;
     char when[64];
 
-    csv_field(w->fp, c->id, 0);
+    csv_field(fp, c->id, 0);
     if (c->error || isnan(c->assessed_at))
         when[0] = '\0';
     else if (c->time_form == NMS_TIME_ISO)
         nms_time_format(c->assessed_at, c->time_form, when, sizeof when);
     else   /* hours stay a number, as in the JSON output, for spreadsheets */
         snprintf(when, sizeof when, "%.15g", c->assessed_at);
-    csv_field(w->fp, when, 0);
-    for (i = 0; i < w->rs->n_sets; i++) {
+    csv_field(fp, when, 0);
+    for (i = 0; i < rs->n_sets; i++) {
         const struct nms_set *set =
             !failed && i < r->n_sets ? &r->sets[i] : NULL;
         if (!set) {
-            fputs(csv_blanks[w->rs->sets[i].kind], w->fp);
+            fputs(csv_blanks[rs->sets[i].kind], fp);
             continue;
         }
-        csv_set(w->fp, set);
+        csv_set(fp, set);
         met += set->section == NMS_SECTION_CRITERIA &&
                set->result == NMS_VERDICT_MET;
     }
     if (failed)
-        fputc(',', w->fp);
+        fputc(',', fp);
     else
-        fprintf(w->fp, "%zu,", met);
-    fprintf(w->fp, "%zu,",
+        fprintf(fp, "%zu,", met);
+    fprintf(fp, "%zu,",
             c->n_warnings + (r && !r->error ? r->n_warnings : 0));
     /* r may be NULL for a valid case, as in error_object. */
-    csv_field(w->fp, c->error ? c->error->message
+    csv_field(fp, c->error ? c->error->message
                      : r && r->error ? r->error->message
                      : failed ? NOT_EVALUATED : "", 1);
 }
@@ -164,20 +164,43 @@ void nms_writer_set_options(struct nms_writer *w, unsigned options)
     w->options = options;
 }
 
+enum nms_status nms_output_record(FILE *fp, enum nms_format format,
+                                  unsigned options, const struct nms_case *c,
+                                  const struct nms_result *r,
+                                  const struct nms_ruleset_info *rs)
+{
+    if (format == NMS_FORMAT_CSV) {
+        csv_row(fp, rs, c, r);
+    } else {
+        nms_json_record(fp, c, r, rs, options & ~(unsigned)NMS_OUTPUT_PRETTY);
+        if (format == NMS_FORMAT_JSONL)
+            fputc('\n', fp);
+    }
+    return ferror(fp) ? NMS_EIO : NMS_OK;
+}
+
+/* What goes before the next record: the JSON array's separators. */
+static void separate(struct nms_writer *w)
+{
+    if (w->format == NMS_FORMAT_JSON)
+        fputs(w->written ? ",\n" : "\n", w->fp);
+}
+
 enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r)
 {
-    if (w->format == NMS_FORMAT_CSV) {
-        csv_row(w, c, r);
-    } else {
-        if (w->format == NMS_FORMAT_JSON)
-            fputs(w->written ? ",\n" : "\n", w->fp);
-        nms_json_record(w->fp, c, r, w->rs,
-                     w->options & ~(unsigned)NMS_OUTPUT_PRETTY);
-        if (w->format == NMS_FORMAT_JSONL)
-            fputc('\n', w->fp);
-    }
+    separate(w);
     w->written++;
+    return nms_output_record(w->fp, w->format, w->options, c, r, w->rs);
+}
+
+enum nms_status nms_writer_put_text(struct nms_writer *w, const char *text,
+                                    size_t len)
+{
+    separate(w);
+    w->written++;
+    if (len > 0 && fwrite(text, 1, len, w->fp) != len)
+        return NMS_EIO;
     return ferror(w->fp) ? NMS_EIO : NMS_OK;
 }
 

@@ -47,6 +47,26 @@ enum nms_status nms_writer_new(struct nms_writer **out, FILE *fp,
 enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r);
 
+/*
+ * Writes the text of one record of `format` to fp, as nms_writer_put would
+ * put it in its place, less what only the place decides (the JSON array's
+ * brackets and commas): for the workers of a parallel run, each of which
+ * formats its cases with its own engine's ruleset `rs` for one writer to
+ * put in order with nms_writer_put_text. Returns NMS_OK or NMS_EIO.
+ */
+enum nms_status nms_output_record(FILE *fp, enum nms_format format,
+                                  unsigned options, const struct nms_case *c,
+                                  const struct nms_result *r,
+                                  const struct nms_ruleset_info *rs);
+
+/*
+ * Puts the len bytes of `text`, one record made by nms_output_record with
+ * the writer's format, in the next place of the output. Returns NMS_OK or
+ * NMS_EIO (errno set).
+ */
+enum nms_status nms_writer_put_text(struct nms_writer *w, const char *text,
+                                    size_t len);
+
 /* Sets NMS_OUTPUT_* options for the JSON records still to be written
  * (CSV ignores them). */
 void nms_writer_set_options(struct nms_writer *w, unsigned options);

@@ -20,6 +20,32 @@ struct tally {
 typedef int (*emit_fn)(void *ctx, const struct nms_case *c,
                        const struct nms_result *r);
 
+/* Receives each record read; returns 0, or -1 to stop the run (after
+ * printing why). */
+typedef int (*record_fn)(void *ctx, const struct nms_record *rec);
+
+/*
+ * Reads every record of input `name` ("-": standard input) and hands it to
+ * fn, until the end, a stop request (SIGINT/SIGTERM) or fn's -1. An input
+ * that cannot be opened or read is counted in t->io_failed and the run
+ * goes on. Returns 0, or -1 when fn or memory failed.
+ */
+int nms_read_source(const char *name, struct tally *t, record_fn fn,
+                    void *ctx);
+
+/*
+ * Makes record rec a case and evaluates it with e. Returns 0 with *c set
+ * (and *r, unless the case has an error), both the caller's to free; or -1
+ * when memory ran out or the engine failed, with *why saying so (owned by
+ * e, valid until its next call).
+ */
+int nms_eval_record(const struct nms_cli *cli, struct nms_engine *e,
+                    const struct nms_record *rec, struct nms_case **c,
+                    struct nms_result **r, const char **why);
+
+/* 1 when case c (result r) gets an error record rather than a result. */
+int nms_case_failed(const struct nms_case *c, const struct nms_result *r);
+
 /*
  * Reads every record of input `name` ("-": standard input), evaluates it
  * with e and hands it to `emit`. An input that cannot be opened or read
