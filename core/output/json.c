@@ -87,6 +87,15 @@ static void put_string(struct json_out *j, const char *s)
     put_string_n(j, s ? s : "", s ? strlen(s) : 0);
 }
 
+void nms_output_json_string(FILE *fp, const char *s)
+{
+    struct json_out j;
+
+    memset(&j, 0, sizeof j);
+    j.fp = fp;
+    put_string(&j, s);
+}
+
 /* A number as cJSON prints it: 15 significant digits when they read back
  * as the same number (within a rounding error), else 17; not finite is
  * null. */

@@ -44,6 +44,11 @@ static void csv_field(FILE *fp, const char *s, int last)
     fputs(last ? "\r\n" : ",", fp);
 }
 
+void nms_output_csv_field(FILE *fp, const char *s, int last)
+{
+    csv_field(fp, s, last);
+}
+
 static void csv_number(FILE *fp, double value)
 {
     fprintf(fp, "%.15g,", value);

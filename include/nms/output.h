@@ -95,4 +95,12 @@ enum nms_status nms_output_write(FILE *fp, const struct nms_case *c,
 char *nms_output_json(const struct nms_case *c, const struct nms_result *r,
                       const struct nms_ruleset_info *rs, unsigned options);
 
+/* Writes s as a JSON string (quoted, escaped as the records are; NULL as
+ * ""): for commands that write their own JSON around results. */
+void nms_output_json_string(FILE *fp, const char *s);
+
+/* Writes s as one RFC 4180 CSV field (quoted when needed; NULL empty),
+ * then "\r\n" when `last`, else ",". */
+void nms_output_csv_field(FILE *fp, const char *s, int last);
+
 #endif

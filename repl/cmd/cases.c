@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmd/anchor.h"
 #include "cmd/cases.h"
 #include "front/interrupt.h"
 #include "front/msg.h"
@@ -17,12 +18,15 @@ int nms_eval_record(const struct nms_cli *cli, struct nms_engine *e,
                     struct nms_result **rp, const char **why)
 {
     struct nms_case_options opt = {cli->as_of, cli->as_of_form};
-    struct nms_case *c = nms_case_read(rec, &opt);
+    struct nms_case *c = cli->as_of_relative
+                             ? nms_anchor_read(e, rec, cli->as_of)
+                             : nms_case_read(rec, &opt);
     struct nms_result *r = NULL;
 
     *cp = NULL;
     *rp = NULL;
     if (!c) {
+        /* nms_anchor_read has printed the engine's message, if it failed */
         *why = "out of memory";
         return -1;
     }

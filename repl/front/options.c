@@ -20,13 +20,25 @@
 #define PATH_MAX 4096
 #endif
 
+/* --as-of: an ISO 8601 time, hours ("30", "30h", "2d": the REPL's forms),
+ * or "+24h", a time relative to each case (cmd/anchor.c says from what). */
 static int set_as_of(struct nms_cli *cli, const char *text)
 {
     cli->as_of_text = text;
+    if (text[0] == '+' && nms_time_read_span(text + 1, &cli->as_of) == 0) {
+        cli->as_of_relative = 1;
+        cli->as_of_form = NMS_TIME_UNSET;
+        return 0;
+    }
     if (nms_time_read(text, &cli->as_of, &cli->as_of_form) == 0)
         return 0;
+    if (text[0] != '+' && nms_time_read_span(text, &cli->as_of) == 0) {
+        cli->as_of_form = NMS_TIME_HOURS;
+        return 0;
+    }
     nms_errorf("--as-of '%s' is neither an ISO 8601 date-time such as "
-               "2026-03-03T02:10Z nor a number of hours", text);
+               "2026-03-03T02:10Z, nor hours such as 30h or 2d, nor a time "
+               "after each case's onset or first exposure such as +24h", text);
     return -1;
 }
 

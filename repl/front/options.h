@@ -24,6 +24,8 @@ struct nms_cli {
     const char *as_of_text;      /* --as-of as given */
     double as_of;                /* parsed; NAN when not given */
     enum nms_time_form as_of_form;
+    int as_of_relative;          /* --as-of +24h: as_of hours after each
+                                    case's anchor (cmd/anchor.h) */
     enum nms_format format;
     int json_report;             /* eval --format json: the record, not the report */
     int compact;                 /* --compact: JSON without the ruleset's static text */
