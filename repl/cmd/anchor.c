@@ -46,7 +46,7 @@ static int exposed_at(struct nms_engine *e, const struct nms_record *rec,
         return -1;
     }
     if (c->error) {
-        rc = 0;   /* cannot happen for a case that read whole; not exposed */
+        rc = 0; /* cannot happen for a case that read whole; not exposed */
     } else if (nms_engine_evaluate(e, c, &r) != NMS_OK) {
         nms_errorf("%s", nms_engine_errmsg(e));
     } else {
@@ -99,9 +99,10 @@ struct nms_case *nms_anchor_read(struct nms_engine *e,
         return NULL;
     }
     if (a.kind == NMS_ANCHOR_NONE) {
-        if (nms_case_fail(c, "", "--as-of is relative, but this case gives "
-                                 "no onset and no exposure the ruleset "
-                                 "recognises to count from") != NMS_OK) {
+        if (nms_case_fail(c, "",
+                          "--as-of is relative, but this case gives "
+                          "no onset and no exposure the ruleset "
+                          "recognises to count from") != NMS_OK) {
             nms_case_free(c);
             return NULL;
         }

@@ -15,12 +15,15 @@
 #include "nms/engine.h"
 #include "nms/reader.h"
 
-enum nms_anchor_kind { NMS_ANCHOR_NONE = 0, NMS_ANCHOR_ONSET,
-                       NMS_ANCHOR_EXPOSURE };
+enum nms_anchor_kind {
+    NMS_ANCHOR_NONE = 0,
+    NMS_ANCHOR_ONSET,
+    NMS_ANCHOR_EXPOSURE
+};
 
 struct nms_anchor {
     enum nms_anchor_kind kind;
-    double t;    /* NAN for NMS_ANCHOR_NONE */
+    double t; /* NAN for NMS_ANCHOR_NONE */
 };
 
 /* "onset", "exposure" or "none". */

@@ -40,4 +40,8 @@ int nms_cmd_gen(int argc, char **argv);
 extern const struct nms_command_options nms_accuracy_options;
 int nms_cmd_accuracy(int argc, char **argv);
 
+/* timeline (repl/cmd/timeline.c): each case as of every time it holds. */
+extern const struct nms_command_options nms_timeline_options;
+int nms_cmd_timeline(int argc, char **argv);
+
 #endif

@@ -24,6 +24,9 @@ static const struct nms_command commands[] = {
     {"accuracy", "accuracy --label PATH",
      "criteria sets against a reference label: 2x2, kappa, ROC",
      nms_cmd_accuracy},
+    {"timeline", "timeline [FILE...]",
+     "each case as of every time it holds; hours to first met",
+     nms_cmd_timeline},
     {"help", "help [COMMAND]", "show help for COMMAND", cmd_help},
 };
 
