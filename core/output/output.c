@@ -20,15 +20,16 @@ struct nms_writer {
     const struct nms_ruleset_info *rs;
     size_t written;   /* records so far, for the JSON array's commas */
     unsigned options; /* NMS_OUTPUT_* for JSON records */
+    const char *const *labels;  /* CSV: label columns (not owned), or NULL */
+    size_t n_labels;
+    int header_due;   /* CSV: the header waits for the label columns */
 };
 
 /* ------------------------------------------------------------------------
  * CSV
  * --------------------------------------------------------------------- */
 
-/* Writes one RFC 4180 field: quoted when it holds a comma, quote or line
- * break, with quotes doubled. */
-static void csv_field(FILE *fp, const char *s, int last)
+void nms_output_csv_value(FILE *fp, const char *s)
 {
     if (s && s[strcspn(s, ",\"\r\n")]) {
         fputc('"', fp);
@@ -41,6 +42,12 @@ static void csv_field(FILE *fp, const char *s, int last)
     } else if (s) {
         fputs(s, fp);
     }
+}
+
+/* Writes one RFC 4180 field, then the line end when `last`, else ",". */
+static void csv_field(FILE *fp, const char *s, int last)
+{
+    nms_output_csv_value(fp, s);
     fputs(last ? "\r\n" : ",", fp);
 }
 
@@ -54,10 +61,10 @@ static void csv_number(FILE *fp, double value)
     fprintf(fp, "%.15g,", value);
 }
 
-/* Columns per set, by kind: points  <id>_result,<id>_score,<id>_possible;
- * groups  <id>_result,<id>_level (severity: <id>_tier); checklist
- * <id>_count. Then the number of criteria sets met. */
-static void csv_header(struct nms_writer *w)
+/* The columns of each set, by kind: points  <id>_result,<id>_score,
+ * <id>_possible; groups  <id>_result,<id>_level (severity: <id>_tier);
+ * checklist  <id>_count. Then the number of criteria sets met. */
+static void csv_set_columns(struct nms_writer *w)
 {
     size_t i;
 
@@ -78,7 +85,23 @@ static void csv_header(struct nms_writer *w)
             break;
         }
     }
-    fputs("criteria_met,warnings,error\r\n", w->fp);
+    fputs("criteria_met,warnings,error", w->fp);
+}
+
+/* The header of either CSV, the label columns last. */
+static void csv_header(struct nms_writer *w)
+{
+    size_t i;
+
+    if (w->format == NMS_FORMAT_ITEMS_CSV)
+        nms_items_csv_header(w->fp);
+    else
+        csv_set_columns(w);
+    for (i = 0; i < w->n_labels; i++) {
+        fputc(',', w->fp);
+        nms_output_csv_value(w->fp, w->labels[i]);
+    }
+    fputs("\r\n", w->fp);
 }
 
 static const char *const csv_blanks[] = {",,,", ",,", ","};
@@ -102,8 +125,10 @@ static void csv_set(FILE *fp, const struct nms_set *set)
     }
 }
 
+/* One row; the line end only when `end` (else label cells follow). */
 static void csv_row(FILE *fp, const struct nms_ruleset_info *rs,
-                    const struct nms_case *c, const struct nms_result *r)
+                    const struct nms_case *c, const struct nms_result *r,
+                    int end)
 {
     int failed = c->error || !r || r->error;
     size_t i, met = 0;
@@ -135,9 +160,11 @@ static void csv_row(FILE *fp, const struct nms_ruleset_info *rs,
     fprintf(fp, "%zu,",
             c->n_warnings + (r && !r->error ? r->n_warnings : 0));
     /* r may be NULL for a valid case, as in error_object. */
-    csv_field(fp, c->error ? c->error->message
-                     : r && r->error ? r->error->message
-                     : failed ? NOT_EVALUATED : "", 1);
+    nms_output_csv_value(fp, c->error ? c->error->message
+                             : r && r->error ? r->error->message
+                             : failed ? NOT_EVALUATED : "");
+    if (end)
+        fputs("\r\n", fp);
 }
 
 /* ------------------------------------------------------------------------
@@ -156,8 +183,8 @@ enum nms_status nms_writer_new(struct nms_writer **out, FILE *fp,
     w->fp = fp;
     w->format = format;
     w->rs = rs;
-    if (format == NMS_FORMAT_CSV)
-        csv_header(w);
+    if (format == NMS_FORMAT_CSV || format == NMS_FORMAT_ITEMS_CSV)
+        w->header_due = 1;   /* at the first record, after the label columns */
     else if (format == NMS_FORMAT_JSON)
         fputs("[", fp);
     *out = w;
@@ -169,13 +196,22 @@ void nms_writer_set_options(struct nms_writer *w, unsigned options)
     w->options = options;
 }
 
+void nms_writer_set_label_columns(struct nms_writer *w,
+                                  const char *const *paths, size_t n)
+{
+    w->labels = paths;
+    w->n_labels = n;
+}
+
 enum nms_status nms_output_record(FILE *fp, enum nms_format format,
                                   unsigned options, const struct nms_case *c,
                                   const struct nms_result *r,
                                   const struct nms_ruleset_info *rs)
 {
     if (format == NMS_FORMAT_CSV) {
-        csv_row(fp, rs, c, r);
+        csv_row(fp, rs, c, r, 1);
+    } else if (format == NMS_FORMAT_ITEMS_CSV) {
+        nms_items_csv_rows(fp, c, r, NULL, 0);
     } else {
         nms_json_record(fp, c, r, rs, options & ~(unsigned)NMS_OUTPUT_PRETTY);
         if (format == NMS_FORMAT_JSONL)
@@ -184,9 +220,14 @@ enum nms_status nms_output_record(FILE *fp, enum nms_format format,
     return ferror(fp) ? NMS_EIO : NMS_OK;
 }
 
-/* What goes before the next record: the JSON array's separators. */
+/* What goes before the next record: the CSV header, the JSON array's
+ * separators. */
 static void separate(struct nms_writer *w)
 {
+    if (w->header_due) {
+        csv_header(w);
+        w->header_due = 0;
+    }
     if (w->format == NMS_FORMAT_JSON)
         fputs(w->written ? ",\n" : "\n", w->fp);
 }
@@ -196,6 +237,18 @@ enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
 {
     separate(w);
     w->written++;
+    if (w->format == NMS_FORMAT_ITEMS_CSV) {
+        nms_items_csv_rows(w->fp, c, r, w->labels, w->n_labels);
+        return ferror(w->fp) ? NMS_EIO : NMS_OK;
+    }
+    if (w->format == NMS_FORMAT_CSV && w->n_labels > 0) {
+        csv_row(w->fp, w->rs, c, r, 0);
+        if (nms_output_label_cells(w->fp, w->labels, w->n_labels, c) ==
+            NMS_ENOMEM)
+            return NMS_ENOMEM;
+        fputs("\r\n", w->fp);
+        return ferror(w->fp) ? NMS_EIO : NMS_OK;
+    }
     return nms_output_record(w->fp, w->format, w->options, c, r, w->rs);
 }
 
@@ -211,6 +264,8 @@ enum nms_status nms_writer_put_text(struct nms_writer *w, const char *text,
 
 enum nms_status nms_writer_finish(struct nms_writer *w)
 {
+    if (w->header_due)
+        separate(w);   /* no records: the header alone */
     if (w->format == NMS_FORMAT_JSON)
         fputs(w->written ? "\n]\n" : "]\n", w->fp);
     if (fflush(w->fp) != 0 || ferror(w->fp))

@@ -35,6 +35,7 @@ struct nms_cli {
     int echo;                    /* repl --echo: show each entry before its output */
     const char *label;           /* accuracy --label PATH ("label.nms") */
     const char *plot;            /* accuracy --plot FILE.svg, or NULL */
+    const char *label_columns;   /* batch --label-columns LIST|none, or NULL */
     char **inputs;               /* file operands */
     int n_inputs;
 };
