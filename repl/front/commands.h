@@ -44,4 +44,8 @@ int nms_cmd_accuracy(int argc, char **argv);
 extern const struct nms_command_options nms_timeline_options;
 int nms_cmd_timeline(int argc, char **argv);
 
+/* run (repl/cmd/run.c): the analyst's own Lua script with the nms module. */
+extern const struct nms_command_options nms_run_options;
+int nms_cmd_run(int argc, char **argv);
+
 #endif

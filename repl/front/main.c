@@ -27,6 +27,8 @@ static const struct nms_command commands[] = {
     {"timeline", "timeline [FILE...]",
      "each case as of every time it holds; hours to first met",
      nms_cmd_timeline},
+    {"run", "run SCRIPT.lua [ARGS]",
+     "run your own Lua review script with the nms module", nms_cmd_run},
     {"help", "help [COMMAND]", "show help for COMMAND", cmd_help},
 };
 
