@@ -34,6 +34,32 @@ struct nms_accuracy_report {
     size_t n_sets;
 };
 
+/* What gathering holds: the report and, per points set, the scores. */
+struct nms_accuracy_gather {
+    const char *label;
+    struct nms_accuracy_report rep;
+    double **scores; /* per set: the scores of the labelled cases (points
+                        sets only, else NULL) */
+    int *labels;     /* the labels of those cases, in the same order */
+    size_t n, cap;
+};
+
+/* Starts gathering against label path `label` for ruleset rs (both must
+ * outlive g). Returns 0, or -1 when out of memory (release g anyway). */
+int nms_accuracy_init(struct nms_accuracy_gather *g,
+                      const struct nms_ruleset_info *rs, const char *label);
+
+/* Counts one evaluated case (an emit_fn for nms_run_source: ctx is the
+ * gather). Returns 0, or -1 after a message when out of memory. */
+int nms_accuracy_add(void *ctx, const struct nms_case *c,
+                     const struct nms_result *r);
+
+/* Computes every set's figures and ROC; 0, or -1 when out of memory. */
+int nms_accuracy_figures(struct nms_accuracy_gather *g);
+
+/* Releases what g holds; accepts a failed init. */
+void nms_accuracy_release(struct nms_accuracy_gather *g);
+
 /* Writes the report for a person (text), or as JSON or CSV. */
 void nms_accuracy_text(FILE *fp, const struct nms_accuracy_report *rep);
 void nms_accuracy_json(FILE *fp, const struct nms_accuracy_report *rep);

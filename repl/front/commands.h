@@ -48,4 +48,8 @@ int nms_cmd_timeline(int argc, char **argv);
 extern const struct nms_command_options nms_run_options;
 int nms_cmd_run(int argc, char **argv);
 
+/* summary (repl/cmd/summary.c): one page about a cohort. */
+extern const struct nms_command_options nms_summary_options;
+int nms_cmd_summary(int argc, char **argv);
+
 #endif

@@ -29,6 +29,8 @@ static const struct nms_command commands[] = {
      nms_cmd_timeline},
     {"run", "run SCRIPT.lua [ARGS]",
      "run your own Lua review script with the nms module", nms_cmd_run},
+    {"summary", "summary [FILE...]",
+     "one page about a cohort (--html: with charts)", nms_cmd_summary},
     {"help", "help [COMMAND]", "show help for COMMAND", cmd_help},
 };
 
