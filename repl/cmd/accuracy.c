@@ -58,17 +58,10 @@ static const struct option long_options[] = {
 static int apply(struct nms_cli *cli, int opt, const char *arg)
 {
     static const char *const formats[] = {"text", "json", "csv"};
-    int i;
 
     switch (opt) {
     case OPT_FORMAT:
-        for (i = 0; i < 3; i++)
-            if (strcmp(arg, formats[i]) == 0) {
-                cli->format = (enum nms_format)i;
-                return -1;
-            }
-        nms_errorf("unknown format '%s' (expected text, json or csv)", arg);
-        return NMS_EXIT_USAGE;
+        return nms_cmd_format(cli, arg, formats, 3);
     case OPT_LABEL:
         if (strncmp(arg, "label", 5) != 0 || (arg[5] && arg[5] != '.')) {
             nms_errorf("--label '%s' must name a field of the record's "
@@ -146,27 +139,20 @@ static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
 
 int nms_cmd_accuracy(int argc, char **argv)
 {
-    static char dash[] = "-";
-    char *stdin_only[] = {dash};
     struct nms_engine *e = NULL;
     struct nms_accuracy_gather g;
     struct tally t = {0, 0, 0};
     struct nms_cli cli;
     int status, fatal;
 
-    status = nms_cli_parse(&cli, &nms_accuracy_options, argc, argv);
+    status = nms_cmd_start(&cli, &nms_accuracy_options, argc, argv, &e);
     if (status >= 0)
         return status;
     if (!cli.label) {
+        nms_engine_free(e);
         nms_errorf("--label PATH is required (e.g. --label label.nms)");
         return nms_cli_try(&nms_accuracy_options);
     }
-    if (cli.n_inputs == 0) {
-        cli.inputs = stdin_only;
-        cli.n_inputs = 1;
-    }
-    if ((status = nms_cli_load(&cli, &e)) != 0)
-        return status;
     memset(&g, 0, sizeof g);
     fatal = nms_interrupt_install() != 0 || run_inputs(&cli, e, &g, &t);
     if (!fatal && !nms_interrupted() && write_report(&cli, &g.rep) != 0)

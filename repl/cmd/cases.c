@@ -75,8 +75,7 @@ static int run_record(void *ctx, const struct nms_record *rec)
     return rc;
 }
 
-int nms_read_source(const char *name, struct tally *t, record_fn fn,
-                    void *ctx)
+int nms_read_source(const char *name, struct tally *t, record_fn fn, void *ctx)
 {
     int is_stdin = strcmp(name, "-") == 0;
     FILE *fp = is_stdin ? stdin : fopen(name, "rb");
@@ -88,7 +87,7 @@ int nms_read_source(const char *name, struct tally *t, record_fn fn,
     if (!fp) {
         nms_errorf("cannot open '%s': %s", name, strerror(errno));
         t->io_failed = 1;
-        return 0;   /* the other inputs still run */
+        return 0; /* the other inputs still run */
     }
     if (nms_reader_open(&reader, fp, is_stdin ? "-" : name) != NMS_OK) {
         nms_errorf("out of memory");
@@ -101,7 +100,7 @@ int nms_read_source(const char *name, struct tally *t, record_fn fn,
         if ((rc = fn(ctx, &rec)) == 0)
             taken++;
     if (nms_interrupted())
-        goto out;   /* a read cut short by the signal is not an I/O error */
+        goto out; /* a read cut short by the signal is not an I/O error */
     if (rc == 0 && got < 0) {
         nms_errorf("cannot read '%s': %s", name, strerror(errno));
         t->io_failed = 1;
@@ -132,3 +131,35 @@ int nms_run_status(const struct tally *t, int fatal)
     return t->errors ? NMS_EXIT_CASE_ERRORS : NMS_EXIT_OK;
 }
 
+int nms_cmd_start(struct nms_cli *cli, const struct nms_command_options *spec,
+                  int argc, char **argv, struct nms_engine **e)
+{
+    static char dash[] = "-";
+    static char *stdin_only[] = {dash};
+    int status = nms_cli_parse(cli, spec, argc, argv);
+
+    *e = NULL;
+    if (status >= 0)
+        return status;
+    if (cli->n_inputs == 0) {
+        cli->inputs = stdin_only;
+        cli->n_inputs = 1;
+    }
+    status = nms_cli_load(cli, e);
+    return status != 0 ? status : -1;
+}
+
+int nms_cmd_format(struct nms_cli *cli, const char *arg,
+                   const char *const *names, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (strcmp(arg, names[i]) == 0) {
+            cli->format = (enum nms_format)i; /* the command's own index */
+            return -1;
+        }
+    nms_errorf("unknown format '%s' (expected %s, %s or %s)", arg, names[0],
+               names[1], names[n - 1]);
+    return NMS_EXIT_USAGE;
+}

@@ -55,6 +55,23 @@ int nms_case_failed(const struct nms_case *c, const struct nms_result *r);
 int nms_run_source(const struct nms_cli *cli, struct nms_engine *e,
                    const char *name, struct tally *t, emit_fn emit, void *ctx);
 
+/*
+ * The start every case-reading command shares: parses argv with spec into
+ * *cli, reads standard input when no FILE is given, loads the ruleset into
+ * *e. Returns -1 to go on, else the exit status to end with (0 after
+ * --help).
+ */
+int nms_cmd_start(struct nms_cli *cli, const struct nms_command_options *spec,
+                  int argc, char **argv, struct nms_engine **e);
+
+/*
+ * --format for the analysis commands: `arg` must be one of the n `names`
+ * ("text", "json", "csv"); its index goes to cli->format. Returns -1 to go
+ * on, or NMS_EXIT_USAGE after naming the choices.
+ */
+int nms_cmd_format(struct nms_cli *cli, const char *arg,
+                   const char *const *names, int n);
+
 /* The exit status of a run with tally t (fatal: it could not finish). */
 int nms_run_status(const struct tally *t, int fatal);
 

@@ -308,22 +308,14 @@ static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
 
 int nms_cmd_summary(int argc, char **argv)
 {
-    static char dash[] = "-";
-    char *stdin_only[] = {dash};
     struct nms_engine *e = NULL;
     struct nms_summary s;
     struct tally t = {0, 0, 0};
     struct nms_cli cli;
     int status, fatal;
 
-    status = nms_cli_parse(&cli, &nms_summary_options, argc, argv);
+    status = nms_cmd_start(&cli, &nms_summary_options, argc, argv, &e);
     if (status >= 0)
-        return status;
-    if (cli.n_inputs == 0) {
-        cli.inputs = stdin_only;
-        cli.n_inputs = 1;
-    }
-    if ((status = nms_cli_load(&cli, &e)) != 0)
         return status;
     memset(&s, 0, sizeof s);
     fatal = nms_interrupt_install() != 0 || run_inputs(&cli, e, &s, &t);

@@ -54,18 +54,11 @@ static const struct option long_options[] = {
 
 static int apply(struct nms_cli *cli, int opt, const char *arg)
 {
-    static const char *const formats[] = {"text", "json", "csv"};
-    int i;
+    static const char *const formats[] = {"text", "json", "csv"}; /* NMS_TL_* */
 
     switch (opt) {
     case OPT_FORMAT:
-        for (i = 0; i < 3; i++)
-            if (strcmp(arg, formats[i]) == 0) {
-                cli->format = (enum nms_format)i; /* NMS_TL_* */
-                return -1;
-            }
-        nms_errorf("unknown format '%s' (expected text, json or csv)", arg);
-        return NMS_EXIT_USAGE;
+        return nms_cmd_format(cli, arg, formats, 3);
     case 'o':
         cli->output = arg;
         return -1;
@@ -320,22 +313,14 @@ static int run_open(const struct nms_cli *cli, struct nms_engine *e,
 
 int nms_cmd_timeline(int argc, char **argv)
 {
-    static char dash[] = "-";
-    char *stdin_only[] = {dash};
     struct nms_engine *e = NULL;
     struct tally t = {0, 0, 0};
     struct nms_sink out;
     struct nms_cli cli;
     int status, fatal;
 
-    status = nms_cli_parse(&cli, &nms_timeline_options, argc, argv);
+    status = nms_cmd_start(&cli, &nms_timeline_options, argc, argv, &e);
     if (status >= 0)
-        return status;
-    if (cli.n_inputs == 0) {
-        cli.inputs = stdin_only;
-        cli.n_inputs = 1;
-    }
-    if ((status = nms_cli_load(&cli, &e)) != 0)
         return status;
     if (nms_interrupt_install() != 0 || nms_sink_open(&out, cli.output) != 0) {
         nms_engine_free(e);

@@ -9,14 +9,7 @@ set -u
 bin=$1
 src=$2
 data=$src/tests/data/accuracy
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ $# -gt 1 ] && printf '  %s\n' "${@:2}"; }
-check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${@:3}"; fi; }
+. "$(dirname "$0")/lib.sh"
 
 acc() { "$bin" accuracy --rules "$src/tests/data/rules/tri" --label label.nms "$@"; }
 
@@ -64,5 +57,4 @@ check "help accuracy = accuracy --help" \
 acc --label label.none "$data/cohort.jsonl" >/dev/null 2>"$tmp/err"
 check "a label no case carries: a warning" 'grep -q "no case carries a usable" "$tmp/err"'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -8,14 +8,7 @@ bin=$1
 src=$2
 cohort=$src/tests/data/accuracy/cohort.jsonl
 tri=$src/tests/data/rules/tri
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ $# -gt 1 ] && printf '  %s\n' "${@:2}"; }
-check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${@:3}"; fi; }
+. "$(dirname "$0")/lib.sh"
 # Rows end in CRLF (checked once below); the checks read them without CR.
 b() { "$bin" batch --rules "$tri" "$@" | tr -d '\r'; }
 
@@ -58,5 +51,4 @@ check "items-csv: the error row" 'grep -q "^e1,,,,,,,,,,.*,true$" "$tmp/items.cs
 "$bin" batch --rules "$tri" --format items-csv "$cohort" 2>/dev/null | head -2 >"$tmp/crlf"
 check "rows end in CRLF" '[ "$(grep -c $'"'"'\r$'"'"' "$tmp/crlf")" -eq 2 ]'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

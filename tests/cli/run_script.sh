@@ -9,14 +9,7 @@ set -u
 bin=$1
 src=$2
 reviews=$src/examples/reviews
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ $# -gt 1 ] && printf '  %s\n' "${@:2}"; }
-check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${@:3}"; fi; }
+. "$(dirname "$0")/lib.sh"
 
 "$bin" run --rules "$src/tests/data/rules/tri" "$src/tests/data/run/api.lua" \
     "$src/tests/data/accuracy/cohort.jsonl" "$src/tests/data/timeline/onset-hours.json" \
@@ -62,5 +55,4 @@ check "options after SCRIPT are the script's" \
     '[ "$("$bin" run "$tmp/args.lua" --format x 2>&1)" = "$(printf -- "--format\tx")" ]'
 check "help run = run --help" '[ "$("$bin" help run)" = "$("$bin" run --help)" ]'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -8,14 +8,7 @@
 set -u
 bin=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ $# -gt 1 ] && printf '  %s\n' "${@:2}"; }
-check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${@:3}"; fi; }
+. "$(dirname "$0")/lib.sh"
 
 "$bin" summary --rules "$src/tests/data/rules/tri" --html "$tmp/tri.html" \
     "$src/tests/data/accuracy/cohort.jsonl" >"$tmp/tri.txt" 2>"$tmp/err"
@@ -70,5 +63,4 @@ fi
 check "help summary = summary --help" \
     '[ "$("$bin" help summary)" = "$("$bin" summary --help)" ]'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

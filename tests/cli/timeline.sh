@@ -11,14 +11,7 @@ bin=$1
 src=$2
 hours=$src/tests/data/timeline/onset-hours.json
 iso=$src/examples/cases/01-haloperidol-classic.json
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ $# -gt 1 ] && printf '  %s\n' "${@:2}"; }
-check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${@:3}"; fi; }
+. "$(dirname "$0")/lib.sh"
 jqv() { jq -c "$1" "$tmp/tl.json"; }
 
 "$bin" timeline --format json "$hours" "$iso" >"$tmp/tl.json" 2>"$tmp/err"
@@ -81,5 +74,4 @@ check "text: tier progression" \
 check "help timeline = timeline --help" \
     '[ "$("$bin" help timeline)" = "$("$bin" timeline --help)" ]'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
