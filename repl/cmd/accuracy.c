@@ -121,15 +121,12 @@ static int write_report(const struct nms_cli *cli,
 static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
                       struct nms_accuracy_gather *g, struct tally *t)
 {
-    int k;
-
     if (nms_accuracy_init(g, nms_engine_ruleset(e), cli->label) != 0) {
         nms_errorf("out of memory");
         return 1;
     }
-    for (k = 0; k < cli->n_inputs && !nms_interrupted(); k++)
-        if (nms_run_source(cli, e, cli->inputs[k], t, nms_accuracy_add, g) != 0)
-            return 1;
+    if (nms_run_inputs(cli, e, t, nms_accuracy_add, g) != 0)
+        return 1;
     if (nms_accuracy_figures(g) != 0) {
         nms_errorf("out of memory");
         return 1;

@@ -163,3 +163,14 @@ int nms_cmd_format(struct nms_cli *cli, const char *arg,
                names[1], names[n - 1]);
     return NMS_EXIT_USAGE;
 }
+
+int nms_run_inputs(const struct nms_cli *cli, struct nms_engine *e,
+                   struct tally *t, emit_fn emit, void *ctx)
+{
+    int k;
+
+    for (k = 0; k < cli->n_inputs && !nms_interrupted(); k++)
+        if (nms_run_source(cli, e, cli->inputs[k], t, emit, ctx) != 0)
+            return -1;
+    return 0;
+}

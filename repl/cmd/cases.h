@@ -55,6 +55,11 @@ int nms_case_failed(const struct nms_case *c, const struct nms_result *r);
 int nms_run_source(const struct nms_cli *cli, struct nms_engine *e,
                    const char *name, struct tally *t, emit_fn emit, void *ctx);
 
+/* nms_run_source over every input of cli until a stop request; returns
+ * 0, or -1 on a fatal failure. */
+int nms_run_inputs(const struct nms_cli *cli, struct nms_engine *e,
+                   struct tally *t, emit_fn emit, void *ctx);
+
 /*
  * The start every case-reading command shares: parses argv with spec into
  * *cli, reads standard input when no FILE is given, loads the ruleset into

@@ -290,15 +290,12 @@ static int write_summary(const struct nms_cli *cli, const struct nms_summary *s)
 static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
                       struct nms_summary *s, struct tally *t)
 {
-    int k;
-
     if (summary_init(s, nms_engine_ruleset(e)) != 0) {
         nms_errorf("out of memory");
         return 1;
     }
-    for (k = 0; k < cli->n_inputs && !nms_interrupted(); k++)
-        if (nms_run_source(cli, e, cli->inputs[k], t, add_case, s) != 0)
-            return 1;
+    if (nms_run_inputs(cli, e, t, add_case, s) != 0)
+        return 1;
     if (nms_accuracy_figures(&s->acc) != 0) {
         nms_errorf("out of memory");
         return 1;
