@@ -19,7 +19,8 @@ struct nms_writer {
     enum nms_format format;
     const struct nms_ruleset_info *rs;
     size_t written;   /* records so far, for the JSON array's commas */
-    unsigned options; /* NMS_OUTPUT_* for JSON records */
+    unsigned options; /* NMS_OUTPUT_* */
+    int started;      /* the CSV header is written */
 };
 
 /* ------------------------------------------------------------------------
@@ -28,7 +29,7 @@ struct nms_writer {
 
 /* Writes one RFC 4180 field: quoted when it holds a comma, quote or line
  * break, with quotes doubled. */
-static void csv_field(FILE *fp, const char *s, int last)
+static void csv_field(FILE *fp, const char *s, const char *end)
 {
     if (s && s[strcspn(s, ",\"\r\n")]) {
         fputc('"', fp);
@@ -41,7 +42,13 @@ static void csv_field(FILE *fp, const char *s, int last)
     } else if (s) {
         fputs(s, fp);
     }
-    fputs(last ? "\r\n" : ",", fp);
+    fputs(end, fp);
+}
+
+/* The end of a CSV line: RFC 4180's CRLF, or LF for awk and cut. */
+static const char *csv_eol(const struct nms_writer *w)
+{
+    return w->options & NMS_OUTPUT_CSV_LF ? "\n" : "\r\n";
 }
 
 static void csv_number(FILE *fp, double value)
@@ -73,7 +80,15 @@ static void csv_header(struct nms_writer *w)
             break;
         }
     }
-    fputs("criteria_met,warnings,error\r\n", w->fp);
+    fprintf(w->fp, "criteria_met,warnings,error%s", csv_eol(w));
+}
+
+/* Writes the header once, before the first row. */
+static void csv_start(struct nms_writer *w)
+{
+    if (!w->started)
+        csv_header(w);
+    w->started = 1;
 }
 
 static const char *const csv_blanks[] = {",,,", ",,", ","};
@@ -82,14 +97,14 @@ static void csv_set(FILE *fp, const struct nms_set *set)
 {
     switch (set->kind) {
     case NMS_KIND_POINTS:
-        csv_field(fp, nms_verdict_name(set->result), 0);
+        csv_field(fp, nms_verdict_name(set->result), ",");
         csv_number(fp, set->score);
         csv_number(fp, set->possible);
         break;
     case NMS_KIND_GROUPS:
-        csv_field(fp, nms_verdict_name(set->result), 0);
+        csv_field(fp, nms_verdict_name(set->result), ",");
         csv_field(fp, set->section == NMS_SECTION_SEVERITY ? nms_set_tier(set)
-                                                          : set->level, 0);
+                                                          : set->level, ",");
         break;
     case NMS_KIND_CHECKLIST:
         csv_number(fp, set->score);
@@ -104,14 +119,14 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
     size_t i, met = 0;
     char when[64];
 
-    csv_field(w->fp, c->id, 0);
+    csv_field(w->fp, c->id, ",");
     if (c->error || isnan(c->assessed_at))
         when[0] = '\0';
     else if (c->time_form == NMS_TIME_ISO)
         nms_time_format(c->assessed_at, c->time_form, when, sizeof when);
     else   /* hours stay a number, as in the JSON output, for spreadsheets */
         snprintf(when, sizeof when, "%.15g", c->assessed_at);
-    csv_field(w->fp, when, 0);
+    csv_field(w->fp, when, ",");
     for (i = 0; i < w->rs->n_sets; i++) {
         const struct nms_set *set =
             !failed && i < r->n_sets ? &r->sets[i] : NULL;
@@ -132,7 +147,7 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
     /* r may be NULL for a valid case, as in error_object. */
     csv_field(w->fp, c->error ? c->error->message
                      : r && r->error ? r->error->message
-                     : failed ? NOT_EVALUATED : "", 1);
+                     : failed ? NOT_EVALUATED : "", csv_eol(w));
 }
 
 /* ------------------------------------------------------------------------
@@ -151,9 +166,9 @@ enum nms_status nms_writer_new(struct nms_writer **out, FILE *fp,
     w->fp = fp;
     w->format = format;
     w->rs = rs;
-    if (format == NMS_FORMAT_CSV)
-        csv_header(w);
-    else if (format == NMS_FORMAT_JSON)
+    /* The CSV header waits for the first record or the end, so that
+     * options set after this call still apply to it. */
+    if (format == NMS_FORMAT_JSON)
         fputs("[", fp);
     *out = w;
     return ferror(fp) ? NMS_EIO : NMS_OK;
@@ -168,6 +183,7 @@ enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r)
 {
     if (w->format == NMS_FORMAT_CSV) {
+        csv_start(w);
         csv_row(w, c, r);
     } else {
         if (w->format == NMS_FORMAT_JSON)
@@ -183,6 +199,8 @@ enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
 
 enum nms_status nms_writer_finish(struct nms_writer *w)
 {
+    if (w->format == NMS_FORMAT_CSV)
+        csv_start(w);   /* no records: the header alone */
     if (w->format == NMS_FORMAT_JSON)
         fputs(w->written ? "\n]\n" : "]\n", w->fp);
     if (fflush(w->fp) != 0 || ferror(w->fp))

@@ -17,7 +17,7 @@
 
 enum nms_format { NMS_FORMAT_JSONL = 0, NMS_FORMAT_JSON, NMS_FORMAT_CSV };
 
-/* Options for JSON records (bit flags). */
+/* Options for the records (bit flags). */
 enum nms_output_option {
     NMS_OUTPUT_PRETTY = 1,  /* indented (one record over many lines) */
     /* Leave out what the ruleset's name, version and digest already fix:
@@ -25,7 +25,9 @@ enum nms_output_option {
      * sources and features, and the distinguishing points of
      * differentials. Verdicts, levels, items with their values and
      * evidence, missing data, actions and overlaps all stay. */
-    NMS_OUTPUT_COMPACT = 2
+    NMS_OUTPUT_COMPACT = 2,
+    /* CSV lines end in LF alone instead of RFC 4180's CRLF. */
+    NMS_OUTPUT_CSV_LF = 4
 };
 
 struct nms_writer;
@@ -47,8 +49,8 @@ enum nms_status nms_writer_new(struct nms_writer **out, FILE *fp,
 enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r);
 
-/* Sets NMS_OUTPUT_* options for the JSON records still to be written
- * (CSV ignores them). */
+/* Sets NMS_OUTPUT_* options for the records still to be written (CSV
+ * takes NMS_OUTPUT_CSV_LF only, when set before the first record). */
 void nms_writer_set_options(struct nms_writer *w, unsigned options);
 
 /* Ends the output (closes the JSON array) and flushes; NMS_OK or NMS_EIO. */
