@@ -183,12 +183,22 @@ static void unset_takes_out_a_field_an_entry_or_a_section(void **state)
     assert_int_equal(run(f, chart_entry, &c, ".vitals temp=39 at 1h"), 0);
     assert_int_equal(run(f, chart_entry, &c, ".vitals temp=40 at 2h"), 0);
     assert_int_equal(run(f, chart_set, &c, ".set history.agitation yes"), 0);
-    assert_int_equal(run(f, chart_unset, &c, ".unset vitals[0]"), 0);
+    /* Entries count from 1, as .show numbers them; [0] is refused. */
+    assert_int_equal(run(f, chart_unset, &c, ".unset vitals[0]"), -1);
+    assert_string_equal(c.text, "error: entries count from 1, as in .show and "
+                                "the session's Lua (case.vitals[1]): "
+                                "vitals[0] \xe2\x80\x94 did you mean "
+                                "vitals[1]?\n");
+    assert_int_equal(run(f, chart_set, &c, ".set vitals[0].temp 38"), -1);
+    assert_non_null(strstr(c.text, "entries count from 1"));
+    assert_int_equal(run(f, chart_unset, &c, ".unset vitals[1]"), 0);
     assert_string_equal(chart(f), "{\"vitals\":[{\"temp\":40,\"t\":2}],"
                                   "\"history\":{\"agitation\":true}}");
     assert_int_equal(run(f, chart_unset, &c, ".unset vitals[5]"), -1);
-    assert_string_equal(c.text, "error: vitals has no entry 5 (it has 1; they "
-                                "count from 0)\n");
+    assert_string_equal(c.text, "error: vitals has no entry 5 (it has 1, "
+                                "numbered from 1)\n");
+    assert_int_equal(run(f, chart_set, &c, ".set vitals[1].temp 41"), 0);
+    assert_non_null(strstr(chart(f), "\"temp\":41"));
     assert_int_equal(run(f, chart_unset, &c, ".unset history.agitation"), 0);
     assert_int_equal(run(f, chart_unset, &c, ".unset vitals"), 0);
     assert_string_equal(chart(f), "{\"history\":{}}");

@@ -1,4 +1,4 @@
-/* status.c - descriptions for enum nms_status. */
+/* status.c - descriptions for enum nms_status, and the library version. */
 #include "nms/status.h"
 
 const char *nms_strerror(enum nms_status status)
@@ -14,4 +14,10 @@ const char *nms_strerror(enum nms_status status)
     case NMS_ELIMIT: return "input exceeds a size limit";
     }
     return "unknown status";
+}
+
+/* NMS_VERSION comes from CMake's project version. */
+const char *nms_version(void)
+{
+    return NMS_VERSION;
 }

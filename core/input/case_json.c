@@ -20,6 +20,7 @@
 
 #include "case/case_int.h"
 #include "input/case_json.h"
+#include "nms/reader.h"
 #include "input/json_check.h"
 #include "nms/case.h"
 #include "input/reader_int.h"
@@ -732,4 +733,15 @@ struct nms_case *nms_case_from_json(const cJSON *root, const char *source,
     c = nms_case_parse(text, strlen(text), source, line, index);
     cJSON_free(text);
     return c;
+}
+
+#define NMS_STR_(x) #x
+#define NMS_STR(x) NMS_STR_(x)
+
+/* The release cJSON's header names: a constant, so no buffer and no race
+ * (cJSON_Version() formats into a static buffer on every call). */
+const char *nms_json_release(void)
+{
+    return "cJSON " NMS_STR(CJSON_VERSION_MAJOR) "." NMS_STR(CJSON_VERSION_MINOR)
+           "." NMS_STR(CJSON_VERSION_PATCH);
 }

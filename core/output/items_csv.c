@@ -44,7 +44,7 @@ static void item_row(FILE *fp, const struct nms_case *c,
 
 void nms_items_csv_rows(FILE *fp, const struct nms_case *c,
                         const struct nms_result *r, const char *const *labels,
-                        size_t n_labels)
+                        size_t n_labels, const char *eol)
 {
     size_t i, j;
 
@@ -55,13 +55,13 @@ void nms_items_csv_rows(FILE *fp, const struct nms_case *c,
                                  : r && r->error ? r->error->message
                                                  : NOT_EVALUATED);
         nms_output_label_cells(fp, labels, n_labels, c);
-        fputs("\r\n", fp);
+        fputs(eol, fp);
         return;
     }
     for (i = 0; i < r->n_sets; i++)
         for (j = 0; j < r->sets[i].n_items; j++) {
             item_row(fp, c, &r->sets[i], &r->sets[i].items[j]);
             nms_output_label_cells(fp, labels, n_labels, c);
-            fputs("\r\n", fp);
+            fputs(eol, fp);
         }
 }

@@ -22,7 +22,7 @@ enum nms_format {
     NMS_FORMAT_ITEMS_CSV    /* one row per case, set and item */
 };
 
-/* Options for JSON records (bit flags). */
+/* Options for the records (bit flags). */
 enum nms_output_option {
     NMS_OUTPUT_PRETTY = 1,  /* indented (one record over many lines) */
     /* Leave out what the ruleset's name, version and digest already fix:
@@ -30,7 +30,9 @@ enum nms_output_option {
      * sources and features, and the distinguishing points of
      * differentials. Verdicts, levels, items with their values and
      * evidence, missing data, actions and overlaps all stay. */
-    NMS_OUTPUT_COMPACT = 2
+    NMS_OUTPUT_COMPACT = 2,
+    /* CSV lines end in LF alone instead of RFC 4180's CRLF. */
+    NMS_OUTPUT_CSV_LF = 4
 };
 
 struct nms_writer;
@@ -52,28 +54,8 @@ enum nms_status nms_writer_new(struct nms_writer **out, FILE *fp,
 enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r);
 
-/*
- * Writes the text of one record of `format` to fp, as nms_writer_put would
- * put it in its place, less what only the place decides (the JSON array's
- * brackets and commas): for the workers of a parallel run, each of which
- * formats its cases with its own engine's ruleset `rs` for one writer to
- * put in order with nms_writer_put_text. Returns NMS_OK or NMS_EIO.
- */
-enum nms_status nms_output_record(FILE *fp, enum nms_format format,
-                                  unsigned options, const struct nms_case *c,
-                                  const struct nms_result *r,
-                                  const struct nms_ruleset_info *rs);
-
-/*
- * Puts the len bytes of `text`, one record made by nms_output_record with
- * the writer's format, in the next place of the output. Returns NMS_OK or
- * NMS_EIO (errno set).
- */
-enum nms_status nms_writer_put_text(struct nms_writer *w, const char *text,
-                                    size_t len);
-
-/* Sets NMS_OUTPUT_* options for the JSON records still to be written
- * (CSV ignores them). */
+/* Sets NMS_OUTPUT_* options for the records still to be written (CSV
+ * takes NMS_OUTPUT_CSV_LF only, when set before the first record). */
 void nms_writer_set_options(struct nms_writer *w, unsigned options);
 
 /* Ends the output (closes the JSON array) and flushes; NMS_OK or NMS_EIO. */

@@ -78,4 +78,8 @@ void nms_reader_free(struct nms_reader *r);
 struct nms_case *nms_case_read(const struct nms_record *rec,
                                const struct nms_case_options *opt);
 
+/* The JSON parser's release, e.g. "cJSON 1.7.15" (the library linked at
+ * run time); a fixed string. */
+const char *nms_json_release(void);
+
 #endif

@@ -22,4 +22,8 @@ enum nms_status {
 /* A fixed, lower-case description of status; never NULL. */
 const char *nms_strerror(enum nms_status status);
 
+/* The version of the library, e.g. "0.1.0" (that of the nmsrules program
+ * it was built with); a fixed string. */
+const char *nms_version(void);
+
 #endif

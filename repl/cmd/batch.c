@@ -27,6 +27,8 @@ static const char usage[] =
     "  --format FORMAT      jsonl (default), json (one array), csv (one row\n"
     "                       per case) or items-csv (one row per case, set\n"
     "                       and item, with its value and points)\n"
+    "  --csv-eol EOL        end CSV lines in crlf (default, as RFC 4180 says)\n"
+    "                       or lf (for awk, cut and sort)\n"
     "  --label-columns LIST CSV: the label fields shown as columns, e.g.\n"
     "                       label.nms,label.scenario; 'none' for none;\n"
     "                       default: every field of the labels in the first\n"
@@ -38,24 +40,28 @@ static const char usage[] =
     "  -o, --output FILE    write to FILE atomically instead of stdout\n"
     "  --as-of TIME         evaluate as of TIME (ISO 8601 or hours),\n"
     "                       ignoring later data\n"
-    "  --max-instructions N Lua instructions one case may use (default\n"
+    "  --max-instructions N\n"
+    "                       Lua instructions one case may use (default\n"
     "                       50000000); a case over it is an error record\n"
     "  --max-memory MIB     memory the rules may use per case (default 64)\n"
+    "  --color[=WHEN]       accepted for uniformity; batch output is never coloured\n"
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 all cases evaluated, 1 some cases were errors (all others\n"
-    "written), 2 usage or input/output error, 3 the ruleset failed to load.\n";
+    "written), 2 usage or input/output error, 3 the ruleset failed to load,\n"
+    "4 interrupted (every case read so far was written).\n";
 
-enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_LABEL_COLUMNS };
+enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_CSV_EOL, OPT_LABEL_COLUMNS };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"csv-eol", required_argument, NULL, OPT_CSV_EOL},
     {"compact", no_argument, NULL, OPT_COMPACT},
     {"label-columns", required_argument, NULL, OPT_LABEL_COLUMNS},
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
 
-/* batch's own options: --format, --compact, -o. */
+/* batch's own options: --format, --csv-eol, --compact, -o. */
 static int apply(struct nms_cli *cli, int opt, const char *arg)
 {
     switch (opt) {
@@ -73,6 +79,13 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
                        "items-csv)", arg);
             return NMS_EXIT_USAGE;
         }
+        return -1;
+    case OPT_CSV_EOL:
+        if (strcmp(arg, "crlf") != 0 && strcmp(arg, "lf") != 0) {
+            nms_errorf("unknown line end '%s' (expected crlf or lf)", arg);
+            return NMS_EXIT_USAGE;
+        }
+        cli->csv_lf = arg[0] == 'l';
         return -1;
     case OPT_COMPACT:
         cli->compact = 1;
@@ -164,7 +177,8 @@ int nms_cmd_batch(int argc, char **argv)
         nms_errorf("cannot write results: %s", strerror(errno));
         fatal = 1;
     } else {
-        nms_writer_set_options(w, cli.compact ? NMS_OUTPUT_COMPACT : 0);
+        nms_writer_set_options(w, (cli.compact ? NMS_OUTPUT_COMPACT : 0u) |
+                                      (cli.csv_lf ? NMS_OUTPUT_CSV_LF : 0u));
         nms_writer_set_label_columns(w, (const char *const *)labels.paths,
                                      labels.n);
         fatal = run_inputs(&cli, e, w, &t);

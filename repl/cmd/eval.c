@@ -26,10 +26,11 @@ static const char usage[] =
     "  --compact            with --format json: as batch --compact\n"
     "  --as-of TIME         evaluate as of TIME, ignoring later data\n"
     "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
+    "  --color[=WHEN]       colour the report: auto (default: on a terminal,\n"
+    "                       unless NO_COLOR is set or TERM=dumb), always, never\n"
     "  -h, --help           show this help\n"
     "\n"
-    "Colour is used on a terminal unless NO_COLOR is set. Exit status as for\n"
-    "'nmsrules batch'.\n";
+    "Exit status as for 'nmsrules batch'.\n";
 
 enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT };
 
@@ -93,7 +94,6 @@ int nms_cmd_eval(int argc, char **argv)
     struct tally t = {0, 0, 0};
     struct eval_ctx ctx;
     struct nms_cli cli;
-    const char *no_color = getenv("NO_COLOR");
     int status, fatal;
 
     status = nms_cli_parse(&cli, &nms_eval_options, argc, argv);
@@ -108,7 +108,7 @@ int nms_cmd_eval(int argc, char **argv)
         return status;
     ctx.cli = &cli;
     ctx.rs = nms_engine_ruleset(e);
-    ctx.color = isatty(fileno(stdout)) && !(no_color && *no_color);
+    ctx.color = nms_cli_color(&cli, fileno(stdout));
     fatal = nms_run_source(&cli, e, cli.inputs[0], &t, emit_report, &ctx) != 0;
     if (fflush(stdout) != 0)
         fatal = 1;

@@ -118,8 +118,9 @@ static int parse(struct gen_opts *o, int argc, char **argv)
     memset(o, 0, sizeof *o);
     o->seed = 1;
     o->prevalence_ppm = nms_gen_default_prevalence();
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "ho:", longs, NULL)) != -1) {
+    optind = 0;   /* a full reset: main scanned the common options first */
+    opterr = 0;   /* getopt's complaints in the program's words */
+    while ((opt = getopt_long(argc, argv, ":ho:", longs, NULL)) != -1) {
         if (opt == 'n' && whole(optarg, 1, NMS_GEN_MAX_COUNT, &o->count) != 0)
             return bad("--count", optarg,
                        "a whole number from 1 to 1000000000");
@@ -132,7 +133,8 @@ static int parse(struct gen_opts *o, int argc, char **argv)
             fputs(gen_usage, stdout);
             return NMS_EXIT_OK;
         }
-        if (opt == '?') {
+        if (opt == '?' || opt == ':') {
+            nms_cli_option_error("gen", longs, opt, argv[optind - 1]);
             fprintf(stderr, "Try 'nmsrules gen --help'.\n");
             return NMS_EXIT_USAGE;
         }

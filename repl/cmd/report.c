@@ -13,6 +13,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cmd/report.h"
 
@@ -47,6 +48,15 @@ static const char *tri_color(enum nms_tri v)
     return v == NMS_TRI_TRUE ? GREEN : v == NMS_TRI_FALSE ? RED : YELLOW;
 }
 
+/* 1 for sets whose items are requirements (criteria, differentials):
+ * a false or unknown item there is a criterion not (yet) satisfied. Risk
+ * factors and the severity findings are counted, not required. */
+static int judged(const struct nms_set *set)
+{
+    return set->section == NMS_SECTION_CRITERIA ||
+           set->section == NMS_SECTION_DIFFERENTIAL;
+}
+
 void report_item(FILE *fp, const struct report_style *s,
                  const struct nms_set *set, const struct nms_item *item,
                  const char *needs)
@@ -68,8 +78,13 @@ void report_item(FILE *fp, const struct report_style *s,
     fprintf(fp, "  %s%s%s %-22s %6s  %s\n", paint(s, tri_color(item->value)),
             tri_mark(item->value), paint(s, RESET), item->id, got,
             item->evidence);
+    /* The evidence says what the case has; beside it, what the criterion
+     * asks for, so "mild rigidity" is read against "severe rigidity". */
+    if (item->value != NMS_TRI_TRUE && judged(set))
+        fprintf(fp, "  %-31s needs: %s\n", "",
+                item->definition ? item->definition : item->title);
     if (s->brief && item->value == NMS_TRI_UNKNOWN && needs && *needs)
-        fprintf(fp, "  %-31s needs: %s\n", "", needs);
+        fprintf(fp, "  %-31s missing: %s\n", "", needs);
     if (!s->brief && item->source && set->section == NMS_SECTION_RISK_FACTORS)
         fprintf(fp, "  %s%31s%s%s\n", paint(s, DIM), "", item->source,
                 paint(s, RESET));
@@ -128,8 +143,8 @@ static void print_notes(FILE *fp, const struct report_style *s,
                 paint(s, DIM), set->notes[i].source, paint(s, RESET));
 }
 
-static void print_set(FILE *fp, const struct report_style *s,
-                      const struct nms_set *set)
+void report_set(FILE *fp, const struct report_style *s,
+                const struct nms_set *set)
 {
     size_t i;
 
@@ -253,19 +268,48 @@ static void print_header(FILE *fp, const struct report_style *s,
     fprintf(fp, "ruleset %s %s  %s\n", rs->name, rs->version, rs->digest);
 }
 
-void nms_report_print(FILE *fp, const struct nms_case *c,
-                      const struct nms_result *r,
-                      const struct nms_ruleset_info *rs, int color)
+const char *report_path(const char *path, int one_based, char *buf,
+                        size_t size)
 {
-    struct report_style s = {color, 0};
-    size_t i, n_rule;
+    size_t o = 0;
+    char *end;
+    long n;
 
-    if (c->index > 0)
-        fputc('\n', fp);   /* a blank line between cases of one file */
+    while (*path && o + 1 < size) {
+        if (one_based && *path == '[' && (n = strtol(path + 1, &end, 10)) >= 0 &&
+            end != path + 1 && *end == ']') {
+            o += (size_t)snprintf(buf + o, size - o, "[%ld]", n + 1);
+            path = end + 1;
+            continue;
+        }
+        buf[o++] = *path++;
+    }
+    buf[o < size ? o : size - 1] = '\0';
+    return buf;
+}
+
+/* The style of the report for nms_report_print's flags. */
+static struct report_style style_of(int flags)
+{
+    struct report_style s = {0, 0, 0};
+
+    s.color = (flags & NMS_REPORT_COLOR) != 0;
+    s.one_based = (flags & NMS_REPORT_ONE_BASED) != 0;
+    return s;
+}
+
+void nms_report_summary(FILE *fp, const struct nms_case *c,
+                        const struct nms_result *r,
+                        const struct nms_ruleset_info *rs, int flags)
+{
+    struct report_style s = style_of(flags);
+    char path[256];
+
     print_header(fp, &s, c, rs);
     if (c->error)
         fprintf(fp, "\n%serror%s %s%s%s\n", paint(&s, RED), paint(&s, RESET),
-                c->error->path, *c->error->path ? ": " : "",
+                report_path(c->error->path, s.one_based, path, sizeof path),
+                *c->error->path ? ": " : "",
                 c->error->message);
     else if (r && r->error)
         fprintf(fp, "\n%serror%s rule %s (%s:%ld): %s\n", paint(&s, RED),
@@ -274,11 +318,24 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
                 r->error->message);
     if (r && !r->error)
         print_summary(fp, &s, r);
+}
+
+void nms_report_print(FILE *fp, const struct nms_case *c,
+                      const struct nms_result *r,
+                      const struct nms_ruleset_info *rs, int flags)
+{
+    struct report_style s = style_of(flags);
+    char path[256];
+    size_t i, n_rule;
+
+    if (c->index > 0)
+        fputc('\n', fp);   /* a blank line between cases of one file */
+    nms_report_summary(fp, c, r, rs, flags);
     for (i = 0; r && !r->error && i < r->n_sets; i++) {
         if (i > 0 && r->sets[i - 1].section == NMS_SECTION_CRITERIA &&
             r->sets[i].section != NMS_SECTION_CRITERIA)
             print_concordance(fp, &s, r);
-        print_set(fp, &s, &r->sets[i]);
+        report_set(fp, &s, &r->sets[i]);
     }
     if (r && !r->error && r->n_sets &&
         r->sets[r->n_sets - 1].section == NMS_SECTION_CRITERIA)
@@ -287,9 +344,13 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
     if (c->n_warnings + n_rule)
         fprintf(fp, "\n%swarnings%s\n", paint(&s, YELLOW), paint(&s, RESET));
     for (i = 0; i < c->n_warnings; i++)
-        fprintf(fp, "  %s: %s\n", c->warnings[i].path, c->warnings[i].message);
+        fprintf(fp, "  %s: %s\n",
+                report_path(c->warnings[i].path, s.one_based, path, sizeof path),
+                c->warnings[i].message);
     for (i = 0; i < n_rule; i++)
-        fprintf(fp, "  %s: %s\n", r->warnings[i].path, r->warnings[i].message);
+        fprintf(fp, "  %s: %s\n",
+                report_path(r->warnings[i].path, s.one_based, path, sizeof path),
+                r->warnings[i].message);
 }
 
 /* ------------------------------------------------------------------------

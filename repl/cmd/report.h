@@ -16,16 +16,40 @@ struct report_style {
     int color;   /* ANSI colours */
     int brief;   /* the .why layout: groups in brackets, what would decide
                     an unknown item instead of risk factor sources */
+    int one_based;  /* entry numbers in paths counted from 1 (the REPL) */
 };
+
+/* Flags of nms_report_print and nms_report_summary. */
+#define NMS_REPORT_COLOR 1      /* ANSI colours */
+#define NMS_REPORT_ONE_BASED 2  /* paths as the REPL counts entries: the
+                                   case format's vitals[0] is shown as
+                                   vitals[1] */
 
 /* Prints the readable report of one case (eval's default output). */
 void nms_report_print(FILE *fp, const struct nms_case *c,
                       const struct nms_result *r,
-                      const struct nms_ruleset_info *rs, int color);
+                      const struct nms_ruleset_info *rs, int flags);
+
+/* Writes `path` to buf with every "[N]" as "[N+1]" when one_based, else
+ * as it is; returns buf. */
+const char *report_path(const char *path, int one_based, char *buf,
+                        size_t size);
+
+/* The report's opening only: the case, the ruleset, an error, and the
+ * summary of verdicts (the REPL's .eval --brief). */
+void nms_report_summary(FILE *fp, const struct nms_case *c,
+                        const struct nms_result *r,
+                        const struct nms_ruleset_info *rs, int flags);
+
+/* One set as the report shows it: heading, verdict, items, what would
+ * decide the unknown ones, notes and citation (the REPL's .eval SET). */
+void report_set(FILE *fp, const struct report_style *style,
+                const struct nms_set *set);
 
 /* One item line: mark, id, points or group, evidence; then `needs` (brief
  * layout, unknown items, may be NULL) or the item's source (report layout,
- * risk factors). */
+ * risk factors). A false or unknown item of a criteria set or differential
+ * also says what the criterion needs (its definition, else its title). */
 void report_item(FILE *fp, const struct report_style *style,
                  const struct nms_set *set, const struct nms_item *item,
                  const char *needs);

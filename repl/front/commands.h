@@ -28,9 +28,17 @@ int nms_cmd_batch(int argc, char **argv);
 extern const struct nms_command_options nms_eval_options;
 int nms_cmd_eval(int argc, char **argv);
 
+/* plot (repl/cmd/plot.c): the case over time as an SVG picture. */
+extern const struct nms_command_options nms_plot_options;
+int nms_cmd_plot(int argc, char **argv);
+
 /* repl (repl/session/repl.c): the interactive session. */
 extern const struct nms_command_options nms_repl_options;
 int nms_cmd_repl(int argc, char **argv);
+
+/* version (repl/front/version.c): program, Lua, cJSON and ruleset. */
+extern const struct nms_command_options nms_version_options;
+int nms_cmd_version(int argc, char **argv);
 
 /* gen (repl/cmd/gen.c): a synthetic cohort, JSON Lines out. It parses its
  * own options (none of the common ones apply). */

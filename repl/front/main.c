@@ -1,9 +1,11 @@
 /*
  * main.c - the nmsrules program: one table of commands (git's commands[],
- * lua.c's main), dispatch through it, and the options of the program
- * itself (--help, --version).
+ * lua.c's main), dispatch through it, the program's own options (--help,
+ * --version) and the common options that may stand before the command
+ * (`nmsrules --rules DIR batch ...`, as `git -C DIR log`).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -17,6 +19,8 @@ static const struct nms_command commands[] = {
     {"batch", "batch [FILE...]",
      "evaluate many cases; JSON Lines, JSON or CSV out", nms_cmd_batch},
     {"eval", "eval FILE", "one case as a readable report", nms_cmd_eval},
+    {"plot", "plot CASE -o FILE.svg",
+     "the case over time as an SVG picture, for slides", nms_cmd_plot},
     {"repl", "repl [FILE]",
      "an interactive session (also: no COMMAND on a terminal)", nms_cmd_repl},
     {"gen", "gen --count N", "write a synthetic cohort (JSON Lines)",
@@ -32,12 +36,14 @@ static const struct nms_command commands[] = {
     {"summary", "summary [FILE...]",
      "one page about a cohort (--html: with charts)", nms_cmd_summary},
     {"help", "help [COMMAND]", "show help for COMMAND", cmd_help},
+    {"version", "version", "show the program, ruleset, Lua and cJSON versions",
+     nms_cmd_version},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
 static const char usage_head[] =
-    "usage: nmsrules COMMAND [OPTIONS] [FILE...]\n"
+    "usage: nmsrules [OPTIONS] COMMAND [ARGS...]\n"
     "\n"
     "Evaluates clinical case records for neuroleptic malignant syndrome (NMS)\n"
     "against an editable Lua ruleset and reports which criteria are met, why,\n"
@@ -45,24 +51,41 @@ static const char usage_head[] =
     "\n"
     "commands:\n";
 
+/* The exit-status table: the same rows stand in nmsrules(1) (generated
+ * from this text) and in README.md (tests/cli/conventions.sh compares). */
 static const char usage_tail[] =
     "\n"
     "options:\n"
-    "  -h, --help        show this help\n"
-    "  --version         show the program, Lua and default ruleset versions\n"
+    "  -h, --help           show this help ('nmsrules help COMMAND' or\n"
+    "                       'nmsrules COMMAND --help' for a command's)\n"
+    "  -V, --version        show the program, ruleset, Lua and cJSON versions\n"
+    "  --rules DIR, --param NAME=VALUE, --color[=WHEN], ...\n"
+    "                       any option common to the commands may also stand\n"
+    "                       before COMMAND\n"
     "\n"
-    "Run 'nmsrules COMMAND --help' for the options of a command.\n"
-    "Exit status: 0 all cases evaluated, 1 some cases were errors, 2 usage or\n"
-    "input/output error, 3 the ruleset failed to load.\n";
+    "exit status:\n"
+    "  0  every case was evaluated (a script: every command succeeded)\n"
+    "  1  some cases were errors, every other case was written (a script: a\n"
+    "     command failed)\n"
+    "  2  usage error, or an input/output error\n"
+    "  3  the ruleset failed to load\n"
+    "  4  interrupted by SIGINT or SIGTERM; every case read so far was written\n";
 
 /* The program's usage, its command list generated from the table. */
 static void print_usage(FILE *fp)
 {
-    size_t i;
+    size_t i, width = 0;
 
+    /* The summaries line up two spaces after the longest synopsis, so a
+     * new command's row can never run into its summary (man/gen-man.pl
+     * reads the rows by that gap). */
+    for (i = 0; i < N_COMMANDS; i++)
+        if (strlen(commands[i].synopsis) > width)
+            width = strlen(commands[i].synopsis);
     fputs(usage_head, fp);
     for (i = 0; i < N_COMMANDS; i++)
-        fprintf(fp, "  %-18s%s\n", commands[i].synopsis, commands[i].summary);
+        fprintf(fp, "  %-*s  %s\n", (int)width, commands[i].synopsis,
+                commands[i].summary);
     fputs(usage_tail, fp);
 }
 
@@ -76,73 +99,139 @@ static const struct nms_command *find_command(const char *name)
     return NULL;
 }
 
-/* help [COMMAND]: the program's usage, or the command's own --help. */
-static int cmd_help(int argc, char **argv)
+static int unknown_command(const char *name)
 {
-    const struct nms_command *cmd = argc == 2 ? find_command(argv[1]) : NULL;
-    char help[] = "--help";
-    char *sub[] = {argv[argc - 1], help, NULL};
-
-    if (argc == 1) {
-        print_usage(stdout);
-        return NMS_EXIT_OK;
-    }
-    if (cmd && cmd->run != cmd_help)
-        return cmd->run(2, sub);
-    nms_errorf("unknown command '%s'", "help");
+    nms_errorf("unknown command '%s'", name);
     fprintf(stderr, "Try 'nmsrules --help'.\n");
     return NMS_EXIT_USAGE;
 }
 
-static int print_version(void)
-{
-    struct nms_cli cli;
-    struct nms_engine *e = NULL;
-    const struct nms_ruleset_info *rs;
+static const char help_usage[] =
+    "usage: nmsrules help [COMMAND]\n"
+    "\n"
+    "Shows the program's help, or COMMAND's: 'nmsrules help COMMAND' prints\n"
+    "exactly what 'nmsrules COMMAND --help' prints.\n"
+    "\n"
+    "  -h, --help           show this help\n";
 
-    printf("nmsrules %s\n%s\n", NMS_VERSION, nms_lua_release());
-    memset(&cli, 0, sizeof cli);
-    if (nms_cli_load(&cli, &e) != 0)
-        return NMS_EXIT_RULES;
-    rs = nms_engine_ruleset(e);
-    printf("ruleset %s %s %s\n  from %s\n", rs->name, rs->version, rs->digest,
-           rs->dir);
-    nms_engine_free(e);
-    return NMS_EXIT_OK;
+static const struct option help_long_options[] = {NMS_COMMON_OPTIONS};
+
+static const struct nms_command_options help_options = {
+    "help", help_usage, "h", help_long_options, NULL};
+
+/* help [COMMAND]: the program's usage, or the command's own --help. */
+static int cmd_help(int argc, char **argv)
+{
+    const struct nms_command *cmd;
+    struct nms_cli cli;
+    char help[] = "--help";
+    char *sub[] = {NULL, help, NULL};
+    int status = nms_cli_parse(&cli, &help_options, argc, argv);
+
+    if (status >= 0)
+        return status;
+    if (cli.n_inputs == 0) {
+        print_usage(stdout);
+        return NMS_EXIT_OK;
+    }
+    if (cli.n_inputs > 1) {
+        nms_errorf("help takes one COMMAND");
+        return nms_cli_try(&help_options);
+    }
+    if (!(cmd = find_command(cli.inputs[0])))
+        return unknown_command(cli.inputs[0]);
+    sub[0] = cli.inputs[0];
+    return cmd->run(2, sub);
+}
+
+/* ---- options before the command ---------------------------------------- */
+
+/* What stands before the command: the program's --help and --version, and
+ * the common options, which are handed to the command. */
+struct front {
+    int help, version;
+    char **args;      /* the command's argv: name, common options, the rest */
+    int n_args;
+};
+
+static const struct option front_long_options[] = {
+    {"version", no_argument, NULL, 'V'}, NMS_COMMON_OPTIONS};
+
+/* Parses the options before the command into *f, whose args the caller
+ * frees. Returns -1 to go on, or an exit status. */
+static int parse_front(int argc, char **argv, struct front *f)
+{
+    int opt, start, i, n_common = 0;
+
+    memset(f, 0, sizeof *f);
+    /* Room for a command name that is not there (version) and a NULL. */
+    if (!(f->args = calloc((size_t)argc + 2, sizeof *f->args))) {
+        nms_errorf("out of memory");
+        return NMS_EXIT_USAGE;
+    }
+    opterr = 0;
+    optind = 1;
+    /* '+': stop at the command; what follows is the command's. */
+    while (start = optind,
+           (opt = getopt_long(argc, argv, "+:hV", front_long_options, NULL)) != -1) {
+        if (opt == '?' || opt == ':') {
+            nms_cli_option_error(NULL, front_long_options, opt, argv[optind - 1]);
+            fprintf(stderr, "Try 'nmsrules --help'.\n");
+            return NMS_EXIT_USAGE;
+        }
+        if (opt == 'h')
+            f->help = 1;
+        else if (opt == 'V')
+            f->version = 1;
+        else    /* a long common option and its value: whole arguments */
+            for (i = start; i < optind; i++)
+                f->args[1 + n_common++] = argv[i];
+    }
+    f->args[0] = optind < argc ? argv[optind++] : NULL;
+    f->n_args = 1 + n_common;
+    while (optind < argc)
+        f->args[f->n_args++] = argv[optind++];
+    return -1;
 }
 
 static int dispatch(int argc, char **argv)
 {
-    const struct nms_command *cmd = find_command(argv[1]);
+    const struct nms_command *cmd;
+    static char version[] = "version", help[] = "help", repl[] = "repl";
+    struct front f;
+    int status = parse_front(argc, argv, &f);
 
-    if (cmd)
-        return cmd->run(argc - 1, argv + 1);
-    if (strcmp(argv[1], "--version") == 0)
-        return print_version();
-    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+    if (status >= 0)
+        goto out;
+    if (f.help && !f.args[0]) {
         print_usage(stdout);
-        return NMS_EXIT_OK;
+        status = NMS_EXIT_OK;
+        goto out;
     }
-    nms_errorf("unknown command '%s'", argv[1]);
-    fprintf(stderr, "Try 'nmsrules --help'.\n");
-    return NMS_EXIT_USAGE;
+    if (f.help || f.version) {   /* --help COMMAND is help COMMAND */
+        if (f.args[0])
+            f.args[f.n_args++] = f.args[0];
+        f.args[0] = f.help ? help : version;
+    }
+    if (!f.args[0] && isatty(fileno(stdin)) && isatty(fileno(stdout)))
+        f.args[0] = repl;
+    if (!f.args[0]) {
+        print_usage(isatty(fileno(stdout)) ? stdout : stderr);
+        status = NMS_EXIT_USAGE;
+    } else if ((cmd = find_command(f.args[0]))) {
+        status = cmd->run(f.n_args, f.args);
+    } else {
+        status = unknown_command(f.args[0]);
+    }
+out:
+    free(f.args);
+    return status;
 }
 
 int main(int argc, char **argv)
 {
-    int status;
+    int status = dispatch(argc, argv);
 
-    if (argc < 2 && isatty(fileno(stdin)) && isatty(fileno(stdout))) {
-        char repl[] = "repl", *sub[] = {repl, NULL};
-        status = nms_cmd_repl(1, sub);
-        fflush(stdout);
-        return status;
-    }
-    if (argc < 2) {
-        print_usage(isatty(fileno(stdout)) ? stdout : stderr);
-        return NMS_EXIT_USAGE;
-    }
-    status = dispatch(argc, argv);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         nms_errorf("cannot write to standard output");
         status = NMS_EXIT_USAGE;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "front/msg.h"
 #include "front/options.h"
@@ -78,6 +79,32 @@ static int set_limit(struct nms_cli *cli, int opt, const char *text)
     return 0;
 }
 
+/* --color[=WHEN]; --color alone means always, as for git and ls. */
+static int set_color(struct nms_cli *cli, const char *when)
+{
+    if (!when || strcmp(when, "always") == 0)
+        cli->color = NMS_COLOR_ALWAYS;
+    else if (strcmp(when, "never") == 0)
+        cli->color = NMS_COLOR_NEVER;
+    else if (strcmp(when, "auto") == 0)
+        cli->color = NMS_COLOR_AUTO;
+    else {
+        nms_errorf("--color '%s' must be auto, always or never", when);
+        return -1;
+    }
+    return 0;
+}
+
+int nms_cli_color(const struct nms_cli *cli, int fd)
+{
+    const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+
+    if (cli->color != NMS_COLOR_AUTO)
+        return cli->color == NMS_COLOR_ALWAYS;
+    return isatty(fd) && !(no_color && *no_color) &&
+           !(term && strcmp(term, "dumb") == 0);
+}
+
 /* Applies one common option; NMS_OPTION_NOT_MINE when `opt` is not one. */
 static int common_option(struct nms_cli *cli, int opt, const char *arg)
 {
@@ -97,6 +124,8 @@ static int common_option(struct nms_cli *cli, int opt, const char *arg)
     case NMS_OPT_MAX_INSTRUCTIONS:
     case NMS_OPT_MAX_MEMORY:
         return set_limit(cli, opt, arg) == 0 ? -1 : NMS_EXIT_USAGE;
+    case NMS_OPT_COLOR:
+        return set_color(cli, arg) == 0 ? -1 : NMS_EXIT_USAGE;
     default:
         return NMS_OPTION_NOT_MINE;
     }
@@ -108,16 +137,80 @@ int nms_cli_try(const struct nms_command_options *spec)
     return NMS_EXIT_USAGE;
 }
 
+/* How many long options of `table` the name `name` (`len` bytes, without
+ * "--" and "=VALUE") abbreviates; *exact says whether it is one spelt out,
+ * *val is the code of the last one. */
+static int long_matches(const struct option *table, const char *name,
+                        size_t len, int *exact, int *val)
+{
+    int n = 0;
+
+    *exact = 0;
+    for (; table->name; table++) {
+        if (strncmp(table->name, name, len) != 0)
+            continue;
+        n++;
+        *val = table->val;
+        *exact |= table->name[len] == '\0';
+    }
+    return n;
+}
+
+void nms_cli_option_error(const char *command, const struct option *table,
+                          int opt, const char *arg)
+{
+    int is_long = arg[0] == '-' && arg[1] == '-' && arg[2];
+    const char *name = arg + 2;
+    size_t len = is_long ? strcspn(name, "=") : 0;
+    int exact = 0, val = 0;
+    int n = is_long ? long_matches(table, name, len, &exact, &val) : 0;
+    const char *cmd = command ? command : "", *sep = command ? ": " : "";
+
+    /* glibc leaves optopt 0 for an unknown or ambiguous long option and
+     * sets it to the option's code for "--flag=VALUE"; an unknown short
+     * option inside a cluster leaves argv[optind - 1] behind it. */
+    if (opt == '?' && optopt != 0 && !(n >= 1 && val == optopt))
+        is_long = 0;
+    if (!is_long && opt == ':')
+        nms_errorf("%s%soption '-%c' needs a value", cmd, sep, optopt);
+    else if (!is_long)
+        nms_errorf("%s%sunknown option '-%c'", cmd, sep, optopt);
+    else if (opt == ':')
+        nms_errorf("%s%soption '--%.*s' needs a value", cmd, sep, (int)len, name);
+    else if (n > 1 && !exact)
+        nms_errorf("%s%soption '--%.*s' is ambiguous", cmd, sep, (int)len, name);
+    else if (n >= 1 && name[len] == '=')
+        nms_errorf("%s%soption '--%.*s' takes no value", cmd, sep, (int)len, name);
+    else
+        nms_errorf("%s%sunknown option '--%.*s'", cmd, sep, (int)len, name);
+}
+
 int nms_cli_parse(struct nms_cli *cli, const struct nms_command_options *spec,
                   int argc, char **argv)
 {
+    char shortopts[32];
     int opt, status;
 
     memset(cli, 0, sizeof *cli);
     cli->as_of = NAN;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, spec->shortopts, spec->longopts,
+    /* ':' first (after a '+', which must lead: options end at the first
+     * operand): a missing value is told apart from an unknown option. */
+    if (spec->shortopts[0] == '+')
+        snprintf(shortopts, sizeof shortopts, "+:%s", spec->shortopts + 1);
+    else
+        snprintf(shortopts, sizeof shortopts, ":%s", spec->shortopts);
+    /* 0, not 1: glibc then forgets the permutation state of an earlier
+     * scan (the common options before the command were parsed already),
+     * as getopt(3) says a program scanning several vectors must. */
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, shortopts, spec->longopts,
                               NULL)) != -1) {
+        if (opt == '?' || opt == ':') {
+            nms_cli_option_error(spec->name, spec->longopts, opt,
+                                 argv[optind - 1]);
+            return nms_cli_try(spec);
+        }
         if (opt == 'h') {
             fputs(spec->help, stdout);
             return NMS_EXIT_OK;

@@ -17,6 +17,10 @@
 /* Most --param options one run accepts (the engine keeps its own limit). */
 #define NMS_CLI_MAX_PARAMS 256
 
+/* --color=WHEN: auto (a terminal, unless NO_COLOR is set or TERM=dumb),
+ * always, never. */
+enum nms_color { NMS_COLOR_AUTO = 0, NMS_COLOR_ALWAYS, NMS_COLOR_NEVER };
+
 struct nms_cli {
     const char *rules_dir;       /* --rules, or NULL to find the default */
     const char *params[NMS_CLI_MAX_PARAMS];
@@ -33,6 +37,9 @@ struct nms_cli {
     struct nms_limits limits;    /* --max-instructions, --max-memory; 0 = default */
     const char *script;          /* repl --script FILE, or NULL */
     int echo;                    /* repl --echo: show each entry before its output */
+    enum nms_color color;        /* --color; NMS_COLOR_AUTO when not given */
+    int csv_lf;                  /* batch --csv-eol lf: CSV lines end in LF */
+    int keep_going;              /* repl --keep-going: a script runs past errors */
     const char *label;           /* accuracy --label PATH ("label.nms") */
     const char *plot;            /* accuracy --plot FILE.svg, or NULL */
     const char *label_columns;   /* batch --label-columns LIST|none, or NULL */
@@ -44,7 +51,7 @@ struct nms_cli {
  * NMS_OPT_OWN). */
 enum {
     NMS_OPT_RULES = 256, NMS_OPT_PARAM, NMS_OPT_AS_OF,
-    NMS_OPT_MAX_INSTRUCTIONS, NMS_OPT_MAX_MEMORY, NMS_OPT_OWN
+    NMS_OPT_MAX_INSTRUCTIONS, NMS_OPT_MAX_MEMORY, NMS_OPT_COLOR, NMS_OPT_OWN
 };
 
 /* The common options, for the end of a command's long-option table. */
@@ -54,6 +61,7 @@ enum {
     {"as-of", required_argument, NULL, NMS_OPT_AS_OF},                      \
     {"max-instructions", required_argument, NULL, NMS_OPT_MAX_INSTRUCTIONS},\
     {"max-memory", required_argument, NULL, NMS_OPT_MAX_MEMORY},            \
+    {"color", optional_argument, NULL, NMS_OPT_COLOR},                      \
     {"help", no_argument, NULL, 'h'},                                       \
     {NULL, 0, NULL, 0}
 
@@ -80,6 +88,23 @@ struct nms_command_options {
  */
 int nms_cli_parse(struct nms_cli *cli, const struct nms_command_options *spec,
                   int argc, char **argv);
+
+/*
+ * Whether to colour what is written to file descriptor `fd`: --color=always
+ * or never decide; auto colours a terminal unless NO_COLOR is set (to
+ * anything but "") or TERM is "dumb".
+ */
+int nms_cli_color(const struct nms_cli *cli, int fd);
+
+/*
+ * Prints getopt's complaint about argument `arg` (argv[optind - 1]) in the
+ * program's words, "nmsrules: error: batch: unknown option '--bogus'":
+ * `opt` is the '?' or ':' getopt_long returned with opterr off and a
+ * leading ':' in its short options, `table` the long options it was given;
+ * `command` may be NULL (the options before any command).
+ */
+void nms_cli_option_error(const char *command, const struct option *table,
+                          int opt, const char *arg);
 
 /* Prints "Try 'nmsrules COMMAND --help'." and returns NMS_EXIT_USAGE. */
 int nms_cli_try(const struct nms_command_options *spec);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/plot.h"
+#include "cmd/report.h"
 #include "cmd/sink.h"
 #include "input/case_json.h"
 #include "nms/reader.h"
@@ -130,7 +132,7 @@ int act_show(struct session *s, int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    show_case(s, stdout);
+    show_case(s, s->out);
     return 0;
 }
 
@@ -144,7 +146,7 @@ int act_json(struct session *s, int argc, char **argv)
         repl_error(s, "out of memory");
         return -1;
     }
-    printf("%s\n", text);
+    fprintf(s->out, "%s\n", text);
     cJSON_free(text);
     return 0;
 }
@@ -162,19 +164,71 @@ static void keep_result(struct session *s, struct evaluation *rec)
     s->last = rec;
 }
 
+/* .eval's words: --brief and a set id, in either order. Returns 0, or -1
+ * after printing why. */
+static int eval_args(struct session *s, int argc, char **argv, int *brief,
+                     const char **set)
+{
+    int i;
+
+    *brief = 0;
+    *set = NULL;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--brief") == 0 && !*brief)
+            *brief = 1;
+        else if (argv[i][0] != '-' && !*set)
+            *set = argv[i];
+        else {
+            repl_error(s, "usage: .eval [--brief] [SET]");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* .eval SET: the one set as the report shows it (--brief: its verdict
+ * line only). */
+static int eval_one(struct session *s, const struct evaluation *ev,
+                    const char *id, int brief)
+{
+    const struct report_style style = {s->color, 0, 1};
+    const struct nms_set *set;
+
+    if (evaluation_failed(ev)) {
+        repl_error(s, "the case has no results (.eval shows why)");
+        return -1;
+    }
+    set = nms_result_set(ev->r, id);
+    if (!set)
+        return explain_set(s, id, 0);   /* says which sets there are */
+    if (brief)
+        report_brief_heading(s->out, set);
+    else
+        report_set(s->out, &style, set);
+    return 0;
+}
+
 int act_eval(struct session *s, int argc, char **argv)
 {
     struct evaluation *rec = NULL;
-    int rc = session_evaluate(s, s->doc, s->as_of, &rec, stdout);
+    const char *set;
+    int brief, rc;
 
-    (void)argc;
-    (void)argv;
+    if (eval_args(s, argc, argv, &brief, &set) != 0)
+        return -1;
+    rc = session_evaluate(s, s->doc, s->as_of, &rec,
+                          brief || set ? NULL : s->out);
     if (rc == 1)
         repl_error(s, "interrupted");
     if (rc != 0)
         return -1;
+    if (set)
+        rc = eval_one(s, rec, set, brief);
+    else if (brief)
+        nms_report_summary(s->out, rec->c, rec->r,
+                           nms_engine_ruleset(s->engine), report_flags(s));
     keep_result(s, rec);
-    return 0;
+    return rc;
 }
 
 int act_why(struct session *s, int argc, char **argv)
@@ -208,8 +262,8 @@ int act_whatif(struct session *s, int argc, char **argv)
         repl_error(s, "the changed case cannot be evaluated: %s",
                    evaluation_message(rec));
     else
-        compare_detail(stdout, s->last, rec);
-    printf("(what if only: the case is unchanged)\n");
+        compare_detail(s->out, s->last, rec);
+    fprintf(s->out, "(what if only: the case is unchanged)\n");
 out:
     evaluation_free(rec);
     cJSON_Delete(copy);
@@ -224,7 +278,7 @@ int act_diff(struct session *s, int argc, char **argv)
         repl_error(s, ".diff needs two evaluations; change the case first");
         return -1;
     }
-    compare_detail(stdout, s->prev, s->last);
+    compare_detail(s->out, s->prev, s->last);
     return 0;
 }
 
@@ -232,7 +286,7 @@ int act_timeline(struct session *s, int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    return timeline_print(s, stdout);
+    return timeline_print(s, s->out);
 }
 
 int act_at(struct session *s, int argc, char **argv)
@@ -268,6 +322,27 @@ int act_at(struct session *s, int argc, char **argv)
     return session_commit(s, s->doc);
 }
 
+/* .plot [FILE.svg]: the case over time (cmd/plot.c), by default in
+ * ID.svg after the case's id. */
+int act_plot(struct session *s, int argc, char **argv)
+{
+    const char *id = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(s->doc, "id"));
+    struct nms_record rec;
+    char path[300], err[512];
+
+    if (argc == 2)
+        snprintf(path, sizeof path, "%s", argv[1]);
+    else
+        snprintf(path, sizeof path, "%s.svg", id && *id && !strchr(id, '/') ? id : "case");
+    session_record(s, s->doc, &rec);
+    if (plot_write_file(s->engine, &rec, path, err, sizeof err) != 0) {
+        repl_error(s, "%s", err);
+        return -1;
+    }
+    printf("drawn in %s\n", path);
+    return 0;
+}
+
 int act_rules(struct session *s, int argc, char **argv)
 {
     const struct nms_ruleset_info *rs = nms_engine_ruleset(s->engine);
@@ -275,13 +350,13 @@ int act_rules(struct session *s, int argc, char **argv)
 
     (void)argc;
     (void)argv;
-    printf("ruleset %s %s  %s\n  from %s\n  sets:", rs->name, rs->version,
+    fprintf(s->out, "ruleset %s %s  %s\n  from %s\n  sets:", rs->name, rs->version,
            rs->digest, rs->dir);
     for (i = 0; i < s->vocab.n_sets; i++)
-        printf(" %s", s->vocab.sets[i]);
-    printf("\n  drugs known: %zu\n", s->vocab.n_drugs);
+        fprintf(s->out, " %s", s->vocab.sets[i]);
+    fprintf(s->out, "\n  drugs known: %zu\n", s->vocab.n_drugs);
     for (i = 0; i < rs->n_params; i++)
-        printf("  --param %s\n", rs->params[i]);
+        fprintf(s->out, "  --param %s\n", rs->params[i]);
     return 0;
 }
 

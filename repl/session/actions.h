@@ -21,6 +21,7 @@ int act_whatif(struct session *s, int argc, char **argv);
 int act_diff(struct session *s, int argc, char **argv);
 int act_timeline(struct session *s, int argc, char **argv);
 int act_at(struct session *s, int argc, char **argv);
+int act_plot(struct session *s, int argc, char **argv);
 int act_rules(struct session *s, int argc, char **argv);
 int act_reload(struct session *s, int argc, char **argv);
 int act_help(struct session *s, int argc, char **argv);

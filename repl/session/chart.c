@@ -171,6 +171,42 @@ static int is_array_field(int top, const char *key)
     return top && nms_schema_find(key, &e) == 0 && e.kind == NMS_SCHEMA_ARRAY;
 }
 
+/*
+ * Reads the entry number of "[N]" at p for the list `key` of `size`
+ * entries. Entries count from 1 everywhere a person types a path, as in
+ * the session's Lua (case.vitals[1] is the first) and as .show numbers
+ * them; [0] is refused with that hint rather than quietly meaning
+ * something else. On 0, *index is the 0-based position in the JSON array
+ * and *end points past the ']'. Returns -1 after printing why.
+ */
+static int entry_index(struct session *s, const char *key, const char *p,
+                       int size, long *index, const char **end)
+{
+    char *e;
+    long n = strtol(p + 1, &e, 10);
+
+    if (e == p + 1 || *e != ']') {
+        repl_error(s, "cannot read the entry number in '%s%.*s' (write "
+                      "%s[1] for the first)", key, (int)strcspn(p, "."), p,
+                   key);
+        return -1;
+    }
+    if (n == 0) {
+        repl_error(s, "entries count from 1, as in .show and the session's "
+                      "Lua (case.%s[1]): %s[0] — did you mean %s[1]?", key,
+                   key, key);
+        return -1;
+    }
+    if (n < 0 || n > size) {
+        repl_error(s, "%s has no entry %ld (it has %d, numbered from 1)", key,
+                   n, size);
+        return -1;
+    }
+    *index = n - 1;
+    *end = e + 1;
+    return 0;
+}
+
 /* The object holding the last segment of `path` in doc and that segment's
  * name in `key`. An array segment without an index means its last entry.
  * Missing objects are created when `create`. NULL after printing why. */
@@ -198,15 +234,15 @@ static cJSON *container_of(struct session *s, cJSON *doc, const char *path,
             return NULL;
         }
         if (cJSON_IsArray(next)) {
-            index = *p == '[' ? strtol(p + 1, NULL, 10)
-                              : cJSON_GetArraySize(next) - 1;
-            if (index < 0 || index >= cJSON_GetArraySize(next)) {
-                repl_error(s, "%s has no entry %ld (it has %d)", key, index,
-                           cJSON_GetArraySize(next));
+            index = cJSON_GetArraySize(next) - 1;   /* no number: the latest */
+            if (*p == '[' && entry_index(s, key, p, cJSON_GetArraySize(next),
+                                         &index, &p) != 0)
+                return NULL;
+            if (index < 0) {
+                repl_error(s, "the case has no %s entry yet", key);
                 return NULL;
             }
             next = cJSON_GetArrayItem(next, (int)index);
-            p += strcspn(p, ".");
         }
         if (!cJSON_IsObject(next)) {
             repl_error(s, "the case has no %s", key);
@@ -478,14 +514,16 @@ int chart_set(struct session *s, int argc, char **argv)
 
 /*
  * .unset of a whole section ("vitals", "workup") or of one entry of a list
- * ("vitals[2]", "medications[0]"): a mis-typed entry is taken out whole.
+ * ("vitals[2]", "medications[1]", counted from 1): a mis-typed entry is
+ * taken out whole.
  * Returns 1 when `arg` is neither (a field path for set_path), 0 when done,
  * -1 after printing why.
  */
 static int unset_whole(struct session *s, cJSON *doc, const char *arg)
 {
     struct nms_schema_entry e;
-    char name[64], *end;
+    char name[64];
+    const char *end;
     size_t n = strcspn(arg, "[.");
     long index = -1;
     cJSON *list;
@@ -496,24 +534,24 @@ static int unset_whole(struct session *s, cJSON *doc, const char *arg)
     if (nms_schema_find(name, &e) != 0 ||
         (e.kind != NMS_SCHEMA_ARRAY && e.kind != NMS_SCHEMA_OBJECT))
         return 1;
-    if (arg[n] == '[') {
-        index = strtol(arg + n + 1, &end, 10);
-        if (end == arg + n + 1 || *end != ']' || end[1] != '\0' || index < 0)
-            return 1;
-        if (e.kind != NMS_SCHEMA_ARRAY) {
-            repl_error(s, "%s is not a list; .unset %s removes it whole", name,
-                       name);
-            return -1;
-        }
+    if (arg[n] == '[' && strchr(arg + n, '.'))
+        return 1;   /* a field of an entry: set_path */
+    if (arg[n] == '[' && e.kind != NMS_SCHEMA_ARRAY) {
+        repl_error(s, "%s is not a list; .unset %s removes it whole", name,
+                   name);
+        return -1;
     }
-    if (index < 0) {
+    if (arg[n] != '[') {
         cJSON_DeleteItemFromObjectCaseSensitive(doc, name);
         return 0;
     }
     list = cJSON_GetObjectItemCaseSensitive(doc, name);
-    if (!cJSON_IsArray(list) || index >= cJSON_GetArraySize(list)) {
-        repl_error(s, "%s has no entry %ld (it has %d; they count from 0)",
-                   name, index, cJSON_IsArray(list) ? cJSON_GetArraySize(list) : 0);
+    if (entry_index(s, name, arg + n,
+                    cJSON_IsArray(list) ? cJSON_GetArraySize(list) : 0, &index,
+                    &end) != 0)
+        return -1;
+    if (*end) {
+        repl_error(s, "cannot read '%s' (e.g. .unset %s[1])", arg, name);
         return -1;
     }
     cJSON_DeleteItemFromArray(list, (int)index);

@@ -88,6 +88,46 @@ static void set_change(const struct nms_set *a, const struct nms_set *b,
                  after);
 }
 
+/* The ids of the sets of `section` with verdict v after `label`, with
+ * the score of a points set ("met: iec2011 93, levenson1985"). */
+static void ids_with(FILE *fp, const struct nms_set *sets, size_t n,
+                     enum nms_section section, enum nms_verdict v,
+                     const char *label)
+{
+    size_t i, shown = 0;
+
+    fprintf(fp, "%s", label);
+    for (i = 0; i < n; i++) {
+        if (sets[i].section != section || sets[i].result != v)
+            continue;
+        fprintf(fp, "%s%s", shown++ ? ", " : " ", sets[i].id);
+        if (sets[i].kind == NMS_KIND_POINTS)
+            fprintf(fp, " %g", sets[i].score);
+    }
+    fprintf(fp, "%s", shown ? "" : " none");
+}
+
+/* The first evaluation of a case (after .new or .load): its verdicts in
+ * two lines, not a change line for every set of the ruleset. */
+static void first_summary(FILE *fp, const struct nms_set *sets, size_t n)
+{
+    size_t i;
+
+    ids_with(fp, sets, n, NMS_SECTION_CRITERIA, NMS_VERDICT_MET,
+             "NMS criteria met:");
+    ids_with(fp, sets, n, NMS_SECTION_CRITERIA, NMS_VERDICT_INDETERMINATE,
+             "; indeterminate:");
+    ids_with(fp, sets, n, NMS_SECTION_CRITERIA, NMS_VERDICT_NOT_MET,
+             "; not met:");
+    fputc('\n', fp);
+    for (i = 0; i < n; i++)
+        if (has_tier(&sets[i]))
+            fprintf(fp, "tier %s; ", nms_set_tier(&sets[i]));
+    ids_with(fp, sets, n, NMS_SECTION_DIFFERENTIAL, NMS_VERDICT_MET,
+             "differentials met:");
+    fprintf(fp, " (.eval for the report)\n");
+}
+
 void compare_summary(FILE *fp, const struct evaluation *before,
                      const struct evaluation *after)
 {
@@ -97,6 +137,10 @@ void compare_summary(FILE *fp, const struct evaluation *before,
 
     if (evaluation_failed(after))
         return;
+    if (!before) {
+        first_summary(fp, sb, nb);
+        return;
+    }
     for (i = 0; i < nb; i++) {
         set_change(find_set(sa, na, sb[i].id), &sb[i], change, sizeof change);
         if (change[0])

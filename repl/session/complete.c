@@ -129,7 +129,8 @@ static int fill(const char *cmd, int index, const char *prev, const char *text)
     if (index == 0) {
         for (i = 0; (name = commands_name(i)) != NULL; i++)
             offer(text, "", name, "");
-    } else if (!strcmp(cmd, ".load") || !strcmp(cmd, ".save")) {
+    } else if (!strcmp(cmd, ".load") || !strcmp(cmd, ".save") ||
+               !strcmp(cmd, ".plot") || !strcmp(cmd, ".read")) {
         return 1;
     } else if (!strcmp(cmd, ".give") || !strcmp(cmd, ".stop")) {
         if (index == 1)

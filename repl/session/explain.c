@@ -120,10 +120,11 @@ static void explain_groups(FILE *fp, const struct nms_set *set,
             unknown = (double)g->unknown;
             want = (double)alt->needs[k].count;
             if (present >= want)
-                fprintf(fp, "    %s: %g of %g needed, met\n", g->id, present,
-                        want);
+                fprintf(fp, "    %s: %g present, %g needed, met\n", g->id,
+                        present, want);
             else
-                fprintf(fp, "    %s: %g of %g needed, short by %g (%g unknown%s)\n",
+                fprintf(fp, "    %s: %g present, %g needed, short by %g (%g "
+                            "unknown%s)\n",
                         g->id, present, want, want - present, unknown,
                         present + unknown >= want ? "" : ": cannot be reached");
         }
@@ -157,7 +158,7 @@ static void unknown_set(struct session *s, const struct nms_result *r,
 
 int explain_set(struct session *s, const char *id, int whynot)
 {
-    const struct report_style brief = {0, 1};
+    const struct report_style brief = {0, 1, 1};
     const struct nms_result *r;
     const struct nms_set *set;
     size_t i;
@@ -174,20 +175,20 @@ int explain_set(struct session *s, const char *id, int whynot)
         unknown_set(s, r, id);
         return -1;
     }
-    report_brief_heading(stdout, set);
+    report_brief_heading(s->out, set);
     for (i = 0; i < set->n_items; i++)
         if (!whynot || set->items[i].value != NMS_TRI_TRUE)
-            report_item(stdout, &brief, set, &set->items[i], missing_of(set, i));
-    report_brief_lists(stdout, set);
+            report_item(s->out, &brief, set, &set->items[i], missing_of(set, i));
+    report_brief_lists(s->out, set);
     if (set->result == NMS_VERDICT_MET) {
         if (whynot)
-            printf("  %s is met; nothing is missing for it\n", id);
+            fprintf(s->out, "  %s is met; nothing is missing for it\n", id);
         return 0;
     }
     if (set->kind == NMS_KIND_POINTS)
-        explain_points(stdout, set);
+        explain_points(s->out, set);
     else
-        explain_groups(stdout, set,
+        explain_groups(s->out, set,
                        nms_ruleset_set_info(nms_engine_ruleset(s->engine), r,
                                             (size_t)(set - r->sets)));
     return 0;

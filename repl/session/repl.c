@@ -27,6 +27,7 @@
 #include "front/msg.h"
 #include "session/commands.h"
 #include "session/replua.h"
+#include "session/scenario.h"
 #include "session/session.h"
 
 #define PROMPT "nms> "
@@ -99,14 +100,6 @@ static int read_tty(const char *prompt, char **out)
     return slot.line != NULL;
 }
 
-static void run_entry(struct session *s, struct input *in)
-{
-    s->place.line = in->first_line;
-    commands_run(s, in->buf);
-    nms_interrupt_clear();   /* an interrupt ends with the entry it stopped */
-    fflush(stdout);
-}
-
 static void interactive(struct session *s)
 {
     struct input *in = malloc(sizeof *in);
@@ -135,7 +128,7 @@ static void interactive(struct session *s)
         }
         if (input_add(in, s, line, ++n) == INPUT_READY) {
             history_add_entry(in->buf);
-            run_entry(s, in);
+            scenario_entry(s, in);
             input_reset(in);
         }
         free(line);
@@ -143,37 +136,6 @@ static void interactive(struct session *s)
     if (have_history)
         history_finish(hist);
     complete_release();
-    free(in);
-}
-
-/* ---- reading a script or a pipe ---------------------------------------- */
-
-static void scripted(struct session *s, FILE *fp, int echo)
-{
-    struct input *in = malloc(sizeof *in);
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    long n = 0;
-
-    if (!in) {
-        repl_error(s, "out of memory");
-        return;
-    }
-    input_reset(in);
-    while (!s->quit && (len = getline(&line, &cap, fp)) >= 0) {
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (input_add(in, s, line, ++n) != INPUT_READY)
-            continue;
-        if (echo)
-            printf("%s %s\n", PROMPT, in->buf);
-        run_entry(s, in);
-        input_reset(in);
-    }
-    if (in->len > 0)   /* an unfinished chunk at the end: say why */
-        run_entry(s, in);
-    free(line);
     free(in);
 }
 
@@ -203,24 +165,31 @@ static const char usage[] =
     "  --script FILE        run the commands in FILE ('-' for standard input)\n"
     "                       instead of reading a terminal\n"
     "  --echo               with a script, print each entry before its output\n"
+    "  --keep-going         run every command of a script, even after an error\n"
+    "                       (a script stops at its first error by default)\n"
     "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
+    "  --color[=WHEN]       colour on a terminal: auto (default: unless NO_COLOR\n"
+    "                       is set or TERM=dumb), always, never\n"
     "  -h, --help           show this help\n"
     "\n"
     "On a terminal: Tab completes commands, fields, values, drugs and set ids;\n"
     "Ctrl-C stops a running evaluation or clears the line; Ctrl-D quits.\n"
     "History is kept in $NMSRULES_HISTORY, else $XDG_STATE_HOME/nmsrules/history,\n"
     "else ~/.nmsrules_history. Not on a terminal, commands are read from\n"
-    "standard input without prompts. Exit status of a script: 0, or 1 when a\n"
-    "command failed; 3 when the ruleset does not load.\n";
+    "standard input without prompts; .pause waits only on a terminal. Exit\n"
+    "status of a script: 0, or 1 when a command failed or an .expect did not\n"
+    "hold; 2 when the script or CASE file cannot be read; 3 when the ruleset\n"
+    "does not load.\n";
 
-enum { OPT_SCRIPT = NMS_OPT_OWN, OPT_ECHO };
+enum { OPT_SCRIPT = NMS_OPT_OWN, OPT_ECHO, OPT_KEEP_GOING };
 
 static const struct option long_options[] = {
     {"script", required_argument, NULL, OPT_SCRIPT},
     {"echo", no_argument, NULL, OPT_ECHO},
+    {"keep-going", no_argument, NULL, OPT_KEEP_GOING},
     NMS_COMMON_OPTIONS};
 
-/* repl's own options: --script FILE, --echo. */
+/* repl's own options: --script FILE, --echo, --keep-going. */
 static int apply(struct nms_cli *cli, int opt, const char *arg)
 {
     switch (opt) {
@@ -229,6 +198,9 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
         return -1;
     case OPT_ECHO:
         cli->echo = 1;
+        return -1;
+    case OPT_KEEP_GOING:
+        cli->keep_going = 1;
         return -1;
     default:
         return NMS_OPTION_NOT_MINE;
@@ -243,7 +215,6 @@ int nms_cmd_repl(int argc, char **argv)
     struct nms_cli cli;
     struct session s;
     FILE *script = NULL;
-    const char *no_color = getenv("NO_COLOR");
     int status = nms_cli_parse(&cli, &nms_repl_options, argc, argv);
     char load_cmd[] = ".load", *load[] = {load_cmd, NULL};
 
@@ -268,19 +239,25 @@ int nms_cmd_repl(int argc, char **argv)
     if (status != 0)
         goto out;
     s.interactive = !cli.script && isatty(STDIN_FILENO);
-    s.color = s.interactive && isatty(STDOUT_FILENO) && !(no_color && *no_color);
-    if (!s.interactive)
-        s.place.name = cli.script ? cli.script : "-";
+    s.color = nms_cli_color(&cli, STDOUT_FILENO) &&
+              (s.interactive || cli.color == NMS_COLOR_ALWAYS);
+    s.keep_going = cli.keep_going;
+    /* A CASE that does not load ends the run at once: a lesson or a
+     * script must not go on with an empty case in its place. */
     if (cli.n_inputs == 1) {
         load[1] = cli.inputs[0];
-        act_load(&s, 2, load);
+        if (act_load(&s, 2, load) != 0) {
+            status = NMS_EXIT_USAGE;
+            goto out;
+        }
     }
     if (s.interactive) {
         banner(&s);
         interactive(&s);
         status = NMS_EXIT_OK;
     } else {
-        scripted(&s, script ? script : stdin, cli.echo);
+        scenario_run(&s, script ? script : stdin, cli.script ? cli.script : "-",
+                     cli.echo);
         status = s.place.failed ? NMS_EXIT_CASE_ERRORS : NMS_EXIT_OK;
     }
 out:

@@ -25,6 +25,7 @@ int session_init(struct session *s, const struct nms_cli *cli)
 
     memset(s, 0, sizeof *s);
     s->cli = cli;
+    s->out = stdout;
     s->as_of = cli->as_of;
     if (cli->as_of_text)
         snprintf(s->as_of_text, sizeof s->as_of_text, "%s", cli->as_of_text);
@@ -67,12 +68,18 @@ static struct nms_case *read_case(struct session *s, const cJSON *doc,
 
     opt.as_of = as_of;
     opt.as_of_form = times_iso(doc) ? NMS_TIME_ISO : NMS_TIME_HOURS;
-    memset(&rec, 0, sizeof rec);
-    rec.text = "";
-    rec.parsed = doc;
-    rec.source = s->source;
-    rec.line = strcmp(s->source, "untitled") == 0 ? 0 : 1;
+    session_record(s, doc, &rec);
     return nms_case_read(&rec, &opt);
+}
+
+void session_record(const struct session *s, const cJSON *doc,
+                    struct nms_record *rec)
+{
+    memset(rec, 0, sizeof *rec);
+    rec->text = "";
+    rec->parsed = doc;
+    rec->source = s->source;
+    rec->line = strcmp(s->source, "untitled") == 0 ? 0 : 1;
 }
 
 int session_evaluate(struct session *s, const cJSON *doc, double as_of,
@@ -97,13 +104,19 @@ int session_evaluate(struct session *s, const cJSON *doc, double as_of,
         return 1;
     }
     if (report)
-        nms_report_print(report, c, r, nms_engine_ruleset(s->engine), s->color);
+        nms_report_print(report, c, r, nms_engine_ruleset(s->engine),
+                         report_flags(s));
     *out = evaluation_new(c, r, nms_engine_ruleset(s->engine));
     if (!*out) {
         repl_error(s, "out of memory");
         return -1;
     }
     return 0;
+}
+
+int report_flags(const struct session *s)
+{
+    return (s->color ? NMS_REPORT_COLOR : 0) | NMS_REPORT_ONE_BASED;
 }
 
 /* 1 when warning w is among the warnings of `before` (may be NULL). */
@@ -127,11 +140,13 @@ static void new_warnings(struct session *s, const struct evaluation *before,
 {
     struct nms_rule_warning w;
     size_t i, n = evaluation_n_warnings(now);
+    char path[256];
 
     for (i = 0; i < n; i++) {
         w = evaluation_warning(now, i);
         if (!had_warning(before, &w))
-            repl_note(s, "%s: %s", w.path, w.message);
+            repl_note(s, "%s: %s",
+                      report_path(w.path, 1, path, sizeof path), w.message);
     }
 }
 

@@ -22,6 +22,7 @@
 
 #include "front/msg.h"
 #include "front/options.h"
+#include "nms/reader.h"
 #include "session/evaluation.h"
 
 /* Most words one command line is split into. */
@@ -56,6 +57,10 @@ struct session {
     struct nms_msg_place place; /* script and line of the entry being run,
                                    and whether a command failed */
     int quit;                   /* .quit was given */
+    int keep_going;             /* --keep-going: a script runs past errors */
+    int read_depth;             /* .read files being run, one in another */
+    FILE *out;                  /* where a command's output goes: stdout,
+                                   or the page being gathered (page.h) */
 };
 
 /* Sets up a session with an empty case and loads the ruleset. Returns 0,
@@ -89,6 +94,15 @@ int session_evaluate(struct session *s, const cJSON *doc, double as_of,
  * (after .at or .reload). Returns 0 or -1.
  */
 int session_commit(struct session *s, cJSON *doc);
+
+/* The record of `doc` as nms_case_read takes it (the chart itself, not
+ * text), named after the session's source; valid while doc lives. */
+void session_record(const struct session *s, const cJSON *doc,
+                    struct nms_record *rec);
+
+/* The report flags (cmd/report.h) of the session: colour on a terminal,
+ * and entry numbers counted from 1 as the session's paths count them. */
+int report_flags(const struct session *s);
 
 /* Re-reads the ruleset; keeps the old one on failure. Returns 0 or -1. */
 int session_reload(struct session *s);

@@ -63,17 +63,19 @@ static void show_entries(FILE *fp, const char *name, const cJSON *list)
 {
     const cJSON *e;
     char when[64];
+    int n = 0;
 
     fprintf(fp, "%s:\n", name);
+    /* Numbered as paths count them: .set vitals[2].temp, .unset labs[1]. */
     cJSON_ArrayForEach(e, list) {
         show_time(cJSON_GetObjectItemCaseSensitive(e, "t"), when, sizeof when);
-        fprintf(fp, "  %-18s ", when);
+        fprintf(fp, "  [%d] %-18s ", ++n, when);
         show_fields(fp, e, "t");
         fputc('\n', fp);
     }
 }
 
-static void show_medication(FILE *fp, const cJSON *m)
+static void show_medication(FILE *fp, const cJSON *m, int n)
 {
     const cJSON *d;
     char when[64], mg[64];
@@ -81,7 +83,7 @@ static void show_medication(FILE *fp, const cJSON *m)
     const cJSON *start = cJSON_GetObjectItemCaseSensitive(m, "start");
     const cJSON *stop = cJSON_GetObjectItemCaseSensitive(m, "stop");
 
-    fprintf(fp, "  %s", cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(m, "drug")));
+    fprintf(fp, "  [%d] %s", n, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(m, "drug")));
     if (cJSON_IsString(route))
         fprintf(fp, " %s", route->valuestring);
     if (start) {
@@ -101,6 +103,7 @@ void show_case(struct session *s, FILE *fp)
 {
     const cJSON *f, *m;
     char value[256];
+    int n;
 
     if (!s->doc->child) {
         fprintf(fp, "(empty case: nothing is known yet; start with .give or "
@@ -110,8 +113,9 @@ void show_case(struct session *s, FILE *fp)
     cJSON_ArrayForEach(f, s->doc) {
         if (cJSON_IsArray(f) && strcmp(f->string, "medications") == 0) {
             fprintf(fp, "medications:\n");
+            n = 0;
             cJSON_ArrayForEach(m, f)
-                show_medication(fp, m);
+                show_medication(fp, m, ++n);
         } else if (cJSON_IsArray(f)) {
             show_entries(fp, f->string, f);
         } else if (cJSON_IsObject(f) && !f->child) {

@@ -9,8 +9,8 @@
  *
  * Left out on purpose: lines that are not commands (they would run as the
  * session's own Lua, which may use io and os), and the commands that touch
- * files or the process (.save, .load, .reload, .quit): a fuzzer must not
- * write or read files chosen by its input.
+ * files or the process (.save, .load, .reload, .plot, .read, .quit): a
+ * fuzzer must not write or read files chosen by its input.
  */
 #include <ctype.h>
 #include <math.h>
@@ -58,7 +58,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static int touches_outside(const char *line)
 {
     static const char *const refused[] = {".save", ".load", ".reload",
-                                          ".quit", ".exit"};
+                                          ".plot", ".read", ".quit", ".exit"};
     size_t i, len;
 
     for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {

@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 /* Everything the program wrote since the last check, and the whole run. */
-static char screen[1 << 16];
+static char screen[1 << 20];
 static size_t screen_len;
 static int failures;
 
@@ -42,11 +42,14 @@ static void check(int ok, const char *what)
 static char w_repl[] = "repl", w_rules[] = "--rules",
             w_max[] = "--max-instructions", w_huge[] = "100000000000";
 
-/* Starts the program on a new pseudo-terminal with `args` (NULL-ended). */
-static struct child start(char *const *args, const char *history)
+/* Starts the program on a new pseudo-terminal of cols x rows with `args`
+ * (NULL-ended) and $PAGER set to `pager`. */
+static struct child start_term(char *const *args, const char *history,
+                               unsigned short cols, unsigned short rows,
+                               const char *pager)
 {
     struct child c;
-    struct winsize ws = {24, 200, 0, 0};
+    struct winsize ws = {rows, cols, 0, 0};
 
     c.pid = forkpty(&c.fd, NULL, NULL, &ws);
     if (c.pid < 0) {
@@ -57,6 +60,7 @@ static struct child start(char *const *args, const char *history)
         setenv("TERM", "dumb", 1);
         setenv("NO_COLOR", "1", 1);
         setenv("NMSRULES_HISTORY", history, 1);
+        setenv("PAGER", pager, 1);
         unsetenv("INPUTRC");
         execv(args[0], args);
         _exit(127);
@@ -64,6 +68,12 @@ static struct child start(char *const *args, const char *history)
     screen_len = 0;
     screen[0] = '\0';
     return c;
+}
+
+/* A wide terminal whose pager is cat: long output arrives as it is. */
+static struct child start(char *const *args, const char *history)
+{
+    return start_term(args, history, 200, 24, "cat");
 }
 
 /* Reads what the program writes until `text` appears (1) or `ms` pass (0). */
@@ -275,6 +285,112 @@ static void session_slow(char *bin, const char *src, const char *history)
     check(finish(&c) == 0, "Ctrl-D ends the session");
 }
 
+/* The widest line of the screen in columns (UTF-8 sequences count one,
+ * colour sequences none). */
+static size_t widest_line(const char *text)
+{
+    size_t cols = 0, widest = 0;
+    const unsigned char *p;
+
+    for (p = (const unsigned char *)text; *p; p++) {
+        if (*p == '\r' || *p == '\n') {
+            cols = 0;
+            continue;
+        }
+        if (*p == '\033') {
+            while (p[1] && *p != 'm')
+                p++;
+            continue;
+        }
+        if ((*p & 0xc0) != 0x80 && ++cols > widest)
+            widest = cols;
+    }
+    return widest;
+}
+
+/* Long output on a narrow terminal is wrapped to its width, summary first;
+ * longer than the screen it goes through $PAGER, shorter it does not. */
+static void session_paging(char *bin, const char *src, const char *history)
+{
+    char rules[4096], load[4200];
+    char *args[] = {bin, w_repl, w_rules, rules, NULL};
+    char *summary, *detail;
+    struct child c;
+
+    snprintf(rules, sizeof rules, "%s/rules", src);
+    snprintf(load, sizeof load,
+             ".load %s/examples/cases/02-olanzapine-atypical.json\r", src);
+    c = start_term(args, history, 60, 500, "cat");
+    check(expect(&c, "nms> ", 5000), "a 60-column terminal: the prompt appears");
+    type(&c, load);
+    check(expect(&c, "(.eval for the report)", 5000),
+          "the first evaluation of a loaded case is a short summary");
+    check(at_prompt(&c), "the prompt is back after .load");
+    clear();
+    type(&c, ".eval\r");
+    check(expect(&c, "sympathetic_lability", 5000) && at_prompt(&c),
+          ".eval prints the report");
+    check(widest_line(screen) <= 60, "every line of .eval fits 60 columns");
+    summary = strstr(screen, "summary");
+    detail = strstr(screen, "iec2011  International");
+    check(summary && detail && summary < detail, "the summary comes first");
+    check(strstr(screen, "needs: Severe muscle") != NULL,
+          "a false item says what the criterion needs");
+    type(&c, "\004");
+    check(finish(&c) == 0, "the narrow session ends with status 0");
+
+    c = start_term(args, history, 100, 24, "sed s/^/PAGED:/");
+    check(expect(&c, "nms> ", 5000), "a 24-row terminal: the prompt appears");
+    type(&c, load);
+    check(at_prompt(&c), "the case loads");
+    clear();
+    type(&c, ".eval\r");
+    check(expect(&c, "PAGED:case 02-olanzapine-atypical", 5000) &&
+              at_prompt(&c),
+          "output longer than the screen goes through $PAGER");
+    clear();
+    type(&c, ".eval --brief\r");
+    check(expect(&c, "severity tier:", 5000) && at_prompt(&c) &&
+              !strstr(screen, "PAGED:"),
+          "output that fits the screen is printed without the pager");
+    clear();
+    type(&c, ".eval dsm4tr\r");
+    check(expect(&c, "dsm4tr  DSM-IV-TR", 5000) && at_prompt(&c) &&
+              !strstr(screen, "iec2011  International"),
+          ".eval SET shows that set only");
+    type(&c, "\004");
+    check(finish(&c) == 0, "the paged session ends with status 0");
+}
+
+/* .read runs a scenario on the terminal: .say prints, .pause waits for
+ * Enter before the next command runs. */
+static void session_scenario(char *bin, const char *src, const char *history)
+{
+    char rules[4096], read[4200];
+    char *args[] = {bin, w_repl, w_rules, rules, NULL};
+    struct child c;
+
+    snprintf(rules, sizeof rules, "%s/tests/data/rules/tri", src);
+    snprintf(read, sizeof read, ".read %s/tests/repl/scenario-pass.nms\r", src);
+    c = start(args, history);
+    check(expect(&c, "nms> ", 5000), "the scenario session starts");
+    clear();
+    type(&c, read);
+    check(expect(&c, "Lesson: two flags reach the threshold.", 5000),
+          ".say prints its text");
+    check(expect(&c, "Enter to go on", 5000), ".pause asks for Enter");
+    pause_ms(300);
+    expect(&c, "\001never\001", 200);
+    check(!strstr(screen, ".expect four indeterminate"),
+          "the scenario waits at .pause");
+    type(&c, "\r");
+    check(expect(&c, "four 20 \xe2\x86\x92 50 (met)", 5000) && at_prompt(&c),
+          "Enter goes on to the end of the scenario");
+    check(!strstr(screen, "error"), "the scenario's expectations hold");
+    type(&c, "\004");
+    check(finish(&c) == 0, "the scenario session ends with status 0");
+}
+
 int main(int argc, char **argv)
 {
     char history[] = "/tmp/nmsrules-pty-history-XXXXXX";
@@ -291,6 +407,8 @@ int main(int argc, char **argv)
     session_default(argv[1], argv[2], history);
     session_history(argv[1], argv[2], history);
     session_slow(argv[1], argv[2], history);
+    session_paging(argv[1], argv[2], history);
+    session_scenario(argv[1], argv[2], history);
     unlink(history);
     printf("%s\n", failures ? "FAILED" : "all passed");
     return failures ? 1 : 0;

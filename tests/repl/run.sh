@@ -53,7 +53,7 @@ contains() {
 # --- every command, against the stable test ruleset -----------------------
 tri=tests/data/rules/tri
 transcript commands.txt "$src/tests/repl/expected/commands.txt" 1 \
-    repl --rules "$tri" --echo --script tests/repl/commands.nms
+    repl --rules "$tri" --echo --keep-going --script tests/repl/commands.nms
 
 # --- save, load, reload ----------------------------------------------------
 cp -r "$src/$tri" "$tmp/rules"
@@ -61,7 +61,7 @@ sed "s#@TMP@#$tmp#g" "$src/tests/repl/roundtrip.nms" >"$tmp/roundtrip.nms"
 printf '{"id": "a"}\n{"id": "b"}\n' >"$tmp/two.jsonl"
 printf '{"vitals": [{"t": 1, "temp": {"value": 39, "unit": "F"}}]}\n' >"$tmp/broken.json"
 transcript roundtrip.txt "$src/tests/repl/expected/roundtrip.txt" 1 \
-    repl --rules "$tmp/rules" --echo --script "$tmp/roundtrip.nms"
+    repl --rules "$tmp/rules" --echo --keep-going --script "$tmp/roundtrip.nms"
 if [ -f "$tmp/saved.json" ] && (cd "$src" && "$bin" eval --rules "$tri" "$tmp/saved.json") >"$tmp/eval.txt" 2>&1; then
     ok "a saved case is read by nmsrules eval"
 else
@@ -72,7 +72,7 @@ fi
 printf '.set history.catatonia true\n.set history.agitation true\ncase.history.catatonia\n' |
     $wrapper "$bin" repl --rules "$src/$tri" >"$tmp/stdin.txt" 2>&1
 status=$?
-if [ "$status" -eq 0 ] && [ "$(cat "$tmp/stdin.txt")" = "$(printf 'four 40 (indeterminate)\nfour 40 \xe2\x86\x92 70 (met)\ntrue')" ]; then
+if [ "$status" -eq 0 ] && [ "$(cat "$tmp/stdin.txt")" = "$(printf 'NMS criteria met: none; indeterminate: four 40; not met: none\ndifferentials met: none (.eval for the report)\nfour 40 \xe2\x86\x92 70 (met)\ntrue')" ]; then
     ok "commands from a pipe: no prompts, exit 0"
 else
     not_ok "commands from a pipe (status $status)" "$(cat "$tmp/stdin.txt")"
@@ -94,6 +94,35 @@ status=$?
 if [ "$status" -eq 2 ]; then ok "two case files are a usage error"; else not_ok "two case files: status $status"; fi
 (cd "$src" && printf 'case.id\n' | $wrapper "$bin" repl --rules "$tri" examples/cases/03-metoclopramide.json) >"$tmp/out" 2>&1
 contains "a CASE operand is loaded" "$tmp/out" "03-metoclopramide"
+
+# --- scenario files: .say, .pause, .expect, the first error stops them ----
+transcript scenario-pass.txt "$src/tests/repl/expected/scenario-pass.txt" 0 \
+    repl --rules "$tri" --echo --script tests/repl/scenario-pass.nms
+transcript scenario-fail.txt "$src/tests/repl/expected/scenario-fail.txt" 1 \
+    repl --rules "$tri" --echo --script tests/repl/scenario-fail.nms
+contains "a failed .expect names both values" "$tmp/scenario-fail.txt" \
+    "expected four to be met, but it is indeterminate"
+if grep -q "after the failed expectation" "$tmp/scenario-fail.txt"; then
+    not_ok "a script goes on after its first error"
+else
+    ok "a script stops at its first error"
+fi
+(cd "$src" && $wrapper "$bin" repl --rules "$tri" --keep-going \
+    --script tests/repl/scenario-fail.nms) >"$tmp/out" 2>&1
+status=$?
+if [ "$status" -eq 1 ] && grep -q "after the failed expectation" "$tmp/out"; then
+    ok "--keep-going runs past the error and still exits 1"
+else
+    not_ok "--keep-going (status $status)" "$(cat "$tmp/out")"
+fi
+printf '.say never\n' >"$tmp/say.nms"
+$wrapper "$bin" repl --rules "$src/$tri" "$tmp/missing.json" --script "$tmp/say.nms" >"$tmp/out" 2>&1
+status=$?
+if [ "$status" -eq 2 ] && ! grep -q never "$tmp/out" && grep -q "cannot open" "$tmp/out"; then
+    ok "a missing CASE file fails at once (status 2, no command run)"
+else
+    not_ok "missing CASE file (status $status)" "$(cat "$tmp/out")"
+fi
 
 # --- teaching scenarios (default ruleset; regenerate after rule changes) ---
 for f in "$src"/examples/scenarios/*.nms; do

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The command-line conventions of issue 14: help for every command, the
+# version in three spellings, every message prefixed "nmsrules:", --color,
+# the exit-status table in --help and README.md, CSV line ends.
+#
+#   bash tests/cli/conventions.sh BUILD/nmsrules SOURCE_DIR
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=$(cd "$2" && pwd)
+# shellcheck source=../harness.sh
+source "$src/tests/harness.sh"
+case1=$src/examples/cases/01-haloperidol-classic.json
+
+# --- help: 'help CMD' is 'CMD --help', for every command of the usage ------
+"$bin" --help >"$tmp/usage"
+mapfile -t commands < <(sed -n '/^commands:/,/^$/s/^  \([a-z][a-z-]*\).*/\1/p' "$tmp/usage")
+check "the usage lists at least batch, eval, repl, help, version" \
+    '[ "${#commands[@]}" -ge 5 ] && printf "%s\n" "${commands[@]}" | grep -qx version'
+for c in "${commands[@]}"; do
+    "$bin" help "$c" >"$tmp/help" 2>"$tmp/err"; s1=$?
+    "$bin" "$c" --help >"$tmp/own" 2>>"$tmp/err"; s2=$?
+    check "help $c is $c --help (exit 0, usage: line first)" \
+        '[ $s1 -eq 0 ] && [ $s2 -eq 0 ] && cmp -s "$tmp/help" "$tmp/own" && head -1 "$tmp/own" | grep -q "^usage: nmsrules $c"'
+done
+"$bin" help >"$tmp/h1"; "$bin" -h >"$tmp/h2"
+check "help alone, -h and --help print the same usage" 'cmp -s "$tmp/h1" "$tmp/usage" && cmp -s "$tmp/h2" "$tmp/usage"'
+"$bin" help nosuch >"$tmp/out" 2>"$tmp/err"
+check "help of an unknown command names it, exit 2" \
+    '[ $? -eq 2 ] && grep -qx "nmsrules: error: unknown command '"'nosuch'"'" "$tmp/err"'
+
+# --- version: three spellings, --rules and NMSRULES_RULES anywhere --------
+cp -r "$src/rules" "$tmp/myrules"
+"$bin" --version >"$tmp/v1"; "$bin" -V >"$tmp/v2"; "$bin" version >"$tmp/v3"
+check "--version, -V and version agree" 'cmp -s "$tmp/v1" "$tmp/v2" && cmp -s "$tmp/v1" "$tmp/v3"'
+check "the version names program, Lua, cJSON and ruleset" \
+    'grep -q "^nmsrules [0-9]" "$tmp/v1" && grep -q "^Lua 5\.4" "$tmp/v1" && grep -q "^cJSON 1\." "$tmp/v1" && grep -q "^ruleset .* sha256:" "$tmp/v1"'
+for args in "--rules $tmp/myrules --version" "--version --rules $tmp/myrules" \
+            "-V --rules=$tmp/myrules" "version --rules $tmp/myrules"; do
+    # shellcheck disable=SC2086
+    "$bin" $args >"$tmp/out" 2>"$tmp/err"
+    check "nmsrules $args: the ruleset of --rules" 'grep -qx "  from $tmp/myrules" "$tmp/out"'
+done
+NMSRULES_RULES=$tmp/myrules "$bin" -V >"$tmp/out" 2>"$tmp/err"
+check "nmsrules -V with NMSRULES_RULES: that ruleset" 'grep -qx "  from $tmp/myrules" "$tmp/out"'
+"$bin" --rules "$src/tests/data/rules/syntax" -V >"$tmp/out" 2>"$tmp/err"
+check "a ruleset that does not load: versions shown, exit 3" \
+    '[ $? -eq 3 ] && grep -q "^cJSON" "$tmp/out" && grep -q "^nmsrules: error: .*broken.lua:5:" "$tmp/err"'
+
+# --- options before the command are the command's -------------------------
+"$bin" --rules "$tmp/myrules" batch "$case1" >"$tmp/out" 2>"$tmp/err"
+check "nmsrules --rules DIR batch FILE uses DIR" '[ $? -eq 0 ] && grep -q "\"result\":\"met\"" "$tmp/out"'
+
+# --- every message starts with "nmsrules:" (the Try line is the hint) -----
+bad=("batch --bogus" "batch --format" "batch --ma 1" "batch --compact=yes"
+     "batch -x" "eval" "eval --color=sometimes $case1" "--bogus" "-Z batch"
+     "nosuch" "help a b" "version extra" "batch --csv-eol cr $case1"
+     "batch --param nonsense $case1" "batch /nonexistent.json" "gen --bogus")
+for args in "${bad[@]}"; do
+    # shellcheck disable=SC2086
+    "$bin" $args >/dev/null 2>"$tmp/err"; status=$?
+    check "nmsrules $args: exit 2, every line 'nmsrules: ...' or 'Try ...'" \
+        '[ $status -eq 2 ] && [ -s "$tmp/err" ] && ! grep -v -e "^nmsrules: " -e "^Try '"'"'nmsrules .*--help'"'"'\.$" "$tmp/err"'
+done
+"$bin" batch --bogus 2>"$tmp/err"
+check "getopt's complaint names the command and the option" \
+    'grep -qx "nmsrules: error: batch: unknown option '"'--bogus'"'" "$tmp/err"'
+
+# --- --color and the environment -------------------------------------------
+has_colour() { grep -qF $'\033[' "$1"; }
+"$bin" eval --color=always "$case1" >"$tmp/out"
+check "eval --color=always colours a pipe" 'has_colour "$tmp/out"'
+"$bin" eval --color "$case1" >"$tmp/out"
+check "eval --color alone means always" 'has_colour "$tmp/out"'
+NO_COLOR=1 "$bin" --color=always eval "$case1" >"$tmp/out"
+check "--color=always before the command, over NO_COLOR" 'has_colour "$tmp/out"'
+"$bin" eval "$case1" >"$tmp/out"
+check "eval on a pipe: no colour" '! has_colour "$tmp/out"'
+# On a terminal (script(1) gives one): auto colours unless NO_COLOR or TERM=dumb.
+if command -v script >/dev/null; then
+    on_tty() { script -qec "$*" /dev/null </dev/null >"$tmp/out" 2>&1; }
+    on_tty env TERM=xterm "$bin" eval "$case1"
+    check "eval on a terminal: colour" 'has_colour "$tmp/out"'
+    on_tty env TERM=xterm NO_COLOR=1 "$bin" eval "$case1"
+    check "eval on a terminal with NO_COLOR: none" '! has_colour "$tmp/out"'
+    on_tty env TERM=dumb "$bin" eval "$case1"
+    check "eval on a terminal with TERM=dumb: none" '! has_colour "$tmp/out"'
+    on_tty env TERM=xterm "$bin" eval --color=never "$case1"
+    check "eval on a terminal with --color=never: none" '! has_colour "$tmp/out"'
+else
+    not_ok "script(1) (bsdutils) is needed for the terminal colour tests"
+fi
+
+# --- the exit-status table: --help and README.md agree --------------------
+# Rows "  N  text" with continuation lines joined, against README's
+# "| N | text |" rows.
+sed -n '/^exit status:/,$p' "$tmp/usage" | tail -n +2 |
+    awk '/^  [0-9]  /{if(row)print row; row=$1 " " substr($0,6); next} {sub(/^ +/,""); row=row " " $0} END{print row}' >"$tmp/help-exit"
+awk '/^### Exit status/{on=1;next} on&&/^\| [0-9] \|/{n=$2; sub(/^\| [0-9] \| /,""); sub(/ \|$/,""); print n " " $0} on&&/^#/{on=0}' "$src/README.md" >"$tmp/readme-exit"
+check "the exit statuses of --help and README.md are the same rows" \
+    '[ -s "$tmp/help-exit" ] && diff -u "$tmp/help-exit" "$tmp/readme-exit" >"$tmp/err"'
+
+# --- CSV line ends -----------------------------------------------------------
+"$bin" batch --format csv "$case1" >"$tmp/crlf.csv"
+"$bin" batch --format csv --csv-eol lf "$case1" >"$tmp/lf.csv"
+check "CSV: CRLF by default (RFC 4180), on every line" \
+    '[ "$(grep -c $'"'"'\r$'"'"' "$tmp/crlf.csv")" -eq 2 ]'
+check "CSV --csv-eol lf: no CR, otherwise the same bytes" \
+    '! grep -q $'"'"'\r'"'"' "$tmp/lf.csv" && [ "$(tr -d "\r" <"$tmp/crlf.csv")" = "$(cat "$tmp/lf.csv")" ]'
+: >"$tmp/empty.json"
+"$bin" batch --format csv --csv-eol lf "$tmp/empty.json" >"$tmp/out" 2>/dev/null
+check "CSV with no cases: the header alone, with the chosen line end" \
+    '[ "$(wc -l <"$tmp/out")" -eq 1 ] && ! grep -q $'"'"'\r'"'"' "$tmp/out"'
+
+finish
