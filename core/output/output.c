@@ -29,21 +29,6 @@ struct nms_writer {
  * CSV
  * --------------------------------------------------------------------- */
 
-void nms_output_csv_value(FILE *fp, const char *s)
-{
-    if (s && s[strcspn(s, ",\"\r\n")]) {
-        fputc('"', fp);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', fp);
-            fputc(*s, fp);
-        }
-        fputc('"', fp);
-    } else if (s) {
-        fputs(s, fp);
-    }
-}
-
 /* Writes one RFC 4180 field: quoted when it holds a comma, quote or line
  * break, with quotes doubled; then `end`. */
 static void csv_field(FILE *fp, const char *s, const char *end)
@@ -52,10 +37,6 @@ static void csv_field(FILE *fp, const char *s, const char *end)
     fputs(end, fp);
 }
 
-void nms_output_csv_field(FILE *fp, const char *s, int last)
-{
-    csv_field(fp, s, last ? "\r\n" : ",");
-}
 
 /* The end of a CSV line: RFC 4180's CRLF, or LF for awk and cut. */
 static const char *csv_eol(const struct nms_writer *w)

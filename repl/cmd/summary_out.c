@@ -9,6 +9,31 @@
 
 #include "cmd/summary.h"
 
+/* Sorting the counts of the summary, highest first (the renderers below
+ * are its only readers). */
+static int by_count(const void *a, const void *b)
+{
+    const struct nms_count_row *x = a, *y = b;
+
+    if (x->n != y->n)
+        return x->n < y->n ? 1 : -1;
+    return strcmp(x->key, y->key);
+}
+
+struct nms_count_row *nms_counts_sorted(const struct nms_counts *c)
+{
+    struct nms_count_row *rows = malloc((c->len + 1) * sizeof *rows);
+    size_t i;
+
+    for (i = 0; rows && i < c->len; i++) {
+        rows[i].key = c->keys[i];
+        rows[i].n = c->n[i];
+    }
+    if (rows)
+        qsort(rows, c->len, sizeof *rows, by_count);
+    return rows;
+}
+
 /* Rows shown of each count (the text and the page list the most frequent). */
 #define TOP 15
 
