@@ -40,6 +40,11 @@ static const char usage[] =
     "  --color[=WHEN]       accepted for uniformity; batch output is never coloured\n"
     "  -h, --help           show this help\n"
     "\n"
+    "With -o, FILE is replaced only by a complete run (an existing FILE keeps\n"
+    "its mode; a symlink's target is written); FILE may not be an input. An\n"
+    "interrupted run, or one with an unreadable input, leaves FILE unchanged\n"
+    "and the records written in FILE.partial.\n"
+    "\n"
     "Exit status: 0 all cases evaluated, 1 some cases were errors (all others\n"
     "written), 2 usage or input/output error, 3 the ruleset failed to load,\n"
     "4 interrupted (every case read so far was written).\n";
@@ -119,11 +124,15 @@ static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
     return 0;
 }
 
-static enum nms_sink_end sink_end(int fatal)
+/* An unreadable input, like an interrupt, leaves FILE as it was and the
+ * records written in FILE.partial: a FILE missing an input's cases must
+ * not pass for the complete result. */
+static enum nms_sink_end sink_end(int fatal, const struct tally *t)
 {
     if (fatal)
         return NMS_SINK_ABANDON;
-    return nms_interrupted() ? NMS_SINK_PARTIAL : NMS_SINK_COMMIT;
+    return nms_interrupted() || t->io_failed ? NMS_SINK_PARTIAL
+                                              : NMS_SINK_COMMIT;
 }
 
 int nms_cmd_batch(int argc, char **argv)
@@ -144,6 +153,11 @@ int nms_cmd_batch(int argc, char **argv)
         cli.inputs = stdin_only;
         cli.n_inputs = 1;
     }
+    if (nms_sink_is_input(cli.output, cli.inputs, cli.n_inputs)) {
+        nms_errorf("'%s' is also an input: -o would replace it; write the "
+                   "results to another file", cli.output);
+        return NMS_EXIT_USAGE;
+    }
     status = nms_cli_load(&cli, &e);
     if (status != 0)
         return status;
@@ -161,7 +175,7 @@ int nms_cmd_batch(int argc, char **argv)
         fatal = run_inputs(&cli, e, w, &t);
     }
     nms_writer_free(w);
-    if (nms_sink_close(&out, sink_end(fatal)) != 0)
+    if (nms_sink_close(&out, sink_end(fatal, &t)) != 0)
         fatal = 1;
     if (nms_interrupted())
         nms_warnf("interrupted by %s: stopped after %zu cases, all written",

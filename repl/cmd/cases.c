@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd/cases.h"
+#include "nms/interrupt.h"
 #include "front/interrupt.h"
 #include "front/msg.h"
 
@@ -60,7 +61,9 @@ int nms_run_source(const struct nms_cli *cli, struct nms_engine *e,
         rc = -1;
         goto out;
     }
-    /* Stop requests are checked between cases, never inside one. */
+    nms_reader_set_interrupt(reader, nms_interrupt_flag());
+    /* Stop requests are checked between cases, never inside one, and
+     * while a record is read (a record that never ends). */
     while (rc == 0 && !nms_interrupted() &&
            (got = nms_reader_next(reader, &rec)) == 1)
         rc = run_record(cli, e, &rec, t, emit, ctx);
