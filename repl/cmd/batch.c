@@ -26,6 +26,9 @@ static const char usage[] =
     "  --format FORMAT      jsonl (default), json (one array) or csv\n"
     "  --csv-eol EOL        end CSV lines in crlf (default, as RFC 4180 says)\n"
     "                       or lf (for awk, cut and sort)\n"
+    "  --csv-raw            CSV ids and messages exactly as they are; by\n"
+    "                       default one starting with = + - @ (a formula to\n"
+    "                       a spreadsheet) gets a leading single quote\n"
     "  --compact            JSON records without what the ruleset's version\n"
     "                       and digest already fix (titles, citations, rules,\n"
     "                       sources, distinguishing points): about 40 %\n"
@@ -49,12 +52,13 @@ static const char usage[] =
     "written), 2 usage or input/output error, 3 the ruleset failed to load,\n"
     "4 interrupted (every case read so far was written).\n";
 
-enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_CSV_EOL };
+enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_CSV_EOL, OPT_CSV_RAW };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"csv-eol", required_argument, NULL, OPT_CSV_EOL},
     {"compact", no_argument, NULL, OPT_COMPACT},
+    {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
 
@@ -83,6 +87,9 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
         return -1;
     case OPT_COMPACT:
         cli->compact = 1;
+        return -1;
+    case OPT_CSV_RAW:
+        cli->csv_raw = 1;
         return -1;
     case 'o':
         cli->output = arg;
@@ -171,7 +178,8 @@ int nms_cmd_batch(int argc, char **argv)
         fatal = 1;
     } else {
         nms_writer_set_options(w, (cli.compact ? NMS_OUTPUT_COMPACT : 0u) |
-                                      (cli.csv_lf ? NMS_OUTPUT_CSV_LF : 0u));
+                                      (cli.csv_lf ? NMS_OUTPUT_CSV_LF : 0u) |
+                                      (cli.csv_raw ? NMS_OUTPUT_CSV_RAW : 0u));
         fatal = run_inputs(&cli, e, w, &t);
     }
     nms_writer_free(w);

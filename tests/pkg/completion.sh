@@ -35,7 +35,7 @@ mkdir cases && : >cases/a.json && : >cases/b.json
 completes "batch" nmsrules ba
 completes "batch eval gen help plot repl version" nmsrules ""
 completes "--color --compact" nmsrules eval --co
-completes "--csv-eol" nmsrules batch --cs
+completes "--csv-eol --csv-raw" nmsrules batch --cs
 completes "crlf lf" nmsrules batch --csv-eol ""
 completes "csv" nmsrules batch --format c
 completes "json text" nmsrules eval --format ""
