@@ -1,5 +1,5 @@
 /*
- * base_int.h - helpers every part of core uses (strings.c). Depends on
+ * base_int.h - helpers every part of core uses (strings.c, hash.c). Depends on
  * nothing else in core; nothing here is public.
  */
 #ifndef NMS_BASE_INT_H
@@ -26,5 +26,12 @@ enum nms_param_kind nms_param_classify(const char *text, double *number);
  * program's terminal output (repl/cmd/term.c) both judge text with it.
  */
 size_t nms_utf8_seq(const unsigned char *s, size_t left, unsigned *cp);
+
+/* Size of a hex SHA-256 with its NUL (hash.c). */
+#define NMS_SHA256_HEX 65
+
+/* Writes the SHA-256 of `len` bytes at `data` into out as 64 lower-case hex
+ * digits. */
+void nms_sha256_hex(const void *data, size_t len, char out[NMS_SHA256_HEX]);
 
 #endif

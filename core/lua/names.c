@@ -3,8 +3,8 @@
  * "did you mean" notes: the generic names, brands and other names of its
  * `drugs` module (docs/rules.md: rows of {generic, atc, class, brands =
  * {...}, also = {...}}). They are read inside the ruleset's own sandbox,
- * under its limits, right after the ruleset loaded; a ruleset without that
- * module (or with one that fails) simply offers none.
+ * under its limits, when first asked for (nms_engine_drug_names); a ruleset
+ * without that module (or with one that fails) simply offers none.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -134,6 +134,13 @@ static void apply_overrides(lua_State *L, const char *module,
                                             (size_t)(eq - overrides[i])));
             fail_in(L, module, "--param", lua_tostring(L, -1));
         }
+        /* Keep the ruleset's own value beside the override, so that
+         * `nmsrules params` can show both. */
+        if (lua_getfield(L, -1, "default") == LUA_TNIL) {
+            lua_getfield(L, -2, "value");
+            lua_setfield(L, -3, "default");
+        }
+        lua_pop(L, 1);
         push_param_value(L, eq + 1);
         lua_setfield(L, -2, "value");
         lua_pop(L, 1);
@@ -633,6 +640,12 @@ static int load_protected(lua_State *L)
     take_string(L, manifest, "name", &rs->name, 1, "ruleset", NULL);
     take_string(L, manifest, "version", &rs->version, 1, "ruleset", NULL);
     take_string(L, manifest, "title", &rs->title, 0, "ruleset", NULL);
+    take_string(L, manifest, "status", &rs->status, 0, "ruleset", NULL);
+    if (rs->status && strcmp(rs->status, "draft") != 0 &&
+        strcmp(rs->status, "testing") != 0 &&
+        strcmp(rs->status, "production") != 0)
+        fail_in(L, "ruleset", NULL, "field 'status' must be \"draft\", "
+                                    "\"testing\" or \"production\"");
     take_string(L, manifest, "params", &params, 0, "ruleset", NULL);
     if (params) {
         lua_pushstring(L, params);
@@ -666,6 +679,20 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
     rs->digest = nms_digest_dir(rs->dir, errmsg, errsize);
     if (!rs->digest)
         return NMS_ERULES;
+    for (; rs->n_overlays < vm->n_overlays; rs->n_overlays++) {
+        size_t k = rs->n_overlays;
+        const char *dir = vm->overlays[k];
+        char *digest = nms_digest_dir(dir, errmsg, errsize);
+        char *copy = nms_strndup(dir, strlen(dir));
+        rs->overlay_dirs[k] = copy;
+        rs->overlay_digests[k] = digest;
+        rs->overlays[k].dir = copy;
+        rs->overlays[k].digest = digest;
+        if (!digest || !copy) {
+            rs->n_overlays++;   /* so that nms_ruleset_free frees them */
+            return digest ? NMS_ENOMEM : NMS_ERULES;
+        }
+    }
     nms_vm_limits_begin(vm, &none);
     lua_pushcfunction(vm->L, load_protected);
     lua_pushlightuserdata(vm->L, &args);
@@ -674,15 +701,20 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
     if (status != LUA_OK) {
         snprintf(errmsg, errsize, "%s", lua_tostring(vm->L, -1));
         lua_pop(vm->L, 1);
+        if (status != LUA_ERRMEM)
+            nms_ruleset_locate_error(vm, errmsg, errsize);
         return status == LUA_ERRMEM ? NMS_ENOMEM : NMS_ERULES;
     }
     rs->info.name = rs->name;
     rs->info.version = rs->version;
     rs->info.title = rs->title;
+    rs->info.status = rs->status;
     rs->info.digest = rs->digest;
     rs->info.dir = rs->dir;
     rs->info.n_sets = rs->n_sets;
     rs->info.sets = rs->set_info;
+    rs->info.n_overlays = rs->n_overlays;
+    rs->info.overlays = rs->overlays;
     return NMS_OK;
 }
 
@@ -741,7 +773,12 @@ void nms_ruleset_free(struct nms_ruleset *rs)
     free(rs->name);
     free(rs->version);
     free(rs->title);
+    free(rs->status);
     free(rs->digest);
+    for (i = 0; i < rs->n_overlays; i++) {
+        free(rs->overlay_dirs[i]);
+        free(rs->overlay_digests[i]);
+    }
     free(rs->dir);
     free(rs);
 }

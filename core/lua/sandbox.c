@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -303,19 +304,37 @@ static int valid_module_name(const char *name)
     return 1;
 }
 
-const char *nms_push_module_path(lua_State *L, const char *module)
+/* [-0, +1] Pushes "<dir>/<module as a path>.lua". */
+static const char *push_path_in(lua_State *L, const char *dir,
+                                const char *module)
 {
     luaL_Buffer path;
     const char *p;
 
     luaL_buffinit(L, &path);
-    luaL_addstring(&path, vm_of(L)->dir);
+    luaL_addstring(&path, dir);
     luaL_addchar(&path, '/');
     for (p = module; *p; p++)
         luaL_addchar(&path, *p == '.' ? '/' : *p);
     luaL_addstring(&path, ".lua");
     luaL_pushresult(&path);
     return lua_tostring(L, -1);
+}
+
+const char *nms_push_module_path(lua_State *L, const char *module)
+{
+    struct nms_vm *vm = vm_of(L);
+    struct stat st;
+    size_t i;
+
+    /* The latest overlay that has the file wins (a site's local changes
+     * over the shipped ruleset), else the ruleset directory. */
+    for (i = vm->n_overlays; i-- > 0;) {
+        if (stat(push_path_in(L, vm->overlays[i], module), &st) == 0)
+            return lua_tostring(L, -1);
+        lua_pop(L, 1);
+    }
+    return push_path_in(L, vm->dir, module);
 }
 
 /* [-1, +1] Loads and runs module `name` (on top) from the ruleset
@@ -583,10 +602,32 @@ fail:
     return NULL;
 }
 
+int nms_vm_add_overlay(struct nms_vm *vm, const char *dir)
+{
+    char **grown;
+
+    if (vm->n_overlays == NMS_MAX_OVERLAYS)
+        return -1;
+    grown = realloc(vm->overlays, (vm->n_overlays + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    vm->overlays = grown;
+    grown[vm->n_overlays] = nms_strndup(dir, strlen(dir));
+    if (!grown[vm->n_overlays])
+        return -1;
+    vm->n_overlays++;
+    return 0;
+}
+
 void nms_vm_free(struct nms_vm *vm)
 {
+    size_t i;
+
     if (!vm)
         return;
+    for (i = 0; i < vm->n_overlays; i++)
+        free(vm->overlays[i]);
+    free(vm->overlays);
     if (vm->L)
         lua_close(vm->L);
     free(vm->dir);
@@ -600,4 +641,14 @@ void nms_vm_require(lua_State *L, const char *name)
     lua_remove(L, -2);
     lua_pushstring(L, name);
     lua_call(L, 1, 1);
+}
+
+void nms_vm_push_loaded(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, KEY_LOADED);
+}
+
+void nms_vm_push_base(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, KEY_BASE);
 }

@@ -39,11 +39,22 @@ struct nms_vm {
     int interrupted;            /* *interrupt was seen; sticky like over_budget */
     struct nms_fault fault;
     char *dir;                  /* where require finds modules */
+    char **overlays;            /* site directories searched before dir,
+                                   the last added first (nms_vm_add_overlay) */
+    size_t n_overlays;
 };
 
 /* Creates a sandboxed state whose require reads modules below `dir`; NULL
  * when out of memory. */
 struct nms_vm *nms_vm_new(const char *dir);
+
+/* Most overlay directories one ruleset may have. */
+#define NMS_MAX_OVERLAYS 8
+
+/* Adds directory `dir` whose modules replace those of the same module path
+ * in the ruleset directory and in earlier overlays. Returns 0, or -1 when
+ * out of memory or past NMS_MAX_OVERLAYS. */
+int nms_vm_add_overlay(struct nms_vm *vm, const char *dir);
 
 /* Closes the state and releases the vm; accepts NULL. */
 void nms_vm_free(struct nms_vm *vm);
@@ -67,7 +78,16 @@ int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults);
 void nms_vm_require(lua_State *L, const char *name);
 
 /* [-0, +1] Pushes the file of ruleset module `module` ("lib.time" is
- * "<dir>/lib/time.lua") and returns it. */
+ * "<dir>/lib/time.lua", or "<overlay>/lib/time.lua" when the latest overlay
+ * that has that file does) and returns it. */
 const char *nms_push_module_path(lua_State *L, const char *module);
+
+/* [-0, +1] Pushes the sandbox's table of loaded modules (module name ->
+ * what it returned), for tools that read a loaded ruleset. */
+void nms_vm_push_loaded(lua_State *L);
+
+/* [-0, +1] Pushes the base every module environment reads from (the names
+ * rules may use without declaring them). */
+void nms_vm_push_base(lua_State *L);
 
 #endif
