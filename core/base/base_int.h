@@ -18,6 +18,15 @@ enum nms_param_kind { NMS_PARAM_NUMBER, NMS_PARAM_BOOLEAN, NMS_PARAM_STRING };
 /* Classifies `text`; a number is stored in *number, a boolean as 0 or 1. */
 enum nms_param_kind nms_param_classify(const char *text, double *number);
 
+/*
+ * The length of the valid UTF-8 sequence at s (at most `left` bytes, left
+ * > 0), or 0 when it is not one: a stray continuation byte, a truncated
+ * sequence, an overlong form, a surrogate or a code point past U+10FFFF
+ * (RFC 3629). Sets *cp to the code point. The JSON writer and the
+ * program's terminal output (repl/cmd/term.c) both judge text with it.
+ */
+size_t nms_utf8_seq(const unsigned char *s, size_t left, unsigned *cp);
+
 /* Size of a hex SHA-256 with its NUL (hash.c). */
 #define NMS_SHA256_HEX 65
 

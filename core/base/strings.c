@@ -32,3 +32,33 @@ enum nms_param_kind nms_param_classify(const char *text, double *number)
     }
     return NMS_PARAM_STRING;
 }
+
+size_t nms_utf8_seq(const unsigned char *s, size_t left, unsigned *cp)
+{
+    size_t n, i;
+    unsigned c = s[0], min;
+
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, c &= 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, c &= 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, c &= 0x07, min = 0x10000;
+    else
+        return 0;
+    if (n > left)
+        return 0;
+    for (i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3Fu);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return n;
+}

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "base/base_int.h"
 #include "input/json_check.h"
 
 /* State of one check. */
@@ -67,38 +68,13 @@ static void skip_digits(struct scan *sc)
         sc->i++;
 }
 
-/*
- * Length of the UTF-8 sequence at s (n bytes available), 0 when it is not
- * well-formed: no overlong forms, no surrogates, nothing past U+10FFFF
- * (the table of the Unicode Standard, section 3.9).
- */
+/* Length of the multi-byte UTF-8 sequence at s (n bytes available), 0
+ * when it is not well-formed (nms_utf8_seq) or is plain ASCII. */
 static size_t utf8_length(const unsigned char *s, size_t n)
 {
-    unsigned char lo = 0x80, hi = 0xBF;
-    size_t need, k;
+    unsigned cp;
 
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        need = 2;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        need = 3;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        need = 4;
-    else
-        return 0;
-    if (s[0] == 0xE0)
-        lo = 0xA0; /* shorter forms are overlong */
-    else if (s[0] == 0xED)
-        hi = 0x9F; /* U+D800-U+DFFF are surrogates */
-    else if (s[0] == 0xF0)
-        lo = 0x90;
-    else if (s[0] == 0xF4)
-        hi = 0x8F; /* beyond U+10FFFF */
-    if (n < need || s[1] < lo || s[1] > hi)
-        return 0;
-    for (k = 2; k < need; k++)
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-    return need;
+    return s[0] < 0x80 ? 0 : nms_utf8_seq(s, n, &cp);
 }
 
 /* ---- scalars ----------------------------------------------------------- */

@@ -13,9 +13,12 @@
  * an over-long line is skipped without ever being held whole in memory.
  */
 #include <cjson/cJSON.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "nms/interrupt.h"
 #include "nms/reader.h"
 #include "input/json_check.h"
 #include "input/reader_int.h"
@@ -39,7 +42,12 @@ struct nms_reader {
     cJSON *tree;     /* MODE_ARRAY: the array, parsed once for all its elements */
     const cJSON *item; /* MODE_ARRAY: the element whose text starts at pos */
     char error[256]; /* text behind the last record's `error` */
+    const volatile sig_atomic_t *stop; /* nonzero: stop reading (a signal) */
 };
+
+/* Bytes read between two looks at the stop flag: a record that never ends
+ * (/dev/zero, a producer that never sends a newline) is still stoppable. */
+#define STOP_CHECK_BYTES 4096u
 
 enum nms_status nms_reader_open_limited(struct nms_reader **out, FILE *fp,
                                         const char *source, size_t limit)
@@ -66,6 +74,21 @@ enum nms_status nms_reader_open(struct nms_reader **out, FILE *fp,
                                 const char *source)
 {
     return nms_reader_open_limited(out, fp, source, NMS_MAX_RECORD);
+}
+
+void nms_reader_set_interrupt(struct nms_reader *r,
+                              const volatile sig_atomic_t *flag)
+{
+    r->stop = flag;
+}
+
+/* -1 with errno EINTR when a stop was asked for. */
+static int stopped(const struct nms_reader *r)
+{
+    if (r->stop == NULL || *r->stop == 0)
+        return 0;
+    errno = EINTR;
+    return -1;
 }
 
 void nms_reader_free(struct nms_reader *r)
@@ -112,7 +135,10 @@ static int append(struct nms_reader *r, char ch)
 static int read_more(struct nms_reader *r, int stop_at_newline)
 {
     int ch, any = 0;
+    unsigned count = 0;
 
+    if (stopped(r))
+        return -1;
     /* The reader is the FILE's only user while it runs: skip the locks. */
     while ((ch = getc_unlocked(r->fp)) != EOF) {
         any = 1;
@@ -120,7 +146,10 @@ static int read_more(struct nms_reader *r, int stop_at_newline)
             break;
         if (append(r, (char)ch) != 0)
             return -1;
+        if (++count % STOP_CHECK_BYTES == 0 && stopped(r))
+            return -1;
     }
+    /* A signal interrupts a blocked read (no SA_RESTART): EINTR, an error. */
     if (ch == EOF && ferror(r->fp))
         return -1;
     return any;

@@ -41,18 +41,29 @@ static void put_tabs(struct json_out *j, unsigned n)
         fputc('\t', j->fp);
 }
 
-/* `len` bytes of s with cJSON's escapes, without the quotes. Runs of bytes
- * that need none are written in one go. */
+/*
+ * `len` bytes of s with cJSON's escapes, without the quotes. Text from
+ * case files and rules is untrusted: whatever it holds, the output is
+ * valid JSON that strict parsers accept. Each byte that does not start a
+ * valid UTF-8 sequence becomes U+FFFD (written as the escape \ufffd, so
+ * the replacement is visible in the file), and DEL and the C1 controls
+ * (U+0080-U+009F) are escaped like the C0 ones, so that a JSON Lines file
+ * printed on a terminal cannot drive it.
+ */
 static void put_escaped(struct json_out *j, const char *s, size_t len)
 {
-    size_t i, run = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, n;
+    unsigned cp;
 
-    for (i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 32 && ch != '"' && ch != '\\')
+    while (i < len) {
+        unsigned char ch = u[i];
+        n = nms_utf8_seq(u + i, len - i, &cp);
+        if (n == 0) {
+            fputs("\\ufffd", j->fp);
+            i++;
             continue;
-        fwrite(s + run, 1, i - run, j->fp);
-        run = i + 1;
+        }
         switch (ch) {
         case '"': fputs("\\\"", j->fp); break;
         case '\\': fputs("\\\\", j->fp); break;
@@ -61,10 +72,14 @@ static void put_escaped(struct json_out *j, const char *s, size_t len)
         case '\n': fputs("\\n", j->fp); break;
         case '\r': fputs("\\r", j->fp); break;
         case '\t': fputs("\\t", j->fp); break;
-        default: fprintf(j->fp, "\\u%04x", ch);
+        default:
+            if (cp < 32 || (cp >= 0x7F && cp <= 0x9F))
+                fprintf(j->fp, "\\u%04x", cp);
+            else
+                fwrite(u + i, 1, n, j->fp);
         }
+        i += n;
     }
-    fwrite(s + run, 1, len - run, j->fp);
 }
 
 /* A string with cJSON's escapes; `len` bytes of s. */

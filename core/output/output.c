@@ -37,6 +37,29 @@ static void csv_field(FILE *fp, const char *s, const char *end)
     fputs(end, fp);
 }
 
+/*
+ * An untrusted text field (an id, an error message): one that starts with
+ * a character a spreadsheet takes as the start of a formula gets a single
+ * quote in front, so that opening the file cannot run it (OWASP, "CSV
+ * Injection"); NMS_OUTPUT_CSV_RAW writes it as it is.
+ */
+static void csv_text(const struct nms_writer *w, const char *s,
+                     const char *end)
+{
+    if (s && s[0] && strchr("=+-@\t\r", s[0]) &&
+        !(w->options & NMS_OUTPUT_CSV_RAW)) {
+        fputs("\"'", w->fp);   /* always quoted: simplest valid form */
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', w->fp);
+            fputc(*s, w->fp);
+        }
+        fputc('"', w->fp);
+        fputs(end, w->fp);
+        return;
+    }
+    csv_field(w->fp, s, end);
+}
 
 /* The end of a CSV line: RFC 4180's CRLF, or LF for awk and cut. */
 static const char *csv_eol(const struct nms_writer *w)
@@ -129,7 +152,7 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
     size_t i, met = 0;
     char when[64];
 
-    csv_field(w->fp, c->id, ",");
+    csv_text(w, c->id, ",");
     if (c->error || isnan(c->assessed_at))
         when[0] = '\0';
     else if (c->time_form == NMS_TIME_ISO)
@@ -155,11 +178,9 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
     fprintf(w->fp, "%zu,",
             c->n_warnings + (r && !r->error ? r->n_warnings : 0));
     /* r may be NULL for a valid case, as in error_object. */
-    nms_output_csv_value(w->fp, c->error         ? c->error->message
-                                : r && r->error ? r->error->message
-                                : failed        ? NOT_EVALUATED
-                                                : "");
-    fputc(',', w->fp);
+    csv_text(w, c->error ? c->error->message
+                     : r && r->error ? r->error->message
+                     : failed ? NOT_EVALUATED : "", ",");
     nms_output_csv_value(w->fp, w->rs->version);
     fputc(',', w->fp);
     nms_output_csv_value(w->fp, w->rs->digest);

@@ -6,7 +6,8 @@
  * run (every NMS_HOOK_INTERVAL Lua instructions), and a non-zero flag stops
  * the rule being run: the case's result then carries a rule error whose
  * message is "interrupted". The engine never writes the flag; the program
- * clears it once it has handled the interrupt.
+ * clears it once it has handled the interrupt. A reader of case records
+ * watches the same kind of flag (nms_reader_set_interrupt).
  */
 #ifndef NMS_ENGINE_INTERRUPT_H
 #define NMS_ENGINE_INTERRUPT_H
@@ -20,6 +21,19 @@
  * across reloads. The flag must outlive the engine or be unset first.
  */
 void nms_engine_set_interrupt(struct nms_engine *e,
+                              const volatile sig_atomic_t *flag);
+
+struct nms_reader;
+
+/*
+ * Makes reader `r` watch `flag` (NULL: stop watching): while a record is
+ * being read it looks at the flag every few kilobytes, so a record that
+ * never ends (/dev/zero, a producer that never sends a newline) does not
+ * hold off a stop request, and nms_reader_next then returns -1 with errno
+ * EINTR. A read blocked on a pipe returns by itself when the handler was
+ * installed without SA_RESTART.
+ */
+void nms_reader_set_interrupt(struct nms_reader *r,
                               const volatile sig_atomic_t *flag);
 
 #endif

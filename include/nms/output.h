@@ -32,7 +32,12 @@ enum nms_output_option {
      * evidence, missing data, actions and overlaps all stay. */
     NMS_OUTPUT_COMPACT = 2,
     /* CSV lines end in LF alone instead of RFC 4180's CRLF. */
-    NMS_OUTPUT_CSV_LF = 4
+    NMS_OUTPUT_CSV_LF = 4,
+    /* CSV text fields (ids, error messages) exactly as they are. Without
+     * it, one that starts with = + - @ TAB or CR, which a spreadsheet
+     * would run as a formula, gets a leading single quote (OWASP's advice
+     * against CSV injection). */
+    NMS_OUTPUT_CSV_RAW = 8
 };
 
 struct nms_writer;

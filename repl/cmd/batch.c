@@ -35,6 +35,9 @@ static const char usage[] =
     "                       label.nms,label.scenario; 'none' for none;\n"
     "                       default: every field of the labels in the first\n"
     "                       1000 records of the first FILE\n"
+    "  --csv-raw            CSV ids and messages exactly as they are; by\n"
+    "                       default one starting with = + - @ (a formula to\n"
+    "                       a spreadsheet) gets a leading single quote\n"
     "  --compact            JSON records without what the ruleset's version\n"
     "                       and digest already fix (titles, citations, rules,\n"
     "                       sources, distinguishing points): about 40 %\n"
@@ -49,17 +52,24 @@ static const char usage[] =
     "  --color[=WHEN]       accepted for uniformity; batch output is never coloured\n"
     "  -h, --help           show this help\n"
     "\n"
+    "With -o, FILE is replaced only by a complete run (an existing FILE keeps\n"
+    "its mode; a symlink's target is written); FILE may not be an input. An\n"
+    "interrupted run, or one with an unreadable input, leaves FILE unchanged\n"
+    "and the records written in FILE.partial.\n"
+    "\n"
     "Exit status: 0 all cases evaluated, 1 some cases were errors (all others\n"
     "written), 2 usage or input/output error, 3 the ruleset failed to load,\n"
     "4 interrupted (every case read so far was written).\n";
 
-enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_CSV_EOL, OPT_LABEL_COLUMNS };
+enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_CSV_EOL, OPT_LABEL_COLUMNS,
+       OPT_CSV_RAW };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"csv-eol", required_argument, NULL, OPT_CSV_EOL},
     {"compact", no_argument, NULL, OPT_COMPACT},
     {"label-columns", required_argument, NULL, OPT_LABEL_COLUMNS},
+    {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
 
@@ -94,6 +104,9 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
         return -1;
     case OPT_LABEL_COLUMNS:
         cli->label_columns = arg;
+        return -1;
+    case OPT_CSV_RAW:
+        cli->csv_raw = 1;
         return -1;
     case 'o':
         cli->output = arg;
@@ -135,11 +148,15 @@ static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
     return 0;
 }
 
-static enum nms_sink_end sink_end(int fatal)
+/* An unreadable input, like an interrupt, leaves FILE as it was and the
+ * records written in FILE.partial: a FILE missing an input's cases must
+ * not pass for the complete result. */
+static enum nms_sink_end sink_end(int fatal, const struct tally *t)
 {
     if (fatal)
         return NMS_SINK_ABANDON;
-    return nms_interrupted() ? NMS_SINK_PARTIAL : NMS_SINK_COMMIT;
+    return nms_interrupted() || t->io_failed ? NMS_SINK_PARTIAL
+                                              : NMS_SINK_COMMIT;
 }
 
 int nms_cmd_batch(int argc, char **argv)
@@ -161,6 +178,11 @@ int nms_cmd_batch(int argc, char **argv)
         cli.inputs = stdin_only;
         cli.n_inputs = 1;
     }
+    if (nms_sink_is_input(cli.output, cli.inputs, cli.n_inputs)) {
+        nms_errorf("'%s' is also an input: -o would replace it; write the "
+                   "results to another file", cli.output);
+        return NMS_EXIT_USAGE;
+    }
     if (cli.format == NMS_FORMAT_CSV || cli.format == NMS_FORMAT_ITEMS_CSV)
         if ((status = nms_label_columns_find(&cli, &labels)) != 0)
             return status;
@@ -180,14 +202,15 @@ int nms_cmd_batch(int argc, char **argv)
         fatal = 1;
     } else {
         nms_writer_set_options(w, (cli.compact ? NMS_OUTPUT_COMPACT : 0u) |
-                                      (cli.csv_lf ? NMS_OUTPUT_CSV_LF : 0u));
+                                      (cli.csv_lf ? NMS_OUTPUT_CSV_LF : 0u) |
+                                      (cli.csv_raw ? NMS_OUTPUT_CSV_RAW : 0u));
         nms_writer_set_label_columns(w, (const char *const *)labels.paths,
                                      labels.n);
         fatal = run_inputs(&cli, e, w, &t);
     }
     nms_writer_free(w);
     nms_label_columns_release(&labels);
-    if (nms_sink_close(&out, sink_end(fatal)) != 0)
+    if (nms_sink_close(&out, sink_end(fatal, &t)) != 0)
         fatal = 1;
     if (nms_interrupted())
         nms_warnf("interrupted by %s: stopped after %zu cases, all written",

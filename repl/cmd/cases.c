@@ -10,6 +10,7 @@
 
 #include "cmd/anchor.h"
 #include "cmd/cases.h"
+#include "nms/interrupt.h"
 #include "front/interrupt.h"
 #include "front/msg.h"
 
@@ -94,7 +95,9 @@ int nms_read_source(const char *name, struct tally *t, record_fn fn, void *ctx)
         rc = -1;
         goto out;
     }
-    /* Stop requests are checked between cases, never inside one. */
+    nms_reader_set_interrupt(reader, nms_interrupt_flag());
+    /* Stop requests are checked between cases, never inside one, and
+     * while a record is read (a record that never ends). */
     while (rc == 0 && !nms_interrupted() &&
            (got = nms_reader_next(reader, &rec)) == 1)
         if ((rc = fn(ctx, &rec)) == 0)

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cmd/report.h"
+#include "cmd/term.h"
 
 /* ANSI colours, used only on a terminal without NO_COLOR. */
 #define GREEN "\033[32m"
@@ -327,9 +328,9 @@ static struct report_style style_of(int flags)
     return s;
 }
 
-void nms_report_summary(FILE *fp, const struct nms_case *c,
-                        const struct nms_result *r,
-                        const struct nms_ruleset_info *rs, int flags)
+static void summary(FILE *fp, const struct nms_case *c,
+                    const struct nms_result *r,
+                    const struct nms_ruleset_info *rs, int flags)
 {
     struct report_style s = style_of(flags);
     char path[256];
@@ -349,7 +350,7 @@ void nms_report_summary(FILE *fp, const struct nms_case *c,
         print_summary(fp, &s, r);
 }
 
-void nms_report_print(FILE *fp, const struct nms_case *c,
+static void print_all(FILE *fp, const struct nms_case *c,
                       const struct nms_result *r,
                       const struct nms_ruleset_info *rs, int flags)
 {
@@ -359,7 +360,7 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
 
     if (c->index > 0)
         fputc('\n', fp);   /* a blank line between cases of one file */
-    nms_report_summary(fp, c, r, rs, flags);
+    summary(fp, c, r, rs, flags);
     for (i = 0; r && !r->error && i < r->n_sets; i++) {
         if (i > 0 && r->sets[i - 1].section == NMS_SECTION_CRITERIA &&
             r->sets[i].section != NMS_SECTION_CRITERIA)
@@ -437,4 +438,27 @@ void report_brief_lists(FILE *fp, const struct nms_set *set)
     if (set->section == NMS_SECTION_DIFFERENTIAL && set->overlap &&
         *set->overlap)
         fprintf(fp, "  overlap: %s\n", set->overlap);
+}
+
+/* The public entry points render through term.c: ids, field names,
+ * evidence and messages are untrusted and must not drive the terminal. */
+void nms_report_summary(FILE *fp, const struct nms_case *c,
+                        const struct nms_result *r,
+                        const struct nms_ruleset_info *rs, int flags)
+{
+    struct nms_term t;
+
+    summary(nms_term_begin(&t, fp, flags & NMS_REPORT_COLOR), c, r, rs, flags);
+    nms_term_end(&t);
+}
+
+void nms_report_print(FILE *fp, const struct nms_case *c,
+                      const struct nms_result *r,
+                      const struct nms_ruleset_info *rs, int flags)
+{
+    struct nms_term t;
+
+    print_all(nms_term_begin(&t, fp, flags & NMS_REPORT_COLOR), c, r, rs,
+              flags);
+    nms_term_end(&t);
 }

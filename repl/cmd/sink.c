@@ -1,6 +1,9 @@
 /* sink.c - atomic output files (see sink.h): batch -o FILE and the REPL's
  * .save write through here. */
+#define _GNU_SOURCE   /* O_TMPFILE, realpath */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,34 +31,147 @@ static void say(const struct nms_sink *s, const char *fmt, ...)
     errno = saved;
 }
 
-/* Creates the temporary file beside s->path; -1 after a message. */
+void nms_sink_guard_std_fds(void)
+{
+    int fd;
+
+    /* Lowest first, so open() hands back exactly the closed number. */
+    for (fd = 0; fd <= 2; fd++) {
+        int got;
+
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        got = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+        if (got >= 0 && got != fd) {   /* cannot happen; be sure anyway */
+            dup2(got, fd);
+            close(got);
+        }
+    }
+}
+
+/* A new string: `name` as seen from the directory of `link`. */
+static char *beside(const char *link, const char *name)
+{
+    const char *slash = strrchr(link, '/');
+    size_t dir = slash ? (size_t)(slash - link) + 1 : 0;
+    char *out = malloc(dir + strlen(name) + 1);
+
+    if (!out)
+        return NULL;
+    if (name[0] == '/')
+        dir = 0;
+    memcpy(out, link, dir);
+    strcpy(out + dir, name);
+    return out;
+}
+
+/*
+ * The file that -o `path` means: `path` itself, or where its symlinks
+ * lead, so that the link stays a link and its target gets the output (a
+ * dangling link's target is created). NULL after a message.
+ */
+static char *resolve(struct nms_sink *s, const char *path)
+{
+    char *cur = strdup(path);
+    int hops;
+
+    for (hops = 0; cur && hops < 40; hops++) {
+        struct stat st;
+        char target[PATH_MAX];
+        ssize_t n;
+        char *next;
+
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+            return cur;
+        n = readlink(cur, target, sizeof target - 1);
+        if (n < 0) {
+            say(s, "cannot follow the link '%s': %s", cur, strerror(errno));
+            free(cur);
+            return NULL;
+        }
+        target[n] = '\0';
+        next = beside(cur, target);
+        free(cur);
+        cur = next;
+    }
+    if (cur)
+        say(s, "cannot follow the link '%s': %s", path, strerror(ELOOP));
+    else
+        say(s, "out of memory");
+    free(cur);
+    return NULL;
+}
+
+/* The mode the output gets: an existing file's own (a 0600 file of patient
+ * data stays 0600), else the usual 0666 less the umask. */
+static mode_t output_mode(const char *dest)
+{
+    struct stat st;
+    mode_t mask;
+
+    if (stat(dest, &st) == 0 && S_ISREG(st.st_mode))
+        return st.st_mode & 07777;
+    mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+/*
+ * An unnamed file in dest's directory (O_TMPFILE): nothing is left behind
+ * if the process dies, even by SIGKILL. It gets a name only when complete
+ * (link_out). -1 where the kernel, file system or a missing /proc cannot
+ * do it; the caller then falls back to a named temporary file.
+ */
+static int open_anonymous(const char *dest)
+{
+#ifdef O_TMPFILE
+    const char *slash = strrchr(dest, '/');
+    char *dir;
+    int fd;
+
+    if (access("/proc/self/fd", X_OK) != 0)
+        return -1;   /* linkat through /proc is how it gets its name */
+    dir = slash ? strndup(dest, (size_t)(slash - dest) + 1) : strdup(".");
+    if (!dir)
+        return -1;
+    fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    free(dir);
+    return fd;
+#else
+    (void)dest;
+    return -1;
+#endif
+}
+
+/* Creates the temporary file beside the destination; -1 after a message. */
 static int open_tmp(struct nms_sink *s)
 {
     size_t len;
-    mode_t mask;
     int fd;
-    const char *path = s->path;
 
-    len = strlen(path) + sizeof ".tmp-XXXXXX";
+    s->dest = resolve(s, s->path);
+    if (!s->dest)
+        return -1;
+    len = strlen(s->dest) + sizeof ".tmp-XXXXXX";
     s->tmp = malloc(len);
     if (!s->tmp) {
         say(s, "out of memory");
         errno = ENOMEM;
-        return -1;
+        goto fail;
     }
-    snprintf(s->tmp, len, "%s.tmp-XXXXXX", path);
-    fd = mkstemp(s->tmp);
-    if (fd < 0) {
+    snprintf(s->tmp, len, "%s.tmp-XXXXXX", s->dest);
+    fd = open_anonymous(s->dest);
+    s->anonymous = fd >= 0;
+    if (fd < 0 && (fd = mkstemp(s->tmp)) < 0) {
         say(s, "cannot create '%s': %s", s->tmp, strerror(errno));
         goto fail;
     }
-    mask = umask(0);   /* mkstemp makes 0600; give the usual 0666 & ~umask */
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || !(s->fp = fdopen(fd, "w"))) {
+    if (fchmod(fd, output_mode(s->dest)) != 0 || !(s->fp = fdopen(fd, "w"))) {
         int saved = errno;
         say(s, "cannot write '%s': %s", s->tmp, strerror(errno));
         close(fd);
-        unlink(s->tmp);
+        if (!s->anonymous)
+            unlink(s->tmp);
         errno = saved;
         goto fail;
     }
@@ -63,6 +179,8 @@ static int open_tmp(struct nms_sink *s)
 fail:
     free(s->tmp);
     s->tmp = NULL;
+    free(s->dest);
+    s->dest = NULL;
     return -1;
 }
 
@@ -76,34 +194,68 @@ int nms_sink_open(struct nms_sink *s, const char *path)
     return open_tmp(s);
 }
 
-/* Flushes the temporary file to disk and closes it; -1 after a message. */
-static int finish_file(struct nms_sink *s)
+int nms_sink_is_input(const char *path, char *const *inputs, int n)
 {
-    int rc = 0;
+    struct stat out, in;
+    int i;
 
-    int saved = 0;
-
-    if (ferror(s->fp) || fflush(s->fp) != 0 || fsync(fileno(s->fp)) != 0) {
-        saved = errno;
-        say(s, "cannot write '%s': %s", s->path, strerror(errno));
-        rc = -1;
+    if (!path || strcmp(path, "-") == 0 || stat(path, &out) != 0)
+        return 0;
+    for (i = 0; i < n; i++) {
+        int got = strcmp(inputs[i], "-") == 0 ? fstat(0, &in)
+                                               : stat(inputs[i], &in);
+        if (got == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+            return 1;
     }
-    if (fclose(s->fp) != 0 && rc == 0) {
-        saved = errno;
-        say(s, "cannot write '%s': %s", s->path, strerror(errno));
-        rc = -1;
-    }
-    if (rc != 0)
-        errno = saved;
-    return rc;
+    return 0;
 }
 
-/* Renames the temporary file to `dest`; -1 after a message. */
+/* Flushes the temporary file to disk; -1 after a message. */
+static int flush_file(struct nms_sink *s)
+{
+    if (ferror(s->fp) || fflush(s->fp) != 0 || fsync(fileno(s->fp)) != 0) {
+        say(s, "cannot write '%s': %s", s->path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * Gives the unnamed file the name s->tmp: linkat cannot replace a file,
+ * so the complete file is linked under a fresh name, then renamed.
+ */
+static int link_out(struct nms_sink *s)
+{
+    char proc[64];
+    unsigned n;
+
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fileno(s->fp));
+    for (n = 0; n < 100; n++) {
+        snprintf(s->tmp + strlen(s->dest), sizeof ".tmp-XXXXXX", ".tmp-%06u",
+                 ((unsigned)getpid() + n) % 1000000u);
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, s->tmp, AT_SYMLINK_FOLLOW) == 0)
+            return 0;
+        if (errno != EEXIST)
+            break;
+    }
+    say(s, "cannot create '%s': %s", s->tmp, strerror(errno));
+    return -1;
+}
+
+/* Puts the complete temporary file at `dest`; -1 after a message (the
+ * temporary file is then gone). */
 static int move_to(struct nms_sink *s, const char *dest)
 {
+    int saved;
+
+    if (s->anonymous && link_out(s) != 0)
+        return -1;
     if (rename(s->tmp, dest) == 0)
         return 0;
+    saved = errno;
     say(s, "cannot rename '%s' to '%s': %s", s->tmp, dest, strerror(errno));
+    unlink(s->tmp);
+    errno = saved;
     return -1;
 }
 
@@ -115,29 +267,35 @@ int nms_sink_close(struct nms_sink *s, enum nms_sink_end end)
     if (!s->tmp)
         return fflush(stdout) == 0 || end == NMS_SINK_ABANDON ? 0 : -1;
     if (end == NMS_SINK_ABANDON) {
-        fclose(s->fp);
-    } else if (finish_file(s) != 0) {
+        if (!s->anonymous)
+            unlink(s->tmp);
+    } else if (flush_file(s) != 0) {
         rc = -1;
+        if (!s->anonymous)
+            unlink(s->tmp);
     } else if (end == NMS_SINK_COMMIT) {
-        rc = move_to(s, s->path);
+        rc = move_to(s, s->dest);
     } else {
-        size_t len = strlen(s->path) + sizeof ".partial";
+        size_t len = strlen(s->dest) + sizeof ".partial";
         partial = malloc(len);
         if (partial)
-            snprintf(partial, len, "%s.partial", s->path);
+            snprintf(partial, len, "%s.partial", s->dest);
         rc = partial ? move_to(s, partial) : -1;
         if (rc == 0)
             nms_warnf("the cases completed so far are in '%s'; '%s' is "
                       "unchanged", partial, s->path);
     }
-    if (end == NMS_SINK_ABANDON || rc != 0) {
-        int saved = errno;
-        unlink(s->tmp);
-        errno = saved;
+    if (fclose(s->fp) != 0 && rc == 0 && end != NMS_SINK_ABANDON) {
+        /* Only a close error on a network file system lands here; the
+         * name is already in place, so the run says it failed. */
+        say(s, "cannot write '%s': %s", s->path, strerror(errno));
+        rc = -1;
     }
     free(partial);
     free(s->tmp);
     s->tmp = NULL;
+    free(s->dest);
+    s->dest = NULL;
     return rc;
 }
 

@@ -2,8 +2,14 @@
  * sink.h - where batch output goes: standard output, or -o FILE written
  * through a temporary file in the same directory that is renamed over FILE
  * only when the run completed. Killed at any moment, FILE holds either the
- * previous complete file or nothing new; a leftover "FILE.tmp-XXXXXX" is
- * all a SIGKILL can leave behind.
+ * previous complete file or nothing new.
+ *
+ * The temporary file is unnamed (O_TMPFILE) where Linux and the file
+ * system allow it, so even SIGKILL leaves nothing behind; it is linked in
+ * under "FILE.tmp-NNNNNN" only once complete, for the rename. Elsewhere it
+ * is a named "FILE.tmp-XXXXXX" that a SIGKILL leaves behind.
+ * An existing FILE keeps its mode; a symlink FILE stays a link and its
+ * target gets the output.
  */
 #ifndef NMS_SINK_H
 #define NMS_SINK_H
@@ -13,7 +19,9 @@
 struct nms_sink {
     FILE *fp;
     const char *path;   /* -o FILE, or NULL for stdout */
-    char *tmp;          /* the temporary file being written */
+    char *dest;         /* FILE with its symlinks followed */
+    char *tmp;          /* the temporary file's name */
+    int anonymous;      /* the temporary file has no name yet (O_TMPFILE) */
     int quiet;          /* errors are left to the caller (errno set) */
 };
 
@@ -27,6 +35,15 @@ enum nms_sink_end {
 /* Opens the sink for `path` ("-" or NULL: stdout). Returns 0, or -1 after
  * printing why. */
 int nms_sink_open(struct nms_sink *s, const char *path);
+
+/* Nonzero when `path` is the same file as one of the `n` inputs ("-":
+ * standard input), so -o would replace what is being read. */
+int nms_sink_is_input(const char *path, char *const *inputs, int n);
+
+/* Opens /dev/null onto whichever of descriptors 0, 1 and 2 are closed, so
+ * that no file opened later (the temporary -o file) becomes "stderr" and
+ * receives messages. Called first thing in main. */
+void nms_sink_guard_std_fds(void);
 
 /* Ends the sink as `end` says. Returns 0, or -1 after printing why (the
  * temporary file is then removed). */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd/sink.h"
 #include "front/commands.h"
 #include "front/msg.h"
 
@@ -239,7 +240,10 @@ out:
 
 int main(int argc, char **argv)
 {
-    int status = dispatch(argc, argv);
+    int status;
+
+    nms_sink_guard_std_fds();
+    status = dispatch(argc, argv);
 
     if (fflush(stdout) != 0 || ferror(stdout)) {
         nms_errorf("cannot write to standard output");

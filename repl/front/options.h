@@ -44,6 +44,7 @@ struct nms_cli {
     int echo;                    /* repl --echo: show each entry before its output */
     enum nms_color color;        /* --color; NMS_COLOR_AUTO when not given */
     int csv_lf;                  /* batch --csv-eol lf: CSV lines end in LF */
+    int csv_raw;                 /* batch --csv-raw: CSV text not neutralised */
     int keep_going;              /* repl --keep-going: a script runs past errors */
     const char *label;           /* accuracy --label PATH ("label.nms") */
     const char *plot;            /* accuracy --plot FILE.svg, or NULL */

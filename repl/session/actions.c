@@ -11,6 +11,7 @@
 #include "cmd/plot.h"
 #include "cmd/report.h"
 #include "cmd/sink.h"
+#include "cmd/term.h"
 #include "input/case_json.h"
 #include "nms/reader.h"
 #include "session/actions.h"
@@ -193,6 +194,8 @@ static int eval_one(struct session *s, const struct evaluation *ev,
 {
     const struct report_style style = {s->color, 0, 1};
     const struct nms_set *set;
+    struct nms_term term;
+    FILE *out;
 
     if (evaluation_failed(ev)) {
         repl_error(s, "the case has no results (.eval shows why)");
@@ -201,10 +204,12 @@ static int eval_one(struct session *s, const struct evaluation *ev,
     set = nms_result_set(ev->r, id);
     if (!set)
         return explain_set(s, id, 0);   /* says which sets there are */
+    out = nms_term_begin(&term, s->out, style.color);   /* untrusted text */
     if (brief)
-        report_brief_heading(s->out, set);
+        report_brief_heading(out, set);
     else
-        report_set(s->out, &style, set);
+        report_set(out, &style, set);
+    nms_term_end(&term);
     return 0;
 }
 

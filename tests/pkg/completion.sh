@@ -35,7 +35,7 @@ mkdir cases && : >cases/a.json && : >cases/b.json
 completes "batch" nmsrules ba
 completes "accuracy batch check diff doc eval gen help params plot repl run summary test timeline version" nmsrules ""
 completes "--color --compact" nmsrules eval --co
-completes "--csv-eol" nmsrules batch --cs
+completes "--csv-eol --csv-raw" nmsrules batch --cs
 completes "crlf lf" nmsrules batch --csv-eol ""
 completes "csv" nmsrules batch --format c
 completes "json text" nmsrules eval --format ""
