@@ -82,6 +82,20 @@ struct nms_vm {
     char *warnings_file;        /* where that function is defined */
     long warnings_line;
     struct nms_ruleset_info info;
+
+    /* Limits beside the instruction budget (core/limits.c). */
+    unsigned long cpu_ms;       /* CPU time per unit of work */
+    long long cpu_start;        /* thread CPU time (ns) when it began */
+    unsigned clock_countdown;   /* hook calls until the clock is read again */
+    int over_time;              /* sticky like over_budget */
+    int stopping;               /* the count-1 hook is armed */
+    size_t baseline;            /* bytes held once the ruleset loaded */
+    int loaded;                 /* baseline is set: the cap is absolute */
+    const void *retry_ptr;      /* refused block Lua retries after a GC */
+    size_t retry_size;
+    int retry_pending;
+    size_t output;              /* bytes copied out of rule results (case) */
+    unsigned long epoch;        /* counts units of work, for object ids */
 };
 
 /* Creates a sandboxed state for the ruleset in `dir`; NULL when out of
@@ -96,6 +110,50 @@ void nms_vm_limits_begin(struct nms_vm *vm, const struct nms_limits *limits);
 
 /* Lifts the limits again. */
 void nms_vm_limits_end(struct nms_vm *vm);
+
+/* Makes every later Lua instruction of the unit of work fail (a count
+ * hook of 1), so a rule cannot catch the stop with pcall and go on. */
+void nms_vm_stop(struct nms_vm *vm);
+
+/* ---- core/limits.c: limits on work done in C, determinism ---- */
+
+/* Most bytes of one string a rule result may carry into C (evidence,
+ * missing, notes, warnings), and of all of them together in one case. */
+#define NMS_MAX_RULE_STRING (16u * 1024u)
+#define NMS_MAX_CASE_OUTPUT (1024u * 1024u)
+
+/* Starts the CPU clock of a unit of work (limits->cpu_ms, 0: default). */
+void nms_limits_begin(struct nms_vm *vm, const struct nms_limits *limits);
+
+/*
+ * Reads the clock and the interrupt flag; sets vm->over_time or
+ * vm->interrupted (sticky) and arms nms_vm_stop. Returns non-zero when
+ * the unit of work must stop.
+ */
+int nms_limits_check(struct nms_vm *vm);
+
+/*
+ * [-0, +0, e] Charges `units` instructions of work done in C to the
+ * budget; raises (after nms_vm_stop) once the budget, the CPU time or an
+ * interrupt says stop.
+ */
+void nms_limits_charge(lua_State *L, double units);
+
+/* Wraps the functions of the real library table on top (named `lib`) so
+ * their work in C is charged, and keeps the originals in the registry's
+ * loaded table for error messages. Raises on no memory. */
+void nms_limits_wrap_library(lua_State *L, const char *lib);
+
+/* Replaces the base functions on top that leak addresses or finalizers
+ * (tostring, setmetatable) with sandboxed ones. Raises on no memory. */
+void nms_limits_wrap_base(lua_State *L);
+
+/* Seeds math.random the same way at the start of every unit of work. */
+void nms_limits_seed(struct nms_vm *vm);
+
+/* Raises unless a string of `len` bytes may still be copied out of the
+ * rule results of this case; counts it. */
+void nms_limits_output(lua_State *L, size_t len);
 
 /*
  * Calls the function below `nargs` arguments on top of the stack in

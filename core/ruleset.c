@@ -680,7 +680,7 @@ enum nms_status nms_ruleset_load(struct nms_vm *vm, char *const *overrides,
                                  size_t errsize)
 {
     struct load_args args = {vm, overrides, n_overrides};
-    struct nms_limits none = {0, 0};
+    struct nms_limits none = {0, 0, 0};
     int status;
 
     vm->digest = nms_digest_dir(vm->dir, errmsg, errsize);
@@ -696,6 +696,11 @@ enum nms_status nms_ruleset_load(struct nms_vm *vm, char *const *overrides,
         lua_pop(vm->L, 1);
         return status == LUA_ERRMEM ? NMS_ENOMEM : NMS_ERULES;
     }
+    /* From now on the memory cap counts from here, for good (see
+     * nms_vm_limits_begin): what rules keep between cases counts. */
+    lua_gc(vm->L, LUA_GCCOLLECT, 0);
+    vm->baseline = vm->used;
+    vm->loaded = 1;
     vm->info.name = vm->name;
     vm->info.version = vm->version;
     vm->info.title = vm->title;
