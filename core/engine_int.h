@@ -184,10 +184,31 @@ void nms_lua_push_case(lua_State *L, const struct nms_case *c);
 
 /*
  * Computes "sha256:<hex>" over every *.lua file below `dir` (sorted by
- * relative path; both the path and the content are hashed). Returns a new
- * string, or NULL with errmsg filled.
+ * relative path; both the path and the content are hashed, each framed by
+ * its length). Returns a new string, or NULL with errmsg filled.
  */
 char *nms_digest_dir(const char *dir, char *errmsg, size_t errsize);
+
+/* The rule files of a ruleset as read once for its digest: relative
+ * paths in byte order and their contents. */
+struct nms_snapshot {
+    char **paths;
+    char **texts;
+    size_t *lens;
+    size_t n;
+};
+
+/* nms_digest_dir that also keeps the text it hashed in *snap (release it
+ * with nms_snapshot_release, also after a failure). */
+char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
+                          char *errmsg, size_t errsize);
+
+/* Frees what a snapshot holds, leaving it empty. */
+void nms_snapshot_release(struct nms_snapshot *snap);
+
+/* [-0, +0] Makes the sandbox compile modules from `snap` only (copied
+ * into the state). Raises on no memory. */
+void nms_vm_set_sources(lua_State *L, const struct nms_snapshot *snap);
 
 /*
  * Evaluates case `c` into the empty result `r` under `limits`. A failing

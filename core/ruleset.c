@@ -27,6 +27,7 @@ struct load_args {
     struct nms_vm *vm;
     char *const *overrides;
     size_t n_overrides;
+    const struct nms_snapshot *snap;    /* the text the digest covers */
 };
 
 /* Raises "<file>: <context>: <message>" for the module `module`. */
@@ -650,6 +651,7 @@ static int load_protected(lua_State *L)
     char *params = NULL;
     int manifest;
 
+    nms_vm_set_sources(L, args->snap);  /* the only text modules come from */
     require_module(L, "ruleset");
     manifest = lua_gettop(L);
     if (!lua_istable(L, manifest))
@@ -679,11 +681,12 @@ enum nms_status nms_ruleset_load(struct nms_vm *vm, char *const *overrides,
                                  size_t n_overrides, char *errmsg,
                                  size_t errsize)
 {
-    struct load_args args = {vm, overrides, n_overrides};
+    struct nms_snapshot snap;
+    struct load_args args = {vm, overrides, n_overrides, &snap};
     struct nms_limits none = {0, 0, 0};
     int status;
 
-    vm->digest = nms_digest_dir(vm->dir, errmsg, errsize);
+    vm->digest = nms_digest_snapshot(vm->dir, &snap, errmsg, errsize);
     if (!vm->digest)
         return NMS_ERULES;
     nms_vm_limits_begin(vm, &none);
@@ -691,6 +694,7 @@ enum nms_status nms_ruleset_load(struct nms_vm *vm, char *const *overrides,
     lua_pushlightuserdata(vm->L, &args);
     status = nms_vm_pcall(vm, 1, 0);
     nms_vm_limits_end(vm);
+    nms_snapshot_release(&snap);
     if (status != LUA_OK) {
         snprintf(errmsg, errsize, "%s", lua_tostring(vm->L, -1));
         lua_pop(vm->L, 1);

@@ -27,6 +27,7 @@
 /* Registry keys for the sandbox's shared tables. */
 #define KEY_BASE "nms.sandbox.base"
 #define KEY_LOADED "nms.sandbox.loaded"
+#define KEY_SOURCES "nms.sandbox.sources"
 
 /* Module names are dotted lower-case paths below the ruleset directory. */
 #define MAX_MODULE_NAME 128
@@ -387,6 +388,50 @@ const char *nms_push_module_path(lua_State *L, const char *module)
     return lua_tostring(L, -1);
 }
 
+void nms_vm_set_sources(lua_State *L, const struct nms_snapshot *snap)
+{
+    size_t i;
+
+    lua_createtable(L, 0, (int)snap->n);
+    for (i = 0; i < snap->n; i++) {
+        lua_pushlstring(L, snap->texts[i], snap->lens[i]);
+        lua_setfield(L, -2, snap->paths[i]);
+    }
+    lua_setfield(L, LUA_REGISTRYINDEX, KEY_SOURCES);
+}
+
+/* Compiles module `name` from the snapshot the digest was computed over
+ * (chunk name "@<dir>/<path>", as a file would have); with no snapshot
+ * (a state used without a ruleset load), from the file. Returns a lua
+ * status; LUA_ERRFILE when the ruleset has no such module. */
+static int load_source(lua_State *L, const char *name, const char *path)
+{
+    luaL_Buffer rel;
+    const char *p;
+    int status;
+
+    if (lua_getfield(L, LUA_REGISTRYINDEX, KEY_SOURCES) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return luaL_loadfilex(L, path, "t");
+    }
+    luaL_buffinit(L, &rel);
+    for (p = name; *p; p++)
+        luaL_addchar(&rel, *p == '.' ? '/' : *p);
+    luaL_addstring(&rel, ".lua");
+    luaL_pushresult(&rel);
+    if (lua_rawget(L, -2) != LUA_TSTRING) {
+        lua_pop(L, 2);
+        lua_pushfstring(L, "cannot open %s", path);
+        return LUA_ERRFILE;
+    }
+    lua_pushfstring(L, "@%s", path);
+    status = luaL_loadbufferx(L, lua_tostring(L, -2), lua_rawlen(L, -2),
+                              lua_tostring(L, -1), "t");
+    lua_replace(L, -4);             /* the chunk (or error) where sources was */
+    lua_pop(L, 2);
+    return status;
+}
+
 /* [-1, +1] Loads and runs module `name` (on top) from the ruleset
  * directory; raises with the file and line of what went wrong. */
 static int load_module(lua_State *L)
@@ -394,7 +439,7 @@ static int load_module(lua_State *L)
     const char *name = lua_tostring(L, 1);
 
     nms_push_module_path(L, name);
-    switch (luaL_loadfilex(L, lua_tostring(L, -1), "t")) {
+    switch (load_source(L, name, lua_tostring(L, -1))) {
     case LUA_OK:
         break;
     case LUA_ERRFILE:   /* name the caller: level 2, past l_require */
