@@ -78,6 +78,9 @@ static const char repl_usage[] =
     "  --script FILE        run the commands in FILE ('-' for standard input)\n"
     "                       instead of reading a terminal\n"
     "  --echo               with a script, print each entry before its output\n"
+    "  --full-lua           give a script (or piped input) the full Lua\n"
+    "                       library (io, os, require ...); by default it gets\n"
+    "                       the rules' sandbox: base, string, table, math, utf8\n"
     "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -90,7 +93,7 @@ static const char repl_usage[] =
 
 enum {
     OPT_RULES = 256, OPT_PARAM, OPT_FORMAT, OPT_AS_OF, OPT_MAX_INSTRUCTIONS,
-    OPT_MAX_MEMORY, OPT_SCRIPT, OPT_ECHO, OPT_COMPACT
+    OPT_MAX_MEMORY, OPT_SCRIPT, OPT_ECHO, OPT_COMPACT, OPT_FULL_LUA
 };
 
 static const struct option long_options[] = {
@@ -104,6 +107,7 @@ static const struct option long_options[] = {
     {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
     {"script", required_argument, NULL, OPT_SCRIPT},
     {"echo", no_argument, NULL, OPT_ECHO},
+    {"full-lua", no_argument, NULL, OPT_FULL_LUA},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -216,12 +220,15 @@ static int apply_option(struct nms_cli *cli, int is_eval, int opt,
         return set_limit(cli, opt, optarg) == 0 ? -1 : NMS_EXIT_USAGE;
     case OPT_SCRIPT:
     case OPT_ECHO:
+    case OPT_FULL_LUA:
         if (is_eval != 2)
             break;
         if (opt == OPT_SCRIPT)
             cli->script = optarg;
-        else
+        else if (opt == OPT_ECHO)
             cli->echo = 1;
+        else
+            cli->full_lua = 1;
         return -1;
     case 'h':
         fputs(usage, stdout);

@@ -30,6 +30,7 @@ struct nms_cli {
     struct nms_limits limits;    /* --max-instructions, --max-memory; 0 = default */
     const char *script;          /* repl --script FILE, or NULL */
     int echo;                    /* repl --echo: show each entry before its output */
+    int full_lua;                /* repl --full-lua: scripts get io, os, ... too */
     char **inputs;               /* file operands */
     int n_inputs;
 };
