@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "interrupt.h"
+#include "nms/interrupt.h"
 #include "msg.h"
 #include "sink.h"
 
@@ -39,6 +40,10 @@ static int run_record(const struct nms_cli *cli, struct nms_engine *e,
     }
     if (!c->error && nms_engine_evaluate(e, c, &r) != NMS_OK) {
         nms_errorf("%s", nms_engine_errmsg(e));
+        goto out;
+    }
+    if (r && r->error && nms_interrupted()) {
+        rc = 0;   /* stopped part-way by SIGINT/SIGTERM: not a record */
         goto out;
     }
     t->cases++;
@@ -162,6 +167,8 @@ int nms_cmd_batch(int argc, char **argv)
         nms_engine_free(e);
         return NMS_EXIT_USAGE;
     }
+    /* A signal also stops the case being evaluated, however it loops. */
+    nms_engine_set_interrupt(e, nms_interrupt_flag());
     if (nms_writer_new(&w, out.fp, cli.format, nms_engine_ruleset(e)) !=
         NMS_OK) {
         nms_errorf("cannot write results: %s", strerror(errno));

@@ -38,7 +38,9 @@ static const char batch_usage[] =
     "                       ignoring later data\n"
     "  --max-instructions N Lua instructions one case may use (default\n"
     "                       50000000); a case over it is an error record\n"
-    "  --max-memory MIB     memory the rules may use per case (default 64)\n"
+    "  --max-memory MIB     memory the rules may hold beyond the loaded\n"
+    "                       ruleset, for all cases together (default 64)\n"
+    "  --max-cpu-ms MS      CPU time one case may use (default 10000)\n"
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 all cases evaluated, 1 some cases were errors (all others\n"
@@ -57,7 +59,7 @@ static const char eval_usage[] =
     "  --format FORMAT      text (default) or json (the batch record)\n"
     "  --compact            with --format json: as batch --compact\n"
     "  --as-of TIME         evaluate as of TIME, ignoring later data\n"
-    "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
+    "  --max-instructions N, --max-memory MIB, --max-cpu-ms MS   sandbox limits\n"
     "  -h, --help           show this help\n"
     "\n"
     "Colour is used on a terminal unless NO_COLOR is set. Exit status as for\n"
@@ -81,7 +83,7 @@ static const char repl_usage[] =
     "  --full-lua           give a script (or piped input) the full Lua\n"
     "                       library (io, os, require ...); by default it gets\n"
     "                       the rules' sandbox: base, string, table, math, utf8\n"
-    "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
+    "  --max-instructions N, --max-memory MIB, --max-cpu-ms MS   sandbox limits\n"
     "  -h, --help           show this help\n"
     "\n"
     "On a terminal: Tab completes commands, fields, values, drugs and set ids;\n"
@@ -93,7 +95,8 @@ static const char repl_usage[] =
 
 enum {
     OPT_RULES = 256, OPT_PARAM, OPT_FORMAT, OPT_AS_OF, OPT_MAX_INSTRUCTIONS,
-    OPT_MAX_MEMORY, OPT_SCRIPT, OPT_ECHO, OPT_COMPACT, OPT_FULL_LUA
+    OPT_MAX_MEMORY, OPT_SCRIPT, OPT_ECHO, OPT_COMPACT, OPT_FULL_LUA,
+    OPT_MAX_CPU
 };
 
 static const struct option long_options[] = {
@@ -105,6 +108,7 @@ static const struct option long_options[] = {
     {"as-of", required_argument, NULL, OPT_AS_OF},
     {"max-instructions", required_argument, NULL, OPT_MAX_INSTRUCTIONS},
     {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
+    {"max-cpu-ms", required_argument, NULL, OPT_MAX_CPU},
     {"script", required_argument, NULL, OPT_SCRIPT},
     {"echo", no_argument, NULL, OPT_ECHO},
     {"full-lua", no_argument, NULL, OPT_FULL_LUA},
@@ -180,6 +184,12 @@ static int set_limit(struct nms_cli *cli, int opt, const char *text)
         cli->limits.instructions = value;
         return 0;
     }
+    if (opt == OPT_MAX_CPU) {
+        if (set_count("--max-cpu-ms", text, ULONG_MAX / 2000000, &value) != 0)
+            return -1;
+        cli->limits.cpu_ms = value;
+        return 0;
+    }
     if (set_count("--max-memory", text, SIZE_MAX / (1024 * 1024) / 2, &value) != 0)
         return -1;
     cli->limits.memory = (size_t)value * 1024 * 1024;
@@ -217,6 +227,7 @@ static int apply_option(struct nms_cli *cli, int is_eval, int opt,
         return set_as_of(cli, optarg) == 0 ? -1 : NMS_EXIT_USAGE;
     case OPT_MAX_INSTRUCTIONS:
     case OPT_MAX_MEMORY:
+    case OPT_MAX_CPU:
         return set_limit(cli, opt, optarg) == 0 ? -1 : NMS_EXIT_USAGE;
     case OPT_SCRIPT:
     case OPT_ECHO:
