@@ -199,19 +199,31 @@ static struct nms_engine *tight(void)
 
 /* 1: once the budget is spent every instruction fails, however deep the
  * pcalls, and a looping message handler of xpcall cannot hold it. */
-static void sandbox_stops_unbounded_pcall_loop(void **s)
+static void sandbox_stops_unbounded_pcall_loop(void **state)
 {
-    expect_stopped(s, "pcall_forever", "instruction budget of 50000000 exceeded");
+    struct nms_engine *e = tight();
+
+    (void)state;
+    expect_stopped_in(e, "pcall_forever", "instruction budget of 5000000 exceeded");
+    nms_engine_free(e);
 }
 
-static void sandbox_stops_xpcall_with_looping_handler(void **s)
+static void sandbox_stops_xpcall_with_looping_handler(void **state)
 {
-    expect_stopped(s, "xpcall_forever", "instruction budget of 50000000 exceeded");
+    struct nms_engine *e = tight();
+
+    (void)state;
+    expect_stopped_in(e, "xpcall_forever", "instruction budget of 5000000 exceeded");
+    nms_engine_free(e);
 }
 
-static void sandbox_stops_nested_pcall_loops(void **s)
+static void sandbox_stops_nested_pcall_loops(void **state)
 {
-    expect_stopped(s, "pcall_deep", "instruction budget of 50000000 exceeded");
+    struct nms_engine *e = tight();
+
+    (void)state;
+    expect_stopped_in(e, "pcall_deep", "instruction budget of 5000000 exceeded");
+    nms_engine_free(e);
 }
 
 /* 1: an interrupt (Ctrl-C, SIGTERM) reaches a pcall loop too. */
