@@ -19,6 +19,7 @@
  *     where no limit reaches, and again in lua_close at exit.
  * See docs/security.md for each limit and its test.
  */
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 #include <time.h>
@@ -73,8 +74,10 @@ int nms_limits_check(struct nms_vm *vm)
         return 0;
     if (vm->interrupt && *vm->interrupt)
         vm->interrupted = 1;
-    if (!vm->over_time &&
-        cpu_now() - vm->cpu_start > (long long)vm->cpu_ms * 1000000LL)
+    if (!vm->over_time && cpu_now() - vm->cpu_start >
+                              (vm->cpu_ms > LLONG_MAX / 1000000
+                                   ? LLONG_MAX
+                                   : (long long)vm->cpu_ms * 1000000LL))
         vm->over_time = 1;
     if (vm->interrupted || vm->over_budget || vm->over_time) {
         nms_vm_stop(vm);
@@ -102,6 +105,8 @@ void nms_limits_charge(lua_State *L, double units)
 
     if (vm->budget == 0)
         return;
+    if (!(units >= 0))
+        units = 0;      /* a lying __len, or NaN: nothing to charge */
     if (units >= (double)(vm->budget - vm->instructions) ||
         vm->instructions > vm->budget) {
         vm->instructions = vm->budget + 1;
@@ -123,7 +128,8 @@ void nms_limits_charge(lua_State *L, double units)
 enum cost {
     COST_BYTES,   /* only the bytes */
     COST_REP,     /* string.rep(s, n, sep): the result it would build */
-    COST_RANGE,   /* (t, i, j): j - i + 1 elements (unpack, concat) */
+    COST_RANGE,   /* unpack(t, i, j): j - i + 1 elements */
+    COST_CONCAT,  /* concat(t, sep, i, j): j - i + 1 elements */
     COST_MOVE,    /* table.move(a, f, e, t): e - f + 1 elements */
     COST_LENGTH,  /* table.insert/remove: #t elements shifted */
     COST_SORT,    /* table.sort: n log n comparisons */
@@ -136,7 +142,7 @@ static const struct {
 } wrapped[] = {
     {LUA_STRLIBNAME, "rep", COST_REP},
     {LUA_STRLIBNAME, "format", COST_FORMAT},
-    {LUA_TABLIBNAME, "concat", COST_RANGE},
+    {LUA_TABLIBNAME, "concat", COST_CONCAT},
     {LUA_TABLIBNAME, "unpack", COST_RANGE},
     {LUA_TABLIBNAME, "move", COST_MOVE},
     {LUA_TABLIBNAME, "insert", COST_LENGTH},
@@ -183,8 +189,9 @@ static double cost_before(lua_State *L, enum cost cost)
         return n * (string_bytes(L, 1, 1) + string_bytes(L, 3, 3)) /
                BYTES_PER_INSTRUCTION;
     case COST_RANGE:
+    case COST_CONCAT:
         luaL_checktype(L, 1, LUA_TTABLE);
-        return range_at(L, lua_type(L, 2) == LUA_TSTRING ? 3 : 2);
+        return range_at(L, cost == COST_CONCAT ? 3 : 2);
     case COST_MOVE:
         n = (double)luaL_checkinteger(L, 3) - (double)luaL_checkinteger(L, 2);
         return n >= 0 ? n + 1 : 0;

@@ -348,6 +348,7 @@ static int l_load(lua_State *L)
     const char *chunk = luaL_checklstring(L, 1, &len);
     const char *name = luaL_optstring(L, 2, "=(load)");
 
+    nms_limits_charge(L, (double)len / 4);   /* compiling is work in C */
     if (luaL_loadbufferx(L, chunk, len, name, "t") != LUA_OK) {
         lua_pushnil(L);
         lua_insert(L, -2);
