@@ -527,14 +527,16 @@ static int l_format_time(lua_State *L)
  * --------------------------------------------------------------------- */
 
 /* Lua's pattern matcher runs in C, where the instruction budget cannot
- * reach it, and backtracks: each variable-length item (x* x+ x- %bxy) can
- * try every length up to the n bytes of the subject, so a pattern with q
- * of them costs up to about n^q steps from one start position, and an
- * unanchored pattern (find, match, gmatch, gsub without '^') tries all n
- * start positions: n^(q+1). A pattern with none still compares up to its
- * m bytes at each start: n*m. Calls whose estimate passes this many steps
- * (a fraction of a second of C) are refused instead of hanging. */
-#define NMS_PATTERN_STEPS 1e8
+ * reach it, and backtracks: k variable-length items (x* x+ x- %bxy) can
+ * split the n bytes of the subject in about n^k/k! ways, and an
+ * unanchored pattern (find, match, gmatch, gsub without '^') is tried at
+ * all n start positions, one more factor. With q items the estimate is
+ * n^(q+1)/(q+1)! steps unanchored, n^q/q! anchored; a pattern with none
+ * still compares up to its m bytes at each start: n*m. Calls whose
+ * estimate passes this many steps (one or two seconds of C at worst) are
+ * refused instead of hanging; on the strings of a case (at most 1,024
+ * bytes) every pattern with up to two such items passes. */
+#define NMS_PATTERN_STEPS 2e8
 
 /* Counts the variable-length items (* + - and %b) of a Lua pattern,
  * outside escapes and character sets. */
@@ -573,7 +575,7 @@ static double pattern_cost(const char *p, size_t m, size_t n, int gmatch)
 
     if (q == 0)
         return logn + log((double)m + 1);
-    return (q + unanchored) * logn;
+    return (q + unanchored) * logn - lgamma(q + unanchored + 1.0);
 }
 
 /* A plain find compares with memchr and memcmp: cheap steps. */

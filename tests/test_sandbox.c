@@ -291,6 +291,17 @@ static void sandbox_refuses_costly_patterns(void **s)
                                          "costly for a subject of 99999 bytes");
 }
 
+/* ... while a pattern with two items on a string as long as a case may
+ * hold (1,024 bytes) is still matched. */
+static void sandbox_allows_patterns_on_case_strings(void **s)
+{
+    struct nms_result *r = attack(*s, "case_string_pattern");
+
+    assert_null(r->error);
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
+    nms_result_free(r);
+}
+
 static void sandbox_charges_string_work(void **state)
 {
     struct nms_engine *e = tight();
@@ -407,6 +418,7 @@ int main(void)
         cmocka_unit_test(sandbox_pairs_does_not_reveal_libraries),
         cmocka_unit_test(sandbox_charges_table_move),
         cmocka_unit_test(sandbox_refuses_costly_patterns),
+        cmocka_unit_test(sandbox_allows_patterns_on_case_strings),
         cmocka_unit_test(sandbox_charges_string_work),
         cmocka_unit_test(sandbox_limits_cpu_time),
         cmocka_unit_test(sandbox_caps_memory_kept_between_cases),

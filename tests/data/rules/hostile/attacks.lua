@@ -91,6 +91,10 @@ end
 attacks.two_quantifiers = function()
   return ("a"):rep(99999):find("a*a*b") ~= nil, "found"
 end
+attacks.case_string_pattern = function()
+  local s = ("7"):rep(1000) .. " mg"
+  return s:match("(%d+)%s*mg") ~= nil, "two items on 1,004 bytes"
+end
 attacks.upper_loop = function()
   local s = ("x"):rep(5000000)
   while true do s = s:upper():lower() end
