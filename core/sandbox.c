@@ -578,8 +578,10 @@ static double pattern_cost(const char *p, size_t m, size_t n, int gmatch)
     return (q + unanchored) * logn - lgamma(q + unanchored + 1.0);
 }
 
-/* A plain find compares with memchr and memcmp: cheap steps. */
+/* A plain find compares with memchr and memcmp: cheap steps. So are the
+ * byte comparisons of a pattern without variable-length items. */
 #define NMS_PLAIN_FIND_STEPS 1e10
+#define NMS_LITERAL_STEPS 2e9
 
 /* string.find/match/gmatch/gsub with the complexity check; the original
  * function is upvalue 1, upvalue 2 is 1 for find, 2 for gmatch (where '^'
@@ -600,7 +602,9 @@ static int l_guarded_pattern(lua_State *L)
                                     kind == 2);
     if (plain ? log((double)subject_len + 1) + log((double)pattern_len + 1) >
                     log(NMS_PLAIN_FIND_STEPS)
-              : cost > log(NMS_PATTERN_STEPS))
+              : cost > log(count_quantifiers(pattern, pattern_len) == 0
+                               ? NMS_LITERAL_STEPS
+                               : NMS_PATTERN_STEPS))
         return luaL_error(L, "pattern with %d quantifiers is too costly for a "
                              "subject of %I bytes (sandbox limit)",
                           plain ? 0 : count_quantifiers(pattern, pattern_len),
