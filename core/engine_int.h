@@ -87,6 +87,7 @@ struct nms_vm {
     unsigned long cpu_ms;       /* CPU time per unit of work */
     long long cpu_start;        /* thread CPU time (ns) when it began */
     unsigned clock_countdown;   /* hook calls until the clock is read again */
+    double since_clock;         /* work charged in C since the clock was read */
     int over_time;              /* sticky like over_budget */
     int stopping;               /* the count-1 hook is armed */
     size_t baseline;            /* bytes held once the ruleset loaded */

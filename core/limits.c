@@ -33,8 +33,8 @@
  * takes about as long as one instruction of the VM. */
 #define BYTES_PER_INSTRUCTION 16.0
 
-/* A call charged this much reads the clock and the interrupt flag at once
- * rather than waiting for the hook. */
+/* Work charged in C between two readings of the clock and the interrupt
+ * flag, besides the hook's own: about a millisecond of C. */
 #define COSTLY_CALL 65536.0
 
 /* Registry keys. */
@@ -65,6 +65,7 @@ void nms_limits_begin(struct nms_vm *vm, const struct nms_limits *limits)
                                           : NMS_DEFAULT_CPU_MS;
     vm->over_time = 0;
     vm->clock_countdown = 0;
+    vm->since_clock = 0;
     vm->cpu_start = cpu_now();
 }
 
@@ -114,8 +115,12 @@ void nms_limits_charge(lua_State *L, double units)
     } else {
         vm->instructions += (unsigned long)units;
     }
-    if (vm->over_budget || vm->interrupted || vm->over_time ||
-        (units >= COSTLY_CALL && nms_limits_check(vm)))
+    vm->since_clock += units;
+    if (vm->since_clock >= COSTLY_CALL) {
+        vm->since_clock = 0;
+        nms_limits_check(vm);
+    }
+    if (vm->over_budget || vm->interrupted || vm->over_time)
         raise_stop(L, vm);
 }
 
@@ -123,15 +128,18 @@ void nms_limits_charge(lua_State *L, double units)
  * Wrapped library functions
  * --------------------------------------------------------------------- */
 
-/* What a wrapped function costs besides the bytes of its string
- * arguments and results, known before it runs. */
+/* What a wrapped function costs besides the bytes it returns, known
+ * before it runs. */
 enum cost {
-    COST_BYTES,   /* only the bytes */
+    COST_OUTPUT,  /* only what it returns */
+    COST_SCAN,    /* the subject it reads whole: (s, ...) */
+    COST_SCAN_FROM, /* the subject it reads from init: (s, pattern, init) */
     COST_REP,     /* string.rep(s, n, sep): the result it would build */
     COST_RANGE,   /* unpack(t, i, j): j - i + 1 elements */
     COST_CONCAT,  /* concat(t, sep, i, j): j - i + 1 elements */
     COST_MOVE,    /* table.move(a, f, e, t): e - f + 1 elements */
-    COST_LENGTH,  /* table.insert/remove: #t elements shifted */
+    COST_INSERT,  /* table.insert(t, pos, v): #t - pos + 1 elements shifted */
+    COST_REMOVE,  /* table.remove(t, pos): #t - pos elements shifted */
     COST_SORT,    /* table.sort: n log n comparisons */
     COST_FORMAT   /* string.format: %p refused, tables named by number */
 };
@@ -145,10 +153,16 @@ static const struct {
     {LUA_TABLIBNAME, "concat", COST_CONCAT},
     {LUA_TABLIBNAME, "unpack", COST_RANGE},
     {LUA_TABLIBNAME, "move", COST_MOVE},
-    {LUA_TABLIBNAME, "insert", COST_LENGTH},
-    {LUA_TABLIBNAME, "remove", COST_LENGTH},
+    {LUA_TABLIBNAME, "insert", COST_INSERT},
+    {LUA_TABLIBNAME, "remove", COST_REMOVE},
     {LUA_TABLIBNAME, "sort", COST_SORT},
-    {NULL, NULL, COST_BYTES}};
+    {LUA_STRLIBNAME, "find", COST_SCAN_FROM},
+    {LUA_STRLIBNAME, "match", COST_SCAN_FROM},
+    {LUA_STRLIBNAME, "gmatch", COST_SCAN_FROM},
+    {LUA_STRLIBNAME, "gsub", COST_SCAN},
+    {LUA_UTF8LIBNAME, "len", COST_SCAN},
+    {LUA_UTF8LIBNAME, "offset", COST_SCAN},
+    {NULL, NULL, COST_OUTPUT}};
 
 /* Elements from i to j (arguments at idx, idx + 1; j defaults to #t of
  * the table at idx - 1), as a double so huge ranges do not wrap. */
@@ -174,6 +188,38 @@ static double string_bytes(lua_State *L, int from, int to)
 
 static void format_args(lua_State *L);
 
+/* Bytes of the subject at 1 read from the position at `init` (0: none)
+ * to its end. */
+static double scanned(lua_State *L, int init)
+{
+    lua_Integer len = (lua_Integer)lua_rawlen(L, 1), from = 1;
+
+    if (lua_type(L, 1) != LUA_TSTRING)
+        return 0;
+    if (init && lua_type(L, init) == LUA_TNUMBER && lua_isinteger(L, init)) {
+        from = lua_tointeger(L, init);
+        if (from < 0)
+            from = from < -len ? 1 : len + from + 1;
+        else if (from == 0)
+            from = 1;
+    }
+    return from > len ? 0 : (double)(len - from + 1);
+}
+
+/* Elements table.insert or table.remove will shift: from the position
+ * given (argument 2) to the end; none for an append or a pop. */
+static double shifted(lua_State *L, enum cost cost)
+{
+    lua_Integer n, pos;
+
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (cost == COST_INSERT ? lua_gettop(L) != 3 : lua_isnoneornil(L, 2))
+        return 0;
+    pos = luaL_checkinteger(L, 2);
+    n = luaL_len(L, 1);
+    return n >= pos ? (double)n - (double)pos + 1 : 0;
+}
+
 /* The work a call of kind `cost` will do, in instructions, from its
  * arguments (at 1..top). */
 static double cost_before(lua_State *L, enum cost cost)
@@ -195,15 +241,19 @@ static double cost_before(lua_State *L, enum cost cost)
     case COST_MOVE:
         n = (double)luaL_checkinteger(L, 3) - (double)luaL_checkinteger(L, 2);
         return n >= 0 ? n + 1 : 0;
-    case COST_LENGTH:
+    case COST_INSERT:
+    case COST_REMOVE:
+        return shifted(L, cost);
     case COST_SORT:
         luaL_checktype(L, 1, LUA_TTABLE);
         n = (double)luaL_len(L, 1);
-        return cost == COST_SORT && n > 1 ? n * log2(n) : n;
+        return n > 1 ? n * log2(n) : n;
+    case COST_SCAN:
+    case COST_SCAN_FROM:
+        return scanned(L, cost == COST_SCAN_FROM ? 3 : 0) /
+               BYTES_PER_INSTRUCTION;
     case COST_FORMAT:
-        format_args(L);
-        return 0;
-    case COST_BYTES:
+    case COST_OUTPUT:
         break;
     }
     return 0;
@@ -211,15 +261,16 @@ static double cost_before(lua_State *L, enum cost cost)
 
 /* A wrapped library function: upvalue 1 is the original, upvalue 2 its
  * cost kind. Charges what the call will do, calls it, then charges the
- * bytes it returned. */
+ * values and bytes it returned. */
 static int l_metered(lua_State *L)
 {
     enum cost cost = (enum cost)lua_tointeger(L, lua_upvalueindex(2));
     int n = lua_gettop(L);
 
+    if (cost == COST_FORMAT)
+        format_args(L);
     if (vm_of(L)->budget)
-        nms_limits_charge(L, cost_before(L, cost) + 1 +
-                                 string_bytes(L, 1, n) / BYTES_PER_INSTRUCTION);
+        nms_limits_charge(L, cost_before(L, cost) + 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, n, LUA_MULTRET);
@@ -238,7 +289,7 @@ static enum cost cost_of(const char *lib, const char *name)
         if (strcmp(wrapped[i].lib, lib) == 0 &&
             strcmp(wrapped[i].name, name) == 0)
             return wrapped[i].cost;
-    return COST_BYTES;
+    return COST_OUTPUT;
 }
 
 static void keep_randomseed(lua_State *L);

@@ -311,6 +311,21 @@ static void sandbox_charges_string_work(void **state)
     nms_engine_free(e);
 }
 
+/* ... but only the work done: appending, popping and reading one byte of
+ * a long string cost what they do, not the length of the table or string. */
+static void sandbox_charges_only_work_done(void **state)
+{
+    struct nms_engine *e = tight();
+    struct nms_result *r = attack(e, "honest_work");
+
+    (void)state;
+    if (r->error)
+        fail_msg("%s", r->error->message);
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
 /* 4: a CPU-time limit beside the budget, for Lua and C work alike. */
 static void sandbox_limits_cpu_time(void **state)
 {
@@ -420,6 +435,7 @@ int main(void)
         cmocka_unit_test(sandbox_refuses_costly_patterns),
         cmocka_unit_test(sandbox_allows_patterns_on_case_strings),
         cmocka_unit_test(sandbox_charges_string_work),
+        cmocka_unit_test(sandbox_charges_only_work_done),
         cmocka_unit_test(sandbox_limits_cpu_time),
         cmocka_unit_test(sandbox_caps_memory_kept_between_cases),
         cmocka_unit_test(sandbox_bounds_evidence),

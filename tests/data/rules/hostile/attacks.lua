@@ -95,6 +95,15 @@ attacks.case_string_pattern = function()
   local s = ("7"):rep(1000) .. " mg"
   return s:match("(%d+)%s*mg") ~= nil, "two items on 1,004 bytes"
 end
+attacks.honest_work = function()
+  local t = {}
+  for i = 1, 100000 do table.insert(t, i) end
+  for _ = 1, 1000 do table.remove(t) end
+  local s, n = ("ab"):rep(50000), 0
+  for i = 1, #s do if s:sub(i, i) == "a" then n = n + 1 end end
+  for _ in s:gmatch("b") do n = n + 1 end
+  return n == 100000 and #t == 99000, "counted " .. n
+end
 attacks.upper_loop = function()
   local s = ("x"):rep(5000000)
   while true do s = s:upper():lower() end
