@@ -126,6 +126,12 @@ static int run_item(lua_State *L, struct eval_args *a, int case_idx,
         fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
         return -1;
     }
+    if (lua_rawlen(L, top + 2) > NMS_MAX_CASE_OUTPUT - a->vm->output) {
+        lua_pushfstring(L, "the rules returned more than %d bytes of text "
+                           "for one case", (int)NMS_MAX_CASE_OUTPUT);
+        fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
+        return -1;
+    }
     out->value = type == LUA_TNIL ? NMS_TRI_UNKNOWN
                  : lua_toboolean(L, top + 1) ? NMS_TRI_TRUE : NMS_TRI_FALSE;
     out->evidence = copy_string(L, top + 2);

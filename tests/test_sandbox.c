@@ -370,6 +370,23 @@ static void sandbox_bounds_evidence(void **s)
                                       "16384 bytes");
 }
 
+/* 5: ... and so is all the text of one case together. */
+static void sandbox_bounds_text_per_case(void **state)
+{
+    struct nms_engine *e = load_test_rules("hostile-output");
+    struct nms_result *r = evaluate(e, "{\"id\": \"x\"}");
+
+    (void)state;
+    assert_non_null(r->error);
+    assert_int_equal(r->n_sets, 0);
+    assert_non_null(strstr(r->error->rule, "big.item_"));
+    if (!strstr(r->error->message, "more than 1048576 bytes of text for one "
+                                   "case"))
+        fail_msg("unexpected message '%s'", r->error->message);
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
 /* 10: math.random gives the same numbers for the same case in every run
  * and every order; tostring names tables without their address. */
 static void sandbox_output_is_reproducible(void **state)
@@ -439,6 +456,7 @@ int main(void)
         cmocka_unit_test(sandbox_limits_cpu_time),
         cmocka_unit_test(sandbox_caps_memory_kept_between_cases),
         cmocka_unit_test(sandbox_bounds_evidence),
+        cmocka_unit_test(sandbox_bounds_text_per_case),
         cmocka_unit_test(sandbox_output_is_reproducible),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
