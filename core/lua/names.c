@@ -76,7 +76,7 @@ static int l_collect(lua_State *L)
 
 void nms_ruleset_collect_names(struct nms_ruleset *rs, struct nms_vm *vm)
 {
-    struct nms_limits none = {0, 0};
+    struct nms_limits none = {0, 0, 0};
 
     nms_vm_limits_begin(vm, &none);
     lua_pushcfunction(vm->L, l_collect);
@@ -84,4 +84,9 @@ void nms_ruleset_collect_names(struct nms_ruleset *rs, struct nms_vm *vm)
     nms_vm_pcall(vm, 1, 0);   /* a failure keeps what was collected */
     nms_vm_limits_end(vm);
     lua_settop(vm->L, 0);
+    /* The drugs module stays loaded: it is part of the ruleset, so the
+     * absolute memory cap counts from after it (nms_vm_limits_begin). */
+    lua_gc(vm->L, LUA_GCCOLLECT, 0);
+    if (vm->loaded)
+        vm->baseline = vm->used;
 }

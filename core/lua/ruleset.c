@@ -28,6 +28,7 @@ struct load_args {
     struct nms_ruleset *rs;
     char *const *overrides;
     size_t n_overrides;
+    const struct nms_snapshot *snap;    /* the text the digest covers */
 };
 
 /* Raises "<file>: <context>: <message>" for the module `module`. */
@@ -626,6 +627,7 @@ static int load_protected(lua_State *L)
     char *params = NULL;
     int manifest;
 
+    nms_vm_set_sources(L, args->snap);  /* the only text modules come from */
     nms_vm_require(L, "ruleset");
     manifest = lua_gettop(L);
     if (!lua_istable(L, manifest))
@@ -655,15 +657,16 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
                                  char *const *overrides, size_t n_overrides,
                                  char *errmsg, size_t errsize)
 {
-    struct load_args args = {rs, overrides, n_overrides};
-    struct nms_limits none = {0, 0};
+    struct nms_snapshot snap;
+    struct load_args args = {rs, overrides, n_overrides, &snap};
+    struct nms_limits none = {0, 0, 0};
     int status;
 
     rs->warnings_ref = LUA_NOREF;
     rs->dir = nms_strndup(vm->dir, strlen(vm->dir));
     if (!rs->dir)
         return NMS_ENOMEM;
-    rs->digest = nms_digest_dir(rs->dir, errmsg, errsize);
+    rs->digest = nms_digest_snapshot(rs->dir, &snap, errmsg, errsize);
     if (!rs->digest)
         return NMS_ERULES;
     nms_vm_limits_begin(vm, &none);
@@ -671,11 +674,17 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
     lua_pushlightuserdata(vm->L, &args);
     status = nms_vm_pcall(vm, 1, 0);
     nms_vm_limits_end(vm);
+    nms_snapshot_release(&snap);
     if (status != LUA_OK) {
         snprintf(errmsg, errsize, "%s", lua_tostring(vm->L, -1));
         lua_pop(vm->L, 1);
         return status == LUA_ERRMEM ? NMS_ENOMEM : NMS_ERULES;
     }
+    /* From now on the memory cap counts from here, for good (see
+     * nms_vm_limits_begin): what rules keep between cases counts. */
+    lua_gc(vm->L, LUA_GCCOLLECT, 0);
+    vm->baseline = vm->used;
+    vm->loaded = 1;
     rs->info.name = rs->name;
     rs->info.version = rs->version;
     rs->info.title = rs->title;

@@ -29,6 +29,10 @@ static int run_record(const struct nms_cli *cli, struct nms_engine *e,
         nms_errorf("%s", nms_engine_errmsg(e));
         goto out;
     }
+    if (r && r->error && nms_interrupted()) {
+        rc = 0;   /* stopped part-way by SIGINT/SIGTERM: not a record */
+        goto out;
+    }
     t->cases++;
     if (c->error || (r && r->error))
         t->errors++;
