@@ -1,9 +1,9 @@
 /*
  * limits.c - the limits the instruction budget alone cannot enforce.
  *
- * The count hook in sandbox.c sees Lua instructions only. One instruction
- * can start a lot of work in C: table.move over 2^40 slots, string.rep or
- * upper on megabytes, a pattern that backtracks. So:
+ * The count hook (below, installed by sandbox.c) sees Lua instructions
+ * only. One instruction can start a lot of work in C: table.move over 2^40
+ * slots, string.rep or upper on megabytes, a pattern that backtracks. So:
  *   - every function of the string, table and utf8 libraries is wrapped:
  *     the wrapper charges its work (elements touched, bytes read and
  *     written) to the same budget, refusing up front what cannot fit, and
