@@ -45,7 +45,8 @@ static void write_file(const char *dir, const char *name, const char *text,
 
 static void remove_files(const char *dir)
 {
-    static const char *const names[] = {"ruleset.lua", "s.lua", "late.lua"};
+    static const char *const names[] = {"ruleset.lua", "s.lua", "late.lua",
+                                          "drugs.lua"};
     char path[1024];
     size_t i;
 
@@ -142,11 +143,42 @@ static void digest_covers_modules_required_later(void **state)
     remove_files(dir);
 }
 
+/* The drug names the REPL completes are read on first use, hours after
+ * the load perhaps: from the text the digest covers, not the file as it is
+ * then. */
+static void digest_covers_drug_names_read_later(void **state)
+{
+    char dir[] = "/tmp/nms-digest-drugs-XXXXXX";
+    static const char drugs[] =
+        "return { drugs = { { \"alphazine\", brands = { \"Alpha\" } } } }\n";
+    static const char edited[] =
+        "return { drugs = { { \"betazine\" } } }\n";
+    const char *const *names;
+    struct nms_engine *e;
+    size_t n;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
+    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
+    write_file(dir, "late.lua", "return { value = true }\n", 24);
+    write_file(dir, "drugs.lua", drugs, sizeof drugs - 1);
+    e = load_dir(dir);
+    write_file(dir, "drugs.lua", edited, sizeof edited - 1);
+    names = nms_engine_drug_names(e, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(names[0], "alphazine");
+    assert_string_equal(names[1], "Alpha");
+    nms_engine_free(e);
+    remove_files(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(digest_frames_files_by_length),
         cmocka_unit_test(digest_covers_modules_required_later),
+        cmocka_unit_test(digest_covers_drug_names_read_later),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -101,7 +101,6 @@ enum nms_status nms_engine_load(struct nms_engine *e, const char *dir)
         nms_vm_free(vm);
         return status;
     }
-    nms_ruleset_collect_names(rs, vm);
     nms_ruleset_free(e->rs);
     nms_vm_free(e->vm);
     e->vm = vm;
@@ -163,8 +162,14 @@ void nms_engine_set_interrupt(struct nms_engine *e,
         e->vm->interrupt = flag;
 }
 
-const char *const *nms_engine_drug_names(const struct nms_engine *e, size_t *n)
+const char *const *nms_engine_drug_names(struct nms_engine *e, size_t *n)
 {
+    /* Read on first use: batch and eval never ask, so they never load the
+     * drug module for it. */
+    if (e->rs && !e->rs->names_read) {
+        nms_ruleset_collect_names(e->rs, e->vm);
+        e->rs->names_read = 1;
+    }
     *n = e->rs ? e->rs->n_drug_names : 0;
     return *n ? (const char *const *)e->rs->drug_names : NULL;
 }

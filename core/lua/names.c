@@ -3,8 +3,8 @@
  * "did you mean" notes: the generic names, brands and other names of its
  * `drugs` module (docs/rules.md: rows of {generic, atc, class, brands =
  * {...}, also = {...}}). They are read inside the ruleset's own sandbox,
- * under its limits, right after the ruleset loaded; a ruleset without that
- * module (or with one that fails) simply offers none.
+ * under its limits, when first asked for (nms_engine_drug_names); a ruleset
+ * without that module (or with one that fails) simply offers none.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -77,7 +77,10 @@ static int l_collect(lua_State *L)
 void nms_ruleset_collect_names(struct nms_ruleset *rs, struct nms_vm *vm)
 {
     struct nms_limits none = {0, 0, 0};
+    size_t before;
 
+    lua_gc(vm->L, LUA_GCCOLLECT, 0);
+    before = vm->used;
     nms_vm_limits_begin(vm, &none);
     lua_pushcfunction(vm->L, l_collect);
     lua_pushlightuserdata(vm->L, rs);
@@ -85,8 +88,9 @@ void nms_ruleset_collect_names(struct nms_ruleset *rs, struct nms_vm *vm)
     nms_vm_limits_end(vm);
     lua_settop(vm->L, 0);
     /* The drugs module stays loaded: it is part of the ruleset, so the
-     * absolute memory cap counts from after it (nms_vm_limits_begin). */
+     * absolute memory cap (nms_vm_limits_begin) grows by what it holds,
+     * and by nothing that rules kept from earlier cases. */
     lua_gc(vm->L, LUA_GCCOLLECT, 0);
-    if (vm->loaded)
-        vm->baseline = vm->used;
+    if (vm->loaded && vm->used > before)
+        vm->baseline += vm->used - before;
 }

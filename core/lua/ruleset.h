@@ -58,6 +58,7 @@ struct nms_ruleset {
     long warnings_line;
     char **drug_names;          /* NULL-terminated (names.c), or NULL */
     size_t n_drug_names;
+    int names_read;             /* drug_names collected (on first use) */
     struct nms_ruleset_info info;
 };
 

@@ -126,10 +126,11 @@ enum nms_status nms_engine_evaluate(struct nms_engine *e,
 /*
  * The drug names (generic names, brands, other names) that the loaded
  * ruleset's `drugs` module lists, for completion and suggestions: *n of
- * them, NULL-terminated; none (NULL) without such a module. Owned by the
- * engine until the next load.
+ * them, NULL-terminated; none (NULL) without such a module. Read in the
+ * ruleset's sandbox on the first call after a load; owned by the engine
+ * until the next load.
  */
-const char *const *nms_engine_drug_names(const struct nms_engine *e, size_t *n);
+const char *const *nms_engine_drug_names(struct nms_engine *e, size_t *n);
 
 /* The embedded Lua release, e.g. "Lua 5.4.4". */
 const char *nms_lua_release(void);
