@@ -1,5 +1,5 @@
 /*
- * base_int.h - helpers every part of core uses (strings.c). Depends on
+ * base_int.h - helpers every part of core uses (strings.c, hash.c). Depends on
  * nothing else in core; nothing here is public.
  */
 #ifndef NMS_BASE_INT_H
@@ -17,5 +17,12 @@ enum nms_param_kind { NMS_PARAM_NUMBER, NMS_PARAM_BOOLEAN, NMS_PARAM_STRING };
 
 /* Classifies `text`; a number is stored in *number, a boolean as 0 or 1. */
 enum nms_param_kind nms_param_classify(const char *text, double *number);
+
+/* Size of a hex SHA-256 with its NUL (hash.c). */
+#define NMS_SHA256_HEX 65
+
+/* Writes the SHA-256 of `len` bytes at `data` into out as 64 lower-case hex
+ * digits. */
+void nms_sha256_hex(const void *data, size_t len, char out[NMS_SHA256_HEX]);
 
 #endif

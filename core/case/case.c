@@ -372,6 +372,7 @@ struct nms_case *nms_case_new(const char *source, long line, long index)
     c->line = line;
     c->index = index;
     c->time_form = NMS_TIME_UNSET;
+    c->as_of = NAN;
     return c;
 fail:
     free(c);

@@ -416,6 +416,7 @@ enum nms_status nms_case_finish(struct nms_case *c, double as_of)
     if (c->error != NULL)
         return NMS_OK;
     if (!isnan(as_of)) {
+        c->as_of = as_of;
         apply_as_of(c, as_of);
         c->assessed_at = as_of;
         return NMS_OK;

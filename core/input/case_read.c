@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/base_int.h"
 #include "input/case_json.h"
 #include "nms/reader.h"
 
@@ -63,8 +64,15 @@ struct nms_case *nms_case_read(const struct nms_record *rec,
     struct nms_case *c;
 
     if (rec->error)
-        return failed_record(rec, line);
-    c = parse_record(rec, line);
+        c = failed_record(rec, line);
+    else
+        c = parse_record(rec, line);
+    /* The hash of what was read, so any output can be traced to its input
+     * (a record too long to keep is hashed as far as it was kept). */
+    if (c && rec->len > 0)
+        nms_sha256_hex(rec->text, rec->len, c->input_sha256);
+    if (!c || rec->error)
+        return c;
     if (c && apply_as_of(c, opt) != NMS_OK) {
         nms_case_free(c);
         c = NULL;

@@ -13,6 +13,7 @@
 #include <lua.h>
 
 #include "base/base_int.h"
+#include "lua/engine_int.h"
 #include "lua/eval_int.h"
 #include "lua/ruleset.h"
 #include "lua/vm.h"
@@ -27,6 +28,8 @@ struct nms_engine {
     struct nms_limits limits;
     char **overrides;           /* "name=value" */
     size_t n_overrides;
+    char *overlays[NMS_MAX_OVERLAYS];   /* nms_engine_add_overlay */
+    size_t n_overlays;
     const volatile sig_atomic_t *interrupt;  /* see nms/interrupt.h */
     char errmsg[1024];
 };
@@ -56,6 +59,8 @@ void nms_engine_free(struct nms_engine *e)
     for (i = 0; i < e->n_overrides; i++)
         free(e->overrides[i]);
     free(e->overrides);
+    for (i = 0; i < e->n_overlays; i++)
+        free(e->overlays[i]);
     free(e);
 }
 
@@ -86,13 +91,33 @@ enum nms_status nms_engine_set_param(struct nms_engine *e,
     return NMS_OK;
 }
 
+enum nms_status nms_engine_add_overlay(struct nms_engine *e, const char *dir)
+{
+    if (e->n_overlays == NMS_MAX_OVERLAYS) {
+        snprintf(e->errmsg, sizeof e->errmsg, "more than %d overlays",
+                 NMS_MAX_OVERLAYS);
+        return NMS_ELIMIT;
+    }
+    e->overlays[e->n_overlays] = nms_strndup(dir, strlen(dir));
+    if (!e->overlays[e->n_overlays])
+        return NMS_ENOMEM;
+    e->n_overlays++;
+    return NMS_OK;
+}
+
 enum nms_status nms_engine_load(struct nms_engine *e, const char *dir)
 {
     struct nms_vm *vm = nms_vm_new(dir);
     struct nms_ruleset *rs = calloc(1, sizeof *rs);
     enum nms_status status = NMS_ENOMEM;
+    size_t i;
 
     e->errmsg[0] = '\0';
+    for (i = 0; vm && i < e->n_overlays; i++)
+        if (nms_vm_add_overlay(vm, e->overlays[i]) != 0) {
+            nms_vm_free(vm);
+            vm = NULL;
+        }
     if (vm && rs)
         status = nms_ruleset_load(rs, vm, e->overrides, e->n_overrides,
                                   e->errmsg, sizeof e->errmsg);
@@ -181,4 +206,21 @@ const struct nms_set_info *nms_ruleset_set_info(const struct nms_ruleset_info *r
     if (!rs || rs->n_sets != r->n_sets || strcmp(rs->sets[i].id, r->sets[i].id))
         return NULL;
     return &rs->sets[i];
+}
+
+struct nms_vm *nms_engine_vm(const struct nms_engine *e)
+{
+    return e->vm;
+}
+
+const struct nms_ruleset *nms_engine_rs(const struct nms_engine *e)
+{
+    return e->rs;
+}
+
+enum nms_status nms_engine_fail(struct nms_engine *e, enum nms_status status,
+                                const char *message)
+{
+    snprintf(e->errmsg, sizeof e->errmsg, "%s", message ? message : "");
+    return status;
 }

@@ -28,7 +28,8 @@ struct load_args {
     struct nms_ruleset *rs;
     char *const *overrides;
     size_t n_overrides;
-    const struct nms_snapshot *snap;    /* the text the digest covers */
+    const struct nms_snapshot *snap;    /* the text the digests cover: */
+    size_t n_snap;                      /* the ruleset's, then each overlay's */
 };
 
 /* Raises "<file>: <context>: <message>" for the module `module`. */
@@ -135,6 +136,13 @@ static void apply_overrides(lua_State *L, const char *module,
                                             (size_t)(eq - overrides[i])));
             fail_in(L, module, "--param", lua_tostring(L, -1));
         }
+        /* Keep the ruleset's own value beside the override, so that
+         * `nmsrules params` can show both. */
+        if (lua_getfield(L, -1, "default") == LUA_TNIL) {
+            lua_getfield(L, -2, "value");
+            lua_setfield(L, -3, "default");
+        }
+        lua_pop(L, 1);
         push_param_value(L, eq + 1);
         lua_setfield(L, -2, "value");
         lua_pop(L, 1);
@@ -627,7 +635,12 @@ static int load_protected(lua_State *L)
     char *params = NULL;
     int manifest;
 
-    nms_vm_set_sources(L, args->snap);  /* the only text modules come from */
+    size_t i;
+
+    /* the only text modules come from: what the digests covered */
+    nms_vm_set_sources(L, args->rs->dir, &args->snap[0]);
+    for (i = 1; i < args->n_snap; i++)
+        nms_vm_set_sources(L, args->rs->overlay_dirs[i - 1], &args->snap[i]);
     nms_vm_require(L, "ruleset");
     manifest = lua_gettop(L);
     if (!lua_istable(L, manifest))
@@ -635,6 +648,12 @@ static int load_protected(lua_State *L)
     take_string(L, manifest, "name", &rs->name, 1, "ruleset", NULL);
     take_string(L, manifest, "version", &rs->version, 1, "ruleset", NULL);
     take_string(L, manifest, "title", &rs->title, 0, "ruleset", NULL);
+    take_string(L, manifest, "status", &rs->status, 0, "ruleset", NULL);
+    if (rs->status && strcmp(rs->status, "draft") != 0 &&
+        strcmp(rs->status, "testing") != 0 &&
+        strcmp(rs->status, "production") != 0)
+        fail_in(L, "ruleset", NULL, "field 'status' must be \"draft\", "
+                                    "\"testing\" or \"production\"");
     take_string(L, manifest, "params", &params, 0, "ruleset", NULL);
     if (params) {
         lua_pushstring(L, params);
@@ -657,28 +676,49 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
                                  char *const *overrides, size_t n_overrides,
                                  char *errmsg, size_t errsize)
 {
-    struct nms_snapshot snap;
-    struct load_args args = {rs, overrides, n_overrides, &snap};
+    struct nms_snapshot snap[1 + NMS_MAX_OVERLAYS];
+    struct load_args args = {rs, overrides, n_overrides, snap, 0};
     struct nms_limits none = {0, 0, 0};
+    enum nms_status result = NMS_ERULES;
     int status;
+    size_t i;
 
     rs->warnings_ref = LUA_NOREF;
     rs->dir = nms_strndup(vm->dir, strlen(vm->dir));
     if (!rs->dir)
         return NMS_ENOMEM;
-    rs->digest = nms_digest_snapshot(rs->dir, &snap, errmsg, errsize);
+    rs->digest = nms_digest_snapshot(rs->dir, &snap[0], errmsg, errsize);
     if (!rs->digest)
         return NMS_ERULES;
+    args.n_snap = 1;
+    for (; rs->n_overlays < vm->n_overlays; rs->n_overlays++) {
+        size_t k = rs->n_overlays;
+        const char *dir = vm->overlays[k];
+        char *digest = nms_digest_snapshot(dir, &snap[k + 1], errmsg, errsize);
+        char *copy = nms_strndup(dir, strlen(dir));
+        args.n_snap++;  /* released below either way */
+        rs->overlay_dirs[k] = copy;
+        rs->overlay_digests[k] = digest;
+        rs->overlays[k].dir = copy;
+        rs->overlays[k].digest = digest;
+        if (!digest || !copy) {
+            rs->n_overlays++;   /* so that nms_ruleset_free frees them */
+            result = digest ? NMS_ENOMEM : NMS_ERULES;
+            goto out;
+        }
+    }
     nms_vm_limits_begin(vm, &none);
     lua_pushcfunction(vm->L, load_protected);
     lua_pushlightuserdata(vm->L, &args);
     status = nms_vm_pcall(vm, 1, 0);
     nms_vm_limits_end(vm);
-    nms_snapshot_release(&snap);
     if (status != LUA_OK) {
         snprintf(errmsg, errsize, "%s", lua_tostring(vm->L, -1));
         lua_pop(vm->L, 1);
-        return status == LUA_ERRMEM ? NMS_ENOMEM : NMS_ERULES;
+        if (status != LUA_ERRMEM)
+            nms_ruleset_locate_error(vm, errmsg, errsize);
+        result = status == LUA_ERRMEM ? NMS_ENOMEM : NMS_ERULES;
+        goto out;
     }
     /* From now on the memory cap counts from here, for good (see
      * nms_vm_limits_begin): what rules keep between cases counts. */
@@ -688,11 +728,18 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
     rs->info.name = rs->name;
     rs->info.version = rs->version;
     rs->info.title = rs->title;
+    rs->info.status = rs->status;
     rs->info.digest = rs->digest;
     rs->info.dir = rs->dir;
     rs->info.n_sets = rs->n_sets;
     rs->info.sets = rs->set_info;
-    return NMS_OK;
+    rs->info.n_overlays = rs->n_overlays;
+    rs->info.overlays = rs->overlays;
+    result = NMS_OK;
+out:
+    for (i = 0; i < args.n_snap; i++)
+        nms_snapshot_release(&snap[i]);
+    return result;
 }
 
 static void release_set(struct nms_set_def *set)
@@ -750,7 +797,12 @@ void nms_ruleset_free(struct nms_ruleset *rs)
     free(rs->name);
     free(rs->version);
     free(rs->title);
+    free(rs->status);
     free(rs->digest);
+    for (i = 0; i < rs->n_overlays; i++) {
+        free(rs->overlay_dirs[i]);
+        free(rs->overlay_digests[i]);
+    }
     free(rs->dir);
     free(rs);
 }

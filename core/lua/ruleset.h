@@ -52,6 +52,7 @@ struct nms_ruleset {
     struct nms_set_def *sets;
     size_t n_sets;
     char *name, *version, *title, *digest;
+    char *status;                   /* "draft", "testing", "production" or NULL */
     struct nms_set_info *set_info;  /* views of sets[] for the info struct */
     int warnings_ref;           /* manifest 'warnings': fn(case) -> list, or LUA_NOREF */
     char *warnings_file;        /* where that function is defined */
@@ -59,6 +60,10 @@ struct nms_ruleset {
     char **drug_names;          /* NULL-terminated (names.c), or NULL */
     size_t n_drug_names;
     int names_read;             /* drug_names collected (on first use) */
+    char *overlay_dirs[NMS_MAX_OVERLAYS];       /* owned */
+    char *overlay_digests[NMS_MAX_OVERLAYS];    /* owned */
+    struct nms_overlay_info overlays[NMS_MAX_OVERLAYS]; /* views of both */
+    size_t n_overlays;
     struct nms_ruleset_info info;
 };
 
@@ -71,6 +76,11 @@ struct nms_ruleset {
 enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
                                  char *const *overrides, size_t n_overrides,
                                  char *errmsg, size_t errsize);
+
+/* Rewrites load error errmsg that names a data row ('haloperidol') to start
+ * at the line of a loaded rule file that opens that row, keeping where it
+ * was raised in brackets (locate.c). Leaves errmsg as it is otherwise. */
+void nms_ruleset_locate_error(struct nms_vm *vm, char *errmsg, size_t errsize);
 
 /* Frees a ruleset's definitions and rs itself; accepts NULL. Its Lua
  * references go with the VM they were made in. */

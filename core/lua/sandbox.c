@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -114,6 +115,7 @@ void nms_vm_limits_begin(struct nms_vm *vm, const struct nms_limits *limits)
 void nms_vm_limits_end(struct nms_vm *vm)
 {
     lua_sethook(vm->L, NULL, 0, 0);
+    vm->tool = 0;
     vm->budget = 0;
     vm->stopping = 0;
     vm->cap = SIZE_MAX;
@@ -333,13 +335,15 @@ static int valid_module_name(const char *name)
     return 1;
 }
 
-const char *nms_push_module_path(lua_State *L, const char *module)
+/* [-0, +1] Pushes "<dir>/<module as a path>.lua". */
+static const char *push_path_in(lua_State *L, const char *dir,
+                                const char *module)
 {
     luaL_Buffer path;
     const char *p;
 
     luaL_buffinit(L, &path);
-    luaL_addstring(&path, vm_of(L)->dir);
+    luaL_addstring(&path, dir);
     luaL_addchar(&path, '/');
     for (p = module; *p; p++)
         luaL_addchar(&path, *p == '.' ? '/' : *p);
@@ -348,38 +352,39 @@ const char *nms_push_module_path(lua_State *L, const char *module)
     return lua_tostring(L, -1);
 }
 
-void nms_vm_set_sources(lua_State *L, const struct nms_snapshot *snap)
+void nms_vm_set_sources(lua_State *L, const char *dir,
+                        const struct nms_snapshot *snap)
 {
     size_t i;
 
-    lua_createtable(L, 0, (int)snap->n);
-    for (i = 0; i < snap->n; i++) {
-        lua_pushlstring(L, snap->texts[i], snap->lens[i]);
-        lua_setfield(L, -2, snap->paths[i]);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, KEY_SOURCES) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, 0, (int)snap->n);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, KEY_SOURCES);
     }
-    lua_setfield(L, LUA_REGISTRYINDEX, KEY_SOURCES);
+    for (i = 0; i < snap->n; i++) {
+        lua_pushfstring(L, "%s/%s", dir, snap->paths[i]);
+        lua_pushlstring(L, snap->texts[i], snap->lens[i]);
+        lua_rawset(L, -3);
+    }
+    lua_pop(L, 1);
 }
 
-/* Compiles module `name` from the snapshot the digest was computed over
- * (chunk name "@<dir>/<path>", as a file would have); with no snapshot
- * (a state used without a ruleset load), from the file. Returns a lua
- * status; LUA_ERRFILE when the ruleset has no such module. */
-static int load_source(lua_State *L, const char *name, const char *path)
+/* Compiles the module file `path` ("<dir>/<module as a path>.lua") from
+ * the snapshots the digests were computed over (chunk name "@<path>", as a
+ * file would have); with no snapshot (a state used without a ruleset
+ * load), from the file. Returns a lua status; LUA_ERRFILE when the
+ * ruleset has no such module. */
+static int load_source(lua_State *L, const char *path)
 {
-    luaL_Buffer rel;
-    const char *p;
     int status;
 
     if (lua_getfield(L, LUA_REGISTRYINDEX, KEY_SOURCES) != LUA_TTABLE) {
         lua_pop(L, 1);
         return luaL_loadfilex(L, path, "t");
     }
-    luaL_buffinit(L, &rel);
-    for (p = name; *p; p++)
-        luaL_addchar(&rel, *p == '.' ? '/' : *p);
-    luaL_addstring(&rel, ".lua");
-    luaL_pushresult(&rel);
-    if (lua_rawget(L, -2) != LUA_TSTRING) {
+    if (lua_getfield(L, -1, path) != LUA_TSTRING) {
         lua_pop(L, 2);
         lua_pushfstring(L, "cannot open %s", path);
         return LUA_ERRFILE;
@@ -392,6 +397,38 @@ static int load_source(lua_State *L, const char *name, const char *path)
     return status;
 }
 
+/* Whether the module file `path` exists: in the snapshots once a ruleset
+ * is loading or loaded (an edit on disk later changes nothing), else on
+ * disk. */
+static int have_source(lua_State *L, const char *path)
+{
+    struct stat st;
+    int found;
+
+    if (lua_getfield(L, LUA_REGISTRYINDEX, KEY_SOURCES) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return stat(path, &st) == 0;
+    }
+    found = lua_getfield(L, -1, path) == LUA_TSTRING;
+    lua_pop(L, 2);
+    return found;
+}
+
+const char *nms_push_module_path(lua_State *L, const char *module)
+{
+    struct nms_vm *vm = vm_of(L);
+    size_t i;
+
+    /* The latest overlay that has the file wins (a site's local changes
+     * over the shipped ruleset), else the ruleset directory. */
+    for (i = vm->n_overlays; i-- > 0;) {
+        if (have_source(L, push_path_in(L, vm->overlays[i], module)))
+            return lua_tostring(L, -1);
+        lua_pop(L, 1);
+    }
+    return push_path_in(L, vm->dir, module);
+}
+
 /* [-1, +1] Loads and runs module `name` (on top) from the ruleset
  * directory; raises with the file and line of what went wrong. */
 static int load_module(lua_State *L)
@@ -399,7 +436,7 @@ static int load_module(lua_State *L)
     const char *name = lua_tostring(L, 1);
 
     nms_push_module_path(L, name);
-    switch (load_source(L, name, lua_tostring(L, -1))) {
+    switch (load_source(L, lua_tostring(L, -1))) {
     case LUA_OK:
         break;
     case LUA_ERRFILE:   /* name the caller: level 2, past l_require */
@@ -559,11 +596,12 @@ static int l_guarded_pattern(lua_State *L)
     plain = kind == 1 && lua_toboolean(L, 4);
     cost = plain ? 0 : pattern_cost(pattern, pattern_len, subject_len,
                                     kind == 2);
-    if (plain ? log((double)subject_len + 1) + log((double)pattern_len + 1) >
-                    log(NMS_PLAIN_FIND_STEPS)
-              : cost > log(count_quantifiers(pattern, pattern_len) == 0
-                               ? NMS_LITERAL_STEPS
-                               : NMS_PATTERN_STEPS))
+    if (!vm_of(L)->tool &&
+        (plain ? log((double)subject_len + 1) + log((double)pattern_len + 1) >
+                     log(NMS_PLAIN_FIND_STEPS)
+               : cost > log(count_quantifiers(pattern, pattern_len) == 0
+                                ? NMS_LITERAL_STEPS
+                                : NMS_PATTERN_STEPS)))
         return luaL_error(L, "pattern with %d quantifiers is too costly for a "
                              "subject of %I bytes (sandbox limit)",
                           plain ? 0 : count_quantifiers(pattern, pattern_len),
@@ -698,10 +736,32 @@ fail:
     return NULL;
 }
 
+int nms_vm_add_overlay(struct nms_vm *vm, const char *dir)
+{
+    char **grown;
+
+    if (vm->n_overlays == NMS_MAX_OVERLAYS)
+        return -1;
+    grown = realloc(vm->overlays, (vm->n_overlays + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    vm->overlays = grown;
+    grown[vm->n_overlays] = nms_strndup(dir, strlen(dir));
+    if (!grown[vm->n_overlays])
+        return -1;
+    vm->n_overlays++;
+    return 0;
+}
+
 void nms_vm_free(struct nms_vm *vm)
 {
+    size_t i;
+
     if (!vm)
         return;
+    for (i = 0; i < vm->n_overlays; i++)
+        free(vm->overlays[i]);
+    free(vm->overlays);
     if (vm->L)
         lua_close(vm->L);
     free(vm->dir);
@@ -715,4 +775,14 @@ void nms_vm_require(lua_State *L, const char *name)
     lua_remove(L, -2);
     lua_pushstring(L, name);
     lua_call(L, 1, 1);
+}
+
+void nms_vm_push_loaded(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, KEY_LOADED);
+}
+
+void nms_vm_push_base(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, KEY_BASE);
 }

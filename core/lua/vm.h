@@ -39,6 +39,9 @@ struct nms_vm {
     int interrupted;            /* *interrupt was seen; sticky like over_budget */
     struct nms_fault fault;
     char *dir;                  /* where require finds modules */
+    char **overlays;            /* site directories searched before dir,
+                                   the last added first (nms_vm_add_overlay) */
+    size_t n_overlays;
 
     /* Limits beside the instruction budget (lua/limits.h). */
     unsigned long cpu_ms;       /* CPU time per unit of work */
@@ -54,6 +57,9 @@ struct nms_vm {
     int retry_pending;
     size_t output;              /* bytes copied out of rule results (case) */
     unsigned long epoch;        /* counts units of work, for object ids */
+    int tool;                   /* the project's own tool scripts run
+                                   (tools.c): no pattern guard; the budget,
+                                   CPU time and memory cap still hold */
 };
 
 /* The rule files of a ruleset as read once for its digest (digest.c):
@@ -69,6 +75,14 @@ struct nms_snapshot {
 /* Creates a sandboxed state whose require reads modules below `dir`; NULL
  * when out of memory. */
 struct nms_vm *nms_vm_new(const char *dir);
+
+/* Most overlay directories one ruleset may have. */
+#define NMS_MAX_OVERLAYS 8
+
+/* Adds directory `dir` whose modules replace those of the same module path
+ * in the ruleset directory and in earlier overlays. Returns 0, or -1 when
+ * out of memory or past NMS_MAX_OVERLAYS. */
+int nms_vm_add_overlay(struct nms_vm *vm, const char *dir);
 
 /* Closes the state and releases the vm; accepts NULL. */
 void nms_vm_free(struct nms_vm *vm);
@@ -87,16 +101,28 @@ void nms_vm_limits_end(struct nms_vm *vm);
  */
 int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults);
 
-/* [-0, +0] Makes the sandbox compile modules from `snap` only (copied
- * into the state). Raises on no memory. */
-void nms_vm_set_sources(lua_State *L, const struct nms_snapshot *snap);
+/* [-0, +0] Makes the sandbox compile modules only from the snapshots
+ * given this way (copied into the state, keyed "<dir>/<path>"): `snap`
+ * holds the files of directory `dir` (the ruleset's or an overlay's).
+ * Raises on no memory. */
+void nms_vm_set_sources(lua_State *L, const char *dir,
+                        const struct nms_snapshot *snap);
 
 /* [-0, +1] Calls the sandbox's require(name), as a rule file would; raises
  * like it. */
 void nms_vm_require(lua_State *L, const char *name);
 
 /* [-0, +1] Pushes the file of ruleset module `module` ("lib.time" is
- * "<dir>/lib/time.lua") and returns it. */
+ * "<dir>/lib/time.lua", or "<overlay>/lib/time.lua" when the latest overlay
+ * that has that file does) and returns it. */
 const char *nms_push_module_path(lua_State *L, const char *module);
+
+/* [-0, +1] Pushes the sandbox's table of loaded modules (module name ->
+ * what it returned), for tools that read a loaded ruleset. */
+void nms_vm_push_loaded(lua_State *L);
+
+/* [-0, +1] Pushes the base every module environment reads from (the names
+ * rules may use without declaring them). */
+void nms_vm_push_base(lua_State *L);
 
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/base_int.h"
+#include "nms/engine.h"
 #include "nms/output.h"
 #include "output/output_int.h"
 
@@ -248,7 +249,21 @@ static void ruleset_object(struct json_out *j, const struct nms_ruleset_info *rs
     begin_object(j);
     str_member(j, "name", rs->name);
     str_member(j, "version", rs->version);
+    if (rs->status)
+        str_member(j, "status", rs->status);
     str_member(j, "digest", rs->digest);
+    if (rs->n_overlays > 0) {
+        size_t i;
+        key(j, "overlays");
+        begin_array(j);
+        for (i = 0; i < rs->n_overlays; i++) {
+            begin_object(j);
+            str_member(j, "dir", rs->overlays[i].dir);
+            str_member(j, "digest", rs->overlays[i].digest);
+            end_object(j);
+        }
+        end_array(j);
+    }
     if (rs->n_params > 0) {
         key(j, "params");
         params_object(j, rs);
@@ -632,9 +647,20 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
         lit_member(&j, "id", "null");
     if (!c->error)
         time_member(&j, "assessed_at", c->assessed_at, c->time_form);
+    /* The audit trail: what was read, as of when, by which ruleset,
+     * parameters and engine, so that any record can be reproduced. */
+    if (!c->error && !isnan(c->as_of))
+        time_member(&j, "as_of", c->as_of, c->time_form);
+    if (c->input_sha256[0])
+        str_member(&j, "input_sha256", c->input_sha256);
     if (rs && !c->error) {
         key(&j, "ruleset");
         ruleset_object(&j, rs);
+        key(&j, "engine");
+        begin_object(&j);
+        str_member(&j, "version", NMS_ENGINE_VERSION);
+        str_member(&j, "lua", nms_lua_release());
+        end_object(&j);
     }
     if (!failed)
         sets_members(&j, r, rs, full);

@@ -80,7 +80,8 @@ static void csv_header(struct nms_writer *w)
             break;
         }
     }
-    fprintf(w->fp, "criteria_met,warnings,error%s", csv_eol(w));
+    fprintf(w->fp, "criteria_met,warnings,error,ruleset_version,ruleset_digest,"
+            "ruleset_status,input_sha256%s", csv_eol(w));
 }
 
 /* Writes the header once, before the first row. */
@@ -147,7 +148,11 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
     /* r may be NULL for a valid case, as in error_object. */
     csv_field(w->fp, c->error ? c->error->message
                      : r && r->error ? r->error->message
-                     : failed ? NOT_EVALUATED : "", csv_eol(w));
+                     : failed ? NOT_EVALUATED : "", ",");
+    csv_field(w->fp, w->rs->version, ",");
+    csv_field(w->fp, w->rs->digest, ",");
+    csv_field(w->fp, w->rs->status ? w->rs->status : "", ",");
+    csv_field(w->fp, c->input_sha256, csv_eol(w));
 }
 
 /* ------------------------------------------------------------------------

@@ -134,6 +134,12 @@ struct nms_case {
 
     char *label_json;   /* the "label" value re-serialised, or NULL */
 
+    /* For the audit trail of every result: the SHA-256 (64 hex digits) of
+     * the record's text as read ("" when the case came from no text), and
+     * the --as-of time applied (NAN when none). */
+    char input_sha256[65];
+    double as_of;
+
     struct nms_warning *warnings;
     size_t n_warnings;
     struct nms_case_error *error;   /* non-NULL: the case cannot be evaluated */

@@ -63,17 +63,29 @@ struct nms_set_info {
     size_t n_rule;
 };
 
+/* A site overlay of the loaded ruleset (nms_engine_add_overlay): its
+ * directory and the digest of its files. */
+struct nms_overlay_info {
+    const char *dir;
+    const char *digest;
+};
+
 /* Identity of the loaded ruleset, as every result reports it. */
 struct nms_ruleset_info {
     const char *name;
     const char *version;
     const char *title;
+    const char *status;  /* "draft", "testing", "production", or NULL when
+                            the manifest declares none */
     const char *digest;  /* "sha256:<64 hex>" over every *.lua file of the ruleset */
     const char *dir;
     size_t n_sets;               /* every set, in result order */
     const struct nms_set_info *sets;
     size_t n_params;             /* --param overrides in force, "name=value" */
     const char *const *params;
+    size_t n_overlays;           /* overlays, in the order given; `digest`
+                                    above is the ruleset directory's own */
+    const struct nms_overlay_info *overlays;
 };
 
 /*
@@ -94,6 +106,15 @@ void nms_engine_free(struct nms_engine *e);
  */
 enum nms_status nms_engine_set_param(struct nms_engine *e,
                                      const char *assignment);
+
+/*
+ * Adds an overlay directory for the next nms_engine_load: each of its
+ * modules replaces the module of the same path ("params.core" is
+ * params/core.lua) in the ruleset directory and in overlays added before,
+ * so a site keeps its local changes without editing the shipped files.
+ * Returns NMS_OK, NMS_ENOMEM, or NMS_ELIMIT past 8 overlays.
+ */
+enum nms_status nms_engine_add_overlay(struct nms_engine *e, const char *dir);
 
 /*
  * Loads the ruleset in directory `dir` (its ruleset.lua manifest, the

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd/report.h"
 
@@ -250,6 +251,33 @@ static void print_summary(FILE *fp, const struct report_style *s,
               "  differentials undecided:    ");
 }
 
+/* What produced the report, as every JSON record says it: the ruleset
+ * (with its status when not production, and the overrides in force), the
+ * engine and Lua, and the hash of the input. */
+static void print_audit(FILE *fp, const struct report_style *s,
+                        const struct nms_case *c,
+                        const struct nms_ruleset_info *rs)
+{
+    size_t i;
+
+    fprintf(fp, "ruleset %s %s", rs->name, rs->version);
+    if (rs->status && strcmp(rs->status, "production") != 0)
+        fprintf(fp, " %s(%s: not for clinical use)%s", paint(s, RED),
+                rs->status, paint(s, RESET));
+    else if (rs->status)
+        fprintf(fp, " (%s)", rs->status);
+    fprintf(fp, "  %s\n", rs->digest);
+    for (i = 0; i < rs->n_overlays; i++)
+        fprintf(fp, "  overlay %s  %s\n", rs->overlays[i].dir,
+                rs->overlays[i].digest);
+    for (i = 0; i < rs->n_params; i++)
+        fprintf(fp, "  --param %s\n", rs->params[i]);
+    fprintf(fp, "engine nmsrules %s, %s", NMS_VERSION, nms_lua_release());
+    if (c->input_sha256[0])
+        fprintf(fp, "; input sha256:%s", c->input_sha256);
+    fputc('\n', fp);
+}
+
 static void print_header(FILE *fp, const struct report_style *s,
                          const struct nms_case *c,
                          const struct nms_ruleset_info *rs)
@@ -262,10 +290,11 @@ static void print_header(FILE *fp, const struct report_style *s,
         fprintf(fp, "   (%s, line %ld)", c->source, c->line);
     fputc('\n', fp);
     if (!c->error && !isnan(c->assessed_at))
-        fprintf(fp, "assessed at %s\n",
+        fprintf(fp, "assessed at %s%s\n",
                 nms_time_format(c->assessed_at, c->time_form, when,
-                                sizeof when));
-    fprintf(fp, "ruleset %s %s  %s\n", rs->name, rs->version, rs->digest);
+                                sizeof when),
+                isnan(c->as_of) ? "" : " (--as-of: later data ignored)");
+    print_audit(fp, s, c, rs);
 }
 
 const char *report_path(const char *path, int one_based, char *buf,

@@ -40,8 +40,28 @@ int nms_cmd_repl(int argc, char **argv);
 extern const struct nms_command_options nms_version_options;
 int nms_cmd_version(int argc, char **argv);
 
+/* test (repl/cmd/test.c): rule test files against a ruleset, coverage. */
+extern const struct nms_command_options nms_test_options;
+int nms_cmd_test(int argc, char **argv);
+
+/* check (repl/cmd/check.c): load and lint a ruleset. */
+extern const struct nms_command_options nms_check_options;
+int nms_cmd_check(int argc, char **argv);
+
 /* gen (repl/cmd/gen.c): a synthetic cohort, JSON Lines out. It parses its
  * own options (none of the common ones apply). */
 int nms_cmd_gen(int argc, char **argv);
+
+/* doc (repl/cmd/doc.c): the reference generated from a ruleset. */
+extern const struct nms_command_options nms_doc_options;
+int nms_cmd_doc(int argc, char **argv);
+
+/* params (repl/cmd/params.c): a ruleset's parameters and overrides. */
+extern const struct nms_command_options nms_params_options;
+int nms_cmd_params(int argc, char **argv);
+
+/* diff (repl/cmd/diff.c): the same cases under two rulesets. */
+extern const struct nms_command_options nms_diff_options;
+int nms_cmd_diff(int argc, char **argv);
 
 #endif

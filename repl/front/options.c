@@ -104,7 +104,17 @@ static int common_option(struct nms_cli *cli, int opt, const char *arg)
 {
     switch (opt) {
     case NMS_OPT_RULES:
-        cli->rules_dir = arg;
+        /* Given again, --rules names a site overlay: its modules replace
+         * those of the same path in the directories before it. */
+        if (!cli->rules_dir) {
+            cli->rules_dir = arg;
+        } else if (cli->n_overlays == NMS_CLI_MAX_OVERLAYS) {
+            nms_errorf("more than %d overlay directories (--rules given %d "
+                       "times)", NMS_CLI_MAX_OVERLAYS, NMS_CLI_MAX_OVERLAYS + 1);
+            return NMS_EXIT_USAGE;
+        } else {
+            cli->overlays[cli->n_overlays++] = arg;
+        }
         return -1;
     case NMS_OPT_PARAM:
         if (cli->n_params == NMS_CLI_MAX_PARAMS) {
@@ -219,6 +229,16 @@ int nms_cli_parse(struct nms_cli *cli, const struct nms_command_options *spec,
     return -1;
 }
 
+/* A ruleset that declares itself draft or testing says so on stderr once
+ * per run, besides the status every record carries. */
+static void warn_status(const struct nms_ruleset_info *rs)
+{
+    if (rs->status && strcmp(rs->status, "production") != 0)
+        nms_warnf("ruleset '%s' %s is a %s version, not production: its "
+                  "results are not for clinical use", rs->name, rs->version,
+                  rs->status);
+}
+
 int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out)
 {
     char found[PATH_MAX];
@@ -243,6 +263,13 @@ int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out)
             return NMS_EXIT_USAGE;
         }
     }
+    for (i = 0; i < cli->n_overlays; i++) {
+        if (nms_engine_add_overlay(e, cli->overlays[i]) != NMS_OK) {
+            nms_errorf("%s", nms_engine_errmsg(e));
+            nms_engine_free(e);
+            return NMS_EXIT_USAGE;
+        }
+    }
     status = nms_engine_load(e, dir);
     if (status != NMS_OK) {
         nms_errorf("%s", status == NMS_ENOMEM ? "out of memory"
@@ -250,6 +277,7 @@ int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out)
         nms_engine_free(e);
         return NMS_EXIT_RULES;
     }
+    warn_status(nms_engine_ruleset(e));
     *out = e;
     return 0;
 }

@@ -21,8 +21,13 @@
  * always, never. */
 enum nms_color { NMS_COLOR_AUTO = 0, NMS_COLOR_ALWAYS, NMS_COLOR_NEVER };
 
+/* Most overlay directories (--rules given again) one run accepts. */
+#define NMS_CLI_MAX_OVERLAYS 8
+
 struct nms_cli {
     const char *rules_dir;       /* --rules, or NULL to find the default */
+    const char *overlays[NMS_CLI_MAX_OVERLAYS]; /* later --rules, in order */
+    size_t n_overlays;
     const char *params[NMS_CLI_MAX_PARAMS];
     size_t n_params;
     const char *as_of_text;      /* --as-of as given */

@@ -237,6 +237,7 @@ int nms_cmd_repl(int argc, char **argv)
         return NMS_EXIT_USAGE;
     }
     status = session_init(&s, &cli);
+    s.run_entry = commands_run;
     if (status == 0 && !(s.lua = replua_new(&s))) {
         nms_errorf("out of memory");
         status = NMS_EXIT_USAGE;

@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 #include "front/interrupt.h"
-#include "session/commands.h"
 #include "session/input.h"
 #include "session/scenario.h"
 
@@ -41,7 +40,7 @@ int scenario_entry(struct session *s, struct input *in)
 
     s->place.failed = 0;
     s->place.line = in->first_line;
-    commands_run(s, in->buf);
+    s->run_entry(s, in->buf);
     nms_interrupt_clear();   /* an interrupt ends with the entry it stopped */
     fflush(stdout);
     failed = s->place.failed;

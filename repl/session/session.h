@@ -42,6 +42,10 @@ struct replua;
 
 struct session {
     const struct nms_cli *cli;  /* options (rules, params, limits) */
+    /* Runs one entry through the command table (commands_run). Scenario
+     * files reach the commands through it, so scenario.c, whose .read is
+     * one of those commands, does not call back into commands.c. */
+    void (*run_entry)(struct session *s, const char *entry);
     struct nms_engine *engine;
     char rules_dir[4096];
     cJSON *doc;                 /* the case being built, always an object */

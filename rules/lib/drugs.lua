@@ -240,6 +240,30 @@ function M.classify(med)
   return info
 end
 
+-- A population names the same drugs over and over ("Haldol", "quetiapine
+-- 100 mg"): each name and ATC code is read once, and its info kept across
+-- cases in a bounded table (forgotten when it grows too large to be worth
+-- keeping). The info depends on nothing else, and is shared: read it.
+local classify = M.classify
+local classified, n_classified, NONE = {}, 0, {}
+
+function M.classify(med)
+  local drug, atc = med.drug, med.atc
+  local by_atc = classified[drug == nil and NONE or drug]
+  local info = by_atc and by_atc[atc == nil and NONE or atc]
+  if info then return info end
+  info = classify(med)
+  if n_classified >= 4096 then classified, n_classified = {}, 0 end
+  by_atc = classified[drug == nil and NONE or drug]
+  if by_atc == nil then
+    by_atc = {}
+    classified[drug == nil and NONE or drug] = by_atc
+  end
+  by_atc[atc == nil and NONE or atc] = info
+  n_classified = n_classified + 1
+  return info
+end
+
 --- The depot a course is, or nil: when its route is "depot" or its name
 -- marks one (drugs/depot.lua). The product is the one of its generic whose
 -- words the name holds, else the generic's longest-acting one, else the
@@ -307,7 +331,20 @@ end
 --- The drug in clinical words: "haloperidol (antipsychotic, first
 -- generation, high potency)", "Haldol = haloperidol (...)", "haloperidol
 -- decanoate = haloperidol (...)", "'xyzzol' (not in the ruleset's drug list)".
+local describe, described
 function M.describe(info)
+  local text = described[info]
+  if text == nil then
+    text = describe(info)
+    described[info] = text
+  end
+  return text
+end
+
+-- M.describe, worked out; kept per info (weakly), which is kept across
+-- cases by M.classify.
+described = setmetatable({}, { __mode = "k" })
+function describe(info)
   if not info.recognised then return M.as_written(info) .. " (not in the ruleset's drug list)" end
   local name = info.generic
   if info.via:find("^ATC group") then

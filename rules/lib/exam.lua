@@ -8,6 +8,7 @@
 local time = require("lib.time")
 local fmt = require("lib.fmt")
 local tri = require("lib.tri")
+local memo = require("lib.memo")
 
 local E = {}
 
@@ -107,6 +108,13 @@ E.CATATONIC_SIGNS = {
   { field = "echolalia" }, { field = "echopraxia" },
 }
 
+-- The value set of each enumerated catatonic sign, one table per value so
+-- that E.level's per-case memory (below) knows it again.
+local VALUE_SET = {}
+for _, s in ipairs(E.CATATONIC_SIGNS) do
+  if s.value then VALUE_SET[s.value] = { [s.value] = true } end
+end
+
 --- Catatonia on examination by the DSM-5 count, at least 3 of the 12
 -- catatonic signs (§7.4 [S67]), three-valued: true with 3 present, false
 -- when too few could still be present, unknown in between. The evidence
@@ -117,7 +125,7 @@ function E.catatonia(case)
   local parts, present, absent = {}, {}, 0
   for i, s in ipairs(E.CATATONIC_SIGNS) do
     local what = s.what or s.field:gsub("_", " ")
-    local f = s.value and E.level(case, s.field, { [s.value] = true }, what) or E.flag(case, s.field, what)
+    local f = s.value and E.level(case, s.field, VALUE_SET[s.value], what) or E.flag(case, s.field, what)
     parts[i] = tri.part(what, f)
     if f.value == true then present[#present + 1] = what end
     if f.value == false then absent = absent + 1 end
@@ -144,6 +152,46 @@ function E.changed(case, field)
   return tri.finding(distinct > 1, fmt.each(recorded, function(e)
     return E.phrase(field, e[field]) .. time.at(case, e.t)
   end, 6))
+end
+
+-- Many sets ask for the same sign of the same case (rigidity, agitation,
+-- the twelve catatonic signs of two exclusion criteria): each is judged
+-- once per case and arguments (lib/memo.lua).
+for _, name in ipairs({ "flag", "diaphoresis", "hyperreflexia", "catatonia", "changed" }) do
+  E[name] = memo.wrap(E[name])
+end
+
+-- exam.level's value sets by content: the sets define "rigid" or "altered
+-- mental status" each in a constant of its own, often alike
+-- ({ mild = true, moderate = true, severe = true }), and E.level judges
+-- only the values mapped to true. The first set seen with given contents
+-- stands for all that are alike, so the memory answers them all at once.
+-- Sets with keys other than strings stand for themselves.
+local same_as = setmetatable({}, { __mode = "k" })
+local by_contents = setmetatable({}, { __mode = "v" })
+
+local function standing_for(set)
+  local s = same_as[set]
+  if s then return s end
+  local keys = {}
+  for k, v in pairs(set) do
+    if type(k) ~= "string" then
+      same_as[set] = set
+      return set
+    end
+    if v == true then keys[#keys + 1] = k end
+  end
+  table.sort(keys)
+  local contents = table.concat(keys, "\0")
+  s = by_contents[contents] or set
+  by_contents[contents] = s
+  same_as[set] = s
+  return s
+end
+
+local level = memo.wrap(E.level)
+function E.level(case, field, present, what)
+  return level(case, field, standing_for(present), what)
 end
 
 return E

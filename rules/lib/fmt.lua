@@ -7,12 +7,31 @@
 
 local fmt = {}
 
+-- fmt.num's texts by decimals and value: the same values (a case's
+-- readings, the criteria's thresholds) are written by many sets. Kept
+-- across cases; forgotten when there are too many to be worth keeping.
+-- A table key does not tell 25 from 25.0 nor 0.0 from -0.0, and need not:
+-- "%.2f" writes them alike, and "-0" is written "0".
+local numbers, n_numbers = {}, 0
+
 --- A number with at most `decimals` (default 2) decimals, trailing zeros
 -- dropped: 38.60 -> "38.6", 4200 -> "4200", 6.7647 -> "6.76".
 function fmt.num(x, decimals)
-  local s = string.format("%." .. (decimals or 2) .. "f", x)
+  decimals = decimals or 2
+  local known = numbers[decimals]
+  if known == nil then
+    known = {}
+    numbers[decimals] = known
+  end
+  local s = known[x]
+  if s ~= nil then return s end
+  s = string.format("%." .. decimals .. "f", x)
   if s:find("%.") then s = s:gsub("0+$", ""):gsub("%.$", "") end
   if s == "-0" then s = "0" end
+  if x == x then   -- NaN is no table key
+    if n_numbers >= 8192 then numbers, n_numbers = {}, 0 end
+    known[x], n_numbers = s, n_numbers + 1
+  end
   return s
 end
 
@@ -71,12 +90,34 @@ end
 --- Joins the non-empty texts with `sep` (default "; "). Holes are fine:
 -- fmt.join({ a, cond and b or nil, c }) skips b when cond is false.
 function fmt.join(texts, sep)
-  local keys, out = {}, {}
-  for k, t in pairs(texts) do
-    if type(k) == "number" and type(t) == "string" and t ~= "" then keys[#keys + 1] = k end
+  -- Usually a short list with a few holes: walk 1..max in order. Any other
+  -- numeric key (0, negative, fractional, or far beyond the others) takes
+  -- the general path, sorting the keys.
+  local max, count, general = 0, 0, false
+  for k in pairs(texts) do
+    if type(k) == "number" then
+      count = count + 1
+      if math.type(k) ~= "integer" or k < 1 then general = true
+      elseif k > max then max = k end
+    end
   end
-  table.sort(keys)
-  for i, k in ipairs(keys) do out[i] = texts[k] end
+  local out, n = {}, 0
+  if general or max > 2 * count + 8 then
+    local keys = {}
+    for k, t in pairs(texts) do
+      if type(k) == "number" and type(t) == "string" and t ~= "" then keys[#keys + 1] = k end
+    end
+    table.sort(keys)
+    for i, k in ipairs(keys) do out[i] = texts[k] end
+  else
+    for i = 1, max do
+      local t = texts[i]
+      if type(t) == "string" and t ~= "" then
+        n = n + 1
+        out[n] = t
+      end
+    end
+  end
   return table.concat(out, sep or "; ")
 end
 

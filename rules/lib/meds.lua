@@ -31,6 +31,7 @@ local time = require("lib.time")
 local fmt = require("lib.fmt")
 local tri = require("lib.tri")
 local P = require("lib.params")
+local memo = require("lib.memo")
 
 local ANTAGONISTS = P.set("exposure.antagonist_classes")
 local WITHDRAWAL = P.set("exposure.withdrawal_classes")
@@ -237,10 +238,17 @@ end
 --                        (a set's own published depot window).
 -- @usage meds.exposure(case, 72)   -- IEC 2011 item 1
 -- @usage meds.exposure(case, 168, { withdrawal = false, depot_hours = 672 })
+local exposure
 function M.exposure(case, hours, opts)
   opts = opts or {}
-  local withdrawal = opts.withdrawal ~= false
-  local w_hours = opts.withdrawal_hours or math.max(hours, WITHDRAWAL_H)
+  return exposure(case, hours, opts.withdrawal ~= false, opts.withdrawal_hours, opts.depot_hours)
+end
+
+-- M.exposure with its options spelt out, so that lib/memo.lua can remember
+-- it per case: the criteria sets and the severity tier ask it alike, each
+-- with an options table of its own.
+exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_hours)
+  local w_hours = withdrawal_hours or math.max(hours, WITHDRAWAL_H)
   local courses = M.courses(case)
   if courses == nil then return tri.finding(nil, "no medication list recorded") end
   if case.assessed_at == nil then
@@ -249,7 +257,7 @@ function M.exposure(case, hours, opts)
   if #courses == 0 then return tri.finding(false, "medication list recorded as empty") end
   local hits, before, others, unknown, open = {}, {}, {}, {}, {}
   for _, c in ipairs(courses) do
-    local within = M.given_within(case, c, hours, opts.depot_hours)
+    local within = M.given_within(case, c, hours, depot_hours)
     local name = drugs.describe(c.info)
     local is_da = drugs.in_classes(c.info, ANTAGONISTS)
     if is_da and within then
@@ -262,7 +270,7 @@ function M.exposure(case, hours, opts)
     if withdrawal and drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, w_hours) then
       hits[#hits + 1] = ("%s stopped at %s, %s (withdrawal within %s%s)"):format(
         name, time.fmt(case, c.stop), time.ago_anchor(case, c.stop), time.window(case, w_hours),
-        opts.withdrawal_hours and "" or ": parameter exposure.withdrawal_window_h, §7.5")
+        withdrawal_hours and "" or ": parameter exposure.withdrawal_window_h, §7.5")
     elseif not c.info.recognised and within then
       unknown[#unknown + 1] = drugs.as_written(c.info)
     elseif not is_da and within then
@@ -277,7 +285,7 @@ function M.exposure(case, hours, opts)
   local note = anchor_note(case)
   if #hits > 0 then return tri.finding(true, fmt.join({ fmt.join(hits), tail, note })) end
   local none = "no dopamine antagonist given or acting within " .. time.window(case, hours)
-    .. (opts.depot_hours and (" (a depot injected within " .. time.duration(opts.depot_hours) .. ")") or "")
+    .. (depot_hours and (" (a depot injected within " .. time.duration(depot_hours) .. ")") or "")
     .. (withdrawal and (" and no dopaminergic drug stopped within " .. time.window(case, w_hours)) or "")
   if #open > 0 then
     return tri.finding(nil, fmt.join({ none .. " that the record shows; " .. fmt.join(open), tail, note }),
@@ -290,7 +298,7 @@ function M.exposure(case, hours, opts)
   end
   if #unknown > 0 then tail = tail .. " (taken as unrelated: parameter drugs.unrecognised = ignore)" end
   return tri.finding(false, fmt.join({ none, tail, note }))
-end
+end)
 
 --- The time of the first exposure: the earliest start (or first dose) of a
 -- dopamine antagonist, and with `with_withdrawal` also the stop of a

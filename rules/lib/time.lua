@@ -31,22 +31,61 @@ local time = {}
 -- an entry lives only as long as the case does (each case is a new table).
 local ordered = setmetatable({}, { __mode = "k" })
 
+-- Evidence names the same few times over and over (each exam's and
+-- reading's time, in every set that shows it): each is formatted once per
+-- case, kept weakly by the case table ({ [t] = text, at = { [t] = text } }).
+-- Zero is left out, as a table key cannot tell 0.0 from -0.0.
+local texts = setmetatable({}, { __mode = "k" })
+
+local function texts_of(case)
+  local c = texts[case]
+  if c == nil then
+    c = { at = {} }
+    texts[case] = c
+  end
+  return c
+end
+
 --- A time as the case wrote its times: "2026-03-03T02:10Z" or "50 h";
 -- "time not recorded" for nil.
 function time.fmt(case, t)
   if t == nil then return "time not recorded" end
-  return nms.format_time(t, case.time_form or "hours")
+  local c = texts_of(case)
+  local s = c[t]
+  if s == nil then
+    s = nms.format_time(t, case.time_form or "hours")
+    if t ~= 0 then c[t] = s end
+  end
+  return s
 end
 
 --- " at <time>", or " (time not recorded)": appended after a value.
 function time.at(case, t)
   if t == nil then return " (time not recorded)" end
-  return " at " .. time.fmt(case, t)
+  local at = texts_of(case).at
+  local s = at[t]
+  if s == nil then
+    s = " at " .. time.fmt(case, t)
+    if t ~= 0 then at[t] = s end
+  end
+  return s
 end
+
+-- Durations ("72 h") are few and the same in every case: kept across
+-- cases, forgotten when there are too many to be worth keeping.
+local durations, n_durations = {}, 0
 
 --- A duration in hours as "37 h" or "4.5 h".
 function time.duration(hours)
-  return nms.format_time(hours, "hours")
+  local s = durations[hours]
+  if s == nil then
+    s = nms.format_time(hours, "hours")
+    if hours ~= 0 and hours == hours then
+      if n_durations >= 4096 then durations, n_durations = {}, 0 end
+      durations[hours], n_durations = s, n_durations + 1
+    end
+  end
+  return s
 end
 
 --- True when `t` is not after the assessment (or either time is unknown,

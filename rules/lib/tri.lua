@@ -89,7 +89,7 @@ local function combine(k, parts, head)
       unknown = unknown + 1
       missing[#missing + 1] = p.missing or p.label
     end
-    lines[#lines + 1] = ("%s: %s, %s"):format(p.label, tri.word(p.value), p.evidence)
+    lines[#lines + 1] = p.label .. ": " .. tri.word(p.value) .. ", " .. p.evidence
   end
   local text = table.concat(lines, "; ")
   if head then

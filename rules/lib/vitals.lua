@@ -40,22 +40,39 @@ function V.show(field, value)
   return f.label .. " " .. fmt.unit(value, f.unit)
 end
 
+-- Per case (weakly by the case table): the readings of each field, and
+-- the baseline of each field with the reason when it is unknown. Every
+-- vitals item asks for both.
+local per_case = setmetatable({}, { __mode = "k" })
+
+local function known(case)
+  local k = per_case[case]
+  if k == nil then
+    k = { readings = {}, baseline = {}, why = {} }
+    per_case[case] = k
+  end
+  return k
+end
+
 --- The vitals entries not after the assessment that have `field`, in time
--- order (undated last); nil when no vitals were recorded at all.
+-- order (undated last); nil when no vitals were recorded at all. A list
+-- shared between callers for the same case: read it, never modify it.
 function V.readings(case, field)
   local all = time.upto(case, case.vitals)
   if all == nil then return nil end
-  local out = {}
+  local k = known(case).readings
+  local out = k[field]
+  if out then return out end
+  out = {}
   for _, e in ipairs(all) do
     if e[field] ~= nil then out[#out + 1] = e end
   end
+  k[field] = out
   return out
 end
 
---- The baseline of `field`: { value, entry (nil if given), text }, or nil
--- and the reason it is unknown.
--- @usage local b, why = vitals.baseline(case, "hr")
-function V.baseline(case, field)
+-- The baseline of `field`, worked out (V.baseline remembers it per case).
+local function find_baseline(case, field)
   local label = V.FIELDS[field].label
   local given = case.baseline and case.baseline[field]
   if given ~= nil then
@@ -74,6 +91,20 @@ function V.baseline(case, field)
   end
   return { value = e[field], entry = e,
     text = ("baseline %s from vitals at %s, before %s"):format(V.show(field, e[field]), time.fmt(case, e.t), what) }
+end
+
+--- The baseline of `field`: { value, entry (nil if given), text }, or nil
+-- and the reason it is unknown. Worked out once per case and field; the
+-- table is shared between callers: read it, never modify it.
+-- @usage local b, why = vitals.baseline(case, "hr")
+function V.baseline(case, field)
+  local k = known(case)
+  local b, why = k.baseline[field], k.why[field]
+  if b == nil and why == nil then
+    b, why = find_baseline(case, field)
+    k.baseline[field], k.why[field] = b, why or false
+  end
+  return b, why or nil
 end
 
 -- The baseline of `field` and the reading furthest from it upwards (the

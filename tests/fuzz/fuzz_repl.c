@@ -50,6 +50,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
                 NMS_TEST_RULES_DIR);
         abort(); /* nothing to fuzz without a session */
     }
+    session.run_entry = commands_run;
     return 0;
 }
 

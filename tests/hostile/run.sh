@@ -224,7 +224,9 @@ expect() {
     if [ "$cond" -eq 0 ]; then ok "$name"; else not_ok "$name" "$@"; fi
 }
 # line N: line N of the last run's output.
-line() { sed -n "${1}p" "$tmp/out"; }
+# (without its input_sha256: the padded and the small case are the same
+# record read from different bytes)
+line() { sed -n "${1}p" "$tmp/out" | sed 's/"input_sha256":"[0-9a-f]*",//'; }
 
 # -- 50 MB single lines: a valid case padded with a long unknown field, then
 #    the same case small; both must give the same record.
@@ -419,7 +421,7 @@ awk 'BEGIN { printf "{\"id\":\"entries\",\"vitals\":[null"; for (i = 1; i <= 100
 run "$gen" batch entries-100001.json
 if sane "100,001 entries"; then
     expect "100,001 vitals entries: error 'more than 100000 entries'" $([ "$status" -eq 1 ] &&
-        [ "$(cat "$tmp/out")" = '{"id":"entries","error":{"source":"entries-100001.json","line":1,"path":"vitals","message":"more than 100000 entries"},"warnings":[]}' ]; echo $?) \
+        [ "$(line 1)" = '{"id":"entries","error":{"source":"entries-100001.json","line":1,"path":"vitals","message":"more than 100000 entries"},"warnings":[]}' ]; echo $?) \
         "status $status" "$(head -c 400 "$tmp/out")"
 fi
 awk 'BEGIN { printf "{\"id\":\"entries\",\"vitals\":[null"; for (i = 2; i <= 100000; i++) printf ",null"; print "]}" }' >"$gen/entries-100000.json"

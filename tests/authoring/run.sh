@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The rule-authoring commands end to end (check, test, params, doc, diff)
+# on the tiny ruleset (tests/data/rules/tiny) and its broken copies
+# (tests/data/rules/lint/): standard output, then standard error, then the
+# exit status, compared with tests/authoring/expected/NAME.
+#
+#   bash tests/authoring/run.sh BUILD/nmsrules SOURCE_DIR
+#
+# NMS_UPDATE_GOLDEN=1 rewrites the expected files (review the diff).
+# NMS_WRAPPER runs the program under a tool (valgrind in .ci/run).
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=$(cd "$2" && pwd)
+expected=$src/tests/authoring/expected
+tiny=tests/data/rules/tiny
+lint=tests/data/rules/lint
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+# golden NAME ARGS...: runs the program from the source tree.
+golden() {
+    local name=$1
+    shift
+    (cd "$src" && ${NMS_WRAPPER:-} "$bin" "$@") >"$tmp/out" 2>"$tmp/err"
+    echo "exit $?" >>"$tmp/err"
+    cat "$tmp/out" "$tmp/err" |
+        sed -e 's/sha256:[0-9a-f]\{64\}/sha256:DIGEST/g' >"$tmp/$name"
+    if [ "${NMS_UPDATE_GOLDEN:-}" = 1 ]; then
+        cp "$tmp/$name" "$expected/$name"
+    fi
+    if diff -u "$expected/$name" "$tmp/$name" >"$tmp/diff"; then
+        passed=$((passed + 1))
+        echo "ok - $name"
+    else
+        failed=$((failed + 1))
+        echo "not ok - $name"
+        head -40 "$tmp/diff" | sed 's/^/  /'
+    fi
+}
+
+golden check-clean check --rules $tiny
+# Each broken ruleset is an overlay of tiny holding only the files it breaks.
+for kind in syntax typos metadata unreachable feature unused case_field global drugs; do
+    golden check-$kind check --rules $tiny --rules $lint/$kind
+done
+golden check-drug-row check --rules $tiny --rules $lint/drugs --rules $lint/drug_row
+golden check-bad-status check --rules $tiny --rules $lint/bad_status
+golden check-always check --rules $tiny --param score.threshold=0
+golden check-operand check --rules $tiny extra
+
+golden test-coverage test --rules $tiny --coverage
+golden test-failing test --rules $tiny tests/authoring/failing.json
+golden test-min-coverage test --rules $tiny --min-coverage 95
+golden test-verbose test --rules $tiny -v
+golden test-missing test --rules $tiny no/such/file.json
+
+golden params-tiny params --rules $tiny
+golden params-override params --rules $tiny --param score.threshold=3
+golden params-unknown params --rules $tiny --param score.thresold=3
+golden doc-md doc --rules $tiny
+golden doc-html doc --rules $tiny --format html
+golden doc-bad-format doc --rules $tiny --format pdf
+
+# A rule change that moves three of the six cases of cohort.jsonl.
+golden diff-text diff --rules $tiny --rules-new tests/data/rules/tiny_new tests/authoring/cohort.jsonl
+golden diff-json diff --rules $tiny --rules-new tests/data/rules/tiny_new --format json tests/authoring/cohort.jsonl
+golden diff-param diff --rules $tiny --param-new rule.minor_needed=2 tests/authoring/cohort.jsonl
+golden diff-same diff --rules $tiny --rules-new $tiny tests/authoring/cohort.jsonl
+golden diff-no-new diff --rules $tiny tests/authoring/cohort.jsonl
+# Two result files of earlier runs (tiny, then tiny_new without the case
+# "nothing" and with a case of its own), paired by id.
+golden diff-results diff --results tests/authoring/results-old.jsonl tests/authoring/results-new.json
+golden diff-results-json diff --results --format json tests/authoring/results-old.jsonl \
+    tests/authoring/results-new.json
+golden diff-results-one diff --results tests/authoring/results-old.jsonl
+
+# The audit trail: a testing ruleset is marked in every record, in the
+# report and once on stderr; every record names the input's hash, the
+# engine, Lua, the overrides and the as-of time.
+golden audit-eval-testing eval --rules tests/data/rules/tiny_new --param rule.minor_needed=2 \
+    --as-of 10 tests/authoring/one-case.json
+golden audit-json-testing eval --rules tests/data/rules/tiny_new --format json --compact \
+    --param rule.minor_needed=2 --as-of 10 tests/authoring/one-case.json
+golden audit-csv batch --rules tests/data/rules/tiny_new --format csv tests/authoring/cohort.jsonl
+
+# A site overlay: --rules given twice, the later directory's params.lua
+# replaces the shipped one; the result names both directories.
+golden overlay-eval eval --rules $tiny --rules tests/data/rules/tiny_site tests/authoring/one-case.json
+golden overlay-json eval --rules $tiny --rules tests/data/rules/tiny_site --format json --compact \
+    tests/authoring/one-case.json
+golden overlay-params params --rules $tiny --rules tests/data/rules/tiny_site
+golden overlay-missing eval --rules $tiny --rules no/such/dir tests/authoring/one-case.json
+
+# `nmsrules help CMD` is `nmsrules CMD --help`.
+for cmd in check test params doc diff; do
+    if [ "$("$bin" help $cmd)" = "$("$bin" $cmd --help)" ]; then
+        passed=$((passed + 1)); echo "ok - help $cmd"
+    else
+        failed=$((failed + 1)); echo "not ok - help $cmd differs from $cmd --help"
+    fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
