@@ -7,6 +7,7 @@
  * with timegm, which is neither C11 nor POSIX and depends on the locale's
  * time zone machinery.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -292,6 +293,8 @@ struct time_walk {
     double latest; /* the latest time seen; NAN while none */
     enum nms_status status;
     char path[NMS_MAX_PATH];
+    double *times; /* nms_case_times: every time seen, else NULL */
+    size_t n_times;
 };
 
 /* Appends ".name" (or "name" at the top) to the path from `len` on; only
@@ -326,6 +329,8 @@ static void visit_time(struct time_walk *w, const struct nms_field *f, double t)
 
     if (isnan(t) || strcmp(f->name, "assessed_at") == 0)
         return;
+    if (w->times && w->n_times < NMS_CASE_MAX_TIMES)
+        w->times[w->n_times++] = t;
     if (isnan(w->latest) || t > w->latest)
         w->latest = t;
     /* A stop after assessed_at is meaningful: the drug was still given. */
@@ -432,6 +437,25 @@ enum nms_status nms_case_finish(struct nms_case *c, double as_of)
     return w.status;
 }
 
+int nms_time_read_span(const char *text, double *hours)
+{
+    char *end;
+    double h, scale = 1;
+
+    errno = 0;
+    h = strtod(text, &end);
+    if (end == text || errno != 0 || !isfinite(h))
+        return -1;
+    if (strcmp(end, "d") == 0 || strcmp(end, "days") == 0)
+        scale = 24;
+    else if (strcmp(end, "min") == 0)
+        scale = 1.0 / 60;
+    else if (*end && strcmp(end, "h") != 0)
+        return -1;
+    *hours = h * scale;
+    return 0;
+}
+
 int nms_time_read(const char *text, double *hours, enum nms_time_form *form)
 {
     char *end;
@@ -447,4 +471,38 @@ int nms_time_read(const char *text, double *hours, enum nms_time_form *form)
     *hours = h;
     *form = NMS_TIME_HOURS;
     return 0;
+}
+
+static int by_time(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+
+    return (x > y) - (x < y);
+}
+
+enum nms_status nms_case_times(struct nms_case *c, double **out, size_t *n)
+{
+    struct time_walk w;
+    size_t i, kept = 0;
+
+    *out = NULL;
+    *n = 0;
+    memset(&w, 0, sizeof w);
+    w.c = c;
+    w.latest = NAN;
+    w.status = NMS_OK;
+    w.times = malloc(NMS_CASE_MAX_TIMES * sizeof *w.times);
+    if (w.times == NULL)
+        return NMS_ENOMEM;
+    walk_times(&w, &nms_case_schema, (const char *)c, 0);   /* warn = 0: reads only */
+    if (!isnan(c->assessed_at) && w.n_times < NMS_CASE_MAX_TIMES)
+        w.times[w.n_times++] = c->assessed_at;
+    qsort(w.times, w.n_times, sizeof *w.times, by_time);
+    for (i = 0; i < w.n_times; i++)
+        if (!(w.times[i] > c->assessed_at) &&
+            (kept == 0 || w.times[i] != w.times[kept - 1]))
+            w.times[kept++] = w.times[i];
+    *out = w.times;
+    *n = kept;
+    return NMS_OK;
 }

@@ -41,13 +41,18 @@ static void put_tabs(struct json_out *j, unsigned n)
         fputc('\t', j->fp);
 }
 
-/* `len` bytes of s with cJSON's escapes, without the quotes. */
+/* `len` bytes of s with cJSON's escapes, without the quotes. Runs of bytes
+ * that need none are written in one go. */
 static void put_escaped(struct json_out *j, const char *s, size_t len)
 {
-    size_t i;
+    size_t i, run = 0;
 
     for (i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)s[i];
+        if (ch >= 32 && ch != '"' && ch != '\\')
+            continue;
+        fwrite(s + run, 1, i - run, j->fp);
+        run = i + 1;
         switch (ch) {
         case '"': fputs("\\\"", j->fp); break;
         case '\\': fputs("\\\\", j->fp); break;
@@ -56,13 +61,10 @@ static void put_escaped(struct json_out *j, const char *s, size_t len)
         case '\n': fputs("\\n", j->fp); break;
         case '\r': fputs("\\r", j->fp); break;
         case '\t': fputs("\\t", j->fp); break;
-        default:
-            if (ch < 32)
-                fprintf(j->fp, "\\u%04x", ch);
-            else
-                fputc(ch, j->fp);
+        default: fprintf(j->fp, "\\u%04x", ch);
         }
     }
+    fwrite(s + run, 1, len - run, j->fp);
 }
 
 /* A string with cJSON's escapes; `len` bytes of s. */
@@ -86,6 +88,15 @@ static void put_joined(struct json_out *j, const char *a, const char *b)
 static void put_string(struct json_out *j, const char *s)
 {
     put_string_n(j, s ? s : "", s ? strlen(s) : 0);
+}
+
+void nms_output_json_string(FILE *fp, const char *s)
+{
+    struct json_out j;
+
+    memset(&j, 0, sizeof j);
+    j.fp = fp;
+    put_string(&j, s);
 }
 
 /* A number as cJSON prints it: 15 significant digits when they read back

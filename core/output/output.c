@@ -21,6 +21,8 @@ struct nms_writer {
     size_t written;   /* records so far, for the JSON array's commas */
     unsigned options; /* NMS_OUTPUT_* */
     int started;      /* the CSV header is written */
+    const char *const *labels;  /* CSV: label columns (not owned), or NULL */
+    size_t n_labels;
 };
 
 /* ------------------------------------------------------------------------
@@ -28,22 +30,13 @@ struct nms_writer {
  * --------------------------------------------------------------------- */
 
 /* Writes one RFC 4180 field: quoted when it holds a comma, quote or line
- * break, with quotes doubled. */
+ * break, with quotes doubled; then `end`. */
 static void csv_field(FILE *fp, const char *s, const char *end)
 {
-    if (s && s[strcspn(s, ",\"\r\n")]) {
-        fputc('"', fp);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', fp);
-            fputc(*s, fp);
-        }
-        fputc('"', fp);
-    } else if (s) {
-        fputs(s, fp);
-    }
+    nms_output_csv_value(fp, s);
     fputs(end, fp);
 }
+
 
 /* The end of a CSV line: RFC 4180's CRLF, or LF for awk and cut. */
 static const char *csv_eol(const struct nms_writer *w)
@@ -59,7 +52,7 @@ static void csv_number(FILE *fp, double value)
 /* Columns per set, by kind: points  <id>_result,<id>_score,<id>_possible;
  * groups  <id>_result,<id>_level (severity: <id>_tier); checklist
  * <id>_count. Then the number of criteria sets met. */
-static void csv_header(struct nms_writer *w)
+static void csv_set_columns(struct nms_writer *w)
 {
     size_t i;
 
@@ -80,8 +73,24 @@ static void csv_header(struct nms_writer *w)
             break;
         }
     }
-    fprintf(w->fp, "criteria_met,warnings,error,ruleset_version,ruleset_digest,"
-            "ruleset_status,input_sha256%s", csv_eol(w));
+    fputs("criteria_met,warnings,error,ruleset_version,ruleset_digest,ruleset_status,"
+          "input_sha256", w->fp);
+}
+
+/* The header of either CSV, the label columns last. */
+static void csv_header(struct nms_writer *w)
+{
+    size_t i;
+
+    if (w->format == NMS_FORMAT_ITEMS_CSV)
+        nms_items_csv_header(w->fp);
+    else
+        csv_set_columns(w);
+    for (i = 0; i < w->n_labels; i++) {
+        fputc(',', w->fp);
+        nms_output_csv_value(w->fp, w->labels[i]);
+    }
+    fputs(csv_eol(w), w->fp);
 }
 
 /* Writes the header once, before the first row. */
@@ -146,13 +155,18 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
     fprintf(w->fp, "%zu,",
             c->n_warnings + (r && !r->error ? r->n_warnings : 0));
     /* r may be NULL for a valid case, as in error_object. */
-    csv_field(w->fp, c->error ? c->error->message
-                     : r && r->error ? r->error->message
-                     : failed ? NOT_EVALUATED : "", ",");
-    csv_field(w->fp, w->rs->version, ",");
-    csv_field(w->fp, w->rs->digest, ",");
-    csv_field(w->fp, w->rs->status ? w->rs->status : "", ",");
-    csv_field(w->fp, c->input_sha256, csv_eol(w));
+    nms_output_csv_value(w->fp, c->error         ? c->error->message
+                                : r && r->error ? r->error->message
+                                : failed        ? NOT_EVALUATED
+                                                : "");
+    fputc(',', w->fp);
+    nms_output_csv_value(w->fp, w->rs->version);
+    fputc(',', w->fp);
+    nms_output_csv_value(w->fp, w->rs->digest);
+    fputc(',', w->fp);
+    nms_output_csv_value(w->fp, w->rs->status ? w->rs->status : "");
+    fputc(',', w->fp);
+    nms_output_csv_value(w->fp, c->input_sha256);
 }
 
 /* ------------------------------------------------------------------------
@@ -184,12 +198,36 @@ void nms_writer_set_options(struct nms_writer *w, unsigned options)
     w->options = options;
 }
 
+void nms_writer_set_label_columns(struct nms_writer *w,
+                                  const char *const *paths, size_t n)
+{
+    w->labels = paths;
+    w->n_labels = n;
+}
+
+/* One row of either CSV, its label cells, its line end. */
+static enum nms_status csv_put(struct nms_writer *w, const struct nms_case *c,
+                               const struct nms_result *r)
+{
+    csv_start(w);
+    if (w->format == NMS_FORMAT_ITEMS_CSV) {
+        nms_items_csv_rows(w->fp, c, r, w->labels, w->n_labels, csv_eol(w));
+        return ferror(w->fp) ? NMS_EIO : NMS_OK;
+    }
+    csv_row(w, c, r);
+    if (nms_output_label_cells(w->fp, w->labels, w->n_labels, c) ==
+        NMS_ENOMEM)
+        return NMS_ENOMEM;
+    fputs(csv_eol(w), w->fp);
+    return ferror(w->fp) ? NMS_EIO : NMS_OK;
+}
+
 enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r)
 {
-    if (w->format == NMS_FORMAT_CSV) {
-        csv_start(w);
-        csv_row(w, c, r);
+    if (w->format == NMS_FORMAT_CSV || w->format == NMS_FORMAT_ITEMS_CSV) {
+        w->written++;
+        return csv_put(w, c, r);
     } else {
         if (w->format == NMS_FORMAT_JSON)
             fputs(w->written ? ",\n" : "\n", w->fp);
@@ -204,7 +242,7 @@ enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
 
 enum nms_status nms_writer_finish(struct nms_writer *w)
 {
-    if (w->format == NMS_FORMAT_CSV)
+    if (w->format == NMS_FORMAT_CSV || w->format == NMS_FORMAT_ITEMS_CSV)
         csv_start(w);   /* no records: the header alone */
     if (w->format == NMS_FORMAT_JSON)
         fputs(w->written ? "\n]\n" : "]\n", w->fp);

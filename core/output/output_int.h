@@ -17,4 +17,12 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
                      const struct nms_result *r,
                      const struct nms_ruleset_info *rs, unsigned options);
 
+/* The items CSV (items_csv.c): its header without the label columns or
+ * line end, and a case's rows with the cells of label columns `labels`,
+ * each ended by `eol`. */
+void nms_items_csv_header(FILE *fp);
+void nms_items_csv_rows(FILE *fp, const struct nms_case *c,
+                        const struct nms_result *r, const char *const *labels,
+                        size_t n_labels, const char *eol);
+
 #endif

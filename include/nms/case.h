@@ -195,6 +195,26 @@ int nms_time_parse_iso(const char *text, double *hours);
 int nms_time_read(const char *text, double *hours, enum nms_time_form *form);
 
 /*
+ * Reads a number of hours as people write one: "30", "30h", "-6h", "2d"
+ * (or "2days"), "90min". Returns 0 with *hours set, or -1.
+ */
+int nms_time_read_span(const char *text, double *hours);
+
+/* Most times nms_case_times lists for one case. */
+#ifndef NMS_CASE_MAX_TIMES
+#define NMS_CASE_MAX_TIMES 100000u
+#endif
+
+/*
+ * The distinct times of finished case `c` up to its assessment, in order:
+ * every time field of the record (vitals, labs, exams, doses, starts and
+ * stops, onset) that is not after assessed_at, and assessed_at itself.
+ * Reads c only. *out is a new array (free()) of *n times. Returns NMS_OK
+ * or NMS_ENOMEM.
+ */
+enum nms_status nms_case_times(struct nms_case *c, double **out, size_t *n);
+
+/*
  * Writes time `hours` in `form` into buf: ISO as "2026-03-03T02:10Z"
  * (seconds shown only when non-zero), hours as "50 h". Returns buf.
  */

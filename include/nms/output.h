@@ -15,7 +15,12 @@
 #include "nms/engine.h"
 #include "nms/result.h"
 
-enum nms_format { NMS_FORMAT_JSONL = 0, NMS_FORMAT_JSON, NMS_FORMAT_CSV };
+enum nms_format {
+    NMS_FORMAT_JSONL = 0,
+    NMS_FORMAT_JSON,
+    NMS_FORMAT_CSV,
+    NMS_FORMAT_ITEMS_CSV    /* one row per case, set and item */
+};
 
 /* Options for the records (bit flags). */
 enum nms_output_option {
@@ -76,5 +81,34 @@ enum nms_status nms_output_write(FILE *fp, const struct nms_case *c,
  */
 char *nms_output_json(const struct nms_case *c, const struct nms_result *r,
                       const struct nms_ruleset_info *rs, unsigned options);
+
+/* Writes s as a JSON string (quoted, escaped as the records are; NULL as
+ * ""): for commands that write their own JSON around results. */
+void nms_output_json_string(FILE *fp, const char *s);
+
+/* Writes s as one RFC 4180 CSV field (quoted when needed; NULL empty),
+ * then "\r\n" when `last`, else ",". */
+void nms_output_csv_field(FILE *fp, const char *s, int last);
+
+/* Writes s as one RFC 4180 CSV value, with no separator after it. */
+void nms_output_csv_value(FILE *fp, const char *s);
+
+/*
+ * CSV label columns: `paths` ("label.nms", "label.scenario", ...; see
+ * nms/label.h) become columns after the last standard one, each holding
+ * that field of the case's label (empty when absent). Call before the
+ * first record; `paths` must outlive the writer. The header is written
+ * with the first record (or at nms_writer_finish).
+ */
+void nms_writer_set_label_columns(struct nms_writer *w,
+                                  const char *const *paths, size_t n);
+
+/*
+ * Writes ",cell" for each label column `paths` of case c (for a CSV row
+ * made apart from a writer, e.g. by a parallel worker, whose writer has
+ * those columns). Returns NMS_OK, NMS_ENOMEM or NMS_EIO.
+ */
+enum nms_status nms_output_label_cells(FILE *fp, const char *const *paths,
+                                       size_t n, const struct nms_case *c);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd/cases.h"
+#include "cmd/label_columns.h"
 #include "front/commands.h"
 #include "cmd/sink.h"
 #include "front/interrupt.h"
@@ -26,9 +27,15 @@ static const char usage[] =
     "                       those of the same path\n"
     "  --param NAME=VALUE   override a ruleset parameter (repeatable), e.g.\n"
     "                       --param iec2011.threshold=76\n"
-    "  --format FORMAT      jsonl (default), json (one array) or csv\n"
+    "  --format FORMAT      jsonl (default), json (one array), csv (one row\n"
+    "                       per case) or items-csv (one row per case, set\n"
+    "                       and item, with its value and points)\n"
     "  --csv-eol EOL        end CSV lines in crlf (default, as RFC 4180 says)\n"
     "                       or lf (for awk, cut and sort)\n"
+    "  --label-columns LIST CSV: the label fields shown as columns, e.g.\n"
+    "                       label.nms,label.scenario; 'none' for none;\n"
+    "                       default: every field of the labels in the first\n"
+    "                       1000 records of the first FILE\n"
     "  --compact            JSON records without what the ruleset's version\n"
     "                       and digest already fix (titles, citations, rules,\n"
     "                       sources, distinguishing points): about 40 %\n"
@@ -49,12 +56,13 @@ static const char usage[] =
     "written), 2 usage or input/output error, 3 the ruleset failed to load,\n"
     "4 interrupted (every case read so far was written).\n";
 
-enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_CSV_EOL };
+enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_CSV_EOL, OPT_LABEL_COLUMNS };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"csv-eol", required_argument, NULL, OPT_CSV_EOL},
     {"compact", no_argument, NULL, OPT_COMPACT},
+    {"label-columns", required_argument, NULL, OPT_LABEL_COLUMNS},
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
 
@@ -69,8 +77,11 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
             cli->format = NMS_FORMAT_JSON;
         else if (strcmp(arg, "csv") == 0)
             cli->format = NMS_FORMAT_CSV;
+        else if (strcmp(arg, "items-csv") == 0)
+            cli->format = NMS_FORMAT_ITEMS_CSV;
         else {
-            nms_errorf("unknown format '%s' (expected jsonl, json or csv)", arg);
+            nms_errorf("unknown format '%s' (expected jsonl, json, csv or "
+                       "items-csv)", arg);
             return NMS_EXIT_USAGE;
         }
         return -1;
@@ -83,6 +94,9 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
         return -1;
     case OPT_COMPACT:
         cli->compact = 1;
+        return -1;
+    case OPT_LABEL_COLUMNS:
+        cli->label_columns = arg;
         return -1;
     case 'o':
         cli->output = arg;
@@ -140,6 +154,7 @@ int nms_cmd_batch(int argc, char **argv)
     struct tally t = {0, 0, 0};
     struct nms_sink out;
     struct nms_cli cli;
+    struct nms_label_columns labels = {NULL, 0};
     int status, fatal;
 
     status = nms_cli_parse(&cli, &nms_batch_options, argc, argv);
@@ -149,10 +164,16 @@ int nms_cmd_batch(int argc, char **argv)
         cli.inputs = stdin_only;
         cli.n_inputs = 1;
     }
+    if (cli.format == NMS_FORMAT_CSV || cli.format == NMS_FORMAT_ITEMS_CSV)
+        if ((status = nms_label_columns_find(&cli, &labels)) != 0)
+            return status;
     status = nms_cli_load(&cli, &e);
-    if (status != 0)
+    if (status != 0) {
+        nms_label_columns_release(&labels);
         return status;
+    }
     if (nms_interrupt_install() != 0 || nms_sink_open(&out, cli.output) != 0) {
+        nms_label_columns_release(&labels);
         nms_engine_free(e);
         return NMS_EXIT_USAGE;
     }
@@ -165,9 +186,12 @@ int nms_cmd_batch(int argc, char **argv)
     } else {
         nms_writer_set_options(w, (cli.compact ? NMS_OUTPUT_COMPACT : 0u) |
                                       (cli.csv_lf ? NMS_OUTPUT_CSV_LF : 0u));
+        nms_writer_set_label_columns(w, (const char *const *)labels.paths,
+                                     labels.n);
         fatal = run_inputs(&cli, e, w, &t);
     }
     nms_writer_free(w);
+    nms_label_columns_release(&labels);
     if (nms_sink_close(&out, sink_end(fatal)) != 0)
         fatal = 1;
     if (nms_interrupted())

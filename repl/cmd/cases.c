@@ -8,56 +8,91 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmd/anchor.h"
 #include "cmd/cases.h"
 #include "front/interrupt.h"
 #include "front/msg.h"
 
-static int run_record(const struct nms_cli *cli, struct nms_engine *e,
-                      const struct nms_record *rec, struct tally *t,
-                      emit_fn emit, void *ctx)
+int nms_eval_record(const struct nms_cli *cli, struct nms_engine *e,
+                    const struct nms_record *rec, struct nms_case **cp,
+                    struct nms_result **rp, const char **why)
 {
     struct nms_case_options opt = {cli->as_of, cli->as_of_form};
-    struct nms_case *c = nms_case_read(rec, &opt);
+    struct nms_case *c = cli->as_of_relative
+                             ? nms_anchor_read(e, rec, cli->as_of)
+                             : nms_case_read(rec, &opt);
     struct nms_result *r = NULL;
-    int rc = -1;
 
+    *cp = NULL;
+    *rp = NULL;
     if (!c) {
-        nms_errorf("out of memory");
+        /* nms_anchor_read has printed the engine's message, if it failed */
+        *why = "out of memory";
         return -1;
     }
     if (!c->error && nms_engine_evaluate(e, c, &r) != NMS_OK) {
-        nms_errorf("%s", nms_engine_errmsg(e));
-        goto out;
+        *why = nms_engine_errmsg(e);
+        nms_case_free(c);
+        return -1;
+    }
+    *cp = c;
+    *rp = r;
+    return 0;
+}
+
+int nms_case_failed(const struct nms_case *c, const struct nms_result *r)
+{
+    return c->error || (r && r->error);
+}
+
+/* One record through the engine to the command's emitter. */
+struct run {
+    const struct nms_cli *cli;
+    struct nms_engine *e;
+    struct tally *t;
+    emit_fn emit;
+    void *ctx;
+};
+
+static int run_record(void *ctx, const struct nms_record *rec)
+{
+    struct run *run = ctx;
+    struct nms_case *c;
+    struct nms_result *r;
+    const char *why;
+    int rc;
+
+    if (nms_eval_record(run->cli, run->e, rec, &c, &r, &why) != 0) {
+        nms_errorf("%s", why);
+        return -1;
     }
     if (r && r->error && nms_interrupted()) {
-        rc = 0;   /* stopped part-way by SIGINT/SIGTERM: not a record */
-        goto out;
+        nms_result_free(r);   /* stopped part-way by SIGINT/SIGTERM: */
+        nms_case_free(c);     /* not a record */
+        return 0;
     }
-    t->cases++;
-    if (c->error || (r && r->error))
-        t->errors++;
-    rc = emit(ctx, c, r);
-out:
+    run->t->cases++;
+    if (nms_case_failed(c, r))
+        run->t->errors++;
+    rc = run->emit(run->ctx, c, r);
     nms_result_free(r);
     nms_case_free(c);
     return rc;
 }
 
-int nms_run_source(const struct nms_cli *cli, struct nms_engine *e,
-                      const char *name, struct tally *t, emit_fn emit,
-                      void *ctx)
+int nms_read_source(const char *name, struct tally *t, record_fn fn, void *ctx)
 {
     int is_stdin = strcmp(name, "-") == 0;
     FILE *fp = is_stdin ? stdin : fopen(name, "rb");
     struct nms_reader *reader = NULL;
     struct nms_record rec;
-    size_t before = t->cases;
+    size_t taken = 0;
     int rc = 0, got = 0;
 
     if (!fp) {
         nms_errorf("cannot open '%s': %s", name, strerror(errno));
         t->io_failed = 1;
-        return 0;   /* the other inputs still run */
+        return 0; /* the other inputs still run */
     }
     if (nms_reader_open(&reader, fp, is_stdin ? "-" : name) != NMS_OK) {
         nms_errorf("out of memory");
@@ -67,20 +102,29 @@ int nms_run_source(const struct nms_cli *cli, struct nms_engine *e,
     /* Stop requests are checked between cases, never inside one. */
     while (rc == 0 && !nms_interrupted() &&
            (got = nms_reader_next(reader, &rec)) == 1)
-        rc = run_record(cli, e, &rec, t, emit, ctx);
+        if ((rc = fn(ctx, &rec)) == 0)
+            taken++;
     if (nms_interrupted())
-        goto out;   /* a read cut short by the signal is not an I/O error */
+        goto out; /* a read cut short by the signal is not an I/O error */
     if (rc == 0 && got < 0) {
         nms_errorf("cannot read '%s': %s", name, strerror(errno));
         t->io_failed = 1;
     }
-    if (rc == 0 && t->cases == before && !t->io_failed)
+    if (rc == 0 && taken == 0 && !t->io_failed)
         nms_warnf("'%s' holds no cases", name);
 out:
     nms_reader_free(reader);
     if (!is_stdin)
         fclose(fp);
     return rc;
+}
+
+int nms_run_source(const struct nms_cli *cli, struct nms_engine *e,
+                   const char *name, struct tally *t, emit_fn emit, void *ctx)
+{
+    struct run run = {cli, e, t, emit, ctx};
+
+    return nms_read_source(name, t, run_record, &run);
 }
 
 int nms_run_status(const struct tally *t, int fatal)
@@ -92,3 +136,46 @@ int nms_run_status(const struct tally *t, int fatal)
     return t->errors ? NMS_EXIT_CASE_ERRORS : NMS_EXIT_OK;
 }
 
+int nms_cmd_start(struct nms_cli *cli, const struct nms_command_options *spec,
+                  int argc, char **argv, struct nms_engine **e)
+{
+    static char dash[] = "-";
+    static char *stdin_only[] = {dash};
+    int status = nms_cli_parse(cli, spec, argc, argv);
+
+    *e = NULL;
+    if (status >= 0)
+        return status;
+    if (cli->n_inputs == 0) {
+        cli->inputs = stdin_only;
+        cli->n_inputs = 1;
+    }
+    status = nms_cli_load(cli, e);
+    return status != 0 ? status : -1;
+}
+
+int nms_cmd_format(struct nms_cli *cli, const char *arg,
+                   const char *const *names, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (strcmp(arg, names[i]) == 0) {
+            cli->format = (enum nms_format)i; /* the command's own index */
+            return -1;
+        }
+    nms_errorf("unknown format '%s' (expected %s, %s or %s)", arg, names[0],
+               names[1], names[n - 1]);
+    return NMS_EXIT_USAGE;
+}
+
+int nms_run_inputs(const struct nms_cli *cli, struct nms_engine *e,
+                   struct tally *t, emit_fn emit, void *ctx)
+{
+    int k;
+
+    for (k = 0; k < cli->n_inputs && !nms_interrupted(); k++)
+        if (nms_run_source(cli, e, cli->inputs[k], t, emit, ctx) != 0)
+            return -1;
+    return 0;
+}

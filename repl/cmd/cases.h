@@ -20,6 +20,32 @@ struct tally {
 typedef int (*emit_fn)(void *ctx, const struct nms_case *c,
                        const struct nms_result *r);
 
+/* Receives each record read; returns 0, or -1 to stop the run (after
+ * printing why). */
+typedef int (*record_fn)(void *ctx, const struct nms_record *rec);
+
+/*
+ * Reads every record of input `name` ("-": standard input) and hands it to
+ * fn, until the end, a stop request (SIGINT/SIGTERM) or fn's -1. An input
+ * that cannot be opened or read is counted in t->io_failed and the run
+ * goes on. Returns 0, or -1 when fn or memory failed.
+ */
+int nms_read_source(const char *name, struct tally *t, record_fn fn,
+                    void *ctx);
+
+/*
+ * Makes record rec a case and evaluates it with e. Returns 0 with *c set
+ * (and *r, unless the case has an error), both the caller's to free; or -1
+ * when memory ran out or the engine failed, with *why saying so (owned by
+ * e, valid until its next call).
+ */
+int nms_eval_record(const struct nms_cli *cli, struct nms_engine *e,
+                    const struct nms_record *rec, struct nms_case **c,
+                    struct nms_result **r, const char **why);
+
+/* 1 when case c (result r) gets an error record rather than a result. */
+int nms_case_failed(const struct nms_case *c, const struct nms_result *r);
+
 /*
  * Reads every record of input `name` ("-": standard input), evaluates it
  * with e and hands it to `emit`. An input that cannot be opened or read
@@ -28,6 +54,28 @@ typedef int (*emit_fn)(void *ctx, const struct nms_case *c,
  */
 int nms_run_source(const struct nms_cli *cli, struct nms_engine *e,
                    const char *name, struct tally *t, emit_fn emit, void *ctx);
+
+/* nms_run_source over every input of cli until a stop request; returns
+ * 0, or -1 on a fatal failure. */
+int nms_run_inputs(const struct nms_cli *cli, struct nms_engine *e,
+                   struct tally *t, emit_fn emit, void *ctx);
+
+/*
+ * The start every case-reading command shares: parses argv with spec into
+ * *cli, reads standard input when no FILE is given, loads the ruleset into
+ * *e. Returns -1 to go on, else the exit status to end with (0 after
+ * --help).
+ */
+int nms_cmd_start(struct nms_cli *cli, const struct nms_command_options *spec,
+                  int argc, char **argv, struct nms_engine **e);
+
+/*
+ * --format for the analysis commands: `arg` must be one of the n `names`
+ * ("text", "json", "csv"); its index goes to cli->format. Returns -1 to go
+ * on, or NMS_EXIT_USAGE after naming the choices.
+ */
+int nms_cmd_format(struct nms_cli *cli, const char *arg,
+                   const char *const *names, int n);
 
 /* The exit status of a run with tally t (fatal: it could not finish). */
 int nms_run_status(const struct tally *t, int fatal);

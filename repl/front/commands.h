@@ -64,4 +64,20 @@ int nms_cmd_params(int argc, char **argv);
 extern const struct nms_command_options nms_diff_options;
 int nms_cmd_diff(int argc, char **argv);
 
+/* accuracy (repl/cmd/accuracy.c): verdicts against a reference label. */
+extern const struct nms_command_options nms_accuracy_options;
+int nms_cmd_accuracy(int argc, char **argv);
+
+/* timeline (repl/cmd/timeline.c): each case as of every time it holds. */
+extern const struct nms_command_options nms_timeline_options;
+int nms_cmd_timeline(int argc, char **argv);
+
+/* run (repl/cmd/run.c): the analyst's own Lua script with the nms module. */
+extern const struct nms_command_options nms_run_options;
+int nms_cmd_run(int argc, char **argv);
+
+/* summary (repl/cmd/summary.c): one page about a cohort. */
+extern const struct nms_command_options nms_summary_options;
+int nms_cmd_summary(int argc, char **argv);
+
 #endif

@@ -21,13 +21,25 @@
 #define PATH_MAX 4096
 #endif
 
+/* --as-of: an ISO 8601 time, hours ("30", "30h", "2d": the REPL's forms),
+ * or "+24h", a time relative to each case (cmd/anchor.c says from what). */
 static int set_as_of(struct nms_cli *cli, const char *text)
 {
     cli->as_of_text = text;
+    if (text[0] == '+' && nms_time_read_span(text + 1, &cli->as_of) == 0) {
+        cli->as_of_relative = 1;
+        cli->as_of_form = NMS_TIME_UNSET;
+        return 0;
+    }
     if (nms_time_read(text, &cli->as_of, &cli->as_of_form) == 0)
         return 0;
+    if (text[0] != '+' && nms_time_read_span(text, &cli->as_of) == 0) {
+        cli->as_of_form = NMS_TIME_HOURS;
+        return 0;
+    }
     nms_errorf("--as-of '%s' is neither an ISO 8601 date-time such as "
-               "2026-03-03T02:10Z nor a number of hours", text);
+               "2026-03-03T02:10Z, nor hours such as 30h or 2d, nor a time "
+               "after each case's onset or first exposure such as +24h", text);
     return -1;
 }
 
@@ -198,8 +210,12 @@ int nms_cli_parse(struct nms_cli *cli, const struct nms_command_options *spec,
 
     memset(cli, 0, sizeof *cli);
     cli->as_of = NAN;
-    /* ':' first: a missing value is told apart from an unknown option. */
-    snprintf(shortopts, sizeof shortopts, ":%s", spec->shortopts);
+    /* ':' first (after a '+', which must lead: options end at the first
+     * operand): a missing value is told apart from an unknown option. */
+    if (spec->shortopts[0] == '+')
+        snprintf(shortopts, sizeof shortopts, "+:%s", spec->shortopts + 1);
+    else
+        snprintf(shortopts, sizeof shortopts, ":%s", spec->shortopts);
     /* 0, not 1: glibc then forgets the permutation state of an earlier
      * scan (the common options before the command were parsed already),
      * as getopt(3) says a program scanning several vectors must. */

@@ -33,6 +33,8 @@ struct nms_cli {
     const char *as_of_text;      /* --as-of as given */
     double as_of;                /* parsed; NAN when not given */
     enum nms_time_form as_of_form;
+    int as_of_relative;          /* --as-of +24h: as_of hours after each
+                                    case's anchor (cmd/anchor.h) */
     enum nms_format format;
     int json_report;             /* eval --format json: the record, not the report */
     int compact;                 /* --compact: JSON without the ruleset's static text */
@@ -44,6 +46,9 @@ struct nms_cli {
     int csv_lf;                  /* batch --csv-eol lf: CSV lines end in LF */
     int keep_going;              /* repl --keep-going: a script runs past errors */
     int full_lua;                /* repl --full-lua: scripts get io, os, ... too */
+    const char *label;           /* accuracy --label PATH ("label.nms") */
+    const char *plot;            /* accuracy --plot FILE.svg, or NULL */
+    const char *label_columns;   /* batch --label-columns LIST|none, or NULL */
     char **inputs;               /* file operands */
     int n_inputs;
 };

@@ -25,131 +25,14 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "cmd/luajson.h"
 #include "front/interrupt.h"
 #include "session/replua.h"
-
-/* Nesting deeper than this is refused when converting tables to JSON. */
-#define MAX_DEPTH 100
 
 struct replua {
     lua_State *L;
     struct session *s;
 };
-
-/* ---- JSON <-> Lua ------------------------------------------------------ */
-
-/* [-0, +1] Pushes a JSON value as Lua: objects and arrays as tables, null
- * as nil. */
-static void push_json(lua_State *L, const cJSON *v)
-{
-    const cJSON *c;
-    lua_Integer i = 1;
-
-    if (cJSON_IsTrue(v) || cJSON_IsFalse(v))
-        lua_pushboolean(L, cJSON_IsTrue(v));
-    else if (cJSON_IsNumber(v) && v->valuedouble == (double)(lua_Integer)v->valuedouble)
-        lua_pushinteger(L, (lua_Integer)v->valuedouble);
-    else if (cJSON_IsNumber(v))
-        lua_pushnumber(L, v->valuedouble);
-    else if (cJSON_IsString(v))
-        lua_pushstring(L, v->valuestring);
-    else if (cJSON_IsArray(v) || cJSON_IsObject(v)) {
-        lua_createtable(L, 0, 0);
-        cJSON_ArrayForEach(c, v) {
-            push_json(L, c);
-            if (cJSON_IsArray(v))
-                lua_rawseti(L, -2, i++);
-            else
-                lua_setfield(L, -2, c->string);
-        }
-    } else
-        lua_pushnil(L);
-}
-
-static int by_string(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static cJSON *to_json(lua_State *L, int idx, int depth);
-
-/* A table as a JSON array when its keys are exactly 1..n (n > 0), else as
- * an object with its string keys in sorted order (so output is stable). */
-static cJSON *table_to_json(lua_State *L, int idx, int depth)
-{
-    lua_Integer n = (lua_Integer)lua_rawlen(L, idx), i, keys = 0;
-    cJSON *out, *item;
-    const char **names = NULL;
-
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        keys++;
-        lua_pop(L, 1);
-    }
-    if (n > 0 && keys == n) {
-        out = cJSON_CreateArray();
-        for (i = 1; out && i <= n; i++) {
-            lua_rawgeti(L, idx, i);
-            item = to_json(L, lua_gettop(L), depth + 1);
-            lua_pop(L, 1);
-            if (!item || !cJSON_AddItemToArray(out, item)) {
-                cJSON_Delete(item);
-                cJSON_Delete(out);
-                return NULL;
-            }
-        }
-        return out;
-    }
-    out = cJSON_CreateObject();
-    names = calloc((size_t)keys + 1, sizeof *names);
-    if (!out || !names)
-        goto fail;
-    i = 0;
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING)
-            names[i++] = lua_tostring(L, -1);   /* anchored in the table */
-    }
-    qsort(names, (size_t)i, sizeof *names, by_string);
-    for (n = i, i = 0; i < n; i++) {
-        lua_getfield(L, idx, names[i]);
-        item = to_json(L, lua_gettop(L), depth + 1);
-        lua_pop(L, 1);
-        if (!item || !cJSON_AddItemToObject(out, names[i], item)) {
-            cJSON_Delete(item);
-            goto fail;
-        }
-    }
-    free(names);
-    return out;
-fail:
-    free(names);
-    cJSON_Delete(out);
-    return NULL;
-}
-
-/* The Lua value at idx as new JSON; NULL for functions and other values
- * JSON cannot hold, too deep nesting, or no memory. Never raises. */
-static cJSON *to_json(lua_State *L, int idx, int depth)
-{
-    if (depth > MAX_DEPTH || !lua_checkstack(L, 4))
-        return NULL;
-    switch (lua_type(L, idx)) {
-    case LUA_TNIL:
-        return cJSON_CreateNull();
-    case LUA_TBOOLEAN:
-        return cJSON_CreateBool(lua_toboolean(L, idx));
-    case LUA_TNUMBER:
-        return cJSON_CreateNumber(lua_tonumber(L, idx));
-    case LUA_TSTRING:
-        return cJSON_CreateString(lua_tostring(L, idx));
-    case LUA_TTABLE:
-        return table_to_json(L, idx, depth);
-    default:
-        return NULL;
-    }
-}
 
 /* ---- the nms table ----------------------------------------------------- */
 
@@ -168,12 +51,12 @@ static cJSON *case_arg(lua_State *L)
         doc = cJSON_Duplicate(session_of(L)->doc, 1);
     else {
         luaL_checktype(L, 1, LUA_TTABLE);
-        doc = to_json(L, 1, 0);
+        doc = nms_luajson_from(L, 1);
     }
     if (!cJSON_IsObject(doc)) {
         cJSON_Delete(doc);
         luaL_error(L, "the case must be a table of JSON values (no functions, "
-                      "at most %d levels deep)", MAX_DEPTH);
+                      "at most %d levels deep)", NMS_LUAJSON_MAX_DEPTH);
     }
     return doc;
 }
@@ -206,7 +89,7 @@ static int l_evaluate(lua_State *L)
     evaluation_free(ev);
     if (!rec)
         return luaL_error(L, "not enough memory");
-    push_json(L, rec);
+    nms_luajson_push(L, rec);
     cJSON_Delete(rec);
     return 1;
 }
@@ -219,7 +102,7 @@ static int l_result(lua_State *L)
 
     if (s->last && !rec)
         return luaL_error(L, "not enough memory");
-    push_json(L, rec);
+    nms_luajson_push(L, rec);
     cJSON_Delete(rec);
     return 1;
 }
@@ -374,7 +257,7 @@ static void print_values(struct replua *r, int base)
     int i;
 
     for (i = base; i <= lua_gettop(L); i++) {
-        if (lua_istable(L, i) && (json = to_json(L, i, 0)) != NULL) {
+        if (lua_istable(L, i) && (json = nms_luajson_from(L, i)) != NULL) {
             text = cJSON_Print(json);
             printf("%s\n", text ? text : "(out of memory)");
             cJSON_free(text);
@@ -391,7 +274,7 @@ int replua_run(struct replua *r, const char *text)
     lua_State *L = r->L;
     int base = lua_gettop(L) + 1, status;
 
-    push_json(L, r->s->doc);
+    nms_luajson_push(L, r->s->doc);
     lua_setglobal(L, "case");   /* a fresh view of the case for every entry */
     status = compile(L, text, strlen(text));
     if (status == LUA_OK)

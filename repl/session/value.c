@@ -17,26 +17,15 @@
 
 cJSON *chart_time(struct session *s, const char *text)
 {
-    double hours, scale = 1;
+    double hours;
     enum nms_time_form form;
-    char *end;
 
     if (nms_time_read(text, &hours, &form) == 0)
         return form == NMS_TIME_ISO ? cJSON_CreateString(text)
                                     : cJSON_CreateNumber(hours);
-    /* Hours or days with a unit: the REPL's shorthand. */
-    errno = 0;
-    hours = strtod(text, &end);
-    if (end != text && errno == 0 && isfinite(hours)) {
-        if (strcmp(end, "d") == 0 || strcmp(end, "days") == 0)
-            scale = 24;
-        else if (strcmp(end, "min") == 0)
-            scale = 1.0 / 60;
-        else if (*end && strcmp(end, "h") != 0)
-            end = NULL;
-        if (end)
-            return cJSON_CreateNumber(hours * scale);
-    }
+    /* Hours or days with a unit: the REPL's shorthand (also --as-of's). */
+    if (nms_time_read_span(text, &hours) == 0)
+        return cJSON_CreateNumber(hours);
     repl_error(s, "cannot read '%s' as a time; write hours such as 50h or "
                   "-6h, days such as 2d, or an ISO 8601 time such as "
                   "2026-03-03T02:10Z", text);

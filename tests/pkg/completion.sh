@@ -33,7 +33,7 @@ completes() {
 cd "$tmp" || exit 1
 mkdir cases && : >cases/a.json && : >cases/b.json
 completes "batch" nmsrules ba
-completes "batch check diff doc eval gen help params plot repl test version" nmsrules ""
+completes "accuracy batch check diff doc eval gen help params plot repl run summary test timeline version" nmsrules ""
 completes "--color --compact" nmsrules eval --co
 completes "--csv-eol" nmsrules batch --cs
 completes "crlf lf" nmsrules batch --csv-eol ""

@@ -1,0 +1,173 @@
+/*
+ * label.c - the case's reference label, read by path and flattened
+ * (nms/label.h). The label was checked strictly when the case was read and
+ * kept as its own minified text, so it is parsed here again with cJSON;
+ * core/input is where cJSON lives.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "nms/label.h"
+
+/* Fills f's value from a cJSON leaf (path is left to the caller). */
+static enum nms_status field_value(const cJSON *v, struct nms_label_field *f)
+{
+    char num[32];
+    char *printed;
+
+    f->text = NULL;
+    if (v == NULL) {
+        f->type = NMS_LABEL_ABSENT;
+        return NMS_OK;
+    }
+    if (cJSON_IsNull(v)) {
+        f->type = NMS_LABEL_NULL;
+        return NMS_OK;
+    }
+    if (cJSON_IsBool(v)) {
+        f->type = NMS_LABEL_BOOL;
+        f->boolean = cJSON_IsTrue(v);
+        f->text = strdup(f->boolean ? "true" : "false");
+    } else if (cJSON_IsNumber(v)) {
+        f->type = NMS_LABEL_NUMBER;
+        f->number = v->valuedouble;
+        snprintf(num, sizeof num, "%.15g", v->valuedouble);
+        f->text = strdup(num);
+    } else if (cJSON_IsString(v)) {
+        f->type = NMS_LABEL_STRING;
+        f->text = strdup(v->valuestring);
+    } else {
+        f->type = NMS_LABEL_OTHER;
+        printed = cJSON_PrintUnformatted(v);
+        /* Copied: callers free with free(), cJSON's buffer wants cJSON_free. */
+        f->text = printed ? strdup(printed) : NULL;
+        cJSON_free(printed);
+    }
+    return f->text ? NMS_OK : NMS_ENOMEM;
+}
+
+/* The node at `path` (after its leading "label"), or NULL. */
+static const cJSON *walk(const cJSON *node, const char *path)
+{
+    char key[256];
+    size_t len;
+
+    while (node && *path == '.') {
+        path++;
+        len = strcspn(path, ".");
+        if (len >= sizeof key || !cJSON_IsObject(node))
+            return NULL;
+        memcpy(key, path, len);
+        key[len] = '\0';
+        node = cJSON_GetObjectItemCaseSensitive(node, key);
+        path += len;
+    }
+    return *path == '\0' ? node : NULL;
+}
+
+enum nms_status nms_label_get(const char *label_json, const char *path,
+                              struct nms_label_field *out)
+{
+    cJSON *root;
+    enum nms_status status;
+
+    memset(out, 0, sizeof *out);
+    if (strncmp(path, "label", 5) != 0 || (path[5] && path[5] != '.'))
+        return NMS_EINVAL;
+    if (label_json == NULL)
+        return NMS_OK;
+    root = cJSON_Parse(label_json);
+    if (root == NULL)
+        return NMS_ENOMEM; /* the text was checked: only memory can fail */
+    status = field_value(walk(root, path + 5), out);
+    cJSON_Delete(root);
+    return status;
+}
+
+struct flat {
+    struct nms_label_field *f;
+    size_t n;
+    enum nms_status status;
+};
+
+/* Appends the leaves under node, named from `prefix`. */
+static void flatten(struct flat *fl, const cJSON *node, const char *prefix)
+{
+    const cJSON *child;
+    struct nms_label_field *f;
+    size_t len;
+
+    if (fl->status != NMS_OK || fl->n >= NMS_LABEL_MAX_FIELDS)
+        return;
+    if (cJSON_IsObject(node)) {
+        cJSON_ArrayForEach(child, node)
+        {
+            char *name;
+            len = strlen(prefix) + strlen(child->string) + 2;
+            name = malloc(len);
+            if (name == NULL) {
+                fl->status = NMS_ENOMEM;
+                return;
+            }
+            snprintf(name, len, "%s.%s", prefix, child->string);
+            flatten(fl, child, name);
+            free(name);
+        }
+        return;
+    }
+    f = &fl->f[fl->n];
+    memset(f, 0, sizeof *f);
+    f->path = strdup(prefix);
+    fl->n++; /* counted now so that a failure below still frees it */
+    if (f->path == NULL)
+        fl->status = NMS_ENOMEM;
+    else
+        fl->status = field_value(node, f);
+}
+
+enum nms_status nms_label_flatten(const char *label_json,
+                                  struct nms_label_field **out, size_t *n)
+{
+    struct flat fl = {NULL, 0, NMS_OK};
+    cJSON *root = NULL;
+
+    *out = NULL;
+    *n = 0;
+    if (label_json == NULL)
+        return NMS_OK;
+    root = cJSON_Parse(label_json);
+    fl.f = calloc(NMS_LABEL_MAX_FIELDS, sizeof *fl.f);
+    if (root == NULL || fl.f == NULL) {
+        fl.status = NMS_ENOMEM;
+        goto out;
+    }
+    flatten(&fl, root, "label");
+out:
+    cJSON_Delete(root);
+    if (fl.status != NMS_OK) {
+        nms_label_fields_free(fl.f, fl.n);
+        return fl.status;
+    }
+    *out = fl.f;
+    *n = fl.n;
+    return NMS_OK;
+}
+
+void nms_label_field_release(struct nms_label_field *f)
+{
+    free(f->path);
+    free(f->text);
+    f->path = f->text = NULL;
+}
+
+void nms_label_fields_free(struct nms_label_field *f, size_t n)
+{
+    size_t i;
+
+    for (i = 0; f && i < n; i++)
+        nms_label_field_release(&f[i]);
+    free(f);
+}

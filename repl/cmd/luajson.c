@@ -1,0 +1,127 @@
+/*
+ * luajson.c - JSON values to Lua and back (luajson.h). Moved here from the
+ * REPL's Lua (session/replua.c) so that `nmsrules run` converts the same
+ * way: the record a script gets is the record the REPL shows.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "cmd/luajson.h"
+
+void nms_luajson_push(lua_State *L, const cJSON *v)
+{
+    const cJSON *c;
+    lua_Integer i = 1;
+
+    if (cJSON_IsTrue(v) || cJSON_IsFalse(v))
+        lua_pushboolean(L, cJSON_IsTrue(v));
+    else if (cJSON_IsNumber(v) &&
+             v->valuedouble == (double)(lua_Integer)v->valuedouble)
+        lua_pushinteger(L, (lua_Integer)v->valuedouble);
+    else if (cJSON_IsNumber(v))
+        lua_pushnumber(L, v->valuedouble);
+    else if (cJSON_IsString(v))
+        lua_pushstring(L, v->valuestring);
+    else if (cJSON_IsArray(v) || cJSON_IsObject(v)) {
+        lua_createtable(L, 0, 0);
+        cJSON_ArrayForEach(c, v)
+        {
+            nms_luajson_push(L, c);
+            if (cJSON_IsArray(v))
+                lua_rawseti(L, -2, i++);
+            else
+                lua_setfield(L, -2, c->string);
+        }
+    } else
+        lua_pushnil(L);
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static cJSON *to_json(lua_State *L, int idx, int depth);
+
+/* A table as a JSON array when its keys are exactly 1..n (n > 0), else as
+ * an object with its string keys in sorted order (so output is stable). */
+static cJSON *table_to_json(lua_State *L, int idx, int depth)
+{
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx), i, keys = 0;
+    cJSON *out, *item;
+    const char **names = NULL;
+
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        keys++;
+        lua_pop(L, 1);
+    }
+    if (n > 0 && keys == n) {
+        out = cJSON_CreateArray();
+        for (i = 1; out && i <= n; i++) {
+            lua_rawgeti(L, idx, i);
+            item = to_json(L, lua_gettop(L), depth + 1);
+            lua_pop(L, 1);
+            if (!item || !cJSON_AddItemToArray(out, item)) {
+                cJSON_Delete(item);
+                cJSON_Delete(out);
+                return NULL;
+            }
+        }
+        return out;
+    }
+    out = cJSON_CreateObject();
+    names = calloc((size_t)keys + 1, sizeof *names);
+    if (!out || !names)
+        goto fail;
+    i = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING)
+            names[i++] = lua_tostring(L, -1); /* anchored in the table */
+    }
+    qsort(names, (size_t)i, sizeof *names, by_string);
+    for (n = i, i = 0; i < n; i++) {
+        lua_getfield(L, idx, names[i]);
+        item = to_json(L, lua_gettop(L), depth + 1);
+        lua_pop(L, 1);
+        if (!item || !cJSON_AddItemToObject(out, names[i], item)) {
+            cJSON_Delete(item);
+            goto fail;
+        }
+    }
+    free(names);
+    return out;
+fail:
+    free(names);
+    cJSON_Delete(out);
+    return NULL;
+}
+
+static cJSON *to_json(lua_State *L, int idx, int depth)
+{
+    if (depth > NMS_LUAJSON_MAX_DEPTH || !lua_checkstack(L, 4))
+        return NULL;
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+        return cJSON_CreateNull();
+    case LUA_TBOOLEAN:
+        return cJSON_CreateBool(lua_toboolean(L, idx));
+    case LUA_TNUMBER:
+        return cJSON_CreateNumber(lua_tonumber(L, idx));
+    case LUA_TSTRING:
+        return cJSON_CreateString(lua_tostring(L, idx));
+    case LUA_TTABLE:
+        return table_to_json(L, idx, depth);
+    default:
+        return NULL;
+    }
+}
+
+cJSON *nms_luajson_from(lua_State *L, int idx)
+{
+    return to_json(L, lua_absindex(L, idx), 0);
+}

@@ -1,0 +1,28 @@
+/*
+ * luajson.h - JSON values to Lua and back (luajson.c), for the two Lua
+ * states that belong to the user rather than the ruleset: the REPL's
+ * (session/replua.c) and `nmsrules run`'s (cmd/run.c).
+ */
+#ifndef NMS_LUAJSON_H
+#define NMS_LUAJSON_H
+
+#include <cjson/cJSON.h>
+#include <lua.h>
+
+/* Nesting deeper than this is refused when converting tables to JSON. */
+#define NMS_LUAJSON_MAX_DEPTH 100
+
+/* [-0, +1] Pushes a JSON value as Lua: objects and arrays as tables, null
+ * as nil, integral numbers as integers. */
+void nms_luajson_push(lua_State *L, const cJSON *v);
+
+/*
+ * The Lua value at idx as new JSON: a table whose keys are exactly 1..n
+ * (n > 0) as an array, any other table as an object with its string keys
+ * sorted (so output is stable). NULL for functions and other values JSON
+ * cannot hold, nesting past NMS_LUAJSON_MAX_DEPTH, or no memory. Never
+ * raises.
+ */
+cJSON *nms_luajson_from(lua_State *L, int idx);
+
+#endif

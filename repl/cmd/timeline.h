@@ -1,0 +1,60 @@
+/*
+ * timeline.h - what `nmsrules timeline` computes for one case and over a
+ * cohort (timeline.c), and its writers (timeline_out.c).
+ */
+#ifndef NMS_TIMELINE_H
+#define NMS_TIMELINE_H
+
+#include <stdio.h>
+
+#include "cmd/anchor.h"
+#include "nms/engine.h"
+
+/* Most distinct times evaluated for one case (each is one evaluation). */
+#define NMS_TIMELINE_MAX_TIMES 2000u
+
+enum { NMS_TL_TEXT = 0, NMS_TL_JSON, NMS_TL_CSV };
+
+/* One case: its criteria sets' verdicts at each time. */
+struct nms_timeline {
+    const struct nms_case *c; /* the case as read (times, form, id) */
+    struct nms_anchor anchor;
+    double *times;
+    size_t n_times;
+    size_t n_sets;          /* criteria sets */
+    unsigned char *verdict; /* [time * n_sets + set] */
+    double *score;          /* [time * n_sets + set] */
+    char **tier;            /* per time, the severity tier or NULL */
+    const char *error;      /* a rule failed at some time: why */
+    size_t *first_met;      /* per set: time index, or n_times */
+};
+
+/* The cohort: time from anchor to first met, per criteria set. */
+struct nms_timeline_cohort {
+    size_t cases, errors, anchored;
+    size_t *flagged; /* per set: anchored cases ever met */
+    double **hours;  /* per set: their hours, grown */
+    size_t cap;
+};
+
+/* Writers: the run's start, each case, the cohort at the end. */
+struct nms_timeline_writer {
+    FILE *fp;
+    int format; /* NMS_TL_* */
+    const struct nms_ruleset_info *rs;
+    const size_t *sets; /* indexes into rs->sets of the
+                           criteria sets */
+    size_t n_sets;
+    size_t written;
+    const char *as_of; /* --as-of as given, or NULL */
+};
+
+void nms_timeline_begin(struct nms_timeline_writer *w);
+void nms_timeline_case(struct nms_timeline_writer *w,
+                       const struct nms_timeline *tl);
+void nms_timeline_error(struct nms_timeline_writer *w,
+                        const struct nms_case *c);
+void nms_timeline_end(struct nms_timeline_writer *w,
+                      const struct nms_timeline_cohort *co);
+
+#endif

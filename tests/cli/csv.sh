@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# End-to-end tests of the analyst's CSV: label columns (found from the
+# first records, named with --label-columns, or none) and the items CSV.
+#
+#   bash tests/cli/csv.sh BUILD/nmsrules SOURCE_DIR
+set -u
+bin=$1
+src=$2
+cohort=$src/tests/data/accuracy/cohort.jsonl
+tri=$src/tests/data/rules/tri
+. "$(dirname "$0")/lib.sh"
+# Rows end in CRLF (checked once below); the checks read them without CR.
+b() { "$bin" batch --rules "$tri" "$@" | tr -d '\r'; }
+
+b --format csv "$cohort" >"$tmp/out.csv" 2>/dev/null
+check "csv: label fields found from the records become the last columns" \
+    'head -1 "$tmp/out.csv" | grep -q ",input_sha256,label.nms$"'
+check "csv: each row carries its label" \
+    'grep -q "^p1,.*,true$" "$tmp/out.csv" && grep -q "^n4,.*,0$" "$tmp/out.csv" && grep -q "^u2,.*,yes$" "$tmp/out.csv"'
+check "csv: a case without a label has an empty cell" 'grep -q "^u1,.*,[0-9a-f]\{64\},$" "$tmp/out.csv"'
+check "csv: an error record keeps its label" 'grep -q "^e1,.*,true$" "$tmp/out.csv"'
+b --format csv --label-columns none "$cohort" 2>/dev/null | head -1 >"$tmp/h"
+check "--label-columns none: the standard header" 'grep -q ",input_sha256$" "$tmp/h"'
+printf '%s\n' '{"id":"a","label":{"x":{"y":"q,\"r\""},"n":[1,2]}}' \
+    '{"id":"b","label":{"z":3}}' >"$tmp/l.jsonl"
+b --format csv "$tmp/l.jsonl" >"$tmp/l.csv" 2>/dev/null
+check "nested labels flatten by path, in order of first appearance" \
+    'head -1 "$tmp/l.csv" | grep -q ",input_sha256,label.x.y,label.n,label.z$"'
+check "label cells are quoted as RFC 4180 wants" \
+    'grep -q "^a,.*,\"q,\"\"r\"\"\",\"\[1,2\]\",$" "$tmp/l.csv"'
+b --format csv --label-columns label.z,label.x.y "$tmp/l.jsonl" >"$tmp/l2.csv" 2>/dev/null
+check "--label-columns names and orders the columns" \
+    'head -1 "$tmp/l2.csv" | grep -q ",input_sha256,label.z,label.x.y$" && grep -q "^b,.*,3,$" "$tmp/l2.csv"'
+cat "$tmp/l.jsonl" | b --format csv >"$tmp/l3.csv" 2>/dev/null
+check "standard input: no label columns unless named" 'head -1 "$tmp/l3.csv" | grep -q ",input_sha256$"'
+"$bin" batch --rules "$tri" --format csv --label-columns nms "$tmp/l.jsonl" >/dev/null 2>"$tmp/err"; status=$?
+check "--label-columns outside the label: usage error" \
+    '[ "$status" -eq 2 ] && grep -q "must name a field of the label" "$tmp/err"'
+
+b --format items-csv "$cohort" >"$tmp/items.csv" 2>/dev/null
+check "items-csv: header" \
+    '[ "$(head -1 "$tmp/items.csv")" = "$(printf "id,set,section,set_result,item,group,feature,value,points,missing,error,label.nms")" ]'
+check "items-csv: four item rows per case, one row per error (12*4+1+header)" \
+    '[ "$(wc -l <"$tmp/items.csv")" -eq 50 ]'
+check "items-csv: value and points of an item" \
+    'grep -q "^p1,four,criteria,met,b,,,true,20,,,true$" "$tmp/items.csv"'
+check "items-csv: an unknown item says what would decide it" \
+    'grep -q "^p4,four,criteria,indeterminate,d,,,unknown,40,a catatonia assessment,,true$" "$tmp/items.csv"'
+check "items-csv: the error row" 'grep -q "^e1,,,,,,,,,,.*,true$" "$tmp/items.csv"'
+
+"$bin" batch --rules "$tri" --format items-csv "$cohort" 2>/dev/null | head -2 >"$tmp/crlf"
+check "rows end in CRLF" '[ "$(grep -c $'"'"'\r$'"'"' "$tmp/crlf")" -eq 2 ]'
+
+finish
