@@ -8,15 +8,35 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include <cmocka.h>
 
 #include "test_helpers.h"
+#include "nms/interrupt.h"
 
+/* The hostile ruleset in an engine with `limits`. */
+static struct nms_engine *hostile_with(const struct nms_limits *limits)
+{
+    char dir[1024];
+    struct nms_engine *e = NULL;
+
+    snprintf(dir, sizeof dir, "%s/rules/hostile", NMS_TEST_DATA);
+    assert_int_equal(nms_engine_new(&e, limits), NMS_OK);
+    if (nms_engine_load(e, dir) != NMS_OK)
+        fail_msg("loading %s: %s", dir, nms_engine_errmsg(e));
+    return e;
+}
+
+/* The shared engine: default budget and memory, and a CPU limit no test
+ * reaches even under valgrind, so the budget is what stops the loops. */
 static int setup(void **state)
 {
-    *state = load_test_rules("hostile");
+    struct nms_limits limits = {0, 0, 600000};
+
+    *state = hostile_with(&limits);
     return 0;
 }
 
@@ -36,9 +56,9 @@ static struct nms_result *attack(struct nms_engine *e, const char *name)
 
 /* The attack fails its case with `message` in the error, and a harmless
  * case right after it evaluates with the string library intact. */
-static void expect_stopped(void **state, const char *name, const char *message)
+static void expect_stopped_in(struct nms_engine *e, const char *name,
+                              const char *message)
 {
-    struct nms_engine *e = *state;
     struct nms_result *r = attack(e, name);
 
     assert_non_null(r->error);
@@ -57,6 +77,11 @@ static void expect_stopped(void **state, const char *name, const char *message)
     assert_int_equal(r->sets[0].items[1].value, NMS_TRI_TRUE);
     assert_string_equal(r->sets[0].items[1].evidence, "A");
     nms_result_free(r);
+}
+
+static void expect_stopped(void **state, const char *name, const char *message)
+{
+    expect_stopped_in(*state, name, message);
 }
 
 static void sandbox_has_no_os(void **s) { expect_stopped(s, "os", "undefined global 'os'"); }
@@ -161,6 +186,237 @@ static void sandbox_requires_evidence(void **s)
     expect_stopped(s, "no_evidence", "check must return its evidence as a string second, got nil");
 }
 
+
+/* ---- Hardening II (issue 15) ------------------------------------------- */
+
+/* Small limits, so that every attack below ends in well under a second. */
+static struct nms_engine *tight(void)
+{
+    struct nms_limits limits = {5000000, 32u * 1024u * 1024u, 600000};
+
+    return hostile_with(&limits);
+}
+
+/* 1: once the budget is spent every instruction fails, however deep the
+ * pcalls, and a looping message handler of xpcall cannot hold it. */
+static void sandbox_stops_unbounded_pcall_loop(void **state)
+{
+    struct nms_engine *e = tight();
+
+    (void)state;
+    expect_stopped_in(e, "pcall_forever", "instruction budget of 5000000 exceeded");
+    nms_engine_free(e);
+}
+
+static void sandbox_stops_xpcall_with_looping_handler(void **state)
+{
+    struct nms_engine *e = tight();
+
+    (void)state;
+    expect_stopped_in(e, "xpcall_forever", "instruction budget of 5000000 exceeded");
+    nms_engine_free(e);
+}
+
+static void sandbox_stops_nested_pcall_loops(void **state)
+{
+    struct nms_engine *e = tight();
+
+    (void)state;
+    expect_stopped_in(e, "pcall_deep", "instruction budget of 5000000 exceeded");
+    nms_engine_free(e);
+}
+
+/* 1: an interrupt (Ctrl-C, SIGTERM) reaches a pcall loop too. */
+static void sandbox_interrupt_stops_pcall_loop(void **state)
+{
+    struct nms_limits limits = {ULONG_MAX / 4, 0, 600000};
+    struct nms_engine *e = hostile_with(&limits);
+    volatile sig_atomic_t flag = 0;
+    struct nms_result *r;
+
+    (void)state;
+    nms_engine_set_interrupt(e, &flag);
+    flag = 1;
+    r = attack(e, "pcall_forever");
+    assert_non_null(r->error);
+    assert_string_equal(r->error->message, "interrupted");
+    nms_result_free(r);
+    r = attack(e, "xpcall_forever");
+    assert_non_null(r->error);
+    assert_string_equal(r->error->message, "interrupted");
+    nms_result_free(r);
+    nms_engine_set_interrupt(e, NULL);
+    nms_engine_free(e);
+}
+
+/* 2: no finalizers in rules, not even a field filled in later. */
+static void sandbox_refuses_finalizers(void **s)
+{
+    expect_stopped(s, "gc", "finalizers (__gc) are not allowed in rules");
+    expect_stopped(s, "gc_late", "finalizers (__gc) are not allowed in rules");
+}
+
+/* 3: pairs() on a read-only library hands out the proxy, not the table
+ * behind it, so nothing can be replaced for later rules and cases. */
+static void sandbox_pairs_does_not_reveal_libraries(void **s)
+{
+    static const char *const libs[] = {"string", "table", "math", "utf8",
+                                       "nms"};
+    char name[32];
+    size_t i;
+
+    for (i = 0; i < sizeof libs / sizeof *libs; i++) {
+        snprintf(name, sizeof name, "real_%s", libs[i]);
+        expect_stopped(s, name, "cannot modify the read-only table");
+    }
+}
+
+/* 4: work in C is charged to the budget or refused up front. */
+static void sandbox_charges_table_move(void **state)
+{
+    struct nms_engine *e = tight();
+
+    (void)state;
+    expect_stopped_in(e, "table_move", "instruction budget of 5000000 exceeded");
+    nms_engine_free(e);
+}
+
+static void sandbox_refuses_costly_patterns(void **s)
+{
+    expect_stopped(s, "lazy_quantifier", "pattern with 1 quantifiers is too "
+                                         "costly for a subject of 1000000 bytes");
+    expect_stopped(s, "balance", "pattern with 1 quantifiers is too costly "
+                                 "for a subject of 1000000 bytes");
+    expect_stopped(s, "two_quantifiers", "pattern with 2 quantifiers is too "
+                                         "costly for a subject of 99999 bytes");
+}
+
+/* ... while a pattern with two items on a string as long as a case may
+ * hold (1,024 bytes) is still matched. */
+static void sandbox_allows_patterns_on_case_strings(void **s)
+{
+    struct nms_result *r = attack(*s, "case_string_pattern");
+
+    assert_null(r->error);
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
+    nms_result_free(r);
+}
+
+static void sandbox_charges_string_work(void **state)
+{
+    struct nms_engine *e = tight();
+
+    (void)state;
+    expect_stopped_in(e, "upper_loop", "instruction budget of 5000000 exceeded");
+    nms_engine_free(e);
+}
+
+/* ... but only the work done: appending, popping and reading one byte of
+ * a long string cost what they do, not the length of the table or string. */
+static void sandbox_charges_only_work_done(void **state)
+{
+    struct nms_engine *e = tight();
+    struct nms_result *r = attack(e, "honest_work");
+
+    (void)state;
+    if (r->error)
+        fail_msg("%s", r->error->message);
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
+/* 4: a CPU-time limit beside the budget, for Lua and C work alike. */
+static void sandbox_limits_cpu_time(void **state)
+{
+    struct nms_limits limits = {ULONG_MAX / 4, 0, 300};
+    struct nms_engine *e = hostile_with(&limits);
+
+    (void)state;
+    expect_stopped_in(e, "loop", "CPU time limit of 300 ms exceeded");
+    expect_stopped_in(e, "c_loop", "CPU time limit of 300 ms exceeded");
+    expect_stopped_in(e, "pcall_forever", "CPU time limit of 300 ms exceeded");
+    nms_engine_free(e);
+}
+
+/* 5: the memory cap is absolute: what a module keeps between cases counts,
+ * so a rule that hoards fails its case before the state passes the cap. */
+static void sandbox_caps_memory_kept_between_cases(void **state)
+{
+    struct nms_engine *e = tight();
+    struct nms_result *r = NULL;
+    int i;
+
+    (void)state;
+    for (i = 0; i < 100; i++) {
+        r = attack(e, "hoard");
+        if (r->error)
+            break;
+        nms_result_free(r);
+        r = NULL;
+    }
+    assert_non_null(r);
+    assert_true(i < 32);
+    assert_non_null(strstr(r->error->message, "memory cap of 33554432 bytes "
+                                              "exceeded"));
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
+/* 5: strings copied out of rule results into C are bounded. */
+static void sandbox_bounds_evidence(void **s)
+{
+    expect_stopped(s, "big_evidence", "check returned a string of more than "
+                                      "16384 bytes");
+}
+
+/* 5: ... and so is all the text of one case together. */
+static void sandbox_bounds_text_per_case(void **state)
+{
+    struct nms_engine *e = load_test_rules("hostile-output");
+    struct nms_result *r = evaluate(e, "{\"id\": \"x\"}");
+
+    (void)state;
+    assert_non_null(r->error);
+    assert_int_equal(r->n_sets, 0);
+    assert_non_null(strstr(r->error->rule, "big.item_"));
+    if (!strstr(r->error->message, "more than 1048576 bytes of text for one "
+                                   "case"))
+        fail_msg("unexpected message '%s'", r->error->message);
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
+/* 10: math.random gives the same numbers for the same case in every run
+ * and every order; tostring names tables without their address. */
+static void sandbox_output_is_reproducible(void **state)
+{
+    struct nms_limits limits = {0, 0, 600000};
+    struct nms_engine *other = hostile_with(&limits);
+    struct nms_result *a = attack(*state, "random");
+    struct nms_result *b = attack(other, "ok");
+    struct nms_result *c;
+
+    nms_result_free(b);
+    b = attack(other, "random");
+    c = attack(*state, "random");
+    assert_null(a->error);
+    assert_string_equal(a->sets[0].items[0].evidence,
+                        b->sets[0].items[0].evidence);
+    assert_string_equal(a->sets[0].items[0].evidence,
+                        c->sets[0].items[0].evidence);
+    nms_result_free(a);
+    nms_result_free(b);
+    nms_result_free(c);
+    a = attack(*state, "address");
+    assert_null(a->error);
+    assert_string_equal(a->sets[0].items[0].evidence,
+                        "table: #1 table: #1 table: #2");
+    nms_result_free(a);
+    nms_engine_free(other);
+    expect_stopped(state, "format_p", "'%p' is not available in rules");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +442,22 @@ int main(void)
         cmocka_unit_test(sandbox_reports_rule_error_with_line),
         cmocka_unit_test(sandbox_rejects_non_boolean_value),
         cmocka_unit_test(sandbox_requires_evidence),
+        cmocka_unit_test(sandbox_stops_unbounded_pcall_loop),
+        cmocka_unit_test(sandbox_stops_xpcall_with_looping_handler),
+        cmocka_unit_test(sandbox_stops_nested_pcall_loops),
+        cmocka_unit_test(sandbox_interrupt_stops_pcall_loop),
+        cmocka_unit_test(sandbox_refuses_finalizers),
+        cmocka_unit_test(sandbox_pairs_does_not_reveal_libraries),
+        cmocka_unit_test(sandbox_charges_table_move),
+        cmocka_unit_test(sandbox_refuses_costly_patterns),
+        cmocka_unit_test(sandbox_allows_patterns_on_case_strings),
+        cmocka_unit_test(sandbox_charges_string_work),
+        cmocka_unit_test(sandbox_charges_only_work_done),
+        cmocka_unit_test(sandbox_limits_cpu_time),
+        cmocka_unit_test(sandbox_caps_memory_kept_between_cases),
+        cmocka_unit_test(sandbox_bounds_evidence),
+        cmocka_unit_test(sandbox_bounds_text_per_case),
+        cmocka_unit_test(sandbox_output_is_reproducible),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

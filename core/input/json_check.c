@@ -16,6 +16,7 @@ struct scan {
     size_t len;
     size_t i; /* next byte to read */
     unsigned depth;
+    size_t values; /* values seen so far (NMS_JSON_MAX_VALUES) */
     int in_label; /* inside the value of the case's "label" */
     struct nms_json_check *out;
 };
@@ -305,6 +306,9 @@ static int scan_value(struct scan *sc)
 {
     if (sc->i >= sc->len)
         return fault(sc, NMS_JSON_END, 0, NULL);
+    if (++sc->values > NMS_JSON_MAX_VALUES)
+        return fault(sc, NMS_JSON_MESSAGE, sc->i,
+                     "more than 1000000 values in one record");
     switch (sc->s[sc->i]) {
     case '{':
     case '[':
@@ -335,6 +339,7 @@ int nms_json_check(const char *text, size_t len, struct nms_json_check *out)
     sc.len = len;
     sc.i = 0;
     sc.depth = 0;
+    sc.values = 0;
     sc.in_label = 0;
     sc.out = out;
     skip_space(&sc);

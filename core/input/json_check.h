@@ -14,6 +14,12 @@
 /* Deepest nesting accepted; cJSON's own limit, so cJSON never refuses. */
 #define NMS_JSON_MAX_DEPTH 1000u
 
+/* Most values (scalars, arrays and objects) in one record. cJSON takes
+ * about 80 bytes per value, so a record of 64 MiB of "0," (33 million
+ * values, 2.7 GB parsed) is refused by the check; this bounds the parse
+ * at about 80 MB, above any real case (100,000 entries of a few fields). */
+#define NMS_JSON_MAX_VALUES 1000000u
+
 /* What went wrong, for case_json.c to word. */
 enum nms_json_fault {
     NMS_JSON_OK = 0,
@@ -37,7 +43,7 @@ struct nms_json_check {
 /*
  * Checks that the `len` bytes at `text` are exactly one JSON value per
  * RFC 8259, with valid UTF-8 in strings, no \u0000 and nesting at most
- * NMS_JSON_MAX_DEPTH deep. Fills *out and returns 0 when the text is
+ * NMS_JSON_MAX_DEPTH deep and at most NMS_JSON_MAX_VALUES values. Fills *out and returns 0 when the text is
  * valid, -1 with out->fault and out->pos set when it is not.
  */
 int nms_json_check(const char *text, size_t len, struct nms_json_check *out);

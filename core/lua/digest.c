@@ -5,7 +5,14 @@
  * result can be traced to the exact rule text. The digest covers every
  * *.lua file below the directory, taken in byte order of their relative
  * paths, hashing each path and its content (so renaming a file changes the
- * digest too). SHA-256 comes from nettle rather than our own code.
+ * digest too), each framed by its length, so that no bytes can move from
+ * one file to the next without changing it. SHA-256 comes from nettle
+ * rather than our own code.
+ *
+ * The files are read once, into a snapshot, and the sandbox compiles
+ * modules from that snapshot only (also those required lazily, hours
+ * later): the digest names exactly the text that runs, whatever happens
+ * to the files after the load.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -24,6 +31,11 @@
 /* How many rule files a ruleset may hold. */
 #define MAX_FILES 4096
 #define MAX_PATH 4096
+/* How many bytes of rule text a snapshot may hold (the default ruleset
+ * has about 300 KiB). */
+#define MAX_SNAPSHOT (32u * 1024u * 1024u)
+/* Starts the hashed text, so that a change of framing changes digests. */
+#define DIGEST_TAG "nmsrules ruleset digest 2\n"
 
 struct file_list {
     char **paths;   /* relative to the ruleset directory */
@@ -104,28 +116,119 @@ static int compare_paths(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int hash_file(struct sha256_ctx *ctx, const char *root, const char *rel)
+/* Hashes `len` as 8 bytes, most significant first. */
+static void hash_length(struct sha256_ctx *ctx, size_t len)
+{
+    uint8_t be[8];
+    int i;
+
+    for (i = 7; i >= 0; i--) {
+        be[i] = (uint8_t)(len & 0xff);
+        len >>= 8;
+    }
+    sha256_update(ctx, sizeof be, be);
+}
+
+/* Reads root/rel whole into a new buffer (*text, *len); 0, or -1 with
+ * errno set (EFBIG past `room` bytes). */
+static int read_file(const char *root, const char *rel, size_t room,
+                     char **text, size_t *len)
 {
     char path[MAX_PATH];
-    unsigned char buf[8192];
-    size_t got;
+    char *buf = NULL, *grown;
+    size_t cap = 0, n = 0, got;
     FILE *fp;
-    int rc;
+    int rc = -1;
 
     if (join(path, sizeof path, root, rel) != 0)
         return -1;
     fp = fopen(path, "rb");
     if (!fp)
         return -1;
-    sha256_update(ctx, strlen(rel) + 1, (const uint8_t *)rel);
-    while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
-        sha256_update(ctx, got, buf);
-    rc = ferror(fp) ? -1 : 0;
+    for (;;) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8192;
+            if (!(grown = realloc(buf, cap)))
+                goto out;
+            buf = grown;
+        }
+        got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (n > room) {
+            errno = EFBIG;
+            goto out;
+        }
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp))
+        goto out;
+    *text = buf;
+    *len = n;
+    buf = NULL;
+    rc = 0;
+out:
+    free(buf);
     fclose(fp);
     return rc;
 }
 
-char *nms_digest_dir(const char *dir, char *errmsg, size_t errsize)
+void nms_snapshot_release(struct nms_snapshot *snap)
+{
+    size_t i;
+
+    for (i = 0; i < snap->n; i++) {
+        free(snap->paths[i]);
+        free(snap->texts[i]);
+    }
+    free(snap->paths);
+    free(snap->texts);
+    free(snap->lens);
+    memset(snap, 0, sizeof *snap);
+}
+
+/* Reads every file of `list` into snap (taking the paths) and hashes
+ * them, framed, into ctx; 0, or -1 with errmsg filled. */
+static int read_all(const char *dir, struct file_list *list,
+                    struct nms_snapshot *snap, struct sha256_ctx *ctx,
+                    char *errmsg, size_t errsize)
+{
+    size_t i, total = 0;
+
+    snap->texts = calloc(list->n + 1, sizeof *snap->texts);
+    snap->lens = calloc(list->n + 1, sizeof *snap->lens);
+    if (!snap->texts || !snap->lens) {
+        snprintf(errmsg, errsize, "out of memory");
+        return -1;
+    }
+    snap->paths = list->paths;      /* taken: freed with the snapshot */
+    snap->n = list->n;
+    list->paths = NULL;
+    list->n = 0;
+    sha256_update(ctx, sizeof DIGEST_TAG - 1, (const uint8_t *)DIGEST_TAG);
+    for (i = 0; i < snap->n; i++) {
+        if (read_file(dir, snap->paths[i], MAX_SNAPSHOT - total,
+                      &snap->texts[i], &snap->lens[i]) != 0) {
+            if (errno == EFBIG)
+                snprintf(errmsg, errsize, "ruleset '%s' holds more than 32 "
+                         "MiB of rule text (at '%s')", dir, snap->paths[i]);
+            else
+                snprintf(errmsg, errsize, "cannot read '%s/%s': %s", dir,
+                         snap->paths[i], strerror(errno));
+            return -1;
+        }
+        total += snap->lens[i];
+        hash_length(ctx, strlen(snap->paths[i]));
+        sha256_update(ctx, strlen(snap->paths[i]),
+                      (const uint8_t *)snap->paths[i]);
+        hash_length(ctx, snap->lens[i]);
+        sha256_update(ctx, snap->lens[i], (const uint8_t *)snap->texts[i]);
+    }
+    return 0;
+}
+
+char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
+                          char *errmsg, size_t errsize)
 {
     struct file_list list = {NULL, 0, 0};
     uint8_t digest[SHA256_DIGEST_SIZE];
@@ -133,6 +236,7 @@ char *nms_digest_dir(const char *dir, char *errmsg, size_t errsize)
     char *text = NULL;
     size_t i;
 
+    memset(snap, 0, sizeof *snap);
     if (collect(dir, "", 0, &list) != 0) {
         snprintf(errmsg, errsize, "cannot read ruleset directory '%s': %s",
                  dir, strerror(errno));
@@ -140,13 +244,8 @@ char *nms_digest_dir(const char *dir, char *errmsg, size_t errsize)
     }
     qsort(list.paths, list.n, sizeof *list.paths, compare_paths);
     sha256_init(&ctx);
-    for (i = 0; i < list.n; i++) {
-        if (hash_file(&ctx, dir, list.paths[i]) != 0) {
-            snprintf(errmsg, errsize, "cannot read '%s/%s': %s", dir,
-                     list.paths[i], strerror(errno));
-            goto out;
-        }
-    }
+    if (read_all(dir, &list, snap, &ctx, errmsg, errsize) != 0)
+        goto out;
     sha256_digest(&ctx, sizeof digest, digest);
     text = malloc(sizeof "sha256:" + 2 * SHA256_DIGEST_SIZE);
     if (!text) {
@@ -160,5 +259,16 @@ out:
     for (i = 0; i < list.n; i++)
         free(list.paths[i]);
     free(list.paths);
+    if (!text)
+        nms_snapshot_release(snap);
     return text;
+}
+
+char *nms_digest_dir(const char *dir, char *errmsg, size_t errsize)
+{
+    struct nms_snapshot snap;
+    char *digest = nms_digest_snapshot(dir, &snap, errmsg, errsize);
+
+    nms_snapshot_release(&snap);
+    return digest;
 }

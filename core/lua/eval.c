@@ -27,6 +27,7 @@
 #include "base/base_int.h"
 #include "case/result_int.h"
 #include "lua/eval_int.h"
+#include "lua/limits.h"
 #include "lua/lua_case.h"
 
 struct eval_args {
@@ -42,7 +43,10 @@ static char *copy_string(lua_State *L, int idx)
 {
     size_t len;
     const char *s = lua_tolstring(L, idx, &len);
-    char *copy = nms_strndup(s, len);
+    char *copy;
+
+    nms_limits_output(L, len);   /* bounded per string and per case */
+    copy = nms_strndup(s, len);
 
     if (!copy)
         luaL_error(L, "not enough memory");
@@ -78,7 +82,13 @@ static void fail_rule(lua_State *L, struct eval_args *a, const char *set_id,
         err->file = copy_cstring(L, file);
         err->line = line;
     }
-    err->message = copy_string(L, -1);
+    /* An error message is cut, not refused: the case fails either way. */
+    err->message = nms_strndup(lua_tostring(L, -1),
+                               lua_rawlen(L, -1) < NMS_MAX_RULE_STRING
+                                   ? lua_rawlen(L, -1)
+                                   : NMS_MAX_RULE_STRING);
+    if (!err->message)
+        luaL_error(L, "not enough memory");
 }
 
 /* Runs one item's check on the case at `case_idx` (and, for the severity
@@ -110,6 +120,20 @@ static int run_item(lua_State *L, struct eval_args *a, int case_idx,
     if (lua_type(L, top + 2) != LUA_TSTRING) {
         lua_pushfstring(L, "check must return its evidence as a string "
                            "second, got %s", luaL_typename(L, top + 2));
+        fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
+        return -1;
+    }
+    if (lua_rawlen(L, top + 2) > NMS_MAX_RULE_STRING ||
+        (lua_type(L, top + 3) == LUA_TSTRING &&
+         lua_rawlen(L, top + 3) > NMS_MAX_RULE_STRING)) {
+        lua_pushfstring(L, "check returned a string of more than %d bytes",
+                        (int)NMS_MAX_RULE_STRING);
+        fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
+        return -1;
+    }
+    if (lua_rawlen(L, top + 2) > NMS_MAX_CASE_OUTPUT - a->vm->output) {
+        lua_pushfstring(L, "the rules returned more than %d bytes of text "
+                           "for one case", (int)NMS_MAX_CASE_OUTPUT);
         fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
         return -1;
     }

@@ -375,7 +375,13 @@ local function declared(code)
   local d = {}
   -- Line by line: the sandbox's pattern guard refuses patterns with
   -- several quantifiers over a whole file.
-  for text in code:gmatch("[^\n]+") do
+  -- (the lines by plain finds: even "[^\n]+" over a whole file is more
+  -- than the guard allows)
+  local pos = 1
+  while pos <= #code do
+    local nl = code:find("\n", pos, true) or #code + 1
+    local text = code:sub(pos, nl - 1)
+    pos = nl + 1
     for list in text:gmatch("%f[%w_]local%s+([%w_,%s<>]+)") do
       for name in list:gmatch("[%a_][%w_]*") do
         if name == "function" then break end

@@ -28,6 +28,8 @@ struct load_args {
     struct nms_ruleset *rs;
     char *const *overrides;
     size_t n_overrides;
+    const struct nms_snapshot *snap;    /* the text the digests cover: */
+    size_t n_snap;                      /* the ruleset's, then each overlay's */
 };
 
 /* Raises "<file>: <context>: <message>" for the module `module`. */
@@ -633,6 +635,12 @@ static int load_protected(lua_State *L)
     char *params = NULL;
     int manifest;
 
+    size_t i;
+
+    /* the only text modules come from: what the digests covered */
+    nms_vm_set_sources(L, args->rs->dir, &args->snap[0]);
+    for (i = 1; i < args->n_snap; i++)
+        nms_vm_set_sources(L, args->rs->overlay_dirs[i - 1], &args->snap[i]);
     nms_vm_require(L, "ruleset");
     manifest = lua_gettop(L);
     if (!lua_istable(L, manifest))
@@ -668,29 +676,35 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
                                  char *const *overrides, size_t n_overrides,
                                  char *errmsg, size_t errsize)
 {
-    struct load_args args = {rs, overrides, n_overrides};
-    struct nms_limits none = {0, 0};
+    struct nms_snapshot snap[1 + NMS_MAX_OVERLAYS];
+    struct load_args args = {rs, overrides, n_overrides, snap, 0};
+    struct nms_limits none = {0, 0, 0};
+    enum nms_status result = NMS_ERULES;
     int status;
+    size_t i;
 
     rs->warnings_ref = LUA_NOREF;
     rs->dir = nms_strndup(vm->dir, strlen(vm->dir));
     if (!rs->dir)
         return NMS_ENOMEM;
-    rs->digest = nms_digest_dir(rs->dir, errmsg, errsize);
+    rs->digest = nms_digest_snapshot(rs->dir, &snap[0], errmsg, errsize);
     if (!rs->digest)
         return NMS_ERULES;
+    args.n_snap = 1;
     for (; rs->n_overlays < vm->n_overlays; rs->n_overlays++) {
         size_t k = rs->n_overlays;
         const char *dir = vm->overlays[k];
-        char *digest = nms_digest_dir(dir, errmsg, errsize);
+        char *digest = nms_digest_snapshot(dir, &snap[k + 1], errmsg, errsize);
         char *copy = nms_strndup(dir, strlen(dir));
+        args.n_snap++;  /* released below either way */
         rs->overlay_dirs[k] = copy;
         rs->overlay_digests[k] = digest;
         rs->overlays[k].dir = copy;
         rs->overlays[k].digest = digest;
         if (!digest || !copy) {
             rs->n_overlays++;   /* so that nms_ruleset_free frees them */
-            return digest ? NMS_ENOMEM : NMS_ERULES;
+            result = digest ? NMS_ENOMEM : NMS_ERULES;
+            goto out;
         }
     }
     nms_vm_limits_begin(vm, &none);
@@ -703,8 +717,14 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
         lua_pop(vm->L, 1);
         if (status != LUA_ERRMEM)
             nms_ruleset_locate_error(vm, errmsg, errsize);
-        return status == LUA_ERRMEM ? NMS_ENOMEM : NMS_ERULES;
+        result = status == LUA_ERRMEM ? NMS_ENOMEM : NMS_ERULES;
+        goto out;
     }
+    /* From now on the memory cap counts from here, for good (see
+     * nms_vm_limits_begin): what rules keep between cases counts. */
+    lua_gc(vm->L, LUA_GCCOLLECT, 0);
+    vm->baseline = vm->used;
+    vm->loaded = 1;
     rs->info.name = rs->name;
     rs->info.version = rs->version;
     rs->info.title = rs->title;
@@ -715,7 +735,11 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
     rs->info.sets = rs->set_info;
     rs->info.n_overlays = rs->n_overlays;
     rs->info.overlays = rs->overlays;
-    return NMS_OK;
+    result = NMS_OK;
+out:
+    for (i = 0; i < args.n_snap; i++)
+        nms_snapshot_release(&snap[i]);
+    return result;
 }
 
 static void release_set(struct nms_set_def *set)

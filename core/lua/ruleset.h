@@ -92,9 +92,18 @@ void nms_ruleset_collect_names(struct nms_ruleset *rs, struct nms_vm *vm);
 
 /*
  * Computes "sha256:<hex>" over every *.lua file below `dir` (sorted by
- * relative path; both the path and the content are hashed). Returns a new
- * string, or NULL with errmsg filled.
+ * relative path; both the path and the content are hashed, each framed by
+ * its length). Returns a new string, or NULL with errmsg filled.
  */
 char *nms_digest_dir(const char *dir, char *errmsg, size_t errsize);
+
+/* nms_digest_dir that also keeps the text it hashed in *snap (struct
+ * nms_snapshot, lua/vm.h; release it with nms_snapshot_release, also after
+ * a failure). */
+char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
+                          char *errmsg, size_t errsize);
+
+/* Frees what a snapshot holds, leaving it empty. */
+void nms_snapshot_release(struct nms_snapshot *snap);
 
 #endif

@@ -24,11 +24,13 @@
 #include <lualib.h>
 
 #include "base/base_int.h"
+#include "lua/limits.h"
 #include "lua/vm.h"
 
 /* Registry keys for the sandbox's shared tables. */
 #define KEY_BASE "nms.sandbox.base"
 #define KEY_LOADED "nms.sandbox.loaded"
+#define KEY_SOURCES "nms.sandbox.sources"
 
 /* Module names are dotted lower-case paths below the ruleset directory. */
 #define MAX_MODULE_NAME 128
@@ -43,52 +45,54 @@ static struct nms_vm *vm_of(lua_State *L)
  * --------------------------------------------------------------------- */
 
 /* lua_Alloc that accounts every byte and refuses growth past vm->cap.
- * Shrinking and freeing always succeed, as Lua requires. */
+ * Shrinking and freeing always succeed, as Lua requires. A refusal counts
+ * (and fails the unit of work) unless Lua's retry after its emergency
+ * collection succeeds: the garbage of earlier cases is no rule's fault. */
 static void *vm_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     struct nms_vm *vm = ud;
     size_t old = ptr ? osize : 0;
     void *grown;
+    int retry = 0;
 
     if (nsize == 0) {
         vm->used -= old;
         free(ptr);
         return NULL;
     }
+    if (nsize > old) {
+        retry = vm->retry_pending && ptr == vm->retry_ptr &&
+                nsize == vm->retry_size;
+        vm->retry_pending = 0;
+        if (vm->budget && vm->interrupt && *vm->interrupt && !vm->interrupted) {
+            vm->interrupted = 1;   /* reach rules busy in C that allocate */
+            nms_limits_stop(vm);
+        }
+    }
     if (nsize > old && vm->used - old + nsize > vm->cap) {
-        vm->refused++;
+        if (!retry) {
+            vm->refused++;
+            vm->retry_pending = 1;
+            vm->retry_ptr = ptr;
+            vm->retry_size = nsize;
+        }
         return NULL;
     }
     grown = realloc(ptr, nsize);
     if (grown)
         vm->used = vm->used - old + nsize;
+    if (retry && grown && vm->refused > 0)
+        vm->refused--;
     return grown;
-}
-
-/* Count hook: once a unit of work is over budget it stays over budget, so
- * a rule that wraps its loop in pcall cannot swallow the stop. */
-static void budget_hook(lua_State *L, lua_Debug *ar)
-{
-    struct nms_vm *vm = vm_of(L);
-
-    (void)ar;
-    if (vm->budget == 0)
-        return;
-    vm->instructions += NMS_HOOK_INTERVAL;
-    if (vm->instructions > vm->budget)
-        vm->over_budget = 1;
-    if (vm->interrupt && *vm->interrupt)
-        vm->interrupted = 1;   /* the program asked to stop (Ctrl-C) */
-    if (vm->interrupted)
-        luaL_error(L, "interrupted");
-    if (vm->over_budget)
-        luaL_error(L, "instruction budget of %lu exceeded", vm->budget);
 }
 
 void nms_vm_limits_begin(struct nms_vm *vm, const struct nms_limits *limits)
 {
     size_t memory = limits && limits->memory ? limits->memory
                                              : NMS_DEFAULT_MEMORY_CAP;
+    /* Once the ruleset is loaded the cap is absolute: whatever modules
+     * keep from earlier cases leaves less room for this one. */
+    size_t base = vm->loaded ? vm->baseline : vm->used;
 
     vm->budget = limits && limits->instructions
                      ? limits->instructions
@@ -97,15 +101,23 @@ void nms_vm_limits_begin(struct nms_vm *vm, const struct nms_limits *limits)
     vm->over_budget = 0;
     vm->interrupted = 0;
     vm->refused = 0;
+    vm->retry_pending = 0;
+    vm->stopping = 0;
+    vm->output = 0;
+    vm->epoch++;
     vm->memory = memory;
-    vm->cap = vm->used > SIZE_MAX - memory ? SIZE_MAX : vm->used + memory;
-    lua_sethook(vm->L, budget_hook, LUA_MASKCOUNT, NMS_HOOK_INTERVAL);
+    vm->cap = base > SIZE_MAX - memory ? SIZE_MAX : base + memory;
+    nms_limits_begin(vm, limits);
+    nms_limits_seed(vm);
+    lua_sethook(vm->L, nms_limits_hook, LUA_MASKCOUNT, NMS_HOOK_INTERVAL);
 }
 
 void nms_vm_limits_end(struct nms_vm *vm)
 {
     lua_sethook(vm->L, NULL, 0, 0);
+    vm->tool = 0;
     vm->budget = 0;
+    vm->stopping = 0;
     vm->cap = SIZE_MAX;
 }
 
@@ -148,7 +160,8 @@ int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults)
     status = lua_pcall(L, nargs, nresults, base);
     lua_remove(L, base);
     if (status == LUA_OK &&
-        (vm->over_budget || vm->interrupted || vm->refused > 0)) {
+        (vm->over_budget || vm->over_time || vm->interrupted ||
+         vm->refused > 0)) {
         /* The rule caught the stop with its own pcall and carried on: its
          * answer was computed with part of the work cut off, so the case
          * still fails. The location is the rule's definition. */
@@ -174,6 +187,10 @@ int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults)
         else
             lua_pushfstring(L, "instruction budget of %I exceeded",
                             (lua_Integer)vm->budget);
+    } else if (vm->over_time) {
+        lua_pop(L, 1);
+        lua_pushfstring(L, "CPU time limit of %I ms exceeded",
+                        (lua_Integer)vm->cpu_ms);
     } else if (status == LUA_ERRMEM || vm->refused > 0) {
         vm->fault.file[0] = '\0';
         lua_pop(L, 1);
@@ -209,13 +226,26 @@ static int l_readonly_newindex(lua_State *L)
                       luaL_tolstring(L, 2, NULL));
 }
 
-/* __pairs of a read-only proxy: iterate the table behind it. */
+/* The iterator __pairs hands out: next() over the table behind the
+ * proxy (upvalue 1), which itself is never handed out. */
+static int l_readonly_next(lua_State *L)
+{
+    lua_settop(L, 2);
+    if (lua_next(L, lua_upvalueindex(1)))
+        return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+/* __pairs of a read-only proxy: iterate the table behind it, returning
+ * the proxy (not the real table, which a rule could then modify for every
+ * later rule and case) as the state. */
 static int l_readonly_pairs(lua_State *L)
 {
-    lua_getglobal(L, "next");
     lua_getmetatable(L, 1);
     lua_getfield(L, -1, "__index");
-    lua_remove(L, -2);
+    lua_pushcclosure(L, l_readonly_next, 1);
+    lua_pushvalue(L, 1);
     lua_pushnil(L);
     return 3;
 }
@@ -279,6 +309,7 @@ static int l_load(lua_State *L)
     const char *chunk = luaL_checklstring(L, 1, &len);
     const char *name = luaL_optstring(L, 2, "=(load)");
 
+    nms_limits_charge(L, (double)len / 4);   /* compiling is work in C */
     if (luaL_loadbufferx(L, chunk, len, name, "t") != LUA_OK) {
         lua_pushnil(L);
         lua_insert(L, -2);
@@ -321,16 +352,77 @@ static const char *push_path_in(lua_State *L, const char *dir,
     return lua_tostring(L, -1);
 }
 
+void nms_vm_set_sources(lua_State *L, const char *dir,
+                        const struct nms_snapshot *snap)
+{
+    size_t i;
+
+    if (lua_getfield(L, LUA_REGISTRYINDEX, KEY_SOURCES) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, 0, (int)snap->n);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, KEY_SOURCES);
+    }
+    for (i = 0; i < snap->n; i++) {
+        lua_pushfstring(L, "%s/%s", dir, snap->paths[i]);
+        lua_pushlstring(L, snap->texts[i], snap->lens[i]);
+        lua_rawset(L, -3);
+    }
+    lua_pop(L, 1);
+}
+
+/* Compiles the module file `path` ("<dir>/<module as a path>.lua") from
+ * the snapshots the digests were computed over (chunk name "@<path>", as a
+ * file would have); with no snapshot (a state used without a ruleset
+ * load), from the file. Returns a lua status; LUA_ERRFILE when the
+ * ruleset has no such module. */
+static int load_source(lua_State *L, const char *path)
+{
+    int status;
+
+    if (lua_getfield(L, LUA_REGISTRYINDEX, KEY_SOURCES) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return luaL_loadfilex(L, path, "t");
+    }
+    if (lua_getfield(L, -1, path) != LUA_TSTRING) {
+        lua_pop(L, 2);
+        lua_pushfstring(L, "cannot open %s", path);
+        return LUA_ERRFILE;
+    }
+    lua_pushfstring(L, "@%s", path);
+    status = luaL_loadbufferx(L, lua_tostring(L, -2), lua_rawlen(L, -2),
+                              lua_tostring(L, -1), "t");
+    lua_replace(L, -4);             /* the chunk (or error) where sources was */
+    lua_pop(L, 2);
+    return status;
+}
+
+/* Whether the module file `path` exists: in the snapshots once a ruleset
+ * is loading or loaded (an edit on disk later changes nothing), else on
+ * disk. */
+static int have_source(lua_State *L, const char *path)
+{
+    struct stat st;
+    int found;
+
+    if (lua_getfield(L, LUA_REGISTRYINDEX, KEY_SOURCES) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return stat(path, &st) == 0;
+    }
+    found = lua_getfield(L, -1, path) == LUA_TSTRING;
+    lua_pop(L, 2);
+    return found;
+}
+
 const char *nms_push_module_path(lua_State *L, const char *module)
 {
     struct nms_vm *vm = vm_of(L);
-    struct stat st;
     size_t i;
 
     /* The latest overlay that has the file wins (a site's local changes
      * over the shipped ruleset), else the ruleset directory. */
     for (i = vm->n_overlays; i-- > 0;) {
-        if (stat(push_path_in(L, vm->overlays[i], module), &st) == 0)
+        if (have_source(L, push_path_in(L, vm->overlays[i], module)))
             return lua_tostring(L, -1);
         lua_pop(L, 1);
     }
@@ -344,7 +436,7 @@ static int load_module(lua_State *L)
     const char *name = lua_tostring(L, 1);
 
     nms_push_module_path(L, name);
-    switch (luaL_loadfilex(L, lua_tostring(L, -1), "t")) {
+    switch (load_source(L, lua_tostring(L, -1))) {
     case LUA_OK:
         break;
     case LUA_ERRFILE:   /* name the caller: level 2, past l_require */
@@ -431,13 +523,19 @@ static int l_format_time(lua_State *L)
  * --------------------------------------------------------------------- */
 
 /* Lua's pattern matcher runs in C, where the instruction budget cannot
- * reach it, and backtracks: a pattern with q variable-length quantifiers
- * can take about n^q steps on a subject of n bytes ("a*a*a*...b"). Calls
- * whose estimate passes this many steps are refused instead of hanging. */
-#define NMS_PATTERN_STEPS 1e10
+ * reach it, and backtracks: k variable-length items (x* x+ x- %bxy) can
+ * split the n bytes of the subject in about n^k/k! ways, and an
+ * unanchored pattern (find, match, gmatch, gsub without '^') is tried at
+ * all n start positions, one more factor. With q items the estimate is
+ * n^(q+1)/(q+1)! steps unanchored, n^q/q! anchored; a pattern with none
+ * still compares up to its m bytes at each start: n*m. Calls whose
+ * estimate passes this many steps (one or two seconds of C at worst) are
+ * refused instead of hanging; on the strings of a case (at most 1,024
+ * bytes) every pattern with up to two such items passes. */
+#define NMS_PATTERN_STEPS 2e8
 
-/* Counts the quantifiers (* + - ?) of a Lua pattern outside escapes and
- * character sets. */
+/* Counts the variable-length items (* + - and %b) of a Lua pattern,
+ * outside escapes and character sets. */
 static int count_quantifiers(const char *p, size_t len)
 {
     size_t i = 0;
@@ -446,6 +544,8 @@ static int count_quantifiers(const char *p, size_t len)
     while (i < len) {
         char ch = p[i++];
         if (ch == '%') {
+            if (i < len && p[i] == 'b')
+                q++;                          /* %bxy scans to the match */
             i++;                              /* the escaped character */
         } else if (ch == '[') {
             if (i < len && p[i] == '^')
@@ -455,32 +555,64 @@ static int count_quantifiers(const char *p, size_t len)
             while (i < len && p[i] != ']')
                 i += p[i] == '%' ? 2 : 1;
             i++;
-        } else if (ch == '*' || ch == '+' || ch == '-' || ch == '?') {
+        } else if (ch == '*' || ch == '+' || ch == '-') {
             q++;
         }
     }
     return q;
 }
 
+/* log of the estimated matching steps (see NMS_PATTERN_STEPS). */
+static double pattern_cost(const char *p, size_t m, size_t n, int gmatch)
+{
+    int q = count_quantifiers(p, m);
+    int unanchored = gmatch || !(m > 0 && p[0] == '^');
+    double logn = log((double)n + 1);
+
+    if (q == 0)
+        return logn + log((double)m + 1);
+    return (q + unanchored) * logn - lgamma(q + unanchored + 1.0);
+}
+
+/* A plain find compares with memchr and memcmp: cheap steps. So are the
+ * byte comparisons of a pattern without variable-length items. */
+#define NMS_PLAIN_FIND_STEPS 1e10
+#define NMS_LITERAL_STEPS 2e9
+
 /* string.find/match/gmatch/gsub with the complexity check; the original
- * function is upvalue 1, upvalue 2 is true for find. A plain find (4th
- * argument true) is not a pattern and is never refused. */
+ * function is upvalue 1, upvalue 2 is 1 for find, 2 for gmatch (where '^'
+ * anchors nothing), else 0. A plain find (4th argument true) costs n*m at
+ * most. The subject is charged to the budget. */
 static int l_guarded_pattern(lua_State *L)
 {
     size_t subject_len, pattern_len;
-    int plain, q;
+    const char *pattern;
+    lua_Integer kind = lua_tointeger(L, lua_upvalueindex(2));
+    double cost;
+    int plain;
 
     luaL_checklstring(L, 1, &subject_len);
-    luaL_checklstring(L, 2, &pattern_len);
-    plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);
-    q = plain ? 0 : count_quantifiers(lua_tostring(L, 2), pattern_len);
-    if (q > 1 && q * log((double)subject_len + 1) > log(NMS_PATTERN_STEPS))
+    pattern = luaL_checklstring(L, 2, &pattern_len);
+    plain = kind == 1 && lua_toboolean(L, 4);
+    cost = plain ? 0 : pattern_cost(pattern, pattern_len, subject_len,
+                                    kind == 2);
+    if (!vm_of(L)->tool &&
+        (plain ? log((double)subject_len + 1) + log((double)pattern_len + 1) >
+                     log(NMS_PLAIN_FIND_STEPS)
+               : cost > log(count_quantifiers(pattern, pattern_len) == 0
+                                ? NMS_LITERAL_STEPS
+                                : NMS_PATTERN_STEPS)))
         return luaL_error(L, "pattern with %d quantifiers is too costly for a "
-                             "subject of %I bytes (sandbox limit)", q,
+                             "subject of %I bytes (sandbox limit)",
+                          plain ? 0 : count_quantifiers(pattern, pattern_len),
                           (lua_Integer)subject_len);
-    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, lua_upvalueindex(1));   /* metered: see limits.c */
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    /* A costly match may have taken a while: read the clock now. */
+    if (cost > log(NMS_PATTERN_STEPS / 100) &&
+        nms_limits_check(vm_of(L)))
+        nms_limits_charge(L, 0);   /* raises the stop */
     return lua_gettop(L);
 }
 
@@ -493,7 +625,7 @@ static void guard_patterns(lua_State *L)
 
     for (name = names; *name; name++) {
         lua_getfield(L, -1, *name);
-        lua_pushboolean(L, name == names);     /* names[0] is find */
+        lua_pushinteger(L, name == names ? 1 : name == names + 2 ? 2 : 0);
         lua_pushcclosure(L, l_guarded_pattern, 2);
         lua_setfield(L, -2, *name);
     }
@@ -534,8 +666,10 @@ static void build_base(lua_State *L)
         lua_getfield(L, -2, *name);
         lua_setfield(L, -2, *name);
     }
+    nms_limits_wrap_base(L);
     for (lib = libraries; lib->func; lib++) {
         luaL_requiref(L, lib->name, lib->func, 0);
+        nms_limits_wrap_library(L, lib->name);
         if (lib->func == luaopen_string) {
             lua_pushnil(L);   /* string.dump makes bytecode: not for rules */
             lua_setfield(L, -2, "dump");

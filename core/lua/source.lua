@@ -15,7 +15,15 @@ for _, name in ipairs(order) do
   local text = ctx.read(path)
   if text then
     local lines = {}
-    for line in (text .. "\n"):gmatch("(.-)\n") do lines[#lines + 1] = line end
+    -- (plain finds: the sandbox's pattern guard refuses "(.-)\n" over a
+    -- whole file, and this is the same split)
+    local t, pos = text .. "\n", 1
+    while true do
+      local nl = t:find("\n", pos, true)
+      if not nl then break end
+      lines[#lines + 1] = t:sub(pos, nl - 1)
+      pos = nl + 1
+    end
     files[name] = { path = path, text = text, lines = lines }
   end
 end

@@ -42,6 +42,34 @@ struct nms_vm {
     char **overlays;            /* site directories searched before dir,
                                    the last added first (nms_vm_add_overlay) */
     size_t n_overlays;
+
+    /* Limits beside the instruction budget (lua/limits.h). */
+    unsigned long cpu_ms;       /* CPU time per unit of work */
+    long long cpu_start;        /* thread CPU time (ns) when it began */
+    unsigned clock_countdown;   /* hook calls until the clock is read again */
+    double since_clock;         /* work charged in C since the clock was read */
+    int over_time;              /* sticky like over_budget */
+    int stopping;               /* the count-1 hook is armed */
+    size_t baseline;            /* bytes held once the ruleset loaded */
+    int loaded;                 /* baseline is set: the cap is absolute */
+    const void *retry_ptr;      /* refused block Lua retries after a GC */
+    size_t retry_size;
+    int retry_pending;
+    size_t output;              /* bytes copied out of rule results (case) */
+    unsigned long epoch;        /* counts units of work, for object ids */
+    int tool;                   /* the project's own tool scripts run
+                                   (tools.c): no pattern guard; the budget,
+                                   CPU time and memory cap still hold */
+};
+
+/* The rule files of a ruleset as read once for its digest (digest.c):
+ * relative paths in byte order and their contents. The VM's require
+ * compiles modules from this text only (nms_vm_set_sources). */
+struct nms_snapshot {
+    char **paths;
+    char **texts;
+    size_t *lens;
+    size_t n;
 };
 
 /* Creates a sandboxed state whose require reads modules below `dir`; NULL
@@ -72,6 +100,13 @@ void nms_vm_limits_end(struct nms_vm *vm);
  * message (budget and memory failures reworded) is on top of the stack.
  */
 int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults);
+
+/* [-0, +0] Makes the sandbox compile modules only from the snapshots
+ * given this way (copied into the state, keyed "<dir>/<path>"): `snap`
+ * holds the files of directory `dir` (the ruleset's or an overlay's).
+ * Raises on no memory. */
+void nms_vm_set_sources(lua_State *L, const char *dir,
+                        const struct nms_snapshot *snap);
 
 /* [-0, +1] Calls the sandbox's require(name), as a rule file would; raises
  * like it. */

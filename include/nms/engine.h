@@ -22,16 +22,23 @@
 #ifndef NMS_DEFAULT_INSTRUCTION_BUDGET
 #define NMS_DEFAULT_INSTRUCTION_BUDGET 50000000ul
 #endif
-/* Default bytes the Lua state may grow by while evaluating one case. */
+/* Default bytes the Lua state may hold beyond the loaded ruleset: an
+ * absolute cap per state, so what rules keep between cases counts too. */
 #ifndef NMS_DEFAULT_MEMORY_CAP
 #define NMS_DEFAULT_MEMORY_CAP (64u * 1024u * 1024u)
+#endif
+/* Default CPU time (milliseconds) one case may use, work done inside C
+ * library functions included. */
+#ifndef NMS_DEFAULT_CPU_MS
+#define NMS_DEFAULT_CPU_MS 10000ul
 #endif
 
 struct nms_engine;
 
 struct nms_limits {
     unsigned long instructions;  /* per case; 0 = default */
-    size_t memory;               /* bytes per case above the loaded ruleset; 0 = default */
+    size_t memory;               /* bytes the state may hold above the loaded ruleset; 0 = default */
+    unsigned long cpu_ms;        /* CPU milliseconds per case; 0 = default */
 };
 
 /* "At least `count` items of the set's group number `group` are true." */

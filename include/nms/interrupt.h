@@ -1,13 +1,15 @@
 /*
  * interrupt.h - stopping a running evaluation from a signal handler.
  *
- * An interactive program gives the engine the address of the flag its
- * SIGINT handler sets. The engine's instruction hook reads it while rules
- * run (every NMS_HOOK_INTERVAL Lua instructions), and a non-zero flag stops
- * the rule being run: the case's result then carries a rule error whose
- * message is "interrupted". The engine never writes the flag; the program
- * clears it once it has handled the interrupt. A reader of case records
- * watches the same kind of flag (nms_reader_set_interrupt).
+ * A program gives the engine the address of the flag its SIGINT (and
+ * SIGTERM) handler sets. The engine reads it while rules run: from its
+ * instruction hook (every NMS_HOOK_INTERVAL Lua instructions), from the
+ * library functions that work in C, and on every allocation. A non-zero
+ * flag stops the rule being run, and every later instruction of the case
+ * fails too (no pcall can swallow it): the case's result then carries a
+ * rule error whose message is "interrupted". The engine never writes the
+ * flag; the program clears it once it has handled the interrupt. A reader
+ * of case records watches the same kind of flag (nms_reader_set_interrupt).
  */
 #ifndef NMS_ENGINE_INTERRUPT_H
 #define NMS_ENGINE_INTERRUPT_H

@@ -13,6 +13,7 @@
 #include "cmd/sink.h"
 #include "front/interrupt.h"
 #include "front/msg.h"
+#include "nms/interrupt.h"
 
 static const char usage[] =
     "usage: nmsrules batch [OPTIONS] [FILE...]\n"
@@ -48,7 +49,9 @@ static const char usage[] =
     "  --max-instructions N\n"
     "                       Lua instructions one case may use (default\n"
     "                       50000000); a case over it is an error record\n"
-    "  --max-memory MIB     memory the rules may use per case (default 64)\n"
+    "  --max-memory MIB     memory the rules may hold beyond the loaded\n"
+    "                       ruleset, for all cases together (default 64)\n"
+    "  --max-cpu-ms MS      CPU time one case may use (default 10000)\n"
     "  --color[=WHEN]       accepted for uniformity; batch output is never coloured\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -196,6 +199,8 @@ int nms_cmd_batch(int argc, char **argv)
         nms_engine_free(e);
         return NMS_EXIT_USAGE;
     }
+    /* A signal also stops the case being evaluated, however it loops. */
+    nms_engine_set_interrupt(e, nms_interrupt_flag());
     if (nms_writer_new(&w, out.fp, cli.format, nms_engine_ruleset(e)) !=
         NMS_OK) {
         nms_errorf("cannot write results: %s", strerror(errno));

@@ -67,6 +67,11 @@ static int run_record(void *ctx, const struct nms_record *rec)
         nms_errorf("%s", why);
         return -1;
     }
+    if (r && r->error && nms_interrupted()) {
+        nms_result_free(r);   /* stopped part-way by SIGINT/SIGTERM: */
+        nms_case_free(c);     /* not a record */
+        return 0;
+    }
     run->t->cases++;
     if (nms_case_failed(c, r))
         run->t->errors++;

@@ -27,7 +27,7 @@ static const char usage[] =
     "  --format FORMAT      text (default) or json (the batch record)\n"
     "  --compact            with --format json: as batch --compact\n"
     "  --as-of TIME         evaluate as of TIME, ignoring later data\n"
-    "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
+    "  --max-instructions N, --max-memory MIB, --max-cpu-ms MS   sandbox limits\n"
     "  --color[=WHEN]       colour the report: auto (default: on a terminal,\n"
     "                       unless NO_COLOR is set or TERM=dumb), always, never\n"
     "  -h, --help           show this help\n"

@@ -176,7 +176,7 @@ static const char usage[] =
     "  -o, --output FILE    write the SVG to FILE ('-': standard output)\n"
     "  --rules DIR          ruleset directory (default: the installed one)\n"
     "  --param NAME=VALUE   override a ruleset parameter (repeatable)\n"
-    "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
+    "  --max-instructions N, --max-memory MIB, --max-cpu-ms MS   sandbox limits\n"
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 written, 1 the case cannot be evaluated, 2 usage or\n"

@@ -73,6 +73,12 @@ static int set_limit(struct nms_cli *cli, int opt, const char *text)
         cli->limits.instructions = value;
         return 0;
     }
+    if (opt == NMS_OPT_MAX_CPU) {
+        if (set_count("--max-cpu-ms", text, ULONG_MAX / 2000000, &value) != 0)
+            return -1;
+        cli->limits.cpu_ms = value;
+        return 0;
+    }
     if (set_count("--max-memory", text, SIZE_MAX / (1024 * 1024) / 2, &value) != 0)
         return -1;
     cli->limits.memory = (size_t)value * 1024 * 1024;
@@ -133,6 +139,7 @@ static int common_option(struct nms_cli *cli, int opt, const char *arg)
         return set_as_of(cli, arg) == 0 ? -1 : NMS_EXIT_USAGE;
     case NMS_OPT_MAX_INSTRUCTIONS:
     case NMS_OPT_MAX_MEMORY:
+    case NMS_OPT_MAX_CPU:
         return set_limit(cli, opt, arg) == 0 ? -1 : NMS_EXIT_USAGE;
     case NMS_OPT_COLOR:
         return set_color(cli, arg) == 0 ? -1 : NMS_EXIT_USAGE;

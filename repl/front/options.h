@@ -39,13 +39,14 @@ struct nms_cli {
     int json_report;             /* eval --format json: the record, not the report */
     int compact;                 /* --compact: JSON without the ruleset's static text */
     const char *output;          /* -o FILE, or NULL for stdout */
-    struct nms_limits limits;    /* --max-instructions, --max-memory; 0 = default */
+    struct nms_limits limits;    /* --max-instructions, --max-memory, --max-cpu-ms; 0 = default */
     const char *script;          /* repl --script FILE, or NULL */
     int echo;                    /* repl --echo: show each entry before its output */
     enum nms_color color;        /* --color; NMS_COLOR_AUTO when not given */
     int csv_lf;                  /* batch --csv-eol lf: CSV lines end in LF */
     int csv_raw;                 /* batch --csv-raw: CSV text not neutralised */
     int keep_going;              /* repl --keep-going: a script runs past errors */
+    int full_lua;                /* repl --full-lua: scripts get io, os, ... too */
     const char *label;           /* accuracy --label PATH ("label.nms") */
     const char *plot;            /* accuracy --plot FILE.svg, or NULL */
     const char *label_columns;   /* batch --label-columns LIST|none, or NULL */
@@ -57,7 +58,8 @@ struct nms_cli {
  * NMS_OPT_OWN). */
 enum {
     NMS_OPT_RULES = 256, NMS_OPT_PARAM, NMS_OPT_AS_OF,
-    NMS_OPT_MAX_INSTRUCTIONS, NMS_OPT_MAX_MEMORY, NMS_OPT_COLOR, NMS_OPT_OWN
+    NMS_OPT_MAX_INSTRUCTIONS, NMS_OPT_MAX_MEMORY, NMS_OPT_MAX_CPU, NMS_OPT_COLOR,
+    NMS_OPT_OWN
 };
 
 /* The common options, for the end of a command's long-option table. */
@@ -67,6 +69,7 @@ enum {
     {"as-of", required_argument, NULL, NMS_OPT_AS_OF},                      \
     {"max-instructions", required_argument, NULL, NMS_OPT_MAX_INSTRUCTIONS},\
     {"max-memory", required_argument, NULL, NMS_OPT_MAX_MEMORY},            \
+    {"max-cpu-ms", required_argument, NULL, NMS_OPT_MAX_CPU},               \
     {"color", optional_argument, NULL, NMS_OPT_COLOR},                      \
     {"help", no_argument, NULL, 'h'},                                       \
     {NULL, 0, NULL, 0}

@@ -167,7 +167,10 @@ static const char usage[] =
     "  --echo               with a script, print each entry before its output\n"
     "  --keep-going         run every command of a script, even after an error\n"
     "                       (a script stops at its first error by default)\n"
-    "  --max-instructions N, --max-memory MIB   sandbox limits per case\n"
+    "  --full-lua           give a script (or piped input) the full Lua\n"
+    "                       library (io, os, require ...); by default it gets\n"
+    "                       the rules' sandbox: base, string, table, math, utf8\n"
+    "  --max-instructions N, --max-memory MIB, --max-cpu-ms MS   sandbox limits\n"
     "  --color[=WHEN]       colour on a terminal: auto (default: unless NO_COLOR\n"
     "                       is set or TERM=dumb), always, never\n"
     "  -h, --help           show this help\n"
@@ -181,15 +184,16 @@ static const char usage[] =
     "hold; 2 when the script or CASE file cannot be read; 3 when the ruleset\n"
     "does not load.\n";
 
-enum { OPT_SCRIPT = NMS_OPT_OWN, OPT_ECHO, OPT_KEEP_GOING };
+enum { OPT_SCRIPT = NMS_OPT_OWN, OPT_ECHO, OPT_KEEP_GOING, OPT_FULL_LUA };
 
 static const struct option long_options[] = {
     {"script", required_argument, NULL, OPT_SCRIPT},
     {"echo", no_argument, NULL, OPT_ECHO},
     {"keep-going", no_argument, NULL, OPT_KEEP_GOING},
+    {"full-lua", no_argument, NULL, OPT_FULL_LUA},
     NMS_COMMON_OPTIONS};
 
-/* repl's own options: --script FILE, --echo, --keep-going. */
+/* repl's own options: --script FILE, --echo, --keep-going, --full-lua. */
 static int apply(struct nms_cli *cli, int opt, const char *arg)
 {
     switch (opt) {
@@ -201,6 +205,9 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
         return -1;
     case OPT_KEEP_GOING:
         cli->keep_going = 1;
+        return -1;
+    case OPT_FULL_LUA:
+        cli->full_lua = 1;
         return -1;
     default:
         return NMS_OPTION_NOT_MINE;

@@ -1,7 +1,11 @@
 /*
- * replua.c - the session's own Lua: a separate lua_State (not the rules'
- * sandbox) with the standard libraries, the case being built as the global
- * table `case`, and the engine as `nms`:
+ * replua.c - the session's own Lua: a separate lua_State (not the rules'),
+ * the case being built as the global table `case`, and the engine as `nms`.
+ * At a terminal, and with --full-lua, it has the standard libraries; a
+ * script or piped input (which may come from anyone) gets what rules get:
+ * base without dofile/loadfile/load/require/collectgarbage, and string
+ * (without dump), table, math and utf8, so it cannot reach files, programs
+ * or the environment (docs/security.md):
  *
  *   nms.evaluate([t])   the result record (docs/output-format.md) of case
  *                       table t, or of the session's case, as Lua tables
@@ -16,6 +20,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -145,6 +150,42 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar)
         luaL_error(L, "interrupted");
 }
 
+/* Whether the session's Lua gets the whole standard library: typed at a
+ * terminal by its user, or asked for with --full-lua. */
+static int full_library(const struct session *s)
+{
+    return s->cli->full_lua || (!s->cli->script && isatty(STDIN_FILENO));
+}
+
+/* Opens what a script may use: the rules' sandbox libraries. */
+static void open_sandboxed(lua_State *L)
+{
+    static const luaL_Reg libs[] = {
+        {LUA_GNAME, luaopen_base},
+        {LUA_STRLIBNAME, luaopen_string},
+        {LUA_TABLIBNAME, luaopen_table},
+        {LUA_MATHLIBNAME, luaopen_math},
+        {LUA_UTF8LIBNAME, luaopen_utf8},
+        {NULL, NULL}};
+    static const char *const removed[] = {"dofile", "loadfile", "load",
+                                          "require", "collectgarbage", NULL};
+    const luaL_Reg *lib;
+    const char *const *name;
+
+    for (lib = libs; lib->func; lib++) {
+        luaL_requiref(L, lib->name, lib->func, 1);
+        lua_pop(L, 1);
+    }
+    for (name = removed; *name; name++) {
+        lua_pushnil(L);
+        lua_setglobal(L, *name);
+    }
+    lua_getglobal(L, LUA_STRLIBNAME);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");   /* bytecode: not for scripts either */
+    lua_pop(L, 1);
+}
+
 struct replua *replua_new(struct session *s)
 {
     struct replua *r = calloc(1, sizeof *r);
@@ -154,7 +195,10 @@ struct replua *replua_new(struct session *s)
         return NULL;
     }
     r->s = s;
-    luaL_openlibs(r->L);
+    if (full_library(s))
+        luaL_openlibs(r->L);
+    else
+        open_sandboxed(r->L);
     luaL_newlibtable(r->L, nms_funcs);
     lua_pushlightuserdata(r->L, s);
     luaL_setfuncs(r->L, nms_funcs, 1);   /* the session is every function's upvalue */

@@ -4,7 +4,7 @@
  *
  * Every case nmsrules evaluates is read and parsed with cJSON first, so no
  * ruleset can go faster than this; the issue's targets are fractions of it.
- * It is the one program besides core/case_json.c that includes cJSON: it
+ * It is the one program besides core/input/case_json.c that includes cJSON: it
  * measures cJSON itself.
  *
  *   floor [--repeat K] [FILE]   parse every line of FILE (or stdin), K

@@ -6,7 +6,7 @@
  *   luaprof [--rules DIR] [--hz N | --every N] [--top K] [FILE]
  *
  * How it samples without touching core/: the engine already installs a Lua
- * count hook (every NMS_HOOK_INTERVAL VM instructions, core/sandbox.c) for
+ * count hook (every NMS_HOOK_INTERVAL VM instructions, core/lua/limits.c) for
  * the instruction budget, and a Lua state has room for one hook only. This
  * program is linked with -Wl,--wrap=lua_sethook (tests/bench/CMakeLists.txt),
  * so the engine's own call to lua_sethook lands in __wrap_lua_sethook below,

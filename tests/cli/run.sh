@@ -218,6 +218,33 @@ if [ "$status" -eq 4 ] && [ "$(wc -l <"$tmp/out")" -eq "$all" ] && grep -q "stop
     ok "SIGTERM: complete records written, exit 4"; else
     not_ok "SIGTERM: exit $status, $(wc -l <"$tmp/out") records" "$(cat "$tmp/err")"; fi
 
+# SIGTERM and SIGINT reach a case that never ends by itself: a pcall loop
+# that swallows every stop, and a loop of work in C (string.upper on 1 MB),
+# both with a budget and CPU limit far away. The run stops within seconds
+# of the signal, writes no record for the case cut short, and exits 4.
+for sig in TERM INT; do
+    for attack in pcall_forever c_loop; do
+        printf '{"id":"%s"}\n' "$attack" >"$tmp/attack.jsonl"
+        feed "$tmp/attack.jsonl"
+        $wrapper "$bin" batch --rules "$src/tests/data/rules/hostile" --max-instructions 100000000000000 \
+            --max-cpu-ms 3600000 <"$tmp/fifo" >"$tmp/out" 2>"$tmp/err" &
+        pid=$!
+        sleep "$settle"
+        start=$SECONDS
+        kill -$sig $pid
+        { sleep $((settle + 10)); kill -KILL $pid 2>/dev/null; } >/dev/null 2>&1 </dev/null &
+        killer=$!
+        wait $pid
+        status=$?
+        took=$((SECONDS - start))
+        pkill -P $killer 2>/dev/null; kill $killer 2>/dev/null; wait $killer 2>/dev/null
+        stop_feed
+        if [ "$status" -eq 4 ] && [ ! -s "$tmp/out" ] && grep -q "stopped after 0 cases" "$tmp/err"; then
+            ok "SIG$sig stops a rule stuck in $attack (${took} s), exit 4"; else
+            not_ok "SIG$sig during $attack: exit $status after ${took} s" "$(cat "$tmp/err")"; fi
+    done
+done
+
 # SIGINT with -o: the completed records are kept in FILE.partial and the
 # destination is left as it was.
 echo previous >"$tmp/int.jsonl"

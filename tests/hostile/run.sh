@@ -430,6 +430,17 @@ if sane "100,000 entries"; then
     expect "100,000 vitals entries: evaluated" $([ "$status" -eq 0 ] && [ "$(results "$tmp/out")" -eq 1 ]; echo $?) \
         "status $status" "$(head -c 400 "$tmp/out")"
 fi
+# A dense array of "0," tokens: 33 million values within the 64 MiB record
+# limit took 2.7 GB while cJSON parsed it; past 1,000,000 values the record
+# is refused before parsing (checked here with 1,000,001 values).
+awk 'BEGIN { printf "{\"id\":\"dense\",\"label\":[0"; for (i = 1; i < 1000000; i++) printf ",0"; print "]}" }' >"$gen/values-1000001.json"
+run "$gen" batch values-1000001.json
+if sane "1,000,001 values"; then
+    expect "1,000,001 values in one record: error 'more than 1000000 values'" $([ "$status" -eq 1 ] &&
+        grep -qF '"message":"not valid JSON: more than 1000000 values in one record at line 1, column ' "$tmp/out"; echo $?) \
+        "status $status" "$(head -c 400 "$tmp/out")"
+fi
+rm -f "$gen/values-1000001.json"
 
 # ---- the shipped ruleset on the hostile corpus --------------------------
 # Every input of cases/ again, with the default ruleset: same exit status as

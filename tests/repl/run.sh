@@ -60,12 +60,41 @@ cp -r "$src/$tri" "$tmp/rules"
 sed "s#@TMP@#$tmp#g" "$src/tests/repl/roundtrip.nms" >"$tmp/roundtrip.nms"
 printf '{"id": "a"}\n{"id": "b"}\n' >"$tmp/two.jsonl"
 printf '{"vitals": [{"t": 1, "temp": {"value": 39, "unit": "F"}}]}\n' >"$tmp/broken.json"
+# (the script edits a rule file with io.open: it asks for the full library)
 transcript roundtrip.txt "$src/tests/repl/expected/roundtrip.txt" 1 \
-    repl --rules "$tmp/rules" --echo --keep-going --script "$tmp/roundtrip.nms"
+    repl --rules "$tmp/rules" --echo --keep-going --full-lua --script "$tmp/roundtrip.nms"
 if [ -f "$tmp/saved.json" ] && (cd "$src" && "$bin" eval --rules "$tri" "$tmp/saved.json") >"$tmp/eval.txt" 2>&1; then
     ok "a saved case is read by nmsrules eval"
 else
     not_ok "a saved case is not read by nmsrules eval" "$(cat "$tmp/eval.txt" 2>/dev/null)"
+fi
+
+# --- what a script's Lua may do (docs/security.md) ----------------------------
+# A script, and piped input, get the rules' sandbox: no os, io, require,
+# load, dofile; --full-lua gives the whole standard library back.
+printf 'os.execute("touch %s/pwned")\n' "$tmp" >"$tmp/escape.nms"
+$wrapper "$bin" repl --rules "$src/$tri" --script "$tmp/escape.nms" >"$tmp/escape.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] && [ ! -e "$tmp/pwned" ] && grep -qF "global 'os'" "$tmp/escape.txt"; then
+    ok "a script cannot reach os.execute"
+else
+    not_ok "a script reached os.execute (status $status)" "$(cat "$tmp/escape.txt")"
+fi
+for f in 'io.open("/etc/passwd")' 'require("os")' 'load("return 1")' 'dofile("/etc/passwd")' 'string.dump(print)'; do
+    printf '%s\n' "$f" | $wrapper "$bin" repl --rules "$src/$tri" >"$tmp/escape.txt" 2>&1
+    status=$?
+    if [ "$status" -eq 1 ] && grep -qF "attempt to" "$tmp/escape.txt"; then
+        ok "piped input cannot call $f"
+    else
+        not_ok "piped input called $f (status $status)" "$(cat "$tmp/escape.txt")"
+    fi
+done
+$wrapper "$bin" repl --rules "$src/$tri" --full-lua --script "$tmp/escape.nms" >"$tmp/escape.txt" 2>&1
+status=$?
+if [ "$status" -eq 0 ] && [ -e "$tmp/pwned" ]; then
+    ok "--full-lua gives a script os.execute"
+else
+    not_ok "--full-lua: no os.execute (status $status)" "$(cat "$tmp/escape.txt")"
 fi
 
 # --- standard input, statuses, help ----------------------------------------

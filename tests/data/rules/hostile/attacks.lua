@@ -33,7 +33,7 @@ attacks.recursion = function()
   local function deeper(n) return deeper(n + 1) + 1 end
   return deeper(1)
 end
-attacks.memory_rep = function() return #string.rep("x", 1 << 30) > 0, "big" end
+attacks.memory_rep = function() return #string.rep("x", 100000000) > 0, "big" end
 attacks.memory_table = function()
   local t = {}
   for i = 1, math.huge do t[i] = { i } end
@@ -46,6 +46,84 @@ end
 attacks.plain_find = function()
   return string.find(string.rep("a*", 30), "a*a*a*a*", 1, true) == 1, "plain"
 end
+-- Hardening II: each of these hung, leaked or escaped before.
+attacks.pcall_forever = function()
+  while true do pcall(function() while true do end end) end
+end
+attacks.xpcall_forever = function()
+  while true do
+    xpcall(function() while true do end end, function() while true do end end)
+  end
+end
+attacks.pcall_deep = function()
+  local function f(n)
+    if n == 0 then while true do end end
+    while true do pcall(f, n - 1) end
+  end
+  f(50)
+end
+attacks.gc = function()
+  setmetatable({}, { __gc = function() while true do end end })
+  return true, "finalizer set"
+end
+attacks.gc_late = function()
+  local mt = { __gc = false }
+  setmetatable({}, mt)
+  mt.__gc = function() while true do end end
+  return true, "finalizer set"
+end
+for _, lib in ipairs({ "string", "table", "math", "utf8", "nms" }) do
+  attacks["real_" .. lib] = function()
+    local proxy = ({ string = string, table = table, math = math,
+                     utf8 = utf8, nms = nms })[lib]
+    local _, real = pairs(proxy)
+    for k in pairs(proxy) do real[k] = function() return "pwned" end end
+    return true, "replaced"
+  end
+end
+attacks.table_move = function() return table.move({ 1 }, 1, 1 << 40, 2) ~= nil, "moved" end
+attacks.lazy_quantifier = function()
+  return ("a"):rep(1000000):find(".-b") ~= nil, "found"
+end
+attacks.balance = function()
+  return ("("):rep(1000000):find("%b()") ~= nil, "found"
+end
+attacks.two_quantifiers = function()
+  return ("a"):rep(99999):find("a*a*b") ~= nil, "found"
+end
+attacks.case_string_pattern = function()
+  local s = ("7"):rep(1000) .. " mg"
+  return s:match("(%d+)%s*mg") ~= nil, "two items on 1,004 bytes"
+end
+attacks.honest_work = function()
+  local t = {}
+  for i = 1, 100000 do table.insert(t, i) end
+  for _ = 1, 1000 do table.remove(t) end
+  local s, n = ("ab"):rep(50000), 0
+  for i = 1, #s do if s:sub(i, i) == "a" then n = n + 1 end end
+  for _ in s:gmatch("b") do n = n + 1 end
+  return n == 100000 and #t == 99000, "counted " .. n
+end
+attacks.upper_loop = function()
+  local s = ("x"):rep(5000000)
+  while true do s = s:upper():lower() end
+end
+attacks.c_loop = function()
+  local s = ("x"):rep(1000000)
+  while true do local _ = s:upper() end
+end
+local hoard = {}
+attacks.hoard = function()
+  hoard[#hoard + 1] = ("x"):rep(1 << 20) .. #hoard
+  return true, "kept " .. #hoard
+end
+attacks.big_evidence = function() return true, ("x"):rep(1 << 20) end
+attacks.random = function() return true, tostring(math.random(1, 1000000000)) end
+attacks.address = function()
+  local t = {}
+  return true, tostring(t) .. " " .. string.format("%s", t) .. " " .. tostring({})
+end
+attacks.format_p = function() return true, string.format("%p", {}) end
 attacks.error = function() error("deliberate failure") end
 attacks.bad_value = function() return 42, "a number" end
 attacks.no_evidence = function() return true end

@@ -1,0 +1,65 @@
+/*
+ * limits.h - the limits of a unit of rule work beyond what the allocator
+ * counts (limits.c): the count hook with the instruction budget, the
+ * CPU-time limit, work done in C charged to the budget, the pattern
+ * guard, bounded strings out of rule results, and determinism (seeded
+ * math.random, tables named by number). sandbox.c installs the hook and
+ * the wrapped libraries; limits.c calls nothing in sandbox.c.
+ */
+#ifndef NMS_LIMITS_H
+#define NMS_LIMITS_H
+
+#include <stddef.h>
+
+#include <lua.h>
+
+#include "lua/vm.h"
+
+/* Most bytes of one string a rule result may carry into C (evidence,
+ * missing, notes, warnings), and of all of them together in one case. */
+#define NMS_MAX_RULE_STRING (16u * 1024u)
+#define NMS_MAX_CASE_OUTPUT (1024u * 1024u)
+
+/* The count hook of a unit of work: charges NMS_HOOK_INTERVAL
+ * instructions, reads the interrupt flag and (now and then) the CPU clock,
+ * and raises once the unit of work must stop. */
+void nms_limits_hook(lua_State *L, lua_Debug *ar);
+
+/* Makes every later Lua instruction of the unit of work fail (a count
+ * hook of 1), so a rule cannot catch the stop with pcall and go on. */
+void nms_limits_stop(struct nms_vm *vm);
+
+/* Starts the CPU clock of a unit of work (limits->cpu_ms, 0: default). */
+void nms_limits_begin(struct nms_vm *vm, const struct nms_limits *limits);
+
+/*
+ * Reads the clock and the interrupt flag; sets vm->over_time or
+ * vm->interrupted (sticky) and arms nms_limits_stop. Returns non-zero when
+ * the unit of work must stop.
+ */
+int nms_limits_check(struct nms_vm *vm);
+
+/*
+ * [-0, +0, e] Charges `units` instructions of work done in C to the
+ * budget; raises (after nms_limits_stop) once the budget, the CPU time or
+ * an interrupt says stop.
+ */
+void nms_limits_charge(lua_State *L, double units);
+
+/* Wraps the functions of the real library table on top (named `lib`) so
+ * their work in C is charged, and keeps the originals in the registry's
+ * loaded table for error messages. Raises on no memory. */
+void nms_limits_wrap_library(lua_State *L, const char *lib);
+
+/* Replaces the base functions on top that leak addresses or finalizers
+ * (tostring, setmetatable) with sandboxed ones. Raises on no memory. */
+void nms_limits_wrap_base(lua_State *L);
+
+/* Seeds math.random the same way at the start of every unit of work. */
+void nms_limits_seed(struct nms_vm *vm);
+
+/* Raises unless a string of `len` bytes may still be copied out of the
+ * rule results of this case; counts it. */
+void nms_limits_output(lua_State *L, size_t len);
+
+#endif

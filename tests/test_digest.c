@@ -1,0 +1,184 @@
+/*
+ * test_digest.c - the ruleset digest names exactly the code that runs.
+ *
+ * Each test writes small rulesets into a fresh temporary directory: two
+ * rulesets that differ only in where one file ends and the next begins,
+ * and a ruleset whose module is required lazily, at case time, after its
+ * file was edited on disk.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "test_helpers.h"
+
+/* A set whose one item is true when module `late` says so; required only
+ * when a case runs. */
+static const char set_lazy[] =
+    "return { id = \"s\", title = \"S\", version = \"1\", citation = \"test\",\n"
+    "  kind = \"points\", threshold = 1,\n"
+    "  items = { { id = \"late\", title = \"Late\", points = 1, needs = \"-\",\n"
+    "    check = function() return require(\"late\").value, \"late\" end } } }\n";
+
+static const char manifest[] =
+    "return { name = \"d\", version = \"1\", criteria = { \"s\" } } --";
+
+/* Writes `len` bytes of `text` to dir/name. */
+static void write_file(const char *dir, const char *name, const char *text,
+                       size_t len)
+{
+    char path[1024];
+    FILE *fp;
+
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(text, 1, len, fp), len);
+    assert_int_equal(fclose(fp), 0);
+}
+
+static void remove_files(const char *dir)
+{
+    static const char *const names[] = {"ruleset.lua", "s.lua", "late.lua",
+                                          "drugs.lua"};
+    char path[1024];
+    size_t i;
+
+    for (i = 0; i < sizeof names / sizeof *names; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+static struct nms_engine *load_dir(const char *dir)
+{
+    struct nms_engine *e = NULL;
+
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    if (nms_engine_load(e, dir) != NMS_OK)
+        fail_msg("loading %s: %s", dir, nms_engine_errmsg(e));
+    return e;
+}
+
+/* Ruleset A: ruleset.lua = M, s.lua = "--s.lua\0\n" S; ruleset B:
+ * ruleset.lua = M "s.lua\0--", s.lua = "\n" S. Hashing path\0content
+ * without lengths gives both the same bytes. */
+static void digest_frames_files_by_length(void **state)
+{
+    char a[] = "/tmp/nms-digest-a-XXXXXX", b[] = "/tmp/nms-digest-b-XXXXXX";
+    char text[2048];
+    struct nms_engine *ea, *eb;
+    size_t n;
+
+    (void)state;
+    assert_non_null(mkdtemp(a));
+    assert_non_null(mkdtemp(b));
+    write_file(a, "ruleset.lua", manifest, sizeof manifest - 1);
+    memcpy(text, "--s.lua\0\n", 9);
+    memcpy(text + 9, set_lazy, sizeof set_lazy - 1);
+    write_file(a, "s.lua", text, 9 + sizeof set_lazy - 1);
+    write_file(a, "late.lua", "return { value = true }\n", 24);
+    n = sizeof manifest - 1;
+    memcpy(text, manifest, n);
+    memcpy(text + n, "s.lua\0--", 8);
+    write_file(b, "ruleset.lua", text, n + 8);
+    text[0] = '\n';
+    memcpy(text + 1, set_lazy, sizeof set_lazy - 1);
+    write_file(b, "s.lua", text, 1 + sizeof set_lazy - 1);
+    write_file(b, "late.lua", "return { value = true }\n", 24);
+
+    ea = load_dir(a);
+    eb = load_dir(b);
+    assert_string_not_equal(nms_engine_ruleset(ea)->digest,
+                            nms_engine_ruleset(eb)->digest);
+    nms_engine_free(ea);
+    nms_engine_free(eb);
+    remove_files(a);
+    remove_files(b);
+}
+
+/* A module required lazily after an edit on disk runs as it was when the
+ * digest was taken; a reload picks up the edit with a new digest. */
+static void digest_covers_modules_required_later(void **state)
+{
+    char dir[] = "/tmp/nms-digest-lazy-XXXXXX";
+    static const char edited[] = "return { value = false }\n";
+    struct nms_engine *e;
+    struct nms_result *r;
+    char *before;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
+    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
+    write_file(dir, "late.lua", "return { value = true }\n", 24);
+    e = load_dir(dir);
+    before = strdup(nms_engine_ruleset(e)->digest);
+    assert_non_null(before);
+
+    write_file(dir, "late.lua", edited, sizeof edited - 1);
+    r = evaluate(e, "{\"id\": \"c1\"}");
+    assert_null(r->error);
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
+    assert_string_equal(nms_engine_ruleset(e)->digest, before);
+    nms_result_free(r);
+
+    /* .reload: the edited text, under its own digest. */
+    assert_int_equal(nms_engine_load(e, dir), NMS_OK);
+    assert_string_not_equal(nms_engine_ruleset(e)->digest, before);
+    r = evaluate(e, "{\"id\": \"c2\"}");
+    assert_null(r->error);
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_FALSE);
+    nms_result_free(r);
+
+    free(before);
+    nms_engine_free(e);
+    remove_files(dir);
+}
+
+/* The drug names the REPL completes are read on first use, hours after
+ * the load perhaps: from the text the digest covers, not the file as it is
+ * then. */
+static void digest_covers_drug_names_read_later(void **state)
+{
+    char dir[] = "/tmp/nms-digest-drugs-XXXXXX";
+    static const char drugs[] =
+        "return { drugs = { { \"alphazine\", brands = { \"Alpha\" } } } }\n";
+    static const char edited[] =
+        "return { drugs = { { \"betazine\" } } }\n";
+    const char *const *names;
+    struct nms_engine *e;
+    size_t n;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
+    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
+    write_file(dir, "late.lua", "return { value = true }\n", 24);
+    write_file(dir, "drugs.lua", drugs, sizeof drugs - 1);
+    e = load_dir(dir);
+    write_file(dir, "drugs.lua", edited, sizeof edited - 1);
+    names = nms_engine_drug_names(e, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(names[0], "alphazine");
+    assert_string_equal(names[1], "Alpha");
+    nms_engine_free(e);
+    remove_files(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(digest_frames_files_by_length),
+        cmocka_unit_test(digest_covers_modules_required_later),
+        cmocka_unit_test(digest_covers_drug_names_read_later),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
