@@ -39,6 +39,33 @@ struct eval_args {
 
 /* Copies the string at `idx` into a new allocation; raises on no memory
  * (the destination is always anchored in the result, so nothing leaks). */
+/* A copy of the `len` bytes of s in which each NUL, which would end the
+ * text early in every C string that carries it on, is U+FFFD: nothing a
+ * rule wrote after it is lost. NULL when out of memory. */
+static char *copy_without_nul(const char *s, size_t len)
+{
+    static const char replacement[] = "\xEF\xBF\xBD";
+    size_t i, o = 0, nuls = 0;
+    char *copy;
+
+    for (i = 0; i < len; i++)
+        nuls += s[i] == '\0';
+    if (nuls == 0)
+        return nms_strndup(s, len);
+    if (!(copy = malloc(len + 2 * nuls + 1)))
+        return NULL;
+    for (i = 0; i < len; i++) {
+        if (s[i] == '\0') {
+            memcpy(copy + o, replacement, 3);
+            o += 3;
+        } else {
+            copy[o++] = s[i];
+        }
+    }
+    copy[o] = '\0';
+    return copy;
+}
+
 static char *copy_string(lua_State *L, int idx)
 {
     size_t len;
@@ -46,7 +73,7 @@ static char *copy_string(lua_State *L, int idx)
     char *copy;
 
     nms_limits_output(L, len);   /* bounded per string and per case */
-    copy = nms_strndup(s, len);
+    copy = copy_without_nul(s, len);
 
     if (!copy)
         luaL_error(L, "not enough memory");

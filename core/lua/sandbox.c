@@ -307,8 +307,22 @@ static int l_load(lua_State *L)
 {
     size_t len;
     const char *chunk = luaL_checklstring(L, 1, &len);
-    const char *name = luaL_optstring(L, 2, "=(load)");
+    const char *given = luaL_optstring(L, 2, NULL);
+    const char *name;
 
+    /* The chunk is always named "=(load) ...": a name of the rule's own
+     * ("@rules/criteria/iec2011.lua") must not make its errors look as if
+     * they came from a file of the ruleset. */
+    if (given) {
+        while (*given == '@' || *given == '=')
+            given++;
+        lua_pushliteral(L, "=(load) ");
+        lua_pushlstring(L, given, strlen(given) > 60 ? 60 : strlen(given));
+        lua_concat(L, 2);
+        name = lua_tostring(L, -1);
+    } else {
+        name = lua_pushliteral(L, "=(load)");
+    }
     nms_limits_charge(L, (double)len / 4);   /* compiling is work in C */
     if (luaL_loadbufferx(L, chunk, len, name, "t") != LUA_OK) {
         lua_pushnil(L);

@@ -16,7 +16,8 @@ rules=(--rules "$src/tests/data/rules/forge")
 # spreadsheet, be a formula.
 printf '%s\n' '{"id":"=HYPERLINK(\"http://x\")\u001b[2J\u001b]0;pwned\u0007","assessed_at":"2026-01-01T00:00Z","history":{}}' \
     '{"id":"@SUM(1+1)","assessed_at":"2026-01-01T00:00Z","history":{}}' \
-    '{"id":"-2+3","assessed_at":"2026-01-01T00:00Z","history":{}}' >"$tmp/h.jsonl"
+    '{"id":"-2+3","assessed_at":"2026-01-01T00:00Z","history":{}}' \
+    '{"id":"forger","assessed_at":"2026-01-01T00:00Z","history":{"prior_nms":true}}' >"$tmp/h.jsonl"
 # raw_bytes FILE: nonzero when FILE holds ESC, BEL, DEL or a C1 CSI raw.
 raw_bytes() { LC_ALL=C grep -q $'[\x07\x1b\x7f]\|\xc2\x9b' "$1"; }
 
@@ -31,6 +32,12 @@ check "... invalid UTF-8 and a surrogate become U+FFFD" \
     'grep -qF "bad:\ufffd\ufffd\ufffd surrogate:\ufffd\ufffd\ufffd" "$tmp/out.jsonl"'
 check "... ESC, BEL, DEL and C1 controls are escaped, none raw" \
     '! raw_bytes "$tmp/out.jsonl" && grep -qF "csi:\u009b31m del:\u007f" "$tmp/out.jsonl"'
+
+check "... a NUL in evidence does not cut it short (U+FFFD in its place)" \
+    'grep -qF "before\ufffd" "$tmp/out.jsonl" || grep -qF "before�after the NUL" "$tmp/out.jsonl"'
+check "... a loaded chunk cannot fake the file of its error record" \
+    'grep "\"id\":\"forger\"" "$tmp/out.jsonl" | grep -q "(load)" &&
+     ! grep "\"id\":\"forger\"" "$tmp/out.jsonl" | grep -q "\"file\":\"rules/criteria/iec2011.lua\""'
 
 run batch "${rules[@]}" --format csv --csv-eol lf "$tmp/h.jsonl" >"$tmp/out.csv" 2>"$tmp/msg"
 check "CSV: an id starting with = gets a leading single quote" \
