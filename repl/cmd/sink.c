@@ -54,14 +54,15 @@ static char *beside(const char *link, const char *name)
 {
     const char *slash = strrchr(link, '/');
     size_t dir = slash ? (size_t)(slash - link) + 1 : 0;
-    char *out = malloc(dir + strlen(name) + 1);
+    size_t len = strlen(name);
+    char *out = malloc(dir + len + 1);
 
     if (!out)
         return NULL;
     if (name[0] == '/')
         dir = 0;
     memcpy(out, link, dir);
-    strcpy(out + dir, name);
+    memcpy(out + dir, name, len + 1);   /* with its NUL */
     return out;
 }
 
