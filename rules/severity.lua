@@ -127,6 +127,20 @@ local function complication(id, field, title, what, source)
     check = function(case, verdicts) return answer(complication_of_nms(case, verdicts, field, what)) end }
 end
 
+-- The working diagnosis of a case, assessed once: two items and the actions
+-- read it. The engine passes a fresh `verdicts` table per case, so it keys
+-- the cache (weakly: gone with the case).
+local by_verdicts = setmetatable({}, { __mode = "k" })
+local function assessed(case, verdicts)
+  if verdicts == nil then return working.assess(case, nil, exposure(case)) end
+  local w = by_verdicts[verdicts]
+  if w == nil then
+    w = working.assess(case, verdicts, exposure(case))
+    by_verdicts[verdicts] = w
+  end
+  return w
+end
+
 local set = {
   id = "severity",
   title = "Severity tier of NMS as the working diagnosis, with management",
@@ -166,7 +180,7 @@ local set = {
       source = "DSM-IV-TR criterion A, rigidity and elevated temperature (§1.1 [S10][S11]); Levenson and "
         .. "Caroff & Mann major criteria (§2, §4.4); Sachdev 2005 'core features' [S19]; severity/working.lua",
       needs = "the verdicts of the NMS criteria sets, a rigidity examination and temperature readings",
-      check = function(case, verdicts) return answer(working.assess(case, verdicts).evidence) end },
+      check = function(case, verdicts) return answer(assessed(case, verdicts).evidence) end },
 
     { id = "no_better_explanation", group = "working",
       title = "No look-alike or other cause explains the picture better",
@@ -176,7 +190,7 @@ local set = {
       source = "DSM-IV-TR criterion C (§1.1 [S10][S11]); IEC 2011 item 8 (§3 [S1]); differential "
         .. "comparison §7.1 [S35]; severity/working.lua",
       needs = "the verdicts of the differentials and the work-up (case.workup)",
-      check = function(case, verdicts) return answer(working.assess(case, verdicts).unexplained) end },
+      check = function(case, verdicts) return answer(assessed(case, verdicts).unexplained) end },
 
     { id = "extreme_hyperthermia", group = "severe_features",
       title = "Extreme hyperthermia",
@@ -218,10 +232,10 @@ local set = {
   },
 }
 
--- The management list: the working diagnosis is assessed again here (the
--- actions of every tier depend on it, and on which look-alikes are in play).
+-- The management list: the actions of every tier depend on the working
+-- diagnosis and on which look-alikes are in play.
 set.actions = function(case, tier, verdicts)
-  local w = working.assess(case, verdicts, exposure(case))
+  local w = assessed(case, verdicts)
   return actions.list(case, tier, w, verdicts, EXPOSURE_H)
 end
 
