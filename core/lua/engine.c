@@ -105,7 +105,9 @@ enum nms_status nms_engine_add_overlay(struct nms_engine *e, const char *dir)
     return NMS_OK;
 }
 
-enum nms_status nms_engine_load(struct nms_engine *e, const char *dir)
+/* nms_engine_load, or with identity_only nms_engine_identify. */
+static enum nms_status load(struct nms_engine *e, const char *dir,
+                            int identity_only)
 {
     struct nms_vm *vm = nms_vm_new(dir);
     struct nms_ruleset *rs = calloc(1, sizeof *rs);
@@ -113,6 +115,8 @@ enum nms_status nms_engine_load(struct nms_engine *e, const char *dir)
     size_t i;
 
     e->errmsg[0] = '\0';
+    if (rs)
+        rs->identity_only = identity_only;
     for (i = 0; vm && i < e->n_overlays; i++)
         if (nms_vm_add_overlay(vm, e->overlays[i]) != 0) {
             nms_vm_free(vm);
@@ -138,6 +142,16 @@ enum nms_status nms_engine_load(struct nms_engine *e, const char *dir)
     return NMS_OK;
 }
 
+enum nms_status nms_engine_load(struct nms_engine *e, const char *dir)
+{
+    return load(e, dir, 0);
+}
+
+enum nms_status nms_engine_identify(struct nms_engine *e, const char *dir)
+{
+    return load(e, dir, 1);
+}
+
 const struct nms_ruleset_info *nms_engine_ruleset(const struct nms_engine *e)
 {
     return e->rs ? &e->rs->info : NULL;
@@ -151,10 +165,11 @@ enum nms_status nms_engine_evaluate(struct nms_engine *e,
     enum nms_status status;
 
     *out = NULL;
-    if (!e->vm || c->error) {
+    if (!e->vm || e->rs->identity_only || c->error) {
         snprintf(e->errmsg, sizeof e->errmsg, "%s",
-                 e->vm ? "the case has an error and cannot be evaluated"
-                       : "no ruleset is loaded");
+                 e->vm && !e->rs->identity_only
+                     ? "the case has an error and cannot be evaluated"
+                     : "no ruleset is loaded");
         return NMS_EINVAL;
     }
     r = calloc(1, sizeof *r);
@@ -191,7 +206,7 @@ const char *const *nms_engine_drug_names(struct nms_engine *e, size_t *n)
 {
     /* Read on first use: batch and eval never ask, so they never load the
      * drug module for it. */
-    if (e->rs && !e->rs->names_read) {
+    if (e->rs && !e->rs->names_read && !e->rs->identity_only) {
         nms_ruleset_collect_names(e->rs, e->vm);
         e->rs->names_read = 1;
     }

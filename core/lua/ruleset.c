@@ -654,6 +654,8 @@ static int load_protected(lua_State *L)
         strcmp(rs->status, "production") != 0)
         fail_in(L, "ruleset", NULL, "field 'status' must be \"draft\", "
                                     "\"testing\" or \"production\"");
+    if (rs->identity_only)
+        return 0;   /* --version: nothing more is shown */
     take_string(L, manifest, "params", &params, 0, "ruleset", NULL);
     if (params) {
         lua_pushstring(L, params);

@@ -60,6 +60,9 @@ struct nms_ruleset {
     char **drug_names;          /* NULL-terminated (names.c), or NULL */
     size_t n_drug_names;
     int names_read;             /* drug_names collected (on first use) */
+    int identity_only;          /* set before loading: the manifest's name,
+                                   version, title and status and the digest
+                                   only (nms_engine_identify) */
     char *overlay_dirs[NMS_MAX_OVERLAYS];       /* owned */
     char *overlay_digests[NMS_MAX_OVERLAYS];    /* owned */
     struct nms_overlay_info overlays[NMS_MAX_OVERLAYS]; /* views of both */

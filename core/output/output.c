@@ -226,11 +226,10 @@ void nms_writer_set_label_columns(struct nms_writer *w,
     w->n_labels = n;
 }
 
-/* One row of either CSV, its label cells, its line end. */
+/* One row of either CSV, its label cells, its line end (no header). */
 static enum nms_status csv_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r)
 {
-    csv_start(w);
     if (w->format == NMS_FORMAT_ITEMS_CSV) {
         nms_items_csv_rows(w->fp, c, r, w->labels, w->n_labels, csv_eol(w));
         return ferror(w->fp) ? NMS_EIO : NMS_OK;
@@ -243,21 +242,65 @@ static enum nms_status csv_put(struct nms_writer *w, const struct nms_case *c,
     return ferror(w->fp) ? NMS_EIO : NMS_OK;
 }
 
+static int is_csv(const struct nms_writer *w)
+{
+    return w->format == NMS_FORMAT_CSV || w->format == NMS_FORMAT_ITEMS_CSV;
+}
+
+/* The record itself, less what its place decides (the CSV header, the
+ * JSON array's commas). */
+static enum nms_status put_record(struct nms_writer *w,
+                                  const struct nms_case *c,
+                                  const struct nms_result *r)
+{
+    if (is_csv(w))
+        return csv_put(w, c, r);
+    nms_json_record(w->fp, c, r, w->rs,
+                    w->options & ~(unsigned)NMS_OUTPUT_PRETTY);
+    if (w->format == NMS_FORMAT_JSONL)
+        fputc('\n', w->fp);
+    return ferror(w->fp) ? NMS_EIO : NMS_OK;
+}
+
+/* What goes before the next record: the CSV header once, or the JSON
+ * array's separator. */
+static void separate(struct nms_writer *w)
+{
+    if (is_csv(w))
+        csv_start(w);
+    else if (w->format == NMS_FORMAT_JSON)
+        fputs(w->written ? ",\n" : "\n", w->fp);
+}
+
 enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r)
 {
-    if (w->format == NMS_FORMAT_CSV || w->format == NMS_FORMAT_ITEMS_CSV) {
-        w->written++;
-        return csv_put(w, c, r);
-    } else {
-        if (w->format == NMS_FORMAT_JSON)
-            fputs(w->written ? ",\n" : "\n", w->fp);
-        nms_json_record(w->fp, c, r, w->rs,
-                     w->options & ~(unsigned)NMS_OUTPUT_PRETTY);
-        if (w->format == NMS_FORMAT_JSONL)
-            fputc('\n', w->fp);
-    }
+    separate(w);
     w->written++;
+    return put_record(w, c, r);
+}
+
+enum nms_status nms_output_record(const struct nms_writer *w, FILE *fp,
+                                  const struct nms_case *c,
+                                  const struct nms_result *r,
+                                  const struct nms_ruleset_info *rs)
+{
+    /* A copy pointed at fp: the writer itself is shared by every worker
+     * and only read. */
+    struct nms_writer apart = *w;
+
+    apart.fp = fp;
+    apart.rs = rs;
+    return put_record(&apart, c, r);
+}
+
+enum nms_status nms_writer_put_text(struct nms_writer *w, const char *text,
+                                    size_t len)
+{
+    separate(w);
+    w->written++;
+    if (len > 0 && fwrite(text, 1, len, w->fp) != len)
+        return NMS_EIO;
     return ferror(w->fp) ? NMS_EIO : NMS_OK;
 }
 

@@ -59,6 +59,28 @@ enum nms_status nms_writer_new(struct nms_writer **out, FILE *fp,
 enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r);
 
+/*
+ * Writes to fp the text of one record as nms_writer_put would put it with
+ * w's format, options and label columns, less what only its place decides
+ * (the CSV header, the JSON array's brackets and commas), with the sets of
+ * ruleset `rs` (the engine's that made r). For the workers of a parallel
+ * run: each formats its cases apart (w is only read) and one thread puts
+ * the texts in order with nms_writer_put_text. Returns NMS_OK, NMS_ENOMEM
+ * or NMS_EIO.
+ */
+enum nms_status nms_output_record(const struct nms_writer *w, FILE *fp,
+                                  const struct nms_case *c,
+                                  const struct nms_result *r,
+                                  const struct nms_ruleset_info *rs);
+
+/*
+ * Puts the len bytes of `text`, one record made by nms_output_record with
+ * this writer, in the next place of the output. Returns NMS_OK or NMS_EIO
+ * (errno set).
+ */
+enum nms_status nms_writer_put_text(struct nms_writer *w, const char *text,
+                                    size_t len);
+
 /* Sets NMS_OUTPUT_* options for the records still to be written (CSV
  * takes NMS_OUTPUT_CSV_LF only, when set before the first record). */
 void nms_writer_set_options(struct nms_writer *w, unsigned options);

@@ -5,10 +5,14 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd/cases.h"
 #include "cmd/label_columns.h"
+#include "cmd/parallel.h"
+#include "cmd/progress.h"
 #include "front/commands.h"
 #include "cmd/sink.h"
 #include "front/interrupt.h"
@@ -44,6 +48,13 @@ static const char usage[] =
     "                       sources, distinguishing points): about 40 %\n"
     "                       smaller; verdicts and evidence are all there\n"
     "  -o, --output FILE    write to FILE atomically instead of stdout\n"
+    "  -j, --jobs N         evaluate with N workers, each with its own copy\n"
+    "                       of the ruleset (default: one per online CPU);\n"
+    "                       the output is the same for every N, in input\n"
+    "                       order (a relative --as-of runs with one)\n"
+    "  --progress           show cases, cases/s and errors on stderr while\n"
+    "                       running (the default when stderr is a terminal)\n"
+    "  --no-progress        never show it\n"
     "  --as-of TIME         evaluate as of TIME (ISO 8601 or hours),\n"
     "                       ignoring later data\n"
     "  --max-instructions N\n"
@@ -62,10 +73,11 @@ static const char usage[] =
     "\n"
     "Exit status: 0 all cases evaluated, 1 some cases were errors (all others\n"
     "written), 2 usage or input/output error, 3 the ruleset failed to load,\n"
-    "4 interrupted (every case read so far was written).\n";
+    "4 interrupted (the records written are complete and those of the\n"
+    "input's first cases; the message says how many).\n";
 
 enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_CSV_EOL, OPT_LABEL_COLUMNS,
-       OPT_CSV_RAW };
+       OPT_CSV_RAW, OPT_PROGRESS, OPT_NO_PROGRESS };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -74,9 +86,40 @@ static const struct option long_options[] = {
     {"label-columns", required_argument, NULL, OPT_LABEL_COLUMNS},
     {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
     {"output", required_argument, NULL, 'o'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     NMS_COMMON_OPTIONS};
 
-/* batch's own options: --format, --csv-eol, --compact, -o. */
+/* -j N: a whole number of workers from 1 to NMS_PARALLEL_MAX_JOBS. */
+static int parse_jobs(struct nms_cli *cli, const char *arg)
+{
+    char *end;
+    long n;
+
+    errno = 0;
+    n = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || n < 1 || n > NMS_PARALLEL_MAX_JOBS) {
+        nms_errorf("-j wants a number of workers from 1 to %d, not '%s'",
+                   NMS_PARALLEL_MAX_JOBS, arg);
+        return NMS_EXIT_USAGE;
+    }
+    cli->jobs = (int)n;
+    return -1;
+}
+
+/* One worker per online CPU, within what -j accepts. */
+static int default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+    if (n < 1)
+        return 1;
+    return n > NMS_PARALLEL_MAX_JOBS ? NMS_PARALLEL_MAX_JOBS : (int)n;
+}
+
+/* batch's own options: --format, --csv-eol, --compact, --label-columns,
+ * --csv-raw, -o, -j, --progress. */
 static int apply(struct nms_cli *cli, int opt, const char *arg)
 {
     switch (opt) {
@@ -114,19 +157,36 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
     case 'o':
         cli->output = arg;
         return -1;
+    case 'j':
+        return parse_jobs(cli, arg);
+    case OPT_PROGRESS:
+        cli->progress = 1;
+        return -1;
+    case OPT_NO_PROGRESS:
+        cli->progress = -1;
+        return -1;
     default:
         return NMS_OPTION_NOT_MINE;
     }
 }
 
 const struct nms_command_options nms_batch_options = {
-    "batch", usage, "ho:", long_options, apply};
+    "batch", usage, "ho:j:", long_options, apply};
+
+/* Where a one-engine run's records go. */
+struct emit_ctx {
+    struct nms_writer *w;
+    const struct tally *t;
+    struct nms_progress *progress;
+};
 
 static int emit_record(void *ctx, const struct nms_case *c,
                        const struct nms_result *r)
 {
-    struct nms_writer *w = ctx;
-    enum nms_status status = nms_writer_put(w, c, r);
+    struct emit_ctx *x = ctx;
+    enum nms_status status = nms_writer_put(x->w, c, r);
+
+    nms_progress_tick(x->progress, x->t->cases, x->t->errors);
 
     if (status != NMS_OK)
         nms_errorf("cannot write results: %s", status == NMS_EIO
@@ -135,15 +195,24 @@ static int emit_record(void *ctx, const struct nms_case *c,
     return status == NMS_OK ? 0 : -1;
 }
 
-/* Reads every input and writes every record; returns 1 on a fatal error. */
+/* Reads every input and writes every record, with one engine or -j N;
+ * `labels`: CSV label columns (formatting a record parses its label).
+ * Returns 1 on a fatal error. */
 static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
-                      struct nms_writer *w, struct tally *t)
+                      struct nms_writer *w, size_t labels, struct tally *t,
+                      struct nms_progress *progress)
 {
+    struct emit_ctx x = {w, t, progress};
     int i;
 
-    for (i = 0; i < cli->n_inputs && !nms_interrupted(); i++)
-        if (nms_run_source(cli, e, cli->inputs[i], t, emit_record, w) != 0)
+    if (cli->jobs > 1) {
+        if (nms_run_parallel(cli, e, w, labels > 0, t, progress) != 0)
             return 1;
+    } else {
+        for (i = 0; i < cli->n_inputs && !nms_interrupted(); i++)
+            if (nms_run_source(cli, e, cli->inputs[i], t, emit_record, &x) != 0)
+                return 1;
+    }
     if (nms_writer_finish(w) != NMS_OK) {
         nms_errorf("cannot write results: %s", strerror(errno));
         return 1;
@@ -170,6 +239,7 @@ int nms_cmd_batch(int argc, char **argv)
     struct nms_writer *w = NULL;
     struct tally t = {0, 0, 0};
     struct nms_sink out;
+    struct nms_progress progress;
     struct nms_cli cli;
     struct nms_label_columns labels = {NULL, 0};
     int status, fatal;
@@ -181,6 +251,10 @@ int nms_cmd_batch(int argc, char **argv)
         cli.inputs = stdin_only;
         cli.n_inputs = 1;
     }
+    if (cli.jobs == 0)
+        cli.jobs = default_jobs();
+    if (cli.as_of_relative)
+        cli.jobs = 1;   /* the anchor is found by evaluating (parallel.h) */
     if (nms_sink_is_input(cli.output, cli.inputs, cli.n_inputs)) {
         nms_errorf("'%s' is also an input: -o would replace it; write the "
                    "results to another file", cli.output);
@@ -211,7 +285,11 @@ int nms_cmd_batch(int argc, char **argv)
                                       (cli.csv_raw ? NMS_OUTPUT_CSV_RAW : 0u));
         nms_writer_set_label_columns(w, (const char *const *)labels.paths,
                                      labels.n);
-        fatal = run_inputs(&cli, e, w, &t);
+        nms_progress_init(&progress, cli.progress > 0 ||
+                                         (cli.progress == 0 &&
+                                          isatty(fileno(stderr))));
+        fatal = run_inputs(&cli, e, w, labels.n, &t, &progress);
+        nms_progress_end(&progress, t.cases, t.errors);
     }
     nms_writer_free(w);
     nms_label_columns_release(&labels);

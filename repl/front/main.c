@@ -79,7 +79,8 @@ static const char usage_tail[] =
     "     command failed)\n"
     "  2  usage error, or an input/output error\n"
     "  3  the ruleset failed to load\n"
-    "  4  interrupted by SIGINT or SIGTERM; every case read so far was written\n";
+    "  4  interrupted by SIGINT or SIGTERM; the records written are complete\n"
+    "     and those of the input's first cases\n";
 
 /* The program's usage, its command list generated from the table. */
 static void print_usage(FILE *fp)

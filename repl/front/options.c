@@ -255,7 +255,11 @@ static void warn_status(const struct nms_ruleset_info *rs)
                   rs->status);
 }
 
-int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out)
+/* How far nms_cli_load's engine goes. */
+enum load_mode { LOAD_FULL, LOAD_QUIET, LOAD_IDENTITY };
+
+static int load(const struct nms_cli *cli, struct nms_engine **out,
+                enum load_mode mode)
 {
     char found[PATH_MAX];
     const char *dir = nms_cli_rules_dir(cli->rules_dir, found, sizeof found);
@@ -286,14 +290,31 @@ int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out)
             return NMS_EXIT_USAGE;
         }
     }
-    status = nms_engine_load(e, dir);
+    status = mode == LOAD_IDENTITY ? nms_engine_identify(e, dir)
+                                   : nms_engine_load(e, dir);
     if (status != NMS_OK) {
         nms_errorf("%s", status == NMS_ENOMEM ? "out of memory"
                                               : nms_engine_errmsg(e));
         nms_engine_free(e);
         return NMS_EXIT_RULES;
     }
-    warn_status(nms_engine_ruleset(e));
+    if (mode != LOAD_QUIET)
+        warn_status(nms_engine_ruleset(e));
     *out = e;
     return 0;
+}
+
+int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out)
+{
+    return load(cli, out, LOAD_FULL);
+}
+
+int nms_cli_load_again(const struct nms_cli *cli, struct nms_engine **out)
+{
+    return load(cli, out, LOAD_QUIET);
+}
+
+int nms_cli_identify(const struct nms_cli *cli, struct nms_engine **out)
+{
+    return load(cli, out, LOAD_IDENTITY);
 }

@@ -39,6 +39,9 @@ struct nms_cli {
     int json_report;             /* eval --format json: the record, not the report */
     int compact;                 /* --compact: JSON without the ruleset's static text */
     const char *output;          /* -o FILE, or NULL for stdout */
+    int jobs;                    /* batch -j: workers; 0 = one per online CPU */
+    int progress;                /* batch --progress 1, --no-progress -1;
+                                    0 = when stderr is a terminal */
     struct nms_limits limits;    /* --max-instructions, --max-memory, --max-cpu-ms; 0 = default */
     const char *script;          /* repl --script FILE, or NULL */
     int echo;                    /* repl --echo: show each entry before its output */
@@ -131,6 +134,15 @@ const char *nms_cli_rules_dir(const char *given, char *found, size_t size);
  * Returns 0 with *out set, or the exit status after printing why.
  */
 int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out);
+
+/* nms_cli_load for another engine of the same run (a batch -j worker):
+ * the ruleset's status was said once already. */
+int nms_cli_load_again(const struct nms_cli *cli, struct nms_engine **out);
+
+/* nms_cli_load for a version line: the engine knows the ruleset's name,
+ * version, title, status and digest (nms_engine_identify) and evaluates
+ * nothing. */
+int nms_cli_identify(const struct nms_cli *cli, struct nms_engine **out);
 
 
 #endif

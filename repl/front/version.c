@@ -45,7 +45,7 @@ int nms_cmd_version(int argc, char **argv)
     printf("nmsrules %s\n%s\n%s\n", NMS_VERSION, nms_lua_release(),
            nms_json_release());
     fflush(stdout);   /* before a message about the ruleset */
-    status = nms_cli_load(&cli, &e);
+    status = nms_cli_identify(&cli, &e);   /* not the sets: not shown */
     if (status != 0)
         return status;
     rs = nms_engine_ruleset(e);

@@ -42,9 +42,15 @@ for args in "--rules $tmp/myrules --version" "--version --rules $tmp/myrules" \
 done
 NMSRULES_RULES=$tmp/myrules "$bin" -V >"$tmp/out" 2>"$tmp/err"
 check "nmsrules -V with NMSRULES_RULES: that ruleset" 'grep -qx "  from $tmp/myrules" "$tmp/out"'
+# --version reads the manifest and the digest only (issue 11, start-up):
+# a broken criteria set does not stop it, a broken manifest does.
 "$bin" --rules "$src/tests/data/rules/syntax" -V >"$tmp/out" 2>"$tmp/err"
-check "a ruleset that does not load: versions shown, exit 3" \
-    '[ $? -eq 3 ] && grep -q "^cJSON" "$tmp/out" && grep -q "^nmsrules: error: .*broken.lua:5:" "$tmp/err"'
+check "a broken criteria set: the version lines all the same, exit 0" \
+    '[ $? -eq 0 ] && grep -q "^ruleset test-syntax " "$tmp/out"'
+mkdir -p "$tmp/badmanifest" && printf 'return {\n  name = "x",\n' >"$tmp/badmanifest/ruleset.lua"
+"$bin" --rules "$tmp/badmanifest" -V >"$tmp/out" 2>"$tmp/err"
+check "a ruleset whose manifest does not load: versions shown, exit 3" \
+    '[ $? -eq 3 ] && grep -q "^cJSON" "$tmp/out" && grep -q "^nmsrules: error: .*ruleset.lua:" "$tmp/err"'
 
 # --- options before the command are the command's -------------------------
 "$bin" --rules "$tmp/myrules" batch "$case1" >"$tmp/out" 2>"$tmp/err"

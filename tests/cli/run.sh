@@ -144,6 +144,9 @@ status_is "help exits 0" 0 --help
 status_is "--version exits 0" 0 --version
 contains "--version names Lua" "$tmp/out" "Lua 5.4"
 contains "--version names the ruleset digest" "$tmp/out" "sha256:"
+digest=$(grep -o 'sha256:[0-9a-f]*' "$tmp/out")
+run batch -j 1 "$src/examples/cases/01-haloperidol-classic.json" 2>/dev/null >"$tmp/out"
+contains "--version's digest is the one results carry" "$tmp/out" "\"digest\":\"$digest\""
 printf '' >"$tmp/empty.json"
 status_is "an empty file is not an error" 0 batch "$tmp/empty.json"
 contains "an empty file is reported" "$tmp/err" "holds no cases"

@@ -1,0 +1,419 @@
+/*
+ * parallel.c - batch -j N (see parallel.h).
+ *
+ * One ring of slots, one mutex, three sequence numbers that only grow:
+ * read (slots the reader has filled), claimed (taken by a worker) and
+ * written. A slot is the reader's while it is free (written), a worker's
+ * from its claim until it marks it done, then the writer's. Workers claim
+ * in input order, so the records begun always form a prefix of the input:
+ * after a stop request the writer puts out exactly that prefix, as the
+ * one-engine run puts out every case it began.
+ *
+ * The reader makes each record a case (nms_case_read) before it goes in
+ * the ring, so that only one thread at a time parses JSON: cJSON 1.7.15
+ * keeps the position of the last parse error in a global that every
+ * parse writes (helgrind shows the race when workers parse). Parsing is
+ * ~1 % of a case's cost, so the reader keeps up with many workers. CSV
+ * label columns are the one thing formatting parses (each case's label
+ * text): then the reader holds `parse` whenever it is not waiting, and a
+ * worker takes it to format a record.
+ *
+ * A case the signal stopped part-way (the engines watch the same flag as
+ * the one-engine run) is no record: the writer ends the output before it,
+ * so that what is written is still a prefix of the input.
+ *
+ * Signals: SIGINT and SIGTERM are blocked in the threads started here, so
+ * they reach the calling thread, the reader: its read() on a pipe returns
+ * as in a run without threads, and its waits are timed so that it looks
+ * at the stop flag at least every WAIT_NS.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd/parallel.h"
+#include "front/interrupt.h"
+#include "front/msg.h"
+#include "nms/interrupt.h"
+
+#define WAIT_NS 100000000L   /* 0.1 s */
+
+struct slot {
+    struct nms_case *c;    /* the reader's: the case read from the record */
+    /* What the worker filled in. */
+    int done;          /* under the lock */
+    int failed;        /* the run stops here: `why` says why */
+    int case_failed;   /* an error record, for the count */
+    int stopped;       /* the signal stopped it part-way: not a record */
+    char *out;         /* the record's text (open_memstream) */
+    size_t out_len;
+    char why[1024];
+};
+
+struct pipeline {
+    const struct nms_cli *cli;
+    struct nms_case_options case_opt;
+    struct nms_writer *w;
+    int format_parses;      /* formatting takes `parse` */
+    pthread_mutex_t parse;  /* held by whoever parses JSON */
+    struct nms_progress *progress;
+    pthread_mutex_t lock;
+    pthread_cond_t work;    /* a slot to claim, or the end (workers) */
+    pthread_cond_t done;    /* a slot done, or the end (the writer) */
+    pthread_cond_t space;   /* a slot written, or the writer ended (reader) */
+    struct slot *slots;
+    size_t n_slots;
+    size_t n_read, n_claimed, n_written;
+    int eof;            /* the reader has read everything it will */
+    int stopping;       /* a stop request: claim nothing more */
+    int failed;         /* a fatal error: everyone stops now */
+    int writer_done;
+    size_t cases, errors;   /* of the records written (the writer's) */
+};
+
+struct worker {
+    struct pipeline *p;
+    struct nms_engine *e;
+    int owns_engine;    /* loaded by this worker, freed by it */
+    pthread_t thread;
+};
+
+/* Waits on cv for at most WAIT_NS (the reader must see signals). */
+static void wait_a_while(pthread_cond_t *cv, pthread_mutex_t *m)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_nsec += WAIT_NS;
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(cv, m, &ts);
+}
+
+/* Wakes everyone after eof, stopping or failed changed (lock held). */
+static void wake_all(struct pipeline *p)
+{
+    pthread_cond_broadcast(&p->work);
+    pthread_cond_broadcast(&p->done);
+    pthread_cond_broadcast(&p->space);
+}
+
+/* ---- the reader (the calling thread) ------------------------------------ */
+
+/* Fills free slot s with the case of record rec; 0, or -1 when memory
+ * ran out. */
+static int fill(struct pipeline *p, struct slot *s, const struct nms_record *rec)
+{
+    s->done = s->failed = s->case_failed = s->stopped = 0;
+    s->c = nms_case_read(rec, &p->case_opt);
+    return s->c ? 0 : -1;
+}
+
+/* record_fn: waits for a free slot, fills it and hands it to the workers. */
+static int enqueue(void *ctx, const struct nms_record *rec)
+{
+    struct pipeline *p = ctx;
+    struct slot *s;
+    int failed, full;
+
+    pthread_mutex_lock(&p->lock);
+    full = p->n_read - p->n_written >= p->n_slots && p->format_parses;
+    if (full)
+        pthread_mutex_unlock(&p->parse);   /* the workers' while it waits */
+    while (p->n_read - p->n_written >= p->n_slots && !p->failed &&
+           !nms_interrupted())
+        wait_a_while(&p->space, &p->lock);
+    failed = p->failed;
+    pthread_mutex_unlock(&p->lock);
+    if (full)
+        pthread_mutex_lock(&p->parse);
+    if (failed)
+        return -1;   /* already said why */
+    if (nms_interrupted())
+        return 0;    /* the read loop stops on it */
+    s = &p->slots[p->n_read % p->n_slots];   /* n_read is the reader's own */
+    if (fill(p, s, rec) != 0) {
+        nms_errorf("out of memory");
+        return -1;
+    }
+    pthread_mutex_lock(&p->lock);
+    p->n_read++;
+    pthread_cond_signal(&p->work);
+    pthread_mutex_unlock(&p->lock);
+    return 0;
+}
+
+/* ---- the workers -------------------------------------------------------- */
+
+static void fail_slot(struct slot *s, const char *why)
+{
+    s->failed = 1;
+    snprintf(s->why, sizeof s->why, "%s", why);
+}
+
+/* Evaluates and formats the case of slot s with w's engine. */
+static void process(struct worker *w, struct slot *s)
+{
+    struct pipeline *p = w->p;
+    struct nms_case *c = s->c;
+    struct nms_result *r = NULL;
+    FILE *m;
+    enum nms_status st;
+
+    s->c = NULL;
+    if (!c->error && nms_engine_evaluate(w->e, c, &r) != NMS_OK) {
+        fail_slot(s, nms_engine_errmsg(w->e));
+        nms_case_free(c);
+        return;
+    }
+    if (r && r->error && nms_interrupted()) {
+        s->stopped = 1;   /* as in the one-engine run: not a record */
+        goto out;
+    }
+    s->case_failed = nms_case_failed(c, r);
+    /* Each worker formats with its own engine's ruleset: a result
+     * finds its sets' static text through the engine that made it. */
+    m = open_memstream(&s->out, &s->out_len);
+    if (!m) {
+        fail_slot(s, "out of memory");
+    } else {
+        if (p->format_parses)
+            pthread_mutex_lock(&p->parse);
+        st = nms_output_record(p->w, m, c, r, nms_engine_ruleset(w->e));
+        if (p->format_parses)
+            pthread_mutex_unlock(&p->parse);
+        if (fclose(m) != 0 || st != NMS_OK) {
+            fail_slot(s, "out of memory");   /* a memory stream's only fault */
+            free(s->out);
+            s->out = NULL;
+        }
+    }
+out:
+    nms_result_free(r);
+    nms_case_free(c);
+}
+
+static void *work(void *arg)
+{
+    struct worker *w = arg;
+    struct pipeline *p = w->p;
+    struct slot *s;
+
+    if (w->owns_engine && nms_cli_load_again(p->cli, &w->e) != 0) {
+        pthread_mutex_lock(&p->lock);   /* nms_cli_load_again said why */
+        p->failed = 1;
+        wake_all(p);
+        pthread_mutex_unlock(&p->lock);
+        return NULL;
+    }
+    if (w->owns_engine)   /* a signal stops its case too, as with one */
+        nms_engine_set_interrupt(w->e, nms_interrupt_flag());
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        while (p->n_claimed == p->n_read && !p->eof && !p->stopping &&
+               !p->failed)
+            pthread_cond_wait(&p->work, &p->lock);
+        if (p->stopping || p->failed || p->n_claimed == p->n_read)
+            break;
+        s = &p->slots[p->n_claimed++ % p->n_slots];
+        pthread_mutex_unlock(&p->lock);
+        process(w, s);
+        pthread_mutex_lock(&p->lock);
+        s->done = 1;
+        pthread_cond_signal(&p->done);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+/* ---- the writer --------------------------------------------------------- */
+
+/* 1 when the writer has nothing more to wait for (lock held). */
+static int finished(const struct pipeline *p)
+{
+    return p->failed ||
+           (p->n_written == p->n_claimed &&
+            (p->stopping || (p->eof && p->n_claimed == p->n_read)));
+}
+
+static void *write_in_order(void *arg)
+{
+    struct pipeline *p = arg;
+    struct slot *s;
+    enum nms_status st;
+
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        s = &p->slots[p->n_written % p->n_slots];
+        while (!(p->n_written < p->n_claimed && s->done) && !finished(p))
+            pthread_cond_wait(&p->done, &p->lock);
+        if (p->failed || !(p->n_written < p->n_claimed && s->done))
+            break;
+        if (s->stopped) {   /* the output ends before it: a prefix */
+            p->stopping = 1;
+            break;
+        }
+        pthread_mutex_unlock(&p->lock);
+        if (s->failed) {
+            nms_errorf("%s", s->why);
+            pthread_mutex_lock(&p->lock);
+            p->failed = 1;
+            break;
+        }
+        st = nms_writer_put_text(p->w, s->out, s->out_len);
+        if (st != NMS_OK)
+            nms_errorf("cannot write results: %s", strerror(errno));
+        free(s->out);
+        s->out = NULL;
+        p->cases++;
+        if (s->case_failed)
+            p->errors++;
+        nms_progress_tick(p->progress, p->cases, p->errors);
+        pthread_mutex_lock(&p->lock);
+        if (st != NMS_OK) {
+            p->failed = 1;
+            break;
+        }
+        p->n_written++;
+        pthread_cond_signal(&p->space);
+    }
+    p->writer_done = 1;
+    wake_all(p);
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+/* ---- the run ------------------------------------------------------------ */
+
+static void free_slots(struct pipeline *p)
+{
+    size_t i;
+
+    for (i = 0; i < p->n_slots; i++) {
+        free(p->slots[i].out);
+        nms_case_free(p->slots[i].c);   /* read, never claimed */
+    }
+    free(p->slots);
+}
+
+/* Starts the writer and n workers with SIGINT and SIGTERM blocked in them;
+ * returns how many workers started (-1: not even the writer). */
+static int start(struct pipeline *p, struct worker *workers, size_t n,
+                 pthread_t *writer)
+{
+    sigset_t block, saved;
+    size_t i;
+    int started = -1, rc;
+
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &block, &saved);
+    rc = pthread_create(writer, NULL, write_in_order, p);
+    if (rc == 0)
+        for (started = 0, i = 0; i < n; i++, started++)
+            if ((rc = pthread_create(&workers[i].thread, NULL, work,
+                                     &workers[i])) != 0)
+                break;
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
+    errno = rc;   /* pthread_create returns its error */
+    return started;
+}
+
+/* Waits for the writer, turning a stop request into `stopping`. */
+static void wait_for_writer(struct pipeline *p)
+{
+    pthread_mutex_lock(&p->lock);
+    p->eof = 1;
+    wake_all(p);
+    while (!p->writer_done) {
+        if (nms_interrupted() && !p->stopping) {
+            p->stopping = 1;
+            wake_all(p);
+        }
+        wait_a_while(&p->space, &p->lock);
+    }
+    pthread_mutex_unlock(&p->lock);
+}
+
+int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
+                     struct nms_writer *w, int format_parses, struct tally *t,
+                     struct nms_progress *progress)
+{
+    struct pipeline p;
+    struct worker *workers;
+    pthread_t writer;
+    size_t n = (size_t)cli->jobs, i;
+    int fatal = 0, started;
+
+    memset(&p, 0, sizeof p);
+    p.cli = cli;
+    p.case_opt.as_of = cli->as_of;
+    p.case_opt.as_of_form = cli->as_of_form;
+    p.w = w;
+    p.format_parses = format_parses;
+    p.progress = progress;
+    p.n_slots = n * NMS_PARALLEL_SLOTS_PER_JOB;
+    if (p.n_slots > NMS_PARALLEL_MAX_SLOTS)
+        p.n_slots = NMS_PARALLEL_MAX_SLOTS;
+    p.slots = calloc(p.n_slots, sizeof *p.slots);
+    workers = calloc(n, sizeof *workers);
+    if (!p.slots || !workers || pthread_mutex_init(&p.lock, NULL) != 0) {
+        free(p.slots);
+        free(workers);
+        nms_errorf("out of memory");
+        return 1;
+    }
+    pthread_mutex_init(&p.parse, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
+    pthread_cond_init(&p.space, NULL);
+    for (i = 0; i < n; i++) {
+        workers[i].p = &p;
+        workers[i].e = i == 0 ? e : NULL;
+        workers[i].owns_engine = i > 0;
+    }
+
+    started = start(&p, workers, n, &writer);
+    if (started < (int)n) {
+        nms_errorf("cannot start %zu workers: %s", n, strerror(errno));
+        pthread_mutex_lock(&p.lock);
+        p.failed = 1;
+        pthread_mutex_unlock(&p.lock);
+        fatal = 1;
+    }
+    if (format_parses)
+        pthread_mutex_lock(&p.parse);   /* the reader's but while it waits */
+    for (i = 0; !fatal && i < (size_t)cli->n_inputs && !nms_interrupted(); i++)
+        if (nms_read_source(cli->inputs[i], t, enqueue, &p) != 0)
+            fatal = 1;   /* what was read before is still written */
+    if (format_parses)
+        pthread_mutex_unlock(&p.parse);
+    if (started >= 0)
+        wait_for_writer(&p);
+    for (i = 0; started > 0 && i < (size_t)started; i++)
+        pthread_join(workers[i].thread, NULL);
+    if (started >= 0)
+        pthread_join(writer, NULL);
+    if (p.failed)
+        fatal = 1;
+    t->cases += p.cases;
+    t->errors += p.errors;
+    for (i = 0; i < n; i++)
+        if (workers[i].owns_engine)
+            nms_engine_free(workers[i].e);
+    free(workers);
+    free_slots(&p);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
+    pthread_cond_destroy(&p.space);
+    pthread_mutex_destroy(&p.lock);
+    pthread_mutex_destroy(&p.parse);
+    return fatal;
+}
