@@ -49,7 +49,8 @@ static const char usage[] =
     "                       smaller; verdicts and evidence are all there\n"
     "  -o, --output FILE    write to FILE atomically instead of stdout\n"
     "  -j, --jobs N         evaluate with N workers, each with its own copy\n"
-    "                       of the ruleset (default: one per online CPU);\n"
+    "                       of the ruleset (default: NMSRULES_JOBS, else one\n"
+    "                       per online CPU);\n"
     "                       the output is the same for every N, in input\n"
     "                       order (a relative --as-of runs with one)\n"
     "  --progress           show cases, cases/s and errors on stderr while\n"
@@ -91,8 +92,9 @@ static const struct option long_options[] = {
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     NMS_COMMON_OPTIONS};
 
-/* -j N: a whole number of workers from 1 to NMS_PARALLEL_MAX_JOBS. */
-static int parse_jobs(struct nms_cli *cli, const char *arg)
+/* -j N (or NMSRULES_JOBS, named `what`): a whole number of workers from
+ * 1 to NMS_PARALLEL_MAX_JOBS. */
+static int parse_jobs(struct nms_cli *cli, const char *what, const char *arg)
 {
     char *end;
     long n;
@@ -100,22 +102,28 @@ static int parse_jobs(struct nms_cli *cli, const char *arg)
     errno = 0;
     n = strtol(arg, &end, 10);
     if (errno || end == arg || *end || n < 1 || n > NMS_PARALLEL_MAX_JOBS) {
-        nms_errorf("-j wants a number of workers from 1 to %d, not '%s'",
-                   NMS_PARALLEL_MAX_JOBS, arg);
+        nms_errorf("%s wants a number of workers from 1 to %d, not '%s'",
+                   what, NMS_PARALLEL_MAX_JOBS, arg);
         return NMS_EXIT_USAGE;
     }
     cli->jobs = (int)n;
     return -1;
 }
 
-/* One worker per online CPU, within what -j accepts. */
-static int default_jobs(void)
+/* Without -j: NMSRULES_JOBS when set (a machine's or a job scheduler's
+ * share), else one worker per online CPU, within what -j accepts.
+ * Returns -1, or NMS_EXIT_USAGE after a message. */
+static int default_jobs(struct nms_cli *cli)
 {
+    const char *env = getenv("NMSRULES_JOBS");
     long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-    if (n < 1)
-        return 1;
-    return n > NMS_PARALLEL_MAX_JOBS ? NMS_PARALLEL_MAX_JOBS : (int)n;
+    if (env && *env)
+        return parse_jobs(cli, "NMSRULES_JOBS", env);
+    cli->jobs = n < 1 ? 1
+                : n > NMS_PARALLEL_MAX_JOBS ? NMS_PARALLEL_MAX_JOBS
+                                            : (int)n;
+    return -1;
 }
 
 /* batch's own options: --format, --csv-eol, --compact, --label-columns,
@@ -158,7 +166,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
         cli->output = arg;
         return -1;
     case 'j':
-        return parse_jobs(cli, arg);
+        return parse_jobs(cli, "-j", arg);
     case OPT_PROGRESS:
         cli->progress = 1;
         return -1;
@@ -251,8 +259,8 @@ int nms_cmd_batch(int argc, char **argv)
         cli.inputs = stdin_only;
         cli.n_inputs = 1;
     }
-    if (cli.jobs == 0)
-        cli.jobs = default_jobs();
+    if (cli.jobs == 0 && (status = default_jobs(&cli)) >= 0)
+        return status;
     if (cli.as_of_relative)
         cli.jobs = 1;   /* the anchor is found by evaluating (parallel.h) */
     if (nms_sink_is_input(cli.output, cli.inputs, cli.n_inputs)) {
