@@ -37,7 +37,7 @@ _nmsrules_sets()
 {
     local dir
     dir=$(_nmsrules_rules_dir "$1")
-    "$1" batch --rules "$dir" --format csv --csv-eol lf </dev/null 2>/dev/null |
+    "$1" batch -j 1 --rules "$dir" --format csv --csv-eol lf </dev/null 2>/dev/null |
         head -n 1 | tr ',' '\n' | sed -n 's/_\(result\|count\)$//p'
 }
 
@@ -86,6 +86,7 @@ _nmsrules()
     --param) COMPREPLY=($(compgen -W "$(_nmsrules_params "$prog")" -S = -- "$cur")); compopt -o nospace 2>/dev/null; return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --csv-eol) COMPREPLY=($(compgen -W "crlf lf" -- "$cur")); return ;;
+    -j | --jobs) COMPREPLY=($(compgen -W "$(seq 1 "$(nproc 2>/dev/null || echo 4)")" -- "$cur")); return ;;
     --format)
         if [[ $cmd == eval ]]; then COMPREPLY=($(compgen -W "text json" -- "$cur"))
         else COMPREPLY=($(compgen -W "jsonl json csv" -- "$cur")); fi

@@ -12,6 +12,9 @@
  *     memory cap, both per unit of work (one case, or one ruleset load).
  * See docs/security.md for the full list and how each part is tested.
  */
+/* lgamma_r (glibc, musl and the BSDs declare it for _DEFAULT_SOURCE):
+ * lgamma writes the global signgam, a race between batch -j's workers. */
+#define _DEFAULT_SOURCE
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -582,10 +585,11 @@ static double pattern_cost(const char *p, size_t m, size_t n, int gmatch)
     int q = count_quantifiers(p, m);
     int unanchored = gmatch || !(m > 0 && p[0] == '^');
     double logn = log((double)n + 1);
+    int sign;   /* lgamma_r's, unused: the argument is >= 2 */
 
     if (q == 0)
         return logn + log((double)m + 1);
-    return (q + unanchored) * logn - lgamma(q + unanchored + 1.0);
+    return (q + unanchored) * logn - lgamma_r(q + unanchored + 1.0, &sign);
 }
 
 /* A plain find compares with memchr and memcmp: cheap steps. So are the

@@ -285,12 +285,17 @@ enum nms_status nms_output_record(const struct nms_writer *w, FILE *fp,
                                   const struct nms_result *r,
                                   const struct nms_ruleset_info *rs)
 {
-    /* A copy pointed at fp: the writer itself is shared by every worker
-     * and only read. */
-    struct nms_writer apart = *w;
+    /* A writer of its own pointed at fp, with w's settings (fixed before
+     * the first record): w's counts change under the thread that puts. */
+    struct nms_writer apart;
 
+    memset(&apart, 0, sizeof apart);
     apart.fp = fp;
+    apart.format = w->format;
     apart.rs = rs;
+    apart.options = w->options;
+    apart.labels = w->labels;
+    apart.n_labels = w->n_labels;
     return put_record(&apart, c, r);
 }
 
