@@ -5,9 +5,9 @@
  * read (slots the reader has filled), claimed (taken by a worker) and
  * written. A slot is the reader's while it is free (written), a worker's
  * from its claim until it marks it done, then the writer's. Workers claim
- * in input order, so the records begun always form a prefix of the input:
- * after a stop request the writer puts out exactly that prefix, as the
- * one-engine run puts out every case it began.
+ * in input order, so the cases begun always form a prefix of the input:
+ * after a stop request the writer puts out that prefix, as the one-engine
+ * run puts out every case it finished.
  *
  * The reader makes each record a case (nms_case_read) before it goes in
  * the ring, so that only one thread at a time parses JSON: cJSON 1.7.15
