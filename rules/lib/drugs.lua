@@ -80,7 +80,8 @@ end
 
 -- Build the name and ATC indexes, validating every row. This runs over
 -- every row at every start-up, so the checks are plain ifs (a message is
--- formatted only when one fails) and nothing is built that is not kept.
+-- formatted only when one fails; error(message) names this file and line
+-- as assert did) and nothing is built that is not kept.
 local by_name, by_atc, noise, longest = {}, {}, {}, 1
 for _, q in ipairs(data.qualifiers) do noise[q] = true end
 
@@ -94,32 +95,34 @@ local function index(name, row, via)
 end
 
 local function index_atc(code, row)
-  if by_atc[code] ~= nil then error(("drugs: ATC %s is listed twice"):format(code), 0) end
+  if by_atc[code] ~= nil then error(("drugs: ATC %s is listed twice"):format(code)) end
   by_atc[code] = row
 end
 
--- Class ids `c` (one, or a list) must be classes of drugs.lua; message
--- `what` names `owner` and the class that is not.
-local function check_classes(c, what, owner)
-  if type(c) ~= "table" then   -- one id (nil: none to check)
-    if c ~= nil and not data.classes[c] then error(what:format(owner, tostring(c)), 0) end
-    return
+-- The first of class ids `c` (one, or a list; nil: none) that drugs.lua
+-- does not define, or nil.
+local function unknown_class(c)
+  if type(c) ~= "table" then
+    if c ~= nil and not data.classes[c] then return c end
+    return nil
   end
   for _, id in ipairs(c) do
-    if not data.classes[id] then error(what:format(owner, tostring(id)), 0) end
+    if not data.classes[id] then return id end
   end
+  return nil
 end
 
 for _, row in ipairs(data.drugs) do
   local name, gen, potency = row[1], row.gen, row.potency
-  if type(name) ~= "string" then error("drugs: every row needs a generic name first", 0) end
-  if type(row.src) ~= "string" then error(("drugs: '%s' has no src"):format(name), 0) end
-  check_classes(row[3], "drugs: '%s' has unknown class '%s'", name)
+  if type(name) ~= "string" then error("drugs: every row needs a generic name first") end
+  if type(row.src) ~= "string" then error(("drugs: '%s' has no src"):format(name)) end
+  local bad = unknown_class(row[3])
+  if bad ~= nil then error(("drugs: '%s' has unknown class '%s'"):format(name, tostring(bad)), 0) end
   if not (gen == nil or gen == "first" or gen == "second") then
-    error(("drugs: '%s': gen must be \"first\" or \"second\""):format(name), 0)
+    error(("drugs: '%s': gen must be \"first\" or \"second\""):format(name))
   end
   if not (potency == nil or potency == "high" or potency == "low") then
-    error(("drugs: '%s': potency must be \"high\" or \"low\""):format(name), 0)
+    error(("drugs: '%s': potency must be \"high\" or \"low\""):format(name))
   end
   index(name, row, "name")
   if row.also then for _, a in ipairs(row.also) do index(a, row, "name") end end
@@ -132,7 +135,8 @@ end
 
 local groups = {}
 for i, g in ipairs(data.atc_groups) do
-  check_classes(g[2], "drugs: ATC group %s has unknown class '%s'", g[1])
+  local bad = unknown_class(g[2])
+  if bad ~= nil then error(("drugs: ATC group %s has unknown class '%s'"):format(g[1], tostring(bad))) end
   groups[i] = g
 end
 table.sort(groups, function(a, b) return #a[1] > #b[1] end)
@@ -143,7 +147,7 @@ for _, m in ipairs(data.depot.marks) do MARK[m] = true end
 local products = {}
 for _, p in ipairs(data.depot.products) do
   if not by_name[key_of(p.generic)] then
-    error(("drugs: depot product %s: unknown generic"):format(p.id), 0)
+    error(("drugs: depot product %s: unknown generic"):format(p.id))
   end
   p.param = "depot." .. p.id .. "_h"
   p.hours = P.number(p.param)
