@@ -5,6 +5,7 @@
  * severity tier's progression, and over the cohort the distribution of
  * time to first met per set. The writing is timeline_out.c's.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,9 @@ static const char usage[] =
     "  --as-of TIME         stop each timeline at TIME: ISO 8601, hours (30\n"
     "                       or 30h), or +24h: 24 hours after each case's\n"
     "                       anchor, so a cohort mixing both time forms works\n"
+    "  --plot FILE.svg      also draw the cohort's time to first met per set\n"
+    "                       (the share of the cases each set met, by hour\n"
+    "                       after the anchor; a self-contained SVG)\n"
     "  -o, --output FILE    write to FILE atomically instead of stdout\n"
     "  --rules DIR          ruleset directory (default: the installed one)\n"
     "  --param NAME=VALUE   override a ruleset parameter (repeatable)\n"
@@ -45,10 +49,11 @@ static const char usage[] =
     "Each time is one evaluation: a case with 40 times costs 40 batch runs.\n"
     "Exit status as for 'nmsrules batch'.\n";
 
-enum { OPT_FORMAT = NMS_OPT_OWN };
+enum { OPT_FORMAT = NMS_OPT_OWN, OPT_PLOT };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"plot", required_argument, NULL, OPT_PLOT},
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
 
@@ -59,6 +64,9 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
     switch (opt) {
     case OPT_FORMAT:
         return nms_cmd_format(cli, arg, formats, 3);
+    case OPT_PLOT:
+        cli->plot = arg;
+        return -1;
     case 'o':
         cli->output = arg;
         return -1;
@@ -276,6 +284,20 @@ static int run_inputs(struct run *run)
     return 0;
 }
 
+/* The --plot picture; 1 on failure (after a message). */
+static int write_plot(const char *path, const struct nms_timeline_writer *w,
+                      const struct nms_timeline_cohort *co)
+{
+    char *svg = nms_timeline_svg(w->rs, w->sets, w->n_sets, co);
+    int rc = svg ? nms_sink_write_file(path, svg) : -1;
+
+    if (rc != 0)
+        nms_errorf("cannot write '%s': %s", path,
+                   svg ? strerror(errno) : "out of memory");
+    free(svg);
+    return rc != 0;
+}
+
 /* Runs with the writer open; 1 on a fatal error. */
 static int run_open(const struct nms_cli *cli, struct nms_engine *e,
                     struct nms_sink *out, struct tally *t)
@@ -300,6 +322,8 @@ static int run_open(const struct nms_cli *cli, struct nms_engine *e,
         fatal = run_inputs(&run);
         if (!fatal)
             nms_timeline_end(&w, &co);
+        if (!fatal && cli->plot && !nms_interrupted())
+            fatal = write_plot(cli->plot, &w, &co);
     } else {
         nms_errorf("out of memory");
     }

@@ -57,4 +57,14 @@ void nms_timeline_error(struct nms_timeline_writer *w,
 void nms_timeline_end(struct nms_timeline_writer *w,
                       const struct nms_timeline_cohort *co);
 
+/*
+ * The cohort's time to first met as one self-contained SVG (flag_svg.c):
+ * per criteria set (`sets`: their indexes into rs->sets, in co's order) a
+ * step curve of the share of its flagged cases met by each hour after the
+ * anchor. co's hours must be sorted (nms_timeline_end sorts them).
+ * Returns a new string (free()), or NULL when out of memory.
+ */
+char *nms_timeline_svg(const struct nms_ruleset_info *rs, const size_t *sets,
+                       size_t n_sets, const struct nms_timeline_cohort *co);
+
 #endif
