@@ -46,6 +46,33 @@ int nms_case_failed(const struct nms_case *c, const struct nms_result *r)
     return c->error || (r && r->error);
 }
 
+int nms_run_record(const struct nms_cli *cli, struct nms_engine *e,
+                   struct tally *t, const struct nms_record *rec, emit_fn emit,
+                   void *ctx)
+{
+    struct nms_case *c;
+    struct nms_result *r;
+    const char *why;
+    int rc;
+
+    if (nms_eval_record(cli, e, rec, &c, &r, &why) != 0) {
+        nms_errorf("%s", why);
+        return -1;
+    }
+    if (r && r->error && nms_interrupted()) {
+        nms_result_free(r);   /* stopped part-way by SIGINT/SIGTERM: */
+        nms_case_free(c);     /* not a record */
+        return 0;
+    }
+    t->cases++;
+    if (nms_case_failed(c, r))
+        t->errors++;
+    rc = emit(ctx, c, r);
+    nms_result_free(r);
+    nms_case_free(c);
+    return rc;
+}
+
 /* One record through the engine to the command's emitter. */
 struct run {
     const struct nms_cli *cli;
@@ -58,27 +85,8 @@ struct run {
 static int run_record(void *ctx, const struct nms_record *rec)
 {
     struct run *run = ctx;
-    struct nms_case *c;
-    struct nms_result *r;
-    const char *why;
-    int rc;
 
-    if (nms_eval_record(run->cli, run->e, rec, &c, &r, &why) != 0) {
-        nms_errorf("%s", why);
-        return -1;
-    }
-    if (r && r->error && nms_interrupted()) {
-        nms_result_free(r);   /* stopped part-way by SIGINT/SIGTERM: */
-        nms_case_free(c);     /* not a record */
-        return 0;
-    }
-    run->t->cases++;
-    if (nms_case_failed(c, r))
-        run->t->errors++;
-    rc = run->emit(run->ctx, c, r);
-    nms_result_free(r);
-    nms_case_free(c);
-    return rc;
+    return nms_run_record(run->cli, run->e, run->t, rec, run->emit, run->ctx);
 }
 
 int nms_read_source(const char *name, struct tally *t, record_fn fn, void *ctx)

@@ -6,10 +6,12 @@
  * severity tiers, differentials, and (when the cases carry label.nms) the
  * accuracy figures with the ROC curve. summary_out.c writes it.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cases.h"
+#include "cmd/result_record.h"
 #include "cmd/sink.h"
 #include "cmd/summary.h"
 #include "front/commands.h"
@@ -19,7 +21,9 @@
 static const char usage[] =
     "usage: nmsrules summary [OPTIONS] [FILE...]\n"
     "\n"
-    "Evaluates every case in FILEs and writes one summary of the cohort:\n"
+    "Evaluates every case in FILEs (or reads the result records 'nmsrules\n"
+    "batch' wrote for them, JSON or JSON Lines, without evaluating again;\n"
+    "one kind per run) and writes one summary of the cohort:\n"
     "verdicts per set (met / not met / indeterminate), how often each pair\n"
     "of criteria sets agrees and the features they disagree on, the missing\n"
     "data that most often leaves a criteria set indeterminate, unrecognised\n"
@@ -145,13 +149,47 @@ static int count_missing(struct nms_summary *s, const struct nms_result *r)
     return rc;
 }
 
+/* The drug name an unrecognised_drug warning of a result record quotes:
+ * "'NAME' is not in the ruleset's drug list: ..." (the record has no
+ * medications to look it up in). NULL when the message is not that. */
+static const char *quoted_name(const char *msg, size_t *len)
+{
+    const char *end = msg ? strstr(msg, "' is not in ") : NULL;
+
+    if (!end || msg[0] != '\'' || end == msg)
+        return NULL;
+    *len = (size_t)(end - msg - 1);
+    return msg + 1;
+}
+
+/* The name behind unrecognised_drug warning w: the case's medication, or
+ * in a result record the name the message quotes; -1 on no memory. */
+static int count_drug(struct nms_summary *s, const struct nms_case *c,
+                      const struct nms_rule_warning *w)
+{
+    const char *name;
+    unsigned long m;
+    size_t len;
+    char *end;
+
+    if (s->input_kind == SUMMARY_RESULTS) {
+        if ((name = quoted_name(w->message, &len)))
+            return count_n(&s->drugs, name, len, 1);
+        return count(&s->drugs, "(name not in the message)");
+    }
+    if (!w->path || strncmp(w->path, "medications[", 12) != 0)
+        return 0;
+    m = strtoul(w->path + 12, &end, 10);
+    if (*end == ']' && m < c->n_medications && c->medications[m].drug)
+        return count(&s->drugs, c->medications[m].drug);
+    return 0;
+}
+
 /* Warnings by kind, and the names behind "unrecognised_drug". */
 static int count_warnings(struct nms_summary *s, const struct nms_case *c,
                           const struct nms_result *r)
 {
     size_t i;
-    unsigned long m;
-    char *end;
     int rc = 0;
 
     for (i = 0; i < c->n_warnings && rc == 0; i++)
@@ -159,12 +197,8 @@ static int count_warnings(struct nms_summary *s, const struct nms_case *c,
     for (i = 0; i < r->n_warnings && rc == 0; i++) {
         const struct nms_rule_warning *w = &r->warnings[i];
         rc = count(&s->warnings, w->kind ? w->kind : "(no kind)");
-        if (rc || !w->kind || strcmp(w->kind, "unrecognised_drug") != 0 ||
-            !w->path || strncmp(w->path, "medications[", 12) != 0)
-            continue;
-        m = strtoul(w->path + 12, &end, 10);
-        if (*end == ']' && m < c->n_medications && c->medications[m].drug)
-            rc = count(&s->drugs, c->medications[m].drug);
+        if (rc == 0 && w->kind && strcmp(w->kind, "unrecognised_drug") == 0)
+            rc = count_drug(s, c, w);
     }
     return rc;
 }
@@ -206,6 +240,72 @@ static int add_case(void *ctx, const struct nms_case *c,
     if (rc)
         nms_errorf("out of memory");
     return rc ? -1 : 0;
+}
+
+/* ---- one record: a case or a result ----------------------------------- */
+
+struct run {
+    const struct nms_cli *cli;
+    struct nms_engine *e;
+    struct nms_summary *s;
+    struct tally *t;
+};
+
+/* A result record, counted as its case would be. */
+static int add_result(struct run *run, const struct nms_record *rec)
+{
+    struct nms_case *c;
+    struct nms_result *r;
+    int other, rc;
+
+    if (nms_result_record_read(rec, run->s->rs, &c, &r, &other) != 0) {
+        nms_errorf("out of memory");
+        return -1;
+    }
+    if (other && !run->s->warned_ruleset) {
+        run->s->warned_ruleset = 1;
+        nms_warnf("%s:%ld: a result of another ruleset than %s %s (its "
+                  "digest differs): its sets are matched by id",
+                  rec->source, rec->line, run->s->rs->name,
+                  run->s->rs->version);
+    }
+    run->t->cases++;
+    if (nms_case_failed(c, r))
+        run->t->errors++;
+    rc = add_case(run->s, c, r);
+    nms_result_free(r);
+    nms_case_free(c);
+    return rc;
+}
+
+/* One record (a record_fn): the first decides whether the run reads cases
+ * or results; a record of the other kind stops it, since summarising both
+ * would count a case twice when its result is given too. */
+static int add_record(void *ctx, const struct nms_record *rec)
+{
+    struct run *run = ctx;
+    struct nms_summary *s = run->s;
+    int kind = nms_record_is_result(rec) ? SUMMARY_RESULTS : SUMMARY_CASES;
+
+    if (s->input_kind == SUMMARY_UNSET) {
+        s->input_kind = kind;
+        snprintf(s->first_at, sizeof s->first_at, "%s:%ld", rec->source,
+                 rec->line);
+        if (kind == SUMMARY_RESULTS &&
+            (run->cli->as_of_text || run->cli->n_params))
+            nms_warnf("--as-of and --param apply to cases: result records "
+                      "are summarised as they were written");
+    } else if (kind != s->input_kind) {
+        nms_errorf("%s:%ld is a %s, but the records before it are %s (from "
+                   "%s): summarise cases or results, not both",
+                   rec->source, rec->line,
+                   kind == SUMMARY_RESULTS ? "result record" : "case",
+                   kind == SUMMARY_RESULTS ? "cases" : "results", s->first_at);
+        return -1;
+    }
+    if (kind == SUMMARY_RESULTS)
+        return add_result(run, rec);
+    return nms_run_record(run->cli, run->e, run->t, rec, add_case, s);
 }
 
 /* ---- the command ------------------------------------------------------- */
@@ -267,12 +367,16 @@ static int write_summary(const struct nms_cli *cli, const struct nms_summary *s)
 static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
                       struct nms_summary *s, struct tally *t)
 {
+    struct run run = {cli, e, s, t};
+    int k;
+
     if (summary_init(s, nms_engine_ruleset(e)) != 0) {
         nms_errorf("out of memory");
         return 1;
     }
-    if (nms_run_inputs(cli, e, t, add_case, s) != 0)
-        return 1;
+    for (k = 0; k < cli->n_inputs && !nms_interrupted(); k++)
+        if (nms_read_source(cli->inputs[k], t, add_record, &run) != 0)
+            return 1;
     if (nms_accuracy_figures(&s->acc) != 0) {
         nms_errorf("out of memory");
         return 1;

@@ -36,8 +36,15 @@ struct nms_summary {
     struct nms_counts warnings;     /* warnings by kind */
     struct nms_counts tiers;        /* severity tiers */
     int has_labels;                 /* some case carries label.nms */
+    int input_kind;                 /* SUMMARY_* of the records so far */
+    char first_at[256];             /* "FILE:LINE" of the first record */
+    int warned_ruleset;             /* results of another ruleset: said */
     struct nms_accuracy_gather acc; /* against label.nms */
 };
+
+/* What the summary reads: cases (evaluated) or result records (as written
+ * by batch, not evaluated again); one run reads one kind. */
+enum { SUMMARY_UNSET = 0, SUMMARY_CASES, SUMMARY_RESULTS };
 
 struct nms_count_row {
     const char *key; /* points into the counts */

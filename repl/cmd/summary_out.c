@@ -129,6 +129,8 @@ void nms_summary_text(FILE *fp, const struct nms_summary *s)
             "ruleset %s %s %s\n",
             s->cases, s->evaluated, s->errors, s->rs->name, s->rs->version,
             s->rs->digest);
+    if (s->input_kind == SUMMARY_RESULTS)
+        fputs("read from result records (not evaluated again)\n", fp);
     text_sets(fp, s);
     text_agreement(fp, s);
     text_counts(fp, "Features on which criteria sets disagree (cases)",
@@ -281,10 +283,13 @@ int nms_summary_html(FILE *fp, const struct nms_summary *s)
             "border-bottom:1px solid #ddd;text-align:left}"
             "td.n{text-align:right}</style></head><body>\n"
             "<h1>Cohort summary</h1>\n<p>%zu cases, %zu evaluated, %zu "
-            "errors. Ruleset %s %s <code>%s</code>.</p>\n"
+            "errors%s. Ruleset %s %s <code>%s</code>.</p>\n"
             "<h2>Verdicts per set</h2>\n",
-            s->cases, s->evaluated, s->errors, s->rs->name, s->rs->version,
-            s->rs->digest);
+            s->cases, s->evaluated, s->errors,
+            s->input_kind == SUMMARY_RESULTS
+                ? " (read from result records, not evaluated again)"
+                : "",
+            s->rs->name, s->rs->version, s->rs->digest);
     html_bars(fp, s);
     html_agreement(fp, s);
     rc |= html_counts(fp, "Features on which criteria sets disagree",

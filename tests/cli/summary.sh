@@ -32,6 +32,45 @@ check "unrecognised drug names with counts" \
     'grep -q "2 entries  Zorbifex 5mg" "$tmp/drugs.txt" && grep -q "1 entries  Quuxaline" "$tmp/drugs.txt"'
 check "warnings by kind" 'grep -Eq "3 +unrecognised_drug" "$tmp/drugs.txt"'
 
+# --- over result records: the same figures without evaluating again ------
+same_figures() { # CASES-SUMMARY RESULTS-SUMMARY: equal but the results line
+    grep -v "^read from result records" "$2" | cmp -s "$1" -
+}
+tri=$src/tests/data/rules/tri
+"$bin" batch --rules "$tri" "$src/tests/data/accuracy/cohort.jsonl" >"$tmp/tri.jsonl" 2>/dev/null
+"$bin" summary --rules "$tri" "$tmp/tri.jsonl" >"$tmp/tri-r.txt" 2>"$tmp/err"
+status=$?
+check "results: exit 1 for the error record, as over the cases" '[ "$status" -eq 1 ]' "$(cat "$tmp/err")"
+check "results: says it read result records" \
+    'grep -q "^read from result records (not evaluated again)$" "$tmp/tri-r.txt"'
+check "results: every figure as over the cases (tri cohort, labels, an error)" \
+    'same_figures "$tmp/tri.txt" "$tmp/tri-r.txt"' "$(diff "$tmp/tri.txt" "$tmp/tri-r.txt")"
+reviews=$src/examples/reviews/cohort.jsonl
+"$bin" summary "$reviews" >"$tmp/rev.txt" 2>/dev/null
+"$bin" batch --compact "$reviews" 2>/dev/null | "$bin" summary >"$tmp/rev-r.txt" 2>/dev/null
+check "results: the bundled cohort's figures, from compact JSON Lines" \
+    'same_figures "$tmp/rev.txt" "$tmp/rev-r.txt"' "$(diff "$tmp/rev.txt" "$tmp/rev-r.txt")"
+"$bin" batch --format json "$reviews" >"$tmp/rev.json" 2>/dev/null
+"$bin" summary "$tmp/rev.json" >"$tmp/rev-a.txt" 2>/dev/null
+check "results: from a JSON array too" 'same_figures "$tmp/rev.txt" "$tmp/rev-a.txt"'
+"$bin" batch "$tmp/drugs.jsonl" 2>/dev/null | "$bin" summary >"$tmp/drugs-r.txt" 2>/dev/null
+check "results: unrecognised drug names from the warnings' messages" \
+    'same_figures "$tmp/drugs.txt" "$tmp/drugs-r.txt"' "$(diff "$tmp/drugs.txt" "$tmp/drugs-r.txt")"
+"$bin" summary --html "$tmp/rpage.html" "$tmp/rev.json" >/dev/null 2>&1
+check "results: the page, with the ROC curve" \
+    'grep -q "read from result records" "$tmp/rpage.html" && grep -q "<polyline" "$tmp/rpage.html"'
+{ head -2 "$tmp/tri.jsonl"; head -1 "$src/tests/data/accuracy/cohort.jsonl"; } >"$tmp/mixed.jsonl"
+"$bin" summary --rules "$tri" "$tmp/mixed.jsonl" >"$tmp/out" 2>"$tmp/err"
+status=$?
+check "cases and results mixed: exit 2, naming the record and the first" \
+    '[ "$status" -eq 2 ] && grep -q "mixed.jsonl:3 is a case, but the records before it are results (from .*mixed.jsonl:1)" "$tmp/err"' \
+    "$(cat "$tmp/err")"
+"$bin" summary "$tmp/tri.jsonl" >"$tmp/out" 2>"$tmp/err"
+status=$?
+check "results of another ruleset: a warning, and error records for missing sets" \
+    '[ "$status" -eq 1 ] && grep -q "a result of another ruleset" "$tmp/err" && grep -q "13 cases, 0 evaluated, 13 errors" "$tmp/out"' \
+    "$(cat "$tmp/err")"
+
 "$bin" summary --html "$tmp/page.html" "$src/examples/reviews/cohort.jsonl" >/dev/null 2>&1
 page=$tmp/page.html
 check "the page is written" '[ -s "$page" ]'
