@@ -90,19 +90,27 @@ static void frame(struct nms_svg *b, const struct axis *a)
                 X0, Y0, PW, PH, X0 + PW / 2, Y0 + PH + 34, Y0 + PH / 2);
 }
 
-/* One set's step curve (hours sorted), its points and its legend line. */
+/* The number of distinct hours in sorted h. */
+static size_t distinct(const double *h, size_t n)
+{
+    size_t k, d = 0;
+
+    for (k = 0; k < n; k++)
+        d += k + 1 == n || h[k + 1] != h[k];
+    return d;
+}
+
+/* One set's step curve (hours sorted) and its legend line. */
 static void curve(struct nms_svg *b, const struct axis *a, const char *id,
                   const double *h, size_t n, size_t anchored,
                   const char *colour, size_t row)
 {
-    size_t k, distinct = 0;
+    size_t k;
     double share = 0.0;
 
     nms_svg_put(b, "<g class=\"set\" id=\"flag-");
     nms_svg_text(b, id);
     nms_svg_put(b, "\">\n");
-    for (k = 0; k < n; k++)
-        distinct += k + 1 == n || h[k + 1] != h[k];
     if (n > 0) {
         nms_svg_put(b,
                     "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
@@ -117,17 +125,6 @@ static void curve(struct nms_svg *b, const struct axis *a, const char *id,
         }
         nms_svg_put(b, " %.2f,%.2f\"/>\n", px(a, a->hi), py(1.0));
     }
-    for (k = 0; distinct <= MAX_MARKED_STEPS && k < n; k++) {
-        if (k + 1 < n && h[k + 1] == h[k])
-            continue;
-        nms_svg_put(b,
-                    "<circle class=\"step\" cx=\"%.2f\" cy=\"%.2f\" r=\"3\" "
-                    "fill=\"%s\"><title>",
-                    px(a, h[k]), py((double)(k + 1) / (double)n), colour);
-        nms_svg_text(b, id);
-        nms_svg_put(b, ": %zu of %zu met by %.6g h</title></circle>\n", k + 1,
-                    n, h[k]);
-    }
     nms_svg_put(b, "<text class=\"legend\" x=\"%g\" y=\"%g\" fill=\"%s\">", X0,
                 Y0 + PH + 58 + 16.0 * (double)row, colour);
     nms_svg_text(b, id);
@@ -141,6 +138,27 @@ static void curve(struct nms_svg *b, const struct axis *a, const char *id,
     else
         nms_svg_put(b, ": met in none of %zu anchored cases", anchored);
     nms_svg_put(b, "</text>\n</g>\n");
+}
+
+/* One set's steps as points with their figures, drawn over every curve. */
+static void steps(struct nms_svg *b, const struct axis *a, const char *id,
+                  const double *h, size_t n, const char *colour)
+{
+    size_t k;
+
+    if (distinct(h, n) > MAX_MARKED_STEPS)
+        return;
+    for (k = 0; k < n; k++) {
+        if (k + 1 < n && h[k + 1] == h[k])
+            continue;
+        nms_svg_put(b,
+                    "<circle class=\"step\" cx=\"%.2f\" cy=\"%.2f\" r=\"3\" "
+                    "fill=\"%s\"><title>",
+                    px(a, h[k]), py((double)(k + 1) / (double)n), colour);
+        nms_svg_text(b, id);
+        nms_svg_put(b, ": %zu of %zu met by %.6g h</title></circle>\n", k + 1,
+                    n, h[k]);
+    }
 }
 
 char *nms_timeline_svg(const struct nms_ruleset_info *rs, const size_t *sets,
@@ -165,6 +183,11 @@ char *nms_timeline_svg(const struct nms_ruleset_info *rs, const size_t *sets,
     for (i = 0; i < n_sets; i++)
         curve(&b, &a, rs->sets[sets[i]].id, co->hours[i], co->flagged[i],
               co->anchored, nms_svg_colours[i % NMS_SVG_N_COLOURS], i);
+    nms_svg_put(&b, "<g id=\"steps\">\n");
+    for (i = 0; i < n_sets; i++)
+        steps(&b, &a, rs->sets[sets[i]].id, co->hours[i], co->flagged[i],
+              nms_svg_colours[i % NMS_SVG_N_COLOURS]);
+    nms_svg_put(&b, "</g>\n");
     nms_svg_put(&b, "</svg>\n");
     return nms_svg_take(&b);
 }

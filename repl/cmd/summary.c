@@ -33,6 +33,10 @@ static const char usage[] =
     "\n"
     "  --html FILE          also write the summary as one self-contained HTML\n"
     "                       page (inline SVG charts; nothing fetched)\n"
+    "  --timeline           also the time from each case's onset (else first\n"
+    "                       exposure) to each set's first met, as 'nmsrules\n"
+    "                       timeline' gives it, and its plot on the page;\n"
+    "                       one evaluation per time in each case; cases only\n"
     "  -o, --output FILE    write the text to FILE atomically\n"
     "  --rules DIR          ruleset directory (default: the installed one)\n"
     "  --param NAME=VALUE   override a ruleset parameter (repeatable)\n"
@@ -42,16 +46,23 @@ static const char usage[] =
     "\n"
     "Exit status as for 'nmsrules batch'.\n";
 
-enum { OPT_HTML = NMS_OPT_OWN };
+enum { OPT_HTML = NMS_OPT_OWN, OPT_TIMELINE };
 
 static const struct option long_options[] = {
     {"html", required_argument, NULL, OPT_HTML},
+    {"timeline", no_argument, NULL, OPT_TIMELINE},
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
+
+/* --timeline (nms_cli has no room for it; one command run per process). */
+static int want_timeline;
 
 static int apply(struct nms_cli *cli, int opt, const char *arg)
 {
     switch (opt) {
+    case OPT_TIMELINE:
+        want_timeline = 1;
+        return -1;
     case OPT_HTML:
         cli->plot = arg; /* the command's one extra output file */
         return -1;
@@ -249,7 +260,38 @@ struct run {
     struct nms_engine *e;
     struct nms_summary *s;
     struct tally *t;
+    const struct nms_record *rec; /* the record being counted */
 };
+
+/* An evaluated case (an emit_fn), with --timeline its time to first met:
+ * the record read again as --as-of reads it (the timeline wants a case of
+ * its own: nms_case_times takes it non-const), evaluated as of each of its
+ * times. */
+static int add_case_timeline(void *ctx, const struct nms_case *c,
+                             const struct nms_result *r)
+{
+    struct run *run = ctx;
+    struct nms_case_options opt = {run->cli->as_of, run->cli->as_of_form};
+    struct nms_case *own = NULL;
+    struct nms_timeline tl;
+    int rc = add_case(run->s, c, r);
+
+    if (rc != 0 || c->error || (r && r->error))
+        return rc;
+    memset(&tl, 0, sizeof tl);
+    own = run->cli->as_of_relative
+              ? nms_anchor_read(run->e, run->rec, run->cli->as_of)
+              : nms_case_read(run->rec, &opt);
+    if (!own || nms_timeline_compute(run->e, &run->s->tl_sets, run->rec, own,
+                                     &tl) != 0 ||
+        nms_timeline_cohort_add(&run->s->tl, &tl) != 0) {
+        nms_errorf("out of memory, or the ruleset failed (see above)");
+        rc = -1;
+    }
+    nms_timeline_release(&tl);
+    nms_case_free(own);
+    return rc;
+}
 
 /* A result record, counted as its case would be. */
 static int add_result(struct run *run, const struct nms_record *rec)
@@ -303,9 +345,19 @@ static int add_record(void *ctx, const struct nms_record *rec)
                    kind == SUMMARY_RESULTS ? "cases" : "results", s->first_at);
         return -1;
     }
+    if (kind == SUMMARY_RESULTS && s->timeline) {
+        nms_errorf("%s:%ld is a result record: --timeline needs the cases "
+                   "(a result is the case at one time only)",
+                   rec->source, rec->line);
+        return -1;
+    }
     if (kind == SUMMARY_RESULTS)
         return add_result(run, rec);
-    return nms_run_record(run->cli, run->e, run->t, rec, add_case, s);
+    if (!s->timeline)
+        return nms_run_record(run->cli, run->e, run->t, rec, add_case, s);
+    run->rec = rec;
+    return nms_run_record(run->cli, run->e, run->t, rec, add_case_timeline,
+                          run);
 }
 
 /* ---- the command ------------------------------------------------------- */
@@ -326,6 +378,13 @@ static int summary_init(struct nms_summary *s,
     if (nms_accuracy_init(&s->acc, rs, "label.nms") != 0 || !s->verdicts ||
         !s->crit || !s->agree)
         return -1;
+    s->timeline = want_timeline;
+    s->tl_sets.rs = rs;
+    s->tl_sets.sets = s->tl_list =
+        nms_timeline_criteria_sets(rs, &s->tl_sets.n_sets);
+    if (!s->tl_list ||
+        nms_timeline_cohort_init(&s->tl, s->tl_sets.n_sets) != 0)
+        return -1;
     return 0;
 }
 
@@ -340,6 +399,8 @@ static void summary_release(struct nms_summary *s)
     counts_release(&s->warnings);
     counts_release(&s->tiers);
     nms_accuracy_release(&s->acc);
+    nms_timeline_cohort_release(&s->tl, s->tl_sets.n_sets);
+    free(s->tl_list);
 }
 
 /* Writes the text and the page; 0, or -1 after a message. */
@@ -367,7 +428,7 @@ static int write_summary(const struct nms_cli *cli, const struct nms_summary *s)
 static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
                       struct nms_summary *s, struct tally *t)
 {
-    struct run run = {cli, e, s, t};
+    struct run run = {cli, e, s, t, NULL};
     int k;
 
     if (summary_init(s, nms_engine_ruleset(e)) != 0) {
@@ -377,6 +438,8 @@ static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
     for (k = 0; k < cli->n_inputs && !nms_interrupted(); k++)
         if (nms_read_source(cli->inputs[k], t, add_record, &run) != 0)
             return 1;
+    s->tl.cases = s->cases; /* the timeline's count: all cases */
+    s->tl.errors = s->errors;
     if (nms_accuracy_figures(&s->acc) != 0) {
         nms_errorf("out of memory");
         return 1;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "cmd/accuracy.h"
+#include "cmd/timeline.h"
 #include "nms/engine.h"
 
 /* Most distinct keys one count keeps (drug names, missing data, ...);
@@ -39,6 +40,10 @@ struct nms_summary {
     int input_kind;                 /* SUMMARY_* of the records so far */
     char first_at[256];             /* "FILE:LINE" of the first record */
     int warned_ruleset;             /* results of another ruleset: said */
+    int timeline;                   /* --timeline: time to first met */
+    struct nms_timeline_writer tl_sets; /* its sets (writes nothing) */
+    size_t *tl_list;                /* tl_sets.sets, owned */
+    struct nms_timeline_cohort tl;  /* hours to first met per set */
     struct nms_accuracy_gather acc; /* against label.nms */
 };
 

@@ -99,6 +99,55 @@ if [ -n "$browser" ]; then
 else
     echo "ok - # SKIP no chromium: the page was not loaded in a browser"
 fi
+# --- --timeline: time to first met, in the text and on the page ------------
+"$bin" summary --timeline --html "$tmp/tl.html" "$src/tests/data/timeline/cohort.jsonl" \
+    >"$tmp/tl.txt" 2>"$tmp/err"
+status=$?
+"$bin" timeline "$src/tests/data/timeline/cohort.jsonl" 2>/dev/null |
+    sed -n '/^Cohort:/,$p' >"$tmp/tl-cohort.txt"
+check "--timeline: exit 0" '[ "$status" -eq 0 ]' "$(cat "$tmp/err")"
+check "--timeline: the cohort table of nmsrules timeline, the same figures" \
+    'sed -n "/^Cohort:/,\$p" "$tmp/tl.txt" | cmp -s - "$tmp/tl-cohort.txt"' \
+    "$(sed -n '/^Cohort:/,$p' "$tmp/tl.txt" | diff - "$tmp/tl-cohort.txt")"
+check "--timeline: the page has the time-to-first-met plot (bars + curves)" \
+    '[ "$(grep -c "<svg" "$tmp/tl.html")" -eq 2 ] && grep -q "iec2011: 2 of 3 met by 8.6667 h" "$tmp/tl.html"'
+check "without --timeline: the text says it was not computed" \
+    'grep -q "^Time to first met: not computed (--timeline, over cases)$" "$tmp/rev.txt"'
+check "without --timeline: so does the page" 'grep -q "Not computed: run" "$page"'
+"$bin" summary --timeline "$tmp/tri.jsonl" >/dev/null 2>"$tmp/err"
+status=$?
+check "--timeline over result records: exit 2, needs the cases" \
+    '[ "$status" -eq 2 ] && grep -q "tri.jsonl:1 is a result record: --timeline needs the cases" "$tmp/err"'
+if [ -n "$browser" ]; then
+    # The page with a script of the test's (the page has none) that asks the
+    # browser where it drew each set's curve and each step's point.
+    sed 's#</body></html>##' "$tmp/tl.html" >"$tmp/tl-check.html"
+    cat >>"$tmp/tl-check.html" <<'JS'
+<script>
+var out = [], sets = document.querySelectorAll("g.set"), drawn = 0, hit = 0, pts;
+sets.forEach(function (g) {
+  var l = g.querySelector("polyline");
+  if (l && l.getBoundingClientRect().width > 100 && l.getBoundingClientRect().height > 100) drawn++;
+});
+out.push("curves " + drawn + "/" + sets.length);
+pts = document.querySelectorAll("circle.step");
+pts.forEach(function (c) {
+  var r = c.getBoundingClientRect(), e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  if (e && e.tagName === "circle" && e.getAttribute("class") === "step") hit++;
+});
+out.push("steps " + hit + "/" + pts.length);
+var p = document.createElement("pre"); p.id = "result"; p.textContent = out.join("\n");
+document.body.appendChild(p);
+</script></body></html>
+JS
+    timeout 120 "$browser" --headless --no-sandbox --disable-gpu --window-size=1000,3000 \
+        --dump-dom "file://$tmp/tl-check.html" >"$tmp/tl-dom.html" 2>/dev/null
+    sed -n '/<pre id="result">/,/<\/pre>/p' "$tmp/tl-dom.html" | sed 's/<[^>]*>//g' >"$tmp/tl-result.txt"
+    check "browser: every set's time-to-first-met curve is drawn (5/5)" \
+        'grep -q "^curves 5/5" "$tmp/tl-result.txt"' "$(cat "$tmp/tl-result.txt")"
+    check "browser: every step's point is visible (10/10)" \
+        'grep -q "^steps 10/10" "$tmp/tl-result.txt"' "$(cat "$tmp/tl-result.txt")"
+fi
 check "help summary = summary --help" \
     '[ "$("$bin" help summary)" = "$("$bin" summary --help)" ]'
 
