@@ -180,13 +180,21 @@ int nms_cmd_format(struct nms_cli *cli, const char *arg,
     return NMS_EXIT_USAGE;
 }
 
-int nms_run_inputs(const struct nms_cli *cli, struct nms_engine *e,
-                   struct tally *t, emit_fn emit, void *ctx)
+int nms_read_inputs(const struct nms_cli *cli, struct tally *t, record_fn fn,
+                    void *ctx)
 {
     int k;
 
     for (k = 0; k < cli->n_inputs && !nms_interrupted(); k++)
-        if (nms_run_source(cli, e, cli->inputs[k], t, emit, ctx) != 0)
+        if (nms_read_source(cli->inputs[k], t, fn, ctx) != 0)
             return -1;
     return 0;
+}
+
+int nms_run_inputs(const struct nms_cli *cli, struct nms_engine *e,
+                   struct tally *t, emit_fn emit, void *ctx)
+{
+    struct run run = {cli, e, t, emit, ctx};
+
+    return nms_read_inputs(cli, t, run_record, &run);
 }

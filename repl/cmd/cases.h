@@ -65,6 +65,11 @@ int nms_run_record(const struct nms_cli *cli, struct nms_engine *e,
 int nms_run_source(const struct nms_cli *cli, struct nms_engine *e,
                    const char *name, struct tally *t, emit_fn emit, void *ctx);
 
+/* nms_read_source over every input of cli until a stop request; returns
+ * 0, or -1 when fn or memory failed. */
+int nms_read_inputs(const struct nms_cli *cli, struct tally *t, record_fn fn,
+                    void *ctx);
+
 /* nms_run_source over every input of cli until a stop request; returns
  * 0, or -1 on a fatal failure. */
 int nms_run_inputs(const struct nms_cli *cli, struct nms_engine *e,

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "cmd/cases.h"
-#include "cmd/result_record.h"
+#include "cmd/cohort.h"
 #include "cmd/sink.h"
 #include "cmd/summary.h"
 #include "front/commands.h"
@@ -183,7 +183,7 @@ static int count_drug(struct nms_summary *s, const struct nms_case *c,
     size_t len;
     char *end;
 
-    if (s->input_kind == SUMMARY_RESULTS) {
+    if (s->in.kind == NMS_INPUT_RESULTS) {
         if ((name = quoted_name(w->message, &len)))
             return count_n(&s->drugs, name, len, 1);
         return count(&s->drugs, "(name not in the message)");
@@ -259,8 +259,6 @@ struct run {
     const struct nms_cli *cli;
     struct nms_engine *e;
     struct nms_summary *s;
-    struct tally *t;
-    const struct nms_record *rec; /* the record being counted */
 };
 
 /* An evaluated case (an emit_fn), with --timeline its time to first met:
@@ -280,9 +278,9 @@ static int add_case_timeline(void *ctx, const struct nms_case *c,
         return rc;
     memset(&tl, 0, sizeof tl);
     own = run->cli->as_of_relative
-              ? nms_anchor_read(run->e, run->rec, run->cli->as_of)
-              : nms_case_read(run->rec, &opt);
-    if (!own || nms_timeline_compute(run->e, &run->s->tl_sets, run->rec, own,
+              ? nms_anchor_read(run->e, run->s->in.rec, run->cli->as_of)
+              : nms_case_read(run->s->in.rec, &opt);
+    if (!own || nms_timeline_compute(run->e, &run->s->tl_sets, run->s->in.rec, own,
                                      &tl) != 0 ||
         nms_timeline_cohort_add(&run->s->tl, &tl) != 0) {
         nms_errorf("out of memory, or the ruleset failed (see above)");
@@ -291,73 +289,6 @@ static int add_case_timeline(void *ctx, const struct nms_case *c,
     nms_timeline_release(&tl);
     nms_case_free(own);
     return rc;
-}
-
-/* A result record, counted as its case would be. */
-static int add_result(struct run *run, const struct nms_record *rec)
-{
-    struct nms_case *c;
-    struct nms_result *r;
-    int other, rc;
-
-    if (nms_result_record_read(rec, run->s->rs, &c, &r, &other) != 0) {
-        nms_errorf("out of memory");
-        return -1;
-    }
-    if (other && !run->s->warned_ruleset) {
-        run->s->warned_ruleset = 1;
-        nms_warnf("%s:%ld: a result of another ruleset than %s %s (its "
-                  "digest differs): its sets are matched by id",
-                  rec->source, rec->line, run->s->rs->name,
-                  run->s->rs->version);
-    }
-    run->t->cases++;
-    if (nms_case_failed(c, r))
-        run->t->errors++;
-    rc = add_case(run->s, c, r);
-    nms_result_free(r);
-    nms_case_free(c);
-    return rc;
-}
-
-/* One record (a record_fn): the first decides whether the run reads cases
- * or results; a record of the other kind stops it, since summarising both
- * would count a case twice when its result is given too. */
-static int add_record(void *ctx, const struct nms_record *rec)
-{
-    struct run *run = ctx;
-    struct nms_summary *s = run->s;
-    int kind = nms_record_is_result(rec) ? SUMMARY_RESULTS : SUMMARY_CASES;
-
-    if (s->input_kind == SUMMARY_UNSET) {
-        s->input_kind = kind;
-        snprintf(s->first_at, sizeof s->first_at, "%s:%ld", rec->source,
-                 rec->line);
-        if (kind == SUMMARY_RESULTS &&
-            (run->cli->as_of_text || run->cli->n_params))
-            nms_warnf("--as-of and --param apply to cases: result records "
-                      "are summarised as they were written");
-    } else if (kind != s->input_kind) {
-        nms_errorf("%s:%ld is a %s, but the records before it are %s (from "
-                   "%s): summarise cases or results, not both",
-                   rec->source, rec->line,
-                   kind == SUMMARY_RESULTS ? "result record" : "case",
-                   kind == SUMMARY_RESULTS ? "cases" : "results", s->first_at);
-        return -1;
-    }
-    if (kind == SUMMARY_RESULTS && s->timeline) {
-        nms_errorf("%s:%ld is a result record: --timeline needs the cases "
-                   "(a result is the case at one time only)",
-                   rec->source, rec->line);
-        return -1;
-    }
-    if (kind == SUMMARY_RESULTS)
-        return add_result(run, rec);
-    if (!s->timeline)
-        return nms_run_record(run->cli, run->e, run->t, rec, add_case, s);
-    run->rec = rec;
-    return nms_run_record(run->cli, run->e, run->t, rec, add_case_timeline,
-                          run);
 }
 
 /* ---- the command ------------------------------------------------------- */
@@ -428,16 +359,19 @@ static int write_summary(const struct nms_cli *cli, const struct nms_summary *s)
 static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
                       struct nms_summary *s, struct tally *t)
 {
-    struct run run = {cli, e, s, t, NULL};
-    int k;
+    struct run run = {cli, e, s};
 
     if (summary_init(s, nms_engine_ruleset(e)) != 0) {
         nms_errorf("out of memory");
         return 1;
     }
-    for (k = 0; k < cli->n_inputs && !nms_interrupted(); k++)
-        if (nms_read_source(cli->inputs[k], t, add_record, &run) != 0)
-            return 1;
+    if (s->timeline)
+        s->in.cases_only = "--timeline needs the cases (a result is the "
+                           "case at one time only)";
+    if (nms_cohort_read(&s->in, cli, e, t,
+                        s->timeline ? add_case_timeline : add_case,
+                        s->timeline ? (void *)&run : (void *)s) != 0)
+        return 1;
     s->tl.cases = s->cases; /* the timeline's count: all cases */
     s->tl.errors = s->errors;
     if (nms_accuracy_figures(&s->acc) != 0) {

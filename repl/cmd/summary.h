@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "cmd/accuracy.h"
+#include "cmd/cohort.h"
 #include "cmd/timeline.h"
 #include "nms/engine.h"
 
@@ -37,19 +38,13 @@ struct nms_summary {
     struct nms_counts warnings;     /* warnings by kind */
     struct nms_counts tiers;        /* severity tiers */
     int has_labels;                 /* some case carries label.nms */
-    int input_kind;                 /* SUMMARY_* of the records so far */
-    char first_at[256];             /* "FILE:LINE" of the first record */
-    int warned_ruleset;             /* results of another ruleset: said */
+    struct nms_cohort in;           /* cases or result records */
     int timeline;                   /* --timeline: time to first met */
     struct nms_timeline_writer tl_sets; /* its sets (writes nothing) */
     size_t *tl_list;                /* tl_sets.sets, owned */
     struct nms_timeline_cohort tl;  /* hours to first met per set */
     struct nms_accuracy_gather acc; /* against label.nms */
 };
-
-/* What the summary reads: cases (evaluated) or result records (as written
- * by batch, not evaluated again); one run reads one kind. */
-enum { SUMMARY_UNSET = 0, SUMMARY_CASES, SUMMARY_RESULTS };
 
 struct nms_count_row {
     const char *key; /* points into the counts */

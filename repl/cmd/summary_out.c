@@ -145,7 +145,7 @@ void nms_summary_text(FILE *fp, const struct nms_summary *s)
             "ruleset %s %s %s\n",
             s->cases, s->evaluated, s->errors, s->rs->name, s->rs->version,
             s->rs->digest);
-    if (s->input_kind == SUMMARY_RESULTS)
+    if (s->in.kind == NMS_INPUT_RESULTS)
         fputs("read from result records (not evaluated again)\n", fp);
     text_sets(fp, s);
     text_agreement(fp, s);
@@ -298,7 +298,7 @@ static int html_timeline(FILE *fp, const struct nms_summary *s)
     fputs("<h2>Time to first met</h2>\n", fp);
     if (!s->timeline) {
         fprintf(fp, "<p>Not computed: %s.</p>\n",
-                s->input_kind == SUMMARY_RESULTS
+                s->in.kind == NMS_INPUT_RESULTS
                     ? "it needs the cases (a result record is one time "
                       "point); run <code>nmsrules summary --timeline</code> "
                       "over them"
@@ -336,7 +336,7 @@ int nms_summary_html(FILE *fp, const struct nms_summary *s)
             "errors%s. Ruleset %s %s <code>%s</code>.</p>\n"
             "<h2>Verdicts per set</h2>\n",
             s->cases, s->evaluated, s->errors,
-            s->input_kind == SUMMARY_RESULTS
+            s->in.kind == NMS_INPUT_RESULTS
                 ? " (read from result records, not evaluated again)"
                 : "",
             s->rs->name, s->rs->version, s->rs->digest);

@@ -283,17 +283,6 @@ size_t *nms_timeline_criteria_sets(const struct nms_ruleset_info *rs,
     return sets;
 }
 
-static int run_inputs(struct run *run)
-{
-    int k;
-
-    for (k = 0; k < run->cli->n_inputs && !nms_interrupted(); k++)
-        if (nms_read_source(run->cli->inputs[k], run->t, timeline_record,
-                            run) != 0)
-            return 1;
-    return 0;
-}
-
 int nms_timeline_cohort_init(struct nms_timeline_cohort *co, size_t n_sets)
 {
     memset(co, 0, sizeof *co);
@@ -346,7 +335,7 @@ static int run_open(const struct nms_cli *cli, struct nms_engine *e,
     w.sets = sets = nms_timeline_criteria_sets(w.rs, &w.n_sets);
     if (w.sets && nms_timeline_cohort_init(&co, w.n_sets) == 0) {
         nms_timeline_begin(&w);
-        fatal = run_inputs(&run);
+        fatal = nms_read_inputs(cli, t, timeline_record, &run) != 0;
         if (!fatal)
             nms_timeline_end(&w, &co);
         if (!fatal && cli->plot && !nms_interrupted())
