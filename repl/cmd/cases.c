@@ -12,6 +12,7 @@
 #include "cmd/cases.h"
 #include "nms/interrupt.h"
 #include "front/interrupt.h"
+#include "front/progress.h"
 #include "front/msg.h"
 
 int nms_eval_record(const struct nms_cli *cli, struct nms_engine *e,
@@ -113,8 +114,10 @@ int nms_read_source(const char *name, struct tally *t, record_fn fn, void *ctx)
      * while a record is read (a record that never ends). */
     while (rc == 0 && !nms_interrupted() &&
            (got = nms_reader_next(reader, &rec)) == 1)
-        if ((rc = fn(ctx, &rec)) == 0)
+        if ((rc = fn(ctx, &rec)) == 0) {
             taken++;
+            nms_progress_tick(t->cases);
+        }
     if (nms_interrupted())
         goto out; /* a read cut short by the signal is not an I/O error */
     if (rc == 0 && got < 0) {
@@ -140,6 +143,7 @@ int nms_run_source(const struct nms_cli *cli, struct nms_engine *e,
 
 int nms_run_status(const struct tally *t, int fatal)
 {
+    nms_progress_end();
     if (fatal || t->io_failed)
         return NMS_EXIT_USAGE;
     if (nms_interrupted())
