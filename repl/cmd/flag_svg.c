@@ -25,9 +25,15 @@
  * a larger cohort shows the curve alone. */
 #define MAX_MARKED_STEPS 200
 
-/* The hours axis: [lo, hi] in hours from the anchor, with its step. */
+/* The axis is cut when the latest first met lies this many times beyond
+ * the largest 90th percentile of the sets: a few first exposures months
+ * earlier (depots, long-standing prescriptions) would squash the rest. */
+#define CUT_FACTOR 3.0
+
+/* The hours axis: [lo, hi] in hours from the anchor, with its step;
+ * `latest` the latest first met, beyond hi when the axis is cut. */
 struct axis {
-    double lo, hi, step;
+    double lo, hi, step, latest;
 };
 
 static double px(const struct axis *a, double h)
@@ -45,14 +51,19 @@ static double py(double share)
 static struct axis hours_axis(const struct nms_timeline_cohort *co,
                               size_t n_sets)
 {
-    struct axis a = {0.0, 0.0, 1.0};
+    struct axis a = {0.0, 0.0, 1.0, 0.0};
+    double p90 = 0.0;
     size_t i, n;
 
     for (i = 0; i < n_sets; i++)
         if ((n = co->flagged[i]) > 0) {
             a.lo = fmin(a.lo, co->hours[i][0]);
             a.hi = fmax(a.hi, co->hours[i][n - 1]);
+            p90 = fmax(p90, nms_stats_quantile(co->hours[i], n, 0.9));
         }
+    a.latest = a.hi;
+    if (p90 > 0.0 && a.hi > CUT_FACTOR * p90)
+        a.hi = p90 * 1.1;
     if (a.hi - a.lo < 1.0)
         a.hi = a.lo + 1.0;
     a.step = nms_svg_time_step(a.hi - a.lo);
@@ -79,6 +90,12 @@ static void frame(struct nms_svg *b, const struct axis *a)
                     "text-anchor=\"middle\">%g</text>\n",
                     px(a, h), Y0, px(a, h), Y0 + PH, px(a, h), Y0 + PH + 16,
                     h);
+    if (a->latest > a->hi)
+        nms_svg_put(b,
+                    "<text class=\"cut\" x=\"%g\" y=\"%g\" "
+                    "text-anchor=\"end\" font-size=\"10\">axis cut at %g h; "
+                    "the curves go on to %.0f h</text>\n",
+                    X0 + PW, Y0 - 6, a->hi, a->latest);
     nms_svg_put(b,
                 "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" "
                 "fill=\"none\" stroke=\"#444\"/>\n"
@@ -116,14 +133,16 @@ static void curve(struct nms_svg *b, const struct axis *a, const char *id,
                     "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
                     "points=\"%.2f,%.2f",
                     colour, px(a, a->lo), py(0));
-        for (k = 0; k < n; k++) {
+        for (k = 0; k < n && h[k] <= a->hi; k++) {
             if (k + 1 < n && h[k + 1] == h[k])
                 continue; /* ties: one step up to the last of them */
             nms_svg_put(b, " %.2f,%.2f %.2f,%.2f", px(a, h[k]), py(share),
                         px(a, h[k]), py((double)(k + 1) / (double)n));
             share = (double)(k + 1) / (double)n;
         }
-        nms_svg_put(b, " %.2f,%.2f\"/>\n", px(a, a->hi), py(1.0));
+        /* on to the right edge, at the share reached there (a cut axis
+         * leaves the later steps out) */
+        nms_svg_put(b, " %.2f,%.2f\"/>\n", px(a, a->hi), py(share));
     }
     nms_svg_put(b, "<text class=\"legend\" x=\"%g\" y=\"%g\" fill=\"%s\">", X0,
                 Y0 + PH + 58 + 16.0 * (double)row, colour);
@@ -148,7 +167,7 @@ static void steps(struct nms_svg *b, const struct axis *a, const char *id,
 
     if (distinct(h, n) > MAX_MARKED_STEPS)
         return;
-    for (k = 0; k < n; k++) {
+    for (k = 0; k < n && h[k] <= a->hi; k++) {
         if (k + 1 < n && h[k + 1] == h[k])
             continue;
         nms_svg_put(b,

@@ -89,6 +89,19 @@ check "IEC: the step curve through them (ties one step)" \
 check "the never-met case is counted, not drawn" \
     'grep -q "iec2011: met in 3 of 4 anchored cases; median 8.7 h \[8.7, 9.7\]" "$svg"'
 check "one curve per criteria set (5)" '[ "$(grep -c "<polyline" "$svg")" -eq 5 ]'
+# A long tail cuts the axis: ten cases as above (IEC 8.6667 h after the
+# onset) and one whose onset is 2000 h before the first dose (IEC 2034.67
+# h). The largest 90th percentile is DSM's 11 h, the latest first met
+# 2037 h, over 3 times it: the axis ends at 12.1 h rounded up to 14 h, and
+# IEC's curve runs on at 10 of 11 (y 71.27) to the edge.
+for i in 1 2 3 4 5 6 7 8 9 10; do jq -c ".id=\"n$i\"" "$hours"; done >"$tmp/tail.jsonl"
+jq -c '.id="late" | .onset=-2000' "$hours" >>"$tmp/tail.jsonl"
+"$bin" timeline --plot "$tmp/tail.svg" "$tmp/tail.jsonl" >/dev/null 2>&1
+check "a long tail cuts the axis, and the plot says so" \
+    'grep -q "axis cut at 14 h; the curves go on to 2037 h" "$tmp/tail.svg"'
+check "the cut curve runs on at the share reached (10 of 11)" \
+    'grep -q "points=\"70.00,344.00 398.10,344.00 398.10,71.27 600.00,71.27\"" "$tmp/tail.svg" &&
+     ! grep -q "iec2011: 11 of 11" "$tmp/tail.svg"'
 "$bin" timeline --plot "$tmp/none.svg" "$tmp/bare.json" >/dev/null 2>&1
 check "no case anchored: the plot says so, no curve" \
     'grep -q "met in none of 0 anchored cases" "$tmp/none.svg" && ! grep -q "<polyline" "$tmp/none.svg"'
