@@ -12,11 +12,11 @@
 #include "cmd/cases.h"
 #include "cmd/label_columns.h"
 #include "cmd/parallel.h"
-#include "cmd/progress.h"
 #include "front/commands.h"
 #include "cmd/sink.h"
 #include "front/interrupt.h"
 #include "front/msg.h"
+#include "front/progress.h"
 #include "nms/interrupt.h"
 
 static const char usage[] =
@@ -53,8 +53,10 @@ static const char usage[] =
     "                       per online CPU);\n"
     "                       the output is the same for every N, in input\n"
     "                       order (a relative --as-of runs with one)\n"
-    "  --progress           show cases, cases/s and errors on stderr while\n"
-    "                       running (the default when stderr is a terminal)\n"
+    "  --progress           show the cases done and the rate on stderr while\n"
+    "                       running, also when stderr is not a terminal\n"
+    "                       (the default: on a terminal, the results\n"
+    "                       elsewhere; NMSRULES_PROGRESS)\n"
     "  --no-progress        never show it\n"
     "  --as-of TIME         evaluate as of TIME (ISO 8601 or hours),\n"
     "                       ignoring later data\n"
@@ -181,20 +183,11 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
 const struct nms_command_options nms_batch_options = {
     "batch", usage, "ho:j:", long_options, apply};
 
-/* Where a one-engine run's records go. */
-struct emit_ctx {
-    struct nms_writer *w;
-    const struct tally *t;
-    struct nms_progress *progress;
-};
-
 static int emit_record(void *ctx, const struct nms_case *c,
                        const struct nms_result *r)
 {
-    struct emit_ctx *x = ctx;
-    enum nms_status status = nms_writer_put(x->w, c, r);
-
-    nms_progress_tick(x->progress, x->t->cases, x->t->errors);
+    struct nms_writer *w = ctx;
+    enum nms_status status = nms_writer_put(w, c, r);
 
     if (status != NMS_OK)
         nms_errorf("cannot write results: %s", status == NMS_EIO
@@ -207,18 +200,16 @@ static int emit_record(void *ctx, const struct nms_case *c,
  * `labels`: CSV label columns (formatting a record parses its label).
  * Returns 1 on a fatal error. */
 static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
-                      struct nms_writer *w, size_t labels, struct tally *t,
-                      struct nms_progress *progress)
+                      struct nms_writer *w, size_t labels, struct tally *t)
 {
-    struct emit_ctx x = {w, t, progress};
     int i;
 
     if (cli->jobs > 1) {
-        if (nms_run_parallel(cli, e, w, labels > 0, t, progress) != 0)
+        if (nms_run_parallel(cli, e, w, labels > 0, t) != 0)
             return 1;
     } else {
         for (i = 0; i < cli->n_inputs && !nms_interrupted(); i++)
-            if (nms_run_source(cli, e, cli->inputs[i], t, emit_record, &x) != 0)
+            if (nms_run_source(cli, e, cli->inputs[i], t, emit_record, w) != 0)
                 return 1;
     }
     if (nms_writer_finish(w) != NMS_OK) {
@@ -247,7 +238,6 @@ int nms_cmd_batch(int argc, char **argv)
     struct nms_writer *w = NULL;
     struct tally t = {0, 0, 0};
     struct nms_sink out;
-    struct nms_progress progress;
     struct nms_cli cli;
     struct nms_label_columns labels = {NULL, 0};
     int status, fatal;
@@ -259,6 +249,8 @@ int nms_cmd_batch(int argc, char **argv)
         cli.inputs = stdin_only;
         cli.n_inputs = 1;
     }
+    if (cli.progress != 0)
+        nms_progress_force(cli.progress > 0);
     if (cli.jobs == 0 && (status = default_jobs(&cli)) >= 0)
         return status;
     if (cli.as_of_relative)
@@ -293,11 +285,7 @@ int nms_cmd_batch(int argc, char **argv)
                                       (cli.csv_raw ? NMS_OUTPUT_CSV_RAW : 0u));
         nms_writer_set_label_columns(w, (const char *const *)labels.paths,
                                      labels.n);
-        nms_progress_init(&progress, cli.progress > 0 ||
-                                         (cli.progress == 0 &&
-                                          isatty(fileno(stderr))));
-        fatal = run_inputs(&cli, e, w, labels.n, &t, &progress);
-        nms_progress_end(&progress, t.cases, t.errors);
+        fatal = run_inputs(&cli, e, w, labels.n, &t);
     }
     nms_writer_free(w);
     nms_label_columns_release(&labels);

@@ -38,6 +38,7 @@
 #include "cmd/parallel.h"
 #include "front/interrupt.h"
 #include "front/msg.h"
+#include "front/progress.h"
 #include "nms/interrupt.h"
 
 #define WAIT_NS 100000000L   /* 0.1 s */
@@ -60,7 +61,8 @@ struct pipeline {
     struct nms_writer *w;
     int format_parses;      /* formatting takes `parse` */
     pthread_mutex_t parse;  /* held by whoever parses JSON */
-    struct nms_progress *progress;
+    struct tally *t;        /* the reader's: t->cases follows `cases` */
+    size_t base_cases, base_errors;   /* t's counts before the run */
     pthread_mutex_t lock;
     pthread_cond_t work;    /* a slot to claim, or the end (workers) */
     pthread_cond_t done;    /* a slot done, or the end (the writer) */
@@ -130,6 +132,9 @@ static int enqueue(void *ctx, const struct nms_record *rec)
            !nms_interrupted())
         wait_a_while(&p->space, &p->lock);
     failed = p->failed;
+    /* the records written so far, for nms_read_source's progress tick
+     * (the progress line is the reader's alone) */
+    p->t->cases = p->base_cases + p->cases;
     pthread_mutex_unlock(&p->lock);
     if (full)
         pthread_mutex_lock(&p->parse);
@@ -271,11 +276,10 @@ static void *write_in_order(void *arg)
             nms_errorf("cannot write results: %s", strerror(errno));
         free(s->out);
         s->out = NULL;
+        pthread_mutex_lock(&p->lock);
         p->cases++;
         if (s->case_failed)
             p->errors++;
-        nms_progress_tick(p->progress, p->cases, p->errors);
-        pthread_mutex_lock(&p->lock);
         if (st != NMS_OK) {
             p->failed = 1;
             break;
@@ -338,13 +342,13 @@ static void wait_for_writer(struct pipeline *p)
             wake_all(p);
         }
         wait_a_while(&p->space, &p->lock);
+        nms_progress_tick(p->base_cases + p->cases);
     }
     pthread_mutex_unlock(&p->lock);
 }
 
 int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
-                     struct nms_writer *w, int format_parses, struct tally *t,
-                     struct nms_progress *progress)
+                     struct nms_writer *w, int format_parses, struct tally *t)
 {
     struct pipeline p;
     struct worker *workers;
@@ -358,7 +362,9 @@ int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
     p.case_opt.as_of_form = cli->as_of_form;
     p.w = w;
     p.format_parses = format_parses;
-    p.progress = progress;
+    p.t = t;
+    p.base_cases = t->cases;
+    p.base_errors = t->errors;
     p.n_slots = n * NMS_PARALLEL_SLOTS_PER_JOB;
     if (p.n_slots > NMS_PARALLEL_MAX_SLOTS)
         p.n_slots = NMS_PARALLEL_MAX_SLOTS;
@@ -403,8 +409,8 @@ int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
         pthread_join(writer, NULL);
     if (p.failed)
         fatal = 1;
-    t->cases += p.cases;
-    t->errors += p.errors;
+    t->cases = p.base_cases + p.cases;
+    t->errors = p.base_errors + p.errors;
     for (i = 0; i < n; i++)
         if (workers[i].owns_engine)
             nms_engine_free(workers[i].e);

@@ -20,7 +20,6 @@
 #define NMS_PARALLEL_H
 
 #include "cmd/cases.h"
-#include "cmd/progress.h"
 #include "front/options.h"
 #include "nms/engine.h"
 #include "nms/output.h"
@@ -34,7 +33,8 @@
  * Runs every input of cli with cli->jobs workers: the first uses engine e
  * (loaded, its interrupt flag set), the others load their own with the
  * same options. Records, formatted as w would (nms_output_record), go to
- * w in input order; counts to t; progress to p. `format_parses`: w's
+ * w in input order; counts to t (t->cases kept up to date for the
+ * progress line as they are written). `format_parses`: w's
  * records parse JSON (CSV label columns), so the workers format them one
  * at a time with the reader. On SIGINT/SIGTERM the output ends with the
  * last case finished before the first one the signal stopped: a prefix of
@@ -43,7 +43,6 @@
  * it are written.
  */
 int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
-                     struct nms_writer *w, int format_parses, struct tally *t,
-                     struct nms_progress *p);
+                     struct nms_writer *w, int format_parses, struct tally *t);
 
 #endif
