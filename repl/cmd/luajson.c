@@ -169,3 +169,16 @@ int nms_luajson_push_record(lua_State *L, const struct nms_case *c,
     }
     return 0;
 }
+
+void nms_luajson_push_ruleset(lua_State *L, const struct nms_ruleset_info *rs)
+{
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, rs->name);
+    lua_setfield(L, -2, "name");
+    lua_pushstring(L, rs->version);
+    lua_setfield(L, -2, "version");
+    lua_pushstring(L, rs->digest);
+    lua_setfield(L, -2, "digest");
+    lua_pushstring(L, rs->dir);
+    lua_setfield(L, -2, "dir");
+}

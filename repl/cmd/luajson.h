@@ -42,4 +42,8 @@ int nms_luajson_push_record(lua_State *L, const struct nms_case *c,
                             const struct nms_result *r,
                             const struct nms_ruleset_info *rs);
 
+/* [-0, +1, m] Pushes a new table naming ruleset rs: {name, version,
+ * digest, dir}, what both nms.ruleset() give (run's adds more fields). */
+void nms_luajson_push_ruleset(lua_State *L, const struct nms_ruleset_info *rs);
+
 #endif

@@ -464,17 +464,9 @@ static int l_ruleset(lua_State *L)
     const struct nms_ruleset_info *rs = nms_engine_ruleset(run_of(L)->e);
     size_t i;
 
-    lua_createtable(L, 0, 7);
-    lua_pushstring(L, rs->name);
-    lua_setfield(L, -2, "name");
-    lua_pushstring(L, rs->version);
-    lua_setfield(L, -2, "version");
+    nms_luajson_push_ruleset(L, rs);
     lua_pushstring(L, rs->title);
     lua_setfield(L, -2, "title");
-    lua_pushstring(L, rs->digest);
-    lua_setfield(L, -2, "digest");
-    lua_pushstring(L, rs->dir);
-    lua_setfield(L, -2, "dir");
     lua_createtable(L, (int)rs->n_params, 0);
     for (i = 0; i < rs->n_params; i++) {
         lua_pushstring(L, rs->params[i]);

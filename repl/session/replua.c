@@ -102,17 +102,7 @@ static int l_set_case(lua_State *L)
 /* nms.ruleset() -> {name, version, digest, dir}. [-0, +1] */
 static int l_ruleset(lua_State *L)
 {
-    const struct nms_ruleset_info *rs = nms_engine_ruleset(session_of(L)->engine);
-
-    lua_createtable(L, 0, 4);
-    lua_pushstring(L, rs->name);
-    lua_setfield(L, -2, "name");
-    lua_pushstring(L, rs->version);
-    lua_setfield(L, -2, "version");
-    lua_pushstring(L, rs->digest);
-    lua_setfield(L, -2, "digest");
-    lua_pushstring(L, rs->dir);
-    lua_setfield(L, -2, "dir");
+    nms_luajson_push_ruleset(L, nms_engine_ruleset(session_of(L)->engine));
     return 1;
 }
 
