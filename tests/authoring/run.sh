@@ -21,15 +21,21 @@ passed=0
 failed=0
 
 # The rulesets made from tiny, so that a change to tiny reaches them all:
-# they live in $tree, a tree of the same layout as the source (its
-# tests/authoring and tiny are links to the source's), where the program
-# runs, so the paths it prints are the source tree's.
+# they live in $tree, a tree of the same layout as the source (everything
+# else in it a link to the source's), where the program runs, so the paths
+# it prints are the source tree's.
 tree=$tmp/tree
 rules=$tree/$(dirname $tiny)
 mkdir -p "$rules"
-ln -s "$src/tests/authoring" "$tree/tests/authoring"
-ln -s "$src/$tiny" "$tree/$tiny"
-ln -s "$src/tests/data/rules/tiny_site" "$rules/tiny_site"
+for dir in . tests tests/data tests/data/rules; do
+    for entry in "$src/$dir"/*; do
+        # (the folders on the way to $rules are made above; lint and
+        # tiny_new are made below)
+        [ -e "$tree/$dir/${entry##*/}" ] && continue
+        case $dir/${entry##*/} in */rules/lint | */rules/tiny_new) continue ;; esac
+        ln -s "$entry" "$tree/$dir/${entry##*/}"
+    done
+done
 # tiny_new is tiny (without its tests) with its own manifest and params.
 cp -R "$src/$tiny" "$rules/tiny_new"
 rm -rf "$rules/tiny_new/tests"
