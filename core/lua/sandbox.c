@@ -45,6 +45,9 @@ static struct nms_vm *vm_of(lua_State *L)
  * --------------------------------------------------------------------- */
 
 /* lua_Alloc that accounts every byte and refuses growth past vm->cap.
+ * Blocks come from the VM's pool (pool.h), which may take memory from
+ * the system only while what it holds stays within the cap too: the cap
+ * bounds what L uses, and the pool's retained chunks cannot grow past it.
  * Shrinking and freeing always succeed, as Lua requires. A refusal counts
  * (and fails the unit of work) unless Lua's retry after its emergency
  * collection succeeds: the garbage of earlier cases is no rule's fault. */
@@ -52,12 +55,12 @@ static void *vm_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     struct nms_vm *vm = ud;
     size_t old = ptr ? osize : 0;
-    void *grown;
+    void *grown = NULL;
     int retry = 0;
 
     if (nsize == 0) {
         vm->used -= old;
-        free(ptr);
+        nms_pool_free(&vm->pool, ptr, old);
         return NULL;
     }
     if (nsize > old) {
@@ -69,19 +72,19 @@ static void *vm_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
             nms_limits_stop(vm);
         }
     }
-    if (nsize > old && vm->used - old + nsize > vm->cap) {
+    if (nsize <= old || vm->used - old + nsize <= vm->cap)
+        grown = nms_pool_realloc(&vm->pool, ptr, old, nsize, vm->cap);
+    if (!grown) {
         if (!retry) {
             vm->refused++;
-            vm->retry_pending = 1;
+            vm->retry_pending = nsize > old;
             vm->retry_ptr = ptr;
             vm->retry_size = nsize;
         }
         return NULL;
     }
-    grown = realloc(ptr, nsize);
-    if (grown)
-        vm->used = vm->used - old + nsize;
-    if (retry && grown && vm->refused > 0)
+    vm->used = vm->used - old + nsize;
+    if (retry && vm->refused > 0)
         vm->refused--;
     return grown;
 }
@@ -733,6 +736,7 @@ struct nms_vm *nms_vm_new(const char *dir)
 
     if (!vm)
         return NULL;
+    nms_pool_init(&vm->pool);
     vm->cap = SIZE_MAX;
     vm->dir = nms_strndup(dir, strlen(dir));
     if (!vm->dir)
@@ -778,6 +782,7 @@ void nms_vm_free(struct nms_vm *vm)
     free(vm->overlays);
     if (vm->L)
         lua_close(vm->L);
+    nms_pool_release(&vm->pool);   /* after L: lua_close frees into it */
     free(vm->dir);
     free(vm);
 }
