@@ -6,6 +6,7 @@
 #include <assert.h>
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,18 @@ static int plain_ascii(unsigned char ch)
     return (unsigned char)(ch - 0x20) < 0x5F && ch != '"' && ch != '\\';
 }
 
+/* 1 when none of the 8 bytes in w needs a look of its own: all printable
+ * ASCII, no quote, no backslash (the bit tricks of "Bit Twiddling Hacks":
+ * a byte below 0x20, above 0x7E, or equal to one). */
+static int plain_word(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+
+    return (((w - ones * 0x20) & ~w) | ((w + ones) | w) |
+            ((q - ones) & ~q) | ((b - ones) & ~b)) & high ? 0 : 1;
+}
+
 /* The escape of the character at u (not a plain one); returns the bytes
  * it takes. */
 static size_t put_escape(struct json_out *j, const unsigned char *u,
@@ -143,6 +156,13 @@ static void put_escaped(struct json_out *j, const char *s, size_t len)
      * time through stdio was a third of a full record's instructions. */
     while (i < len) {
         unsigned char ch;
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (!plain_word(w))
+                break;
+            i += 8;
+        }
         while (i < len && plain_ascii(u[i]))
             i++;
         if (i == len)
