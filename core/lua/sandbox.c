@@ -579,12 +579,12 @@ static int count_quantifiers(const char *p, size_t len)
     return q;
 }
 
-/* log of the estimated matching steps (see NMS_PATTERN_STEPS). */
-static double pattern_cost(const char *p, size_t m, size_t n, int gmatch)
+/* log of the estimated matching steps (see NMS_PATTERN_STEPS) of a
+ * pattern with q variable-length items; logn is log(n + 1). */
+static double pattern_cost(const char *p, size_t m, int q, double logn,
+                           int gmatch)
 {
-    int q = count_quantifiers(p, m);
     int unanchored = gmatch || !(m > 0 && p[0] == '^');
-    double logn = log((double)n + 1);
 
     if (q == 0)
         return logn + log((double)m + 1);
@@ -605,24 +605,24 @@ static int l_guarded_pattern(lua_State *L)
     size_t subject_len, pattern_len;
     const char *pattern;
     lua_Integer kind = lua_tointeger(L, lua_upvalueindex(2));
-    double cost;
-    int plain;
+    double cost, logn;
+    int plain, q;
 
     luaL_checklstring(L, 1, &subject_len);
     pattern = luaL_checklstring(L, 2, &pattern_len);
     plain = kind == 1 && lua_toboolean(L, 4);
-    cost = plain ? 0 : pattern_cost(pattern, pattern_len, subject_len,
-                                    kind == 2);
+    /* counted and logged once per call: the guard runs on every pattern
+     * call of every rule */
+    q = plain ? 0 : count_quantifiers(pattern, pattern_len);
+    logn = log((double)subject_len + 1);
+    cost = plain ? 0 : pattern_cost(pattern, pattern_len, q, logn, kind == 2);
     if (!vm_of(L)->tool &&
-        (plain ? log((double)subject_len + 1) + log((double)pattern_len + 1) >
+        (plain ? logn + log((double)pattern_len + 1) >
                      log(NMS_PLAIN_FIND_STEPS)
-               : cost > log(count_quantifiers(pattern, pattern_len) == 0
-                                ? NMS_LITERAL_STEPS
-                                : NMS_PATTERN_STEPS)))
+               : cost > log(q == 0 ? NMS_LITERAL_STEPS : NMS_PATTERN_STEPS)))
         return luaL_error(L, "pattern with %d quantifiers is too costly for a "
                              "subject of %I bytes (sandbox limit)",
-                          plain ? 0 : count_quantifiers(pattern, pattern_len),
-                          (lua_Integer)subject_len);
+                          q, (lua_Integer)subject_len);
     lua_pushvalue(L, lua_upvalueindex(1));   /* metered: see limits.c */
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
