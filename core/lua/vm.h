@@ -74,6 +74,12 @@ struct nms_snapshot {
     size_t n;
 };
 
+/* The VM a state belongs to (kept in the state's extra space). */
+static inline struct nms_vm *nms_vm_of(lua_State *L)
+{
+    return *(struct nms_vm **)lua_getextraspace(L);
+}
+
 /* Creates a sandboxed state whose require reads modules below `dir`; NULL
  * when out of memory. */
 struct nms_vm *nms_vm_new(const char *dir);
