@@ -1,10 +1,12 @@
 /*
  * sandbox_lib.c - what rules can reach in the sandbox (sandbox.c holds the
  * state and its limits): the base whitelist and the libraries behind
- * read-only proxies, module environments that refuse undefined names and
+ * read-only proxies, the string library's pattern functions behind a
+ * complexity guard, module environments that refuse undefined names and
  * global writes, load in text mode, and require from the snapshot of the
  * ruleset the digest covers.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -353,6 +355,119 @@ static int l_format_time(lua_State *L)
 }
 
 /* ------------------------------------------------------------------------
+ * Pattern matching
+ * --------------------------------------------------------------------- */
+
+/* Lua's pattern matcher runs in C, where the instruction budget cannot
+ * reach it, and backtracks: k variable-length items (x* x+ x- %bxy) can
+ * split the n bytes of the subject in about n^k/k! ways, and an
+ * unanchored pattern (find, match, gmatch, gsub without '^') is tried at
+ * all n start positions, one more factor. With q items the estimate is
+ * n^(q+1)/(q+1)! steps unanchored, n^q/q! anchored; a pattern with none
+ * still compares up to its m bytes at each start: n*m. Calls whose
+ * estimate passes this many steps (one or two seconds of C at worst) are
+ * refused instead of hanging; on the strings of a case (at most 1,024
+ * bytes) every pattern with up to two such items passes. */
+#define NMS_PATTERN_STEPS 2e8
+
+/* Counts the variable-length items (* + - and %b) of a Lua pattern,
+ * outside escapes and character sets. */
+static int count_quantifiers(const char *p, size_t len)
+{
+    size_t i = 0;
+    int q = 0;
+
+    while (i < len) {
+        char ch = p[i++];
+        if (ch == '%') {
+            if (i < len && p[i] == 'b')
+                q++;                          /* %bxy scans to the match */
+            i++;                              /* the escaped character */
+        } else if (ch == '[') {
+            if (i < len && p[i] == '^')
+                i++;
+            if (i < len && p[i] == ']')
+                i++;                          /* a leading ] is literal */
+            while (i < len && p[i] != ']')
+                i += p[i] == '%' ? 2 : 1;
+            i++;
+        } else if (ch == '*' || ch == '+' || ch == '-') {
+            q++;
+        }
+    }
+    return q;
+}
+
+/* log of the estimated matching steps (see NMS_PATTERN_STEPS) of a
+ * pattern with q variable-length items; logn is log(n + 1). */
+static double pattern_cost(const char *p, size_t m, int q, double logn,
+                           int gmatch)
+{
+    int unanchored = gmatch || !(m > 0 && p[0] == '^');
+
+    if (q == 0)
+        return logn + log((double)m + 1);
+    return (q + unanchored) * logn - lgamma(q + unanchored + 1.0);
+}
+
+/* A plain find compares with memchr and memcmp: cheap steps. So are the
+ * byte comparisons of a pattern without variable-length items. */
+#define NMS_PLAIN_FIND_STEPS 1e10
+#define NMS_LITERAL_STEPS 2e9
+
+/* string.find/match/gmatch/gsub with the complexity check; the original
+ * function is upvalue 1, upvalue 2 is 1 for find, 2 for gmatch (where '^'
+ * anchors nothing), else 0. A plain find (4th argument true) costs n*m at
+ * most. The subject is charged to the budget. */
+static int l_guarded_pattern(lua_State *L)
+{
+    size_t subject_len, pattern_len;
+    const char *pattern;
+    lua_Integer kind = lua_tointeger(L, lua_upvalueindex(2));
+    double cost, logn;
+    int plain, q;
+
+    luaL_checklstring(L, 1, &subject_len);
+    pattern = luaL_checklstring(L, 2, &pattern_len);
+    plain = kind == 1 && lua_toboolean(L, 4);
+    /* counted and logged once per call: the guard runs on every pattern
+     * call of every rule */
+    q = plain ? 0 : count_quantifiers(pattern, pattern_len);
+    logn = log((double)subject_len + 1);
+    cost = plain ? 0 : pattern_cost(pattern, pattern_len, q, logn, kind == 2);
+    if (!nms_vm_of(L)->tool &&
+        (plain ? logn + log((double)pattern_len + 1) >
+                     log(NMS_PLAIN_FIND_STEPS)
+               : cost > log(q == 0 ? NMS_LITERAL_STEPS : NMS_PATTERN_STEPS)))
+        return luaL_error(L, "pattern with %d quantifiers is too costly for a "
+                             "subject of %I bytes (sandbox limit)",
+                          q, (lua_Integer)subject_len);
+    lua_pushvalue(L, lua_upvalueindex(1));   /* metered: see limits.c */
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    /* A costly match may have taken a while: read the clock now. */
+    if (cost > log(NMS_PATTERN_STEPS / 100) &&
+        nms_limits_check(nms_vm_of(L)))
+        nms_limits_charge(L, 0);   /* raises the stop */
+    return lua_gettop(L);
+}
+
+/* [-0, +0] Wraps the pattern functions of the string table on top. */
+static void guard_patterns(lua_State *L)
+{
+    static const char *const names[] = {"find", "match", "gmatch", "gsub",
+                                        NULL};
+    const char *const *name;
+
+    for (name = names; *name; name++) {
+        lua_getfield(L, -1, *name);
+        lua_pushinteger(L, name == names ? 1 : name == names + 2 ? 2 : 0);
+        lua_pushcclosure(L, l_guarded_pattern, 2);
+        lua_setfield(L, -2, *name);
+    }
+}
+
+/* ------------------------------------------------------------------------
  * Building the state
  * --------------------------------------------------------------------- */
 
@@ -398,7 +513,7 @@ static void build_base(lua_State *L)
         if (lib->func == luaopen_string) {
             lua_pushnil(L);   /* string.dump makes bytecode: not for rules */
             lua_setfield(L, -2, "dump");
-            nms_sandbox_guard_patterns(L);
+            guard_patterns(L);
         }
         make_readonly(L);
         lua_setfield(L, -2, lib->name);

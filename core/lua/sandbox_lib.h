@@ -1,7 +1,7 @@
 /*
- * sandbox_lib.h - the two halves of the sandbox call each other here:
- * sandbox_lib.c builds what rules can reach, sandbox.c the state, its
- * limits and the pattern guard the string library is built with.
+ * sandbox_lib.h - the seam between the two halves of the sandbox:
+ * sandbox.c makes the state and its limits and calls sandbox_lib.c, once,
+ * to build what rules can reach in it (never the other way round).
  */
 #ifndef NMS_SANDBOX_LIB_H
 #define NMS_SANDBOX_LIB_H
@@ -12,9 +12,5 @@
  * the base every module environment reads, the string metatable lock and
  * the table of loaded modules; may raise a memory error. */
 int nms_sandbox_build(lua_State *L);
-
-/* [-0, +0] Wraps the pattern functions of the string table on top with
- * the complexity check (sandbox.c). */
-void nms_sandbox_guard_patterns(lua_State *L);
 
 #endif
