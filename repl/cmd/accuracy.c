@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "cmd/accuracy.h"
-#include "cmd/cases.h"
+#include "cmd/cohort.h"
 #include "cmd/sink.h"
 #include "front/commands.h"
 #include "front/interrupt.h"
@@ -29,6 +29,8 @@ static const char usage[] =
     "score, the AUC with a 95 % interval (Hanley & McNeil 1982), and the\n"
     "cut-off that maximises Youden's J (ties: the higher cut-off).\n"
     "Cases without a usable label and error records are counted, not used.\n"
+    "FILEs may hold the result records 'nmsrules batch' wrote instead of\n"
+    "cases (with the label; JSON or JSON Lines): read back, not evaluated.\n"
     "\n"
     "  --label PATH         the reference field, from the record's root\n"
     "  --format FORMAT      text (default), json or csv\n"
@@ -121,11 +123,13 @@ static int write_report(const struct nms_cli *cli,
 static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
                       struct nms_accuracy_gather *g, struct tally *t)
 {
+    struct nms_cohort in = {NMS_INPUT_UNSET, NULL, NULL, "", 0};
+
     if (nms_accuracy_init(g, nms_engine_ruleset(e), cli->label) != 0) {
         nms_errorf("out of memory");
         return 1;
     }
-    if (nms_run_inputs(cli, e, t, nms_accuracy_add, g) != 0)
+    if (nms_cohort_read(&in, cli, e, t, nms_accuracy_add, g) != 0)
         return 1;
     if (nms_accuracy_figures(g) != 0) {
         nms_errorf("out of memory");

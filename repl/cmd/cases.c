@@ -12,6 +12,7 @@
 #include "cmd/cases.h"
 #include "nms/interrupt.h"
 #include "front/interrupt.h"
+#include "front/progress.h"
 #include "front/msg.h"
 
 int nms_eval_record(const struct nms_cli *cli, struct nms_engine *e,
@@ -46,6 +47,33 @@ int nms_case_failed(const struct nms_case *c, const struct nms_result *r)
     return c->error || (r && r->error);
 }
 
+int nms_run_record(const struct nms_cli *cli, struct nms_engine *e,
+                   struct tally *t, const struct nms_record *rec, emit_fn emit,
+                   void *ctx)
+{
+    struct nms_case *c;
+    struct nms_result *r;
+    const char *why;
+    int rc;
+
+    if (nms_eval_record(cli, e, rec, &c, &r, &why) != 0) {
+        nms_errorf("%s", why);
+        return -1;
+    }
+    if (r && r->error && nms_interrupted()) {
+        nms_result_free(r);   /* stopped part-way by SIGINT/SIGTERM: */
+        nms_case_free(c);     /* not a record */
+        return 0;
+    }
+    t->cases++;
+    if (nms_case_failed(c, r))
+        t->errors++;
+    rc = emit(ctx, c, r);
+    nms_result_free(r);
+    nms_case_free(c);
+    return rc;
+}
+
 /* One record through the engine to the command's emitter. */
 struct run {
     const struct nms_cli *cli;
@@ -58,27 +86,8 @@ struct run {
 static int run_record(void *ctx, const struct nms_record *rec)
 {
     struct run *run = ctx;
-    struct nms_case *c;
-    struct nms_result *r;
-    const char *why;
-    int rc;
 
-    if (nms_eval_record(run->cli, run->e, rec, &c, &r, &why) != 0) {
-        nms_errorf("%s", why);
-        return -1;
-    }
-    if (r && r->error && nms_interrupted()) {
-        nms_result_free(r);   /* stopped part-way by SIGINT/SIGTERM: */
-        nms_case_free(c);     /* not a record */
-        return 0;
-    }
-    run->t->cases++;
-    if (nms_case_failed(c, r))
-        run->t->errors++;
-    rc = run->emit(run->ctx, c, r);
-    nms_result_free(r);
-    nms_case_free(c);
-    return rc;
+    return nms_run_record(run->cli, run->e, run->t, rec, run->emit, run->ctx);
 }
 
 int nms_read_source(const char *name, struct tally *t, record_fn fn, void *ctx)
@@ -105,8 +114,10 @@ int nms_read_source(const char *name, struct tally *t, record_fn fn, void *ctx)
      * while a record is read (a record that never ends). */
     while (rc == 0 && !nms_interrupted() &&
            (got = nms_reader_next(reader, &rec)) == 1)
-        if ((rc = fn(ctx, &rec)) == 0)
+        if ((rc = fn(ctx, &rec)) == 0) {
             taken++;
+            nms_progress_tick(t->cases);
+        }
     if (nms_interrupted())
         goto out; /* a read cut short by the signal is not an I/O error */
     if (rc == 0 && got < 0) {
@@ -132,6 +143,7 @@ int nms_run_source(const struct nms_cli *cli, struct nms_engine *e,
 
 int nms_run_status(const struct tally *t, int fatal)
 {
+    nms_progress_end();
     if (fatal || t->io_failed)
         return NMS_EXIT_USAGE;
     if (nms_interrupted())
@@ -172,13 +184,21 @@ int nms_cmd_format(struct nms_cli *cli, const char *arg,
     return NMS_EXIT_USAGE;
 }
 
-int nms_run_inputs(const struct nms_cli *cli, struct nms_engine *e,
-                   struct tally *t, emit_fn emit, void *ctx)
+int nms_read_inputs(const struct nms_cli *cli, struct tally *t, record_fn fn,
+                    void *ctx)
 {
     int k;
 
     for (k = 0; k < cli->n_inputs && !nms_interrupted(); k++)
-        if (nms_run_source(cli, e, cli->inputs[k], t, emit, ctx) != 0)
+        if (nms_read_source(cli->inputs[k], t, fn, ctx) != 0)
             return -1;
     return 0;
+}
+
+int nms_run_inputs(const struct nms_cli *cli, struct nms_engine *e,
+                   struct tally *t, emit_fn emit, void *ctx)
+{
+    struct run run = {cli, e, t, emit, ctx};
+
+    return nms_read_inputs(cli, t, run_record, &run);
 }

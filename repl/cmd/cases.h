@@ -47,6 +47,16 @@ int nms_eval_record(const struct nms_cli *cli, struct nms_engine *e,
 int nms_case_failed(const struct nms_case *c, const struct nms_result *r);
 
 /*
+ * One record through nms_eval_record to `emit`, counted in t: the body of
+ * nms_run_source's loop, for a command that looks at each record first
+ * (summary reads result records too). Returns 0, or -1 on a fatal
+ * failure (memory, the engine, emit).
+ */
+int nms_run_record(const struct nms_cli *cli, struct nms_engine *e,
+                   struct tally *t, const struct nms_record *rec, emit_fn emit,
+                   void *ctx);
+
+/*
  * Reads every record of input `name` ("-": standard input), evaluates it
  * with e and hands it to `emit`. An input that cannot be opened or read
  * is counted in t and the run goes on. Returns 0, or -1 on a fatal
@@ -54,6 +64,11 @@ int nms_case_failed(const struct nms_case *c, const struct nms_result *r);
  */
 int nms_run_source(const struct nms_cli *cli, struct nms_engine *e,
                    const char *name, struct tally *t, emit_fn emit, void *ctx);
+
+/* nms_read_source over every input of cli until a stop request; returns
+ * 0, or -1 when fn or memory failed. */
+int nms_read_inputs(const struct nms_cli *cli, struct tally *t, record_fn fn,
+                    void *ctx);
 
 /* nms_run_source over every input of cli until a stop request; returns
  * 0, or -1 on a fatal failure. */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cmd/plot.h"
+#include "cmd/svg.h"
 
 #define WIDTH 1000.0
 #define LEFT 90.0       /* room for the y labels */
@@ -122,34 +123,9 @@ static void time_range(const struct nms_case *c, double *t0, double *t1)
     *t1 = hi;
 }
 
-/* A round step that cuts `span` into at most `max` parts. */
-static double nice_step(double span, double max)
-{
-    static const double steps[] = {1, 2, 5};
-    double base = pow(10, floor(log10(span / max)));
-    size_t i;
-
-    for (;; base *= 10)
-        for (i = 0; i < 3; i++)
-            if (span / (steps[i] * base) <= max)
-                return steps[i] * base;
-}
-
-/* The time axis: a step in whole hours, days or weeks. */
-static double time_step(double span)
-{
-    static const double steps[] = {1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720};
-    size_t i;
-
-    for (i = 0; i < sizeof steps / sizeof steps[0]; i++)
-        if (span / steps[i] <= 10)
-            return steps[i];
-    return nice_step(span, 10);
-}
-
 static void time_axis(FILE *fp, const struct frame *f)
 {
-    double step = time_step(f->t1 - f->t0), t, x;
+    double step = nms_svg_time_step(f->t1 - f->t0), t, x;
     char label[32];
 
     fprintf(fp, "<g id=\"time-axis\" font-size=\"11\" fill=\"#444\">\n");
@@ -330,7 +306,7 @@ static void draw_panel(FILE *fp, const struct frame *f, const struct panel *p,
                 (WIDTH + LEFT - RIGHT) / 2, top + PANEL / 2);
         return;
     }
-    step = nice_step(hi - lo, 4);
+    step = nms_svg_nice_step(hi - lo, 4);
     lo = floor(lo / step) * step;
     hi = ceil(hi / step) * step;
     for (v = lo; v <= hi + step / 2; v += step) {

@@ -6,12 +6,12 @@
  * negative: filled; as positive: hollow).
  */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/accuracy.h"
+#include "cmd/svg.h"
 
 /* Plot geometry in SVG user units. */
 #define W 520
@@ -20,49 +20,6 @@
 #define Y0 40.0    /* top edge */
 #define SIDE 400.0 /* side of the unit square */
 
-static const char *const colours[] = {"#1f77b4", "#d62728", "#2ca02c",
-                                      "#9467bd", "#ff7f0e", "#8c564b"};
-#define N_COLOURS (sizeof colours / sizeof colours[0])
-
-/* A growing string; `failed` once memory ran out. */
-struct buf {
-    char *s;
-    size_t len, cap;
-    int failed;
-};
-
-static void put(struct buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void put(struct buf *b, const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-    char *grown;
-
-    if (b->failed)
-        return;
-    for (;;) {
-        va_start(ap, fmt);
-        n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0,
-                      fmt, ap);
-        va_end(ap);
-        if (n < 0) {
-            b->failed = 1;
-            return;
-        }
-        if (b->s && b->len + (size_t)n < b->cap) {
-            b->len += (size_t)n;
-            return;
-        }
-        b->cap = (b->cap + (size_t)n + 1) * 2;
-        if (!(grown = realloc(b->s, b->cap))) {
-            b->failed = 1;
-            return;
-        }
-        b->s = grown;
-    }
-}
 
 static double px(double fpr)
 {
@@ -73,44 +30,44 @@ static double py(double tpr)
     return Y0 + (1.0 - tpr) * SIDE;
 }
 
-static void axes(struct buf *b)
+static void axes(struct nms_svg *b)
 {
     int i;
 
-    put(b,
+    nms_svg_put(b,
         "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" fill=\"none\" "
         "stroke=\"#444\"/>\n",
         X0, Y0, SIDE, SIDE);
-    put(b,
+    nms_svg_put(b,
         "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"#bbb\" "
         "stroke-dasharray=\"4 4\"/>\n",
         px(0), py(0), px(1), py(1));
     for (i = 0; i <= 10; i += 2) {
         double v = i / 10.0;
-        put(b, "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\">%.1f</text>\n",
+        nms_svg_put(b, "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\">%.1f</text>\n",
             px(v), Y0 + SIDE + 16, v);
-        put(b, "<text x=\"%g\" y=\"%g\" text-anchor=\"end\">%.1f</text>\n",
+        nms_svg_put(b, "<text x=\"%g\" y=\"%g\" text-anchor=\"end\">%.1f</text>\n",
             X0 - 6, py(v) + 4, v);
     }
-    put(b,
+    nms_svg_put(b,
         "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\">1 - specificity"
         "</text>\n",
         X0 + SIDE / 2, Y0 + SIDE + 36);
-    put(b,
+    nms_svg_put(b,
         "<text x=\"%g\" y=\"%g\" font-size=\"10\" fill=\"#555\">"
         "curves: scored sets (circle: the Youden cut-off)</text>\n"
         "<text x=\"%g\" y=\"%g\" font-size=\"10\" fill=\"#555\">"
         "squares: criteria sets, filled = indeterminate as negative, "
         "hollow = as positive</text>\n",
         X0 - 40, Y0 + SIDE + 58, X0 - 40, Y0 + SIDE + 72);
-    put(b,
+    nms_svg_put(b,
         "<text transform=\"translate(16 %g) rotate(-90)\" "
         "text-anchor=\"middle\">sensitivity</text>\n",
         Y0 + SIDE / 2);
 }
 
 /* A scored set's curve, its Youden point and its legend line. */
-static void curve(struct buf *b, const struct nms_set_accuracy *s,
+static void curve(struct nms_svg *b, const struct nms_set_accuracy *s,
                   const char *colour, int row)
 {
     const struct nms_roc *roc = &s->roc;
@@ -119,19 +76,19 @@ static void curve(struct buf *b, const struct nms_set_accuracy *s,
 
     if (isnan(roc->auc))
         return;
-    put(b,
+    nms_svg_put(b,
         "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
         "points=\"",
         colour);
     for (i = 0; i < roc->n_points; i++)
-        put(b, "%s%.2f,%.2f", i ? " " : "", px(roc->points[i].fpr),
+        nms_svg_put(b, "%s%.2f,%.2f", i ? " " : "", px(roc->points[i].fpr),
             py(roc->points[i].tpr));
-    put(b,
+    nms_svg_put(b,
         "\"/>\n<circle cx=\"%.2f\" cy=\"%.2f\" r=\"5\" fill=\"none\" "
         "stroke=\"%s\" stroke-width=\"2\"><title>%s Youden cut-off "
         "%.15g</title></circle>\n",
         px(best->fpr), py(best->tpr), colour, s->id, best->cutoff);
-    put(b,
+    nms_svg_put(b,
         "<text x=\"%g\" y=\"%g\" fill=\"%s\" text-anchor=\"end\">%s: "
         "AUC %.3f [%.3f, %.3f], Youden cut-off %.15g</text>\n",
         X0 + SIDE - 8.0, Y0 + SIDE - 12.0 - 16.0 * row, colour, s->id, roc->auc,
@@ -139,7 +96,7 @@ static void curve(struct buf *b, const struct nms_set_accuracy *s,
 }
 
 /* A criteria set's two operating points with its name. */
-static void operating(struct buf *b, const struct nms_set_accuracy *s,
+static void operating(struct nms_svg *b, const struct nms_set_accuracy *s,
                       const char *colour)
 {
     int v;
@@ -149,7 +106,7 @@ static void operating(struct buf *b, const struct nms_set_accuracy *s,
         double x = 1.0 - f->specificity.value, y = f->sensitivity.value;
         if (isnan(x) || isnan(y))
             continue;
-        put(b,
+        nms_svg_put(b,
             "<rect x=\"%.2f\" y=\"%.2f\" width=\"7\" height=\"7\" "
             "fill=\"%s\" stroke=\"%s\"><title>%s, indeterminate as %s"
             "</title></rect>\n",
@@ -157,7 +114,7 @@ static void operating(struct buf *b, const struct nms_set_accuracy *s,
             v == NMS_VIEW_IND_NEGATIVE ? colour : "white", colour, s->id,
             v == NMS_VIEW_IND_NEGATIVE ? "negative" : "positive");
         if (v == NMS_VIEW_IND_NEGATIVE)
-            put(b,
+            nms_svg_put(b,
                 "<text x=\"%.2f\" y=\"%.2f\" font-size=\"10\" fill=\"%s\">"
                 "%s</text>\n",
                 px(x) + 6, py(y) - 4, colour, s->id);
@@ -166,29 +123,31 @@ static void operating(struct buf *b, const struct nms_set_accuracy *s,
 
 char *nms_accuracy_svg(const struct nms_accuracy_report *rep)
 {
-    struct buf b = {NULL, 0, 0, 0};
+    struct nms_svg b = {NULL, 0, 0, 0};
     size_t i;
     int row = 0;
 
-    put(&b,
+    nms_svg_put(&b,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
         "height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" "
-        "font-size=\"12\">\n<title>ROC against %s</title>\n"
-        "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n"
-        "<text x=\"%g\" y=\"24\" font-size=\"14\">ROC against %s "
-        "(%zu positive, %zu negative)</text>\n",
-        W, H, W, H, rep->label, X0, rep->label, rep->positives, rep->negatives);
+        "font-size=\"12\">\n<title>ROC against ",
+        W, H, W, H);
+    nms_svg_text(&b, rep->label); /* the user's --label, any bytes */
+    nms_svg_put(&b,
+                "</title>\n"
+                "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n"
+                "<text x=\"%g\" y=\"24\" font-size=\"14\">ROC against ",
+                X0);
+    nms_svg_text(&b, rep->label);
+    nms_svg_put(&b, " (%zu positive, %zu negative)</text>\n", rep->positives,
+                rep->negatives);
     axes(&b);
     for (i = 0; i < rep->n_sets; i++) {
-        const char *colour = colours[i % N_COLOURS];
+        const char *colour = nms_svg_colours[i % NMS_SVG_N_COLOURS];
         if (rep->sets[i].has_roc)
             curve(&b, &rep->sets[i], colour, row++);
         operating(&b, &rep->sets[i], colour);
     }
-    put(&b, "</svg>\n");
-    if (b.failed) {
-        free(b.s);
-        return NULL;
-    }
-    return b.s;
+    nms_svg_put(&b, "</svg>\n");
+    return nms_svg_take(&b);
 }

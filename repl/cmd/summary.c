@@ -6,10 +6,12 @@
  * severity tiers, differentials, and (when the cases carry label.nms) the
  * accuracy figures with the ROC curve. summary_out.c writes it.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cases.h"
+#include "cmd/cohort.h"
 #include "cmd/sink.h"
 #include "cmd/summary.h"
 #include "front/commands.h"
@@ -19,7 +21,9 @@
 static const char usage[] =
     "usage: nmsrules summary [OPTIONS] [FILE...]\n"
     "\n"
-    "Evaluates every case in FILEs and writes one summary of the cohort:\n"
+    "Evaluates every case in FILEs (or reads the result records 'nmsrules\n"
+    "batch' wrote for them, JSON or JSON Lines, without evaluating again;\n"
+    "one kind per run) and writes one summary of the cohort:\n"
     "verdicts per set (met / not met / indeterminate), how often each pair\n"
     "of criteria sets agrees and the features they disagree on, the missing\n"
     "data that most often leaves a criteria set indeterminate, unrecognised\n"
@@ -29,6 +33,10 @@ static const char usage[] =
     "\n"
     "  --html FILE          also write the summary as one self-contained HTML\n"
     "                       page (inline SVG charts; nothing fetched)\n"
+    "  --timeline           also the time from each case's onset (else first\n"
+    "                       exposure) to each set's first met, as 'nmsrules\n"
+    "                       timeline' gives it, and its plot on the page;\n"
+    "                       one evaluation per time in each case; cases only\n"
     "  -o, --output FILE    write the text to FILE atomically\n"
     "  --rules DIR          ruleset directory (default: the installed one)\n"
     "  --param NAME=VALUE   override a ruleset parameter (repeatable)\n"
@@ -38,16 +46,23 @@ static const char usage[] =
     "\n"
     "Exit status as for 'nmsrules batch'.\n";
 
-enum { OPT_HTML = NMS_OPT_OWN };
+enum { OPT_HTML = NMS_OPT_OWN, OPT_TIMELINE };
 
 static const struct option long_options[] = {
     {"html", required_argument, NULL, OPT_HTML},
+    {"timeline", no_argument, NULL, OPT_TIMELINE},
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
+
+/* --timeline (nms_cli has no room for it; one command run per process). */
+static int want_timeline;
 
 static int apply(struct nms_cli *cli, int opt, const char *arg)
 {
     switch (opt) {
+    case OPT_TIMELINE:
+        want_timeline = 1;
+        return -1;
     case OPT_HTML:
         cli->plot = arg; /* the command's one extra output file */
         return -1;
@@ -145,13 +160,47 @@ static int count_missing(struct nms_summary *s, const struct nms_result *r)
     return rc;
 }
 
+/* The drug name an unrecognised_drug warning of a result record quotes:
+ * "'NAME' is not in the ruleset's drug list: ..." (the record has no
+ * medications to look it up in). NULL when the message is not that. */
+static const char *quoted_name(const char *msg, size_t *len)
+{
+    const char *end = msg ? strstr(msg, "' is not in ") : NULL;
+
+    if (!end || msg[0] != '\'' || end == msg)
+        return NULL;
+    *len = (size_t)(end - msg - 1);
+    return msg + 1;
+}
+
+/* The name behind unrecognised_drug warning w: the case's medication, or
+ * in a result record the name the message quotes; -1 on no memory. */
+static int count_drug(struct nms_summary *s, const struct nms_case *c,
+                      const struct nms_rule_warning *w)
+{
+    const char *name;
+    unsigned long m;
+    size_t len;
+    char *end;
+
+    if (s->in.kind == NMS_INPUT_RESULTS) {
+        if ((name = quoted_name(w->message, &len)))
+            return count_n(&s->drugs, name, len, 1);
+        return count(&s->drugs, "(name not in the message)");
+    }
+    if (!w->path || strncmp(w->path, "medications[", 12) != 0)
+        return 0;
+    m = strtoul(w->path + 12, &end, 10);
+    if (*end == ']' && m < c->n_medications && c->medications[m].drug)
+        return count(&s->drugs, c->medications[m].drug);
+    return 0;
+}
+
 /* Warnings by kind, and the names behind "unrecognised_drug". */
 static int count_warnings(struct nms_summary *s, const struct nms_case *c,
                           const struct nms_result *r)
 {
     size_t i;
-    unsigned long m;
-    char *end;
     int rc = 0;
 
     for (i = 0; i < c->n_warnings && rc == 0; i++)
@@ -159,12 +208,8 @@ static int count_warnings(struct nms_summary *s, const struct nms_case *c,
     for (i = 0; i < r->n_warnings && rc == 0; i++) {
         const struct nms_rule_warning *w = &r->warnings[i];
         rc = count(&s->warnings, w->kind ? w->kind : "(no kind)");
-        if (rc || !w->kind || strcmp(w->kind, "unrecognised_drug") != 0 ||
-            !w->path || strncmp(w->path, "medications[", 12) != 0)
-            continue;
-        m = strtoul(w->path + 12, &end, 10);
-        if (*end == ']' && m < c->n_medications && c->medications[m].drug)
-            rc = count(&s->drugs, c->medications[m].drug);
+        if (rc == 0 && w->kind && strcmp(w->kind, "unrecognised_drug") == 0)
+            rc = count_drug(s, c, w);
     }
     return rc;
 }
@@ -208,6 +253,44 @@ static int add_case(void *ctx, const struct nms_case *c,
     return rc ? -1 : 0;
 }
 
+/* ---- one record: a case or a result ----------------------------------- */
+
+struct run {
+    const struct nms_cli *cli;
+    struct nms_engine *e;
+    struct nms_summary *s;
+};
+
+/* An evaluated case (an emit_fn), with --timeline its time to first met:
+ * the record read again as --as-of reads it (the timeline wants a case of
+ * its own: nms_case_times takes it non-const), evaluated as of each of its
+ * times. */
+static int add_case_timeline(void *ctx, const struct nms_case *c,
+                             const struct nms_result *r)
+{
+    struct run *run = ctx;
+    struct nms_case_options opt = {run->cli->as_of, run->cli->as_of_form};
+    struct nms_case *own = NULL;
+    struct nms_timeline tl;
+    int rc = add_case(run->s, c, r);
+
+    if (rc != 0 || c->error || (r && r->error))
+        return rc;
+    memset(&tl, 0, sizeof tl);
+    own = run->cli->as_of_relative
+              ? nms_anchor_read(run->e, run->s->in.rec, run->cli->as_of)
+              : nms_case_read(run->s->in.rec, &opt);
+    if (!own || nms_timeline_compute(run->e, &run->s->tl_sets, run->s->in.rec, own,
+                                     &tl) != 0 ||
+        nms_timeline_cohort_add(&run->s->tl, &tl) != 0) {
+        nms_errorf("out of memory, or the ruleset failed (see above)");
+        rc = -1;
+    }
+    nms_timeline_release(&tl);
+    nms_case_free(own);
+    return rc;
+}
+
 /* ---- the command ------------------------------------------------------- */
 
 static int summary_init(struct nms_summary *s,
@@ -226,6 +309,13 @@ static int summary_init(struct nms_summary *s,
     if (nms_accuracy_init(&s->acc, rs, "label.nms") != 0 || !s->verdicts ||
         !s->crit || !s->agree)
         return -1;
+    s->timeline = want_timeline;
+    s->tl_sets.rs = rs;
+    s->tl_sets.sets = s->tl_list =
+        nms_timeline_criteria_sets(rs, &s->tl_sets.n_sets);
+    if (!s->tl_list ||
+        nms_timeline_cohort_init(&s->tl, s->tl_sets.n_sets) != 0)
+        return -1;
     return 0;
 }
 
@@ -240,6 +330,8 @@ static void summary_release(struct nms_summary *s)
     counts_release(&s->warnings);
     counts_release(&s->tiers);
     nms_accuracy_release(&s->acc);
+    nms_timeline_cohort_release(&s->tl, s->tl_sets.n_sets);
+    free(s->tl_list);
 }
 
 /* Writes the text and the page; 0, or -1 after a message. */
@@ -267,12 +359,21 @@ static int write_summary(const struct nms_cli *cli, const struct nms_summary *s)
 static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
                       struct nms_summary *s, struct tally *t)
 {
+    struct run run = {cli, e, s};
+
     if (summary_init(s, nms_engine_ruleset(e)) != 0) {
         nms_errorf("out of memory");
         return 1;
     }
-    if (nms_run_inputs(cli, e, t, add_case, s) != 0)
+    if (s->timeline)
+        s->in.cases_only = "--timeline needs the cases (a result is the "
+                           "case at one time only)";
+    if (nms_cohort_read(&s->in, cli, e, t,
+                        s->timeline ? add_case_timeline : add_case,
+                        s->timeline ? (void *)&run : (void *)s) != 0)
         return 1;
+    s->tl.cases = s->cases; /* the timeline's count: all cases */
+    s->tl.errors = s->errors;
     if (nms_accuracy_figures(&s->acc) != 0) {
         nms_errorf("out of memory");
         return 1;

@@ -8,6 +8,8 @@
 #include <stdio.h>
 
 #include "cmd/accuracy.h"
+#include "cmd/cohort.h"
+#include "cmd/timeline.h"
 #include "nms/engine.h"
 
 /* Most distinct keys one count keeps (drug names, missing data, ...);
@@ -36,6 +38,11 @@ struct nms_summary {
     struct nms_counts warnings;     /* warnings by kind */
     struct nms_counts tiers;        /* severity tiers */
     int has_labels;                 /* some case carries label.nms */
+    struct nms_cohort in;           /* cases or result records */
+    int timeline;                   /* --timeline: time to first met */
+    struct nms_timeline_writer tl_sets; /* its sets (writes nothing) */
+    size_t *tl_list;                /* tl_sets.sets, owned */
+    struct nms_timeline_cohort tl;  /* hours to first met per set */
     struct nms_accuracy_gather acc; /* against label.nms */
 };
 

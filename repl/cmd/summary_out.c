@@ -122,6 +122,22 @@ static void text_accuracy(FILE *fp, const struct nms_summary *s)
     }
 }
 
+/* With --timeline, the cohort table of `nmsrules timeline`. */
+static void text_timeline(FILE *fp, const struct nms_summary *s)
+{
+    struct nms_timeline_writer w = s->tl_sets;
+
+    if (!s->timeline) {
+        fputs("\nTime to first met: not computed (--timeline, over cases)\n",
+              fp);
+        return;
+    }
+    w.fp = fp;
+    w.format = NMS_TL_TEXT;
+    w.written = 1; /* a blank line before, as after a case */
+    nms_timeline_end(&w, &s->tl);
+}
+
 void nms_summary_text(FILE *fp, const struct nms_summary *s)
 {
     fprintf(fp,
@@ -129,6 +145,8 @@ void nms_summary_text(FILE *fp, const struct nms_summary *s)
             "ruleset %s %s %s\n",
             s->cases, s->evaluated, s->errors, s->rs->name, s->rs->version,
             s->rs->digest);
+    if (s->in.kind == NMS_INPUT_RESULTS)
+        fputs("read from result records (not evaluated again)\n", fp);
     text_sets(fp, s);
     text_agreement(fp, s);
     text_counts(fp, "Features on which criteria sets disagree (cases)",
@@ -139,6 +157,7 @@ void nms_summary_text(FILE *fp, const struct nms_summary *s)
     text_counts(fp, "Warnings by kind", &s->warnings, "");
     text_counts(fp, "Severity tiers", &s->tiers, "cases");
     text_accuracy(fp, s);
+    text_timeline(fp, s);
 }
 
 /* ---- HTML -------------------------------------------------------------- */
@@ -269,6 +288,39 @@ static int html_accuracy(FILE *fp, const struct nms_summary *s)
     return 0;
 }
 
+/* Time to first met: the plot of `timeline --plot`, or why it is not
+ * here; -1 when out of memory. */
+static int html_timeline(FILE *fp, const struct nms_summary *s)
+{
+    const struct nms_timeline_writer *w = &s->tl_sets;
+    char *svg;
+
+    fputs("<h2>Time to first met</h2>\n", fp);
+    if (!s->timeline) {
+        fprintf(fp, "<p>Not computed: %s.</p>\n",
+                s->in.kind == NMS_INPUT_RESULTS
+                    ? "it needs the cases (a result record is one time "
+                      "point); run <code>nmsrules summary --timeline</code> "
+                      "over them"
+                    : "run <code>nmsrules summary --timeline</code> (one "
+                      "evaluation per time in each case)");
+        return 0;
+    }
+    nms_timeline_cohort_sort(&s->tl, w->n_sets);
+    fprintf(fp,
+            "<p>Hours from each case's onset (else its first exposure) to "
+            "the first time each criteria set was met, over the %zu cases "
+            "with such an anchor; a case a set never met is counted in the "
+            "legend, not drawn. As <code>nmsrules timeline --plot</code>."
+            "</p>\n",
+            s->tl.anchored);
+    if (!(svg = nms_timeline_svg(w->rs, w->sets, w->n_sets, &s->tl)))
+        return -1;
+    fputs(svg, fp);
+    free(svg);
+    return 0;
+}
+
 int nms_summary_html(FILE *fp, const struct nms_summary *s)
 {
     int rc = 0;
@@ -281,10 +333,13 @@ int nms_summary_html(FILE *fp, const struct nms_summary *s)
             "border-bottom:1px solid #ddd;text-align:left}"
             "td.n{text-align:right}</style></head><body>\n"
             "<h1>Cohort summary</h1>\n<p>%zu cases, %zu evaluated, %zu "
-            "errors. Ruleset %s %s <code>%s</code>.</p>\n"
+            "errors%s. Ruleset %s %s <code>%s</code>.</p>\n"
             "<h2>Verdicts per set</h2>\n",
-            s->cases, s->evaluated, s->errors, s->rs->name, s->rs->version,
-            s->rs->digest);
+            s->cases, s->evaluated, s->errors,
+            s->in.kind == NMS_INPUT_RESULTS
+                ? " (read from result records, not evaluated again)"
+                : "",
+            s->rs->name, s->rs->version, s->rs->digest);
     html_bars(fp, s);
     html_agreement(fp, s);
     rc |= html_counts(fp, "Features on which criteria sets disagree",
@@ -295,6 +350,7 @@ int nms_summary_html(FILE *fp, const struct nms_summary *s)
     rc |= html_counts(fp, "Warnings by kind", &s->warnings);
     rc |= html_counts(fp, "Severity tiers", &s->tiers);
     rc |= html_accuracy(fp, s);
+    rc |= html_timeline(fp, s);
     fputs("</body></html>\n", fp);
     return rc;
 }

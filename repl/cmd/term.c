@@ -26,24 +26,39 @@ static size_t own_code(const char *s, size_t left)
 void nms_term_write(FILE *out, const char *s, size_t len, int color)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, n;
+    size_t i = 0, run = 0, n;
     unsigned cp;
 
+    /* Safe text goes out in runs, one fwrite each, not a call per
+     * character: a report is tens of kilobytes. */
     while (i < len) {
+        if (u[i] >= 0x20 && u[i] < 0x7F) {   /* printable ASCII: most */
+            i++;
+            continue;
+        }
         if (color && u[i] == 033 && (n = own_code(s + i, len - i)) > 0) {
-            fwrite(s + i, 1, n, out);
-        } else if ((n = nms_utf8_seq(u + i, len - i, &cp)) == 0) {
+            i += n;
+            continue;
+        }
+        if ((n = nms_utf8_seq(u + i, len - i, &cp)) != 0 &&
+            !((cp < 32 && cp != '\n' && cp != '\t') || cp == 0x7F) &&
+            !(cp >= 0x80 && cp <= 0x9F)) {
+            i += n;
+            continue;
+        }
+        fwrite(s + run, 1, i - run, out);
+        if (n == 0) {
             fprintf(out, "\\x%02x", u[i]);
             n = 1;
-        } else if ((cp < 32 && cp != '\n' && cp != '\t') || cp == 0x7F) {
+        } else if (cp < 0x80) {
             fprintf(out, "\\x%02x", cp);
-        } else if (cp >= 0x80 && cp <= 0x9F) {
-            fprintf(out, "\\u%04x", cp);
         } else {
-            fwrite(s + i, 1, n, out);
+            fprintf(out, "\\u%04x", cp);
         }
         i += n;
+        run = i;
     }
+    fwrite(s + run, 1, i - run, out);
 }
 
 FILE *nms_term_begin(struct nms_term *t, FILE *out, int color)

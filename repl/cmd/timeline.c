@@ -5,6 +5,7 @@
  * severity tier's progression, and over the cohort the distribution of
  * time to first met per set. The writing is timeline_out.c's.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,9 @@ static const char usage[] =
     "  --as-of TIME         stop each timeline at TIME: ISO 8601, hours (30\n"
     "                       or 30h), or +24h: 24 hours after each case's\n"
     "                       anchor, so a cohort mixing both time forms works\n"
+    "  --plot FILE.svg      also draw the cohort's time to first met per set\n"
+    "                       (the share of the cases each set met, by hour\n"
+    "                       after the anchor; a self-contained SVG)\n"
     "  -o, --output FILE    write to FILE atomically instead of stdout\n"
     "  --rules DIR          ruleset directory (default: the installed one)\n"
     "  --param NAME=VALUE   override a ruleset parameter (repeatable)\n"
@@ -45,10 +49,11 @@ static const char usage[] =
     "Each time is one evaluation: a case with 40 times costs 40 batch runs.\n"
     "Exit status as for 'nmsrules batch'.\n";
 
-enum { OPT_FORMAT = NMS_OPT_OWN };
+enum { OPT_FORMAT = NMS_OPT_OWN, OPT_PLOT };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"plot", required_argument, NULL, OPT_PLOT},
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
 
@@ -59,6 +64,9 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
     switch (opt) {
     case OPT_FORMAT:
         return nms_cmd_format(cli, arg, formats, 3);
+    case OPT_PLOT:
+        cli->plot = arg;
+        return -1;
     case 'o':
         cli->output = arg;
         return -1;
@@ -82,7 +90,7 @@ struct run {
     struct nms_timeline_cohort *co;
 };
 
-static void timeline_release(struct nms_timeline *tl)
+void nms_timeline_release(struct nms_timeline *tl)
 {
     size_t i;
 
@@ -121,8 +129,9 @@ static int keep(struct nms_timeline *tl, const struct nms_timeline_writer *w,
 }
 
 /* Evaluates the record as of each of tl's times; -1 on failure. */
-static int evaluate_times(struct run *run, const struct nms_record *rec,
-                          struct nms_timeline *tl)
+static int evaluate_times(struct nms_engine *e,
+                          const struct nms_timeline_writer *w,
+                          const struct nms_record *rec, struct nms_timeline *tl)
 {
     struct nms_case_options opt = {NAN, tl->c->time_form};
     struct nms_case *c;
@@ -134,14 +143,14 @@ static int evaluate_times(struct run *run, const struct nms_record *rec,
         opt.as_of = tl->times[k];
         if (!(c = nms_case_read(rec, &opt)))
             return -1;
-        if (nms_engine_evaluate(run->e, c, &r) != NMS_OK) {
-            nms_errorf("%s", nms_engine_errmsg(run->e));
+        if (nms_engine_evaluate(e, c, &r) != NMS_OK) {
+            nms_errorf("%s", nms_engine_errmsg(e));
             rc = -1;
         } else if (r->error) {
             tl->error = "a rule failed at one of the case's times; run "
                         "'nmsrules eval --as-of' at that time to see it";
         } else {
-            rc = keep(tl, run->w, k, r);
+            rc = keep(tl, w, k, r);
         }
         nms_result_free(r);
         r = NULL;
@@ -174,9 +183,8 @@ static int timeline_init(struct nms_timeline *tl, struct nms_case *c,
     return 0;
 }
 
-/* Adds the case's hours to first met to the cohort; -1 on no memory. */
-static int add_to_cohort(struct nms_timeline_cohort *co,
-                         const struct nms_timeline *tl)
+int nms_timeline_cohort_add(struct nms_timeline_cohort *co,
+                            const struct nms_timeline *tl)
 {
     size_t i, cap;
     double *grown;
@@ -205,6 +213,17 @@ static int add_to_cohort(struct nms_timeline_cohort *co,
     return 0;
 }
 
+int nms_timeline_compute(struct nms_engine *e,
+                         const struct nms_timeline_writer *w,
+                         const struct nms_record *rec, struct nms_case *c,
+                         struct nms_timeline *tl)
+{
+    if (timeline_init(tl, c, w->n_sets) != 0 ||
+        nms_anchor_find(e, rec, c, &tl->anchor) != 0)
+        return -1;
+    return evaluate_times(e, w, rec, tl);
+}
+
 /* One record (record_fn for nms_read_source). */
 static int timeline_record(void *ctx, const struct nms_record *rec)
 {
@@ -231,9 +250,8 @@ static int timeline_record(void *ctx, const struct nms_record *rec)
         rc = 0;
         goto out;
     }
-    if (timeline_init(&tl, c, run->w->n_sets) != 0 ||
-        nms_anchor_find(run->e, rec, c, &tl.anchor) != 0 ||
-        evaluate_times(run, rec, &tl) != 0 || add_to_cohort(run->co, &tl) != 0)
+    if (nms_timeline_compute(run->e, run->w, rec, c, &tl) != 0 ||
+        nms_timeline_cohort_add(run->co, &tl) != 0)
         goto out;
     if (tl.error) {
         run->t->errors++;
@@ -244,7 +262,7 @@ static int timeline_record(void *ctx, const struct nms_record *rec)
 out:
     if (rc != 0)
         nms_errorf("out of memory, or the ruleset failed (see above)");
-    timeline_release(&tl);
+    nms_timeline_release(&tl);
     nms_case_free(c);
     return rc;
 }
@@ -253,8 +271,8 @@ out:
  * The command
  * --------------------------------------------------------------------- */
 
-/* The criteria sets' indexes into rs->sets; NULL on no memory. */
-static size_t *criteria_sets(const struct nms_ruleset_info *rs, size_t *n)
+size_t *nms_timeline_criteria_sets(const struct nms_ruleset_info *rs,
+                                   size_t *n)
 {
     size_t *sets = calloc(rs->n_sets + 1, sizeof *sets), i;
 
@@ -265,15 +283,37 @@ static size_t *criteria_sets(const struct nms_ruleset_info *rs, size_t *n)
     return sets;
 }
 
-static int run_inputs(struct run *run)
+int nms_timeline_cohort_init(struct nms_timeline_cohort *co, size_t n_sets)
 {
-    int k;
+    memset(co, 0, sizeof *co);
+    co->flagged = calloc(n_sets + 1, sizeof *co->flagged);
+    co->hours = calloc(n_sets + 1, sizeof *co->hours);
+    return co->flagged && co->hours ? 0 : -1;
+}
 
-    for (k = 0; k < run->cli->n_inputs && !nms_interrupted(); k++)
-        if (nms_read_source(run->cli->inputs[k], run->t, timeline_record,
-                            run) != 0)
-            return 1;
-    return 0;
+void nms_timeline_cohort_release(struct nms_timeline_cohort *co, size_t n_sets)
+{
+    size_t i;
+
+    for (i = 0; co->hours && i < n_sets; i++)
+        free(co->hours[i]);
+    free(co->hours);
+    free(co->flagged);
+    memset(co, 0, sizeof *co);
+}
+
+/* The --plot picture; 1 on failure (after a message). */
+static int write_plot(const char *path, const struct nms_timeline_writer *w,
+                      const struct nms_timeline_cohort *co)
+{
+    char *svg = nms_timeline_svg(w->rs, w->sets, w->n_sets, co);
+    int rc = svg ? nms_sink_write_file(path, svg) : -1;
+
+    if (rc != 0)
+        nms_errorf("cannot write '%s': %s", path,
+                   svg ? strerror(errno) : "out of memory");
+    free(svg);
+    return rc != 0;
 }
 
 /* Runs with the writer open; 1 on a fatal error. */
@@ -283,7 +323,7 @@ static int run_open(const struct nms_cli *cli, struct nms_engine *e,
     struct nms_timeline_writer w;
     struct nms_timeline_cohort co;
     struct run run = {cli, e, t, &w, &co};
-    size_t *sets, i;
+    size_t *sets;
     int fatal = 1;
 
     memset(&w, 0, sizeof w);
@@ -292,21 +332,18 @@ static int run_open(const struct nms_cli *cli, struct nms_engine *e,
     w.format = (int)cli->format;
     w.rs = nms_engine_ruleset(e);
     w.as_of = cli->as_of_text;
-    w.sets = sets = criteria_sets(w.rs, &w.n_sets);
-    co.flagged = calloc(w.n_sets + 1, sizeof *co.flagged);
-    co.hours = calloc(w.n_sets + 1, sizeof *co.hours);
-    if (w.sets && co.flagged && co.hours) {
+    w.sets = sets = nms_timeline_criteria_sets(w.rs, &w.n_sets);
+    if (w.sets && nms_timeline_cohort_init(&co, w.n_sets) == 0) {
         nms_timeline_begin(&w);
-        fatal = run_inputs(&run);
+        fatal = nms_read_inputs(cli, t, timeline_record, &run) != 0;
         if (!fatal)
             nms_timeline_end(&w, &co);
+        if (!fatal && cli->plot && !nms_interrupted())
+            fatal = write_plot(cli->plot, &w, &co);
     } else {
         nms_errorf("out of memory");
     }
-    for (i = 0; co.hours && i < w.n_sets; i++)
-        free(co.hours[i]);
-    free(co.hours);
-    free(co.flagged);
+    nms_timeline_cohort_release(&co, w.n_sets);
     free(sets);
     return fatal;
 }

@@ -439,15 +439,21 @@ static int by_value(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-void nms_timeline_end(struct nms_timeline_writer *w,
-                      const struct nms_timeline_cohort *co)
+void nms_timeline_cohort_sort(const struct nms_timeline_cohort *co,
+                              size_t n_sets)
 {
     size_t i;
 
-    /* The quantiles want each set's hours sorted. */
-    for (i = 0; i < w->n_sets; i++)
+    for (i = 0; i < n_sets; i++)
         if (co->flagged[i])
             qsort(co->hours[i], co->flagged[i], sizeof *co->hours[i], by_value);
+}
+
+void nms_timeline_end(struct nms_timeline_writer *w,
+                      const struct nms_timeline_cohort *co)
+{
+    /* The quantiles want each set's hours sorted. */
+    nms_timeline_cohort_sort(co, w->n_sets);
     if (w->format == NMS_TL_JSON)
         json_cohort(w, co);
     else if (w->format == NMS_TL_TEXT)

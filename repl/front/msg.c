@@ -3,12 +3,14 @@
 #include <stdio.h>
 
 #include "front/msg.h"
+#include "front/progress.h"
 
 static void vmessage(const char *kind, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 
 static void vmessage(const char *kind, const char *fmt, va_list ap)
 {
+    nms_progress_clear();
     fprintf(stderr, "%s: %s: ", NMS_PROGRAM, kind);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);

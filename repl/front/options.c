@@ -16,6 +16,7 @@
 
 #include "front/msg.h"
 #include "front/options.h"
+#include "front/progress.h"
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096
@@ -242,6 +243,7 @@ int nms_cli_parse(struct nms_cli *cli, const struct nms_command_options *spec,
     }
     cli->inputs = argv + optind;
     cli->n_inputs = argc - optind;
+    nms_progress_init(cli->output != NULL && strcmp(cli->output, "-") != 0);
     return -1;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/anchor.h"
 #include "cmd/plot.h"
 #include "cmd/report.h"
 #include "cmd/sink.h"
@@ -294,6 +295,43 @@ int act_timeline(struct session *s, int argc, char **argv)
     return timeline_print(s, s->out);
 }
 
+/* .at +24h: `hours` after the case's anchor (its onset, else the first
+ * time the ruleset finds exposure: cmd/anchor.h, as batch's --as-of
+ * +24h), fixed now as an absolute time. 0, or -1 after a message. */
+static int at_relative(struct session *s, double hours)
+{
+    struct nms_case_options all = {NAN, NMS_TIME_UNSET};
+    struct nms_record rec;
+    struct nms_case *c;
+    struct nms_anchor a = {NMS_ANCHOR_NONE, NAN};
+    char anchor[64];
+    int rc = -1;
+
+    session_record(s, s->doc, &rec);
+    if (!(c = nms_case_read(&rec, &all)))
+        repl_error(s, "out of memory");
+    else if (c->error)
+        repl_error(s, "the case cannot be read: %s", c->error->message);
+    else if (nms_anchor_find(s->engine, &rec, c, &a) != 0)
+        repl_error(s, "the anchor could not be found (see above)");
+    else if (a.kind == NMS_ANCHOR_NONE)
+        repl_error(s, "+TIME counts from the case's onset or first exposure, "
+                      "and this case gives neither (yet)");
+    else
+        rc = 0;
+    if (rc == 0) {
+        s->as_of = a.t + hours;
+        nms_time_format(s->as_of, c->time_form, s->as_of_text,
+                        sizeof s->as_of_text);
+        nms_time_format(a.t, c->time_form, anchor, sizeof anchor);
+        printf("as of %s: %g h after the %s at %s\n", s->as_of_text, hours,
+               a.kind == NMS_ANCHOR_ONSET ? "onset" : "first exposure",
+               anchor);
+    }
+    nms_case_free(c);
+    return rc;
+}
+
 int act_at(struct session *s, int argc, char **argv)
 {
     cJSON *t;
@@ -306,6 +344,15 @@ int act_at(struct session *s, int argc, char **argv)
     if (strcmp(argv[1], "off") == 0) {
         s->as_of = NAN;
         s->as_of_text[0] = '\0';
+    } else if (argv[1][0] == '+') {
+        if (nms_time_read_span(argv[1] + 1, &h) != 0) {
+            repl_error(s, "cannot read '%s' as a time after the case's onset "
+                          "or first exposure; write +24h, +90min or +2d",
+                       argv[1]);
+            return -1;
+        }
+        if (at_relative(s, h) != 0)
+            return -1;
     } else {
         t = chart_time(s, argv[1]);
         if (!t)

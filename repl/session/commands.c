@@ -79,8 +79,10 @@ static const struct command commands[] = {
     {".plot", 0, 1, act_plot, ".plot [FILE.svg]",
      "draw the case over time as an SVG picture (default: ID.svg)\n"
      "  .plot classic.svg", 0},
-    {".at", 0, 1, act_at, ".at [TIME|off]",
-     "evaluate as of TIME (later data ignored); off for all data\n  .at 48h", 0},
+    {".at", 0, 1, act_at, ".at [TIME|+TIME|off]",
+     "evaluate as of TIME (later data ignored); off for all data\n"
+     "  +24h: 24 h after the case's onset, else its first exposure\n"
+     "  .at 48h\n  .at +24h", 0},
     {".rules", 0, 0, act_rules, ".rules",
      "the loaded ruleset: name, version, digest, sets\n  .rules", 1},
     {".reload", 0, 0, act_reload, ".reload",

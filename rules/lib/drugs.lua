@@ -64,7 +64,13 @@ function M.segments(written)
 end
 
 -- The index key of a name as the tables write it: its words joined.
+-- Most names in the tables are one plain word ("haloperidol", "Haldol"):
+-- its key is the word in lower case, which M.segments would give too, so
+-- it is returned without the dozen pattern calls of segmenting (the tables
+-- hold ~650 names, keyed at every start-up).
 local function key_of(name)
+  local plain = tostring(name):lower()
+  if plain:find("^[%l%d]+$") and not SEPARATOR[plain] then return plain, 1 end
   local words = {}
   for _, seg in ipairs(M.segments(name)) do
     for _, w in ipairs(seg) do words[#words + 1] = w end
@@ -72,7 +78,10 @@ local function key_of(name)
   return table.concat(words, " "), #words
 end
 
--- Build the name and ATC indexes, validating every row.
+-- Build the name and ATC indexes, validating every row. This runs over
+-- every row at every start-up, so the checks are plain ifs (a message is
+-- formatted only when one fails; error(message) names this file and line
+-- as assert did) and nothing is built that is not kept.
 local by_name, by_atc, noise, longest = {}, {}, {}, 1
 for _, q in ipairs(data.qualifiers) do noise[q] = true end
 
@@ -82,35 +91,52 @@ local function index(name, row, via)
     error(("drugs: '%s' is listed twice (%s and %s)"):format(key, by_name[key].row[1], row[1]), 0)
   end
   by_name[key] = { row = row, via = via }
-  longest = math.max(longest, n)
+  if n > longest then longest = n end
+end
+
+local function index_atc(code, row)
+  if by_atc[code] ~= nil then error(("drugs: ATC %s is listed twice"):format(code)) end
+  by_atc[code] = row
+end
+
+-- The first of class ids `c` (one, or a list; nil: none) that drugs.lua
+-- does not define, or nil.
+local function unknown_class(c)
+  if type(c) ~= "table" then
+    if c ~= nil and not data.classes[c] then return c end
+    return nil
+  end
+  for _, id in ipairs(c) do
+    if not data.classes[id] then return id end
+  end
+  return nil
 end
 
 for _, row in ipairs(data.drugs) do
-  assert(type(row[1]) == "string", "drugs: every row needs a generic name first")
-  assert(type(row.src) == "string", ("drugs: '%s' has no src"):format(row[1]))
-  for _, c in ipairs(as_list(row[3])) do
-    if not data.classes[c] then
-      error(("drugs: '%s' has unknown class '%s'"):format(row[1], tostring(c)), 0)
-    end
+  local name, gen, potency = row[1], row.gen, row.potency
+  if type(name) ~= "string" then error("drugs: every row needs a generic name first") end
+  if type(row.src) ~= "string" then error(("drugs: '%s' has no src"):format(name)) end
+  local bad = unknown_class(row[3])
+  if bad ~= nil then error(("drugs: '%s' has unknown class '%s'"):format(name, tostring(bad)), 0) end
+  if not (gen == nil or gen == "first" or gen == "second") then
+    error(("drugs: '%s': gen must be \"first\" or \"second\""):format(name))
   end
-  assert(row.gen == nil or row.gen == "first" or row.gen == "second",
-    ("drugs: '%s': gen must be \"first\" or \"second\""):format(row[1]))
-  assert(row.potency == nil or row.potency == "high" or row.potency == "low",
-    ("drugs: '%s': potency must be \"high\" or \"low\""):format(row[1]))
-  index(row[1], row, "name")
-  for _, a in ipairs(row.also or {}) do index(a, row, "name") end
-  for _, b in ipairs(row.brands or {}) do index(b, row, "brand") end
-  for _, code in ipairs({ row[2], table.unpack(row.atc_also or {}) }) do
-    assert(by_atc[code] == nil, ("drugs: ATC %s is listed twice"):format(code))
-    by_atc[code] = row
+  if not (potency == nil or potency == "high" or potency == "low") then
+    error(("drugs: '%s': potency must be \"high\" or \"low\""):format(name))
+  end
+  index(name, row, "name")
+  if row.also then for _, a in ipairs(row.also) do index(a, row, "name") end end
+  if row.brands then for _, b in ipairs(row.brands) do index(b, row, "brand") end end
+  if row[2] ~= nil then   -- a row without a code has no code of its own
+    index_atc(row[2], row)
+    if row.atc_also then for _, code in ipairs(row.atc_also) do index_atc(code, row) end end
   end
 end
 
 local groups = {}
 for i, g in ipairs(data.atc_groups) do
-  for _, c in ipairs(as_list(g[2])) do
-    assert(data.classes[c], ("drugs: ATC group %s has unknown class '%s'"):format(g[1], tostring(c)))
-  end
+  local bad = unknown_class(g[2])
+  if bad ~= nil then error(("drugs: ATC group %s has unknown class '%s'"):format(g[1], tostring(bad))) end
   groups[i] = g
 end
 table.sort(groups, function(a, b) return #a[1] > #b[1] end)
@@ -120,7 +146,9 @@ local MARK = {}
 for _, m in ipairs(data.depot.marks) do MARK[m] = true end
 local products = {}
 for _, p in ipairs(data.depot.products) do
-  assert(by_name[key_of(p.generic)], ("drugs: depot product %s: unknown generic"):format(p.id))
+  if not by_name[key_of(p.generic)] then
+    error(("drugs: depot product %s: unknown generic"):format(p.id))
+  end
   p.param = "depot." .. p.id .. "_h"
   p.hours = P.number(p.param)
   products[p.generic] = products[p.generic] or {}

@@ -47,6 +47,9 @@ for kind in syntax typos metadata unreachable feature unused case_field global d
 done
 golden check-drug-row check --rules $tiny --rules $lint/drugs --rules $lint/drug_row
 golden check-bad-status check --rules $tiny --rules $lint/bad_status
+# The default ruleset's drug index: a name keyed the quick way (one plain
+# word) and one keyed by segmenting must meet.
+golden check-drug-keys check --rules rules --rules tests/data/rules/drug_keys
 golden check-always check --rules $tiny --param score.threshold=0
 golden check-operand check --rules $tiny extra
 

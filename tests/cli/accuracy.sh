@@ -54,6 +54,16 @@ check "--label outside the label: usage error" \
 check "--format xml: usage error" '[ "$status" -eq 2 ] && grep -q "unknown format" "$tmp/err"'
 check "help accuracy = accuracy --help" \
     '[ "$("$bin" help accuracy)" = "$("$bin" accuracy --help)" ]'
+# Over the result records batch wrote for the same cases (labels kept):
+# read back, not evaluated, the same figures to the byte.
+"$bin" batch --rules "$src/tests/data/rules/tri" "$data/cohort.jsonl" >"$tmp/results.jsonl" 2>/dev/null
+for fmt in text json csv; do
+    ext=$fmt; [ "$fmt" = text ] && ext=txt
+    acc --format "$fmt" "$tmp/results.jsonl" >"$tmp/res.$ext" 2>"$tmp/err"
+    status=$?
+    check "$fmt over result records: exit 1 and the same figures" \
+        '[ "$status" -eq 1 ] && cmp -s "$tmp/out.$ext" "$tmp/res.$ext"' "$(diff "$tmp/out.$ext" "$tmp/res.$ext")"
+done
 acc --label label.none "$data/cohort.jsonl" >/dev/null 2>"$tmp/err"
 check "a label no case carries: a warning" 'grep -q "no case carries a usable" "$tmp/err"'
 

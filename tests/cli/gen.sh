@@ -102,7 +102,8 @@ rm -f "$tmp/big.jsonl.partial"
 
 # --- a cohort through the evaluator --------------------------------------
 "$bin" gen --count 2000 --seed 7 -o "$tmp/cohort.jsonl"
-"$bin" batch --compact "$tmp/cohort.jsonl" >"$tmp/results.jsonl" 2>"$tmp/err"
+# (with the progress display of a long run in its log form: a closing line)
+NMSRULES_PROGRESS=1 "$bin" batch --compact "$tmp/cohort.jsonl" >"$tmp/results.jsonl" 2>"$tmp/err"
 status=$?
 records=$(wc -l <"$tmp/results.jsonl")
 errors=$(grep -c '"error":{' "$tmp/results.jsonl")
@@ -113,6 +114,12 @@ planted=$(grep -c 'probably [^"]*give it as' "$tmp/results.jsonl")
 unlisted=$(grep -c '"kind":"unrecognised_drug"' "$tmp/results.jsonl")
 check "batch evaluates the cohort with exit 0" '[ "$status" -eq 0 ]' "$(head -5 "$tmp/err")"
 check "one record per generated case" '[ "$records" -eq 2000 ]' "got $records"
+check "NMSRULES_PROGRESS=1: progress on stderr, closing with the count" \
+    'grep -Eq "^nmsrules: 2000 cases in [0-9.]+ s, [0-9]+ a second$" "$tmp/err" &&
+     ! grep -v "^nmsrules: [0-9]* cases" "$tmp/err"' "$(head -5 "$tmp/err")"
+head -50 "$tmp/cohort.jsonl" >"$tmp/fifty.jsonl"
+NMSRULES_PROGRESS=0 "$bin" batch "$tmp/fifty.jsonl" -o "$tmp/fifty.out" 2>"$tmp/err"
+check "NMSRULES_PROGRESS=0, or stderr not a terminal: nothing" '[ ! -s "$tmp/err" ]' "$(cat "$tmp/err")"
 check "no error records" '[ "$errors" -eq 0 ]' "$(grep -m3 '"error":{' "$tmp/results.jsonl" | cut -c1-300)"
 check "labels reach the results" '[ "$(grep -c "\"label\":{\"nms\"" "$tmp/results.jsonl")" -eq 2000 ]'
 echo "# $warned of 2000 cases carry warnings: $planted a planted unit mistake," \

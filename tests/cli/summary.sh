@@ -32,6 +32,45 @@ check "unrecognised drug names with counts" \
     'grep -q "2 entries  Zorbifex 5mg" "$tmp/drugs.txt" && grep -q "1 entries  Quuxaline" "$tmp/drugs.txt"'
 check "warnings by kind" 'grep -Eq "3 +unrecognised_drug" "$tmp/drugs.txt"'
 
+# --- over result records: the same figures without evaluating again ------
+same_figures() { # CASES-SUMMARY RESULTS-SUMMARY: equal but the results line
+    grep -v "^read from result records" "$2" | cmp -s "$1" -
+}
+tri=$src/tests/data/rules/tri
+"$bin" batch --rules "$tri" "$src/tests/data/accuracy/cohort.jsonl" >"$tmp/tri.jsonl" 2>/dev/null
+"$bin" summary --rules "$tri" "$tmp/tri.jsonl" >"$tmp/tri-r.txt" 2>"$tmp/err"
+status=$?
+check "results: exit 1 for the error record, as over the cases" '[ "$status" -eq 1 ]' "$(cat "$tmp/err")"
+check "results: says it read result records" \
+    'grep -q "^read from result records (not evaluated again)$" "$tmp/tri-r.txt"'
+check "results: every figure as over the cases (tri cohort, labels, an error)" \
+    'same_figures "$tmp/tri.txt" "$tmp/tri-r.txt"' "$(diff "$tmp/tri.txt" "$tmp/tri-r.txt")"
+reviews=$src/examples/reviews/cohort.jsonl
+"$bin" summary "$reviews" >"$tmp/rev.txt" 2>/dev/null
+"$bin" batch --compact "$reviews" 2>/dev/null | "$bin" summary >"$tmp/rev-r.txt" 2>/dev/null
+check "results: the bundled cohort's figures, from compact JSON Lines" \
+    'same_figures "$tmp/rev.txt" "$tmp/rev-r.txt"' "$(diff "$tmp/rev.txt" "$tmp/rev-r.txt")"
+"$bin" batch --format json "$reviews" >"$tmp/rev.json" 2>/dev/null
+"$bin" summary "$tmp/rev.json" >"$tmp/rev-a.txt" 2>/dev/null
+check "results: from a JSON array too" 'same_figures "$tmp/rev.txt" "$tmp/rev-a.txt"'
+"$bin" batch "$tmp/drugs.jsonl" 2>/dev/null | "$bin" summary >"$tmp/drugs-r.txt" 2>/dev/null
+check "results: unrecognised drug names from the warnings' messages" \
+    'same_figures "$tmp/drugs.txt" "$tmp/drugs-r.txt"' "$(diff "$tmp/drugs.txt" "$tmp/drugs-r.txt")"
+"$bin" summary --html "$tmp/rpage.html" "$tmp/rev.json" >/dev/null 2>&1
+check "results: the page, with the ROC curve" \
+    'grep -q "read from result records" "$tmp/rpage.html" && grep -q "<polyline" "$tmp/rpage.html"'
+{ head -2 "$tmp/tri.jsonl"; head -1 "$src/tests/data/accuracy/cohort.jsonl"; } >"$tmp/mixed.jsonl"
+"$bin" summary --rules "$tri" "$tmp/mixed.jsonl" >"$tmp/out" 2>"$tmp/err"
+status=$?
+check "cases and results mixed: exit 2, naming the record and the first" \
+    '[ "$status" -eq 2 ] && grep -q "mixed.jsonl:3 is a case, but the records before it are results (from .*mixed.jsonl:1)" "$tmp/err"' \
+    "$(cat "$tmp/err")"
+"$bin" summary "$tmp/tri.jsonl" >"$tmp/out" 2>"$tmp/err"
+status=$?
+check "results of another ruleset: a warning, and error records for missing sets" \
+    '[ "$status" -eq 1 ] && grep -q "a result of another ruleset" "$tmp/err" && grep -q "13 cases, 0 evaluated, 13 errors" "$tmp/out"' \
+    "$(cat "$tmp/err")"
+
 "$bin" summary --html "$tmp/page.html" "$src/examples/reviews/cohort.jsonl" >/dev/null 2>&1
 page=$tmp/page.html
 check "the page is written" '[ -s "$page" ]'
@@ -59,6 +98,55 @@ if [ -n "$browser" ]; then
     check "the browser's DOM holds the SVG bars" '[ "$(grep -o "<rect" "$tmp/dom.html" | wc -l)" -gt 40 ]'
 else
     echo "ok - # SKIP no chromium: the page was not loaded in a browser"
+fi
+# --- --timeline: time to first met, in the text and on the page ------------
+"$bin" summary --timeline --html "$tmp/tl.html" "$src/tests/data/timeline/cohort.jsonl" \
+    >"$tmp/tl.txt" 2>"$tmp/err"
+status=$?
+"$bin" timeline "$src/tests/data/timeline/cohort.jsonl" 2>/dev/null |
+    sed -n '/^Cohort:/,$p' >"$tmp/tl-cohort.txt"
+check "--timeline: exit 0" '[ "$status" -eq 0 ]' "$(cat "$tmp/err")"
+check "--timeline: the cohort table of nmsrules timeline, the same figures" \
+    'sed -n "/^Cohort:/,\$p" "$tmp/tl.txt" | cmp -s - "$tmp/tl-cohort.txt"' \
+    "$(sed -n '/^Cohort:/,$p' "$tmp/tl.txt" | diff - "$tmp/tl-cohort.txt")"
+check "--timeline: the page has the time-to-first-met plot (bars + curves)" \
+    '[ "$(grep -c "<svg" "$tmp/tl.html")" -eq 2 ] && grep -q "iec2011: 2 of 3 met by 8.6667 h" "$tmp/tl.html"'
+check "without --timeline: the text says it was not computed" \
+    'grep -q "^Time to first met: not computed (--timeline, over cases)$" "$tmp/rev.txt"'
+check "without --timeline: so does the page" 'grep -q "Not computed: run" "$page"'
+"$bin" summary --timeline "$tmp/tri.jsonl" >/dev/null 2>"$tmp/err"
+status=$?
+check "--timeline over result records: exit 2, needs the cases" \
+    '[ "$status" -eq 2 ] && grep -q "tri.jsonl:1 is a result record: --timeline needs the cases" "$tmp/err"'
+if [ -n "$browser" ]; then
+    # The page with a script of the test's (the page has none) that asks the
+    # browser where it drew each set's curve and each step's point.
+    sed 's#</body></html>##' "$tmp/tl.html" >"$tmp/tl-check.html"
+    cat >>"$tmp/tl-check.html" <<'JS'
+<script>
+var out = [], sets = document.querySelectorAll("g.set"), drawn = 0, hit = 0, pts;
+sets.forEach(function (g) {
+  var l = g.querySelector("polyline");
+  if (l && l.getBoundingClientRect().width > 100 && l.getBoundingClientRect().height > 100) drawn++;
+});
+out.push("curves " + drawn + "/" + sets.length);
+pts = document.querySelectorAll("circle.step");
+pts.forEach(function (c) {
+  var r = c.getBoundingClientRect(), e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  if (e && e.tagName === "circle" && e.getAttribute("class") === "step") hit++;
+});
+out.push("steps " + hit + "/" + pts.length);
+var p = document.createElement("pre"); p.id = "result"; p.textContent = out.join("\n");
+document.body.appendChild(p);
+</script></body></html>
+JS
+    timeout 120 "$browser" --headless --no-sandbox --disable-gpu --window-size=1000,3000 \
+        --dump-dom "file://$tmp/tl-check.html" >"$tmp/tl-dom.html" 2>/dev/null
+    sed -n '/<pre id="result">/,/<\/pre>/p' "$tmp/tl-dom.html" | sed 's/<[^>]*>//g' >"$tmp/tl-result.txt"
+    check "browser: every set's time-to-first-met curve is drawn (5/5)" \
+        'grep -q "^curves 5/5" "$tmp/tl-result.txt"' "$(cat "$tmp/tl-result.txt")"
+    check "browser: every step's point is visible (10/10)" \
+        'grep -q "^steps 10/10" "$tmp/tl-result.txt"' "$(cat "$tmp/tl-result.txt")"
 fi
 check "help summary = summary --help" \
     '[ "$("$bin" help summary)" = "$("$bin" summary --help)" ]'

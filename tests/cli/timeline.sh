@@ -63,6 +63,49 @@ status=$?
 check "--as-of +soon: usage error naming the forms" \
     '[ "$status" -eq 2 ] && grep -q "such as +24h" "$tmp/err"'
 
+# --plot: the time-to-first-met curves over tests/data/timeline/cohort.jsonl
+# (onset-hours as a, with onset 24 as b, again as c, and d: an anchored case
+# never met). By hand, IEC: met 8.6667 h (a, c) and 10.6667 h (b) after the
+# onset, 3 of 4 anchored cases; the axis runs 0-14 h (the latest first met
+# of any set, DSM 13 h, in whole 2 h steps) over 530 units from x 70, the
+# shares 0-1 over 300 units up from y 344: 2 of 3 at (398.10, 144.00), 3 of
+# 3 at (473.81, 44.00).
+"$bin" timeline --plot "$tmp/flag.svg" "$src/tests/data/timeline/cohort.jsonl" \
+    >/dev/null 2>"$tmp/err"
+status=$?
+svg=$tmp/flag.svg
+check "timeline --plot writes the SVG" '[ "$status" -eq 0 ] && [ -s "$svg" ]' "$(cat "$tmp/err")"
+if command -v xmllint >/dev/null; then
+    check "the plot is well-formed XML" 'xmllint --noout "$svg" 2>/dev/null'
+fi
+check "self-contained: no script, link or image" \
+    '! grep -qiE "<script|href=|<image|@import|url\\(" "$svg"'
+check "IEC: 2 of 3 flagged by 8.6667 h, at the hand-computed point" \
+    'grep -q "cx=\"398.10\" cy=\"144.00\" r=\"3\" fill=\"#1f77b4\"><title>iec2011: 2 of 3 met by 8.6667 h</title>" "$svg"'
+check "IEC: 3 of 3 by 10.6667 h" \
+    'grep -q "cx=\"473.81\" cy=\"44.00\" r=\"3\" fill=\"#1f77b4\"><title>iec2011: 3 of 3 met by 10.6667 h</title>" "$svg"'
+check "IEC: the step curve through them (ties one step)" \
+    'grep -q "points=\"70.00,344.00 398.10,344.00 398.10,144.00 473.81,144.00 473.81,44.00 600.00,44.00\"" "$svg"'
+check "the never-met case is counted, not drawn" \
+    'grep -q "iec2011: met in 3 of 4 anchored cases; median 8.7 h \[8.7, 9.7\]" "$svg"'
+check "one curve per criteria set (5)" '[ "$(grep -c "<polyline" "$svg")" -eq 5 ]'
+# A long tail cuts the axis: ten cases as above (IEC 8.6667 h after the
+# onset) and one whose onset is 2000 h before the first dose (IEC 2034.67
+# h). The largest 90th percentile is DSM's 11 h, the latest first met
+# 2037 h, over 3 times it: the axis ends at 12.1 h rounded up to 14 h, and
+# IEC's curve runs on at 10 of 11 (y 71.27) to the edge.
+for i in 1 2 3 4 5 6 7 8 9 10; do jq -c ".id=\"n$i\"" "$hours"; done >"$tmp/tail.jsonl"
+jq -c '.id="late" | .onset=-2000' "$hours" >>"$tmp/tail.jsonl"
+"$bin" timeline --plot "$tmp/tail.svg" "$tmp/tail.jsonl" >/dev/null 2>&1
+check "a long tail cuts the axis, and the plot says so" \
+    'grep -q "axis cut at 14 h; the curves go on to 2037 h" "$tmp/tail.svg"'
+check "the cut curve runs on at the share reached (10 of 11)" \
+    'grep -q "points=\"70.00,344.00 398.10,344.00 398.10,71.27 600.00,71.27\"" "$tmp/tail.svg" &&
+     ! grep -q "iec2011: 11 of 11" "$tmp/tail.svg"'
+"$bin" timeline --plot "$tmp/none.svg" "$tmp/bare.json" >/dev/null 2>&1
+check "no case anchored: the plot says so, no curve" \
+    'grep -q "met in none of 0 anchored cases" "$tmp/none.svg" && ! grep -q "<polyline" "$tmp/none.svg"'
+
 "$bin" timeline --format csv "$hours" "$iso" >"$tmp/tl.csv" 2>/dev/null
 check "csv: a header and one row per case" '[ "$(wc -l <"$tmp/tl.csv")" -eq 3 ]'
 check "csv: hours to first IEC" \

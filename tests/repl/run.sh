@@ -55,6 +55,32 @@ tri=tests/data/rules/tri
 transcript commands.txt "$src/tests/repl/expected/commands.txt" 1 \
     repl --rules "$tri" --echo --keep-going --script tests/repl/commands.nms
 
+# --- .at +TIME: after the onset, else the first exposure (as --as-of +12h) --
+cat >"$tmp/relative.nms" <<EOF
+.load $src/tests/data/timeline/onset-hours.json
+.at +12h
+.at
+.load $src/examples/cases/01-haloperidol-classic.json
+.at +12h
+print("iec2011 score", nms.result().criteria.iec2011.score)
+.at +soon
+.new
+.vitals temp=37 at 1h
+.at +2h
+EOF
+(cd "$src" && $wrapper "$bin" repl --keep-going --script "$tmp/relative.nms") >"$tmp/relative.out" 2>&1
+contains ".at +12h counts from the onset" "$tmp/relative.out" "as of 38 h: 12 h after the onset at 26 h"
+contains ".at then shows the time fixed" "$tmp/relative.out" "as of: 38 h"
+contains ".at +12h counts from the first exposure without an onset" "$tmp/relative.out" \
+    "as of 2026-03-02T08:00Z: 12 h after the first exposure at 2026-03-01T20:00Z"
+want=$(cd "$src" && "$bin" batch --as-of +12h "$src/examples/cases/01-haloperidol-classic.json" |
+    jq .criteria.iec2011.score)
+contains ".at +12h evaluates as batch --as-of +12h does (IEC score $want)" "$tmp/relative.out" \
+    "iec2011 score	$want"
+contains ".at +soon: an error naming the forms" "$tmp/relative.out" "write +24h, +90min or +2d"
+contains ".at +2h without onset or exposure: an error" "$tmp/relative.out" \
+    "this case gives neither (yet)"
+
 # --- save, load, reload ----------------------------------------------------
 cp -r "$src/$tri" "$tmp/rules"
 sed "s#@TMP@#$tmp#g" "$src/tests/repl/roundtrip.nms" >"$tmp/roundtrip.nms"
