@@ -6,6 +6,7 @@
 #include <assert.h>
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,17 +29,112 @@
 /* Nesting of a record: record, set, items, item, values. */
 #define JSON_MAX_DEPTH 16
 
+/* Bytes gathered before one fwrite: stdio's per-call locking and checks
+ * cost more than the copying when a record is thousands of small pieces. */
+#define JSON_BUFFER 8192
+
 struct json_out {
     FILE *fp;
+    size_t len;                 /* bytes waiting in buf */
+    char buf[JSON_BUFFER];
     int pretty;
     unsigned depth;
     int empty[JSON_MAX_DEPTH];  /* per open container: nothing in it yet */
 };
 
+/* Not memset: the buffer needs no zeroes. */
+static void json_init(struct json_out *j, FILE *fp, int pretty)
+{
+    j->fp = fp;
+    j->len = 0;
+    j->pretty = pretty;
+    j->depth = 0;
+    memset(j->empty, 0, sizeof j->empty);
+}
+
+static void flush(struct json_out *j)
+{
+    if (j->len > 0)
+        fwrite(j->buf, 1, j->len, j->fp);
+    j->len = 0;
+}
+
+static void put_bytes(struct json_out *j, const void *s, size_t len)
+{
+    if (len > JSON_BUFFER - j->len) {
+        flush(j);
+        if (len >= JSON_BUFFER) {
+            fwrite(s, 1, len, j->fp);
+            return;
+        }
+    }
+    memcpy(j->buf + j->len, s, len);
+    j->len += len;
+}
+
+static void put_text(struct json_out *j, const char *s)
+{
+    put_bytes(j, s, strlen(s));
+}
+
+static void put_char(struct json_out *j, char ch)
+{
+    if (j->len == JSON_BUFFER)
+        flush(j);
+    j->buf[j->len++] = ch;
+}
+
 static void put_tabs(struct json_out *j, unsigned n)
 {
     while (n-- > 0)
-        fputc('\t', j->fp);
+        put_char(j, '\t');
+}
+
+/* An ASCII byte written as it is: printable, not a quote or backslash. */
+static int plain_ascii(unsigned char ch)
+{
+    return (unsigned char)(ch - 0x20) < 0x5F && ch != '"' && ch != '\\';
+}
+
+/* 1 when none of the 8 bytes in w needs a look of its own: all printable
+ * ASCII, no quote, no backslash (the bit tricks of "Bit Twiddling Hacks":
+ * a byte below 0x20, above 0x7E, or equal to one). */
+static int plain_word(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+
+    return (((w - ones * 0x20) & ~w) | ((w + ones) | w) |
+            ((q - ones) & ~q) | ((b - ones) & ~b)) & high ? 0 : 1;
+}
+
+/* The escape of the character at u (not a plain one); returns the bytes
+ * it takes. */
+static size_t put_escape(struct json_out *j, const unsigned char *u,
+                         size_t left)
+{
+    unsigned cp;
+    size_t n = nms_utf8_seq(u, left, &cp);
+
+    if (n == 0) {
+        put_text(j, "\\ufffd");
+        return 1;
+    }
+    switch (u[0]) {
+    case '"': put_text(j, "\\\""); break;
+    case '\\': put_text(j, "\\\\"); break;
+    case '\b': put_text(j, "\\b"); break;
+    case '\f': put_text(j, "\\f"); break;
+    case '\n': put_text(j, "\\n"); break;
+    case '\r': put_text(j, "\\r"); break;
+    case '\t': put_text(j, "\\t"); break;
+    default: {
+        char esc[8];
+        snprintf(esc, sizeof esc, "\\u%04x", cp);
+        put_bytes(j, esc, 6);
+    }
+    }
+    return n;
 }
 
 /*
@@ -53,51 +149,56 @@ static void put_tabs(struct json_out *j, unsigned n)
 static void put_escaped(struct json_out *j, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, n;
+    size_t i = 0, run = 0, n;
     unsigned cp;
 
+    /* Bytes that need no escape are written as one run: a character at a
+     * time through stdio was a third of a full record's instructions. */
     while (i < len) {
-        unsigned char ch = u[i];
-        n = nms_utf8_seq(u + i, len - i, &cp);
-        if (n == 0) {
-            fputs("\\ufffd", j->fp);
+        unsigned char ch;
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (!plain_word(w))
+                break;
+            i += 8;
+        }
+        while (i < len && plain_ascii(u[i]))
             i++;
-            continue;
+        if (i == len)
+            break;
+        ch = u[i];
+        if (ch >= 0x80) {
+            n = nms_utf8_seq(u + i, len - i, &cp);
+            if (n > 0 && cp > 0x9F) {
+                i += n;
+                continue;
+            }
         }
-        switch (ch) {
-        case '"': fputs("\\\"", j->fp); break;
-        case '\\': fputs("\\\\", j->fp); break;
-        case '\b': fputs("\\b", j->fp); break;
-        case '\f': fputs("\\f", j->fp); break;
-        case '\n': fputs("\\n", j->fp); break;
-        case '\r': fputs("\\r", j->fp); break;
-        case '\t': fputs("\\t", j->fp); break;
-        default:
-            if (cp < 32 || (cp >= 0x7F && cp <= 0x9F))
-                fprintf(j->fp, "\\u%04x", cp);
-            else
-                fwrite(u + i, 1, n, j->fp);
-        }
+        put_bytes(j, u + run, i - run);
+        n = put_escape(j, u + i, len - i);
         i += n;
+        run = i;
     }
+    put_bytes(j, u + run, i - run);
 }
 
 /* A string with cJSON's escapes; `len` bytes of s. */
 static void put_string_n(struct json_out *j, const char *s, size_t len)
 {
-    fputc('"', j->fp);
+    put_char(j, '"');
     put_escaped(j, s, len);
-    fputc('"', j->fp);
+    put_char(j, '"');
 }
 
 /* "a: b" as one JSON string, without building it. */
 static void put_joined(struct json_out *j, const char *a, const char *b)
 {
-    fputc('"', j->fp);
+    put_char(j, '"');
     put_escaped(j, a, strlen(a));
-    fputs(": ", j->fp);
+    put_text(j, ": ");
     put_escaped(j, b, strlen(b));
-    fputc('"', j->fp);
+    put_char(j, '"');
 }
 
 static void put_string(struct json_out *j, const char *s)
@@ -109,9 +210,25 @@ void nms_output_json_string(FILE *fp, const char *s)
 {
     struct json_out j;
 
-    memset(&j, 0, sizeof j);
-    j.fp = fp;
+    json_init(&j, fp, 0);
     put_string(&j, s);
+    flush(&j);
+}
+
+static void put_integer(struct json_out *j, long long v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
+                                 : (unsigned long long)v;
+
+    do {
+        digits[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (v < 0)
+        digits[--n] = '-';
+    put_bytes(j, digits + n, sizeof digits - n);
 }
 
 /* A number as cJSON prints it: 15 significant digits when they read back
@@ -123,14 +240,21 @@ static void put_number(struct json_out *j, double d)
     double back;
 
     if (isnan(d) || isinf(d)) {
-        fputs("null", j->fp);
+        put_text(j, "null");
+        return;
+    }
+    /* Whole numbers (counts, points, most scores) are what "%1.15g"
+     * prints for them: the digits, no exponent below 1e15; -0 is left to
+     * printf, which keeps its sign. */
+    if (fabs(d) < 1e15 && d == (double)(long long)d && !(d == 0 && signbit(d))) {
+        put_integer(j, (long long)d);
         return;
     }
     snprintf(buf, sizeof buf, "%1.15g", d);
     back = strtod(buf, NULL);
     if (!(fabs(back - d) <= fmax(fabs(back), fabs(d)) * DBL_EPSILON))
         snprintf(buf, sizeof buf, "%1.17g", d);
-    fputs(buf, j->fp);
+    put_text(j, buf);
 }
 
 /* Before a value inside the open container: the separator. */
@@ -139,17 +263,17 @@ static void next_value(struct json_out *j)
     if (j->depth == 0)
         return;
     if (!j->empty[j->depth - 1])
-        fputs(j->pretty ? ", " : ",", j->fp);
+        put_text(j, j->pretty ? ", " : ",");
     j->empty[j->depth - 1] = 0;
 }
 
 static void open_container(struct json_out *j, char ch)
 {
-    fputc(ch, j->fp);
+    put_char(j, ch);
     assert(j->depth < JSON_MAX_DEPTH);
     j->empty[j->depth++] = 1;
     if (ch == '{' && j->pretty)
-        fputc('\n', j->fp);
+        put_char(j, '\n');
 }
 
 static void begin_object(struct json_out *j)
@@ -160,10 +284,10 @@ static void begin_object(struct json_out *j)
 static void end_object(struct json_out *j)
 {
     if (j->pretty && !j->empty[j->depth - 1])
-        fputc('\n', j->fp);
+        put_char(j, '\n');
     if (j->pretty)
         put_tabs(j, j->depth - 1);
-    fputc('}', j->fp);
+    put_char(j, '}');
     j->depth--;
 }
 
@@ -174,7 +298,7 @@ static void begin_array(struct json_out *j)
 
 static void end_array(struct json_out *j)
 {
-    fputc(']', j->fp);
+    put_char(j, ']');
     j->depth--;
 }
 
@@ -182,12 +306,12 @@ static void end_array(struct json_out *j)
 static void key_n(struct json_out *j, const char *name, size_t len)
 {
     if (!j->empty[j->depth - 1])
-        fputs(j->pretty ? ",\n" : ",", j->fp);
+        put_text(j, j->pretty ? ",\n" : ",");
     j->empty[j->depth - 1] = 0;
     if (j->pretty)
         put_tabs(j, j->depth);
     put_string_n(j, name, len);
-    fputs(j->pretty ? ":\t" : ":", j->fp);
+    put_text(j, j->pretty ? ":\t" : ":");
 }
 
 static void key(struct json_out *j, const char *name)
@@ -218,7 +342,7 @@ static void num_member(struct json_out *j, const char *name, double d)
 static void lit_member(struct json_out *j, const char *name, const char *word)
 {
     key(j, name);
-    fputs(word, j->fp);
+    put_text(j, word);
 }
 
 static const char *tri_word(enum nms_tri value)
@@ -260,7 +384,7 @@ static void params_object(struct json_out *j, const struct nms_ruleset_info *rs)
             put_number(j, number);
             break;
         case NMS_PARAM_BOOLEAN:
-            fputs(number != 0 ? "true" : "false", j->fp);
+            put_text(j, number != 0 ? "true" : "false");
             break;
         case NMS_PARAM_STRING:
             put_string(j, eq + 1);
@@ -663,9 +787,7 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
     int failed = c->error || !r || r->error;
     int full = !(options & NMS_OUTPUT_COMPACT);
 
-    memset(&j, 0, sizeof j);
-    j.fp = fp;
-    j.pretty = (options & NMS_OUTPUT_PRETTY) != 0;
+    json_init(&j, fp, (options & NMS_OUTPUT_PRETTY) != 0);
     begin_object(&j);
     if (c->id)
         str_member(&j, "id", c->id);
@@ -695,9 +817,10 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
     warnings_array(&j, c, r);
     if (c->label_json) {
         key(&j, "label");
-        fputs(c->label_json, fp);   /* kept as written, less whitespace */
+        put_text(&j, c->label_json);  /* kept as written, less whitespace */
     }
     end_object(&j);
+    flush(&j);
 }
 
 enum nms_status nms_output_write(FILE *fp, const struct nms_case *c,
