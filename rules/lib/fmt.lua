@@ -7,6 +7,15 @@
 
 local fmt = {}
 
+--- Whether anyone will read the evidence being written: false while the
+-- engine evaluates items whose evidence is not printed (`--evidence none`,
+-- CSV, the items `decisive` does not show). Helpers then return "" for
+-- evidence instead of writing prose; values and `missing` texts are
+-- written alike at every level (the engine asks the decided items again,
+-- with evidence wanted, when it prints theirs).
+fmt.wanted = nms.evidence
+local wanted = fmt.wanted
+
 -- fmt.num's texts by decimals and value: the same values (a case's
 -- readings, the criteria's thresholds) are written by many sets. Kept
 -- across cases; forgotten when there are too many to be worth keeping.
@@ -79,6 +88,7 @@ end
 --- fmt.list over describe(item) for the first `max` items only, so a
 -- list of thousands of readings costs only the texts shown.
 function fmt.each(items, describe, max)
+  if not wanted() then return "" end
   local texts = {}
   for i = 1, math.min(#items, max) do texts[i] = describe(items[i]) end
   if #items > max then
