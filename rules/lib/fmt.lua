@@ -20,7 +20,10 @@ local wanted = fmt.wanted
 -- readings, the criteria's thresholds) are written by many sets. Kept
 -- across cases; forgotten when there are too many to be worth keeping.
 -- A table key does not tell 25 from 25.0 nor 0.0 from -0.0, and need not:
--- "%.2f" writes them alike, and "-0" is written "0".
+-- "%.2f" writes them alike, and "-0" is written "0". Bounded: past
+-- MAX_NUMBERS texts it starts again empty, so that a cohort of millions of
+-- distinct readings does not grow the memory (docs/performance.md).
+local MAX_NUMBERS = 8192
 local numbers, n_numbers = {}, 0
 
 --- A number with at most `decimals` (default 2) decimals, trailing zeros
@@ -38,7 +41,7 @@ function fmt.num(x, decimals)
   if s:find("%.") then s = s:gsub("0+$", ""):gsub("%.$", "") end
   if s == "-0" then s = "0" end
   if x == x then   -- NaN is no table key
-    if n_numbers >= 8192 then numbers, n_numbers = {}, 0 end
+    if n_numbers >= MAX_NUMBERS then numbers, n_numbers = {}, 0 end
     known[x], n_numbers = s, n_numbers + 1
   end
   return s
