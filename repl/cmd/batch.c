@@ -47,7 +47,7 @@ static const char usage[] =
     "                       compact: the record to store, at most a few kB:\n"
     "                       verdicts, scores, levels, the true and unknown\n"
     "                       items, and the evidence of the items that\n"
-    "                       decided each verdict (see nmsrules(1))\n"
+    "                       decided each verdict (docs/output-format.md)\n"
     "  --evidence LEVEL     all, decisive (only the items that decided a\n"
     "                       verdict) or none: how much evidence text the\n"
     "                       rules write; verdicts, values and missing data\n"
