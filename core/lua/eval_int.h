@@ -4,6 +4,8 @@
 #ifndef NMS_EVAL_INT_H
 #define NMS_EVAL_INT_H
 
+#include <lua.h>
+
 #include "lua/ruleset.h"
 #include "lua/vm.h"
 #include "nms/case.h"
@@ -21,6 +23,11 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                               const struct nms_limits *limits,
                               enum nms_evidence evidence,
                               const struct nms_case *c, struct nms_result *r);
+
+/* The overlaps of differentials with met NMS criteria and the
+ * disagreements between criteria, into `r` (across.c). */
+void nms_eval_across(lua_State *L, const struct nms_ruleset *rs,
+                     struct nms_result *r);
 
 /* Marks the items of `set` (evaluated from `def`) that decided its verdict
  * (nms_item.decided; decide.c). */

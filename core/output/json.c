@@ -410,8 +410,11 @@ static void missing_array(struct json_out *j, const struct nms_set *set)
     end_array(j);
 }
 
-/* The verdict of a set, in the words of its kind and section. */
-static void verdict_members(struct json_out *j, const struct nms_set *set)
+/* The verdict of a set, in the words of its kind and section. In the
+ * compact record (`record`) an empty could_be is left out, and the lists
+ * of present and unknown items, which every kind has there, come after. */
+static void verdict_members(struct json_out *j, const struct nms_set *set,
+                            int record)
 {
     size_t i;
 
@@ -427,6 +430,8 @@ static void verdict_members(struct json_out *j, const struct nms_set *set)
             str_member(j, "tier", nms_set_tier(set));
         else if (set->level)
             str_member(j, "level", set->level);
+        if (record && set->n_could_be == 0)
+            break;
         key(j, "could_be");
         begin_array(j);
         for (i = 0; i < set->n_could_be; i++)
@@ -435,6 +440,8 @@ static void verdict_members(struct json_out *j, const struct nms_set *set)
         break;
     case NMS_KIND_CHECKLIST:
         num_member(j, "count", set->score);
+        if (record)
+            break;
         ids_with(j, "present", set, NMS_TRI_TRUE);
         ids_with(j, "unknown", set, NMS_TRI_UNKNOWN);
         break;
@@ -485,7 +492,7 @@ static void set_object(struct json_out *j, const struct nms_set *set,
     str_member(j, "kind", nms_kind_name(set->kind));
     if (differential)
         lit_member(j, "screen", set->screen ? "true" : "false");
-    verdict_members(j, set);
+    verdict_members(j, set, 0);
     if (set->section == NMS_SECTION_SEVERITY) {
         reasons_array(j, set);
         notes_array(j, "actions", set);
@@ -535,30 +542,7 @@ static void record_set_object(struct json_out *j, const struct nms_set *set)
     int any = 0;
 
     begin_object(j);
-    str_member(j, "result", nms_verdict_name(set->result));
-    switch (set->kind) {
-    case NMS_KIND_POINTS:
-        num_member(j, "score", set->score);
-        num_member(j, "possible", set->possible);
-        num_member(j, "threshold", set->threshold);
-        break;
-    case NMS_KIND_GROUPS:
-        if (set->section == NMS_SECTION_SEVERITY)
-            str_member(j, "tier", nms_set_tier(set));
-        else if (set->level)
-            str_member(j, "level", set->level);
-        if (set->n_could_be > 0) {
-            key(j, "could_be");
-            begin_array(j);
-            for (i = 0; i < set->n_could_be; i++)
-                str(j, set->could_be[i]);
-            end_array(j);
-        }
-        break;
-    case NMS_KIND_CHECKLIST:
-        num_member(j, "count", set->score);
-        break;
-    }
+    verdict_members(j, set, 1);
     some_ids_with(j, "present", set, NMS_TRI_TRUE);
     some_ids_with(j, "unknown", set, NMS_TRI_UNKNOWN);
     for (i = 0; i < set->n_items; i++) {
