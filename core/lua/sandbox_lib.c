@@ -490,7 +490,17 @@ static const luaL_Reg sandbox_functions[] = {
     {"require", l_require},
     {NULL, NULL}};
 
+/* nms.evidence(): false while the engine evaluates items whose evidence
+ * text nobody will read (--evidence none, the first pass of decisive), so
+ * that the helpers of rules/lib skip writing it; true otherwise. */
+static int l_evidence(lua_State *L)
+{
+    lua_pushboolean(L, !nms_vm_of(L)->quiet);
+    return 1;
+}
+
 static const luaL_Reg nms_api[] = {
+    {"evidence", l_evidence},
     {"format_time", l_format_time},
     {NULL, NULL}};
 

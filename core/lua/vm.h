@@ -59,6 +59,8 @@ struct nms_vm {
     int retry_pending;
     size_t output;              /* bytes copied out of rule results (case) */
     unsigned long epoch;        /* counts units of work, for object ids */
+    int quiet;                  /* item checks need no evidence text:
+                                   nms.evidence() is false (eval.c) */
     int tool;                   /* the project's own tool scripts run
                                    (tools.c): no pattern guard; the budget,
                                    CPU time and memory cap still hold */

@@ -534,8 +534,11 @@ static void missing_array(struct json_out *j, const struct nms_set *set)
     end_array(j);
 }
 
-/* The verdict of a set, in the words of its kind and section. */
-static void verdict_members(struct json_out *j, const struct nms_set *set)
+/* The verdict of a set, in the words of its kind and section. In the
+ * compact record (`record`) an empty could_be is left out, and the lists
+ * of present and unknown items, which every kind has there, come after. */
+static void verdict_members(struct json_out *j, const struct nms_set *set,
+                            int record)
 {
     size_t i;
 
@@ -551,6 +554,8 @@ static void verdict_members(struct json_out *j, const struct nms_set *set)
             str_member(j, "tier", nms_set_tier(set));
         else if (set->level)
             str_member(j, "level", set->level);
+        if (record && set->n_could_be == 0)
+            break;
         key(j, "could_be");
         begin_array(j);
         for (i = 0; i < set->n_could_be; i++)
@@ -559,6 +564,8 @@ static void verdict_members(struct json_out *j, const struct nms_set *set)
         break;
     case NMS_KIND_CHECKLIST:
         num_member(j, "count", set->score);
+        if (record)
+            break;
         ids_with(j, "present", set, NMS_TRI_TRUE);
         ids_with(j, "unknown", set, NMS_TRI_UNKNOWN);
         break;
@@ -609,7 +616,7 @@ static void set_object(struct json_out *j, const struct nms_set *set,
     str_member(j, "kind", nms_kind_name(set->kind));
     if (differential)
         lit_member(j, "screen", set->screen ? "true" : "false");
-    verdict_members(j, set);
+    verdict_members(j, set, 0);
     if (set->section == NMS_SECTION_SEVERITY) {
         reasons_array(j, set);
         notes_array(j, "actions", set);
@@ -628,6 +635,56 @@ static void set_object(struct json_out *j, const struct nms_set *set,
             str_member(j, "overlap", set->overlap);
     }
     missing_array(j, set);
+    end_object(j);
+}
+
+/* Ids of the items of `set` whose value is `value`, under `name`; nothing
+ * when there are none. */
+static void some_ids_with(struct json_out *j, const char *name,
+                          const struct nms_set *set, enum nms_tri value)
+{
+    size_t i;
+
+    for (i = 0; i < set->n_items; i++)
+        if (set->items[i].value == value) {
+            ids_with(j, name, set, value);
+            return;
+        }
+}
+
+/* The compact record's set (NMS_OUTPUT_RECORD; docs/output-format.md,
+ * "The compact record"): the verdict; the ids of the true and of the
+ * unknown items (every other item is false); and "decided", the items
+ * that decided the verdict (their value is the verdict's: true for met,
+ * false for not met, unknown for indeterminate), each with its evidence,
+ * or for an unknown one what would decide it. Empty lists are left out.
+ * Titles, definitions and citations are the ruleset's, named by its
+ * digest: `nmsrules doc` has them. */
+static void record_set_object(struct json_out *j, const struct nms_set *set)
+{
+    size_t i;
+    int any = 0;
+
+    begin_object(j);
+    verdict_members(j, set, 1);
+    some_ids_with(j, "present", set, NMS_TRI_TRUE);
+    some_ids_with(j, "unknown", set, NMS_TRI_UNKNOWN);
+    for (i = 0; i < set->n_items; i++) {
+        const struct nms_item *item = &set->items[i];
+        if (!item->decided)
+            continue;
+        if (!any++) {
+            key(j, "decided");
+            begin_object(j);
+        }
+        str_member(j, item->id, item->value == NMS_TRI_UNKNOWN
+                                    ? item->missing
+                                    : item->evidence);
+    }
+    if (any)
+        end_object(j);
+    if (set->overlap)
+        str_member(j, "overlap", set->overlap);
     end_object(j);
 }
 
@@ -741,7 +798,8 @@ static void error_object(struct json_out *j, const struct nms_case *c,
 
 /* The sets of one section under `key`: as {"id": {...}, ...}, or for a
  * section of one set (severity, risk factors) as that set itself; no key
- * at all when the section has no set. */
+ * at all when the section has no set. `full` < 0: the compact record's
+ * sets. */
 static void section_member(struct json_out *j, const struct nms_result *r,
                            const struct nms_ruleset_info *rs, int full,
                            enum nms_section section, const char *name,
@@ -754,7 +812,10 @@ static void section_member(struct json_out *j, const struct nms_result *r,
             continue;
         if (single) {
             key(j, name);
-            set_object(j, &r->sets[i], nms_ruleset_set_info(rs, r, i), full);
+            if (full < 0)
+                record_set_object(j, &r->sets[i]);
+            else
+                set_object(j, &r->sets[i], nms_ruleset_set_info(rs, r, i), full);
             return;
         }
         if (n++ == 0) {
@@ -762,7 +823,10 @@ static void section_member(struct json_out *j, const struct nms_result *r,
             begin_object(j);
         }
         key(j, r->sets[i].id);
-        set_object(j, &r->sets[i], nms_ruleset_set_info(rs, r, i), full);
+        if (full < 0)
+            record_set_object(j, &r->sets[i]);
+        else
+            set_object(j, &r->sets[i], nms_ruleset_set_info(rs, r, i), full);
     }
     if (n > 0)
         end_object(j);
@@ -785,7 +849,9 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
 {
     struct json_out j;
     int failed = c->error || !r || r->error;
-    int full = !(options & NMS_OUTPUT_COMPACT);
+    int full = (options & NMS_OUTPUT_RECORD)    ? -1
+               : (options & NMS_OUTPUT_COMPACT) ? 0
+                                                : 1;
 
     json_init(&j, fp, (options & NMS_OUTPUT_PRETTY) != 0);
     begin_object(&j);
@@ -802,6 +868,8 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
     if (c->input_sha256[0])
         str_member(&j, "input_sha256", c->input_sha256);
     if (rs && !c->error) {
+        if (full < 0)
+            str_member(&j, "record", "compact");
         key(&j, "ruleset");
         ruleset_object(&j, rs);
         key(&j, "engine");

@@ -43,6 +43,17 @@ static const char usage[] =
     "                       and digest already fix (titles, citations, rules,\n"
     "                       sources, distinguishing points): about 40 %\n"
     "                       smaller; verdicts and evidence are all there\n"
+    "  --record KIND        full (default): every item with its evidence;\n"
+    "                       compact: the record to store, at most a few kB:\n"
+    "                       verdicts, scores, levels, the true and unknown\n"
+    "                       items, and the evidence of the items that\n"
+    "                       decided each verdict (docs/output-format.md)\n"
+    "  --evidence LEVEL     all, decisive (only the items that decided a\n"
+    "                       verdict) or none: how much evidence text the\n"
+    "                       rules write; verdicts, values and missing data\n"
+    "                       are the same at every level. Default: all for\n"
+    "                       the full record, decisive for the compact one,\n"
+    "                       none for CSV\n"
     "  -o, --output FILE    write to FILE atomically instead of stdout\n"
     "  --as-of TIME         evaluate as of TIME (ISO 8601 or hours),\n"
     "                       ignoring later data\n"
@@ -65,7 +76,7 @@ static const char usage[] =
     "4 interrupted (every case read so far was written).\n";
 
 enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_CSV_EOL, OPT_LABEL_COLUMNS,
-       OPT_CSV_RAW };
+       OPT_CSV_RAW, OPT_RECORD, OPT_EVIDENCE };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -73,6 +84,8 @@ static const struct option long_options[] = {
     {"compact", no_argument, NULL, OPT_COMPACT},
     {"label-columns", required_argument, NULL, OPT_LABEL_COLUMNS},
     {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
+    {"record", required_argument, NULL, OPT_RECORD},
+    {"evidence", required_argument, NULL, OPT_EVIDENCE},
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
 
@@ -111,6 +124,15 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
     case OPT_CSV_RAW:
         cli->csv_raw = 1;
         return -1;
+    case OPT_RECORD:
+        if (strcmp(arg, "full") != 0 && strcmp(arg, "compact") != 0) {
+            nms_errorf("unknown record '%s' (expected full or compact)", arg);
+            return NMS_EXIT_USAGE;
+        }
+        cli->record_compact = arg[0] == 'c';
+        return -1;
+    case OPT_EVIDENCE:
+        return nms_cli_set_evidence(cli, arg);
     case 'o':
         cli->output = arg;
         return -1;
@@ -201,12 +223,18 @@ int nms_cmd_batch(int argc, char **argv)
     }
     /* A signal also stops the case being evaluated, however it loops. */
     nms_engine_set_interrupt(e, nms_interrupt_flag());
+    /* CSV holds no evidence; the compact record only the decided items'. */
+    nms_engine_set_evidence(e, nms_cli_evidence(&cli,
+        cli.format == NMS_FORMAT_CSV || cli.format == NMS_FORMAT_ITEMS_CSV
+            ? NMS_EVIDENCE_NONE
+            : cli.record_compact ? NMS_EVIDENCE_DECISIVE : NMS_EVIDENCE_ALL));
     if (nms_writer_new(&w, out.fp, cli.format, nms_engine_ruleset(e)) !=
         NMS_OK) {
         nms_errorf("cannot write results: %s", strerror(errno));
         fatal = 1;
     } else {
         nms_writer_set_options(w, (cli.compact ? NMS_OUTPUT_COMPACT : 0u) |
+                                      (cli.record_compact ? NMS_OUTPUT_RECORD : 0u) |
                                       (cli.csv_lf ? NMS_OUTPUT_CSV_LF : 0u) |
                                       (cli.csv_raw ? NMS_OUTPUT_CSV_RAW : 0u));
         nms_writer_set_label_columns(w, (const char *const *)labels.paths,
