@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "nms/output.h"
 #include "test_helpers.h"
@@ -104,6 +105,117 @@ static void eval_items_carry_value_evidence_and_missing(void **state)
     assert_string_equal(crit->items[3].missing, "a catatonia assessment");
     nms_result_free(r);
     nms_engine_free(e);
+}
+
+/* Which items decided the verdict (core/lua/decide.c), on "tri": items
+ * prior 10, dehydration 20, agitation 30, catatonia 40 points, threshold
+ * 50. `want` is one 0/1 per item. */
+static void check_decided(const char *history, const char *want)
+{
+    struct nms_engine *e = load_test_rules("tri");
+    char json[512];
+    struct nms_result *r;
+    const struct nms_set *crit;
+    size_t i;
+
+    snprintf(json, sizeof json, "{\"history\": %s}", history);
+    r = evaluate(e, json);
+    crit = four(r);
+    for (i = 0; i < crit->n_items; i++)
+        assert_int_equal(crit->items[i].decided, want[i] == '1');
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
+static void decided_met_is_the_true_items_counted(void **state)
+{
+    (void)state;
+    check_decided("{\"dehydration\": true, \"agitation\": true}", "0110");
+}
+
+static void decided_not_met_is_the_false_items_it_rests_on(void **state)
+{
+    (void)state;
+    /* possible 30: catatonia (40) or agitation (30) unknown would reach 50 */
+    check_decided("{\"catatonia\": false, \"agitation\": false}", "0011");
+    /* possible 0: no single item could have left it open */
+    check_decided("{\"prior_nms\": false, \"dehydration\": false, "
+                  "\"agitation\": false, \"catatonia\": false}", "0000");
+}
+
+static void decided_indeterminate_is_the_unknown_items(void **state)
+{
+    (void)state;
+    check_decided("{\"prior_nms\": true, \"dehydration\": true}", "0011");
+}
+
+/* The same case at each evidence level: values and missing alike; none
+ * has no evidence, decisive only the decided items' (as all has it). */
+static void evidence_levels_change_only_evidence(void **state)
+{
+    static const char json[] =
+        "{\"history\": {\"dehydration\": true, \"agitation\": true, "
+        "\"catatonia\": false}}";
+    struct nms_engine *e = load_test_rules("tri");
+    struct nms_result *all, *none, *decisive;
+    size_t i;
+
+    (void)state;
+    all = evaluate(e, json);
+    nms_engine_set_evidence(e, NMS_EVIDENCE_NONE);
+    none = evaluate(e, json);
+    nms_engine_set_evidence(e, NMS_EVIDENCE_DECISIVE);
+    decisive = evaluate(e, json);
+    for (i = 0; i < four(all)->n_items; i++) {
+        const struct nms_item *a = &all->sets[0].items[i];
+        const struct nms_item *n = &none->sets[0].items[i];
+        const struct nms_item *d = &decisive->sets[0].items[i];
+        assert_int_equal(a->value, n->value);
+        assert_int_equal(a->value, d->value);
+        assert_int_equal(a->decided, d->decided);
+        assert_true((a->missing == NULL) == (n->missing == NULL));
+        assert_string_equal(n->evidence, "");
+        assert_true(a->evidence[0] != '\0');
+        assert_string_equal(d->evidence, a->decided ? a->evidence : "");
+    }
+    assert_int_equal(four(none)->result, four(all)->result);
+    nms_result_free(all);
+    nms_result_free(none);
+    nms_result_free(decisive);
+    nms_engine_free(e);
+}
+
+/* A check that answers otherwise when asked again for its evidence fails
+ * the case (it depends on more than the case); at all or none it is asked
+ * once. */
+static void decisive_refuses_a_check_that_changes_its_answer(void **state)
+{
+    struct nms_engine *e = load_test_rules("flip");
+    struct nms_result *r;
+
+    (void)state;
+    nms_engine_set_evidence(e, NMS_EVIDENCE_DECISIVE);
+    r = evaluate(e, "{}");
+    assert_non_null(r->error);
+    assert_string_equal(r->error->rule, "flip.flip");
+    assert_non_null(strstr(r->error->message, "another value"));
+    nms_result_free(r);
+    nms_engine_set_evidence(e, NMS_EVIDENCE_NONE);
+    r = evaluate(e, "{}");
+    assert_null(r->error);
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
+static void evidence_level_names(void **state)
+{
+    enum nms_evidence level;
+
+    (void)state;
+    assert_int_equal(nms_evidence_parse("decisive", &level), 0);
+    assert_int_equal(level, NMS_EVIDENCE_DECISIVE);
+    assert_string_equal(nms_evidence_name(NMS_EVIDENCE_NONE), "none");
+    assert_int_equal(nms_evidence_parse("some", &level), -1);
 }
 
 static void eval_param_override_changes_threshold(void **state)
@@ -260,6 +372,12 @@ int main(void)
         cmocka_unit_test(eval_possible_equal_to_threshold_stays_indeterminate),
         cmocka_unit_test(eval_all_false_is_not_met),
         cmocka_unit_test(eval_items_carry_value_evidence_and_missing),
+        cmocka_unit_test(decided_met_is_the_true_items_counted),
+        cmocka_unit_test(decided_not_met_is_the_false_items_it_rests_on),
+        cmocka_unit_test(decided_indeterminate_is_the_unknown_items),
+        cmocka_unit_test(evidence_levels_change_only_evidence),
+        cmocka_unit_test(decisive_refuses_a_check_that_changes_its_answer),
+        cmocka_unit_test(evidence_level_names),
         cmocka_unit_test(eval_param_override_changes_threshold),
         cmocka_unit_test(eval_unknown_param_fails_load),
         cmocka_unit_test(eval_param_without_value_is_rejected),

@@ -11,6 +11,17 @@
  * frees, or NULL when out of memory. */
 char *nms_strndup(const char *s, size_t n);
 
+/*
+ * What snprintf(buf + at, size - at, "%s%s", sep, name) and
+ * snprintf(buf + at, size - at, "[%zu]", index) do, without printf's
+ * cost (the case reader builds a path for every field it reads): writes
+ * what fits, terminated when anything fits, and returns the length the
+ * whole text has.
+ */
+size_t nms_path_name(char *buf, size_t size, size_t at, const char *sep,
+                     const char *name);
+size_t nms_path_index(char *buf, size_t size, size_t at, size_t index);
+
 /* How an override value "76", "true" or "oral" is read: as a number, a
  * boolean or a string, the same way for the ruleset and for the output. */
 enum nms_param_kind { NMS_PARAM_NUMBER, NMS_PARAM_BOOLEAN, NMS_PARAM_STRING };

@@ -62,3 +62,44 @@ size_t nms_utf8_seq(const unsigned char *s, size_t left, unsigned *cp)
     *cp = c;
     return n;
 }
+
+/* Copies the `len` bytes of text to buf + at as snprintf would. */
+static void put_cut(char *buf, size_t size, size_t at, const char *text,
+                    size_t len)
+{
+    size_t room;
+
+    if (at >= size)
+        return;
+    room = size - at - 1;
+    if (len > room)
+        len = room;
+    memcpy(buf + at, text, len);
+    buf[at + len] = '\0';
+}
+
+size_t nms_path_name(char *buf, size_t size, size_t at, const char *sep,
+                     const char *name)
+{
+    size_t ls = strlen(sep), ln = strlen(name);
+
+    put_cut(buf, size, at, sep, ls);
+    if (at + ls < size)
+        put_cut(buf, size, at + ls, name, ln);
+    return ls + ln;
+}
+
+size_t nms_path_index(char *buf, size_t size, size_t at, size_t index)
+{
+    char text[32];
+    size_t n = sizeof text;
+
+    text[--n] = ']';
+    do {
+        text[--n] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index > 0);
+    text[--n] = '[';
+    put_cut(buf, size, at, text + n, sizeof text - n);
+    return sizeof text - n;
+}

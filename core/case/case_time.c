@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/base_int.h"
 #include "case/case_int.h"
 #include "nms/case.h"
 
@@ -301,25 +302,19 @@ struct time_walk {
  * when warning, since the latest-time walk needs no paths. */
 static size_t push_name(struct time_walk *w, size_t len, const char *name)
 {
-    int n;
-
     if (!w->warn || len >= sizeof w->path - 1)
         return len;
-    n = snprintf(w->path + len, sizeof w->path - len, "%s%s",
-                 len == 0 ? "" : ".", name);
-    len += n > 0 ? (size_t)n : 0;
+    len += nms_path_name(w->path, sizeof w->path, len, len == 0 ? "" : ".",
+                         name);
     return len < sizeof w->path ? len : sizeof w->path - 1;
 }
 
 /* Appends "[index]" to the path, like push_name. */
 static size_t push_index(struct time_walk *w, size_t len, size_t index)
 {
-    int n;
-
     if (!w->warn || len >= sizeof w->path - 1)
         return len;
-    n = snprintf(w->path + len, sizeof w->path - len, "[%zu]", index);
-    len += n > 0 ? (size_t)n : 0;
+    len += nms_path_index(w->path, sizeof w->path, len, index);
     return len < sizeof w->path ? len : sizeof w->path - 1;
 }
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/base_int.h"
 #include "case/case_int.h"
 #include "input/case_json.h"
 #include "nms/reader.h"
@@ -156,10 +157,8 @@ static void fail_type(struct parse *p, const char *expected, const cJSON *item)
 static size_t push_key(struct parse *p, const char *key)
 {
     size_t saved = p->path_len;
-    int n = snprintf(p->path + saved, sizeof p->path - saved, "%s%s",
-                     saved == 0 ? "" : ".", key);
-
-    p->path_len += n > 0 ? (size_t)n : 0;
+    p->path_len += nms_path_name(p->path, sizeof p->path, saved,
+                                 saved == 0 ? "" : ".", key);
     if (p->path_len >= sizeof p->path) {
         /* Truncated, still terminated, and not inside a character. */
         p->path_len = utf8_whole(p->path, sizeof p->path - 1);
@@ -171,9 +170,7 @@ static size_t push_key(struct parse *p, const char *key)
 static size_t push_index(struct parse *p, size_t index)
 {
     size_t saved = p->path_len;
-    int n = snprintf(p->path + saved, sizeof p->path - saved, "[%zu]", index);
-
-    p->path_len += n > 0 ? (size_t)n : 0;
+    p->path_len += nms_path_index(p->path, sizeof p->path, saved, index);
     if (p->path_len >= sizeof p->path)
         p->path_len = sizeof p->path - 1;
     return saved;
@@ -686,6 +683,8 @@ static int prints_exactly(double d)
 
     if (!isfinite(d))
         return 0;
+    if (fabs(d) < 1e15 && d == (double)(long long)d)
+        return 1;   /* whole numbers print as their digits: no printf */
     snprintf(buf, sizeof buf, "%1.15g", d);
     back = strtod(buf, NULL);
     return back == d ||

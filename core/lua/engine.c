@@ -31,6 +31,7 @@ struct nms_engine {
     char *overlays[NMS_MAX_OVERLAYS];   /* nms_engine_add_overlay */
     size_t n_overlays;
     const volatile sig_atomic_t *interrupt;  /* see nms/interrupt.h */
+    enum nms_evidence evidence;             /* nms_engine_set_evidence */
     char errmsg[1024];
 };
 
@@ -175,13 +176,37 @@ enum nms_status nms_engine_evaluate(struct nms_engine *e,
     r = calloc(1, sizeof *r);
     if (!r)
         return NMS_ENOMEM;
-    status = nms_eval_case(e->vm, e->rs, &e->limits, c, r);
+    status = nms_eval_case(e->vm, e->rs, &e->limits, e->evidence, c, r);
     if (status != NMS_OK) {
         nms_result_free(r);
         return status;
     }
     *out = r;
     return NMS_OK;
+}
+
+void nms_engine_set_evidence(struct nms_engine *e, enum nms_evidence level)
+{
+    e->evidence = level;
+}
+
+static const char *const evidence_names[] = {"all", "decisive", "none"};
+
+const char *nms_evidence_name(enum nms_evidence level)
+{
+    return (unsigned)level < 3 ? evidence_names[level] : "all";
+}
+
+int nms_evidence_parse(const char *name, enum nms_evidence *out)
+{
+    int i;
+
+    for (i = 0; i < 3; i++)
+        if (strcmp(name, evidence_names[i]) == 0) {
+            *out = (enum nms_evidence)i;
+            return 0;
+        }
+    return -1;
 }
 
 const char *nms_engine_errmsg(const struct nms_engine *e)

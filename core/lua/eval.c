@@ -35,6 +35,7 @@ struct eval_args {
     const struct nms_ruleset *rs;
     const struct nms_case *c;
     struct nms_result *r;
+    enum nms_evidence evidence;
 };
 
 /* Copies the string at `idx` into a new allocation; raises on no memory
@@ -118,15 +119,15 @@ static void fail_rule(lua_State *L, struct eval_args *a, const char *set_id,
         luaL_error(L, "not enough memory");
 }
 
-/* Runs one item's check on the case at `case_idx` (and, for the severity
- * section, the verdicts at `verdicts_idx`; 0 for none) and fills *out.
- * Returns 0, or -1 when the rule failed (recorded in the result). */
-static int run_item(lua_State *L, struct eval_args *a, int case_idx,
-                    int verdicts_idx, const struct nms_set_def *set, size_t i,
-                    struct nms_item *out)
+/* Calls one item's check on the case at `case_idx` (and, for the severity
+ * section, the verdicts at `verdicts_idx`; 0 for none), leaving its three
+ * results above `top`, checked. Returns 0, or -1 when the rule failed
+ * (recorded in the result). */
+static int call_check(lua_State *L, struct eval_args *a, int case_idx,
+                      int verdicts_idx, const struct nms_set_def *set, size_t i,
+                      int top)
 {
     const struct nms_item_def *def = &set->items[i];
-    int top = lua_gettop(L);
     int type;
 
     lua_rawgeti(L, LUA_REGISTRYINDEX, def->check_ref);
@@ -164,13 +165,60 @@ static int run_item(lua_State *L, struct eval_args *a, int case_idx,
         fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
         return -1;
     }
-    out->value = type == LUA_TNIL ? NMS_TRI_UNKNOWN
-                 : lua_toboolean(L, top + 1) ? NMS_TRI_TRUE : NMS_TRI_FALSE;
-    out->evidence = copy_string(L, top + 2);
+    return 0;
+}
+
+static enum nms_tri tri_at(lua_State *L, int idx)
+{
+    return lua_isnil(L, idx) ? NMS_TRI_UNKNOWN
+           : lua_toboolean(L, idx) ? NMS_TRI_TRUE : NMS_TRI_FALSE;
+}
+
+/* Runs one item's check and fills *out; while the VM is quiet (no
+ * evidence wanted) the evidence is "" whatever the check wrote. Returns 0,
+ * or -1 when the rule failed (recorded in the result). */
+static int run_item(lua_State *L, struct eval_args *a, int case_idx,
+                    int verdicts_idx, const struct nms_set_def *set, size_t i,
+                    struct nms_item *out)
+{
+    int top = lua_gettop(L);
+
+    if (call_check(L, a, case_idx, verdicts_idx, set, i, top) != 0)
+        return -1;
+    out->value = tri_at(L, top + 1);
+    out->evidence = a->vm->quiet ? copy_cstring(L, "")
+                                 : copy_string(L, top + 2);
     if (out->value == NMS_TRI_UNKNOWN)
         out->missing = lua_type(L, top + 3) == LUA_TSTRING
                            ? copy_string(L, top + 3)
-                           : copy_cstring(L, def->needs);
+                           : copy_cstring(L, set->items[i].needs);
+    lua_settop(L, top);
+    return 0;
+}
+
+/* Asks a decided item's check again, with evidence wanted, for its text
+ * (--evidence decisive). A check that answers differently the second time
+ * depends on something besides the case: the case fails rather than
+ * print evidence for a value it does not show. */
+static int explain_item(lua_State *L, struct eval_args *a, int case_idx,
+                        int verdicts_idx, const struct nms_set_def *set,
+                        size_t i, struct nms_item *item)
+{
+    const struct nms_item_def *def = &set->items[i];
+    int top = lua_gettop(L);
+    char *evidence;
+
+    if (call_check(L, a, case_idx, verdicts_idx, set, i, top) != 0)
+        return -1;
+    if (tri_at(L, top + 1) != item->value) {
+        lua_pushliteral(L, "check gave another value when asked again for "
+                           "its evidence");
+        fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
+        return -1;
+    }
+    evidence = copy_string(L, top + 2);
+    free(item->evidence);
+    item->evidence = evidence;
     lua_settop(L, top);
     return 0;
 }
@@ -414,6 +462,37 @@ static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
     return 0;
 }
 
+static void push_verdicts(lua_State *L, const struct nms_result *r);
+
+/* Actions are read at every evidence level, so they are written in full.
+ * After quiet checks they get a fresh case table and fresh verdicts: the
+ * findings the helpers remembered for this case (lib/memo keys on the
+ * case table, severity/working.lua on the verdicts) have no evidence, and
+ * an action may quote it. */
+static int actions_in_full(lua_State *L, struct eval_args *a, int case_idx,
+                           int verdicts_idx, const struct nms_set_def *def,
+                           struct nms_set *set)
+{
+    int top = lua_gettop(L), status;
+
+    if (a->vm->quiet) {
+        nms_lua_push_case(L, a->c);
+        case_idx = lua_gettop(L);
+        if (verdicts_idx) {
+            push_verdicts(L, a->r);
+            verdicts_idx = lua_gettop(L);
+        }
+        a->vm->quiet = 0;
+        status = run_actions(L, a, case_idx, verdicts_idx, def, set);
+        a->vm->quiet = 1;
+    } else {
+        status = run_actions(L, a, case_idx, verdicts_idx, def, set);
+    }
+    if (status == 0)
+        lua_settop(L, top);
+    return status;
+}
+
 /* Evaluates set `def` into `set`, its checks and actions given the
  * verdicts at `verdicts_idx` too when not 0; returns 0 or -1 if a rule
  * failed. */
@@ -455,121 +534,11 @@ static int run_set(lua_State *L, struct eval_args *a, int case_idx,
     case NMS_KIND_GROUPS: aggregate_groups(L, def, set); break;
     case NMS_KIND_CHECKLIST: aggregate_checklist(set); break;
     }
+    nms_mark_decided(def, set);
     copy_notes(L, def->notes, def->n_notes, set);
     if (def->actions_ref != LUA_NOREF)
-        return run_actions(L, a, case_idx, verdicts_idx, def, set);
+        return actions_in_full(L, a, case_idx, verdicts_idx, def, set);
     return 0;
-}
-
-/* ------------------------------------------------------------------------
- * Across sets: overlap of differentials with NMS, concordance of criteria
- * --------------------------------------------------------------------- */
-
-/* A differential met while NMS criteria sets are met says so, with the
- * met sets named: the engine never silently picks one diagnosis. */
-static void add_overlaps(lua_State *L, const struct nms_ruleset *rs,
-                         struct nms_result *r)
-{
-    size_t d, c;
-
-    for (d = 0; d < r->n_sets; d++) {
-        struct nms_set *dx = &r->sets[d];
-        int top = lua_gettop(L), n = 0;
-        luaL_Buffer b;
-
-        if (dx->section != NMS_SECTION_DIFFERENTIAL ||
-            dx->result != NMS_VERDICT_MET)
-            continue;
-        luaL_buffinit(L, &b);
-        for (c = 0; c < r->n_sets; c++) {
-            if (r->sets[c].section != NMS_SECTION_CRITERIA ||
-                r->sets[c].result != NMS_VERDICT_MET)
-                continue;
-            luaL_addstring(&b, n++ ? ", " : "NMS criteria are also met (");
-            luaL_addstring(&b, r->sets[c].id);
-        }
-        if (n == 0)
-            continue;
-        luaL_addstring(&b, "): both diagnoses remain possible.");
-        luaL_pushresult(&b);
-        if (rs->sets[d].overlap)
-            lua_pushfstring(L, "%s %s", lua_tostring(L, -1),
-                            rs->sets[d].overlap);
-        dx->overlap = copy_string(L, -1);
-        lua_settop(L, top);
-    }
-}
-
-/* A criteria item with a concordance feature tag. */
-struct tagged {
-    const struct nms_set *set;
-    const struct nms_item *item;
-};
-
-/* Records the disagreement on the feature of tags[first] among the `n`
- * tags: every item tagged with it and its value. */
-static void add_disagreement(lua_State *L, struct nms_result *r,
-                             const struct tagged *tags, size_t n,
-                             size_t first, size_t count)
-{
-    const char *feature = tags[first].item->feature;
-    struct nms_disagreement *d = &r->disagreements[r->n_disagreements++];
-    size_t j;
-
-    d->feature = copy_cstring(L, feature);
-    d->items = calloc(count, sizeof *d->items);
-    d->values = calloc(count, sizeof *d->values);
-    if (!d->items || !d->values)
-        luaL_error(L, "not enough memory");
-    for (j = first; j < n; j++) {
-        if (strcmp(tags[j].item->feature, feature) != 0)
-            continue;
-        d->items[d->n] = copy_cstring(
-            L, lua_pushfstring(L, "%s.%s", tags[j].set->id, tags[j].item->id));
-        lua_pop(L, 1);
-        d->values[d->n++] = tags[j].item->value;
-    }
-}
-
-/* For each feature tagged in more than one criteria item, in order of
- * first appearance: the items and their values, when they are not all the
- * same (true against unknown counts: one set decides what another cannot). */
-static void find_disagreements(lua_State *L, struct nms_result *r)
-{
-    struct tagged *tags;
-    size_t s, i, j, n = 0;
-
-    for (s = 0; s < r->n_sets; s++)
-        if (r->sets[s].section == NMS_SECTION_CRITERIA)
-            n += r->sets[s].n_items;
-    if (n == 0)
-        return;
-    /* Scratch space the garbage collector owns, so a raise cannot leak it. */
-    tags = lua_newuserdatauv(L, n * sizeof *tags, 0);
-    r->disagreements = calloc(n, sizeof *r->disagreements);
-    if (!r->disagreements)
-        luaL_error(L, "not enough memory");
-    for (s = 0, n = 0; s < r->n_sets; s++)
-        for (i = 0; r->sets[s].section == NMS_SECTION_CRITERIA &&
-                    i < r->sets[s].n_items; i++)
-            if (r->sets[s].items[i].feature) {
-                tags[n].set = &r->sets[s];
-                tags[n++].item = &r->sets[s].items[i];
-            }
-    for (i = 0; i < n; i++) {
-        const char *feature = tags[i].item->feature;
-        size_t count = 1, differ = 0, earlier = 0;
-        for (j = 0; j < i && !earlier; j++)
-            earlier = strcmp(tags[j].item->feature, feature) == 0;
-        for (j = i + 1; j < n && !earlier; j++)
-            if (strcmp(tags[j].item->feature, feature) == 0) {
-                count++;
-                differ |= tags[j].item->value != tags[i].item->value;
-            }
-        if (!earlier && differ)
-            add_disagreement(L, r, tags, n, i, count);
-    }
-    lua_pop(L, 1);
 }
 
 /* [-0, +1] Pushes `x` as a Lua integer when it is one (points and counts
@@ -595,7 +564,9 @@ static void push_verdicts(lua_State *L, const struct nms_result *r)
     lua_createtable(L, 0, (int)r->n_sets);
     for (i = 0; i < r->n_sets; i++) {
         const struct nms_set *set = &r->sets[i];
-        if (!set->id)
+        /* Severity sets run after these verdicts are taken (they read
+         * them); asked again for evidence, they read the same. */
+        if (!set->id || set->section == NMS_SECTION_SEVERITY)
             continue;
         lua_createtable(L, 0, 7);
         lua_pushstring(L, nms_verdict_name(set->result));
@@ -688,6 +659,35 @@ static int run_warnings(lua_State *L, struct eval_args *a, int case_idx)
     return 0;
 }
 
+/* --evidence decisive: the decided items' checks asked again, with
+ * evidence wanted (an unknown one's missing text says what it waits on:
+ * it needs none), on a fresh case table and fresh verdicts, so that no
+ * finding the helpers remembered per case from the quiet pass (lib/memo
+ * keys on the case table) stands in for one with its text. */
+static int explain_decided(lua_State *L, struct eval_args *a)
+{
+    int case_idx, verdicts_idx;
+    size_t s, i;
+
+    nms_lua_push_case(L, a->c);
+    case_idx = lua_gettop(L);
+    push_verdicts(L, a->r);
+    verdicts_idx = lua_gettop(L);
+    for (s = 0; s < a->rs->n_sets; s++) {
+        const struct nms_set_def *def = &a->rs->sets[s];
+        struct nms_set *set = &a->r->sets[s];
+        int severity = def->section == NMS_SECTION_SEVERITY;
+        for (i = 0; i < set->n_items; i++)
+            if (set->items[i].decided &&
+                set->items[i].value != NMS_TRI_UNKNOWN &&
+                explain_item(L, a, case_idx, severity ? verdicts_idx : 0,
+                             def, i, &set->items[i]) != 0)
+                return -1;
+    }
+    lua_pop(L, 2);
+    return 0;
+}
+
 /* Protected body of nms_eval_case: every allocation is anchored in the
  * result before the next call that can raise. The severity section runs
  * last, whatever its place in the result, because it reads the verdicts
@@ -699,6 +699,7 @@ static int eval_protected(lua_State *L)
     int case_idx, verdicts_idx;
     size_t i;
 
+    a->vm->quiet = a->evidence != NMS_EVIDENCE_ALL;
     nms_lua_push_case(L, a->c);
     case_idx = lua_gettop(L);
     a->r->sets = calloc(rs->n_sets, sizeof *a->r->sets);
@@ -716,10 +717,18 @@ static int eval_protected(lua_State *L)
             run_set(L, a, case_idx, verdicts_idx, &rs->sets[i],
                     &a->r->sets[i]) != 0)
             return 0;
+    a->vm->quiet = 0;
+    if (a->evidence == NMS_EVIDENCE_DECISIVE && explain_decided(L, a) != 0)
+        return 0;
+    if (a->evidence != NMS_EVIDENCE_ALL) {
+        /* Warnings are read at every level: written in full, on a fresh
+         * case table (as actions_in_full explains). */
+        nms_lua_push_case(L, a->c);
+        case_idx = lua_gettop(L);
+    }
     if (run_warnings(L, a, case_idx) != 0)
         return 0;
-    add_overlaps(L, rs, a->r);
-    find_disagreements(L, a->r);
+    nms_eval_across(L, rs, a->r);
     return 0;
 }
 
@@ -735,9 +744,10 @@ static void drop_sets(struct nms_result *r)
 
 enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                               const struct nms_limits *lim,
+                              enum nms_evidence evidence,
                               const struct nms_case *c, struct nms_result *r)
 {
-    struct eval_args args = {vm, rs, c, r};
+    struct eval_args args = {vm, rs, c, r, evidence};
     lua_State *L = vm->L;
     int status;
 
@@ -756,6 +766,7 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                                             lua_rawlen(L, -1));
         }
     }
+    vm->quiet = 0;   /* tools and the REPL's own calls want evidence */
     lua_settop(L, 0);
     if (r->error)
         drop_sets(r);

@@ -41,11 +41,6 @@
 #define KEY_RANDOMSEED "nms.limits.randomseed"
 #define KEY_IDS "nms.limits.ids"
 
-static struct nms_vm *vm_of(lua_State *L)
-{
-    return *(struct nms_vm **)lua_getextraspace(L);
-}
-
 /* ------------------------------------------------------------------------
  * CPU time and charging
  * --------------------------------------------------------------------- */
@@ -68,7 +63,7 @@ static long long cpu_now(void)
  * instruction, so no pcall, however deep, can swallow the stop. */
 void nms_limits_hook(lua_State *L, lua_Debug *ar)
 {
-    struct nms_vm *vm = vm_of(L);
+    struct nms_vm *vm = nms_vm_of(L);
 
     (void)ar;
     if (vm->budget == 0)
@@ -145,7 +140,7 @@ static int raise_stop(lua_State *L, struct nms_vm *vm)
 
 void nms_limits_charge(lua_State *L, double units)
 {
-    struct nms_vm *vm = vm_of(L);
+    struct nms_vm *vm = nms_vm_of(L);
 
     if (vm->budget == 0)
         return;
@@ -312,13 +307,13 @@ static int l_metered(lua_State *L)
 
     if (cost == COST_FORMAT)
         format_args(L);
-    if (vm_of(L)->budget)
+    if (nms_vm_of(L)->budget)
         nms_limits_charge(L, cost_before(L, cost) + 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, n, LUA_MULTRET);
     n = lua_gettop(L);
-    if (vm_of(L)->budget)
+    if (nms_vm_of(L)->budget)
         nms_limits_charge(L, n + string_bytes(L, 1, n) / BYTES_PER_INSTRUCTION);
     return n;
 }
@@ -381,7 +376,7 @@ void nms_limits_wrap_library(lua_State *L, const char *lib)
  * making a new one (weak-keyed) when the last one is from an earlier. */
 static void push_ids(lua_State *L)
 {
-    struct nms_vm *vm = vm_of(L);
+    struct nms_vm *vm = nms_vm_of(L);
 
     if (lua_getfield(L, LUA_REGISTRYINDEX, KEY_IDS) == LUA_TTABLE) {
         lua_getfield(L, -1, "epoch");
@@ -575,7 +570,7 @@ void nms_limits_seed(struct nms_vm *vm)
 
 void nms_limits_output(lua_State *L, size_t len)
 {
-    struct nms_vm *vm = vm_of(L);
+    struct nms_vm *vm = nms_vm_of(L);
 
     if (len > NMS_MAX_RULE_STRING)
         luaL_error(L, "a rule returned a string of %I bytes; at most %d",

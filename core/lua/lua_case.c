@@ -23,28 +23,30 @@
 static void push_record(lua_State *L, const struct nms_schema *record,
                         const char *base);
 
-/* [-0, +1] Pushes array field `f` of the struct at `base`, or nil. */
-static void push_array(lua_State *L, const struct nms_field *f,
-                       const char *base)
+/* [-0, +(0|1)] Pushes array field `f` of the struct at `base`; returns 0,
+ * pushing nothing, when the record did not give it. */
+static int push_array(lua_State *L, const struct nms_field *f,
+                      const char *base)
 {
     const char *elements = *(char *const *)(base + f->offset);
     size_t n = *(const size_t *)(base + f->count_offset);
     size_t i;
 
-    if (!elements) {
-        lua_pushnil(L);
-        return;
-    }
+    if (!elements)
+        return 0;
     lua_createtable(L, n > (size_t)INT_MAX ? INT_MAX : (int)n, 0);
     for (i = 0; i < n; i++) {
         push_record(L, f->record, elements + i * f->record->size);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
+    return 1;
 }
 
-/* [-0, +1] Pushes the value of field `f`, or nil when it is absent. */
-static void push_field(lua_State *L, const struct nms_field *f,
-                       const char *base)
+/* [-0, +(0|1)] Pushes the value of field `f`; returns 0, pushing nothing,
+ * when it is absent (most fields of most records: a nil would only be
+ * looked up and not stored). */
+static int push_field(lua_State *L, const struct nms_field *f,
+                      const char *base)
 {
     const char *p = base + f->offset;
 
@@ -52,30 +54,29 @@ static void push_field(lua_State *L, const struct nms_field *f,
     case NMS_FIELD_NUMBER:
     case NMS_FIELD_TIME:
         if (isnan(*(const double *)p))
-            lua_pushnil(L);
-        else
-            lua_pushnumber(L, *(const double *)p);
-        break;
+            return 0;
+        lua_pushnumber(L, *(const double *)p);
+        return 1;
     case NMS_FIELD_BOOL:
         if (*(const signed char *)p == NMS_TRI_UNKNOWN)
-            lua_pushnil(L);
-        else
-            lua_pushboolean(L, *(const signed char *)p == NMS_TRI_TRUE);
-        break;
+            return 0;
+        lua_pushboolean(L, *(const signed char *)p == NMS_TRI_TRUE);
+        return 1;
     case NMS_FIELD_ENUM:
     case NMS_FIELD_STRING:
-        lua_pushstring(L, *(const char *const *)p);  /* NULL pushes nil */
-        break;
+        if (!*(const char *const *)p)
+            return 0;
+        lua_pushstring(L, *(const char *const *)p);
+        return 1;
     case NMS_FIELD_OBJECT:
         push_record(L, f->record, p);
-        break;
+        return 1;
     case NMS_FIELD_ARRAY:
-        push_array(L, f, base);
-        break;
+        return push_array(L, f, base);
     case NMS_FIELD_RAW:
-        lua_pushnil(L);   /* labels are for analysts, not for rules */
-        break;
+        return 0;   /* labels are for analysts, not for rules */
     }
+    return 0;
 }
 
 /* [-0, +1] Pushes the struct at `base` described by `record` as a table. */
@@ -85,10 +86,9 @@ static void push_record(lua_State *L, const struct nms_schema *record,
     size_t i;
 
     lua_createtable(L, 0, (int)record->n_fields);
-    for (i = 0; i < record->n_fields; i++) {
-        push_field(L, &record->fields[i], base);
-        lua_setfield(L, -2, record->fields[i].name);  /* nil sets nothing */
-    }
+    for (i = 0; i < record->n_fields; i++)
+        if (push_field(L, &record->fields[i], base))
+            lua_setfield(L, -2, record->fields[i].name);
 }
 
 void nms_lua_push_case(lua_State *L, const struct nms_case *c)

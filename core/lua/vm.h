@@ -13,6 +13,7 @@
 
 #include <lua.h>
 
+#include "lua/pool.h"
 #include "nms/engine.h"
 
 /* Lua instructions between two budget checks: small enough to stop a
@@ -28,6 +29,7 @@ struct nms_fault {
 /* One Lua state with its accounting; an engine swaps these on reload. */
 struct nms_vm {
     lua_State *L;
+    struct nms_pool pool;       /* L's small blocks (pool.h) */
     size_t used;                /* bytes currently allocated by L */
     size_t cap;                 /* growth beyond this is refused */
     size_t memory;              /* the per-unit allowance behind cap */
@@ -57,6 +59,8 @@ struct nms_vm {
     int retry_pending;
     size_t output;              /* bytes copied out of rule results (case) */
     unsigned long epoch;        /* counts units of work, for object ids */
+    int quiet;                  /* item checks need no evidence text:
+                                   nms.evidence() is false (eval.c) */
     int tool;                   /* the project's own tool scripts run
                                    (tools.c): no pattern guard; the budget,
                                    CPU time and memory cap still hold */
@@ -71,6 +75,12 @@ struct nms_snapshot {
     size_t *lens;
     size_t n;
 };
+
+/* The VM a state belongs to (kept in the state's extra space). */
+static inline struct nms_vm *nms_vm_of(lua_State *L)
+{
+    return *(struct nms_vm **)lua_getextraspace(L);
+}
 
 /* Creates a sandboxed state whose require reads modules below `dir`; NULL
  * when out of memory. */

@@ -6,6 +6,7 @@
 #include <assert.h>
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,17 +29,112 @@
 /* Nesting of a record: record, set, items, item, values. */
 #define JSON_MAX_DEPTH 16
 
+/* Bytes gathered before one fwrite: stdio's per-call locking and checks
+ * cost more than the copying when a record is thousands of small pieces. */
+#define JSON_BUFFER 8192
+
 struct json_out {
     FILE *fp;
+    size_t len;                 /* bytes waiting in buf */
+    char buf[JSON_BUFFER];
     int pretty;
     unsigned depth;
     int empty[JSON_MAX_DEPTH];  /* per open container: nothing in it yet */
 };
 
+/* Not memset: the buffer needs no zeroes. */
+static void json_init(struct json_out *j, FILE *fp, int pretty)
+{
+    j->fp = fp;
+    j->len = 0;
+    j->pretty = pretty;
+    j->depth = 0;
+    memset(j->empty, 0, sizeof j->empty);
+}
+
+static void flush(struct json_out *j)
+{
+    if (j->len > 0)
+        fwrite(j->buf, 1, j->len, j->fp);
+    j->len = 0;
+}
+
+static void put_bytes(struct json_out *j, const void *s, size_t len)
+{
+    if (len > JSON_BUFFER - j->len) {
+        flush(j);
+        if (len >= JSON_BUFFER) {
+            fwrite(s, 1, len, j->fp);
+            return;
+        }
+    }
+    memcpy(j->buf + j->len, s, len);
+    j->len += len;
+}
+
+static void put_text(struct json_out *j, const char *s)
+{
+    put_bytes(j, s, strlen(s));
+}
+
+static void put_char(struct json_out *j, char ch)
+{
+    if (j->len == JSON_BUFFER)
+        flush(j);
+    j->buf[j->len++] = ch;
+}
+
 static void put_tabs(struct json_out *j, unsigned n)
 {
     while (n-- > 0)
-        fputc('\t', j->fp);
+        put_char(j, '\t');
+}
+
+/* An ASCII byte written as it is: printable, not a quote or backslash. */
+static int plain_ascii(unsigned char ch)
+{
+    return (unsigned char)(ch - 0x20) < 0x5F && ch != '"' && ch != '\\';
+}
+
+/* 1 when none of the 8 bytes in w needs a look of its own: all printable
+ * ASCII, no quote, no backslash (the bit tricks of "Bit Twiddling Hacks":
+ * a byte below 0x20, above 0x7E, or equal to one). */
+static int plain_word(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+
+    return (((w - ones * 0x20) & ~w) | ((w + ones) | w) |
+            ((q - ones) & ~q) | ((b - ones) & ~b)) & high ? 0 : 1;
+}
+
+/* The escape of the character at u (not a plain one); returns the bytes
+ * it takes. */
+static size_t put_escape(struct json_out *j, const unsigned char *u,
+                         size_t left)
+{
+    unsigned cp;
+    size_t n = nms_utf8_seq(u, left, &cp);
+
+    if (n == 0) {
+        put_text(j, "\\ufffd");
+        return 1;
+    }
+    switch (u[0]) {
+    case '"': put_text(j, "\\\""); break;
+    case '\\': put_text(j, "\\\\"); break;
+    case '\b': put_text(j, "\\b"); break;
+    case '\f': put_text(j, "\\f"); break;
+    case '\n': put_text(j, "\\n"); break;
+    case '\r': put_text(j, "\\r"); break;
+    case '\t': put_text(j, "\\t"); break;
+    default: {
+        char esc[8];
+        snprintf(esc, sizeof esc, "\\u%04x", cp);
+        put_bytes(j, esc, 6);
+    }
+    }
+    return n;
 }
 
 /*
@@ -53,51 +149,56 @@ static void put_tabs(struct json_out *j, unsigned n)
 static void put_escaped(struct json_out *j, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, n;
+    size_t i = 0, run = 0, n;
     unsigned cp;
 
+    /* Bytes that need no escape are written as one run: a character at a
+     * time through stdio was a third of a full record's instructions. */
     while (i < len) {
-        unsigned char ch = u[i];
-        n = nms_utf8_seq(u + i, len - i, &cp);
-        if (n == 0) {
-            fputs("\\ufffd", j->fp);
+        unsigned char ch;
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (!plain_word(w))
+                break;
+            i += 8;
+        }
+        while (i < len && plain_ascii(u[i]))
             i++;
-            continue;
+        if (i == len)
+            break;
+        ch = u[i];
+        if (ch >= 0x80) {
+            n = nms_utf8_seq(u + i, len - i, &cp);
+            if (n > 0 && cp > 0x9F) {
+                i += n;
+                continue;
+            }
         }
-        switch (ch) {
-        case '"': fputs("\\\"", j->fp); break;
-        case '\\': fputs("\\\\", j->fp); break;
-        case '\b': fputs("\\b", j->fp); break;
-        case '\f': fputs("\\f", j->fp); break;
-        case '\n': fputs("\\n", j->fp); break;
-        case '\r': fputs("\\r", j->fp); break;
-        case '\t': fputs("\\t", j->fp); break;
-        default:
-            if (cp < 32 || (cp >= 0x7F && cp <= 0x9F))
-                fprintf(j->fp, "\\u%04x", cp);
-            else
-                fwrite(u + i, 1, n, j->fp);
-        }
+        put_bytes(j, u + run, i - run);
+        n = put_escape(j, u + i, len - i);
         i += n;
+        run = i;
     }
+    put_bytes(j, u + run, i - run);
 }
 
 /* A string with cJSON's escapes; `len` bytes of s. */
 static void put_string_n(struct json_out *j, const char *s, size_t len)
 {
-    fputc('"', j->fp);
+    put_char(j, '"');
     put_escaped(j, s, len);
-    fputc('"', j->fp);
+    put_char(j, '"');
 }
 
 /* "a: b" as one JSON string, without building it. */
 static void put_joined(struct json_out *j, const char *a, const char *b)
 {
-    fputc('"', j->fp);
+    put_char(j, '"');
     put_escaped(j, a, strlen(a));
-    fputs(": ", j->fp);
+    put_text(j, ": ");
     put_escaped(j, b, strlen(b));
-    fputc('"', j->fp);
+    put_char(j, '"');
 }
 
 static void put_string(struct json_out *j, const char *s)
@@ -109,9 +210,25 @@ void nms_output_json_string(FILE *fp, const char *s)
 {
     struct json_out j;
 
-    memset(&j, 0, sizeof j);
-    j.fp = fp;
+    json_init(&j, fp, 0);
     put_string(&j, s);
+    flush(&j);
+}
+
+static void put_integer(struct json_out *j, long long v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
+                                 : (unsigned long long)v;
+
+    do {
+        digits[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (v < 0)
+        digits[--n] = '-';
+    put_bytes(j, digits + n, sizeof digits - n);
 }
 
 /* A number as cJSON prints it: 15 significant digits when they read back
@@ -123,14 +240,21 @@ static void put_number(struct json_out *j, double d)
     double back;
 
     if (isnan(d) || isinf(d)) {
-        fputs("null", j->fp);
+        put_text(j, "null");
+        return;
+    }
+    /* Whole numbers (counts, points, most scores) are what "%1.15g"
+     * prints for them: the digits, no exponent below 1e15; -0 is left to
+     * printf, which keeps its sign. */
+    if (fabs(d) < 1e15 && d == (double)(long long)d && !(d == 0 && signbit(d))) {
+        put_integer(j, (long long)d);
         return;
     }
     snprintf(buf, sizeof buf, "%1.15g", d);
     back = strtod(buf, NULL);
     if (!(fabs(back - d) <= fmax(fabs(back), fabs(d)) * DBL_EPSILON))
         snprintf(buf, sizeof buf, "%1.17g", d);
-    fputs(buf, j->fp);
+    put_text(j, buf);
 }
 
 /* Before a value inside the open container: the separator. */
@@ -139,17 +263,17 @@ static void next_value(struct json_out *j)
     if (j->depth == 0)
         return;
     if (!j->empty[j->depth - 1])
-        fputs(j->pretty ? ", " : ",", j->fp);
+        put_text(j, j->pretty ? ", " : ",");
     j->empty[j->depth - 1] = 0;
 }
 
 static void open_container(struct json_out *j, char ch)
 {
-    fputc(ch, j->fp);
+    put_char(j, ch);
     assert(j->depth < JSON_MAX_DEPTH);
     j->empty[j->depth++] = 1;
     if (ch == '{' && j->pretty)
-        fputc('\n', j->fp);
+        put_char(j, '\n');
 }
 
 static void begin_object(struct json_out *j)
@@ -160,10 +284,10 @@ static void begin_object(struct json_out *j)
 static void end_object(struct json_out *j)
 {
     if (j->pretty && !j->empty[j->depth - 1])
-        fputc('\n', j->fp);
+        put_char(j, '\n');
     if (j->pretty)
         put_tabs(j, j->depth - 1);
-    fputc('}', j->fp);
+    put_char(j, '}');
     j->depth--;
 }
 
@@ -174,7 +298,7 @@ static void begin_array(struct json_out *j)
 
 static void end_array(struct json_out *j)
 {
-    fputc(']', j->fp);
+    put_char(j, ']');
     j->depth--;
 }
 
@@ -182,12 +306,12 @@ static void end_array(struct json_out *j)
 static void key_n(struct json_out *j, const char *name, size_t len)
 {
     if (!j->empty[j->depth - 1])
-        fputs(j->pretty ? ",\n" : ",", j->fp);
+        put_text(j, j->pretty ? ",\n" : ",");
     j->empty[j->depth - 1] = 0;
     if (j->pretty)
         put_tabs(j, j->depth);
     put_string_n(j, name, len);
-    fputs(j->pretty ? ":\t" : ":", j->fp);
+    put_text(j, j->pretty ? ":\t" : ":");
 }
 
 static void key(struct json_out *j, const char *name)
@@ -218,7 +342,7 @@ static void num_member(struct json_out *j, const char *name, double d)
 static void lit_member(struct json_out *j, const char *name, const char *word)
 {
     key(j, name);
-    fputs(word, j->fp);
+    put_text(j, word);
 }
 
 static const char *tri_word(enum nms_tri value)
@@ -260,7 +384,7 @@ static void params_object(struct json_out *j, const struct nms_ruleset_info *rs)
             put_number(j, number);
             break;
         case NMS_PARAM_BOOLEAN:
-            fputs(number != 0 ? "true" : "false", j->fp);
+            put_text(j, number != 0 ? "true" : "false");
             break;
         case NMS_PARAM_STRING:
             put_string(j, eq + 1);
@@ -410,8 +534,11 @@ static void missing_array(struct json_out *j, const struct nms_set *set)
     end_array(j);
 }
 
-/* The verdict of a set, in the words of its kind and section. */
-static void verdict_members(struct json_out *j, const struct nms_set *set)
+/* The verdict of a set, in the words of its kind and section. In the
+ * compact record (`record`) an empty could_be is left out, and the lists
+ * of present and unknown items, which every kind has there, come after. */
+static void verdict_members(struct json_out *j, const struct nms_set *set,
+                            int record)
 {
     size_t i;
 
@@ -427,6 +554,8 @@ static void verdict_members(struct json_out *j, const struct nms_set *set)
             str_member(j, "tier", nms_set_tier(set));
         else if (set->level)
             str_member(j, "level", set->level);
+        if (record && set->n_could_be == 0)
+            break;
         key(j, "could_be");
         begin_array(j);
         for (i = 0; i < set->n_could_be; i++)
@@ -435,6 +564,8 @@ static void verdict_members(struct json_out *j, const struct nms_set *set)
         break;
     case NMS_KIND_CHECKLIST:
         num_member(j, "count", set->score);
+        if (record)
+            break;
         ids_with(j, "present", set, NMS_TRI_TRUE);
         ids_with(j, "unknown", set, NMS_TRI_UNKNOWN);
         break;
@@ -485,7 +616,7 @@ static void set_object(struct json_out *j, const struct nms_set *set,
     str_member(j, "kind", nms_kind_name(set->kind));
     if (differential)
         lit_member(j, "screen", set->screen ? "true" : "false");
-    verdict_members(j, set);
+    verdict_members(j, set, 0);
     if (set->section == NMS_SECTION_SEVERITY) {
         reasons_array(j, set);
         notes_array(j, "actions", set);
@@ -504,6 +635,56 @@ static void set_object(struct json_out *j, const struct nms_set *set,
             str_member(j, "overlap", set->overlap);
     }
     missing_array(j, set);
+    end_object(j);
+}
+
+/* Ids of the items of `set` whose value is `value`, under `name`; nothing
+ * when there are none. */
+static void some_ids_with(struct json_out *j, const char *name,
+                          const struct nms_set *set, enum nms_tri value)
+{
+    size_t i;
+
+    for (i = 0; i < set->n_items; i++)
+        if (set->items[i].value == value) {
+            ids_with(j, name, set, value);
+            return;
+        }
+}
+
+/* The compact record's set (NMS_OUTPUT_RECORD; docs/output-format.md,
+ * "The compact record"): the verdict; the ids of the true and of the
+ * unknown items (every other item is false); and "decided", the items
+ * that decided the verdict (their value is the verdict's: true for met,
+ * false for not met, unknown for indeterminate), each with its evidence,
+ * or for an unknown one what would decide it. Empty lists are left out.
+ * Titles, definitions and citations are the ruleset's, named by its
+ * digest: `nmsrules doc` has them. */
+static void record_set_object(struct json_out *j, const struct nms_set *set)
+{
+    size_t i;
+    int any = 0;
+
+    begin_object(j);
+    verdict_members(j, set, 1);
+    some_ids_with(j, "present", set, NMS_TRI_TRUE);
+    some_ids_with(j, "unknown", set, NMS_TRI_UNKNOWN);
+    for (i = 0; i < set->n_items; i++) {
+        const struct nms_item *item = &set->items[i];
+        if (!item->decided)
+            continue;
+        if (!any++) {
+            key(j, "decided");
+            begin_object(j);
+        }
+        str_member(j, item->id, item->value == NMS_TRI_UNKNOWN
+                                    ? item->missing
+                                    : item->evidence);
+    }
+    if (any)
+        end_object(j);
+    if (set->overlap)
+        str_member(j, "overlap", set->overlap);
     end_object(j);
 }
 
@@ -617,7 +798,8 @@ static void error_object(struct json_out *j, const struct nms_case *c,
 
 /* The sets of one section under `key`: as {"id": {...}, ...}, or for a
  * section of one set (severity, risk factors) as that set itself; no key
- * at all when the section has no set. */
+ * at all when the section has no set. `full` < 0: the compact record's
+ * sets. */
 static void section_member(struct json_out *j, const struct nms_result *r,
                            const struct nms_ruleset_info *rs, int full,
                            enum nms_section section, const char *name,
@@ -630,7 +812,10 @@ static void section_member(struct json_out *j, const struct nms_result *r,
             continue;
         if (single) {
             key(j, name);
-            set_object(j, &r->sets[i], nms_ruleset_set_info(rs, r, i), full);
+            if (full < 0)
+                record_set_object(j, &r->sets[i]);
+            else
+                set_object(j, &r->sets[i], nms_ruleset_set_info(rs, r, i), full);
             return;
         }
         if (n++ == 0) {
@@ -638,7 +823,10 @@ static void section_member(struct json_out *j, const struct nms_result *r,
             begin_object(j);
         }
         key(j, r->sets[i].id);
-        set_object(j, &r->sets[i], nms_ruleset_set_info(rs, r, i), full);
+        if (full < 0)
+            record_set_object(j, &r->sets[i]);
+        else
+            set_object(j, &r->sets[i], nms_ruleset_set_info(rs, r, i), full);
     }
     if (n > 0)
         end_object(j);
@@ -661,11 +849,11 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
 {
     struct json_out j;
     int failed = c->error || !r || r->error;
-    int full = !(options & NMS_OUTPUT_COMPACT);
+    int full = (options & NMS_OUTPUT_RECORD)    ? -1
+               : (options & NMS_OUTPUT_COMPACT) ? 0
+                                                : 1;
 
-    memset(&j, 0, sizeof j);
-    j.fp = fp;
-    j.pretty = (options & NMS_OUTPUT_PRETTY) != 0;
+    json_init(&j, fp, (options & NMS_OUTPUT_PRETTY) != 0);
     begin_object(&j);
     if (c->id)
         str_member(&j, "id", c->id);
@@ -680,6 +868,8 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
     if (c->input_sha256[0])
         str_member(&j, "input_sha256", c->input_sha256);
     if (rs && !c->error) {
+        if (full < 0)
+            str_member(&j, "record", "compact");
         key(&j, "ruleset");
         ruleset_object(&j, rs);
         key(&j, "engine");
@@ -695,9 +885,10 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
     warnings_array(&j, c, r);
     if (c->label_json) {
         key(&j, "label");
-        fputs(c->label_json, fp);   /* kept as written, less whitespace */
+        put_text(&j, c->label_json);  /* kept as written, less whitespace */
     }
     end_object(&j);
+    flush(&j);
 }
 
 enum nms_status nms_output_write(FILE *fp, const struct nms_case *c,

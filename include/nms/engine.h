@@ -144,6 +144,26 @@ const struct nms_set_info *nms_ruleset_set_info(const struct nms_ruleset_info *r
                                                 const struct nms_result *r,
                                                 size_t i);
 
+/* How much evidence text the rules write (nms_engine_set_evidence). Item
+ * values, missing, scores, verdicts, levels, tiers, warnings and actions
+ * are the same at every level; only nms_item.evidence differs. */
+enum nms_evidence {
+    NMS_EVIDENCE_ALL = 0,   /* every item's evidence (the default) */
+    NMS_EVIDENCE_DECISIVE,  /* only the items that decided their set
+                               (nms_item.decided); the others get "" */
+    NMS_EVIDENCE_NONE       /* no item's evidence: every one is "" */
+};
+
+/* Sets the evidence level for the cases evaluated from now on. */
+void nms_engine_set_evidence(struct nms_engine *e, enum nms_evidence level);
+
+/* "all", "decisive" or "none". */
+const char *nms_evidence_name(enum nms_evidence level);
+
+/* The level named `name` ("all", "decisive", "none") into *out: 0, or -1
+ * for another name. */
+int nms_evidence_parse(const char *name, enum nms_evidence *out);
+
 /*
  * Evaluates one finished case (see nms_case_finish) against the loaded
  * ruleset. On NMS_OK *out is a new result; if a rule failed, the result's

@@ -37,7 +37,13 @@ enum nms_output_option {
      * it, one that starts with = + - @ TAB or CR, which a spreadsheet
      * would run as a formula, gets a leading single quote (OWASP's advice
      * against CSV injection). */
-    NMS_OUTPUT_CSV_RAW = 8
+    NMS_OUTPUT_CSV_RAW = 8,
+    /* The compact record an analyst stores (docs/output-format.md): per
+     * set the verdict, the true and unknown item ids, and the decided
+     * items (nms_item.decided) with their evidence and missing data;
+     * the ruleset's static text is named by its digest, not copied.
+     * Overrides NMS_OUTPUT_COMPACT. */
+    NMS_OUTPUT_RECORD = 16
 };
 
 struct nms_writer;

@@ -52,6 +52,11 @@ struct nms_item {
     double points;      /* points kind only */
     char *evidence;
     char *missing;      /* what data would decide it; NULL unless unknown */
+    int decided;        /* 1 when the item decided its set's verdict (see
+                           docs/output-format.md, "Decided items"): a true
+                           item a met verdict counted, a false item whose
+                           being unknown would have left a not-met verdict
+                           open, an unknown item an open verdict waits on */
 };
 
 /* A group of a groups-kind set, with its counts on this case. */

@@ -47,12 +47,21 @@ static const char usage[] =
     "                       and digest already fix (titles, citations, rules,\n"
     "                       sources, distinguishing points): about 40 %\n"
     "                       smaller; verdicts and evidence are all there\n"
+    "  --record KIND        full (default): every item with its evidence;\n"
+    "                       compact: the record to store, at most a few kB:\n"
+    "                       verdicts, scores, levels, the true and unknown\n"
+    "                       items, and the evidence of the items that\n"
+    "                       decided each verdict (docs/output-format.md)\n"
+    "  --evidence LEVEL     all, decisive (only the items that decided a\n"
+    "                       verdict) or none: how much evidence text the\n"
+    "                       rules write; verdicts, values and missing data\n"
+    "                       are the same at every level. Default: all for\n"
+    "                       the full record, decisive for the compact one,\n"
+    "                       none for CSV\n"
     "  -o, --output FILE    write to FILE atomically instead of stdout\n"
-    "  -j, --jobs N         evaluate with N workers, each with its own copy\n"
-    "                       of the ruleset (default: NMSRULES_JOBS, else one\n"
-    "                       per online CPU);\n"
-    "                       the output is the same for every N, in input\n"
-    "                       order (a relative --as-of runs with one)\n"
+    "  -j, --jobs N         N workers, each with its own engine (default:\n"
+    "                       NMSRULES_JOBS, else one per CPU); the same output\n"
+    "                       for every N (a relative --as-of runs with one)\n"
     "  --progress           show the cases done and the rate on stderr while\n"
     "                       running, also when stderr is not a terminal\n"
     "                       (the default: on a terminal, the results\n"
@@ -80,7 +89,7 @@ static const char usage[] =
     "input's first cases; the message says how many).\n";
 
 enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_CSV_EOL, OPT_LABEL_COLUMNS,
-       OPT_CSV_RAW, OPT_PROGRESS, OPT_NO_PROGRESS };
+       OPT_CSV_RAW, OPT_RECORD, OPT_EVIDENCE, OPT_PROGRESS, OPT_NO_PROGRESS };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -88,6 +97,8 @@ static const struct option long_options[] = {
     {"compact", no_argument, NULL, OPT_COMPACT},
     {"label-columns", required_argument, NULL, OPT_LABEL_COLUMNS},
     {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
+    {"record", required_argument, NULL, OPT_RECORD},
+    {"evidence", required_argument, NULL, OPT_EVIDENCE},
     {"output", required_argument, NULL, 'o'},
     {"jobs", required_argument, NULL, 'j'},
     {"progress", no_argument, NULL, OPT_PROGRESS},
@@ -164,6 +175,15 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
     case OPT_CSV_RAW:
         cli->csv_raw = 1;
         return -1;
+    case OPT_RECORD:
+        if (strcmp(arg, "full") != 0 && strcmp(arg, "compact") != 0) {
+            nms_errorf("unknown record '%s' (expected full or compact)", arg);
+            return NMS_EXIT_USAGE;
+        }
+        cli->record_compact = arg[0] == 'c';
+        return -1;
+    case OPT_EVIDENCE:
+        return nms_cli_set_evidence(cli, arg);
     case 'o':
         cli->output = arg;
         return -1;
@@ -200,12 +220,13 @@ static int emit_record(void *ctx, const struct nms_case *c,
  * `labels`: CSV label columns (formatting a record parses its label).
  * Returns 1 on a fatal error. */
 static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
-                      struct nms_writer *w, size_t labels, struct tally *t)
+                      struct nms_writer *w, size_t labels,
+                      enum nms_evidence evidence, struct tally *t)
 {
     int i;
 
     if (cli->jobs > 1) {
-        if (nms_run_parallel(cli, e, w, labels > 0, t) != 0)
+        if (nms_run_parallel(cli, e, w, labels > 0, evidence, t) != 0)
             return 1;
     } else {
         for (i = 0; i < cli->n_inputs && !nms_interrupted(); i++)
@@ -240,6 +261,7 @@ int nms_cmd_batch(int argc, char **argv)
     struct nms_sink out;
     struct nms_cli cli;
     struct nms_label_columns labels = {NULL, 0};
+    enum nms_evidence evidence;
     int status, fatal;
 
     status = nms_cli_parse(&cli, &nms_batch_options, argc, argv);
@@ -275,17 +297,24 @@ int nms_cmd_batch(int argc, char **argv)
     }
     /* A signal also stops the case being evaluated, however it loops. */
     nms_engine_set_interrupt(e, nms_interrupt_flag());
+    /* CSV holds no evidence; the compact record only the decided items'. */
+    evidence = nms_cli_evidence(&cli,
+        cli.format == NMS_FORMAT_CSV || cli.format == NMS_FORMAT_ITEMS_CSV
+            ? NMS_EVIDENCE_NONE
+            : cli.record_compact ? NMS_EVIDENCE_DECISIVE : NMS_EVIDENCE_ALL);
+    nms_engine_set_evidence(e, evidence);
     if (nms_writer_new(&w, out.fp, cli.format, nms_engine_ruleset(e)) !=
         NMS_OK) {
         nms_errorf("cannot write results: %s", strerror(errno));
         fatal = 1;
     } else {
         nms_writer_set_options(w, (cli.compact ? NMS_OUTPUT_COMPACT : 0u) |
+                                      (cli.record_compact ? NMS_OUTPUT_RECORD : 0u) |
                                       (cli.csv_lf ? NMS_OUTPUT_CSV_LF : 0u) |
                                       (cli.csv_raw ? NMS_OUTPUT_CSV_RAW : 0u));
         nms_writer_set_label_columns(w, (const char *const *)labels.paths,
                                      labels.n);
-        fatal = run_inputs(&cli, e, w, labels.n, &t);
+        fatal = run_inputs(&cli, e, w, labels.n, evidence, &t);
     }
     nms_writer_free(w);
     nms_label_columns_release(&labels);

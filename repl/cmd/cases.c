@@ -179,8 +179,12 @@ int nms_cmd_format(struct nms_cli *cli, const char *arg,
             cli->format = (enum nms_format)i; /* the command's own index */
             return -1;
         }
-    nms_errorf("unknown format '%s' (expected %s, %s or %s)", arg, names[0],
-               names[1], names[n - 1]);
+    if (n == 2)
+        nms_errorf("unknown format '%s' (expected %s or %s)", arg, names[0],
+                   names[1]);
+    else
+        nms_errorf("unknown format '%s' (expected %s, %s or %s)", arg,
+                   names[0], names[1], names[n - 1]);
     return NMS_EXIT_USAGE;
 }
 

@@ -86,7 +86,7 @@ int nms_cmd_start(struct nms_cli *cli, const struct nms_command_options *spec,
 
 /*
  * --format for the analysis commands: `arg` must be one of the n `names`
- * ("text", "json", "csv"); its index goes to cli->format. Returns -1 to go
+ * (n is 2 or 3: "text", "json", "csv"); its index goes to cli->format. Returns -1 to go
  * on, or NMS_EXIT_USAGE after naming the choices.
  */
 int nms_cmd_format(struct nms_cli *cli, const char *arg,

@@ -1,11 +1,13 @@
 /*
  * doc.c - `nmsrules doc`: the reference of a ruleset generated from its
- * rule files (core/lua/describe.lua), as Markdown or HTML.
+ * rule files (core/lua/describe.lua), as Markdown or HTML; and what it
+ * shares with `nmsrules params` (params.c), which describes the same way.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/cases.h"
 #include "cmd/doc.h"
 #include "cmd/sink.h"
 #include "front/commands.h"
@@ -34,23 +36,17 @@ static const char usage[] =
 
 enum { OPT_FORMAT = NMS_OPT_OWN };
 
-static const struct option long_options[] = {
+const struct option nms_describe_long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
 
-static const char *doc_format;
-
-static int apply(struct nms_cli *cli, int opt, const char *arg)
+int nms_describe_apply(struct nms_cli *cli, int opt, const char *arg,
+                       const struct nms_describe_formats *f)
 {
     switch (opt) {
     case OPT_FORMAT:
-        if (strcmp(arg, "md") != 0 && strcmp(arg, "html") != 0) {
-            nms_errorf("unknown format '%s' (expected md or html)", arg);
-            return NMS_EXIT_USAGE;
-        }
-        doc_format = arg;
-        return -1;
+        return nms_cmd_format(cli, arg, f->names, 2);
     case 'o':
         cli->output = arg;
         return -1;
@@ -59,10 +55,9 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
     }
 }
 
-const struct nms_command_options nms_doc_options = {
-    "doc", usage, "ho:", long_options, apply};
-
-int nms_describe_ruleset(const struct nms_cli *cli, const char *format)
+/* Loads the ruleset of cli and writes its description in `format` (see
+ * nms_engine_describe). Returns the exit status. */
+static int describe(const struct nms_cli *cli, const char *format)
 {
     struct nms_engine *e = NULL;
     struct nms_sink sink;
@@ -90,18 +85,39 @@ int nms_describe_ruleset(const struct nms_cli *cli, const char *format)
     return status;
 }
 
-int nms_cmd_doc(int argc, char **argv)
+/* (Not nms_cmd_start: that reads standard input when there is no FILE and
+ * loads the ruleset before anything else is checked; these commands take
+ * no operand, refused before the ruleset is loaded.) */
+int nms_describe_command(const struct nms_command_options *spec,
+                         const struct nms_describe_formats *f,
+                         const char *no_operand, int argc, char **argv)
 {
     struct nms_cli cli;
-    int status;
+    int status = nms_cli_parse(&cli, spec, argc, argv);
 
-    doc_format = "md";
-    status = nms_cli_parse(&cli, &nms_doc_options, argc, argv);
     if (status >= 0)
         return status;
     if (cli.n_inputs > 0) {
-        nms_errorf("doc takes no FILE; write to one with -o FILE");
-        return nms_cli_try(&nms_doc_options);
+        nms_errorf("%s", no_operand);
+        return nms_cli_try(spec);
     }
-    return nms_describe_ruleset(&cli, doc_format);
+    return describe(&cli, f->describe[cli.format]);
+}
+
+static const struct nms_describe_formats formats = {{"md", "html"},
+                                                    {"md", "html"}};
+
+static int apply(struct nms_cli *cli, int opt, const char *arg)
+{
+    return nms_describe_apply(cli, opt, arg, &formats);
+}
+
+const struct nms_command_options nms_doc_options = {
+    "doc", usage, "ho:", nms_describe_long_options, apply};
+
+int nms_cmd_doc(int argc, char **argv)
+{
+    return nms_describe_command(&nms_doc_options, &formats,
+                                "doc takes no FILE; write to one with -o FILE",
+                                argc, argv);
 }

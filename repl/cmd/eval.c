@@ -26,6 +26,8 @@ static const char usage[] =
     "  --param NAME=VALUE   override a ruleset parameter (repeatable)\n"
     "  --format FORMAT      text (default) or json (the batch record)\n"
     "  --compact            with --format json: as batch --compact\n"
+    "  --evidence LEVEL     all (default), decisive (only the items that\n"
+    "                       decided a verdict) or none, as for batch\n"
     "  --as-of TIME         evaluate as of TIME, ignoring later data\n"
     "  --max-instructions N, --max-memory MIB, --max-cpu-ms MS   sandbox limits\n"
     "  --color[=WHEN]       colour the report: auto (default: on a terminal,\n"
@@ -34,14 +36,15 @@ static const char usage[] =
     "\n"
     "Exit status as for 'nmsrules batch'.\n";
 
-enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT };
+enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_EVIDENCE };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"compact", no_argument, NULL, OPT_COMPACT},
+    {"evidence", required_argument, NULL, OPT_EVIDENCE},
     NMS_COMMON_OPTIONS};
 
-/* eval's own options: --format text|json, --compact. */
+/* eval's own options: --format text|json, --compact, --evidence. */
 static int apply(struct nms_cli *cli, int opt, const char *arg)
 {
     switch (opt) {
@@ -58,6 +61,8 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
     case OPT_COMPACT:
         cli->compact = 1;
         return -1;
+    case OPT_EVIDENCE:
+        return nms_cli_set_evidence(cli, arg);
     default:
         return NMS_OPTION_NOT_MINE;
     }
@@ -108,6 +113,7 @@ int nms_cmd_eval(int argc, char **argv)
     status = nms_cli_load(&cli, &e);
     if (status != 0)
         return status;
+    nms_engine_set_evidence(e, nms_cli_evidence(&cli, NMS_EVIDENCE_ALL));
     ctx.cli = &cli;
     ctx.rs = nms_engine_ruleset(e);
     ctx.color = nms_cli_color(&cli, fileno(stdout));

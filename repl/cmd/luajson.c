@@ -125,3 +125,60 @@ cJSON *nms_luajson_from(lua_State *L, int idx)
 {
     return to_json(L, lua_absindex(L, idx), 0);
 }
+
+cJSON *nms_luajson_case(lua_State *L, int idx)
+{
+    cJSON *doc = nms_luajson_from(L, idx);
+
+    if (!cJSON_IsObject(doc)) {
+        cJSON_Delete(doc);
+        luaL_error(L, "the case must be a table of JSON values (no functions, "
+                      "at most %d levels deep)", NMS_LUAJSON_MAX_DEPTH);
+    }
+    return doc;
+}
+
+/* Pushes the JSON tree light userdata 1 (run protected, so that a Lua
+ * memory error cannot leave the tree behind). [-0, +1, m] */
+static int push_tree(lua_State *L)
+{
+    nms_luajson_push(L, lua_touserdata(L, 1));
+    return 1;
+}
+
+int nms_luajson_push_record(lua_State *L, const struct nms_case *c,
+                            const struct nms_result *r,
+                            const struct nms_ruleset_info *rs)
+{
+    /* (The record is written as text and parsed back: one writer of the
+     * record, core/output, rather than a second one building Lua.) */
+    char *text = nms_output_json(c, r, rs, 0);
+    cJSON *rec = text ? cJSON_Parse(text) : NULL;
+    int status;
+
+    free(text);
+    if (!rec)
+        return -1;
+    lua_pushcfunction(L, push_tree);
+    lua_pushlightuserdata(L, rec);
+    status = lua_pcall(L, 1, 1, 0);
+    cJSON_Delete(rec);
+    if (status != LUA_OK) {
+        lua_pop(L, 1);
+        return -1;
+    }
+    return 0;
+}
+
+void nms_luajson_push_ruleset(lua_State *L, const struct nms_ruleset_info *rs)
+{
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, rs->name);
+    lua_setfield(L, -2, "name");
+    lua_pushstring(L, rs->version);
+    lua_setfield(L, -2, "version");
+    lua_pushstring(L, rs->digest);
+    lua_setfield(L, -2, "digest");
+    lua_pushstring(L, rs->dir);
+    lua_setfield(L, -2, "dir");
+}

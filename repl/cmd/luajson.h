@@ -9,6 +9,8 @@
 #include <cjson/cJSON.h>
 #include <lua.h>
 
+#include "nms/output.h"
+
 /* Nesting deeper than this is refused when converting tables to JSON. */
 #define NMS_LUAJSON_MAX_DEPTH 100
 
@@ -24,5 +26,24 @@ void nms_luajson_push(lua_State *L, const cJSON *v);
  * raises.
  */
 cJSON *nms_luajson_from(lua_State *L, int idx);
+
+/* The case table at idx as new JSON (an object). Raises, holding nothing,
+ * when it is not a table of JSON values. [-0, +0, v] */
+cJSON *nms_luajson_case(lua_State *L, int idx);
+
+/*
+ * [-0, +(0|1)] Pushes the output record of case c with result r (NULL for
+ * an error record) as Lua: the record batch writes for it
+ * (docs/output-format.md), which is what the REPL's and `run`'s
+ * nms.evaluate promise. Returns 0, or -1 with nothing pushed when memory
+ * ran out (C's or Lua's). Never raises, so the caller may hold c and r.
+ */
+int nms_luajson_push_record(lua_State *L, const struct nms_case *c,
+                            const struct nms_result *r,
+                            const struct nms_ruleset_info *rs);
+
+/* [-0, +1, m] Pushes a new table naming ruleset rs: {name, version,
+ * digest, dir}, what both nms.ruleset() give (run's adds more fields). */
+void nms_luajson_push_ruleset(lua_State *L, const struct nms_ruleset_info *rs);
 
 #endif

@@ -60,6 +60,7 @@ struct pipeline {
     struct nms_case_options case_opt;
     struct nms_writer *w;
     int format_parses;      /* formatting takes `parse` */
+    enum nms_evidence evidence;   /* every engine's, as the first's */
     pthread_mutex_t parse;  /* held by whoever parses JSON */
     struct tally *t;        /* the reader's: t->cases follows `cases` */
     size_t base_cases, base_errors;   /* t's counts before the run */
@@ -217,8 +218,10 @@ static void *work(void *arg)
         pthread_mutex_unlock(&p->lock);
         return NULL;
     }
-    if (w->owns_engine)   /* a signal stops its case too, as with one */
+    if (w->owns_engine) {   /* a signal stops its case too, as with one */
         nms_engine_set_interrupt(w->e, nms_interrupt_flag());
+        nms_engine_set_evidence(w->e, p->evidence);
+    }
     pthread_mutex_lock(&p->lock);
     for (;;) {
         while (p->n_claimed == p->n_read && !p->eof && !p->stopping &&
@@ -348,7 +351,8 @@ static void wait_for_writer(struct pipeline *p)
 }
 
 int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
-                     struct nms_writer *w, int format_parses, struct tally *t)
+                     struct nms_writer *w, int format_parses,
+                     enum nms_evidence evidence, struct tally *t)
 {
     struct pipeline p;
     struct worker *workers;
@@ -362,6 +366,7 @@ int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
     p.case_opt.as_of_form = cli->as_of_form;
     p.w = w;
     p.format_parses = format_parses;
+    p.evidence = evidence;
     p.t = t;
     p.base_cases = t->cases;
     p.base_errors = t->errors;

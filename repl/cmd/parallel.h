@@ -31,8 +31,8 @@
 
 /*
  * Runs every input of cli with cli->jobs workers: the first uses engine e
- * (loaded, its interrupt flag set), the others load their own with the
- * same options. Records, formatted as w would (nms_output_record), go to
+ * (loaded, its interrupt flag and `evidence` level set), the others load
+ * their own with the same options and level. Records, formatted as w would (nms_output_record), go to
  * w in input order; counts to t (t->cases kept up to date for the
  * progress line as they are written). `format_parses`: w's
  * records parse JSON (CSV label columns), so the workers format them one
@@ -43,6 +43,7 @@
  * it are written.
  */
 int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
-                     struct nms_writer *w, int format_parses, struct tally *t);
+                     struct nms_writer *w, int format_parses,
+                     enum nms_evidence evidence, struct tally *t);
 
 #endif

@@ -2,12 +2,8 @@
  * params.c - `nmsrules params`: every tunable parameter of a ruleset with
  * its value, unit, meaning and source, and the --param overrides in force.
  */
-#include <stdio.h>
-#include <string.h>
-
 #include "cmd/doc.h"
 #include "front/commands.h"
-#include "front/msg.h"
 
 static const char usage[] =
     "usage: nmsrules params [OPTIONS]\n"
@@ -29,51 +25,20 @@ static const char usage[] =
     "Exit status: 0 written, 2 usage or output error, 3 the ruleset failed\n"
     "to load (an unknown --param NAME is one such failure).\n";
 
-enum { OPT_FORMAT = NMS_OPT_OWN };
-
-static const struct option long_options[] = {
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"output", required_argument, NULL, 'o'},
-    NMS_COMMON_OPTIONS};
-
-static const char *params_format;
+/* --format text is the describe format "params", md is "params-md". */
+static const struct nms_describe_formats formats = {{"text", "md"},
+                                                    {"params", "params-md"}};
 
 static int apply(struct nms_cli *cli, int opt, const char *arg)
 {
-    switch (opt) {
-    case OPT_FORMAT:
-        if (strcmp(arg, "text") == 0)
-            params_format = "params";
-        else if (strcmp(arg, "md") == 0)
-            params_format = "params-md";
-        else {
-            nms_errorf("unknown format '%s' (expected text or md)", arg);
-            return NMS_EXIT_USAGE;
-        }
-        return -1;
-    case 'o':
-        cli->output = arg;
-        return -1;
-    default:
-        return NMS_OPTION_NOT_MINE;
-    }
+    return nms_describe_apply(cli, opt, arg, &formats);
 }
 
 const struct nms_command_options nms_params_options = {
-    "params", usage, "ho:", long_options, apply};
+    "params", usage, "ho:", nms_describe_long_options, apply};
 
 int nms_cmd_params(int argc, char **argv)
 {
-    struct nms_cli cli;
-    int status;
-
-    params_format = "params";
-    status = nms_cli_parse(&cli, &nms_params_options, argc, argv);
-    if (status >= 0)
-        return status;
-    if (cli.n_inputs > 0) {
-        nms_errorf("params takes no operand");
-        return nms_cli_try(&nms_params_options);
-    }
-    return nms_describe_ruleset(&cli, params_format);
+    return nms_describe_command(&nms_params_options, &formats,
+                                "params takes no operand", argc, argv);
 }

@@ -268,8 +268,6 @@ struct box {
     cJSON *tree; /* the case table as JSON */
     struct nms_case *c;
     struct nms_result *r;
-    char *text;
-    cJSON *record;
     double *times;
     struct nms_case *whole; /* timeline: the case read whole */
 };
@@ -280,12 +278,8 @@ static void box_empty(struct box *b)
 {
     nms_result_free(b->r);
     nms_case_free(b->c);
-    free(b->text);
-    cJSON_Delete(b->record);
     b->r = NULL;
     b->c = NULL;
-    b->text = NULL;
-    b->record = NULL;
 }
 
 static int box_gc(lua_State *L)
@@ -310,12 +304,7 @@ static struct box *new_box(lua_State *L)
 
     memset(b, 0, sizeof *b);
     luaL_setmetatable(L, BOX);
-    b->tree = nms_luajson_from(L, 1);
-    if (!cJSON_IsObject(b->tree))
-        luaL_error(L,
-                   "the case must be a table of JSON values (no "
-                   "functions, at most %d levels deep)",
-                   NMS_LUAJSON_MAX_DEPTH);
+    b->tree = nms_luajson_case(L, 1);
     return b;
 }
 
@@ -355,11 +344,8 @@ static void push_result(lua_State *L, struct box *b, struct nms_engine *e,
         luaL_error(L, "%s", nms_engine_errmsg(e));
     if (exposed)
         *exposed = nms_anchor_exposed(b->r);
-    b->text = nms_output_json(b->c, b->r, nms_engine_ruleset(e), 0);
-    b->record = b->text ? cJSON_Parse(b->text) : NULL;
-    if (!b->record)
+    if (nms_luajson_push_record(L, b->c, b->r, nms_engine_ruleset(e)) != 0)
         luaL_error(L, "not enough memory");
-    nms_luajson_push(L, b->record);
     box_empty(b);
 }
 
@@ -478,17 +464,9 @@ static int l_ruleset(lua_State *L)
     const struct nms_ruleset_info *rs = nms_engine_ruleset(run_of(L)->e);
     size_t i;
 
-    lua_createtable(L, 0, 7);
-    lua_pushstring(L, rs->name);
-    lua_setfield(L, -2, "name");
-    lua_pushstring(L, rs->version);
-    lua_setfield(L, -2, "version");
+    nms_luajson_push_ruleset(L, rs);
     lua_pushstring(L, rs->title);
     lua_setfield(L, -2, "title");
-    lua_pushstring(L, rs->digest);
-    lua_setfield(L, -2, "digest");
-    lua_pushstring(L, rs->dir);
-    lua_setfield(L, -2, "dir");
     lua_createtable(L, (int)rs->n_params, 0);
     for (i = 0; i < rs->n_params; i++) {
         lua_pushstring(L, rs->params[i]);

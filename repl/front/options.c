@@ -320,3 +320,26 @@ int nms_cli_identify(const struct nms_cli *cli, struct nms_engine **out)
 {
     return load(cli, out, LOAD_IDENTITY);
 }
+
+int nms_cli_set_evidence(struct nms_cli *cli, const char *level)
+{
+    enum nms_evidence parsed;
+
+    if (nms_evidence_parse(level, &parsed) != 0) {
+        nms_errorf("unknown evidence level '%s' (expected all, decisive or "
+                   "none)", level);
+        return NMS_EXIT_USAGE;
+    }
+    cli->evidence = level;
+    return -1;
+}
+
+enum nms_evidence nms_cli_evidence(const struct nms_cli *cli,
+                                   enum nms_evidence fallback)
+{
+    enum nms_evidence level = fallback;
+
+    if (cli->evidence)
+        nms_evidence_parse(cli->evidence, &level);
+    return level;
+}

@@ -38,6 +38,9 @@ struct nms_cli {
     enum nms_format format;
     int json_report;             /* eval --format json: the record, not the report */
     int compact;                 /* --compact: JSON without the ruleset's static text */
+    int record_compact;          /* batch --record compact: the stored record */
+    const char *evidence;        /* --evidence all|decisive|none, or NULL:
+                                    the command's default (nms_cli_evidence) */
     const char *output;          /* -o FILE, or NULL for stdout */
     int jobs;                    /* batch -j: workers; 0 = one per online CPU */
     int progress;                /* batch --progress 1, --no-progress -1;
@@ -144,5 +147,14 @@ int nms_cli_load_again(const struct nms_cli *cli, struct nms_engine **out);
  * nothing. */
 int nms_cli_identify(const struct nms_cli *cli, struct nms_engine **out);
 
+
+/* --evidence LEVEL: checks LEVEL into cli->evidence; -1 (option taken)
+ * or NMS_EXIT_USAGE with a message. */
+int nms_cli_set_evidence(struct nms_cli *cli, const char *level);
+
+/* The evidence level of --evidence, or `fallback` (the command's default
+ * for its output) when it was not given. */
+enum nms_evidence nms_cli_evidence(const struct nms_cli *cli,
+                                   enum nms_evidence fallback);
 
 #endif

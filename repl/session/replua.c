@@ -47,50 +47,31 @@ static cJSON *case_arg(lua_State *L)
 {
     cJSON *doc;
 
-    if (lua_isnoneornil(L, 1))
-        doc = cJSON_Duplicate(session_of(L)->doc, 1);
-    else {
+    if (!lua_isnoneornil(L, 1)) {
         luaL_checktype(L, 1, LUA_TTABLE);
-        doc = nms_luajson_from(L, 1);
+        return nms_luajson_case(L, 1);
     }
-    if (!cJSON_IsObject(doc)) {
-        cJSON_Delete(doc);
-        luaL_error(L, "the case must be a table of JSON values (no functions, "
-                      "at most %d levels deep)", NMS_LUAJSON_MAX_DEPTH);
-    }
+    doc = cJSON_Duplicate(session_of(L)->doc, 1);
+    if (!doc)
+        luaL_error(L, "not enough memory");
     return doc;
-}
-
-/* The output record of ev (docs/output-format.md) as JSON, for Lua: the
- * one place the session turns a result into its documented record, since
- * that record is what nms.evaluate and nms.result promise. NULL when out
- * of memory. */
-static cJSON *output_record(struct session *s, const struct evaluation *ev)
-{
-    char *text = nms_output_json(ev->c, ev->r, nms_engine_ruleset(s->engine), 0);
-    cJSON *rec = text ? cJSON_Parse(text) : NULL;
-
-    free(text);
-    return rec;
 }
 
 /* nms.evaluate([case]) -> result record table. [-0|1, +1] */
 static int l_evaluate(lua_State *L)
 {
     struct session *s = session_of(L);
-    cJSON *doc = case_arg(L), *rec = NULL;
+    cJSON *doc = case_arg(L);
     struct evaluation *ev = NULL;
     int rc = session_evaluate(s, doc, s->as_of, &ev, NULL);
 
     cJSON_Delete(doc);
     if (rc != 0)
         return luaL_error(L, rc == 1 ? "interrupted" : "evaluation failed");
-    rec = output_record(s, ev);
+    rc = nms_luajson_push_record(L, ev->c, ev->r, nms_engine_ruleset(s->engine));
     evaluation_free(ev);
-    if (!rec)
+    if (rc != 0)
         return luaL_error(L, "not enough memory");
-    nms_luajson_push(L, rec);
-    cJSON_Delete(rec);
     return 1;
 }
 
@@ -98,12 +79,12 @@ static int l_evaluate(lua_State *L)
 static int l_result(lua_State *L)
 {
     struct session *s = session_of(L);
-    cJSON *rec = s->last ? output_record(s, s->last) : NULL;
 
-    if (s->last && !rec)
+    if (!s->last)
+        lua_pushnil(L);
+    else if (nms_luajson_push_record(L, s->last->c, s->last->r,
+                                     nms_engine_ruleset(s->engine)) != 0)
         return luaL_error(L, "not enough memory");
-    nms_luajson_push(L, rec);
-    cJSON_Delete(rec);
     return 1;
 }
 
@@ -121,17 +102,7 @@ static int l_set_case(lua_State *L)
 /* nms.ruleset() -> {name, version, digest, dir}. [-0, +1] */
 static int l_ruleset(lua_State *L)
 {
-    const struct nms_ruleset_info *rs = nms_engine_ruleset(session_of(L)->engine);
-
-    lua_createtable(L, 0, 4);
-    lua_pushstring(L, rs->name);
-    lua_setfield(L, -2, "name");
-    lua_pushstring(L, rs->version);
-    lua_setfield(L, -2, "version");
-    lua_pushstring(L, rs->digest);
-    lua_setfield(L, -2, "digest");
-    lua_pushstring(L, rs->dir);
-    lua_setfield(L, -2, "dir");
+    nms_luajson_push_ruleset(L, nms_engine_ruleset(session_of(L)->engine));
     return 1;
 }
 

@@ -272,6 +272,10 @@ end
 -- 100 mg"): each name and ATC code is read once, and its info kept across
 -- cases in a bounded table (forgotten when it grows too large to be worth
 -- keeping). The info depends on nothing else, and is shared: read it.
+-- Messy EHR names are endless, so the table is bounded: past
+-- MAX_CLASSIFIED (name, ATC) pairs it starts again empty, and peak memory
+-- does not grow with the cohort (docs/performance.md, "Bounded memory").
+local MAX_CLASSIFIED = 4096
 local classify = M.classify
 local classified, n_classified, NONE = {}, 0, {}
 
@@ -281,7 +285,7 @@ function M.classify(med)
   local info = by_atc and by_atc[atc == nil and NONE or atc]
   if info then return info end
   info = classify(med)
-  if n_classified >= 4096 then classified, n_classified = {}, 0 end
+  if n_classified >= MAX_CLASSIFIED then classified, n_classified = {}, 0 end
   by_atc = classified[drug == nil and NONE or drug]
   if by_atc == nil then
     by_atc = {}

@@ -45,6 +45,7 @@ function E.observed(case, what, judge, describe, fields)
     if v ~= nil then return v, true end
   end)
   local value = tri.tally_value(1, t)
+  if value ~= nil and not fmt.wanted() then return tri.finding(value, "") end
   local function text(e) return describe(e) .. time.at(case, e.t) end
   if value == true then return tri.finding(true, fmt.each(t.yes, text, 6)) end
   if value == false then return tri.finding(false, fmt.each(t.no, text, 6)) end

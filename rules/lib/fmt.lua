@@ -7,11 +7,23 @@
 
 local fmt = {}
 
+--- Whether anyone will read the evidence being written: false while the
+-- engine evaluates items whose evidence is not printed (`--evidence none`,
+-- CSV, the items `decisive` does not show). Helpers then return "" for
+-- evidence instead of writing prose; values and `missing` texts are
+-- written alike at every level (the engine asks the decided items again,
+-- with evidence wanted, when it prints theirs).
+fmt.wanted = nms.evidence
+local wanted = fmt.wanted
+
 -- fmt.num's texts by decimals and value: the same values (a case's
 -- readings, the criteria's thresholds) are written by many sets. Kept
 -- across cases; forgotten when there are too many to be worth keeping.
 -- A table key does not tell 25 from 25.0 nor 0.0 from -0.0, and need not:
--- "%.2f" writes them alike, and "-0" is written "0".
+-- "%.2f" writes them alike, and "-0" is written "0". Bounded: past
+-- MAX_NUMBERS texts it starts again empty, so that a cohort of millions of
+-- distinct readings does not grow the memory (docs/performance.md).
+local MAX_NUMBERS = 8192
 local numbers, n_numbers = {}, 0
 
 --- A number with at most `decimals` (default 2) decimals, trailing zeros
@@ -29,7 +41,7 @@ function fmt.num(x, decimals)
   if s:find("%.") then s = s:gsub("0+$", ""):gsub("%.$", "") end
   if s == "-0" then s = "0" end
   if x == x then   -- NaN is no table key
-    if n_numbers >= 8192 then numbers, n_numbers = {}, 0 end
+    if n_numbers >= MAX_NUMBERS then numbers, n_numbers = {}, 0 end
     known[x], n_numbers = s, n_numbers + 1
   end
   return s
@@ -79,6 +91,7 @@ end
 --- fmt.list over describe(item) for the first `max` items only, so a
 -- list of thousands of readings costs only the texts shown.
 function fmt.each(items, describe, max)
+  if not wanted() then return "" end
   local texts = {}
   for i = 1, math.min(#items, max) do texts[i] = describe(items[i]) end
   if #items > max then

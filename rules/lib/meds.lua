@@ -239,6 +239,16 @@ end
 -- @usage meds.exposure(case, 72)   -- IEC 2011 item 1
 -- @usage meds.exposure(case, 168, { withdrawal = false, depot_hours = 672 })
 local exposure
+local wanted = fmt.wanted
+
+-- What would decide an exposure left open by a depot, or by drugs the
+-- ruleset does not know (`unknown`: their names as written).
+local DEPOT_OPEN = "the later injections of the depot (medications[].doses[].t) or its stop (medications[].stop)"
+local function unrecognised(unknown)
+  return "the class of " .. fmt.list(unknown, 6)
+    .. ": add the drug to rules/drugs.lua or give its ATC code (medications[].atc)"
+end
+
 function M.exposure(case, hours, opts)
   opts = opts or {}
   return exposure(case, hours, opts.withdrawal ~= false, opts.withdrawal_hours, opts.depot_hours)
@@ -256,26 +266,33 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
   end
   if #courses == 0 then return tri.finding(false, "medication list recorded as empty") end
   local hits, before, others, unknown, open = {}, {}, {}, {}, {}
+  local text = wanted()   -- else only the counts, and the unknown names for `missing`
   for _, c in ipairs(courses) do
     local within = M.given_within(case, c, hours, depot_hours)
-    local name = drugs.describe(c.info)
+    local name = text and drugs.describe(c.info)
     local is_da = drugs.in_classes(c.info, ANTAGONISTS)
     if is_da and within then
-      hits[#hits + 1] = name .. " " .. M.span(case, c)
+      hits[#hits + 1] = text and name .. " " .. M.span(case, c)
     elseif is_da and within == nil then
-      open[#open + 1] = name .. " " .. M.span(case, c) .. "; no later injection or stop recorded"
-    elseif is_da then
+      open[#open + 1] = text and name .. " " .. M.span(case, c) .. "; no later injection or stop recorded"
+    elseif is_da and text then
       before[#before + 1] = earlier(case, c, name)
     end
     if withdrawal and drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, w_hours) then
-      hits[#hits + 1] = ("%s stopped at %s, %s (withdrawal within %s%s)"):format(
+      hits[#hits + 1] = text and ("%s stopped at %s, %s (withdrawal within %s%s)"):format(
         name, time.fmt(case, c.stop), time.ago_anchor(case, c.stop), time.window(case, w_hours),
         withdrawal_hours and "" or ": parameter exposure.withdrawal_window_h, §7.5")
     elseif not c.info.recognised and within then
       unknown[#unknown + 1] = drugs.as_written(c.info)
-    elseif not is_da and within then
+    elseif not is_da and within and text then
       others[#others + 1] = name
     end
+  end
+  if not text then
+    if #hits > 0 then return tri.finding(true, "") end
+    if #open > 0 then return tri.finding(nil, "", DEPOT_OPEN) end
+    if #unknown > 0 and UNRECOGNISED == "unknown" then return tri.finding(nil, "", unrecognised(unknown)) end
+    return tri.finding(false, "")
   end
   local tail = fmt.join({
     #before > 0 and fmt.join(before) or nil,
@@ -289,12 +306,11 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     .. (withdrawal and (" and no dopaminergic drug stopped within " .. time.window(case, w_hours)) or "")
   if #open > 0 then
     return tri.finding(nil, fmt.join({ none .. " that the record shows; " .. fmt.join(open), tail, note }),
-      "the later injections of the depot (medications[].doses[].t) or its stop (medications[].stop)")
+      DEPOT_OPEN)
   end
   if #unknown > 0 and UNRECOGNISED == "unknown" then
     return tri.finding(nil, fmt.join({ none .. " among the recognised drugs; " .. tail, note }),
-      "the class of " .. fmt.list(unknown, 6)
-        .. ": add the drug to rules/drugs.lua or give its ATC code (medications[].atc)")
+      unrecognised(unknown))
   end
   if #unknown > 0 then tail = tail .. " (taken as unrelated: parameter drugs.unrecognised = ignore)" end
   return tri.finding(false, fmt.join({ none, tail, note }))

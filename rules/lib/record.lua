@@ -6,6 +6,7 @@ local fmt = require("lib.fmt")
 local tri = require("lib.tri")
 
 local R = {}
+local wanted = fmt.wanted
 
 --- case[section][field] as a finding: true "<what> (history.x)", false
 -- "no <what> (history.x recorded as absent)", nil "<what> not recorded".
@@ -30,7 +31,7 @@ function R.any_record(parts)
     if p.value == true then value = true
     elseif p.value == false and value == nil then value = false end
     if p.value == nil then missing[#missing + 1] = p.missing or p.label end
-    texts[#texts + 1] = p.label .. ": " .. p.evidence
+    if wanted() then texts[#texts + 1] = p.label .. ": " .. p.evidence end
   end
   return tri.finding(value, fmt.join(texts), value == nil and fmt.join(missing) or nil)
 end

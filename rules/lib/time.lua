@@ -72,7 +72,9 @@ function time.at(case, t)
 end
 
 -- Durations ("72 h") are few and the same in every case: kept across
--- cases, forgotten when there are too many to be worth keeping.
+-- cases, forgotten when there are too many to be worth keeping: past
+-- MAX_DURATIONS texts the table starts again empty (bounded memory).
+local MAX_DURATIONS = 4096
 local durations, n_durations = {}, 0
 
 --- A duration in hours as "37 h" or "4.5 h".
@@ -81,7 +83,7 @@ function time.duration(hours)
   if s == nil then
     s = nms.format_time(hours, "hours")
     if hours ~= 0 and hours == hours then
-      if n_durations >= 4096 then durations, n_durations = {}, 0 end
+      if n_durations >= MAX_DURATIONS then durations, n_durations = {}, 0 end
       durations[hours], n_durations = s, n_durations + 1
     end
   end

@@ -81,23 +81,30 @@ local function need_text(k, n)
   return "at least " .. k .. " needed"
 end
 
+local wanted = fmt.wanted
+
 local function combine(k, parts, head)
-  local yes, unknown, lines, missing = 0, 0, {}, {}
+  local yes, unknown, missing = 0, 0, {}
   for _, p in ipairs(parts) do
     if p.value == true then yes = yes + 1 end
     if p.value == nil then
       unknown = unknown + 1
       missing[#missing + 1] = p.missing or p.label
     end
-    lines[#lines + 1] = p.label .. ": " .. tri.word(p.value) .. ", " .. p.evidence
+  end
+  local value = tri.at_least_count(k, yes, unknown)
+  local missing_text = value == nil and fmt.join(missing) or nil
+  if not wanted() then return tri.finding(value, "", missing_text) end
+  local lines = {}
+  for i, p in ipairs(parts) do
+    lines[i] = p.label .. ": " .. tri.word(p.value) .. ", " .. p.evidence
   end
   local text = table.concat(lines, "; ")
   if head then
     text = ("%d of %d present%s (%s): "):format(yes, #parts,
       unknown > 0 and (", " .. unknown .. " unknown") or "", need_text(k, #parts)) .. text
   end
-  local value = tri.at_least_count(k, yes, unknown)
-  return tri.finding(value, text, value == nil and fmt.join(missing) or nil)
+  return tri.finding(value, text, missing_text)
 end
 
 --- At least `k` of the labelled findings `parts` are true (three-valued).

@@ -24,6 +24,7 @@ local FROM_VITALS = P.boolean("baseline.from_pre_exposure_vitals")
 local WITH_WITHDRAWAL = P.boolean("baseline.include_withdrawal")
 
 local V = {}
+local wanted = fmt.wanted  -- no evidence text when nobody reads it (lib/fmt.lua)
 
 --- Label and unit of each vital sign, as evidence spells them.
 V.FIELDS = {
@@ -137,6 +138,7 @@ function V.above_baseline(case, field, pct)
   if b == nil then return unknown end
   local rise = (best[field] - b.value) * 100 / b.value
   local met = (best[field] - b.value) * 100 >= pct * b.value   -- exact at the boundary
+  if not wanted() then return tri.finding(met, "") end
   local text = ("%s%s = %s vs %s"):format(V.show(field, best[field]), time.at(case, best.t), fmt.pct(rise), b.text)
   if met then return tri.finding(true, text .. " (≥ " .. pct .. " % above)") end
   return tri.finding(false, "highest " .. text .. ", less than " .. pct .. " % above")
@@ -166,6 +168,7 @@ function V.change_within(case, field, delta, hours)
     return tri.finding(nil, ("no two timed %s readings within %s of each other"):format(label, time.duration(hours)),
       ("%s readings at least twice within %s (vitals[].%s with t)"):format(label, time.duration(hours), field))
   end
+  if not wanted() then return tri.finding(best.range >= delta, "") end
   local x, y = best.a, best.z
   if x.t > y.t then x, y = y, x end
   local text = ("%s%s and %s%s: change of %s within %s"):format(V.show(field, x[field]), time.at(case, x.t),
@@ -201,6 +204,7 @@ function V.any_above(case, field, limit, at_least)
     if e[field] > limit or (at_least and e[field] == limit) then above[#above + 1] = e end
     if highest == nil or e[field] > highest[field] then highest = e end
   end
+  if not wanted() then return tri.finding(#above > 0, "") end
   if #above > 0 then
     return tri.finding(true, fmt.each(above, text, 4) .. " (" .. (at_least and "≥ " or "> ") .. value(limit) .. ")")
   end
@@ -234,6 +238,7 @@ function V.rise_over_baseline(case, field, delta)
   if b == nil then return unknown end
   local unit = V.FIELDS[field].unit
   local rise = best[field] - b.value
+  if not wanted() then return tri.finding(rise > delta, "") end
   local text = ("%s%s = %s%s vs %s"):format(V.show(field, best[field]), time.at(case, best.t),
     rise >= 0 and "+" or "", fmt.unit(rise, unit), b.text)
   local limit = fmt.unit(delta, unit)
@@ -250,6 +255,7 @@ function V.below_baseline(case, field, pct)
   if b == nil then return unknown end
   local fall = (b.value - low[field]) * 100 / b.value
   local met = (b.value - low[field]) * 100 >= pct * b.value   -- exact at the boundary
+  if not wanted() then return tri.finding(met, "") end
   local text = ("%s%s = %s vs %s"):format(V.show(field, low[field]), time.at(case, low.t), fmt.pct(-fall), b.text)
   if met then return tri.finding(true, text .. " (≥ " .. pct .. " % below)") end
   return tri.finding(false, "lowest " .. text .. ", less than " .. pct .. " % below")

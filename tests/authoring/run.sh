@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The rule-authoring commands end to end (check, test, params, doc, diff)
-# on the tiny ruleset (tests/data/rules/tiny) and its broken copies
-# (tests/data/rules/lint/): standard output, then standard error, then the
-# exit status, compared with tests/authoring/expected/NAME.
+# on the tiny ruleset (tests/data/rules/tiny), its broken overlays (made
+# below from it) and its next version tiny_new: standard output, then
+# standard error, then the exit status, compared with
+# tests/authoring/expected/NAME.
 #
 #   bash tests/authoring/run.sh BUILD/nmsrules SOURCE_DIR
 #
@@ -19,11 +20,73 @@ trap 'rm -rf "$tmp"' EXIT
 passed=0
 failed=0
 
-# golden NAME ARGS...: runs the program from the source tree.
+# The rulesets made from tiny, so that a change to tiny reaches them all:
+# they live in $tree, a tree of the same layout as the source (everything
+# else in it a link to the source's), where the program runs, so the paths
+# it prints are the source tree's.
+tree=$tmp/tree
+rules=$tree/$(dirname $tiny)
+mkdir -p "$rules"
+for dir in . tests tests/data tests/data/rules; do
+    for entry in "$src/$dir"/*; do
+        # (the folders on the way to $rules are made above; lint and
+        # tiny_new are made below)
+        [ -e "$tree/$dir/${entry##*/}" ] && continue
+        case $dir/${entry##*/} in */rules/lint | */rules/tiny_new) continue ;; esac
+        ln -s "$entry" "$tree/$dir/${entry##*/}"
+    done
+done
+# tiny_new is tiny (without its tests) with its own manifest and params.
+cp -R "$src/$tiny" "$rules/tiny_new"
+rm -rf "$rules/tiny_new/tests"
+cp "$src/tests/data/rules/tiny_new/"*.lua "$rules/tiny_new/"
+# Each broken ruleset is an overlay of tiny holding only the files it
+# breaks: the files tiny has not are in tests/data/rules/lint/KIND, those it
+# has are tiny's with the edit below.
+cp -R "$src/$lint" "$rules/lint"
+
+# breaks KIND FILE SED-ARGS...: lint/KIND/FILE is tiny's FILE edited by sed
+# (an edit that no longer finds its place in tiny fails the test).
+breaks() {
+    local kind=$1 file=$2 made=$rules/lint/$1/$2
+    shift 2
+    mkdir -p "$(dirname "$made")"
+    sed "$@" "$src/$tiny/$file" >"$made"
+    if cmp -s "$src/$tiny/$file" "$made"; then
+        failed=$((failed + 1))
+        echo "not ok - lint/$kind/$file: the edit changed nothing in $tiny/$file"
+    fi
+}
+breaks syntax lib/flag.lua -e '/^  end$/d'
+breaks typos ruleset.lua -e '/^  criteria = /i\  criterias = { "criteria.score" },'
+breaks typos params.lua \
+    -e 's/doc = "points the score set needs",$/doc = "points the score set needs", unti = "points",/'
+breaks typos criteria/score.lua -e '/^local flag = /a\local drugs = require "drugs"' \
+    -e 's/{ id = "dehydrated", points = 1,/{ id = "dehydrated", ponts = 1, points = 1,/'
+breaks typos criteria/rule.lua \
+    -e 's/{ id = "major", title = "Major" }/{ id = "major", title = "Major", tilte = "Major" }/' \
+    -e 's/{ level = "probable", need/{ levle = "probable", level = "probable", need/'
+breaks metadata params.lua -e '/"rule.minor_needed"/{N;s/,\n *source = "test only" }/ }/}'
+breaks metadata criteria/score.lua -e 's/citation = "test only"/citation = ""/'
+breaks metadata criteria/rule.lua -e 's/title = "Exhaustion"/title = " "/'
+breaks unreachable params.lua -e 's/value = 2, unit = "points"/value = 5, unit = "points"/'
+breaks unreachable criteria/score.lua -e '/^  kind = "points",$/a\  total = 5,'
+breaks unreachable criteria/rule.lua \
+    -e '/level = "probable"/a\    { level = "possible", need = { major = 1, minor = 2 } },'
+breaks feature criteria/rule.lua -e 's/feature = "agitation"/feature = "agitaton"/'
+breaks unused params.lua -e '/"score.threshold"/{n;a\
+  ["score.bonus"] = { value = 1, unit = "points", doc = "never read", source = "test only" },
+}'
+breaks case_field lib/flag.lua -e 's/case\.history\[name\]/case.histroy and case.history[name]/'
+breaks global lib/flag.lua -e 's/"history\." \.\. name/"history." .. nmae/'
+breaks drugs criteria/score.lua -e '/^local flag = /a\local drugs = require "lib.drugs"'
+breaks bad_status ruleset.lua -e '/^  version = /a\  status = "final",'
+
+# golden NAME ARGS...: runs the program in $tree.
 golden() {
     local name=$1
     shift
-    (cd "$src" && ${NMS_WRAPPER:-} "$bin" "$@") >"$tmp/out" 2>"$tmp/err"
+    (cd "$tree" && ${NMS_WRAPPER:-} "$bin" "$@") >"$tmp/out" 2>"$tmp/err"
     echo "exit $?" >>"$tmp/err"
     cat "$tmp/out" "$tmp/err" |
         sed -e 's/sha256:[0-9a-f]\{64\}/sha256:DIGEST/g' >"$tmp/$name"
@@ -41,7 +104,6 @@ golden() {
 }
 
 golden check-clean check --rules $tiny
-# Each broken ruleset is an overlay of tiny holding only the files it breaks.
 for kind in syntax typos metadata unreachable feature unused case_field global drugs; do
     golden check-$kind check --rules $tiny --rules $lint/$kind
 done

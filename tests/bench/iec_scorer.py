@@ -15,12 +15,19 @@ false or None (unknown); met when the points of true items reach the
 threshold, not met when even the unknown items could not reach it. Input is
 read as docs/case-format.md says (canonical units, plausible ranges, times
 in hours), but only as far as IEC needs: the few malformed records it does
-not notice, nmsrules turns into error records. The drug table is a copy of
-the rows of rules/drugs/*.lua, reduced to what IEC asks (dopamine
-antagonist, dopaminergic, or another known drug); the benchmark prints how
-often this scorer agrees with nmsrules, which is how a drift shows.
+not notice, nmsrules turns into error records. The drug knowledge is the
+ruleset's as its generated reference publishes it (docs/reference.md: drugs
+by name with brands and other names, ATC groups, depot products; the depot
+words of rules/drugs/depot.lua), matched the way lib/drugs.lua matches
+("HALDOL 5 MG/ML INJ", "levodopa + carbidopa"); exposure is measured back
+from the same anchor (onset, else the first fever or rigidity, else the
+assessment) with depots acting for their products' durations. The benchmark
+prints how often this scorer agrees with nmsrules, which is how a drift
+shows: 100 % of verdicts, scores and possible scores on `nmsrules gen
+--count 2000 --seed 7` and `--count 4000 --seed 1`.
 """
 import json
+import os
 import re
 import sys
 from datetime import date
@@ -34,110 +41,35 @@ RIGID = {"mild", "moderate", "severe"}
 CK_ULN_DEFAULT = 308
 CAUSES = ("infection", "toxic", "metabolic", "neurologic")
 
-# generic | ATC codes | kind: D dopamine antagonist, W dopaminergic (its
-# withdrawal counts), - another drug the ruleset knows | other names
-DRUG_ROWS = """
-haloperidol|N05AD01|D|Haldol
-fluphenazine|N05AB02|D|
-droperidol|N05AD08 N01AX01|D|Inapsine
-chlorpromazine|N05AA01|D|Thorazine
-thioridazine|N05AC02|D|
-perphenazine|N05AB03|D|
-prochlorperazine|N05AB04|D|Compazine
-trifluoperazine|N05AB06|D|
-flupentixol|N05AF01|D|
-zuclopenthixol|N05AF05|D|
-pimozide|N05AG02|D|
-loxapine|N05AH01|D|
-clozapine|N05AH02|D|
-olanzapine|N05AH03|D|Zyprexa
-quetiapine|N05AH04|D|Seroquel
-asenapine|N05AH05|D|
-sulpiride|N05AL01|D|
-amisulpride|N05AL05|D|
-levosulpiride|N05AL07|D|
-ziprasidone|N05AE04|D|
-lurasidone|N05AE05|D|
-risperidone|N05AX08|D|Risperdal
-aripiprazole|N05AX12|D|
-paliperidone|N05AX13|D|
-iloperidone|N05AX14|D|
-cariprazine|N05AX15|D|
-brexpiprazole|N05AX16|D|
-pimavanserin|N05AX17|D|
-lumateperone|N05AD10|D|
-lithium|N05AN01|-|
-metoclopramide|A03FA01|D|Reglan
-promethazine|R06AD02|D|Phenergan
-domperidone|A03FA03|D|
-tetrabenazine|N07XX06|D|
-amoxapine|N06AA17|D|
-levodopa|N04BA01|W|
-levodopa/carbidopa|N04BA02|W|carbidopa/levodopa,Sinemet
-amantadine|N04BB01|W|Symmetrel,Gocovri
-bromocriptine|N04BC01|W|
-pergolide|N04BC02|W|
-ropinirole|N04BC04|W|
-pramipexole|N04BC05|W|
-cabergoline|N04BC06|W|
-apomorphine|N04BC07|W|
-rotigotine|N04BC09|W|
-selegiline|N04BD01|W|
-rasagiline|N04BD02|W|
-safinamide|N04BD03|W|
-tolcapone|N04BX01|W|
-entacapone|N04BX02|W|
-opicapone|N04BX04|W|
-fluoxetine|N06AB03|-|Prozac
-citalopram|N06AB04|-|
-paroxetine|N06AB05|-|
-sertraline|N06AB06|-|Zoloft
-fluvoxamine|N06AB08|-|
-escitalopram|N06AB10|-|
-isocarboxazid|N06AF01|-|
-phenelzine|N06AF03|-|
-tranylcypromine|N06AF04|-|
-moclobemide|N06AG02|-|
-venlafaxine|N06AX16|-|
-duloxetine|N06AX21|-|
-desvenlafaxine|N06AX23|-|
-trazodone|N06AX05|-|
-mirtazapine|N06AX11|-|
-vilazodone|N06AX24|-|
-vortioxetine|N06AX26|-|
-tryptophan|N06AX02|-|
-St John's wort|N06AX25|-|
-tramadol||-|
-linezolid||-|
-benztropine|N04AC01|-|Cogentin
-trihexyphenidyl|N04AA01|-|Artane
-atropine|A03BA01|-|
-diphenhydramine||-|
-halothane|N01AB01|-|
-enflurane|N01AB04|-|
-isoflurane|N01AB06|-|
-desflurane|N01AB07|-|
-sevoflurane|N01AB08|-|
-succinylcholine|M03AB01|-|suxamethonium,Anectine,Quelicin
-propofol|N01AX10|-|
-nitrous oxide|N01AX13|-|
-rocuronium|M03AC09|-|
-dantrolene|M03CA01|-|Dantrium,Revonto,Ryanodex
-cocaine||-|
-amphetamine||-|amphetamines
-methamphetamine||-|
-cathinone||-|cathinones,synthetic cathinones
-lorazepam||-|
-"""
-# ATC groups for unknown names with a code, longest prefix first.
-ATC_GROUPS = [("N05AN", "-"), ("N06AB", "-"), ("N06AF", "-"), ("N06AA", "-"),
-              ("N01AB", "-"), ("N05A", "D"), ("N04B", "W"), ("N04A", "-"),
-              ("R06A", "-")]
-# Salt, ester and form words dropped from the end of a name (drugs.lua).
-QUALIFIERS = set("""decanoate enanthate palmitate pamoate lactate hydrochloride
-    hcl hydrobromide fumarate maleate mesylate mesilate tartrate citrate sulfate
-    sulphate succinate carbonate sodium xr er sr cr la odt depot tablet tablets
-    injection solution oral mg mcg g ml""".split())
+# The drug knowledge: the ruleset's own tables as its generated reference
+# publishes them (docs/reference.md: drugs by name, ATC groups, depot
+# products), and the depot words of rules/drugs/depot.lua, read at start so
+# that this scorer asks about the same drugs as the ruleset it is compared
+# with. The name matcher below is lib/drugs.lua's, in Python.
+HERE = os.path.dirname(os.path.abspath(__file__))
+REFERENCE = os.path.join(HERE, "..", "..", "docs", "reference.md")
+DEPOT_LUA = os.path.join(HERE, "..", "..", "rules", "drugs", "depot.lua")
+ANTAGONISTS = {"antipsychotic", "antiemetic_da", "da_antagonist", "da_depleter"}
+WITHDRAWAL = {"dopaminergic"}          # exposure.withdrawal_classes
+DEPOT_DEFAULT_H = 1344                 # depot.default_h
+ONSET_FEVER_C = 38.0                   # onset.fever_c
+ONSET_RIGID = {"mild", "moderate", "severe"}   # onset.rigidity
+# Words of a name that are not the drug (rules/drugs.lua `qualifiers`).
+QUALIFIERS = set("""acetate decanoate enanthate palmitate pamoate lauroxil lactate
+    hydrochloride hcl hydrobromide hbr fumarate maleate mesylate mesilate tartrate
+    bitartrate citrate sulfate sulphate succinate carbonate phosphate besylate besilate
+    bromide chloride sodium potassium calcium monohydrate dihydrate trihydrate
+    mg mcg µg ug g kg ml l iu unit units mmol meq h hr hrs daily bd bid tds tid qds qid
+    od nocte prn stat once monthly weekly every per dose doses x tab tabs tablet
+    tablets cap caps capsule capsules inj injection injectable solution soln sol susp
+    suspension syrup elixir liquid drops oral po iv im sc sq subcut intramuscular
+    intravenous patch transdermal odt orodispersible dispersible disintegrating
+    chewable film er xr sr cr la xl ir dr ec mr pr extended release delayed
+    controlled modified prolonged immediate sustained zydis velotab powder for
+    reconstitution vial ampoule amp prefilled syringe pen infusion premix in with and
+    of w sesame oil water diluent vehicle long acting consta maintena sustenna trinza
+    relprevv microspheres depot lai generic brand""".split())
+SEPARATORS = {"and", "with", "w"}
 
 _LOWER = {c: c + 32 for c in range(65, 91)}    # Lua's lower() is ASCII only
 _SPACE = "[ \t\n\v\f\r]"
@@ -152,72 +84,137 @@ def normalize(s):
     return re.sub(_SPACE + "+", " ", s).strip(" \t\n\v\f\r")
 
 
-BY_NAME, BY_ATC = {}, {}
-for _row in DRUG_ROWS.strip().split("\n"):
-    _generic, _codes, _kind, _names = _row.split("|")
-    for _n in [_generic] + [n for n in _names.split(",") if n]:
-        BY_NAME[normalize(_n)] = (_generic, _kind)
-    for _c in _codes.split():
-        BY_ATC[_c] = (_generic, _kind)
+def segments(written):
+    """lib/drugs.lua M.segments: the words of a name, cut at separators."""
+    s = written.translate(_LOWER).replace("\u00ae", " ").replace("\u2122", " ")
+    s = s.replace("\u2019", "").replace("'", "")
+    s = re.sub(r"[/+,;&]", " | ", s)
+    s = re.sub(r"[-()\[\]{}:\"*#!?=]", " ", s)
+    out, cur = [], []
+    for w in re.findall(r"[^ \t\n\v\f\r]+", s):
+        w = re.sub(r"\.+$", "", re.sub(r"^\.+", "", w))
+        if w == "|" or w in SEPARATORS:
+            if cur:
+                out.append(cur)
+            cur = []
+        elif w:
+            cur.append(w)
+    if cur:
+        out.append(cur)
+    return out
 
 
-def drop_parens(key):
-    """Lua's gsub("%s*%b()%s*", " "): every balanced (...) becomes a space."""
-    out, i = [], 0
-    while i < len(key):
-        if key[i] == "(":
-            depth, j = 0, i
-            while j < len(key):
-                depth += {"(": 1, ")": -1}.get(key[j], 0)
-                if depth == 0:
-                    break
-                j += 1
-            if j < len(key):
-                while out and out[-1] in " \t\n\v\f\r":
-                    out.pop()
-                out.append(" ")
-                i = j + 1
-                while i < len(key) and key[i] in " \t\n\v\f\r":
-                    i += 1
+def key_of(name):
+    return " ".join(w for seg in segments(name) for w in seg)
+
+
+def read_tables():
+    """(by name key, by ATC code, ATC groups longest first, depot products
+    by generic, depot marks) from docs/reference.md and drugs/depot.lua."""
+    by_name, by_atc, groups, hours = {}, {}, [], {}
+    section = None
+    with open(REFERENCE, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                section = line.strip("# \n")
                 continue
-        out.append(key[i])
-        i += 1
-    return "".join(out).strip(" \t\n\v\f\r")
+            if not line.startswith("| ") or line.startswith("| ---"):
+                continue
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            listed = lambda c: [x.strip() for x in c.split(",") if x.strip()]
+            if section == "ATC groups" and cells[0] != "prefix":
+                groups.append((cells[0].strip("`"), set(listed(cells[1]))))
+            elif section == "Drugs by name" and cells[0] != "drug":
+                row = (cells[0], set(listed(cells[2])))
+                for n in [cells[0]] + listed(cells[3]) + listed(cells[4]):
+                    by_name[key_of(n)] = row
+                for code in listed(cells[1]):
+                    by_atc[code] = row
+            elif section == "Depot products" and cells[0] != "product":
+                hours[cells[0].strip("`")] = (cells[2], float(cells[4]))
+    with open(DEPOT_LUA, encoding="utf-8") as f:
+        lua = f.read()
+    marks = set(re.findall(r'"([^"]+)"', re.search(r"marks = \{(.*?)\}", lua, re.S).group(1)))
+    products = {}
+    for pid, words in re.findall(r'id = "(\w+)".*?words = \{([^}]*)\}', lua, re.S):
+        generic, h = hours[pid]
+        products.setdefault(generic, []).append((set(re.findall(r'"([^"]+)"', words)), h))
+    groups.sort(key=lambda g: -len(g[0]))
+    return by_name, by_atc, groups, products, marks
 
 
-def lookup(key):
-    if key in BY_NAME:
-        return BY_NAME[key]
-    bare = drop_parens(key)
-    if bare != key and bare != "":
-        return lookup(bare)
-    m = re.match(r"^(.*?)" + _SPACE + r"+(\S+)$", key, re.S)
-    if m and (m.group(2) in QUALIFIERS or m.group(2)[0].isdigit()):
-        return lookup(m.group(1))
-    return None
+BY_NAME, BY_ATC, ATC_GROUPS, PRODUCTS, MARKS = read_tables()
+LONGEST = max(len(k.split(" ")) for k in BY_NAME)
+
+
+def noise(w):
+    return w in QUALIFIERS or w in MARKS or re.match(r"[0-9.]", w) is not None
+
+
+def by_words(written):
+    """lib/drugs.lua by_words: (generic, classes) of a name, or None."""
+    segs = segments(written)
+    flat = [w for seg in segs for w in seg if not noise(w)]
+    whole = BY_NAME.get(" ".join(flat))
+    if whole:
+        return whole
+    found = []
+    for seg in segs:
+        i, hit_any, unknown = 0, False, False
+        while i < len(seg):
+            for n in range(min(LONGEST, len(seg) - i), 0, -1):
+                row = BY_NAME.get(" ".join(seg[i:i + n]))
+                if row:
+                    break
+            if row:
+                hit_any = True
+                if row not in found:
+                    found.append(row)
+                i += n
+            else:
+                unknown = unknown or not noise(seg[i])
+                i += 1
+        if not hit_any and unknown:
+            return None
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    return "/".join(r[0] for r in found), set().union(*(r[1] for r in found))
 
 
 def classify(med):
-    """(generic or None, kinds as a set of "D"/"W"/"-", recognised)."""
+    """(generic or None, classes, recognised, the name's words)."""
     written = med.get("drug")
-    if isinstance(written, str):
-        key = normalize(written)
-        hit = lookup(key)
-        if hit:
-            return hit[0], {hit[1]}, True
-        if "/" in key:
-            parts = [lookup(p) for p in key.split("/") if p]
-            if all(parts):
-                return key, {p[1] for p in parts}, True
+    words = {w for seg in segments(written) for w in seg} if isinstance(written, str) else set()
+    row = by_words(written) if isinstance(written, str) else None
+    if row:
+        return row[0], row[1], True, words
     atc = med.get("atc")
     if isinstance(atc, str):
         atc = re.sub(_SPACE, "", atc.upper())
         if atc in BY_ATC:
-            return BY_ATC[atc][0], {BY_ATC[atc][1]}, True
-        for prefix, kind in ATC_GROUPS:
+            return BY_ATC[atc][0], BY_ATC[atc][1], True, words
+        for prefix, classes in ATC_GROUPS:
             if atc.startswith(prefix):
-                return written or "ATC " + atc, {kind}, True
-    return None, set(), False
+                return written or "ATC " + atc, classes, True, words
+    return None, set(), False, words
+
+
+def depot_hours(generic, words, route):
+    """lib/drugs.lua M.depot: how long one injection acts, or None."""
+    marked = bool(words & MARKS) or "depot" in words or "lai" in words or (
+        "long" in words and "acting" in words)
+    if not (marked or route == "depot"):
+        return None
+    best = named = None
+    for pwords, h in PRODUCTS.get(generic, []):
+        if pwords & words and (named is None or h > named):
+            named = h
+        if best is None or h > best:
+            best = h
+    p = named if named is not None else best
+    return p if p is not None else DEPOT_DEFAULT_H
 
 
 # ---- reading a case (docs/case-format.md) ----------------------------------
@@ -318,7 +315,7 @@ def read_case(raw):
         case[key] = es
     base = raw.get("baseline") or {}
     case["baseline"] = {f: number(base, f) for f in ("hr", "sbp", "dbp", "rr")}
-    t(raw.get("onset"))
+    case["onset"] = t(raw.get("onset"))
     given = t(raw.get("assessed_at"))
     case["assessed_at"] = given if given is not None else max(times, default=None)
     return case
@@ -347,35 +344,103 @@ def upto(case, es):
     return sorted(kept, key=lambda e: (e["t"] is None, e["t"] or 0.0))
 
 
-def courses(case):
-    """lib/meds.lua M.courses: each course's span, kind and continuation."""
+def not_after(case, t):
     a = case["assessed_at"]
+    return t is None or a is None or t <= a
+
+
+def earliest(es, keep):
+    best = None
+    for e in es or []:
+        if e["t"] is not None and keep(e) and (best is None or e["t"] < best["t"]):
+            best = e
+    return best
+
+
+def anchor(case):
+    """lib/time.lua time.anchor: onset, else the first cardinal sign, else
+    the assessment; None without an assessment time."""
+    a = case["assessed_at"]
+    if a is None:
+        return None
+    if case["onset"] is not None and case["onset"] <= a:
+        return case["onset"]
+    fever = earliest(upto(case, case["vitals"]),
+                     lambda v: v["temp"] is not None and v["temp"] > ONSET_FEVER_C)
+    rigid = earliest(upto(case, case["exam"]), lambda e: e.get("rigidity") in ONSET_RIGID)
+    if fever and (rigid is None or fever["t"] <= rigid["t"]):
+        return fever["t"]
+    return rigid["t"] if rigid else a
+
+
+def courses(case):
+    """lib/meds.lua M.courses: each course's span, classes, depot and
+    continuation."""
     if case["medications"] is None:
         return None
     out = []
     for m in case["medications"]:
         doses = [d for d in m["doses"] if d is not None]
         start = m["start"] if m["start"] is not None else min(doses, default=None)
-        if start is not None and a is not None and start > a:
+        if not not_after(case, start):
             continue
-        stop = m["stop"]
-        if stop is not None and a is not None and stop > a:
-            stop = None
-        generic, kinds, known = classify(m)
-        out.append({"from": start, "stop": stop, "kinds": kinds, "known": known,
-                    "key": normalize(generic or m.get("drug") or "")})
+        stop = m["stop"] if not_after(case, m["stop"]) else None
+        generic, classes, known, words = classify(m)
+        c = {"from": start, "stop": stop, "ongoing": stop is None, "classes": classes,
+             "known": known, "acting_until": None, "open": False,
+             "key": "/".join(sorted(normalize(generic or m.get("drug") or "").split("/")))}
+        hours_ = depot_hours(generic, words, m.get("route"))
+        if hours_ is not None:
+            last = stop
+            if last is None:
+                given = [d for d in doses if not_after(case, d)]
+                last = start
+                if given and (last is None or max(given) > last):
+                    last = max(given)
+                c["open"] = not given
+            if last is not None:
+                c["acting_until"], c["ongoing"] = last + hours_, False
+        out.append(c)
+    inf = float("inf")
     for c in out:   # another course of the drug carries on from its stop
-        c["continued"] = c["stop"] is not None and any(
-            d["key"] == c["key"] and (d["from"] is None or d["from"] <= c["stop"])
-            and (d["stop"] is None or d["stop"] > c["stop"]) for d in out)
+        if c["stop"] is not None:
+            c["continued"] = any(
+                d["key"] == c["key"] and (d["from"] if d["from"] is not None else -inf) <= c["stop"]
+                and (inf if d["ongoing"] else (d["acting_until"] or d["stop"] or -inf)) > c["stop"]
+                for d in out)
+        else:
+            c["continued"] = False
     return out
 
 
+def given_within(case, c, h):
+    """lib/meds.lua M.given_within (no depot window of its own)."""
+    a, t0 = case["assessed_at"], anchor(case)
+    if a is None:
+        return None
+    if c["ongoing"]:
+        return True
+    to = c["acting_until"] if c["acting_until"] is not None else c["stop"]
+    if t0 is None or to is None:
+        acting = None
+    elif c["from"] is not None and c["from"] > a:
+        acting = False
+    else:
+        acting = to >= t0 - h
+    if acting is False and c["open"]:
+        return None
+    return acting
+
+
 def stopped_within(case, c, h):
-    a = case["assessed_at"]
-    if c["stop"] is None or a is None:
+    if c["stop"] is None:
         return False
-    return 0 <= a - c["stop"] <= h and not c["continued"]
+    t0 = anchor(case)
+    if t0 is None:
+        return None
+    if not (t0 - h <= c["stop"] <= case["assessed_at"]):
+        return False
+    return not c["continued"]
 
 
 def exposure(case):
@@ -384,15 +449,21 @@ def exposure(case):
         return None
     if not cs:
         return False
-    unknown = False
+    hit = open_ = unknown = False
     for c in cs:
-        within = c["stop"] is None or c["stop"] >= a - EXPOSURE_H
-        if "D" in c["kinds"] and within:
-            return True
-        if "W" in c["kinds"] and stopped_within(case, c, EXPOSURE_H):
-            return True
-        unknown = unknown or (not c["known"] and within)
-    return None if unknown else False
+        within = given_within(case, c, EXPOSURE_H)
+        is_da = bool(c["classes"] & ANTAGONISTS)
+        if is_da and within:
+            hit = True
+        elif is_da and within is None:
+            open_ = True
+        if c["classes"] & WITHDRAWAL and stopped_within(case, c, EXPOSURE_H):
+            hit = True
+        elif not c["known"] and within:
+            unknown = True
+    if hit:
+        return True
+    return None if open_ or unknown else False
 
 
 def hyperthermia(case):
@@ -411,6 +482,8 @@ def hyperthermia(case):
     value = at_least(2, yes, unknown)
     if value is False and yes > 0 and len(rs) < 2:
         return None
+    if value is False and rs[-1]["temp"] > 38.0:
+        return None   # the latest reading is febrile: the next is not measured yet
     return value
 
 
@@ -449,11 +522,11 @@ def first_exposure(case):
     """lib/meds.lua M.first_exposure, with withdrawal: a time or None."""
     best = None
     for c in courses(case) or []:
-        if "D" in c["kinds"]:
+        if c["classes"] & ANTAGONISTS:
             if c["from"] is None:
                 return None
             best = c["from"] if best is None else min(best, c["from"])
-        if "W" in c["kinds"] and stopped_within(case, c, float("inf")) and (
+        if c["classes"] & WITHDRAWAL and stopped_within(case, c, float("inf")) and (
                 best is None or c["stop"] < best):
             best = c["stop"]
     return best

@@ -3,7 +3,7 @@
  * a cohort with a ruleset and prints the Lua functions (self and inclusive)
  * and lines where the samples fell.
  *
- *   luaprof [--rules DIR] [--hz N | --every N] [--top K] [FILE]
+ *   luaprof [--rules DIR] [--evidence LEVEL] [--hz N | --every N] [--top K] [FILE]
  *
  * How it samples without touching core/: the engine already installs a Lua
  * count hook (every NMS_HOOK_INTERVAL VM instructions, core/lua/limits.c) for
@@ -313,12 +313,17 @@ static long run(struct nms_engine *e, FILE *fp, const char *source)
 }
 
 static const char usage[] =
-    "usage: luaprof [--rules DIR] [--hz N | --every N] [--top K] [FILE]\n"
+    "usage: luaprof [--rules DIR] [--evidence all|decisive|none] [--hz N |\n"
+    "               --every N] [--top K] [FILE]\n"
     "Evaluates the cases of FILE (JSON Lines, or stdin) with the ruleset in\n"
     "DIR (default: the source tree's rules/) and prints where the samples\n"
     "fell, K rows per table (default 25). Samples are taken N times per\n"
     "CPU-second (--hz, default 1000), or with --every N once every N\n"
-    "count-hook events of the engine (N x 1,000 Lua VM instructions).\n";
+    "count-hook events of the engine (N x 1,000 Lua VM instructions).\n"
+    "--evidence: how much evidence the rules write, as batch --evidence.\n";
+
+/* --evidence: how much evidence text the rules write (all by default). */
+static enum nms_evidence evidence = NMS_EVIDENCE_ALL;
 
 /* Reads the options into prof, rules_dir, *file and *top; returns -1 to
  * go on, or the exit status (after --help or a bad option). */
@@ -332,6 +337,9 @@ static int parse_options(int argc, char **argv, const char **file,
 
         if (strcmp(argv[i], "--rules") == 0 && next) {
             rules_dir = argv[++i];
+        } else if (strcmp(argv[i], "--evidence") == 0 && next &&
+                   nms_evidence_parse(next, &evidence) == 0) {
+            i++;
         } else if (strcmp(argv[i], "--hz") == 0 && next) {
             prof.hz = strtoul(argv[++i], NULL, 10);
         } else if (strcmp(argv[i], "--every") == 0 && next) {
@@ -380,6 +388,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "luaprof: %s\n", nms_engine_errmsg(e));
         goto out;
     }
+    nms_engine_set_evidence(e, evidence);
     if (strcmp(file, "-") != 0 && !(fp = fopen(file, "rb"))) {
         perror(file);
         goto out;

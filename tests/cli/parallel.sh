@@ -106,6 +106,9 @@ same "a generated cohort of $cohort_size cases" 2 3 -- "$tmp/cohort.jsonl"
 same "the cohort as CSV with its label columns" 2 -- --format csv "$tmp/cohort.jsonl"
 thorough && same "the cohort as CSV with LF line ends, raw" 2 -- --format csv --csv-eol lf --csv-raw "$tmp/cohort.jsonl"
 thorough && same "the cohort as items-csv with label columns" 3 -- --format items-csv --label-columns label.nms "$tmp/cohort.jsonl"
+# every worker's engine gets the run's evidence level
+same "the cohort, --record compact (decisive evidence)" 2 -- --record compact "$tmp/cohort.jsonl"
+thorough && same "the cohort, --evidence none" 3 -- --evidence none "$tmp/cohort.jsonl"
 
 # --- options -----------------------------------------------------------------
 for bad in 0 -1 x 2x 257; do

@@ -75,6 +75,9 @@ all=$((${#cases[@]} + 1))
 golden batch.jsonl 0 batch "${cases[@]}"
 golden batch.csv 0 batch --format csv "${cases[@]}"
 golden batch.json 0 batch --format json "${cases[@]}"
+# The compact record to store (--record compact): verdicts, values and the
+# decided items' evidence only (docs/output-format.md).
+golden record-compact.jsonl 0 batch --record compact "${cases[@]}"
 golden malformed.jsonl 1 batch examples/malformed/08-malformed.json
 golden cases.jsonl 1 batch examples/cases.jsonl
 for f in "${cases[@]}"; do

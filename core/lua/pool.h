@@ -1,0 +1,52 @@
+/*
+ * pool.h - the small-block allocator in front of malloc for one Lua state
+ * (pool.c). Lua allocates and frees millions of small objects per batch
+ * (strings, tables, closures); free lists per size class serve them
+ * without malloc's bookkeeping. Blocks of more than NMS_POOL_MAX bytes go
+ * to malloc. Lua passes the old size with every block, so whether a block
+ * is pooled follows from its size: nothing is stored beside it.
+ *
+ * One pool per VM, no global state. The pool never returns a block's
+ * memory to the system before nms_pool_release; what it holds from the
+ * system is `held`, which the caller bounds with `limit`.
+ */
+#ifndef NMS_POOL_H
+#define NMS_POOL_H
+
+#include <stddef.h>
+
+/* Blocks up to this size are pooled, in classes of NMS_POOL_GRAIN bytes. */
+#define NMS_POOL_GRAIN 16
+#define NMS_POOL_MAX 256
+#define NMS_POOL_CLASSES (NMS_POOL_MAX / NMS_POOL_GRAIN)
+
+struct nms_pool_chunk;
+
+struct nms_pool {
+    void *free[NMS_POOL_CLASSES];   /* per class: freed blocks, linked */
+    struct nms_pool_chunk *chunks;  /* every chunk taken from malloc */
+    char *next;                     /* unused tail of the newest chunk */
+    size_t left;                    /* bytes in that tail */
+    size_t held;                    /* bytes of all chunks */
+};
+
+/* Starts an empty pool (nothing allocated yet). */
+void nms_pool_init(struct nms_pool *pool);
+
+/* Frees every chunk; blocks still handed out become invalid. */
+void nms_pool_release(struct nms_pool *pool);
+
+/*
+ * realloc for a Lua state: `ptr` (NULL, or a block of `osize` bytes from
+ * this function) becomes a block of `nsize` > 0 bytes, contents kept up
+ * to the smaller size. A new chunk is taken only while `held` stays
+ * within `limit`. Returns NULL, with ptr untouched, when out of memory or
+ * past the limit; a shrink never fails for the limit.
+ */
+void *nms_pool_realloc(struct nms_pool *pool, void *ptr, size_t osize,
+                       size_t nsize, size_t limit);
+
+/* Frees block `ptr` of `size` bytes (NULL is ignored). */
+void nms_pool_free(struct nms_pool *pool, void *ptr, size_t size);
+
+#endif

@@ -1,7 +1,0 @@
--- Parameters of the tiny ruleset.
-return {
-  ["score.threshold"] = { value = 5, unit = "points", doc = "points the score set needs",
-    source = "test only" },
-  ["rule.minor_needed"] = { value = 1, unit = "items", doc = "minor items 'probable' needs",
-    source = "test only" },
-}

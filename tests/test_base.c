@@ -1,0 +1,174 @@
+/*
+ * test_base.c - the low-level helpers under the hot paths: the path
+ * builders (base/strings.c) give the bytes snprintf gives, including every
+ * cut at the end of the buffer; the Lua state's block pool (lua/pool.c)
+ * keeps contents, reuses freed blocks and holds no more than its limit.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "base/base_int.h"
+#include "lua/pool.h"
+
+#define SIZE 16
+
+static void path_name_is_snprintf(void **state)
+{
+    static const char *const names[] = {"", "x", "abcdefghijkl",
+                                        "abcdefghijklmnopqrstuvwxyz"};
+    static const char *const seps[] = {"", "."};
+    char want[SIZE], got[SIZE];
+    size_t at, s, k;
+
+    (void)state;
+    for (at = 0; at < SIZE; at++)
+        for (s = 0; s < 2; s++)
+            for (k = 0; k < 4; k++) {
+                int n;
+                memset(want, '#', SIZE);
+                memset(got, '#', SIZE);
+                n = snprintf(want + at, SIZE - at, "%s%s", seps[s], names[k]);
+                assert_int_equal(nms_path_name(got, SIZE, at, seps[s],
+                                               names[k]),
+                                 (size_t)n);
+                assert_memory_equal(got, want, SIZE);
+            }
+    /* past the end: nothing written, the length still told */
+    memset(got, '#', SIZE);
+    assert_int_equal(nms_path_name(got, SIZE, SIZE, ".", "ab"), 3);
+    memset(want, '#', SIZE);
+    assert_memory_equal(got, want, SIZE);
+}
+
+static void path_index_is_snprintf(void **state)
+{
+    static const size_t indexes[] = {0, 7, 10, 123456789, SIZE_MAX};
+    char want[SIZE], got[SIZE];
+    size_t at, k;
+
+    (void)state;
+    for (at = 0; at < SIZE; at++)
+        for (k = 0; k < sizeof indexes / sizeof *indexes; k++) {
+            int n;
+            memset(want, '#', SIZE);
+            memset(got, '#', SIZE);
+            n = snprintf(want + at, SIZE - at, "[%zu]", indexes[k]);
+            assert_int_equal(nms_path_index(got, SIZE, at, indexes[k]),
+                             (size_t)n);
+            assert_memory_equal(got, want, SIZE);
+        }
+}
+
+/* Fills `n` bytes of p with a pattern seeded by `seed`. */
+static void fill(unsigned char *p, size_t n, unsigned seed)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        p[i] = (unsigned char)(seed + i * 7);
+}
+
+static int filled(const unsigned char *p, size_t n, unsigned seed)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (p[i] != (unsigned char)(seed + i * 7))
+            return 0;
+    return 1;
+}
+
+/* Growing and shrinking across classes and past NMS_POOL_MAX keeps the
+ * bytes both sizes share. */
+static void pool_realloc_keeps_contents(void **state)
+{
+    static const size_t sizes[] = {1, 16, 17, 100, 256, 257, 4000, 200, 8, 3};
+    struct nms_pool pool;
+    unsigned char *p = NULL;
+    size_t i, old = 0;
+
+    (void)state;
+    nms_pool_init(&pool);
+    for (i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        size_t keep = old < sizes[i] ? old : sizes[i];
+        p = nms_pool_realloc(&pool, p, old, sizes[i], (size_t)-1);
+        assert_non_null(p);
+        assert_true(filled(p, keep, 0));
+        fill(p, sizes[i], 0);
+        old = sizes[i];
+    }
+    nms_pool_free(&pool, p, old);
+    nms_pool_release(&pool);
+}
+
+/* A freed block serves the next request of its class; blocks in use do
+ * not overlap. */
+static void pool_reuses_and_separates(void **state)
+{
+    struct nms_pool pool;
+    unsigned char *a, *b, *c;
+
+    (void)state;
+    nms_pool_init(&pool);
+    a = nms_pool_realloc(&pool, NULL, 0, 40, (size_t)-1);
+    b = nms_pool_realloc(&pool, NULL, 0, 40, (size_t)-1);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_true(a + 48 <= b || b + 48 <= a);
+    fill(a, 40, 1);
+    fill(b, 40, 2);
+    assert_true(filled(a, 40, 1));
+    nms_pool_free(&pool, a, 40);
+    c = nms_pool_realloc(&pool, NULL, 0, 33, (size_t)-1);   /* same class */
+    assert_ptr_equal(c, a);
+    assert_true(filled(b, 40, 2));
+    nms_pool_free(&pool, b, 40);
+    nms_pool_free(&pool, c, 33);
+    nms_pool_release(&pool);
+}
+
+/* The pool takes no chunk past its limit: a request is refused (NULL,
+ * the old block intact), and a shrink still succeeds. */
+static void pool_holds_within_limit(void **state)
+{
+    struct nms_pool pool;
+    unsigned char *p, *q, *big;
+    size_t n = 0;
+
+    (void)state;
+    nms_pool_init(&pool);
+    p = nms_pool_realloc(&pool, NULL, 0, 64, (size_t)-1);
+    assert_non_null(p);
+    fill(p, 64, 3);
+    /* exhaust the first chunk under a limit of what is held now */
+    while ((q = nms_pool_realloc(&pool, NULL, 0, 64, pool.held)) != NULL)
+        n++;
+    assert_true(n > 100);
+    assert_null(nms_pool_realloc(&pool, p, 64, 128, pool.held));
+    assert_true(filled(p, 64, 3));
+    big = nms_pool_realloc(&pool, NULL, 0, 1000, pool.held);  /* malloc */
+    assert_non_null(big);
+    fill(big, 1000, 4);
+    q = nms_pool_realloc(&pool, big, 1000, 32, 0);   /* a shrink */
+    assert_non_null(q);
+    assert_true(filled(q, 32, 4));
+    nms_pool_release(&pool);   /* frees the blocks still out with it */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(path_name_is_snprintf),
+        cmocka_unit_test(path_index_is_snprintf),
+        cmocka_unit_test(pool_realloc_keeps_contents),
+        cmocka_unit_test(pool_reuses_and_separates),
+        cmocka_unit_test(pool_holds_within_limit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
