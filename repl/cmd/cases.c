@@ -116,7 +116,7 @@ int nms_read_source(const char *name, struct tally *t, record_fn fn, void *ctx)
            (got = nms_reader_next(reader, &rec)) == 1)
         if ((rc = fn(ctx, &rec)) == 0) {
             taken++;
-            nms_progress_tick(t->cases);
+            nms_progress_tick(t->cases, t->errors);
         }
     if (nms_interrupted())
         goto out; /* a read cut short by the signal is not an I/O error */

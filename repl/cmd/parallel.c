@@ -345,7 +345,8 @@ static void wait_for_writer(struct pipeline *p)
             wake_all(p);
         }
         wait_a_while(&p->space, &p->lock);
-        nms_progress_tick(p->base_cases + p->cases);
+        nms_progress_tick(p->base_cases + p->cases,
+                          p->base_errors + p->errors);
     }
     pthread_mutex_unlock(&p->lock);
 }

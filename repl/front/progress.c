@@ -15,7 +15,7 @@ enum mode { OFF = 0, IN_PLACE, LINES };
 static struct {
     enum mode mode;
     double start, last;
-    size_t cases;
+    size_t cases, errors;
     int on_line; /* an in-place line is on the terminal */
 } p;
 
@@ -47,16 +47,23 @@ void nms_progress_force(int on)
     p.mode = !on ? OFF : isatty(STDERR_FILENO) ? IN_PLACE : LINES;
 }
 
+/* "1 case", "2 cases": the line is read by people. */
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
 static double rate(double t)
 {
     return t > p.start ? (double)p.cases / (t - p.start) : 0.0;
 }
 
-void nms_progress_tick(size_t cases)
+void nms_progress_tick(size_t cases, size_t errors)
 {
     double t;
 
     p.cases = cases;
+    p.errors = errors;
     if (p.mode == OFF)
         return;
     t = now();
@@ -64,12 +71,14 @@ void nms_progress_tick(size_t cases)
         return;
     p.last = t;
     if (p.mode == LINES) {
-        fprintf(stderr, "%s: %zu cases, %.0f a second\n", NMS_PROGRAM, cases,
-                rate(t));
+        fprintf(stderr, "%s: %zu %s, %zu %s, %.0f a second\n", NMS_PROGRAM,
+                cases, plural(cases, "case", "cases"), errors,
+                plural(errors, "error", "errors"), rate(t));
         return;
     }
-    fprintf(stderr, "\r%s: %zu cases, %.0f a second\033[K", NMS_PROGRAM,
-            cases, rate(t));
+    fprintf(stderr, "\r%s: %zu %s, %zu %s, %.0f a second\033[K", NMS_PROGRAM,
+            cases, plural(cases, "case", "cases"), errors,
+            plural(errors, "error", "errors"), rate(t));
     p.on_line = 1;
 }
 
@@ -86,7 +95,9 @@ void nms_progress_end(void)
 
     nms_progress_clear();
     if (p.mode == LINES)
-        fprintf(stderr, "%s: %zu cases in %.1f s, %.0f a second\n",
-                NMS_PROGRAM, p.cases, t - p.start, rate(t));
+        fprintf(stderr, "%s: %zu %s, %zu %s in %.1f s, %.0f a second\n",
+                NMS_PROGRAM, p.cases, plural(p.cases, "case", "cases"),
+                p.errors, plural(p.errors, "error", "errors"), t - p.start,
+                rate(t));
     p.mode = OFF;
 }

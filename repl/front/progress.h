@@ -1,6 +1,6 @@
 /*
  * progress.h - a sign of life during a long run (progress.c): "nmsrules:
- * 12000 cases, 95 a second" on standard error, rewritten in place about
+ * 12000 cases, 3 errors, 95 a second" on standard error, rewritten in place about
  * twice a second, from the second second of a run on. Shown when standard
  * error is a terminal and the output does not go to that terminal too (a
  * file, a pipe or -o), or always with NMSRULES_PROGRESS=1 (one line every
@@ -20,8 +20,9 @@ void nms_progress_init(int output_to_file);
  * --no-progress (off), over what nms_progress_init chose. */
 void nms_progress_force(int on);
 
-/* `cases` records done so far (called after each). */
-void nms_progress_tick(size_t cases);
+/* `cases` records done so far, `errors` of them error records (called
+ * after each). */
+void nms_progress_tick(size_t cases, size_t errors);
 
 /* Takes the in-place line off the terminal before another message. */
 void nms_progress_clear(void);

@@ -115,7 +115,7 @@ unlisted=$(grep -c '"kind":"unrecognised_drug"' "$tmp/results.jsonl")
 check "batch evaluates the cohort with exit 0" '[ "$status" -eq 0 ]' "$(head -5 "$tmp/err")"
 check "one record per generated case" '[ "$records" -eq 2000 ]' "got $records"
 check "NMSRULES_PROGRESS=1: progress on stderr, closing with the count" \
-    'grep -Eq "^nmsrules: 2000 cases in [0-9.]+ s, [0-9]+ a second$" "$tmp/err" &&
+    'grep -Eq "^nmsrules: 2000 cases, 0 errors in [0-9.]+ s, [0-9]+ a second$" "$tmp/err" &&
      ! grep -v "^nmsrules: [0-9]* cases" "$tmp/err"' "$(head -5 "$tmp/err")"
 head -50 "$tmp/cohort.jsonl" >"$tmp/fifty.jsonl"
 NMSRULES_PROGRESS=0 "$bin" batch "$tmp/fifty.jsonl" -o "$tmp/fifty.out" 2>"$tmp/err"

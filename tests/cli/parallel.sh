@@ -126,18 +126,27 @@ if [ "$status" -eq 2 ] && grep -q -- "NMSRULES_JOBS wants a number of workers" "
 # --- progress, -o -------------------------------------------------------------
 all=$(wc -l <"$src/examples/cases.jsonl")
 "$bin" batch -j 1 "$src/examples/cases.jsonl" >"$tmp/plain" 2>/dev/null
+errs=$(grep -c '"error":{' "$tmp/plain")
 "$bin" batch -j 1 <"$src/examples/cases.jsonl" >"$tmp/plain.stdin" 2>/dev/null
 if thorough; then
     run batch -j 2 <"$src/examples/cases.jsonl" >"$tmp/out" 2>/dev/null
     cmp -s "$tmp/plain.stdin" "$tmp/out" && ok "-j 2 from standard input gives -j 1's output" ||
         not_ok "-j 2 from standard input differs from -j 1"
     # --progress into a file: the log form's closing count, of the records
-    # written (the writer's count under -j); the output unchanged.
+    # written and the error records among them (the writer's counts under
+    # -j); the output unchanged.
     for j in 1 2; do
         run batch -j $j --progress "$src/examples/cases.jsonl" >"$tmp/out" 2>"$tmp/err"
-        if cmp -s "$tmp/plain" "$tmp/out" && grep -q "^nmsrules: $all cases in [0-9.]* s, [0-9]* a second$" "$tmp/err"; then
+        if cmp -s "$tmp/plain" "$tmp/out" && grep -q "^nmsrules: $all cases, $errs errors\? in [0-9.]* s, [0-9]* a second$" "$tmp/err"; then
             ok "-j $j --progress: the closing count on stderr, the output unchanged"; else
             not_ok "-j $j --progress" "$(cat "$tmp/err")"; fi
+    done
+    # with an error record among them: counted as a case and as an error
+    for j in 1 2; do
+        run batch -j $j --progress "$src/examples/cases.jsonl" "$src/examples/malformed/08-malformed.json" \
+            >/dev/null 2>"$tmp/err"
+        grep -q "^nmsrules: $((all + 1)) cases, $((errs + 1)) errors\? in [0-9.]* s, [0-9]* a second$" "$tmp/err" &&
+            ok "-j $j --progress: error records counted" || not_ok "-j $j --progress: error count" "$(cat "$tmp/err")"
     done
     run batch -j 2 "$src/examples/cases.jsonl" >/dev/null 2>"$tmp/err"
     grep -q "a second" "$tmp/err" && not_ok "progress shown on a stderr that is not a terminal" ||
