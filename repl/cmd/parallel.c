@@ -126,18 +126,21 @@ static int enqueue(void *ctx, const struct nms_record *rec)
     int failed, full;
 
     pthread_mutex_lock(&p->lock);
-    full = p->n_read - p->n_written >= p->n_slots && p->format_parses;
-    if (full)
+    full = p->n_read - p->n_written >= p->n_slots;
+    if (full && p->format_parses)
         pthread_mutex_unlock(&p->parse);   /* the workers' while it waits */
-    while (p->n_read - p->n_written >= p->n_slots && !p->failed &&
-           !nms_interrupted())
+    /* Once the ring is full, wait until half of it is written, then refill
+     * it in one go: one wake-up per n_slots/2 records, not one per record
+     * (the writer signals `space` only as it reaches that mark). */
+    while (full && p->n_read - p->n_written > p->n_slots / 2 &&
+           !p->failed && !nms_interrupted())
         wait_a_while(&p->space, &p->lock);
     failed = p->failed;
     /* the records written so far, for nms_read_source's progress tick
      * (the progress line is the reader's alone) */
     p->t->cases = p->base_cases + p->cases;
     pthread_mutex_unlock(&p->lock);
-    if (full)
+    if (full && p->format_parses)
         pthread_mutex_lock(&p->parse);
     if (failed)
         return -1;   /* already said why */
@@ -234,7 +237,10 @@ static void *work(void *arg)
         process(w, s);
         pthread_mutex_lock(&p->lock);
         s->done = 1;
-        pthread_cond_signal(&p->done);
+        /* The writer waits for the next record in input order only; a
+         * later one it finds done when it gets there. */
+        if (s == &p->slots[p->n_written % p->n_slots])
+            pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
@@ -288,7 +294,8 @@ static void *write_in_order(void *arg)
             break;
         }
         p->n_written++;
-        pthread_cond_signal(&p->space);
+        if (p->n_read - p->n_written == p->n_slots / 2)
+            pthread_cond_signal(&p->space);   /* the mark the reader waits for */
     }
     p->writer_done = 1;
     wake_all(p);
