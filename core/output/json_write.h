@@ -1,0 +1,343 @@
+/*
+ * json_write.h - the JSON writer json.c writes records with: a buffer in
+ * front of stdio, cJSON's escapes and number forms, containers and
+ * members. Internal to core/output.
+ *
+ * Static inline on purpose: a record is thousands of these small calls,
+ * and keeping them inlinable in the record writer is most of what made
+ * writing a record cheap (docs/performance.md, "The C side made cheaper").
+ */
+#ifndef NMS_OUTPUT_JSON_WRITE_H
+#define NMS_OUTPUT_JSON_WRITE_H
+
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base_int.h"
+
+/* ------------------------------------------------------------------------
+ * JSON records, written as they are walked
+ *
+ * No tree is built: each record is written straight from the case and its
+ * result. The text is byte for byte what cJSON 1.7 prints (the format of
+ * every golden output): keys in the order below, numbers as "%1.15g"
+ * unless that reads back as another number ("%1.17g" then), strings with
+ * cJSON's escapes, and in pretty mode cJSON's tabs and line breaks.
+ * --------------------------------------------------------------------- */
+
+/* Nesting of a record: record, set, items, item, values. */
+#define JSON_MAX_DEPTH 16
+
+/* Bytes gathered before one fwrite: stdio's per-call locking and checks
+ * cost more than the copying when a record is thousands of small pieces. */
+#define JSON_BUFFER 8192
+
+struct json_out {
+    FILE *fp;
+    size_t len;                 /* bytes waiting in buf */
+    char buf[JSON_BUFFER];
+    int pretty;
+    unsigned depth;
+    int empty[JSON_MAX_DEPTH];  /* per open container: nothing in it yet */
+};
+
+/* Not memset: the buffer needs no zeroes. */
+static inline void json_init(struct json_out *j, FILE *fp, int pretty)
+{
+    j->fp = fp;
+    j->len = 0;
+    j->pretty = pretty;
+    j->depth = 0;
+    memset(j->empty, 0, sizeof j->empty);
+}
+
+static inline void flush(struct json_out *j)
+{
+    if (j->len > 0)
+        fwrite(j->buf, 1, j->len, j->fp);
+    j->len = 0;
+}
+
+static inline void put_bytes(struct json_out *j, const void *s, size_t len)
+{
+    if (len > JSON_BUFFER - j->len) {
+        flush(j);
+        if (len >= JSON_BUFFER) {
+            fwrite(s, 1, len, j->fp);
+            return;
+        }
+    }
+    memcpy(j->buf + j->len, s, len);
+    j->len += len;
+}
+
+static inline void put_text(struct json_out *j, const char *s)
+{
+    put_bytes(j, s, strlen(s));
+}
+
+static inline void put_char(struct json_out *j, char ch)
+{
+    if (j->len == JSON_BUFFER)
+        flush(j);
+    j->buf[j->len++] = ch;
+}
+
+static inline void put_tabs(struct json_out *j, unsigned n)
+{
+    while (n-- > 0)
+        put_char(j, '\t');
+}
+
+/* An ASCII byte written as it is: printable, not a quote or backslash. */
+static inline int plain_ascii(unsigned char ch)
+{
+    return (unsigned char)(ch - 0x20) < 0x5F && ch != '"' && ch != '\\';
+}
+
+/* 1 when none of the 8 bytes in w needs a look of its own: all printable
+ * ASCII, no quote, no backslash (the bit tricks of "Bit Twiddling Hacks":
+ * a byte below 0x20, above 0x7E, or equal to one). */
+static inline int plain_word(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+
+    return (((w - ones * 0x20) & ~w) | ((w + ones) | w) |
+            ((q - ones) & ~q) | ((b - ones) & ~b)) & high ? 0 : 1;
+}
+
+/* The escape of the character at u (not a plain one); returns the bytes
+ * it takes. */
+static inline size_t put_escape(struct json_out *j, const unsigned char *u,
+                         size_t left)
+{
+    unsigned cp;
+    size_t n = nms_utf8_seq(u, left, &cp);
+
+    if (n == 0) {
+        put_text(j, "\\ufffd");
+        return 1;
+    }
+    switch (u[0]) {
+    case '"': put_text(j, "\\\""); break;
+    case '\\': put_text(j, "\\\\"); break;
+    case '\b': put_text(j, "\\b"); break;
+    case '\f': put_text(j, "\\f"); break;
+    case '\n': put_text(j, "\\n"); break;
+    case '\r': put_text(j, "\\r"); break;
+    case '\t': put_text(j, "\\t"); break;
+    default: {
+        char esc[8];
+        snprintf(esc, sizeof esc, "\\u%04x", cp);
+        put_bytes(j, esc, 6);
+    }
+    }
+    return n;
+}
+
+/*
+ * `len` bytes of s with cJSON's escapes, without the quotes. Text from
+ * case files and rules is untrusted: whatever it holds, the output is
+ * valid JSON that strict parsers accept. Each byte that does not start a
+ * valid UTF-8 sequence becomes U+FFFD (written as the escape \ufffd, so
+ * the replacement is visible in the file), and DEL and the C1 controls
+ * (U+0080-U+009F) are escaped like the C0 ones, so that a JSON Lines file
+ * printed on a terminal cannot drive it.
+ */
+static inline void put_escaped(struct json_out *j, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, run = 0, n;
+    unsigned cp;
+
+    /* Bytes that need no escape are written as one run: a character at a
+     * time through stdio was a third of a full record's instructions. */
+    while (i < len) {
+        unsigned char ch;
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (!plain_word(w))
+                break;
+            i += 8;
+        }
+        while (i < len && plain_ascii(u[i]))
+            i++;
+        if (i == len)
+            break;
+        ch = u[i];
+        if (ch >= 0x80) {
+            n = nms_utf8_seq(u + i, len - i, &cp);
+            if (n > 0 && cp > 0x9F) {
+                i += n;
+                continue;
+            }
+        }
+        put_bytes(j, u + run, i - run);
+        n = put_escape(j, u + i, len - i);
+        i += n;
+        run = i;
+    }
+    put_bytes(j, u + run, i - run);
+}
+
+/* A string with cJSON's escapes; `len` bytes of s. */
+static inline void put_string_n(struct json_out *j, const char *s, size_t len)
+{
+    put_char(j, '"');
+    put_escaped(j, s, len);
+    put_char(j, '"');
+}
+
+/* "a: b" as one JSON string, without building it. */
+static inline void put_joined(struct json_out *j, const char *a, const char *b)
+{
+    put_char(j, '"');
+    put_escaped(j, a, strlen(a));
+    put_text(j, ": ");
+    put_escaped(j, b, strlen(b));
+    put_char(j, '"');
+}
+
+static inline void put_string(struct json_out *j, const char *s)
+{
+    put_string_n(j, s ? s : "", s ? strlen(s) : 0);
+}
+
+
+static inline void put_integer(struct json_out *j, long long v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
+                                 : (unsigned long long)v;
+
+    do {
+        digits[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (v < 0)
+        digits[--n] = '-';
+    put_bytes(j, digits + n, sizeof digits - n);
+}
+
+/* A number as cJSON prints it: 15 significant digits when they read back
+ * as the same number (within a rounding error), else 17; not finite is
+ * null. */
+static inline void put_number(struct json_out *j, double d)
+{
+    char buf[32];
+    double back;
+
+    if (isnan(d) || isinf(d)) {
+        put_text(j, "null");
+        return;
+    }
+    /* Whole numbers (counts, points, most scores) are what "%1.15g"
+     * prints for them: the digits, no exponent below 1e15; -0 is left to
+     * printf, which keeps its sign. */
+    if (fabs(d) < 1e15 && d == (double)(long long)d && !(d == 0 && signbit(d))) {
+        put_integer(j, (long long)d);
+        return;
+    }
+    snprintf(buf, sizeof buf, "%1.15g", d);
+    back = strtod(buf, NULL);
+    if (!(fabs(back - d) <= fmax(fabs(back), fabs(d)) * DBL_EPSILON))
+        snprintf(buf, sizeof buf, "%1.17g", d);
+    put_text(j, buf);
+}
+
+/* Before a value inside the open container: the separator. */
+static inline void next_value(struct json_out *j)
+{
+    if (j->depth == 0)
+        return;
+    if (!j->empty[j->depth - 1])
+        put_text(j, j->pretty ? ", " : ",");
+    j->empty[j->depth - 1] = 0;
+}
+
+static inline void open_container(struct json_out *j, char ch)
+{
+    put_char(j, ch);
+    assert(j->depth < JSON_MAX_DEPTH);
+    j->empty[j->depth++] = 1;
+    if (ch == '{' && j->pretty)
+        put_char(j, '\n');
+}
+
+static inline void begin_object(struct json_out *j)
+{
+    open_container(j, '{');
+}
+
+static inline void end_object(struct json_out *j)
+{
+    if (j->pretty && !j->empty[j->depth - 1])
+        put_char(j, '\n');
+    if (j->pretty)
+        put_tabs(j, j->depth - 1);
+    put_char(j, '}');
+    j->depth--;
+}
+
+static inline void begin_array(struct json_out *j)
+{
+    open_container(j, '[');
+}
+
+static inline void end_array(struct json_out *j)
+{
+    put_char(j, ']');
+    j->depth--;
+}
+
+/* A member name of the open object, `len` bytes of name. */
+static inline void key_n(struct json_out *j, const char *name, size_t len)
+{
+    if (!j->empty[j->depth - 1])
+        put_text(j, j->pretty ? ",\n" : ",");
+    j->empty[j->depth - 1] = 0;
+    if (j->pretty)
+        put_tabs(j, j->depth);
+    put_string_n(j, name, len);
+    put_text(j, j->pretty ? ":\t" : ":");
+}
+
+static inline void key(struct json_out *j, const char *name)
+{
+    key_n(j, name, strlen(name));
+}
+
+/* Array elements: separator, then the value. */
+static inline void str(struct json_out *j, const char *s)
+{
+    next_value(j);
+    put_string(j, s);
+}
+
+/* Members: "name": value. */
+static inline void str_member(struct json_out *j, const char *name, const char *s)
+{
+    key(j, name);
+    put_string(j, s);
+}
+
+static inline void num_member(struct json_out *j, const char *name, double d)
+{
+    key(j, name);
+    put_number(j, d);
+}
+
+static inline void lit_member(struct json_out *j, const char *name, const char *word)
+{
+    key(j, name);
+    put_text(j, word);
+}
+
+#endif
