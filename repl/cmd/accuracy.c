@@ -146,12 +146,9 @@ int nms_cmd_accuracy(int argc, char **argv)
     struct nms_cli cli;
     int status, fatal;
 
-    status = nms_cmd_start(&cli, &nms_accuracy_options, argc, argv, &e);
+    status = nms_cmd_start_verdicts(&cli, &nms_accuracy_options, argc, argv, &e);
     if (status >= 0)
         return status;
-    /* Verdicts, counts and missing data only: no evidence is printed, so
-     * the rules write none (--evidence none; docs/performance.md). */
-    nms_engine_set_evidence(e, NMS_EVIDENCE_NONE);
     if (!cli.label) {
         nms_engine_free(e);
         nms_errorf("--label PATH is required (e.g. --label label.nms)");

@@ -169,6 +169,17 @@ int nms_cmd_start(struct nms_cli *cli, const struct nms_command_options *spec,
     return status != 0 ? status : -1;
 }
 
+int nms_cmd_start_verdicts(struct nms_cli *cli,
+                           const struct nms_command_options *spec, int argc,
+                           char **argv, struct nms_engine **e)
+{
+    int status = nms_cmd_start(cli, spec, argc, argv, e);
+
+    if (status < 0)
+        nms_engine_set_evidence(*e, NMS_EVIDENCE_NONE);
+    return status;
+}
+
 int nms_cmd_format(struct nms_cli *cli, const char *arg,
                    const char *const *names, int n)
 {

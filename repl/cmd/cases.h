@@ -85,6 +85,15 @@ int nms_cmd_start(struct nms_cli *cli, const struct nms_command_options *spec,
                   int argc, char **argv, struct nms_engine **e);
 
 /*
+ * nms_cmd_start for the commands that print verdicts, counts and missing
+ * data but never evidence (accuracy, summary, timeline): the engine is set
+ * to --evidence none, so the rules write no prose (docs/performance.md).
+ */
+int nms_cmd_start_verdicts(struct nms_cli *cli,
+                           const struct nms_command_options *spec, int argc,
+                           char **argv, struct nms_engine **e);
+
+/*
  * --format for the analysis commands: `arg` must be one of the n `names`
  * (n is 2 or 3: "text", "json", "csv"); its index goes to cli->format. Returns -1 to go
  * on, or NMS_EXIT_USAGE after naming the choices.

@@ -389,12 +389,9 @@ int nms_cmd_summary(int argc, char **argv)
     struct nms_cli cli;
     int status, fatal;
 
-    status = nms_cmd_start(&cli, &nms_summary_options, argc, argv, &e);
+    status = nms_cmd_start_verdicts(&cli, &nms_summary_options, argc, argv, &e);
     if (status >= 0)
         return status;
-    /* Verdicts, counts and missing data only: no evidence is printed, so
-     * the rules write none (--evidence none; docs/performance.md). */
-    nms_engine_set_evidence(e, NMS_EVIDENCE_NONE);
     memset(&s, 0, sizeof s);
     fatal = nms_interrupt_install() != 0 || run_inputs(&cli, e, &s, &t);
     if (!fatal && !nms_interrupted() && write_summary(&cli, &s) != 0)

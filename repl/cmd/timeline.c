@@ -356,12 +356,9 @@ int nms_cmd_timeline(int argc, char **argv)
     struct nms_cli cli;
     int status, fatal;
 
-    status = nms_cmd_start(&cli, &nms_timeline_options, argc, argv, &e);
+    status = nms_cmd_start_verdicts(&cli, &nms_timeline_options, argc, argv, &e);
     if (status >= 0)
         return status;
-    /* Verdicts, counts and missing data only: no evidence is printed, so
-     * the rules write none (--evidence none; docs/performance.md). */
-    nms_engine_set_evidence(e, NMS_EVIDENCE_NONE);
     if (nms_interrupt_install() != 0 || nms_sink_open(&out, cli.output) != 0) {
         nms_engine_free(e);
         return NMS_EXIT_USAGE;
