@@ -54,14 +54,11 @@ static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
 
-/* --timeline (nms_cli has no room for it; one command run per process). */
-static int want_timeline;
-
 static int apply(struct nms_cli *cli, int opt, const char *arg)
 {
     switch (opt) {
     case OPT_TIMELINE:
-        want_timeline = 1;
+        cli->timeline = 1;
         return -1;
     case OPT_HTML:
         cli->plot = arg; /* the command's one extra output file */
@@ -294,7 +291,7 @@ static int add_case_timeline(void *ctx, const struct nms_case *c,
 /* ---- the command ------------------------------------------------------- */
 
 static int summary_init(struct nms_summary *s,
-                        const struct nms_ruleset_info *rs)
+                        const struct nms_ruleset_info *rs, int timeline)
 {
     size_t i;
 
@@ -309,7 +306,7 @@ static int summary_init(struct nms_summary *s,
     if (nms_accuracy_init(&s->acc, rs, "label.nms") != 0 || !s->verdicts ||
         !s->crit || !s->agree)
         return -1;
-    s->timeline = want_timeline;
+    s->timeline = timeline;
     s->tl_sets.rs = rs;
     s->tl_sets.sets = s->tl_list =
         nms_timeline_criteria_sets(rs, &s->tl_sets.n_sets);
@@ -361,7 +358,7 @@ static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
 {
     struct run run = {cli, e, s};
 
-    if (summary_init(s, nms_engine_ruleset(e)) != 0) {
+    if (summary_init(s, nms_engine_ruleset(e), cli->timeline) != 0) {
         nms_errorf("out of memory");
         return 1;
     }

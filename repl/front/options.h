@@ -55,6 +55,7 @@ struct nms_cli {
     int full_lua;                /* repl --full-lua: scripts get io, os, ... too */
     const char *label;           /* accuracy --label PATH ("label.nms") */
     const char *plot;            /* accuracy --plot FILE.svg, or NULL */
+    int timeline;                /* summary --timeline: time to first met too */
     const char *label_columns;   /* batch --label-columns LIST|none, or NULL */
     char **inputs;               /* file operands */
     int n_inputs;
