@@ -54,8 +54,12 @@ struct nms_schema {
     const char *name;
     size_t size;            /* sizeof the C struct */
     const struct nms_field *fields;
-    size_t n_fields;
+    size_t n_fields;        /* at most NMS_RECORD_FIELDS_MAX */
 };
+
+/* Fields of the largest record type (exam has 40): readers and writers
+ * keep a flag per field on the stack. */
+#define NMS_RECORD_FIELDS_MAX 64u
 
 /* The top-level case record; its fields live in struct nms_case. */
 extern const struct nms_schema nms_case_schema;

@@ -720,9 +720,10 @@ static int eval_protected(lua_State *L)
     a->vm->quiet = 0;
     if (a->evidence == NMS_EVIDENCE_DECISIVE && explain_decided(L, a) != 0)
         return 0;
-    if (a->evidence != NMS_EVIDENCE_ALL) {
+    if (a->evidence != NMS_EVIDENCE_ALL && a->rs->warnings_ref != LUA_NOREF) {
         /* Warnings are read at every level: written in full, on a fresh
-         * case table (as actions_in_full explains). */
+         * case table (as actions_in_full explains); a ruleset without
+         * warnings needs none. */
         nms_lua_push_case(L, a->c);
         case_idx = lua_gettop(L);
     }
