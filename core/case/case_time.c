@@ -351,6 +351,9 @@ static void walk_times(struct time_walk *w, const struct nms_schema *rec,
 
     for (i = 0; i < rec->n_fields && w->status == NMS_OK; i++) {
         f = &rec->fields[i];
+        if (f->kind != NMS_FIELD_TIME && f->kind != NMS_FIELD_OBJECT &&
+            f->kind != NMS_FIELD_ARRAY)
+            continue;   /* no time under it: no path to write */
         flen = push_name(w, len, f->name);
         if (f->kind == NMS_FIELD_TIME) {
             double t;
