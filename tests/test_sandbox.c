@@ -140,6 +140,50 @@ static void sandbox_stops_unbounded_recursion(void **s)
     expect_stopped(s, "recursion", "stack overflow");
 }
 
+/* nms.memo (core/lua/memo.c) on an engine of its own: after a flood of
+ * small blocks up to the memory cap (memo_memory here, or plain tables and
+ * closures), the block pool keeps what it took, so a later case needing a
+ * size class the flood left without free blocks can fail on the cap too,
+ * and the shared engine's later tests would depend on this one. */
+static void sandbox_memo_is_bounded(void **s)
+{
+    struct nms_limits limits = {0, 0, 600000};
+    struct nms_engine *e = hostile_with(&limits);
+
+    (void)s;
+    expect_stopped_in(e, "memo_recursion", "stack overflow");
+    expect_stopped_in(e, "memo_loop", "instruction budget");
+    expect_stopped_in(e, "memo_no_function",
+                      "bad argument #1 to 'memo' (function expected");
+    expect_stopped_in(e, "memo_no_case",
+                      "bad argument #2 to 'memo' (table expected");
+    expect_stopped_in(e, "memo_seven",
+                      "nms.memo: at most 6 arguments after the case");
+    expect_stopped_in(e, "memo_memory", "memory cap of 67108864 bytes exceeded");
+    nms_engine_free(e);
+}
+
+/* nms.memo computes once per case and arguments (1 and 1.0 apart, as
+ * their text differs; trailing nils absent), and forgets at the next
+ * case: the second evaluation counts three more calls, not none. */
+static void sandbox_memo_forgets_between_cases(void **s)
+{
+    struct nms_limits limits = {0, 0, 600000};
+    struct nms_engine *e = hostile_with(&limits);
+    struct nms_result *r = attack(e, "memo_fresh");
+
+    (void)s;
+    assert_null(r->error);
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
+    assert_string_equal(r->sets[0].items[0].evidence, "3");
+    nms_result_free(r);
+    r = attack(e, "memo_fresh");
+    assert_null(r->error);
+    assert_string_equal(r->sets[0].items[0].evidence, "6");
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
 static void sandbox_caps_huge_string(void **s)
 {
     expect_stopped(s, "memory_rep", "memory cap of 67108864 bytes exceeded");
@@ -436,6 +480,8 @@ int main(void)
         cmocka_unit_test(sandbox_stops_infinite_loop),
         cmocka_unit_test(sandbox_stops_loop_hidden_in_pcall),
         cmocka_unit_test(sandbox_stops_unbounded_recursion),
+        cmocka_unit_test(sandbox_memo_is_bounded),
+        cmocka_unit_test(sandbox_memo_forgets_between_cases),
         cmocka_unit_test(sandbox_caps_huge_string),
         cmocka_unit_test(sandbox_caps_growing_table),
         cmocka_unit_test(sandbox_refuses_catastrophic_pattern),

@@ -29,6 +29,7 @@
 #include "lua/eval_int.h"
 #include "lua/limits.h"
 #include "lua/lua_case.h"
+#include "lua/memo.h"
 
 struct eval_args {
     struct nms_vm *vm;
@@ -96,8 +97,12 @@ static void fail_rule(lua_State *L, struct eval_args *a, const char *set_id,
                       const char *what, const char *file, long line,
                       int use_fault)
 {
-    struct nms_rule_error *err = calloc(1, sizeof *err);
+    struct nms_rule_error *err;
 
+    /* The case is over: what nms.memo kept for it goes first, so that a
+     * rule that failed on the memory cap leaves room to say so. */
+    nms_memo_end(L);
+    err = calloc(1, sizeof *err);
     if (!err)
         luaL_error(L, "not enough memory");
     a->r->error = err;
@@ -756,6 +761,7 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
     lua_pushcfunction(L, eval_protected);
     lua_pushlightuserdata(L, &args);
     status = nms_vm_pcall(vm, 1, 0);
+    nms_memo_end(L);
     nms_vm_limits_end(vm);
     if (status != LUA_OK && !r->error) {
         /* The engine itself ran out of room (e.g. a huge case against the

@@ -20,6 +20,7 @@
 
 #include "case/case_int.h"
 #include "lua/lua_case.h"
+#include "lua/memo.h"
 
 static void push_record(lua_State *L, const struct nms_schema *record,
                         const char *base);
@@ -132,4 +133,5 @@ void nms_lua_push_case(lua_State *L, const struct nms_case *c)
     push_sized(L, &nms_case_schema, (const char *)c, 1);
     lua_pushstring(L, c->time_form == NMS_TIME_ISO ? "iso" : "hours");
     lua_setfield(L, -2, "time_form");
+    nms_memo_begin(L, -1);
 }

@@ -17,7 +17,9 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "lua/finding.h"
 #include "lua/limits.h"
+#include "lua/memo.h"
 #include "lua/sandbox_lib.h"
 #include "lua/vm.h"
 
@@ -506,6 +508,8 @@ static int l_evidence(lua_State *L)
 static const luaL_Reg nms_api[] = {
     {"evidence", l_evidence},
     {"format_time", l_format_time},
+    {"finding", nms_finding_new},
+    {"memo", nms_memo_call},
     {NULL, NULL}};
 
 /* [-0, +0] Builds the table every module environment reads from. */

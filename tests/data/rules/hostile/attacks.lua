@@ -127,6 +127,35 @@ attacks.format_p = function() return true, string.format("%p", {}) end
 attacks.error = function() error("deliberate failure") end
 attacks.bad_value = function() return 42, "a number" end
 attacks.no_evidence = function() return true end
+-- nms.memo (core/lua/memo.c), the per-case memory of rules/lib/memo.lua.
+attacks.memo_recursion = function(case)
+  local function deeper(c, n) return nms.memo(deeper, c, n + 1) end
+  return deeper(case, 1)
+end
+attacks.memo_memory = function(case)
+  for i = 1, math.huge do nms.memo(function() return { i } end, case, i, "x") end
+end
+attacks.memo_loop = function(case)
+  return nms.memo(function() while true do end end, case)
+end
+attacks.memo_no_function = function(case) return nms.memo("upper", case) end
+attacks.memo_no_case = function() return nms.memo(function() return true end, "case") end
+attacks.memo_seven = function(case)
+  return nms.memo(function() return true end, case, 1, 2, 3, 4, 5, 6, 7)
+end
+-- Not an attack: what it remembers, and for how long. Module state lives
+-- as long as the ruleset, so `memo_calls` counts across cases.
+local memo_calls = 0
+local function counted(_, x)
+  memo_calls = memo_calls + 1
+  return { x }
+end
+attacks.memo_fresh = function(case)
+  local a, b = nms.memo(counted, case, 1), nms.memo(counted, case, 1)
+  local c, d = nms.memo(counted, case, 1.0), nms.memo(counted, case)
+  local e = nms.memo(counted, case, nil, nil)
+  return a == b and a ~= c and c ~= d and d == e and a[1] == 1, tostring(memo_calls)
+end
 
 return {
   id = "attacks", title = "Attacks", version = "1", citation = "test only",

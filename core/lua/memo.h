@@ -1,0 +1,21 @@
+/*
+ * memo.h - nms.memo, the per-case memory of rules/lib/memo.lua (memo.c).
+ */
+#ifndef NMS_LUA_MEMO_H
+#define NMS_LUA_MEMO_H
+
+#include <lua.h>
+
+/* [-0, +0] The table at `case_idx` is the case the engine evaluates next:
+ * nms.memo keeps its memory apart from here on, and drops the last one. */
+void nms_memo_begin(lua_State *L, int case_idx);
+
+/* [-0, +0] The case is over: its memory is dropped now, not at the next
+ * case, so that it never counts against the next one's memory cap. */
+void nms_memo_end(lua_State *L);
+
+/* lua_CFunction nms.memo(fn, case, a1, ..., a6): fn's finding for these
+ * arguments, computed at the first call of the case and then kept. */
+int nms_memo_call(lua_State *L);
+
+#endif
