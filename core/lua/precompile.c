@@ -3,13 +3,18 @@
  * load (see precompile.h for why and what it promises).
  *
  * The loading thread needs the files in require order: the manifest, the
- * parameters, then the helpers and sets. The compiling thread works from
- * the other end of the list (byte order of paths, backwards), so the two
- * rarely want the same file; each file is compiled once, by whichever
- * thread claims it first. A file the loading thread asks for while the
- * other is compiling it is waited for (one file's compile at most).
+ * parameters, then the helpers and sets, and runs each module between two
+ * compiles. The compiling thread takes the largest file nobody has claimed
+ * yet: the big parameter and drug tables are needed early and cost most,
+ * so the loading thread finds them ready and compiles the small files
+ * itself (measured: its compiling time 7.3 ms -> 2.9 ms of CPU on the
+ * default ruleset, against 4.4 ms for the reverse of the list). Each file
+ * is compiled once, by whichever thread claims it first; a file the
+ * loading thread asks for while the other is compiling it is waited for.
  */
+#define _GNU_SOURCE     /* sched_getaffinity, CPU_COUNT */
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,19 +105,22 @@ static enum file_state compile(lua_State *L, struct file *f)
     return done;
 }
 
-/* The next file nobody has claimed, from the end of the list; NULL when
- * there is none or the load is over. Called with the lock held. */
+/* The largest file nobody has claimed; NULL when there is none or the
+ * load is over. Called with the lock held. */
 static struct file *claim_next(struct nms_precompile *pc)
 {
-    size_t i = pc->n;
+    struct file *best = NULL;
+    size_t i;
 
-    while (!pc->stop && i-- > 0) {
-        if (pc->files[i].state == PENDING) {
-            pc->files[i].state = COMPILING;
-            return &pc->files[i];
-        }
-    }
-    return NULL;
+    if (pc->stop)
+        return NULL;
+    for (i = 0; i < pc->n; i++)
+        if (pc->files[i].state == PENDING &&
+            (!best || pc->files[i].len > best->len))
+            best = &pc->files[i];
+    if (best)
+        best->state = COMPILING;
+    return best;
 }
 
 static void *run(void *arg)
@@ -179,13 +187,24 @@ static int list_files(struct nms_precompile *pc, const char *const *dirs,
     return 0;
 }
 
+/* The CPUs this process may run on (taskset, cgroup cpusets), not merely
+ * those online. */
+static long usable_cpus(void)
+{
+    cpu_set_t set;
+
+    if (sched_getaffinity(0, sizeof set, &set) == 0)
+        return CPU_COUNT(&set);
+    return sysconf(_SC_NPROCESSORS_ONLN);
+}
+
 struct nms_precompile *nms_precompile_start(const char *const *dirs,
                                             const struct nms_snapshot *snaps,
                                             size_t n, size_t memory)
 {
     struct nms_precompile *pc;
 
-    if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+    if (usable_cpus() < 2)
         return NULL;    /* one core: the thread would only add the dumps */
     pc = calloc(1, sizeof *pc);
     if (!pc)
