@@ -28,11 +28,17 @@ int nms_finding_new(lua_State *L)
         return lua_error(L);
     }
     lua_createtable(L, 0, 3);
-    lua_pushvalue(L, 1);
-    lua_setfield(L, -2, "value");
+    /* A nil stores nothing: it is not set at all (a known value's missing,
+     * an unknown's value), which spares the key's look-up. */
+    if (!lua_isnil(L, 1)) {
+        lua_pushvalue(L, 1);
+        lua_setfield(L, -2, "value");
+    }
     lua_pushvalue(L, 2);
     lua_setfield(L, -2, "evidence");
-    lua_pushvalue(L, 3);
-    lua_setfield(L, -2, "missing");
+    if (!lua_isnil(L, 3)) {
+        lua_pushvalue(L, 3);
+        lua_setfield(L, -2, "missing");
+    }
     return 1;
 }
