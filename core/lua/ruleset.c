@@ -16,6 +16,7 @@
 
 #include "base/base_int.h"
 #include "case/text_int.h"
+#include "lua/precompile.h"
 #include "lua/ruleset.h"
 #include "lua/ruleset_schema.h"
 
@@ -198,11 +199,13 @@ static int load_protected(lua_State *L)
     nms_vm_set_sources(L, args->rs->dir, &args->snap[0]);
     for (i = 1; i < args->n_snap; i++)
         nms_vm_set_sources(L, args->rs->overlay_dirs[i - 1], &args->snap[i]);
-    /* The VM holds its own copy now: give the memory back before the
-     * modules compile, so that it is reused rather than fresh pages
-     * touched (each a page fault, a good share of a cold start). */
-    for (i = 0; i < args->n_snap; i++)
-        nms_snapshot_release(&args->snap[i]);
+    /* The VM holds its own copy now: unless another core compiles from
+     * the snapshots, give the memory back before the modules compile, so
+     * that it is reused rather than fresh pages touched (each a page
+     * fault, a good share of a cold start). */
+    if (!nms_vm_of(L)->precompile)
+        for (i = 0; i < args->n_snap; i++)
+            nms_snapshot_release(&args->snap[i]);
     nms_vm_require(L, "ruleset");
     manifest = lua_gettop(L);
     if (!lua_istable(L, manifest))
@@ -242,6 +245,7 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
                                  char *errmsg, size_t errsize)
 {
     struct nms_snapshot snap[1 + NMS_MAX_OVERLAYS];
+    const char *dirs[1 + NMS_MAX_OVERLAYS];
     struct load_args args = {rs, overrides, n_overrides, snap, 0};
     struct nms_limits none = {0, 0, 0};
     enum nms_status result = NMS_ERULES;
@@ -274,9 +278,17 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
         }
     }
     nms_vm_limits_begin(vm, &none);
+    dirs[0] = rs->dir;
+    for (i = 0; i < rs->n_overlays; i++)
+        dirs[i + 1] = rs->overlay_dirs[i];
+    /* --version reads the manifest alone: nothing to compile ahead */
+    vm->precompile = rs->identity_only ? NULL
+                     : nms_precompile_start(dirs, snap, args.n_snap, vm->memory);
     lua_pushcfunction(vm->L, load_protected);
     lua_pushlightuserdata(vm->L, &args);
     status = nms_vm_pcall(vm, 1, 0);
+    nms_precompile_finish(vm->precompile);
+    vm->precompile = NULL;
     nms_vm_limits_end(vm);
     if (status != LUA_OK) {
         snprintf(errmsg, errsize, "%s", lua_tostring(vm->L, -1));

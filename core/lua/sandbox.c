@@ -9,7 +9,9 @@
  *     through read-only proxies, so no rule can change a library for others;
  *   - every module gets its own environment whose reads of undefined names
  *     and writes of any global raise an error naming the file and line;
- *   - chunks are loaded in text mode only (no precompiled bytecode);
+ *   - rules load chunks in text mode only (no bytecode of theirs); the
+ *     only bytecode is the engine's own, compiled in memory from the
+ *     digested text on a second core while a ruleset loads (precompile.c);
  *   - a count hook enforces an instruction budget and a custom allocator a
  *     memory cap, both per unit of work (one case, or one ruleset load).
  * See docs/security.md for the full list and how each part is tested.

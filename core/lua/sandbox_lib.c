@@ -19,6 +19,7 @@
 
 #include "lua/limits.h"
 #include "lua/sandbox_lib.h"
+#include "lua/precompile.h"
 #include "lua/vm.h"
 
 /* Registry keys for the sandbox's shared tables. */
@@ -231,6 +232,11 @@ static int load_source(lua_State *L, const char *path)
         lua_pop(L, 2);
         lua_pushfstring(L, "cannot open %s", path);
         return LUA_ERRFILE;
+    }
+    if (nms_precompile_take(nms_vm_of(L)->precompile, L, path)) {
+        lua_replace(L, -3);         /* the chunk where sources was */
+        lua_pop(L, 1);
+        return LUA_OK;
     }
     lua_pushfstring(L, "@%s", path);
     status = luaL_loadbufferx(L, lua_tostring(L, -2), lua_rawlen(L, -2),

@@ -26,6 +26,8 @@ struct nms_fault {
     long line;
 };
 
+struct nms_precompile;
+
 /* One Lua state with its accounting; an engine swaps these on reload. */
 struct nms_vm {
     lua_State *L;
@@ -61,6 +63,8 @@ struct nms_vm {
     unsigned long epoch;        /* counts units of work, for object ids */
     int quiet;                  /* item checks need no evidence text:
                                    nms.evidence() is false (eval.c) */
+    struct nms_precompile *precompile; /* files compiled on another core
+                                   while the ruleset loads, or NULL */
     int tool;                   /* the project's own tool scripts run
                                    (tools.c): no pattern guard; the budget,
                                    CPU time and memory cap still hold */

@@ -68,6 +68,7 @@ struct pipeline {
     pthread_cond_t work;    /* a slot to claim, or the end (workers) */
     pthread_cond_t done;    /* a slot done, or the end (the writer) */
     pthread_cond_t space;   /* a slot written, or the writer ended (reader) */
+    pthread_cond_t backlog; /* more records waiting (workers yet to load) */
     struct slot *slots;
     size_t n_slots;
     size_t n_read, n_claimed, n_written;
@@ -80,6 +81,7 @@ struct pipeline {
 
 struct worker {
     struct pipeline *p;
+    size_t index;       /* 0 runs on the caller's engine */
     struct nms_engine *e;
     int owns_engine;    /* loaded by this worker, freed by it */
     pthread_t thread;
@@ -105,6 +107,7 @@ static void wake_all(struct pipeline *p)
     pthread_cond_broadcast(&p->work);
     pthread_cond_broadcast(&p->done);
     pthread_cond_broadcast(&p->space);
+    pthread_cond_broadcast(&p->backlog);
 }
 
 /* ---- the reader (the calling thread) ------------------------------------ */
@@ -154,6 +157,8 @@ static int enqueue(void *ctx, const struct nms_record *rec)
     pthread_mutex_lock(&p->lock);
     p->n_read++;
     pthread_cond_signal(&p->work);
+    if (p->n_read - p->n_claimed >= NMS_PARALLEL_BACKLOG)
+        pthread_cond_broadcast(&p->backlog);
     pthread_mutex_unlock(&p->lock);
     return 0;
 }
@@ -208,12 +213,36 @@ out:
     nms_case_free(c);
 }
 
+/* Whether worker w, which has no engine yet, should load one: only once
+ * more records wait than the engines already running clear while it
+ * loads (NMS_PARALLEL_BACKLOG each); a small input is then done by the
+ * first engine alone, without loading the ruleset again for nothing.
+ * From a file the ring fills at once and every worker loads at the start,
+ * as before. */
+static int engine_needed(struct worker *w)
+{
+    struct pipeline *p = w->p;
+    size_t enough = w->index * NMS_PARALLEL_BACKLOG;
+    int needed;
+
+    pthread_mutex_lock(&p->lock);
+    while (p->n_read - p->n_claimed < enough && !p->eof && !p->stopping &&
+           !p->failed)
+        pthread_cond_wait(&p->backlog, &p->lock);
+    needed = p->n_read - p->n_claimed >= enough && !p->stopping &&
+             !p->failed;
+    pthread_mutex_unlock(&p->lock);
+    return needed;
+}
+
 static void *work(void *arg)
 {
     struct worker *w = arg;
     struct pipeline *p = w->p;
     struct slot *s;
 
+    if (w->owns_engine && !engine_needed(w))
+        return NULL;
     if (w->owns_engine && nms_cli_load_again(p->cli, &w->e) != 0) {
         pthread_mutex_lock(&p->lock);   /* nms_cli_load_again said why */
         p->failed = 1;
@@ -393,8 +422,10 @@ int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
     pthread_cond_init(&p.work, NULL);
     pthread_cond_init(&p.done, NULL);
     pthread_cond_init(&p.space, NULL);
+    pthread_cond_init(&p.backlog, NULL);
     for (i = 0; i < n; i++) {
         workers[i].p = &p;
+        workers[i].index = i;
         workers[i].e = i == 0 ? e : NULL;
         workers[i].owns_engine = i > 0;
     }
@@ -432,6 +463,7 @@ int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
     pthread_cond_destroy(&p.work);
     pthread_cond_destroy(&p.done);
     pthread_cond_destroy(&p.space);
+    pthread_cond_destroy(&p.backlog);
     pthread_mutex_destroy(&p.lock);
     pthread_mutex_destroy(&p.parse);
     return fatal;

@@ -26,6 +26,10 @@
 
 #define NMS_PARALLEL_SLOTS_PER_JOB 16
 #define NMS_PARALLEL_MAX_SLOTS 256
+/* Records one engine clears while another loads the ruleset (a load is
+ * ~15 ms, a full case ~2 ms): worker k loads its engine only once k times
+ * this many records wait unclaimed (parallel.c, engine_needed). */
+#define NMS_PARALLEL_BACKLOG 8
 /* Most workers -j accepts. */
 #define NMS_PARALLEL_MAX_JOBS 256
 

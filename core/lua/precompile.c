@@ -1,0 +1,294 @@
+/*
+ * precompile.c - a ruleset's files compiled on a second core during the
+ * load (see precompile.h for why and what it promises).
+ *
+ * The loading thread needs the files in require order: the manifest, the
+ * parameters, then the helpers and sets, and runs each module between two
+ * compiles. The compiling thread takes the largest file nobody has claimed
+ * yet: the big parameter and drug tables are needed early and cost most,
+ * so the loading thread finds them ready and compiles the small files
+ * itself (measured: its compiling time 7.3 ms -> 2.9 ms of CPU on the
+ * default ruleset, against 4.4 ms for the reverse of the list). Each file
+ * is compiled once, by whichever thread claims it first; a file the
+ * loading thread asks for while the other is compiling it is waited for.
+ */
+#define _GNU_SOURCE     /* sched_getaffinity, CPU_COUNT */
+#include <pthread.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+
+#include "lua/precompile.h"
+
+/* Where a file stands; only the thread that moves it out of PENDING
+ * compiles it. */
+enum file_state { PENDING, COMPILING, READY, FAILED, TAKEN };
+
+struct file {
+    char *chunkname;            /* "@<dir>/<path>"; the key is chunkname+1 */
+    const char *text;           /* the snapshot's, not ours */
+    size_t len;
+    char *bytecode;             /* READY: lua_dump of the text */
+    size_t size, room;
+    enum file_state state;
+};
+
+struct nms_precompile {
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t changed;     /* a file left COMPILING, or the thread ended */
+    int stop;                   /* the load is over: compile nothing more */
+    int done;                   /* the thread has nothing left to do */
+    size_t memory, used;        /* the thread's state: cap and bytes held */
+    struct file *files;
+    size_t n;
+};
+
+/* lua_Alloc of the compiling thread's state: plain malloc within a cap,
+ * so that a hostile file costs this thread no more than the loading
+ * thread would allow itself (it then compiles the file and reports). */
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    struct nms_precompile *pc = ud;
+    size_t old = ptr ? osize : 0;
+    void *grown;
+
+    if (nsize == 0) {
+        free(ptr);
+        pc->used -= old;
+        return NULL;
+    }
+    if (nsize > old && pc->used - old + nsize > pc->memory)
+        return NULL;
+    grown = realloc(ptr, nsize);
+    if (grown)
+        pc->used = pc->used - old + nsize;
+    return grown;
+}
+
+/* lua_Writer appending the dump to the file's buffer. */
+static int append(lua_State *L, const void *p, size_t size, void *ud)
+{
+    struct file *f = ud;
+    (void)L;
+    if (size > f->room - f->size) {
+        size_t room = f->room ? f->room : 4096;
+        char *grown;
+        while (room - f->size < size)
+            room *= 2;
+        grown = realloc(f->bytecode, room);
+        if (!grown)
+            return 1;
+        f->bytecode = grown;
+        f->room = room;
+    }
+    memcpy(f->bytecode + f->size, p, size);
+    f->size += size;
+    return 0;
+}
+
+/* Compiles `f` into bytecode with the chunk name the loading thread would
+ * give it (the function keeps its source and lines for error messages).
+ * Returns READY or FAILED. */
+static enum file_state compile(lua_State *L, struct file *f)
+{
+    enum file_state done = FAILED;
+
+    if (luaL_loadbufferx(L, f->text, f->len, f->chunkname, "t") == LUA_OK &&
+        lua_dump(L, append, f, 0) == 0)
+        done = READY;
+    lua_settop(L, 0);
+    return done;
+}
+
+/* The largest file nobody has claimed; NULL when there is none or the
+ * load is over. Called with the lock held. */
+static struct file *claim_next(struct nms_precompile *pc)
+{
+    struct file *best = NULL;
+    size_t i;
+
+    if (pc->stop)
+        return NULL;
+    for (i = 0; i < pc->n; i++)
+        if (pc->files[i].state == PENDING &&
+            (!best || pc->files[i].len > best->len))
+            best = &pc->files[i];
+    if (best)
+        best->state = COMPILING;
+    return best;
+}
+
+static void *run(void *arg)
+{
+    struct nms_precompile *pc = arg;
+    lua_State *L = lua_newstate(capped_alloc, pc);
+    struct file *f;
+
+    pthread_mutex_lock(&pc->lock);
+    while (L && (f = claim_next(pc)) != NULL) {
+        enum file_state done;
+
+        pthread_mutex_unlock(&pc->lock);
+        done = compile(L, f);
+        pthread_mutex_lock(&pc->lock);
+        f->state = done;
+        pthread_cond_broadcast(&pc->changed);
+    }
+    pc->done = 1;
+    pthread_cond_broadcast(&pc->changed);
+    pthread_mutex_unlock(&pc->lock);
+    if (L)
+        lua_close(L);
+    return NULL;
+}
+
+static void free_files(struct nms_precompile *pc)
+{
+    size_t i;
+
+    for (i = 0; i < pc->n; i++) {
+        free(pc->files[i].chunkname);
+        free(pc->files[i].bytecode);
+    }
+    free(pc->files);
+}
+
+/* Lists the snapshots' files with their chunk names; 0, or -1 when out of
+ * memory. */
+static int list_files(struct nms_precompile *pc, const char *const *dirs,
+                      const struct nms_snapshot *snaps, size_t n)
+{
+    size_t total = 0, i, k;
+
+    for (i = 0; i < n; i++)
+        total += snaps[i].n;
+    pc->files = calloc(total ? total : 1, sizeof *pc->files);
+    if (!pc->files)
+        return -1;
+    for (i = 0; i < n; i++) {
+        for (k = 0; k < snaps[i].n; k++) {
+            struct file *f = &pc->files[pc->n];
+            size_t size = strlen(dirs[i]) + strlen(snaps[i].paths[k]) + 3;
+
+            f->chunkname = malloc(size);
+            if (!f->chunkname)
+                return -1;
+            snprintf(f->chunkname, size, "@%s/%s", dirs[i], snaps[i].paths[k]);
+            f->text = snaps[i].texts[k];
+            f->len = snaps[i].lens[k];
+            pc->n++;
+        }
+    }
+    return 0;
+}
+
+/* The CPUs this process may run on (taskset, cgroup cpusets), not merely
+ * those online. */
+static long usable_cpus(void)
+{
+    cpu_set_t set;
+
+    if (sched_getaffinity(0, sizeof set, &set) == 0)
+        return CPU_COUNT(&set);
+    return sysconf(_SC_NPROCESSORS_ONLN);
+}
+
+struct nms_precompile *nms_precompile_start(const char *const *dirs,
+                                            const struct nms_snapshot *snaps,
+                                            size_t n, size_t memory)
+{
+    struct nms_precompile *pc;
+
+    if (usable_cpus() < 2)
+        return NULL;    /* one core: the thread would only add the dumps */
+    pc = calloc(1, sizeof *pc);
+    if (!pc)
+        return NULL;
+    pc->memory = memory;
+    if (list_files(pc, dirs, snaps, n) != 0)
+        goto fail;
+    if (pthread_mutex_init(&pc->lock, NULL) != 0)
+        goto fail;
+    if (pthread_cond_init(&pc->changed, NULL) != 0) {
+        pthread_mutex_destroy(&pc->lock);
+        goto fail;
+    }
+    if (pthread_create(&pc->thread, NULL, run, pc) != 0) {
+        pthread_cond_destroy(&pc->changed);
+        pthread_mutex_destroy(&pc->lock);
+        goto fail;
+    }
+    return pc;
+fail:
+    free_files(pc);
+    free(pc);
+    return NULL;
+}
+
+static struct file *find(struct nms_precompile *pc, const char *path)
+{
+    size_t i;
+
+    for (i = 0; i < pc->n; i++)
+        if (strcmp(pc->files[i].chunkname + 1, path) == 0)
+            return &pc->files[i];
+    return NULL;
+}
+
+int nms_precompile_take(struct nms_precompile *pc, lua_State *L,
+                        const char *path)
+{
+    struct file *f;
+    enum file_state was;
+
+    if (!pc)
+        return 0;
+    pthread_mutex_lock(&pc->lock);
+    f = find(pc, path);
+    while (f && f->state == COMPILING)
+        pthread_cond_wait(&pc->changed, &pc->lock);
+    was = f ? f->state : FAILED;
+    if (f)
+        f->state = TAKEN;
+    pthread_mutex_unlock(&pc->lock);
+    if (was != READY)
+        return 0;
+    /* The bytecode is this process's own, made from the digested text. */
+    if (luaL_loadbufferx(L, f->bytecode, f->size, f->chunkname,
+                         "b") != LUA_OK) {
+        lua_pop(L, 1);  /* e.g. the memory cap: the text gives the error */
+        return 0;
+    }
+    free(f->bytecode);  /* no longer needed: the load's peak stays lower */
+    f->bytecode = NULL;
+    return 1;
+}
+
+void nms_precompile_settle(struct nms_precompile *pc)
+{
+    if (!pc)
+        return;
+    pthread_mutex_lock(&pc->lock);
+    while (!pc->done)
+        pthread_cond_wait(&pc->changed, &pc->lock);
+    pthread_mutex_unlock(&pc->lock);
+}
+
+void nms_precompile_finish(struct nms_precompile *pc)
+{
+    if (!pc)
+        return;
+    pthread_mutex_lock(&pc->lock);
+    pc->stop = 1;
+    pthread_mutex_unlock(&pc->lock);
+    pthread_join(pc->thread, NULL);
+    pthread_cond_destroy(&pc->changed);
+    pthread_mutex_destroy(&pc->lock);
+    free_files(pc);
+    free(pc);
+}

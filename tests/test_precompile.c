@@ -1,0 +1,192 @@
+/*
+ * test_precompile.c - files compiled on another core during a ruleset load
+ * behave exactly as the text compiled in place (core/lua/precompile.c).
+ *
+ * A function made from the thread's bytecode must return the same values
+ * and fail with the same file:line as one compiled from the text; a file
+ * the thread cannot compile (a syntax error, no memory) must be left to
+ * the loading thread, so that its error message is the text's own; each
+ * file goes one way only.
+ */
+#define _GNU_SOURCE     /* sched_getaffinity, CPU_* */
+#include <sched.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "lua/precompile.h"
+
+static char path_a[] = "a.lua", path_b[] = "b.lua", path_c[] = "lib/c.lua";
+static char *paths[] = {path_a, path_b, path_c};
+static char text_a[] =
+    "local M = {}\n"
+    "function M.twice(x) return 2 * x end\n"
+    "function M.fail() error(\"no such reading\") end\n"
+    "return M\n";
+static char text_b[] = "return { oops = \n";     /* a syntax error */
+static char text_c[] = "return function(s) return s:upper() .. '!' end\n";
+static char *texts[] = {text_a, text_b, text_c};
+static size_t lens[3];
+static const char *const dirs[] = {"/rules"};
+
+static struct nms_snapshot snapshot(void)
+{
+    struct nms_snapshot snap = {paths, texts, lens, 3};
+    size_t i;
+
+    for (i = 0; i < 3; i++)
+        lens[i] = strlen(texts[i]);
+    return snap;
+}
+
+static struct nms_precompile *start(size_t memory)
+{
+    struct nms_snapshot snap = snapshot();
+    struct nms_precompile *pc = nms_precompile_start(dirs, &snap, 1, memory);
+    cpu_set_t cpus;
+
+    if (!pc && sched_getaffinity(0, sizeof cpus, &cpus) == 0 &&
+        CPU_COUNT(&cpus) < 2)
+        skip();     /* one core: the load compiles everything itself */
+    assert_non_null(pc);
+    return pc;
+}
+
+/* Calls module a's twice(21) and fail(), leaving the error message. */
+static void check_module_a(lua_State *L)
+{
+    lua_call(L, 0, 1);
+    lua_getfield(L, -1, "twice");
+    lua_pushinteger(L, 21);
+    lua_call(L, 1, 1);
+    assert_int_equal(lua_tointeger(L, -1), 42);
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "fail");
+    assert_int_equal(lua_pcall(L, 0, 0, 0), LUA_ERRRUN);
+    assert_string_equal(lua_tostring(L, -1), "/rules/a.lua:3: no such reading");
+    lua_pop(L, 2);
+}
+
+static void bytecode_behaves_as_the_text(void **state)
+{
+    struct nms_precompile *pc = start(1u << 20);
+    lua_State *L = luaL_newstate();
+    lua_Debug ar;
+
+    (void)state;
+    luaL_openlibs(L);
+    nms_precompile_settle(pc);
+    assert_int_equal(nms_precompile_take(pc, L, "/rules/a.lua"), 1);
+    lua_pushvalue(L, -1);
+    assert_true(lua_getinfo(L, ">S", &ar));
+    assert_string_equal(ar.source, "@/rules/a.lua");
+    check_module_a(L);
+    /* each file goes one way: asked again, it is the caller's to compile */
+    assert_int_equal(nms_precompile_take(pc, L, "/rules/a.lua"), 0);
+    assert_int_equal(nms_precompile_take(pc, L, "/rules/lib/c.lua"), 1);
+    lua_call(L, 0, 1);
+    lua_pushstring(L, "ck");
+    lua_call(L, 1, 1);
+    assert_string_equal(lua_tostring(L, -1), "CK!");
+    lua_pop(L, 1);
+    assert_int_equal(lua_gettop(L), 0);
+    lua_close(L);
+    nms_precompile_finish(pc);
+}
+
+/* A syntax error, an unknown file, no thread at all: the caller compiles
+ * (and reports), nothing is pushed. */
+static void what_the_thread_cannot_do_is_left_to_the_load(void **state)
+{
+    struct nms_precompile *pc = start(1u << 20);
+    lua_State *L = luaL_newstate();
+
+    (void)state;
+    nms_precompile_settle(pc);
+    assert_int_equal(nms_precompile_take(pc, L, "/rules/b.lua"), 0);
+    assert_int_equal(nms_precompile_take(pc, L, "/rules/none.lua"), 0);
+    assert_int_equal(nms_precompile_take(pc, L, "a.lua"), 0);
+    assert_int_equal(nms_precompile_take(NULL, L, "/rules/a.lua"), 0);
+    assert_int_equal(lua_gettop(L), 0);
+    lua_close(L);
+    nms_precompile_finish(pc);
+    nms_precompile_finish(NULL);
+}
+
+/* The thread's state has a cap: past it, nothing is compiled ahead. */
+static void the_thread_keeps_to_its_memory_cap(void **state)
+{
+    struct nms_precompile *pc = start(64);
+    lua_State *L = luaL_newstate();
+
+    (void)state;
+    nms_precompile_settle(pc);
+    assert_int_equal(nms_precompile_take(pc, L, "/rules/a.lua"), 0);
+    assert_int_equal(nms_precompile_take(pc, L, "/rules/lib/c.lua"), 0);
+    lua_close(L);
+    nms_precompile_finish(pc);
+}
+
+/* Taken while the thread runs: whichever way each file comes, it works,
+ * and finishing mid-way is clean (ASan, valgrind and helgrind watch). */
+static void taking_while_the_thread_runs(void **state)
+{
+    int round;
+
+    (void)state;
+    for (round = 0; round < 50; round++) {
+        struct nms_precompile *pc = start(1u << 20);
+        lua_State *L = luaL_newstate();
+
+        luaL_openlibs(L);
+        if (!nms_precompile_take(pc, L, "/rules/a.lua"))
+            assert_int_equal(luaL_loadbufferx(L, texts[0], lens[0],
+                                              "@/rules/a.lua", "t"), LUA_OK);
+        check_module_a(L);
+        if (round % 2)
+            nms_precompile_finish(pc);  /* c.lua perhaps still in hand */
+        else {
+            assert_int_equal(nms_precompile_take(pc, L, "/rules/b.lua"), 0);
+            nms_precompile_finish(pc);
+        }
+        lua_close(L);
+    }
+}
+
+/* On one CPU the thread would only add work: none is started. */
+static void one_cpu_compiles_nothing_ahead(void **state)
+{
+    struct nms_snapshot snap = snapshot();
+    cpu_set_t all, one;
+    size_t first;
+
+    (void)state;
+    assert_int_equal(sched_getaffinity(0, sizeof all, &all), 0);
+    for (first = 0; first < (size_t)CPU_SETSIZE && !CPU_ISSET(first, &all);
+         first++)
+        ;
+    CPU_ZERO(&one);
+    CPU_SET(first, &one);
+    assert_int_equal(sched_setaffinity(0, sizeof one, &one), 0);
+    assert_null(nms_precompile_start(dirs, &snap, 1, 1u << 20));
+    assert_int_equal(sched_setaffinity(0, sizeof all, &all), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(bytecode_behaves_as_the_text),
+        cmocka_unit_test(what_the_thread_cannot_do_is_left_to_the_load),
+        cmocka_unit_test(the_thread_keeps_to_its_memory_cap),
+        cmocka_unit_test(taking_while_the_thread_runs),
+        cmocka_unit_test(one_cpu_compiles_nothing_ahead),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
