@@ -39,54 +39,23 @@ struct eval_args {
     enum nms_evidence evidence;
 };
 
-/* Copies the string at `idx` into a new allocation; raises on no memory
- * (the destination is always anchored in the result, so nothing leaks). */
-/* The NULs among the `len` bytes at s. */
-static size_t count_nuls(const char *s, size_t len)
-{
-    size_t i, nuls = 0;
-
-    for (i = 0; i < len; i++)
-        nuls += s[i] == '\0';
-    return nuls;
-}
-
-/* Writes the `len` bytes of s at dst (room for len + 2 * NULs + 1 bytes)
- * with each NUL, which would end the text early in every C string that
- * carries it on, as U+FFFD, then a terminator: nothing a rule wrote after
- * it is lost. Returns the byte after the terminator. */
-static char *put_without_nul(char *dst, const char *s, size_t len)
-{
-    static const char replacement[] = "\xEF\xBF\xBD";
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        if (s[i] == '\0') {
-            memcpy(dst, replacement, 3);
-            dst += 3;
-        } else {
-            *dst++ = s[i];
-        }
-    }
-    *dst++ = '\0';
-    return dst;
-}
-
-/* A copy of the `len` bytes of s written by put_without_nul; NULL when
- * out of memory. */
+/* A copy of the `len` bytes of s with each NUL as U+FFFD (base_int.h);
+ * NULL when out of memory. */
 static char *copy_without_nul(const char *s, size_t len)
 {
-    size_t nuls = count_nuls(s, len);
+    size_t size = nms_without_nul_size(s, len);
     char *copy;
 
-    if (nuls == 0)
+    if (size == len + 1)
         return nms_strndup(s, len);
-    if (!(copy = malloc(len + 2 * nuls + 1)))
+    if (!(copy = malloc(size)))
         return NULL;
-    put_without_nul(copy, s, len);
+    nms_put_without_nul(copy, s, len);
     return copy;
 }
 
+/* Copies the string at `idx` into a new allocation; raises on no memory
+ * (the destination is always anchored in the result, so nothing leaks). */
 static char *copy_string(lua_State *L, int idx)
 {
     size_t len;
@@ -446,7 +415,7 @@ static size_t note_bytes(lua_State *L, int idx)
     const char *s = lua_tolstring(L, idx, &len);
 
     nms_limits_output(L, len);   /* bounded per string and per case */
-    return len + 2 * count_nuls(s, len) + 1;
+    return nms_without_nul_size(s, len);
 }
 
 /* Copies string `i` of the table at `strs` to *at (room measured by
@@ -459,7 +428,7 @@ static const char *put_note(lua_State *L, int strs, lua_Integer i, char **at)
 
     lua_rawgeti(L, strs, i);
     s = lua_tolstring(L, -1, &len);
-    *at = put_without_nul(copy, s, len);
+    *at = nms_put_without_nul(copy, s, len);
     lua_pop(L, 1);
     return copy;
 }

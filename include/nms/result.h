@@ -12,14 +12,17 @@
  * this case; it then carries no sets.
  *
  * Ownership: the `const char *` strings of a result are the ruleset's
- * static text (ids, titles, definitions, citations, sources, group names,
- * distinguishing points): they point into `text`, which the result holds a
- * reference to, so they stay valid until the result is freed, whatever
- * happens to the engine or ruleset that produced it (freed, reloaded, in
- * another thread). The `char *` strings depend on the case (evidence,
- * missing data, levels, overlaps, disagreements' items, severity actions,
- * warnings, errors) and the result owns them. nms_result_free releases
- * both. A result does not own the case it was computed from.
+ * static text (ids, titles, versions, citations, definitions, sources,
+ * feature tags, group names, distinguishing points): they point into
+ * `text`, which the result holds a reference to, so they stay valid until
+ * the result is freed, whatever happens to the engine or ruleset that
+ * produced it (freed, reloaded, in another thread). The one exception is a
+ * severity set's notes, its actions written for the case, which live in
+ * the set's notes array (struct nms_note). The `char *` strings depend on
+ * the case (evidence, missing data, levels, overlaps, disagreements'
+ * items, warnings, errors) and the result owns them. nms_result_free
+ * releases all of it. A result does not own the case it was computed
+ * from.
  */
 #ifndef NMS_RESULT_H
 #define NMS_RESULT_H
