@@ -41,9 +41,9 @@ struct nms_precompile *nms_precompile_start(const char *const *dirs,
 /*
  * [-0, +(0|1)] Pushes the function of file `path` ("<dir>/<path>") made
  * from the thread's bytecode and returns 1; returns 0 and pushes nothing
- * when the caller must compile the file itself (not compiled yet: the
- * thread will then leave it alone; or the thread failed on it). Waits
- * while the thread is compiling that very file. Accepts a NULL `pc`.
+ * when the caller must compile the file itself (not compiled yet, or
+ * still being compiled: the thread's work on it is then dropped; or the
+ * thread failed on it). Never waits. Accepts a NULL `pc`.
  */
 int nms_precompile_take(struct nms_precompile *pc, lua_State *L,
                         const char *path);
