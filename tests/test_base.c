@@ -1,8 +1,9 @@
 /*
  * test_base.c - the low-level helpers under the hot paths: the path
  * builders (base/strings.c) give the bytes snprintf gives, including every
- * cut at the end of the buffer; the Lua state's block pool (lua/pool.c)
- * keeps contents, reuses freed blocks and holds no more than its limit.
+ * cut at the end of the buffer, and a rule's NULs become U+FFFD; the Lua
+ * state's block pool (lua/pool.c) keeps contents, reuses freed blocks and
+ * holds no more than its limit.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -63,6 +64,26 @@ static void path_index_is_snprintf(void **state)
                              (size_t)n);
             assert_memory_equal(got, want, SIZE);
         }
+}
+
+/* A rule's text with NULs keeps what follows each, as U+FFFD, and the
+ * size said is the size written. */
+static void nuls_written_as_replacement(void **state)
+{
+    static const char text[] = "a\0bc\0\0";
+    static const char want[] = "a\xEF\xBF\xBD" "bc\xEF\xBF\xBD\xEF\xBF\xBD";
+    char got[32];
+    size_t len = sizeof text - 1;
+
+    (void)state;
+    memset(got, '#', sizeof got);
+    assert_int_equal(nms_without_nul_size(text, len), sizeof want);
+    assert_ptr_equal(nms_put_without_nul(got, text, len), got + sizeof want);
+    assert_memory_equal(got, want, sizeof want);
+    assert_int_equal(got[sizeof want], '#');
+    assert_int_equal(nms_without_nul_size("plain", 5), 6);
+    assert_ptr_equal(nms_put_without_nul(got, "", 0), got + 1);
+    assert_int_equal(got[0], '\0');
 }
 
 /* Fills `n` bytes of p with a pattern seeded by `seed`. */
@@ -166,6 +187,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(path_name_is_snprintf),
         cmocka_unit_test(path_index_is_snprintf),
+        cmocka_unit_test(nuls_written_as_replacement),
         cmocka_unit_test(pool_realloc_keeps_contents),
         cmocka_unit_test(pool_reuses_and_separates),
         cmocka_unit_test(pool_holds_within_limit),

@@ -11,6 +11,16 @@
  * frees, or NULL when out of memory. */
 char *nms_strndup(const char *s, size_t n);
 
+/* The bytes nms_put_without_nul writes for the `len` bytes at s: each NUL
+ * takes three, as U+FFFD, and the terminator one. */
+size_t nms_without_nul_size(const char *s, size_t len);
+
+/* Writes the `len` bytes of s at dst (nms_without_nul_size bytes of room)
+ * with each NUL, which would end the text early in every C string that
+ * carries it on, as U+FFFD, then a terminator: a rule's text after a NUL
+ * is not lost. Returns the byte after the terminator. */
+char *nms_put_without_nul(char *dst, const char *s, size_t len);
+
 /*
  * What snprintf(buf + at, size - at, "%s%s", sep, name) and
  * snprintf(buf + at, size - at, "[%zu]", index) do, without printf's

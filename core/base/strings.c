@@ -18,6 +18,32 @@ char *nms_strndup(const char *s, size_t n)
     return copy;
 }
 
+size_t nms_without_nul_size(const char *s, size_t len)
+{
+    size_t i, size = len + 1;
+
+    for (i = 0; i < len; i++)
+        size += s[i] == '\0' ? 2 : 0;
+    return size;
+}
+
+char *nms_put_without_nul(char *dst, const char *s, size_t len)
+{
+    static const char replacement[] = "\xEF\xBF\xBD";
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        if (s[i] == '\0') {
+            memcpy(dst, replacement, 3);
+            dst += 3;
+        } else {
+            *dst++ = s[i];
+        }
+    }
+    *dst++ = '\0';
+    return dst;
+}
+
 enum nms_param_kind nms_param_classify(const char *text, double *number)
 {
     char *end;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "case/result_int.h"
+#include "case/text_int.h"
 #include "nms/result.h"
 
 const char *nms_verdict_name(enum nms_verdict verdict)
@@ -52,31 +53,15 @@ const char *nms_set_tier(const struct nms_set *set)
     return set->result == NMS_VERDICT_MET && set->level ? set->level : "none";
 }
 
-static void free_item(struct nms_item *item)
-{
-    free(item->id);
-    free(item->title);
-    free(item->definition);
-    free(item->group);
-    free(item->feature);
-    free(item->source);
-    free(item->evidence);
-    free(item->missing);
-}
-
 static void free_set(struct nms_set *set)
 {
     size_t i;
 
-    for (i = 0; i < set->n_items; i++)
-        free_item(&set->items[i]);
-    for (i = 0; i < set->n_groups; i++) {
-        free(set->groups[i].id);
-        free(set->groups[i].title);
-    }
-    for (i = 0; i < set->n_notes; i++) {
-        free(set->notes[i].text);
-        free(set->notes[i].source);
+    /* The const strings are the ruleset's text (r->text); the notes' live
+     * in it or in the notes array itself. */
+    for (i = 0; i < set->n_items; i++) {
+        free(set->items[i].evidence);
+        free(set->items[i].missing);
     }
     for (i = 0; i < set->n_could_be; i++)
         free(set->could_be[i]);
@@ -87,10 +72,6 @@ static void free_set(struct nms_set *set)
     free(set->reasons);
     free(set->level);
     free(set->overlap);
-    free(set->id);
-    free(set->title);
-    free(set->version);
-    free(set->citation);
 }
 
 static void free_disagreement(struct nms_disagreement *d)
@@ -102,7 +83,6 @@ static void free_disagreement(struct nms_disagreement *d)
             free(d->items[i]);
     free(d->items);
     free(d->values);
-    free(d->feature);
 }
 
 void nms_result_clear(struct nms_result *r)
@@ -141,6 +121,7 @@ void nms_result_free(struct nms_result *r)
     if (!r)
         return;
     nms_result_clear(r);
+    nms_text_unref(r->text);
     free(r);
 }
 

@@ -7,7 +7,7 @@
 #include "nms/result.h"
 
 /* Frees the sets, disagreements and error of `r`, leaving it empty (not
- * freeing r). */
+ * freeing r, and keeping its reference to the ruleset's text). */
 void nms_result_clear(struct nms_result *r);
 
 #endif

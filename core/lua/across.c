@@ -95,7 +95,7 @@ static void add_disagreement(lua_State *L, struct nms_result *r,
     struct nms_disagreement *d = &r->disagreements[r->n_disagreements++];
     size_t j;
 
-    d->feature = dup(L, feature);
+    d->feature = feature;   /* the ruleset's text, which the result holds */
     d->items = calloc(count, sizeof *d->items);
     d->values = calloc(count, sizeof *d->values);
     if (!d->items || !d->values)

@@ -26,6 +26,7 @@
 
 #include "base/base_int.h"
 #include "case/result_int.h"
+#include "case/text_int.h"
 #include "lua/eval_int.h"
 #include "lua/limits.h"
 #include "lua/lua_case.h"
@@ -39,35 +40,23 @@ struct eval_args {
     enum nms_evidence evidence;
 };
 
-/* Copies the string at `idx` into a new allocation; raises on no memory
- * (the destination is always anchored in the result, so nothing leaks). */
-/* A copy of the `len` bytes of s in which each NUL, which would end the
- * text early in every C string that carries it on, is U+FFFD: nothing a
- * rule wrote after it is lost. NULL when out of memory. */
+/* A copy of the `len` bytes of s with each NUL as U+FFFD (base_int.h);
+ * NULL when out of memory. */
 static char *copy_without_nul(const char *s, size_t len)
 {
-    static const char replacement[] = "\xEF\xBF\xBD";
-    size_t i, o = 0, nuls = 0;
+    size_t size = nms_without_nul_size(s, len);
     char *copy;
 
-    for (i = 0; i < len; i++)
-        nuls += s[i] == '\0';
-    if (nuls == 0)
+    if (size == len + 1)
         return nms_strndup(s, len);
-    if (!(copy = malloc(len + 2 * nuls + 1)))
+    if (!(copy = malloc(size)))
         return NULL;
-    for (i = 0; i < len; i++) {
-        if (s[i] == '\0') {
-            memcpy(copy + o, replacement, 3);
-            o += 3;
-        } else {
-            copy[o++] = s[i];
-        }
-    }
-    copy[o] = '\0';
+    nms_put_without_nul(copy, s, len);
     return copy;
 }
 
+/* Copies the string at `idx` into a new allocation; raises on no memory
+ * (the destination is always anchored in the result, so nothing leaks). */
 static char *copy_string(lua_State *L, int idx)
 {
     size_t len;
@@ -380,27 +369,24 @@ static void copy_groups(lua_State *L, const struct nms_set_def *def,
         luaL_error(L, "not enough memory");
     for (g = 0; g < def->n_groups; g++) {
         set->n_groups = g + 1;
-        set->groups[g].id = copy_cstring(L, def->groups[g].id);
-        set->groups[g].title = copy_cstring(L, def->groups[g].title);
+        set->groups[g].id = def->groups[g].id;   /* the ruleset's text */
+        set->groups[g].title = def->groups[g].title;
         set->groups[g].total = def->groups[g].size;
     }
 }
 
+/* A differential's distinguishing points: the array is the result's, the
+ * strings the ruleset's text. */
 static void copy_notes(lua_State *L, const struct nms_note *from, size_t n,
                        struct nms_set *set)
 {
-    size_t i;
-
     if (n == 0)
         return;
-    set->notes = calloc(n, sizeof *set->notes);
+    set->notes = malloc(n * sizeof *set->notes);
     if (!set->notes)
         luaL_error(L, "not enough memory");
-    for (i = 0; i < n; i++) {
-        set->n_notes = i + 1;
-        set->notes[i].text = copy_cstring(L, from[i].text);
-        set->notes[i].source = copy_cstring(L, from[i].source);
-    }
+    memcpy(set->notes, from, n * sizeof *set->notes);
+    set->n_notes = n;
 }
 
 /* Records that the severity actions of `def` failed with the message on
@@ -426,14 +412,45 @@ static int bad_actions(lua_State *L, struct eval_args *a,
     return -1;
 }
 
+/* The bytes the string at `idx` takes as a note (NULs widened, with its
+ * terminator), counted against the case's output like every rule string. */
+static size_t note_bytes(lua_State *L, int idx)
+{
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+
+    nms_limits_output(L, len);   /* bounded per string and per case */
+    return nms_without_nul_size(s, len);
+}
+
+/* Copies string `i` of the table at `strs` to *at (room measured by
+ * note_bytes) and returns the copy; *at moves past it. */
+static const char *put_note(lua_State *L, int strs, lua_Integer i, char **at)
+{
+    char *copy = *at;
+    size_t len;
+    const char *s;
+
+    lua_rawgeti(L, strs, i);
+    s = lua_tolstring(L, -1, &len);
+    *at = nms_put_without_nul(copy, s, len);
+    lua_pop(L, 1);
+    return copy;
+}
+
 /* Calls actions(case, tier, verdicts) of the severity set and keeps the
- * list. */
+ * list: the notes array and, in the same allocation after it, their
+ * strings (struct nms_note). The strings are first gathered in a table of
+ * their own, so that what is copied is exactly what was checked and
+ * measured, whatever metamethods the entries have. */
 static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
                        int verdicts_idx, const struct nms_set_def *def,
                        struct nms_set *set)
 {
-    int top = lua_gettop(L);
+    int top = lua_gettop(L), list, strs;
     lua_Integer i, n;
+    size_t bytes = 0;
+    char *at;
 
     lua_rawgeti(L, LUA_REGISTRYINDEX, def->actions_ref);
     lua_pushvalue(L, case_idx);
@@ -448,21 +465,30 @@ static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
     }
     if (!lua_istable(L, -1))
         return bad_actions(L, a, def, 0);
-    n = (lua_Integer)lua_rawlen(L, -1);
-    set->notes = calloc((size_t)n + 1, sizeof *set->notes);
-    if (!set->notes)
-        luaL_error(L, "not enough memory");
+    list = lua_gettop(L);
+    n = (lua_Integer)lua_rawlen(L, list);
+    lua_createtable(L, n < 65536 ? 2 * (int)n : 0, 0);
+    strs = lua_gettop(L);
     for (i = 1; i <= n; i++) {
-        struct nms_note *note = &set->notes[i - 1];
-        lua_rawgeti(L, -1, i);
+        lua_rawgeti(L, list, i);
         if (!lua_istable(L, -1) || lua_getfield(L, -1, "text") != LUA_TSTRING ||
             lua_getfield(L, -2, "source") != LUA_TSTRING)
             return bad_actions(L, a, def, i);
-        set->n_notes = (size_t)i;
-        note->text = copy_string(L, -2);
-        note->source = copy_string(L, -1);
-        lua_pop(L, 3);
+        bytes += note_bytes(L, -2);
+        bytes += note_bytes(L, -1);
+        lua_rawseti(L, strs, 2 * i);
+        lua_rawseti(L, strs, 2 * i - 1);
+        lua_pop(L, 1);
     }
+    set->notes = malloc((size_t)n * sizeof *set->notes + bytes + 1);
+    if (!set->notes)
+        luaL_error(L, "not enough memory");
+    at = (char *)(set->notes + n);
+    for (i = 1; i <= n; i++) {
+        set->notes[i - 1].text = put_note(L, strs, 2 * i - 1, &at);
+        set->notes[i - 1].source = put_note(L, strs, 2 * i, &at);
+    }
+    set->n_notes = (size_t)n;
     lua_settop(L, top);
     return 0;
 }
@@ -507,10 +533,11 @@ static int run_set(lua_State *L, struct eval_args *a, int case_idx,
 {
     size_t i;
 
-    set->id = copy_cstring(L, def->id);
-    set->title = copy_cstring(L, def->title);
-    set->version = copy_cstring(L, def->version);
-    set->citation = copy_cstring(L, def->citation);
+    /* The ruleset's text, which the result holds (nms_eval_case). */
+    set->id = def->id;
+    set->title = def->title;
+    set->version = def->version;
+    set->citation = def->citation;
     set->section = def->section;
     set->kind = def->kind;
     set->screen = def->screen;
@@ -523,13 +550,13 @@ static int run_set(lua_State *L, struct eval_args *a, int case_idx,
         const struct nms_item_def *d = &def->items[i];
         struct nms_item *item = &set->items[i];
         set->n_items = i + 1;
-        item->id = copy_cstring(L, d->id);
-        item->title = copy_cstring(L, d->title);
-        item->definition = copy_cstring(L, d->definition);
-        item->feature = copy_cstring(L, d->feature);
-        item->source = copy_cstring(L, d->source);
+        item->id = d->id;
+        item->title = d->title;
+        item->definition = d->definition;
+        item->feature = d->feature;
+        item->source = d->source;
         if (def->kind == NMS_KIND_GROUPS)
-            item->group = copy_cstring(L, def->groups[d->group].id);
+            item->group = def->groups[d->group].id;
         item->points = d->points;
         if (run_item(L, a, case_idx, verdicts_idx, def, i, item) != 0)
             return -1;
@@ -756,6 +783,10 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
     struct eval_args args = {vm, rs, c, r, evidence};
     lua_State *L = vm->L;
     int status;
+
+    /* Held before any set points into it, released by nms_result_free. */
+    nms_text_unref(r->text);
+    r->text = nms_text_ref(rs->text);
 
     nms_vm_limits_begin(vm, lim);
     lua_pushcfunction(L, eval_protected);

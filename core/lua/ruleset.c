@@ -15,6 +15,7 @@
 #include <lauxlib.h>
 
 #include "base/base_int.h"
+#include "case/text_int.h"
 #include "lua/precompile.h"
 #include "lua/ruleset.h"
 #include "lua/ruleset_schema.h"
@@ -100,7 +101,7 @@ static void load_module_set(lua_State *L, struct nms_ruleset *rs,
     set->actions_ref = LUA_NOREF;
     rs->n_sets++;
     nms_vm_require(L, module);
-    nms_load_set(L, set, module, section);
+    nms_load_set(L, set, rs->text, module, section);
     for (j = 0; j + 1 < rs->n_sets; j++)
         if (strcmp(rs->sets[j].id, set->id) == 0)
             FAIL(L, module, set->id, "duplicate set id (also in %s)",
@@ -253,7 +254,8 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
 
     rs->warnings_ref = LUA_NOREF;
     rs->dir = nms_strndup(vm->dir, strlen(vm->dir));
-    if (!rs->dir)
+    rs->text = nms_text_new();
+    if (!rs->dir || !rs->text)
         return NMS_ENOMEM;
     rs->digest = nms_digest_snapshot(rs->dir, &snap[0], errmsg, errsize);
     if (!rs->digest)
@@ -341,5 +343,6 @@ void nms_ruleset_free(struct nms_ruleset *rs)
         free(rs->overlay_digests[i]);
     }
     free(rs->dir);
+    nms_text_unref(rs->text);   /* results may hold it on */
     free(rs);
 }

@@ -12,9 +12,11 @@
 #include "lua/vm.h"
 #include "nms/engine.h"
 
-/* An item of a set, as validated at load time. */
+/* An item of a set, as validated at load time. The const strings are in
+ * the ruleset's text (results point at them), the others malloc'd. */
 struct nms_item_def {
-    char *id, *title, *definition, *needs, *feature, *source;
+    const char *id, *title, *definition, *feature, *source;
+    char *needs;
     double points;      /* points kind */
     size_t group;       /* groups kind: index into the set's groups */
     int check_ref;      /* registry reference to the check function */
@@ -23,12 +25,12 @@ struct nms_item_def {
 };
 
 struct nms_group_def {
-    char *id, *title;
+    const char *id, *title;     /* in the ruleset's text */
     size_t size;        /* how many items belong to it */
 };
 
 struct nms_set_def {
-    char *id, *title, *version, *citation;
+    const char *id, *title, *version, *citation;    /* in the ruleset's text */
     enum nms_section section;
     enum nms_set_kind kind;
     int screen;
@@ -39,7 +41,8 @@ struct nms_set_def {
     size_t n_groups;
     struct nms_alternative *alts;       /* groups: the rule, in precedence order */
     size_t n_alts;
-    struct nms_note *notes;         /* differential: distinguishing points */
+    struct nms_note *notes;         /* differential: distinguishing points
+                                       (their strings in the ruleset's text) */
     size_t n_notes;
     char *overlap;                  /* differential */
     int actions_ref;                /* severity: actions(case, tier), or LUA_NOREF */
@@ -49,6 +52,8 @@ struct nms_set_def {
 
 struct nms_ruleset {
     char *dir;                      /* the ruleset directory */
+    struct nms_text *text;          /* the static text results quote
+                                       (case/text_int.h): one reference */
     struct nms_set_def *sets;
     size_t n_sets;
     char *name, *version, *title, *digest;

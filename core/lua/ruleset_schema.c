@@ -12,6 +12,7 @@
 #include <lauxlib.h>
 
 #include "base/base_int.h"
+#include "case/text_int.h"
 #include "lua/ruleset_schema.h"
 
 /* A criteria set may not declare more items than this; IEC has eight. */
@@ -30,24 +31,47 @@ int nms_fail_in(lua_State *L, const char *module, const char *context,
     return lua_error(L);
 }
 
-/* Copies string field `key` of the table at `idx` into *dst (a malloc'd
- * copy, anchored in the vm before anything can raise again). A missing
- * optional field leaves *dst NULL. */
-void nms_take_string(lua_State *L, int idx, const char *key, char **dst,
-                     int required, const char *module, const char *ctx)
+/* Pushes string field `key` of the table at `idx` and returns 1, or
+ * pushes nothing and returns 0 when an optional field is missing; raises
+ * naming module and ctx when it is not a string. */
+static int push_string_field(lua_State *L, int idx, const char *key,
+                             int required, const char *module, const char *ctx)
 {
     int type = lua_getfield(L, idx, key);
 
     if (type == LUA_TNIL && !required) {
         lua_pop(L, 1);
-        return;
+        return 0;
     }
     if (type != LUA_TSTRING) {
         lua_pushfstring(L, "field '%s' must be a string, got %s", key,
                         lua_typename(L, type));
         nms_fail_in(L, module, ctx, lua_tostring(L, -1));
     }
+    return 1;
+}
+
+/* Copies string field `key` of the table at `idx` into *dst (a malloc'd
+ * copy, anchored in the vm before anything can raise again). A missing
+ * optional field leaves *dst NULL. */
+void nms_take_string(lua_State *L, int idx, const char *key, char **dst,
+                     int required, const char *module, const char *ctx)
+{
+    if (!push_string_field(L, idx, key, required, module, ctx))
+        return;
     *dst = nms_strndup(lua_tostring(L, -1), lua_rawlen(L, -1));
+    if (!*dst)
+        luaL_error(L, "not enough memory");
+    lua_pop(L, 1);
+}
+
+void nms_take_text(lua_State *L, int idx, const char *key,
+                   struct nms_text *text, const char **dst, int required,
+                   const char *module, const char *ctx)
+{
+    if (!push_string_field(L, idx, key, required, module, ctx))
+        return;
+    *dst = nms_text_add(text, lua_tostring(L, -1), lua_rawlen(L, -1));
     if (!*dst)
         luaL_error(L, "not enough memory");
     lua_pop(L, 1);
@@ -133,7 +157,7 @@ char *nms_function_source(lua_State *L, long *line)
 
 /* Validates item `i` (the table on top) of the set being loaded. */
 static void load_item(lua_State *L, struct nms_set_def *set, size_t i,
-                      const char *module)
+                      struct nms_text *text, const char *module)
 {
     struct nms_item_def *item = &set->items[i];
     int top = lua_gettop(L);
@@ -143,15 +167,16 @@ static void load_item(lua_State *L, struct nms_set_def *set, size_t i,
     snprintf(ctx, sizeof ctx, "set '%s': item %zu", set->id, i + 1);
     if (!lua_istable(L, top))
         nms_fail_in(L, module, ctx, "must be a table");
-    nms_take_string(L, top, "id", &item->id, 1, module, ctx);
+    nms_take_text(L, top, "id", text, &item->id, 1, module, ctx);
     if (!valid_id(item->id))
         nms_fail_in(L, module, ctx, "id must be lower_snake_case");
     snprintf(ctx, sizeof ctx, "set '%s': item '%s'", set->id, item->id);
-    nms_take_string(L, top, "title", &item->title, 1, module, ctx);
-    nms_take_string(L, top, "definition", &item->definition, 0, module, ctx);
+    nms_take_text(L, top, "title", text, &item->title, 1, module, ctx);
+    nms_take_text(L, top, "definition", text, &item->definition, 0, module,
+                  ctx);
     nms_take_string(L, top, "needs", &item->needs, 1, module, ctx);
-    nms_take_string(L, top, "feature", &item->feature, 0, module, ctx);
-    nms_take_string(L, top, "source", &item->source, 0, module, ctx);
+    nms_take_text(L, top, "feature", text, &item->feature, 0, module, ctx);
+    nms_take_text(L, top, "source", text, &item->source, 0, module, ctx);
     if (item->feature && !valid_id(item->feature))
         nms_fail_in(L, module, ctx, "feature must be lower_snake_case");
     if (set->kind == NMS_KIND_POINTS) {
@@ -241,7 +266,7 @@ static void open_entry(lua_State *L, const struct nms_set_def *set,
 
 /* groups = { {id=, title=}, ... } */
 static void load_groups(lua_State *L, struct nms_set_def *set, int top,
-                        const char *module)
+                        struct nms_text *text, const char *module)
 {
     size_t n = open_list(L, top, "groups", NMS_MAX_GROUPS, 1, module, set->id);
     size_t g;
@@ -253,10 +278,10 @@ static void load_groups(lua_State *L, struct nms_set_def *set, int top,
         open_entry(L, set, "group", g, "{id = ..., title = ...}", module, ctx,
                    sizeof ctx);
         set->n_groups = g + 1;
-        nms_take_string(L, -1, "id", &group->id, 1, module, ctx);
+        nms_take_text(L, -1, "id", text, &group->id, 1, module, ctx);
         if (!valid_id(group->id))
             nms_fail_in(L, module, ctx, "id must be lower_snake_case");
-        nms_take_string(L, -1, "title", &group->title, 1, module, ctx);
+        nms_take_text(L, -1, "title", text, &group->title, 1, module, ctx);
         if (find_group(set, group->id) != g)
             FAIL(L, module, set->id, "duplicate group id '%s'", group->id);
         lua_pop(L, 1);
@@ -349,7 +374,7 @@ static void load_rule(lua_State *L, struct nms_set_def *set, int top,
 
 /* distinguishing = { {text=, source=}, ... } */
 static void load_notes(lua_State *L, struct nms_set_def *set, int top,
-                       const char *module)
+                       struct nms_text *text, const char *module)
 {
     size_t n = open_list(L, top, "distinguishing", NMS_MAX_NOTES, 0, module,
                          set->id);
@@ -363,8 +388,10 @@ static void load_notes(lua_State *L, struct nms_set_def *set, int top,
         open_entry(L, set, "distinguishing", i, "{text = ..., source = ...}",
                    module, ctx, sizeof ctx);
         set->n_notes = i + 1;
-        nms_take_string(L, -1, "text", &set->notes[i].text, 1, module, ctx);
-        nms_take_string(L, -1, "source", &set->notes[i].source, 1, module, ctx);
+        nms_take_text(L, -1, "text", text, &set->notes[i].text, 1, module,
+                      ctx);
+        nms_take_text(L, -1, "source", text, &set->notes[i].source, 1, module,
+                      ctx);
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -373,7 +400,8 @@ static void load_notes(lua_State *L, struct nms_set_def *set, int top,
 /* The fields only some sections have: rejected elsewhere, so a misplaced
  * field is an error rather than silently ignored. */
 static void load_section_fields(lua_State *L, struct nms_set_def *set,
-                                int top, const char *module)
+                                int top, struct nms_text *text,
+                                const char *module)
 {
     int differential = set->section == NMS_SECTION_DIFFERENTIAL;
     int type;
@@ -404,13 +432,13 @@ static void load_section_fields(lua_State *L, struct nms_set_def *set,
         lua_pop(L, 2);
         return;
     }
-    load_notes(L, set, top, module);
+    load_notes(L, set, top, text, module);
     nms_take_string(L, top, "overlap", &set->overlap, 0, module, set->id);
 }
 
 /* Validates the set returned by `module` (on top) into *set. */
-void nms_load_set(lua_State *L, struct nms_set_def *set, const char *module,
-                  enum nms_section section)
+void nms_load_set(lua_State *L, struct nms_set_def *set, struct nms_text *text,
+                  const char *module, enum nms_section section)
 {
     int top = lua_gettop(L);
     char *kind = NULL;
@@ -420,12 +448,13 @@ void nms_load_set(lua_State *L, struct nms_set_def *set, const char *module,
     set->actions_ref = LUA_NOREF;
     if (!lua_istable(L, top))
         nms_fail_in(L, module, NULL, "a set module must return a table");
-    nms_take_string(L, top, "id", &set->id, 1, module, "set");
+    nms_take_text(L, top, "id", text, &set->id, 1, module, "set");
     if (!valid_id(set->id))
         nms_fail_in(L, module, "set", "id must be lower_snake_case");
-    nms_take_string(L, top, "title", &set->title, 1, module, set->id);
-    nms_take_string(L, top, "version", &set->version, 1, module, set->id);
-    nms_take_string(L, top, "citation", &set->citation, 1, module, set->id);
+    nms_take_text(L, top, "title", text, &set->title, 1, module, set->id);
+    nms_take_text(L, top, "version", text, &set->version, 1, module, set->id);
+    nms_take_text(L, top, "citation", text, &set->citation, 1, module,
+                  set->id);
     nms_take_string(L, top, "kind", &kind, 1, module, set->id);
     for (i = 0; i < 3 && strcmp(kind, nms_kind_name((enum nms_set_kind)i)) != 0;
          i++)
@@ -441,15 +470,15 @@ void nms_load_set(lua_State *L, struct nms_set_def *set, const char *module,
     if (set->kind == NMS_KIND_POINTS)
         set->threshold = take_number(L, top, "threshold", module, set->id);
     if (set->kind == NMS_KIND_GROUPS)
-        load_groups(L, set, top, module);
-    load_section_fields(L, set, top, module);
+        load_groups(L, set, top, text, module);
+    load_section_fields(L, set, top, text, module);
     n = open_list(L, top, "items", NMS_MAX_ITEMS, 1, module, set->id);
     set->items = nms_alloc_array(L, n, sizeof *set->items);
     for (i = 0; i < n; i++) {
         set->items[i].check_ref = LUA_NOREF;
         set->n_items = i + 1;
         lua_rawgeti(L, -1, (lua_Integer)i + 1);
-        load_item(L, set, i, module);
+        load_item(L, set, i, text, module);
         lua_pop(L, 1);
     }
     check_unique_items(L, set, module);
@@ -464,26 +493,12 @@ void nms_release_set(struct nms_set_def *set)
     size_t i;
 
     for (i = 0; i < set->n_items; i++) {
-        struct nms_item_def *item = &set->items[i];
-        free(item->id);
-        free(item->title);
-        free(item->definition);
-        free(item->needs);
-        free(item->feature);
-        free(item->source);
-        free(item->file);
-    }
-    for (i = 0; i < set->n_groups; i++) {
-        free(set->groups[i].id);
-        free(set->groups[i].title);
+        free(set->items[i].needs);
+        free(set->items[i].file);
     }
     for (i = 0; i < set->n_alts; i++) {
         free(set->alts[i].level);
         free(set->alts[i].needs);
-    }
-    for (i = 0; i < set->n_notes; i++) {
-        free(set->notes[i].text);
-        free(set->notes[i].source);
     }
     free(set->actions_file);
     free(set->items);
@@ -491,8 +506,4 @@ void nms_release_set(struct nms_set_def *set)
     free(set->alts);
     free(set->notes);
     free(set->overlap);
-    free(set->id);
-    free(set->title);
-    free(set->version);
-    free(set->citation);
 }

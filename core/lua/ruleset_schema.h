@@ -30,6 +30,12 @@ int nms_fail_in(lua_State *L, const char *module, const char *context,
 void nms_take_string(lua_State *L, int idx, const char *key, char **dst,
                      int required, const char *module, const char *ctx);
 
+/* nms_take_string for the text results quote: the copy is added to the
+ * ruleset's text (case/text_int.h) and freed with it. */
+void nms_take_text(lua_State *L, int idx, const char *key,
+                   struct nms_text *text, const char **dst, int required,
+                   const char *module, const char *ctx);
+
 /* calloc(n, size), raising "not enough memory" on failure. */
 void *nms_alloc_array(lua_State *L, size_t n, size_t size);
 
@@ -38,11 +44,13 @@ void *nms_alloc_array(lua_State *L, size_t n, size_t size);
 char *nms_function_source(lua_State *L, long *line);
 
 /* Validates the set that module `module` returned (on top) as a set of
- * `section` into *set, which starts zeroed. Leaves the stack as it was. */
-void nms_load_set(lua_State *L, struct nms_set_def *set, const char *module,
-                  enum nms_section section);
+ * `section` into *set, which starts zeroed, its titles, definitions,
+ * citations and the like into `text`. Leaves the stack as it was. */
+void nms_load_set(lua_State *L, struct nms_set_def *set, struct nms_text *text,
+                  const char *module, enum nms_section section);
 
-/* Frees what nms_load_set copied into *set (not set itself). */
+/* Frees what nms_load_set copied into *set (not set itself, nor what it
+ * put in the ruleset's text). */
 void nms_release_set(struct nms_set_def *set);
 
 #endif

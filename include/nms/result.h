@@ -11,8 +11,18 @@
  * docs/rules.md). A result whose `error` is set means a rule failed on
  * this case; it then carries no sets.
  *
- * Ownership: a result owns all its strings; nms_result_free releases them.
- * It does not own the case it was computed from.
+ * Ownership: the `const char *` strings of a result are the ruleset's
+ * static text (ids, titles, versions, citations, definitions, sources,
+ * feature tags, group names, distinguishing points): they point into
+ * `text`, which the result holds a reference to, so they stay valid until
+ * the result is freed, whatever happens to the engine or ruleset that
+ * produced it (freed, reloaded, in another thread). The one exception is a
+ * severity set's notes, its actions written for the case, which live in
+ * the set's notes array (struct nms_note). The `char *` strings depend on
+ * the case (evidence, missing data, levels, overlaps, disagreements'
+ * items, warnings, errors) and the result owns them. nms_result_free
+ * releases all of it. A result does not own the case it was computed
+ * from.
  */
 #ifndef NMS_RESULT_H
 #define NMS_RESULT_H
@@ -20,6 +30,9 @@
 #include <stddef.h>
 
 #include "nms/case.h"
+
+/* The static text of a loaded ruleset, shared by reference (opaque). */
+struct nms_text;
 
 enum nms_verdict {
     NMS_VERDICT_NOT_MET = 0,
@@ -42,12 +55,12 @@ enum nms_set_kind {
 };
 
 struct nms_item {
-    char *id;
-    char *title;
-    char *definition;   /* the published wording, may be NULL */
-    char *group;        /* groups kind: the item's group id, else NULL */
-    char *feature;      /* concordance tag, may be NULL */
-    char *source;       /* the item's own citation, may be NULL */
+    const char *id;
+    const char *title;
+    const char *definition;   /* the published wording, may be NULL */
+    const char *group;        /* groups kind: the item's group id, else NULL */
+    const char *feature;      /* concordance tag, may be NULL */
+    const char *source;       /* the item's own citation, may be NULL */
     enum nms_tri value;
     double points;      /* points kind only */
     char *evidence;
@@ -61,18 +74,21 @@ struct nms_item {
 
 /* A group of a groups-kind set, with its counts on this case. */
 struct nms_group {
-    char *id, *title;
+    const char *id, *title;
     size_t present, unknown, total;
 };
 
 /* A line of text with its source: a severity action, or a point that
- * distinguishes a differential diagnosis from NMS. */
+ * distinguishes a differential diagnosis from NMS. A set's notes array is
+ * the result's; a differential's notes point into the ruleset's text, a
+ * severity set's actions (written for the case) into that same array's
+ * allocation, so freeing the array frees them. */
 struct nms_note {
-    char *text, *source;
+    const char *text, *source;
 };
 
 struct nms_set {
-    char *id, *title, *version, *citation;
+    const char *id, *title, *version, *citation;
     enum nms_section section;
     enum nms_set_kind kind;
     int screen;                 /* a screen, not a published criteria set */
@@ -95,7 +111,7 @@ struct nms_set {
 /* A clinical feature on which the criteria sets disagree for this case:
  * the items tagged with it ("iec2011.hyperthermia") and their values. */
 struct nms_disagreement {
-    char *feature;
+    const char *feature;
     char **items;
     enum nms_tri *values;
     size_t n;
@@ -127,6 +143,8 @@ struct nms_result {
     struct nms_rule_warning *warnings;  /* from the ruleset's 'warnings' */
     size_t n_warnings;
     struct nms_rule_error *error;   /* non-NULL: no sets */
+    struct nms_text *text;      /* the ruleset's static text the const
+                                   strings point into: one reference */
 };
 
 /* "met", "not_met" or "indeterminate". */

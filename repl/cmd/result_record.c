@@ -8,6 +8,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "case/text_int.h"
 #include "cmd/result_record.h"
 
 /* memmem without _GNU_SOURCE: 1 when `needle` occurs in text[0..len). */
@@ -53,6 +54,20 @@ static int dup_to(char **to, const char *s)
     return s && !(*to = strdup(s)) ? -1 : 0;
 }
 
+/* A copy of s (NULL staying NULL) in r's text, for the const strings of a
+ * result (nms/result.h): a result read back holds a text of its own, so it
+ * lives as long as any computed one. -1 when memory ran out. */
+static int text_to(struct nms_result *r, const char **to, const char *s)
+{
+    *to = NULL;
+    if (!s)
+        return 0;
+    if (!r->text && !(r->text = nms_text_new()))
+        return -1;
+    *to = nms_text_add(r->text, s, strlen(s));
+    return *to ? 0 : -1;
+}
+
 /* The set object of rs's set `info` in the record, or NULL. */
 static const cJSON *set_json(const cJSON *root, const struct nms_set_info *info)
 {
@@ -77,9 +92,9 @@ static enum nms_verdict verdict_of(const char *name)
     return NMS_VERDICT_INDETERMINATE;
 }
 
-/* One set: verdict, score, tier, and one item per missing datum. */
-static int read_set(struct nms_set *set, const struct nms_set_info *info,
-                    const cJSON *js)
+/* One set of r: verdict, score, tier, and one item per missing datum. */
+static int read_set(struct nms_result *r, struct nms_set *set,
+                    const struct nms_set_info *info, const cJSON *js)
 {
     const cJSON *missing = cJSON_GetObjectItemCaseSensitive(js, "missing");
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(
@@ -92,7 +107,7 @@ static int read_set(struct nms_set *set, const struct nms_set_info *info,
     set->kind = info->kind;
     set->result = verdict_of(string_of(js, "result"));
     set->score = cJSON_IsNumber(v) ? v->valuedouble : 0.0;
-    if (dup_to(&set->id, info->id) != 0 ||
+    if (text_to(r, &set->id, info->id) != 0 ||
         dup_to(&set->level, tier && strcmp(tier, "none") != 0
                                 ? tier
                                 : string_of(js, "level")) != 0)
@@ -128,8 +143,8 @@ static int read_disagreements(struct nms_result *r, const cJSON *root)
         return -1;
     cJSON_ArrayForEach(one, d)
     {
-        if (dup_to(&r->disagreements[r->n_disagreements].feature,
-                   string_of(one, "feature")) != 0)
+        if (text_to(r, &r->disagreements[r->n_disagreements].feature,
+                    string_of(one, "feature")) != 0)
             return -1;
         r->n_disagreements++;
     }
@@ -196,7 +211,7 @@ static int read_sets(struct nms_result *r, const struct nms_ruleset_info *rs,
             return 1;
         }
         r->n_sets++;
-        if (read_set(&r->sets[i], &rs->sets[i], js) != 0)
+        if (read_set(r, &r->sets[i], &rs->sets[i], js) != 0)
             return -1;
     }
     return 0;
