@@ -182,6 +182,44 @@ static void pool_holds_within_limit(void **state)
     nms_pool_release(&pool);   /* frees the blocks still out with it */
 }
 
+/* A flood of one size up to the limit, freed, leaves the other sizes
+ * their room: the empty chunks go back when the limit would refuse (a
+ * rule that filled the memory cap with small strings must not fail the
+ * cases after it). A chunk with a block still in use stays, and so do
+ * that block's bytes. */
+static void pool_flood_of_one_size_does_not_starve_others(void **state)
+{
+    enum { MAX_BLOCKS = 8 * 65536 / 16 };
+    static void *blocks[MAX_BLOCKS];
+    struct nms_pool pool;
+    size_t limit = 8u * 65536u, n = 0, i, held;
+    unsigned char *keep, *other;
+
+    (void)state;
+    nms_pool_init(&pool);
+    keep = nms_pool_realloc(&pool, NULL, 0, 16, limit);
+    assert_non_null(keep);
+    fill(keep, 16, 5);
+    while (n < MAX_BLOCKS &&
+           (blocks[n] = nms_pool_realloc(&pool, NULL, 0, 16, limit)) != NULL)
+        n++;
+    assert_true(n > 1000);
+    assert_true(pool.held <= limit);
+    held = pool.held;
+    for (i = 0; i < n; i++)
+        nms_pool_free(&pool, blocks[i], 16);
+    /* another class: no free block of it, no room for a chunk until the
+     * empty ones are given back */
+    other = nms_pool_realloc(&pool, NULL, 0, 200, limit);
+    assert_non_null(other);
+    assert_true(pool.held < held);
+    assert_true(pool.held <= limit);
+    assert_true(filled(keep, 16, 5));
+    for (i = 0; i < 1000; i++)
+        assert_non_null(nms_pool_realloc(&pool, NULL, 0, 200, limit));
+    nms_pool_release(&pool);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +229,7 @@ int main(void)
         cmocka_unit_test(pool_realloc_keeps_contents),
         cmocka_unit_test(pool_reuses_and_separates),
         cmocka_unit_test(pool_holds_within_limit),
+        cmocka_unit_test(pool_flood_of_one_size_does_not_starve_others),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -140,11 +140,8 @@ static void sandbox_stops_unbounded_recursion(void **s)
     expect_stopped(s, "recursion", "stack overflow");
 }
 
-/* nms.memo (core/lua/memo.c) on an engine of its own: after a flood of
- * small blocks up to the memory cap (memo_memory here, or plain tables and
- * closures), the block pool keeps what it took, so a later case needing a
- * size class the flood left without free blocks can fail on the cap too,
- * and the shared engine's later tests would depend on this one. */
+/* nms.memo (core/lua/memo.c) on an engine of its own, so that the shared
+ * engine's later tests do not depend on what its memory flood left. */
 static void sandbox_memo_is_bounded(void **s)
 {
     struct nms_limits limits = {0, 0, 600000};
@@ -181,6 +178,32 @@ static void sandbox_memo_forgets_between_cases(void **s)
     assert_null(r->error);
     assert_string_equal(r->sets[0].items[0].evidence, "6");
     nms_result_free(r);
+    nms_engine_free(e);
+}
+
+/* A case that filled the memory cap with blocks of a few sizes fails
+ * alone: the next cases, needing blocks of many sizes, run (the block
+ * pool gives its empty chunks back rather than refusing new ones at the
+ * cap; before it did, even the harmless case after the flood failed). On
+ * an engine of its own, so that no other test's allocations help it. */
+static void sandbox_memory_flood_fails_that_case_only(void **s)
+{
+    struct nms_limits limits = {0, 0, 600000};
+    struct nms_engine *e = hostile_with(&limits);
+    struct nms_result *r;
+    int round;
+
+    (void)s;
+    for (round = 0; round < 2; round++) {
+        expect_stopped_in(e, "flood_blocks",
+                          "memory cap of 67108864 bytes exceeded");
+        r = attack(e, "varied");
+        if (r->error)
+            fail_msg("round %d: %s", round, r->error->message);
+        assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
+        assert_string_equal(r->sets[0].items[0].evidence, "varied");
+        nms_result_free(r);
+    }
     nms_engine_free(e);
 }
 
@@ -481,6 +504,7 @@ int main(void)
         cmocka_unit_test(sandbox_stops_loop_hidden_in_pcall),
         cmocka_unit_test(sandbox_stops_unbounded_recursion),
         cmocka_unit_test(sandbox_memo_is_bounded),
+        cmocka_unit_test(sandbox_memory_flood_fails_that_case_only),
         cmocka_unit_test(sandbox_memo_forgets_between_cases),
         cmocka_unit_test(sandbox_caps_huge_string),
         cmocka_unit_test(sandbox_caps_growing_table),

@@ -6,9 +6,10 @@
  * to malloc. Lua passes the old size with every block, so whether a block
  * is pooled follows from its size: nothing is stored beside it.
  *
- * One pool per VM, no global state. The pool never returns a block's
- * memory to the system before nms_pool_release; what it holds from the
- * system is `held`, which the caller bounds with `limit`.
+ * One pool per VM, no global state. What it holds from the system is
+ * `held`, which the caller bounds with `limit`; it gives a chunk back
+ * only when the limit would refuse a new one and the chunk has no block
+ * in use (pool.c), else at nms_pool_release.
  */
 #ifndef NMS_POOL_H
 #define NMS_POOL_H

@@ -34,6 +34,21 @@ attacks.recursion = function()
   return deeper(1)
 end
 attacks.memory_rep = function() return #string.rep("x", 100000000) > 0, "big" end
+-- Fills the memory cap with blocks of two sizes (a chain of one-element
+-- tables: the table and its array part), then a modest case of many sizes
+-- must still run (core/lua/pool.c gives empty chunks back).
+attacks.flood_blocks = function()
+  local head
+  while true do head = { head } end
+end
+attacks.varied = function()
+  local keep = {}
+  for i = 1, 3000 do
+    local n = i % 200
+    keep[#keep + 1] = { string.rep("v", n), { n = n, [n] = i }, function() return n end }
+  end
+  return #keep == 3000, "varied"
+end
 attacks.memory_table = function()
   local t = {}
   for i = 1, math.huge do t[i] = { i } end
