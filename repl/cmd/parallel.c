@@ -61,6 +61,8 @@ struct pipeline {
     struct nms_writer *w;
     int format_parses;      /* formatting takes `parse` */
     enum nms_evidence evidence;   /* every engine's, as the first's */
+    const struct nms_ruleset_info *first;   /* the first engine's ruleset */
+    size_t n_jobs;
     pthread_mutex_t parse;  /* held by whoever parses JSON */
     struct tally *t;        /* the reader's: t->cases follows `cases` */
     size_t base_cases, base_errors;   /* t's counts before the run */
@@ -225,6 +227,12 @@ static int engine_needed(struct worker *w)
     size_t enough = w->index * NMS_PARALLEL_BACKLOG;
     int needed;
 
+    /* The reader holds at most n_slots records: past half of them every
+     * further worker is needed at once (else with -j 33 and more, the
+     * last would wait for a backlog the ring cannot hold). */
+    if (enough > p->n_slots / 2)
+        enough = p->n_slots / 2;
+
     pthread_mutex_lock(&p->lock);
     while (p->n_read - p->n_claimed < enough && !p->eof && !p->stopping &&
            !p->failed)
@@ -235,25 +243,64 @@ static int engine_needed(struct worker *w)
     return needed;
 }
 
+/* Whether two loaded rulesets are the same: digest, overlays, params. */
+static int same_ruleset(const struct nms_ruleset_info *a,
+                        const struct nms_ruleset_info *b)
+{
+    size_t i;
+
+    if (strcmp(a->digest, b->digest) != 0 || a->n_overlays != b->n_overlays ||
+        a->n_params != b->n_params)
+        return 0;
+    for (i = 0; i < a->n_overlays; i++)
+        if (strcmp(a->overlays[i].digest, b->overlays[i].digest) != 0)
+            return 0;
+    for (i = 0; i < a->n_params; i++)
+        if (strcmp(a->params[i], b->params[i]) != 0)
+            return 0;
+    return 1;
+}
+
+/* Loads worker w's engine. A worker loads from disk later than the first
+ * engine did (engine_needed), and one run must never mix two rulesets: if
+ * the ruleset on disk was edited or reinstalled meanwhile, or no longer
+ * loads, this worker sits the run out (with a warning) and the others go
+ * on with the ruleset the run began with. Returns 0 when it has its
+ * engine. */
+static int load_worker_engine(struct worker *w)
+{
+    struct pipeline *p = w->p;
+    const struct nms_ruleset_info *now;
+
+    if (nms_cli_load_again(p->cli, &w->e) != 0) {   /* it said why */
+        nms_warnf("worker %zu of %zu does not run (see above); the run "
+                  "goes on with the engines it has", w->index + 1, p->n_jobs);
+        return -1;
+    }
+    now = nms_engine_ruleset(w->e);
+    if (!same_ruleset(p->first, now)) {
+        nms_warnf("worker %zu of %zu does not run: the ruleset on disk is no "
+                  "longer the one this run began with (%s then, %s now); "
+                  "the run goes on with the engines it has", w->index + 1,
+                  p->n_jobs, p->first->digest, now->digest);
+        nms_engine_free(w->e);
+        w->e = NULL;
+        return -1;
+    }
+    /* a signal stops its case too, as with one engine */
+    nms_engine_set_interrupt(w->e, nms_interrupt_flag());
+    nms_engine_set_evidence(w->e, p->evidence);
+    return 0;
+}
+
 static void *work(void *arg)
 {
     struct worker *w = arg;
     struct pipeline *p = w->p;
     struct slot *s;
 
-    if (w->owns_engine && !engine_needed(w))
+    if (w->owns_engine && (!engine_needed(w) || load_worker_engine(w) != 0))
         return NULL;
-    if (w->owns_engine && nms_cli_load_again(p->cli, &w->e) != 0) {
-        pthread_mutex_lock(&p->lock);   /* nms_cli_load_again said why */
-        p->failed = 1;
-        wake_all(p);
-        pthread_mutex_unlock(&p->lock);
-        return NULL;
-    }
-    if (w->owns_engine) {   /* a signal stops its case too, as with one */
-        nms_engine_set_interrupt(w->e, nms_interrupt_flag());
-        nms_engine_set_evidence(w->e, p->evidence);
-    }
     pthread_mutex_lock(&p->lock);
     for (;;) {
         while (p->n_claimed == p->n_read && !p->eof && !p->stopping &&
@@ -404,6 +451,8 @@ int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
     p.w = w;
     p.format_parses = format_parses;
     p.evidence = evidence;
+    p.first = nms_engine_ruleset(e);
+    p.n_jobs = n;
     p.t = t;
     p.base_cases = t->cases;
     p.base_errors = t->errors;

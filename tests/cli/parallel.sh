@@ -255,6 +255,41 @@ if thorough; then
         not_ok "-j 2, SIGINT mid-run: exit $status, n=$n" "$(cat "$tmp/err")"; fi
 fi
 
+# --- a ruleset edited during the run does not mix into it ------------------
+# Worker 2 of -j 2 loads its engine only once 8 records wait, long after
+# the first engine loaded. The ruleset is a draft, so the first load says
+# so on stderr: then the test edits the ruleset and sends the records, the
+# first a case that keeps the first engine busy until its instruction
+# budget runs out, so that the others wait and the second worker loads.
+# It must see the edit and sit the run out; every record comes from the
+# ruleset the run began with.
+if command -v mkfifo >/dev/null 2>&1; then
+    cp -r "$src/tests/data/rules/slow" "$tmp/changing"
+    sed -i 's/version = "1.0",/version = "1.0", status = "draft",/' "$tmp/changing/ruleset.lua"
+    { echo '{"id": "busy", "history": {"exertion": true}}'
+      for i in $(seq 20); do echo '{"id": "c'"$i"'", "history": {"dehydration": true}}'; done
+    } >"$tmp/sent.jsonl"
+    mkfifo "$tmp/feed"
+    run batch -j 2 --rules "$tmp/changing" --max-instructions 30000000 <"$tmp/feed" \
+        >"$tmp/changing.out" 2>"$tmp/changing.err" &
+    pid=$!
+    exec 7>"$tmp/feed"
+    for _ in $(seq 600); do
+        grep -q "draft version" "$tmp/changing.err" && break
+        sleep 0.1
+    done
+    echo "-- edited while the run was going" >>"$tmp/changing/slow.lua"
+    cat "$tmp/sent.jsonl" >&7
+    exec 7>&-
+    wait $pid
+    status=$?
+    digests=$(grep -o '"digest":"sha256:[0-9a-f]*"' "$tmp/changing.out" | sort -u | wc -l)
+    if [ "$status" -eq 1 ] && [ "$(wc -l <"$tmp/changing.out")" -eq 21 ] && [ "$digests" -eq 1 ] &&
+       grep -q "worker 2 of 2 does not run: the ruleset on disk is no longer the one this run began with" "$tmp/changing.err"; then
+        ok "a ruleset edited mid-run: the late worker sits out, every record from the first ruleset"; else
+        not_ok "ruleset edited mid-run: exit $status, $(wc -l <"$tmp/changing.out") records, $digests digests" "$(cat "$tmp/changing.err")"; fi
+fi
+
 # --- GNU parallel --pipe: chunks through separate runs, merged in order ------
 if command -v parallel >/dev/null 2>&1; then
     # --pipe cuts standard input at line ends into blocks; -k keeps their
