@@ -46,6 +46,13 @@ static struct nms_snapshot snapshot(void)
     return snap;
 }
 
+/* nms_precompile_take for `text`, a whole file. */
+static int take(struct nms_precompile *pc, lua_State *L, const char *path,
+                const char *text)
+{
+    return nms_precompile_take(pc, L, path, text, strlen(text));
+}
+
 static struct nms_precompile *start(size_t memory)
 {
     struct nms_snapshot snap = snapshot();
@@ -83,14 +90,14 @@ static void bytecode_behaves_as_the_text(void **state)
     (void)state;
     luaL_openlibs(L);
     nms_precompile_settle(pc);
-    assert_int_equal(nms_precompile_take(pc, L, "/rules/a.lua"), 1);
+    assert_int_equal(take(pc, L, "/rules/a.lua", text_a), 1);
     lua_pushvalue(L, -1);
     assert_true(lua_getinfo(L, ">S", &ar));
     assert_string_equal(ar.source, "@/rules/a.lua");
     check_module_a(L);
     /* each file goes one way: asked again, it is the caller's to compile */
-    assert_int_equal(nms_precompile_take(pc, L, "/rules/a.lua"), 0);
-    assert_int_equal(nms_precompile_take(pc, L, "/rules/lib/c.lua"), 1);
+    assert_int_equal(take(pc, L, "/rules/a.lua", text_a), 0);
+    assert_int_equal(take(pc, L, "/rules/lib/c.lua", text_c), 1);
     lua_call(L, 0, 1);
     lua_pushstring(L, "ck");
     lua_call(L, 1, 1);
@@ -101,8 +108,8 @@ static void bytecode_behaves_as_the_text(void **state)
     nms_precompile_finish(pc);
 }
 
-/* A syntax error, an unknown file, no thread at all: the caller compiles
- * (and reports), nothing is pushed. */
+/* A syntax error, an unknown file, another text under the same name, no
+ * thread at all: the caller compiles (and reports), nothing is pushed. */
 static void what_the_thread_cannot_do_is_left_to_the_load(void **state)
 {
     struct nms_precompile *pc = start(1u << 20);
@@ -110,10 +117,13 @@ static void what_the_thread_cannot_do_is_left_to_the_load(void **state)
 
     (void)state;
     nms_precompile_settle(pc);
-    assert_int_equal(nms_precompile_take(pc, L, "/rules/b.lua"), 0);
-    assert_int_equal(nms_precompile_take(pc, L, "/rules/none.lua"), 0);
-    assert_int_equal(nms_precompile_take(pc, L, "a.lua"), 0);
-    assert_int_equal(nms_precompile_take(NULL, L, "/rules/a.lua"), 0);
+    assert_int_equal(take(pc, L, "/rules/b.lua", text_b), 0);
+    assert_int_equal(take(pc, L, "/rules/none.lua", text_a), 0);
+    /* the same name for another text (a directory given twice, read at
+     * two moments): only the text itself may come as bytecode */
+    assert_int_equal(take(pc, L, "/rules/lib/c.lua", text_a), 0);
+    assert_int_equal(take(pc, L, "a.lua", text_a), 0);
+    assert_int_equal(take(NULL, L, "/rules/a.lua", text_a), 0);
     assert_int_equal(lua_gettop(L), 0);
     lua_close(L);
     nms_precompile_finish(pc);
@@ -128,8 +138,8 @@ static void the_thread_keeps_to_its_memory_cap(void **state)
 
     (void)state;
     nms_precompile_settle(pc);
-    assert_int_equal(nms_precompile_take(pc, L, "/rules/a.lua"), 0);
-    assert_int_equal(nms_precompile_take(pc, L, "/rules/lib/c.lua"), 0);
+    assert_int_equal(take(pc, L, "/rules/a.lua", text_a), 0);
+    assert_int_equal(take(pc, L, "/rules/lib/c.lua", text_c), 0);
     lua_close(L);
     nms_precompile_finish(pc);
 }
@@ -146,14 +156,14 @@ static void taking_while_the_thread_runs(void **state)
         lua_State *L = luaL_newstate();
 
         luaL_openlibs(L);
-        if (!nms_precompile_take(pc, L, "/rules/a.lua"))
+        if (!take(pc, L, "/rules/a.lua", text_a))
             assert_int_equal(luaL_loadbufferx(L, texts[0], lens[0],
                                               "@/rules/a.lua", "t"), LUA_OK);
         check_module_a(L);
         if (round % 2)
             nms_precompile_finish(pc);  /* c.lua perhaps still in hand */
         else {
-            assert_int_equal(nms_precompile_take(pc, L, "/rules/b.lua"), 0);
+            assert_int_equal(take(pc, L, "/rules/b.lua", text_b), 0);
             nms_precompile_finish(pc);
         }
         lua_close(L);

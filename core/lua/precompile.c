@@ -19,6 +19,7 @@
 #define _GNU_SOURCE     /* sched_getaffinity, CPU_COUNT */
 #include <pthread.h>
 #include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,8 @@ struct nms_precompile {
     pthread_t thread;
     pthread_mutex_t lock;
     pthread_cond_t changed;     /* the thread ended (settle) */
-    int stop;                   /* the load is over: compile nothing more */
+    atomic_int stop;            /* the load is over: compile nothing more,
+                                   and cut short the file in hand */
     int done;                   /* the thread has nothing left to do */
     size_t memory, used;        /* the thread's state: cap and bytes held */
     struct file *files;
@@ -95,15 +97,41 @@ static int append(lua_State *L, const void *p, size_t size, void *ud)
     return 0;
 }
 
+/* What the parser reads of a file: its text in pieces, so that a load
+ * that is over (stop) does not wait for a whole file's compile when it
+ * joins the thread; the cut text fails to parse and is dropped. */
+struct reading {
+    struct nms_precompile *pc;
+    const char *text;
+    size_t left;
+};
+
+#define PIECE 4096
+
+static const char *read_piece(lua_State *L, void *ud, size_t *size)
+{
+    struct reading *r = ud;
+    const char *piece = r->text;
+    (void)L;
+    if (r->left == 0 || atomic_load(&r->pc->stop))
+        return NULL;
+    *size = r->left < PIECE ? r->left : PIECE;
+    r->text += *size;
+    r->left -= *size;
+    return piece;
+}
+
 /* Compiles `f` into bytecode with the chunk name the loading thread would
  * give it (the function keeps its source and lines for error messages).
  * Returns READY or FAILED. */
-static enum file_state compile(lua_State *L, struct file *f)
+static enum file_state compile(struct nms_precompile *pc, lua_State *L,
+                               struct file *f)
 {
+    struct reading r = {pc, f->text, f->len};
     enum file_state done = FAILED;
 
-    if (luaL_loadbufferx(L, f->text, f->len, f->chunkname, "t") == LUA_OK &&
-        lua_dump(L, append, f, 0) == 0)
+    if (lua_load(L, read_piece, &r, f->chunkname, "t") == LUA_OK &&
+        r.left == 0 && lua_dump(L, append, f, 0) == 0)
         done = READY;
     lua_settop(L, 0);
     return done;
@@ -116,7 +144,7 @@ static struct file *claim_next(struct nms_precompile *pc)
     struct file *best = NULL;
     size_t i;
 
-    if (pc->stop)
+    if (atomic_load(&pc->stop))
         return NULL;
     for (i = 0; i < pc->n; i++)
         if (pc->files[i].state == PENDING &&
@@ -138,7 +166,7 @@ static void *run(void *arg)
         enum file_state done;
 
         pthread_mutex_unlock(&pc->lock);
-        done = compile(L, f);
+        done = compile(pc, L, f);
         pthread_mutex_lock(&pc->lock);
         if (f->state == COMPILING)
             f->state = done;    /* else the loading thread did it meanwhile */
@@ -245,7 +273,7 @@ static struct file *find(struct nms_precompile *pc, const char *path)
 }
 
 int nms_precompile_take(struct nms_precompile *pc, lua_State *L,
-                        const char *path)
+                        const char *path, const char *text, size_t len)
 {
     struct file *f;
     enum file_state was;
@@ -258,7 +286,9 @@ int nms_precompile_take(struct nms_precompile *pc, lua_State *L,
     if (f)
         f->state = TAKEN;
     pthread_mutex_unlock(&pc->lock);
-    if (was != READY)
+    /* Only for the very text the VM holds: two snapshots may name the
+     * same file (one directory given twice), read at different moments. */
+    if (was != READY || f->len != len || memcmp(f->text, text, len) != 0)
         return 0;
     /* The bytecode is this process's own, made from the digested text. */
     if (luaL_loadbufferx(L, f->bytecode, f->size, f->chunkname,
@@ -285,10 +315,8 @@ void nms_precompile_finish(struct nms_precompile *pc)
 {
     if (!pc)
         return;
-    pthread_mutex_lock(&pc->lock);
-    pc->stop = 1;
-    pthread_mutex_unlock(&pc->lock);
-    pthread_join(pc->thread, NULL);
+    atomic_store(&pc->stop, 1);
+    pthread_join(pc->thread, NULL);     /* at most the piece in hand */
     pthread_cond_destroy(&pc->changed);
     pthread_mutex_destroy(&pc->lock);
     free_files(pc);

@@ -14,6 +14,13 @@
  * their own (the sandbox's load stays text only). A file the thread could
  * not compile (a syntax error, its memory cap) is compiled by the loading
  * thread as before, so every error message is the one the text gives.
+ *
+ * Memory: the thread's state has a cap of its own (the load's allowance),
+ * and a file that comes as bytecode does not put the parser's temporary
+ * memory on the loading state, so a ruleset whose load comes within a
+ * few hundred kilobytes of the memory cap could load with two CPUs and
+ * fail on one. The cap is 64 MiB and the default ruleset's load holds
+ * ~4 MB; the bytecode buffers (~350 KB in all) live until the load ends.
  */
 #ifndef NMS_PRECOMPILE_H
 #define NMS_PRECOMPILE_H
@@ -40,21 +47,23 @@ struct nms_precompile *nms_precompile_start(const char *const *dirs,
 
 /*
  * [-0, +(0|1)] Pushes the function of file `path` ("<dir>/<path>") made
- * from the thread's bytecode and returns 1; returns 0 and pushes nothing
+ * from the thread's bytecode, if the thread compiled exactly `text` (`len`
+ * bytes: the text the caller would compile), and returns 1; returns 0
+ * and pushes nothing
  * when the caller must compile the file itself (not compiled yet, or
  * still being compiled: the thread's work on it is then dropped; or the
  * thread failed on it). Never waits. Accepts a NULL `pc`.
  */
 int nms_precompile_take(struct nms_precompile *pc, lua_State *L,
-                        const char *path);
+                        const char *path, const char *text, size_t len);
 
 /* Waits until the thread has compiled every file nobody claimed (or
  * could not start its state): for tests, which need to know which way a
  * file came; accepts NULL. */
 void nms_precompile_settle(struct nms_precompile *pc);
 
-/* Stops the thread (it finishes the file in hand), waits for it and frees
- * everything; accepts NULL. */
+/* Stops the thread (it drops the file in hand after at most one piece of
+ * 4 KB of its text), waits for it and frees everything; accepts NULL. */
 void nms_precompile_finish(struct nms_precompile *pc);
 
 #endif

@@ -235,7 +235,8 @@ static int load_source(lua_State *L, const char *path)
         lua_pushfstring(L, "cannot open %s", path);
         return LUA_ERRFILE;
     }
-    if (nms_precompile_take(nms_vm_of(L)->precompile, L, path)) {
+    if (nms_precompile_take(nms_vm_of(L)->precompile, L, path,
+                            lua_tostring(L, -1), lua_rawlen(L, -1))) {
         lua_replace(L, -3);         /* the chunk where sources was */
         lua_pop(L, 1);
         return LUA_OK;
