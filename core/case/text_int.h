@@ -8,9 +8,10 @@
  * at them (the `const char *` fields of nms/result.h) and each result holds
  * one reference, as the ruleset does. The text is immutable once loaded
  * and freed with its last reference, so a result stays readable after the
- * engine that made it is freed or reloaded, and in another thread: the
- * count is atomic (`batch -j` workers hand results to the writer thread,
- * which frees them while the worker takes new references).
+ * engine that made it is freed or reloaded, and in any thread: the count
+ * is atomic, so that a library user's threads may free results of one
+ * engine while it takes new references (`batch -j` formats and frees each
+ * result in the worker that made it).
  */
 #ifndef NMS_TEXT_INT_H
 #define NMS_TEXT_INT_H

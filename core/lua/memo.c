@@ -113,6 +113,9 @@ static void push_slot(lua_State *L, int node, int arg)
         return;
     }
     if (lua_type(L, arg) == LUA_TNUMBER && !lua_isinteger(L, arg)) {
+        lua_Number x = lua_tonumber(L, arg);
+        if (x != x)     /* as a Lua table index would, naming the caller */
+            luaL_error(L, "table index is NaN");
         lua_pushlightuserdata(L, (void *)(uintptr_t)&float_key);
         subtable(L, node);
     } else {

@@ -193,8 +193,8 @@ static void process(struct worker *w, struct slot *s)
         goto out;
     }
     s->case_failed = nms_case_failed(c, r);
-    /* Each worker formats with its own engine's ruleset: a result
-     * finds its sets' static text through the engine that made it. */
+    /* Each worker formats with its own engine's ruleset (the one that
+     * made the result: the same ruleset as every engine of the run). */
     m = open_memstream(&s->out, &s->out_len);
     if (!m) {
         fail_slot(s, "out of memory");
