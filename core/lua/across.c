@@ -12,6 +12,7 @@
 
 #include "base/base_int.h"
 #include "lua/eval_int.h"
+#include "lua/keep.h"
 #include "lua/limits.h"
 
 /* A copy the result owns of the string at `idx`, which the engine built
@@ -25,17 +26,6 @@ static char *keep(lua_State *L, int idx)
 
     nms_limits_output(L, len);
     if (!(copy = nms_strndup(s, len)))
-        luaL_error(L, "not enough memory");
-    return copy;
-}
-
-/* A copy of the C string s the result owns (not counted: ids and feature
- * tags of the ruleset). Raises on no memory. */
-static char *dup(lua_State *L, const char *s)
-{
-    char *copy = nms_strndup(s, strlen(s));
-
-    if (!copy)
         luaL_error(L, "not enough memory");
     return copy;
 }
@@ -103,7 +93,7 @@ static void add_disagreement(lua_State *L, struct nms_result *r,
     for (j = first; j < n; j++) {
         if (strcmp(tags[j].item->feature, feature) != 0)
             continue;
-        d->items[d->n] = dup(
+        d->items[d->n] = nms_keep_cstring(
             L, lua_pushfstring(L, "%s.%s", tags[j].set->id, tags[j].item->id));
         lua_pop(L, 1);
         d->values[d->n++] = tags[j].item->value;

@@ -3,14 +3,7 @@
  *
  * Rules only judge items: each check returns true, false or nil (unknown)
  * with its evidence. The engine does the arithmetic, the same way for every
- * set of a kind (Kleene three-valued logic throughout):
- *   points     score = points of true items, possible = score + points of
- *              unknown items; met when score >= threshold, not_met when
- *              possible < threshold, else indeterminate.
- *   groups     "at least k of group g" needs, ANDed into alternatives; met
- *              when one holds (the first names the level), not_met when
- *              all fail, else indeterminate.
- *   checklist  no rule: the count of present items.
+ * set of a kind, in Kleene three-valued logic (aggregate.c).
  * Then across sets: a differential met alongside met NMS criteria says so
  * (overlap), and items of different criteria sets tagged with the same
  * clinical feature are compared (disagreements).
@@ -28,6 +21,7 @@
 #include "case/result_int.h"
 #include "case/text_int.h"
 #include "lua/eval_int.h"
+#include "lua/keep.h"
 #include "lua/limits.h"
 #include "lua/lua_case.h"
 #include "lua/memo.h"
@@ -71,15 +65,6 @@ static char *copy_string(lua_State *L, int idx)
     return copy;
 }
 
-static char *copy_cstring(lua_State *L, const char *s)
-{
-    char *copy = s ? nms_strndup(s, strlen(s)) : NULL;
-
-    if (s && !copy)
-        luaL_error(L, "not enough memory");
-    return copy;
-}
-
 /* Records that rule `set_id`.`what` (defined at file:line) failed with the
  * message on top; with `use_fault`, the line that raised is named instead. */
 static void fail_rule(lua_State *L, struct eval_args *a, const char *set_id,
@@ -95,13 +80,13 @@ static void fail_rule(lua_State *L, struct eval_args *a, const char *set_id,
     if (!err)
         luaL_error(L, "not enough memory");
     a->r->error = err;
-    err->rule = copy_cstring(L, lua_pushfstring(L, "%s.%s", set_id, what));
+    err->rule = nms_keep_cstring(L, lua_pushfstring(L, "%s.%s", set_id, what));
     lua_pop(L, 1);
     if (use_fault && a->vm->fault.file[0]) {
-        err->file = copy_cstring(L, a->vm->fault.file);
+        err->file = nms_keep_cstring(L, a->vm->fault.file);
         err->line = a->vm->fault.line;
     } else {
-        err->file = copy_cstring(L, file);
+        err->file = nms_keep_cstring(L, file);
         err->line = line;
     }
     /* An error message is cut, not refused: the case fails either way. */
@@ -180,12 +165,12 @@ static int run_item(lua_State *L, struct eval_args *a, int case_idx,
     if (call_check(L, a, case_idx, verdicts_idx, set, i, top) != 0)
         return -1;
     out->value = tri_at(L, top + 1);
-    out->evidence = a->vm->quiet ? copy_cstring(L, "")
+    out->evidence = a->vm->quiet ? nms_keep_cstring(L, "")
                                  : copy_string(L, top + 2);
     if (out->value == NMS_TRI_UNKNOWN)
         out->missing = lua_type(L, top + 3) == LUA_TSTRING
                            ? copy_string(L, top + 3)
-                           : copy_cstring(L, set->items[i].needs);
+                           : nms_keep_cstring(L, set->items[i].needs);
     lua_settop(L, top);
     return 0;
 }
@@ -215,142 +200,6 @@ static int explain_item(lua_State *L, struct eval_args *a, int case_idx,
     item->evidence = evidence;
     lua_settop(L, top);
     return 0;
-}
-
-/* ------------------------------------------------------------------------
- * Aggregation: the same arithmetic for every set of a kind
- * --------------------------------------------------------------------- */
-
-static void aggregate_points(struct nms_set *set)
-{
-    size_t i;
-
-    set->score = set->possible = 0;
-    for (i = 0; i < set->n_items; i++) {
-        if (set->items[i].value == NMS_TRI_TRUE)
-            set->score += set->items[i].points;
-        if (set->items[i].value != NMS_TRI_FALSE)
-            set->possible += set->items[i].points;
-    }
-    if (set->score >= set->threshold)
-        set->result = NMS_VERDICT_MET;
-    else if (set->possible < set->threshold)
-        set->result = NMS_VERDICT_NOT_MET;
-    else
-        set->result = NMS_VERDICT_INDETERMINATE;
-}
-
-/* A checklist has no rule: "met" means some item is present. */
-static void aggregate_checklist(struct nms_set *set)
-{
-    size_t i, unknown = 0;
-
-    set->score = 0;
-    for (i = 0; i < set->n_items; i++) {
-        set->score += set->items[i].value == NMS_TRI_TRUE;
-        unknown += set->items[i].value == NMS_TRI_UNKNOWN;
-    }
-    set->possible = set->score + (double)unknown;
-    set->result = set->score > 0 ? NMS_VERDICT_MET
-                  : unknown > 0  ? NMS_VERDICT_INDETERMINATE
-                                 : NMS_VERDICT_NOT_MET;
-}
-
-/* Kleene value of "at least `count` true" given the group's tallies. */
-static enum nms_tri at_least(size_t count, const struct nms_group *g)
-{
-    if (g->present >= count)
-        return NMS_TRI_TRUE;
-    if (g->present + g->unknown < count)
-        return NMS_TRI_FALSE;
-    return NMS_TRI_UNKNOWN;
-}
-
-/* An alternative holds when all its needs do (Kleene AND). */
-static enum nms_tri alternative(const struct nms_alternative *alt,
-                                const struct nms_set *set)
-{
-    enum nms_tri value = NMS_TRI_TRUE;
-    size_t i;
-
-    for (i = 0; i < alt->n_needs; i++) {
-        enum nms_tri v = at_least(alt->needs[i].count,
-                                  &set->groups[alt->needs[i].group]);
-        if (v == NMS_TRI_FALSE)
-            return NMS_TRI_FALSE;
-        if (v == NMS_TRI_UNKNOWN)
-            value = NMS_TRI_UNKNOWN;
-    }
-    return value;
-}
-
-/* Adds `level` to set->could_be once. */
-static void add_could_be(lua_State *L, struct nms_set *set, const char *level)
-{
-    size_t i;
-
-    if (!level || (set->level && strcmp(set->level, level) == 0))
-        return;
-    for (i = 0; i < set->n_could_be; i++)
-        if (strcmp(set->could_be[i], level) == 0)
-            return;
-    set->could_be[set->n_could_be] = copy_cstring(L, level);
-    set->n_could_be++;
-}
-
-/* The true items of the groups the met alternative needs: why it is met. */
-static void collect_reasons(lua_State *L, const struct nms_set_def *def,
-                            const struct nms_alternative *alt, struct nms_set *set)
-{
-    size_t i, k;
-
-    set->reasons = calloc(set->n_items, sizeof *set->reasons);
-    if (!set->reasons)
-        luaL_error(L, "not enough memory");
-    for (i = 0; i < set->n_items; i++) {
-        if (set->items[i].value != NMS_TRI_TRUE)
-            continue;
-        for (k = 0; k < alt->n_needs; k++)
-            if (alt->needs[k].group == def->items[i].group)
-                set->reasons[set->n_reasons++] = i;
-    }
-}
-
-/* Groups: met when an alternative holds (the first names the level), not
- * met when every alternative fails, else indeterminate. Alternatives still
- * unknown that rank above the one met are what the data could change. */
-static void aggregate_groups(lua_State *L, const struct nms_set_def *def,
-                             struct nms_set *set)
-{
-    const struct nms_alternative *met = NULL;
-    int unknown = 0;
-    size_t a, i;
-
-    for (i = 0; i < set->n_items; i++) {
-        struct nms_group *g = &set->groups[def->items[i].group];
-        g->present += set->items[i].value == NMS_TRI_TRUE;
-        g->unknown += set->items[i].value == NMS_TRI_UNKNOWN;
-    }
-    set->could_be = calloc(def->n_alts, sizeof *set->could_be);
-    if (!set->could_be)
-        luaL_error(L, "not enough memory");
-    for (a = 0; a < def->n_alts && !met; a++) {
-        enum nms_tri v = alternative(&def->alts[a], set);
-        if (v == NMS_TRI_TRUE)
-            met = &def->alts[a];
-        else if (v == NMS_TRI_UNKNOWN)
-            unknown = 1;
-    }
-    set->result = met       ? NMS_VERDICT_MET
-                  : unknown ? NMS_VERDICT_INDETERMINATE
-                            : NMS_VERDICT_NOT_MET;
-    if (met) {
-        set->level = copy_cstring(L, met->level);
-        collect_reasons(L, def, met, set);
-    }
-    for (a = 0; a < def->n_alts && &def->alts[a] != met; a++)
-        if (alternative(&def->alts[a], set) == NMS_TRI_UNKNOWN)
-            add_could_be(L, set, def->alts[a].level);
 }
 
 /* ------------------------------------------------------------------------
@@ -561,11 +410,7 @@ static int run_set(lua_State *L, struct eval_args *a, int case_idx,
         if (run_item(L, a, case_idx, verdicts_idx, def, i, item) != 0)
             return -1;
     }
-    switch (def->kind) {
-    case NMS_KIND_POINTS: aggregate_points(set); break;
-    case NMS_KIND_GROUPS: aggregate_groups(L, def, set); break;
-    case NMS_KIND_CHECKLIST: aggregate_checklist(set); break;
-    }
+    nms_aggregate_set(L, def, set);
     nms_mark_decided(def, set);
     copy_notes(L, def->notes, def->n_notes, set);
     if (def->actions_ref != LUA_NOREF)

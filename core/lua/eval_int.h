@@ -29,6 +29,11 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
 void nms_eval_across(lua_State *L, const struct nms_ruleset *rs,
                      struct nms_result *r);
 
+/* The verdict of `set` (evaluated from `def`) from its items' values,
+ * by the arithmetic of its kind (aggregate.c); raises on no memory. */
+void nms_aggregate_set(lua_State *L, const struct nms_set_def *def,
+                       struct nms_set *set);
+
 /* Marks the items of `set` (evaluated from `def`) that decided its verdict
  * (nms_item.decided; decide.c). */
 void nms_mark_decided(const struct nms_set_def *def, struct nms_set *set);
