@@ -141,6 +141,19 @@ static int default_jobs(struct nms_cli *cli)
 
 /* batch's own options: --format, --csv-eol, --compact, --label-columns,
  * --csv-raw, -o, -j, --progress. */
+/* An option of two values: *flag is 1 for `yes`, 0 for `no`; -1 (go on),
+ * or a usage error naming both. */
+static int one_of(const char *arg, const char *what, const char *yes,
+                  const char *no, int *flag)
+{
+    if (strcmp(arg, yes) != 0 && strcmp(arg, no) != 0) {
+        nms_errorf("unknown %s '%s' (expected %s or %s)", what, arg, no, yes);
+        return NMS_EXIT_USAGE;
+    }
+    *flag = strcmp(arg, yes) == 0;
+    return -1;
+}
+
 static int apply(struct nms_cli *cli, int opt, const char *arg)
 {
     switch (opt) {
@@ -160,12 +173,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
         }
         return -1;
     case OPT_CSV_EOL:
-        if (strcmp(arg, "crlf") != 0 && strcmp(arg, "lf") != 0) {
-            nms_errorf("unknown line end '%s' (expected crlf or lf)", arg);
-            return NMS_EXIT_USAGE;
-        }
-        cli->csv_lf = arg[0] == 'l';
-        return -1;
+        return one_of(arg, "line end", "lf", "crlf", &cli->csv_lf);
     case OPT_COMPACT:
         cli->compact = 1;
         return -1;
@@ -176,12 +184,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
         cli->csv_raw = 1;
         return -1;
     case OPT_RECORD:
-        if (strcmp(arg, "full") != 0 && strcmp(arg, "compact") != 0) {
-            nms_errorf("unknown record '%s' (expected full or compact)", arg);
-            return NMS_EXIT_USAGE;
-        }
-        cli->record_compact = arg[0] == 'c';
-        return -1;
+        return one_of(arg, "record", "compact", "full", &cli->record_compact);
     case OPT_EVIDENCE:
         return nms_cli_set_evidence(cli, arg);
     case 'o':
