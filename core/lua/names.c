@@ -90,7 +90,7 @@ void nms_ruleset_collect_names(struct nms_ruleset *rs, struct nms_vm *vm)
     /* The drugs module stays loaded: it is part of the ruleset, so the
      * absolute memory cap (nms_vm_limits_begin) grows by what it holds,
      * and by nothing that rules kept from earlier cases. */
-    lua_gc(vm->L, LUA_GCCOLLECT, 0);
+    nms_vm_settle(vm);
     if (vm->loaded && vm->used > before)
         vm->baseline += vm->used - before;
 }

@@ -300,7 +300,7 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
     }
     /* From now on the memory cap counts from here, for good (see
      * nms_vm_limits_begin): what rules keep between cases counts. */
-    lua_gc(vm->L, LUA_GCCOLLECT, 0);
+    nms_vm_settle(vm);
     vm->baseline = vm->used;
     vm->loaded = 1;
     rs->info.name = rs->name;

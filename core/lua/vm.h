@@ -101,6 +101,12 @@ int nms_vm_add_overlay(struct nms_vm *vm, const char *dir);
 /* Closes the state and releases the vm; accepts NULL. */
 void nms_vm_free(struct nms_vm *vm);
 
+/* Collects all garbage (a full collection) and leaves the state's
+ * collector in generational mode, for the cases to come; the memory in use
+ * afterwards is what the state holds for good. Called once a ruleset has
+ * loaded (ruleset.c, names.c). */
+void nms_vm_settle(struct nms_vm *vm);
+
 /* Starts the limits for one unit of rule work (a case, a load). */
 void nms_vm_limits_begin(struct nms_vm *vm, const struct nms_limits *limits);
 

@@ -132,6 +132,15 @@ attacks.hoard = function()
   hoard[#hoard + 1] = ("x"):rep(1 << 20) .. #hoard
   return true, "kept " .. #hoard
 end
+-- Not an attack: keeps 8 MiB between cases, a new block each case in
+-- place of the last, so the old one (old by then, to a generational
+-- collector) is garbage that only a full collection frees.
+local churned
+attacks.churn = function()
+  churned = nil
+  churned = ("c"):rep(8 << 20)
+  return #churned == 8 << 20, "churned"
+end
 attacks.big_evidence = function() return true, ("x"):rep(1 << 20) end
 attacks.random = function() return true, tostring(math.random(1, 1000000000)) end
 attacks.address = function()
