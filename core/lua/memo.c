@@ -124,23 +124,12 @@ static void push_slot(lua_State *L, int node, int arg)
     lua_pushvalue(L, arg);
 }
 
-/*
- * @function nms.memo(fn, case, a1, ..., a6)
- * fn(case, a1, ..., a6), remembered per case and arguments: for
- * rules/lib/memo.lua (memo.wrap), not for rule files. Trailing nil
- * arguments count as absent.
- * @usage return nms.memo(fn, case, field, 25)
- */
-int nms_memo_call(lua_State *L)
+/* [-?, +1] fn(case, a1, ..., a6) for fn at 1, the case at 2 and at most
+ * MEMO_ARGS arguments after it, remembered per case and arguments. */
+static int remembered(lua_State *L)
 {
-    int n, i, node;
+    int n = lua_gettop(L) - 2, i, node;
 
-    luaL_checktype(L, 1, LUA_TFUNCTION);
-    luaL_checktype(L, 2, LUA_TTABLE);
-    n = lua_gettop(L) - 2;
-    if (n > MEMO_ARGS)
-        return luaL_error(L, "nms.memo: at most %d arguments after the case",
-                          MEMO_ARGS);
     lua_settop(L, 2 + MEMO_ARGS);
     luaL_checkstack(L, 2 * MEMO_ARGS + 8, "nms.memo");
     while (n > 0 && lua_isnil(L, 2 + n))
@@ -175,5 +164,51 @@ int nms_memo_call(lua_State *L)
     lua_pushvalue(L, -2);           /* table, key, hit, key */
     lua_pushvalue(L, -2);
     lua_rawset(L, -5);
+    return 1;
+}
+
+/*
+ * @function nms.memo(fn, case, a1, ..., a6)
+ * fn(case, a1, ..., a6), remembered per case and arguments: for
+ * rules/lib/memo.lua, not for rule files. Trailing nil arguments count as
+ * absent.
+ * @usage return nms.memo(fn, case, field, 25)
+ */
+int nms_memo_call(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    if (lua_gettop(L) - 2 > MEMO_ARGS)
+        return luaL_error(L, "nms.memo: at most %d arguments after the case",
+                          MEMO_ARGS);
+    return remembered(L);
+}
+
+/* The function nms.memoize made: upvalue 1 is fn. */
+static int l_memoized(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    /* As the Lua wrapper checked `(...) ~= nil`: the first argument past
+     * the six must be absent or nil, and what follows it is ignored. */
+    if (!lua_isnoneornil(L, 2 + MEMO_ARGS))
+        return luaL_error(L, "memo.wrap: at most six arguments after the case");
+    lua_settop(L, 1 + MEMO_ARGS);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    return remembered(L);
+}
+
+/*
+ * @function nms.memoize(fn)
+ * A function f(case, a1, ..., a6) that is nms.memo(fn, case, a1, ..., a6)
+ * without a Lua call in between: for rules/lib/memo.lua (memo.wrap), whose
+ * wrapper it is, not for rule files.
+ * @usage V.above_baseline = nms.memoize(V.above_baseline)
+ */
+int nms_memo_memoize(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_settop(L, 1);
+    lua_pushcclosure(L, l_memoized, 1);
     return 1;
 }

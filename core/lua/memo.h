@@ -18,4 +18,8 @@ void nms_memo_end(lua_State *L);
  * arguments, computed at the first call of the case and then kept. */
 int nms_memo_call(lua_State *L);
 
+/* lua_CFunction nms.memoize(fn): a function of (case, a1, ..., a6) that
+ * is nms.memo(fn, case, a1, ..., a6). */
+int nms_memo_memoize(lua_State *L);
+
 #endif

@@ -18,8 +18,10 @@
 #include <lualib.h>
 
 #include "lua/finding.h"
+#include "lua/kleene.h"
 #include "lua/limits.h"
 #include "lua/memo.h"
+#include "lua/prose.h"
 #include "lua/sandbox_lib.h"
 #include "lua/precompile.h"
 #include "lua/vm.h"
@@ -517,6 +519,16 @@ static const luaL_Reg nms_api[] = {
     {"format_time", l_format_time},
     {"finding", nms_finding_new},
     {"memo", nms_memo_call},
+    {"memoize", nms_memo_memoize},
+    /* the mechanics of rules/lib's hottest helpers (prose.c, kleene.c) */
+    {"join", nms_prose_join},
+    {"list", nms_prose_list},
+    {"at_least", nms_kleene_at_least},
+    {"tally", nms_kleene_tally},
+    {"tally_known", nms_kleene_tally_known},
+    {"part", nms_kleene_part},
+    {"evaluate", nms_kleene_evaluate},
+    {"answer", nms_kleene_answer},
     {NULL, NULL}};
 
 /* [-0, +0] Builds the table every module environment reads from. */

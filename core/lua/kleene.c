@@ -1,0 +1,303 @@
+/*
+ * kleene.c - the mechanics of rules/lib/tri.lua in C: counting labelled
+ * findings for "at least k of n" (nms.at_least, behind tri.at_least, all
+ * and any), judging a list entry by entry into buckets (nms.tally), and
+ * the small finding tables every item passes around (nms.part,
+ * nms.evaluate, nms.answer).
+ *
+ * These ran in Lua for every combined item and every exam sign of every
+ * criteria set, ~20 % of the rules' time (luaprof, full ruleset), most of
+ * it loop and table bookkeeping that the count hook makes dear. The
+ * medicine stays in Lua: what each judge decides and the words of the
+ * evidence; here are only the counts, the buckets and the tables, with
+ * the Lua versions' results exactly.
+ *
+ * Safe against rules: tables are read raw (no metamethod runs), the only
+ * rule code run from here is the judge of nms.tally and the checks of
+ * nms.evaluate, ordinary Lua calls under the count hook; every element
+ * walked is charged to the budget (meter.h), so a long list or a judge
+ * that keeps it growing cannot outrun it; every table is made by the VM
+ * (the memory cap); errors name the caller's line.
+ */
+#include <lauxlib.h>
+
+#include "lua/kleene.h"
+#include "lua/meter.h"
+
+/* [-0, +1] Pushes t.name of the table at `t`, raw; returns its type. */
+static int raw_field(lua_State *L, int t, const char *name)
+{
+    lua_pushstring(L, name);
+    return lua_rawget(L, t < 0 ? t - 1 : t);
+}
+
+/* The value on top is a table, or the caller is told which entry is not. */
+static void check_table_entry(lua_State *L, const char *fn, lua_Integer i)
+{
+    if (!lua_istable(L, -1))
+        luaL_error(L, "nms.%s: entry %I is a %s, not a table", fn, i,
+                   luaL_typename(L, -1));
+}
+
+/* ------------------------------------------------------------------------
+ * nms.at_least
+ * --------------------------------------------------------------------- */
+
+/* [-0, +1] Pushes what would decide the unknown parts of the list at 2:
+ * each unknown part's missing text, else its label, the non-empty strings
+ * joined with "; " (fmt.join). */
+static void push_missing(lua_State *L, struct nms_meter *m)
+{
+    luaL_Buffer b;
+    lua_Integer i;
+    size_t len, n = 0;
+    const char *s;
+
+    luaL_buffinit(L, &b);
+    for (i = 1; lua_rawgeti(L, 2, i) != LUA_TNIL; i++) {
+        if (raw_field(L, -1, "value") == LUA_TNIL) {
+            lua_pop(L, 1);
+            raw_field(L, -1, "missing");
+            if (!lua_toboolean(L, -1)) {        /* p.missing or p.label */
+                lua_pop(L, 1);
+                raw_field(L, -1, "label");
+            }
+            if (lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) > 0) {
+                s = lua_tolstring(L, -1, &len); /* anchored in the part */
+                lua_pop(L, 2);
+                if (n++ > 0)
+                    luaL_addlstring(&b, "; ", 2);
+                luaL_addlstring(&b, s, len);
+                continue;
+            }
+        }
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+    len = luaL_bufflen(&b);
+    luaL_pushresult(&b);
+    nms_meter_end(L, m, len);
+}
+
+/*
+ * @function nms.at_least(k, parts)
+ * "At least k of the labelled findings `parts` are true", three-valued:
+ * true when k are, false when too few could still be, else nil; then the
+ * number of true parts, of unknown ones, and when the value is nil what
+ * would decide it (each unknown part's missing text, else its label,
+ * joined with "; "). For rules/lib/tri.lua (tri.at_least, all, any). The
+ * list and the parts are read raw; the parts end at the first nil.
+ * @usage local value, yes, unknown, missing = nms.at_least(2, parts)
+ */
+int nms_kleene_at_least(lua_State *L)
+{
+    lua_Integer yes = 0, unknown = 0, i;
+    struct nms_meter m = {0};
+    int t, value;
+
+    luaL_checktype(L, 1, LUA_TNUMBER);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    for (i = 1; lua_rawgeti(L, 2, i) != LUA_TNIL; i++) {
+        check_table_entry(L, "at_least", i);
+        t = raw_field(L, -1, "value");
+        if (t == LUA_TNIL)
+            unknown++;
+        else if (t == LUA_TBOOLEAN && lua_toboolean(L, -1))
+            yes++;
+        lua_pop(L, 2);
+        nms_meter_step(L, &m);
+    }
+    lua_pop(L, 1);
+    lua_pushinteger(L, yes);
+    lua_pushinteger(L, yes + unknown);
+    /* k compared as Lua compares it, an integer or a float */
+    value = lua_compare(L, 1, 3, LUA_OPLE) ? 1          /* k <= yes */
+          : lua_compare(L, 4, 1, LUA_OPLT) ? 0          /* yes + unknown < k */
+          : -1;
+    lua_settop(L, 2);
+    if (value < 0)
+        lua_pushnil(L);
+    else
+        lua_pushboolean(L, value);
+    lua_pushinteger(L, yes);
+    lua_pushinteger(L, unknown);
+    if (value < 0) {
+        push_missing(L, &m);
+    } else {
+        nms_meter_end(L, &m, 0);
+        lua_pushnil(L);
+    }
+    return 4;
+}
+
+/* ------------------------------------------------------------------------
+ * nms.tally
+ * --------------------------------------------------------------------- */
+
+/* [-0, +1] The tally of the list at 1 by the judge at 2: with `known`, an
+ * entry bears on the question when judge's one value is not nil; else
+ * when its second value is true. */
+static int tally(lua_State *L, int known)
+{
+    lua_Integer i, n[3] = {0, 0, 0}, judged = 0;
+    struct nms_meter m = {0};
+    int bucket, bears;
+
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_settop(L, 2);
+    lua_createtable(L, 0, 4);           /* 3: the tally */
+    lua_createtable(L, 0, 0);           /* 4: yes */
+    lua_createtable(L, 0, 0);           /* 5: no */
+    lua_createtable(L, 0, 0);           /* 6: unknown */
+    for (i = 1; lua_rawgeti(L, 1, i) != LUA_TNIL; i++) {   /* 7: entry */
+        lua_pushvalue(L, 2);
+        lua_pushvalue(L, 7);
+        lua_call(L, 1, 2);              /* 8: value, 9: bears */
+        bears = known ? !lua_isnil(L, 8) : lua_toboolean(L, 9);
+        if (bears) {
+            bucket = lua_type(L, 8) != LUA_TBOOLEAN ? 2
+                   : lua_toboolean(L, 8) ? 0 : 1;
+            lua_pushvalue(L, 7);
+            lua_rawseti(L, 4 + bucket, ++n[bucket]);
+            judged++;
+        }
+        lua_settop(L, 6);
+        nms_meter_step(L, &m);
+    }
+    lua_settop(L, 6);
+    lua_pushvalue(L, 4);
+    lua_setfield(L, 3, "yes");
+    lua_pushvalue(L, 5);
+    lua_setfield(L, 3, "no");
+    lua_pushvalue(L, 6);
+    lua_setfield(L, 3, "unknown");
+    lua_pushinteger(L, judged);
+    lua_setfield(L, 3, "judged");
+    lua_settop(L, 3);
+    nms_meter_end(L, &m, 0);
+    return 1;
+}
+
+/*
+ * @function nms.tally(list, judge)
+ * Calls judge(entry) for each entry of `list` in order; an entry for
+ * which it returns a second value that is true bears on the question and
+ * goes into the bucket of its first value: yes (true), no (false) or
+ * unknown (anything else). For rules/lib/tri.lua (tri.tally). The list is
+ * read raw and ends at the first nil; judge runs as rule code.
+ * @return { yes = {entries}, no = {entries}, unknown = {entries}, judged = n }
+ * @usage nms.tally(case.exam, function(e) return e.tremor, e.tremor ~= nil end)
+ */
+int nms_kleene_tally(lua_State *L)
+{
+    return tally(L, 0);
+}
+
+/*
+ * @function nms.tally_known(list, judge)
+ * nms.tally for a judge that returns the entry's value only: an entry
+ * bears on the question when that value is not nil. For rules/lib/tri.lua
+ * (tri.tally_known).
+ * @usage nms.tally_known(case.exam, function(e) return e.tremor end)
+ */
+int nms_kleene_tally_known(lua_State *L)
+{
+    return tally(L, 1);
+}
+
+/* ------------------------------------------------------------------------
+ * Finding tables: nms.part, nms.evaluate, nms.answer
+ * --------------------------------------------------------------------- */
+
+/* [-0, +1] Pushes { label = <label>, value, evidence, missing } of the
+ * finding at `f`, the label at `label`. Nil fields are not set at all, as
+ * a table constructor leaves them. */
+static void push_part(lua_State *L, int label, int f)
+{
+    static const char *const fields[] = {"value", "evidence", "missing"};
+    int k;
+
+    lua_createtable(L, 0, 4);
+    if (!lua_isnil(L, label)) {
+        lua_pushvalue(L, label);
+        lua_setfield(L, -2, "label");
+    }
+    for (k = 0; k < 3; k++) {
+        if (raw_field(L, f, fields[k]) == LUA_TNIL)
+            lua_pop(L, 1);
+        else
+            lua_setfield(L, -2, fields[k]);
+    }
+}
+
+/*
+ * @function nms.part(label, finding)
+ * { label = label, value = f.value, evidence = f.evidence, missing =
+ * f.missing }: the finding labelled as a part of a combined item. For
+ * rules/lib/tri.lua (tri.part). The finding is read raw.
+ * @usage nms.part("(c) diaphoresis", finding)
+ */
+int nms_kleene_part(lua_State *L)
+{
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    push_part(L, 1, 2);
+    return 1;
+}
+
+/*
+ * @function nms.evaluate(parts, case)
+ * The declared parts { {label, check}, ... } evaluated in order: a list of
+ * nms.part(label, check(case)). For rules/lib/tri.lua (tri.evaluate). The
+ * declarations are read raw; each check runs as rule code and must return
+ * a finding.
+ * @usage nms.evaluate(SUBITEMS, case)
+ */
+int nms_kleene_evaluate(lua_State *L)
+{
+    lua_Integer i;
+    struct nms_meter m = {0};
+
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    lua_newtable(L);                        /* 3: the parts */
+    for (i = 1; lua_rawgeti(L, 1, i) != LUA_TNIL; i++) {   /* 4: {label, check} */
+        check_table_entry(L, "evaluate", i);
+        lua_rawgeti(L, 4, 1);               /* 5: label */
+        lua_rawgeti(L, 4, 2);
+        lua_pushvalue(L, 2);
+        lua_call(L, 1, 1);                  /* 6: the finding */
+        if (!lua_istable(L, 6))
+            luaL_error(L, "nms.evaluate: the check of part %I returned a "
+                          "%s, not a finding", i, luaL_typename(L, 6));
+        push_part(L, 5, 6);
+        lua_rawseti(L, 3, i);
+        lua_settop(L, 3);
+        nms_meter_step(L, &m);
+    }
+    lua_settop(L, 3);
+    nms_meter_end(L, &m, 0);
+    return 1;
+}
+
+/*
+ * @function nms.answer(finding)
+ * What an item's check returns for a finding: value and evidence, and the
+ * missing text too when the value is nil (unknown). For rules/lib/tri.lua
+ * (tri.answer). The finding is read raw.
+ * @usage return nms.answer(nms.finding(nil, "no CK", "a CK result"))
+ */
+int nms_kleene_answer(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    if (raw_field(L, 1, "value") == LUA_TNIL) {
+        raw_field(L, 1, "evidence");
+        raw_field(L, 1, "missing");
+        return 3;
+    }
+    raw_field(L, 1, "evidence");
+    return 2;
+}

@@ -1,0 +1,36 @@
+/*
+ * kleene.h - the counting and the finding tables of rules/lib/tri.lua in
+ * C (kleene.c): nms.at_least, nms.tally, nms.tally_known, nms.part,
+ * nms.evaluate, nms.answer.
+ */
+#ifndef NMS_LUA_KLEENE_H
+#define NMS_LUA_KLEENE_H
+
+#include <lua.h>
+
+/* lua_CFunction nms.at_least(k, parts): the three-valued "at least k of
+ * the parts are true", the counts of true and unknown parts, and (when
+ * undecided) what would decide the unknowns. */
+int nms_kleene_at_least(lua_State *L);
+
+/* lua_CFunction nms.tally(list, judge): the entries judge(entry) says bear
+ * on the question, in buckets yes, no and unknown, and their number. */
+int nms_kleene_tally(lua_State *L);
+
+/* lua_CFunction nms.tally_known(list, judge): nms.tally where an entry
+ * bears on the question when judge(entry), its only value, is not nil. */
+int nms_kleene_tally_known(lua_State *L);
+
+/* lua_CFunction nms.part(label, finding): a copy of the finding with a
+ * label. */
+int nms_kleene_part(lua_State *L);
+
+/* lua_CFunction nms.evaluate(parts, case): each declared part
+ * { label, check } as nms.part(label, check(case)), in order. */
+int nms_kleene_evaluate(lua_State *L);
+
+/* lua_CFunction nms.answer(finding): value, evidence (and missing when
+ * the value is unknown), as an item's check returns them. */
+int nms_kleene_answer(lua_State *L);
+
+#endif

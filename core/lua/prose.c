@@ -1,0 +1,268 @@
+/*
+ * prose.c - nms.join and nms.list, the mechanics behind rules/lib/fmt.lua's
+ * fmt.join ("a; b", holes skipped) and fmt.list ("a, b and c").
+ *
+ * Every criteria set writes its `missing` texts with fmt.join, at every
+ * evidence level, and its lists of readings with fmt.list: in Lua, under
+ * the count hook, the walks over the keys, the temporary tables and the
+ * concatenation were ~12 % of the rules' time (luaprof, full ruleset).
+ * Here each is one C call that builds its text straight into a
+ * luaL_Buffer. What they say is the Lua versions' to the byte.
+ *
+ * Safe against rules: the tables are read raw (no metamethod runs, so no
+ * rule code runs inside these calls and __index, __len or __pairs tricks
+ * see nothing), each element walked is charged to the budget (meter.h),
+ * every byte is allocated by the VM (the memory cap), and errors name the
+ * caller's line (luaL_error).
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <lauxlib.h>
+
+#include "lua/meter.h"
+#include "lua/prose.h"
+
+/* ------------------------------------------------------------------------
+ * nms.join
+ * --------------------------------------------------------------------- */
+
+/* A number key of the texts. Lua keeps integers and floats apart (a float
+ * with an integral value in range is stored as an integer key), and
+ * orders them exactly, as the comparisons below do. */
+struct key {
+    int integral;
+    lua_Integer i;
+    lua_Number f;
+};
+
+/* Whether integer i < float f (f is no NaN: NaN is no table key). */
+static int int_below_float(lua_Integer i, lua_Number f)
+{
+    lua_Number fl;
+
+    if (f >= 0x1p63)
+        return 1;
+    if (f < -0x1p63)
+        return 0;
+    fl = floor(f);
+    return fl == f ? i < (lua_Integer)fl : i <= (lua_Integer)fl;
+}
+
+static int compare_keys(const void *pa, const void *pb)
+{
+    const struct key *a = pa, *b = pb;
+
+    if (a->integral && b->integral)
+        return (a->i > b->i) - (a->i < b->i);
+    if (!a->integral && !b->integral)
+        return (a->f > b->f) - (a->f < b->f);
+    if (a->integral)
+        return int_below_float(a->i, b->f) ? -1 : 1;
+    return int_below_float(b->i, a->f) ? 1 : -1;   /* keys differ: never 0 */
+}
+
+/* The value at -1 is a text fmt.join keeps: a non-empty string (a number
+ * is not one, as type(t) == "string" said in Lua). */
+static int is_text(lua_State *L, int idx)
+{
+    return lua_type(L, idx) == LUA_TSTRING && lua_rawlen(L, idx) > 0;
+}
+
+/* Adds the text on top (popped; read from the table at 1) to b after sep
+ * unless `first`. The string stays anchored in the table while the buffer
+ * grows, and the buffer's box must be on top when it grows. */
+static void add_joined(lua_State *L, luaL_Buffer *b, const char *sep,
+                       size_t seplen, int first)
+{
+    size_t len;
+    const char *s;
+
+    s = lua_tolstring(L, -1, &len);
+    lua_pop(L, 1);
+    if (!first)
+        luaL_addlstring(b, sep, seplen);
+    luaL_addlstring(b, s, len);
+}
+
+/* [-0, +1] The general path: the number keys holding texts, sorted. */
+static int join_sorted(lua_State *L, size_t count, const char *sep,
+                       size_t seplen, struct nms_meter *m)
+{
+    struct key *keys;
+    size_t n = 0, j;
+    luaL_Buffer b;
+
+    if (count > SIZE_MAX / sizeof *keys)
+        return luaL_error(L, "nms.join: too many texts");
+    keys = lua_newuserdatauv(L, count * sizeof *keys, 0);   /* index 3 */
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        if (lua_type(L, -2) == LUA_TNUMBER && is_text(L, -1) && n < count) {
+            keys[n].integral = lua_isinteger(L, -2);
+            keys[n].i = lua_tointeger(L, -2);
+            keys[n].f = lua_tonumber(L, -2);
+            n++;
+        }
+        lua_pop(L, 1);
+        nms_meter_step(L, m);
+    }
+    qsort(keys, n, sizeof *keys, compare_keys);
+    nms_limits_charge(L, n > 1 ? (double)n * log2((double)n) : (double)n);
+    luaL_buffinit(L, &b);
+    for (j = 0; j < n; j++) {
+        if (keys[j].integral)
+            lua_pushinteger(L, keys[j].i);
+        else
+            lua_pushnumber(L, keys[j].f);
+        lua_rawget(L, 1);
+        add_joined(L, &b, sep, seplen, j == 0);
+        nms_meter_step(L, m);
+    }
+    n = luaL_bufflen(&b);
+    luaL_pushresult(&b);
+    nms_meter_end(L, m, n);
+    return 1;
+}
+
+/*
+ * @function nms.join(texts, sep)
+ * The non-empty strings of `texts` at number keys, in key order, joined
+ * with `sep` (default "; "): holes, other values and other keys are
+ * skipped. For rules/lib/fmt.lua (fmt.join). The table is read raw.
+ * @usage nms.join({ "a", nil, "c" }) --> "a; c"
+ */
+int nms_prose_join(lua_State *L)
+{
+    size_t seplen, count = 0, len;
+    lua_Integer max = 0, i;
+    int general = 0, first = 1;
+    struct nms_meter m = {0};
+    const char *sep;
+    luaL_Buffer b;
+
+    luaL_checktype(L, 1, LUA_TTABLE);
+    sep = luaL_optlstring(L, 2, "; ", &seplen);
+    lua_settop(L, 2);
+    /* Usually a short list with a few holes: walk 1..max in order. Any
+     * other number key (0, negative, fractional, or far beyond the others)
+     * takes the general path, sorting the keys. */
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TNUMBER) {
+            count++;
+            if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1)
+                general = 1;
+            else if (lua_tointeger(L, -1) > max)
+                max = lua_tointeger(L, -1);
+        }
+        nms_meter_step(L, &m);
+    }
+    if (general || (lua_Unsigned)max > 2 * (lua_Unsigned)count + 8)
+        return join_sorted(L, count, sep, seplen, &m);
+    luaL_buffinit(L, &b);
+    for (i = 1; i <= max; i++) {
+        lua_rawgeti(L, 1, i);
+        if (is_text(L, -1)) {
+            add_joined(L, &b, sep, seplen, first);
+            first = 0;
+        } else {
+            lua_pop(L, 1);
+        }
+        nms_meter_step(L, &m);
+    }
+    len = luaL_bufflen(&b);
+    luaL_pushresult(&b);
+    nms_meter_end(L, &m, len);
+    return 1;
+}
+
+/* ------------------------------------------------------------------------
+ * nms.list
+ * --------------------------------------------------------------------- */
+
+/* Adds texts[i] (table at 1) to b: a string or a number, as concatenation
+ * takes them; anything else is the caller's error. */
+static void add_entry(lua_State *L, luaL_Buffer *b, lua_Integer i)
+{
+    lua_rawgeti(L, 1, i);
+    if (!lua_isstring(L, -1))
+        luaL_error(L, "nms.list: entry %I is a %s, not a text", i,
+                   luaL_typename(L, -1));
+    luaL_addvalue(b);
+}
+
+/* The entries shown before the conjunction when max (at 2) < n cuts the
+ * list: max rounded down, as `for i = 1, max` does, none below 1. */
+static lua_Integer shown_of(lua_State *L)
+{
+    lua_Number x;
+
+    if (lua_isinteger(L, 2))
+        return lua_tointeger(L, 2) < 0 ? 0 : lua_tointeger(L, 2);
+    x = floor(lua_tonumber(L, 2));
+    return x < 1 ? 0 : (lua_Integer)x;   /* x < n: it fits */
+}
+
+/*
+ * @function nms.list(texts, max, conj)
+ * texts[1..#texts] as prose: "a", "a and b", "a, b and c"; with `max`
+ * below #texts, the first `max` then "and N more"; `conj` (default "and")
+ * instead of "and". A list of one gives its entry as it is, of none "".
+ * For rules/lib/fmt.lua (fmt.list). The table is read raw; each entry
+ * must be a string or a number.
+ * @usage nms.list({ "a", "b", "c" }, 2) --> "a, b and 1 more"
+ */
+int nms_prose_list(lua_State *L)
+{
+    size_t conjlen, len;
+    lua_Integer n, last, i;
+    int cut = 0;
+    struct nms_meter m = {0};
+    const char *conj;
+    luaL_Buffer b;
+
+    luaL_checktype(L, 1, LUA_TTABLE);
+    conj = luaL_optlstring(L, 3, "and", &conjlen);
+    lua_settop(L, 3);
+    n = (lua_Integer)lua_rawlen(L, 1);
+    if (!lua_isnil(L, 2)) {
+        luaL_checktype(L, 2, LUA_TNUMBER);
+        lua_pushinteger(L, n);
+        cut = lua_compare(L, 2, 4, LUA_OPLT);   /* max < n */
+        lua_pop(L, 1);
+    }
+    if (!cut && n <= 1) {
+        if (n == 0)
+            lua_pushliteral(L, "");
+        else
+            lua_rawgeti(L, 1, 1);
+        return 1;
+    }
+    last = cut ? shown_of(L) : n - 1;
+    luaL_buffinit(L, &b);
+    for (i = 1; i <= last; i++) {
+        if (i > 1)
+            luaL_addlstring(&b, ", ", 2);
+        add_entry(L, &b, i);
+        nms_meter_step(L, &m);
+    }
+    luaL_addchar(&b, ' ');
+    luaL_addlstring(&b, conj, conjlen);
+    luaL_addchar(&b, ' ');
+    if (cut) {
+        lua_pushinteger(L, n);
+        lua_pushvalue(L, 2);
+        lua_arith(L, LUA_OPSUB);   /* n - max, written as `..` writes it */
+        luaL_addvalue(&b);
+        luaL_addstring(&b, " more");
+    } else {
+        add_entry(L, &b, n);
+    }
+    len = luaL_bufflen(&b);
+    luaL_pushresult(&b);
+    nms_meter_end(L, &m, len);
+    return 1;
+}

@@ -1,0 +1,219 @@
+/*
+ * test_lua_helpers.c - the C helpers of rules/lib (core/lua/prose.c,
+ * kleene.c, memo.c: nms.join, nms.list, nms.at_least, nms.tally,
+ * nms.tally_known, nms.part, nms.evaluate, nms.answer, nms.memoize). Each probe in tests/data/rules/helpers is
+ * selected by the case id: the agreement probes compare the engine's
+ * answers with the Lua versions they replace (oracle.lua) over random
+ * inputs; the attacks must fail their case only, with the caller's line.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cmocka.h>
+
+#include "test_helpers.h"
+
+/* A budget and a memory cap a tenth and a quarter of the defaults, so
+ * that the attacks end soon under valgrind too, still far above what the
+ * agreement probes need; a CPU limit no test reaches even under valgrind,
+ * so that the budget is what stops loops. */
+static int setup(void **state)
+{
+    struct nms_limits limits = {5000000, 16u << 20, 600000};
+    char dir[1024];
+    struct nms_engine *e = NULL;
+
+    snprintf(dir, sizeof dir, "%s/rules/helpers", NMS_TEST_DATA);
+    assert_int_equal(nms_engine_new(&e, &limits), NMS_OK);
+    if (nms_engine_load(e, dir) != NMS_OK)
+        fail_msg("loading %s: %s", dir, nms_engine_errmsg(e));
+    *state = e;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    nms_engine_free(*state);
+    return 0;
+}
+
+static struct nms_result *probe(void **state, const char *name)
+{
+    char json[128];
+
+    snprintf(json, sizeof json, "{\"id\": \"%s\"}", name);
+    return evaluate(*state, json);
+}
+
+/* The probe's item is true with `evidence`. */
+static void expect_true(void **state, const char *name, const char *evidence)
+{
+    struct nms_result *r = probe(state, name);
+
+    if (r->error)
+        fail_msg("%s: %s", name, r->error->message);
+    if (r->sets[0].items[0].value != NMS_TRI_TRUE)
+        fail_msg("%s: %s", name, r->sets[0].items[0].evidence);
+    assert_string_equal(r->sets[0].items[0].evidence, evidence);
+    nms_result_free(r);
+}
+
+/* The probe fails its case with `message` in the error, raised at a line
+ * of probes.lua (the caller's, for the engine's own errors); the next
+ * case evaluates normally. */
+static void expect_stopped(void **state, const char *name, const char *message)
+{
+    struct nms_result *r = probe(state, name);
+
+    assert_non_null(r->error);
+    assert_int_equal(r->n_sets, 0);
+    assert_non_null(strstr(r->error->file, "helpers/probes.lua"));
+    assert_true(r->error->line > 0);
+    if (!strstr(r->error->message, message))
+        fail_msg("%s: '%s' does not contain '%s'", name, r->error->message,
+                 message);
+    nms_result_free(r);
+    expect_true(state, "agree_list", "2000 agreed");
+}
+
+/* The message starts with the position of the Lua line that called the
+ * helper ("...probes.lua:N: "), as an error raised by Lua there would. */
+static void expect_raised_at_caller(void **state, const char *name,
+                                    const char *message)
+{
+    struct nms_result *r = probe(state, name);
+    const char *at;
+
+    assert_non_null(r->error);
+    at = strstr(r->error->message, "probes.lua:");
+    assert_non_null(at);
+    assert_true(at[11] >= '1' && at[11] <= '9');
+    nms_result_free(r);
+    expect_stopped(state, name, message);
+}
+
+static void helpers_join_as_fmt_join_did(void **s)
+{
+    expect_true(s, "agree_join", "2000 agreed");
+}
+
+static void helpers_list_as_fmt_list_did(void **s)
+{
+    expect_true(s, "agree_list", "2000 agreed");
+}
+
+static void helpers_count_as_tri_combine_did(void **s)
+{
+    expect_true(s, "agree_at_least", "2000 agreed");
+}
+
+static void helpers_tally_as_tri_tally_did(void **s)
+{
+    expect_true(s, "agree_tally", "2000 agreed");
+}
+
+static void helpers_tally_known_as_exam_wrapped_it(void **s)
+{
+    expect_true(s, "agree_tally_known", "2000 agreed");
+}
+
+/* nms.memoize(fn) is nms.memo(fn, ...) without the Lua wrapper: the same
+ * memory, 1 and 1.0 apart, nil past the sixth argument ignored as the
+ * wrapper ignored it, a seventh argument refused. */
+static void helpers_memoize_as_memo_wrap_did(void **s)
+{
+    expect_true(s, "memoize", "2");
+    expect_raised_at_caller(s, "memoize_seven",
+                            "memo.wrap: at most six arguments after the case");
+    expect_raised_at_caller(s, "memoize_no_function",
+                            "bad argument #1 to 'memoize' (function expected, got string)");
+}
+
+static void helpers_findings_as_tri_made_them(void **s)
+{
+    expect_true(s, "agree_findings", "2000 agreed");
+}
+
+/* __index, __len and __pairs never run: the tables are read raw. */
+static void helpers_run_no_metamethods(void **s)
+{
+    expect_true(s, "raw", "a; c | a");
+}
+
+/* Loops of a few Lua instructions around long walks in C: the walks are
+ * charged, so the budget stops them as it stops a loop in Lua. */
+static void helpers_walks_are_charged_to_the_budget(void **s)
+{
+    expect_stopped(s, "join_forever", "instruction budget of 5000000 exceeded");
+    expect_stopped(s, "join_sorted_forever", "instruction budget of 5000000 exceeded");
+    expect_stopped(s, "list_forever", "instruction budget of 5000000 exceeded");
+    expect_stopped(s, "at_least_forever", "instruction budget of 5000000 exceeded");
+    expect_stopped(s, "tally_forever", "instruction budget of 5000000 exceeded");
+    expect_stopped(s, "tally_known_forever", "instruction budget of 5000000 exceeded");
+}
+
+static void helpers_text_is_under_the_memory_cap(void **s)
+{
+    expect_stopped(s, "join_memory", "memory cap of 16777216 bytes exceeded");
+}
+
+/* Judges and checks are rule code: their errors, loops and recursion
+ * stop the case as anywhere else. */
+static void helpers_judges_are_rule_code(void **s)
+{
+    expect_stopped(s, "tally_judge_error", "probes.lua:");
+    expect_stopped(s, "tally_judge_error", "the judge failed");
+    expect_stopped(s, "tally_judge_loops", "instruction budget of 5000000 exceeded");
+    expect_stopped(s, "tally_growing", "exceeded");
+    expect_stopped(s, "tally_recursion", "stack overflow");
+    expect_stopped(s, "evaluate_recursion", "stack overflow");
+}
+
+static void helpers_check_their_arguments(void **s)
+{
+    expect_raised_at_caller(s, "join_bad_sep",
+                            "bad argument #2 to 'join' (string expected, got table)");
+    expect_raised_at_caller(s, "join_no_table",
+                            "bad argument #1 to 'join' (table expected, got string)");
+    expect_raised_at_caller(s, "list_bad_entry",
+                            "nms.list: entry 2 is a table, not a text");
+    expect_raised_at_caller(s, "list_bad_max",
+                            "bad argument #2 to 'list' (number expected, got string)");
+    expect_raised_at_caller(s, "at_least_bad_part",
+                            "nms.at_least: entry 1 is a number, not a table");
+    expect_raised_at_caller(s, "at_least_bad_k",
+                            "bad argument #1 to 'at_least' (number expected, got string)");
+    expect_raised_at_caller(s, "tally_no_judge",
+                            "bad argument #2 to 'tally' (function expected, got nil)");
+    expect_raised_at_caller(s, "part_no_finding",
+                            "bad argument #2 to 'part' (table expected, got nil)");
+    expect_raised_at_caller(s, "evaluate_bad_check",
+                            "nms.evaluate: the check of part 1 returned a string, not a finding");
+    expect_raised_at_caller(s, "evaluate_bad_part",
+                            "nms.evaluate: entry 1 is a string, not a table");
+    expect_raised_at_caller(s, "answer_no_finding",
+                            "bad argument #1 to 'answer' (table expected, got number)");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(helpers_join_as_fmt_join_did),
+        cmocka_unit_test(helpers_list_as_fmt_list_did),
+        cmocka_unit_test(helpers_count_as_tri_combine_did),
+        cmocka_unit_test(helpers_tally_as_tri_tally_did),
+        cmocka_unit_test(helpers_tally_known_as_exam_wrapped_it),
+        cmocka_unit_test(helpers_memoize_as_memo_wrap_did),
+        cmocka_unit_test(helpers_findings_as_tri_made_them),
+        cmocka_unit_test(helpers_run_no_metamethods),
+        cmocka_unit_test(helpers_walks_are_charged_to_the_budget),
+        cmocka_unit_test(helpers_text_is_under_the_memory_cap),
+        cmocka_unit_test(helpers_judges_are_rule_code),
+        cmocka_unit_test(helpers_check_their_arguments),
+    };
+
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
