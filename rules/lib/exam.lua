@@ -40,10 +40,7 @@ end
 -- would decide it ("exam[].rigidity").
 function E.observed(case, what, judge, describe, fields)
   local entries = E.entries(case)
-  local t = tri.tally(entries or {}, function(e)
-    local v = judge(e)
-    if v ~= nil then return v, true end
-  end)
+  local t = tri.tally_known(entries or {}, judge)
   local value = tri.tally_value(1, t)
   if value ~= nil and not fmt.wanted() then return tri.finding(value, "") end
   local function text(e) return describe(e) .. time.at(case, e.t) end

@@ -74,19 +74,9 @@ function fmt.count(n, noun, plural)
 end
 
 --- Joins texts as prose: {"a"} -> "a", {"a","b","c"} -> "a, b and c".
--- With `max`, lists at most that many and ends "and N more".
-function fmt.list(texts, max, conj)
-  conj = conj or "and"
-  local n = #texts
-  local shown = {}
-  local limit = (max and n > max) and max or n
-  for i = 1, limit do shown[i] = texts[i] end
-  if limit < n then
-    return table.concat(shown, ", ") .. " " .. conj .. " " .. (n - limit) .. " more"
-  end
-  if n <= 1 then return shown[1] or "" end
-  return table.concat(shown, ", ", 1, n - 1) .. " " .. conj .. " " .. shown[n]
-end
+-- With `max`, lists at most that many and ends "and N more". (Written by
+-- the engine, nms.list: one call instead of a loop and two concats.)
+fmt.list = nms.list
 
 --- fmt.list over describe(item) for the first `max` items only, so a
 -- list of thousands of readings costs only the texts shown.
@@ -101,38 +91,11 @@ function fmt.each(items, describe, max)
 end
 
 --- Joins the non-empty texts with `sep` (default "; "). Holes are fine:
--- fmt.join({ a, cond and b or nil, c }) skips b when cond is false.
-function fmt.join(texts, sep)
-  -- Usually a short list with a few holes: walk 1..max in order. Any other
-  -- numeric key (0, negative, fractional, or far beyond the others) takes
-  -- the general path, sorting the keys.
-  local max, count, general = 0, 0, false
-  for k in pairs(texts) do
-    if type(k) == "number" then
-      count = count + 1
-      if math.type(k) ~= "integer" or k < 1 then general = true
-      elseif k > max then max = k end
-    end
-  end
-  local out, n = {}, 0
-  if general or max > 2 * count + 8 then
-    local keys = {}
-    for k, t in pairs(texts) do
-      if type(k) == "number" and type(t) == "string" and t ~= "" then keys[#keys + 1] = k end
-    end
-    table.sort(keys)
-    for i, k in ipairs(keys) do out[i] = texts[k] end
-  else
-    for i = 1, max do
-      local t = texts[i]
-      if type(t) == "string" and t ~= "" then
-        n = n + 1
-        out[n] = t
-      end
-    end
-  end
-  return table.concat(out, sep or "; ")
-end
+-- fmt.join({ a, cond and b or nil, c }) skips b when cond is false. Texts
+-- at other number keys (0, negative, fractional) come in key order.
+-- (Written by the engine, nms.join: every set's missing texts go through
+-- it, at every evidence level.)
+fmt.join = nms.join
 
 --- A name as written in the record, quoted: 'Haldol'.
 function fmt.quote(s)

@@ -14,8 +14,6 @@
 
 local M = {}
 
-local memo = nms.memo
-
 --- `fn(case, ...)` remembered per case and arguments. `fn` must return
 -- one value, take at most six arguments after the case, and depend on
 -- nothing but its arguments and the parameters. Trailing nil arguments
@@ -25,11 +23,8 @@ local memo = nms.memo
 -- module-level constant has; strings, integers, floats and booleans by
 -- value.
 -- @usage V.above_baseline = memo.wrap(V.above_baseline)
-function M.wrap(fn)
-  return function(case, a1, a2, a3, a4, a5, a6, ...)
-    if (...) ~= nil then error("memo.wrap: at most six arguments after the case", 2) end
-    return memo(fn, case, a1, a2, a3, a4, a5, a6)
-  end
-end
+-- (The wrapper is the engine's, nms.memoize: a C function that calls
+-- nms.memo without a Lua call in between.)
+M.wrap = nms.memoize
 
 return M

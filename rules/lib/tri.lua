@@ -21,11 +21,9 @@ local tri = {}
 -- @usage return tri.answer(tri.finding(nil, "no CK recorded", "a CK result"))
 tri.finding = nms.finding
 
---- The three values an item's check returns: value, evidence, missing.
-function tri.answer(f)
-  if f.value == nil then return nil, f.evidence, f.missing end
-  return f.value, f.evidence
-end
+--- The three values an item's check returns: value, evidence, missing
+-- (the last only when the value is nil). (nms.answer, in the engine.)
+tri.answer = nms.answer
 
 --- Kleene negation: not unknown is unknown.
 function tri.NOT(a)
@@ -63,17 +61,13 @@ function tri.at_least_count(k, yes, unknown)
 end
 
 --- Labels a finding as a part of a combined rule: "(c) diaphoresis".
-function tri.part(label, f)
-  return { label = label, value = f.value, evidence = f.evidence, missing = f.missing }
-end
+-- The copy is { label, value, evidence, missing }. (nms.part.)
+tri.part = nms.part
 
 --- Evaluates declared parts `{ {label, function(case) -> finding}, ... }`
--- for one case, in order, into labelled findings.
-function tri.evaluate(parts, case)
-  local out = {}
-  for i, p in ipairs(parts) do out[i] = tri.part(p[1], p[2](case)) end
-  return out
-end
+-- for one case, in order, into labelled findings (tri.part of each).
+-- (nms.evaluate: the loop in the engine, the checks as written.)
+tri.evaluate = nms.evaluate
 
 local function need_text(k, n)
   if k == n then return n == 2 and "both needed" or "all needed" end
@@ -84,16 +78,10 @@ end
 local wanted = fmt.wanted
 
 local function combine(k, parts, head)
-  local yes, unknown, missing = 0, 0, {}
-  for _, p in ipairs(parts) do
-    if p.value == true then yes = yes + 1 end
-    if p.value == nil then
-      unknown = unknown + 1
-      missing[#missing + 1] = p.missing or p.label
-    end
-  end
-  local value = tri.at_least_count(k, yes, unknown)
-  local missing_text = value == nil and fmt.join(missing) or nil
+  -- The counting is the engine's (nms.at_least): tri.at_least_count over
+  -- the parts whose value is true and those unknown, and when that leaves
+  -- the value unknown, fmt.join of each unknown part's missing or label.
+  local value, yes, unknown, missing_text = nms.at_least(k, parts)
   if not wanted() then return tri.finding(value, "", missing_text) end
   local lines = {}
   for i, p in ipairs(parts) do
@@ -126,18 +114,13 @@ function tri.any(parts) return combine(1, parts, false) end
 -- does not mention the sign). Entries are kept, not texts, so evidence is
 -- written only for the few entries shown (fmt.each).
 -- @return a tally { yes = {entries}, no = {entries}, unknown = {entries}, judged = n }
-function tri.tally(list, judge)
-  local t = { yes = {}, no = {}, unknown = {}, judged = 0 }
-  for _, e in ipairs(list) do
-    local v, bears = judge(e)
-    if bears then
-      local bucket = v == true and t.yes or v == false and t.no or t.unknown
-      bucket[#bucket + 1] = e
-      t.judged = t.judged + 1
-    end
-  end
-  return t
-end
+-- (nms.tally: the loop and the buckets in the engine, judge as written.)
+tri.tally = nms.tally
+
+--- tri.tally for a judge that returns the entry's value only: true,
+-- false, or nil for an entry that does not bear on the question (an exam
+-- that does not record the sign). (nms.tally_known.)
+tri.tally_known = nms.tally_known
 
 --- "At least k entries show it" from a tally: nil when no entry bore on
 -- the question at all (nothing recorded is unknown, not false).
