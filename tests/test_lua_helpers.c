@@ -1,7 +1,8 @@
 /*
  * test_lua_helpers.c - the C helpers of rules/lib (core/lua/prose.c,
- * kleene.c, memo.c: nms.join, nms.list, nms.at_least, nms.tally,
- * nms.tally_known, nms.part, nms.evaluate, nms.answer, nms.memoize). Each probe in tests/data/rules/helpers is
+ * kleene.c, memo.c: nms.join, nms.list, nms.each, nms.at_least,
+ * nms.describe_parts, nms.tally, nms.tally_known, nms.part, nms.evaluate,
+ * nms.answer, nms.memoize). Each probe in tests/data/rules/helpers is
  * selected by the case id: the agreement probes compare the engine's
  * answers with the Lua versions they replace (oracle.lua) over random
  * inputs; the attacks must fail their case only, with the caller's line.
@@ -105,9 +106,15 @@ static void helpers_list_as_fmt_list_did(void **s)
     expect_true(s, "agree_list", "2000 agreed");
 }
 
+static void helpers_each_as_fmt_each_did(void **s)
+{
+    expect_true(s, "agree_each", "2000 agreed");
+}
+
 static void helpers_count_as_tri_combine_did(void **s)
 {
     expect_true(s, "agree_at_least", "2000 agreed");
+    expect_true(s, "agree_describe_parts", "2000 agreed");
 }
 
 static void helpers_tally_as_tri_tally_did(void **s)
@@ -150,6 +157,8 @@ static void helpers_walks_are_charged_to_the_budget(void **s)
     expect_stopped(s, "join_forever", "instruction budget of 5000000 exceeded");
     expect_stopped(s, "join_sorted_forever", "instruction budget of 5000000 exceeded");
     expect_stopped(s, "list_forever", "instruction budget of 5000000 exceeded");
+    expect_stopped(s, "each_forever", "instruction budget of 5000000 exceeded");
+    expect_stopped(s, "describe_parts_forever", "instruction budget of 5000000 exceeded");
     expect_stopped(s, "at_least_forever", "instruction budget of 5000000 exceeded");
     expect_stopped(s, "tally_forever", "instruction budget of 5000000 exceeded");
     expect_stopped(s, "tally_known_forever", "instruction budget of 5000000 exceeded");
@@ -179,7 +188,12 @@ static void helpers_check_their_arguments(void **s)
     expect_raised_at_caller(s, "join_no_table",
                             "bad argument #1 to 'join' (table expected, got string)");
     expect_raised_at_caller(s, "list_bad_entry",
-                            "nms.list: entry 2 is a table, not a text");
+                            "entry 2 of the list is a table, not a text");
+    expect_raised_at_caller(s, "each_bad_text",
+                            "entry 1 of the list is a table, not a text");
+    expect_stopped(s, "each_describe_error", "no words");
+    expect_raised_at_caller(s, "describe_parts_bad_label",
+                            "nms.describe_parts: the label of part 1 is a table, not a text");
     expect_raised_at_caller(s, "list_bad_max",
                             "bad argument #2 to 'list' (number expected, got string)");
     expect_raised_at_caller(s, "at_least_bad_part",
@@ -203,6 +217,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(helpers_join_as_fmt_join_did),
         cmocka_unit_test(helpers_list_as_fmt_list_did),
+        cmocka_unit_test(helpers_each_as_fmt_each_did),
         cmocka_unit_test(helpers_count_as_tri_combine_did),
         cmocka_unit_test(helpers_tally_as_tri_tally_did),
         cmocka_unit_test(helpers_tally_known_as_exam_wrapped_it),

@@ -1,7 +1,8 @@
 /*
  * kleene.c - the mechanics of rules/lib/tri.lua in C: counting labelled
- * findings for "at least k of n" (nms.at_least, behind tri.at_least, all
- * and any), judging a list entry by entry into buckets (nms.tally), and
+ * findings for "at least k of n" and listing them in the evidence
+ * (nms.at_least, nms.describe_parts, behind tri.at_least, all and any),
+ * judging a list entry by entry into buckets (nms.tally), and
  * the small finding tables every item passes around (nms.part,
  * nms.evaluate, nms.answer).
  *
@@ -129,6 +130,65 @@ int nms_kleene_at_least(lua_State *L)
         lua_pushnil(L);
     }
     return 4;
+}
+
+/* [-0, +1] Pushes t.name of the part on top, read raw: a string or a
+ * number, as `..` takes them (no __concat runs); else the caller's error. */
+static void part_text(lua_State *L, lua_Integer i, const char *name)
+{
+    raw_field(L, -1, name);
+    if (!lua_isstring(L, -1))
+        luaL_error(L, "nms.describe_parts: the %s of part %I is a %s, not a "
+                      "text", name, i, luaL_typename(L, -1));
+}
+
+/*
+ * @function nms.describe_parts(parts)
+ * p.label .. ": " .. word .. ", " .. p.evidence for each labelled finding
+ * p of `parts`, in order, joined with "; ", where word is tri.word's: "yes"
+ * for true, "no" for false, "unknown" otherwise. For rules/lib/tri.lua
+ * (the evidence of tri.at_least, all and any). The list and the parts are
+ * read raw; each label and evidence must be a string or a number.
+ * @usage nms.describe_parts(parts) --> "(a) fever: yes, 39.2 °C; (b) ..."
+ */
+int nms_kleene_describe_parts(lua_State *L)
+{
+    luaL_Buffer b;
+    lua_Integer i;
+    struct nms_meter m = {0};
+    size_t len;
+    const char *word;
+    int t;
+
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    luaL_buffinit(L, &b);               /* the box stays on top between lines */
+    for (i = 1; lua_rawgeti(L, 1, i) != LUA_TNIL; i++) {
+        check_table_entry(L, "describe_parts", i);
+        lua_pop(L, 1);
+        if (i > 1)
+            luaL_addlstring(&b, "; ", 2);
+        lua_rawgeti(L, 1, i);           /* box, part */
+        part_text(L, i, "label");
+        lua_pushliteral(L, ": ");
+        t = raw_field(L, -3, "value");  /* box, part, label, ": ", value */
+        word = t != LUA_TBOOLEAN ? "unknown" : lua_toboolean(L, -1) ? "yes" : "no";
+        lua_pop(L, 1);
+        lua_pushstring(L, word);
+        lua_pushliteral(L, ", ");
+        lua_pushvalue(L, -5);
+        part_text(L, i, "evidence");
+        lua_remove(L, -2);
+        lua_concat(L, 5);               /* box, part, line */
+        lua_remove(L, -2);
+        luaL_addvalue(&b);
+        nms_meter_step(L, &m);
+    }
+    lua_pop(L, 1);
+    len = luaL_bufflen(&b);
+    luaL_pushresult(&b);
+    nms_meter_end(L, &m, len);
+    return 1;
 }
 
 /* ------------------------------------------------------------------------

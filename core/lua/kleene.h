@@ -1,7 +1,7 @@
 /*
  * kleene.h - the counting and the finding tables of rules/lib/tri.lua in
- * C (kleene.c): nms.at_least, nms.tally, nms.tally_known, nms.part,
- * nms.evaluate, nms.answer.
+ * C (kleene.c): nms.at_least, nms.describe_parts, nms.tally,
+ * nms.tally_known, nms.part, nms.evaluate, nms.answer.
  */
 #ifndef NMS_LUA_KLEENE_H
 #define NMS_LUA_KLEENE_H
@@ -12,6 +12,11 @@
  * the parts are true", the counts of true and unknown parts, and (when
  * undecided) what would decide the unknowns. */
 int nms_kleene_at_least(lua_State *L);
+
+/* lua_CFunction nms.describe_parts(parts): "label: yes|no|unknown,
+ * evidence" for each part, joined with "; " (the evidence of tri's
+ * combinations). */
+int nms_kleene_describe_parts(lua_State *L);
 
 /* lua_CFunction nms.tally(list, judge): the entries judge(entry) says bear
  * on the question, in buckets yes, no and unknown, and their number. */

@@ -1,6 +1,7 @@
 /*
- * prose.c - nms.join and nms.list, the mechanics behind rules/lib/fmt.lua's
- * fmt.join ("a; b", holes skipped) and fmt.list ("a, b and c").
+ * prose.c - nms.join, nms.list and nms.each, the mechanics behind
+ * rules/lib/fmt.lua's fmt.join ("a; b", holes skipped), fmt.list ("a, b
+ * and c") and fmt.each (fmt.list over the first few items described).
  *
  * Every criteria set writes its `missing` texts with fmt.join, at every
  * evidence level, and its lists of readings with fmt.list: in Lua, under
@@ -10,8 +11,8 @@
  * luaL_Buffer. What they say is the Lua versions' to the byte.
  *
  * Safe against rules: the tables are read raw (no metamethod runs, so no
- * rule code runs inside these calls and __index, __len or __pairs tricks
- * see nothing), each element walked is charged to the budget (meter.h),
+ * rule code runs inside them but the describe function of nms.each, and
+ * __index, __len or __pairs tricks see nothing), each element walked is charged to the budget (meter.h),
  * every byte is allocated by the VM (the memory cap), and errors name the
  * caller's line (luaL_error).
  */
@@ -23,6 +24,7 @@
 
 #include "lua/meter.h"
 #include "lua/prose.h"
+#include "lua/vm.h"
 
 /* ------------------------------------------------------------------------
  * nms.join
@@ -183,27 +185,89 @@ int nms_prose_join(lua_State *L)
  * nms.list
  * --------------------------------------------------------------------- */
 
-/* Adds texts[i] (table at 1) to b: a string or a number, as concatenation
- * takes them; anything else is the caller's error. */
-static void add_entry(lua_State *L, luaL_Buffer *b, lua_Integer i)
+/* Adds texts[i] (the table at t) to b: a string or a number, as
+ * concatenation takes them; anything else is the caller's error. */
+static void add_entry(lua_State *L, luaL_Buffer *b, int t, lua_Integer i)
 {
-    lua_rawgeti(L, 1, i);
+    lua_rawgeti(L, t, i);
     if (!lua_isstring(L, -1))
-        luaL_error(L, "nms.list: entry %I is a %s, not a text", i,
+        luaL_error(L, "entry %I of the list is a %s, not a text", i,
                    luaL_typename(L, -1));
     luaL_addvalue(b);
 }
 
-/* The entries shown before the conjunction when max (at 2) < n cuts the
- * list: max rounded down, as `for i = 1, max` does, none below 1. */
-static lua_Integer shown_of(lua_State *L)
+/* The entries shown before the conjunction when max (at `max`) < n cuts
+ * the list: max rounded down, as `for i = 1, max` does, none below 1. */
+static lua_Integer shown_of(lua_State *L, int max)
 {
     lua_Number x;
 
-    if (lua_isinteger(L, 2))
-        return lua_tointeger(L, 2) < 0 ? 0 : lua_tointeger(L, 2);
-    x = floor(lua_tonumber(L, 2));
+    if (lua_isinteger(L, max))
+        return lua_tointeger(L, max) < 0 ? 0 : lua_tointeger(L, max);
+    x = floor(lua_tonumber(L, max));
     return x < 1 ? 0 : (lua_Integer)x;   /* x < n: it fits */
+}
+
+/* [-0, +1] Pushes texts[1..n] of the table at t as prose: with `more` (a
+ * stack index; 0: none), all n, ", " between, then conj, the value at
+ * `more` and " more"; else "a", "a and b", "a, b and c", a list of one
+ * giving its entry as it is (fmt.list's `shown[1] or ""`). */
+static int prose(lua_State *L, int t, lua_Integer n, int more,
+                 const char *conj, size_t conjlen)
+{
+    struct nms_meter m = {0};
+    lua_Integer last, i;
+    luaL_Buffer b;
+    size_t len;
+
+    if (!more && n <= 1) {
+        if (n == 0)
+            lua_pushliteral(L, "");
+        else
+            lua_rawgeti(L, t, 1);
+        return 1;
+    }
+    last = more ? n : n - 1;
+    luaL_buffinit(L, &b);
+    for (i = 1; i <= last; i++) {
+        if (i > 1)
+            luaL_addlstring(&b, ", ", 2);
+        add_entry(L, &b, t, i);
+        nms_meter_step(L, &m);
+    }
+    luaL_addchar(&b, ' ');
+    luaL_addlstring(&b, conj, conjlen);
+    luaL_addchar(&b, ' ');
+    if (more) {
+        lua_pushvalue(L, more);
+        luaL_addvalue(&b);
+        luaL_addstring(&b, " more");
+    } else {
+        add_entry(L, &b, t, n);
+    }
+    len = luaL_bufflen(&b);
+    luaL_pushresult(&b);
+    nms_meter_end(L, &m, len);
+    return 1;
+}
+
+/* [-0, +1] Pushes n - max (max at 2), written later as `..` writes it. */
+static void push_more(lua_State *L, lua_Integer n)
+{
+    lua_pushinteger(L, n);
+    lua_pushvalue(L, 2);
+    lua_arith(L, LUA_OPSUB);
+}
+
+/* Whether max (at 2, a number) < n: the list is cut. */
+static int cut_at(lua_State *L, lua_Integer n)
+{
+    int cut;
+
+    lua_pushinteger(L, n);
+    cut = lua_compare(L, 2, -1, LUA_OPLT);
+    lua_pop(L, 1);
+    return cut;
 }
 
 /*
@@ -217,12 +281,9 @@ static lua_Integer shown_of(lua_State *L)
  */
 int nms_prose_list(lua_State *L)
 {
-    size_t conjlen, len;
-    lua_Integer n, last, i;
-    int cut = 0;
-    struct nms_meter m = {0};
+    size_t conjlen;
+    lua_Integer n;
     const char *conj;
-    luaL_Buffer b;
 
     luaL_checktype(L, 1, LUA_TTABLE);
     conj = luaL_optlstring(L, 3, "and", &conjlen);
@@ -230,39 +291,53 @@ int nms_prose_list(lua_State *L)
     n = (lua_Integer)lua_rawlen(L, 1);
     if (!lua_isnil(L, 2)) {
         luaL_checktype(L, 2, LUA_TNUMBER);
-        lua_pushinteger(L, n);
-        cut = lua_compare(L, 2, 4, LUA_OPLT);   /* max < n */
-        lua_pop(L, 1);
+        if (cut_at(L, n)) {
+            push_more(L, n);            /* 4 */
+            return prose(L, 1, shown_of(L, 2), 4, conj, conjlen);
+        }
     }
-    if (!cut && n <= 1) {
-        if (n == 0)
-            lua_pushliteral(L, "");
-        else
-            lua_rawgeti(L, 1, 1);
+    return prose(L, 1, n, 0, conj, conjlen);
+}
+
+/*
+ * @function nms.each(items, describe, max)
+ * nms.list of describe(item) for the first `max` items only (so a list of
+ * thousands costs only the texts shown), then "and N more" for the rest;
+ * "" without a call when nobody will read the evidence (nms.evidence()
+ * false). For rules/lib/fmt.lua (fmt.each). The items are read raw;
+ * describe runs as rule code and returns a string or a number.
+ * @usage nms.each(case.vitals, function(v) return v.hr .. "/min" end, 4)
+ */
+int nms_prose_each(lua_State *L)
+{
+    struct nms_meter m = {0};
+    lua_Integer n, shown, i;
+    int cut;
+
+    if (nms_vm_of(L)->quiet) {
+        lua_pushliteral(L, "");
         return 1;
     }
-    last = cut ? shown_of(L) : n - 1;
-    luaL_buffinit(L, &b);
-    for (i = 1; i <= last; i++) {
-        if (i > 1)
-            luaL_addlstring(&b, ", ", 2);
-        add_entry(L, &b, i);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    luaL_checktype(L, 3, LUA_TNUMBER);
+    lua_settop(L, 3);
+    n = (lua_Integer)lua_rawlen(L, 1);
+    lua_rotate(L, 2, 1);                /* items, max, describe */
+    cut = cut_at(L, n);
+    shown = cut ? shown_of(L, 2) : n;
+    lua_createtable(L, (int)(shown < 64 ? shown : 64), 0);   /* 4: texts */
+    for (i = 1; i <= shown; i++) {
+        lua_pushvalue(L, 3);
+        lua_rawgeti(L, 1, i);
+        lua_call(L, 1, 1);
+        lua_rawseti(L, 4, i);
         nms_meter_step(L, &m);
     }
-    luaL_addchar(&b, ' ');
-    luaL_addlstring(&b, conj, conjlen);
-    luaL_addchar(&b, ' ');
+    nms_meter_end(L, &m, 0);
     if (cut) {
-        lua_pushinteger(L, n);
-        lua_pushvalue(L, 2);
-        lua_arith(L, LUA_OPSUB);   /* n - max, written as `..` writes it */
-        luaL_addvalue(&b);
-        luaL_addstring(&b, " more");
-    } else {
-        add_entry(L, &b, n);
+        push_more(L, n);                /* 5 */
+        return prose(L, 4, (lua_Integer)lua_rawlen(L, 4), 5, "and", 3);
     }
-    len = luaL_bufflen(&b);
-    luaL_pushresult(&b);
-    nms_meter_end(L, &m, len);
-    return 1;
+    return prose(L, 4, (lua_Integer)lua_rawlen(L, 4), 0, "and", 3);
 }

@@ -523,7 +523,9 @@ static const luaL_Reg nms_api[] = {
     /* the mechanics of rules/lib's hottest helpers (prose.c, kleene.c) */
     {"join", nms_prose_join},
     {"list", nms_prose_list},
+    {"each", nms_prose_each},
     {"at_least", nms_kleene_at_least},
+    {"describe_parts", nms_kleene_describe_parts},
     {"tally", nms_kleene_tally},
     {"tally_known", nms_kleene_tally_known},
     {"part", nms_kleene_part},

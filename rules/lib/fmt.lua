@@ -14,7 +14,6 @@ local fmt = {}
 -- written alike at every level (the engine asks the decided items again,
 -- with evidence wanted, when it prints theirs).
 fmt.wanted = nms.evidence
-local wanted = fmt.wanted
 
 -- fmt.num's texts by decimals and value: the same values (a case's
 -- readings, the criteria's thresholds) are written by many sets. Kept
@@ -79,16 +78,9 @@ end
 fmt.list = nms.list
 
 --- fmt.list over describe(item) for the first `max` items only, so a
--- list of thousands of readings costs only the texts shown.
-function fmt.each(items, describe, max)
-  if not wanted() then return "" end
-  local texts = {}
-  for i = 1, math.min(#items, max) do texts[i] = describe(items[i]) end
-  if #items > max then
-    return table.concat(texts, ", ") .. " and " .. (#items - max) .. " more"
-  end
-  return fmt.list(texts)
-end
+-- list of thousands of readings costs only the texts shown; "" when
+-- nobody will read the evidence (fmt.wanted). (nms.each, in the engine.)
+fmt.each = nms.each
 
 --- Joins the non-empty texts with `sep` (default "; "). Holes are fine:
 -- fmt.join({ a, cond and b or nil, c }) skips b when cond is false. Texts

@@ -83,11 +83,9 @@ local function combine(k, parts, head)
   -- the value unknown, fmt.join of each unknown part's missing or label.
   local value, yes, unknown, missing_text = nms.at_least(k, parts)
   if not wanted() then return tri.finding(value, "", missing_text) end
-  local lines = {}
-  for i, p in ipairs(parts) do
-    lines[i] = p.label .. ": " .. tri.word(p.value) .. ", " .. p.evidence
-  end
-  local text = table.concat(lines, "; ")
+  -- each part's label, tri.word of its value and its evidence, "; " between
+  -- them (nms.describe_parts writes them in the engine)
+  local text = nms.describe_parts(parts)
   if head then
     text = ("%d of %d present%s (%s): "):format(yes, #parts,
       unknown > 0 and (", " .. unknown .. " unknown") or "", need_text(k, #parts)) .. text

@@ -52,6 +52,24 @@ local function at_least_count(k, yes, unknown)
   return nil
 end
 
+function O.each(items, describe, max)
+  local texts = {}
+  for i = 1, math.min(#items, max) do texts[i] = describe(items[i]) end
+  if #items > max then
+    return table.concat(texts, ", ") .. " and " .. (#items - max) .. " more"
+  end
+  return O.list(texts)
+end
+
+function O.describe_parts(parts)
+  local lines = {}
+  for i, p in ipairs(parts) do
+    local word = p.value == true and "yes" or p.value == false and "no" or "unknown"
+    lines[i] = p.label .. ": " .. word .. ", " .. p.evidence
+  end
+  return table.concat(lines, "; ")
+end
+
 function O.at_least(k, parts)
   local yes, unknown, missing = 0, 0, {}
   for _, p in ipairs(parts) do

@@ -60,6 +60,15 @@ probes.agree_list = function()
   end, O.list, nms.list)
 end
 
+probes.agree_each = function()
+  local function describe(e) return e.text end
+  return agree(function()
+    local items = {}
+    for i = 1, math.random(0, 8) do items[i] = { text = pick({ "a", "bb", 7, 2.5 }) } end
+    return table.pack(items, describe, pick({ 0, 1, 2, 3, 10, 2.5, -1, 1.0, 3.0 }))
+  end, O.each, nms.each)
+end
+
 local function finding()
   return { value = pick({ true, false, nil, 1, "x" }), evidence = pick({ "e", "", nil }),
            missing = pick({ nil, "", "m", "more", false, 3 }), label = pick({ nil, "(a)", "", 5 }) }
@@ -71,6 +80,17 @@ probes.agree_at_least = function()
     for i = 1, math.random(0, 6) do parts[i] = finding() end
     return table.pack(pick({ 0, 1, 2, 3, 6, 1.5, -1, 2.0 }), parts)
   end, O.at_least, nms.at_least)
+end
+
+probes.agree_describe_parts = function()
+  return agree(function()
+    local parts = {}
+    for i = 1, math.random(0, 6) do
+      parts[i] = { label = pick({ "(a)", "", 5 }), value = pick({ true, false, nil, 1 }),
+                   evidence = pick({ "e", "", 2.5 }) }
+    end
+    return table.pack(parts)
+  end, O.describe_parts, nms.describe_parts)
 end
 
 probes.agree_tally = function()
@@ -163,6 +183,16 @@ probes.list_forever = function()
   local t = big(100000)
   while true do nms.list(t) end
 end
+probes.each_forever = function()
+  local t = big(100000)
+  local function describe() return "d" end
+  while true do nms.each(t, describe, 100000) end
+end
+probes.describe_parts_forever = function()
+  local parts = {}
+  for i = 1, 100000 do parts[i] = { label = "p", evidence = "e" } end
+  while true do nms.describe_parts(parts) end
+end
 probes.at_least_forever = function()
   local parts = {}
   for i = 1, 100000 do parts[i] = { label = "p" } end
@@ -205,6 +235,11 @@ end
 probes.join_bad_sep = function() return true, nms.join({ "a" }, {}) end
 probes.join_no_table = function() return true, nms.join("a") end
 probes.list_bad_entry = function() return true, nms.list({ "a", {}, "c" }) end
+probes.each_bad_text = function() return true, nms.each({ 1, 2 }, function() return {} end, 1) end
+probes.each_describe_error = function() return true, nms.each({ 1 }, function() error("no words") end, 1) end
+probes.describe_parts_bad_label = function()
+  return true, nms.describe_parts({ { label = {}, evidence = "e" } })
+end
 probes.list_bad_max = function() return true, nms.list({ "a" }, "2") end
 probes.at_least_bad_part = function() return true, nms.at_least(1, { 5 }) end
 probes.at_least_bad_k = function() return true, nms.at_least("1", {}) end
