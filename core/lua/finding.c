@@ -12,6 +12,7 @@
 #include <lauxlib.h>
 
 #include "lua/finding.h"
+#include "lua/kleene.h"
 
 /*
  * @function nms.finding(value, evidence, missing)
@@ -29,16 +30,20 @@ int nms_finding_new(lua_State *L)
     }
     lua_createtable(L, 0, 3);
     /* A nil stores nothing: it is not set at all (a known value's missing,
-     * an unknown's value), which spares the key's look-up. */
+     * an unknown's value), which spares the key's look-up. The keys are
+     * the strings nms_kleene_open gives as upvalues (kleene.h). */
     if (!lua_isnil(L, 1)) {
+        lua_pushvalue(L, lua_upvalueindex(NMS_STR_VALUE));
         lua_pushvalue(L, 1);
-        lua_setfield(L, -2, "value");
+        lua_rawset(L, -3);
     }
+    lua_pushvalue(L, lua_upvalueindex(NMS_STR_EVIDENCE));
     lua_pushvalue(L, 2);
-    lua_setfield(L, -2, "evidence");
+    lua_rawset(L, -3);
     if (!lua_isnil(L, 3)) {
+        lua_pushvalue(L, lua_upvalueindex(NMS_STR_MISSING));
         lua_pushvalue(L, 3);
-        lua_setfield(L, -2, "missing");
+        lua_rawset(L, -3);
     }
     return 1;
 }

@@ -22,14 +22,44 @@
  */
 #include <lauxlib.h>
 
+#include "lua/finding.h"
 #include "lua/kleene.h"
 #include "lua/meter.h"
 
-/* [-0, +1] Pushes t.name of the table at `t`, raw; returns its type. */
-static int raw_field(lua_State *L, int t, const char *name)
+/* The strings a finding's functions use, interned once when the sandbox
+ * is built and kept as the upvalues of every function nms_kleene_open
+ * registers: a field read or set pushes a string already made instead of
+ * hashing a C string (lua_pushstring, lua_setfield: ~100 instructions
+ * each, ~2 % of a case's). */
+static const char *const strings[NMS_N_STRINGS] = {
+    "value", "evidence", "missing", "label", "yes", "no", "unknown"};
+
+/* [-0, +1] Pushes the interned string `k` (enum nms_string). */
+static void push_string(lua_State *L, int k)
 {
-    lua_pushstring(L, name);
-    return lua_rawget(L, t < 0 ? t - 1 : t);
+    lua_pushvalue(L, lua_upvalueindex(k));
+}
+
+/* [-0, +1] Pushes t[strings[k]] of the table at `t`, raw; returns its
+ * type. */
+static int raw_field(lua_State *L, int t, int k)
+{
+    t = lua_absindex(L, t);
+    push_string(L, k);
+    return lua_rawget(L, t);
+}
+
+/* [-1, +0] Sets t[strings[k]] of the table at `t` (absolute) to the value
+ * on top unless it is nil (a table constructor stores no nil either). */
+static void set_field(lua_State *L, int t, int k)
+{
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
+    push_string(L, k);
+    lua_insert(L, -2);
+    lua_rawset(L, t);
 }
 
 /* The value on top is a table, or the caller is told which entry is not. */
@@ -56,12 +86,12 @@ static void push_missing(lua_State *L, struct nms_meter *m)
 
     luaL_buffinit(L, &b);
     for (i = 1; lua_rawgeti(L, 2, i) != LUA_TNIL; i++) {
-        if (raw_field(L, -1, "value") == LUA_TNIL) {
+        if (raw_field(L, -1, NMS_STR_VALUE) == LUA_TNIL) {
             lua_pop(L, 1);
-            raw_field(L, -1, "missing");
+            raw_field(L, -1, NMS_STR_MISSING);
             if (!lua_toboolean(L, -1)) {        /* p.missing or p.label */
                 lua_pop(L, 1);
-                raw_field(L, -1, "label");
+                raw_field(L, -1, NMS_STR_LABEL);
             }
             if (lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) > 0) {
                 s = lua_tolstring(L, -1, &len); /* anchored in the part */
@@ -101,7 +131,7 @@ int nms_kleene_at_least(lua_State *L)
     lua_settop(L, 2);
     for (i = 1; lua_rawgeti(L, 2, i) != LUA_TNIL; i++) {
         check_table_entry(L, "at_least", i);
-        t = raw_field(L, -1, "value");
+        t = raw_field(L, -1, NMS_STR_VALUE);
         if (t == LUA_TNIL)
             unknown++;
         else if (t == LUA_TBOOLEAN && lua_toboolean(L, -1))
@@ -132,14 +162,14 @@ int nms_kleene_at_least(lua_State *L)
     return 4;
 }
 
-/* [-0, +1] Pushes t.name of the part on top, read raw: a string or a
+/* [-0, +1] Pushes field k of the part on top, read raw: a string or a
  * number, as `..` takes them (no __concat runs); else the caller's error. */
-static void part_text(lua_State *L, lua_Integer i, const char *name)
+static void part_text(lua_State *L, lua_Integer i, int k)
 {
-    raw_field(L, -1, name);
+    raw_field(L, -1, k);
     if (!lua_isstring(L, -1))
         luaL_error(L, "nms.describe_parts: the %s of part %I is a %s, not a "
-                      "text", name, i, luaL_typename(L, -1));
+                      "text", strings[k - 1], i, luaL_typename(L, -1));
 }
 
 /*
@@ -157,8 +187,7 @@ int nms_kleene_describe_parts(lua_State *L)
     lua_Integer i;
     struct nms_meter m = {0};
     size_t len;
-    const char *word;
-    int t;
+    int t, word;
 
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
@@ -169,15 +198,16 @@ int nms_kleene_describe_parts(lua_State *L)
         if (i > 1)
             luaL_addlstring(&b, "; ", 2);
         lua_rawgeti(L, 1, i);           /* box, part */
-        part_text(L, i, "label");
+        part_text(L, i, NMS_STR_LABEL);
         lua_pushliteral(L, ": ");
-        t = raw_field(L, -3, "value");  /* box, part, label, ": ", value */
-        word = t != LUA_TBOOLEAN ? "unknown" : lua_toboolean(L, -1) ? "yes" : "no";
+        t = raw_field(L, -3, NMS_STR_VALUE);  /* box, part, label, ": ", value */
+        word = t != LUA_TBOOLEAN ? NMS_STR_UNKNOWN
+             : lua_toboolean(L, -1) ? NMS_STR_YES : NMS_STR_NO;
         lua_pop(L, 1);
-        lua_pushstring(L, word);
+        push_string(L, word);
         lua_pushliteral(L, ", ");
         lua_pushvalue(L, -5);
-        part_text(L, i, "evidence");
+        part_text(L, i, NMS_STR_EVIDENCE);
         lua_remove(L, -2);
         lua_concat(L, 5);               /* box, part, line */
         lua_remove(L, -2);
@@ -276,19 +306,15 @@ int nms_kleene_tally_known(lua_State *L)
  * a table constructor leaves them. */
 static void push_part(lua_State *L, int label, int f)
 {
-    static const char *const fields[] = {"value", "evidence", "missing"};
-    int k;
+    int k, part;
 
     lua_createtable(L, 0, 4);
-    if (!lua_isnil(L, label)) {
-        lua_pushvalue(L, label);
-        lua_setfield(L, -2, "label");
-    }
-    for (k = 0; k < 3; k++) {
-        if (raw_field(L, f, fields[k]) == LUA_TNIL)
-            lua_pop(L, 1);
-        else
-            lua_setfield(L, -2, fields[k]);
+    part = lua_gettop(L);
+    lua_pushvalue(L, label);
+    set_field(L, part, NMS_STR_LABEL);
+    for (k = NMS_STR_VALUE; k <= NMS_STR_MISSING; k++) {
+        raw_field(L, f, k);
+        set_field(L, part, k);
     }
 }
 
@@ -353,11 +379,35 @@ int nms_kleene_answer(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    if (raw_field(L, 1, "value") == LUA_TNIL) {
-        raw_field(L, 1, "evidence");
-        raw_field(L, 1, "missing");
+    if (raw_field(L, 1, NMS_STR_VALUE) == LUA_TNIL) {
+        raw_field(L, 1, NMS_STR_EVIDENCE);
+        raw_field(L, 1, NMS_STR_MISSING);
         return 3;
     }
-    raw_field(L, 1, "evidence");
+    raw_field(L, 1, NMS_STR_EVIDENCE);
     return 2;
+}
+
+/* ------------------------------------------------------------------------
+ * Registration
+ * --------------------------------------------------------------------- */
+
+void nms_kleene_open(lua_State *L)
+{
+    static const luaL_Reg functions[] = {
+        {"finding", nms_finding_new},
+        {"at_least", nms_kleene_at_least},
+        {"describe_parts", nms_kleene_describe_parts},
+        {"tally", nms_kleene_tally},
+        {"tally_known", nms_kleene_tally_known},
+        {"part", nms_kleene_part},
+        {"evaluate", nms_kleene_evaluate},
+        {"answer", nms_kleene_answer},
+        {NULL, NULL}};
+    int k;
+
+    luaL_checkstack(L, NMS_N_STRINGS, "nms");
+    for (k = 0; k < NMS_N_STRINGS; k++)
+        lua_pushstring(L, strings[k]);
+    luaL_setfuncs(L, functions, NMS_N_STRINGS);
 }

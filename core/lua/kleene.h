@@ -8,6 +8,18 @@
 
 #include <lua.h>
 
+/* The upvalues of the functions nms_kleene_open registers (nms.finding's
+ * too): the strings they read and write, interned once. */
+enum nms_string {
+    NMS_STR_VALUE = 1, NMS_STR_EVIDENCE, NMS_STR_MISSING, NMS_STR_LABEL,
+    NMS_STR_YES, NMS_STR_NO, NMS_STR_UNKNOWN,
+    NMS_N_STRINGS = NMS_STR_UNKNOWN
+};
+
+/* [-0, +0] Adds nms.finding and the functions below, with their strings,
+ * to the table on top (the sandbox's nms table). Raises on no memory. */
+void nms_kleene_open(lua_State *L);
+
 /* lua_CFunction nms.at_least(k, parts): the three-valued "at least k of
  * the parts are true", the counts of true and unknown parts, and (when
  * undecided) what would decide the unknowns. */

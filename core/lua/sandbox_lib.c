@@ -17,7 +17,6 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "lua/finding.h"
 #include "lua/kleene.h"
 #include "lua/limits.h"
 #include "lua/memo.h"
@@ -517,20 +516,13 @@ static int l_evidence(lua_State *L)
 static const luaL_Reg nms_api[] = {
     {"evidence", l_evidence},
     {"format_time", l_format_time},
-    {"finding", nms_finding_new},
     {"memo", nms_memo_call},
     {"memoize", nms_memo_memoize},
-    /* the mechanics of rules/lib's hottest helpers (prose.c, kleene.c) */
+    /* the mechanics of fmt's hottest helpers (prose.c); those of tri and
+     * nms.finding are added by nms_kleene_open, with their upvalues */
     {"join", nms_prose_join},
     {"list", nms_prose_list},
     {"each", nms_prose_each},
-    {"at_least", nms_kleene_at_least},
-    {"describe_parts", nms_kleene_describe_parts},
-    {"tally", nms_kleene_tally},
-    {"tally_known", nms_kleene_tally_known},
-    {"part", nms_kleene_part},
-    {"evaluate", nms_kleene_evaluate},
-    {"answer", nms_kleene_answer},
     {NULL, NULL}};
 
 /* [-0, +0] Builds the table every module environment reads from. */
@@ -559,6 +551,7 @@ static void build_base(lua_State *L)
     }
     luaL_setfuncs(L, sandbox_functions, 0);
     luaL_newlib(L, nms_api);
+    nms_kleene_open(L);
     make_readonly(L);
     lua_setfield(L, -2, "nms");
     lua_newtable(L);                                /* base's metatable */
