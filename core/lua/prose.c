@@ -110,8 +110,8 @@ static int join_sorted(lua_State *L, size_t count, const char *sep,
         lua_pop(L, 1);
         nms_meter_step(L, m);
     }
-    qsort(keys, n, sizeof *keys, compare_keys);
     nms_limits_charge(L, n > 1 ? (double)n * log2((double)n) : (double)n);
+    qsort(keys, n, sizeof *keys, compare_keys);     /* charged before */
     luaL_buffinit(L, &b);
     for (j = 0; j < n; j++) {
         if (keys[j].integral)
