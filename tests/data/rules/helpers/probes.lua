@@ -4,7 +4,9 @@
 local O = require "oracle"
 
 local probes = {}
-local ROUNDS = 2000
+local ROUNDS = 1000
+
+probes.ok = function() return true, "fine" end
 
 local function pick(choices) return choices[math.random(#choices)] end
 
