@@ -1,6 +1,6 @@
 /*
  * test_lua_helpers.c - the C helpers of rules/lib (core/lua/prose.c,
- * kleene.c, memo.c: nms.join, nms.list, nms.each, nms.at_least,
+ * kleene.c, memo.c: nms.num, nms.join, nms.list, nms.each, nms.at_least,
  * nms.describe_parts, nms.tally, nms.tally_known, nms.part, nms.evaluate,
  * nms.answer, nms.memoize). Each probe in tests/data/rules/helpers is
  * selected by the case id: the agreement probes compare the engine's
@@ -94,6 +94,18 @@ static void expect_raised_at_caller(void **state, const char *name,
     assert_true(at[11] >= '1' && at[11] <= '9');
     nms_result_free(r);
     expect_stopped(state, name, message);
+}
+
+/* nms.num writes what string.format and fmt.num's gsubs wrote, including
+ * past the number of texts it keeps. */
+static void helpers_num_as_fmt_num_did(void **s)
+{
+    expect_true(s, "agree_num", "1000 agreed");
+    expect_true(s, "num_many", "20000 agreed");
+    expect_raised_at_caller(s, "num_bad_decimals",
+                            "nms.num: decimals must be an integer from 0 to 99");
+    expect_raised_at_caller(s, "num_no_number",
+                            "bad argument #1 to 'num' (number expected, got table)");
 }
 
 static void helpers_join_as_fmt_join_did(void **s)
@@ -215,6 +227,7 @@ static void helpers_check_their_arguments(void **s)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(helpers_num_as_fmt_num_did),
         cmocka_unit_test(helpers_join_as_fmt_join_did),
         cmocka_unit_test(helpers_list_as_fmt_list_did),
         cmocka_unit_test(helpers_each_as_fmt_each_did),

@@ -1,7 +1,8 @@
 /*
- * prose.c - nms.join, nms.list and nms.each, the mechanics behind
+ * prose.c - nms.join, nms.list, nms.each and nms.num, the mechanics behind
  * rules/lib/fmt.lua's fmt.join ("a; b", holes skipped), fmt.list ("a, b
- * and c") and fmt.each (fmt.list over the first few items described).
+ * and c"), fmt.each (fmt.list over the first few items described) and
+ * fmt.num ("38.6": a number's text, kept across cases).
  *
  * Every criteria set writes its `missing` texts with fmt.join, at every
  * evidence level, and its lists of readings with fmt.list: in Lua, under
@@ -18,7 +19,9 @@
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <lauxlib.h>
 
@@ -340,4 +343,112 @@ int nms_prose_each(lua_State *L)
         return prose(L, 4, (lua_Integer)lua_rawlen(L, 4), 5, "and", 3);
     }
     return prose(L, 4, (lua_Integer)lua_rawlen(L, 4), 0, "and", 3);
+}
+
+/* ------------------------------------------------------------------------
+ * nms.num
+ * --------------------------------------------------------------------- */
+
+/* Texts nms.num keeps across cases before it starts again empty, so that
+ * a cohort of millions of distinct readings does not grow the memory (as
+ * lib/fmt.lua's MAX_NUMBERS did). */
+#define NUM_KEPT 8192
+
+/* Room for "%.99f" of the largest double: 309 digits, a sign, a point
+ * and 99 decimals (Lua's string.format allows the same). */
+#define NUM_BUFFER 512
+
+/* [-0, +1] Pushes the texts kept for `decimals` (a table in the cache at
+ * upvalue 1, made when missing). */
+static void push_kept(lua_State *L, lua_Integer decimals)
+{
+    if (lua_rawgeti(L, lua_upvalueindex(1), decimals) == LUA_TTABLE)
+        return;
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, lua_upvalueindex(1), decimals);
+}
+
+/* Writes x with `decimals` decimals, trailing zeros and a bare point
+ * dropped, "-0" written "0": what string.format("%.<d>f") and the gsubs
+ * of fmt.num wrote. */
+static void write_num(char *buf, lua_Number x, int decimals)
+{
+    size_t n;
+
+    snprintf(buf, NUM_BUFFER, "%.*f", decimals, (double)x);
+    if (strchr(buf, '.')) {
+        n = strlen(buf);
+        while (buf[n - 1] == '0')
+            buf[--n] = '\0';
+        if (buf[n - 1] == '.')
+            buf[--n] = '\0';
+    }
+    if (strcmp(buf, "-0") == 0)
+        buf[0] = '0', buf[1] = '\0';
+}
+
+/*
+ * @function nms.num(x, decimals)
+ * x with at most `decimals` (an integer from 0 to 99, default 2) decimals,
+ * trailing zeros dropped: 38.60 -> "38.6", 4200 -> "4200". Texts are kept
+ * across cases (a table key does not tell 25 from 25.0 nor 0.0 from -0.0,
+ * and need not: they are written alike). For rules/lib/fmt.lua (fmt.num).
+ * @usage nms.num(6.7647) --> "6.76"
+ */
+static int l_num(lua_State *L)
+{
+    lua_Number x = luaL_checknumber(L, 1);
+    lua_Integer decimals = 2, kept;
+    char buf[NUM_BUFFER];
+
+    if (!lua_isnoneornil(L, 2) &&
+        (!lua_isinteger(L, 2) || (decimals = lua_tointeger(L, 2)) < 0 ||
+         decimals > 99))
+        return luaL_error(L, "nms.num: decimals must be an integer from 0 "
+                             "to 99");
+    lua_settop(L, 1);
+    if (lua_type(L, 1) != LUA_TNUMBER)
+        lua_pushnumber(L, x);           /* a numeric string: keep its number */
+    else
+        lua_pushvalue(L, 1);            /* 2: the key */
+    push_kept(L, decimals);             /* 3 */
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, 3) == LUA_TSTRING)
+        return 1;
+    lua_pop(L, 1);
+    write_num(buf, x, (int)decimals);
+    lua_pushstring(L, buf);             /* 4 */
+    if (x != x)
+        return 1;                       /* NaN is no table key */
+    kept = lua_tointeger(L, lua_upvalueindex(2));
+    if (kept >= NUM_KEPT) {
+        lua_newtable(L);
+        lua_replace(L, lua_upvalueindex(1));
+        kept = 0;
+        push_kept(L, decimals);
+        lua_replace(L, 3);
+    }
+    lua_pushinteger(L, kept + 1);
+    lua_replace(L, lua_upvalueindex(2));
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 4);
+    lua_rawset(L, 3);
+    return 1;
+}
+
+void nms_prose_open(lua_State *L)
+{
+    static const luaL_Reg functions[] = {
+        {"join", nms_prose_join},
+        {"list", nms_prose_list},
+        {"each", nms_prose_each},
+        {NULL, NULL}};
+
+    luaL_setfuncs(L, functions, 0);
+    lua_newtable(L);                    /* nms.num's texts */
+    lua_pushinteger(L, 0);              /* and their number */
+    lua_pushcclosure(L, l_num, 2);
+    lua_setfield(L, -2, "num");
 }

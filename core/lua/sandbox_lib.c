@@ -518,11 +518,8 @@ static const luaL_Reg nms_api[] = {
     {"format_time", l_format_time},
     {"memo", nms_memo_call},
     {"memoize", nms_memo_memoize},
-    /* the mechanics of fmt's hottest helpers (prose.c); those of tri and
-     * nms.finding are added by nms_kleene_open, with their upvalues */
-    {"join", nms_prose_join},
-    {"list", nms_prose_list},
-    {"each", nms_prose_each},
+    /* the mechanics of rules/lib's hottest helpers are added by
+     * nms_prose_open (fmt's) and nms_kleene_open (tri's, nms.finding) */
     {NULL, NULL}};
 
 /* [-0, +0] Builds the table every module environment reads from. */
@@ -551,6 +548,7 @@ static void build_base(lua_State *L)
     }
     luaL_setfuncs(L, sandbox_functions, 0);
     luaL_newlib(L, nms_api);
+    nms_prose_open(L);
     nms_kleene_open(L);
     make_readonly(L);
     lua_setfield(L, -2, "nms");

@@ -15,36 +15,13 @@ local fmt = {}
 -- with evidence wanted, when it prints theirs).
 fmt.wanted = nms.evidence
 
--- fmt.num's texts by decimals and value: the same values (a case's
--- readings, the criteria's thresholds) are written by many sets. Kept
--- across cases; forgotten when there are too many to be worth keeping.
--- A table key does not tell 25 from 25.0 nor 0.0 from -0.0, and need not:
--- "%.2f" writes them alike, and "-0" is written "0". Bounded: past
--- MAX_NUMBERS texts it starts again empty, so that a cohort of millions of
--- distinct readings does not grow the memory (docs/performance.md).
-local MAX_NUMBERS = 8192
-local numbers, n_numbers = {}, 0
-
 --- A number with at most `decimals` (default 2) decimals, trailing zeros
--- dropped: 38.60 -> "38.6", 4200 -> "4200", 6.7647 -> "6.76".
-function fmt.num(x, decimals)
-  decimals = decimals or 2
-  local known = numbers[decimals]
-  if known == nil then
-    known = {}
-    numbers[decimals] = known
-  end
-  local s = known[x]
-  if s ~= nil then return s end
-  s = string.format("%." .. decimals .. "f", x)
-  if s:find("%.") then s = s:gsub("0+$", ""):gsub("%.$", "") end
-  if s == "-0" then s = "0" end
-  if x == x then   -- NaN is no table key
-    if n_numbers >= MAX_NUMBERS then numbers, n_numbers = {}, 0 end
-    known[x], n_numbers = s, n_numbers + 1
-  end
-  return s
-end
+-- dropped: 38.60 -> "38.6", 4200 -> "4200", 6.7647 -> "6.76". (Written by
+-- the engine, nms.num, which keeps the texts across cases: the same values,
+-- a case's readings and the criteria's thresholds, are written by many
+-- sets; bounded, so that a cohort of millions of distinct readings does not
+-- grow the memory.)
+fmt.num = nms.num
 
 --- A value with its unit, the way the case format spells units:
 -- fmt.unit(38.6, "°C") -> "38.6 °C"; units starting with "/" attach

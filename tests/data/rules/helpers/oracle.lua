@@ -1,8 +1,17 @@
 -- oracle.lua - the Lua versions of the helpers the engine now runs in C,
--- as rules/lib had them before (fmt.join, fmt.list, tri's combine
+-- as rules/lib had them before (fmt.num without its cache, fmt.join,
+-- fmt.list, fmt.each, tri's combine
 -- counting, tri.tally, tri.part, tri.evaluate, tri.answer): what the C
 -- versions must answer, byte for byte, on every input rules/lib can give.
 local O = {}
+
+function O.num(x, decimals)
+  decimals = decimals or 2
+  local s = string.format("%." .. decimals .. "f", x)
+  if s:find("%.") then s = s:gsub("0+$", ""):gsub("%.$", "") end
+  if s == "-0" then s = "0" end
+  return s
+end
 
 function O.join(texts, sep)
   local max, count, general = 0, 0, false

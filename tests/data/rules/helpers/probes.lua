@@ -41,6 +41,30 @@ local function agree(make, f, g)
   return true, ROUNDS .. " agreed"
 end
 
+local NUMBERS = { 0, -0.0, 25, 25.0, 38.6, 38.05, -0.001, -0.004, 0.005, 1e300, -1e300,
+                  math.huge, -math.huge, 0 / 0, 6.7647, 4200, 1 / 3, 2 ^ 53 + 1,
+                  math.maxinteger, math.mininteger, "38.6", "7" }
+
+probes.agree_num = function()
+  return agree(function()
+    local x = math.random() < 0.5 and pick(NUMBERS) or (math.random() * 200 - 100)
+    return table.pack(x, pick({ nil, 0, 1, 2, 3, 10 }))
+  end, O.num, nms.num)
+end
+
+-- More distinct numbers than nms.num keeps: it starts again and still
+-- answers alike, the second time round as well.
+probes.num_many = function()
+  for _ = 1, 2 do
+    for i = 1, 10000 do
+      if nms.num(i / 7) ~= O.num(i / 7) then return false, tostring(i) end
+    end
+  end
+  return true, "20000 agreed"
+end
+probes.num_bad_decimals = function() return true, nms.num(1, 2.5) end
+probes.num_no_number = function() return true, nms.num({}) end
+
 local JOIN_KEYS = { 1, 2, 3, 4, 5, 6, 7, 8, 12, 30, 0, -1, -2.5, 0.5, 1.5, 1e300, math.huge,
                     -math.huge, math.mininteger, math.maxinteger, "x", "y" }
 local VALUES = { "a", "bb", "", "ccc", 7, 2.5, true, false, {} }
