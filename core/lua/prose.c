@@ -385,8 +385,10 @@ static void write_num(char *buf, lua_Number x, int decimals)
         if (buf[n - 1] == '.')
             buf[--n] = '\0';
     }
-    if (strcmp(buf, "-0") == 0)
-        buf[0] = '0', buf[1] = '\0';
+    if (strcmp(buf, "-0") == 0) {
+        buf[0] = '0';
+        buf[1] = '\0';
+    }
 }
 
 /*
