@@ -207,6 +207,31 @@ static void sandbox_memory_flood_fails_that_case_only(void **s)
     nms_engine_free(e);
 }
 
+/* The same with one small table in 256 of the flood kept between cases
+ * (~250 kB a round): no chunk is wholly free then, and before the pool
+ * joined and cut anew the room between them, every later case failed on
+ * the cap, the harmless ones too. Flood first on a fresh engine, so that
+ * no earlier case's garbage left blocks of the sizes `varied` needs. */
+static void sandbox_memory_kept_in_a_flood_starves_no_case(void **s)
+{
+    struct nms_limits limits = {0, 0, 600000};
+    struct nms_engine *e = hostile_with(&limits);
+    struct nms_result *r;
+    int round;
+
+    (void)s;
+    for (round = 0; round < 3; round++) {
+        expect_stopped_in(e, "flood_pinned",
+                          "memory cap of 67108864 bytes exceeded");
+        r = attack(e, "varied");
+        if (r->error)
+            fail_msg("round %d: %s", round, r->error->message);
+        assert_string_equal(r->sets[0].items[0].evidence, "varied");
+        nms_result_free(r);
+    }
+    nms_engine_free(e);
+}
+
 static void sandbox_caps_huge_string(void **s)
 {
     expect_stopped(s, "memory_rep", "memory cap of 67108864 bytes exceeded");
@@ -527,6 +552,7 @@ int main(void)
         cmocka_unit_test(sandbox_stops_unbounded_recursion),
         cmocka_unit_test(sandbox_memo_is_bounded),
         cmocka_unit_test(sandbox_memory_flood_fails_that_case_only),
+        cmocka_unit_test(sandbox_memory_kept_in_a_flood_starves_no_case),
         cmocka_unit_test(sandbox_memo_forgets_between_cases),
         cmocka_unit_test(sandbox_caps_huge_string),
         cmocka_unit_test(sandbox_caps_growing_table),
