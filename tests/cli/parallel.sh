@@ -290,6 +290,51 @@ if command -v mkfifo >/dev/null 2>&1; then
         not_ok "ruleset edited mid-run: exit $status, $(wc -l <"$tmp/changing.out") records, $digests digests" "$(cat "$tmp/changing.err")"; fi
 fi
 
+# --- a signal while a late worker loads its engine -----------------------------
+# The same, but the edit makes the ruleset's load take ~10 s of CPU (each
+# load() compiles 300 kB, which the instruction budget does not charge,
+# until the CPU limit of the load): SIGTERM while worker 2 loads it must
+# stop that load too, not wait for it. The first engine has written every
+# record by then, so the run ends with them all and exit 4, without a
+# word about the worker. (Not under valgrind: there the first engine is
+# still busy.)
+if thorough && command -v mkfifo >/dev/null 2>&1; then
+    cp -r "$src/tests/data/rules/slow" "$tmp/loading"
+    sed -i 's/version = "1.0",/version = "1.0", status = "draft",/' "$tmp/loading/ruleset.lua"
+    rm -f "$tmp/feed" && mkfifo "$tmp/feed"
+    $wrapper "$bin" batch -j 2 --rules "$tmp/loading" --max-instructions 30000000 <"$tmp/feed" \
+        >"$tmp/loading.out" 2>"$tmp/loading.err" &
+    pid=$!
+    exec 7>"$tmp/feed"
+    for _ in $(seq 600); do
+        grep -q "draft version" "$tmp/loading.err" && break
+        sleep 0.1
+    done
+    { echo 'local s = string.rep("f{}", 100000)'
+      echo 'for _ = 1, 1000000 do load(s) end'
+      cat "$src/tests/data/rules/slow/ruleset.lua"
+    } >"$tmp/loading/ruleset.lua"
+    cat "$tmp/sent.jsonl" >&7
+    for _ in $(seq 100); do   # the first engine's records (busy: an error)
+        [ -s "$tmp/loading.out" ] && break
+        sleep 0.1
+    done
+    sleep 1                   # worker 2 is in its load by now
+    started=$SECONDS
+    kill -TERM $pid
+    { sleep 30; kill -KILL $pid 2>/dev/null; } >/dev/null 2>&1 </dev/null &
+    killer=$!
+    wait $pid
+    status=$?
+    took=$((SECONDS - started))
+    pkill -P $killer 2>/dev/null; kill $killer 2>/dev/null; wait $killer 2>/dev/null
+    exec 7>&-
+    if [ "$status" -eq 4 ] && [ "$took" -le 3 ] && [ "$(wc -l <"$tmp/loading.out")" -eq 21 ] &&
+       ! grep -q "worker" "$tmp/loading.err"; then
+        ok "SIGTERM while a late worker loads: its load stops too (${took} s), exit 4"; else
+        not_ok "SIGTERM while a late worker loads: exit $status after ${took} s, $(wc -l <"$tmp/loading.out") records" "$(cat "$tmp/loading.err")"; fi
+fi
+
 # --- GNU parallel --pipe: chunks through separate runs, merged in order ------
 if command -v parallel >/dev/null 2>&1; then
     # --pipe cuts standard input at line ends into blocks; -k keeps their
