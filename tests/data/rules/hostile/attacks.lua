@@ -53,6 +53,14 @@ attacks.flood_pinned = function()
     if n % 256 == 0 then pinned = { pinned } end
   end
 end
+-- Fills the memory cap, keeps it full, then fails one small allocation
+-- after another inside pcall: Lua runs a full emergency collection over
+-- the whole heap before each refusal, ~10 instructions apart.
+attacks.gc_storm = function()
+  local hold, n = {}, 0
+  pcall(function() while true do n = n + 1; hold[n] = { n } end end)
+  while true do pcall(string.rep, "y", 100) end
+end
 attacks.varied = function()
   local keep = {}
   for i = 1, 3000 do
