@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -173,12 +175,52 @@ static void digest_covers_drug_names_read_later(void **state)
     remove_files(dir);
 }
 
+/* A ruleset directory whose symbolic links lead back to it (ten in one
+ * directory, each to the directory itself) names 10^8 directories within
+ * the 8 levels: the load must refuse it at once, not walk them all (it
+ * did, for hours, before directories were counted). */
+static void digest_bounds_directories_followed(void **state)
+{
+    char dir[] = "/tmp/nms-digest-links-XXXXXX", path[1024];
+    struct nms_engine *e = NULL;
+    enum nms_status status;
+    int i;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
+    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
+    write_file(dir, "late.lua", "return { value = true }\n", 24);
+    snprintf(path, sizeof path, "%s/a", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    for (i = 0; i < 10; i++) {
+        snprintf(path, sizeof path, "%s/a/l%d", dir, i);
+        assert_int_equal(symlink(".", path), 0);
+    }
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    alarm(60);      /* a hang is a failure */
+    status = nms_engine_load(e, dir);
+    alarm(0);
+    assert_int_equal(status, NMS_ERULES);
+    if (!strstr(nms_engine_errmsg(e), "more than 4096 directories"))
+        fail_msg("%s", nms_engine_errmsg(e));
+    nms_engine_free(e);
+    for (i = 0; i < 10; i++) {
+        snprintf(path, sizeof path, "%s/a/l%d", dir, i);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/a", dir);
+    rmdir(path);
+    remove_files(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(digest_frames_files_by_length),
         cmocka_unit_test(digest_covers_modules_required_later),
         cmocka_unit_test(digest_covers_drug_names_read_later),
+        cmocka_unit_test(digest_bounds_directories_followed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,6 +30,10 @@
 #define MAX_DEPTH 8
 /* How many rule files a ruleset may hold. */
 #define MAX_FILES 4096
+/* How many directories the walk may open: symbolic links are followed,
+ * and ten in one directory that lead back to it name 10^8 directories
+ * within MAX_DEPTH levels. */
+#define MAX_DIRS 4096
 #define MAX_PATH 4096
 /* How many bytes of rule text a snapshot may hold (the default ruleset
  * has about 300 KiB). */
@@ -40,6 +44,8 @@
 struct file_list {
     char **paths;   /* relative to the ruleset directory */
     size_t n, cap;
+    size_t dirs;    /* directories opened so far */
+    const char *too_many;   /* "files" or "directories" past the limit */
 };
 
 static int ends_with_lua(const char *name)
@@ -53,8 +59,10 @@ static int add_path(struct file_list *list, const char *rel)
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 32;
         char **grown;
-        if (cap > MAX_FILES)
+        if (cap > MAX_FILES) {
+            list->too_many = "files";
             return -1;
+        }
         grown = realloc(list->paths, cap * sizeof *grown);
         if (!grown)
             return -1;
@@ -92,6 +100,10 @@ static int collect(const char *root, const char *rel, int depth,
 
     if (join(path, sizeof path, root, rel) != 0)
         return -1;
+    if (++list->dirs > MAX_DIRS) {
+        list->too_many = "directories";
+        return -1;
+    }
     dir = opendir(path);
     if (!dir)
         return -1;
@@ -230,7 +242,7 @@ static int read_all(const char *dir, struct file_list *list,
 char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
                           char *errmsg, size_t errsize)
 {
-    struct file_list list = {NULL, 0, 0};
+    struct file_list list = {NULL, 0, 0, 0, NULL};
     uint8_t digest[SHA256_DIGEST_SIZE];
     struct sha256_ctx ctx;
     char *text = NULL;
@@ -238,8 +250,15 @@ char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
 
     memset(snap, 0, sizeof *snap);
     if (collect(dir, "", 0, &list) != 0) {
-        snprintf(errmsg, errsize, "cannot read ruleset directory '%s': %s",
-                 dir, strerror(errno));
+        if (list.too_many)
+            snprintf(errmsg, errsize, "ruleset '%s' holds more than %d %s "
+                     "(a symbolic link to a directory counts each time it "
+                     "is followed)", dir,
+                     list.too_many[0] == 'f' ? MAX_FILES : MAX_DIRS,
+                     list.too_many);
+        else
+            snprintf(errmsg, errsize, "cannot read ruleset directory '%s': "
+                     "%s", dir, strerror(errno));
         goto out;
     }
     qsort(list.paths, list.n, sizeof *list.paths, compare_paths);
