@@ -214,6 +214,38 @@ static void digest_bounds_directories_followed(void **state)
     remove_files(dir);
 }
 
+/* An entry that vanishes between the listing and its stat (an editor's
+ * temporary file), or a symbolic link to nothing, is not there to read:
+ * the load goes on without it (it failed, saying only "cannot read
+ * ruleset directory 'DIR': No such file or directory"). An entry that
+ * cannot be looked at for another reason fails the load naming it. */
+static void digest_skips_entries_gone_and_names_unreadable_ones(void **state)
+{
+    char dir[] = "/tmp/nms-digest-gone-XXXXXX", path[1024];
+    struct nms_engine *e = NULL;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
+    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
+    write_file(dir, "late.lua", "return { value = true }\n", 24);
+    snprintf(path, sizeof path, "%s/README", dir);
+    assert_int_equal(symlink("/nonexistent/nms-digest", path), 0);
+    e = load_dir(dir);
+    nms_engine_free(e);
+    snprintf(path, sizeof path, "%s/loop.lua", dir);
+    assert_int_equal(symlink("loop.lua", path), 0);
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    assert_int_equal(nms_engine_load(e, dir), NMS_ERULES);
+    if (!strstr(nms_engine_errmsg(e), "/loop.lua':"))
+        fail_msg("%s", nms_engine_errmsg(e));
+    nms_engine_free(e);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/README", dir);
+    unlink(path);
+    remove_files(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +253,7 @@ int main(void)
         cmocka_unit_test(digest_covers_modules_required_later),
         cmocka_unit_test(digest_covers_drug_names_read_later),
         cmocka_unit_test(digest_bounds_directories_followed),
+        cmocka_unit_test(digest_skips_entries_gone_and_names_unreadable_ones),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

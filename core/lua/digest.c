@@ -46,6 +46,8 @@ struct file_list {
     size_t n, cap;
     size_t dirs;    /* directories opened so far */
     const char *too_many;   /* "files" or "directories" past the limit */
+    char failed[MAX_PATH];  /* the entry that could not be read, if any */
+    int error;              /* and its errno */
 };
 
 static int ends_with_lua(const char *name)
@@ -88,6 +90,13 @@ static int join(char *buf, size_t size, const char *a, const char *b)
     return 0;
 }
 
+/* Remembers entry `rel` and errno as why the walk failed. */
+static void unreadable(struct file_list *list, const char *rel)
+{
+    list->error = errno;
+    snprintf(list->failed, sizeof list->failed, "%s", rel);
+}
+
 /* Collects the *.lua files below root/rel; returns 0 or -1 (errno set). */
 static int collect(const char *root, const char *rel, int depth,
                    struct file_list *list)
@@ -105,16 +114,28 @@ static int collect(const char *root, const char *rel, int depth,
         return -1;
     }
     dir = opendir(path);
-    if (!dir)
+    if (!dir) {
+        if (*rel && errno == ENOENT)
+            return 0;   /* gone since it was listed */
+        if (*rel)
+            unreadable(list, rel);
         return -1;
+    }
     while (rc == 0 && (entry = readdir(dir)) != NULL) {
         if (entry->d_name[0] == '.')
             continue;   /* ".", "..", and hidden editor files */
         if (join(child, sizeof child, rel, entry->d_name) != 0 ||
-            join(path, sizeof path, root, child) != 0 ||
-            stat(path, &st) != 0)
+            join(path, sizeof path, root, child) != 0) {
             rc = -1;
-        else if (S_ISDIR(st.st_mode))
+        } else if (stat(path, &st) != 0) {
+            /* Gone since the listing (an editor's temporary file), or a
+             * link to nothing: not there to read, as if listed a moment
+             * later. Anything else names the entry. */
+            if (errno != ENOENT) {
+                unreadable(list, child);
+                rc = -1;
+            }
+        } else if (S_ISDIR(st.st_mode))
             rc = depth < MAX_DEPTH ? collect(root, child, depth + 1, list) : 0;
         else if (S_ISREG(st.st_mode) && ends_with_lua(entry->d_name))
             rc = add_path(list, child);
@@ -242,7 +263,7 @@ static int read_all(const char *dir, struct file_list *list,
 char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
                           char *errmsg, size_t errsize)
 {
-    struct file_list list = {NULL, 0, 0, 0, NULL};
+    struct file_list list = {NULL, 0, 0, 0, NULL, "", 0};
     uint8_t digest[SHA256_DIGEST_SIZE];
     struct sha256_ctx ctx;
     char *text = NULL;
@@ -256,6 +277,9 @@ char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
                      "is followed)", dir,
                      list.too_many[0] == 'f' ? MAX_FILES : MAX_DIRS,
                      list.too_many);
+        else if (list.failed[0])
+            snprintf(errmsg, errsize, "cannot read '%s/%s': %s", dir,
+                     list.failed, strerror(list.error));
         else
             snprintf(errmsg, errsize, "cannot read ruleset directory '%s': "
                      "%s", dir, strerror(errno));
