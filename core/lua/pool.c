@@ -87,6 +87,8 @@ void nms_pool_release(struct nms_pool *pool)
 #define GRANULES (POOL_CHUNK / NMS_POOL_GRAIN)
 #define FIRST_GRANULE (sizeof(struct nms_pool_chunk) / NMS_POOL_GRAIN)
 #define MAP_WORDS (GRANULES / 64)
+_Static_assert(sizeof(struct nms_pool_chunk) % NMS_POOL_GRAIN == 0,
+               "blocks start at a granule boundary");
 
 /* Marks `bytes` from `p` free in its chunk's map (map i is chunk i's, its
  * index in the header). */
