@@ -59,6 +59,16 @@ static void remove_files(const char *dir)
     rmdir(dir);
 }
 
+/* A fresh directory (dir, a mkdtemp template) holding the manifest, the
+ * set and the module it requires. */
+static void write_ruleset(char *dir)
+{
+    assert_non_null(mkdtemp(dir));
+    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
+    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
+    write_file(dir, "late.lua", "return { value = true }\n", 24);
+}
+
 static struct nms_engine *load_dir(const char *dir)
 {
     struct nms_engine *e = NULL;
@@ -117,10 +127,7 @@ static void digest_covers_modules_required_later(void **state)
     char *before;
 
     (void)state;
-    assert_non_null(mkdtemp(dir));
-    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
-    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
-    write_file(dir, "late.lua", "return { value = true }\n", 24);
+    write_ruleset(dir);
     e = load_dir(dir);
     before = strdup(nms_engine_ruleset(e)->digest);
     assert_non_null(before);
@@ -160,10 +167,7 @@ static void digest_covers_drug_names_read_later(void **state)
     size_t n;
 
     (void)state;
-    assert_non_null(mkdtemp(dir));
-    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
-    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
-    write_file(dir, "late.lua", "return { value = true }\n", 24);
+    write_ruleset(dir);
     write_file(dir, "drugs.lua", drugs, sizeof drugs - 1);
     e = load_dir(dir);
     write_file(dir, "drugs.lua", edited, sizeof edited - 1);
@@ -187,10 +191,7 @@ static void digest_bounds_directories_followed(void **state)
     int i;
 
     (void)state;
-    assert_non_null(mkdtemp(dir));
-    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
-    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
-    write_file(dir, "late.lua", "return { value = true }\n", 24);
+    write_ruleset(dir);
     snprintf(path, sizeof path, "%s/a", dir);
     assert_int_equal(mkdir(path, 0700), 0);
     for (i = 0; i < 10; i++) {
@@ -225,10 +226,7 @@ static void digest_skips_entries_gone_and_names_unreadable_ones(void **state)
     struct nms_engine *e = NULL;
 
     (void)state;
-    assert_non_null(mkdtemp(dir));
-    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
-    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
-    write_file(dir, "late.lua", "return { value = true }\n", 24);
+    write_ruleset(dir);
     snprintf(path, sizeof path, "%s/README", dir);
     assert_int_equal(symlink("/nonexistent/nms-digest", path), 0);
     e = load_dir(dir);

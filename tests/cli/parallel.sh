@@ -263,21 +263,28 @@ fi
 # budget runs out, so that the others wait and the second worker loads.
 # It must see the edit and sit the run out; every record comes from the
 # ruleset the run began with.
-if command -v mkfifo >/dev/null 2>&1; then
-    cp -r "$src/tests/data/rules/slow" "$tmp/changing"
-    sed -i 's/version = "1.0",/version = "1.0", status = "draft",/' "$tmp/changing/ruleset.lua"
-    { echo '{"id": "busy", "history": {"exertion": true}}'
-      for i in $(seq 20); do echo '{"id": "c'"$i"'", "history": {"dehydration": true}}'; done
-    } >"$tmp/sent.jsonl"
-    mkfifo "$tmp/feed"
-    run batch -j 2 --rules "$tmp/changing" --max-instructions 30000000 <"$tmp/feed" \
-        >"$tmp/changing.out" 2>"$tmp/changing.err" &
+# draft_run NAME: batch -j 2 on a draft copy of the slow ruleset in
+# $tmp/NAME (output NAME.out, NAME.err) reading the FIFO $tmp/feed, held
+# open as descriptor 7; returns once the first engine has loaded (the
+# draft warning), with the run's process in $pid.
+draft_run() {
+    cp -r "$src/tests/data/rules/slow" "$tmp/$1"
+    sed -i 's/version = "1.0",/version = "1.0", status = "draft",/' "$tmp/$1/ruleset.lua"
+    rm -f "$tmp/feed" && mkfifo "$tmp/feed"
+    $wrapper "$bin" batch -j 2 --rules "$tmp/$1" --max-instructions 30000000 <"$tmp/feed" \
+        >"$tmp/$1.out" 2>"$tmp/$1.err" &
     pid=$!
     exec 7>"$tmp/feed"
     for _ in $(seq 600); do
-        grep -q "draft version" "$tmp/changing.err" && break
+        grep -q "draft version" "$tmp/$1.err" && break
         sleep 0.1
     done
+}
+if command -v mkfifo >/dev/null 2>&1; then
+    { echo '{"id": "busy", "history": {"exertion": true}}'
+      for i in $(seq 20); do echo '{"id": "c'"$i"'", "history": {"dehydration": true}}'; done
+    } >"$tmp/sent.jsonl"
+    draft_run changing
     echo "-- edited while the run was going" >>"$tmp/changing/slow.lua"
     cat "$tmp/sent.jsonl" >&7
     exec 7>&-
@@ -299,17 +306,7 @@ fi
 # word about the worker. (Not under valgrind: there the first engine is
 # still busy.)
 if thorough && command -v mkfifo >/dev/null 2>&1; then
-    cp -r "$src/tests/data/rules/slow" "$tmp/loading"
-    sed -i 's/version = "1.0",/version = "1.0", status = "draft",/' "$tmp/loading/ruleset.lua"
-    rm -f "$tmp/feed" && mkfifo "$tmp/feed"
-    $wrapper "$bin" batch -j 2 --rules "$tmp/loading" --max-instructions 30000000 <"$tmp/feed" \
-        >"$tmp/loading.out" 2>"$tmp/loading.err" &
-    pid=$!
-    exec 7>"$tmp/feed"
-    for _ in $(seq 600); do
-        grep -q "draft version" "$tmp/loading.err" && break
-        sleep 0.1
-    done
+    draft_run loading
     { echo 'local s = string.rep("f{}", 100000)'
       echo 'for _ = 1, 1000000 do load(s) end'
       cat "$src/tests/data/rules/slow/ruleset.lua"
