@@ -182,25 +182,22 @@ static void sandbox_memo_forgets_between_cases(void **s)
     nms_engine_free(e);
 }
 
-/* A case that filled the memory cap with blocks of a few sizes fails
- * alone: the next cases, needing blocks of many sizes, run (the block
- * pool gives its empty chunks back rather than refusing new ones at the
- * cap; before it did, even the harmless case after the flood failed). On
- * an engine of its own, so that no other test's allocations help it. */
-static void sandbox_memory_flood_fails_that_case_only(void **s)
+/* `rounds` times on a fresh engine: the memory flood `flood` fails its
+ * case on the cap, and the harmless `varied` (blocks of many sizes) runs
+ * right after it. On an engine of its own, so that no other test's
+ * allocations (or their garbage's free blocks) help it. */
+static void flood_then_varied(const char *flood, int rounds)
 {
     struct nms_limits limits = {0, 0, 600000};
     struct nms_engine *e = hostile_with(&limits);
     struct nms_result *r;
     int round;
 
-    (void)s;
-    for (round = 0; round < 2; round++) {
-        expect_stopped_in(e, "flood_blocks",
-                          "memory cap of 67108864 bytes exceeded");
+    for (round = 0; round < rounds; round++) {
+        expect_stopped_in(e, flood, "memory cap of 67108864 bytes exceeded");
         r = attack(e, "varied");
         if (r->error)
-            fail_msg("round %d: %s", round, r->error->message);
+            fail_msg("%s, round %d: %s", flood, round, r->error->message);
         assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
         assert_string_equal(r->sets[0].items[0].evidence, "varied");
         nms_result_free(r);
@@ -208,29 +205,26 @@ static void sandbox_memory_flood_fails_that_case_only(void **s)
     nms_engine_free(e);
 }
 
+/* A case that filled the memory cap with blocks of a few sizes fails
+ * alone: the next cases, needing blocks of many sizes, run (the block
+ * pool gives its empty chunks back rather than refusing new ones at the
+ * cap; before it did, even the harmless case after the flood failed). */
+static void sandbox_memory_flood_fails_that_case_only(void **s)
+{
+    (void)s;
+    flood_then_varied("flood_blocks", 2);
+}
+
 /* The same with one small table in 256 of the flood kept between cases
  * (~250 kB a round): no chunk is wholly free then, and before the pool
  * joined and cut anew the room between them, every later case failed on
- * the cap, the harmless ones too. Flood first on a fresh engine, so that
- * no earlier case's garbage left blocks of the sizes `varied` needs. */
+ * the cap, the harmless ones too. The flood comes first on its engine, so
+ * that no earlier case's garbage left blocks of the sizes `varied`
+ * needs. */
 static void sandbox_memory_kept_in_a_flood_starves_no_case(void **s)
 {
-    struct nms_limits limits = {0, 0, 600000};
-    struct nms_engine *e = hostile_with(&limits);
-    struct nms_result *r;
-    int round;
-
     (void)s;
-    for (round = 0; round < 3; round++) {
-        expect_stopped_in(e, "flood_pinned",
-                          "memory cap of 67108864 bytes exceeded");
-        r = attack(e, "varied");
-        if (r->error)
-            fail_msg("round %d: %s", round, r->error->message);
-        assert_string_equal(r->sets[0].items[0].evidence, "varied");
-        nms_result_free(r);
-    }
-    nms_engine_free(e);
+    flood_then_varied("flood_pinned", 3);
 }
 
 static void sandbox_caps_huge_string(void **s)
