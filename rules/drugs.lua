@@ -118,6 +118,10 @@
 --   [B24] Lithium: Bipolar UK, "Tell me about lithium" (Camcolit, Liskonum,
 --        Priadel, Li-liquid), https://www.bipolaruk.org/FAQs/tell-me-about-lithium ;
 --        Eskalith, Lithobid, https://healthlinerx.org/lithium/
+--   [B25] Baclofen products in openFDA: NDC 70121-2504 "Lioresal (baclofen)",
+--        https://api.fda.gov/drug/ndc.json?search=product_ndc%3A%2270121-2504%22 ;
+--        LYVISPAH (baclofen) label, set id f8992a56-9010-4c4b-84d5-ddcc3e2c3317,
+--        https://api.fda.gov/drug/label.json?search=set_id%3A%22f8992a56-9010-4c4b-84d5-ddcc3e2c3317%22
 --   [ATC] WHO ATC index as transcribed in the public repository
 --        SubjectRaw/SubjectRaw, subject/data/eng/atc.md (codes and group
 --        titles; newer codes such as N05AX15-17 are not in it)
