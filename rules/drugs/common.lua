@@ -188,12 +188,6 @@ return {
   row("lamotrigine", "N03AX09", "N03 antiepileptics", { brands = { "Lamictal" }, cite = "Lamictal [B22]" }),
   row("gabapentin", "N03AX12", "N03 antiepileptics", { brands = { "Neurontin" }, cite = "Neurontin [B22]" }),
   row("topiramate", "N03AX11", "N03 antiepileptics", { brands = { "Topamax" }, cite = "Topamax [B22]" }),
-  -- Baclofen: its abrupt withdrawal mimics NMS (high fever, altered mental
-  -- status, rebound spasticity, rigidity: boxed warning of the intrathecal
-  -- label, tests/data/case-reports cr05, cr06), so it must be a known drug of
-  -- no criteria class rather than an unknown one that leaves exposure open.
-  row("baclofen", "M03BX01", "M03BX other centrally acting muscle relaxants",
-    { brands = { "Lioresal", "Lyvispah" }, cite = "Lioresal, Lyvispah [B25]" }),
   row("salbutamol", "R03AC02", "R03 drugs for obstructive airway diseases", { also = { "albuterol" } }),
   row("nicotine", "N07BA01", "N07BA drugs used in nicotine dependence"),
   row("zolpidem", "N05CF02", "N05CF benzodiazepine related drugs", { brands = { "Ambien" },
