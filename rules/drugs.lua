@@ -118,6 +118,13 @@
 --   [B24] Lithium: Bipolar UK, "Tell me about lithium" (Camcolit, Liskonum,
 --        Priadel, Li-liquid), https://www.bipolaruk.org/FAQs/tell-me-about-lithium ;
 --        Eskalith, Lithobid, https://healthlinerx.org/lithium/
+--   [B25] Baclofen products in openFDA: intrathecal baclofen label, set id
+--        e05080ef-53d9-4060-aaa4-86a6935467de (boxed warning on abrupt
+--        discontinuation), https://api.fda.gov/drug/label.json?search=set_id%3A%22e05080ef-53d9-4060-aaa4-86a6935467de%22 ;
+--        NDC 70121-2504 "Lioresal (baclofen)",
+--        https://api.fda.gov/drug/ndc.json?search=product_ndc%3A%2270121-2504%22 ;
+--        LYVISPAH (baclofen) label, set id f8992a56-9010-4c4b-84d5-ddcc3e2c3317,
+--        https://api.fda.gov/drug/label.json?search=set_id%3A%22f8992a56-9010-4c4b-84d5-ddcc3e2c3317%22
 --   [ATC] WHO ATC index as transcribed in the public repository
 --        SubjectRaw/SubjectRaw, subject/data/eng/atc.md (codes and group
 --        titles; newer codes such as N05AX15-17 are not in it)
@@ -150,6 +157,9 @@ local classes = {
   benzodiazepine = { title = "benzodiazepine",
     source = "ATC N05BA, N05CD, N03AE [ATC]; §5.2 lorazepam as first-line NMS treatment [S22][S24]; §5.6 "
       .. "lorazepam challenge in catatonia [S38]" },
+  gaba_b_agonist = { title = "GABA-B agonist (baclofen)",
+    source = "baclofen M03BX01 [ATC]; abrupt withdrawal mimics NMS: intrathecal baclofen label boxed "
+      .. "warning [B25] (differential/baclofen_withdrawal.lua)" },
   lithium = { title = "lithium",
     source = "§8.1 last row: not a D2 blocker, an NMS co-risk; §6 lithium co-treatment [S46]" },
   other = { title = "no class the criteria ask about",

@@ -4,7 +4,7 @@
 
 return {
   name = "nms-default",
-  version = "0.3.0",
+  version = "0.3.1",
   title = "Neuroleptic malignant syndrome: published diagnostic criteria",
   params = "params",
   criteria = { "criteria.iec2011", "criteria.dsm4tr", "criteria.levenson1985",
@@ -17,5 +17,6 @@ return {
     "differential.anticholinergic", "differential.malignant_hyperthermia",
     "differential.parkinsonism_hyperpyrexia", "differential.malignant_catatonia",
     "differential.heat_stroke", "differential.cns_infection", "differential.sympathomimetic",
+    "differential.baclofen_withdrawal",
   },
 }

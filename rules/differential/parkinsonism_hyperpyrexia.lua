@@ -71,7 +71,9 @@ local function rigidity_worse(case)
   return tri.finding(nil, graded(case, rigid) .. ", no lower grade recorded before it; "
     .. (pd and "in Parkinson's disease" or "with Parkinson's disease not recorded (history.parkinson_disease)")
     .. " rigidity may be the baseline parkinsonism, and PHS is a worsening",
-    "an earlier exam grading rigidity (exam[].rigidity), or history.parkinson_disease")
+    -- a recorded Parkinson's disease cannot decide it: only an earlier grade can
+    pd and "an earlier exam grading rigidity (exam[].rigidity)"
+      or "an earlier exam grading rigidity (exam[].rigidity), or history.parkinson_disease")
 end
 
 return {

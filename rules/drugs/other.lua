@@ -4,6 +4,12 @@
 -- explains the source tags and class ids.
 
 return {
+  -- Baclofen: its abrupt withdrawal mimics NMS (high fever, altered mental
+  -- status, rebound spasticity, rigidity: boxed warning of the intrathecal
+  -- label [B25]); differential/baclofen_withdrawal.lua asks for its class.
+  { "baclofen", "M03BX01", "gaba_b_agonist", brands = { "Lioresal", "Lyvispah" },
+    src = "M03BX other centrally acting muscle relaxants; M03BX01 [ATC]; Lioresal, Lyvispah [B25]" },
+
   -- §8.4 Serotonergic drugs [S81][S82].
   { "fluoxetine", "N06AB03", "serotonergic", brands = { "Prozac", "Sarafem" },
     src = "§8.4 SSRI [S81][S82]; Prozac, Sarafem [B20]" },

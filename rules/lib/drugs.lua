@@ -156,6 +156,37 @@ for _, p in ipairs(data.depot.products) do
 end
 local DEPOT_DEFAULT_H = P.number("depot.default_h")
 
+-- Spelling (parameters drugs.spelling_distance, drugs.spelling_min_length):
+-- the one-word names and brands, by first letter, that an unknown word of
+-- the same first letter may be one letter away from.
+local SPELLING = P.number("drugs.spelling_distance") >= 1
+local SPELL_MIN = P.number("drugs.spelling_min_length")
+local spellable = {}
+for key, hit in pairs(by_name) do
+  if #key >= SPELL_MIN - 1 and key:find("^%l[%l%d]*$") then
+    local first = key:sub(1, 1)
+    spellable[first] = spellable[first] or {}
+    table.insert(spellable[first], { key = key, hit = hit })
+  end
+end
+for _, list in pairs(spellable) do table.sort(list, function(a, b) return a.key < b.key end) end
+
+-- Whether a and b (a ~= b) are one edit apart: one letter changed, added or
+-- dropped, or two neighbours swapped.
+local function one_apart(a, b)
+  local la, lb = #a, #b
+  if la > lb then a, b, la, lb = b, a, lb, la end
+  if lb - la > 1 then return false end
+  local i = 1
+  while i <= la and a:byte(i) == b:byte(i) do i = i + 1 end
+  if la == lb then
+    if a:sub(i + 1) == b:sub(i + 1) then return true end            -- changed
+    return a:sub(i, i + 1) == b:sub(i + 1, i + 1) .. b:sub(i, i)      -- swapped
+      and a:sub(i + 2) == b:sub(i + 2)
+  end
+  return a:sub(i) == b:sub(i + 1)                                     -- added / dropped
+end
+
 local function with_classes(info, list)
   info.classes, info.class_list = {}, {}
   for _, c in ipairs(list) do
@@ -234,6 +265,33 @@ local function by_words(written)
     exact = false, recognised = true, source = "combination of " .. table.concat(names, ", ") }, list), all
 end
 
+-- A written name whose only drug word is unknown but one letter from
+-- exactly one known drug (same first letter): that drug, read "by
+-- spelling" (drugs/warnings.lua says so); nil otherwise.
+local function by_spelling(written)
+  local word
+  for _, seg in ipairs(M.segments(written)) do
+    for _, w in ipairs(seg) do
+      if not (noise[w] or MARK[w] or w:match("^[%d%.]")) then
+        if word then return nil end
+        word = w
+      end
+    end
+  end
+  if word == nil or #word < SPELL_MIN or by_name[word] then return nil end
+  local found, key
+  for _, c in ipairs(spellable[word:sub(1, 1)] or {}) do
+    if one_apart(word, c.key) then
+      if found and found.row ~= c.hit.row then return nil end   -- two drugs as close: no guess
+      found, key = found or c.hit, key or c.key
+    end
+  end
+  if not found then return nil end
+  local info = info_of(found.row, written, "spelling", false)
+  info.spelled = key
+  return info
+end
+
 --- Classifies medication entry `med` ({drug, atc, ...}).
 -- @return info { written, generic, classes = {[id]=true}, class_list, gen,
 --   potency, via, source, recognised, words = {[word]=true} (the name's
@@ -258,6 +316,7 @@ function M.classify(med)
         end
       end
     end
+    if not info and written and SPELLING then info = by_spelling(written) end
     info = info or { written = written, atc = atc, recognised = false, classes = {}, class_list = {} }
   end
   info.words = words
@@ -383,6 +442,8 @@ function describe(info)
     return fmt.quote(name) .. " (" .. info.via .. ": " .. traits(info) .. ")"
   elseif info.written == nil or info.via:find("^ATC") then
     name = (info.written and fmt.quote(info.written) .. " = " or "") .. name .. " by " .. info.via
+  elseif info.via == "spelling" then
+    name = fmt.quote(info.written) .. " read as " .. name
   elseif info.via == "brand" or not info.exact then
     name = info.written .. " = " .. name
   else

@@ -115,6 +115,25 @@ return {
     source = "project rule 'missing is not false' (issue 2); no clinical source",
   },
 
+  ["drugs.spelling_distance"] = {
+    value = 1, unit = "letters (0 or 1)",
+    doc = "A drug name the ruleset does not know, written as one word of at least "
+      .. "drugs.spelling_min_length letters (strengths, forms, salts and depot marks aside), is read as "
+      .. "the known name or brand one letter away (one letter changed, added, dropped, or two "
+      .. "neighbours swapped), with the same first letter, when exactly one drug is that close "
+      .. "('metaclopramide', 'Quetiapin', 'haloperidole'); a warning (kind drug_spelling) names the "
+      .. "reading so that it can be checked. 0 turns this off: every unknown name stays unrecognised.",
+    source = "project choice (session 11: chart spellings of published case-report drugs were left "
+      .. "unrecognised, leaving NMS exposure unknown); no clinical source. Only 1 is offered: two "
+      .. "letters already join real, different drugs",
+  },
+  ["drugs.spelling_min_length"] = {
+    value = 7, unit = "letters",
+    doc = "The shortest unknown word read by drugs.spelling_distance; shorter names are too close "
+      .. "to each other to guess.",
+    source = "project choice; no clinical source",
+  },
+
   -- Depot (long-acting injectable) antipsychotics: how long one injection
   -- acts (lib/meds.lua, rules/drugs/depot.lua). Each product's value follows
   -- one rule, stated in depot.default_h's doc; the numbers are the sources'.

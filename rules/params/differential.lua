@@ -180,6 +180,37 @@ return {
     source = "§7.5 [S74]: 'altered consciousness'; values: the IEC 2011 item 4 choice reused",
   },
 
+  -- Baclofen withdrawal screen (differential/baclofen_withdrawal.lua) -------
+  ["differential.baclofen_withdrawal.window_h"] = {
+    value = 72, unit = "h",
+    doc = "Baclofen (class gaba_b_agonist) stopped (and not carried on by another course) or its dose "
+      .. "lowered (doses[]) within this many hours before the anchor (the syndrome onset, else the "
+      .. "assessment).",
+    source = "Case report summarised by IASP Pain Research Forum (paper 194099): withdrawal 'symptoms "
+      .. "usually develop in 1 to 3 days of cessation'; J Psychopharmacol 2001;15:61-3 (PMID 11277611): "
+      .. "stopped 'in the days prior to presentation'; the label [B25] gives no interval",
+  },
+  ["differential.baclofen_withdrawal.fever_c"] = {
+    value = 38.0, unit = "°C",
+    doc = "'High fever': some temperature strictly above this value, at any measurement site.",
+    source = "intrathecal baclofen label boxed warning [B25] says 'high fever' without a value; project "
+      .. "choice: IEC 2011 item 2 value (38.0 °C) reused",
+  },
+  ["differential.baclofen_withdrawal.altered_mental_status"] = {
+    value = ALTERED, unit = "exam[].mental_status values",
+    doc = "mental_status values that count as 'altered mental status'.",
+    source = "label boxed warning [B25]: 'altered mental status'; values: the IEC 2011 item 4 choice reused",
+  },
+  ["differential.baclofen_withdrawal.features_needed"] = {
+    value = 2, unit = "features",
+    doc = "How many of the label's recordable sequelae (high fever, altered mental status, muscle "
+      .. "rigidity; rebound spasticity has no field) must be present, beside the withdrawal, for the "
+      .. "screen to be met.",
+    source = "the label [B25] lists the sequelae without a count; project choice: 2, so that one "
+      .. "non-specific finding alone (fever, or confusion) does not make the screen; the published "
+      .. "cases had all three (PMID 11277611; IASP PRF 194099)",
+  },
+
   -- Malignant catatonia screen (differential/malignant_catatonia.lua) -------
   ["differential.malignant_catatonia.fever_c"] = {
     value = 38.0, unit = "°C",

@@ -113,6 +113,20 @@ return {
           .. "intravenous acyclovir to the empiric antimicrobial regimen'); §7.8 BMJ work-up [S13]; [S11][S1]"),
     },
   },
+  baclofen_withdrawal = {
+    role = "rival", name = "baclofen withdrawal",
+    steps = {
+      act("Baclofen withdrawal first steps: restart baclofen (re-administer it; with an intrathecal pump, "
+        .. "check the pump and catheter and reinstitute intrathecal baclofen, as oral baclofen may not "
+        .. "replace it); high-dose benzodiazepines as support",
+        "Mohammed I, Hussain A. Intrathecal baclofen withdrawal syndrome - a life-threatening "
+          .. "complication of baclofen pump: a case report. BMC Clin Pharmacol 2004;4:6, "
+          .. "doi:10.1186/1472-6904-4-6 ('oral baclofen replacement may not be an effective method ... "
+          .. "high-dose benzodiazepines and prompt analysis of intrathecal pump with reinstitution of "
+          .. "baclofen'); IASP PRF 194099 case summary ('re-administration of baclofen, or use of "
+          .. "benzodiazepines'); intrathecal baclofen label boxed warning [B25]"),
+    },
+  },
   parkinsonism_hyperpyrexia = {
     role = "spectrum", name = "parkinsonism-hyperpyrexia syndrome",
     restores = true,   -- the same step as NMS from withdrawal: given once (severity/actions.lua)
