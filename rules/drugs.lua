@@ -134,7 +134,9 @@
 --        Minipress, Intuniv, Pravachol, Zetia, Tricor, Crestor, Diovan, Mobic,
 --        Zyloprim, Valtrex, Diflucan, Ventolin, Atrovent, Spiriva, Vesicare,
 --        Strattera, Vyvanse, Adderall (amphetamine/dextroamphetamine), Norco
---        and Vicodin (hydrocodone/acetaminophen)
+--        and Vicodin (hydrocodone/acetaminophen), Percocet
+--        (oxycodone/acetaminophen), Suboxone (buprenorphine/naloxone),
+--        Entresto (sacubitril/valsartan), Provigil
 --   [B27] Healthgrades, "The Top 50 Drugs Prescribed in the United States"
 --        (ClinCalc DrugStats / MEPS figures, with brand names; medically
 --        reviewed by A. D. Sellers, PharmD),
@@ -258,6 +260,10 @@ local qualifiers = {
   "controlled", "modified", "prolonged", "immediate", "sustained", "zydis", "velotab", "powder",
   "for", "reconstitution", "vial", "ampoule", "amp", "prefilled", "syringe", "pen", "infusion",
   "premix", "in", "with", "and", "of", "w", "sesame", "oil", "water", "diluent", "vehicle", "long", "acting", "consta", "maintena", "sustenna",
+  -- routes and forms after a "/" ("Suboxone 8/2 mg SL", "8 mcg/min
+  -- infusion") stand alone in their segment (session 11)
+  "min", "sl", "sublingual", "neb", "nebulised", "nebulized", "inh", "inhaler", "inhalation", "nasal", "spray",
+  "topical", "cream", "ointment",
   "trinza", "relprevv", "microspheres", "depot", "lai", "generic", "brand",
 }
 

@@ -63,7 +63,8 @@ return {
     src = "inhibits the serotonin transporter (Baldo, Arch Toxicol 2018 [B15]); opioid §8.6; N07BC02 [ATC]; "
       .. "Dolophine [B22]" },
   { "buprenorphine", "N02AE01", { "serotonergic", "mh_non_trigger" }, atc_also = { "N07BC01" },
-    src = "[B8]; opioid §8.6; N02AE01, N07BC01 [ATC]" },
+    brands = { "Suboxone" },
+    src = "[B8]; opioid §8.6; N02AE01, N07BC01 [ATC]; Suboxone (buprenorphine/naloxone) [B26]" },
   { "dextromethorphan", "R05DA09", "serotonergic", src = "[B8][B9]; R05DA09 [ATC]" },
   { "ondansetron", "A04AA01", "serotonergic", brands = { "Zofran" },
     src = "antiemetics: ondansetron [B8]; setrones [B9]; A04AA01 [ATC]; Zofran [B9b]" },
@@ -129,6 +130,8 @@ return {
   { "chlorphenamine", "R06AB04", "anticholinergic", also = { "chlorpheniramine" },
     src = "§8.5 antihistamine; [B10]; R06AB04 [ATC]" },
   { "cyclizine", "R06AE03", "anticholinergic", src = "§8.5 antihistamine; [B10]; R06AE03 [ATC]" },
+  { "meclozine", "R06AE05", "anticholinergic", also = { "meclizine" },
+    src = "§8.5 antihistamines (R06A), as the R06A group; R06AE05 [ATC] (session 11)" },
   { "cyproheptadine", "R06AX02", "anticholinergic",
     src = "§8.5 antihistamine; [B10]; R06AX02 [ATC]; also the serotonin-toxicity antidote (seed 003)" },
   -- Second-generation antihistamines sit in R06A but carry "low/no central
@@ -200,8 +203,8 @@ return {
   { "cisatracurium", "M03AC11", "mh_non_trigger", src = "§8.6 non-depolarizing relaxant [S62]; M03AC11 [ATC]" },
   { "morphine", "N02AA01", "mh_non_trigger", brands = { "MS Contin" },
     src = "§8.6 opioids are non-triggers [S62]; N02AA01 [ATC]; MS Contin [B22]" },
-  { "oxycodone", "N02AA05", "mh_non_trigger", brands = { "OxyContin" },
-    src = "§8.6 opioids [S62]; N02AA05 [ATC]; OxyContin [B22]" },
+  { "oxycodone", "N02AA05", "mh_non_trigger", brands = { "OxyContin", "Percocet" },
+    src = "§8.6 opioids [S62]; N02AA05 [ATC]; OxyContin [B22]; Percocet (oxycodone/acetaminophen) [B26]" },
   { "hydromorphone", "N02AA03", "mh_non_trigger", brands = { "Dilaudid" },
     src = "§8.6 opioids [S62]; N02AA03 [ATC]; does not inhibit "
       .. "the serotonin transporter [B15]; Dilaudid [B22]" },
@@ -231,6 +234,9 @@ return {
     src = "amphetamine prodrug; N06BA 'centrally acting sympathomimetics' [ATC]; Vyvanse [B26]" },
   { "methylphenidate", "N06BA04", "sympathomimetic", brands = { "Ritalin", "Concerta" },
     src = "N06BA 'centrally acting sympathomimetics' [ATC]; Ritalin, Concerta [B9b]" },
+  { "modafinil", "N06BA07", "sympathomimetic", brands = { "Provigil" },
+    src = "N06BA 'centrally acting sympathomimetics' [ATC], as methylphenidate (session 11); N06BA07 [ATC]; "
+      .. "Provigil [B26]" },
   { "cathinone", nil, "sympathomimetic", also = { "cathinones", "synthetic cathinones" },
     src = "§7.9 cathinones [S77][S36]" },
 
