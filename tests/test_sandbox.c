@@ -502,6 +502,27 @@ static void sandbox_frees_what_rules_let_go(void **state)
     nms_engine_free(e);
 }
 
+/* table.concat is charged by the elements of the table it joins (it was
+ * charged by the length of its separator: a join of 100,000 texts cost
+ * 2), and takes a number as its separator as Lua's does. */
+static void sandbox_charges_table_concat(void **state)
+{
+    struct nms_engine *e = tight();
+    struct nms_result *r = attack(e, "concat_work");
+
+    (void)state;
+    assert_non_null(r->error);
+    assert_non_null(strstr(r->error->message,
+                           "instruction budget of 5000000 exceeded"));
+    nms_result_free(r);
+    r = attack(e, "concat_number_sep");
+    if (r->error)
+        fail_msg("%s", r->error->message);
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
 /* 5: strings copied out of rule results into C are bounded. */
 static void sandbox_bounds_evidence(void **s)
 {
@@ -600,6 +621,7 @@ int main(void)
         cmocka_unit_test(sandbox_limits_cpu_time_of_collections),
         cmocka_unit_test(sandbox_caps_memory_kept_between_cases),
         cmocka_unit_test(sandbox_frees_what_rules_let_go),
+        cmocka_unit_test(sandbox_charges_table_concat),
         cmocka_unit_test(sandbox_bounds_evidence),
         cmocka_unit_test(sandbox_bounds_text_per_case),
         cmocka_unit_test(sandbox_output_is_reproducible),

@@ -207,11 +207,15 @@ static const struct {
     {NULL, NULL, COST_OUTPUT}};
 
 /* Elements from i to j (arguments at idx, idx + 1; j defaults to #t of
- * the table at idx - 1), as a double so huge ranges do not wrap. */
+ * the table, argument 1), as a double so huge ranges do not wrap.
+ * table.unpack(t, i, j) and table.concat(t, sep, i, j) both default j
+ * to #t; concat's sep sits between, so the table is not always at
+ * idx - 1 (taking it from there charged a concat by the length of its
+ * separator, and failed on a number separator). */
 static double range_at(lua_State *L, int idx)
 {
     lua_Integer i = luaL_optinteger(L, idx, 1);
-    lua_Integer j = lua_isnoneornil(L, idx + 1) ? luaL_len(L, idx - 1)
+    lua_Integer j = lua_isnoneornil(L, idx + 1) ? luaL_len(L, 1)
                                                : luaL_checkinteger(L, idx + 1);
 
     return j >= i ? (double)j - (double)i + 1 : 0;

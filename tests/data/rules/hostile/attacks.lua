@@ -161,6 +161,18 @@ attacks.churn = function()
   churned = ("c"):rep(8 << 20)
   return #churned == 8 << 20, "churned"
 end
+-- table.concat's work is charged by the elements it joins: 200 joins of
+-- 100,000 texts is 20 M elements, past a 5 M budget.
+attacks.concat_work = function()
+  local t = {}
+  for i = 1, 100000 do t[i] = "x" end
+  for _ = 1, 200 do local _ = table.concat(t, ", ") end
+  return true, "joined"
+end
+-- Not an attack: a number is a separator table.concat accepts.
+attacks.concat_number_sep = function()
+  return table.concat({ "a", "b" }, 5) == "a5b", "joined with 5"
+end
 attacks.big_evidence = function() return true, ("x"):rep(1 << 20) end
 attacks.random = function() return true, tostring(math.random(1, 1000000000)) end
 attacks.address = function()
