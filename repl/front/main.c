@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "nms/schema.h"
+
 #include "cmd/sink.h"
 #include "front/commands.h"
 #include "front/msg.h"
@@ -117,7 +119,17 @@ static const struct nms_command *find_command(const char *name)
 
 static int unknown_command(const char *name)
 {
-    nms_errorf("unknown command '%s'", name);
+    const char *names[N_COMMANDS + 1], *near;
+    size_t i;
+
+    for (i = 0; i < N_COMMANDS; i++)
+        names[i] = commands[i].name;
+    names[N_COMMANDS] = NULL;
+    near = nms_schema_closest_name(names, name);
+    if (near)
+        nms_errorf("unknown command '%s' — did you mean '%s'?", name, near);
+    else
+        nms_errorf("unknown command '%s'", name);
     fprintf(stderr, "Try 'nmsrules --help'.\n");
     return NMS_EXIT_USAGE;
 }

@@ -28,6 +28,9 @@ check "help alone, -h and --help print the same usage" 'cmp -s "$tmp/h1" "$tmp/u
 "$bin" help nosuch >"$tmp/out" 2>"$tmp/err"
 check "help of an unknown command names it, exit 2" \
     '[ $? -eq 2 ] && grep -qx "nmsrules: error: unknown command '"'nosuch'"'" "$tmp/err"'
+"$bin" timline >"$tmp/out" 2>"$tmp/err"
+check "a misspelt command names the one probably meant, exit 2" \
+    '[ $? -eq 2 ] && grep -q "unknown command '"'timline'"' — did you mean '"'timeline'"'?" "$tmp/err"'
 
 # --- version: three spellings, --rules and NMSRULES_RULES anywhere --------
 cp -r "$src/rules" "$tmp/myrules"
