@@ -176,6 +176,25 @@ static int sections_with(const char *name, char *buf, size_t size)
     return found;
 }
 
+/* The field names of section `path` ("t, temp, temp_site, hr, ..."),
+ * into buf. */
+static const char *fields_of(const char *path, char *buf, size_t size)
+{
+    struct nms_schema_entry e;
+    size_t i, used = 0;
+
+    buf[0] = '\0';
+    for (i = 0; nms_schema_child(path, i, &e) == 0; i++) {
+        if (used + strlen(e.name) + 8 > size) {   /* room for ", ..." */
+            snprintf(buf + used, size - used, ", ...");
+            break;
+        }
+        used += (size_t)snprintf(buf + used, size - used, "%s%s",
+                                 i ? ", " : "", e.name);
+    }
+    return buf;
+}
+
 int value_check_field(struct session *s, const char *path)
 {
     char parent[256] = "", next[256], name[128];
@@ -198,9 +217,11 @@ int value_check_field(struct session *s, const char *path)
             else if (close)
                 repl_error(s, "unknown field '%s' — did you mean '%s'?", name,
                            close);
+            else if (*parent)
+                repl_error(s, "unknown field '%s' in %s; its fields: %s", name,
+                           parent, fields_of(parent, where, sizeof where));
             else
-                repl_error(s, "unknown field '%s'%s%s", name,
-                           *parent ? " in " : "", parent);
+                repl_error(s, "unknown field '%s'", name);
             return -1;
         }
         memcpy(parent, next, sizeof parent);
