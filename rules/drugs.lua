@@ -125,6 +125,22 @@
 --        https://api.fda.gov/drug/ndc.json?search=product_ndc%3A%2270121-2504%22 ;
 --        LYVISPAH (baclofen) label, set id f8992a56-9010-4c4b-84d5-ddcc3e2c3317,
 --        https://api.fda.gov/drug/label.json?search=set_id%3A%22f8992a56-9010-4c4b-84d5-ddcc3e2c3317%22
+--   [B26] Brand-generic pairs seen in public code drug lists by exact-string
+--        search (session 11, as [B12][B23]), each printed "generic (Brand)"
+--        in some list: Senokot (senna), Colace (docusate), MiraLAX
+--        (polyethylene glycol), Glucotrol, Amaryl, Actos, Januvia, Victoza,
+--        Jardiance, Farxiga, Ozempic, Trulicity, Solu-Medrol, Lyrica, Flovent,
+--        Advair (fluticasone-salmeterol), Singulair, Flomax, Proscar,
+--        Minipress, Intuniv, Pravachol, Zetia, Tricor, Crestor, Diovan, Mobic,
+--        Zyloprim, Valtrex, Diflucan, Ventolin, Atrovent, Spiriva, Vesicare,
+--        Strattera, Vyvanse, Adderall (amphetamine/dextroamphetamine), Norco
+--        and Vicodin (hydrocodone/acetaminophen), Percocet
+--        (oxycodone/acetaminophen), Suboxone (buprenorphine/naloxone),
+--        Entresto (sacubitril/valsartan), Provigil
+--   [B27] Healthgrades, "The Top 50 Drugs Prescribed in the United States"
+--        (ClinCalc DrugStats / MEPS figures, with brand names; medically
+--        reviewed by A. D. Sellers, PharmD),
+--        https://www.healthgrades.com/right-care/patient-advocate/the-top-50-drugs-prescribed-in-the-united-states
 --   [ATC] WHO ATC index as transcribed in the public repository
 --        SubjectRaw/SubjectRaw, subject/data/eng/atc.md (codes and group
 --        titles; newer codes such as N05AX15-17 are not in it)
@@ -244,6 +260,10 @@ local qualifiers = {
   "controlled", "modified", "prolonged", "immediate", "sustained", "zydis", "velotab", "powder",
   "for", "reconstitution", "vial", "ampoule", "amp", "prefilled", "syringe", "pen", "infusion",
   "premix", "in", "with", "and", "of", "w", "sesame", "oil", "water", "diluent", "vehicle", "long", "acting", "consta", "maintena", "sustenna",
+  -- routes and forms after a "/" ("Suboxone 8/2 mg SL", "8 mcg/min
+  -- infusion") stand alone in their segment (session 11)
+  "min", "sl", "sublingual", "neb", "nebulised", "nebulized", "inh", "inhaler", "inhalation", "nasal", "spray",
+  "topical", "cream", "ointment",
   "trinza", "relprevv", "microspheres", "depot", "lai", "generic", "brand",
 }
 

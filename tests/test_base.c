@@ -220,6 +220,49 @@ static void pool_flood_of_one_size_does_not_starve_others(void **state)
     nms_pool_release(&pool);
 }
 
+/* A flood of one size up to the limit, freed but for one block in 256
+ * kept in use (a rule that floods the cap with small tables and keeps a
+ * few between cases): no chunk is wholly free, yet the blocks of other
+ * sizes a later case needs come from the free room between the kept ones,
+ * which is joined and cut anew (before, every later request of another
+ * class was refused for good while a few kB were in use). */
+static void pool_kept_blocks_do_not_starve_others(void **state)
+{
+    enum { MAX_BLOCKS = 8 * 65536 / 16 };
+    static void *blocks[MAX_BLOCKS];
+    struct nms_pool pool;
+    size_t limit = 8u * 65536u, n = 0, i, kept = 0;
+    unsigned char *other[1000];
+
+    (void)state;
+    nms_pool_init(&pool);
+    while (n < MAX_BLOCKS &&
+           (blocks[n] = nms_pool_realloc(&pool, NULL, 0, 16, limit)) != NULL)
+        n++;
+    assert_true(n > 1000);
+    for (i = 0; i < n; i++) {
+        if (i % 256 == 0) {
+            fill(blocks[i], 16, (unsigned char)i);
+            kept++;
+        } else {
+            nms_pool_free(&pool, blocks[i], 16);
+        }
+    }
+    for (i = 0; i < 1000; i++) {    /* 200 kB of 200-byte blocks */
+        other[i] = nms_pool_realloc(&pool, NULL, 0, 200, limit);
+        if (!other[i])
+            fail_msg("block %zu of 200 bytes refused with %zu of 16 kept",
+                     i, kept);
+        fill(other[i], 200, (unsigned char)(i + 1));
+    }
+    assert_true(pool.held <= limit);
+    for (i = 0; i < n; i += 256)
+        assert_true(filled(blocks[i], 16, (unsigned char)i));
+    for (i = 0; i < 1000; i++)
+        assert_true(filled(other[i], 200, (unsigned char)(i + 1)));
+    nms_pool_release(&pool);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +273,7 @@ int main(void)
         cmocka_unit_test(pool_reuses_and_separates),
         cmocka_unit_test(pool_holds_within_limit),
         cmocka_unit_test(pool_flood_of_one_size_does_not_starve_others),
+        cmocka_unit_test(pool_kept_blocks_do_not_starve_others),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -55,6 +57,16 @@ static void remove_files(const char *dir)
         unlink(path);
     }
     rmdir(dir);
+}
+
+/* A fresh directory (dir, a mkdtemp template) holding the manifest, the
+ * set and the module it requires. */
+static void write_ruleset(char *dir)
+{
+    assert_non_null(mkdtemp(dir));
+    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
+    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
+    write_file(dir, "late.lua", "return { value = true }\n", 24);
 }
 
 static struct nms_engine *load_dir(const char *dir)
@@ -115,10 +127,7 @@ static void digest_covers_modules_required_later(void **state)
     char *before;
 
     (void)state;
-    assert_non_null(mkdtemp(dir));
-    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
-    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
-    write_file(dir, "late.lua", "return { value = true }\n", 24);
+    write_ruleset(dir);
     e = load_dir(dir);
     before = strdup(nms_engine_ruleset(e)->digest);
     assert_non_null(before);
@@ -158,10 +167,7 @@ static void digest_covers_drug_names_read_later(void **state)
     size_t n;
 
     (void)state;
-    assert_non_null(mkdtemp(dir));
-    write_file(dir, "ruleset.lua", manifest, sizeof manifest - 1);
-    write_file(dir, "s.lua", set_lazy, sizeof set_lazy - 1);
-    write_file(dir, "late.lua", "return { value = true }\n", 24);
+    write_ruleset(dir);
     write_file(dir, "drugs.lua", drugs, sizeof drugs - 1);
     e = load_dir(dir);
     write_file(dir, "drugs.lua", edited, sizeof edited - 1);
@@ -173,12 +179,79 @@ static void digest_covers_drug_names_read_later(void **state)
     remove_files(dir);
 }
 
+/* A ruleset directory whose symbolic links lead back to it (ten in one
+ * directory, each to the directory itself) names 10^8 directories within
+ * the 8 levels: the load must refuse it at once, not walk them all (it
+ * did, for hours, before directories were counted). */
+static void digest_bounds_directories_followed(void **state)
+{
+    char dir[] = "/tmp/nms-digest-links-XXXXXX", path[1024];
+    struct nms_engine *e = NULL;
+    enum nms_status status;
+    int i;
+
+    (void)state;
+    write_ruleset(dir);
+    snprintf(path, sizeof path, "%s/a", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    for (i = 0; i < 10; i++) {
+        snprintf(path, sizeof path, "%s/a/l%d", dir, i);
+        assert_int_equal(symlink(".", path), 0);
+    }
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    alarm(60);      /* a hang is a failure */
+    status = nms_engine_load(e, dir);
+    alarm(0);
+    assert_int_equal(status, NMS_ERULES);
+    if (!strstr(nms_engine_errmsg(e), "more than 4096 directories"))
+        fail_msg("%s", nms_engine_errmsg(e));
+    nms_engine_free(e);
+    for (i = 0; i < 10; i++) {
+        snprintf(path, sizeof path, "%s/a/l%d", dir, i);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/a", dir);
+    rmdir(path);
+    remove_files(dir);
+}
+
+/* An entry that vanishes between the listing and its stat (an editor's
+ * temporary file), or a symbolic link to nothing, is not there to read:
+ * the load goes on without it (it failed, saying only "cannot read
+ * ruleset directory 'DIR': No such file or directory"). An entry that
+ * cannot be looked at for another reason fails the load naming it. */
+static void digest_skips_entries_gone_and_names_unreadable_ones(void **state)
+{
+    char dir[] = "/tmp/nms-digest-gone-XXXXXX", path[1024];
+    struct nms_engine *e = NULL;
+
+    (void)state;
+    write_ruleset(dir);
+    snprintf(path, sizeof path, "%s/README", dir);
+    assert_int_equal(symlink("/nonexistent/nms-digest", path), 0);
+    e = load_dir(dir);
+    nms_engine_free(e);
+    snprintf(path, sizeof path, "%s/loop.lua", dir);
+    assert_int_equal(symlink("loop.lua", path), 0);
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    assert_int_equal(nms_engine_load(e, dir), NMS_ERULES);
+    if (!strstr(nms_engine_errmsg(e), "/loop.lua':"))
+        fail_msg("%s", nms_engine_errmsg(e));
+    nms_engine_free(e);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/README", dir);
+    unlink(path);
+    remove_files(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(digest_frames_files_by_length),
         cmocka_unit_test(digest_covers_modules_required_later),
         cmocka_unit_test(digest_covers_drug_names_read_later),
+        cmocka_unit_test(digest_bounds_directories_followed),
+        cmocka_unit_test(digest_skips_entries_gone_and_names_unreadable_ones),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

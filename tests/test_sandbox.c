@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -181,30 +182,49 @@ static void sandbox_memo_forgets_between_cases(void **s)
     nms_engine_free(e);
 }
 
-/* A case that filled the memory cap with blocks of a few sizes fails
- * alone: the next cases, needing blocks of many sizes, run (the block
- * pool gives its empty chunks back rather than refusing new ones at the
- * cap; before it did, even the harmless case after the flood failed). On
- * an engine of its own, so that no other test's allocations help it. */
-static void sandbox_memory_flood_fails_that_case_only(void **s)
+/* `rounds` times on a fresh engine: the memory flood `flood` fails its
+ * case on the cap, and the harmless `varied` (blocks of many sizes) runs
+ * right after it. On an engine of its own, so that no other test's
+ * allocations (or their garbage's free blocks) help it. */
+static void flood_then_varied(const char *flood, int rounds)
 {
     struct nms_limits limits = {0, 0, 600000};
     struct nms_engine *e = hostile_with(&limits);
     struct nms_result *r;
     int round;
 
-    (void)s;
-    for (round = 0; round < 2; round++) {
-        expect_stopped_in(e, "flood_blocks",
-                          "memory cap of 67108864 bytes exceeded");
+    for (round = 0; round < rounds; round++) {
+        expect_stopped_in(e, flood, "memory cap of 67108864 bytes exceeded");
         r = attack(e, "varied");
         if (r->error)
-            fail_msg("round %d: %s", round, r->error->message);
+            fail_msg("%s, round %d: %s", flood, round, r->error->message);
         assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
         assert_string_equal(r->sets[0].items[0].evidence, "varied");
         nms_result_free(r);
     }
     nms_engine_free(e);
+}
+
+/* A case that filled the memory cap with blocks of a few sizes fails
+ * alone: the next cases, needing blocks of many sizes, run (the block
+ * pool gives its empty chunks back rather than refusing new ones at the
+ * cap; before it did, even the harmless case after the flood failed). */
+static void sandbox_memory_flood_fails_that_case_only(void **s)
+{
+    (void)s;
+    flood_then_varied("flood_blocks", 2);
+}
+
+/* The same with one small table in 256 of the flood kept between cases
+ * (~250 kB a round): no chunk is wholly free then, and before the pool
+ * joined and cut anew the room between them, every later case failed on
+ * the cap, the harmless ones too. The flood comes first on its engine, so
+ * that no earlier case's garbage left blocks of the sizes `varied`
+ * needs. */
+static void sandbox_memory_kept_in_a_flood_starves_no_case(void **s)
+{
+    (void)s;
+    flood_then_varied("flood_pinned", 3);
 }
 
 static void sandbox_caps_huge_string(void **s)
@@ -413,6 +433,35 @@ static void sandbox_limits_cpu_time(void **state)
     nms_engine_free(e);
 }
 
+/* Thread CPU time in ms. */
+static double thread_cpu_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* 4b: a rule that fails allocation after allocation at the memory cap,
+ * each after a full emergency collection of the heap, is stopped at its
+ * CPU limit, not thousands of collections later: the clock was read only
+ * every 16,000 instructions, ~2.5 s of collections apart with a full
+ * 8 MiB heap (2.8 s in all here; with 64 MiB, a limit of 2 s let a case
+ * run 34 s). */
+static void sandbox_limits_cpu_time_of_collections(void **state)
+{
+    struct nms_limits limits = {ULONG_MAX / 4, 8u << 20, 300};
+    struct nms_engine *e = hostile_with(&limits);
+    double start = thread_cpu_ms(), took;
+
+    (void)state;
+    expect_stopped_in(e, "gc_storm", "CPU time limit of 300 ms exceeded");
+    took = thread_cpu_ms() - start;
+    if (took > 1500)
+        fail_msg("stopped after %.0f ms of CPU, the limit is 300 ms", took);
+    nms_engine_free(e);
+}
+
 /* 5: the memory cap is absolute: what a module keeps between cases counts,
  * so a rule that hoards fails its case before the state passes the cap. */
 static void sandbox_caps_memory_kept_between_cases(void **state)
@@ -534,6 +583,7 @@ int main(void)
         cmocka_unit_test(sandbox_stops_unbounded_recursion),
         cmocka_unit_test(sandbox_memo_is_bounded),
         cmocka_unit_test(sandbox_memory_flood_fails_that_case_only),
+        cmocka_unit_test(sandbox_memory_kept_in_a_flood_starves_no_case),
         cmocka_unit_test(sandbox_memo_forgets_between_cases),
         cmocka_unit_test(sandbox_caps_huge_string),
         cmocka_unit_test(sandbox_caps_growing_table),
@@ -555,6 +605,7 @@ int main(void)
         cmocka_unit_test(sandbox_charges_string_work),
         cmocka_unit_test(sandbox_charges_only_work_done),
         cmocka_unit_test(sandbox_limits_cpu_time),
+        cmocka_unit_test(sandbox_limits_cpu_time_of_collections),
         cmocka_unit_test(sandbox_caps_memory_kept_between_cases),
         cmocka_unit_test(sandbox_frees_what_rules_let_go),
         cmocka_unit_test(sandbox_bounds_evidence),

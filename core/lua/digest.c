@@ -30,6 +30,10 @@
 #define MAX_DEPTH 8
 /* How many rule files a ruleset may hold. */
 #define MAX_FILES 4096
+/* How many directories the walk may open: symbolic links are followed,
+ * and ten in one directory that lead back to it name 10^8 directories
+ * within MAX_DEPTH levels. */
+#define MAX_DIRS 4096
 #define MAX_PATH 4096
 /* How many bytes of rule text a snapshot may hold (the default ruleset
  * has about 300 KiB). */
@@ -40,6 +44,10 @@
 struct file_list {
     char **paths;   /* relative to the ruleset directory */
     size_t n, cap;
+    size_t dirs;    /* directories opened so far */
+    const char *too_many;   /* "files" or "directories" past the limit */
+    char failed[MAX_PATH];  /* the entry that could not be read, if any */
+    int error;              /* and its errno */
 };
 
 static int ends_with_lua(const char *name)
@@ -53,8 +61,10 @@ static int add_path(struct file_list *list, const char *rel)
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 32;
         char **grown;
-        if (cap > MAX_FILES)
+        if (cap > MAX_FILES) {
+            list->too_many = "files";
             return -1;
+        }
         grown = realloc(list->paths, cap * sizeof *grown);
         if (!grown)
             return -1;
@@ -80,6 +90,13 @@ static int join(char *buf, size_t size, const char *a, const char *b)
     return 0;
 }
 
+/* Remembers entry `rel` and errno as why the walk failed. */
+static void unreadable(struct file_list *list, const char *rel)
+{
+    list->error = errno;
+    snprintf(list->failed, sizeof list->failed, "%s", rel);
+}
+
 /* Collects the *.lua files below root/rel; returns 0 or -1 (errno set). */
 static int collect(const char *root, const char *rel, int depth,
                    struct file_list *list)
@@ -92,17 +109,33 @@ static int collect(const char *root, const char *rel, int depth,
 
     if (join(path, sizeof path, root, rel) != 0)
         return -1;
-    dir = opendir(path);
-    if (!dir)
+    if (++list->dirs > MAX_DIRS) {
+        list->too_many = "directories";
         return -1;
+    }
+    dir = opendir(path);
+    if (!dir) {
+        if (*rel && errno == ENOENT)
+            return 0;   /* gone since it was listed */
+        if (*rel)
+            unreadable(list, rel);
+        return -1;
+    }
     while (rc == 0 && (entry = readdir(dir)) != NULL) {
         if (entry->d_name[0] == '.')
             continue;   /* ".", "..", and hidden editor files */
         if (join(child, sizeof child, rel, entry->d_name) != 0 ||
-            join(path, sizeof path, root, child) != 0 ||
-            stat(path, &st) != 0)
+            join(path, sizeof path, root, child) != 0) {
             rc = -1;
-        else if (S_ISDIR(st.st_mode))
+        } else if (stat(path, &st) != 0) {
+            /* Gone since the listing (an editor's temporary file), or a
+             * link to nothing: not there to read, as if listed a moment
+             * later. Anything else names the entry. */
+            if (errno != ENOENT) {
+                unreadable(list, child);
+                rc = -1;
+            }
+        } else if (S_ISDIR(st.st_mode))
             rc = depth < MAX_DEPTH ? collect(root, child, depth + 1, list) : 0;
         else if (S_ISREG(st.st_mode) && ends_with_lua(entry->d_name))
             rc = add_path(list, child);
@@ -230,7 +263,7 @@ static int read_all(const char *dir, struct file_list *list,
 char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
                           char *errmsg, size_t errsize)
 {
-    struct file_list list = {NULL, 0, 0};
+    struct file_list list = {NULL, 0, 0, 0, NULL, "", 0};
     uint8_t digest[SHA256_DIGEST_SIZE];
     struct sha256_ctx ctx;
     char *text = NULL;
@@ -238,8 +271,18 @@ char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
 
     memset(snap, 0, sizeof *snap);
     if (collect(dir, "", 0, &list) != 0) {
-        snprintf(errmsg, errsize, "cannot read ruleset directory '%s': %s",
-                 dir, strerror(errno));
+        if (list.too_many)
+            snprintf(errmsg, errsize, "ruleset '%s' holds more than %d %s "
+                     "(a symbolic link to a directory counts each time it "
+                     "is followed)", dir,
+                     list.too_many[0] == 'f' ? MAX_FILES : MAX_DIRS,
+                     list.too_many);
+        else if (list.failed[0])
+            snprintf(errmsg, errsize, "cannot read '%s/%s': %s", dir,
+                     list.failed, strerror(list.error));
+        else
+            snprintf(errmsg, errsize, "cannot read ruleset directory '%s': "
+                     "%s", dir, strerror(errno));
         goto out;
     }
     qsort(list.paths, list.n, sizeof *list.paths, compare_paths);

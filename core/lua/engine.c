@@ -116,6 +116,8 @@ static enum nms_status load(struct nms_engine *e, const char *dir,
     size_t i;
 
     e->errmsg[0] = '\0';
+    if (vm)     /* a signal stops a load as it stops a case */
+        vm->interrupt = e->interrupt;
     if (rs)
         rs->identity_only = identity_only;
     for (i = 0; vm && i < e->n_overlays; i++)
@@ -135,7 +137,6 @@ static enum nms_status load(struct nms_engine *e, const char *dir,
     nms_vm_free(e->vm);
     e->vm = vm;
     e->rs = rs;
-    vm->interrupt = e->interrupt;
     /* Results must say which overrides produced them: the digest covers
      * the rule files, not the command line. */
     rs->info.n_params = e->n_overrides;

@@ -7,9 +7,10 @@
  * is pooled follows from its size: nothing is stored beside it.
  *
  * One pool per VM, no global state. What it holds from the system is
- * `held`, which the caller bounds with `limit`; it gives a chunk back
- * only when the limit would refuse a new one and the chunk has no block
- * in use (pool.c), else at nms_pool_release.
+ * `held`, which the caller bounds with `limit`. When the limit would
+ * refuse a new chunk, it gives back the chunks with no block in use and
+ * recuts the free room of the others for any size (pool.c); everything
+ * goes back at nms_pool_release.
  */
 #ifndef NMS_POOL_H
 #define NMS_POOL_H

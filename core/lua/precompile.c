@@ -49,14 +49,23 @@ struct nms_precompile {
     atomic_int stop;            /* the load is over: compile nothing more,
                                    and cut short the file in hand */
     int done;                   /* the thread has nothing left to do */
-    size_t memory, used;        /* the thread's state: cap and bytes held */
+    size_t memory, used;        /* the thread's cap, and the bytes its state
+                                   holds */
+    size_t dumped;              /* bytes of bytecode buffers made (the
+                                   thread's own count: never lowered when the
+                                   loading thread frees one), held within
+                                   the cap together with `used` */
     struct file *files;
     size_t n;
 };
 
 /* lua_Alloc of the compiling thread's state: plain malloc within a cap,
  * so that a hostile file costs this thread no more than the loading
- * thread would allow itself (it then compiles the file and reports). */
+ * thread would allow itself (it then compiles the file and reports). The
+ * bytecode made so far counts too: it lives until the load ends, and
+ * some text makes several times its size of it (`f{}`: 3 bytes, ~20 of
+ * bytecode), so 32 MiB of rule text could otherwise hold the cap several
+ * times over. */
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     struct nms_precompile *pc = ud;
@@ -68,7 +77,8 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         pc->used -= old;
         return NULL;
     }
-    if (nsize > old && pc->used - old + nsize > pc->memory)
+    if (nsize > old && (pc->used - old + nsize > pc->memory ||
+                        pc->dumped > pc->memory - (pc->used - old + nsize)))
         return NULL;
     grown = realloc(ptr, nsize);
     if (grown)
@@ -76,19 +86,32 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return grown;
 }
 
-/* lua_Writer appending the dump to the file's buffer. */
+/* What lua_Writer `append` writes into. */
+struct dumping {
+    struct nms_precompile *pc;
+    struct file *f;
+};
+
+/* lua_Writer appending the dump to the file's buffer, within the cap
+ * (capped_alloc). */
 static int append(lua_State *L, const void *p, size_t size, void *ud)
 {
-    struct file *f = ud;
+    struct dumping *d = ud;
+    struct nms_precompile *pc = d->pc;
+    struct file *f = d->f;
     (void)L;
     if (size > f->room - f->size) {
         size_t room = f->room ? f->room : 4096;
         char *grown;
         while (room - f->size < size)
             room *= 2;
+        if (pc->used + pc->dumped > pc->memory ||
+            room - f->room > pc->memory - pc->used - pc->dumped)
+            return 1;
         grown = realloc(f->bytecode, room);
         if (!grown)
             return 1;
+        pc->dumped += room - f->room;
         f->bytecode = grown;
         f->room = room;
     }
@@ -128,11 +151,18 @@ static enum file_state compile(struct nms_precompile *pc, lua_State *L,
                                struct file *f)
 {
     struct reading r = {pc, f->text, f->len};
+    struct dumping d = {pc, f};
     enum file_state done = FAILED;
 
     if (lua_load(L, read_piece, &r, f->chunkname, "t") == LUA_OK &&
-        r.left == 0 && lua_dump(L, append, f, 0) == 0)
+        r.left == 0 && lua_dump(L, append, &d, 0) == 0)
         done = READY;
+    if (done == FAILED && f->bytecode) {    /* a dump cut short */
+        pc->dumped -= f->room;
+        free(f->bytecode);
+        f->bytecode = NULL;
+        f->size = f->room = 0;
+    }
     lua_settop(L, 0);
     return done;
 }

@@ -15,12 +15,15 @@
  * not compile (a syntax error, its memory cap) is compiled by the loading
  * thread as before, so every error message is the one the text gives.
  *
- * Memory: the thread's state has a cap of its own (the load's allowance),
- * and a file that comes as bytecode does not put the parser's temporary
- * memory on the loading state, so a ruleset whose load comes within a
- * few hundred kilobytes of the memory cap could load with two CPUs and
- * fail on one. The cap is 64 MiB and the default ruleset's load holds
- * ~4 MB; the bytecode buffers (~350 KB in all) live until the load ends.
+ * Memory: the thread has a cap of its own (the load's allowance) for its
+ * state and the bytecode it made together: the buffers live until the
+ * load ends, and some text makes several times its size of bytecode, so
+ * without counting them 32 MiB of rule text could hold the cap several
+ * times over. A file that comes as bytecode does not put the parser's
+ * temporary memory on the loading state, so a ruleset whose load comes
+ * within a few hundred kilobytes of the memory cap could load with two
+ * CPUs and fail on one. The cap is 64 MiB and the default ruleset's load
+ * holds ~4 MB; its bytecode buffers are ~350 KB in all.
  */
 #ifndef NMS_PRECOMPILE_H
 #define NMS_PRECOMPILE_H

@@ -67,6 +67,13 @@ static void *vm_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
             vm->retry_pending = nsize > old;
             vm->retry_ptr = ptr;
             vm->retry_size = nsize;
+        } else {
+            /* Refused again after a full emergency collection, which
+             * costs as much as the heap holds: a rule failing allocation
+             * after allocation inside pcall runs one every few
+             * instructions, thousands between the hook's readings of the
+             * clock. So the CPU limit is looked at after each. */
+            nms_limits_check(vm);
         }
         return NULL;
     }

@@ -7,7 +7,9 @@
  * library functions that work in C, and on every allocation. A non-zero
  * flag stops the rule being run, and every later instruction of the case
  * fails too (no pcall can swallow it): the case's result then carries a
- * rule error whose message is "interrupted". The engine never writes the
+ * rule error whose message is "interrupted". A ruleset load (or reload)
+ * is stopped the same way: it fails with "interrupted" and a reload keeps
+ * the ruleset loaded before. The engine never writes the
  * flag; the program clears it once it has handled the interrupt. A reader
  * of case records watches the same kind of flag (nms_reader_set_interrupt).
  */

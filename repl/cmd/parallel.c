@@ -273,8 +273,10 @@ static int load_worker_engine(struct worker *w)
     const struct nms_ruleset_info *now;
 
     if (nms_cli_load_again(p->cli, &w->e) != 0) {   /* it said why */
-        nms_warnf("worker %zu of %zu does not run (see above); the run "
-                  "goes on with the engines it has", w->index + 1, p->n_jobs);
+        if (!nms_interrupted())   /* else the run is ending anyway */
+            nms_warnf("worker %zu of %zu does not run (see above); the run "
+                      "goes on with the engines it has", w->index + 1,
+                      p->n_jobs);
         return -1;
     }
     now = nms_engine_ruleset(w->e);
@@ -287,8 +289,8 @@ static int load_worker_engine(struct worker *w)
         w->e = NULL;
         return -1;
     }
-    /* a signal stops its case too, as with one engine */
-    nms_engine_set_interrupt(w->e, nms_interrupt_flag());
+    /* (a signal stops its cases too, as with one engine: the engine
+     * watches the flag since its load, nms_cli_load_again) */
     nms_engine_set_evidence(w->e, p->evidence);
     return 0;
 }

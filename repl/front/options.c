@@ -14,9 +14,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "front/interrupt.h"
 #include "front/msg.h"
 #include "front/options.h"
 #include "front/progress.h"
+#include "nms/interrupt.h"
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096
@@ -292,11 +294,17 @@ static int load(const struct nms_cli *cli, struct nms_engine **out,
             return NMS_EXIT_USAGE;
         }
     }
+    /* A batch -j worker loads while the run goes on: a signal stops its
+     * load as it would a case (a hostile ruleset's load may take its
+     * whole CPU limit), and a load so stopped is no fault to report. */
+    if (mode == LOAD_QUIET)
+        nms_engine_set_interrupt(e, nms_interrupt_flag());
     status = mode == LOAD_IDENTITY ? nms_engine_identify(e, dir)
                                    : nms_engine_load(e, dir);
     if (status != NMS_OK) {
-        nms_errorf("%s", status == NMS_ENOMEM ? "out of memory"
-                                              : nms_engine_errmsg(e));
+        if (!(mode == LOAD_QUIET && nms_interrupted()))
+            nms_errorf("%s", status == NMS_ENOMEM ? "out of memory"
+                                                  : nms_engine_errmsg(e));
         nms_engine_free(e);
         return NMS_EXIT_RULES;
     }

@@ -140,7 +140,9 @@ const char *nms_cli_rules_dir(const char *given, char *found, size_t size);
 int nms_cli_load(const struct nms_cli *cli, struct nms_engine **out);
 
 /* nms_cli_load for another engine of the same run (a batch -j worker):
- * the ruleset's status was said once already. */
+ * the ruleset's status was said once already. The engine watches the
+ * interrupt flag from the start, so a signal stops the load too; a load
+ * so stopped prints nothing (nms_interrupted() says why it failed). */
 int nms_cli_load_again(const struct nms_cli *cli, struct nms_engine **out);
 
 /* nms_cli_load for a version line: the engine knows the ruleset's name,

@@ -63,7 +63,8 @@ return {
     src = "inhibits the serotonin transporter (Baldo, Arch Toxicol 2018 [B15]); opioid §8.6; N07BC02 [ATC]; "
       .. "Dolophine [B22]" },
   { "buprenorphine", "N02AE01", { "serotonergic", "mh_non_trigger" }, atc_also = { "N07BC01" },
-    src = "[B8]; opioid §8.6; N02AE01, N07BC01 [ATC]" },
+    brands = { "Suboxone" },
+    src = "[B8]; opioid §8.6; N02AE01, N07BC01 [ATC]; Suboxone (buprenorphine/naloxone) [B26]" },
   { "dextromethorphan", "R05DA09", "serotonergic", src = "[B8][B9]; R05DA09 [ATC]" },
   { "ondansetron", "A04AA01", "serotonergic", brands = { "Zofran" },
     src = "antiemetics: ondansetron [B8]; setrones [B9]; A04AA01 [ATC]; Zofran [B9b]" },
@@ -129,6 +130,8 @@ return {
   { "chlorphenamine", "R06AB04", "anticholinergic", also = { "chlorpheniramine" },
     src = "§8.5 antihistamine; [B10]; R06AB04 [ATC]" },
   { "cyclizine", "R06AE03", "anticholinergic", src = "§8.5 antihistamine; [B10]; R06AE03 [ATC]" },
+  { "meclozine", "R06AE05", "anticholinergic", also = { "meclizine" },
+    src = "§8.5 antihistamines (R06A), as the R06A group; R06AE05 [ATC] (session 11)" },
   { "cyproheptadine", "R06AX02", "anticholinergic",
     src = "§8.5 antihistamine; [B10]; R06AX02 [ATC]; also the serotonin-toxicity antidote (seed 003)" },
   -- Second-generation antihistamines sit in R06A but carry "low/no central
@@ -136,6 +139,47 @@ return {
   { "cetirizine", "R06AE07", "other", src = "low/no central anticholinergic burden [B10]; R06AE07 [ATC]" },
   { "loratadine", "R06AX13", "other", src = "low/no central anticholinergic burden [B10]; R06AX13 [ATC]" },
   { "fexofenadine", "R06AX26", "other", src = "low/no central anticholinergic burden [B10]; R06AX26 [ATC]" },
+  -- Antimuscarinics that [B10] names among the "alternatives with low/no
+  -- central anticholinergic burden" (session 11): known, and, as the
+  -- second-generation antihistamines above, not of the class
+  -- "anticholinergic" (the class the anticholinergic-toxicity differential
+  -- asks about; its source is §8.5 and [B10]'s high-burden column).
+  -- Hyoscine butylbromide is the quaternary compound, not hyoscine
+  -- hydrobromide (scopolamine, high burden [B10]): its own names are
+  -- listed so that "hyoscine butylbromide" is not read as "hyoscine".
+  { "butylscopolamine", "A03BB01", "other", also = { "hyoscine butylbromide", "scopolamine butylbromide" },
+    brands = { "Buscopan" },
+    src = "'Hyoscine butylbromide (Buscopan)': low/no central anticholinergic burden [B10]; A03BB01 "
+      .. "belladonna alkaloids, semisynthetic, quaternary ammonium compounds [ATC]" },
+  { "propantheline", "A03AB05", "other", src = "low/no central anticholinergic burden [B10]; A03AB05 [ATC]" },
+  { "mebeverine", "A03AA04", "other", src = "low/no central anticholinergic burden [B10]; A03AA04 [ATC]" },
+  { "alverine", "A03AX08", "other", src = "low/no central anticholinergic burden [B10]; A03AX08 [ATC]" },
+  { "pirenzepine", "A02BX03", "other", src = "low/no central anticholinergic burden [B10]; A02BX03 [ATC]" },
+  { "trospium", "G04BD09", "other", src = "low/no central anticholinergic burden [B10]; G04BD09 [ATC]" },
+  { "solifenacin", "G04BD08", "other", brands = { "Vesicare" },
+    src = "low/no central anticholinergic burden [B10]; G04BD08 [ATC]; Vesicare [B26]" },
+  { "darifenacin", "G04BD10", "other", src = "low/no central anticholinergic burden [B10]; G04BD10 [ATC]" },
+  { "fesoterodine", "G04BD11", "other", src = "low/no central anticholinergic burden [B10]; G04BD11 [ATC]" },
+  -- Inhaled antimuscarinics. Decision (session 11): the ATC index files
+  -- them under R03BB "Anticholinergics" [ATC], but the ruleset's class
+  -- "anticholinergic" follows §8.5 (N04A, atropine, R06A, TCAs) and [B10]
+  -- (central burden), and neither names them; nor do [B8][B9]. The sources
+  -- the class rests on are silent, so they are known as "other" (not
+  -- unknown: "no class the criteria ask about" by those lists). Reopen if
+  -- a cited source puts them in a class the criteria ask about.
+  { "ipratropium", "R03BB01", "other", atc_also = { "R01AX03" }, brands = { "Atrovent" },
+    src = "R03BB01 (inhaled), R01AX03 (nasal) [ATC]; not in §8.5 nor [B10] nor [B8][B9] (source silent: "
+      .. "class other, session 11 decision); Atrovent [B26]" },
+  { "tiotropium", "R03BB04", "other", brands = { "Spiriva" },
+    src = "R03BB04 [ATC]; not in §8.5 nor [B10] nor [B8][B9] (source silent: class other, session 11 "
+      .. "decision); Spiriva [B26]" },
+
+  -- Serotonergic by [B8][B9], found missing in session 11.
+  { "atomoxetine", "N06BA09", { "serotonergic", "sympathomimetic" }, brands = { "Strattera" },
+    src = "'SNRI agents such as atomoxetine' [B9]; N06BA09, N06BA 'centrally acting sympathomimetics' [ATC]; "
+      .. "Strattera [B26]" },
+  { "milnacipran", "N06AX17", "serotonergic", src = "SNRI: milnacipran [B8]; SNRIs [B9]; N06AX17 [ATC]" },
+  { "phentermine", "A08AA01", "serotonergic", src = "anorectics: phentermine [B8]; A08AA01 [ATC]" },
 
   -- §8.6 Malignant-hyperthermia triggers, non-triggers and treatment.
   { "halothane", "N01AB01", "mh_trigger", brands = { "Fluothane" },
@@ -159,12 +203,16 @@ return {
   { "cisatracurium", "M03AC11", "mh_non_trigger", src = "§8.6 non-depolarizing relaxant [S62]; M03AC11 [ATC]" },
   { "morphine", "N02AA01", "mh_non_trigger", brands = { "MS Contin" },
     src = "§8.6 opioids are non-triggers [S62]; N02AA01 [ATC]; MS Contin [B22]" },
-  { "oxycodone", "N02AA05", "mh_non_trigger", brands = { "OxyContin" },
-    src = "§8.6 opioids [S62]; N02AA05 [ATC]; OxyContin [B22]" },
+  { "oxycodone", "N02AA05", "mh_non_trigger", brands = { "OxyContin", "Percocet" },
+    src = "§8.6 opioids [S62]; N02AA05 [ATC]; OxyContin [B22]; Percocet (oxycodone/acetaminophen) [B26]" },
   { "hydromorphone", "N02AA03", "mh_non_trigger", brands = { "Dilaudid" },
     src = "§8.6 opioids [S62]; N02AA03 [ATC]; does not inhibit "
       .. "the serotonin transporter [B15]; Dilaudid [B22]" },
   { "codeine", "R05DA04", "mh_non_trigger", src = "§8.6 opioids [S62]; R05DA04 [ATC]" },
+  -- Hydrocodone (session 11): an opioid, as oxycodone; neither [B8] nor
+  -- [B9] names it among the serotonergic opioids.
+  { "hydrocodone", "R05DA03", "mh_non_trigger", brands = { "Norco", "Vicodin" },
+    src = "§8.6 opioids [S62]; not in [B8][B9]; R05DA03 [ATC]; Norco, Vicodin (hydrocodone/acetaminophen) [B26]" },
   { "remifentanil", "N01AH06", "mh_non_trigger", src = "§8.6 opioids [S62]; N01AH06 [ATC]" },
   { "sufentanil", "N01AH03", "mh_non_trigger", src = "§8.6 opioids [S62]; N01AH03 [ATC]" },
   { "alfentanil", "N01AH02", "mh_non_trigger", src = "§8.6 opioids [S62]; N01AH02 [ATC]" },
@@ -176,16 +224,19 @@ return {
   -- substances the reference names are listed: amphetamine, and
   -- methamphetamine as an amphetamine; cathinone for "cathinones".
   { "cocaine", nil, "sympathomimetic", src = "§7.9 cocaine [S77][S36]" },
-  { "amphetamine", "N06BA01", "sympathomimetic", also = { "amphetamines", "amfetamine" },
-    src = "§7.9 amphetamines [S77][S36]; N06BA01 [ATC]" },
+  { "amphetamine", "N06BA01", "sympathomimetic", also = { "amphetamines", "amfetamine" }, brands = { "Adderall" },
+    src = "§7.9 amphetamines [S77][S36]; N06BA01 [ATC]; Adderall (amphetamine/dextroamphetamine) [B26]" },
   { "methamphetamine", "N06BA03", "sympathomimetic", also = { "metamfetamine" },
     src = "§7.9 amphetamines [S77][S36]; N06BA03 [ATC]" },
   { "dexamfetamine", "N06BA02", "sympathomimetic", also = { "dextroamphetamine", "dexamphetamine" },
     src = "§7.9 amphetamines; N06BA 'centrally acting sympathomimetics' [ATC]" },
-  { "lisdexamfetamine", "N06BA12", "sympathomimetic", also = { "lisdexamphetamine" },
-    src = "amphetamine prodrug; N06BA 'centrally acting sympathomimetics' [ATC]" },
+  { "lisdexamfetamine", "N06BA12", "sympathomimetic", also = { "lisdexamphetamine" }, brands = { "Vyvanse" },
+    src = "amphetamine prodrug; N06BA 'centrally acting sympathomimetics' [ATC]; Vyvanse [B26]" },
   { "methylphenidate", "N06BA04", "sympathomimetic", brands = { "Ritalin", "Concerta" },
     src = "N06BA 'centrally acting sympathomimetics' [ATC]; Ritalin, Concerta [B9b]" },
+  { "modafinil", "N06BA07", "sympathomimetic", brands = { "Provigil" },
+    src = "N06BA 'centrally acting sympathomimetics' [ATC], as methylphenidate (session 11); N06BA07 [ATC]; "
+      .. "Provigil [B26]" },
   { "cathinone", nil, "sympathomimetic", also = { "cathinones", "synthetic cathinones" },
     src = "§7.9 cathinones [S77][S36]" },
 

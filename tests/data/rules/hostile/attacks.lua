@@ -41,6 +41,26 @@ attacks.flood_blocks = function()
   local head
   while true do head = { head } end
 end
+-- The same flood, keeping one small table in 256 between cases (a few
+-- hundred kB in all, a list of them: no array to grow): no chunk of the
+-- pool is then wholly free, and the room between the kept tables must
+-- still serve the blocks of other sizes that later cases need.
+local pinned
+attacks.flood_pinned = function()
+  local head, n = nil, 0
+  while true do
+    head, n = { head }, n + 1
+    if n % 256 == 0 then pinned = { pinned } end
+  end
+end
+-- Fills the memory cap, keeps it full, then fails one small allocation
+-- after another inside pcall: Lua runs a full emergency collection over
+-- the whole heap before each refusal, ~10 instructions apart.
+attacks.gc_storm = function()
+  local hold, n = {}, 0
+  pcall(function() while true do n = n + 1; hold[n] = { n } end end)
+  while true do pcall(string.rep, "y", 100) end
+end
 attacks.varied = function()
   local keep = {}
   for i = 1, 3000 do
