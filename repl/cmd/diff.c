@@ -344,6 +344,8 @@ static void print_change(const cJSON *ch)
     printf("  %-26s %s", set, from);
     if (strcmp(from, to) != 0)
         printf(" -> %s", to);
+    else if (!sf && !tf && !lf)
+        fputs(" (unchanged; the items below changed)", stdout);
     if (sf)
         printf("   score %g -> %g", sf->valuedouble,
                cJSON_GetObjectItem(ch, "score_to")->valuedouble);
