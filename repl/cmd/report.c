@@ -279,6 +279,20 @@ static void print_audit(FILE *fp, const struct report_style *s,
     fputc('\n', fp);
 }
 
+void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs)
+{
+    size_t i;
+
+    fprintf(fp, "ruleset %s %s", rs->name, rs->version);
+    if (rs->status)
+        fprintf(fp, " (%s)", rs->status);
+    fprintf(fp, " %s (%s", rs->digest, rs->dir);
+    for (i = 0; i < rs->n_overlays; i++)
+        fprintf(fp, " + overlay %s", rs->overlays[i].dir);
+    for (i = 0; i < rs->n_params; i++)
+        fprintf(fp, ", --param %s", rs->params[i]);
+}
+
 static void print_header(FILE *fp, const struct report_style *s,
                          const struct nms_case *c,
                          const struct nms_ruleset_info *rs)

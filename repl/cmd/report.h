@@ -30,6 +30,11 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
                       const struct nms_result *r,
                       const struct nms_ruleset_info *rs, int flags);
 
+/* "ruleset NAME VERSION[ (STATUS)] DIGEST (DIR[ + overlay DIR]...[,
+ * --param NAME=VALUE]...", without the closing parenthesis: the line
+ * `check` and `test` end with, naming what they checked. */
+void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs);
+
 /* Writes `path` to buf with every "[N]" as "[N+1]" when one_based, else
  * as it is; returns buf. */
 const char *report_path(const char *path, int one_based, char *buf,

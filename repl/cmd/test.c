@@ -14,6 +14,7 @@
 
 #include "cmd/coverage.h"
 #include "cmd/expect.h"
+#include "cmd/report.h"
 #include "cmd/testfiles.h"
 #include "front/commands.h"
 #include "front/msg.h"
@@ -275,23 +276,6 @@ static int default_paths(struct nms_file_list *files, struct nms_engine *e)
     return nms_file_list_add(files, path);
 }
 
-/* Which ruleset the counts are of (entries' own "params" aside), as every
- * result names it: a pass means nothing without it. */
-static void print_ruleset(const struct nms_ruleset_info *rs)
-{
-    size_t i;
-
-    printf("ruleset %s %s", rs->name, rs->version);
-    if (rs->status)
-        printf(" (%s)", rs->status);
-    printf(" %s (%s", rs->digest, rs->dir);
-    for (i = 0; i < rs->n_overlays; i++)
-        printf(" + overlay %s", rs->overlays[i].dir);
-    for (i = 0; i < rs->n_params; i++)
-        printf(", --param %s", rs->params[i]);
-    printf(")\n");
-}
-
 /* The closing lines: coverage, the ruleset, then the counts; returns the
  * exit status. */
 static int finish(struct run *run)
@@ -308,7 +292,10 @@ static int finish(struct run *run)
             status = NMS_EXIT_CASE_ERRORS;
         }
     }
-    print_ruleset(nms_engine_ruleset(run->shared));
+    /* Which ruleset the counts are of (entries' own "params" aside): a
+     * pass means nothing without it. */
+    nms_report_ruleset_line(stdout, nms_engine_ruleset(run->shared));
+    printf(")\n");
     printf("%zu passed, %zu failed\n", run->passed, run->failed);
     return status;
 }
