@@ -293,6 +293,22 @@ void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs)
         fprintf(fp, ", --param %s", rs->params[i]);
 }
 
+/* A Lua error's message without its leading "FILE:LINE: " when that is
+ * the place the report has just named (it would be said twice). */
+static const char *after_place(const char *message, const char *file,
+                               long line)
+{
+    char place[1200];
+    int n;
+
+    if (!file)
+        return message;
+    n = snprintf(place, sizeof place, "%s:%ld: ", file, line);
+    if (n > 0 && (size_t)n < sizeof place && strncmp(message, place, (size_t)n) == 0)
+        return message + n;
+    return message;
+}
+
 static void print_header(FILE *fp, const struct report_style *s,
                          const struct nms_case *c,
                          const struct nms_ruleset_info *rs)
@@ -359,7 +375,7 @@ static void summary(FILE *fp, const struct nms_case *c,
         fprintf(fp, "\n%serror%s rule %s (%s:%ld): %s\n", paint(&s, RED),
                 paint(&s, RESET), r->error->rule,
                 r->error->file ? r->error->file : "?", r->error->line,
-                r->error->message);
+                after_place(r->error->message, r->error->file, r->error->line));
     if (r && !r->error)
         print_summary(fp, &s, r);
 }
