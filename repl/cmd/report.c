@@ -293,10 +293,8 @@ void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs)
         fprintf(fp, ", --param %s", rs->params[i]);
 }
 
-/* A Lua error's message without its leading "FILE:LINE: " when that is
- * the place the report has just named (it would be said twice). */
-static const char *after_place(const char *message, const char *file,
-                               long line)
+const char *nms_report_after_place(const char *message, const char *file,
+                                   long line)
 {
     char place[1200];
     int n;
@@ -375,7 +373,8 @@ static void summary(FILE *fp, const struct nms_case *c,
         fprintf(fp, "\n%serror%s rule %s (%s:%ld): %s\n", paint(&s, RED),
                 paint(&s, RESET), r->error->rule,
                 r->error->file ? r->error->file : "?", r->error->line,
-                after_place(r->error->message, r->error->file, r->error->line));
+                nms_report_after_place(r->error->message, r->error->file,
+                                       r->error->line));
     if (r && !r->error)
         print_summary(fp, &s, r);
 }

@@ -169,7 +169,9 @@ static int check_entry(struct run *run, struct nms_engine *e,
     }
     if (r->error) {
         fprintf(out, "    rule error in %s (%s:%ld): %s\n", r->error->rule,
-                r->error->file, r->error->line, r->error->message);
+                r->error->file, r->error->line,
+                nms_report_after_place(r->error->message, r->error->file,
+                                       r->error->line));
         bad++;
     }
     cJSON_ArrayForEach(want, expect) {
