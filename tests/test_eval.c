@@ -247,7 +247,7 @@ static void eval_unknown_param_fails_load(void **state)
     assert_int_equal(nms_engine_set_param(e, "four.treshold=60"), NMS_OK);
     assert_int_equal(nms_engine_load(e, dir), NMS_ERULES);
     snprintf(expected, sizeof expected,
-             "%s/params.lua: --param: unknown parameter 'four.treshold'", dir);
+             "%s/params.lua: --param: unknown parameter 'four.treshold' — did you mean 'four.threshold'?", dir);
     assert_string_equal(nms_engine_errmsg(e), expected);
     assert_null(nms_engine_ruleset(e));
     nms_engine_free(e);

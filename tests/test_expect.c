@@ -99,12 +99,40 @@ static void mismatch_shows_the_items_evidence(void **state)
     free(printed);
 }
 
+/* Whether a path leads anywhere, its operator stripped: how the test
+ * runner tells the expectations a failed case's error record cannot hold. */
+static void reaches_strips_the_operator(void **state)
+{
+    cJSON *record = cJSON_Parse(record_text), *wants = cJSON_Parse(
+        "{\"severity.tier\": 1, \"severity.actions!~\": 1,"
+        " \"criteria.iec2011.items.hyperthermia.evidence~\": 1,"
+        " \"disagreements#\": 1, \"severity.nonesuch\": 1,"
+        " \"criteria.dsm4tr.result~\": 1}");
+    const cJSON *w;
+    int reached = 0, missed = 0;
+
+    (void)state;
+    assert_non_null(record);
+    assert_non_null(wants);
+    cJSON_ArrayForEach(w, wants) {
+        if (nms_expect_reaches(record, w))
+            reached++;
+        else
+            missed++;
+    }
+    assert_int_equal(reached, 4);
+    assert_int_equal(missed, 2);
+    cJSON_Delete(record);
+    cJSON_Delete(wants);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(operators_match_what_they_should),
         cmocka_unit_test(operators_refuse_what_they_should),
         cmocka_unit_test(mismatch_shows_the_items_evidence),
+        cmocka_unit_test(reaches_strips_the_operator),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

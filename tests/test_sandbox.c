@@ -268,6 +268,13 @@ static void sandbox_rejects_non_boolean_value(void **s)
     expect_stopped(s, "bad_value", "check must return true, false or nil first, got number");
 }
 
+static void sandbox_says_how_to_unpack_a_returned_table(void **s)
+{
+    expect_stopped(s, "finding_table", "check must return true, false or nil first, "
+                   "got table (return value, evidence[, missing], not a table holding "
+                   "them; lib.tri's answer(finding) unpacks one)");
+}
+
 static void sandbox_requires_evidence(void **s)
 {
     expect_stopped(s, "no_evidence", "check must return its evidence as a string second, got nil");
@@ -605,6 +612,7 @@ int main(void)
         cmocka_unit_test(sandbox_allows_plain_find),
         cmocka_unit_test(sandbox_reports_rule_error_with_line),
         cmocka_unit_test(sandbox_rejects_non_boolean_value),
+        cmocka_unit_test(sandbox_says_how_to_unpack_a_returned_table),
         cmocka_unit_test(sandbox_requires_evidence),
         cmocka_unit_test(sandbox_stops_unbounded_pcall_loop),
         cmocka_unit_test(sandbox_stops_xpcall_with_looping_handler),

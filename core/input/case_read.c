@@ -45,9 +45,13 @@ static enum nms_status apply_as_of(struct nms_case *c,
         c->time_form != opt->as_of_form) {
         if (nms_case_fail(c, "", opt->as_of_form == NMS_TIME_ISO
                                      ? "--as-of is an ISO 8601 time but this "
-                                       "case gives its times in hours"
+                                       "case gives its times in hours (+24h, "
+                                       "after each case's onset or first "
+                                       "exposure, fits both forms)"
                                      : "--as-of is in hours but this case "
-                                       "gives ISO 8601 times") != NMS_OK)
+                                       "gives ISO 8601 times (+24h, after "
+                                       "each case's onset or first exposure, "
+                                       "fits both forms)") != NMS_OK)
             return NMS_ENOMEM;
     }
     /* A case with no times of its own is written out in the form of the

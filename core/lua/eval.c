@@ -119,8 +119,15 @@ static int call_check(lua_State *L, struct eval_args *a, int case_idx,
     }
     type = lua_type(L, top + 1);
     if (type != LUA_TNIL && type != LUA_TBOOLEAN) {
+        /* A table is most often a finding returned whole: say how to
+         * unpack it, since the message is all a rule author sees. */
         lua_pushfstring(L, "check must return true, false or nil first, "
-                           "got %s", lua_typename(L, type));
+                           "got %s%s", lua_typename(L, type),
+                        type == LUA_TTABLE
+                            ? " (return value, evidence[, missing], not a "
+                              "table holding them; lib.tri's answer(finding) "
+                              "unpacks one)"
+                            : "");
         fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
         return -1;
     }

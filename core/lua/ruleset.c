@@ -14,6 +14,8 @@
 
 #include <lauxlib.h>
 
+#include <nms/schema.h>
+
 #include "base/base_int.h"
 #include "case/text_int.h"
 #include "lua/precompile.h"
@@ -54,6 +56,24 @@ static void push_param_value(lua_State *L, const char *text)
     }
 }
 
+/* The string key of table t (an absolute index) closest to `name`, or
+ * NULL: the "did you mean" of a misspelt --param. The names point at the
+ * keys, which the table keeps alive. */
+static const char *closest_param(lua_State *L, int t, const char *name)
+{
+    const char *names[257];
+    size_t n = 0;
+
+    lua_pushnil(L);
+    while (lua_next(L, t) != 0) {
+        if (n < 256 && lua_type(L, -2) == LUA_TSTRING)
+            names[n++] = lua_tostring(L, -2);
+        lua_pop(L, 1);
+    }
+    names[n] = NULL;
+    return nms_schema_closest_name(names, name);
+}
+
 /* Applies NAME=VALUE overrides to the parameters table on top. */
 static void apply_overrides(lua_State *L, const char *module,
                             char *const *overrides, size_t n)
@@ -66,9 +86,16 @@ static void apply_overrides(lua_State *L, const char *module,
             continue;   /* nms_engine_set_param only accepts NAME=VALUE */
         lua_pushlstring(L, overrides[i], (size_t)(eq - overrides[i]));
         if (lua_gettable(L, -2) != LUA_TTABLE) {
-            lua_pushfstring(L, "unknown parameter '%s'",
-                            lua_pushlstring(L, overrides[i],
-                                            (size_t)(eq - overrides[i])));
+            const char *name = lua_pushlstring(L, overrides[i],
+                                               (size_t)(eq - overrides[i]));
+            const char *near = closest_param(L, lua_absindex(L, -3), name);
+
+            if (near)
+                lua_pushfstring(L, "unknown parameter '%s' — did you mean "
+                                   "'%s'?", name, near);
+            else
+                lua_pushfstring(L, "unknown parameter '%s' ('nmsrules "
+                                   "params' lists them)", name);
             nms_fail_in(L, module, "--param", lua_tostring(L, -1));
         }
         /* Keep the ruleset's own value beside the override, so that

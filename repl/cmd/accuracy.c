@@ -159,7 +159,9 @@ int nms_cmd_accuracy(int argc, char **argv)
     if (!fatal && !nms_interrupted() && write_report(&cli, &g.rep) != 0)
         fatal = 1;
     if (!fatal && g.rep.positives + g.rep.negatives == 0)
-        nms_warnf("no case carries a usable '%s' (true/false or 1/0)",
+        nms_warnf("no case carries a usable '%s': the reference must be "
+                  "true/false or 1/0 (text such as \"nms\" is not read as a "
+                  "verdict; give it as e.g. \"label\": {\"nms\": true})",
                   cli.label);
     nms_accuracy_release(&g);
     nms_engine_free(e);

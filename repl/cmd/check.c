@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmd/report.h"
 #include "front/commands.h"
 #include "front/msg.h"
 #include "nms/tools.h"
@@ -54,7 +55,7 @@ int nms_cmd_check(int argc, char **argv)
     struct nms_engine *e = NULL;
     const struct nms_ruleset_info *rs;
     struct nms_cli cli;
-    size_t n = 0, i;
+    size_t n = 0;
     enum nms_status st;
     int status;
 
@@ -76,9 +77,7 @@ int nms_cmd_check(int argc, char **argv)
         nms_engine_free(e);
         return NMS_EXIT_USAGE;
     }
-    printf("ruleset %s %s (%s", rs->name, rs->version, rs->dir);
-    for (i = 0; i < rs->n_overlays; i++)
-        printf(" + overlay %s", rs->overlays[i].dir);
+    nms_report_ruleset_line(stdout, rs);
     if (n == 0)
         printf("): no findings\n");
     else

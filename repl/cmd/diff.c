@@ -25,7 +25,9 @@ static const char usage[] =
     "JSON Lines or JSON arrays as for batch) under the OLD and the NEW\n"
     "ruleset and reports each case whose results changed: the sets whose\n"
     "verdict, score, level or tier moved, and the items that changed value;\n"
-    "then a summary of every transition with its number of cases. The same\n"
+    "then a summary of every transition with its number of cases. The text\n"
+    "starts with each side's ruleset (name, version, status, digest,\n"
+    "directory, overrides), as the JSON's \"old\" and \"new\" do. The same\n"
     "directory twice with --param-new shows what a parameter would change.\n"
     "With --results, compares two result files of earlier runs (batch\n"
     "output in any format but CSV), pairing records by id; the digests and\n"
@@ -342,6 +344,8 @@ static void print_change(const cJSON *ch)
     printf("  %-26s %s", set, from);
     if (strcmp(from, to) != 0)
         printf(" -> %s", to);
+    else if (!sf && !tf && !lf)
+        fputs(" (unchanged; the items below changed)", stdout);
     if (sf)
         printf("   score %g -> %g", sf->valuedouble,
                cJSON_GetObjectItem(ch, "score_to")->valuedouble);
@@ -559,6 +563,23 @@ static void print_summary(const struct diff_run *run)
     }
 }
 
+/* The text output's first lines: which ruleset (and overrides) each side
+ * is, so a diff read later still says what was compared, as every result
+ * record does. Two copies of one version differ only here, by digest. */
+static void print_side(const char *side, const struct nms_ruleset_info *rs)
+{
+    size_t i;
+
+    printf("%s: ruleset %s %s", side, rs->name, rs->version);
+    if (rs->status)
+        printf(" (%s)", rs->status);
+    printf("  %s  %s\n", rs->digest, rs->dir);
+    for (i = 0; i < rs->n_overlays; i++)
+        printf("  overlay %s  %s\n", rs->overlays[i].dir, rs->overlays[i].digest);
+    for (i = 0; i < rs->n_params; i++)
+        printf("  --param %s\n", rs->params[i]);
+}
+
 /* {name, version, digest, dir, params} of a loaded ruleset. */
 static cJSON *ruleset_json(const struct nms_ruleset_info *rs)
 {
@@ -666,6 +687,11 @@ static int diff_cases(struct diff_run *run, struct nms_cli *cli,
     if ((status = nms_cli_load(cli, &run->old_engine)) != 0 ||
         (status = load_new(cli, &run->new_engine)) != 0)
         return status;
+    if (!opts.json) {
+        print_side("old", nms_engine_ruleset(run->old_engine));
+        print_side("new", nms_engine_ruleset(run->new_engine));
+        putchar('\n');
+    }
     if (cli->n_inputs == 0) {
         cli->inputs = std_in;
         cli->n_inputs = 1;

@@ -182,6 +182,15 @@ static void report(FILE *fp, const char *path, const cJSON *got,
             want_text, shown);
 }
 
+int nms_expect_reaches(const cJSON *record, const cJSON *want)
+{
+    char path[512];
+    const cJSON *item = NULL;
+
+    split_key(want->string, path, sizeof path);
+    return follow(record, path, &item) != NULL;
+}
+
 int nms_expect_check(FILE *fp, const cJSON *record, const cJSON *want)
 {
     char path[512], shown[EXCERPT + 100];

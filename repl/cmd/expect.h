@@ -19,6 +19,10 @@
  */
 int nms_expect_check(FILE *fp, const cJSON *record, const cJSON *want);
 
+/* Whether the path of expectation `want` (its operator stripped) leads
+ * anywhere in `record`: 1 or 0. */
+int nms_expect_reaches(const cJSON *record, const cJSON *want);
+
 /* The node that dotted `path` leads to from `node`, or NULL (exposed for
  * the coverage of expectations and for tests). */
 const cJSON *nms_expect_follow(const cJSON *node, const char *path);

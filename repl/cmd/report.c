@@ -279,6 +279,34 @@ static void print_audit(FILE *fp, const struct report_style *s,
     fputc('\n', fp);
 }
 
+void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs)
+{
+    size_t i;
+
+    fprintf(fp, "ruleset %s %s", rs->name, rs->version);
+    if (rs->status)
+        fprintf(fp, " (%s)", rs->status);
+    fprintf(fp, " %s (%s", rs->digest, rs->dir);
+    for (i = 0; i < rs->n_overlays; i++)
+        fprintf(fp, " + overlay %s", rs->overlays[i].dir);
+    for (i = 0; i < rs->n_params; i++)
+        fprintf(fp, ", --param %s", rs->params[i]);
+}
+
+const char *nms_report_after_place(const char *message, const char *file,
+                                   long line)
+{
+    char place[1200];
+    int n;
+
+    if (!file)
+        return message;
+    n = snprintf(place, sizeof place, "%s:%ld: ", file, line);
+    if (n > 0 && (size_t)n < sizeof place && strncmp(message, place, (size_t)n) == 0)
+        return message + n;
+    return message;
+}
+
 static void print_header(FILE *fp, const struct report_style *s,
                          const struct nms_case *c,
                          const struct nms_ruleset_info *rs)
@@ -345,7 +373,8 @@ static void summary(FILE *fp, const struct nms_case *c,
         fprintf(fp, "\n%serror%s rule %s (%s:%ld): %s\n", paint(&s, RED),
                 paint(&s, RESET), r->error->rule,
                 r->error->file ? r->error->file : "?", r->error->line,
-                r->error->message);
+                nms_report_after_place(r->error->message, r->error->file,
+                                       r->error->line));
     if (r && !r->error)
         print_summary(fp, &s, r);
 }

@@ -30,6 +30,16 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
                       const struct nms_result *r,
                       const struct nms_ruleset_info *rs, int flags);
 
+/* "ruleset NAME VERSION[ (STATUS)] DIGEST (DIR[ + overlay DIR]...[,
+ * --param NAME=VALUE]...", without the closing parenthesis: the line
+ * `check` and `test` end with, naming what they checked. */
+void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs);
+
+/* A Lua error's message without its leading "FILE:LINE: " when that is
+ * the place just named beside it (it would be said twice). */
+const char *nms_report_after_place(const char *message, const char *file,
+                                   long line);
+
 /* Writes `path` to buf with every "[N]" as "[N+1]" when one_based, else
  * as it is; returns buf. */
 const char *report_path(const char *path, int one_based, char *buf,

@@ -14,6 +14,7 @@
 
 #include "cmd/coverage.h"
 #include "cmd/expect.h"
+#include "cmd/report.h"
 #include "cmd/testfiles.h"
 #include "front/commands.h"
 #include "front/msg.h"
@@ -147,7 +148,7 @@ static int check_entry(struct run *run, struct nms_engine *e,
     char *json = NULL;
     cJSON *record = NULL;
     const cJSON *want;
-    int bad = 0;
+    int bad = 0, unreached = 0;
 
     cJSON_free(text);
     if (!c || nms_case_finish(c, run->cli->as_of) != NMS_OK) {
@@ -168,11 +169,24 @@ static int check_entry(struct run *run, struct nms_engine *e,
     }
     if (r->error) {
         fprintf(out, "    rule error in %s (%s:%ld): %s\n", r->error->rule,
-                r->error->file, r->error->line, r->error->message);
+                r->error->file, r->error->line,
+                nms_report_after_place(r->error->message, r->error->file,
+                                       r->error->line));
         bad++;
     }
-    cJSON_ArrayForEach(want, expect)
-        bad += nms_expect_check(out, record, want);
+    cJSON_ArrayForEach(want, expect) {
+        /* A failed case's record is an error record: every path into the
+         * results is missing because of the one error above, so those are
+         * counted in a line rather than listed one by one. */
+        if (r->error && !nms_expect_reaches(record, want))
+            unreached++;
+        else
+            bad += nms_expect_check(out, record, want);
+    }
+    if (unreached)
+        fprintf(out, "    %d expectation%s not checked: the error record has "
+                     "no results to check\n", unreached, unreached == 1 ? "" : "s");
+    bad += unreached;
     if (run->cov && !r->error &&
         nms_coverage_add(run->cov, nms_engine_ruleset(e), r) != 0)
         run->fatal = 1;
@@ -264,7 +278,8 @@ static int default_paths(struct nms_file_list *files, struct nms_engine *e)
     return nms_file_list_add(files, path);
 }
 
-/* The closing lines: coverage, then the counts; returns the exit status. */
+/* The closing lines: coverage, the ruleset, then the counts; returns the
+ * exit status. */
 static int finish(struct run *run)
 {
     int status = run->failed ? NMS_EXIT_CASE_ERRORS : NMS_EXIT_OK;
@@ -279,6 +294,10 @@ static int finish(struct run *run)
             status = NMS_EXIT_CASE_ERRORS;
         }
     }
+    /* Which ruleset the counts are of (entries' own "params" aside): a
+     * pass means nothing without it. */
+    nms_report_ruleset_line(stdout, nms_engine_ruleset(run->shared));
+    printf(")\n");
     printf("%zu passed, %zu failed\n", run->passed, run->failed);
     return status;
 }

@@ -178,6 +178,9 @@ static void text_cohort(const struct nms_timeline_writer *w,
             "%sCohort: %zu cases, %zu errors, %zu with an anchor "
             "(onset, else first exposure)\n",
             w->written ? "\n" : "", co->cases, co->errors, co->anchored);
+    /* What produced the figures, as accuracy and summary say it. */
+    fprintf(w->fp, "ruleset %s %s %s\n", w->rs->name, w->rs->version,
+            w->rs->digest);
     fprintf(w->fp, "hours from anchor to first met, over the cases with an "
                    "anchor:\n");
     fprintf(w->fp, "  %-22s %7s %9s %9s %9s %9s %9s\n", "set", "met", "median",

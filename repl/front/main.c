@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "nms/schema.h"
+
 #include "cmd/sink.h"
 #include "front/commands.h"
 #include "front/msg.h"
@@ -73,6 +75,11 @@ static const char usage_tail[] =
     "                       any option common to the commands may also stand\n"
     "                       before COMMAND\n"
     "\n"
+    "documentation:\n"
+    "  man nmsrules, man nmsrules-rules (from the source tree: man -l\n"
+    "  build/man/nmsrules.1 man/nmsrules-rules.5); docs/README.md (installed\n"
+    "  in share/doc/nmsrules/) says where to start for each task\n"
+    "\n"
     "exit status:\n"
     "  0  every case was evaluated (a script: every command succeeded)\n"
     "  1  some cases were errors, every other case was written (a script: a\n"
@@ -112,7 +119,17 @@ static const struct nms_command *find_command(const char *name)
 
 static int unknown_command(const char *name)
 {
-    nms_errorf("unknown command '%s'", name);
+    const char *names[N_COMMANDS + 1], *near;
+    size_t i;
+
+    for (i = 0; i < N_COMMANDS; i++)
+        names[i] = commands[i].name;
+    names[N_COMMANDS] = NULL;
+    near = nms_schema_closest_name(names, name);
+    if (near)
+        nms_errorf("unknown command '%s' — did you mean '%s'?", name, near);
+    else
+        nms_errorf("unknown command '%s'", name);
     fprintf(stderr, "Try 'nmsrules --help'.\n");
     return NMS_EXIT_USAGE;
 }

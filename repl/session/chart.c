@@ -391,20 +391,49 @@ static int give_words(struct session *s, cJSON *course, cJSON *dose, int argc,
             put(dose, "mg", cJSON_CreateNumber(strcmp(end, "g") == 0 ? mg * 1000 : mg));
             continue;
         }
-        for (j = 0; route.values[j] && strcmp(route.values[j], argv[i]); j++)
+        /* IM and im alike: charts write routes in capitals. */
+        for (j = 0; route.values[j] && strcasecmp(route.values[j], argv[i]); j++)
             ;
         if (!route.values[j]) {
-            repl_error(s, "cannot read '%s'; usage: .give DRUG [DOSE mg] "
-                          "[ROUTE] [at TIME], ROUTE one of oral, im, iv, ...",
-                       argv[i]);
+            char list[256] = "";
+            size_t used = 0;
+
+            for (j = 0; route.values[j] && used < sizeof list; j++)
+                used += (size_t)snprintf(list + used, sizeof list - used,
+                                         "%s%s", j ? ", " : "", route.values[j]);
+            repl_error(s, "cannot read '%s': not a dose (10 mg) nor a route "
+                          "(%s); usage: .give DRUG [DOSE mg] [ROUTE] [at TIME]",
+                       argv[i], list);
             return -1;
         }
-        put(course, "route", cJSON_CreateString(argv[i]));
+        put(course, "route", cJSON_CreateString(route.values[j]));
     }
     return 0;
 }
 
-/* Tells, without refusing, about a drug the ruleset does not know. */
+/* Whether the last evaluation's warnings already speak of medication
+ * name `drug` (a ruleset with a warnings module, as the default one, says
+ * more: how it read the name, or what an unknown name leaves open). */
+static int ruleset_warned(const struct session *s, const char *drug)
+{
+    char quoted[300];
+    struct nms_rule_warning w;
+    size_t i;
+
+    if (!s->last)
+        return 0;
+    snprintf(quoted, sizeof quoted, "'%s'", drug);
+    for (i = 0; i < evaluation_n_warnings(s->last); i++) {
+        w = evaluation_warning(s->last, i);
+        if (w.path && w.message && strncmp(w.path, "medications[", 12) == 0 &&
+            strstr(w.message, quoted))
+            return 1;
+    }
+    return 0;
+}
+
+/* Tells, without refusing, about a drug the ruleset does not know, when
+ * the ruleset's own warnings did not (called after the evaluation). */
 static void check_drug(struct session *s, const char *drug)
 {
     const char *close;
@@ -413,7 +442,7 @@ static void check_drug(struct session *s, const char *drug)
     for (i = 0; i < s->vocab.n_drugs; i++)
         if (strcasecmp(s->vocab.drugs[i], drug) == 0)
             return;
-    if (s->vocab.n_drugs == 0)
+    if (s->vocab.n_drugs == 0 || ruleset_warned(s, drug))
         return;
     close = nms_schema_closest_name((const char *const *)s->vocab.drugs, drug);
     if (close)
@@ -454,10 +483,12 @@ int chart_give(struct session *s, int argc, char **argv)
                      dose);
         dose = NULL;
     }
-    check_drug(s, argv[1]);
     cJSON_Delete(dose);
     cJSON_Delete(t);
-    return session_commit(s, doc);
+    if (session_commit(s, doc) != 0)
+        return -1;
+    check_drug(s, argv[1]);
+    return 0;
 fail:
     cJSON_Delete(dose);
     cJSON_Delete(t);

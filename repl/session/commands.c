@@ -189,11 +189,30 @@ static int split(struct session *s, char *line, char **argv)
     }
 }
 
+/* Words from other tools for what a command here does; checked before
+ * the closest spelling, which would offer .stop for .step. */
+static const struct {
+    const char *word, *hint;
+} synonyms[] = {
+    {".step", ".at TIME evaluates as of a time (.at off: all data again); "
+              ".timeline shows every time at once"},
+    {".next", ".at TIME evaluates as of a time (.at off: all data again); "
+              ".timeline shows every time at once"},
+    {".undo", ".unset FIELD removes a field or a whole entry (.unset "
+              "vitals[2]); .diff shows what the last change did"},
+};
+
 /* Says which command was meant by an unknown name. */
 static void unknown_command(struct session *s, const char *name)
 {
     const char *names[N_COMMANDS + 1], *close;
     size_t i;
+
+    for (i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++)
+        if (strcmp(synonyms[i].word, name) == 0) {
+            repl_error(s, "unknown command '%s': %s", name, synonyms[i].hint);
+            return;
+        }
 
     for (i = 0; i < N_COMMANDS; i++)
         names[i] = commands[i].name;

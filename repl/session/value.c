@@ -151,6 +151,50 @@ cJSON *value_parse(struct session *s, const char *path, const char *text)
     return NULL;
 }
 
+/* For a top-level name that is no field of the record but a field of one
+ * of its sections ("temp", "ck", "dehydration"), writes the full paths into
+ * buf as "'vitals.temp'" or "'vitals.hr' or 'baseline.hr'": the usual slip
+ * when `.whatif` and `.set` are typed after `.vitals temp=...`. Returns how
+ * many were found. */
+static int sections_with(const char *name, char *buf, size_t size)
+{
+    struct nms_schema_entry sec, e;
+    char full[256];
+    size_t i, used = 0;
+    int found = 0;
+
+    buf[0] = '\0';
+    for (i = 0; nms_schema_child("", i, &sec) == 0; i++) {
+        if ((sec.kind != NMS_SCHEMA_OBJECT && sec.kind != NMS_SCHEMA_ARRAY) ||
+            snprintf(full, sizeof full, "%s.%s", sec.name, name) >= (int)sizeof full ||
+            nms_schema_find(full, &e) != 0 || used >= size)
+            continue;
+        used += (size_t)snprintf(buf + used, size - used, "%s'%s'",
+                                 found ? " or " : "", full);
+        found++;
+    }
+    return found;
+}
+
+/* The field names of section `path` ("t, temp, temp_site, hr, ..."),
+ * into buf. */
+static const char *fields_of(const char *path, char *buf, size_t size)
+{
+    struct nms_schema_entry e;
+    size_t i, used = 0;
+
+    buf[0] = '\0';
+    for (i = 0; nms_schema_child(path, i, &e) == 0; i++) {
+        if (used + strlen(e.name) + 8 > size) {   /* room for ", ..." */
+            snprintf(buf + used, size - used, ", ...");
+            break;
+        }
+        used += (size_t)snprintf(buf + used, size - used, "%s%s",
+                                 i ? ", " : "", e.name);
+    }
+    return buf;
+}
+
 int value_check_field(struct session *s, const char *path)
 {
     char parent[256] = "", next[256], name[128];
@@ -164,13 +208,20 @@ int value_check_field(struct session *s, const char *path)
         if (snprintf(next, sizeof next, "%s%s%s", parent, *parent ? "." : "",
                      name) >= (int)sizeof next ||
             nms_schema_find(next, &e) != 0) {
+            char where[256];
+
             close = nms_schema_closest(parent, name);
-            if (close)
+            if (!*parent && sections_with(name, where, sizeof where) > 0)
+                repl_error(s, "unknown field '%s' — did you mean %s?", name,
+                           where);
+            else if (close)
                 repl_error(s, "unknown field '%s' — did you mean '%s'?", name,
                            close);
+            else if (*parent)
+                repl_error(s, "unknown field '%s' in %s; its fields: %s", name,
+                           parent, fields_of(parent, where, sizeof where));
             else
-                repl_error(s, "unknown field '%s'%s%s", name,
-                           *parent ? " in " : "", parent);
+                repl_error(s, "unknown field '%s'", name);
             return -1;
         }
         memcpy(parent, next, sizeof parent);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The command-line conventions of issue 14: help for every command, the
 # version in three spellings, every message prefixed "nmsrules:", --color,
-# the exit-status table in --help and README.md, CSV line ends.
+# the exit-status table in --help and README.md, README's synopsis of each
+# command against its --help, CSV line ends.
 #
 #   bash tests/cli/conventions.sh BUILD/nmsrules SOURCE_DIR
 set -u
@@ -27,6 +28,9 @@ check "help alone, -h and --help print the same usage" 'cmp -s "$tmp/h1" "$tmp/u
 "$bin" help nosuch >"$tmp/out" 2>"$tmp/err"
 check "help of an unknown command names it, exit 2" \
     '[ $? -eq 2 ] && grep -qx "nmsrules: error: unknown command '"'nosuch'"'" "$tmp/err"'
+"$bin" timline >"$tmp/out" 2>"$tmp/err"
+check "a misspelt command names the one probably meant, exit 2" \
+    '[ $? -eq 2 ] && grep -q "unknown command '"'timline'"' — did you mean '"'timeline'"'?" "$tmp/err"'
 
 # --- version: three spellings, --rules and NMSRULES_RULES anywhere --------
 cp -r "$src/rules" "$tmp/myrules"
@@ -104,6 +108,32 @@ sed -n '/^exit status:/,$p' "$tmp/usage" | tail -n +2 |
 awk '/^### Exit status/{on=1;next} on&&/^\| [0-9] \|/{n=$2; sub(/^\| [0-9] \| /,""); sub(/ \|$/,""); print n " " $0} on&&/^#/{on=0}' "$src/README.md" >"$tmp/readme-exit"
 check "the exit statuses of --help and README.md are the same rows" \
     '[ -s "$tmp/help-exit" ] && diff -u "$tmp/help-exit" "$tmp/readme-exit" >"$tmp/err"'
+
+# --- README's synopsis block names each command's own options ----------------
+# The block under "## The program": for every command, the options it shows
+# must exist in CMD --help, and every option of CMD --help must be shown
+# there, except those common to all commands (README lists them below it).
+common=' --rules --param --as-of --max-instructions --max-memory --max-cpu-ms --color --help --output --version --rules-new --param-new --results '
+awk '/^## The program/{on=1;next} on&&/^```/{n++; if(n==2)exit; next} on&&n==1' "$src/README.md" |
+    awk '/^nmsrules [a-z]/{cmd=$2} cmd&&cmd!="version"&&cmd!="help"{print cmd " " $0}' >"$tmp/synopsis"
+synopsis_ok=1
+for c in $(cut -d' ' -f1 "$tmp/synopsis" | sort -u); do
+    shown=$(grep "^$c " "$tmp/synopsis" | grep -o -- '--[a-z][a-z-]*' | sort -u)
+    "$bin" "$c" --help >"$tmp/chelp" 2>&1
+    own=$(grep -o -- '--[a-z][a-z-]*' "$tmp/chelp" | sort -u)
+    for o in $shown; do
+        grep -qx -- "$o" <<<"$own" || { echo "README shows $c $o, which $c --help does not have" >>"$tmp/err"; synopsis_ok=0; }
+    done
+    # "-j, --jobs N" may be shown as -j.
+    while read -r short o; do
+        case "$common" in *" $o "*) continue ;; esac
+        grep -qx -- "$o" <<<"$shown" && continue
+        [ "$short" != - ] && grep "^$c " "$tmp/synopsis" | grep -q -- "\[$short[] ]" && continue
+        echo "$c --help has $o, which README's synopsis of $c does not show" >>"$tmp/err"; synopsis_ok=0
+    done < <(sed -n 's/^  \(-[a-zA-Z]\), \(--[a-z][a-z-]*\).*/\1 \2/p; s/^  \(--[a-z][a-z-]*\).*/- \1/p' "$tmp/chelp" | sort -u)
+done
+check "README's synopsis shows each command's own options, and only those" \
+    '[ -s "$tmp/synopsis" ] && [ $synopsis_ok = 1 ]'
 
 # --- CSV line ends -----------------------------------------------------------
 "$bin" batch --format csv "$case1" >"$tmp/crlf.csv"

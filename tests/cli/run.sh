@@ -139,6 +139,13 @@ contains "broken ruleset names file and line" "$tmp/err" "tests/data/rules/synta
 status_is "unknown parameter exits 3" 3 batch --param iec2011.no_such_param=1 "$src/examples/cases.jsonl"
 contains "unknown parameter is named" "$tmp/err" "unknown parameter 'iec2011.no_such_param'"
 status_is "bad --as-of exits 2" 2 batch --as-of yesterday "$src/examples/cases.jsonl"
+printf '{"id": "error"}\n' >"$tmp/error-case.json"
+status_is "a rule that fails: eval exits 1" 1 eval --rules "$src/tests/data/rules/hostile" "$tmp/error-case.json"
+if grep -Eq "^error rule attacks\.attack \(.*attacks\.lua:[0-9]+\): deliberate failure$" "$tmp/out"; then
+    ok "a rule that fails: the report names its file:line once, then the message"
+else
+    not_ok "a rule that fails: the report's error line" "$(cat "$tmp/out")"
+fi
 status_is "eval needs one file" 2 eval
 status_is "batch --help exits 0" 0 batch --help
 contains "batch --help shows usage" "$tmp/out" "usage: nmsrules batch"

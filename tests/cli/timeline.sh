@@ -114,6 +114,8 @@ check "csv: hours to first IEC" \
 check "text: first met line" 'grep -q "first met: iec2011 34.67 h (+8.7 h)" "$tmp/tl.txt"'
 check "text: tier progression" \
     'grep -q "tier: none -> mild at 30.17 h -> moderate at 34.67 h" "$tmp/tl.txt"'
+check "text: the cohort names the ruleset (name, version, digest)" \
+    'grep -Eq "^ruleset [^ ]+ [^ ]+ sha256:[0-9a-f]{64}$" "$tmp/tl.txt"'
 check "help timeline = timeline --help" \
     '[ "$("$bin" help timeline)" = "$("$bin" timeline --help)" ]'
 

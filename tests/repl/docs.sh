@@ -4,7 +4,12 @@
 #    .help -->) is exactly what `.help` prints;
 #  - every command `.help` lists has a section (a ### heading naming it);
 #  - the banner in its first example names the program's version and the
-#    default ruleset's name and version, as `nmsrules --version` does.
+#    default ruleset's name and version, as `nmsrules --version` does;
+#  - every transcript of a session from scratch (a code block of README.md
+#    or docs/repl.md whose first `nms> ` line is a .give) is what the
+#    program prints when its commands are replayed: the block must be the
+#    start of the real transcript, so the output of its last command may
+#    be left out.
 #
 #   bash tests/repl/docs.sh BUILD/nmsrules SOURCE_DIR
 #
@@ -55,4 +60,30 @@ for cmd in $(sed -n 's/^  \(\.[a-z]*\).*/\1/p' "$tmp/help"); do
         failed=1
     fi
 done
+# The transcripts from scratch, replayed with the default ruleset.
+n=0
+for f in "$src/README.md" "$doc"; do
+    awk -v out="$tmp/block" '
+        /^ *```/ { if (on) { on = 0; if (keep) n++ } else { on = 1; keep = 0; started = 0 }; next }
+        on && /^nms> / && !started { started = 1; keep = ($2 == ".give") }
+        on && started && keep { print > (out "." n) }
+    ' "$f"
+    for b in "$tmp"/block.*; do
+        [ -e "$b" ] || continue
+        n=$((n + 1))
+        sed -n 's/^nms> //p' "$b" >"$tmp/script"
+        "$bin" repl --rules "$src/rules" --script "$tmp/script" --echo 2>&1 |
+            sed 's/^nms>  /nms> /' | head -n "$(wc -l <"$b")" >"$tmp/actual"
+        where="${f#"$src"/} (transcript from '$(head -1 "$b")')"
+        if diff -u "$b" "$tmp/actual" >"$tmp/diff"; then
+            echo "ok - $where is what the session prints"
+        else
+            echo "not ok - $where is not what the session prints:"
+            sed 's/^/  /' "$tmp/diff"
+            failed=1
+        fi
+        rm -f "$b"
+    done
+done
+[ "$n" -ge 2 ] || { echo "not ok - found $n transcripts from scratch, expected at least 2"; failed=1; }
 exit "$failed"

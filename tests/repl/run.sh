@@ -150,6 +150,17 @@ if [ "$status" -eq 2 ]; then ok "two case files are a usage error"; else not_ok 
 (cd "$src" && printf 'case.id\n' | $wrapper "$bin" repl --rules "$tri" examples/cases/03-metoclopramide.json) >"$tmp/out" 2>&1
 contains "a CASE operand is loaded" "$tmp/out" "03-metoclopramide"
 
+# A misspelt drug gets one note, the default ruleset's (which says how it
+# read the name), not the session's guess beside it; IM is read as im.
+printf '.give halopridol 5 mg IM at 0h\n.json\n' |
+    (cd "$src" && $wrapper "$bin" repl --script -) >"$tmp/out" 2>&1
+if [ "$(grep -c "^note: .*halopridol" "$tmp/out")" = 1 ] &&
+    grep -q "read as haloperidol" "$tmp/out" && grep -q '"route":.*"im"' "$tmp/out"; then
+    ok "a misspelt drug gets the ruleset's one note; IM is im"
+else
+    not_ok "a misspelt drug's notes, or the route IM" "$(cat "$tmp/out")"
+fi
+
 # --- scenario files: .say, .pause, .expect, the first error stops them ----
 transcript scenario-pass.txt "$src/tests/repl/expected/scenario-pass.txt" 0 \
     repl --rules "$tri" --echo --script tests/repl/scenario-pass.nms

@@ -183,6 +183,7 @@ attacks.format_p = function() return true, string.format("%p", {}) end
 attacks.error = function() error("deliberate failure") end
 attacks.bad_value = function() return 42, "a number" end
 attacks.no_evidence = function() return true end
+attacks.finding_table = function() return { value = true, evidence = "a finding, not unpacked" } end
 -- nms.memo (core/lua/memo.c), the per-case memory of rules/lib/memo.lua.
 attacks.memo_recursion = function(case)
   local function deeper(c, n) return nms.memo(deeper, c, n + 1) end
