@@ -256,7 +256,9 @@ local function check_drug_rows(list, module)
   for _, row in ipairs(list) do
     if type(row) == "table" and type(row[1]) == "string" then
       local rpath, rline = row_line(module, row[1])
-      check_keys(row, SCHEMA.drug, ("drug '%s'"):format(row[1]), module, rline)
+      -- The row's own file: rows live in several modules, and a key looked
+      -- for in another (a comment naming it) was reported there.
+      check_keys(row, SCHEMA.drug, ("drug '%s'"):format(row[1]), by_path[rpath] or module, rline)
       for k in pairs(row) do
         if type(k) == "number" and k > 3 then
           finding(rpath, rline, "unknown-key", "drug '%s': more than three positional fields "

@@ -66,6 +66,7 @@ breaks typos criteria/score.lua -e '/^local flag = /a\local drugs = require "dru
 breaks typos criteria/rule.lua \
     -e 's/{ id = "major", title = "Major" }/{ id = "major", title = "Major", tilte = "Major" }/' \
     -e 's/{ level = "probable", need/{ levle = "probable", level = "probable", need/'
+breaks drug_file criteria/score.lua -e '/^local flag = /a\local drugs = require "drugs"'
 breaks metadata params.lua -e '/"rule.minor_needed"/{N;s/,\n *source = "test only" }/ }/}'
 breaks metadata criteria/score.lua -e 's/citation = "test only"/citation = ""/'
 breaks metadata criteria/rule.lua -e 's/title = "Exhaustion"/title = " "/'
@@ -104,7 +105,7 @@ golden() {
 }
 
 golden check-clean check --rules $tiny
-for kind in syntax typos metadata unreachable feature unused case_field global drugs; do
+for kind in syntax typos metadata unreachable feature unused case_field global drugs drug_file; do
     golden check-$kind check --rules $tiny --rules $lint/$kind
 done
 golden check-drug-row check --rules $tiny --rules $lint/drugs --rules $lint/drug_row
