@@ -346,6 +346,21 @@ static void case_json_warns_unknown_field_with_suggestion(void **state)
                    "unknown field 'Rigidity' — did you mean 'rigidity'?");
     expect_warning("{\"history\": {\"smoker\": true}}", "history.smoker",
                    "unknown field 'smoker'");
+    /* Another name of a field suggests that field, never a look-alike
+     * spelling (creatine kinase is not creatinine), and nothing where the
+     * record has no such field. */
+    expect_warning("{\"labs\": [{\"creatine_kinase\": 900}]}",
+                   "labs[0].creatine_kinase",
+                   "unknown field 'creatine_kinase' — did you mean 'ck'?");
+    expect_warning("{\"labs\": [{\"CPK\": 900}]}", "labs[0].CPK",
+                   "unknown field 'CPK' — did you mean 'ck'?");
+    expect_warning("{\"vitals\": [{\"heart_rate\": 120}]}",
+                   "vitals[0].heart_rate",
+                   "unknown field 'heart_rate' — did you mean 'hr'?");
+    c = parse("{\"vitals\": [{\"creatine_kinase\": 900}]}");
+    assert_int_equal(c->n_warnings, 1);
+    assert_null(strstr(c->warnings[0].message, "did you mean"));
+    nms_case_free(c);
     c = parse("{\"vitals\": [{\"tmp\": 38, \"hr\": 90}]}");
     assert_near(c->vitals[0].hr, 90); /* the rest of the entry is kept */
     nms_case_free(c);

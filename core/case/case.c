@@ -267,12 +267,46 @@ static size_t suggest_limit(const char *name)
     return limit < 1 ? 1 : limit;
 }
 
+/* Other names a chart or an export gives the fields of the case format.
+ * Spelling alone misleads here: 'creatine_kinase' is closest to
+ * 'creatinine', and a CK of 900 written there would be read as a
+ * creatinine. A name of this list suggests its own field, or nothing
+ * where the record has no such field. */
+static const struct {
+    const char *alias, *field;
+} FIELD_ALIASES[] = {
+    {"creatine_kinase", "ck"}, {"creatine_phosphokinase", "ck"},
+    {"cpk", "ck"}, {"ck_total", "ck"},
+    {"temperature", "temp"}, {"body_temperature", "temp"},
+    {"heart_rate", "hr"}, {"pulse", "hr"}, {"pulse_rate", "hr"},
+    {"systolic", "sbp"}, {"systolic_bp", "sbp"},
+    {"diastolic", "dbp"}, {"diastolic_bp", "dbp"},
+    {"respiratory_rate", "rr"}, {"resp_rate", "rr"},
+    {"white_cell_count", "wbc"}, {"white_blood_cells", "wbc"},
+    {"leukocytes", "wbc"}, {"sweating", "diaphoresis"},
+};
+
+/* Equal ignoring ASCII case. */
+static int same_name(const char *a, const char *b)
+{
+    while (*a && fold(*a) == fold(*b))
+        a++, b++;
+    return *a == '\0' && *b == '\0';
+}
+
 const char *nms_schema_suggest(const struct nms_schema *record,
                                const char *name)
 {
     const char *best = NULL;
     size_t i, best_d = suggest_limit(name) + 1;
 
+    for (i = 0; i < sizeof FIELD_ALIASES / sizeof FIELD_ALIASES[0]; i++) {
+        if (same_name(name, FIELD_ALIASES[i].alias)) {
+            const struct nms_field *f =
+                nms_schema_field(record, FIELD_ALIASES[i].field);
+            return f ? f->name : NULL;
+        }
+    }
     for (i = 0; i < record->n_fields; i++)
         consider(name, record->fields[i].name, &best, &best_d);
     return best;
