@@ -157,8 +157,8 @@ end
 local DEPOT_DEFAULT_H = P.number("depot.default_h")
 
 -- Spelling (parameters drugs.spelling_distance, drugs.spelling_min_length):
--- the one-word names and brands, by first letter, that an unknown word of
--- the same first letter may be one letter away from.
+-- the one-word names and brands, by first letter (in no order), that an
+-- unknown word of the same first letter may be one letter away from.
 local SPELLING = P.number("drugs.spelling_distance") >= 1
 local SPELL_MIN = P.number("drugs.spelling_min_length")
 local spellable = {}
@@ -169,7 +169,6 @@ for key, hit in pairs(by_name) do
     table.insert(spellable[first], { key = key, hit = hit })
   end
 end
-for _, list in pairs(spellable) do table.sort(list, function(a, b) return a.key < b.key end) end
 
 -- Whether a and b (a ~= b) are one edit apart: one letter changed, added or
 -- dropped, or two neighbours swapped.
@@ -283,7 +282,10 @@ local function by_spelling(written)
   for _, c in ipairs(spellable[word:sub(1, 1)] or {}) do
     if one_apart(word, c.key) then
       if found and found.row ~= c.hit.row then return nil end   -- two drugs as close: no guess
-      found, key = found or c.hit, key or c.key
+      -- One drug by two of its names: the first in byte order, whatever
+      -- the order of the lists (not sorted at load: that was 4 M
+      -- instructions of every start-up).
+      if key == nil or c.key < key then found, key = c.hit, c.key end
     end
   end
   if not found then return nil end
