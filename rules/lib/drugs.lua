@@ -67,10 +67,20 @@ end
 -- Most names in the tables are one plain word ("haloperidol", "Haldol"):
 -- its key is the word in lower case, which M.segments would give too, so
 -- it is returned without the dozen pattern calls of segmenting (the tables
--- hold ~650 names, keyed at every start-up).
+-- hold ~850 names, keyed at every start-up); so is a name of plain words.
 local function key_of(name)
   local plain = tostring(name):lower()
   if plain:find("^[%l%d]+$") and not SEPARATOR[plain] then return plain, 1 end
+  -- Plain words with single spaces ("sodium chloride"), none of them a
+  -- separator: M.segments would give one segment of exactly these words.
+  if plain:find("^[%l%d]+ [%l%d ]*[%l%d]$") and not plain:find("  ", 1, true) then
+    local n = 0
+    for w in plain:gmatch("%S+") do
+      if SEPARATOR[w] then n = nil; break end
+      n = n + 1
+    end
+    if n then return plain, n end
+  end
   local words = {}
   for _, seg in ipairs(M.segments(name)) do
     for _, w in ipairs(seg) do words[#words + 1] = w end
