@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "case/case_int.h"
 #include "nms/case.h"
@@ -286,14 +287,6 @@ static const struct {
     {"leukocytes", "wbc"}, {"sweating", "diaphoresis"},
 };
 
-/* Equal ignoring ASCII case. */
-static int same_name(const char *a, const char *b)
-{
-    while (*a && fold(*a) == fold(*b))
-        a++, b++;
-    return *a == '\0' && *b == '\0';
-}
-
 const char *nms_schema_suggest(const struct nms_schema *record,
                                const char *name)
 {
@@ -301,7 +294,7 @@ const char *nms_schema_suggest(const struct nms_schema *record,
     size_t i, best_d = suggest_limit(name) + 1;
 
     for (i = 0; i < sizeof FIELD_ALIASES / sizeof FIELD_ALIASES[0]; i++) {
-        if (same_name(name, FIELD_ALIASES[i].alias)) {
+        if (strcasecmp(name, FIELD_ALIASES[i].alias) == 0) {
             const struct nms_field *f =
                 nms_schema_field(record, FIELD_ALIASES[i].field);
             return f ? f->name : NULL;
