@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cmd/accuracy.h"
+#include "cmd/report.h"
 
 static const char *const view_names[NMS_N_VIEWS] = {
     "indeterminate_as_negative", "indeterminate_as_positive"};
@@ -116,8 +117,7 @@ void nms_accuracy_text(FILE *fp, const struct nms_accuracy_report *rep)
             "left out\n",
             rep->label, rep->cases, rep->positives, rep->negatives,
             rep->unlabelled, rep->errors);
-    fprintf(fp, "ruleset %s %s %s\n", rep->rs->name, rep->rs->version,
-            rep->rs->digest);
+    nms_report_ruleset_id(fp, rep->rs);
     fprintf(fp, "95 %% intervals: Wilson for proportions, Cohen's SE for "
                 "kappa\n");
     for (i = 0; i < rep->n_sets; i++) {

@@ -293,6 +293,11 @@ void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs)
         fprintf(fp, ", --param %s", rs->params[i]);
 }
 
+void nms_report_ruleset_id(FILE *fp, const struct nms_ruleset_info *rs)
+{
+    fprintf(fp, "ruleset %s %s %s\n", rs->name, rs->version, rs->digest);
+}
+
 const char *nms_report_after_place(const char *message, const char *file,
                                    long line)
 {

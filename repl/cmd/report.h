@@ -35,6 +35,10 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
  * `check` and `test` end with, naming what they checked. */
 void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs);
 
+/* "ruleset NAME VERSION DIGEST" and a newline: the line the cohort reports
+ * (accuracy, summary, timeline) name what produced their figures with. */
+void nms_report_ruleset_id(FILE *fp, const struct nms_ruleset_info *rs);
+
 /* A Lua error's message without its leading "FILE:LINE: " when that is
  * the place just named beside it (it would be said twice). */
 const char *nms_report_after_place(const char *message, const char *file,

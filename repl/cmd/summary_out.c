@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/report.h"
 #include "cmd/summary.h"
 
 /* Sorting the counts of the summary, highest first (the renderers below
@@ -140,11 +141,9 @@ static void text_timeline(FILE *fp, const struct nms_summary *s)
 
 void nms_summary_text(FILE *fp, const struct nms_summary *s)
 {
-    fprintf(fp,
-            "Cohort summary: %zu cases, %zu evaluated, %zu errors\n"
-            "ruleset %s %s %s\n",
-            s->cases, s->evaluated, s->errors, s->rs->name, s->rs->version,
-            s->rs->digest);
+    fprintf(fp, "Cohort summary: %zu cases, %zu evaluated, %zu errors\n",
+            s->cases, s->evaluated, s->errors);
+    nms_report_ruleset_id(fp, s->rs);
     if (s->in.kind == NMS_INPUT_RESULTS)
         fputs("read from result records (not evaluated again)\n", fp);
     text_sets(fp, s);

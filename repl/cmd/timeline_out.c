@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/report.h"
 #include "cmd/stats.h"
 #include "cmd/timeline.h"
 #include "nms/output.h"
@@ -179,8 +180,7 @@ static void text_cohort(const struct nms_timeline_writer *w,
             "(onset, else first exposure)\n",
             w->written ? "\n" : "", co->cases, co->errors, co->anchored);
     /* What produced the figures, as accuracy and summary say it. */
-    fprintf(w->fp, "ruleset %s %s %s\n", w->rs->name, w->rs->version,
-            w->rs->digest);
+    nms_report_ruleset_id(w->fp, w->rs);
     fprintf(w->fp, "hours from anchor to first met, over the cases with an "
                    "anchor:\n");
     fprintf(w->fp, "  %-22s %7s %9s %9s %9s %9s %9s\n", "set", "met", "median",
