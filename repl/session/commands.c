@@ -189,15 +189,17 @@ static int split(struct session *s, char *line, char **argv)
     }
 }
 
+/* What stepping through time is called here. */
+#define STEP_HINT ".at TIME evaluates as of a time (.at off: all data " \
+                  "again); .timeline shows every time at once"
+
 /* Words from other tools for what a command here does; checked before
  * the closest spelling, which would offer .stop for .step. */
 static const struct {
     const char *word, *hint;
 } synonyms[] = {
-    {".step", ".at TIME evaluates as of a time (.at off: all data again); "
-              ".timeline shows every time at once"},
-    {".next", ".at TIME evaluates as of a time (.at off: all data again); "
-              ".timeline shows every time at once"},
+    {".step", STEP_HINT},
+    {".next", STEP_HINT},
     {".undo", ".unset FIELD removes a field or a whole entry (.unset "
               "vitals[2]); .diff shows what the last change did"},
 };
