@@ -13,18 +13,25 @@
 #include "nms/case.h"
 #include "nms/engine.h"
 
-/* Loads tests/data/rules/<name> into a new engine, failing the test if it
- * does not load. */
-static inline struct nms_engine *load_test_rules(const char *name)
+/* Loads tests/data/rules/<name> into a new engine with `limits` (NULL:
+ * the defaults), failing the test if it does not load. */
+static inline struct nms_engine *
+load_test_rules_with(const char *name, const struct nms_limits *limits)
 {
     char dir[1024];
     struct nms_engine *e = NULL;
 
     snprintf(dir, sizeof dir, "%s/rules/%s", NMS_TEST_DATA, name);
-    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    assert_int_equal(nms_engine_new(&e, limits), NMS_OK);
     if (nms_engine_load(e, dir) != NMS_OK)
         fail_msg("loading %s: %s", dir, nms_engine_errmsg(e));
     return e;
+}
+
+/* load_test_rules_with the default limits. */
+static inline struct nms_engine *load_test_rules(const char *name)
+{
+    return load_test_rules_with(name, NULL);
 }
 
 /* Parses and finishes `json` as a case; fails the test on a case error. */
@@ -50,6 +57,17 @@ static inline struct nms_result *evaluate(struct nms_engine *e,
     nms_case_free(c);
     assert_non_null(r);
     return r;
+}
+
+/* Evaluates the case {"id": id}: the test rulesets that pick what to do
+ * by the case id (hostile attacks, helper probes). */
+static inline struct nms_result *evaluate_id(struct nms_engine *e,
+                                             const char *id)
+{
+    char json[128];
+
+    snprintf(json, sizeof json, "{\"id\": \"%s\"}", id);
+    return evaluate(e, json);
 }
 
 /* The whole file at `path` as a NUL-terminated string (free it), or NULL. */

@@ -24,14 +24,8 @@
 static int setup(void **state)
 {
     struct nms_limits limits = {2000000, 16u << 20, 600000};
-    char dir[1024];
-    struct nms_engine *e = NULL;
 
-    snprintf(dir, sizeof dir, "%s/rules/helpers", NMS_TEST_DATA);
-    assert_int_equal(nms_engine_new(&e, &limits), NMS_OK);
-    if (nms_engine_load(e, dir) != NMS_OK)
-        fail_msg("loading %s: %s", dir, nms_engine_errmsg(e));
-    *state = e;
+    *state = load_test_rules_with("helpers", &limits);
     return 0;
 }
 
@@ -43,10 +37,7 @@ static int teardown(void **state)
 
 static struct nms_result *probe(void **state, const char *name)
 {
-    char json[128];
-
-    snprintf(json, sizeof json, "{\"id\": \"%s\"}", name);
-    return evaluate(*state, json);
+    return evaluate_id(*state, name);
 }
 
 /* The probe's item is true with `evidence`. */

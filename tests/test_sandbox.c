@@ -21,14 +21,7 @@
 /* The hostile ruleset in an engine with `limits`. */
 static struct nms_engine *hostile_with(const struct nms_limits *limits)
 {
-    char dir[1024];
-    struct nms_engine *e = NULL;
-
-    snprintf(dir, sizeof dir, "%s/rules/hostile", NMS_TEST_DATA);
-    assert_int_equal(nms_engine_new(&e, limits), NMS_OK);
-    if (nms_engine_load(e, dir) != NMS_OK)
-        fail_msg("loading %s: %s", dir, nms_engine_errmsg(e));
-    return e;
+    return load_test_rules_with("hostile", limits);
 }
 
 /* The shared engine: default budget and memory, and a CPU limit no test
@@ -49,10 +42,7 @@ static int teardown(void **state)
 
 static struct nms_result *attack(struct nms_engine *e, const char *name)
 {
-    char json[128];
-
-    snprintf(json, sizeof json, "{\"id\": \"%s\"}", name);
-    return evaluate(e, json);
+    return evaluate_id(e, name);
 }
 
 /* The attack fails its case with `message` in the error, and a harmless
