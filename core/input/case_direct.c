@@ -22,6 +22,7 @@
  */
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +113,45 @@ static int string_word(struct direct *d, char *buf)
     return 0;
 }
 
+/* Powers of ten that are exact doubles (5^22 < 2^53). */
+static const double exact_tens[] = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/*
+ * The `n` bytes at `t` as strtod reads them, for the usual number of a
+ * record (39.1, -12, 5200): no exponent, its digits as an integer at most
+ * 2^53, at most 22 after the point. Then the integer and the power of ten
+ * are exact doubles, and one IEEE division rounds the quotient correctly,
+ * as glibc's strtod does (Clinger's fast path): the same double, for ~40
+ * instructions instead of ~500. 0 for any other number (strtod reads it).
+ */
+static int plain_decimal(const char *t, size_t n, double *out)
+{
+    uint64_t w = 0;
+    size_t i = 0, digits = 0, after = 0;
+    int point = 0;
+    double x;
+
+    if (n > 0 && t[0] == '-')
+        i = 1;
+    for (; i < n; i++) {
+        if (t[i] == '.' && !point) {
+            point = 1;
+            continue;
+        }
+        if (t[i] < '0' || t[i] > '9' || ++digits > 19)
+            return 0;
+        w = w * 10 + (uint64_t)(t[i] - '0');
+        after += (size_t)point;
+    }
+    if (digits == 0 || w > (UINT64_C(1) << 53) || after > 22)
+        return 0;
+    x = after > 0 ? (double)w / exact_tens[after] : (double)w;
+    *out = t[0] == '-' ? -x : x;
+    return 1;
+}
+
 /* A number at d->i, as cJSON's parse_number reads it. */
 static int number(struct direct *d, double *out)
 {
@@ -127,6 +167,10 @@ static int number(struct direct *d, double *out)
         if (n == NUMBER_MAX)
             return decline(d);
         buf[n] = ch == '.' ? d->point : ch;
+    }
+    if (plain_decimal(d->s + d->i, n, out)) {
+        d->i += n;
+        return 0;
     }
     buf[n] = '\0';
     *out = strtod(buf, &end);
