@@ -20,6 +20,7 @@
 #include "lua/kleene.h"
 #include "lua/limits.h"
 #include "lua/memo.h"
+#include "lua/namekey.h"
 #include "lua/prose.h"
 #include "lua/sandbox_lib.h"
 #include "lua/precompile.h"
@@ -518,6 +519,7 @@ static const luaL_Reg nms_api[] = {
     {"format_time", l_format_time},
     {"memo", nms_memo_call},
     {"memoize", nms_memo_memoize},
+    {"name_key", nms_name_key},
     /* the mechanics of rules/lib's hottest helpers are added by
      * nms_prose_open (fmt's) and nms_kleene_open (tri's, nms.finding) */
     {NULL, NULL}};
