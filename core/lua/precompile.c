@@ -390,7 +390,8 @@ int nms_precompile_take(struct nms_precompile *pc, lua_State *L,
     pthread_mutex_unlock(&pc->lock);
     /* Only for the very text the VM holds: two snapshots may name the
      * same file (one directory given twice), read at different moments. */
-    if (was != READY || f->len != len || memcmp(f->text, text, len) != 0)
+    if (was != READY || f->len != len ||
+        (f->text != text && memcmp(f->text, text, len) != 0))
         return 0;
     /* The bytecode is this process's own, made from the digested text. */
     if (luaL_loadbufferx(L, f->bytecode, f->size, f->chunkname,

@@ -226,13 +226,8 @@ static int load_protected(lua_State *L)
     nms_vm_set_sources(L, args->rs->dir, &args->snap[0]);
     for (i = 1; i < args->n_snap; i++)
         nms_vm_set_sources(L, args->rs->overlay_dirs[i - 1], &args->snap[i]);
-    /* The VM holds its own copy now: unless another core compiles from
-     * the snapshots, give the memory back before the modules compile, so
-     * that it is reused rather than fresh pages touched (each a page
-     * fault, a good share of a cold start). */
-    if (!nms_vm_of(L)->precompile)
-        for (i = 0; i < args->n_snap; i++)
-            nms_snapshot_release(&args->snap[i]);
+    /* The VM holds the snapshots' text now (not a copy: one copy of the
+     * rule text in memory, its pages touched once). */
     nms_vm_require(L, "ruleset");
     manifest = lua_gettop(L);
     if (!lua_istable(L, manifest))

@@ -126,7 +126,5 @@ int nms_snapshot_read(const char *dir, struct nms_snapshot *snap, size_t i,
 char *nms_snapshot_digest(const struct nms_snapshot *snap, char *errmsg,
                           size_t errsize);
 
-/* Frees what a snapshot holds, leaving it empty. */
-void nms_snapshot_release(struct nms_snapshot *snap);
 
 #endif
