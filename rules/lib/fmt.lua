@@ -31,12 +31,27 @@ function fmt.unit(x, unit)
   return fmt.num(x) .. " " .. unit
 end
 
+-- Temperatures are written over and over (a case's readings in every set
+-- that shows them, the criteria's thresholds): each text is kept across
+-- cases, as fmt.num keeps its own, and forgotten past MAX_TEMPS texts
+-- (the table starts again empty: bounded memory). The text depends on the
+-- value alone (fmt.num writes 38 and 38.0, 0 and -0 alike).
+local MAX_TEMPS = 4096
+local temps, n_temps = {}, 0
+
 --- A temperature in °C with at least one decimal: 38 -> "38.0 °C",
 -- 38.05 -> "38.05 °C".
 function fmt.temp(x)
-  local s = fmt.num(x)
+  local s = temps[x]
+  if s ~= nil then return s end
+  s = fmt.num(x)
   if not s:find("%.") then s = s .. ".0" end
-  return s .. " °C"
+  s = s .. " °C"
+  if x == x then   -- NaN is no table key
+    if n_temps >= MAX_TEMPS then temps, n_temps = {}, 0 end
+    temps[x], n_temps = s, n_temps + 1
+  end
+  return s
 end
 
 --- A signed percentage with at most one decimal: 33.87 -> "+33.9 %".

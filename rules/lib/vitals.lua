@@ -190,11 +190,6 @@ end
 -- @usage vitals.any_above(case, "temp", 38.0, true)  -- Caroff "≥ 38 °C"
 function V.any_above(case, field, limit, at_least)
   local f = V.FIELDS[field]
-  local function value(v) return field == "temp" and fmt.temp(v) or fmt.unit(v, f.unit) end
-  local function text(e)
-    local site = (field == "temp" and e.temp_site) and (" (" .. e.temp_site .. ")") or ""
-    return f.label .. " " .. value(e[field]) .. site .. time.at(case, e.t)
-  end
   local rs = V.readings(case, field)
   if rs == nil or #rs == 0 then
     return tri.finding(nil, "no " .. f.label .. " recorded", f.label .. " readings (vitals[]." .. field .. ")")
@@ -205,6 +200,11 @@ function V.any_above(case, field, limit, at_least)
     if highest == nil or e[field] > highest[field] then highest = e end
   end
   if not wanted() then return tri.finding(#above > 0, "") end
+  local function value(v) return field == "temp" and fmt.temp(v) or fmt.unit(v, f.unit) end
+  local function text(e)
+    local site = (field == "temp" and e.temp_site) and (" (" .. e.temp_site .. ")") or ""
+    return f.label .. " " .. value(e[field]) .. site .. time.at(case, e.t)
+  end
   if #above > 0 then
     return tri.finding(true, fmt.each(above, text, 4) .. " (" .. (at_least and "≥ " or "> ") .. value(limit) .. ")")
   end
