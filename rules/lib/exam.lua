@@ -52,17 +52,17 @@ end
 -- same order: a sign judged by one field (E.flag, E.level) needs only
 -- those, and the dozens of signs asked of every case mostly find none.
 -- Built in one pass over the entries the first time a case asks, kept
--- weakly by the entries list (which lives as long as the case does).
+-- weakly by the case's exam list, as time.upto keeps the entries.
 local NONE = {}
 local recording_of = setmetatable({}, { __mode = "k" })
 
 local function recording(case, field)
-  local entries = E.entries(case)
-  if entries == nil then return nil end
-  local by = recording_of[entries]
+  local exams = case.exam
+  if exams == nil then return nil end
+  local by = recording_of[exams]
   if by == nil then
     by = {}
-    for _, e in ipairs(entries) do
+    for _, e in ipairs(E.entries(case)) do
       for k in pairs(e) do
         local list = by[k]
         if list == nil then
@@ -72,7 +72,7 @@ local function recording(case, field)
         list[#list + 1] = e
       end
     end
-    recording_of[entries] = by
+    recording_of[exams] = by
   end
   return by[field] or NONE
 end

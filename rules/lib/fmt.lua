@@ -23,12 +23,25 @@ fmt.wanted = nms.evidence
 -- grow the memory.)
 fmt.num = nms.num
 
+-- What goes between a number and each unit: nothing before "/min", a
+-- space before the others; worked out once per unit (the units are the
+-- rules' own few constants; bounded all the same).
+local MAX_UNITS, n_units = 256, 0
+local SPACE_BEFORE = setmetatable({}, { __index = function(units, unit)
+  local space = unit:sub(1, 1) == "/" and "" or " "
+  if n_units >= MAX_UNITS then
+    for k in pairs(units) do units[k] = nil end
+    n_units = 0
+  end
+  units[unit], n_units = space, n_units + 1
+  return space
+end })
+
 --- A value with its unit, the way the case format spells units:
 -- fmt.unit(38.6, "°C") -> "38.6 °C"; units starting with "/" attach
 -- directly: fmt.unit(126, "/min") -> "126/min".
 function fmt.unit(x, unit)
-  if unit:sub(1, 1) == "/" then return fmt.num(x) .. unit end
-  return fmt.num(x) .. " " .. unit
+  return fmt.num(x) .. SPACE_BEFORE[unit] .. unit
 end
 
 -- Temperatures are written over and over (a case's readings in every set
