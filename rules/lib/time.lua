@@ -50,7 +50,7 @@ end
 -- "time not recorded" for nil.
 function time.fmt(case, t)
   if t == nil then return "time not recorded" end
-  local c = texts_of(case)
+  local c = texts[case] or texts_of(case)
   local s = c[t]
   if s == nil then
     s = nms.format_time(t, case.time_form or "hours")
@@ -62,7 +62,7 @@ end
 --- " at <time>", or " (time not recorded)": appended after a value.
 function time.at(case, t)
   if t == nil then return " (time not recorded)" end
-  local at = texts_of(case).at
+  local at = (texts[case] or texts_of(case)).at
   local s = at[t]
   if s == nil then
     s = " at " .. time.fmt(case, t)
