@@ -29,18 +29,8 @@ end
 
 -- A field's name in words ("waxy_flexibility" -> "waxy flexibility"),
 -- worked out once per name: the names are the rules' own constants, a
--- few dozen, asked for in every case (past MAX_WORDS names the table
--- starts again empty: bounded memory whatever a rule asks).
-local MAX_WORDS, n_words = 256, 0
-local WORDS = setmetatable({}, { __index = function(words, field)
-  local w = field:gsub("_", " ")
-  if n_words >= MAX_WORDS then
-    for k in pairs(words) do words[k] = nil end
-    n_words = 0
-  end
-  words[field], n_words = w, n_words + 1
-  return w
-end })
+-- few dozen, asked for in every case.
+local WORDS = memo.per_key(function(field) return (field:gsub("_", " ")) end)
 
 --- "severe rigidity", "stupor", "no tremor": a recorded value in words.
 function E.phrase(field, value)
@@ -102,7 +92,9 @@ end
 -- What E.observed answers for a sign of one field that exams were
 -- recorded for but none recorded, the most common answer (most signs go
 -- unmentioned): its two texts depend on the sign's name and field only,
--- so each pair is written once and kept across cases (bounded as WORDS).
+-- so each pair is written once and kept across cases (bounded: past
+-- MAX_UNRECORDED pairs the table starts again empty).
+local MAX_UNRECORDED = 256
 local unrecorded_texts, n_unrecorded = {}, 0
 
 local function unrecorded(what, field)
@@ -110,7 +102,7 @@ local function unrecorded(what, field)
   local texts = by and by[what]
   if texts == nil then
     texts = { what .. " not recorded on any exam", "an exam recording " .. what .. " (exam[]." .. field .. ")" }
-    if n_unrecorded >= MAX_WORDS then unrecorded_texts, n_unrecorded = {}, 0 end
+    if n_unrecorded >= MAX_UNRECORDED then unrecorded_texts, n_unrecorded = {}, 0 end
     by = unrecorded_texts[field] or {}
     unrecorded_texts[field] = by
     by[what], n_unrecorded = texts, n_unrecorded + 1

@@ -5,6 +5,8 @@
 -- "+34 %", "21 × ULN") and lists read as prose ("a, b and c"). Times are
 -- formatted by lib/time.lua, which knows the case's time form.
 
+local memo = require("lib.memo")
+
 local fmt = {}
 
 --- Whether anyone will read the evidence being written: false while the
@@ -25,17 +27,8 @@ fmt.num = nms.num
 
 -- What goes between a number and each unit: nothing before "/min", a
 -- space before the others; worked out once per unit (the units are the
--- rules' own few constants; bounded all the same).
-local MAX_UNITS, n_units = 256, 0
-local SPACE_BEFORE = setmetatable({}, { __index = function(units, unit)
-  local space = unit:sub(1, 1) == "/" and "" or " "
-  if n_units >= MAX_UNITS then
-    for k in pairs(units) do units[k] = nil end
-    n_units = 0
-  end
-  units[unit], n_units = space, n_units + 1
-  return space
-end })
+-- rules' own few constants).
+local SPACE_BEFORE = memo.per_key(function(unit) return unit:sub(1, 1) == "/" and "" or " " end)
 
 --- A value with its unit, the way the case format spells units:
 -- fmt.unit(38.6, "°C") -> "38.6 °C"; units starting with "/" attach
