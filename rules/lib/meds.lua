@@ -120,10 +120,13 @@ end
 -- last_injection and acting_until }, in input order; nil when no
 -- medication list was recorded. Shared between items: read, never modify.
 function M.courses(case)
-  if case.medications == nil then return nil end
-  if built[case.medications] then return built[case.medications] end
-  local out, by_drug = {}, {}
-  for _, med in ipairs(case.medications) do
+  local meds = case.medications
+  if meds == nil then return nil end
+  local out = built[meds]
+  if out then return out end
+  local by_drug = {}
+  out = {}
+  for _, med in ipairs(meds) do
     local first = time.earliest(med.doses)
     local from = med.start or (first and first.t)
     if time.not_after(case, from) then
@@ -140,7 +143,7 @@ function M.courses(case)
     end
   end
   for _, group in pairs(by_drug) do mark_continued(group) end
-  built[case.medications] = out
+  built[meds] = out
   return out
 end
 

@@ -103,8 +103,10 @@ end
 -- it, never modify it (nor the case).
 function time.upto(case, list)
   if list == nil then return nil end
-  if ordered[list] then return ordered[list] end
-  local out, pos, sorted, last = {}, {}, true, -math.huge
+  local out = ordered[list]
+  if out then return out end
+  local pos, sorted, last = {}, true, -math.huge
+  out = {}
   for i, e in ipairs(list) do
     if time.not_after(case, e.t) then
       out[#out + 1] = e
@@ -196,8 +198,8 @@ end
 -- @usage local a = time.anchor(case)  -- a.t, a.text
 function time.anchor(case)
   if case.assessed_at == nil then return nil end
-  if anchors[case] then return anchors[case] end
-  local a
+  local a = anchors[case]
+  if a then return a end
   if type(case.onset) == "number" and case.onset <= case.assessed_at then
     a = { t = case.onset, kind = "onset", text = "symptom onset (case.onset, " .. time.fmt(case, case.onset) .. ")" }
   else
