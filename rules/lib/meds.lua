@@ -356,12 +356,16 @@ function M.given_in(case, classes, hours, depot_hours)
   if case.assessed_at == nil then return nil, "assessment time unknown (the record has no times)" end
   local hits, unknown = {}, {}
   for _, c in ipairs(courses) do
-    local within = M.given_within(case, c, hours, depot_hours)
-    if within then
-      if drugs.in_classes(c.info, classes) then hits[#hits + 1] = c
-      elseif not c.info.recognised then unknown[#unknown + 1] = c end
-    elseif within == nil and c.open and drugs.in_classes(c.info, classes) then
-      unknown[#unknown + 1] = c   -- a depot known by its start alone: may still act
+    -- a recognised drug of other classes counts for nothing, whenever it
+    -- was given: its window is worked out only for the others
+    local member = drugs.in_classes(c.info, classes)
+    if member or not c.info.recognised then
+      local within = M.given_within(case, c, hours, depot_hours)
+      if within then
+        if member then hits[#hits + 1] = c else unknown[#unknown + 1] = c end
+      elseif within == nil and c.open and member then
+        unknown[#unknown + 1] = c   -- a depot known by its start alone: may still act
+      end
     end
   end
   return hits, unknown
