@@ -67,11 +67,6 @@ local function recording(case, field)
   return by[field] or NONE
 end
 
---- A sign judged on every exam: judge(exam) returns true or false (the
--- sign's value), or nothing when that exam did not record it; describe(exam)
--- says what the exam recorded, with its time. `what` names the sign for
--- "<what> not recorded on any exam"; `fields` names the case fields that
--- would decide it ("exam[].rigidity").
 -- E.observed over `entries`: all exams up to the assessment, or only those
 -- recording the one field the judge reads (nil: no exam recorded).
 local function observed(case, entries, what, judge, describe, fields)
@@ -85,6 +80,11 @@ local function observed(case, entries, what, judge, describe, fields)
   return tri.finding(nil, why, "an exam recording " .. what .. " (" .. fields .. ")")
 end
 
+--- A sign judged on every exam: judge(exam) returns true or false (the
+-- sign's value), or nothing when that exam did not record it; describe(exam)
+-- says what the exam recorded, with its time. `what` names the sign for
+-- "<what> not recorded on any exam"; `fields` names the case fields that
+-- would decide it ("exam[].rigidity").
 function E.observed(case, what, judge, describe, fields)
   return observed(case, E.entries(case), what, judge, describe, fields)
 end
