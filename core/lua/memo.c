@@ -67,7 +67,9 @@ static void subtable(lua_State *L, int t)
         return;
     }
     lua_pop(L, 1);
-    lua_newtable(L);
+    /* Room for the key about to be set: a node made with the table, not
+     * by a rehash at the first insertion (most levels hold one key). */
+    lua_createtable(L, 0, 1);
     lua_insert(L, -2);      /* new, k */
     lua_pushvalue(L, -2);   /* new, k, new */
     lua_rawset(L, t);
