@@ -344,11 +344,16 @@ int nms_kleene_part(lua_State *L)
 int nms_kleene_evaluate(lua_State *L)
 {
     lua_Integer i;
+    size_t n;
     struct nms_meter m = {0};
 
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
-    lua_newtable(L);                        /* 3: the parts */
+    /* 3: the parts, one per declaration: made that long at once rather
+     * than grown by doubling (no more than 64 ahead: the length of a
+     * rule's table is no promise). */
+    n = lua_rawlen(L, 1);
+    lua_createtable(L, n < 64 ? (int)n : 64, 0);
     for (i = 1; lua_rawgeti(L, 1, i) != LUA_TNIL; i++) {   /* 4: {label, check} */
         check_table_entry(L, "evaluate", i);
         lua_rawgeti(L, 4, 1);               /* 5: label */

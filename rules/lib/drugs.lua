@@ -391,21 +391,37 @@ function M.depot(info, route)
     param = "depot.default_h", source = "§4.5 [S18]" }
 end
 
+-- The key of each info, worked out once: an info is kept across cases by
+-- M.classify, and every case groups its courses by this key again (the
+-- normalising is seven pattern calls). Kept weakly by the info.
+local keys = setmetatable({}, { __mode = "k" })
+
 --- The key that groups courses of one drug: the generic name, the parts
 -- of a combination in alphabetical order ("carbidopa/levodopa" for both
 -- "Sinemet" and "levodopa + carbidopa"); the name as written when
 -- unrecognised.
 function M.drug_key(info)
-  local parts = {}
-  for part in M.normalize(info.generic or info.written or ""):gmatch("[^/]+") do parts[#parts + 1] = part end
-  table.sort(parts)
-  return table.concat(parts, "/")
+  local key = keys[info]
+  if key == nil then
+    local parts = {}
+    for part in M.normalize(info.generic or info.written or ""):gmatch("[^/]+") do parts[#parts + 1] = part end
+    table.sort(parts)
+    key = table.concat(parts, "/")
+    keys[info] = key
+  end
+  return key
 end
 
 --- Whether the classified drug belongs to any class in `set` ({[id]=true}).
 function M.in_classes(info, set)
-  for _, c in ipairs(info.class_list) do
+  -- asked for every course by every class question of every set: a plain
+  -- loop to the first nil, as ipairs goes, without its call per class
+  local list, i = info.class_list, 1
+  local c = list[1]
+  while c ~= nil do
     if set[c] then return true end
+    i = i + 1
+    c = list[i]
   end
   return false
 end

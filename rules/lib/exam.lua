@@ -27,20 +27,50 @@ function E.entries(case)
   return time.upto(case, case.exam)
 end
 
+-- A field's name in words ("waxy_flexibility" -> "waxy flexibility"),
+-- worked out once per name: the names are the rules' own constants, a
+-- few dozen, asked for in every case.
+local WORDS = memo.per_key(function(field) return (field:gsub("_", " ")) end)
+
 --- "severe rigidity", "stupor", "no tremor": a recorded value in words.
 function E.phrase(field, value)
   if PHRASE[field] then return PHRASE[field](value) end
-  return (value and "" or "no ") .. field:gsub("_", " ")
+  return (value and "" or "no ") .. WORDS[field]
 end
 
---- A sign judged on every exam: judge(exam) returns true or false (the
--- sign's value), or nothing when that exam did not record it; describe(exam)
--- says what the exam recorded, with its time. `what` names the sign for
--- "<what> not recorded on any exam"; `fields` names the case fields that
--- would decide it ("exam[].rigidity").
-function E.observed(case, what, judge, describe, fields)
-  local entries = E.entries(case)
-  local t = tri.tally_known(entries or {}, judge)
+-- Per case, the exam entries (E.entries) that record each field, in the
+-- same order: a sign judged by one field (E.flag, E.level) needs only
+-- those, and the dozens of signs asked of every case mostly find none.
+-- Built in one pass over the entries the first time a case asks, kept
+-- weakly by the case's exam list, as time.upto keeps the entries.
+local NONE = {}
+local recording_of = setmetatable({}, { __mode = "k" })
+
+local function recording(case, field)
+  local exams = case.exam
+  if exams == nil then return nil end
+  local by = recording_of[exams]
+  if by == nil then
+    by = {}
+    for _, e in ipairs(E.entries(case)) do
+      for k in pairs(e) do
+        local list = by[k]
+        if list == nil then
+          list = {}
+          by[k] = list
+        end
+        list[#list + 1] = e
+      end
+    end
+    recording_of[exams] = by
+  end
+  return by[field] or NONE
+end
+
+-- E.observed over `entries`: all exams up to the assessment, or only those
+-- recording the one field the judge reads (nil: no exam recorded).
+local function observed(case, entries, what, judge, describe, fields)
+  local t = tri.tally_known(entries or NONE, judge)
   local value = tri.tally_value(1, t)
   if value ~= nil and not fmt.wanted() then return tri.finding(value, "") end
   local function text(e) return describe(e) .. time.at(case, e.t) end
@@ -50,18 +80,53 @@ function E.observed(case, what, judge, describe, fields)
   return tri.finding(nil, why, "an exam recording " .. what .. " (" .. fields .. ")")
 end
 
+--- A sign judged on every exam: judge(exam) returns true or false (the
+-- sign's value), or nothing when that exam did not record it; describe(exam)
+-- says what the exam recorded, with its time. `what` names the sign for
+-- "<what> not recorded on any exam"; `fields` names the case fields that
+-- would decide it ("exam[].rigidity").
+function E.observed(case, what, judge, describe, fields)
+  return observed(case, E.entries(case), what, judge, describe, fields)
+end
+
+-- What E.observed answers for a sign of one field that exams were
+-- recorded for but none recorded, the most common answer (most signs go
+-- unmentioned): its two texts depend on the sign's name and field only,
+-- so each pair is written once and kept across cases (bounded: past
+-- MAX_UNRECORDED pairs the table starts again empty).
+local MAX_UNRECORDED = 256
+local unrecorded_texts, n_unrecorded = {}, 0
+
+local function unrecorded(what, field)
+  local by = unrecorded_texts[field]
+  local texts = by and by[what]
+  if texts == nil then
+    texts = { what .. " not recorded on any exam", "an exam recording " .. what .. " (exam[]." .. field .. ")" }
+    if n_unrecorded >= MAX_UNRECORDED then unrecorded_texts, n_unrecorded = {}, 0 end
+    by = unrecorded_texts[field] or {}
+    unrecorded_texts[field] = by
+    by[what], n_unrecorded = texts, n_unrecorded + 1
+  end
+  return tri.finding(nil, texts[1], texts[2])
+end
+
 --- An enumerated sign present when its value is in `present` ({[v]=true}):
 -- exam.level(case, "rigidity", { mild = true, moderate = true, severe = true }).
 function E.level(case, field, present, what)
-  return E.observed(case, what or field:gsub("_", " "), function(e)
+  what = what or WORDS[field]
+  local entries = recording(case, field)
+  if entries ~= nil and #entries == 0 then return unrecorded(what, field) end
+  return observed(case, entries, what, function(e)
     if e[field] ~= nil then return present[e[field]] == true end
   end, function(e) return E.phrase(field, e[field]) end, "exam[]." .. field)
 end
 
 --- A boolean sign such as "tremor" or "incontinence".
 function E.flag(case, field, what)
-  what = what or field:gsub("_", " ")
-  return E.observed(case, what, function(e) return e[field] end,
+  what = what or WORDS[field]
+  local entries = recording(case, field)
+  if entries ~= nil and #entries == 0 then return unrecorded(what, field) end
+  return observed(case, entries, what, function(e) return e[field] end,
     function(e) return e[field] and what or "no " .. what end, "exam[]." .. field)
 end
 
@@ -122,13 +187,14 @@ end
 function E.catatonia(case)
   local parts, present, absent = {}, {}, 0
   for i, s in ipairs(E.CATATONIC_SIGNS) do
-    local what = s.what or s.field:gsub("_", " ")
+    local what = s.what or WORDS[s.field]
     local f = s.value and E.level(case, s.field, VALUE_SET[s.value], what) or E.flag(case, s.field, what)
     parts[i] = tri.part(what, f)
     if f.value == true then present[#present + 1] = what end
     if f.value == false then absent = absent + 1 end
   end
   local f = tri.at_least(3, parts)
+  if not fmt.wanted() then return tri.finding(f.value, "", f.missing) end
   local text = ("DSM-5 catatonic signs on exam: %d of 12 present%s, %d recorded absent, %d not recorded "
     .. "(at least 3 needed)"):format(#present, #present > 0 and (" (" .. fmt.list(present) .. ")") or "",
     absent, #parts - #present - absent)
@@ -146,7 +212,7 @@ function E.changed(case, field)
       if not seen[e[field]] then seen[e[field]], distinct = true, distinct + 1 end
     end
   end
-  if #recorded < 2 then return tri.finding(nil, "fewer than two exams record " .. field:gsub("_", " ")) end
+  if #recorded < 2 then return tri.finding(nil, "fewer than two exams record " .. WORDS[field]) end
   return tri.finding(distinct > 1, fmt.each(recorded, function(e)
     return E.phrase(field, e[field]) .. time.at(case, e.t)
   end, 6))

@@ -5,6 +5,8 @@
 -- "+34 %", "21 × ULN") and lists read as prose ("a, b and c"). Times are
 -- formatted by lib/time.lua, which knows the case's time form.
 
+local memo = require("lib.memo")
+
 local fmt = {}
 
 --- Whether anyone will read the evidence being written: false while the
@@ -23,20 +25,39 @@ fmt.wanted = nms.evidence
 -- grow the memory.)
 fmt.num = nms.num
 
+-- What goes between a number and each unit: nothing before "/min", a
+-- space before the others; worked out once per unit (the units are the
+-- rules' own few constants).
+local SPACE_BEFORE = memo.per_key(function(unit) return unit:sub(1, 1) == "/" and "" or " " end)
+
 --- A value with its unit, the way the case format spells units:
 -- fmt.unit(38.6, "°C") -> "38.6 °C"; units starting with "/" attach
 -- directly: fmt.unit(126, "/min") -> "126/min".
 function fmt.unit(x, unit)
-  if unit:sub(1, 1) == "/" then return fmt.num(x) .. unit end
-  return fmt.num(x) .. " " .. unit
+  return fmt.num(x) .. SPACE_BEFORE[unit] .. unit
 end
+
+-- Temperatures are written over and over (a case's readings in every set
+-- that shows them, the criteria's thresholds): each text is kept across
+-- cases, as fmt.num keeps its own, and forgotten past MAX_TEMPS texts
+-- (the table starts again empty: bounded memory). The text depends on the
+-- value alone (fmt.num writes 38 and 38.0, 0 and -0 alike).
+local MAX_TEMPS = 4096
+local temps, n_temps = {}, 0
 
 --- A temperature in °C with at least one decimal: 38 -> "38.0 °C",
 -- 38.05 -> "38.05 °C".
 function fmt.temp(x)
-  local s = fmt.num(x)
+  local s = temps[x]
+  if s ~= nil then return s end
+  s = fmt.num(x)
   if not s:find("%.") then s = s .. ".0" end
-  return s .. " °C"
+  s = s .. " °C"
+  if x == x then   -- NaN is no table key
+    if n_temps >= MAX_TEMPS then temps, n_temps = {}, 0 end
+    temps[x], n_temps = s, n_temps + 1
+  end
+  return s
 end
 
 --- A signed percentage with at most one decimal: 33.87 -> "+33.9 %".

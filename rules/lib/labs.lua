@@ -10,6 +10,7 @@ local time = require("lib.time")
 local fmt = require("lib.fmt")
 local tri = require("lib.tri")
 local P = require("lib.params")
+local memo = require("lib.memo")
 
 local ULN_DEFAULT = P.optional_number("ck.uln_default")
 
@@ -145,6 +146,13 @@ function L.ck_or_myoglobinuria(case, factor)
     tri.part("CK ≥ " .. factor .. " × ULN", L.ck_times_uln(case, factor)),
     tri.part("myoglobinuria", L.flag(case, "myoglobinuria", "myoglobinuria")),
   })
+end
+
+-- Asked alike by several sets (CK in IEC 2011, DSM-IV-TR, Caroff & Mann,
+-- Levenson and the severity tier; leukocytosis in four): each computed
+-- once per case and arguments (lib/memo.lua).
+for _, name in ipairs({ "ck_times_uln", "at_or_below", "above", "wbc_above", "flag", "ck_or_myoglobinuria" }) do
+  L[name] = memo.wrap(L[name])
 end
 
 return L

@@ -120,10 +120,13 @@ end
 -- last_injection and acting_until }, in input order; nil when no
 -- medication list was recorded. Shared between items: read, never modify.
 function M.courses(case)
-  if case.medications == nil then return nil end
-  if built[case.medications] then return built[case.medications] end
-  local out, by_drug = {}, {}
-  for _, med in ipairs(case.medications) do
+  local meds = case.medications
+  if meds == nil then return nil end
+  local out = built[meds]
+  if out then return out end
+  local by_drug = {}
+  out = {}
+  for _, med in ipairs(meds) do
     local first = time.earliest(med.doses)
     local from = med.start or (first and first.t)
     if time.not_after(case, from) then
@@ -140,7 +143,7 @@ function M.courses(case)
     end
   end
   for _, group in pairs(by_drug) do mark_continued(group) end
-  built[case.medications] = out
+  built[meds] = out
   return out
 end
 
@@ -353,12 +356,16 @@ function M.given_in(case, classes, hours, depot_hours)
   if case.assessed_at == nil then return nil, "assessment time unknown (the record has no times)" end
   local hits, unknown = {}, {}
   for _, c in ipairs(courses) do
-    local within = M.given_within(case, c, hours, depot_hours)
-    if within then
-      if drugs.in_classes(c.info, classes) then hits[#hits + 1] = c
-      elseif not c.info.recognised then unknown[#unknown + 1] = c end
-    elseif within == nil and c.open and drugs.in_classes(c.info, classes) then
-      unknown[#unknown + 1] = c   -- a depot known by its start alone: may still act
+    -- a recognised drug of other classes counts for nothing, whenever it
+    -- was given: its window is worked out only for the others
+    local member = drugs.in_classes(c.info, classes)
+    if member or not c.info.recognised then
+      local within = M.given_within(case, c, hours, depot_hours)
+      if within then
+        if member then hits[#hits + 1] = c else unknown[#unknown + 1] = c end
+      elseif within == nil and c.open and member then
+        unknown[#unknown + 1] = c   -- a depot known by its start alone: may still act
+      end
     end
   end
   return hits, unknown

@@ -27,4 +27,24 @@ local M = {}
 -- nms.memo without a Lua call in between.)
 M.wrap = nms.memoize
 
+--- A table of `fn(key)` for keys the rules themselves name (field names,
+-- units): each worked out the first time it is read and kept across
+-- cases, so a text that depends on a constant is written once, not per
+-- call. Bounded all the same: past `max` keys (default 256) the table
+-- starts again empty. `fn` must depend on its key alone.
+-- @usage local WORDS = memo.per_key(function(field) return (field:gsub("_", " ")) end)
+function M.per_key(fn, max)
+  max = max or 256
+  local n = 0
+  return setmetatable({}, { __index = function(kept, key)
+    local value = fn(key)
+    if n >= max then
+      for k in pairs(kept) do kept[k] = nil end
+      n = 0
+    end
+    kept[key], n = value, n + 1
+    return value
+  end })
+end
+
 return M

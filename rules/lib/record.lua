@@ -13,6 +13,7 @@ local wanted = fmt.wanted
 -- @usage record.flag(case, "history", "prior_nms", "previous episode of NMS")
 function R.flag(case, section, field, what)
   local v = case[section] and case[section][field]
+  if (v == true or v == false) and not wanted() then return tri.finding(v, "") end
   local path = section .. "." .. field
   if v == true then return tri.finding(true, what .. " (" .. path .. ")") end
   if v == false then return tri.finding(false, "no " .. what .. " (" .. path .. " recorded as absent)") end

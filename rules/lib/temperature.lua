@@ -17,6 +17,7 @@ local vitals = require("lib.vitals")
 local fmt = require("lib.fmt")
 local tri = require("lib.tri")
 local P = require("lib.params")
+local memo = require("lib.memo")
 
 local ORAL = P.set("temperature.oral_sites")
 local UNSITED_ORAL = P.boolean("temperature.unsited_is_oral")
@@ -145,5 +146,11 @@ function T.above_at(case, limit, sites, what)
   return tri.finding(nil, "no " .. what .. " temperature recorded; other readings: "
     .. fmt.each(rs, show, 4) .. ", none " .. over, need)
 end
+
+-- Asked alike by many sets (fever in IEC 2011, DSM-IV-TR, Levenson, Pope,
+-- Caroff & Mann, the severity tier and the differentials): each computed
+-- once per case and arguments (lib/memo.lua).
+T.above = memo.wrap(T.above)
+T.above_at = memo.wrap(T.above_at)
 
 return T

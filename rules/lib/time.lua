@@ -50,7 +50,7 @@ end
 -- "time not recorded" for nil.
 function time.fmt(case, t)
   if t == nil then return "time not recorded" end
-  local c = texts_of(case)
+  local c = texts[case] or texts_of(case)
   local s = c[t]
   if s == nil then
     s = nms.format_time(t, case.time_form or "hours")
@@ -62,7 +62,7 @@ end
 --- " at <time>", or " (time not recorded)": appended after a value.
 function time.at(case, t)
   if t == nil then return " (time not recorded)" end
-  local at = texts_of(case).at
+  local at = (texts[case] or texts_of(case)).at
   local s = at[t]
   if s == nil then
     s = " at " .. time.fmt(case, t)
@@ -103,8 +103,10 @@ end
 -- it, never modify it (nor the case).
 function time.upto(case, list)
   if list == nil then return nil end
-  if ordered[list] then return ordered[list] end
-  local out, pos, sorted, last = {}, {}, true, -math.huge
+  local out = ordered[list]
+  if out then return out end
+  local pos, sorted, last = {}, true, -math.huge
+  out = {}
   for i, e in ipairs(list) do
     if time.not_after(case, e.t) then
       out[#out + 1] = e
@@ -196,8 +198,8 @@ end
 -- @usage local a = time.anchor(case)  -- a.t, a.text
 function time.anchor(case)
   if case.assessed_at == nil then return nil end
-  if anchors[case] then return anchors[case] end
-  local a
+  local a = anchors[case]
+  if a then return a end
   if type(case.onset) == "number" and case.onset <= case.assessed_at then
     a = { t = case.onset, kind = "onset", text = "symptom onset (case.onset, " .. time.fmt(case, case.onset) .. ")" }
   else

@@ -59,11 +59,11 @@ end
 -- order (undated last); nil when no vitals were recorded at all. A list
 -- shared between callers for the same case: read it, never modify it.
 function V.readings(case, field)
-  local all = time.upto(case, case.vitals)
-  if all == nil then return nil end
   local k = known(case).readings
   local out = k[field]
   if out then return out end
+  local all = time.upto(case, case.vitals)
+  if all == nil then return nil end
   out = {}
   for _, e in ipairs(all) do
     if e[field] ~= nil then out[#out + 1] = e end
@@ -144,13 +144,14 @@ function V.above_baseline(case, field, pct)
   return tri.finding(false, "highest " .. text .. ", less than " .. pct .. " % above")
 end
 
---- Some two readings of `field` at most `hours` apart that differ by at
--- least `delta` (e.g. SBP 25 mmHg within 24 h). Only timed readings count.
--- A sliding window with monotonic queues finds the largest change.
-function V.change_within(case, field, delta, hours)
-  local label, unit = V.FIELDS[field].label, V.FIELDS[field].unit
+-- The largest change of `field` between two timed readings at most `hours`
+-- apart: { range, a (the higher reading), z (the lower) }, or false when
+-- no two are that close. A sliding window with monotonic queues finds it.
+-- It does not depend on the change asked for, so sets asking for
+-- different changes in the same window share it (lib/memo.lua).
+local largest_change = memo.wrap(function(case, field, hours)
   local rs = time.dated(case, V.readings(case, field))
-  local left, hi, lo, best = 1, { h = 1, t = 0 }, { h = 1, t = 0 }, nil
+  local left, hi, lo, best = 1, { h = 1, t = 0 }, { h = 1, t = 0 }, false
   for j, e in ipairs(rs) do
     while e.t - rs[left].t > hours do left = left + 1 end
     while hi.t >= hi.h and rs[hi[hi.t]][field] <= e[field] do hi.t = hi.t - 1 end
@@ -160,11 +161,19 @@ function V.change_within(case, field, delta, hours)
     while hi[hi.h] < left do hi.h = hi.h + 1 end
     while lo[lo.h] < left do lo.h = lo.h + 1 end
     local a, z = rs[hi[hi.h]], rs[lo[lo.h]]
-    if j > left and (best == nil or a[field] - z[field] > best.range) then
+    if j > left and (not best or a[field] - z[field] > best.range) then
       best = { range = a[field] - z[field], a = a, z = z }
     end
   end
-  if best == nil then
+  return best
+end)
+
+--- Some two readings of `field` at most `hours` apart that differ by at
+-- least `delta` (e.g. SBP 25 mmHg within 24 h). Only timed readings count.
+function V.change_within(case, field, delta, hours)
+  local label, unit = V.FIELDS[field].label, V.FIELDS[field].unit
+  local best = largest_change(case, field, hours)
+  if not best then
     return tri.finding(nil, ("no two timed %s readings within %s of each other"):format(label, time.duration(hours)),
       ("%s readings at least twice within %s (vitals[].%s with t)"):format(label, time.duration(hours), field))
   end
@@ -190,11 +199,6 @@ end
 -- @usage vitals.any_above(case, "temp", 38.0, true)  -- Caroff "≥ 38 °C"
 function V.any_above(case, field, limit, at_least)
   local f = V.FIELDS[field]
-  local function value(v) return field == "temp" and fmt.temp(v) or fmt.unit(v, f.unit) end
-  local function text(e)
-    local site = (field == "temp" and e.temp_site) and (" (" .. e.temp_site .. ")") or ""
-    return f.label .. " " .. value(e[field]) .. site .. time.at(case, e.t)
-  end
   local rs = V.readings(case, field)
   if rs == nil or #rs == 0 then
     return tri.finding(nil, "no " .. f.label .. " recorded", f.label .. " readings (vitals[]." .. field .. ")")
@@ -205,6 +209,11 @@ function V.any_above(case, field, limit, at_least)
     if highest == nil or e[field] > highest[field] then highest = e end
   end
   if not wanted() then return tri.finding(#above > 0, "") end
+  local function value(v) return field == "temp" and fmt.temp(v) or fmt.unit(v, f.unit) end
+  local function text(e)
+    local site = (field == "temp" and e.temp_site) and (" (" .. e.temp_site .. ")") or ""
+    return f.label .. " " .. value(e[field]) .. site .. time.at(case, e.t)
+  end
   if #above > 0 then
     return tri.finding(true, fmt.each(above, text, 4) .. " (" .. (at_least and "≥ " or "> ") .. value(limit) .. ")")
   end

@@ -9,6 +9,7 @@ local fmt = require("lib.fmt")
 local tri = require("lib.tri")
 local exam = require("lib.exam")
 local record = require("lib.record")
+local memo = require("lib.memo")
 
 local W = {}
 
@@ -17,9 +18,10 @@ local W = {}
 function W.negative(case, fields)
   local w = case.workup or {}
   local yes, unknown, texts, open = 0, 0, {}, {}
+  local wanted = fmt.wanted()   -- else no evidence text, only the missing one
   for _, f in ipairs(fields) do
     local r = w[f]
-    texts[#texts + 1] = f .. " " .. (r or "not recorded")
+    if wanted then texts[#texts + 1] = f .. " " .. (r or "not recorded") end
     if r == "negative" then
       yes = yes + 1
     elseif r ~= "positive" then
@@ -28,7 +30,7 @@ function W.negative(case, fields)
     end
   end
   local value = tri.at_least_count(#fields, yes, unknown)
-  local evidence = "work-up: " .. fmt.list(texts)
+  local evidence = wanted and "work-up: " .. fmt.list(texts) or ""
   if value == nil then
     return tri.finding(nil, evidence, "work-up results for " .. fmt.list(open) .. " (case.workup)")
   end
@@ -74,9 +76,9 @@ function W.mental_disorder_excluded(case, reading)
     tri.part("history", record.flag(case, "history", "catatonia", "catatonia")),
     tri.part("exam (DSM-5 catatonia, at least 3 of 12 signs)", exam.catatonia(case)),
   })
-  local text = "no psychiatric assessment recorded (workup.psychiatric); catatonia, the better explanation "
-    .. "DSM-IV-TR names (a mood disorder with catatonic features): " .. tri.word(catatonia.value)
-    .. " (" .. catatonia.evidence .. ")"
+  local text = fmt.wanted() and "no psychiatric assessment recorded (workup.psychiatric); catatonia, the "
+    .. "better explanation DSM-IV-TR names (a mood disorder with catatonic features): "
+    .. tri.word(catatonia.value) .. " (" .. catatonia.evidence .. ")" or ""
   if catatonia.value == false then return tri.finding(true, text) end
   local open = catatonia.value == true
     and "the psychiatric assessment of whether the catatonia better explains the picture (workup.psychiatric)"
@@ -84,5 +86,9 @@ function W.mental_disorder_excluded(case, reading)
       .. catatonia.missing .. ")"
   return tri.finding(nil, text, open)
 end
+
+-- Asked alike by several sets (DSM-IV-TR D, Caroff & Mann): computed once
+-- per case and reading (lib/memo.lua).
+W.mental_disorder_excluded = memo.wrap(W.mental_disorder_excluded)
 
 return W
