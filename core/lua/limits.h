@@ -45,8 +45,8 @@ void nms_limits_restart(struct nms_vm *vm);
  * t microseconds has executed at most t x this many, which is how its
  * CPU time proves it within the budget (docs/security.md). Only a build
  * for measuring under valgrind, which runs ~50x slower, sets it lower
- * (docs/performance.md), so that first runs stand there as they do on
- * real hardware.
+ * (cmake -DNMS_CALLGRIND=ON, docs/performance.md), so that first runs
+ * stand there as they do on real hardware.
  */
 #ifndef NMS_FASTEST_INSTRUCTIONS_PER_US
 #define NMS_FASTEST_INSTRUCTIONS_PER_US 5000ull

@@ -169,7 +169,7 @@ int nms_evidence_parse(const char *name, enum nms_evidence *out);
 
 /*
  * How the instruction budget is kept (docs/security.md). By default
- * (cpu_us 0) a case first runs without Lua's count hook, which costs ~15 %
+ * (cpu_us 0) a case first runs without Lua's count hook, which costs 10-15 %
  * of the time, under a CPU-time watchdog: when the watchdog fires, or a
  * limit stops the run, or its CPU time cannot prove it within the budget,
  * the case is evaluated again from its start with every instruction
@@ -180,7 +180,11 @@ int nms_evidence_parse(const char *name, enum nms_evidence *out);
  * of the case's CPU time when cpu_us is given (tests). NMS_WATCHDOG_EXACT:
  * always count, as a profiler that samples through the count hook needs.
  * Also in force across reloads. A rule that keeps state between cases
- * (docs/security.md) sees a stopped first run's changes.
+ * (docs/security.md) sees a stopped first run's changes. The watchdog's
+ * timer signals the evaluating thread with SIGRTMIN + 4, whose handler the
+ * library installs on first use, unless the program handles that signal
+ * itself: then every case is counted. It unblocks that signal in each
+ * thread that evaluates.
  */
 void nms_engine_set_watchdog(struct nms_engine *e, unsigned long cpu_us);
 
