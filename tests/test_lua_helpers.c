@@ -2,7 +2,7 @@
  * test_lua_helpers.c - the C helpers of rules/lib (core/lua/prose.c,
  * kleene.c, memo.c: nms.num, nms.join, nms.list, nms.each, nms.at_least,
  * nms.describe_parts, nms.tally, nms.tally_known, nms.part, nms.evaluate,
- * nms.answer, nms.memoize). Each probe in tests/data/rules/helpers is
+ * nms.answer, nms.memoize; namekey.c: nms.name_key). Each probe in tests/data/rules/helpers is
  * selected by the case id: the agreement probes compare the engine's
  * answers with the Lua versions they replace (oracle.lua) over random
  * inputs; the attacks must fail their case only, with the caller's line.
@@ -148,6 +148,14 @@ static void helpers_findings_as_tri_made_them(void **s)
 }
 
 /* __index, __len and __pairs never run: the tables are read raw. */
+/* nms.name_key keys a drug name as lib/drugs.lua's patterns did. */
+static void helpers_name_key_as_drugs_key_of_did(void **s)
+{
+    expect_true(s, "agree_name_key", "1000 agreed");
+    expect_raised_at_caller(s, "name_key_no_separators",
+                            "bad argument #2 to 'name_key' (table expected, got no value)");
+}
+
 static void helpers_run_no_metamethods(void **s)
 {
     expect_true(s, "raw", "a; c | a");
@@ -227,6 +235,7 @@ int main(void)
         cmocka_unit_test(helpers_tally_known_as_exam_wrapped_it),
         cmocka_unit_test(helpers_memoize_as_memo_wrap_did),
         cmocka_unit_test(helpers_findings_as_tri_made_them),
+        cmocka_unit_test(helpers_name_key_as_drugs_key_of_did),
         cmocka_unit_test(helpers_run_no_metamethods),
         cmocka_unit_test(helpers_walks_are_charged_to_the_budget),
         cmocka_unit_test(helpers_text_is_under_the_memory_cap),

@@ -130,6 +130,51 @@ static void what_the_thread_cannot_do_is_left_to_the_load(void **state)
     nms_precompile_finish(NULL);
 }
 
+/* Started before the files are read (texts NULL, as nms_snapshot_list
+ * leaves them), the thread compiles a file once it is published and never
+ * before; a load that ends with files never published (an unreadable
+ * file) stops it without waiting for them. */
+static struct nms_precompile *start_unread(void)
+{
+    static char *unread[3];
+    static size_t none[3];
+    struct nms_snapshot snap = {paths, unread, none, 3};
+    struct nms_precompile *pc = nms_precompile_start(dirs, &snap, 1, 1u << 20);
+    cpu_set_t cpus;
+
+    if (!pc && sched_getaffinity(0, sizeof cpus, &cpus) == 0 &&
+        CPU_COUNT(&cpus) < 2)
+        skip();
+    assert_non_null(pc);
+    return pc;
+}
+
+static void files_are_compiled_once_published(void **state)
+{
+    struct nms_precompile *pc = start_unread();
+    lua_State *L = luaL_newstate();
+
+    (void)state;
+    luaL_openlibs(L);
+    snapshot();                 /* the lengths */
+    /* not read yet: the caller's to compile (and no longer the thread's) */
+    assert_int_equal(take(pc, L, "/rules/lib/c.lua", text_c), 0);
+    nms_precompile_publish(pc, 0, 0, text_a, lens[0]);
+    nms_precompile_publish(pc, 0, 0, text_a, lens[0]);   /* once only */
+    nms_precompile_publish(NULL, 0, 1, text_b, lens[1]);
+    nms_precompile_publish(pc, 0, 1, text_b, lens[1]);
+    nms_precompile_settle(pc);  /* every file published or taken */
+    assert_int_equal(take(pc, L, "/rules/a.lua", text_a), 1);
+    check_module_a(L);
+    assert_int_equal(take(pc, L, "/rules/b.lua", text_b), 0);
+    assert_int_equal(lua_gettop(L), 0);
+    lua_close(L);
+    nms_precompile_finish(pc);
+    pc = start_unread();
+    nms_precompile_publish(pc, 0, 2, text_c, lens[2]);
+    nms_precompile_finish(pc);  /* a.lua and b.lua never read: returns */
+}
+
 /* The thread's state has a cap: past it, nothing is compiled ahead. */
 static void the_thread_keeps_to_its_memory_cap(void **state)
 {
@@ -259,6 +304,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bytecode_behaves_as_the_text),
         cmocka_unit_test(what_the_thread_cannot_do_is_left_to_the_load),
+        cmocka_unit_test(files_are_compiled_once_published),
         cmocka_unit_test(the_thread_keeps_to_its_memory_cap),
         cmocka_unit_test(the_bytecode_held_keeps_to_the_cap),
         cmocka_unit_test(taking_while_the_thread_runs),

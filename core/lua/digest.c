@@ -14,12 +14,15 @@
  * later): the digest names exactly the text that runs, whatever happens
  * to the files after the load.
  */
+#define _DEFAULT_SOURCE     /* d_type, DT_REG: a listing that says what each entry is */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <nettle/sha2.h>
 
@@ -124,9 +127,16 @@ static int collect(const char *root, const char *rel, int depth,
     while (rc == 0 && (entry = readdir(dir)) != NULL) {
         if (entry->d_name[0] == '.')
             continue;   /* ".", "..", and hidden editor files */
+        /* A plain file the directory says is one needs no stat: rule
+         * files are listed, the rest (rules/tests/ holds ~100 JSON files)
+         * skipped; links and file systems that do not say are stat'ed. */
+        if (entry->d_type == DT_REG && !ends_with_lua(entry->d_name))
+            continue;
         if (join(child, sizeof child, rel, entry->d_name) != 0 ||
             join(path, sizeof path, root, child) != 0) {
             rc = -1;
+        } else if (entry->d_type == DT_REG) {
+            rc = add_path(list, child);
         } else if (stat(path, &st) != 0) {
             /* Gone since the listing (an editor's temporary file), or a
              * link to nothing: not there to read, as if listed a moment
@@ -163,30 +173,44 @@ static void hash_length(struct sha256_ctx *ctx, size_t len)
 }
 
 /* Reads root/rel whole into a new buffer (*text, *len); 0, or -1 with
- * errno set (EFBIG past `room` bytes). */
+ * errno set (EFBIG past `room` bytes). The buffer is the file's size as
+ * fstat gives it (plus one byte, to see the end), so the text is written
+ * once into pages touched once; a file that grows meanwhile is followed. */
 static int read_file(const char *root, const char *rel, size_t room,
                      char **text, size_t *len)
 {
     char path[MAX_PATH];
     char *buf = NULL, *grown;
-    size_t cap = 0, n = 0, got;
-    FILE *fp;
-    int rc = -1;
+    size_t cap, n = 0;
+    struct stat st;
+    ssize_t got;
+    int fd, rc = -1, saved;
 
     if (join(path, sizeof path, root, rel) != 0)
         return -1;
-    fp = fopen(path, "rb");
-    if (!fp)
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return -1;
+    if (fstat(fd, &st) != 0)
+        goto out;
+    cap = st.st_size > 0 && (size_t)st.st_size < room ? (size_t)st.st_size + 1
+                                                       : 8192;
     for (;;) {
         if (n == cap) {
-            cap = cap ? cap * 2 : 8192;
+            cap *= 2;
             if (!(grown = realloc(buf, cap)))
                 goto out;
             buf = grown;
+        } else if (!buf && !(buf = malloc(cap))) {
+            goto out;
         }
-        got = fread(buf + n, 1, cap - n, fp);
-        n += got;
+        got = read(fd, buf + n, cap - n);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            goto out;
+        }
+        n += (size_t)got;
         if (n > room) {
             errno = EFBIG;
             goto out;
@@ -194,15 +218,15 @@ static int read_file(const char *root, const char *rel, size_t room,
         if (got == 0)
             break;
     }
-    if (ferror(fp))
-        goto out;
     *text = buf;
     *len = n;
     buf = NULL;
     rc = 0;
 out:
+    saved = errno;
     free(buf);
-    fclose(fp);
+    close(fd);
+    errno = saved;
     return rc;
 }
 
@@ -220,54 +244,12 @@ void nms_snapshot_release(struct nms_snapshot *snap)
     memset(snap, 0, sizeof *snap);
 }
 
-/* Reads every file of `list` into snap (taking the paths) and hashes
- * them, framed, into ctx; 0, or -1 with errmsg filled. */
-static int read_all(const char *dir, struct file_list *list,
-                    struct nms_snapshot *snap, struct sha256_ctx *ctx,
-                    char *errmsg, size_t errsize)
-{
-    size_t i, total = 0;
-
-    snap->texts = calloc(list->n + 1, sizeof *snap->texts);
-    snap->lens = calloc(list->n + 1, sizeof *snap->lens);
-    if (!snap->texts || !snap->lens) {
-        snprintf(errmsg, errsize, "out of memory");
-        return -1;
-    }
-    snap->paths = list->paths;      /* taken: freed with the snapshot */
-    snap->n = list->n;
-    list->paths = NULL;
-    list->n = 0;
-    sha256_update(ctx, sizeof DIGEST_TAG - 1, (const uint8_t *)DIGEST_TAG);
-    for (i = 0; i < snap->n; i++) {
-        if (read_file(dir, snap->paths[i], MAX_SNAPSHOT - total,
-                      &snap->texts[i], &snap->lens[i]) != 0) {
-            if (errno == EFBIG)
-                snprintf(errmsg, errsize, "ruleset '%s' holds more than 32 "
-                         "MiB of rule text (at '%s')", dir, snap->paths[i]);
-            else
-                snprintf(errmsg, errsize, "cannot read '%s/%s': %s", dir,
-                         snap->paths[i], strerror(errno));
-            return -1;
-        }
-        total += snap->lens[i];
-        hash_length(ctx, strlen(snap->paths[i]));
-        sha256_update(ctx, strlen(snap->paths[i]),
-                      (const uint8_t *)snap->paths[i]);
-        hash_length(ctx, snap->lens[i]);
-        sha256_update(ctx, snap->lens[i], (const uint8_t *)snap->texts[i]);
-    }
-    return 0;
-}
-
-char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
-                          char *errmsg, size_t errsize)
+int nms_snapshot_list(const char *dir, struct nms_snapshot *snap,
+                      char *errmsg, size_t errsize)
 {
     struct file_list list = {NULL, 0, 0, 0, NULL, "", 0};
-    uint8_t digest[SHA256_DIGEST_SIZE];
-    struct sha256_ctx ctx;
-    char *text = NULL;
     size_t i;
+    int rc = -1;
 
     memset(snap, 0, sizeof *snap);
     if (collect(dir, "", 0, &list) != 0) {
@@ -286,22 +268,83 @@ char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
         goto out;
     }
     qsort(list.paths, list.n, sizeof *list.paths, compare_paths);
-    sha256_init(&ctx);
-    if (read_all(dir, &list, snap, &ctx, errmsg, errsize) != 0)
-        goto out;
-    sha256_digest(&ctx, sizeof digest, digest);
-    text = malloc(sizeof "sha256:" + 2 * SHA256_DIGEST_SIZE);
-    if (!text) {
+    snap->texts = calloc(list.n + 1, sizeof *snap->texts);
+    snap->lens = calloc(list.n + 1, sizeof *snap->lens);
+    if (!snap->texts || !snap->lens) {
         snprintf(errmsg, errsize, "out of memory");
         goto out;
     }
-    memcpy(text, "sha256:", 7);
-    for (i = 0; i < SHA256_DIGEST_SIZE; i++)
-        snprintf(text + 7 + 2 * i, 3, "%02x", digest[i]);
+    snap->paths = list.paths;      /* taken: freed with the snapshot */
+    snap->n = list.n;
+    list.paths = NULL;
+    list.n = 0;
+    rc = 0;
 out:
     for (i = 0; i < list.n; i++)
         free(list.paths[i]);
     free(list.paths);
+    return rc;
+}
+
+int nms_snapshot_read(const char *dir, struct nms_snapshot *snap, size_t i,
+                      size_t *total, char *errmsg, size_t errsize)
+{
+    if (read_file(dir, snap->paths[i], MAX_SNAPSHOT - *total,
+                  &snap->texts[i], &snap->lens[i]) != 0) {
+        if (errno == EFBIG)
+            snprintf(errmsg, errsize, "ruleset '%s' holds more than 32 "
+                     "MiB of rule text (at '%s')", dir, snap->paths[i]);
+        else
+            snprintf(errmsg, errsize, "cannot read '%s/%s': %s", dir,
+                     snap->paths[i], strerror(errno));
+        return -1;
+    }
+    *total += snap->lens[i];
+    return 0;
+}
+
+char *nms_snapshot_digest(const struct nms_snapshot *snap, char *errmsg,
+                          size_t errsize)
+{
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    struct sha256_ctx ctx;
+    char *text;
+    size_t i;
+
+    sha256_init(&ctx);
+    sha256_update(&ctx, sizeof DIGEST_TAG - 1, (const uint8_t *)DIGEST_TAG);
+    for (i = 0; i < snap->n; i++) {
+        hash_length(&ctx, strlen(snap->paths[i]));
+        sha256_update(&ctx, strlen(snap->paths[i]),
+                      (const uint8_t *)snap->paths[i]);
+        hash_length(&ctx, snap->lens[i]);
+        sha256_update(&ctx, snap->lens[i], (const uint8_t *)snap->texts[i]);
+    }
+    sha256_digest(&ctx, sizeof digest, digest);
+    text = malloc(sizeof "sha256:" + 2 * SHA256_DIGEST_SIZE);
+    if (!text) {
+        snprintf(errmsg, errsize, "out of memory");
+        return NULL;
+    }
+    memcpy(text, "sha256:", 7);
+    for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+        snprintf(text + 7 + 2 * i, 3, "%02x", digest[i]);
+    return text;
+}
+
+char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
+                          char *errmsg, size_t errsize)
+{
+    char *text = NULL;
+    size_t i, total = 0;
+
+    if (nms_snapshot_list(dir, snap, errmsg, errsize) != 0)
+        goto out;
+    for (i = 0; i < snap->n; i++)
+        if (nms_snapshot_read(dir, snap, i, &total, errmsg, errsize) != 0)
+            goto out;
+    text = nms_snapshot_digest(snap, errmsg, errsize);
+out:
     if (!text)
         nms_snapshot_release(snap);
     return text;

@@ -41,12 +41,23 @@ struct nms_precompile;
  * snapshots; snapshot i holds the files of directory dirs[i] (a file is
  * known as "<dir>/<path>", as nms_vm_set_sources keys it). `memory` caps
  * what the thread's Lua state may hold. The snapshots must stay unchanged
- * until nms_precompile_finish. Returns NULL when there is no second CPU
+ * until nms_precompile_finish (but for texts not read yet: see
+ * nms_precompile_publish). Returns NULL when there is no second CPU
  * or the thread cannot start: the load then compiles every file itself.
  */
 struct nms_precompile *nms_precompile_start(const char *const *dirs,
                                             const struct nms_snapshot *snaps,
                                             size_t n, size_t memory);
+
+/*
+ * Snapshots may be given before their files are read (nms_snapshot_list:
+ * texts NULL), so that the thread starts on the first file read while the
+ * others are read: nms_precompile_publish hands it file i of snapshot k
+ * (`text`, `len`: the snapshot's, unchanged until nms_precompile_finish)
+ * once read. Accepts a NULL `pc`.
+ */
+void nms_precompile_publish(struct nms_precompile *pc, size_t k, size_t i,
+                            const char *text, size_t len);
 
 /*
  * [-0, +(0|1)] Pushes the function of file `path` ("<dir>/<path>") made

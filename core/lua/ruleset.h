@@ -111,7 +111,20 @@ char *nms_digest_dir(const char *dir, char *errmsg, size_t errsize);
 char *nms_digest_snapshot(const char *dir, struct nms_snapshot *snap,
                           char *errmsg, size_t errsize);
 
-/* Frees what a snapshot holds, leaving it empty. */
-void nms_snapshot_release(struct nms_snapshot *snap);
+/* nms_digest_snapshot in three steps, so that the text can be handed on
+ * file by file while it is read (ruleset.c gives each file to the
+ * compiling thread, precompile.c, as soon as it is in memory):
+ * nms_snapshot_list lists the *.lua files below `dir` in *snap (paths in
+ * byte order, texts NULL); nms_snapshot_read reads file i (*total: the
+ * bytes read so far, for the 32 MiB limit); nms_snapshot_digest hashes
+ * a snapshot read whole. Each returns 0 (the digest: a new string), or -1
+ * (NULL) with errmsg filled; release the snapshot in any case. */
+int nms_snapshot_list(const char *dir, struct nms_snapshot *snap,
+                      char *errmsg, size_t errsize);
+int nms_snapshot_read(const char *dir, struct nms_snapshot *snap, size_t i,
+                      size_t *total, char *errmsg, size_t errsize);
+char *nms_snapshot_digest(const struct nms_snapshot *snap, char *errmsg,
+                          size_t errsize);
+
 
 #endif

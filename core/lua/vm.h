@@ -92,6 +92,9 @@ struct nms_snapshot {
     size_t n;
 };
 
+/* Frees what a snapshot holds, leaving it empty (digest.c). */
+void nms_snapshot_release(struct nms_snapshot *snap);
+
 /* The VM a state belongs to (kept in the state's extra space). */
 static inline struct nms_vm *nms_vm_of(lua_State *L)
 {
@@ -151,11 +154,12 @@ void nms_vm_limits_end(struct nms_vm *vm);
 int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults);
 
 /* [-0, +0] Makes the sandbox compile modules only from the snapshots
- * given this way (copied into the state, keyed "<dir>/<path>"): `snap`
- * holds the files of directory `dir` (the ruleset's or an overlay's).
- * Raises on no memory. */
+ * given this way (keyed "<dir>/<path>"): `snap` holds the files of
+ * directory `dir` (the ruleset's or an overlay's). The state takes the
+ * snapshot's text (freed with the state; *snap is left empty) unless it
+ * raises first, on no memory. */
 void nms_vm_set_sources(lua_State *L, const char *dir,
-                        const struct nms_snapshot *snap);
+                        struct nms_snapshot *snap);
 
 /* [-0, +1] Calls the sandbox's require(name), as a rule file would; raises
  * like it. */

@@ -64,23 +64,14 @@ function M.segments(written)
 end
 
 -- The index key of a name as the tables write it: its words joined.
--- Most names in the tables are one plain word ("haloperidol", "Haldol"):
--- its key is the word in lower case, which M.segments would give too, so
--- it is returned without the dozen pattern calls of segmenting (the tables
--- hold ~850 names, keyed at every start-up); so is a name of plain words.
+-- Most names in the tables are plain words ("haloperidol", "Haldol",
+-- "sodium chloride"): nms.name_key gives their key, the lower case that
+-- M.segments would give too, in one C call (the tables hold ~1,000 names,
+-- keyed at every start-up, where a dozen pattern calls each, then two,
+-- were most of a cold start's Lua work); the others are segmented.
 local function key_of(name)
-  local plain = tostring(name):lower()
-  if plain:find("^[%l%d]+$") and not SEPARATOR[plain] then return plain, 1 end
-  -- Plain words with single spaces ("sodium chloride"), none of them a
-  -- separator: M.segments would give one segment of exactly these words.
-  if plain:find("^[%l%d]+ [%l%d ]*[%l%d]$") and not plain:find("  ", 1, true) then
-    local n = 0
-    for w in plain:gmatch("%S+") do
-      if SEPARATOR[w] then n = nil; break end
-      n = n + 1
-    end
-    if n then return plain, n end
-  end
+  local key, n = nms.name_key(name, SEPARATOR)
+  if key then return key, n end
   local words = {}
   for _, seg in ipairs(M.segments(name)) do
     for _, w in ipairs(seg) do words[#words + 1] = w end
@@ -169,15 +160,23 @@ local DEPOT_DEFAULT_H = P.number("depot.default_h")
 -- Spelling (parameters drugs.spelling_distance, drugs.spelling_min_length):
 -- the one-word names and brands, by first letter (in no order), that an
 -- unknown word of the same first letter may be one letter away from.
+-- Made when the first such word is met, not at load: most runs meet none,
+-- and the ~1,000 pattern calls it takes were a tenth of a cold start.
 local SPELLING = P.number("drugs.spelling_distance") >= 1
 local SPELL_MIN = P.number("drugs.spelling_min_length")
-local spellable = {}
-for key, hit in pairs(by_name) do
-  if #key >= SPELL_MIN - 1 and key:find("^%l[%l%d]*$") then
-    local first = key:sub(1, 1)
-    spellable[first] = spellable[first] or {}
-    table.insert(spellable[first], { key = key, hit = hit })
+local spellable
+
+local function spelling_index()
+  if spellable then return spellable end
+  spellable = {}
+  for key, hit in pairs(by_name) do
+    if #key >= SPELL_MIN - 1 and key:find("^%l[%l%d]*$") then
+      local first = key:sub(1, 1)
+      spellable[first] = spellable[first] or {}
+      table.insert(spellable[first], { key = key, hit = hit })
+    end
   end
+  return spellable
 end
 
 -- Whether a and b (a ~= b) are one edit apart: one letter changed, added or
@@ -289,7 +288,7 @@ local function by_spelling(written)
   end
   if word == nil or #word < SPELL_MIN or by_name[word] then return nil end
   local found, key
-  for _, c in ipairs(spellable[word:sub(1, 1)] or {}) do
+  for _, c in ipairs(spelling_index()[word:sub(1, 1)] or {}) do
     if one_apart(word, c.key) then
       if found and found.row ~= c.hit.row then return nil end   -- two drugs as close: no guess
       -- One drug by two of its names: the first in byte order, whatever

@@ -120,4 +120,22 @@ function O.answer(f)
   return f.value, f.evidence
 end
 
+-- key_of of lib/drugs.lua before nms.name_key, for a name of plain words:
+-- its lower case and number of words; nil for any other name (lib/drugs.lua
+-- then segments it).
+function O.name_key(name, separators)
+  if type(name) ~= "string" then return nil end
+  local plain = name:lower()
+  if plain:find("^[%l%d]+$") and not separators[plain] then return plain, 1 end
+  if plain:find("^[%l%d]+ [%l%d ]*[%l%d]$") and not plain:find("  ", 1, true) then
+    local n = 0
+    for w in plain:gmatch("%S+") do
+      if separators[w] then return nil end
+      n = n + 1
+    end
+    return plain, n
+  end
+  return nil
+end
+
 return O

@@ -95,6 +95,21 @@ probes.agree_each = function()
   end, O.each, nms.each)
 end
 
+-- Names as drug tables and charts write them: plain words, brands in
+-- capitals, separators, punctuation, UTF-8 signs, stray spaces.
+local NAME_PIECES = { "a", "Z", "q", "HALDOL", "haloperidol", "5", "0", " ", " ", "  ", "and", "AND",
+                      "with", "w", "-", "/", ".", "'", "\u{00AE}", "\u{00E9}", "\t", "@", "[", "`", "{" }
+local SEPARATORS = { ["and"] = true, with = true, w = true }
+
+probes.agree_name_key = function()
+  return agree(function()
+    local parts = {}
+    for i = 1, math.random(0, 6) do parts[i] = pick(NAME_PIECES) end
+    local name = table.concat(parts)
+    return table.pack(pick({ name, name, name, 42 }), SEPARATORS)
+  end, O.name_key, nms.name_key)
+end
+
 local function finding()
   return { value = pick({ true, false, nil, 1, "x" }), evidence = pick({ "e", "", nil }),
            missing = pick({ nil, "", "m", "more", false, 3 }), label = pick({ nil, "(a)", "", 5 }) }
@@ -276,6 +291,7 @@ probes.evaluate_bad_check = function(case)
 end
 probes.evaluate_bad_part = function(case) return true, nms.evaluate({ "(a)" }, case) end
 probes.answer_no_finding = function() return nms.answer(42) end
+probes.name_key_no_separators = function() return true, nms.name_key("haldol") end
 
 return {
   id = "probes", title = "Probes", version = "1", citation = "test only",
