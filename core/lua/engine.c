@@ -32,6 +32,7 @@ struct nms_engine {
     size_t n_overlays;
     const volatile sig_atomic_t *interrupt;  /* see nms/interrupt.h */
     enum nms_evidence evidence;             /* nms_engine_set_evidence */
+    unsigned long watchdog_us;              /* nms_engine_set_watchdog */
     char errmsg[1024];
 };
 
@@ -116,8 +117,10 @@ static enum nms_status load(struct nms_engine *e, const char *dir,
     size_t i;
 
     e->errmsg[0] = '\0';
-    if (vm)     /* a signal stops a load as it stops a case */
+    if (vm) {   /* a signal stops a load as it stops a case */
         vm->interrupt = e->interrupt;
+        vm->watchdog_us = e->watchdog_us;
+    }
     if (rs)
         rs->identity_only = identity_only;
     for (i = 0; vm && i < e->n_overlays; i++)
@@ -189,6 +192,13 @@ enum nms_status nms_engine_evaluate(struct nms_engine *e,
 void nms_engine_set_evidence(struct nms_engine *e, enum nms_evidence level)
 {
     e->evidence = level;
+}
+
+void nms_engine_set_watchdog(struct nms_engine *e, unsigned long cpu_us)
+{
+    e->watchdog_us = cpu_us;
+    if (e->vm)
+        e->vm->watchdog_us = cpu_us;
 }
 
 static const char *const evidence_names[] = {"all", "decisive", "none"};

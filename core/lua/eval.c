@@ -627,6 +627,19 @@ static void drop_sets(struct nms_result *r)
     r->error = err;
 }
 
+/* One run of the case, its limits begun: the lua status. */
+static int run_case(struct nms_vm *vm, struct eval_args *args)
+{
+    lua_State *L = vm->L;
+    int status;
+
+    lua_pushcfunction(L, eval_protected);
+    lua_pushlightuserdata(L, args);
+    status = nms_vm_pcall(vm, 1, 0);
+    nms_memo_end(L);
+    return status;
+}
+
 enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                               const struct nms_limits *lim,
                               enum nms_evidence evidence,
@@ -641,10 +654,16 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
     r->text = nms_text_ref(rs->text);
 
     nms_vm_limits_begin(vm, lim);
-    lua_pushcfunction(L, eval_protected);
-    lua_pushlightuserdata(L, &args);
-    status = nms_vm_pcall(vm, 1, 0);
-    nms_memo_end(L);
+    nms_vm_watch(vm);
+    status = run_case(vm, &args);
+    if (nms_vm_recount(vm)) {
+        /* The run without the hook was stopped, or cannot prove it kept
+         * to the budget: its result goes, and the case runs again from
+         * its start, every instruction counted (sandbox.c). */
+        nms_result_clear(r);
+        lua_settop(L, 0);
+        status = run_case(vm, &args);
+    }
     nms_vm_limits_end(vm);
     if (status != LUA_OK && !r->error) {
         /* The engine itself ran out of room (e.g. a huge case against the

@@ -59,8 +59,12 @@ static long long cpu_now(void)
 #define NMS_CLOCK_EVERY 16
 
 /* Count hook: once a unit of work is over budget (or time, or
- * interrupted) it stays so, and from then on the hook runs before every
- * instruction, so no pcall, however deep, can swallow the stop. */
+ * interrupted, or abandoned) it stays so, and from then on the hook runs
+ * before every instruction, so no pcall, however deep, can swallow the
+ * stop. In an unhooked run it is the watchdog's tick (set with a count of
+ * 1 by the signal handler), which reads the clock and the interrupt flag
+ * here, outside the handler, and takes itself off again unless the run
+ * must stop. */
 void nms_limits_hook(lua_State *L, lua_Debug *ar)
 {
     struct nms_vm *vm = nms_vm_of(L);
@@ -68,7 +72,14 @@ void nms_limits_hook(lua_State *L, lua_Debug *ar)
     (void)ar;
     if (vm->budget == 0)
         return;
-    if (!vm->stopping) {
+    if (vm->unhooked && !vm->stopping) {
+        if (!nms_limits_check(vm)) {
+            /* A tick that lands between the check and this call is lost;
+             * the next comes NMS_WATCH_PERIOD_NS later. */
+            lua_sethook(L, NULL, 0, 0);
+            return;
+        }
+    } else if (!vm->stopping) {
         vm->instructions += NMS_HOOK_INTERVAL;
         if (vm->instructions > vm->budget)
             vm->over_budget = 1;
@@ -79,7 +90,7 @@ void nms_limits_hook(lua_State *L, lua_Debug *ar)
             nms_limits_check(vm);
         }
     }
-    if (vm->interrupted || vm->over_budget || vm->over_time)
+    if (vm->interrupted || vm->over_budget || vm->over_time || vm->abandoned)
         nms_limits_stop(vm);
     if (vm->interrupted)
         luaL_error(L, "interrupted");
@@ -87,6 +98,8 @@ void nms_limits_hook(lua_State *L, lua_Debug *ar)
         luaL_error(L, "instruction budget of %lu exceeded", vm->budget);
     if (vm->over_time)
         luaL_error(L, "CPU time limit of %lu ms exceeded", vm->cpu_ms);
+    if (vm->abandoned)   /* never printed: the case runs again, counted */
+        luaL_error(L, "stopped unhooked; evaluated again counting");
 }
 
 void nms_limits_stop(struct nms_vm *vm)
@@ -111,18 +124,29 @@ void nms_limits_begin(struct nms_vm *vm, const struct nms_limits *limits)
     vm->cpu_start = cpu_now();
 }
 
+void nms_limits_restart(struct nms_vm *vm)
+{
+    vm->over_time = 0;
+    vm->clock_countdown = NMS_CLOCK_EVERY;
+    vm->since_clock = 0;
+}
+
 int nms_limits_check(struct nms_vm *vm)
 {
+    long long spent;
+
     if (vm->budget == 0)
         return 0;
     if (vm->interrupt && *vm->interrupt)
         vm->interrupted = 1;
-    if (!vm->over_time && cpu_now() - vm->cpu_start >
-                              (vm->cpu_ms > LLONG_MAX / 1000000
-                                   ? LLONG_MAX
-                                   : (long long)vm->cpu_ms * 1000000LL))
+    spent = cpu_now() - vm->cpu_start;
+    if (!vm->over_time && spent > (vm->cpu_ms > LLONG_MAX / 1000000
+                                       ? LLONG_MAX
+                                       : (long long)vm->cpu_ms * 1000000LL))
         vm->over_time = 1;
-    if (vm->interrupted || vm->over_budget || vm->over_time) {
+    if (vm->unhooked && spent > vm->watch_ns)
+        vm->abandoned = 1;   /* the watchdog's time is up */
+    if (vm->interrupted || vm->over_budget || vm->over_time || vm->abandoned) {
         nms_limits_stop(vm);
         return 1;
     }
@@ -138,6 +162,8 @@ static int raise_stop(lua_State *L, struct nms_vm *vm)
     if (vm->over_time)
         return luaL_error(L, "CPU time limit of %I ms exceeded",
                           (lua_Integer)vm->cpu_ms);
+    if (vm->abandoned)   /* never printed: the case runs again, counted */
+        return luaL_error(L, "stopped unhooked; evaluated again counting");
     return luaL_error(L, "instruction budget of %I exceeded",
                       (lua_Integer)vm->budget);
 }
@@ -153,7 +179,12 @@ void nms_limits_charge(lua_State *L, double units)
     if (units >= (double)(vm->budget - vm->instructions) ||
         vm->instructions > vm->budget) {
         vm->instructions = vm->budget + 1;
-        vm->over_budget = 1;
+        /* Unhooked, the VM's own instructions went uncounted: where the
+         * budget ran out, and so the error, is the counted run's to say. */
+        if (vm->unhooked)
+            vm->abandoned = 1;
+        else
+            vm->over_budget = 1;
     } else {
         vm->instructions += (unsigned long)units;
     }
@@ -162,8 +193,74 @@ void nms_limits_charge(lua_State *L, double units)
         vm->since_clock = 0;
         nms_limits_check(vm);
     }
-    if (vm->over_budget || vm->interrupted || vm->over_time)
+    if (vm->over_budget || vm->interrupted || vm->over_time || vm->abandoned)
         raise_stop(L, vm);
+}
+
+/* ------------------------------------------------------------------------
+ * Runs without the hook, under the watchdog
+ * --------------------------------------------------------------------- */
+
+int nms_limits_watch(struct nms_vm *vm)
+{
+    long long watch, cpu_limit;
+
+    if (vm->budget == 0 || vm->watchdog_us == NMS_WATCHDOG_EXACT ||
+        vm->cpu_start <= 0)
+        return 0;
+    if (vm->watchdog_us) {
+        watch = vm->watchdog_us > (unsigned long)(LLONG_MAX / 1000)
+                    ? LLONG_MAX
+                    : (long long)vm->watchdog_us * 1000LL;
+    } else {
+        /* The time the whole budget takes at the fastest rate: an honest
+         * case (~1.5 ms for the full ruleset here) never comes near. */
+        watch = (long long)(vm->budget / NMS_FASTEST_INSTRUCTIONS_PER_US) *
+                1000LL;
+        if (watch < NMS_WATCH_MIN_NS)
+            return 0;
+    }
+    cpu_limit = vm->cpu_ms > LLONG_MAX / 1000000 ? LLONG_MAX
+                                                 : (long long)vm->cpu_ms * 1000000LL;
+    if (watch > cpu_limit)
+        watch = cpu_limit;   /* the CPU-time limit is the counted run's */
+    vm->watch_ns = watch;
+    /* Off before armed: a first tick must not find the exact hook on. */
+    lua_sethook(vm->L, NULL, 0, 0);
+    vm->unhooked = 1;
+    if (nms_watchdog_arm(&vm->watchdog, vm->L, nms_limits_hook,
+                         watch < NMS_WATCH_PERIOD_NS ? watch
+                                                     : NMS_WATCH_PERIOD_NS,
+                         NMS_WATCH_PERIOD_NS) != 0) {
+        vm->unhooked = 0;
+        lua_sethook(vm->L, nms_limits_hook, LUA_MASKCOUNT, NMS_HOOK_INTERVAL);
+        return 0;
+    }
+    return 1;
+}
+
+int nms_limits_unwatch(struct nms_vm *vm)
+{
+    long long spent;
+    double room;
+
+    if (!vm->unhooked)
+        return 0;
+    nms_watchdog_disarm(&vm->watchdog);
+    vm->unhooked = 0;
+    if (vm->abandoned || vm->over_budget || vm->over_time || vm->interrupted)
+        return 1;
+    /* What the run's CPU time proves: at most spent x the fastest rate VM
+     * instructions, plus the work charged in C, which was counted. Below
+     * the budget (strictly: a charge that would reach it is refused),
+     * counting would have reached the same end by the same steps (no rule
+     * can see the count, and the hook allocates nothing), so the run's
+     * outcome stands. */
+    spent = cpu_now() - vm->cpu_start;
+    room = (double)vm->budget - (double)vm->instructions;
+    return !(spent >= 0 &&
+             (double)spent / 1000.0 *
+                     (double)NMS_FASTEST_INSTRUCTIONS_PER_US < room);
 }
 
 /* ------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 /*
  * limits.h - the limits of a unit of rule work beyond what the allocator
  * counts (limits.c): the count hook with the instruction budget, the
- * CPU-time limit, work done in C charged to the budget, the pattern
- * guard, bounded strings out of rule results, and determinism (seeded
- * math.random, tables named by number). sandbox.c installs the hook and
+ * CPU-time limit, work done in C charged to the budget, runs without
+ * the hook under the watchdog (watchdog.h), the pattern guard, bounded
+ * strings out of rule results, and determinism (seeded math.random,
+ * tables named by number). sandbox.c installs the hook and
  * the wrapped libraries; limits.c calls nothing in sandbox.c.
  */
 #ifndef NMS_LIMITS_H
@@ -31,6 +32,43 @@ void nms_limits_stop(struct nms_vm *vm);
 
 /* Starts the CPU clock of a unit of work (limits->cpu_ms, 0: default). */
 void nms_limits_begin(struct nms_vm *vm, const struct nms_limits *limits);
+
+/* Readies the clock's readings for the unit's second run, counted
+ * (nms_vm_recount): its start and its limit are kept. */
+void nms_limits_restart(struct nms_vm *vm);
+
+/*
+ * The most Lua VM instructions a CPU could run per microsecond of thread
+ * CPU time: 0.2 ns each, ~9x faster than the fastest loop measured on the
+ * development host (1.8 ns an instruction, a chain of MOVEs) and faster
+ * than any core of 2026 runs Lua's interpreter loop. An unhooked run of
+ * t microseconds has executed at most t x this many, which is how its
+ * CPU time proves it within the budget (docs/security.md). Only a build
+ * for measuring under valgrind, which runs ~50x slower, sets it lower
+ * (cmake -DNMS_CALLGRIND=ON, docs/performance.md), so that first runs
+ * stand there as they do on real hardware.
+ */
+#ifndef NMS_FASTEST_INSTRUCTIONS_PER_US
+#define NMS_FASTEST_INSTRUCTIONS_PER_US 5000ull
+#endif
+
+/* Below this many nanoseconds of watchdog time (a budget under 5 million
+ * instructions) a case is counted from its start: a watchdog that short
+ * would send honest cases to a second, counted run. */
+#define NMS_WATCH_MIN_NS 1000000LL
+
+/* CPU time between two ticks of the watchdog once it runs: how soon an
+ * interrupt (Ctrl-C) or the CPU-time limit reaches a rule that loops when
+ * the watchdog's own time is long (a large budget). */
+#define NMS_WATCH_PERIOD_NS 10000000LL
+
+/* Takes the hook off the unit of work and arms the watchdog (see
+ * nms_vm_watch); returns 1 when the run is unhooked. */
+int nms_limits_watch(struct nms_vm *vm);
+
+/* Disarms the watchdog after an unhooked run; returns 1 when the run
+ * must be done again counted (see nms_vm_recount). */
+int nms_limits_unwatch(struct nms_vm *vm);
 
 /*
  * Reads the clock and the interrupt flag; sets vm->over_time or

@@ -13,7 +13,10 @@
  *     only bytecode is the engine's own, compiled in memory from the
  *     digested text on a second core while a ruleset loads (precompile.c);
  *   - a count hook enforces an instruction budget and a custom allocator a
- *     memory cap, both per unit of work (one case, or one ruleset load).
+ *     memory cap, both per unit of work (one case, or one ruleset load);
+ *     a case runs first without the hook, under a CPU-time watchdog, and
+ *     again counted whenever that run cannot prove itself within the
+ *     budget (limits.c, watchdog.c).
  * See docs/security.md for the full list and how each part is tested.
  */
 #include <stdint.h>
@@ -83,6 +86,24 @@ static void *vm_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return grown;
 }
 
+/* What every run of a unit of work starts from, the first and a counted
+ * second (nms_vm_recount): nothing counted or refused yet, fresh object
+ * numbers, the same random numbers, the count hook on. */
+static void start_run(struct nms_vm *vm)
+{
+    vm->instructions = 0;
+    vm->over_budget = 0;
+    vm->interrupted = 0;
+    vm->abandoned = 0;
+    vm->refused = 0;
+    vm->retry_pending = 0;
+    vm->stopping = 0;
+    vm->output = 0;
+    vm->epoch++;
+    nms_limits_seed(vm);
+    lua_sethook(vm->L, nms_limits_hook, LUA_MASKCOUNT, NMS_HOOK_INTERVAL);
+}
+
 void nms_vm_limits_begin(struct nms_vm *vm, const struct nms_limits *limits)
 {
     size_t memory = limits && limits->memory ? limits->memory
@@ -94,23 +115,31 @@ void nms_vm_limits_begin(struct nms_vm *vm, const struct nms_limits *limits)
     vm->budget = limits && limits->instructions
                      ? limits->instructions
                      : NMS_DEFAULT_INSTRUCTION_BUDGET;
-    vm->instructions = 0;
-    vm->over_budget = 0;
-    vm->interrupted = 0;
-    vm->refused = 0;
-    vm->retry_pending = 0;
-    vm->stopping = 0;
-    vm->output = 0;
-    vm->epoch++;
     vm->memory = memory;
     vm->cap = base > SIZE_MAX - memory ? SIZE_MAX : base + memory;
     nms_limits_begin(vm, limits);
-    nms_limits_seed(vm);
-    lua_sethook(vm->L, nms_limits_hook, LUA_MASKCOUNT, NMS_HOOK_INTERVAL);
+    start_run(vm);
+}
+
+int nms_vm_watch(struct nms_vm *vm)
+{
+    return nms_limits_watch(vm);
+}
+
+int nms_vm_recount(struct nms_vm *vm)
+{
+    if (!nms_limits_unwatch(vm))
+        return 0;
+    vm->recounts++;
+    nms_limits_restart(vm);
+    start_run(vm);
+    return 1;
 }
 
 void nms_vm_limits_end(struct nms_vm *vm)
 {
+    nms_watchdog_disarm(&vm->watchdog);
+    vm->unhooked = 0;
     lua_sethook(vm->L, NULL, 0, 0);
     vm->tool = 0;
     vm->budget = 0;
@@ -158,7 +187,7 @@ int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults)
     lua_remove(L, base);
     if (status == LUA_OK &&
         (vm->over_budget || vm->over_time || vm->interrupted ||
-         vm->refused > 0)) {
+         vm->abandoned || vm->refused > 0)) {
         /* The rule caught the stop with its own pcall and carried on: its
          * answer was computed with part of the work cut off, so the case
          * still fails. The location is the rule's definition. */
@@ -263,6 +292,7 @@ void nms_vm_free(struct nms_vm *vm)
     for (i = 0; i < vm->n_overlays; i++)
         free(vm->overlays[i]);
     free(vm->overlays);
+    nms_watchdog_free(&vm->watchdog);   /* no tick may reach L once closed */
     if (vm->L)
         lua_close(vm->L);
     nms_pool_release(&vm->pool);   /* after L: lua_close frees into it */

@@ -14,6 +14,7 @@
 #include <lua.h>
 
 #include "lua/pool.h"
+#include "lua/watchdog.h"
 #include "nms/engine.h"
 
 /* Lua instructions between two budget checks: small enough to stop a
@@ -68,6 +69,17 @@ struct nms_vm {
     int tool;                   /* the project's own tool scripts run
                                    (tools.c): no pattern guard; the budget,
                                    CPU time and memory cap still hold */
+
+    /* A case run without the count hook (limits.c, watchdog.h). */
+    struct nms_watchdog watchdog;
+    unsigned long watchdog_us;  /* nms_engine_set_watchdog: 0 derived from
+                                   the budget, NMS_WATCHDOG_EXACT never */
+    int unhooked;               /* this run has no count hook: instructions
+                                   counts the work charged in C only */
+    int abandoned;              /* the unhooked run was stopped (watchdog,
+                                   a limit): the case runs again, counted */
+    long long watch_ns;         /* CPU time an unhooked run may take */
+    unsigned long recounts;     /* cases run again counted, for tests */
 };
 
 /* The rule files of a ruleset as read once for its digest (digest.c):
@@ -112,6 +124,23 @@ void nms_vm_settle(struct nms_vm *vm);
 
 /* Starts the limits for one unit of rule work (a case, a load). */
 void nms_vm_limits_begin(struct nms_vm *vm, const struct nms_limits *limits);
+
+/* Takes the count hook off a case's run that nms_vm_limits_begin started,
+ * under the watchdog instead, unless the VM must count exactly (the
+ * engine's setting, a budget too small to watch, no timer to be had).
+ * Returns whether the run is unhooked. */
+int nms_vm_watch(struct nms_vm *vm);
+
+/*
+ * After a run nms_vm_watch took the hook off: returns 0 when its outcome
+ * is what counting would have given (no limit stopped it and its CPU time
+ * proves it within the budget), or 1 when the case must be run again from
+ * its start, and has readied that run: the count hook set, the case's
+ * limits, object numbers and random seed reset, its CPU clock kept (a
+ * loop still ends within the CPU-time limit). Returns 0 after a counted
+ * run.
+ */
+int nms_vm_recount(struct nms_vm *vm);
 
 /* Lifts the limits again. */
 void nms_vm_limits_end(struct nms_vm *vm);

@@ -164,6 +164,30 @@ const char *nms_evidence_name(enum nms_evidence level);
  * for another name. */
 int nms_evidence_parse(const char *name, enum nms_evidence *out);
 
+/* nms_engine_set_watchdog: count every case's instructions from its start. */
+#define NMS_WATCHDOG_EXACT (~0ul)
+
+/*
+ * How the instruction budget is kept (docs/security.md). By default
+ * (cpu_us 0) a case first runs without Lua's count hook, which costs 10-15 %
+ * of the time, under a CPU-time watchdog: when the watchdog fires, or a
+ * limit stops the run, or its CPU time cannot prove it within the budget,
+ * the case is evaluated again from its start with every instruction
+ * counted, so every result and every message is what counting alone gives.
+ * The watchdog fires after the time the whole budget would take at 0.2 ns
+ * an instruction (10 ms of CPU for the default budget; budgets under 5
+ * million instructions are always counted), or after `cpu_us` microseconds
+ * of the case's CPU time when cpu_us is given (tests). NMS_WATCHDOG_EXACT:
+ * always count, as a profiler that samples through the count hook needs.
+ * Also in force across reloads. A rule that keeps state between cases
+ * (docs/security.md) sees a stopped first run's changes. The watchdog's
+ * timer signals the evaluating thread with SIGRTMIN + 4, whose handler the
+ * library installs on first use, unless the program handles that signal
+ * itself: then every case is counted. It unblocks that signal in each
+ * thread that evaluates.
+ */
+void nms_engine_set_watchdog(struct nms_engine *e, unsigned long cpu_us);
+
 /*
  * Evaluates one finished case (see nms_case_finish) against the loaded
  * ruleset. On NMS_OK *out is a new result; if a rule failed, the result's

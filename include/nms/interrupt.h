@@ -3,8 +3,10 @@
  *
  * A program gives the engine the address of the flag its SIGINT (and
  * SIGTERM) handler sets. The engine reads it while rules run: from its
- * instruction hook (every NMS_HOOK_INTERVAL Lua instructions), from the
- * library functions that work in C, and on every allocation. A non-zero
+ * instruction hook (every NMS_HOOK_INTERVAL Lua instructions; in a case's
+ * first run, which has no hook, at each tick of the CPU-time watchdog,
+ * every 10 ms, see nms_engine_set_watchdog), from the library functions
+ * that work in C, and on every allocation. A non-zero
  * flag stops the rule being run, and every later instruction of the case
  * fails too (no pcall can swallow it): the case's result then carries a
  * rule error whose message is "interrupted". A ruleset load (or reload)

@@ -11,7 +11,9 @@
  * program is linked with -Wl,--wrap=lua_sethook (tests/bench/CMakeLists.txt),
  * so the engine's own call to lua_sethook lands in __wrap_lua_sethook below,
  * which installs sample_hook instead; sample_hook takes its sample and then
- * calls the engine's hook, so budgets and Ctrl-C still work. The public API
+ * calls the engine's hook, so budgets and Ctrl-C still work. The engine is
+ * set to count exactly (nms_engine_set_watchdog), so the hook is on from
+ * each case's start, as it is in the engine's counted runs. The public API
  * (include/nms/) does the rest: no internal header, no build option, no
  * engine change.
  *
@@ -389,6 +391,9 @@ int main(int argc, char **argv)
         goto out;
     }
     nms_engine_set_evidence(e, evidence);
+    /* Count every instruction: unhooked (the default), the rules would run
+     * with no hook for sample_hook to ride on. */
+    nms_engine_set_watchdog(e, NMS_WATCHDOG_EXACT);
     if (strcmp(file, "-") != 0 && !(fp = fopen(file, "rb"))) {
         perror(file);
         goto out;

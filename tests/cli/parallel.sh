@@ -80,6 +80,11 @@ else   # the JSON array: a separator the writer puts between records
     same "examples, --format json" 3 -- --format json examples/cases.jsonl
 fi
 same "rule errors become error records" 2 -- --rules tests/data/rules/hostile examples/cases.jsonl
+# Loops that each worker's own watchdog stops (core/lua/watchdog.c), among
+# honest cases: the counted runs' budget errors, in input order.
+printf '{"id": "%s"}\n' loop ok slow_honest upper_loop ok pcall_loop ok >"$tmp/loops.jsonl"
+same "loops stopped by each worker's watchdog" 2 -- --rules tests/data/rules/hostile \
+    --max-instructions 5000000 "$tmp/loops.jsonl"
 
 # The hostile inputs: all at once (records from many files, in order),
 # then each one that has options of its own with them.

@@ -173,6 +173,14 @@ end
 attacks.concat_number_sep = function()
   return table.concat({ "a", "b" }, 5) == "a5b", "joined with 5"
 end
+-- Not an attack: ~3 M instructions of honest work (milliseconds), under
+-- a 5 M budget but past a short watchdog (tests/test_watchdog.c), with
+-- what a second run must give alike: random numbers, object names.
+attacks.slow_honest = function()
+  local n = 0
+  for i = 1, 1000000 do n = n + i % 7 end
+  return true, n .. " " .. math.random(1, 1000000000) .. " " .. tostring({})
+end
 attacks.big_evidence = function() return true, ("x"):rep(1 << 20) end
 attacks.random = function() return true, tostring(math.random(1, 1000000000)) end
 attacks.address = function()
