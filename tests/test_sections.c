@@ -217,6 +217,35 @@ static void severity_malformed_actions_fail_the_case(void **state)
     assert_int_equal(r->n_sets, 0);
 }
 
+/* Without notes (CSV, the cohort reports) the actions still run, so the
+ * tier, its reasons and a failing action are what they are with notes,
+ * but the notes they return are not kept. */
+static void severity_without_notes_keeps_the_verdict(void **state)
+{
+    struct fixture *f = *state;
+    const char *json = "{\"history\": {\"heat_exposure\": true},"
+                       " \"complications\": {\"seizures\": true}}";
+    const struct nms_set *s;
+    struct nms_result *r;
+
+    nms_engine_set_evidence(f->e, NMS_EVIDENCE_NONE);
+    s = set(run(state, json), "severity");
+    assert_int_equal(s->n_notes, 2);     /* kept at every evidence level */
+    nms_engine_set_notes(f->e, 0);
+    s = set(run(state, json), "severity");
+    assert_string_equal(nms_set_tier(s), "severe");
+    assert_int_equal(s->n_reasons, 2);
+    assert_string_equal(s->items[s->reasons[1]].id, "seizures");
+    assert_int_equal(s->n_notes, 0);
+    assert_null(s->notes);
+    r = run(state, "{\"complications\": {\"dic\": true}}");
+    assert_non_null(r->error);
+    assert_string_equal(r->error->rule, "severity.actions");
+    assert_non_null(strstr(r->error->message, "actions must return a list"));
+    nms_engine_set_notes(f->e, 1);
+    nms_engine_set_evidence(f->e, NMS_EVIDENCE_ALL);
+}
+
 /* The severity set runs after every other set and reads their verdicts:
  * a met differential can take NMS out of suspicion, and the actions see
  * results, levels, scores, sections and the screen flag. */
@@ -433,6 +462,7 @@ int main(void)
         cmocka_unit_test(severity_not_suspected_is_none_without_actions),
         cmocka_unit_test(severity_reads_the_verdicts_of_the_other_sets),
         cmocka_unit_test(severity_malformed_actions_fail_the_case),
+        cmocka_unit_test(severity_without_notes_keeps_the_verdict),
         cmocka_unit_test(ruleset_warnings_follow_the_case_warnings),
         cmocka_unit_test(ruleset_warnings_malformed_fail_the_case),
         cmocka_unit_test(checklist_counts_present_items),

@@ -32,6 +32,7 @@ struct nms_engine {
     size_t n_overlays;
     const volatile sig_atomic_t *interrupt;  /* see nms/interrupt.h */
     enum nms_evidence evidence;             /* nms_engine_set_evidence */
+    int drop_notes;                         /* nms_engine_set_notes(e, 0) */
     unsigned long watchdog_us;              /* nms_engine_set_watchdog */
     char errmsg[1024];
 };
@@ -180,7 +181,8 @@ enum nms_status nms_engine_evaluate(struct nms_engine *e,
     r = calloc(1, sizeof *r);
     if (!r)
         return NMS_ENOMEM;
-    status = nms_eval_case(e->vm, e->rs, &e->limits, e->evidence, c, r);
+    status = nms_eval_case(e->vm, e->rs, &e->limits, e->evidence,
+                           !e->drop_notes, c, r);
     if (status != NMS_OK) {
         nms_result_free(r);
         return status;
@@ -192,6 +194,11 @@ enum nms_status nms_engine_evaluate(struct nms_engine *e,
 void nms_engine_set_evidence(struct nms_engine *e, enum nms_evidence level)
 {
     e->evidence = level;
+}
+
+void nms_engine_set_notes(struct nms_engine *e, int keep)
+{
+    e->drop_notes = !keep;
 }
 
 void nms_engine_set_watchdog(struct nms_engine *e, unsigned long cpu_us)

@@ -32,6 +32,7 @@ struct eval_args {
     const struct nms_case *c;
     struct nms_result *r;
     enum nms_evidence evidence;
+    int notes;      /* keep the actions' notes (nms_engine_set_notes) */
 };
 
 /* A copy of the `len` bytes of s with each NUL as U+FFFD (base_int.h);
@@ -355,14 +356,24 @@ static void push_verdicts(lua_State *L, const struct nms_result *r);
  * After quiet checks they get a fresh case table and fresh verdicts: the
  * findings the helpers remembered for this case (lib/memo keys on the
  * case table, severity/working.lua on the verdicts) have no evidence, and
- * an action may quote it. */
+ * an action may quote it. When nobody reads the notes (CSV), the actions
+ * still run, as a failing one fails the case, but quietly on the findings
+ * already remembered (asking them all again with evidence cost a tenth
+ * of a CSV case), and their notes are dropped. */
 static int actions_in_full(lua_State *L, struct eval_args *a, int case_idx,
                            int verdicts_idx, const struct nms_set_def *def,
                            struct nms_set *set)
 {
     int top = lua_gettop(L), status;
 
-    if (a->vm->quiet) {
+    if (a->vm->quiet && !a->notes) {
+        status = run_actions(L, a, case_idx, verdicts_idx, def, set);
+        if (status == 0) {
+            free(set->notes);
+            set->notes = NULL;
+            set->n_notes = 0;
+        }
+    } else if (a->vm->quiet) {
         nms_lua_push_case(L, a->c);
         case_idx = lua_gettop(L);
         if (verdicts_idx) {
@@ -642,10 +653,10 @@ static int run_case(struct nms_vm *vm, struct eval_args *args)
 
 enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                               const struct nms_limits *lim,
-                              enum nms_evidence evidence,
+                              enum nms_evidence evidence, int notes,
                               const struct nms_case *c, struct nms_result *r)
 {
-    struct eval_args args = {vm, rs, c, r, evidence};
+    struct eval_args args = {vm, rs, c, r, evidence, notes};
     lua_State *L = vm->L;
     int status;
 

@@ -17,11 +17,12 @@
  * result `r` under `limits`. A failing rule is recorded in r->error (and
  * r has no criteria). Returns NMS_OK, or NMS_ENOMEM when not even the
  * error could be recorded. `evidence` says which items' checks write
- * their evidence text (nms_engine_set_evidence).
+ * their evidence text (nms_engine_set_evidence), `notes` whether the
+ * severity actions' notes are kept (nms_engine_set_notes).
  */
 enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                               const struct nms_limits *limits,
-                              enum nms_evidence evidence,
+                              enum nms_evidence evidence, int notes,
                               const struct nms_case *c, struct nms_result *r);
 
 /* The overlaps of differentials with met NMS criteria and the

@@ -225,12 +225,12 @@ static int emit_record(void *ctx, const struct nms_case *c,
  * Returns 1 on a fatal error. */
 static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
                       struct nms_writer *w, size_t labels,
-                      enum nms_evidence evidence, struct tally *t)
+                      enum nms_evidence evidence, int notes, struct tally *t)
 {
     int i;
 
     if (cli->jobs > 1) {
-        if (nms_run_parallel(cli, e, w, labels > 0, evidence, t) != 0)
+        if (nms_run_parallel(cli, e, w, labels > 0, evidence, notes, t) != 0)
             return 1;
     } else {
         for (i = 0; i < cli->n_inputs && !nms_interrupted(); i++)
@@ -266,6 +266,7 @@ int nms_cmd_batch(int argc, char **argv)
     struct nms_cli cli;
     struct nms_label_columns labels = {NULL, 0};
     enum nms_evidence evidence;
+    int csv;
     int status, fatal;
 
     status = nms_cli_parse(&cli, &nms_batch_options, argc, argv);
@@ -301,12 +302,15 @@ int nms_cmd_batch(int argc, char **argv)
     }
     /* A signal also stops the case being evaluated, however it loops. */
     nms_engine_set_interrupt(e, nms_interrupt_flag());
-    /* CSV holds no evidence; the compact record only the decided items'. */
-    evidence = nms_cli_evidence(&cli,
-        cli.format == NMS_FORMAT_CSV || cli.format == NMS_FORMAT_ITEMS_CSV
-            ? NMS_EVIDENCE_NONE
-            : cli.record_compact ? NMS_EVIDENCE_DECISIVE : NMS_EVIDENCE_ALL);
+    /* CSV holds no evidence and no notes; the compact record only the
+     * decided items' evidence. */
+    csv = cli.format == NMS_FORMAT_CSV || cli.format == NMS_FORMAT_ITEMS_CSV;
+    evidence = nms_cli_evidence(&cli, csv ? NMS_EVIDENCE_NONE
+                                      : cli.record_compact
+                                            ? NMS_EVIDENCE_DECISIVE
+                                            : NMS_EVIDENCE_ALL);
     nms_engine_set_evidence(e, evidence);
+    nms_engine_set_notes(e, !csv);
     if (nms_writer_new(&w, out.fp, cli.format, nms_engine_ruleset(e)) !=
         NMS_OK) {
         nms_errorf("cannot write results: %s", strerror(errno));
@@ -318,7 +322,7 @@ int nms_cmd_batch(int argc, char **argv)
                                       (cli.csv_raw ? NMS_OUTPUT_CSV_RAW : 0u));
         nms_writer_set_label_columns(w, (const char *const *)labels.paths,
                                      labels.n);
-        fatal = run_inputs(&cli, e, w, labels.n, evidence, &t);
+        fatal = run_inputs(&cli, e, w, labels.n, evidence, !csv, &t);
     }
     nms_writer_free(w);
     nms_label_columns_release(&labels);

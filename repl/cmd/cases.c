@@ -175,8 +175,10 @@ int nms_cmd_start_verdicts(struct nms_cli *cli,
 {
     int status = nms_cmd_start(cli, spec, argc, argv, e);
 
-    if (status < 0)
+    if (status < 0) {
         nms_engine_set_evidence(*e, NMS_EVIDENCE_NONE);
+        nms_engine_set_notes(*e, 0);
+    }
     return status;
 }
 

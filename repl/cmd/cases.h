@@ -86,8 +86,9 @@ int nms_cmd_start(struct nms_cli *cli, const struct nms_command_options *spec,
 
 /*
  * nms_cmd_start for the commands that print verdicts, counts and missing
- * data but never evidence (accuracy, summary, timeline): the engine is set
- * to --evidence none, so the rules write no prose (docs/performance.md).
+ * data but never evidence or notes (accuracy, summary, timeline): the
+ * engine is set to --evidence none and keeps no notes, so the rules write
+ * no prose (docs/performance.md).
  */
 int nms_cmd_start_verdicts(struct nms_cli *cli,
                            const struct nms_command_options *spec, int argc,
