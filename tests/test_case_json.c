@@ -20,39 +20,9 @@
 
 /* ---- field kinds ------------------------------------------------------ */
 
-static const char complete_case[] =
-    "{\"id\": \"c1\", \"assessed_at\": 30,"
-    " \"patient\": {\"age\": 34, \"sex\": \"male\"},"
-    " \"baseline\": {\"hr\": 70, \"sbp\": 120, \"dbp\": 80, \"rr\": 14},"
-    " \"medications\": [{\"drug\": \"Haldol\", \"atc\": \"N05AD01\","
-    "   \"route\": \"im\", \"start\": 0, \"stop\": null,"
-    "   \"doses\": [{\"t\": 0, \"mg\": 5}, {\"t\": 6, \"mg\": 10}]}],"
-    " \"vitals\": [{\"t\": 24, \"temp\": 39.1, \"temp_site\": \"core\","
-    "   \"hr\": 120, \"sbp\": 170, \"dbp\": 100, \"rr\": 28}],"
-    " \"labs\": [{\"t\": 25, \"ck\": 5200, \"ck_uln\": 200, \"wbc\": 14.2,"
-    "   \"iron\": 6.5, \"creatinine\": 1.9, \"potassium\": 5.1,"
-    "   \"myoglobinuria\": true}],"
-    " \"exam\": [{\"t\": 24, \"rigidity\": \"severe\","
-    "   \"mental_status\": \"stupor\", \"agitation\": false,"
-    "   \"diaphoresis\": true, \"tremor\": true, \"incontinence\": false,"
-    "   \"mutism\": true, \"dysphagia\": true, \"hyperreflexia\": false,"
-    "   \"mydriasis\": false, \"clonus\": \"none\", \"skin\": \"diaphoretic\","
-    "   \"bowel_sounds\": \"decreased\"}],"
-    " \"workup\": {\"infection\": \"negative\", \"toxic\": \"negative\","
-    "   \"metabolic\": \"pending\", \"neurologic\": \"positive\"},"
-    " \"history\": {\"prior_nms\": false, \"dehydration\": true,"
-    "   \"agitation\": true, \"catatonia\": false, \"exhaustion\": true,"
-    "   \"iron_deficiency\": false, \"organic_brain_disease\": false,"
-    "   \"parkinson_disease\": false, \"restraints\": true,"
-    "   \"heat_exposure\": false, \"exertion\": false},"
-    " \"complications\": {\"acute_kidney_injury\": true,"
-    "   \"rhabdomyolysis\": true, \"metabolic_acidosis\": false,"
-    "   \"seizures\": false, \"dic\": false, \"respiratory_failure\": false},"
-    " \"label\": {\"nms\": true, \"reviewer\": \"A\"}}";
-
 static void case_json_reads_every_field_of_a_complete_case(void **state)
 {
-    struct nms_case *c = parse(complete_case);
+    struct nms_case *c = parse(complete_case());
 
     (void)state;
     assert_no_problems(c);

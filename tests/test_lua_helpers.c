@@ -142,6 +142,13 @@ static void helpers_memoize_as_memo_wrap_did(void **s)
                             "bad argument #1 to 'memoize' (function expected, got string)");
 }
 
+/* Which calls share a finding: those a Lua table key would not tell
+ * apart, and no others (the memory's string keys, core/lua/memo.c). */
+static void helpers_memo_tells_calls_apart_as_table_keys_do(void **s)
+{
+    expect_true(s, "memo_keys", "18");
+}
+
 static void helpers_findings_as_tri_made_them(void **s)
 {
     expect_true(s, "agree_findings", "1000 agreed");
@@ -234,6 +241,7 @@ int main(void)
         cmocka_unit_test(helpers_tally_as_tri_tally_did),
         cmocka_unit_test(helpers_tally_known_as_exam_wrapped_it),
         cmocka_unit_test(helpers_memoize_as_memo_wrap_did),
+        cmocka_unit_test(helpers_memo_tells_calls_apart_as_table_keys_do),
         cmocka_unit_test(helpers_findings_as_tri_made_them),
         cmocka_unit_test(helpers_name_key_as_drugs_key_of_did),
         cmocka_unit_test(helpers_run_no_metamethods),

@@ -140,10 +140,15 @@ static int scan_string(struct scan *sc)
 
     sc->i++;
     for (;;) {
-        /* Plain ASCII is nearly all of a record: keep that loop tight. */
-        while (sc->i < sc->len && (c = sc->s[sc->i]) >= 0x20 && c < 0x80 &&
+        /* Plain ASCII is nearly all of a record: keep that loop tight,
+         * its index in a local (as sc->i, stored and read again per byte,
+         * it cost ~20 instructions a byte). */
+        size_t i = sc->i;
+
+        while (i < sc->len && (c = sc->s[i]) >= 0x20 && c < 0x80 &&
                c != '"' && c != '\\')
-            sc->i++;
+            i++;
+        sc->i = i;
         if (sc->i >= sc->len)
             return fault(sc, NMS_JSON_END, 0, NULL);
         c = sc->s[sc->i];

@@ -134,19 +134,46 @@ static int append(struct nms_reader *r, char ch)
  */
 static int read_more(struct nms_reader *r, int stop_at_newline)
 {
-    int ch, any = 0;
-    unsigned count = 0;
+    /* The byte that ends the read; 256 is none (getc gives 0..255 or EOF). */
+    int end_byte = stop_at_newline ? '\n' : 256;
+    int ch = 0, any = 0;
 
     if (stopped(r))
         return -1;
-    /* The reader is the FILE's only user while it runs: skip the locks. */
-    while ((ch = getc_unlocked(r->fp)) != EOF) {
+    for (;;) {
+        /* While buf has room below the limit, bytes go straight in, with
+         * the length in a local: a char store may alias r->len, which
+         * append() reloads and stores for every byte (~3x the instructions
+         * of this loop, 2 % of an IEC-only case). At most STOP_CHECK_BYTES
+         * bytes go in between two looks at the stop flag. */
+        char *buf = r->buf;
+        size_t start = r->len, len = start;
+        size_t end = r->cap > 0 ? r->cap - 1 : 0;
+
+        if (end > r->limit)
+            end = r->limit;
+        if (end > len + STOP_CHECK_BYTES)
+            end = len + STOP_CHECK_BYTES;
+        while (len < end && (ch = getc_unlocked(r->fp)) != EOF && ch != end_byte)
+            buf[len++] = (char)ch;
+        r->len = len;
+        if (len > start)
+            any = 1;
+        if (len < end) {            /* the end of input, or end_byte */
+            if (ch != EOF)
+                any = 1;
+            break;
+        }
+        /* buf full, at the limit (too long: read on, store nothing), or a
+         * chunk read: one byte the slow way, which grows buf. */
+        if (stopped(r))
+            return -1;
+        if ((ch = getc_unlocked(r->fp)) == EOF)
+            break;
         any = 1;
-        if (ch == '\n' && stop_at_newline)
+        if (ch == end_byte)
             break;
         if (append(r, (char)ch) != 0)
-            return -1;
-        if (++count % STOP_CHECK_BYTES == 0 && stopped(r))
             return -1;
     }
     /* A signal interrupts a blocked read (no SA_RESTART): EINTR, an error. */

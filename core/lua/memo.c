@@ -12,33 +12,29 @@
  * tables the engine did not push (the rule tests build their own) keep
  * theirs in a weak table keyed by the case, as before.
  *
- * The memory is a tree per function and number of arguments with one
- * level per argument, the finding stored under the last one: tables count
- * by identity, strings, integers, floats and booleans by value. A nil
- * argument and the floats have keys of their own (a light userdata each),
- * since a table key cannot be nil and would not tell 25 from 25.0, which
- * tostring and so the evidence do ("25 %" vs "25.0 %").
+ * The memory is one table per case, each call's finding stored under a
+ * string that spells the function and the arguments (see remembered):
+ * tables count by identity, strings, integers, floats and booleans by
+ * value; 25 and 25.0 are apart, as tostring and so the evidence tell
+ * them apart ("25 %" vs "25.0 %"); a nil argument is one of its own.
  *
- * Safe against rules: every table is made by the VM's allocator (the
- * memory cap), a call walks at most MEMO_ARGS levels (no loop to charge),
- * and `fn` runs as an ordinary Lua call under the count hook.
+ * Safe against rules: every key and table is made by the VM's allocator
+ * (the memory cap), a call looks at most MEMO_ARGS arguments (no loop to
+ * charge; a long string argument's bytes are charged as text), and `fn`
+ * runs as an ordinary Lua call under the count hook.
  */
-#include <stdint.h>
-
 #include <lauxlib.h>
 
 #include "lua/memo.h"
+#include "lua/meter.h"
 
 /* Arguments after the case (lib/memo.lua says so to its callers). */
 #define MEMO_ARGS 6
 
-/* Registry and tree keys: addresses only, never written (a light
- * userdata is a void *, hence the cast through uintptr_t). */
+/* Registry keys: addresses only, never written. */
 static const char current_case = 0; /* the case table the engine pushed */
 static const char current_memo = 0; /* its memory, made at the first call */
 static const char others = 0;       /* weak: memory of any other case table */
-static const char nil_key = 0;      /* an argument that is nil */
-static const char float_key = 0;    /* the subtree of float arguments */
 
 void nms_memo_begin(lua_State *L, int case_idx)
 {
@@ -55,24 +51,6 @@ void nms_memo_end(lua_State *L)
     lua_rawsetp(L, LUA_REGISTRYINDEX, &current_memo);
     lua_pushnil(L);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &current_case);
-}
-
-/* [-0, +1] Pushes t[k] of the table at `t` (k on top, popped), made an
- * empty table when missing. */
-static void subtable(lua_State *L, int t)
-{
-    lua_pushvalue(L, -1);
-    if (lua_rawget(L, t) == LUA_TTABLE) {
-        lua_remove(L, -2);
-        return;
-    }
-    lua_pop(L, 1);
-    /* Room for the key about to be set: a node made with the table, not
-     * by a rehash at the first insertion (most levels hold one key). */
-    lua_createtable(L, 0, 1);
-    lua_insert(L, -2);      /* new, k */
-    lua_pushvalue(L, -2);   /* new, k, new */
-    lua_rawset(L, t);
 }
 
 /* [-0, +1] Pushes the memory of the case at index 2. */
@@ -101,71 +79,130 @@ static void push_memory(lua_State *L)
         lua_rawsetp(L, LUA_REGISTRYINDEX, &others);
     }
     lua_pushvalue(L, 2);
-    subtable(L, lua_gettop(L) - 1);
+    if (lua_rawget(L, -2) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, 2);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, -4);
+    }
     lua_remove(L, -2);
 }
 
-/* [-0, +2] Pushes the table and the key under which argument `arg` is
- * found in the node at `node`. */
-static void push_slot(lua_State *L, int node, int arg)
+/* 1 when the value at `i` is an object the collector may free (and whose
+ * address may then be reused), so that a key naming it by address must
+ * keep it alive. */
+static int collectable(lua_State *L, int i)
 {
-    if (lua_isnil(L, arg)) {
-        lua_pushvalue(L, node);
-        lua_pushlightuserdata(L, (void *)(uintptr_t)&nil_key);
-        return;
+    switch (lua_type(L, i)) {
+    case LUA_TTABLE:
+    case LUA_TFUNCTION:
+    case LUA_TUSERDATA:
+    case LUA_TTHREAD:
+        return !lua_islightuserdata(L, i);
+    default:
+        return 0;
     }
-    if (lua_type(L, arg) == LUA_TNUMBER && !lua_isinteger(L, arg)) {
-        lua_Number x = lua_tonumber(L, arg);
+}
+
+/* Adds the value at `i` to the key: a tag byte, then what tells it apart
+ * from every other value of its kind. */
+static void add_arg(lua_State *L, luaL_Buffer *key, int i)
+{
+    const void *p;
+    lua_Number x;
+    lua_Integer k;
+    size_t len;
+    const char *s;
+
+    switch (lua_type(L, i)) {
+    case LUA_TNIL:
+    case LUA_TNONE:
+        luaL_addchar(key, 'n');
+        return;
+    case LUA_TBOOLEAN:
+        luaL_addchar(key, lua_toboolean(L, i) ? 't' : 'f');
+        return;
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, i)) {
+            k = lua_tointeger(L, i);
+            luaL_addchar(key, 'i');
+            luaL_addlstring(key, (const char *)&k, sizeof k);
+            return;
+        }
+        x = lua_tonumber(L, i);
         if (x != x)     /* as a Lua table index would, naming the caller */
             luaL_error(L, "table index is NaN");
-        lua_pushlightuserdata(L, (void *)(uintptr_t)&float_key);
-        subtable(L, node);
-    } else {
-        lua_pushvalue(L, node);
+        if (x == 0)
+            x = 0;      /* -0.0 and 0.0 are one table key */
+        luaL_addchar(key, 'd');
+        luaL_addlstring(key, (const char *)&x, sizeof x);
+        return;
+    case LUA_TSTRING:
+        s = lua_tolstring(L, i, &len);
+        luaL_addchar(key, 's');
+        luaL_addlstring(key, (const char *)&len, sizeof len);
+        luaL_addlstring(key, s, len);
+        return;
+    default:            /* by identity, as a table key counts them */
+        p = lua_topointer(L, i);
+        luaL_addchar(key, 'p');
+        luaL_addlstring(key, (const char *)&p, sizeof p);
+        return;
     }
-    lua_pushvalue(L, arg);
 }
 
 /* [-?, +1] fn(case, a1, ..., a6) for fn at 1, the case at 2 and at most
- * MEMO_ARGS arguments after it, remembered per case and arguments. */
+ * MEMO_ARGS arguments after it, remembered per case and arguments.
+ *
+ * The memory is one table per case; the key of a call is a string that
+ * spells fn and the arguments (kind and value, tables and functions by
+ * address), so a call makes one string and one look-up, and a first call
+ * one entry. (A tree with a level per argument made a table per level at
+ * every first call, and an IEC-only case makes only first calls: ~5,000
+ * instructions of bookkeeping each, 4 % of the case.) An object named by
+ * its address is kept in the memory as a key of its own, so that the
+ * address cannot be reused by another object while the key is there. */
 static int remembered(lua_State *L)
 {
-    int n = lua_gettop(L) - 2, i, node;
+    int n = lua_gettop(L) - 2, i, memory;
+    struct nms_meter meter = {0};
+    size_t bytes;
+    luaL_Buffer key;
 
     lua_settop(L, 2 + MEMO_ARGS);
-    luaL_checkstack(L, 2 * MEMO_ARGS + 8, "nms.memo");
+    luaL_checkstack(L, MEMO_ARGS + 8, "nms.memo");
     while (n > 0 && lua_isnil(L, 2 + n))
         n--;
     push_memory(L);                 /* memory */
-    lua_pushvalue(L, 1);
-    subtable(L, lua_gettop(L) - 1); /* memory, roots */
-    lua_pushinteger(L, n);
-    subtable(L, lua_gettop(L) - 1); /* memory, roots, node */
-    node = lua_gettop(L);
-    if (n == 0) {
-        lua_pushvalue(L, node);
-        lua_pushvalue(L, 2);        /* the finding sits under the case */
-    } else {
-        for (i = 1; i < n; i++) {
-            push_slot(L, node, 2 + i);
-            subtable(L, lua_gettop(L) - 1);
-            lua_replace(L, node);
-            lua_pop(L, 1);
-        }
-        push_slot(L, node, 2 + n);
-    }
-    /* table, key: the finding, or nil the first time */
+    memory = lua_gettop(L);
+    luaL_buffinit(L, &key);
+    add_arg(L, &key, 1);
+    for (i = 1; i <= n; i++)
+        add_arg(L, &key, 2 + i);
+    bytes = luaL_bufflen(&key);
+    luaL_pushresult(&key);          /* memory, key */
+    /* A long string argument is copied into the key and hashed: charged
+     * as text built in C, so no loop of calls runs past the budget. */
+    if (bytes > 64)
+        nms_meter_end(L, &meter, bytes);
     lua_pushvalue(L, -1);
-    if (lua_rawget(L, -3) != LUA_TNIL)
+    if (lua_rawget(L, memory) != LUA_TNIL)
         return 1;
     lua_pop(L, 1);
     lua_pushvalue(L, 1);
     for (i = 2; i <= 2 + MEMO_ARGS; i++)
         lua_pushvalue(L, i);
-    lua_call(L, 1 + MEMO_ARGS, 1);
-    lua_pushvalue(L, -2);           /* table, key, hit, key */
+    lua_call(L, 1 + MEMO_ARGS, 1);  /* memory, key, hit */
+    for (i = 1; i <= 2 + n; i++)
+        if (i != 2 && collectable(L, i)) {
+            lua_pushvalue(L, i);
+            lua_pushboolean(L, 1);
+            lua_rawset(L, memory);
+        }
     lua_pushvalue(L, -2);
-    lua_rawset(L, -5);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, memory);
     return 1;
 }
 

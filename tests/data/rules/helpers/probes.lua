@@ -170,6 +170,42 @@ probes.memoize = function(case)
   local c, d = f(case, 1.0, "y"), f(case, 1, "y", nil, nil, nil, nil, nil, "ignored")
   return a == b and a ~= c and d == a and calls == 2, tostring(calls)
 end
+-- What tells two calls apart, as a key of a Lua table would (the memory
+-- spells the arguments into one string key, core/lua/memo.c): strings,
+-- numbers and booleans by value (1 and 1.0 apart, 0.0 and -0.0 one),
+-- tables and functions by identity, a nil between arguments apart from
+-- none, and the function itself.
+probes.memo_keys = function(case)
+  local calls = 0
+  local function fn(_, ...) calls = calls + 1; return { ... } end
+  local function other(_, ...) return { ... } end
+  local f, t, u = nms.memoize(fn), {}, {}
+  local same = {
+    { f(case, "a" .. "b"), f(case, "ab") },
+    { f(case, 0.0), f(case, -0.0) },
+    { f(case, t, true), f(case, t, true) },
+    { f(case, other), f(case, other) },
+    { f(case, "x", nil, 2), f(case, "x", nil, 2) },
+    { f(case, 0.5), f(case, 1 / 2) },
+  }
+  local apart = {
+    { f(case, 1), f(case, 1.0) },
+    { f(case, t), f(case, u) },
+    { f(case, true), f(case, false) },
+    { f(case, "x", nil, 2), f(case, "x", 2) },
+    { f(case, "1"), f(case, 1) },
+    { f(case, fn), f(case, other) },
+    { f(case, "a\0b"), f(case, "a\0c") },
+    { f(case, 3), nms.memo(other, case, 3) },
+  }
+  for i, p in ipairs(same) do
+    if p[1] ~= p[2] then return false, "same " .. i end
+  end
+  for i, p in ipairs(apart) do
+    if p[1] == p[2] then return false, "apart " .. i end
+  end
+  return calls == 18, tostring(calls)
+end
 probes.memoize_seven = function(case) return nms.memoize(function() end)(case, 1, 2, 3, 4, 5, 6, 7) end
 probes.memoize_no_function = function() return nms.memoize("f") end
 
