@@ -20,7 +20,6 @@
 
 #include "base/base_int.h"
 #include "case/case_int.h"
-#include "input/case_direct.h"
 #include "input/case_json.h"
 #include "nms/reader.h"
 #include "input/json_check.h"
@@ -647,30 +646,11 @@ struct nms_case *nms_case_parse(const char *text, size_t len,
                                 const char *source, long line, long index)
 {
     struct parse p;
-    struct nms_json_check chk;
     cJSON *root;
     struct nms_case *c;
 
     if (!begin(&p, source, line, index))
         return NULL;
-    /* The usual record, valid and without a word to say, goes straight
-     * from its text into the case (case_direct.c); any other, or one it
-     * declines part-way, is read again here from a new case. */
-    if (nms_json_check(text, len, &chk) == 0) {
-        switch (nms_case_read_direct(text, len, &chk, p.c)) {
-        case NMS_DIRECT_READ:
-            p.c->assessed_at_given = !isnan(p.c->assessed_at);
-            return p.c;
-        case NMS_DIRECT_ENOMEM:
-            nms_case_free(p.c);
-            return NULL;
-        case NMS_DIRECT_DECLINED:
-            nms_case_free(p.c);
-            if (!begin(&p, source, line, index))
-                return NULL;
-            break;
-        }
-    }
     root = parse_json(&p, text, len);
     c = case_from_tree(&p, root);
     cJSON_Delete(root);
