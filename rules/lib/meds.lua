@@ -319,11 +319,22 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
   return tri.finding(false, fmt.join({ none, tail, note }))
 end)
 
+local first_exposure_of
+
 --- The time of the first exposure: the earliest start (or first dose) of a
 -- dopamine antagonist, and with `with_withdrawal` also the stop of a
 -- dopaminergic drug. Returns t and a phrase ("the first haloperidol at T"),
--- or nil and why it cannot be known.
+-- or nil and why it cannot be known. Remembered per case (the baselines of
+-- SBP, DBP, HR and RR each ask it).
+local first_exposure = memo.wrap(function(case, with_withdrawal)
+  return table.pack(first_exposure_of(case, with_withdrawal))
+end)
 function M.first_exposure(case, with_withdrawal)
+  local found = first_exposure(case, with_withdrawal and true or false)
+  return found[1], found[2]
+end
+
+function first_exposure_of(case, with_withdrawal)
   local courses = M.courses(case)
   if courses == nil then return nil, "no medication list recorded" end
   local best, what

@@ -17,11 +17,11 @@ local M = {}
 --- `fn(case, ...)` remembered per case and arguments. `fn` must return
 -- one value, take at most six arguments after the case, and depend on
 -- nothing but its arguments and the parameters. Trailing nil arguments
--- count as absent. The memory is a tree per number of arguments with one
--- level per argument, the finding stored under the last one, so a call
--- builds no key: tables (value sets) count by identity, which is what a
--- module-level constant has; strings, integers, floats and booleans by
--- value.
+-- count as absent. The memory is one table per case, each finding under a
+-- short key that spells the function and its arguments: tables (value
+-- sets) count by identity, which is what a module-level constant has;
+-- strings, integers, floats and booleans by value (1 and 1.0 apart, 0.0
+-- and -0.0 alike, as table keys).
 -- @usage V.above_baseline = memo.wrap(V.above_baseline)
 -- (The wrapper is the engine's, nms.memoize: a C function that calls
 -- nms.memo without a Lua call in between.)
