@@ -166,16 +166,20 @@ local SPELLING = P.number("drugs.spelling_distance") >= 1
 local SPELL_MIN = P.number("drugs.spelling_min_length")
 local spellable
 
+-- Published only once whole: a case's first run can be stopped part-way
+-- and run again (the watchdog, docs/security.md), and a half-made index
+-- kept between cases would then miss names for good.
 local function spelling_index()
   if spellable then return spellable end
-  spellable = {}
+  local index = {}
   for key, hit in pairs(by_name) do
     if #key >= SPELL_MIN - 1 and key:find("^%l[%l%d]*$") then
       local first = key:sub(1, 1)
-      spellable[first] = spellable[first] or {}
-      table.insert(spellable[first], { key = key, hit = hit })
+      index[first] = index[first] or {}
+      table.insert(index[first], { key = key, hit = hit })
     end
   end
+  spellable = index
   return spellable
 end
 
