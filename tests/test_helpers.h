@@ -13,19 +13,27 @@
 #include "nms/case.h"
 #include "nms/engine.h"
 
-/* Loads tests/data/rules/<name> into a new engine with `limits` (NULL:
- * the defaults), failing the test if it does not load. */
-static inline struct nms_engine *
-load_test_rules_with(const char *name, const struct nms_limits *limits)
+/* Loads the ruleset in `dir` into a new engine with `limits` (NULL: the
+ * defaults), failing the test if it does not load. */
+static inline struct nms_engine *load_rules_at(const char *dir,
+                                               const struct nms_limits *limits)
 {
-    char dir[1024];
     struct nms_engine *e = NULL;
 
-    snprintf(dir, sizeof dir, "%s/rules/%s", NMS_TEST_DATA, name);
     assert_int_equal(nms_engine_new(&e, limits), NMS_OK);
     if (nms_engine_load(e, dir) != NMS_OK)
         fail_msg("loading %s: %s", dir, nms_engine_errmsg(e));
     return e;
+}
+
+/* load_rules_at tests/data/rules/<name>. */
+static inline struct nms_engine *
+load_test_rules_with(const char *name, const struct nms_limits *limits)
+{
+    char dir[1024];
+
+    snprintf(dir, sizeof dir, "%s/rules/%s", NMS_TEST_DATA, name);
+    return load_rules_at(dir, limits);
 }
 
 /* load_test_rules_with the default limits. */

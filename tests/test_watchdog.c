@@ -261,11 +261,8 @@ static void watchdog_two_threads(void **state)
  * `watchdog_us`. */
 static struct nms_engine *default_rules(unsigned long watchdog_us)
 {
-    struct nms_engine *e = NULL;
+    struct nms_engine *e = load_rules_at(NMS_RULES_DIR, NULL);
 
-    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
-    if (nms_engine_load(e, NMS_RULES_DIR) != NMS_OK)
-        fail_msg("loading %s: %s", NMS_RULES_DIR, nms_engine_errmsg(e));
     nms_engine_set_watchdog(e, watchdog_us);
     return e;
 }
