@@ -97,9 +97,9 @@ static int collectable(lua_State *L, int i)
     switch (lua_type(L, i)) {
     case LUA_TTABLE:
     case LUA_TFUNCTION:
-    case LUA_TUSERDATA:
+    case LUA_TUSERDATA:     /* full userdata: a light one is its own type */
     case LUA_TTHREAD:
-        return !lua_islightuserdata(L, i);
+        return 1;
     default:
         return 0;
     }
