@@ -19,6 +19,8 @@ local tri = require("lib.tri")
 local P = require("lib.params")
 local memo = require("lib.memo")
 
+local wanted = fmt.wanted  -- no evidence text when nobody reads it (lib/fmt.lua)
+
 local ORAL = P.set("temperature.oral_sites")
 local UNSITED_ORAL = P.boolean("temperature.unsited_is_oral")
 local OTHER = P.choice("temperature.other_sites", { "unknown", "ignore", "count" })
@@ -58,19 +60,23 @@ function T.above(case, limit, occasions, at_least)
   local function list(entries, max)
     return fmt.each(entries, function(e) return reading(case, e) end, max)
   end
-  local over = (at_least and "≥ " or "> ") .. fmt.temp(limit)
   local value = tri.tally_value(occasions, t)
-  local needed = occasions .. " needed"
+  -- The evidence is written only when someone reads it (fmt.wanted); the
+  -- value and what would decide it are the same either way.
+  local text = wanted()
+  local over = text and (at_least and "≥ " or "> ") .. fmt.temp(limit)
+  local needed = text and occasions .. " needed"
   if value == true then
-    return tri.finding(true, ("%s (%s %s)"):format(list(t.yes, 6), fmt.count(#t.yes, "oral reading"), over))
+    return tri.finding(true, text and ("%s (%s %s)"):format(list(t.yes, 6), fmt.count(#t.yes, "oral reading"),
+      over) or "")
   end
-  local found = #t.yes > 0 and (fmt.count(#t.yes, "oral reading") .. " " .. over .. ": " .. list(t.yes, 6))
-    or ("no oral reading " .. over)
+  local found = text and (#t.yes > 0 and (fmt.count(#t.yes, "oral reading") .. " " .. over .. ": "
+    .. list(t.yes, 6)) or ("no oral reading " .. over))
   if value == false and #t.yes > 0 and #rs < occasions then
     -- Too few occasions recorded to test the rule, and the ones recorded
     -- are febrile: the repeat measurement is missing, not negative.
-    return tri.finding(nil, ("%s (%s; only %s recorded)"):format(found, needed,
-      fmt.count(t.judged, "oral reading")),
+    return tri.finding(nil, text and ("%s (%s; only %s recorded)"):format(found, needed,
+      fmt.count(t.judged, "oral reading")) or "",
       "another oral temperature reading (vitals[].temp)")
   end
   local last = rs[#rs]   -- the latest reading at any site: a normal one shows the fever has passed
@@ -82,22 +88,23 @@ function T.above(case, limit, occasions, at_least)
     if #t.yes == 0 and #t.unknown > 0 then
       value = nil
     else
-      return tri.finding(nil, ("%s (%s); the latest reading is febrile and no later one is recorded"):format(
-        found, needed), "another oral temperature reading (vitals[].temp) after the febrile reading"
+      return tri.finding(nil, text and ("%s (%s); the latest reading is febrile and no later one is recorded"):format(
+        found, needed) or "", "another oral temperature reading (vitals[].temp) after the febrile reading"
           .. time.at(case, last.t))
     end
   end
   if value == false then
-    return tri.finding(false, fmt.join({ found .. " (" .. needed .. ")",
-      #t.no > 0 and ((#t.yes > 0 and "other oral readings: " or "oral readings: ") .. list(t.no, 4)) or nil }))
+    return tri.finding(false, text and fmt.join({ found .. " (" .. needed .. ")",
+      #t.no > 0 and ((#t.yes > 0 and "other oral readings: " or "oral readings: ") .. list(t.no, 4)) or nil })
+      or "")
   end
   if #t.unknown > 0 then
-    return tri.finding(nil, ("%s (%s); %s: %s but not measured orally"):format(found, needed,
-      list(t.unknown, 4), over),
+    return tri.finding(nil, text and ("%s (%s); %s: %s but not measured orally"):format(found, needed,
+      list(t.unknown, 4), over) or "",
       "oral temperature readings (readings at other sites do not count as measured orally; "
         .. "parameter temperature.other_sites)")
   end
-  return tri.finding(nil, "no temperature measured orally; recorded: " .. list(others, 4),
+  return tri.finding(nil, text and "no temperature measured orally; recorded: " .. list(others, 4) or "",
     "oral temperature readings (vitals[].temp with temp_site \"oral\")")
 end
 

@@ -105,20 +105,25 @@ function time.upto(case, list)
   if list == nil then return nil end
   local out = ordered[list]
   if out then return out end
-  local pos, sorted, last = {}, true, -math.huge
+  local a, n, sorted, last = case.assessed_at, 0, true, -math.huge
   out = {}
-  for i, e in ipairs(list) do
-    if time.not_after(case, e.t) then
-      out[#out + 1] = e
-      pos[e] = i
+  for _, e in ipairs(list) do
+    local t = e.t
+    if t == nil or a == nil or t <= a then   -- time.not_after, inline
+      n = n + 1
+      out[n] = e
       -- already in order (the usual case) when times never go back and
       -- undated entries come only at the end: no sort needed
-      if e.t == nil then last = math.huge
-      elseif e.t < last then sorted = false
-      else last = e.t end
+      if t == nil then last = math.huge
+      elseif t < last then sorted = false
+      else last = t end
     end
   end
   if not sorted then
+    -- input order among equal times: each entry's place in `out`, which
+    -- keeps the input's order (made only when a sort is needed)
+    local pos = {}
+    for i, e in ipairs(out) do pos[e] = i end
     table.sort(out, function(x, y)
       if x.t ~= nil and y.t ~= nil and x.t ~= y.t then return x.t < y.t end
       if (x.t == nil) ~= (y.t == nil) then return y.t == nil end

@@ -25,6 +25,7 @@ local WITH_WITHDRAWAL = P.boolean("baseline.include_withdrawal")
 
 local V = {}
 local wanted = fmt.wanted  -- no evidence text when nobody reads it (lib/fmt.lua)
+local NONE = {}            -- an empty list to walk, never written
 
 --- Label and unit of each vital sign, as evidence spells them.
 V.FIELDS = {
@@ -73,30 +74,41 @@ function V.readings(case, field)
 end
 
 -- The baseline of `field`, worked out (V.baseline remembers it per case).
+-- Its text and the reason it is unknown are evidence only: "" when nobody
+-- reads the evidence (fmt.wanted), as every other evidence text.
 local function find_baseline(case, field)
   local label = V.FIELDS[field].label
+  local text = wanted()
   local given = case.baseline and case.baseline[field]
   if given ~= nil then
-    return { value = given, text = "baseline " .. V.show(field, given) .. " (given)" }
+    return { value = given, text = text and "baseline " .. V.show(field, given) .. " (given)" or "" }
   end
   if not FROM_VITALS then
-    return nil, "no baseline " .. label .. " given (parameter baseline.from_pre_exposure_vitals is off)"
+    return nil, text and "no baseline " .. label .. " given (parameter baseline.from_pre_exposure_vitals is off)"
+      or ""
   end
   local t0, what = meds.first_exposure(case, WITH_WITHDRAWAL)
   if t0 == nil then
-    return nil, "no baseline " .. label .. " given, and no pre-exposure vitals: " .. what
+    return nil, text and "no baseline " .. label .. " given, and no pre-exposure vitals: " .. what or ""
   end
-  local e = time.earliest(V.readings(case, field), function(r) return r.t < t0 end)
+  -- the earliest reading before t0 (time.earliest, without a closure)
+  local e
+  for _, r in ipairs(V.readings(case, field) or NONE) do
+    local t = r.t
+    if t ~= nil and t < t0 and (e == nil or t < e.t) then e = r end
+  end
   if e == nil then
-    return nil, ("no baseline %s given, and no %s recorded before %s"):format(label, label, what)
+    return nil, text and ("no baseline %s given, and no %s recorded before %s"):format(label, label, what) or ""
   end
-  return { value = e[field], entry = e,
-    text = ("baseline %s from vitals at %s, before %s"):format(V.show(field, e[field]), time.fmt(case, e.t), what) }
+  return { value = e[field], entry = e, text = text
+    and ("baseline %s from vitals at %s, before %s"):format(V.show(field, e[field]), time.fmt(case, e.t), what)
+    or "" }
 end
 
 --- The baseline of `field`: { value, entry (nil if given), text }, or nil
--- and the reason it is unknown. Worked out once per case and field; the
--- table is shared between callers: read it, never modify it.
+-- and the reason it is unknown (the text and the reason are "" when
+-- nobody reads the evidence, fmt.wanted). Worked out once per case and
+-- field; the table is shared between callers: read it, never modify it.
 -- @usage local b, why = vitals.baseline(case, "hr")
 function V.baseline(case, field)
   local k = known(case)
@@ -112,21 +124,32 @@ end
 -- highest; with `lowest`, downwards), the baseline reading itself left out.
 -- Returns baseline, reading; or nil, nil and the unknown finding saying
 -- what is missing.
+-- What would decide a comparison with the baseline of a field, when the
+-- baseline or a reading is missing: texts of the field alone, written
+-- once per field (the fields are V.FIELDS, the rules' own constants).
+local NEEDS_BASELINE = memo.per_key(function(field)
+  return ("a baseline %s (baseline.%s, or vitals before the first dopamine antagonist)"):format(
+    V.FIELDS[field].label, field)
+end)
+local NEEDS_READING = memo.per_key(function(field)
+  return "a " .. V.FIELDS[field].label .. " reading (vitals[]." .. field .. ")"
+end)
+
 local function extreme_vs_baseline(case, field, lowest)
-  local label = V.FIELDS[field].label
   local b, why = V.baseline(case, field)
   if b == nil then
-    return nil, nil, tri.finding(nil, why,
-      ("a baseline %s (baseline.%s, or vitals before the first dopamine antagonist)"):format(label, field))
+    return nil, nil, tri.finding(nil, why, NEEDS_BASELINE[field])
   end
-  local best
-  for _, e in ipairs(V.readings(case, field) or {}) do
-    local further = best == nil or (lowest and e[field] < best[field]) or (not lowest and e[field] > best[field])
-    if e ~= b.entry and further then best = e end
+  local best, extreme, entry = nil, nil, b.entry
+  for _, e in ipairs(V.readings(case, field) or NONE) do
+    local v = e[field]
+    if e ~= entry and (best == nil or (lowest and v < extreme) or (not lowest and v > extreme)) then
+      best, extreme = e, v
+    end
   end
   if best == nil then
-    return nil, nil, tri.finding(nil, b.text .. "; no " .. label .. " reading to compare with it",
-      "a " .. label .. " reading (vitals[]." .. field .. ")")
+    return nil, nil, tri.finding(nil, wanted() and b.text .. "; no " .. V.FIELDS[field].label
+      .. " reading to compare with it" or "", NEEDS_READING[field])
   end
   return b, best
 end
@@ -150,22 +173,44 @@ end
 -- It does not depend on the change asked for, so sets asking for
 -- different changes in the same window share it (lib/memo.lua).
 local largest_change = memo.wrap(function(case, field, hours)
-  local rs = time.dated(case, V.readings(case, field))
-  local left, hi, lo, best = 1, { h = 1, t = 0 }, { h = 1, t = 0 }, false
-  for j, e in ipairs(rs) do
-    while e.t - rs[left].t > hours do left = left + 1 end
-    while hi.t >= hi.h and rs[hi[hi.t]][field] <= e[field] do hi.t = hi.t - 1 end
-    while lo.t >= lo.h and rs[lo[lo.t]][field] >= e[field] do lo.t = lo.t - 1 end
-    hi.t = hi.t + 1; hi[hi.t] = j
-    lo.t = lo.t + 1; lo[lo.t] = j
-    while hi[hi.h] < left do hi.h = hi.h + 1 end
-    while lo[lo.h] < left do lo.h = lo.h + 1 end
-    local a, z = rs[hi[hi.h]], rs[lo[lo.h]]
-    if j > left and (not best or a[field] - z[field] > best.range) then
-      best = { range = a[field] - z[field], a = a, z = z }
+  -- the timed readings' times and values as two plain lists, and each
+  -- queue as a list with its head and tail in locals: no field look-up
+  -- by name inside the loop
+  local rs, ts, vs, n = {}, {}, {}, 0
+  for _, e in ipairs(V.readings(case, field) or {}) do
+    if e.t ~= nil then
+      n = n + 1
+      rs[n], ts[n], vs[n] = e, e.t, e[field]
     end
   end
-  return best
+  local left, hi, hi_h, hi_t, lo, lo_h, lo_t = 1, {}, 1, 0, {}, 1, 0
+  local range, a, z   -- the largest so far
+  for j = 1, n do
+    local t, v = ts[j], vs[j]
+    while t - ts[left] > hours do left = left + 1 end
+    while hi_t >= hi_h and vs[hi[hi_t]] <= v do hi_t = hi_t - 1 end
+    while lo_t >= lo_h and vs[lo[lo_t]] >= v do lo_t = lo_t - 1 end
+    hi_t = hi_t + 1; hi[hi_t] = j
+    lo_t = lo_t + 1; lo[lo_t] = j
+    while hi[hi_h] < left do hi_h = hi_h + 1 end
+    while lo[lo_h] < left do lo_h = lo_h + 1 end
+    local x, y = hi[hi_h], lo[lo_h]
+    if j > left and (range == nil or vs[x] - vs[y] > range) then
+      range, a, z = vs[x] - vs[y], x, y
+    end
+  end
+  return range ~= nil and { range = range, a = rs[a], z = rs[z] }
+end)
+
+-- What would decide a change within a window: a text of the field and
+-- the window alone, written once for each (bounded, lib/memo.lua; a zero
+-- or NaN window is written each time, as time.duration keeps neither).
+local function needs_two(field, hours)
+  return ("%s readings at least twice within %s (vitals[].%s with t)"):format(V.FIELDS[field].label,
+    time.duration(hours), field)
+end
+local NEEDS_TWO = memo.per_key(function(field)
+  return memo.per_key(function(hours) return needs_two(field, hours) end)
 end)
 
 --- Some two readings of `field` at most `hours` apart that differ by at
@@ -174,8 +219,9 @@ function V.change_within(case, field, delta, hours)
   local label, unit = V.FIELDS[field].label, V.FIELDS[field].unit
   local best = largest_change(case, field, hours)
   if not best then
-    return tri.finding(nil, ("no two timed %s readings within %s of each other"):format(label, time.duration(hours)),
-      ("%s readings at least twice within %s (vitals[].%s with t)"):format(label, time.duration(hours), field))
+    return tri.finding(nil, wanted() and ("no two timed %s readings within %s of each other"):format(label,
+      time.duration(hours)) or "", (hours ~= 0 and hours == hours) and NEEDS_TWO[field][hours]
+      or needs_two(field, hours))
   end
   if not wanted() then return tri.finding(best.range >= delta, "") end
   local x, y = best.a, best.z
@@ -235,6 +281,7 @@ function V.raised(case, field, pct, limit, at_least)
   local b, why = V.baseline(case, field)
   if b ~= nil or limit == nil then return V.above_baseline(case, field, pct) end
   local f = V.any_above(case, field, limit, at_least)
+  if not wanted() then return tri.finding(f.value, "", f.missing) end
   return tri.finding(f.value, why .. "; without a baseline, absolute threshold: " .. f.evidence, f.missing)
 end
 
