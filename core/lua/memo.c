@@ -27,17 +27,42 @@
 
 #include "lua/memo.h"
 #include "lua/meter.h"
+#include "lua/vm.h"
 
 /* Arguments after the case (lib/memo.lua says so to its callers). */
 #define MEMO_ARGS 6
+
+/* The most entries a case's memory is made with room for: a ruleset
+ * asking far more grows it as Lua grows any table. */
+#define MEMO_MAX_HINT 4096
 
 /* Registry keys: addresses only, never written. */
 static const char current_case = 0; /* the case table the engine pushed */
 static const char current_memo = 0; /* its memory, made at the first call */
 static const char others = 0;       /* weak: memory of any other case table */
 
+/* The memory of the case before is let go: its size goes into the hint
+ * the next one is made with. A case stores its answers one by one, and a
+ * table grown one key at a time is rehashed at every power of two (~300
+ * entries a full case: nine rehashes, ~1 % of its instructions); made
+ * with room for what the cases before it stored, it is rehashed rarely.
+ * The hint decays by an eighth a case, so a pass that stores few (the
+ * fresh case table of the decisive or warning pass, eval.c) neither
+ * shrinks it at once nor keeps it large for ever. */
+static void fold_hint(lua_State *L)
+{
+    struct nms_vm *vm = nms_vm_of(L);
+    size_t decayed = vm->memo_hint - vm->memo_hint / 8;
+
+    vm->memo_hint = vm->memo_entries > decayed ? vm->memo_entries : decayed;
+    if (vm->memo_hint > MEMO_MAX_HINT)
+        vm->memo_hint = MEMO_MAX_HINT;
+    vm->memo_entries = 0;
+}
+
 void nms_memo_begin(lua_State *L, int case_idx)
 {
+    fold_hint(L);
     case_idx = lua_absindex(L, case_idx);
     lua_pushnil(L);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &current_memo);
@@ -47,6 +72,7 @@ void nms_memo_begin(lua_State *L, int case_idx)
 
 void nms_memo_end(lua_State *L)
 {
+    fold_hint(L);
     lua_pushnil(L);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &current_memo);
     lua_pushnil(L);
@@ -62,7 +88,7 @@ static void push_memory(lua_State *L)
         if (lua_rawgetp(L, LUA_REGISTRYINDEX, &current_memo) == LUA_TTABLE)
             return;
         lua_pop(L, 1);
-        lua_newtable(L);
+        lua_createtable(L, 0, (int)nms_vm_of(L)->memo_hint);
         lua_pushvalue(L, -1);
         lua_rawsetp(L, LUA_REGISTRYINDEX, &current_memo);
         return;
@@ -166,6 +192,7 @@ static void add_arg(lua_State *L, luaL_Buffer *key, int i)
 static int remembered(lua_State *L)
 {
     int n = lua_gettop(L) - 2, i, memory;
+    size_t stored = 1;              /* the answer's entry, and keepers */
     struct nms_meter meter = {0};
     size_t bytes;
     luaL_Buffer key;
@@ -199,10 +226,12 @@ static int remembered(lua_State *L)
             lua_pushvalue(L, i);
             lua_pushboolean(L, 1);
             lua_rawset(L, memory);
+            stored++;
         }
     lua_pushvalue(L, -2);
     lua_pushvalue(L, -2);
     lua_rawset(L, memory);
+    nms_vm_of(L)->memo_entries += stored;
     return 1;
 }
 

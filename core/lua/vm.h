@@ -80,6 +80,11 @@ struct nms_vm {
                                    a limit): the case runs again, counted */
     long long watch_ns;         /* CPU time an unhooked run may take */
     unsigned long recounts;     /* cases run again counted, for tests */
+
+    /* How large to make a case's memory (memo.c): entries stored in the
+     * current one, and a decaying maximum over those before it. */
+    size_t memo_entries;
+    size_t memo_hint;
 };
 
 /* The rule files of a ruleset as read once for its digest (digest.c):
