@@ -6,8 +6,9 @@
  * case and argument list. The look-up ran in Lua on every call, under the
  * count hook, through a weak table keyed by the case: ~10 % of an IEC-only
  * case. Here it is one C call, and the memory of the case the engine is
- * evaluating hangs off the engine's own registry slot, replaced when the
- * engine pushes the next case table (nms_memo_begin), so no weak table,
+ * evaluating hangs off a slot table of the engine's (in the registry, and
+ * an upvalue of every memoized function), replaced when the engine
+ * pushes the next case table (nms_memo_begin), so no weak table,
  * and no ephemeron for the collector to settle, is needed for it. Case
  * tables the engine did not push (the rule tests build their own) keep
  * theirs in a weak table keyed by the case, as before.
@@ -23,6 +24,9 @@
  * charge; a long string argument's bytes are charged as text), and `fn`
  * runs as an ordinary Lua call under the count hook.
  */
+#include <assert.h>
+#include <string.h>
+
 #include <lauxlib.h>
 
 #include "lua/memo.h"
@@ -37,9 +41,26 @@
 #define MEMO_MAX_HINT 4096
 
 /* Registry keys: addresses only, never written. */
-static const char current_case = 0; /* the case table the engine pushed */
-static const char current_memo = 0; /* its memory, made at the first call */
+static const char slot_key = 0;     /* the slot (below) */
 static const char others = 0;       /* weak: memory of any other case table */
+
+/* The slot: a table { [1] = the case table the engine pushed, [2] = its
+ * memory, made at the first call }. Every function nms.memoize makes holds
+ * it as an upvalue, so a call reaches the memory by two array reads, not
+ * two look-ups in the registry's hash (~250 instructions a call). */
+#define SLOT_CASE 1
+#define SLOT_MEMORY 2
+
+/* [-0, +1] Pushes the slot, made at the first call. */
+static void push_slot(lua_State *L)
+{
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &slot_key) == LUA_TTABLE)
+        return;
+    lua_pop(L, 1);
+    lua_createtable(L, 2, 0);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &slot_key);
+}
 
 /* The memory of the case before is let go: its size goes into the hint
  * the next one is made with. A case stores its answers one by one, and a
@@ -64,33 +85,38 @@ void nms_memo_begin(lua_State *L, int case_idx)
 {
     fold_hint(L);
     case_idx = lua_absindex(L, case_idx);
+    push_slot(L);
     lua_pushnil(L);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &current_memo);
+    lua_rawseti(L, -2, SLOT_MEMORY);
     lua_pushvalue(L, case_idx);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &current_case);
+    lua_rawseti(L, -2, SLOT_CASE);
+    lua_pop(L, 1);
 }
 
 void nms_memo_end(lua_State *L)
 {
     fold_hint(L);
+    push_slot(L);
     lua_pushnil(L);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &current_memo);
+    lua_rawseti(L, -2, SLOT_MEMORY);
     lua_pushnil(L);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &current_case);
+    lua_rawseti(L, -2, SLOT_CASE);
+    lua_pop(L, 1);
 }
 
-/* [-0, +1] Pushes the memory of the case at index 2. */
-static void push_memory(lua_State *L)
+/* [-0, +1] Pushes the memory of the case at index 2; the slot is at
+ * index `slot`. */
+static void push_memory(lua_State *L, int slot)
 {
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &current_case);
+    lua_rawgeti(L, slot, SLOT_CASE);
     if (lua_rawequal(L, -1, 2)) {
         lua_pop(L, 1);
-        if (lua_rawgetp(L, LUA_REGISTRYINDEX, &current_memo) == LUA_TTABLE)
+        if (lua_rawgeti(L, slot, SLOT_MEMORY) == LUA_TTABLE)
             return;
         lua_pop(L, 1);
         lua_createtable(L, 0, (int)nms_vm_of(L)->memo_hint);
         lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &current_memo);
+        lua_rawseti(L, slot, SLOT_MEMORY);
         return;
     }
     lua_pop(L, 1);
@@ -131,9 +157,29 @@ static int collectable(lua_State *L, int i)
     }
 }
 
-/* Adds the value at `i` to the key: a tag byte, then what tells it apart
- * from every other value of its kind. */
-static void add_arg(lua_State *L, luaL_Buffer *key, int i)
+/* The bytes put_arg writes for the value at `i`. */
+static size_t arg_size(lua_State *L, int i)
+{
+    size_t len;
+
+    switch (lua_type(L, i)) {
+    case LUA_TNIL:
+    case LUA_TNONE:
+    case LUA_TBOOLEAN:
+        return 1;
+    case LUA_TNUMBER:
+        return 1 + (lua_isinteger(L, i) ? sizeof(lua_Integer) : sizeof(lua_Number));
+    case LUA_TSTRING:
+        lua_tolstring(L, i, &len);
+        return 1 + sizeof len + len;
+    default:
+        return 1 + sizeof(const void *);
+    }
+}
+
+/* Writes the value at `i` into the key at `out`: a tag byte, then what
+ * tells it apart from every other value of its kind. Returns the end. */
+static char *put_arg(lua_State *L, char *out, int i)
 {
     const void *p;
     lua_Number x;
@@ -144,39 +190,43 @@ static void add_arg(lua_State *L, luaL_Buffer *key, int i)
     switch (lua_type(L, i)) {
     case LUA_TNIL:
     case LUA_TNONE:
-        luaL_addchar(key, 'n');
-        return;
+        *out++ = 'n';
+        return out;
     case LUA_TBOOLEAN:
-        luaL_addchar(key, lua_toboolean(L, i) ? 't' : 'f');
-        return;
+        *out++ = lua_toboolean(L, i) ? 't' : 'f';
+        return out;
     case LUA_TNUMBER:
         if (lua_isinteger(L, i)) {
             k = lua_tointeger(L, i);
-            luaL_addchar(key, 'i');
-            luaL_addlstring(key, (const char *)&k, sizeof k);
-            return;
+            *out++ = 'i';
+            memcpy(out, &k, sizeof k);
+            return out + sizeof k;
         }
         x = lua_tonumber(L, i);
         if (x != x)     /* as a Lua table index would, naming the caller */
             luaL_error(L, "table index is NaN");
         if (x == 0)
             x = 0;      /* -0.0 and 0.0 are one table key */
-        luaL_addchar(key, 'd');
-        luaL_addlstring(key, (const char *)&x, sizeof x);
-        return;
+        *out++ = 'd';
+        memcpy(out, &x, sizeof x);
+        return out + sizeof x;
     case LUA_TSTRING:
         s = lua_tolstring(L, i, &len);
-        luaL_addchar(key, 's');
-        luaL_addlstring(key, (const char *)&len, sizeof len);
-        luaL_addlstring(key, s, len);
-        return;
+        *out++ = 's';
+        memcpy(out, &len, sizeof len);
+        memcpy(out + sizeof len, s, len);
+        return out + sizeof len + len;
     default:            /* by identity, as a table key counts them */
         p = lua_topointer(L, i);
-        luaL_addchar(key, 'p');
-        luaL_addlstring(key, (const char *)&p, sizeof p);
-        return;
+        *out++ = 'p';
+        memcpy(out, &p, sizeof p);
+        return out + sizeof p;
     }
 }
+
+/* A key this long or shorter is written on the C stack and pushed as one
+ * string; a longer one (a long string argument) in a buffer of the VM. */
+#define KEY_ON_STACK 256
 
 /* [-?, +1] fn(case, a1, ..., a6) for fn at 1, the case at 2 and at most
  * MEMO_ARGS arguments after it, remembered per case and arguments.
@@ -184,31 +234,43 @@ static void add_arg(lua_State *L, luaL_Buffer *key, int i)
  * The memory is one table per case; the key of a call is a string that
  * spells fn and the arguments (kind and value, tables and functions by
  * address), so a call makes one string and one look-up, and a first call
- * one entry. (A tree with a level per argument made a table per level at
+ * one entry. The key is written on the C stack and pushed at once (a
+ * luaL_Buffer cost ~500 instructions a call more). (A tree with a level per argument made a table per level at
  * every first call, and an IEC-only case makes only first calls: ~5,000
  * instructions of bookkeeping each, 4 % of the case.) An object named by
  * its address is kept in the memory as a key of its own, so that the
  * address cannot be reused by another object while the key is there. */
-static int remembered(lua_State *L)
+static int remembered(lua_State *L, int slot)
 {
     int n = lua_gettop(L) - 2, i, memory;
     size_t stored = 1;              /* the answer's entry, and keepers */
     struct nms_meter meter = {0};
-    size_t bytes;
-    luaL_Buffer key;
+    size_t bytes = 0;
+    char small[KEY_ON_STACK], *key, *end;
+    luaL_Buffer big;
 
     lua_settop(L, 2 + MEMO_ARGS);
     luaL_checkstack(L, MEMO_ARGS + 8, "nms.memo");
     while (n > 0 && lua_isnil(L, 2 + n))
         n--;
-    push_memory(L);                 /* memory */
+    if (slot == 0) {
+        push_slot(L);
+        slot = lua_gettop(L);
+    }
+    push_memory(L, slot);           /* memory */
     memory = lua_gettop(L);
-    luaL_buffinit(L, &key);
-    add_arg(L, &key, 1);
+    bytes = arg_size(L, 1);
     for (i = 1; i <= n; i++)
-        add_arg(L, &key, 2 + i);
-    bytes = luaL_bufflen(&key);
-    luaL_pushresult(&key);          /* memory, key */
+        bytes += arg_size(L, 2 + i);
+    key = bytes <= sizeof small ? small : luaL_buffinitsize(L, &big, bytes);
+    end = put_arg(L, key, 1);
+    for (i = 1; i <= n; i++)
+        end = put_arg(L, end, 2 + i);
+    assert((size_t)(end - key) == bytes);
+    if (key == small)
+        lua_pushlstring(L, small, bytes);   /* memory, key */
+    else
+        luaL_pushresultsize(&big, bytes);
     /* A long string argument is copied into the key and hashed: charged
      * as text built in C, so no loop of calls runs past the budget. */
     if (bytes > 64)
@@ -249,10 +311,10 @@ int nms_memo_call(lua_State *L)
     if (lua_gettop(L) - 2 > MEMO_ARGS)
         return luaL_error(L, "nms.memo: at most %d arguments after the case",
                           MEMO_ARGS);
-    return remembered(L);
+    return remembered(L, 0);
 }
 
-/* The function nms.memoize made: upvalue 1 is fn. */
+/* The function nms.memoize made: upvalue 1 is fn, upvalue 2 the slot. */
 static int l_memoized(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -263,7 +325,7 @@ static int l_memoized(lua_State *L)
     lua_settop(L, 1 + MEMO_ARGS);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
-    return remembered(L);
+    return remembered(L, lua_upvalueindex(2));
 }
 
 /*
@@ -277,6 +339,7 @@ int nms_memo_memoize(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TFUNCTION);
     lua_settop(L, 1);
-    lua_pushcclosure(L, l_memoized, 1);
+    push_slot(L);
+    lua_pushcclosure(L, l_memoized, 2);
     return 1;
 }
