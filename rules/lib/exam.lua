@@ -31,6 +31,8 @@ end
 -- worked out once per name: the names are the rules' own constants, a
 -- few dozen, asked for in every case.
 local WORDS = memo.per_key(function(field) return (field:gsub("_", " ")) end)
+-- and its path in the record ("exam[].rigidity"), for missing texts
+local PATH = memo.per_key(function(field) return "exam[]." .. field end)
 
 --- "severe rigidity", "stupor", "no tremor": a recorded value in words.
 function E.phrase(field, value)
@@ -118,7 +120,7 @@ function E.level(case, field, present, what)
   if entries ~= nil and #entries == 0 then return unrecorded(what, field) end
   return observed(case, entries, what, function(e)
     if e[field] ~= nil then return present[e[field]] == true end
-  end, function(e) return E.phrase(field, e[field]) end, "exam[]." .. field)
+  end, function(e) return E.phrase(field, e[field]) end, PATH[field])
 end
 
 --- A boolean sign such as "tremor" or "incontinence".
@@ -127,7 +129,7 @@ function E.flag(case, field, what)
   local entries = recording(case, field)
   if entries ~= nil and #entries == 0 then return unrecorded(what, field) end
   return observed(case, entries, what, function(e) return e[field] end,
-    function(e) return e[field] and what or "no " .. what end, "exam[]." .. field)
+    function(e) return e[field] and what or "no " .. what end, PATH[field])
 end
 
 --- Diaphoresis: exam.diaphoresis true or skin "diaphoretic"; recorded as
@@ -255,7 +257,7 @@ end
 
 local level = memo.wrap(E.level)
 function E.level(case, field, present, what)
-  return level(case, field, standing_for(present), what)
+  return level(case, field, same_as[present] or standing_for(present), what)
 end
 
 return E

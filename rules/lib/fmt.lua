@@ -30,11 +30,32 @@ fmt.num = nms.num
 -- rules' own few constants).
 local SPACE_BEFORE = memo.per_key(function(unit) return unit:sub(1, 1) == "/" and "" or " " end)
 
+-- A case's readings and the criteria's thresholds are written with their
+-- units by many sets: each text is kept per unit and value across cases,
+-- as fmt.temp keeps its own, and forgotten past MAX_UNIT_TEXTS texts (the
+-- table starts again empty: bounded memory). The text depends on the
+-- value and the unit alone (fmt.num writes 38 and 38.0, 0 and -0 alike).
+local MAX_UNIT_TEXTS = 4096
+local unit_texts, n_unit_texts = {}, 0
+
 --- A value with its unit, the way the case format spells units:
 -- fmt.unit(38.6, "°C") -> "38.6 °C"; units starting with "/" attach
 -- directly: fmt.unit(126, "/min") -> "126/min".
 function fmt.unit(x, unit)
-  return fmt.num(x) .. SPACE_BEFORE[unit] .. unit
+  local by = unit_texts[unit]
+  local s = by and by[x]
+  if s ~= nil then return s end
+  s = fmt.num(x) .. SPACE_BEFORE[unit] .. unit
+  if x == x then   -- NaN is no table key
+    if n_unit_texts >= MAX_UNIT_TEXTS then unit_texts, n_unit_texts = {}, 0 end
+    by = unit_texts[unit]
+    if by == nil then
+      by = {}
+      unit_texts[unit] = by
+    end
+    by[x], n_unit_texts = s, n_unit_texts + 1
+  end
+  return s
 end
 
 -- Temperatures are written over and over (a case's readings in every set

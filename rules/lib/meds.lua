@@ -72,6 +72,15 @@ local last_acting = M.last_acting
 -- the ends, so long lists stay cheap: O(n log n) per drug.
 local function mark_continued(group)
   local INF = math.huge
+  if group[2] == nil then
+    -- one course of the drug (the usual case): what the search below
+    -- finds for it, without the sort and its lists
+    local c = group[1]
+    if c.stop ~= nil then
+      c.continued = (c.from or -INF) <= c.stop and (last_acting(c) or -INF) > c.stop
+    end
+    return
+  end
   local by_start = {}
   for i, c in ipairs(group) do by_start[i] = c end
   table.sort(by_start, function(a, b) return (a.from or -INF) < (b.from or -INF) end)
