@@ -28,9 +28,16 @@ local P = require("lib.params")
 
 local M = {}
 
+local NO_SEPARATORS = {}
+
 --- Lower-case key for grouping courses by drug: trimmed, single spaces, no
 -- dots or apostrophes, "/", "+" and "-" between words all written "/".
 function M.normalize(s)
+  -- A name of plain words, single spaces between them (the usual case),
+  -- is its own key in lower case: what nms.name_key gives (lib/drugs.lua
+  -- key_of), one C call where the patterns below are seven.
+  local key = nms.name_key(s, NO_SEPARATORS)
+  if key then return key end
   s = tostring(s):lower():gsub("\u{2019}", ""):gsub("[%.']", "")
   s = s:gsub("%s*[/+]%s*", "/"):gsub("(%w)%-(%w)", "%1/%2")
   return (s:gsub("%s+", " "):match("^%s*(.-)%s*$"))
@@ -42,16 +49,33 @@ end
 
 local SEPARATOR = { ["and"] = true, with = true, w = true }
 
+-- Whether word `w` starts with a digit or a dot (a strength, "0.5"): what
+-- w:match("^[%d%.]") answers, without a pattern call per word.
+local function numeric(w)
+  local b = w:byte(1)
+  return b ~= nil and ((b >= 48 and b <= 57) or b == 46)
+end
+
 --- The words of a written name, in segments (lists of words) cut at
 -- separators: "Levodopa/Carbidopa 25 mg" -> { {"levodopa"}, {"carbidopa",
 -- "25", "mg"} }.
 function M.segments(written)
-  local s = tostring(written):lower():gsub("\u{00AE}", " "):gsub("\u{2122}", " ")
-    :gsub("\u{2019}", ""):gsub("'", "")
+  local s = tostring(written):lower()
   local out, cur = {}, {}
   local function cut()
     if #cur > 0 then out[#out + 1] = cur; cur = {} end
   end
+  if not s:find("[^%w ]") then
+    -- letters, digits and spaces only (most names as written: "quetiapine
+    -- 100 mg"): none of the replacements below applies and no word has a
+    -- dot to trim, so the words are the text between spaces
+    for w in s:gmatch("%S+") do
+      if SEPARATOR[w] then cut() else cur[#cur + 1] = w end
+    end
+    cut()
+    return out
+  end
+  s = s:gsub("\u{00AE}", " "):gsub("\u{2122}", " "):gsub("\u{2019}", ""):gsub("'", "")
   -- separators become " | "; hyphens and brackets are spaces
   s = s:gsub("[/%+,;&]", " | "):gsub("[%-%(%)%[%]{}:\"*#!?=]", " ")
   for w in s:gmatch("%S+") do
@@ -221,7 +245,10 @@ local function scan(words, found, seen)
   while i <= #words do
     local hit, len
     for n = math.min(longest, #words - i + 1), 1, -1 do
-      local k = table.concat(words, " ", i, i + n - 1)
+      -- words i .. i + n - 1 joined by spaces (as table.concat would,
+      -- without its call: n is a few words at most)
+      local k = words[i]
+      for j = i + 1, i + n - 1 do k = k .. " " .. words[j] end
       if by_name[k] then hit, len = by_name[k], n; break end
     end
     if hit then
@@ -233,7 +260,7 @@ local function scan(words, found, seen)
       i = i + len
     else
       local w = words[i]
-      if not (noise[w] or MARK[w] or w:match("^[%d%.]")) then unknown[#unknown + 1] = w end
+      if not (noise[w] or MARK[w] or numeric(w)) then unknown[#unknown + 1] = w end
       i = i + 1
     end
   end
@@ -251,7 +278,7 @@ local function by_words(written)
     for _, w in ipairs(seg) do
       all[w] = true
       every[#every + 1] = w
-      if not (noise[w] or MARK[w] or w:match("^[%d%.]")) then flat[#flat + 1] = w end
+      if not (noise[w] or MARK[w] or numeric(w)) then flat[#flat + 1] = w end
     end
   end
   local whole = by_name[table.concat(flat, " ")]
@@ -284,7 +311,7 @@ local function by_spelling(written)
   local word
   for _, seg in ipairs(M.segments(written)) do
     for _, w in ipairs(seg) do
-      if not (noise[w] or MARK[w] or w:match("^[%d%.]")) then
+      if not (noise[w] or MARK[w] or numeric(w)) then
         if word then return nil end
         word = w
       end
@@ -407,10 +434,13 @@ local keys = setmetatable({}, { __mode = "k" })
 function M.drug_key(info)
   local key = keys[info]
   if key == nil then
-    local parts = {}
-    for part in M.normalize(info.generic or info.written or ""):gmatch("[^/]+") do parts[#parts + 1] = part end
-    table.sort(parts)
-    key = table.concat(parts, "/")
+    key = M.normalize(info.generic or info.written or "")
+    if key:find("/", 1, true) then   -- a combination: its parts in order
+      local parts = {}
+      for part in key:gmatch("[^/]+") do parts[#parts + 1] = part end
+      table.sort(parts)
+      key = table.concat(parts, "/")
+    end
     keys[info] = key
   end
   return key
