@@ -92,8 +92,8 @@ local function beyond(case, field, limit, label, unit, side)
     return tri.finding(nil, "no " .. label .. " result recorded", "a " .. label .. " result (labs[]." .. field .. ")")
   end
   if #hits > 0 then return tri.finding(true, fmt.each(hits, text, 4) .. " (" .. side.mark .. bound .. ")") end
-  return tri.finding(false, ("%s %s of %s, %s %s"):format(side.extreme, text(extreme),
-    fmt.count(n, "result"), side.miss, bound))
+  return tri.finding(false, side.extreme .. " " .. text(extreme) .. " of " .. fmt.count(n, "result") .. ", "
+    .. side.miss .. " " .. bound)
 end
 
 --- Some result of lab `field` at or below `limit` (e.g. serum iron

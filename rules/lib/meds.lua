@@ -231,7 +231,7 @@ local function earlier(case, c, name)
     return ("%s last injected at %s, acting until %s (%s)"):format(name, time.fmt(case, c.last_injection),
       time.fmt(case, c.acting_until), c.depot.title)
   end
-  return ("%s last given at %s, %s"):format(name, time.fmt(case, c.stop), time.ago_anchor(case, c.stop))
+  return name .. " last given at " .. time.fmt(case, c.stop) .. ", " .. time.ago_anchor(case, c.stop)
 end
 
 --- Dopamine-antagonist exposure, or withdrawal of a dopaminergic drug,

@@ -105,7 +105,14 @@ local function doses_of(case, group)
     end
     lacking = lacking or n == 0
   end
-  table.sort(out, function(a, b) return a.t < b.t end)
+  -- in strictly increasing time already (the usual case), the one order
+  -- the sort could give: no sort
+  for i = 2, #out do
+    if not (out[i - 1].t < out[i].t) then
+      table.sort(out, function(a, b) return a.t < b.t end)
+      break
+    end
+  end
   return out, lacking
 end
 

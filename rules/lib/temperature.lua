@@ -38,7 +38,7 @@ end
 local function reading(case, e)
   local site = e.temp_site or "site not recorded"
   local oral = (e.temp_site ~= nil and ORAL[e.temp_site]) or not T.counts_as_oral(e.temp_site)
-  return ("%s (%s%s)%s"):format(fmt.temp(e.temp), site, oral and "" or ", counted as oral", time.at(case, e.t))
+  return fmt.temp(e.temp) .. " (" .. site .. (oral and "" or ", counted as oral") .. ")" .. time.at(case, e.t)
 end
 
 --- At least `occasions` readings above `limit` °C (strictly above; with
@@ -67,8 +67,8 @@ function T.above(case, limit, occasions, at_least)
   local over = text and (at_least and "≥ " or "> ") .. fmt.temp(limit)
   local needed = text and occasions .. " needed"
   if value == true then
-    return tri.finding(true, text and ("%s (%s %s)"):format(list(t.yes, 6), fmt.count(#t.yes, "oral reading"),
-      over) or "")
+    return tri.finding(true, text and list(t.yes, 6) .. " (" .. fmt.count(#t.yes, "oral reading") .. " " .. over
+      .. ")" or "")
   end
   local found = text and (#t.yes > 0 and (fmt.count(#t.yes, "oral reading") .. " " .. over .. ": "
     .. list(t.yes, 6)) or ("no oral reading " .. over))

@@ -87,8 +87,8 @@ local function combine(k, parts, head)
   -- them (nms.describe_parts writes them in the engine)
   local text = nms.describe_parts(parts)
   if head then
-    text = ("%d of %d present%s (%s): "):format(yes, #parts,
-      unknown > 0 and (", " .. unknown .. " unknown") or "", need_text(k, #parts)) .. text
+    text = yes .. " of " .. #parts .. " present" .. (unknown > 0 and (", " .. unknown .. " unknown") or "")
+      .. " (" .. need_text(k, #parts) .. "): " .. text
   end
   return tri.finding(value, text, missing_text)
 end

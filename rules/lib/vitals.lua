@@ -162,7 +162,7 @@ function V.above_baseline(case, field, pct)
   local rise = (best[field] - b.value) * 100 / b.value
   local met = (best[field] - b.value) * 100 >= pct * b.value   -- exact at the boundary
   if not wanted() then return tri.finding(met, "") end
-  local text = ("%s%s = %s vs %s"):format(V.show(field, best[field]), time.at(case, best.t), fmt.pct(rise), b.text)
+  local text = V.show(field, best[field]) .. time.at(case, best.t) .. " = " .. fmt.pct(rise) .. " vs " .. b.text
   if met then return tri.finding(true, text .. " (≥ " .. pct .. " % above)") end
   return tri.finding(false, "highest " .. text .. ", less than " .. pct .. " % above")
 end
@@ -226,8 +226,8 @@ function V.change_within(case, field, delta, hours)
   if not wanted() then return tri.finding(best.range >= delta, "") end
   local x, y = best.a, best.z
   if x.t > y.t then x, y = y, x end
-  local text = ("%s%s and %s%s: change of %s within %s"):format(V.show(field, x[field]), time.at(case, x.t),
-    fmt.unit(y[field], unit), time.at(case, y.t), fmt.unit(best.range, unit), time.duration(y.t - x.t))
+  local text = V.show(field, x[field]) .. time.at(case, x.t) .. " and " .. fmt.unit(y[field], unit)
+    .. time.at(case, y.t) .. ": change of " .. fmt.unit(best.range, unit) .. " within " .. time.duration(y.t - x.t)
   if best.range >= delta then
     return tri.finding(true, text .. " (≥ " .. fmt.unit(delta, unit) .. ")")
   end
@@ -263,8 +263,8 @@ function V.any_above(case, field, limit, at_least)
   if #above > 0 then
     return tri.finding(true, fmt.each(above, text, 4) .. " (" .. (at_least and "≥ " or "> ") .. value(limit) .. ")")
   end
-  return tri.finding(false, ("highest %s of %s, %s %s"):format(text(highest),
-    fmt.count(#rs, "reading"), at_least and "below" or "not above", value(limit)))
+  return tri.finding(false, "highest " .. text(highest) .. " of " .. fmt.count(#rs, "reading") .. ", "
+    .. (at_least and "below" or "not above") .. " " .. value(limit))
 end
 
 --- A vital sign raised: some reading of `field` at least `pct` % above its
@@ -295,8 +295,8 @@ function V.rise_over_baseline(case, field, delta)
   local unit = V.FIELDS[field].unit
   local rise = best[field] - b.value
   if not wanted() then return tri.finding(rise > delta, "") end
-  local text = ("%s%s = %s%s vs %s"):format(V.show(field, best[field]), time.at(case, best.t),
-    rise >= 0 and "+" or "", fmt.unit(rise, unit), b.text)
+  local text = V.show(field, best[field]) .. time.at(case, best.t) .. " = " .. (rise >= 0 and "+" or "")
+    .. fmt.unit(rise, unit) .. " vs " .. b.text
   local limit = fmt.unit(delta, unit)
   if rise > delta then return tri.finding(true, text .. " (more than " .. limit .. " above)") end
   return tri.finding(false, "highest " .. text .. ", not more than " .. limit .. " above")
@@ -312,7 +312,7 @@ function V.below_baseline(case, field, pct)
   local fall = (b.value - low[field]) * 100 / b.value
   local met = (b.value - low[field]) * 100 >= pct * b.value   -- exact at the boundary
   if not wanted() then return tri.finding(met, "") end
-  local text = ("%s%s = %s vs %s"):format(V.show(field, low[field]), time.at(case, low.t), fmt.pct(-fall), b.text)
+  local text = V.show(field, low[field]) .. time.at(case, low.t) .. " = " .. fmt.pct(-fall) .. " vs " .. b.text
   if met then return tri.finding(true, text .. " (≥ " .. pct .. " % below)") end
   return tri.finding(false, "lowest " .. text .. ", less than " .. pct .. " % below")
 end
