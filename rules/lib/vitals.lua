@@ -249,12 +249,18 @@ function V.any_above(case, field, limit, at_least)
   if rs == nil or #rs == 0 then
     return tri.finding(nil, "no " .. f.label .. " recorded", f.label .. " readings (vitals[]." .. field .. ")")
   end
+  if not wanted() then   -- the value only: the first reading beyond decides it
+    for _, e in ipairs(rs) do
+      local v = e[field]
+      if v > limit or (at_least and v == limit) then return tri.finding(true, "") end
+    end
+    return tri.finding(false, "")
+  end
   local above, highest = {}, nil
   for _, e in ipairs(rs) do
     if e[field] > limit or (at_least and e[field] == limit) then above[#above + 1] = e end
     if highest == nil or e[field] > highest[field] then highest = e end
   end
-  if not wanted() then return tri.finding(#above > 0, "") end
   local function value(v) return field == "temp" and fmt.temp(v) or fmt.unit(v, f.unit) end
   local function text(e)
     local site = (field == "temp" and e.temp_site) and (" (" .. e.temp_site .. ")") or ""
