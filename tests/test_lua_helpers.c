@@ -149,6 +149,14 @@ static void helpers_memo_tells_calls_apart_as_table_keys_do(void **s)
     expect_true(s, "memo_keys", "18");
 }
 
+/* A finding without evidence or missing text is one table per value
+ * within a case (finding.c), and a new one in the next case. */
+static void helpers_bare_findings_shared_within_a_case(void **s)
+{
+    expect_true(s, "bare_findings", "first case");
+    expect_true(s, "bare_findings", "renewed");
+}
+
 static void helpers_findings_as_tri_made_them(void **s)
 {
     expect_true(s, "agree_findings", "1000 agreed");
@@ -242,6 +250,7 @@ int main(void)
         cmocka_unit_test(helpers_tally_known_as_exam_wrapped_it),
         cmocka_unit_test(helpers_memoize_as_memo_wrap_did),
         cmocka_unit_test(helpers_memo_tells_calls_apart_as_table_keys_do),
+        cmocka_unit_test(helpers_bare_findings_shared_within_a_case),
         cmocka_unit_test(helpers_findings_as_tri_made_them),
         cmocka_unit_test(helpers_name_key_as_drugs_key_of_did),
         cmocka_unit_test(helpers_run_no_metamethods),

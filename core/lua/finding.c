@@ -13,6 +13,30 @@
 
 #include "lua/finding.h"
 #include "lua/kleene.h"
+#include "lua/memo.h"
+
+/* [-0, +1] The case's finding { value, evidence = "" } kept at `at` of
+ * the slot (memo.h), made at its first use. */
+static int bare(lua_State *L, int at)
+{
+    int slot = lua_upvalueindex(NMS_UP_SLOT);
+
+    if (lua_rawgeti(L, slot, at) == LUA_TTABLE)
+        return 1;
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 2);
+    if (!lua_isnil(L, 1)) {
+        lua_pushvalue(L, lua_upvalueindex(NMS_STR_VALUE));
+        lua_pushvalue(L, 1);
+        lua_rawset(L, -3);
+    }
+    lua_pushvalue(L, lua_upvalueindex(NMS_STR_EVIDENCE));
+    lua_pushvalue(L, 2);
+    lua_rawset(L, -3);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, slot, at);
+    return 1;
+}
 
 /*
  * @function nms.finding(value, evidence, missing)
@@ -28,6 +52,16 @@ int nms_finding_new(lua_State *L)
         lua_pushliteral(L, "a finding needs its evidence as a string");
         return lua_error(L);
     }
+    /* No evidence and no missing text, the usual finding when nobody
+     * reads the evidence (fmt.wanted): one table per value and case, kept
+     * in memo.c's slot and emptied with it when a case begins. Findings
+     * are read, never modified (lib/memo.lua already hands one finding to
+     * every caller of a remembered helper). */
+    if (lua_rawlen(L, 2) == 0 && lua_isnil(L, 3) &&
+        (lua_isnil(L, 1) || lua_isboolean(L, 1)))
+        return bare(L, lua_isnil(L, 1) ? NMS_SLOT_BARE_UNKNOWN
+                       : lua_toboolean(L, 1) ? NMS_SLOT_BARE_TRUE
+                       : NMS_SLOT_BARE_FALSE);
     lua_createtable(L, 0, 3);
     /* A nil stores nothing: it is not set at all (a known value's missing,
      * an unknown's value), which spares the key's look-up. The keys are

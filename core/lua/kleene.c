@@ -24,6 +24,7 @@
 
 #include "lua/finding.h"
 #include "lua/kleene.h"
+#include "lua/memo.h"
 #include "lua/meter.h"
 
 /* The strings a finding's functions use, interned once when the sandbox
@@ -411,8 +412,9 @@ void nms_kleene_open(lua_State *L)
         {NULL, NULL}};
     int k;
 
-    luaL_checkstack(L, NMS_N_STRINGS, "nms");
+    luaL_checkstack(L, NMS_UP_SLOT, "nms");
     for (k = 0; k < NMS_N_STRINGS; k++)
         lua_pushstring(L, strings[k]);
-    luaL_setfuncs(L, functions, NMS_N_STRINGS);
+    nms_memo_push_slot(L);
+    luaL_setfuncs(L, functions, NMS_UP_SLOT);
 }

@@ -13,7 +13,10 @@
 enum nms_string {
     NMS_STR_VALUE = 1, NMS_STR_EVIDENCE, NMS_STR_MISSING, NMS_STR_LABEL,
     NMS_STR_YES, NMS_STR_NO, NMS_STR_UNKNOWN,
-    NMS_N_STRINGS = NMS_STR_UNKNOWN
+    NMS_N_STRINGS = NMS_STR_UNKNOWN,
+    /* after the strings: memo.c's slot (memo.h), where nms.finding keeps
+     * the case's findings without evidence or missing text */
+    NMS_UP_SLOT
 };
 
 /* [-0, +0] Adds nms.finding and the functions below, with their strings,

@@ -45,21 +45,37 @@ static const char slot_key = 0;     /* the slot (below) */
 static const char others = 0;       /* weak: memory of any other case table */
 
 /* The slot: a table { [1] = the case table the engine pushed, [2] = its
- * memory, made at the first call }. Every function nms.memoize makes holds
- * it as an upvalue, so a call reaches the memory by two array reads, not
- * two look-ups in the registry's hash (~250 instructions a call). */
-#define SLOT_CASE 1
-#define SLOT_MEMORY 2
-
-/* [-0, +1] Pushes the slot, made at the first call. */
-static void push_slot(lua_State *L)
+ * memory, made at the first call, [3..5] its findings without evidence
+ * (memo.h) }. Every function nms.memoize makes holds it as an upvalue, so
+ * a call reaches the memory by two array reads, not two look-ups in the
+ * registry's hash (~250 instructions a call). */
+void nms_memo_push_slot(lua_State *L)
 {
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &slot_key) == LUA_TTABLE)
         return;
     lua_pop(L, 1);
-    lua_createtable(L, 2, 0);
+    lua_createtable(L, NMS_SLOT_N, 0);
     lua_pushvalue(L, -1);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &slot_key);
+}
+
+/* [-0, +0] Empties the slot: a new case (or none) and nothing of the last
+ * one's, its memory and its findings let go. */
+static void clear_slot(lua_State *L, int case_idx)
+{
+    int k;
+
+    nms_memo_push_slot(L);
+    for (k = NMS_SLOT_MEMORY; k <= NMS_SLOT_N; k++) {
+        lua_pushnil(L);
+        lua_rawseti(L, -2, k);
+    }
+    if (case_idx)
+        lua_pushvalue(L, case_idx);
+    else
+        lua_pushnil(L);
+    lua_rawseti(L, -2, NMS_SLOT_CASE);
+    lua_pop(L, 1);
 }
 
 /* The memory of the case before is let go: its size goes into the hint
@@ -84,39 +100,28 @@ static void fold_hint(lua_State *L)
 void nms_memo_begin(lua_State *L, int case_idx)
 {
     fold_hint(L);
-    case_idx = lua_absindex(L, case_idx);
-    push_slot(L);
-    lua_pushnil(L);
-    lua_rawseti(L, -2, SLOT_MEMORY);
-    lua_pushvalue(L, case_idx);
-    lua_rawseti(L, -2, SLOT_CASE);
-    lua_pop(L, 1);
+    clear_slot(L, lua_absindex(L, case_idx));
 }
 
 void nms_memo_end(lua_State *L)
 {
     fold_hint(L);
-    push_slot(L);
-    lua_pushnil(L);
-    lua_rawseti(L, -2, SLOT_MEMORY);
-    lua_pushnil(L);
-    lua_rawseti(L, -2, SLOT_CASE);
-    lua_pop(L, 1);
+    clear_slot(L, 0);
 }
 
 /* [-0, +1] Pushes the memory of the case at index 2; the slot is at
  * index `slot`. */
 static void push_memory(lua_State *L, int slot)
 {
-    lua_rawgeti(L, slot, SLOT_CASE);
+    lua_rawgeti(L, slot, NMS_SLOT_CASE);
     if (lua_rawequal(L, -1, 2)) {
         lua_pop(L, 1);
-        if (lua_rawgeti(L, slot, SLOT_MEMORY) == LUA_TTABLE)
+        if (lua_rawgeti(L, slot, NMS_SLOT_MEMORY) == LUA_TTABLE)
             return;
         lua_pop(L, 1);
         lua_createtable(L, 0, (int)nms_vm_of(L)->memo_hint);
         lua_pushvalue(L, -1);
-        lua_rawseti(L, slot, SLOT_MEMORY);
+        lua_rawseti(L, slot, NMS_SLOT_MEMORY);
         return;
     }
     lua_pop(L, 1);
@@ -254,7 +259,7 @@ static int remembered(lua_State *L, int slot)
     while (n > 0 && lua_isnil(L, 2 + n))
         n--;
     if (slot == 0) {
-        push_slot(L);
+        nms_memo_push_slot(L);
         slot = lua_gettop(L);
     }
     push_memory(L, slot);           /* memory */
@@ -339,7 +344,7 @@ int nms_memo_memoize(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TFUNCTION);
     lua_settop(L, 1);
-    push_slot(L);
+    nms_memo_push_slot(L);
     lua_pushcclosure(L, l_memoized, 2);
     return 1;
 }

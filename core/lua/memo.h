@@ -14,6 +14,20 @@ void nms_memo_begin(lua_State *L, int case_idx);
  * case, so that it never counts against the next one's memory cap. */
 void nms_memo_end(lua_State *L);
 
+/* The slot's entries (memo.c): the case the engine pushed, its memory,
+ * and the case's findings { value = true|false|nil, evidence = "" } with
+ * no missing text, which nms.finding (finding.c) makes once per case:
+ * with no evidence wanted most findings are one of these three. */
+enum nms_memo_slot {
+    NMS_SLOT_CASE = 1, NMS_SLOT_MEMORY,
+    NMS_SLOT_BARE_TRUE, NMS_SLOT_BARE_FALSE, NMS_SLOT_BARE_UNKNOWN,
+    NMS_SLOT_N = NMS_SLOT_BARE_UNKNOWN
+};
+
+/* [-0, +1] Pushes the slot table, made at the first call (one per state,
+ * kept in its registry). */
+void nms_memo_push_slot(lua_State *L);
+
 /* lua_CFunction nms.memo(fn, case, a1, ..., a6): fn's finding for these
  * arguments, computed at the first call of the case and then kept. */
 int nms_memo_call(lua_State *L);

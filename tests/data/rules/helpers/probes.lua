@@ -206,6 +206,29 @@ probes.memo_keys = function(case)
   end
   return calls == 18, tostring(calls)
 end
+
+-- nms.finding without evidence or missing text: one table per value and
+-- case, the same for every call within the case, a new one in the next
+-- case (the table of the case before is kept here to compare).
+local bare_before
+probes.bare_findings = function()
+  local t, f, u = nms.finding(true, ""), nms.finding(false, ""), nms.finding(nil, "")
+  if nms.finding(true, "") ~= t or nms.finding(false, "") ~= f or nms.finding(nil, "") ~= u then
+    return false, "not shared"
+  end
+  if t.value ~= true or f.value ~= false or u.value ~= nil or t.evidence ~= "" or u.evidence ~= ""
+      or t.missing ~= nil or u.missing ~= nil or t == f or f == u or t == u then
+    return false, "not as made"
+  end
+  if nms.finding(nil, "", "a CK") == nms.finding(nil, "", "a CK") or nms.finding(true, "x") == nms.finding(true, "x")
+      or nms.finding(1, "") == nms.finding(1, "") then
+    return false, "shared with a text or an odd value"
+  end
+  local was = bare_before
+  bare_before = t
+  if was == nil then return true, "first case" end
+  return was ~= t, was ~= t and "renewed" or "kept from the case before"
+end
 probes.memoize_seven = function(case) return nms.memoize(function() end)(case, 1, 2, 3, 4, 5, 6, 7) end
 probes.memoize_no_function = function() return nms.memoize("f") end
 
