@@ -17,7 +17,8 @@ local tri = {}
 --- A finding: { value = value, evidence = evidence, missing = missing },
 -- an error unless `evidence` is a string. `missing` matters only when
 -- `value` is nil. (Made by the engine, nms.finding: one call instead of
--- the check's two.)
+-- the check's two. A finding with evidence "" and no missing text is one
+-- table per value and case: findings are read, never modified.)
 -- @usage return tri.answer(tri.finding(nil, "no CK recorded", "a CK result"))
 tri.finding = nms.finding
 
