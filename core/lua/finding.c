@@ -15,6 +15,24 @@
 #include "lua/kleene.h"
 #include "lua/memo.h"
 
+/* [-0, +1] Pushes the table of the value, evidence and missing text at
+ * 1, 2 and 3. A nil stores nothing: it is not set at all (a known value's
+ * missing, an unknown's value), which spares the key's look-up. The keys
+ * are the strings nms_kleene_open gives as upvalues (kleene.h). */
+static void push_finding(lua_State *L)
+{
+    static const int keys[] = {NMS_STR_VALUE, NMS_STR_EVIDENCE, NMS_STR_MISSING};
+    int i;
+
+    lua_createtable(L, 0, 3);
+    for (i = 1; i <= 3; i++)
+        if (!lua_isnil(L, i)) {
+            lua_pushvalue(L, lua_upvalueindex(keys[i - 1]));
+            lua_pushvalue(L, i);
+            lua_rawset(L, -3);
+        }
+}
+
 /* [-0, +1] The case's finding { value, evidence = "" } kept at `at` of
  * the slot (memo.h), made at its first use. */
 static int bare(lua_State *L, int at)
@@ -24,15 +42,7 @@ static int bare(lua_State *L, int at)
     if (lua_rawgeti(L, slot, at) == LUA_TTABLE)
         return 1;
     lua_pop(L, 1);
-    lua_createtable(L, 0, 2);
-    if (!lua_isnil(L, 1)) {
-        lua_pushvalue(L, lua_upvalueindex(NMS_STR_VALUE));
-        lua_pushvalue(L, 1);
-        lua_rawset(L, -3);
-    }
-    lua_pushvalue(L, lua_upvalueindex(NMS_STR_EVIDENCE));
-    lua_pushvalue(L, 2);
-    lua_rawset(L, -3);
+    push_finding(L);
     lua_pushvalue(L, -1);
     lua_rawseti(L, slot, at);
     return 1;
@@ -62,22 +72,6 @@ int nms_finding_new(lua_State *L)
         return bare(L, lua_isnil(L, 1) ? NMS_SLOT_BARE_UNKNOWN
                        : lua_toboolean(L, 1) ? NMS_SLOT_BARE_TRUE
                        : NMS_SLOT_BARE_FALSE);
-    lua_createtable(L, 0, 3);
-    /* A nil stores nothing: it is not set at all (a known value's missing,
-     * an unknown's value), which spares the key's look-up. The keys are
-     * the strings nms_kleene_open gives as upvalues (kleene.h). */
-    if (!lua_isnil(L, 1)) {
-        lua_pushvalue(L, lua_upvalueindex(NMS_STR_VALUE));
-        lua_pushvalue(L, 1);
-        lua_rawset(L, -3);
-    }
-    lua_pushvalue(L, lua_upvalueindex(NMS_STR_EVIDENCE));
-    lua_pushvalue(L, 2);
-    lua_rawset(L, -3);
-    if (!lua_isnil(L, 3)) {
-        lua_pushvalue(L, lua_upvalueindex(NMS_STR_MISSING));
-        lua_pushvalue(L, 3);
-        lua_rawset(L, -3);
-    }
+    push_finding(L);
     return 1;
 }
