@@ -117,6 +117,22 @@ static inline uint64_t word_marks(uint64_t w)
             ((q - ones) & ~q) | ((b - ones) & ~b)) & high;
 }
 
+#ifdef __SSE2__
+/* One bit for each of the sixteen bytes at u that needs a look of its own
+ * (the bytes word_marks marks, each exactly). Signed compares: bytes of
+ * 0x80 and above are negative, so "below 0x20" takes them too. */
+static inline unsigned block_marks(const unsigned char *u)
+{
+    const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+        _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))));
+}
+#endif
+
 /*
  * How many bytes at the start of u[0..len) are plain (plain_ascii). Most
  * of a record's text is, and this scan was most of the cost of writing a
@@ -130,22 +146,18 @@ static inline size_t plain_run(const unsigned char *u, size_t len)
     size_t i = 0;
 
 #ifdef __SSE2__
-    /* Signed compares: bytes of 0x80 and above are negative, so "below
-     * 0x20" takes them too. */
-    const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
-    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-
     while (len - i >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-        __m128i marked = _mm_or_si128(
-            _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
-            _mm_or_si128(_mm_cmpeq_epi8(v, quote),
-                         _mm_cmpeq_epi8(v, backslash)));
-        unsigned m = (unsigned)_mm_movemask_epi8(marked);
+        unsigned m = block_marks(u + i);
 
         if (m != 0)
             return i + (size_t)__builtin_ctz(m);
         i += 16;
+    }
+    if (i < len && len >= 16) {
+        /* The last sixteen bytes, those already passed masked off. */
+        unsigned m = block_marks(u + len - 16) & (0xFFFFu << (16 - (len - i)));
+
+        return m != 0 ? len - 16 + (size_t)__builtin_ctz(m) : len;
     }
 #endif
     while (len - i >= 8) {
@@ -162,6 +174,18 @@ static inline size_t plain_run(const unsigned char *u, size_t len)
         }
         i += 8;
     }
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (i < len && len >= 8) {
+        /* The last eight bytes, those already passed masked off: a plain
+         * byte makes no borrow or carry, so the lowest mark left is
+         * exact. Short keys and values are most of the strings. */
+        uint64_t w, m;
+
+        memcpy(&w, u + len - 8, 8);
+        m = word_marks(w) & (~(uint64_t)0 << (8 * (8 - (len - i))));
+        return m != 0 ? len - 8 + (size_t)__builtin_ctzll(m) / 8 : len;
+    }
+#endif
     while (i < len && plain_ascii(u[i]))
         i++;
     return i;
