@@ -35,16 +35,18 @@ size_t nms_without_nul_size(const char *s, size_t len)
 char *nms_put_without_nul(char *dst, const char *s, size_t len)
 {
     static const char replacement[] = "\xEF\xBF\xBD";
-    size_t i;
+    const char *end = s + len, *nul;
 
-    for (i = 0; i < len; i++) {
-        if (s[i] == '\0') {
-            memcpy(dst, replacement, 3);
-            dst += 3;
-        } else {
-            *dst++ = s[i];
-        }
+    /* Runs between NULs copied whole: most texts have none. */
+    while (s < end && (nul = memchr(s, '\0', (size_t)(end - s))) != NULL) {
+        memcpy(dst, s, (size_t)(nul - s));
+        dst += nul - s;
+        memcpy(dst, replacement, 3);
+        dst += 3;
+        s = nul + 1;
     }
+    memcpy(dst, s, (size_t)(end - s));
+    dst += end - s;
     *dst++ = '\0';
     return dst;
 }
