@@ -181,13 +181,14 @@ static void part_text(lua_State *L, int part, lua_Integer i, int k)
  * read raw; each label and evidence must be a string or a number.
  * @usage nms.describe_parts(parts) --> "(a) fever: yes, 39.2 °C; (b) ..."
  */
-/* Pieces of text describe_parts lets gather on the stack before it joins
- * them: each join copies what was joined before, so not too few. */
+/* Pieces of text describe_parts gathers on the stack before it joins them
+ * into its buffer. */
 #define DESCRIBE_PIECES 40
 
 int nms_kleene_describe_parts(lua_State *L)
 {
-    enum { PARTS = 1, SEMI, COLON, COMMA, PART, PIECES };
+    enum { PARTS = 1, SEMI, COLON, COMMA, PART, BOX };
+    luaL_Buffer b;
     lua_Integer i;
     struct nms_meter m = {0};
     size_t len;
@@ -200,9 +201,11 @@ int nms_kleene_describe_parts(lua_State *L)
     lua_pushliteral(L, ": ");
     lua_pushliteral(L, ", ");
     lua_pushnil(L);                     /* PART: the part being read */
-    /* Each line's pieces go on the stack and are joined by lua_concat,
-     * converting numbers as `..` does, in runs: a string made per line
-     * and then copied into a buffer was most of the cost. */
+    luaL_buffinit(L, &b);               /* BOX: the buffer's place */
+    /* The lines' pieces gather above the buffer and are joined by
+     * lua_concat (numbers converted as `..` converts them) a run of lines
+     * at a time, each run then copied into the buffer once: a string made
+     * per line was most of the cost. */
     for (i = 1; lua_rawgeti(L, PARTS, i) != LUA_TNIL; i++) {
         check_table_entry(L, "describe_parts", i);
         lua_replace(L, PART);
@@ -217,13 +220,19 @@ int nms_kleene_describe_parts(lua_State *L)
         push_string(L, word);
         lua_pushvalue(L, COMMA);
         part_text(L, PART, i, NMS_STR_EVIDENCE);
-        if (lua_gettop(L) - PART >= DESCRIBE_PIECES)
-            lua_concat(L, lua_gettop(L) - PART);
+        if (lua_gettop(L) - BOX >= DESCRIBE_PIECES) {
+            lua_concat(L, lua_gettop(L) - BOX);
+            luaL_addvalue(&b);
+        }
         nms_meter_step(L, &m);
     }
     lua_pop(L, 1);
-    lua_concat(L, lua_gettop(L) - PART);    /* none: "" */
-    len = lua_rawlen(L, -1);
+    if (lua_gettop(L) > BOX) {
+        lua_concat(L, lua_gettop(L) - BOX);
+        luaL_addvalue(&b);
+    }
+    len = luaL_bufflen(&b);
+    luaL_pushresult(&b);
     nms_meter_end(L, &m, len);
     return 1;
 }
