@@ -50,7 +50,8 @@ struct slot {
     int failed;        /* the run stops here: `why` says why */
     int case_failed;   /* an error record, for the count */
     int stopped;       /* the signal stopped it part-way: not a record */
-    char *out;         /* the record's text (open_memstream) */
+    FILE *stream;      /* the worker's: the record's text is written here */
+    char *out;         /* the record's text (stream's buffer, after fflush) */
     size_t out_len;
     char why[1024];
 };
@@ -174,6 +175,37 @@ static void fail_slot(struct slot *s, const char *why)
     snprintf(s->why, sizeof s->why, "%s", why);
 }
 
+/* Closes the slot's memory stream and frees its text: after a failure,
+ * or when one large record would otherwise keep its buffer for the rest
+ * of the run. */
+static void drop_stream(struct slot *s)
+{
+    if (s->stream)
+        fclose(s->stream);
+    free(s->out);
+    s->stream = NULL;
+    s->out = NULL;
+    s->out_len = 0;
+}
+
+/*
+ * The slot's memory stream, rewound: each slot keeps one stream and its
+ * buffer from record to record. A stream (and a buffer grown past the
+ * mmap threshold) per record made the -j 2 run fault in fresh pages for
+ * every record: ten times the page faults of a one-engine run, ~8 % of
+ * its CPU time as system time (docs/performance.md). After a rewind the
+ * size fflush reports is the new position, not the old length (POSIX
+ * open_memstream: the smaller of the two).
+ */
+static FILE *rewound_stream(struct slot *s)
+{
+    if (!s->stream)
+        s->stream = open_memstream(&s->out, &s->out_len);
+    if (s->stream && fseeko(s->stream, 0, SEEK_SET) != 0)
+        drop_stream(s);
+    return s->stream;
+}
+
 /* Evaluates and formats the case of slot s with w's engine. */
 static void process(struct worker *w, struct slot *s)
 {
@@ -196,7 +228,7 @@ static void process(struct worker *w, struct slot *s)
     s->case_failed = nms_case_failed(c, r);
     /* Each worker formats with its own engine's ruleset (the one that
      * made the result: the same ruleset as every engine of the run). */
-    m = open_memstream(&s->out, &s->out_len);
+    m = rewound_stream(s);
     if (!m) {
         fail_slot(s, "out of memory");
     } else {
@@ -205,10 +237,9 @@ static void process(struct worker *w, struct slot *s)
         st = nms_output_record(p->w, m, c, r, nms_engine_ruleset(w->e));
         if (p->format_parses)
             pthread_mutex_unlock(&p->parse);
-        if (fclose(m) != 0 || st != NMS_OK) {
+        if (fflush(m) != 0 || ferror(m) || st != NMS_OK) {
             fail_slot(s, "out of memory");   /* a memory stream's only fault */
-            free(s->out);
-            s->out = NULL;
+            drop_stream(s);
         }
     }
 out:
@@ -363,8 +394,8 @@ static void *write_in_order(void *arg)
         st = nms_writer_put_text(p->w, s->out, s->out_len);
         if (st != NMS_OK)
             nms_errorf("cannot write results: %s", strerror(errno));
-        free(s->out);
-        s->out = NULL;
+        if (s->out_len > NMS_PARALLEL_KEEP_BYTES)
+            drop_stream(s);
         pthread_mutex_lock(&p->lock);
         p->cases++;
         if (s->case_failed)
@@ -390,7 +421,7 @@ static void free_slots(struct pipeline *p)
     size_t i;
 
     for (i = 0; i < p->n_slots; i++) {
-        free(p->slots[i].out);
+        drop_stream(&p->slots[i]);
         nms_case_free(p->slots[i].c);   /* read, never claimed */
     }
     free(p->slots);

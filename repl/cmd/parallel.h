@@ -26,6 +26,10 @@
 
 #define NMS_PARALLEL_SLOTS_PER_JOB 16
 #define NMS_PARALLEL_MAX_SLOTS 256
+/* A slot keeps its record's buffer for the next record unless the record
+ * was larger than this, so that what the ring keeps between records stays
+ * under NMS_PARALLEL_MAX_SLOTS × this, whatever one odd case printed. */
+#define NMS_PARALLEL_KEEP_BYTES (1024 * 1024)
 /* Records one engine clears while another loads the ruleset (a load is
  * ~15 ms, a full case ~2 ms): worker k loads its engine only once k times
  * this many records wait unclaimed (parallel.c, engine_needed). */

@@ -176,6 +176,10 @@ static int open_tmp(struct nms_sink *s)
         errno = saved;
         goto fail;
     }
+    /* Without a buffer of its own the file keeps stdio's default. */
+    s->buffer = malloc(NMS_SINK_BUFFER);
+    if (s->buffer)
+        setvbuf(s->fp, s->buffer, _IOFBF, NMS_SINK_BUFFER);
     return 0;
 fail:
     free(s->tmp);
@@ -292,6 +296,8 @@ int nms_sink_close(struct nms_sink *s, enum nms_sink_end end)
         say(s, "cannot write '%s': %s", s->path, strerror(errno));
         rc = -1;
     }
+    free(s->buffer);    /* only now: fclose flushed it */
+    s->buffer = NULL;
     free(partial);
     free(s->tmp);
     s->tmp = NULL;

@@ -23,7 +23,13 @@ struct nms_sink {
     char *tmp;          /* the temporary file's name */
     int anonymous;      /* the temporary file has no name yet (O_TMPFILE) */
     int quiet;          /* errors are left to the caller (errno set) */
+    char *buffer;       /* the temporary file's stdio buffer (NMS_SINK_BUFFER) */
 };
+
+/* Bytes stdio gathers before a write(2) to an output file or a standard
+ * output that is no terminal (stdio's default is 4 KiB, a dozen writes
+ * per full JSON record; docs/performance.md). */
+#define NMS_SINK_BUFFER (64 * 1024)
 
 /* How a run ends for its output. */
 enum nms_sink_end {
