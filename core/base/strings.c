@@ -20,26 +20,33 @@ char *nms_strndup(const char *s, size_t n)
 
 size_t nms_without_nul_size(const char *s, size_t len)
 {
-    size_t i, size = len + 1;
+    const char *p = s, *end = s + len;
+    size_t size = len + 1;
 
-    for (i = 0; i < len; i++)
-        size += s[i] == '\0' ? 2 : 0;
+    /* memchr, not a loop over the bytes: every item's evidence passes
+     * here, and a NUL in it is rare. */
+    while (p < end && (p = memchr(p, '\0', (size_t)(end - p))) != NULL) {
+        size += 2;
+        p++;
+    }
     return size;
 }
 
 char *nms_put_without_nul(char *dst, const char *s, size_t len)
 {
     static const char replacement[] = "\xEF\xBF\xBD";
-    size_t i;
+    const char *end = s + len, *nul;
 
-    for (i = 0; i < len; i++) {
-        if (s[i] == '\0') {
-            memcpy(dst, replacement, 3);
-            dst += 3;
-        } else {
-            *dst++ = s[i];
-        }
+    /* Runs between NULs copied whole: most texts have none. */
+    while (s < end && (nul = memchr(s, '\0', (size_t)(end - s))) != NULL) {
+        memcpy(dst, s, (size_t)(nul - s));
+        dst += nul - s;
+        memcpy(dst, replacement, 3);
+        dst += 3;
+        s = nul + 1;
     }
+    memcpy(dst, s, (size_t)(end - s));
+    dst += end - s;
     *dst++ = '\0';
     return dst;
 }

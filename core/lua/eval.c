@@ -39,14 +39,10 @@ struct eval_args {
  * NULL when out of memory. */
 static char *copy_without_nul(const char *s, size_t len)
 {
-    size_t size = nms_without_nul_size(s, len);
-    char *copy;
+    char *copy = malloc(nms_without_nul_size(s, len));
 
-    if (size == len + 1)
-        return nms_strndup(s, len);
-    if (!(copy = malloc(size)))
-        return NULL;
-    nms_put_without_nul(copy, s, len);
+    if (copy)
+        nms_put_without_nul(copy, s, len);
     return copy;
 }
 

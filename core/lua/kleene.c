@@ -163,11 +163,11 @@ int nms_kleene_at_least(lua_State *L)
     return 4;
 }
 
-/* [-0, +1] Pushes field k of the part on top, read raw: a string or a
+/* [-0, +1] Pushes field k of the part at `part`, read raw: a string or a
  * number, as `..` takes them (no __concat runs); else the caller's error. */
-static void part_text(lua_State *L, lua_Integer i, int k)
+static void part_text(lua_State *L, int part, lua_Integer i, int k)
 {
-    raw_field(L, -1, k);
+    raw_field(L, part, k);
     if (!lua_isstring(L, -1))
         luaL_error(L, "nms.describe_parts: the %s of part %I is a %s, not a "
                       "text", strings[k - 1], i, luaL_typename(L, -1));
@@ -182,40 +182,56 @@ static void part_text(lua_State *L, lua_Integer i, int k)
  * read raw; each label and evidence must be a string or a number.
  * @usage nms.describe_parts(parts) --> "(a) fever: yes, 39.2 °C; (b) ..."
  */
+/* Pieces of text describe_parts gathers on the stack before it joins them
+ * into its buffer. */
+#define DESCRIBE_PIECES 40
+
 int nms_kleene_describe_parts(lua_State *L)
 {
+    enum { PARTS = 1, SEMI, COLON, COMMA, PART, BOX };
     luaL_Buffer b;
     lua_Integer i;
     struct nms_meter m = {0};
     size_t len;
     int t, word;
 
-    luaL_checktype(L, 1, LUA_TTABLE);
-    lua_settop(L, 1);
-    luaL_buffinit(L, &b);               /* the box stays on top between lines */
-    for (i = 1; lua_rawgeti(L, 1, i) != LUA_TNIL; i++) {
+    luaL_checktype(L, PARTS, LUA_TTABLE);
+    lua_settop(L, PARTS);
+    luaL_checkstack(L, DESCRIBE_PIECES + 8, "nms.describe_parts");
+    lua_pushliteral(L, "; ");
+    lua_pushliteral(L, ": ");
+    lua_pushliteral(L, ", ");
+    lua_pushnil(L);                     /* PART: the part being read */
+    luaL_buffinit(L, &b);               /* BOX: the buffer's place */
+    /* The lines' pieces gather above the buffer and are joined by
+     * lua_concat (numbers converted as `..` converts them) a run of lines
+     * at a time, each run then copied into the buffer once: a string made
+     * per line was most of the cost. */
+    for (i = 1; lua_rawgeti(L, PARTS, i) != LUA_TNIL; i++) {
         check_table_entry(L, "describe_parts", i);
-        lua_pop(L, 1);
+        lua_replace(L, PART);
         if (i > 1)
-            luaL_addlstring(&b, "; ", 2);
-        lua_rawgeti(L, 1, i);           /* box, part */
-        part_text(L, i, NMS_STR_LABEL);
-        lua_pushliteral(L, ": ");
-        t = raw_field(L, -3, NMS_STR_VALUE);  /* box, part, label, ": ", value */
+            lua_pushvalue(L, SEMI);
+        part_text(L, PART, i, NMS_STR_LABEL);
+        lua_pushvalue(L, COLON);
+        t = raw_field(L, PART, NMS_STR_VALUE);
         word = t != LUA_TBOOLEAN ? NMS_STR_UNKNOWN
              : lua_toboolean(L, -1) ? NMS_STR_YES : NMS_STR_NO;
         lua_pop(L, 1);
         push_string(L, word);
-        lua_pushliteral(L, ", ");
-        lua_pushvalue(L, -5);
-        part_text(L, i, NMS_STR_EVIDENCE);
-        lua_remove(L, -2);
-        lua_concat(L, 5);               /* box, part, line */
-        lua_remove(L, -2);
-        luaL_addvalue(&b);
+        lua_pushvalue(L, COMMA);
+        part_text(L, PART, i, NMS_STR_EVIDENCE);
+        if (lua_gettop(L) - BOX >= DESCRIBE_PIECES) {
+            lua_concat(L, lua_gettop(L) - BOX);
+            luaL_addvalue(&b);
+        }
         nms_meter_step(L, &m);
     }
     lua_pop(L, 1);
+    if (lua_gettop(L) > BOX) {
+        lua_concat(L, lua_gettop(L) - BOX);
+        luaL_addvalue(&b);
+    }
     len = luaL_bufflen(&b);
     luaL_pushresult(&b);
     nms_meter_end(L, &m, len);

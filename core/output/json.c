@@ -80,25 +80,25 @@ static void params_object(struct json_out *j, const struct nms_ruleset_info *rs)
 static void ruleset_object(struct json_out *j, const struct nms_ruleset_info *rs)
 {
     begin_object(j);
-    str_member(j, "name", rs->name);
-    str_member(j, "version", rs->version);
+    STR_MEMBER(j, "name", rs->name);
+    STR_MEMBER(j, "version", rs->version);
     if (rs->status)
-        str_member(j, "status", rs->status);
-    str_member(j, "digest", rs->digest);
+        STR_MEMBER(j, "status", rs->status);
+    STR_MEMBER(j, "digest", rs->digest);
     if (rs->n_overlays > 0) {
         size_t i;
-        key(j, "overlays");
+        KEY(j, "overlays");
         begin_array(j);
         for (i = 0; i < rs->n_overlays; i++) {
             begin_object(j);
-            str_member(j, "dir", rs->overlays[i].dir);
-            str_member(j, "digest", rs->overlays[i].digest);
+            STR_MEMBER(j, "dir", rs->overlays[i].dir);
+            STR_MEMBER(j, "digest", rs->overlays[i].digest);
             end_object(j);
         }
         end_array(j);
     }
     if (rs->n_params > 0) {
-        key(j, "params");
+        KEY(j, "params");
         params_object(j, rs);
     }
     end_object(j);
@@ -109,17 +109,17 @@ static void item_object(struct json_out *j, const struct nms_set *set,
                         const struct nms_item *item, int full)
 {
     begin_object(j);
-    str_member(j, "id", item->id);
+    STR_MEMBER(j, "id", item->id);
     if (item->group)
-        str_member(j, "group", item->group);
-    lit_member(j, "value", tri_word(item->value));
+        STR_MEMBER(j, "group", item->group);
+    LIT_MEMBER(j, "value", tri_word(item->value));
     if (set->kind == NMS_KIND_POINTS)
-        num_member(j, "points", item->points);
-    str_member(j, "evidence", item->evidence);
+        NUM_MEMBER(j, "points", item->points);
+    STR_MEMBER(j, "evidence", item->evidence);
     if (full && item->feature)
-        str_member(j, "feature", item->feature);
+        STR_MEMBER(j, "feature", item->feature);
     if (full && item->source)
-        str_member(j, "source", item->source);
+        STR_MEMBER(j, "source", item->source);
     end_object(j);
 }
 
@@ -147,8 +147,8 @@ static void notes_array(struct json_out *j, const char *name,
     for (i = 0; i < set->n_notes; i++) {
         next_value(j);
         begin_object(j);
-        str_member(j, "text", set->notes[i].text);
-        str_member(j, "source", set->notes[i].source);
+        STR_MEMBER(j, "text", set->notes[i].text);
+        STR_MEMBER(j, "source", set->notes[i].source);
         end_object(j);
     }
     end_array(j);
@@ -159,18 +159,18 @@ static void groups_array(struct json_out *j, const struct nms_set *set,
 {
     size_t i;
 
-    key(j, "groups");
+    KEY(j, "groups");
     begin_array(j);
     for (i = 0; i < set->n_groups; i++) {
         const struct nms_group *g = &set->groups[i];
         next_value(j);
         begin_object(j);
-        str_member(j, "id", g->id);
+        STR_MEMBER(j, "id", g->id);
         if (full)
-            str_member(j, "title", g->title);
-        num_member(j, "present", (double)g->present);
-        num_member(j, "unknown", (double)g->unknown);
-        num_member(j, "total", (double)g->total);
+            STR_MEMBER(j, "title", g->title);
+        NUM_MEMBER(j, "present", (double)g->present);
+        NUM_MEMBER(j, "unknown", (double)g->unknown);
+        NUM_MEMBER(j, "total", (double)g->total);
         end_object(j);
     }
     end_array(j);
@@ -181,7 +181,7 @@ static void reasons_array(struct json_out *j, const struct nms_set *set)
 {
     size_t i;
 
-    key(j, "reasons");
+    KEY(j, "reasons");
     begin_array(j);
     for (i = 0; i < set->n_reasons; i++) {
         const struct nms_item *item = &set->items[set->reasons[i]];
@@ -196,7 +196,7 @@ static void items_array(struct json_out *j, const struct nms_set *set,
 {
     size_t i;
 
-    key(j, "items");
+    KEY(j, "items");
     begin_array(j);
     for (i = 0; i < set->n_items; i++) {
         next_value(j);
@@ -209,7 +209,7 @@ static void missing_array(struct json_out *j, const struct nms_set *set)
 {
     size_t i;
 
-    key(j, "missing");
+    KEY(j, "missing");
     begin_array(j);
     for (i = 0; i < set->n_items; i++)
         if (set->items[i].missing)
@@ -225,28 +225,28 @@ static void verdict_members(struct json_out *j, const struct nms_set *set,
 {
     size_t i;
 
-    str_member(j, "result", nms_verdict_name(set->result));
+    STR_MEMBER(j, "result", nms_verdict_name(set->result));
     switch (set->kind) {
     case NMS_KIND_POINTS:
-        num_member(j, "score", set->score);
-        num_member(j, "possible", set->possible);
-        num_member(j, "threshold", set->threshold);
+        NUM_MEMBER(j, "score", set->score);
+        NUM_MEMBER(j, "possible", set->possible);
+        NUM_MEMBER(j, "threshold", set->threshold);
         break;
     case NMS_KIND_GROUPS:
         if (set->section == NMS_SECTION_SEVERITY)
-            str_member(j, "tier", nms_set_tier(set));
+            STR_MEMBER(j, "tier", nms_set_tier(set));
         else if (set->level)
-            str_member(j, "level", set->level);
+            STR_MEMBER(j, "level", set->level);
         if (record && set->n_could_be == 0)
             break;
-        key(j, "could_be");
+        KEY(j, "could_be");
         begin_array(j);
         for (i = 0; i < set->n_could_be; i++)
             str(j, set->could_be[i]);
         end_array(j);
         break;
     case NMS_KIND_CHECKLIST:
-        num_member(j, "count", set->score);
+        NUM_MEMBER(j, "count", set->score);
         if (record)
             break;
         ids_with(j, "present", set, NMS_TRI_TRUE);
@@ -261,15 +261,15 @@ static void rule_array(struct json_out *j, const struct nms_set *set,
 {
     size_t i, k;
 
-    key(j, "rule");
+    KEY(j, "rule");
     begin_array(j);
     for (i = 0; i < info->n_rule; i++) {
         const struct nms_alternative *alt = &info->rule[i];
         next_value(j);
         begin_object(j);
         if (alt->level)
-            str_member(j, "level", alt->level);
-        key(j, "need");
+            STR_MEMBER(j, "level", alt->level);
+        KEY(j, "need");
         begin_object(j);
         for (k = 0; k < alt->n_needs; k++)
             if (alt->needs[k].group < set->n_groups)
@@ -292,13 +292,13 @@ static void set_object(struct json_out *j, const struct nms_set *set,
 
     begin_object(j);
     if (full) {
-        str_member(j, "title", set->title);
-        str_member(j, "version", set->version);
-        str_member(j, "citation", set->citation);
+        STR_MEMBER(j, "title", set->title);
+        STR_MEMBER(j, "version", set->version);
+        STR_MEMBER(j, "citation", set->citation);
     }
-    str_member(j, "kind", nms_kind_name(set->kind));
+    STR_MEMBER(j, "kind", nms_kind_name(set->kind));
     if (differential)
-        lit_member(j, "screen", set->screen ? "true" : "false");
+        LIT_MEMBER(j, "screen", set->screen ? "true" : "false");
     verdict_members(j, set, 0);
     if (set->section == NMS_SECTION_SEVERITY) {
         reasons_array(j, set);
@@ -315,7 +315,7 @@ static void set_object(struct json_out *j, const struct nms_set *set,
         if (full)
             notes_array(j, "distinguishing", set);
         if (set->overlap)
-            str_member(j, "overlap", set->overlap);
+            STR_MEMBER(j, "overlap", set->overlap);
     }
     missing_array(j, set);
     end_object(j);
@@ -357,7 +357,7 @@ static void record_set_object(struct json_out *j, const struct nms_set *set)
         if (!item->decided)
             continue;
         if (!any++) {
-            key(j, "decided");
+            KEY(j, "decided");
             begin_object(j);
         }
         str_member(j, item->id, item->value == NMS_TRI_UNKNOWN
@@ -367,7 +367,7 @@ static void record_set_object(struct json_out *j, const struct nms_set *set)
     if (any)
         end_object(j);
     if (set->overlap)
-        str_member(j, "overlap", set->overlap);
+        STR_MEMBER(j, "overlap", set->overlap);
     end_object(j);
 }
 
@@ -389,19 +389,19 @@ static void concordance_object(struct json_out *j, const struct nms_result *r)
 {
     size_t i, k;
 
-    key(j, "concordance");
+    KEY(j, "concordance");
     begin_object(j);
     criteria_with(j, "met", r, NMS_VERDICT_MET);
     criteria_with(j, "not_met", r, NMS_VERDICT_NOT_MET);
     criteria_with(j, "indeterminate", r, NMS_VERDICT_INDETERMINATE);
-    key(j, "disagreements");
+    KEY(j, "disagreements");
     begin_array(j);
     for (i = 0; i < r->n_disagreements; i++) {
         const struct nms_disagreement *d = &r->disagreements[i];
         next_value(j);
         begin_object(j);
-        str_member(j, "feature", d->feature);
-        key(j, "values");
+        STR_MEMBER(j, "feature", d->feature);
+        KEY(j, "values");
         begin_object(j);
         for (k = 0; k < d->n; k++)
             lit_member(j, d->items[k], tri_word(d->values[k]));
@@ -417,10 +417,10 @@ static void warning_object(struct json_out *j, const char *path,
 {
     next_value(j);
     begin_object(j);
-    str_member(j, "path", path);
-    str_member(j, "message", message);
+    STR_MEMBER(j, "path", path);
+    STR_MEMBER(j, "message", message);
     if (kind)
-        str_member(j, "kind", kind);
+        STR_MEMBER(j, "kind", kind);
     end_object(j);
 }
 
@@ -430,7 +430,7 @@ static void warnings_array(struct json_out *j, const struct nms_case *c,
 {
     size_t i, n_rule = r && !r->error ? r->n_warnings : 0;
 
-    key(j, "warnings");
+    KEY(j, "warnings");
     begin_array(j);
     for (i = 0; i < c->n_warnings; i++)
         warning_object(j, c->warnings[i].path, c->warnings[i].message, NULL);
@@ -447,34 +447,34 @@ static void error_object(struct json_out *j, const struct nms_case *c,
 {
     const struct nms_rule_error *rule = r ? r->error : NULL;
 
-    key(j, "error");
+    KEY(j, "error");
     begin_object(j);
-    str_member(j, "source", c->source);
+    STR_MEMBER(j, "source", c->source);
     if (c->line > 0)
-        num_member(j, "line", (double)c->line);
+        NUM_MEMBER(j, "line", (double)c->line);
     else
-        num_member(j, "index", (double)c->index);
+        NUM_MEMBER(j, "index", (double)c->index);
     if (rule) {
-        str_member(j, "path", "");
-        str_member(j, "message", rule->message);
-        key(j, "rule");
+        STR_MEMBER(j, "path", "");
+        STR_MEMBER(j, "message", rule->message);
+        KEY(j, "rule");
         begin_object(j);
-        str_member(j, "id", rule->rule);
+        STR_MEMBER(j, "id", rule->rule);
         if (rule->file)
-            str_member(j, "file", rule->file);
+            STR_MEMBER(j, "file", rule->file);
         else
-            lit_member(j, "file", "null");
-        num_member(j, "line", (double)rule->line);
+            LIT_MEMBER(j, "file", "null");
+        NUM_MEMBER(j, "line", (double)rule->line);
         end_object(j);
     } else if (c->error) {
-        str_member(j, "path", c->error->path);
-        str_member(j, "message", c->error->message);
+        STR_MEMBER(j, "path", c->error->path);
+        STR_MEMBER(j, "message", c->error->message);
     } else {
         /* A valid case passed without a result: say so rather than
          * dereference the absent c->error. Found by
          * tests/fuzz/fuzz_case.c. */
-        str_member(j, "path", "");
-        str_member(j, "message", NOT_EVALUATED);
+        STR_MEMBER(j, "path", "");
+        STR_MEMBER(j, "message", NOT_EVALUATED);
     }
     end_object(j);
 }
@@ -539,9 +539,9 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
     json_init(&j, fp, (options & NMS_OUTPUT_PRETTY) != 0);
     begin_object(&j);
     if (c->id)
-        str_member(&j, "id", c->id);
+        STR_MEMBER(&j, "id", c->id);
     else
-        lit_member(&j, "id", "null");
+        LIT_MEMBER(&j, "id", "null");
     if (!c->error)
         time_member(&j, "assessed_at", c->assessed_at, c->time_form);
     /* The audit trail: what was read, as of when, by which ruleset,
@@ -549,16 +549,16 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
     if (!c->error && !isnan(c->as_of))
         time_member(&j, "as_of", c->as_of, c->time_form);
     if (c->input_sha256[0])
-        str_member(&j, "input_sha256", c->input_sha256);
+        STR_MEMBER(&j, "input_sha256", c->input_sha256);
     if (rs && !c->error) {
         if (full < 0)
-            str_member(&j, "record", "compact");
-        key(&j, "ruleset");
+            STR_MEMBER(&j, "record", "compact");
+        KEY(&j, "ruleset");
         ruleset_object(&j, rs);
-        key(&j, "engine");
+        KEY(&j, "engine");
         begin_object(&j);
-        str_member(&j, "version", NMS_ENGINE_VERSION);
-        str_member(&j, "lua", nms_lua_release());
+        STR_MEMBER(&j, "version", NMS_ENGINE_VERSION);
+        STR_MEMBER(&j, "lua", nms_lua_release());
         end_object(&j);
     }
     if (!failed)
@@ -567,7 +567,7 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
         error_object(&j, c, r);
     warnings_array(&j, c, r);
     if (c->label_json) {
-        key(&j, "label");
+        KEY(&j, "label");
         put_text(&j, c->label_json);  /* kept as written, less whitespace */
     }
     end_object(&j);

@@ -10,12 +10,17 @@
 #ifndef NMS_OUTPUT_JSON_WRITE_H
 #define NMS_OUTPUT_JSON_WRITE_H
 
+#include <assert.h>
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "base/base_int.h"
 
@@ -99,16 +104,91 @@ static inline int plain_ascii(unsigned char ch)
     return (unsigned char)(ch - 0x20) < 0x5F && ch != '"' && ch != '\\';
 }
 
-/* 1 when none of the 8 bytes in w needs a look of its own: all printable
- * ASCII, no quote, no backslash (the bit tricks of "Bit Twiddling Hacks":
- * a byte below 0x20, above 0x7E, or equal to one). */
-static inline int plain_word(uint64_t w)
+/* The bits 0x80 of the bytes of w that need a look of their own: below
+ * 0x20, 0x7F or above, a quote or a backslash (the bit tricks of "Bit
+ * Twiddling Hacks"). A borrow or carry can mark a byte above a marked
+ * one as well, never one below it: the lowest mark is exact. */
+static inline uint64_t word_marks(uint64_t w)
 {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
     uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
 
     return (((w - ones * 0x20) & ~w) | ((w + ones) | w) |
-            ((q - ones) & ~q) | ((b - ones) & ~b)) & high ? 0 : 1;
+            ((q - ones) & ~q) | ((b - ones) & ~b)) & high;
+}
+
+#ifdef __SSE2__
+/* One bit for each of the sixteen bytes at u that needs a look of its own
+ * (the bytes word_marks marks, each exactly). Signed compares: bytes of
+ * 0x80 and above are negative, so "below 0x20" takes them too. */
+static inline unsigned block_marks(const unsigned char *u)
+{
+    const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+        _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))));
+}
+#endif
+
+/*
+ * How many bytes at the start of u[0..len) are plain (plain_ascii). Most
+ * of a record's text is, and this scan was most of the cost of writing a
+ * full record: sixteen bytes a step where the compiler has SSE2 (every
+ * x86-64), eight through word_marks otherwise and for what is left, then
+ * byte by byte; a marked block gives the first byte that needs a look by
+ * its lowest mark, so no block is scanned twice. Never reads past len.
+ */
+static inline size_t plain_run(const unsigned char *u, size_t len)
+{
+    size_t i = 0;
+
+#ifdef __SSE2__
+    while (len - i >= 16) {
+        unsigned m = block_marks(u + i);
+
+        if (m != 0)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+    if (i < len && len >= 16) {
+        /* The last sixteen bytes, those already passed masked off. */
+        unsigned m = block_marks(u + len - 16) & (0xFFFFu << (16 - (len - i)));
+
+        return m != 0 ? len - 16 + (size_t)__builtin_ctz(m) : len;
+    }
+#endif
+    while (len - i >= 8) {
+        uint64_t w, m;
+
+        memcpy(&w, u + i, 8);
+        m = word_marks(w);
+        if (m != 0) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return i + (size_t)__builtin_ctzll(m) / 8;
+#else
+            break;
+#endif
+        }
+        i += 8;
+    }
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (i < len && len >= 8) {
+        /* The last eight bytes, those already passed masked off: a plain
+         * byte makes no borrow or carry, so the lowest mark left is
+         * exact. Short keys and values are most of the strings. */
+        uint64_t w, m;
+
+        memcpy(&w, u + len - 8, 8);
+        m = word_marks(w) & (~(uint64_t)0 << (8 * (8 - (len - i))));
+        return m != 0 ? len - 8 + (size_t)__builtin_ctzll(m) / 8 : len;
+    }
+#endif
+    while (i < len && plain_ascii(u[i]))
+        i++;
+    return i;
 }
 
 /* The escape of the character at u (not a plain one); returns the bytes
@@ -159,15 +239,7 @@ static inline void put_escaped(struct json_out *j, const char *s, size_t len)
      * time through stdio was a third of a full record's instructions. */
     while (i < len) {
         unsigned char ch;
-        while (len - i >= 8) {
-            uint64_t w;
-            memcpy(&w, u + i, 8);
-            if (!plain_word(w))
-                break;
-            i += 8;
-        }
-        while (i < len && plain_ascii(u[i]))
-            i++;
+        i += plain_run(u + i, len - i);
         if (i == len)
             break;
         ch = u[i];
@@ -257,8 +329,12 @@ static inline void next_value(struct json_out *j)
 {
     if (j->depth == 0)
         return;
-    if (!j->empty[j->depth - 1])
-        put_text(j, j->pretty ? ", " : ",");
+    if (!j->empty[j->depth - 1]) {
+        if (j->pretty)
+            put_bytes(j, ", ", 2);
+        else
+            put_char(j, ',');
+    }
     j->empty[j->depth - 1] = 0;
 }
 
@@ -297,16 +373,56 @@ static inline void end_array(struct json_out *j)
     j->depth--;
 }
 
-/* A member name of the open object, `len` bytes of name. */
-static inline void key_n(struct json_out *j, const char *name, size_t len)
+/* Before a member of the open object: the separator and, in pretty mode,
+ * the indent. */
+static inline void member_start(struct json_out *j)
 {
-    if (!j->empty[j->depth - 1])
-        put_text(j, j->pretty ? ",\n" : ",");
+    if (!j->empty[j->depth - 1]) {
+        if (j->pretty)
+            put_bytes(j, ",\n", 2);
+        else
+            put_char(j, ',');
+    }
     j->empty[j->depth - 1] = 0;
     if (j->pretty)
         put_tabs(j, j->depth);
+}
+
+/* After a member's name. */
+static inline void name_end(struct json_out *j)
+{
+    if (j->pretty)
+        put_bytes(j, ":\t", 2);
+    else
+        put_char(j, ':');
+}
+
+/* A member name of the open object, `len` bytes of name. */
+static inline void key_n(struct json_out *j, const char *name, size_t len)
+{
+    member_start(j);
     put_string_n(j, name, len);
-    put_text(j, j->pretty ? ":\t" : ":");
+    name_end(j);
+}
+
+/*
+ * Member names that are literals of this program, plain ASCII that needs
+ * no escape, written with their quotes as one copy of a constant length:
+ * a full record has ~1,400 names, and escaping each again was a fifth of
+ * writing it. A name that is not a literal does not compile here; names
+ * from the ruleset (set and item ids) go through key() and its escapes.
+ */
+#define KEY(j, name) literal_key((j), "\"" name "\"", sizeof name + 1)
+#define STR_MEMBER(j, name, s) (KEY(j, name), put_string((j), (s)))
+#define NUM_MEMBER(j, name, d) (KEY(j, name), put_number((j), (d)))
+#define LIT_MEMBER(j, name, word) (KEY(j, name), put_text((j), (word)))
+
+static inline void literal_key(struct json_out *j, const char *quoted,
+                               size_t len)
+{
+    member_start(j);
+    put_bytes(j, quoted, len);
+    name_end(j);
 }
 
 static inline void key(struct json_out *j, const char *name)

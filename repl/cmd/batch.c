@@ -276,6 +276,7 @@ int nms_cmd_batch(int argc, char **argv)
         cli.inputs = stdin_only;
         cli.n_inputs = 1;
     }
+    nms_sink_buffer_stdout(cli.output, cli.inputs, cli.n_inputs);
     if (cli.progress != 0)
         nms_progress_force(cli.progress > 0);
     if (cli.jobs == 0 && (status = default_jobs(&cli)) >= 0)

@@ -199,6 +199,23 @@ int nms_sink_open(struct nms_sink *s, const char *path)
     return open_tmp(s);
 }
 
+void nms_sink_buffer_stdout(const char *output, char *const *inputs, int n)
+{
+    static char buffer[NMS_SINK_BUFFER];   /* standard output's, for good */
+    struct stat st;
+    int i;
+
+    if ((output && strcmp(output, "-") != 0) || isatty(STDOUT_FILENO))
+        return;
+    for (i = 0; i < n; i++) {
+        int got = strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &st)
+                                               : stat(inputs[i], &st);
+        if (got != 0 || !S_ISREG(st.st_mode))
+            return;
+    }
+    setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
+}
+
 int nms_sink_is_input(const char *path, char *const *inputs, int n)
 {
     struct stat out, in;

@@ -42,6 +42,18 @@ enum nms_sink_end {
  * printing why. */
 int nms_sink_open(struct nms_sink *s, const char *path);
 
+/*
+ * Gives standard output a buffer of NMS_SINK_BUFFER bytes when a run
+ * writes its records there (`output` NULL or "-"), it is no terminal, and
+ * every input is a regular file ("-": standard input, when redirected from
+ * one). Such a run is bulk work: nobody waits on its records one by one,
+ * and stdio's 4 KiB default costs a dozen write(2) per full record. A run
+ * that reads a pipe keeps the default, so that a consumer reading its
+ * output as records trickle in sees them as soon as before. Call it before
+ * anything else touches standard output.
+ */
+void nms_sink_buffer_stdout(const char *output, char *const *inputs, int n);
+
 /* Nonzero when `path` is the same file as one of the `n` inputs ("-":
  * standard input), so -o would replace what is being read. */
 int nms_sink_is_input(const char *path, char *const *inputs, int n);

@@ -256,18 +256,11 @@ out:
     return status;
 }
 
-/* Standard output's stdio buffer when it is a file or a pipe (see
- * NMS_SINK_BUFFER). Messages keep their order with it: msg.c flushes
- * standard output before each one, and the REPL after each answer. */
-static char stdout_buffer[NMS_SINK_BUFFER];
-
 int main(int argc, char **argv)
 {
     int status;
 
     nms_sink_guard_std_fds();
-    if (!isatty(STDOUT_FILENO))
-        setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
     status = dispatch(argc, argv);
 
     if (fflush(stdout) != 0 || ferror(stdout)) {
