@@ -494,8 +494,11 @@ static void parse_array(struct parse *p, const struct nms_field *f,
         p->status = NMS_ENOMEM;
         return;
     }
-    for (i = 0; i < n; i++)
-        nms_schema_clear(rec, elems + i * rec->size);
+    /* One entry cleared field by field, the others copies of it: a
+     * cleared entry holds no pointer of its own (NULLs, NaNs, unknowns). */
+    nms_schema_clear(rec, elems);
+    for (i = 1; i < n; i++)
+        memcpy(elems + i * rec->size, elems, rec->size);
     /* Owned by the case from here on, so any failure below frees it. */
     memcpy(base + f->offset, &elems, sizeof elems);
     memcpy(base + f->count_offset, &n, sizeof n);

@@ -53,9 +53,12 @@ static int unexpected(struct scan *sc)
 /* JSON whitespace is these four only; cJSON would skip any byte <= 0x20. */
 static void skip_space(struct scan *sc)
 {
-    while (sc->i < sc->len && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\n' ||
-                               sc->s[sc->i] == '\r' || sc->s[sc->i] == '\t'))
-        sc->i++;
+    size_t i = sc->i; /* in a local: sc->i would be stored per byte */
+
+    while (i < sc->len && (sc->s[i] == ' ' || sc->s[i] == '\n' ||
+                           sc->s[i] == '\r' || sc->s[i] == '\t'))
+        i++;
+    sc->i = i;
 }
 
 static int is_digit(struct scan *sc)
@@ -65,8 +68,11 @@ static int is_digit(struct scan *sc)
 
 static void skip_digits(struct scan *sc)
 {
-    while (is_digit(sc))
-        sc->i++;
+    size_t i = sc->i; /* as skip_space */
+
+    while (i < sc->len && sc->s[i] >= '0' && sc->s[i] <= '9')
+        i++;
+    sc->i = i;
 }
 
 /* Length of the multi-byte UTF-8 sequence at s (n bytes available), 0
@@ -79,6 +85,27 @@ static size_t utf8_length(const unsigned char *s, size_t n)
 }
 
 /* ---- scalars ----------------------------------------------------------- */
+
+/* 1 for the bytes a string's plain run may hold: printable ASCII but the
+ * quote and the backslash. One load a byte instead of four comparisons. */
+static const unsigned char plain_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
 
 /* Reads the 4 hex digits after "\u" at sc->i; -1 when they are not. */
 static long hex4(struct scan *sc)
@@ -145,8 +172,7 @@ static int scan_string(struct scan *sc)
          * it cost ~20 instructions a byte). */
         size_t i = sc->i;
 
-        while (i < sc->len && (c = sc->s[i]) >= 0x20 && c < 0x80 &&
-               c != '"' && c != '\\')
+        while (i < sc->len && plain_byte[sc->s[i]])
             i++;
         sc->i = i;
         if (sc->i >= sc->len)
