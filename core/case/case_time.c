@@ -298,11 +298,20 @@ struct time_walk {
     size_t n_times;
 };
 
-/* Appends ".name" (or "name" at the top) to the path from `len` on; only
- * when warning, since the latest-time walk needs no paths. */
+/* One step of the path to a time: a field's name or an entry's index, on
+ * the C stack of walk_times, linked to the step above. Written out only
+ * for a warning: writing it for every field walked was a third of the
+ * walk. */
+struct time_step {
+    const struct time_step *up; /* NULL at the top */
+    const char *name;           /* NULL for an index */
+    size_t index;
+};
+
+/* Appends ".name" (or "name" at the top) to the path from `len` on. */
 static size_t push_name(struct time_walk *w, size_t len, const char *name)
 {
-    if (!w->warn || len >= sizeof w->path - 1)
+    if (len >= sizeof w->path - 1)
         return len;
     len += nms_path_name(w->path, sizeof w->path, len, len == 0 ? "" : ".",
                          name);
@@ -312,15 +321,31 @@ static size_t push_name(struct time_walk *w, size_t len, const char *name)
 /* Appends "[index]" to the path, like push_name. */
 static size_t push_index(struct time_walk *w, size_t len, size_t index)
 {
-    if (!w->warn || len >= sizeof w->path - 1)
+    if (len >= sizeof w->path - 1)
         return len;
     len += nms_path_index(w->path, sizeof w->path, len, index);
     return len < sizeof w->path ? len : sizeof w->path - 1;
 }
 
-static void visit_time(struct time_walk *w, const struct nms_field *f, double t)
+/* Writes the steps from the top down to `s` into w->path; returns its
+ * length. Each step writes only past the steps above it. */
+static size_t write_path(struct time_walk *w, const struct time_step *s)
 {
-    char msg[256], when[48], at[48];
+    size_t len;
+
+    if (s == NULL) {
+        w->path[0] = '\0';
+        return 0;
+    }
+    len = write_path(w, s->up);
+    return s->name != NULL ? push_name(w, len, s->name)
+                           : push_index(w, len, s->index);
+}
+
+static void visit_time(struct time_walk *w, const struct nms_field *f, double t,
+                       const struct time_step *at)
+{
+    char msg[256], when[48], at_text[48];
 
     if (isnan(t) || strcmp(f->name, "assessed_at") == 0)
         return;
@@ -331,42 +356,50 @@ static void visit_time(struct time_walk *w, const struct nms_field *f, double t)
     /* A stop after assessed_at is meaningful: the drug was still given. */
     if (!w->warn || t <= w->c->assessed_at || strcmp(f->name, "stop") == 0)
         return;
-    snprintf(
-        msg, sizeof msg,
-        "%s is after assessed_at (%s); ignored for windows measured "
-        "back from it",
-        nms_time_format(t, w->c->time_form, when, sizeof when),
-        nms_time_format(w->c->assessed_at, w->c->time_form, at, sizeof at));
+    snprintf(msg, sizeof msg,
+             "%s is after assessed_at (%s); ignored for windows measured "
+             "back from it",
+             nms_time_format(t, w->c->time_form, when, sizeof when),
+             nms_time_format(w->c->assessed_at, w->c->time_form, at_text,
+                             sizeof at_text));
+    write_path(w, at);
     if (nms_case_warn(w->c, w->path, msg) != NMS_OK)
         w->status = NMS_ENOMEM;
 }
 
-/* Visits every time field under the struct at `base`, depth first. */
+/* Visits every time field under the struct at `base`, depth first; `at`
+ * is the path's step to `base`. */
 static void walk_times(struct time_walk *w, const struct nms_schema *rec,
-                       const char *base, size_t len)
+                       const char *base, const struct time_step *at)
 {
     const struct nms_field *f;
     const char *elems;
-    size_t i, j, n, flen;
+    struct time_step field, entry;
+    size_t i, j, n;
 
     for (i = 0; i < rec->n_fields && w->status == NMS_OK; i++) {
         f = &rec->fields[i];
         if (f->kind != NMS_FIELD_TIME && f->kind != NMS_FIELD_OBJECT &&
             f->kind != NMS_FIELD_ARRAY)
-            continue;   /* no time under it: no path to write */
-        flen = push_name(w, len, f->name);
+            continue;   /* no time under it */
+        field.up = at;
+        field.name = f->name;
+        field.index = 0;
         if (f->kind == NMS_FIELD_TIME) {
             double t;
             memcpy(&t, base + f->offset, sizeof t);
-            visit_time(w, f, t);
+            visit_time(w, f, t, &field);
         } else if (f->kind == NMS_FIELD_OBJECT) {
-            walk_times(w, f->record, base + f->offset, flen);
+            walk_times(w, f->record, base + f->offset, &field);
         } else if (f->kind == NMS_FIELD_ARRAY) {
             memcpy(&elems, base + f->offset, sizeof elems);
             memcpy(&n, base + f->count_offset, sizeof n);
-            for (j = 0; j < n && w->status == NMS_OK; j++)
-                walk_times(w, f->record, elems + j * f->record->size,
-                           push_index(w, flen, j));
+            entry.up = &field;
+            entry.name = NULL;
+            for (j = 0; j < n && w->status == NMS_OK; j++) {
+                entry.index = j;
+                walk_times(w, f->record, elems + j * f->record->size, &entry);
+            }
         }
     }
 }
@@ -429,7 +462,7 @@ enum nms_status nms_case_finish(struct nms_case *c, double as_of)
     w.warn = c->assessed_at_given && !isnan(c->assessed_at);
     w.latest = NAN;
     w.status = NMS_OK;
-    walk_times(&w, &nms_case_schema, (const char *)c, 0);
+    walk_times(&w, &nms_case_schema, (const char *)c, NULL);
     if (!c->assessed_at_given)
         c->assessed_at = w.latest;
     return w.status;
@@ -492,7 +525,7 @@ enum nms_status nms_case_times(struct nms_case *c, double **out, size_t *n)
     w.times = malloc(NMS_CASE_MAX_TIMES * sizeof *w.times);
     if (w.times == NULL)
         return NMS_ENOMEM;
-    walk_times(&w, &nms_case_schema, (const char *)c, 0);   /* warn = 0: reads only */
+    walk_times(&w, &nms_case_schema, (const char *)c, NULL);   /* warn = 0: reads only */
     if (!isnan(c->assessed_at) && w.n_times < NMS_CASE_MAX_TIMES)
         w.times[w.n_times++] = c->assessed_at;
     qsort(w.times, w.n_times, sizeof *w.times, by_time);
