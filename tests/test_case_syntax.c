@@ -190,6 +190,35 @@ static void case_json_cuts_quoted_names_between_characters(void **state)
     nms_case_free(c);
 }
 
+/* A path cut inside an array entry, and the paths read after it: the
+ * path is written out only for a message (case_json.c), and must be the
+ * text that appending member by member gave. */
+static void case_json_cuts_nested_paths_and_reads_on(void **state)
+{
+    char json[800], name[320], want[NMS_MAX_PATH];
+    struct nms_case *c;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < 150; i++)
+        memcpy(name + 2 * i, "\xc3\xa9", 2);
+    name[300] = '\0';
+    snprintf(json, sizeof json,
+             "{\"vitals\": [{\"%s\": 1, \"zz\": 2}, {\"t\": 1, \"yy\": 3}],"
+             " \"patient\": {\"xx\": 4}}",
+             name);
+    c = parse(json);
+    assert_int_equal(c->n_warnings, 4);
+    /* "vitals[0]." is 10 bytes: 245 of the 255 bytes of room are left,
+     * and the 245th byte would be half a character */
+    snprintf(want, sizeof want, "vitals[0].%.244s", name);
+    assert_string_equal(c->warnings[0].path, want);
+    assert_string_equal(c->warnings[1].path, "vitals[0].zz");
+    assert_string_equal(c->warnings[2].path, "vitals[1].yy");
+    assert_string_equal(c->warnings[3].path, "patient.xx");
+    nms_case_free(c);
+}
+
 static void case_json_rejects_infinite_numbers(void **state)
 {
     (void)state;
@@ -242,6 +271,7 @@ int main(void)
         cmocka_unit_test(case_json_accepts_crlf_and_surrounding_space),
         cmocka_unit_test(case_json_keeps_label_text_as_written),
         cmocka_unit_test(case_json_cuts_quoted_names_between_characters),
+        cmocka_unit_test(case_json_cuts_nested_paths_and_reads_on),
         cmocka_unit_test(case_json_rejects_infinite_numbers),
         cmocka_unit_test(case_json_reports_invalid_json_with_line_and_column),
         cmocka_unit_test(case_json_rejects_non_object),
