@@ -72,7 +72,8 @@ int nms_quantity_convert(const struct nms_quantity *q, const char *ucum,
 {
     const struct nms_unit *u;
 
-    if (strcmp(ucum, q->canonical) == 0) {
+    /* A bare number comes with the canonical code itself: no strcmp. */
+    if (ucum == q->canonical || strcmp(ucum, q->canonical) == 0) {
         *out = value;
         return 0;
     }

@@ -340,7 +340,8 @@ static void parse_number(struct parse *p, const struct nms_field *f,
         *out = canonical;
     }
 out:
-    nms_schema_release(&quantity_record, &qv);
+    if (qv.unit != NULL) /* a bare number (most) read nothing to free */
+        nms_schema_release(&quantity_record, &qv);
 }
 
 /* ---- times ------------------------------------------------------------ */
