@@ -173,33 +173,32 @@ end
 -- It does not depend on the change asked for, so sets asking for
 -- different changes in the same window share it (lib/memo.lua).
 local largest_change = memo.wrap(function(case, field, hours)
-  -- the timed readings' times and values as two plain lists, and each
-  -- queue as a list with its head and tail in locals: no field look-up
-  -- by name inside the loop
-  local rs, ts, vs, n = {}, {}, {}, 0
-  for _, e in ipairs(V.readings(case, field) or {}) do
-    if e.t ~= nil then
-      n = n + 1
-      rs[n], ts[n], vs[n] = e, e.t, e[field]
-    end
-  end
+  -- The readings list itself, not copies of its times and values: its
+  -- timed entries come first (time.upto puts the undated last), and a case
+  -- has a handful, so a look-up by field costs less than three new lists.
+  local rs = V.readings(case, field) or NONE
+  local n = 0
+  while rs[n + 1] ~= nil and rs[n + 1].t ~= nil do n = n + 1 end
+  -- each queue a list with its head and tail in locals
   local left, hi, hi_h, hi_t, lo, lo_h, lo_t = 1, {}, 1, 0, {}, 1, 0
   local range, a, z   -- the largest so far
   for j = 1, n do
-    local t, v = ts[j], vs[j]
-    while t - ts[left] > hours do left = left + 1 end
-    while hi_t >= hi_h and vs[hi[hi_t]] <= v do hi_t = hi_t - 1 end
-    while lo_t >= lo_h and vs[lo[lo_t]] >= v do lo_t = lo_t - 1 end
+    local e = rs[j]
+    local t, v = e.t, e[field]
+    while t - rs[left].t > hours do left = left + 1 end
+    while hi_t >= hi_h and rs[hi[hi_t]][field] <= v do hi_t = hi_t - 1 end
+    while lo_t >= lo_h and rs[lo[lo_t]][field] >= v do lo_t = lo_t - 1 end
     hi_t = hi_t + 1; hi[hi_t] = j
     lo_t = lo_t + 1; lo[lo_t] = j
     while hi[hi_h] < left do hi_h = hi_h + 1 end
     while lo[lo_h] < left do lo_h = lo_h + 1 end
-    local x, y = hi[hi_h], lo[lo_h]
-    if j > left and (range == nil or vs[x] - vs[y] > range) then
-      range, a, z = vs[x] - vs[y], x, y
+    if j > left then
+      local x, y = rs[hi[hi_h]], rs[lo[lo_h]]
+      local d = x[field] - y[field]
+      if range == nil or d > range then range, a, z = d, x, y end
     end
   end
-  return range ~= nil and { range = range, a = rs[a], z = rs[z] }
+  return range ~= nil and { range = range, a = a, z = z }
 end)
 
 -- What would decide a change within a window: a text of the field and
