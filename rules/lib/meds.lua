@@ -359,6 +359,8 @@ function first_exposure_of(case, with_withdrawal)
     end
   end
   if best == nil then return nil, "no dopamine-antagonist exposure recorded" end
+  -- the phrase is evidence (the baselines' texts): "" when nobody reads it
+  if not wanted() then return best, "" end
   return best, what .. " (" .. time.fmt(case, best) .. ")"
 end
 

@@ -65,9 +65,19 @@ function V.readings(case, field)
   if out then return out end
   local all = time.upto(case, case.vitals)
   if all == nil then return nil end
-  out = {}
-  for _, e in ipairs(all) do
-    if e[field] ~= nil then out[#out + 1] = e end
+  -- usually every entry has the field (a record writes each round of
+  -- vitals whole): then the ordered list itself, shared as it already is,
+  -- and a new list only from the first entry without it
+  out = all
+  for i, e in ipairs(all) do
+    if e[field] == nil then
+      out = table.move(all, 1, i - 1, 1, {})
+      for j = i + 1, #all do
+        local r = all[j]
+        if r[field] ~= nil then out[#out + 1] = r end
+      end
+      break
+    end
   end
   k[field] = out
   return out
