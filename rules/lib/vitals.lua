@@ -71,7 +71,8 @@ function V.readings(case, field)
   out = all
   for i, e in ipairs(all) do
     if e[field] == nil then
-      out = table.move(all, 1, i - 1, 1, {})
+      out = {}
+      for j = 1, i - 1 do out[j] = all[j] end
       for j = i + 1, #all do
         local r = all[j]
         if r[field] ~= nil then out[#out + 1] = r end
