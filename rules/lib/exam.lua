@@ -54,7 +54,10 @@ local function recording(case, field)
   local by = recording_of[exams]
   if by == nil then
     by = {}
-    for _, e in ipairs(E.entries(case)) do
+    local entries = E.entries(case)
+    for i = 1, math.huge do   -- as ipairs, without its call per entry
+      local e = entries[i]
+      if e == nil then break end
       for k in pairs(e) do
         local list = by[k]
         if list == nil then

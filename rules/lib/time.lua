@@ -108,8 +108,12 @@ function time.upto(case, list)
   local a, n, sorted, last = case.assessed_at, 0, true, -math.huge
   -- Most records list their entries in time order, none after the
   -- assessment: then the case's own list is that order, handed out as it
-  -- is (callers only read it) instead of a copy.
-  for _, e in ipairs(list) do
+  -- is (callers only read it) instead of a copy. (The loops here and in
+  -- the helpers that every case runs go to the first nil as ipairs does,
+  -- without its call per entry.)
+  for i = 1, math.huge do
+    local e = list[i]
+    if e == nil then break end
     local t = e.t
     if t == nil then last = math.huge
     elseif t < last or (a ~= nil and t > a) then sorted = false; break
@@ -121,7 +125,9 @@ function time.upto(case, list)
   end
   sorted, last = true, -math.huge
   out = {}
-  for _, e in ipairs(list) do
+  for i = 1, math.huge do
+    local e = list[i]
+    if e == nil then break end
     local t = e.t
     if t == nil or a == nil or t <= a then   -- time.not_after, inline
       n = n + 1

@@ -69,12 +69,15 @@ function V.readings(case, field)
   -- vitals whole): then the ordered list itself, shared as it already is,
   -- and a new list only from the first entry without it
   out = all
-  for i, e in ipairs(all) do
+  for i = 1, math.huge do   -- as ipairs, without its call per entry
+    local e = all[i]
+    if e == nil then break end
     if e[field] == nil then
       out = {}
       for j = 1, i - 1 do out[j] = all[j] end
-      for j = i + 1, #all do
+      for j = i + 1, math.huge do
         local r = all[j]
+        if r == nil then break end
         if r[field] ~= nil then out[#out + 1] = r end
       end
       break
@@ -103,8 +106,10 @@ local function find_baseline(case, field)
     return nil, text and "no baseline " .. label .. " given, and no pre-exposure vitals: " .. what or ""
   end
   -- the earliest reading before t0 (time.earliest, without a closure)
-  local e
-  for _, r in ipairs(V.readings(case, field) or NONE) do
+  local e, rs = nil, V.readings(case, field) or NONE
+  for i = 1, math.huge do   -- as ipairs, without its call per entry
+    local r = rs[i]
+    if r == nil then break end
     local t = r.t
     if t ~= nil and t < t0 and (e == nil or t < e.t) then e = r end
   end
@@ -151,8 +156,10 @@ local function extreme_vs_baseline(case, field, lowest)
   if b == nil then
     return nil, nil, tri.finding(nil, why, NEEDS_BASELINE[field])
   end
-  local best, extreme, entry = nil, nil, b.entry
-  for _, e in ipairs(V.readings(case, field) or NONE) do
+  local best, extreme, entry, rs = nil, nil, b.entry, V.readings(case, field) or NONE
+  for i = 1, math.huge do   -- as ipairs, without its call per entry
+    local e = rs[i]
+    if e == nil then break end
     local v = e[field]
     if e ~= entry and (best == nil or (lowest and v < extreme) or (not lowest and v > extreme)) then
       best, extreme = e, v
