@@ -190,6 +190,12 @@ end
 -- no two are that close. A sliding window with monotonic queues finds it.
 -- It does not depend on the change asked for, so sets asking for
 -- different changes in the same window share it (lib/memo.lua).
+-- The two queues' lists, reused call after call: a call reads only the
+-- places it wrote itself (between a queue's head and its tail), so what an
+-- earlier call left in them is never read. A long series (more than
+-- REUSED readings) gets lists of its own, so these stay small.
+local HI, LO, REUSED = {}, {}, 64
+
 local largest_change = memo.wrap(function(case, field, hours)
   -- The readings list itself, not copies of its times and values: its
   -- timed entries come first (time.upto puts the undated last), and a case
@@ -198,7 +204,8 @@ local largest_change = memo.wrap(function(case, field, hours)
   local n = 0
   while rs[n + 1] ~= nil and rs[n + 1].t ~= nil do n = n + 1 end
   -- each queue a list with its head and tail in locals
-  local left, hi, hi_h, hi_t, lo, lo_h, lo_t = 1, {}, 1, 0, {}, 1, 0
+  local left, hi, hi_h, hi_t, lo, lo_h, lo_t = 1, HI, 1, 0, LO, 1, 0
+  if n > REUSED then hi, lo = {}, {} end
   local range, a, z   -- the largest so far
   for j = 1, n do
     local e = rs[j]
