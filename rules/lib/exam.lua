@@ -115,12 +115,36 @@ local function unrecorded(what, field)
   return tri.finding(nil, texts[1], texts[2])
 end
 
+-- The value E.level and E.flag answer when nobody reads the evidence
+-- (fmt.wanted), worked out over the exams recording the field without the
+-- tally, its judge and its lists: what observed's tally_value gives. nil
+-- when it would be unknown, whose texts observed writes.
+local function level_value(entries, field, present)
+  for i = 1, #entries do
+    if present[entries[i][field]] == true then return true end
+  end
+  return false
+end
+
+local function flag_value(entries, field)
+  local value = false
+  for i = 1, #entries do
+    local v = entries[i][field]
+    if v == true then return true end
+    if v ~= false then value = nil end   -- not a boolean: an unknown entry
+  end
+  return value
+end
+
 --- An enumerated sign present when its value is in `present` ({[v]=true}):
 -- exam.level(case, "rigidity", { mild = true, moderate = true, severe = true }).
 function E.level(case, field, present, what)
   what = what or WORDS[field]
   local entries = recording(case, field)
   if entries ~= nil and #entries == 0 then return unrecorded(what, field) end
+  if entries ~= nil and not fmt.wanted() then
+    return tri.finding(level_value(entries, field, present), "")
+  end
   return observed(case, entries, what, function(e)
     if e[field] ~= nil then return present[e[field]] == true end
   end, function(e) return E.phrase(field, e[field]) end, PATH[field])
@@ -131,6 +155,10 @@ function E.flag(case, field, what)
   what = what or WORDS[field]
   local entries = recording(case, field)
   if entries ~= nil and #entries == 0 then return unrecorded(what, field) end
+  if entries ~= nil and not fmt.wanted() then
+    local value = flag_value(entries, field)
+    if value ~= nil then return tri.finding(value, "") end
+  end
   return observed(case, entries, what, function(e) return e[field] end,
     function(e) return e[field] and what or "no " .. what end, PATH[field])
 end
