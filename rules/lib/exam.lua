@@ -166,16 +166,19 @@ end
 --- Diaphoresis: exam.diaphoresis true or skin "diaphoretic"; recorded as
 -- absent by diaphoresis false or skin "normal" or "dry" (a flushed skin
 -- says nothing about sweating).
+-- (its judge and describer made once, not per call: they capture nothing)
+local function sweating(e)
+  if e.diaphoresis == true or e.skin == "diaphoretic" then return true end
+  if e.diaphoresis == false or e.skin == "normal" or e.skin == "dry" then return false end
+end
+local function sweating_text(e)
+  if e.diaphoresis == true then return "diaphoresis" end
+  if e.skin == "diaphoretic" then return "diaphoretic skin" end
+  if e.diaphoresis == false then return "no diaphoresis" end
+  return e.skin .. " skin"
+end
 function E.diaphoresis(case)
-  return E.observed(case, "sweating", function(e)
-    if e.diaphoresis == true or e.skin == "diaphoretic" then return true end
-    if e.diaphoresis == false or e.skin == "normal" or e.skin == "dry" then return false end
-  end, function(e)
-    if e.diaphoresis == true then return "diaphoresis" end
-    if e.skin == "diaphoretic" then return "diaphoretic skin" end
-    if e.diaphoresis == false then return "no diaphoresis" end
-    return e.skin .. " skin"
-  end, "exam[].diaphoresis or exam[].skin")
+  return E.observed(case, "sweating", sweating, sweating_text, "exam[].diaphoresis or exam[].skin")
 end
 
 --- Hyperreflexia: exam.hyperreflexia true; recorded as absent by

@@ -277,8 +277,9 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     return tri.finding(nil, "assessment time unknown (the record has no times)", "an assessment time")
   end
   if #courses == 0 then return tri.finding(false, "medication list recorded as empty") end
-  local hits, before, others, unknown, open = {}, {}, {}, {}, {}
   local text = wanted()   -- else only the counts, and the unknown names for `missing`
+  local hits, unknown, open = {}, {}, {}
+  local before, others = text and {}, text and {}   -- evidence only
   for i = 1, math.huge do   -- as ipairs, without its call per course
     local c = courses[i]
     if c == nil then break end
