@@ -214,9 +214,13 @@ int nms_limits_watch(struct nms_vm *vm)
                     : (long long)vm->watchdog_us * 1000LL;
     } else {
         /* The time the whole budget takes at the fastest rate: an honest
-         * case (~1.5 ms for the full ruleset here) never comes near. */
-        watch = (long long)(vm->budget / NMS_FASTEST_INSTRUCTIONS_PER_US) *
-                1000LL;
+         * case (~1.5 ms for the full ruleset here) never comes near.
+         * Saturated: at a lower rate (the callgrind build's) a large
+         * budget's nanoseconds pass LLONG_MAX. */
+        unsigned long long us = vm->budget / NMS_FASTEST_INSTRUCTIONS_PER_US;
+
+        watch = us > (unsigned long long)(LLONG_MAX / 1000) ? LLONG_MAX
+                                                            : (long long)us * 1000LL;
         if (watch < NMS_WATCH_MIN_NS)
             return 0;
     }

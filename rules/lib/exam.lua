@@ -54,7 +54,10 @@ local function recording(case, field)
   local by = recording_of[exams]
   if by == nil then
     by = {}
-    for _, e in ipairs(E.entries(case)) do
+    local entries = E.entries(case)
+    for i = 1, math.huge do   -- as ipairs, without its call per entry
+      local e = entries[i]
+      if e == nil then break end
       for k in pairs(e) do
         local list = by[k]
         if list == nil then
@@ -112,12 +115,36 @@ local function unrecorded(what, field)
   return tri.finding(nil, texts[1], texts[2])
 end
 
+-- The value E.level and E.flag answer when nobody reads the evidence
+-- (fmt.wanted), worked out over the exams recording the field without the
+-- tally, its judge and its lists: what observed's tally_value gives. nil
+-- when it would be unknown, whose texts observed writes.
+local function level_value(entries, field, present)
+  for i = 1, #entries do
+    if present[entries[i][field]] == true then return true end
+  end
+  return false
+end
+
+local function flag_value(entries, field)
+  local value = false
+  for i = 1, #entries do
+    local v = entries[i][field]
+    if v == true then return true end
+    if v ~= false then value = nil end   -- not a boolean: an unknown entry
+  end
+  return value
+end
+
 --- An enumerated sign present when its value is in `present` ({[v]=true}):
 -- exam.level(case, "rigidity", { mild = true, moderate = true, severe = true }).
 function E.level(case, field, present, what)
   what = what or WORDS[field]
   local entries = recording(case, field)
   if entries ~= nil and #entries == 0 then return unrecorded(what, field) end
+  if entries ~= nil and not fmt.wanted() then
+    return tri.finding(level_value(entries, field, present), "")
+  end
   return observed(case, entries, what, function(e)
     if e[field] ~= nil then return present[e[field]] == true end
   end, function(e) return E.phrase(field, e[field]) end, PATH[field])
@@ -128,6 +155,10 @@ function E.flag(case, field, what)
   what = what or WORDS[field]
   local entries = recording(case, field)
   if entries ~= nil and #entries == 0 then return unrecorded(what, field) end
+  if entries ~= nil and not fmt.wanted() then
+    local value = flag_value(entries, field)
+    if value ~= nil then return tri.finding(value, "") end
+  end
   return observed(case, entries, what, function(e) return e[field] end,
     function(e) return e[field] and what or "no " .. what end, PATH[field])
 end
@@ -135,16 +166,19 @@ end
 --- Diaphoresis: exam.diaphoresis true or skin "diaphoretic"; recorded as
 -- absent by diaphoresis false or skin "normal" or "dry" (a flushed skin
 -- says nothing about sweating).
+-- (its judge and describer made once, not per call: they capture nothing)
+local function sweating(e)
+  if e.diaphoresis == true or e.skin == "diaphoretic" then return true end
+  if e.diaphoresis == false or e.skin == "normal" or e.skin == "dry" then return false end
+end
+local function sweating_text(e)
+  if e.diaphoresis == true then return "diaphoresis" end
+  if e.skin == "diaphoretic" then return "diaphoretic skin" end
+  if e.diaphoresis == false then return "no diaphoresis" end
+  return e.skin .. " skin"
+end
 function E.diaphoresis(case)
-  return E.observed(case, "sweating", function(e)
-    if e.diaphoresis == true or e.skin == "diaphoretic" then return true end
-    if e.diaphoresis == false or e.skin == "normal" or e.skin == "dry" then return false end
-  end, function(e)
-    if e.diaphoresis == true then return "diaphoresis" end
-    if e.skin == "diaphoretic" then return "diaphoretic skin" end
-    if e.diaphoresis == false then return "no diaphoresis" end
-    return e.skin .. " skin"
-  end, "exam[].diaphoresis or exam[].skin")
+  return E.observed(case, "sweating", sweating, sweating_text, "exam[].diaphoresis or exam[].skin")
 end
 
 --- Hyperreflexia: exam.hyperreflexia true; recorded as absent by

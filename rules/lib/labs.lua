@@ -35,16 +35,31 @@ function L.ck_uln(e)
   return nil, "no ULN (the entry gives no ck_uln and ck.uln_default is off)"
 end
 
+-- The value of L.ck_uln alone, without writing its phrase: the judge of
+-- every CK result needs only the number.
+local function uln_of(e)
+  local uln = e.ck_uln
+  if uln ~= nil then return uln end
+  return ULN_DEFAULT
+end
+
 --- Some CK at least `factor` times its ULN (e.g. 4).
 -- @usage labs.ck_times_uln(case, 4)   -- IEC 2011 item 5
 function L.ck_times_uln(case, factor)
   local entries = L.entries(case)
   local t = tri.tally(entries or {}, function(e)
     if e.ck == nil then return end
-    local uln = L.ck_uln(e)
+    local uln = uln_of(e)
     if uln == nil then return nil, true end
     return e.ck >= factor * uln, true
   end)
+  local value = tri.tally_value(1, t)
+  if t.judged == 0 then
+    return tri.finding(nil, "no CK result recorded",
+      "a CK result (labs[].ck) with the laboratory's ULN (labs[].ck_uln)")
+  elseif value ~= nil and not fmt.wanted() then   -- the value only (lib/fmt.lua)
+    return tri.finding(value, "")
+  end
   local function list(es)
     return fmt.each(es, function(e)
       local uln, where = L.ck_uln(e)
@@ -53,12 +68,8 @@ function L.ck_times_uln(case, factor)
       return text .. " = " .. fmt.num(e.ck / uln) .. " × " .. where
     end, 4)
   end
-  local value = tri.tally_value(1, t)
   local limit = factor .. " × ULN"
-  if t.judged == 0 then
-    return tri.finding(nil, "no CK result recorded",
-      "a CK result (labs[].ck) with the laboratory's ULN (labs[].ck_uln)")
-  elseif value == true then
+  if value == true then
     return tri.finding(true, list(t.yes) .. " (≥ " .. limit .. ")")
   elseif value == false then
     return tri.finding(false, list(t.no) .. "; below " .. limit)

@@ -99,15 +99,35 @@ end
 
 --- The entries of `list` (nil -> nil) that are not after the assessment,
 -- ordered by time (input order among equal times); entries without a time
--- come last. A new list, shared between callers for the same case: read
--- it, never modify it (nor the case).
+-- come last. A list shared between callers for the same case (`list`
+-- itself when it is already that): read it, never modify it (nor the case).
 function time.upto(case, list)
   if list == nil then return nil end
   local out = ordered[list]
   if out then return out end
   local a, n, sorted, last = case.assessed_at, 0, true, -math.huge
+  -- Most records list their entries in time order, none after the
+  -- assessment: then the case's own list is that order, handed out as it
+  -- is (callers only read it) instead of a copy. (The loops here and in
+  -- the helpers that every case runs go to the first nil as ipairs does,
+  -- without its call per entry.)
+  for i = 1, math.huge do
+    local e = list[i]
+    if e == nil then break end
+    local t = e.t
+    if t == nil then last = math.huge
+    elseif t < last or (a ~= nil and t > a) then sorted = false; break
+    else last = t end
+  end
+  if sorted then
+    ordered[list] = list
+    return list
+  end
+  sorted, last = true, -math.huge
   out = {}
-  for _, e in ipairs(list) do
+  for i = 1, math.huge do
+    local e = list[i]
+    if e == nil then break end
     local t = e.t
     if t == nil or a == nil or t <= a then   -- time.not_after, inline
       n = n + 1

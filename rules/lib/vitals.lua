@@ -65,9 +65,23 @@ function V.readings(case, field)
   if out then return out end
   local all = time.upto(case, case.vitals)
   if all == nil then return nil end
-  out = {}
-  for _, e in ipairs(all) do
-    if e[field] ~= nil then out[#out + 1] = e end
+  -- usually every entry has the field (a record writes each round of
+  -- vitals whole): then the ordered list itself, shared as it already is,
+  -- and a new list only from the first entry without it
+  out = all
+  for i = 1, math.huge do   -- as ipairs, without its call per entry
+    local e = all[i]
+    if e == nil then break end
+    if e[field] == nil then
+      out = {}
+      for j = 1, i - 1 do out[j] = all[j] end
+      for j = i + 1, math.huge do
+        local r = all[j]
+        if r == nil then break end
+        if r[field] ~= nil then out[#out + 1] = r end
+      end
+      break
+    end
   end
   k[field] = out
   return out
@@ -92,8 +106,10 @@ local function find_baseline(case, field)
     return nil, text and "no baseline " .. label .. " given, and no pre-exposure vitals: " .. what or ""
   end
   -- the earliest reading before t0 (time.earliest, without a closure)
-  local e
-  for _, r in ipairs(V.readings(case, field) or NONE) do
+  local e, rs = nil, V.readings(case, field) or NONE
+  for i = 1, math.huge do   -- as ipairs, without its call per entry
+    local r = rs[i]
+    if r == nil then break end
     local t = r.t
     if t ~= nil and t < t0 and (e == nil or t < e.t) then e = r end
   end
@@ -140,8 +156,10 @@ local function extreme_vs_baseline(case, field, lowest)
   if b == nil then
     return nil, nil, tri.finding(nil, why, NEEDS_BASELINE[field])
   end
-  local best, extreme, entry = nil, nil, b.entry
-  for _, e in ipairs(V.readings(case, field) or NONE) do
+  local best, extreme, entry, rs = nil, nil, b.entry, V.readings(case, field) or NONE
+  for i = 1, math.huge do   -- as ipairs, without its call per entry
+    local e = rs[i]
+    if e == nil then break end
     local v = e[field]
     if e ~= entry and (best == nil or (lowest and v < extreme) or (not lowest and v > extreme)) then
       best, extreme = e, v
@@ -172,34 +190,40 @@ end
 -- no two are that close. A sliding window with monotonic queues finds it.
 -- It does not depend on the change asked for, so sets asking for
 -- different changes in the same window share it (lib/memo.lua).
+-- The two queues' lists, reused call after call: a call reads only the
+-- places it wrote itself (between a queue's head and its tail), so what an
+-- earlier call left in them is never read. A long series (more than
+-- REUSED readings) gets lists of its own, so these stay small.
+local HI, LO, REUSED = {}, {}, 64
+
 local largest_change = memo.wrap(function(case, field, hours)
-  -- the timed readings' times and values as two plain lists, and each
-  -- queue as a list with its head and tail in locals: no field look-up
-  -- by name inside the loop
-  local rs, ts, vs, n = {}, {}, {}, 0
-  for _, e in ipairs(V.readings(case, field) or {}) do
-    if e.t ~= nil then
-      n = n + 1
-      rs[n], ts[n], vs[n] = e, e.t, e[field]
-    end
-  end
-  local left, hi, hi_h, hi_t, lo, lo_h, lo_t = 1, {}, 1, 0, {}, 1, 0
+  -- The readings list itself, not copies of its times and values: its
+  -- timed entries come first (time.upto puts the undated last), and a case
+  -- has a handful, so a look-up by field costs less than three new lists.
+  local rs = V.readings(case, field) or NONE
+  local n = 0
+  while rs[n + 1] ~= nil and rs[n + 1].t ~= nil do n = n + 1 end
+  -- each queue a list with its head and tail in locals
+  local left, hi, hi_h, hi_t, lo, lo_h, lo_t = 1, HI, 1, 0, LO, 1, 0
+  if n > REUSED then hi, lo = {}, {} end
   local range, a, z   -- the largest so far
   for j = 1, n do
-    local t, v = ts[j], vs[j]
-    while t - ts[left] > hours do left = left + 1 end
-    while hi_t >= hi_h and vs[hi[hi_t]] <= v do hi_t = hi_t - 1 end
-    while lo_t >= lo_h and vs[lo[lo_t]] >= v do lo_t = lo_t - 1 end
+    local e = rs[j]
+    local t, v = e.t, e[field]
+    while t - rs[left].t > hours do left = left + 1 end
+    while hi_t >= hi_h and rs[hi[hi_t]][field] <= v do hi_t = hi_t - 1 end
+    while lo_t >= lo_h and rs[lo[lo_t]][field] >= v do lo_t = lo_t - 1 end
     hi_t = hi_t + 1; hi[hi_t] = j
     lo_t = lo_t + 1; lo[lo_t] = j
     while hi[hi_h] < left do hi_h = hi_h + 1 end
     while lo[lo_h] < left do lo_h = lo_h + 1 end
-    local x, y = hi[hi_h], lo[lo_h]
-    if j > left and (range == nil or vs[x] - vs[y] > range) then
-      range, a, z = vs[x] - vs[y], x, y
+    if j > left then
+      local x, y = rs[hi[hi_h]], rs[lo[lo_h]]
+      local d = x[field] - y[field]
+      if range == nil or d > range then range, a, z = d, x, y end
     end
   end
-  return range ~= nil and { range = range, a = rs[a], z = rs[z] }
+  return range ~= nil and { range = range, a = a, z = z }
 end)
 
 -- What would decide a change within a window: a text of the field and

@@ -17,8 +17,9 @@ local W = {}
 -- @usage workup.negative(case, { "infection", "toxic", "metabolic", "neurologic" })
 function W.negative(case, fields)
   local w = case.workup or {}
-  local yes, unknown, texts, open = 0, 0, {}, {}
   local wanted = fmt.wanted()   -- else no evidence text, only the missing one
+  -- the lists made only when there is something to put in them
+  local yes, unknown, texts, open = 0, 0, wanted and {}, nil
   for _, f in ipairs(fields) do
     local r = w[f]
     if wanted then texts[#texts + 1] = f .. " " .. (r or "not recorded") end
@@ -26,6 +27,7 @@ function W.negative(case, fields)
       yes = yes + 1
     elseif r ~= "positive" then
       unknown = unknown + 1
+      open = open or {}
       open[#open + 1] = f .. " (" .. (r or "not recorded") .. ")"
     end
   end

@@ -114,6 +114,15 @@ thorough && same "the cohort as items-csv with label columns" 3 -- --format item
 # every worker's engine gets the run's evidence level
 same "the cohort, --record compact (decisive evidence)" 2 -- --record compact "$tmp/cohort.jsonl"
 thorough && same "the cohort, --evidence none" 3 -- --evidence none "$tmp/cohort.jsonl"
+# Records over 1 MiB (a case's label is echoed whole) among ordinary ones:
+# a slot gives such a record's buffer back once it is written and makes a
+# new one for its next record (parallel.c, NMS_PARALLEL_KEEP_BYTES).
+line=$(printf 'y%.0s' $(seq 1000))
+notes=$(printf '"%s",' $(for _ in $(seq 1100); do echo "$line"; done))
+big='{"id": "big", "label": {"notes": ['"${notes%,}"']}}'
+{ head -3 "$tmp/cohort.jsonl"; echo "$big"; head -40 "$tmp/cohort.jsonl" | tail -37; echo "$big"; echo "$big"
+  head -3 "$tmp/cohort.jsonl"; } >"$tmp/big.jsonl"
+same "records over 1 MiB among ordinary ones" 2 -- --rules tests/data/rules/tiny "$tmp/big.jsonl"
 
 # --- options -----------------------------------------------------------------
 for bad in 0 -1 x 2x 257; do
