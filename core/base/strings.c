@@ -122,6 +122,42 @@ size_t nms_path_name(char *buf, size_t size, size_t at, const char *sep,
     return ls + ln;
 }
 
+size_t nms_utf8_whole(const char *s, size_t n)
+{
+    size_t k = n, need;
+    unsigned char lead;
+
+    while (k > 0 && n - k < 3 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k == 0)
+        return n;
+    lead = (unsigned char)s[k - 1];
+    need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return n - (k - 1) < need ? k - 1 : n;
+}
+
+size_t nms_path_steps(char *buf, size_t size, const struct nms_path_step *s)
+{
+    size_t len;
+
+    if (s == NULL) {
+        buf[0] = '\0';
+        return 0;
+    }
+    len = nms_path_steps(buf, size, s->up);
+    if (s->name == NULL) {
+        len += nms_path_index(buf, size, len, s->index);
+        return len < size ? len : size - 1;
+    }
+    len += nms_path_name(buf, size, len, len == 0 ? "" : ".", s->name);
+    if (len >= size) {
+        /* Cut, still terminated, and not inside a character. */
+        len = nms_utf8_whole(buf, size - 1);
+        buf[len] = '\0';
+    }
+    return len;
+}
+
 size_t nms_path_index(char *buf, size_t size, size_t at, size_t index)
 {
     char text[32];

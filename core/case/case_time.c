@@ -298,52 +298,8 @@ struct time_walk {
     size_t n_times;
 };
 
-/* One step of the path to a time: a field's name or an entry's index, on
- * the C stack of walk_times, linked to the step above. Written out only
- * for a warning: writing it for every field walked was a third of the
- * walk. */
-struct time_step {
-    const struct time_step *up; /* NULL at the top */
-    const char *name;           /* NULL for an index */
-    size_t index;
-};
-
-/* Appends ".name" (or "name" at the top) to the path from `len` on. */
-static size_t push_name(struct time_walk *w, size_t len, const char *name)
-{
-    if (len >= sizeof w->path - 1)
-        return len;
-    len += nms_path_name(w->path, sizeof w->path, len, len == 0 ? "" : ".",
-                         name);
-    return len < sizeof w->path ? len : sizeof w->path - 1;
-}
-
-/* Appends "[index]" to the path, like push_name. */
-static size_t push_index(struct time_walk *w, size_t len, size_t index)
-{
-    if (len >= sizeof w->path - 1)
-        return len;
-    len += nms_path_index(w->path, sizeof w->path, len, index);
-    return len < sizeof w->path ? len : sizeof w->path - 1;
-}
-
-/* Writes the steps from the top down to `s` into w->path; returns its
- * length. Each step writes only past the steps above it. */
-static size_t write_path(struct time_walk *w, const struct time_step *s)
-{
-    size_t len;
-
-    if (s == NULL) {
-        w->path[0] = '\0';
-        return 0;
-    }
-    len = write_path(w, s->up);
-    return s->name != NULL ? push_name(w, len, s->name)
-                           : push_index(w, len, s->index);
-}
-
 static void visit_time(struct time_walk *w, const struct nms_field *f, double t,
-                       const struct time_step *at)
+                       const struct nms_path_step *at)
 {
     char msg[256], when[48], at_text[48];
 
@@ -362,7 +318,7 @@ static void visit_time(struct time_walk *w, const struct nms_field *f, double t,
              nms_time_format(t, w->c->time_form, when, sizeof when),
              nms_time_format(w->c->assessed_at, w->c->time_form, at_text,
                              sizeof at_text));
-    write_path(w, at);
+    nms_path_steps(w->path, sizeof w->path, at);
     if (nms_case_warn(w->c, w->path, msg) != NMS_OK)
         w->status = NMS_ENOMEM;
 }
@@ -370,11 +326,11 @@ static void visit_time(struct time_walk *w, const struct nms_field *f, double t,
 /* Visits every time field under the struct at `base`, depth first; `at`
  * is the path's step to `base`. */
 static void walk_times(struct time_walk *w, const struct nms_schema *rec,
-                       const char *base, const struct time_step *at)
+                       const char *base, const struct nms_path_step *at)
 {
     const struct nms_field *f;
     const char *elems;
-    struct time_step field, entry;
+    struct nms_path_step field, entry;
     size_t i, j, n;
 
     for (i = 0; i < rec->n_fields && w->status == NMS_OK; i++) {

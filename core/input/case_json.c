@@ -49,26 +49,14 @@ static const struct nms_field quantity_fields[] = {
 static const struct nms_schema quantity_record = {
     "quantity", sizeof(struct quantity_value), quantity_fields, 2};
 
-/*
- * One step of the path to the value being read: a member name or an array
- * index, on the C stack of the parse_object or parse_array call reading
- * it, linked to the step above. The path is written out only when a
- * message quotes it: written for every member read, it was ~5 % of reading
- * a case, and almost no case has a message.
- */
-struct step {
-    const struct step *up; /* NULL at the top */
-    const char *name;      /* the member's name; NULL for an index */
-    size_t index;
-};
-
 /* State of one parse. */
 struct parse {
     struct nms_case *c;
     enum nms_status status;  /* NMS_OK; NMS_EPARSE once the case failed */
-    const struct step *at;   /* the innermost step, NULL at the top */
-    char path[NMS_MAX_PATH]; /* `at` written out by path_of() */
-    size_t path_len;
+    /* The innermost step of the path to the value being read (NULL at
+     * the top), written out by path_of() only when a message quotes it. */
+    const struct nms_path_step *at;
+    char path[NMS_MAX_PATH];
     char first_time[NMS_MAX_PATH + 32]; /* "a number at vitals[0].t" */
     const char *text; /* the record, for the label's own text */
     size_t text_len;  /* its length: the record is not NUL-terminated */
@@ -87,29 +75,10 @@ static const char *path_of(struct parse *p);
  * message must stay readable whatever length of typo it quotes. */
 #define NAME_MAX_BYTES 64u
 
-/*
- * Length of the first n bytes of s less any character that they cut in
- * half. The text passed the UTF-8 check, so a cut is the only way our
- * output could become invalid UTF-8 (and the JSON Lines output with it).
- */
-static size_t utf8_whole(const char *s, size_t n)
-{
-    size_t k = n, need;
-    unsigned char lead;
-
-    while (k > 0 && n - k < 3 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
-        k--;
-    if (k == 0)
-        return n;
-    lead = (unsigned char)s[k - 1];
-    need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    return n - (k - 1) < need ? k - 1 : n;
-}
-
 /* For "%.*s": how much of the name s to quote in a message. */
 static int name_bytes(const char *s)
 {
-    return (int)utf8_whole(s, strnlen(s, NAME_MAX_BYTES));
+    return (int)nms_utf8_whole(s, strnlen(s, NAME_MAX_BYTES));
 }
 
 /* vsnprintf into msg; a message longer than msg is cut between characters. */
@@ -119,7 +88,7 @@ static void format_message(char *msg, size_t size, const char *fmt, va_list ap)
     int n = vsnprintf(msg, size, fmt, ap);
 
     if (n > 0 && (size_t)n >= size)
-        msg[utf8_whole(msg, size - 1)] = '\0';
+        msg[nms_utf8_whole(msg, size - 1)] = '\0';
 }
 
 PRINTF_LIKE(2, 3)
@@ -168,53 +137,16 @@ static void fail_type(struct parse *p, const char *expected, const cJSON *item)
     fail(p, "expected %s, got %s", expected, type_name(item));
 }
 
-/* Appends ".key" (or "key" at the top) to p->path. */
-static void append_key(struct parse *p, const char *key)
-{
-    size_t saved = p->path_len;
-    p->path_len += nms_path_name(p->path, sizeof p->path, saved,
-                                 saved == 0 ? "" : ".", key);
-    if (p->path_len >= sizeof p->path) {
-        /* Truncated, still terminated, and not inside a character. */
-        p->path_len = utf8_whole(p->path, sizeof p->path - 1);
-        p->path[p->path_len] = '\0';
-    }
-}
-
-static void append_index(struct parse *p, size_t index)
-{
-    size_t saved = p->path_len;
-    p->path_len += nms_path_index(p->path, sizeof p->path, saved, index);
-    if (p->path_len >= sizeof p->path)
-        p->path_len = sizeof p->path - 1;
-}
-
-/* Appends the steps from the top down to `s`. Each append writes only
- * past what the steps above it wrote, so the text is the one that
- * appending and truncating member by member while reading would give. */
-static void append_steps(struct parse *p, const struct step *s)
-{
-    if (s == NULL)
-        return;
-    append_steps(p, s->up);
-    if (s->name != NULL)
-        append_key(p, s->name);
-    else
-        append_index(p, s->index);
-}
-
 /* The path of the value being read, written out into p->path. */
 static const char *path_of(struct parse *p)
 {
-    p->path_len = 0;
-    p->path[0] = '\0';
-    append_steps(p, p->at);
+    nms_path_steps(p->path, sizeof p->path, p->at);
     return p->path;
 }
 
 /* Enters the member `name` (or, when NULL, the entry `index`) through the
  * caller's `s`, which stays in place until leave(). */
-static void enter(struct parse *p, struct step *s, const char *name,
+static void enter(struct parse *p, struct nms_path_step *s, const char *name,
                   size_t index)
 {
     s->up = p->at;
@@ -223,7 +155,7 @@ static void enter(struct parse *p, struct step *s, const char *name,
     p->at = s;
 }
 
-static void leave(struct parse *p, const struct step *s)
+static void leave(struct parse *p, const struct nms_path_step *s)
 {
     p->at = s->up;
 }
@@ -474,7 +406,7 @@ static void parse_array(struct parse *p, const struct nms_field *f,
     const struct nms_schema *rec = f->record;
     const cJSON *child;
     char *elems;
-    struct step step;
+    struct nms_path_step step;
     size_t n = 0, i;
 
     if (!cJSON_IsArray(item)) {
@@ -594,7 +526,7 @@ static void parse_object(struct parse *p, const struct nms_schema *rec,
     unsigned char seen[NMS_RECORD_FIELDS_MAX] = {0};
     const struct nms_field *f;
     const cJSON *item;
-    struct step step;
+    struct nms_path_step step;
     size_t n = 0, next = 0;
 
     assert(rec->n_fields <= NMS_RECORD_FIELDS_MAX);
