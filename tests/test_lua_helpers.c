@@ -147,6 +147,7 @@ static void helpers_memoize_as_memo_wrap_did(void **s)
 static void helpers_memo_tells_calls_apart_as_table_keys_do(void **s)
 {
     expect_true(s, "memo_keys", "18");
+    expect_true(s, "memo_many", "3001 2");
 }
 
 /* A finding without evidence or missing text is one table per value

@@ -13,8 +13,11 @@
  * tables the engine did not push (the rule tests build their own) keep
  * theirs in a weak table keyed by the case, as before.
  *
- * The memory is one table per case, each call's finding stored under a
- * string that spells the function and the arguments (see remembered):
+ * The memory is one table per case. Each call is named by a key that
+ * spells the function and the arguments (see remembered); for the case
+ * the engine evaluates, the VM's index (memo_index.c) finds the key's
+ * entry in the memory, an integer key; for any other case table the key,
+ * pushed as a string, is the memory's key itself. In a key,
  * tables count by identity, strings, integers, floats and booleans by
  * value; 25 and 25.0 are apart, as tostring and so the evidence tell
  * them apart ("25 %" vs "25.0 %"); a nil argument is one of its own.
@@ -30,6 +33,7 @@
 #include <lauxlib.h>
 
 #include "lua/memo.h"
+#include "lua/memo_index.h"
 #include "lua/meter.h"
 #include "lua/vm.h"
 
@@ -63,8 +67,11 @@ void nms_memo_push_slot(lua_State *L)
  * one's, its memory and its findings let go. */
 static void clear_slot(lua_State *L, int case_idx)
 {
+    void *ud;
+    lua_Alloc f = lua_getallocf(L, &ud);
     int k;
 
+    nms_memo_index_clear(&nms_vm_of(L)->memo_index, f, ud);
     nms_memo_push_slot(L);
     for (k = NMS_SLOT_MEMORY; k <= NMS_SLOT_N; k++) {
         lua_pushnil(L);
@@ -110,19 +117,31 @@ void nms_memo_end(lua_State *L)
 }
 
 /* [-0, +1] Pushes the memory of the case at index 2; the slot is at
- * index `slot`. */
-static void push_memory(lua_State *L, int slot)
+ * index `slot`. Returns 1 for the case the engine evaluates, whose
+ * answers are found through the VM's index (memo_index.h) and kept at
+ * integer keys of its memory; 0 for any other case table, whose memory
+ * is keyed by the calls' keys as strings. */
+static int push_memory(lua_State *L, int slot)
 {
+    struct nms_vm *vm = nms_vm_of(L);
+    lua_Alloc f;
+    void *ud;
+
     lua_rawgeti(L, slot, NMS_SLOT_CASE);
     if (lua_rawequal(L, -1, 2)) {
         lua_pop(L, 1);
         if (lua_rawgeti(L, slot, NMS_SLOT_MEMORY) == LUA_TTABLE)
-            return;
+            return 1;
         lua_pop(L, 1);
-        lua_createtable(L, 0, (int)nms_vm_of(L)->memo_hint);
+        f = lua_getallocf(L, &ud);
+        nms_memo_index_clear(&vm->memo_index, f, ud);
+        /* Answers and keepers go at 1, 2, ...: an array part with room
+         * for half as many again as the hint, so a case storing a little
+         * more than those before it does not grow (reallocate) it. */
+        lua_createtable(L, (int)(vm->memo_hint + vm->memo_hint / 2), 0);
         lua_pushvalue(L, -1);
         lua_rawseti(L, slot, NMS_SLOT_MEMORY);
-        return;
+        return 1;
     }
     lua_pop(L, 1);
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &others) != LUA_TTABLE) {
@@ -144,6 +163,7 @@ static void push_memory(lua_State *L, int slot)
         lua_rawset(L, -4);
     }
     lua_remove(L, -2);
+    return 0;
 }
 
 /* 1 when the value at `i` is an object the collector may free (and whose
@@ -229,9 +249,63 @@ static char *put_arg(lua_State *L, char *out, int i)
     }
 }
 
-/* A key this long or shorter is written on the C stack and pushed as one
- * string; a longer one (a long string argument) in a buffer of the VM. */
+/* A key this long or shorter is written on the C stack (and for the
+ * engine's case looked up in the index, else pushed as one string); a
+ * longer one (a long string argument) in a buffer of the VM, as a
+ * string. */
 #define KEY_ON_STACK 256
+
+/* Keys compared in one search of the index past which the search is
+ * charged to the budget: ~1.5 in a half-full table, so only keys made to
+ * collide get there, and then no loop of calls runs past the budget. */
+#define PROBES_FREE 8
+
+/* [-?, +1] remembered for the case the engine evaluates: the key (`bytes`
+ * at `key`) found in the VM's index, or fn called and its answer kept at
+ * the memory's next integer key (the memory is at `memory`; fn, the case
+ * and its arguments at 1..2 + MEMO_ARGS, the last given at 2 + n). */
+static int remembered_indexed(lua_State *L, int memory, const char *key,
+                              size_t bytes, int n)
+{
+    struct nms_vm *vm = nms_vm_of(L);
+    struct nms_memo_index *x = &vm->memo_index;
+    uint64_t hash = nms_memo_hash(key, bytes);
+    size_t probes, stored = 1;
+    lua_Integer at = nms_memo_index_find(x, key, bytes, hash, &probes);
+    lua_Alloc f;
+    void *ud;
+    int i;
+
+    if (probes > PROBES_FREE)
+        nms_limits_charge(L, (double)probes);
+    if (at != 0) {
+        lua_rawgeti(L, memory, at);
+        return 1;
+    }
+    lua_pushvalue(L, 1);
+    for (i = 2; i <= 2 + MEMO_ARGS; i++)
+        lua_pushvalue(L, i);
+    lua_call(L, 1 + MEMO_ARGS, 1);  /* memory, hit */
+    /* A nil answer is not kept, as a table keeps no nil: asked again, it
+     * is worked out again (as before the index). */
+    if (lua_isnil(L, -1))
+        return 1;
+    for (i = 1; i <= 2 + n; i++)
+        if (i != 2 && collectable(L, i)) {
+            lua_pushvalue(L, i);
+            lua_rawseti(L, memory, ++x->slots);
+            stored++;
+        }
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, memory, ++x->slots);
+    /* Refused room (the memory cap) only means the answer is worked out
+     * again when asked again: the same answer, as fn depends on its
+     * arguments alone. */
+    f = lua_getallocf(L, &ud);
+    (void)nms_memo_index_add(x, f, ud, key, bytes, hash, x->slots);
+    vm->memo_entries += stored;
+    return 1;
+}
 
 /* [-?, +1] fn(case, a1, ..., a6) for fn at 1, the case at 2 and at most
  * MEMO_ARGS arguments after it, remembered per case and arguments.
@@ -247,7 +321,7 @@ static char *put_arg(lua_State *L, char *out, int i)
  * address cannot be reused by another object while the key is there. */
 static int remembered(lua_State *L, int slot)
 {
-    int n = lua_gettop(L) - 2, i, memory;
+    int n = lua_gettop(L) - 2, i, memory, indexed;
     size_t stored = 1;              /* the answer's entry, and keepers */
     struct nms_meter meter = {0};
     size_t bytes = 0;
@@ -262,7 +336,7 @@ static int remembered(lua_State *L, int slot)
         nms_memo_push_slot(L);
         slot = lua_gettop(L);
     }
-    push_memory(L, slot);           /* memory */
+    indexed = push_memory(L, slot); /* memory */
     memory = lua_gettop(L);
     bytes = arg_size(L, 1);
     for (i = 1; i <= n; i++)
@@ -272,6 +346,11 @@ static int remembered(lua_State *L, int slot)
     for (i = 1; i <= n; i++)
         end = put_arg(L, end, 2 + i);
     assert((size_t)(end - key) == bytes);
+    if (indexed && key == small) {
+        if (bytes > 64)
+            nms_meter_end(L, &meter, bytes);
+        return remembered_indexed(L, memory, small, bytes, n);
+    }
     if (key == small)
         lua_pushlstring(L, small, bytes);   /* memory, key */
     else

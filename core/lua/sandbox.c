@@ -293,6 +293,7 @@ void nms_vm_free(struct nms_vm *vm)
         free(vm->overlays[i]);
     free(vm->overlays);
     nms_watchdog_free(&vm->watchdog);   /* no tick may reach L once closed */
+    nms_memo_index_free(&vm->memo_index, vm_alloc, vm);
     if (vm->L)
         lua_close(vm->L);
     nms_pool_release(&vm->pool);   /* after L: lua_close frees into it */

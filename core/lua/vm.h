@@ -13,6 +13,7 @@
 
 #include <lua.h>
 
+#include "lua/memo_index.h"
 #include "lua/pool.h"
 #include "lua/watchdog.h"
 #include "nms/engine.h"
@@ -85,6 +86,8 @@ struct nms_vm {
      * current one, and a decaying maximum over those before it. */
     size_t memo_entries;
     size_t memo_hint;
+    /* Where in the current case's memory each call's answer is (memo.c). */
+    struct nms_memo_index memo_index;
 };
 
 /* The rule files of a ruleset as read once for its digest (digest.c):

@@ -207,6 +207,25 @@ probes.memo_keys = function(case)
   return calls == 18, tostring(calls)
 end
 
+-- Many calls in one case (the index of the case's memory grows past its
+-- first room, keys past 1 kB of bytes): each answered once and then found
+-- again, a long string argument among them; a nil answer is not kept,
+-- so it is worked out again, as a Lua table keeps no nil.
+probes.memo_many = function(case)
+  local calls, nils = 0, 0
+  local f = nms.memoize(function(_, i, s) calls = calls + 1; return { i, s } end)
+  local g = nms.memoize(function() nils = nils + 1; return nil end)
+  local long = string.rep("x", 300)
+  local first = {}
+  for i = 1, 3000 do first[i] = f(case, i, i % 7 == 0 and long or "k" .. i % 13) end
+  for i = 3000, 1, -1 do
+    if f(case, i, i % 7 == 0 and long or "k" .. i % 13) ~= first[i] then return false, "lost " .. i end
+  end
+  if f(case, 1, "other") == first[1] then return false, "apart" end
+  g(case, 1); g(case, 1)
+  return calls == 3001 and nils == 2, calls .. " " .. nils
+end
+
 -- nms.finding without evidence or missing text: one table per value and
 -- case, the same for every call within the case, a new one in the next
 -- case (the table of the case before is kept here to compare).
