@@ -146,8 +146,12 @@ function M.courses(case)
       local depot = drugs.depot(info, med.route)
       if depot then as_depot(case, c, depot) end
       local key = drugs.drug_key(info)
-      by_drug[key] = by_drug[key] or {}
-      table.insert(by_drug[key], c)
+      local group = by_drug[key]
+      if group == nil then
+        by_drug[key] = { c }
+      else
+        group[#group + 1] = c
+      end
       out[#out + 1] = c
     end
   end
@@ -339,7 +343,7 @@ local first_exposure_of
 -- or nil and why it cannot be known. Remembered per case (the baselines of
 -- SBP, DBP, HR and RR each ask it).
 local first_exposure = memo.wrap(function(case, with_withdrawal)
-  return table.pack(first_exposure_of(case, with_withdrawal))
+  return { first_exposure_of(case, with_withdrawal) }   -- both values, as table.pack without its call
 end)
 function M.first_exposure(case, with_withdrawal)
   local found = first_exposure(case, with_withdrawal and true or false)

@@ -195,6 +195,29 @@ end
 -- The anchor is worked out once per case (every drug item asks for it).
 local anchors = setmetatable({}, { __mode = "k" })
 
+-- Which entries show a cardinal sign (time.first_sign): made once, as
+-- they depend on the parameters alone.
+local function febrile(v) return type(v.temp) == "number" and v.temp > ONSET_FEVER_C end
+local function rigid_exam(e) return ONSET_RIGID[e.rigidity] == true end
+
+-- The entry of the first cardinal sign and whether it is a fever (see
+-- time.first_sign), or nil.
+local function first_sign_entry(case)
+  local fever = time.earliest(time.upto(case, case.vitals), febrile)
+  local rigid = time.earliest(time.upto(case, case.exam), rigid_exam)
+  if fever and (rigid == nil or fever.t <= rigid.t) then return fever, true end
+  return rigid, false
+end
+
+-- The phrase of time.first_sign for its entry.
+local function first_sign_text(case, e, fever)
+  if fever then
+    return ("the first temperature above %s (%s at %s)"):format(
+      fmt.temp(ONSET_FEVER_C), fmt.temp(e.temp), time.fmt(case, e.t))
+  end
+  return ("the first rigidity recorded (%s at %s)"):format(e.rigidity, time.fmt(case, e.t))
+end
+
 -- The first cardinal sign the record shows, not after the assessment: the
 -- first temperature above onset.fever_c at any site, or the first exam
 -- with rigidity (onset.rigidity), whichever is earlier. Fever and rigidity
@@ -202,18 +225,26 @@ local anchors = setmetatable({}, { __mode = "k" })
 -- §3 [S1]; DSM-IV-TR A, §1.1 [S10]; Caroff & Mann major criteria, §4.4
 -- [S12]). Returns t and a phrase, or nil.
 function time.first_sign(case)
-  local fever = time.earliest(time.upto(case, case.vitals),
-    function(v) return type(v.temp) == "number" and v.temp > ONSET_FEVER_C end)
-  local rigid = time.earliest(time.upto(case, case.exam),
-    function(e) return ONSET_RIGID[e.rigidity] == true end)
-  if fever and (rigid == nil or fever.t <= rigid.t) then
-    return fever.t, ("the first temperature above %s (%s at %s)"):format(
-      fmt.temp(ONSET_FEVER_C), fmt.temp(fever.temp), time.fmt(case, fever.t))
-  elseif rigid then
-    return rigid.t, ("the first rigidity recorded (%s at %s)"):format(rigid.rigidity, time.fmt(case, rigid.t))
-  end
-  return nil
+  local e, fever = first_sign_entry(case)
+  if e == nil then return nil end
+  return e.t, first_sign_text(case, e, fever)
 end
+
+-- An anchor's text is read by evidence only (and by the few sets that
+-- quote the episode's start), so it is written when first read: the
+-- anchor keeps what it needs under these keys, which no reader names.
+local CASE, SIGN, FEVER = {}, {}, {}
+local LAZY_TEXT = { __index = function(a, k)
+  if k ~= "text" then return nil end
+  local case, text = a[CASE], nil
+  if a.kind == "onset" then
+    text = "symptom onset (case.onset, " .. time.fmt(case, case.onset) .. ")"
+  else
+    text = first_sign_text(case, a[SIGN], a[FEVER])
+  end
+  a.text = text   -- no __newindex: set in the anchor itself
+  return text
+end }
 
 --- The anchor of the drug windows: { t = hours, kind = "onset" |
 -- "first_sign" | "assessment", text = "symptom onset (case.onset, T)" },
@@ -226,11 +257,11 @@ function time.anchor(case)
   local a = anchors[case]
   if a then return a end
   if type(case.onset) == "number" and case.onset <= case.assessed_at then
-    a = { t = case.onset, kind = "onset", text = "symptom onset (case.onset, " .. time.fmt(case, case.onset) .. ")" }
+    a = setmetatable({ t = case.onset, kind = "onset", [CASE] = case }, LAZY_TEXT)
   else
-    local t, what = time.first_sign(case)
-    if t then
-      a = { t = t, kind = "first_sign", text = what }
+    local e, fever = first_sign_entry(case)
+    if e then
+      a = setmetatable({ t = e.t, kind = "first_sign", [CASE] = case, [SIGN] = e, [FEVER] = fever }, LAZY_TEXT)
     else
       a = { t = case.assessed_at, kind = "assessment", text = "the assessment (no onset recorded and no fever "
         .. "or rigidity in the record)" }
@@ -281,8 +312,12 @@ end
 -- keep(entry) is true (keep defaults to "has a time"); nil if none.
 function time.earliest(list, keep)
   local best
-  for _, e in ipairs(list or {}) do
-    if e.t ~= nil and (keep == nil or keep(e)) and (best == nil or e.t < best.t) then
+  if list == nil then return nil end
+  for i = 1, math.huge do   -- as ipairs, without its call per entry
+    local e = list[i]
+    if e == nil then break end
+    local t = e.t
+    if t ~= nil and (keep == nil or keep(e)) and (best == nil or t < best.t) then
       best = e
     end
   end
@@ -293,8 +328,12 @@ end
 -- keep(entry) is true; nil if none.
 function time.latest(list, keep)
   local best
-  for _, e in ipairs(list or {}) do
-    if e.t ~= nil and (keep == nil or keep(e)) and (best == nil or e.t > best.t) then
+  if list == nil then return nil end
+  for i = 1, math.huge do   -- as ipairs, without its call per entry
+    local e = list[i]
+    if e == nil then break end
+    local t = e.t
+    if t ~= nil and (keep == nil or keep(e)) and (best == nil or t > best.t) then
       best = e
     end
   end
