@@ -158,6 +158,9 @@ for _, row in ipairs(data.drugs) do
   end
 end
 
+-- (No name keys to "": by_words' shortcut for one word relies on it.)
+local EMPTY_KEYED = by_name[""] ~= nil
+
 local groups = {}
 for i, g in ipairs(data.atc_groups) do
   local bad = unknown_class(g[2])
@@ -269,6 +272,19 @@ end
 
 -- Classifies a written name; nil when some segment names no known drug.
 local function by_words(written)
+  -- One plain word that is a known name or brand (most names as written:
+  -- "Haldol", "quetiapine"): what the segments below find for it, without
+  -- their string and pattern calls. Its one segment is that word, and
+  -- whether the whole name's drug words or the longest-name search finds
+  -- it (a strength or a qualifier is left out of the one, not the other),
+  -- it is that row, as written.
+  local key, n = nms.name_key(written, SEPARATOR)
+  if n == 1 then
+    local hit = by_name[key]
+    if hit and not EMPTY_KEYED then
+      return info_of(hit.row, written, hit.via, key == key_of(hit.row[1])), { [key] = true }
+    end
+  end
   local segs = M.segments(written)
   local found, seen, all = {}, {}, {}
   -- the whole name first (its drug words only), so "carbidopa/levodopa" is
@@ -434,12 +450,17 @@ local keys = setmetatable({}, { __mode = "k" })
 function M.drug_key(info)
   local key = keys[info]
   if key == nil then
-    key = M.normalize(info.generic or info.written or "")
-    if key:find("/", 1, true) then   -- a combination: its parts in order
-      local parts = {}
-      for part in key:gmatch("[^/]+") do parts[#parts + 1] = part end
-      table.sort(parts)
-      key = table.concat(parts, "/")
+    -- plain words (nms.name_key, as M.normalize's first step) have no "/"
+    local name = info.generic or info.written or ""
+    key = nms.name_key(name, NO_SEPARATORS)
+    if key == nil then
+      key = M.normalize(name)
+      if key:find("/", 1, true) then   -- a combination: its parts in order
+        local parts = {}
+        for part in key:gmatch("[^/]+") do parts[#parts + 1] = part end
+        table.sort(parts)
+        key = table.concat(parts, "/")
+      end
     end
     keys[info] = key
   end
