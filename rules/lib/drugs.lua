@@ -360,6 +360,7 @@ function M.classify(med)
   local written = med.drug
   local info, words
   if written then info, words = by_words(written) end
+  local by_name_found = info ~= nil   -- then the ATC code played no part
   words = words or {}
   if not info then
     local atc = med.atc and med.atc:upper():gsub("%s", "")
@@ -382,7 +383,7 @@ function M.classify(med)
   for w in pairs(words) do
     if MARK[w] then info.marked = true end
   end
-  return info
+  return info, by_name_found
 end
 
 -- A population names the same drugs over and over ("Haldol", "quetiapine
@@ -392,16 +393,20 @@ end
 -- Messy EHR names are endless, so the table is bounded: past
 -- MAX_CLASSIFIED (name, ATC) pairs it starts again empty, and peak memory
 -- does not grow with the cohort (docs/performance.md, "Bounded memory").
+-- A name its words classify is classified alike whatever ATC code comes
+-- with it (the code is read only for names the words leave unknown): that
+-- info is kept once more per name under BY_NAME, for the name's next code.
 local MAX_CLASSIFIED = 4096
 local classify = M.classify
-local classified, n_classified, NONE = {}, 0, {}
+local classified, n_classified, NONE, BY_NAME = {}, 0, {}, {}
 
 function M.classify(med)
   local drug, atc = med.drug, med.atc
   local by_atc = classified[drug == nil and NONE or drug]
-  local info = by_atc and by_atc[atc == nil and NONE or atc]
+  local info = by_atc and (by_atc[atc == nil and NONE or atc] or by_atc[BY_NAME])
   if info then return info end
-  info = classify(med)
+  local by_name_found
+  info, by_name_found = classify(med)
   if n_classified >= MAX_CLASSIFIED then classified, n_classified = {}, 0 end
   by_atc = classified[drug == nil and NONE or drug]
   if by_atc == nil then
@@ -409,6 +414,7 @@ function M.classify(med)
     classified[drug == nil and NONE or drug] = by_atc
   end
   by_atc[atc == nil and NONE or atc] = info
+  if by_name_found then by_atc[BY_NAME] = info end
   n_classified = n_classified + 1
   return info
 end
