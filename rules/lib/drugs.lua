@@ -235,10 +235,21 @@ local function with_classes(info, list)
   return info
 end
 
+-- The classes of each row, as with_classes writes them, made the first
+-- time a name of the row is read and shared by every info of the row (a
+-- drug's names, brands and strengths): read them, never modify them, as
+-- the info itself. The rows are the tables' own, so this stays as small.
+local row_classes = {}
+
 local function info_of(row, written, via, exact)
-  return with_classes({ written = written, generic = row[1], atc = row[2], gen = row.gen,
-    potency = row.potency, via = via, exact = exact, source = row.src, recognised = true },
-    as_list(row[3]))
+  local c = row_classes[row]
+  if c == nil then
+    c = with_classes({}, as_list(row[3]))
+    row_classes[row] = c
+  end
+  return { written = written, generic = row[1], atc = row[2], gen = row.gen, potency = row.potency,
+    via = via, exact = exact, source = row.src, recognised = true,
+    classes = c.classes, class_list = c.class_list }
 end
 
 -- The known drugs of one segment's words (longest names first) and its
