@@ -595,7 +595,10 @@ static const char *not_json_hint(const char *text, size_t len, size_t pos)
     while (first < len && (text[first] == ' ' || text[first] == '\t' ||
                            text[first] == '\r' || text[first] == '\n'))
         first++;
-    if (pos != first || first >= len || text[first] == '{' || text[first] == '[')
+    /* Printable ASCII only: a stray control byte or a byte-order mark
+     * before a real object is a JSON problem, not another format. */
+    if (pos != first || first >= len || text[first] == '{' ||
+        text[first] == '[' || text[first] < 0x21 || text[first] > 0x7E)
         return "";
     for (eol = first; eol < len && text[eol] != '\n'; eol++)
         if (text[eol] == '{' || text[eol] == '"')
