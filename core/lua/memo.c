@@ -27,7 +27,6 @@
  * charge; a long string argument's bytes are charged as text), and `fn`
  * runs as an ordinary Lua call under the count hook.
  */
-#include <assert.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -166,87 +165,88 @@ static int push_memory(lua_State *L, int slot)
     return 0;
 }
 
-/* 1 when the value at `i` is an object the collector may free (and whose
- * address may then be reused), so that a key naming it by address must
- * keep it alive. */
-static int collectable(lua_State *L, int i)
-{
-    switch (lua_type(L, i)) {
-    case LUA_TTABLE:
-    case LUA_TFUNCTION:
-    case LUA_TUSERDATA:     /* full userdata: a light one is its own type */
-    case LUA_TTHREAD:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-/* The bytes put_arg writes for the value at `i`. */
-static size_t arg_size(lua_State *L, int i)
-{
-    size_t len;
-
-    switch (lua_type(L, i)) {
-    case LUA_TNIL:
-    case LUA_TNONE:
-    case LUA_TBOOLEAN:
-        return 1;
-    case LUA_TNUMBER:
-        return 1 + (lua_isinteger(L, i) ? sizeof(lua_Integer) : sizeof(lua_Number));
-    case LUA_TSTRING:
-        lua_tolstring(L, i, &len);
-        return 1 + sizeof len + len;
-    default:
-        return 1 + sizeof(const void *);
-    }
-}
-
-/* Writes the value at `i` into the key at `out`: a tag byte, then what
- * tells it apart from every other value of its kind. Returns the end. */
-static char *put_arg(lua_State *L, char *out, int i)
+/* Writes the key bytes of the value at `i` at `out` when they fit in
+ * `room` bytes (a tag byte, then what tells it apart from every other
+ * value of its kind), and returns how many they are, fitting or not, so
+ * that one pass both measures and writes. Sets *kept when the key names
+ * an object the collector may free (and whose address may then be
+ * reused): the memory must then keep it alive. */
+static size_t put_arg(lua_State *L, char *out, size_t room, int i, int *kept)
 {
     const void *p;
     lua_Number x;
     lua_Integer k;
     size_t len;
     const char *s;
+    int type = lua_type(L, i);
 
-    switch (lua_type(L, i)) {
+    switch (type) {
     case LUA_TNIL:
     case LUA_TNONE:
-        *out++ = 'n';
-        return out;
+        if (room >= 1)
+            *out = 'n';
+        return 1;
     case LUA_TBOOLEAN:
-        *out++ = lua_toboolean(L, i) ? 't' : 'f';
-        return out;
+        if (room >= 1)
+            *out = lua_toboolean(L, i) ? 't' : 'f';
+        return 1;
     case LUA_TNUMBER:
         if (lua_isinteger(L, i)) {
             k = lua_tointeger(L, i);
-            *out++ = 'i';
-            memcpy(out, &k, sizeof k);
-            return out + sizeof k;
+            if (room >= 1 + sizeof k) {
+                *out = 'i';
+                memcpy(out + 1, &k, sizeof k);
+            }
+            return 1 + sizeof k;
         }
         x = lua_tonumber(L, i);
         if (x != x)     /* as a Lua table index would, naming the caller */
             luaL_error(L, "table index is NaN");
         if (x == 0)
             x = 0;      /* -0.0 and 0.0 are one table key */
-        *out++ = 'd';
-        memcpy(out, &x, sizeof x);
-        return out + sizeof x;
+        if (room >= 1 + sizeof x) {
+            *out = 'd';
+            memcpy(out + 1, &x, sizeof x);
+        }
+        return 1 + sizeof x;
     case LUA_TSTRING:
         s = lua_tolstring(L, i, &len);
-        *out++ = 's';
-        memcpy(out, &len, sizeof len);
-        memcpy(out + sizeof len, s, len);
-        return out + sizeof len + len;
+        if (room >= 1 + sizeof len && room - 1 - sizeof len >= len) {
+            *out = 's';
+            memcpy(out + 1, &len, sizeof len);
+            memcpy(out + 1 + sizeof len, s, len);
+        }
+        return 1 + sizeof len + len;
     default:            /* by identity, as a table key counts them */
         p = lua_topointer(L, i);
-        *out++ = 'p';
-        memcpy(out, &p, sizeof p);
-        return out + sizeof p;
+        if (room >= 1 + sizeof p) {
+            *out = 'p';
+            memcpy(out + 1, &p, sizeof p);
+        }
+        *kept = type != LUA_TLIGHTUSERDATA;   /* a light one is its own value */
+        return 1 + sizeof p;
     }
+}
+
+/* Writes the key of fn (at 1) and the `n` arguments after the case (at
+ * 3..2 + n) at `out`, as far as `room` bytes hold; returns its length,
+ * whether all of it fitted or not. Sets bit i of *keep for each value at
+ * i that the memory must keep alive (put_arg). */
+static size_t put_key(lua_State *L, char *out, size_t room, int n,
+                      unsigned *keep)
+{
+    size_t at = 0;
+    int i, kept;
+
+    *keep = 0;
+    for (i = 1; i <= 2 + n; i += i == 1 ? 2 : 1) {
+        kept = 0;
+        at += put_arg(L, out + (at < room ? at : room),
+                      at < room ? room - at : 0, i, &kept);
+        if (kept)
+            *keep |= 1u << i;
+    }
+    return at;
 }
 
 /* A key this long or shorter is written on the C stack (and for the
@@ -265,7 +265,7 @@ static char *put_arg(lua_State *L, char *out, int i)
  * the memory's next integer key (the memory is at `memory`; fn, the case
  * and its arguments at 1..2 + MEMO_ARGS, the last given at 2 + n). */
 static int remembered_indexed(lua_State *L, int memory, const char *key,
-                              size_t bytes, int n)
+                              size_t bytes, int n, unsigned keep)
 {
     struct nms_vm *vm = nms_vm_of(L);
     struct nms_memo_index *x = &vm->memo_index;
@@ -291,7 +291,7 @@ static int remembered_indexed(lua_State *L, int memory, const char *key,
     if (lua_isnil(L, -1))
         return 1;
     for (i = 1; i <= 2 + n; i++)
-        if (i != 2 && collectable(L, i)) {
+        if (keep & (1u << i)) {
             lua_pushvalue(L, i);
             lua_rawseti(L, memory, ++x->slots);
             stored++;
@@ -325,7 +325,8 @@ static int remembered(lua_State *L, int slot)
     size_t stored = 1;              /* the answer's entry, and keepers */
     struct nms_meter meter = {0};
     size_t bytes = 0;
-    char small[KEY_ON_STACK], *key, *end;
+    unsigned keep;
+    char small[KEY_ON_STACK], *key;
     luaL_Buffer big;
 
     lua_settop(L, 2 + MEMO_ARGS);
@@ -338,18 +339,16 @@ static int remembered(lua_State *L, int slot)
     }
     indexed = push_memory(L, slot); /* memory */
     memory = lua_gettop(L);
-    bytes = arg_size(L, 1);
-    for (i = 1; i <= n; i++)
-        bytes += arg_size(L, 2 + i);
-    key = bytes <= sizeof small ? small : luaL_buffinitsize(L, &big, bytes);
-    end = put_arg(L, key, 1);
-    for (i = 1; i <= n; i++)
-        end = put_arg(L, end, 2 + i);
-    assert((size_t)(end - key) == bytes);
+    bytes = put_key(L, small, sizeof small, n, &keep);
+    key = small;
+    if (bytes > sizeof small) {     /* written again, whole, in the VM */
+        key = luaL_buffinitsize(L, &big, bytes);
+        put_key(L, key, bytes, n, &keep);
+    }
     if (indexed && key == small) {
         if (bytes > 64)
             nms_meter_end(L, &meter, bytes);
-        return remembered_indexed(L, memory, small, bytes, n);
+        return remembered_indexed(L, memory, small, bytes, n, keep);
     }
     if (key == small)
         lua_pushlstring(L, small, bytes);   /* memory, key */
@@ -368,7 +367,7 @@ static int remembered(lua_State *L, int slot)
         lua_pushvalue(L, i);
     lua_call(L, 1 + MEMO_ARGS, 1);  /* memory, key, hit */
     for (i = 1; i <= 2 + n; i++)
-        if (i != 2 && collectable(L, i)) {
+        if (keep & (1u << i)) {
             lua_pushvalue(L, i);
             lua_pushboolean(L, 1);
             lua_rawset(L, memory);
