@@ -50,10 +50,21 @@ end
 local SEPARATOR = { ["and"] = true, with = true, w = true }
 
 -- Whether word `w` starts with a digit or a dot (a strength, "0.5"): what
--- w:match("^[%d%.]") answers, without a pattern call per word.
+-- w:match("^[%d%.]") answers, without a pattern call per word. Names
+-- repeat their words ("5", "mg", "10mg"), so each answer is kept across
+-- cases (a string call less per word), forgotten past MAX_NUMERIC words
+-- (the table starts again empty: bounded memory).
+local MAX_NUMERIC = 4096
+local numeric_of, n_numeric = {}, 0
 local function numeric(w)
-  local b = w:byte(1)
-  return b ~= nil and ((b >= 48 and b <= 57) or b == 46)
+  local v = numeric_of[w]
+  if v == nil then
+    local b = w:byte(1)
+    v = b ~= nil and ((b >= 48 and b <= 57) or b == 46)
+    if n_numeric >= MAX_NUMERIC then numeric_of, n_numeric = {}, 0 end
+    numeric_of[w], n_numeric = v, n_numeric + 1
+  end
+  return v
 end
 
 --- The words of a written name, in segments (lists of words) cut at
@@ -296,7 +307,16 @@ local function by_words(written)
       return info_of(hit.row, written, hit.via, key == key_of(hit.row[1])), { [key] = true }
     end
   end
-  local segs = M.segments(written)
+  -- Plain words (nms.name_key): M.segments would give one segment, the
+  -- key's words (lower case, no separator), and `every` joined is the key.
+  local segs
+  if key ~= nil then
+    local seg = {}
+    for w in key:gmatch("%S+") do seg[#seg + 1] = w end
+    segs = { seg }
+  else
+    segs = M.segments(written)
+  end
   local found, seen, all = {}, {}, {}
   -- the whole name first (its drug words only), so "carbidopa/levodopa" is
   -- the combination product, not two drugs
@@ -310,7 +330,7 @@ local function by_words(written)
   end
   local whole = by_name[table.concat(flat, " ")]
   if whole then
-    return info_of(whole.row, written, whole.via, table.concat(every, " ") == key_of(whole.row[1])), all
+    return info_of(whole.row, written, whole.via, (key or table.concat(every, " ")) == key_of(whole.row[1])), all
   end
   for _, seg in ipairs(segs) do
     local any, unknown = scan(seg, found, seen)
@@ -319,7 +339,7 @@ local function by_words(written)
   if #found == 0 then return nil, all end
   if #found == 1 then
     local hit = found[1]
-    return info_of(hit.row, written, hit.via, table.concat(every, " ") == key_of(hit.row[1])), all
+    return info_of(hit.row, written, hit.via, (key or table.concat(every, " ")) == key_of(hit.row[1])), all
   end
   local names, list, parts = {}, {}, {}
   for i, hit in ipairs(found) do
