@@ -42,15 +42,17 @@ function V.show(field, value)
   return f.label .. " " .. fmt.unit(value, f.unit)
 end
 
--- Per case (weakly by the case table): the readings of each field, and
--- the baseline of each field with the reason when it is unknown. Every
--- vitals item asks for both.
+-- Per case (weakly by the case table): the readings of each field, at
+-- the field's name, and under BASELINES the baseline of each field (its
+-- table) or, when it is unknown, the reason (a string). Every vitals item
+-- asks for both: two tables a case.
 local per_case = setmetatable({}, { __mode = "k" })
+local BASELINES = {}
 
 local function known(case)
   local k = per_case[case]
   if k == nil then
-    k = { readings = {}, baseline = {}, why = {} }
+    k = { [BASELINES] = {} }
     per_case[case] = k
   end
   return k
@@ -60,7 +62,7 @@ end
 -- order (undated last); nil when no vitals were recorded at all. A list
 -- shared between callers for the same case: read it, never modify it.
 function V.readings(case, field)
-  local k = known(case).readings
+  local k = known(case)
   local out = k[field]
   if out then return out end
   local all = time.upto(case, case.vitals)
@@ -127,13 +129,16 @@ end
 -- field; the table is shared between callers: read it, never modify it.
 -- @usage local b, why = vitals.baseline(case, "hr")
 function V.baseline(case, field)
-  local k = known(case)
-  local b, why = k.baseline[field], k.why[field]
-  if b == nil and why == nil then
+  local kept = known(case)[BASELINES]
+  local b = kept[field]
+  if b == nil then
+    local why
     b, why = find_baseline(case, field)
-    k.baseline[field], k.why[field] = b, why or false
+    b = b or why     -- the reason is a string ("" without evidence)
+    kept[field] = b
   end
-  return b, why or nil
+  if type(b) == "string" then return nil, b end
+  return b
 end
 
 -- The baseline of `field` and the reading furthest from it upwards (the
