@@ -45,12 +45,15 @@ end
 -- `at_least`, at or above), measured orally under the site policy.
 -- @usage temperature.above(case, 38.0, 2)         -- IEC 2011 item 2
 -- @usage temperature.above(case, 37.5, 1, true)   -- Pope 1986 "at least 37.5 °C"
+local above_value
+
 function T.above(case, limit, occasions, at_least)
-  local function hot(e) return e.temp > limit or (at_least == true and e.temp == limit) end
   local rs = vitals.readings(case, "temp")
   if rs == nil or #rs == 0 then
     return tri.finding(nil, "no temperature recorded")
   end
+  if not wanted() then return above_value(case, rs, limit, occasions, at_least) end
+  local function hot(e) return e.temp > limit or (at_least == true and e.temp == limit) end
   local others = {}
   local t = tri.tally(rs, function(e)
     if T.counts_as_oral(e.temp_site) then return hot(e), true end
@@ -106,6 +109,47 @@ function T.above(case, limit, occasions, at_least)
   end
   return tri.finding(nil, text and "no temperature measured orally; recorded: " .. list(others, 4) or "",
     "oral temperature readings (vitals[].temp with temp_site \"oral\")")
+end
+
+-- T.above when nobody reads the evidence: the same value and missing
+-- texts from the counts alone, without the tally's lists, the list of
+-- readings at other sites and the closures (the tally's rule: an oral
+-- reading is yes when hot, else no; a hot reading at another site is
+-- unknown when parameter temperature.other_sites is "unknown"; any other
+-- does not bear on it).
+function above_value(case, rs, limit, occasions, at_least)
+  local yes, unknown, judged = 0, 0, 0
+  for i = 1, math.huge do   -- as the tally, to the first nil
+    local e = rs[i]
+    if e == nil then break end
+    if T.counts_as_oral(e.temp_site) then
+      judged = judged + 1
+      if e.temp > limit or (at_least == true and e.temp == limit) then yes = yes + 1 end
+    elseif OTHER == "unknown" and (e.temp > limit or (at_least == true and e.temp == limit)) then
+      judged, unknown = judged + 1, unknown + 1
+    end
+  end
+  local value
+  if judged > 0 then value = tri.at_least_count(occasions, yes, unknown) end
+  if value == true then return tri.finding(true, "") end
+  if value == false and yes > 0 and #rs < occasions then
+    return tri.finding(nil, "", "another oral temperature reading (vitals[].temp)")
+  end
+  local last = rs[#rs]
+  if value == false and (last.temp > limit or (at_least == true and last.temp == limit)) then
+    if yes == 0 and unknown > 0 then
+      value = nil
+    else
+      return tri.finding(nil, "", "another oral temperature reading (vitals[].temp) after the febrile reading"
+        .. time.at(case, last.t))
+    end
+  end
+  if value == false then return tri.finding(false, "") end
+  if unknown > 0 then
+    return tri.finding(nil, "", "oral temperature readings (readings at other sites do not count as measured "
+      .. "orally; parameter temperature.other_sites)")
+  end
+  return tri.finding(nil, "", "oral temperature readings (vitals[].temp with temp_site \"oral\")")
 end
 
 --- Some reading strictly above `limit` °C taken at one of `sites`
