@@ -47,6 +47,24 @@ end
 -- @usage labs.ck_times_uln(case, 4)   -- IEC 2011 item 5
 function L.ck_times_uln(case, factor)
   local entries = L.entries(case)
+  if entries ~= nil and not fmt.wanted() then
+    -- the value only (lib/fmt.lua), from the counts the tally below would
+    -- make (a CK without a ULN is unknown): no tally, lists or closure; an
+    -- unknown value goes on to the tally for its texts
+    local judged, yes, unknown = 0, 0, 0
+    for i = 1, math.huge do   -- as the tally, to the first nil
+      local e = entries[i]
+      if e == nil then break end
+      if e.ck ~= nil then
+        judged = judged + 1
+        local uln = uln_of(e)
+        if uln == nil then unknown = unknown + 1 elseif e.ck >= factor * uln then yes = yes + 1 end
+      end
+    end
+    local value
+    if judged > 0 then value = tri.at_least_count(1, yes, unknown) end
+    if value ~= nil then return tri.finding(value, "") end
+  end
   local t = tri.tally(entries or {}, function(e)
     if e.ck == nil then return end
     local uln = uln_of(e)
