@@ -200,6 +200,7 @@ end
 -- earlier call left in them is never read. A long series (more than
 -- REUSED readings) gets lists of its own, so these stay small.
 local HI, LO, REUSED = {}, {}, 64
+local FEW = 12   -- at most this many timed readings: no queues (below)
 
 local largest_change = memo.wrap(function(case, field, hours)
   -- The readings list itself, not copies of its times and values: its
@@ -208,6 +209,31 @@ local largest_change = memo.wrap(function(case, field, hours)
   local rs = V.readings(case, field) or NONE
   local n = 0
   while rs[n + 1] ~= nil and rs[n + 1].t ~= nil do n = n + 1 end
+  if n <= FEW then
+    -- A handful of readings (most cases): each window scanned whole, which
+    -- costs less than keeping the queues. The same pair as the queues
+    -- below: the highest and the lowest reading of the window, each the
+    -- latest of equal ones (the queues drop an earlier equal one), the
+    -- first window to reach the largest change.
+    local left, range, a, z = 1, nil, nil, nil
+    for j = 1, n do
+      local t = rs[j].t
+      while t - rs[left].t > hours do left = left + 1 end
+      if j > left then
+        local x, y = rs[left], rs[left]
+        local xv, yv = x[field], x[field]
+        for i = left + 1, j do
+          local r = rs[i]
+          local v = r[field]
+          if v >= xv then x, xv = r, v end
+          if v <= yv then y, yv = r, v end
+        end
+        local d = xv - yv
+        if range == nil or d > range then range, a, z = d, x, y end
+      end
+    end
+    return range ~= nil and { range = range, a = a, z = z }
+  end
   -- each queue a list with its head and tail in locals
   local left, hi, hi_h, hi_t, lo, lo_h, lo_t = 1, HI, 1, 0, LO, 1, 0
   if n > REUSED then hi, lo = {}, {} end
