@@ -308,9 +308,10 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
         }
     }
     /* The program's own bytecode of the bundled ruleset, if this liblua
-     * reads it (checked once a load). */
-    vm->bundled = nms_bundled_usable(&nms_bundled_rules) ? &nms_bundled_rules
-                                                         : NULL;
+     * reads it (checked once a load; not for --version, whose manifest
+     * alone compiles in less than the check costs). */
+    vm->bundled = !rs->identity_only && nms_bundled_usable(&nms_bundled_rules)
+                  ? &nms_bundled_rules : NULL;
     /* --version reads the manifest alone: nothing to compile ahead. The
      * thread's cap is the load's (nms_vm_limits_begin with no limits). */
     pc = rs->identity_only ? NULL
