@@ -258,47 +258,6 @@ static void bundled_ruleset_loads_from_bytecode(void **state)
     nms_engine_free(e);
 }
 
-/* Appends a newline to every file of the copy in `dir`: the same lines,
- * another text, so that every file is compiled. */
-static void touch_every_file(const char *dir)
-{
-    const struct nms_bundled *b = &nms_bundled_rules;
-    size_t i;
-
-    for (i = 0; i < b->n; i++) {
-        char path[1024];
-        FILE *out;
-
-        snprintf(path, sizeof path, "%s/%s", dir, b->files[i].path);
-        out = fopen(path, "ab");
-        assert_non_null(out);
-        assert_int_equal(fputc('\n', out), '\n');
-        assert_int_equal(fclose(out), 0);
-    }
-}
-
-/* A ruleset loaded from bytecode holds what the same ruleset compiled
- * from text holds, to the byte: the memory cap counts from there. */
-static void bytecode_holds_what_text_holds(void **state)
-{
-    char built[] = "/tmp/nms_bundled_XXXXXX", text[] = "/tmp/nms_bundled_XXXXXX";
-    struct nms_engine *a, *b;
-
-    (void)state;
-    write_copy(built);
-    write_copy(text);
-    touch_every_file(text);
-    a = load_rules_at(built, NULL);
-    b = load_rules_at(text, NULL);
-    assert_int_equal(nms_engine_vm(b)->bundled_loads, 0);
-    assert_true(nms_engine_vm(a)->bundled_loads > 20);
-    assert_int_equal(nms_engine_vm(a)->baseline, nms_engine_vm(b)->baseline);
-    nms_engine_free(a);
-    nms_engine_free(b);
-    remove_copy(built);
-    remove_copy(text);
-}
-
 /* An edited file is compiled from its text, and its edit counts; the
  * others still come from bytecode. */
 static void edited_file_is_compiled(void **state)
@@ -350,7 +309,6 @@ int main(void)
         cmocka_unit_test(find_takes_path_and_exact_text),
         cmocka_unit_test(bundled_ruleset_loads_from_bytecode),
         cmocka_unit_test(edited_file_is_compiled),
-        cmocka_unit_test(bytecode_holds_what_text_holds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
