@@ -349,8 +349,11 @@ fail:
     return NULL;
 }
 
-void nms_precompile_publish(struct nms_precompile *pc, size_t k, size_t i,
-                            const char *text, size_t len)
+/* File i of snapshot k is read: PENDING with its text, or TAKEN when
+ * `text` is NULL (the load has its bytecode already). The thread starts
+ * with the first file it has to compile. */
+static void hand_over(struct nms_precompile *pc, size_t k, size_t i,
+                      const char *text, size_t len)
 {
     struct file *f;
 
@@ -361,31 +364,27 @@ void nms_precompile_publish(struct nms_precompile *pc, size_t k, size_t i,
     if (f->state == UNREAD) {
         f->text = text;
         f->len = len;
-        f->state = PENDING;
+        f->state = text ? PENDING : TAKEN;
         pc->unread--;
         pthread_cond_signal(&pc->published);
-        /* Not started again if it could not: the load compiles the rest */
-        if (!pc->started && !pc->tried)
+        /* not started again if it could not: the load compiles the rest */
+        if (text && !pc->tried) {
             pc->started = start_thread(pc) == 0;
-        pc->tried = 1;
+            pc->tried = 1;
+        }
     }
     pthread_mutex_unlock(&pc->lock);
 }
 
+void nms_precompile_publish(struct nms_precompile *pc, size_t k, size_t i,
+                            const char *text, size_t len)
+{
+    hand_over(pc, k, i, text, len);
+}
+
 void nms_precompile_skip(struct nms_precompile *pc, size_t k, size_t i)
 {
-    struct file *f;
-
-    if (!pc)
-        return;
-    pthread_mutex_lock(&pc->lock);
-    f = &pc->files[pc->first[k] + i];
-    if (f->state == UNREAD) {
-        f->state = TAKEN;
-        pc->unread--;
-        pthread_cond_signal(&pc->published);
-    }
-    pthread_mutex_unlock(&pc->lock);
+    hand_over(pc, k, i, NULL, 0);
 }
 
 static struct file *find(struct nms_precompile *pc, const char *path)
