@@ -582,6 +582,35 @@ static void unexpected(const char *text, size_t len, size_t pos, char *what,
         snprintf(what, size, "unexpected byte 0x%02X", (unsigned)c);
 }
 
+/*
+ * What to add when the record does not even begin as JSON: the error is at
+ * its first non-blank byte and that is no '{' or '['. A spreadsheet export
+ * or a notes file given as cases would otherwise get only "unexpected 'i'
+ * at line 1, column 1", which does not say what nmsrules wanted instead.
+ */
+static const char *not_json_hint(const char *text, size_t len, size_t pos)
+{
+    size_t first = 0, eol;
+
+    while (first < len && (text[first] == ' ' || text[first] == '\t' ||
+                           text[first] == '\r' || text[first] == '\n'))
+        first++;
+    /* Printable ASCII only: a stray control byte or a byte-order mark
+     * before a real object is a JSON problem, not another format. */
+    if (pos != first || first >= len || text[first] == '{' ||
+        text[first] == '[' || text[first] < 0x21 || text[first] > 0x7E)
+        return "";
+    for (eol = first; eol < len && text[eol] != '\n'; eol++)
+        if (text[eol] == '{' || text[eol] == '"')
+            break;
+    if (eol < len && text[eol] != '\n')
+        return " (a case is a JSON object, {...}: docs/case-format.md)";
+    if (memchr(text + first, ',', eol - first) || memchr(text + first, '\t', eol - first))
+        return " (this looks like CSV or TSV; a case is a JSON object, {...}, "
+               "one per line in JSON Lines: docs/case-format.md)";
+    return " (a case is a JSON object, {...}: docs/case-format.md)";
+}
+
 void nms_json_syntax_error(const char *text, size_t len, size_t pos,
                            long first_line, char *msg, size_t size)
 {
@@ -593,8 +622,8 @@ void nms_json_syntax_error(const char *text, size_t len, size_t pos,
         pos = len;
     locate(text, pos, first_line, &line, &column);
     unexpected(text, len, pos, what, sizeof what);
-    snprintf(msg, size, "not valid JSON: %s at line %ld, column %ld", what,
-             line, column);
+    snprintf(msg, size, "not valid JSON: %s at line %ld, column %ld%s", what,
+             line, column, not_json_hint(text, len, pos));
 }
 
 void nms_json_fault_message(const char *text, size_t len,
@@ -617,6 +646,6 @@ void nms_json_fault_message(const char *text, size_t len,
         snprintf(what, sizeof what, "%s", chk->message);
     else
         unexpected(text, len, pos, what, sizeof what);
-    snprintf(msg, size, "not valid JSON: %s at line %ld, column %ld", what,
-             line, column);
+    snprintf(msg, size, "not valid JSON: %s at line %ld, column %ld%s", what,
+             line, column, not_json_hint(text, len, pos));
 }

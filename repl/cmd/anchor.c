@@ -8,6 +8,13 @@
 #include "cmd/anchor.h"
 #include "front/msg.h"
 
+double nms_anchor_hours(const struct nms_anchor *a, double t)
+{
+    if (a->kind == NMS_ANCHOR_NONE)
+        return NAN;
+    return round((t - a->t) * 1e6) / 1e6;
+}
+
 const char *nms_anchor_name(enum nms_anchor_kind kind)
 {
     return kind == NMS_ANCHOR_ONSET      ? "onset"

@@ -26,6 +26,14 @@ struct nms_anchor {
     double t; /* NAN for NMS_ANCHOR_NONE */
 };
 
+/*
+ * Hours from anchor a to time t, NAN without an anchor. Rounded to a
+ * millionth of an hour (3.6 ms, finer than any record's times): times are
+ * hours since 1970, where a double keeps ~1e-10 h, so the plain difference
+ * of two ISO times 34 h 40 min apart reads 34.6666666666861 in a CSV cell.
+ */
+double nms_anchor_hours(const struct nms_anchor *a, double t);
+
 /* "onset", "exposure" or "none". */
 const char *nms_anchor_name(enum nms_anchor_kind kind);
 

@@ -186,7 +186,7 @@ char *nms_timeline_svg(const struct nms_ruleset_info *rs, const size_t *sets,
     struct nms_svg b = {NULL, 0, 0, 0};
     struct axis a = hours_axis(co, n_sets);
     size_t i;
-    double height = Y0 + PH + 58 + 16.0 * (double)n_sets;
+    double height = Y0 + PH + 58 + 16.0 * (double)n_sets + 18; /* + ruleset */
 
     nms_svg_put(&b,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
@@ -207,6 +207,7 @@ char *nms_timeline_svg(const struct nms_ruleset_info *rs, const size_t *sets,
         steps(&b, &a, rs->sets[sets[i]].id, co->hours[i], co->flagged[i],
               nms_svg_colours[i % NMS_SVG_N_COLOURS]);
     nms_svg_put(&b, "</g>\n");
+    nms_svg_ruleset(&b, rs, 8, height - 8);
     nms_svg_put(&b, "</svg>\n");
     return nms_svg_take(&b);
 }

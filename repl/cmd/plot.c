@@ -144,7 +144,7 @@ int plot_write_file(struct nms_engine *e, const struct nms_record *rec,
         snprintf(err, size, "out of memory");
         goto out;
     }
-    plot_svg_write(mem, c, marks, n_marks);
+    plot_svg_write(mem, c, nms_engine_ruleset(e), marks, n_marks);
     if (fclose(mem) != 0 || !text) {
         snprintf(err, size, "out of memory");
         goto out;

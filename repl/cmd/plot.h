@@ -35,8 +35,9 @@ int plot_first_met(struct nms_engine *e, const struct nms_record *rec,
                    const struct nms_case *full, struct plot_mark *marks,
                    size_t *n);
 
-/* Writes the SVG of case c with the marks to fp. */
+/* Writes the SVG of case c with the marks to fp, naming ruleset rs. */
 void plot_svg_write(FILE *fp, const struct nms_case *c,
+                    const struct nms_ruleset_info *rs,
                     const struct plot_mark *marks, size_t n_marks);
 
 /*

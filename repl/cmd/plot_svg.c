@@ -12,6 +12,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/plot.h"
@@ -446,7 +447,21 @@ static void marks_layer(FILE *fp, const struct frame *f,
     fprintf(fp, "</g>\n");
 }
 
+/* The ruleset's line under the time axis (svg.h says why a plot names it). */
+static void ruleset_line(FILE *fp, const struct frame *f,
+                         const struct nms_ruleset_info *rs)
+{
+    struct nms_svg note = {NULL, 0, 0, 0};
+    char *text;
+
+    nms_svg_ruleset(&note, rs, 8, f->bottom + 34);
+    if ((text = nms_svg_take(&note)))
+        fputs(text, fp);
+    free(text);
+}
+
 void plot_svg_write(FILE *fp, const struct nms_case *c,
+                    const struct nms_ruleset_info *rs,
                     const struct plot_mark *marks, size_t n_marks)
 {
     struct frame f;
@@ -479,5 +494,6 @@ void plot_svg_write(FILE *fp, const struct nms_case *c,
                     "fill=\"#888\">no drugs recorded</text>\n", LEFT, TOP + 14);
     marks_layer(fp, &f, marks, n_marks);   /* under the data points */
     panels(fp, &f, c);
+    ruleset_line(fp, &f, rs);
     fprintf(fp, "</svg>\n");
 }

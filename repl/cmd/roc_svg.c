@@ -15,7 +15,7 @@
 
 /* Plot geometry in SVG user units. */
 #define W 520
-#define H 520
+#define H 540 /* the ruleset's line at the foot */
 #define X0 60.0    /* left edge of the unit square */
 #define Y0 40.0    /* top edge */
 #define SIDE 400.0 /* side of the unit square */
@@ -148,6 +148,7 @@ char *nms_accuracy_svg(const struct nms_accuracy_report *rep)
             curve(&b, &rep->sets[i], colour, row++);
         operating(&b, &rep->sets[i], colour);
     }
+    nms_svg_ruleset(&b, rep->rs, 8, H - 8);
     nms_svg_put(&b, "</svg>\n");
     return nms_svg_take(&b);
 }

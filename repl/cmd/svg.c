@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "cmd/svg.h"
+#include "nms/engine.h"
 
 const char *const nms_svg_colours[NMS_SVG_N_COLOURS] = {
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
@@ -55,6 +56,29 @@ void nms_svg_text(struct nms_svg *b, const char *s)
         else
             nms_svg_put(b, "%c", *s);
     }
+}
+
+void nms_svg_ruleset(struct nms_svg *b, const struct nms_ruleset_info *rs,
+                     double x, double y)
+{
+    size_t i;
+
+    nms_svg_put(b, "<text class=\"ruleset\" x=\"%g\" y=\"%g\" "
+                   "font-size=\"10\" fill=\"#666\">ruleset ", x, y);
+    nms_svg_text(b, rs->name);
+    nms_svg_put(b, " ");
+    nms_svg_text(b, rs->version);
+    nms_svg_put(b, " ");
+    nms_svg_text(b, rs->digest);
+    for (i = 0; i < rs->n_overlays; i++) {
+        nms_svg_put(b, " + overlay ");
+        nms_svg_text(b, rs->overlays[i].digest);
+    }
+    for (i = 0; i < rs->n_params; i++) {
+        nms_svg_put(b, i ? ", " : "; --param ");
+        nms_svg_text(b, rs->params[i]);
+    }
+    nms_svg_put(b, "</text>\n");
 }
 
 char *nms_svg_take(struct nms_svg *b)

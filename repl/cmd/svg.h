@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+struct nms_ruleset_info;
+
 struct nms_svg {
     char *s;
     size_t len, cap;
@@ -34,6 +36,15 @@ double nms_svg_nice_step(double span, double max);
 /* A step for a time axis spanning `span` hours in at most 10 parts: whole
  * hours, days or weeks, else a round 1, 2 or 5 times a power of ten. */
 double nms_svg_time_step(double span);
+
+/* Appends a small grey line at (x, y) naming the ruleset that made the
+ * plot: its name, version and digest, each overlay's digest, and any
+ * --param overrides in force.
+ * A plot saved to a file or pasted on a slide travels without the run's
+ * other output, and like every result it must say which rules produced
+ * it (a what-if plot made with --param is not the default ruleset's). */
+void nms_svg_ruleset(struct nms_svg *b, const struct nms_ruleset_info *rs,
+                     double x, double y);
 
 /* Hands over the text (free()), or NULL after freeing it when memory ran
  * out at some point. */

@@ -208,7 +208,7 @@ int nms_timeline_cohort_add(struct nms_timeline_cohort *co,
             co->cap = cap;
         }
         co->hours[i][co->flagged[i]++] =
-            tl->times[tl->first_met[i]] - tl->anchor.t;
+            nms_anchor_hours(&tl->anchor, tl->times[tl->first_met[i]]);
     }
     return 0;
 }

@@ -54,10 +54,10 @@ static void json_number(FILE *fp, double v)
         fputs("null", fp);
 }
 
-/* Hours from the anchor to time t, NAN without an anchor. */
-static double since(const struct nms_timeline *tl, double t)
+/* Hours from the anchor to the case's time k, NAN without an anchor. */
+static double since(const struct nms_timeline *tl, size_t k)
 {
-    return tl->anchor.kind == NMS_ANCHOR_NONE ? NAN : t - tl->anchor.t;
+    return nms_anchor_hours(&tl->anchor, tl->times[k]);
 }
 
 /* ------------------------------------------------------------------------
@@ -83,7 +83,7 @@ static void text_row(const struct nms_timeline_writer *w,
 {
     char buf[48], cell[48];
     size_t i, at;
-    double h = since(tl, tl->times[k]);
+    double h = since(tl, k);
 
     fprintf(w->fp, "  %-18s", when(tl->c, tl->times[k], buf, sizeof buf));
     if (isnan(h))
@@ -117,8 +117,8 @@ static void text_first_met(const struct nms_timeline_writer *w,
             continue;
         }
         fputs(when(tl->c, tl->times[k], buf, sizeof buf), w->fp);
-        if (!isnan(since(tl, tl->times[k])))
-            fprintf(w->fp, " (%+.1f h)", since(tl, tl->times[k]));
+        if (!isnan(since(tl, k)))
+            fprintf(w->fp, " (%+.1f h)", since(tl, k));
     }
     fputc('\n', w->fp);
 }
@@ -212,7 +212,7 @@ static void json_point(const struct nms_timeline_writer *w,
     fputs(k ? ",{\"t\":" : "{\"t\":", w->fp);
     json_time(w->fp, tl->c, tl->times[k]);
     fputs(",\"hours\":", w->fp);
-    json_number(w->fp, since(tl, tl->times[k]));
+    json_number(w->fp, since(tl, k));
     fputs(",\"sets\":{", w->fp);
     for (i = 0; i < tl->n_sets; i++) {
         at = k * tl->n_sets + i;
@@ -248,7 +248,7 @@ static void json_first_met(const struct nms_timeline_writer *w,
         fputs("{\"t\":", w->fp);
         json_time(w->fp, tl->c, tl->times[k]);
         fputs(",\"hours\":", w->fp);
-        json_number(w->fp, since(tl, tl->times[k]));
+        json_number(w->fp, since(tl, k));
         fputc('}', w->fp);
     }
     fputc('}', w->fp);
@@ -316,7 +316,18 @@ static void csv_header(const struct nms_timeline_writer *w)
     fputs("id,time_form,anchor,anchor_t,times", w->fp);
     for (i = 0; i < w->n_sets; i++)
         fprintf(w->fp, ",%s_first_met,%s_hours", set_id(w, i), set_id(w, i));
-    fputs(",tiers,error\r\n", w->fp);
+    fputs(",tiers,error,ruleset_version,ruleset_digest\r\n", w->fp);
+}
+
+/* The ruleset's columns, as in batch's CSV, so that a row read alone (a
+ * spreadsheet, a join with batch's rows) still names the rules behind its
+ * hours. */
+static void csv_ruleset(const struct nms_timeline_writer *w)
+{
+    nms_output_csv_value(w->fp, w->rs->version);
+    fputc(',', w->fp);
+    nms_output_csv_value(w->fp, w->rs->digest);
+    fputs("\r\n", w->fp);
 }
 
 /* "none>moderate>severe": the tier's distinct successive values. */
@@ -368,12 +379,13 @@ static void csv_case(const struct nms_timeline_writer *w,
             continue;
         }
         fprintf(w->fp, ",%s,", csv_time(tl->c, tl->times[k], buf, sizeof buf));
-        if (!isnan(since(tl, tl->times[k])))
-            fprintf(w->fp, "%.15g", since(tl, tl->times[k]));
+        if (!isnan(since(tl, k)))
+            fprintf(w->fp, "%.15g", since(tl, k));
     }
     csv_tiers(tl, tiers, sizeof tiers);
     fprintf(w->fp, ",%s,", tiers);
-    nms_output_csv_field(w->fp, tl->error, 1);
+    nms_output_csv_field(w->fp, tl->error, 0);
+    csv_ruleset(w);
 }
 
 /* ------------------------------------------------------------------------
@@ -428,7 +440,8 @@ void nms_timeline_error(struct nms_timeline_writer *w, const struct nms_case *c)
         for (size_t i = 0; i < w->n_sets; i++)
             fputs(",,", w->fp);
         fputc(',', w->fp);
-        nms_output_csv_field(w->fp, msg, 1);
+        nms_output_csv_field(w->fp, msg, 0);
+        csv_ruleset(w);
     } else {
         fprintf(w->fp, "%s%s: error: %s\n", w->written ? "\n" : "", c->id, msg);
     }

@@ -36,6 +36,8 @@ check "json: unlabelled and errors counted apart" \
 acc --plot "$tmp/roc.svg" "$data/cohort.jsonl" >/dev/null 2>&1
 check "--plot writes an SVG with the curve" \
     'grep -q "<polyline" "$tmp/roc.svg" && grep -q "AUC 0.740" "$tmp/roc.svg"'
+check "--plot: the SVG names its ruleset" \
+    'grep -Eq "<text class=\"ruleset\"[^>]*>ruleset [^ ]+ [^ ]+ sha256:[0-9a-f]{64}</text>" "$tmp/roc.svg"'
 check "--plot: the SVG fetches nothing" '! grep -q "href\|<script" "$tmp/roc.svg"'
 if command -v xmllint >/dev/null; then
     check "--plot: well-formed XML" 'xmllint --noout "$tmp/roc.svg"'

@@ -37,6 +37,22 @@ check "standard input: no label columns unless named" 'head -1 "$tmp/l3.csv" | g
 check "--label-columns outside the label: usage error" \
     '[ "$status" -eq 2 ] && grep -q "must name a field of the label" "$tmp/err"'
 
+# Every row names what changed the ruleset from its digest: overlays and
+# --param overrides (-j 2 renders rows on workers: the same cells).
+"$bin" batch --format csv --label-columns none "$src/examples/cases.jsonl" 2>/dev/null |
+    tr -d '\r' >"$tmp/plain.csv"
+check "csv: ruleset_changes is empty for the ruleset as it is" \
+    'head -1 "$tmp/plain.csv" | grep -q ",ruleset_status,ruleset_changes,input_sha256$" &&
+     [ "$(grep -c ",,[0-9a-f]\{64\}$" "$tmp/plain.csv")" -eq 12 ]'
+for j in 1 2; do
+    "$bin" batch -j $j --format csv --label-columns none --param score.threshold=4 \
+        --rules "$src/tests/data/rules/tiny" --rules "$src/tests/data/rules/tiny_site" \
+        "$src/examples/cases.jsonl" 2>/dev/null | tr -d '\r' >"$tmp/changed$j.csv"
+done
+check "csv: overlays' digests and --param overrides in ruleset_changes, on every row" \
+    '[ "$(grep -c ",overlay sha256:[0-9a-f]\{64\}; param score.threshold=4,[0-9a-f]\{64\}$" "$tmp/changed1.csv")" -eq 12 ] &&
+     cmp -s "$tmp/changed1.csv" "$tmp/changed2.csv"'
+
 b --format items-csv "$cohort" >"$tmp/items.csv" 2>/dev/null
 check "items-csv: header" \
     '[ "$(head -1 "$tmp/items.csv")" = "$(printf "id,set,section,set_result,item,group,feature,value,points,missing,error,label.nms")" ]'

@@ -89,6 +89,8 @@ check "IEC: the step curve through them (ties one step)" \
 check "the never-met case is counted, not drawn" \
     'grep -q "iec2011: met in 3 of 4 anchored cases; median 8.7 h \[8.7, 9.7\]" "$svg"'
 check "one curve per criteria set (5)" '[ "$(grep -c "<polyline" "$svg")" -eq 5 ]'
+check "the plot names its ruleset" \
+    'grep -Eq "<text class=\"ruleset\"[^>]*>ruleset [^ ]+ [^ ]+ sha256:[0-9a-f]{64}</text>" "$svg"'
 # A long tail cuts the axis: ten cases as above (IEC 8.6667 h after the
 # onset) and one whose onset is 2000 h before the first dose (IEC 2034.67
 # h). The largest 90th percentile is DSM's 11 h, the latest first met
@@ -110,6 +112,13 @@ check "no case anchored: the plot says so, no curve" \
 check "csv: a header and one row per case" '[ "$(wc -l <"$tmp/tl.csv")" -eq 3 ]'
 check "csv: hours to first IEC" \
     'grep -q "^onset-hours,hours,onset,26,13,34.6667,8.6667," "$tmp/tl.csv"'
+# ISO times are hours since 1970 inside: 34 h 40 min between two of them
+# must read as 34.666667, not 34.6666666666861.
+check "csv: hours between ISO times without the double's noise" \
+    'grep -q "^01-haloperidol-classic,iso,exposure,2026-03-01T20:00Z,13,2026-03-03T06:40Z,34.666667," "$tmp/tl.csv"'
+check "csv: every row ends with the ruleset's version and digest" \
+    'head -1 "$tmp/tl.csv" | grep -q ",error,ruleset_version,ruleset_digest.$" &&
+     [ "$(grep -Ec ",[^,]+,sha256:[0-9a-f]{64}.$" "$tmp/tl.csv")" -eq 2 ]'
 "$bin" timeline "$hours" >"$tmp/tl.txt" 2>/dev/null
 check "text: first met line" 'grep -q "first met: iec2011 34.67 h (+8.7 h)" "$tmp/tl.txt"'
 check "text: tier progression" \

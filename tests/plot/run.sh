@@ -63,6 +63,12 @@ else
 fi
 check "the picture is self-contained: no script, link, image or import" \
     '! grep -qiE "<script|href=|<image|<foreignObject|@import|url\\(" "$tmp/01.svg"'
+digest=$("$bin" version --rules "$src/rules" 2>/dev/null | grep -Eo "sha256:[0-9a-f]{64}" | head -1)
+check "the picture names its ruleset (name, version, digest)" \
+    '[ -n "$digest" ] && grep -Eq "<text class=\"ruleset\"[^>]*>ruleset [^ ]+ [^ ]+ $digest</text>" "$tmp/01.svg"'
+(cd "$src" && "$bin" plot --param onset.fever_c=38.5 "$case01" -o "$tmp/p.svg") >/dev/null 2>&1
+check "a what-if plot names its --param override" \
+    'grep -q "$digest; --param onset.fever_c=38.5</text>" "$tmp/p.svg"'
 
 # The first-met line of iec2011 is where eval --as-of first says met.
 check "iec2011 is marked first met at 06:40" \
