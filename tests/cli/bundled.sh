@@ -39,6 +39,15 @@ check "a runtime error names the run's directory, file and line" \
     "$(cat "$tmp/param.built")"
 check "the same message from bytecode as from text" 'same param' \
     "$(diff "$tmp/param.built" "$tmp/param.text")"
+# An overlay holding a bundled file unchanged: its messages name the
+# overlay's copy, as its text's would.
+mkdir -p "$tmp/site/lib"
+cp "$src/rules/lib/labs.lua" "$tmp/site/lib/"
+"$bin" eval --rules "$tmp/built" --rules "$tmp/site" \
+    --param ck.uln_default=abc "$case1" >"$tmp/site.out" 2>&1
+check "an overlay's bundled file names the overlay" \
+    'grep -q "^nmsrules: error: $tmp/site/lib/labs.lua:15: parameter" "$tmp/site.out"' \
+    "$(cat "$tmp/site.out")"
 run report eval --evidence all "$case1"
 check "the same report" 'same report' \
     "$(diff "$tmp/report.built" "$tmp/report.text" | head -20)"
