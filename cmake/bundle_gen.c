@@ -63,7 +63,7 @@ static int append(lua_State *L, const void *p, size_t size, void *ud)
     return 0;
 }
 
-static void die(const char *what, const char *detail)
+_Noreturn static void die(const char *what, const char *detail)
 {
     fprintf(stderr, "bundle_gen: %s%s%s\n", what, detail ? ": " : "",
             detail ? detail : "");
