@@ -56,25 +56,45 @@ static const char long_dir[] =
     "@/a/directory/whose/name/is/long/enough/that/its/size/in/the/dump"
     "/takes/two/bytes/rather/than/one/as/the/placeholder/did/here/rules";
 
-/* Every bundled file, loaded as "<dir>/<path>" for a short and a long
- * directory, is byte for byte the function its text compiles to under
+/* "@" and a directory name of `size` bytes (its size in the dump takes
+ * three bytes past 16 KB) holding what a chunk name could trip on: '%'
+ * (lua_pushfstring's directives), quotes, a newline, spaces, a NUL-free
+ * run of UTF-8, "..". */
+static char *odd_dir(size_t size)
+{
+    static const char piece[] = "/d%s %d 'q\"\n\xc3\xbc\xe5\x90\x8d/..";
+    char *dir = malloc(size + 1);
+    size_t i;
+
+    assert_non_null(dir);
+    dir[0] = '@';
+    for (i = 1; i < size; i++)
+        dir[i] = piece[(i - 1) % (sizeof piece - 1)];
+    dir[size] = '\0';
+    return dir;
+}
+
+/* Every bundled file, loaded as "<dir>/<path>" for a short, a long and a
+ * very long odd directory, is byte for byte the function its text compiles to under
  * that name: the same code, lines, and source in every message and
  * debug.getinfo. */
 static void bundled_functions_are_their_texts(void **state)
 {
     const struct nms_bundled *b = &nms_bundled_rules;
-    const char *const dirs[] = {"@rules", long_dir};
+    const char *dirs[] = {"@rules", long_dir, NULL};
     lua_State *L = luaL_newstate();
+    char *odd = odd_dir(20000);
     size_t i, d;
 
     (void)state;
     assert_non_null(L);
+    dirs[2] = odd;
     assert_true(b->n >= 40);    /* rules/: 48 files when this was written */
     assert_true(nms_bundled_usable(b));
     for (i = 0; i < b->n; i++) {
         const struct nms_bundled_file *f = &b->files[i];
 
-        for (d = 0; d < 2; d++) {
+        for (d = 0; d < 3; d++) {
             struct buffer built, compiled;
             lua_Debug ar;
 
@@ -98,6 +118,7 @@ static void bundled_functions_are_their_texts(void **state)
     }
     assert_int_equal(lua_gettop(L), 0);
     lua_close(L);
+    free(odd);
 }
 
 /* A probe dumped otherwise than the build's (another liblua, another
@@ -233,12 +254,13 @@ static unsigned long loaded_modules(struct nms_engine *e)
     return n;
 }
 
-/* The bundled ruleset, in a directory of its own, loads every module from
- * bytecode, named with that directory (the warnings function's source is
- * where its messages point); the shipped rules/ does too. */
+/* The bundled ruleset, in a directory of its own (with a name of spaces,
+ * '%', a quote, a newline and UTF-8), loads every module from bytecode,
+ * named with that directory (the warnings function's source is where its
+ * messages point); the shipped rules/ does too. */
 static void bundled_ruleset_loads_from_bytecode(void **state)
 {
-    char dir[] = "/tmp/nms_bundled_XXXXXX", want[1100];
+    char dir[] = "/tmp/nms bundled %s \"\n\xc3\xbc_XXXXXX", want[1100];
     struct nms_engine *e;
     const struct nms_ruleset *rs;
 

@@ -5,7 +5,9 @@
 # A copy of rules/ elsewhere loads from bytecode (its text is the built
 # one); a second copy with a newline added to the end of every file (the
 # same lines, another text) is compiled. Each command's output, with the
-# directory and the digest masked, must be the same bytes for both.
+# directory and the digest masked, must be the same bytes for both. Both
+# copies are in a directory whose name has spaces, '%', quotes and UTF-8:
+# the name the bytecode is given is the run's, byte for byte.
 #
 #   bash tests/cli/bundled.sh BUILD/nmsrules SOURCE_DIR
 set -u
@@ -14,9 +16,11 @@ src=$2
 case1=$src/examples/cases/01-haloperidol-classic.json
 . "$(dirname "$0")/lib.sh"
 
-cp -r "$src/rules" "$tmp/built"
-cp -r "$src/rules" "$tmp/text"
-find "$tmp/text" -name '*.lua' -exec sh -c 'printf "\n" >>"$1"' sh {} \;
+odd="$tmp/odd %s \"q\" 'ü' 名"
+mkdir -p "$odd"
+cp -r "$src/rules" "$odd/built"
+cp -r "$src/rules" "$odd/text"
+find "$odd/text" -name '*.lua' -exec sh -c 'printf "\n" >>"$1"' sh {} \;
 
 # run NAME ARGS...: the command's output and status on both copies,
 # in $tmp/NAME.built and $tmp/NAME.text
@@ -24,9 +28,9 @@ run() {
     local name=$1 copy
     shift
     for copy in built text; do
-        "$bin" "$@" --rules "$tmp/$copy" >"$tmp/out" 2>&1
+        "$bin" "$@" --rules "$odd/$copy" >"$tmp/out" 2>&1
         echo "status $?" >>"$tmp/out"
-        sed -e "s|$tmp/$copy|DIR|g" -e 's/sha256:[0-9a-f]\{64\}/sha256:X/g' \
+        sed -e "s|$odd/$copy|DIR|g" -e 's/sha256:[0-9a-f]\{64\}/sha256:X/g' \
             "$tmp/out" >"$tmp/$name.$copy"
     done
 }
@@ -43,7 +47,7 @@ check "the same message from bytecode as from text" 'same param' \
 # overlay's copy, as its text's would.
 mkdir -p "$tmp/site/lib"
 cp "$src/rules/lib/labs.lua" "$tmp/site/lib/"
-"$bin" eval --rules "$tmp/built" --rules "$tmp/site" \
+"$bin" eval --rules "$odd/built" --rules "$tmp/site" \
     --param ck.uln_default=abc "$case1" >"$tmp/site.out" 2>&1
 check "an overlay's bundled file names the overlay" \
     'grep -q "^nmsrules: error: $tmp/site/lib/labs.lua:15: parameter" "$tmp/site.out"' \
