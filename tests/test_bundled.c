@@ -185,6 +185,91 @@ static void damaged_bytecode_is_not_loaded(void **state)
     free(code);
 }
 
+/* lua_Alloc refusing to grow past `cap` bytes in all. */
+struct capped {
+    size_t used, cap;
+};
+
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    struct capped *c = ud;
+    size_t old = ptr ? osize : 0;
+    void *grown;
+
+    if (nsize == 0) {
+        c->used -= old;
+        free(ptr);
+        return NULL;
+    }
+    if (nsize > old && c->used - old + nsize > c->cap)
+        return NULL;
+    grown = realloc(ptr, nsize);
+    if (grown)
+        c->used = c->used - old + nsize;
+    return grown;
+}
+
+/* Whether file `f` loads, from its bytecode or from its text, in a fresh
+ * state of at most `cap` bytes; a load that fails leaves the stack as it
+ * was. */
+static int loads_within(const struct nms_bundled_file *f, int from_text,
+                        size_t cap, const char *chunkname)
+{
+    struct capped c = {0, cap};
+    lua_State *L = lua_newstate(capped_alloc, &c);
+    int loaded;
+
+    if (!L)
+        return 0;
+    if (from_text)
+        loaded = luaL_loadbufferx(L, (const char *)f->text, f->len,
+                                  chunkname, "t") == LUA_OK;
+    else
+        loaded = nms_bundled_load(L, &nms_bundled_rules, f, chunkname);
+    assert_int_equal(lua_gettop(L), loaded ? 1 : (from_text ? 1 : 0));
+    lua_close(L);
+    return loaded;
+}
+
+/* Under a memory cap, a bundled file loads from bytecode with less than
+ * its text needs to compile, so that a load refused there is refused as
+ * text too (the caller then compiles the text, whose error is the one
+ * reported) and never the other way round; and a load refused at any
+ * point (the reader's pieces, the run's chunk name) pushes nothing. The
+ * three largest files, under a long chunk name. */
+static void bytecode_loads_within_the_texts_memory(void **state)
+{
+    const struct nms_bundled *b = &nms_bundled_rules;
+    char *name = odd_dir(300);
+    size_t largest[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX}, i, k;
+
+    (void)state;
+    for (i = 0; i < b->n; i++)
+        for (k = 0; k < 3; k++)
+            if (largest[k] == SIZE_MAX ||
+                b->files[i].len > b->files[largest[k]].len) {
+                memmove(largest + k + 1, largest + k,
+                        (2 - k) * sizeof *largest);
+                largest[k] = i;
+                break;
+            }
+    for (k = 0; k < 3; k++) {
+        const struct nms_bundled_file *f = &b->files[largest[k]];
+        size_t lo = 0, hi = 16 << 20, cap;
+
+        while (lo + 1 < hi) {           /* the least that loads: hi */
+            size_t mid = lo + (hi - lo) / 2;
+            *(loads_within(f, 0, mid, name) ? &hi : &lo) = mid;
+        }
+        assert_true(hi < (16 << 20));
+        assert_false(loads_within(f, 1, hi - 1, name));
+        assert_false(loads_within(f, 1, hi, name));
+        for (cap = 0; cap < hi; cap += hi / 32 + 1)
+            assert_false(loads_within(f, 0, cap, name));
+    }
+    free(name);
+}
+
 /* A file is bundled by its path and its exact text. */
 static void find_takes_path_and_exact_text(void **state)
 {
@@ -328,6 +413,7 @@ int main(void)
         cmocka_unit_test(bundled_functions_are_their_texts),
         cmocka_unit_test(other_probe_is_refused),
         cmocka_unit_test(damaged_bytecode_is_not_loaded),
+        cmocka_unit_test(bytecode_loads_within_the_texts_memory),
         cmocka_unit_test(find_takes_path_and_exact_text),
         cmocka_unit_test(bundled_ruleset_loads_from_bytecode),
         cmocka_unit_test(edited_file_is_compiled),
