@@ -275,7 +275,7 @@ static void find_takes_path_and_exact_text(void **state)
 {
     const struct nms_bundled *b = &nms_bundled_rules;
     const struct nms_bundled_file *f = &b->files[b->n - 1];
-    char *text = malloc(f->len);
+    char *text = calloc(1, f->len + 1);
 
     (void)state;
     assert_non_null(text);
@@ -283,8 +283,17 @@ static void find_takes_path_and_exact_text(void **state)
     assert_ptr_equal(nms_bundled_find(b, f->path, text, f->len), f);
     assert_null(nms_bundled_find(b, "no/such.lua", text, f->len));
     assert_null(nms_bundled_find(b, f->path, text, f->len - 1));
+    assert_null(nms_bundled_find(b, f->path, text, f->len + 1)); /* a NUL */
     text[f->len / 2] ^= 1;
     assert_null(nms_bundled_find(b, f->path, text, f->len));
+    text[f->len / 2] ^= 1;
+    text[0] ^= 1;                   /* the same length, a byte at an end */
+    assert_null(nms_bundled_find(b, f->path, text, f->len));
+    text[0] ^= 1;
+    text[f->len - 1] ^= 1;
+    assert_null(nms_bundled_find(b, f->path, text, f->len));
+    text[f->len - 1] ^= 1;
+    assert_ptr_equal(nms_bundled_find(b, f->path, text, f->len), f);
     free(text);
 }
 
