@@ -2,8 +2,8 @@
 # The build's generator of the bundled ruleset (cmake/bundle_gen.c): a
 # file with a syntax error is left out with a warning (a run compiles its
 # text and reports the error), a file name of any bytes is written as a C
-# string that reads back the same, and a file it cannot read stops it
-# without leaving an output file. The generated C is compiled with a
+# string that reads back the same, and a file it cannot read (or a FIFO,
+# which would block it) stops it without leaving an output file. The generated C is compiled with a
 # small main that prints the paths it holds.
 #
 #   bash tests/cli/bundle_gen.sh BUNDLE_GEN CC SOURCE_DIR LUA_INCLUDE_DIR...
@@ -56,5 +56,12 @@ check "a file it cannot read stops the build" \
     '[ "$status" -ne 0 ] && grep -q "cannot read.*no/such.lua" "$tmp/err"' \
     "status $status" "$(cat "$tmp/err")"
 check "and leaves no output file" '[ ! -e "$tmp/none.c" ]'
+
+mkfifo "$rules/fifo.lua"
+timeout 20 "$gen" "$tmp/fifo.c" "$rules" ok.lua fifo.lua 2>"$tmp/err"
+status=$?
+check "a FIFO stops it at once, not blocking the build" \
+    '[ "$status" -ne 0 ] && [ "$status" -ne 124 ] && grep -q "not a regular file.*fifo.lua" "$tmp/err"' \
+    "status $status" "$(cat "$tmp/err")"
 
 finish
