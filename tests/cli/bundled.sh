@@ -52,6 +52,15 @@ cp "$src/rules/lib/labs.lua" "$tmp/site/lib/"
 check "an overlay's bundled file names the overlay" \
     'grep -q "^nmsrules: error: $tmp/site/lib/labs.lua:15: parameter" "$tmp/site.out"' \
     "$(cat "$tmp/site.out")"
+# The overlay's copy changed (a line added at the top): compiled from its
+# text, so the line its message names moves with the edit.
+mkdir -p "$tmp/edited/lib"
+{ echo; cat "$src/rules/lib/labs.lua"; } >"$tmp/edited/lib/labs.lua"
+"$bin" eval --rules "$odd/built" --rules "$tmp/edited" \
+    --param ck.uln_default=abc "$case1" >"$tmp/edited.out" 2>&1
+check "an overlay's edited file is compiled from its text" \
+    'grep -q "^nmsrules: error: $tmp/edited/lib/labs.lua:16: parameter" "$tmp/edited.out"' \
+    "$(cat "$tmp/edited.out")"
 run report eval --evidence all "$case1"
 check "the same report" 'same report' \
     "$(diff "$tmp/report.built" "$tmp/report.text" | head -20)"
