@@ -6,12 +6,17 @@
 # which would block it) stops it without leaving an output file. The generated C is compiled with a
 # small main that prints the paths it holds.
 #
-#   bash tests/cli/bundle_gen.sh BUNDLE_GEN CC SOURCE_DIR LUA_INCLUDE_DIR...
+# Which files the build gives it (cmake/bundled_paths.cmake): those a run
+# lists, no hidden file (an editor's lock file, a link to nothing) and no
+# link to nothing.
+#
+#   bash tests/cli/bundle_gen.sh BUNDLE_GEN CMAKE CC SOURCE_DIR LUA_INCLUDE_DIR...
 set -u
 gen=$1
-cc=$2
-src=$3
-shift 3
+cmake=$2
+cc=$3
+src=$4
+shift 4
 includes=()
 for dir in "$@"; do includes+=(-I "$dir"); done
 . "$(dirname "$0")/lib.sh"
@@ -63,5 +68,18 @@ status=$?
 check "a FIFO stops it at once, not blocking the build" \
     '[ "$status" -ne 0 ] && [ "$status" -ne 124 ] && grep -q "not a regular file.*fifo.lua" "$tmp/err"' \
     "status $status" "$(cat "$tmp/err")"
+
+listed=$tmp/listed
+mkdir -p "$listed/lib" "$listed/.git"
+touch "$listed/a.lua" "$listed/lib/b.lua" "$listed/.hidden.lua" \
+    "$listed/.git/x.lua" "$listed/notes.txt"
+ln -s 'user@host.1234:1700000000' "$listed/lib/.#b.lua"
+ln -s nowhere.lua "$listed/lib/gone.lua"
+"$cmake" -DRULES="$listed" -P "$src/cmake/bundled_paths.cmake" \
+    >"$tmp/paths.out" 2>&1
+printf 'a.lua\nlib/b.lua\n' >"$tmp/paths.want"
+check "the build bundles what a run lists: nothing hidden, no link to nothing" \
+    'cmp -s "$tmp/paths.want" "$tmp/paths.out"' \
+    "$(diff "$tmp/paths.want" "$tmp/paths.out")"
 
 finish
