@@ -175,6 +175,39 @@ static void files_are_compiled_once_published(void **state)
     nms_precompile_finish(pc);  /* a.lua and b.lua never read: returns */
 }
 
+/* Files skipped (the load has their bytecode: core/lua/bundled.h) are
+ * not compiled, and are the load's to compile should it need to; the
+ * thread starts with the first file published: a load with every file
+ * skipped settles at once and starts no thread. */
+static void skipped_files_are_not_compiled(void **state)
+{
+    struct nms_precompile *pc = start_unread();
+    lua_State *L = luaL_newstate();
+
+    (void)state;
+    luaL_openlibs(L);
+    snapshot();                 /* the lengths */
+    nms_precompile_skip(pc, 0, 0);
+    nms_precompile_skip(NULL, 0, 1);
+    nms_precompile_skip(pc, 0, 1);
+    nms_precompile_publish(pc, 0, 0, text_a, lens[0]);  /* skipped: stays */
+    nms_precompile_publish(pc, 0, 2, text_c, lens[2]);
+    nms_precompile_settle(pc);
+    assert_int_equal(take(pc, L, "/rules/a.lua", text_a), 0);
+    assert_int_equal(take(pc, L, "/rules/lib/c.lua", text_c), 1);
+    lua_pop(L, 1);
+    nms_precompile_finish(pc);
+    pc = start_unread();
+    nms_precompile_skip(pc, 0, 0);
+    nms_precompile_skip(pc, 0, 1);
+    nms_precompile_skip(pc, 0, 2);
+    nms_precompile_settle(pc);  /* no thread to wait for */
+    assert_int_equal(take(pc, L, "/rules/a.lua", text_a), 0);
+    assert_int_equal(lua_gettop(L), 0);
+    nms_precompile_finish(pc);
+    lua_close(L);
+}
+
 /* The thread's state has a cap: past it, nothing is compiled ahead. */
 static void the_thread_keeps_to_its_memory_cap(void **state)
 {
@@ -305,6 +338,7 @@ int main(void)
         cmocka_unit_test(bytecode_behaves_as_the_text),
         cmocka_unit_test(what_the_thread_cannot_do_is_left_to_the_load),
         cmocka_unit_test(files_are_compiled_once_published),
+        cmocka_unit_test(skipped_files_are_not_compiled),
         cmocka_unit_test(the_thread_keeps_to_its_memory_cap),
         cmocka_unit_test(the_bytecode_held_keeps_to_the_cap),
         cmocka_unit_test(taking_while_the_thread_runs),

@@ -90,6 +90,7 @@ static void sandbox_has_no_string_dump(void **s)
 static void sandbox_load_refuses_binary_chunks(void **s)
 {
     expect_stopped(s, "binary", "attempt to load a binary chunk");
+    expect_stopped(s, "binary_mode", "attempt to load a binary chunk");
 }
 
 static void sandbox_require_only_finds_ruleset_modules(void **s)

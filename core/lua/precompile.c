@@ -51,6 +51,10 @@ struct file {
 
 struct nms_precompile {
     pthread_t thread;
+    int started, tried;         /* the thread runs (was tried): it starts
+                                   with the first file it has to compile
+                                   (bundled files it has not:
+                                   nms_precompile_skip) */
     pthread_mutex_t lock;
     pthread_cond_t changed;     /* the thread ended (settle) */
     pthread_cond_t published;   /* a file was read, or the load is over */
@@ -334,11 +338,9 @@ struct nms_precompile *nms_precompile_start(const char *const *dirs,
         pthread_mutex_destroy(&pc->lock);
         goto fail;
     }
-    if (start_thread(pc) != 0) {
-        pthread_cond_destroy(&pc->published);
-        pthread_cond_destroy(&pc->changed);
-        pthread_mutex_destroy(&pc->lock);
-        goto fail;
+    if (pc->unread < pc->n) {                  /* texts given already */
+        pc->started = start_thread(pc) == 0;
+        pc->tried = 1;
     }
     return pc;
 fail:
@@ -347,8 +349,11 @@ fail:
     return NULL;
 }
 
-void nms_precompile_publish(struct nms_precompile *pc, size_t k, size_t i,
-                            const char *text, size_t len)
+/* File i of snapshot k is read: PENDING with its text, or TAKEN when
+ * `text` is NULL (the load has its bytecode already). The thread starts
+ * with the first file it has to compile. */
+static void hand_over(struct nms_precompile *pc, size_t k, size_t i,
+                      const char *text, size_t len)
 {
     struct file *f;
 
@@ -359,11 +364,27 @@ void nms_precompile_publish(struct nms_precompile *pc, size_t k, size_t i,
     if (f->state == UNREAD) {
         f->text = text;
         f->len = len;
-        f->state = PENDING;
+        f->state = text ? PENDING : TAKEN;
         pc->unread--;
         pthread_cond_signal(&pc->published);
+        /* not started again if it could not: the load compiles the rest */
+        if (text && !pc->tried) {
+            pc->started = start_thread(pc) == 0;
+            pc->tried = 1;
+        }
     }
     pthread_mutex_unlock(&pc->lock);
+}
+
+void nms_precompile_publish(struct nms_precompile *pc, size_t k, size_t i,
+                            const char *text, size_t len)
+{
+    hand_over(pc, k, i, text, len);
+}
+
+void nms_precompile_skip(struct nms_precompile *pc, size_t k, size_t i)
+{
+    hand_over(pc, k, i, NULL, 0);
 }
 
 static struct file *find(struct nms_precompile *pc, const char *path)
@@ -415,7 +436,7 @@ void nms_precompile_settle(struct nms_precompile *pc)
     if (!pc)
         return;
     pthread_mutex_lock(&pc->lock);
-    while (!pc->done)
+    while (pc->started && !pc->done)
         pthread_cond_wait(&pc->changed, &pc->lock);
     pthread_mutex_unlock(&pc->lock);
 }
@@ -428,7 +449,8 @@ void nms_precompile_finish(struct nms_precompile *pc)
     atomic_store(&pc->stop, 1);
     pthread_cond_signal(&pc->published);    /* if it waits for a file */
     pthread_mutex_unlock(&pc->lock);
-    pthread_join(pc->thread, NULL);     /* at most the piece in hand */
+    if (pc->started)
+        pthread_join(pc->thread, NULL); /* at most the piece in hand */
     pthread_cond_destroy(&pc->published);
     pthread_cond_destroy(&pc->changed);
     pthread_mutex_destroy(&pc->lock);

@@ -42,8 +42,10 @@ struct nms_precompile;
  * known as "<dir>/<path>", as nms_vm_set_sources keys it). `memory` caps
  * what the thread's Lua state may hold. The snapshots must stay unchanged
  * until nms_precompile_finish (but for texts not read yet: see
- * nms_precompile_publish). Returns NULL when there is no second CPU
- * or the thread cannot start: the load then compiles every file itself.
+ * nms_precompile_publish). The thread starts at once when some texts are
+ * given, else with the first file published (nms_precompile_skip).
+ * Returns NULL when there is no second CPU or out of memory; when the
+ * thread cannot start, the load compiles every file itself.
  */
 struct nms_precompile *nms_precompile_start(const char *const *dirs,
                                             const struct nms_snapshot *snaps,
@@ -58,6 +60,12 @@ struct nms_precompile *nms_precompile_start(const char *const *dirs,
  */
 void nms_precompile_publish(struct nms_precompile *pc, size_t k, size_t i,
                             const char *text, size_t len);
+
+/* Tells the thread that file i of snapshot k (not read yet) will not be
+ * compiled: the load has its bytecode already (bundled.h). The thread
+ * starts with the first file published, so that a load whose files are
+ * all bundled starts none. Accepts a NULL `pc`. */
+void nms_precompile_skip(struct nms_precompile *pc, size_t k, size_t i);
 
 /*
  * [-0, +(0|1)] Pushes the function of file `path` ("<dir>/<path>") made

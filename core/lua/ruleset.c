@@ -18,6 +18,7 @@
 
 #include "base/base_int.h"
 #include "case/text_int.h"
+#include "lua/bundled.h"
 #include "lua/precompile.h"
 #include "lua/ruleset.h"
 #include "lua/ruleset_schema.h"
@@ -306,6 +307,11 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
             goto out;
         }
     }
+    /* The program's own bytecode of the bundled ruleset, if this liblua
+     * reads it (checked once a load; not for --version, whose manifest
+     * alone compiles in less than the check costs). */
+    vm->bundled = !rs->identity_only && nms_bundled_usable(&nms_bundled_rules)
+                  ? &nms_bundled_rules : NULL;
     /* --version reads the manifest alone: nothing to compile ahead. The
      * thread's cap is the load's (nms_vm_limits_begin with no limits). */
     pc = rs->identity_only ? NULL
@@ -318,8 +324,16 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
             if (nms_snapshot_read(dirs[i], &snap[i], k, &total, errmsg,
                                   errsize) != 0)
                 goto out;
-            nms_precompile_publish(pc, i, k, snap[i].texts[k],
-                                   snap[i].lens[k]);
+            /* a bundled file is not compiled ahead: its thread starts
+             * with the first file that is not (none: no thread) */
+            if (vm->bundled && nms_bundled_find(vm->bundled,
+                                                snap[i].paths[k],
+                                                snap[i].texts[k],
+                                                snap[i].lens[k]))
+                nms_precompile_skip(pc, i, k);
+            else
+                nms_precompile_publish(pc, i, k, snap[i].texts[k],
+                                       snap[i].lens[k]);
         }
     }
     rs->digest = nms_snapshot_digest(&snap[0], errmsg, errsize);

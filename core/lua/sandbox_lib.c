@@ -17,6 +17,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "lua/bundled.h"
 #include "lua/kleene.h"
 #include "lua/limits.h"
 #include "lua/memo.h"
@@ -206,6 +207,7 @@ static const char *push_path_in(lua_State *L, const char *dir,
 struct source {
     const char *text;
     size_t len;
+    const char *rel;    /* its path relative to the directory */
 };
 
 /* __gc of a snapshot the state took: its text goes with the state. */
@@ -250,6 +252,7 @@ void nms_vm_set_sources(lua_State *L, const char *dir,
     for (i = 0; i < kept->n; i++) {
         sources[i].text = kept->texts[i];
         sources[i].len = kept->lens[i];
+        sources[i].rel = kept->paths[i];
         lua_pushfstring(L, "%s/%s", dir, kept->paths[i]);
         lua_pushlightuserdata(L, &sources[i]);
         lua_rawset(L, -3);
@@ -259,11 +262,15 @@ void nms_vm_set_sources(lua_State *L, const char *dir,
 
 /* Compiles the module file `path` ("<dir>/<module as a path>.lua") from
  * the snapshots the digests were computed over (chunk name "@<path>", as a
- * file would have); with no snapshot (a state used without a ruleset
- * load), from the file. Returns a lua status; LUA_ERRFILE when the
- * ruleset has no such module. */
+ * file would have), or loads the same function from bytecode: the
+ * program's own when the text is the bundled ruleset's (bundled.h), or
+ * the compiling thread's (precompile.h); with no snapshot (a state used
+ * without a ruleset load), from the file. Returns a lua status;
+ * LUA_ERRFILE when the ruleset has no such module. */
 static int load_source(lua_State *L, const char *path)
 {
+    struct nms_vm *vm = nms_vm_of(L);
+    const struct nms_bundled_file *bundled;
     const struct source *source;
     int status;
 
@@ -278,12 +285,21 @@ static int load_source(lua_State *L, const char *path)
     }
     source = lua_touserdata(L, -1);
     lua_pop(L, 2);
-    if (nms_precompile_take(nms_vm_of(L)->precompile, L, path, source->text,
-                            source->len))
-        return LUA_OK;
     lua_pushfstring(L, "@%s", path);
-    status = luaL_loadbufferx(L, source->text, source->len,
-                              lua_tostring(L, -1), "t");
+    bundled = vm->bundled ? nms_bundled_find(vm->bundled, source->rel,
+                                             source->text, source->len)
+                          : NULL;
+    if (bundled && nms_bundled_load(L, vm->bundled, bundled,
+                                    lua_tostring(L, -1))) {
+        vm->bundled_loads++;
+        status = LUA_OK;
+    } else if (nms_precompile_take(vm->precompile, L, path, source->text,
+                                   source->len)) {
+        status = LUA_OK;
+    } else {
+        status = luaL_loadbufferx(L, source->text, source->len,
+                                  lua_tostring(L, -1), "t");
+    }
     lua_remove(L, -2);              /* the chunk name */
     return status;
 }

@@ -29,6 +29,7 @@ struct nms_fault {
 };
 
 struct nms_precompile;
+struct nms_bundled;
 
 /* One Lua state with its accounting; an engine swaps these on reload. */
 struct nms_vm {
@@ -67,6 +68,10 @@ struct nms_vm {
                                    nms.evidence() is false (eval.c) */
     struct nms_precompile *precompile; /* files compiled on another core
                                    while the ruleset loads, or NULL */
+    const struct nms_bundled *bundled; /* bytecode built into the program
+                                   that this liblua reads (bundled.h), or
+                                   NULL: require compiles every file */
+    unsigned long bundled_loads; /* modules loaded from it, for tests */
     int tool;                   /* the project's own tool scripts run
                                    (tools.c): no pattern guard; the budget,
                                    CPU time and memory cap still hold */

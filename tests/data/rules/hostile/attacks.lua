@@ -13,6 +13,12 @@ attacks.binary = function()
   if not f then error(err, 0) end
   return f()
 end
+-- load's mode argument is not Lua's: a "b" asked for is still text only
+attacks.binary_mode = function()
+  local f, err = load("\27Lua\84\0", "=binary", "b")
+  if not f then error(err, 0) end
+  return f()
+end
 attacks.require_os = function() return require("os") end
 attacks.set_global = function() leaked = true; return true, "set" end
 attacks.read_global = function() return leaked, "read" end
