@@ -38,7 +38,8 @@ static const char *const dirs[] = {"/rules"};
 
 static struct nms_snapshot snapshot(void)
 {
-    struct nms_snapshot snap = {paths, texts, lens, 3};
+    struct nms_snapshot snap = {.paths = paths, .texts = texts, .lens = lens,
+                                .n = 3};
     size_t i;
 
     for (i = 0; i < 3; i++)
@@ -138,7 +139,8 @@ static struct nms_precompile *start_unread(void)
 {
     static char *unread[3];
     static size_t none[3];
-    struct nms_snapshot snap = {paths, unread, none, 3};
+    struct nms_snapshot snap = {.paths = paths, .texts = unread, .lens = none,
+                                .n = 3};
     struct nms_precompile *pc = nms_precompile_start(dirs, &snap, 1, 1u << 20);
     cpu_set_t cpus;
 
@@ -242,7 +244,8 @@ static void the_bytecode_held_keeps_to_the_cap(void **state)
     static char names[FILES][16], text[16 + 3 * CALLS];
     char *file_paths[FILES], *file_texts[FILES];
     size_t file_lens[FILES], one = 0, memory = 1u << 20, i;
-    struct nms_snapshot snap = {file_paths, file_texts, file_lens, FILES};
+    struct nms_snapshot snap = {.paths = file_paths, .texts = file_texts,
+                                .lens = file_lens, .n = FILES};
     struct nms_precompile *pc;
     lua_State *L = luaL_newstate();
     int taken = 0;

@@ -241,6 +241,7 @@ void nms_snapshot_release(struct nms_snapshot *snap)
     free(snap->paths);
     free(snap->texts);
     free(snap->lens);
+    free(snap->bundled);
     memset(snap, 0, sizeof *snap);
 }
 
@@ -270,7 +271,8 @@ int nms_snapshot_list(const char *dir, struct nms_snapshot *snap,
     qsort(list.paths, list.n, sizeof *list.paths, compare_paths);
     snap->texts = calloc(list.n + 1, sizeof *snap->texts);
     snap->lens = calloc(list.n + 1, sizeof *snap->lens);
-    if (!snap->texts || !snap->lens) {
+    snap->bundled = calloc(list.n + 1, sizeof *snap->bundled);
+    if (!snap->texts || !snap->lens || !snap->bundled) {
         snprintf(errmsg, errsize, "out of memory");
         goto out;
     }

@@ -326,10 +326,12 @@ enum nms_status nms_ruleset_load(struct nms_ruleset *rs, struct nms_vm *vm,
                 goto out;
             /* a bundled file is not compiled ahead: its thread starts
              * with the first file that is not (none: no thread) */
-            if (vm->bundled && nms_bundled_find(vm->bundled,
-                                                snap[i].paths[k],
-                                                snap[i].texts[k],
-                                                snap[i].lens[k]))
+            if (vm->bundled)
+                snap[i].bundled[k] = nms_bundled_find(vm->bundled,
+                                                      snap[i].paths[k],
+                                                      snap[i].texts[k],
+                                                      snap[i].lens[k]);
+            if (snap[i].bundled[k])
                 nms_precompile_skip(pc, i, k);
             else
                 nms_precompile_publish(pc, i, k, snap[i].texts[k],

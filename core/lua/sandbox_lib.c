@@ -207,7 +207,8 @@ static const char *push_path_in(lua_State *L, const char *dir,
 struct source {
     const char *text;
     size_t len;
-    const char *rel;    /* its path relative to the directory */
+    const struct nms_bundled_file *bundled; /* the snapshot's: NULL, or its
+                                               bundled bytecode */
 };
 
 /* __gc of a snapshot the state took: its text goes with the state. */
@@ -252,7 +253,7 @@ void nms_vm_set_sources(lua_State *L, const char *dir,
     for (i = 0; i < kept->n; i++) {
         sources[i].text = kept->texts[i];
         sources[i].len = kept->lens[i];
-        sources[i].rel = kept->paths[i];
+        sources[i].bundled = kept->bundled ? kept->bundled[i] : NULL;
         lua_pushfstring(L, "%s/%s", dir, kept->paths[i]);
         lua_pushlightuserdata(L, &sources[i]);
         lua_rawset(L, -3);
@@ -270,7 +271,6 @@ void nms_vm_set_sources(lua_State *L, const char *dir,
 static int load_source(lua_State *L, const char *path)
 {
     struct nms_vm *vm = nms_vm_of(L);
-    const struct nms_bundled_file *bundled;
     const struct source *source;
     int status;
 
@@ -286,11 +286,8 @@ static int load_source(lua_State *L, const char *path)
     source = lua_touserdata(L, -1);
     lua_pop(L, 2);
     lua_pushfstring(L, "@%s", path);
-    bundled = vm->bundled ? nms_bundled_find(vm->bundled, source->rel,
-                                             source->text, source->len)
-                          : NULL;
-    if (bundled && nms_bundled_load(L, vm->bundled, bundled,
-                                    lua_tostring(L, -1))) {
+    if (source->bundled && nms_bundled_load(L, vm->bundled, source->bundled,
+                                            lua_tostring(L, -1))) {
         vm->bundled_loads++;
         status = LUA_OK;
     } else if (nms_precompile_take(vm->precompile, L, path, source->text,

@@ -98,10 +98,15 @@ struct nms_vm {
 /* The rule files of a ruleset as read once for its digest (digest.c):
  * relative paths in byte order and their contents. The VM's require
  * compiles modules from this text only (nms_vm_set_sources). */
+struct nms_bundled_file;
+
 struct nms_snapshot {
     char **paths;
     char **texts;
     size_t *lens;
+    /* per file, the bundled file (bundled.h) whose text it is, found once
+     * when the load reads it; NULL when it must be compiled from text */
+    const struct nms_bundled_file **bundled;
     size_t n;
 };
 
