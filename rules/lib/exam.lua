@@ -72,35 +72,16 @@ local function recording(case, field)
   return by[field] or NONE
 end
 
--- What tri.tally_value(1, tri.tally_known(entries, judge)) answers, without
--- the tally's four tables: for when nobody reads the evidence, which is
--- all the tally's lists are for. (As the tally: an entry whose judge says
--- nil does not bear on it; true is yes, false no, anything else unknown.)
-local function known_value(entries, judge)
-  local judged, yes, unknown = 0, 0, 0
-  for i = 1, math.huge do   -- as the tally, to the first nil
-    local e = entries[i]
-    if e == nil then break end
-    local v = judge(e)
-    if v ~= nil then
-      judged = judged + 1
-      if v == true then yes = yes + 1 elseif v ~= false then unknown = unknown + 1 end
-    end
-  end
-  if judged == 0 then return nil end
-  return tri.at_least_count(1, yes, unknown)
-end
-
 -- E.observed over `entries`: all exams up to the assessment, or only those
 -- recording the one field the judge reads (nil: no exam recorded).
 local function observed(case, entries, what, judge, describe, fields)
   if entries ~= nil and not fmt.wanted() then
-    local value = known_value(entries, judge)
+    -- the value from counts; an unknown one goes on to the tally for its texts
+    local value = tri.count_value(1, entries, judge)
     if value ~= nil then return tri.finding(value, "") end
   end
   local t = tri.tally_known(entries or NONE, judge)
   local value = tri.tally_value(1, t)
-  if value ~= nil and not fmt.wanted() then return tri.finding(value, "") end
   local function text(e) return describe(e) .. time.at(case, e.t) end
   if value == true then return tri.finding(true, fmt.each(t.yes, text, 6)) end
   if value == false then return tri.finding(false, fmt.each(t.no, text, 6)) end

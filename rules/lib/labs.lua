@@ -43,26 +43,23 @@ local function uln_of(e)
   return ULN_DEFAULT
 end
 
+-- tri.count_value's judge of one lab result: CK at least `factor` times
+-- its ULN; "unknown" without a ULN; nil without a CK.
+local function ck_at_least(e, factor)
+  if e.ck == nil then return nil end
+  local uln = uln_of(e)
+  if uln == nil then return "unknown" end
+  return e.ck >= factor * uln
+end
+
 --- Some CK at least `factor` times its ULN (e.g. 4).
 -- @usage labs.ck_times_uln(case, 4)   -- IEC 2011 item 5
 function L.ck_times_uln(case, factor)
   local entries = L.entries(case)
   if entries ~= nil and not fmt.wanted() then
-    -- the value only (lib/fmt.lua), from the counts the tally below would
-    -- make (a CK without a ULN is unknown): no tally, lists or closure; an
-    -- unknown value goes on to the tally for its texts
-    local judged, yes, unknown = 0, 0, 0
-    for i = 1, math.huge do   -- as the tally, to the first nil
-      local e = entries[i]
-      if e == nil then break end
-      if e.ck ~= nil then
-        judged = judged + 1
-        local uln = uln_of(e)
-        if uln == nil then unknown = unknown + 1 elseif e.ck >= factor * uln then yes = yes + 1 end
-      end
-    end
-    local value
-    if judged > 0 then value = tri.at_least_count(1, yes, unknown) end
+    -- the value only (lib/fmt.lua), from counts; an unknown value goes on
+    -- to the tally for its texts
+    local value = tri.count_value(1, entries, ck_at_least, factor)
     if value ~= nil then return tri.finding(value, "") end
   end
   local t = tri.tally(entries or {}, function(e)
@@ -75,8 +72,6 @@ function L.ck_times_uln(case, factor)
   if t.judged == 0 then
     return tri.finding(nil, "no CK result recorded",
       "a CK result (labs[].ck) with the laboratory's ULN (labs[].ck_uln)")
-  elseif value ~= nil and not fmt.wanted() then   -- the value only (lib/fmt.lua)
-    return tri.finding(value, "")
   end
   local function list(es)
     return fmt.each(es, function(e)

@@ -111,26 +111,22 @@ function T.above(case, limit, occasions, at_least)
     "oral temperature readings (vitals[].temp with temp_site \"oral\")")
 end
 
--- T.above when nobody reads the evidence: the same value and missing
--- texts from the counts alone, without the tally's lists, the list of
--- readings at other sites and the closures (the tally's rule: an oral
+-- T.above's rule for one reading, as tri.count_value counts it: an oral
 -- reading is yes when hot, else no; a hot reading at another site is
 -- unknown when parameter temperature.other_sites is "unknown"; any other
--- does not bear on it).
+-- does not bear on it.
+local function oral_hot(e, limit, at_least)
+  local hot = e.temp > limit or (at_least == true and e.temp == limit)
+  if T.counts_as_oral(e.temp_site) then return hot end
+  if OTHER == "unknown" and hot then return "unknown" end
+  return nil
+end
+
+-- T.above when nobody reads the evidence: the same value and missing
+-- texts from the counts alone, without the tally's lists, the list of
+-- readings at other sites and the closures.
 function above_value(case, rs, limit, occasions, at_least)
-  local yes, unknown, judged = 0, 0, 0
-  for i = 1, math.huge do   -- as the tally, to the first nil
-    local e = rs[i]
-    if e == nil then break end
-    if T.counts_as_oral(e.temp_site) then
-      judged = judged + 1
-      if e.temp > limit or (at_least == true and e.temp == limit) then yes = yes + 1 end
-    elseif OTHER == "unknown" and (e.temp > limit or (at_least == true and e.temp == limit)) then
-      judged, unknown = judged + 1, unknown + 1
-    end
-  end
-  local value
-  if judged > 0 then value = tri.at_least_count(occasions, yes, unknown) end
+  local value, _, yes, unknown = tri.count_value(occasions, rs, oral_hot, limit, at_least)
   if value == true then return tri.finding(true, "") end
   if value == false and yes > 0 and #rs < occasions then
     return tri.finding(nil, "", "another oral temperature reading (vitals[].temp)")

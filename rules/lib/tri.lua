@@ -128,4 +128,27 @@ function tri.tally_value(k, t)
   return tri.at_least_count(k, #t.yes, #t.unknown)
 end
 
+--- What tri.tally_value(k, tally) gives, from counts alone: for when
+-- nobody reads the evidence (fmt.wanted), which is all the tally's lists
+-- are for. judge(entry, a, b) says true or false, nil for an entry that
+-- does not bear on the question, or any other value for one that bears
+-- on it but cannot be told (as the tallies count them). Extra arguments
+-- go to judge, so that a judge needs no closure per call.
+-- @return the value (nil: unknown, or no entry bore on it), then the
+--   counts judged, yes and unknown
+function tri.count_value(k, list, judge, a, b)
+  local judged, yes, unknown = 0, 0, 0
+  for i = 1, math.huge do   -- as the tally, to the first nil
+    local e = list[i]
+    if e == nil then break end
+    local v = judge(e, a, b)
+    if v ~= nil then
+      judged = judged + 1
+      if v == true then yes = yes + 1 elseif v ~= false then unknown = unknown + 1 end
+    end
+  end
+  if judged == 0 then return nil, 0, 0, 0 end
+  return tri.at_least_count(k, yes, unknown), judged, yes, unknown
+end
+
 return tri
