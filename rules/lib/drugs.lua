@@ -345,18 +345,23 @@ local function by_words(written)
   -- key's words (lower case, no separator), and `every` joined is the key.
   -- Its drug words name a known drug whole (the usual case: "HALOPERIDOL
   -- 5 MG TAB"): that drug, as below, without the segments' lists.
+  -- Its drug words are joined as they come (the key of the whole, as
+  -- table.concat would join them, without a list and its call).
   local segs
   if key ~= nil then
-    local seg, all, flat, nflat = {}, {}, {}, 0
+    local all, drug_words = {}, nil
     for w in key:gmatch("%S+") do
-      seg[#seg + 1] = w
       all[w] = true
-      if not (noise[w] or MARK[w] or numeric(w)) then nflat = nflat + 1; flat[nflat] = w end
+      if not (noise[w] or MARK[w] or numeric(w)) then
+        drug_words = drug_words and drug_words .. " " .. w or w
+      end
     end
-    local whole = by_name[nflat == 1 and flat[1] or table.concat(flat, " ")]
+    local whole = by_name[drug_words or ""]
     if whole then
       return info_of(whole.row, written, whole.via, is_generic(key, whole.row)), all
     end
+    local seg = {}
+    for w in key:gmatch("%S+") do seg[#seg + 1] = w end
     segs = { seg }
   else
     segs = M.segments(written)
