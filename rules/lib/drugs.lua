@@ -86,11 +86,16 @@ function M.segments(written)
     cut()
     return out
   end
-  s = s:gsub("\u{00AE}", " "):gsub("\u{2122}", " "):gsub("\u{2019}", ""):gsub("'", "")
+  -- (each replacement only when the name holds what it replaces: one
+  -- look for the signs, one for a dot, instead of four and two a word)
+  if s:find("[\194\226']") then   -- the lead bytes of (R), (TM) and ’, and '
+    s = s:gsub("\u{00AE}", " "):gsub("\u{2122}", " "):gsub("\u{2019}", ""):gsub("'", "")
+  end
+  local dotted = s:find(".", 1, true)
   -- separators become " | "; hyphens and brackets are spaces
   s = s:gsub("[/%+,;&]", " | "):gsub("[%-%(%)%[%]{}:\"*#!?=]", " ")
   for w in s:gmatch("%S+") do
-    w = w:gsub("^%.+", ""):gsub("%.+$", "")
+    if dotted then w = w:gsub("^%.+", ""):gsub("%.+$", "") end
     if w == "|" or SEPARATOR[w] then cut()
     elseif w ~= "" then cur[#cur + 1] = w end
   end
