@@ -251,37 +251,39 @@ local function with_classes(info, list)
   return info
 end
 
--- What the infos of one row share, made the first time a name of the
--- row is read: its classes, as with_classes writes them (shared by every
--- info of the row, a drug's names, brands and strengths: read them, never
--- modify them, as the info itself), and, when first asked, the key of its
--- generic name (`key`). The rows are the tables' own, so this stays as
--- small. A row of one class (most) gets its set and list made directly.
-local row_shared = {}
+-- The classes the infos of a drug's row read, as with_classes writes them
+-- (read them, never modify them, as the info itself), made the first time
+-- a name of the row is read: shared by every row of the same one class
+-- (most rows: a table per class id, ~15, not three per drug), else by the
+-- infos of the row (a drug's names, brands and strengths). The rows are
+-- the tables' own, so this stays as small.
+local class_sets, row_classes = {}, {}
 
 local function shared(row)
-  local c = row_shared[row]
+  local class = row[3]
+  local c = class_sets[class] or row_classes[row]   -- (t[nil] reads nil)
   if c == nil then
-    local class = row[3]
     if type(class) == "table" then
       c = with_classes({}, class)
+      row_classes[row] = c
     elseif class == nil then
       c = { classes = {}, class_list = {} }
+      row_classes[row] = c
     else
       c = { classes = { [class] = true }, class_list = { class } }
+      class_sets[class] = c
     end
-    row_shared[row] = c
   end
   return c
 end
 
 -- The key of row's generic name (key_of), worked out once per row.
+local generic_keys = {}
 local function generic_key(row)
-  local c = shared(row)
-  local key = c.key
+  local key = generic_keys[row]
   if key == nil then
     key = key_of(row[1])
-    c.key = key
+    generic_keys[row] = key
   end
   return key
 end
