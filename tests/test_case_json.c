@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "case_int.h"
 #include "nms/case.h"
@@ -498,6 +499,32 @@ static void time_parse_checks_calendar_and_leap_days(void **state)
     assert_near(h, -1.0);
 }
 
+/* Times to the minute are written digit by digit (case_time.c): the same
+ * text as the calendar of gmtime_r gives, for minutes from year 1 to
+ * 9999, and cut short as snprintf cuts it in a buffer too small. */
+static void time_format_iso_minutes_match_the_calendar(void **state)
+{
+    char buf[48], want[48], small[12];
+    long long k;
+    struct tm tm;
+
+    (void)state;
+    for (k = -62135596800LL; k < 253402300800LL; k += 262981LL * 60) {
+        time_t t = (time_t)k;
+        double hours = (double)k / 3600.0;
+
+        assert_non_null(gmtime_r(&t, &tm));
+        snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02dZ",
+                 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                 tm.tm_min);
+        assert_string_equal(nms_time_format(hours, NMS_TIME_ISO, buf, sizeof buf),
+                            want);
+        want[sizeof small - 1] = '\0';   /* what snprintf keeps of it */
+        assert_string_equal(
+            nms_time_format(hours, NMS_TIME_ISO, small, sizeof small), want);
+    }
+}
+
 static void time_format_writes_iso_and_hours(void **state)
 {
     char buf[48];
@@ -671,6 +698,7 @@ int main(void)
         cmocka_unit_test(case_json_rejects_unparsable_time),
         cmocka_unit_test(time_parse_checks_calendar_and_leap_days),
         cmocka_unit_test(time_format_writes_iso_and_hours),
+        cmocka_unit_test(time_format_iso_minutes_match_the_calendar),
         cmocka_unit_test(case_json_finish_applies_as_of),
         cmocka_unit_test(case_json_onset),
         cmocka_unit_test(case_json_finish_defaults_assessed_at_to_latest_time),

@@ -134,6 +134,59 @@ static void reader_reads_last_line_without_newline(void **state)
     close_source(&s);
 }
 
+/* Lines are read in runs (fgets), which stop at newlines and at the
+ * buffer's end and do not count NUL bytes: every byte of every line comes
+ * through, whatever its length around the buffer's 4 kB steps and wherever
+ * its NULs stand, the last one without a newline and ending in a NUL. */
+static void reader_keeps_every_byte_across_runs_and_nuls(void **state)
+{
+    static const size_t lens[] = {2,    3,    4094, 4095, 4096, 4097,
+                                  4098, 8191, 8192, 8193, 12289, 3};
+    const size_t n = sizeof lens / sizeof lens[0];
+    size_t total = 8, at = 8, i, j;
+    char *text;
+    FILE *fp;
+    struct nms_reader *r = NULL;
+    struct nms_record rec;
+
+    (void)state;
+    for (i = 0; i < n; i++)
+        total += lens[i] + 1;
+    text = malloc(total);
+    assert_non_null(text);
+    memcpy(text, "{\"a\":1}\n", 8);
+    for (i = 0; i < n; i++) {
+        char *line = text + at;
+
+        for (j = 0; j < lens[i]; j++)
+            line[j] = (char)('a' + (i + j) % 26);
+        line[0] = '{';
+        line[lens[i] - 1] = (i + 1 == n) ? '\0' : '}';
+        line[1] = '\0';
+        line[lens[i] / 2] = '\0';
+        at += lens[i];
+        if (i + 1 < n)
+            text[at++] = '\n';
+    }
+    fp = fmemopen(text, at, "r");
+    assert_non_null(fp);
+    assert_int_equal(nms_reader_open(&r, fp, "in.jsonl"), NMS_OK);
+    assert_int_equal(nms_reader_next(r, &rec), 1);
+    assert_int_equal(rec.len, 7);
+    for (i = 0, at = 8; i < n; i++) {
+        assert_int_equal(nms_reader_next(r, &rec), 1);
+        assert_null(rec.error);
+        assert_int_equal(rec.line, (long)i + 2);
+        assert_int_equal(rec.len, lens[i]);
+        assert_memory_equal(rec.text, text + at, lens[i]);
+        at += lens[i] + 1;
+    }
+    assert_int_equal(nms_reader_next(r, &rec), 0);
+    nms_reader_free(r);
+    fclose(fp);
+    free(text);
+}
+
 static void reader_skips_utf8_bom(void **state)
 {
     struct source s;
@@ -346,6 +399,7 @@ int main(void)
         cmocka_unit_test(reader_keeps_json_lines_after_a_broken_first_line),
         cmocka_unit_test(reader_tolerates_crlf_and_blank_lines),
         cmocka_unit_test(reader_reads_last_line_without_newline),
+        cmocka_unit_test(reader_keeps_every_byte_across_runs_and_nuls),
         cmocka_unit_test(reader_skips_utf8_bom),
         cmocka_unit_test(reader_yields_nothing_for_empty_input),
         cmocka_unit_test(reader_keeps_malformed_line_as_record),

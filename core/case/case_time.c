@@ -179,6 +179,18 @@ static void format_hours(double hours, char *buf, size_t size)
     snprintf(buf, size, "%s h", strcmp(num, "-0") == 0 ? "0" : num);
 }
 
+/* "YYYY-MM-DDTHH:MMZ": the length of an ISO time to the minute. */
+#define ISO_MINUTE_LEN 17
+
+/* Writes v (< 10^width) as `width` decimal digits, zero-padded. */
+static void put_digits(char *out, unsigned v, int width)
+{
+    while (width-- > 0) {
+        out[width] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
 /* Writes ISO 8601 in UTC, to the millisecond, omitting zero seconds. */
 static void format_iso(double hours, char *buf, size_t size)
 {
@@ -194,10 +206,27 @@ static void format_iso(double hours, char *buf, size_t size)
         day--;
     }
     civil_from_days(day, &y, &m, &d);
-    snprintf(buf, size, "%04lld-%02u-%02uT%02u:%02u", y, m, d,
-             (unsigned)(rest / 3600000), (unsigned)(rest / 60000 % 60));
     sec = (unsigned)(rest / 1000 % 60);
     milli = (unsigned)(rest % 1000);
+    if (y >= 0 && y <= 9999 && sec == 0 && milli == 0 && size > ISO_MINUTE_LEN) {
+        /* The usual time, to the minute, written digit by digit: what the
+         * snprintf calls below write for it, at a tenth of their cost
+         * (every record's assessed_at, ~0.5 % of an IEC-only case). */
+        put_digits(buf, (unsigned)y, 4);
+        buf[4] = '-';
+        put_digits(buf + 5, m, 2);
+        buf[7] = '-';
+        put_digits(buf + 8, d, 2);
+        buf[10] = 'T';
+        put_digits(buf + 11, (unsigned)(rest / 3600000), 2);
+        buf[13] = ':';
+        put_digits(buf + 14, (unsigned)(rest / 60000 % 60), 2);
+        buf[16] = 'Z';
+        buf[17] = '\0';
+        return;
+    }
+    snprintf(buf, size, "%04lld-%02u-%02uT%02u:%02u", y, m, d,
+             (unsigned)(rest / 3600000), (unsigned)(rest / 60000 % 60));
     frac[0] = '\0';
     if (milli != 0) { /* ".5", not ".500" */
         snprintf(frac, sizeof frac, ".%03u", milli);

@@ -550,6 +550,17 @@ static int run_warnings(lua_State *L, struct eval_args *a, int case_idx)
     return 0;
 }
 
+/* Whether the ruleset has a severity set, the one reader of the verdicts. */
+static int has_severity(const struct nms_ruleset *rs)
+{
+    size_t i;
+
+    for (i = 0; i < rs->n_sets; i++)
+        if (rs->sets[i].section == NMS_SECTION_SEVERITY)
+            return 1;
+    return 0;
+}
+
 /* --evidence decisive: the decided items' checks asked again, with
  * evidence wanted (an unknown one's missing text says what it waits on:
  * it needs none), on a fresh case table and fresh verdicts, so that no
@@ -557,13 +568,16 @@ static int run_warnings(lua_State *L, struct eval_args *a, int case_idx)
  * keys on the case table) stands in for one with its text. */
 static int explain_decided(lua_State *L, struct eval_args *a)
 {
-    int case_idx, verdicts_idx;
+    int case_idx, verdicts_idx = 0, pushed = 1;
     size_t s, i;
 
     nms_lua_push_case(L, a->c);
     case_idx = lua_gettop(L);
-    push_verdicts(L, a->r);
-    verdicts_idx = lua_gettop(L);
+    if (has_severity(a->rs)) {
+        push_verdicts(L, a->r);
+        verdicts_idx = lua_gettop(L);
+        pushed++;
+    }
     for (s = 0; s < a->rs->n_sets; s++) {
         const struct nms_set_def *def = &a->rs->sets[s];
         struct nms_set *set = &a->r->sets[s];
@@ -575,7 +589,7 @@ static int explain_decided(lua_State *L, struct eval_args *a)
                              def, i, &set->items[i]) != 0)
                 return -1;
     }
-    lua_pop(L, 2);
+    lua_pop(L, pushed);
     return 0;
 }
 
@@ -601,13 +615,17 @@ static int eval_protected(lua_State *L)
         if (rs->sets[i].section != NMS_SECTION_SEVERITY &&
             run_set(L, a, case_idx, 0, &rs->sets[i], &a->r->sets[i]) != 0)
             return 0;
-    push_verdicts(L, a->r);
-    verdicts_idx = lua_gettop(L);
-    for (i = 0; i < rs->n_sets; i++)
-        if (rs->sets[i].section == NMS_SECTION_SEVERITY &&
-            run_set(L, a, case_idx, verdicts_idx, &rs->sets[i],
-                    &a->r->sets[i]) != 0)
-            return 0;
+    /* The verdicts only the severity sets read: none, none made (a table
+     * per set of seven fields, ~6 K instructions an IEC-only case). */
+    if (has_severity(rs)) {
+        push_verdicts(L, a->r);
+        verdicts_idx = lua_gettop(L);
+        for (i = 0; i < rs->n_sets; i++)
+            if (rs->sets[i].section == NMS_SECTION_SEVERITY &&
+                run_set(L, a, case_idx, verdicts_idx, &rs->sets[i],
+                        &a->r->sets[i]) != 0)
+                return 0;
+    }
     a->vm->quiet = 0;
     if (a->evidence == NMS_EVIDENCE_DECISIVE && explain_decided(L, a) != 0)
         return 0;

@@ -115,19 +115,19 @@ void nms_memo_end(lua_State *L)
     clear_slot(L, 0);
 }
 
-/* [-0, +1] Pushes the memory of the case at index 2; the slot is at
- * index `slot`. Returns 1 for the case the engine evaluates, whose
+/* [-0, +1] Pushes the memory of the case at index `base`; the slot is
+ * at index `slot`. Returns 1 for the case the engine evaluates, whose
  * answers are found through the VM's index (memo_index.h) and kept at
  * integer keys of its memory; 0 for any other case table, whose memory
  * is keyed by the calls' keys as strings. */
-static int push_memory(lua_State *L, int slot)
+static int push_memory(lua_State *L, int slot, int base)
 {
     struct nms_vm *vm = nms_vm_of(L);
     lua_Alloc f;
     void *ud;
 
     lua_rawgeti(L, slot, NMS_SLOT_CASE);
-    if (lua_rawequal(L, -1, 2)) {
+    if (lua_rawequal(L, -1, base)) {
         lua_pop(L, 1);
         if (lua_rawgeti(L, slot, NMS_SLOT_MEMORY) == LUA_TTABLE)
             return 1;
@@ -153,11 +153,11 @@ static int push_memory(lua_State *L, int slot)
         lua_pushvalue(L, -1);
         lua_rawsetp(L, LUA_REGISTRYINDEX, &others);
     }
-    lua_pushvalue(L, 2);
+    lua_pushvalue(L, base);
     if (lua_rawget(L, -2) != LUA_TTABLE) {
         lua_pop(L, 1);
         lua_newtable(L);
-        lua_pushvalue(L, 2);
+        lua_pushvalue(L, base);
         lua_pushvalue(L, -2);
         lua_rawset(L, -4);
     }
@@ -228,25 +228,50 @@ static size_t put_arg(lua_State *L, char *out, size_t room, int i, int *kept)
     }
 }
 
-/* Writes the key of fn (at 1) and the `n` arguments after the case (at
- * 3..2 + n) at `out`, as far as `room` bytes hold; returns its length,
- * whether all of it fitted or not. Sets bit i of *keep for each value at
- * i that the memory must keep alive (put_arg). */
-static size_t put_key(lua_State *L, char *out, size_t room, int n,
-                      unsigned *keep)
+/* The call being remembered: fn at index `fn` (a stack slot or an
+ * upvalue), the case at `base` and its MEMO_ARGS arguments after it, the
+ * last given at base + n. */
+struct memo_call {
+    int fn, base, n;
+};
+
+/* The index of value i of call c: 0 is fn, 1..n the arguments. */
+static int value_at(const struct memo_call *c, int i)
+{
+    return i == 0 ? c->fn : c->base + i;
+}
+
+/* Writes the key of fn and of the arguments after the case at `out`, as
+ * far as `room` bytes hold; returns its length, whether all of it fitted
+ * or not. Sets bit i of *keep for each value i (value_at) that the memory
+ * must keep alive (put_arg). */
+static size_t put_key(lua_State *L, char *out, size_t room,
+                      const struct memo_call *c, unsigned *keep)
 {
     size_t at = 0;
     int i, kept;
 
     *keep = 0;
-    for (i = 1; i <= 2 + n; i += i == 1 ? 2 : 1) {
+    for (i = 0; i <= c->n; i++) {
         kept = 0;
         at += put_arg(L, out + (at < room ? at : room),
-                      at < room ? room - at : 0, i, &kept);
+                      at < room ? room - at : 0, value_at(c, i), &kept);
         if (kept)
             *keep |= 1u << i;
     }
     return at;
+}
+
+/* [-0, +1] Calls fn(case, a1, ..., a6) of call c: the arguments as given,
+ * with nils past the last (fn sees the same arguments either way). */
+static void call_fn(lua_State *L, const struct memo_call *c)
+{
+    int i;
+
+    lua_pushvalue(L, c->fn);
+    for (i = 0; i <= MEMO_ARGS; i++)
+        lua_pushvalue(L, c->base + i);
+    lua_call(L, 1 + MEMO_ARGS, 1);
 }
 
 /* A key this long or shorter is written on the C stack (and for the
@@ -262,10 +287,10 @@ static size_t put_key(lua_State *L, char *out, size_t room, int n,
 
 /* [-?, +1] remembered for the case the engine evaluates: the key (`bytes`
  * at `key`) found in the VM's index, or fn called and its answer kept at
- * the memory's next integer key (the memory is at `memory`; fn, the case
- * and its arguments at 1..2 + MEMO_ARGS, the last given at 2 + n). */
+ * the memory's next integer key (the memory is at `memory`). */
 static int remembered_indexed(lua_State *L, int memory, const char *key,
-                              size_t bytes, int n, unsigned keep)
+                              size_t bytes, const struct memo_call *c,
+                              unsigned keep)
 {
     struct nms_vm *vm = nms_vm_of(L);
     struct nms_memo_index *x = &vm->memo_index;
@@ -282,17 +307,14 @@ static int remembered_indexed(lua_State *L, int memory, const char *key,
         lua_rawgeti(L, memory, at);
         return 1;
     }
-    lua_pushvalue(L, 1);
-    for (i = 2; i <= 2 + MEMO_ARGS; i++)
-        lua_pushvalue(L, i);
-    lua_call(L, 1 + MEMO_ARGS, 1);  /* memory, hit */
+    call_fn(L, c);                  /* memory, hit */
     /* A nil answer is not kept, as a table keeps no nil: asked again, it
      * is worked out again (as before the index). */
     if (lua_isnil(L, -1))
         return 1;
-    for (i = 1; i <= 2 + n; i++)
+    for (i = 0; i <= c->n; i++)
         if (keep & (1u << i)) {
-            lua_pushvalue(L, i);
+            lua_pushvalue(L, value_at(c, i));
             lua_rawseti(L, memory, ++x->slots);
             stored++;
         }
@@ -319,9 +341,10 @@ static int remembered_indexed(lua_State *L, int memory, const char *key,
  * instructions of bookkeeping each, 4 % of the case.) An object named by
  * its address is kept in the memory as a key of its own, so that the
  * address cannot be reused by another object while the key is there. */
-static int remembered(lua_State *L, int slot)
+static int remembered(lua_State *L, int slot, int fn, int base)
 {
-    int n = lua_gettop(L) - 2, i, memory, indexed;
+    struct memo_call c;
+    int i, memory, indexed;
     size_t stored = 1;              /* the answer's entry, and keepers */
     struct nms_meter meter = {0};
     size_t bytes = 0;
@@ -329,26 +352,31 @@ static int remembered(lua_State *L, int slot)
     char small[KEY_ON_STACK], *key;
     luaL_Buffer big;
 
-    lua_settop(L, 2 + MEMO_ARGS);
+    c.fn = fn;
+    c.base = base;
+    c.n = lua_gettop(L) - base;     /* what follows the six is ignored */
+    if (c.n > MEMO_ARGS)
+        c.n = MEMO_ARGS;
+    lua_settop(L, base + MEMO_ARGS);
     luaL_checkstack(L, MEMO_ARGS + 8, "nms.memo");
-    while (n > 0 && lua_isnil(L, 2 + n))
-        n--;
+    while (c.n > 0 && lua_isnil(L, base + c.n))
+        c.n--;
     if (slot == 0) {
         nms_memo_push_slot(L);
         slot = lua_gettop(L);
     }
-    indexed = push_memory(L, slot); /* memory */
+    indexed = push_memory(L, slot, base); /* memory */
     memory = lua_gettop(L);
-    bytes = put_key(L, small, sizeof small, n, &keep);
+    bytes = put_key(L, small, sizeof small, &c, &keep);
     key = small;
     if (bytes > sizeof small) {     /* written again, whole, in the VM */
         key = luaL_buffinitsize(L, &big, bytes);
-        put_key(L, key, bytes, n, &keep);
+        put_key(L, key, bytes, &c, &keep);
     }
     if (indexed && key == small) {
         if (bytes > 64)
             nms_meter_end(L, &meter, bytes);
-        return remembered_indexed(L, memory, small, bytes, n, keep);
+        return remembered_indexed(L, memory, small, bytes, &c, keep);
     }
     if (key == small)
         lua_pushlstring(L, small, bytes);   /* memory, key */
@@ -362,13 +390,10 @@ static int remembered(lua_State *L, int slot)
     if (lua_rawget(L, memory) != LUA_TNIL)
         return 1;
     lua_pop(L, 1);
-    lua_pushvalue(L, 1);
-    for (i = 2; i <= 2 + MEMO_ARGS; i++)
-        lua_pushvalue(L, i);
-    lua_call(L, 1 + MEMO_ARGS, 1);  /* memory, key, hit */
-    for (i = 1; i <= 2 + n; i++)
+    call_fn(L, &c);                 /* memory, key, hit */
+    for (i = 0; i <= c.n; i++)
         if (keep & (1u << i)) {
-            lua_pushvalue(L, i);
+            lua_pushvalue(L, value_at(&c, i));
             lua_pushboolean(L, 1);
             lua_rawset(L, memory);
             stored++;
@@ -394,7 +419,7 @@ int nms_memo_call(lua_State *L)
     if (lua_gettop(L) - 2 > MEMO_ARGS)
         return luaL_error(L, "nms.memo: at most %d arguments after the case",
                           MEMO_ARGS);
-    return remembered(L, 0);
+    return remembered(L, 0, 1, 2);
 }
 
 /* The function nms.memoize made: upvalue 1 is fn, upvalue 2 the slot. */
@@ -405,10 +430,8 @@ static int l_memoized(lua_State *L)
      * the six must be absent or nil, and what follows it is ignored. */
     if (!lua_isnoneornil(L, 2 + MEMO_ARGS))
         return luaL_error(L, "memo.wrap: at most six arguments after the case");
-    lua_settop(L, 1 + MEMO_ARGS);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    return remembered(L, lua_upvalueindex(2));
+    /* fn is read where it is, the upvalue, not moved under the case */
+    return remembered(L, lua_upvalueindex(2), lua_upvalueindex(1), 1);
 }
 
 /*

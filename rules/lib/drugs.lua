@@ -90,11 +90,16 @@ function M.segments(written)
     cut()
     return out
   end
-  s = s:gsub("\u{00AE}", " "):gsub("\u{2122}", " "):gsub("\u{2019}", ""):gsub("'", "")
+  -- (each replacement only when the name holds what it replaces: one
+  -- look for the signs, one for a dot, instead of four and two a word)
+  if s:find("[\194\226']") then   -- the lead bytes of (R), (TM) and ’, and '
+    s = s:gsub("\u{00AE}", " "):gsub("\u{2122}", " "):gsub("\u{2019}", ""):gsub("'", "")
+  end
+  local dotted = s:find(".", 1, true)
   -- separators become " | "; hyphens and brackets are spaces
   s = s:gsub("[/%+,;&]", " | "):gsub("[%-%(%)%[%]{}:\"*#!?=]", " ")
   for w in s:gmatch("%S+") do
-    w = w:gsub("^%.+", ""):gsub("%.+$", "")
+    if dotted then w = w:gsub("^%.+", ""):gsub("%.+$", "") end
     if w == "|" or SEPARATOR[w] then cut()
     elseif w ~= "" then cur[#cur + 1] = w end
   end
@@ -250,18 +255,52 @@ local function with_classes(info, list)
   return info
 end
 
--- The classes of each row, as with_classes writes them, made the first
--- time a name of the row is read and shared by every info of the row (a
--- drug's names, brands and strengths): read them, never modify them, as
--- the info itself. The rows are the tables' own, so this stays as small.
-local row_classes = {}
+-- The classes the infos of a drug's row read, as with_classes writes them
+-- (read them, never modify them, as the info itself), made the first time
+-- a name of the row is read: shared by every row of the same one class
+-- (most rows: a table per class id, ~15, not three per drug), else by the
+-- infos of the row (a drug's names, brands and strengths). The rows are
+-- the tables' own, so this stays as small.
+local class_sets, row_classes = {}, {}
+
+local function shared(row)
+  local class = row[3]
+  local c = class_sets[class] or row_classes[row]   -- (t[nil] reads nil)
+  if c == nil then
+    if type(class) == "table" then
+      c = with_classes({}, class)
+      row_classes[row] = c
+    elseif class == nil then
+      c = { classes = {}, class_list = {} }
+      row_classes[row] = c
+    else
+      c = { classes = { [class] = true }, class_list = { class } }
+      class_sets[class] = c
+    end
+  end
+  return c
+end
+
+-- The key of row's generic name (key_of), worked out once per row.
+local generic_keys = {}
+local function generic_key(row)
+  local key = generic_keys[row]
+  if key == nil then
+    key = key_of(row[1])
+    generic_keys[row] = key
+  end
+  return key
+end
+
+-- Whether `key`, the key of a name written in plain words (nms.name_key),
+-- is that of row's generic name: the generic itself as the tables write
+-- it (a plain key equal to it is its key) without keying the generic.
+local function is_generic(key, row)
+  return key == row[1] or key == generic_key(row)
+end
 
 local function info_of(row, written, via, exact)
-  local c = row_classes[row]
-  if c == nil then
-    c = with_classes({}, as_list(row[3]))
-    row_classes[row] = c
-  end
+  local c = shared(row)
   return { written = written, generic = row[1], atc = row[2], gen = row.gen, potency = row.potency,
     via = via, exact = exact, source = row.src, recognised = true,
     classes = c.classes, class_list = c.class_list }
@@ -296,16 +335,23 @@ local function scan(words, found, seen)
   return any, unknown
 end
 
--- A combination of known parts `found` (scan's hits) and segments whose
--- words name no known drug (`unknown`, their words joined): unrecognised,
--- with the classes of the parts it is known to hold.
-local function partly(written, found, unknown)
-  local list, parts, names = {}, {}, {}
+-- The known drugs of a combination (scan's hits): an info per part, the
+-- parts' generic names, and every class of every part.
+local function parts_of(found)
+  local parts, names, list = {}, {}, {}
   for i, hit in ipairs(found) do
     parts[i] = info_of(hit.row, hit.row[1], hit.via, true)
     names[i] = hit.row[1]
     for _, c in ipairs(parts[i].class_list) do list[#list + 1] = c end
   end
+  return parts, names, list
+end
+
+-- A combination of known parts `found` (scan's hits) and segments whose
+-- words name no known drug (`unknown`, their words joined): unrecognised,
+-- with the classes of the parts it is known to hold.
+local function partly(written, found, unknown)
+  local parts, names, list = parts_of(found)
   return with_classes({ written = written, parts = parts, unknown_parts = unknown, via = "name",
     recognised = false, partly = true, source = "combination of " .. table.concat(names, ", ")
       .. " with parts not in the drug list" }, list)
@@ -313,7 +359,7 @@ end
 
 -- Classifies a written name; nil when some segment names no known drug,
 -- and then, when other segments do, the partly recognised combination
--- (partly) as a third value, for when the ATC code cannot tell either.
+-- (partly) as a fourth value, for when the ATC code cannot tell either.
 local function by_words(written)
   -- One plain word that is a known name or brand (most names as written:
   -- "Haldol", "quetiapine"): what the segments below find for it, without
@@ -321,17 +367,34 @@ local function by_words(written)
   -- whether the whole name's drug words or the longest-name search finds
   -- it (a strength or a qualifier is left out of the one, not the other),
   -- it is that row, as written.
+  -- A brand is never the generic's key (the index holds each key once).
   local key, n = nms.name_key(written, SEPARATOR)
   if n == 1 then
     local hit = by_name[key]
     if hit and not EMPTY_KEYED then
-      return info_of(hit.row, written, hit.via, key == key_of(hit.row[1])), { [key] = true }
+      return info_of(hit.row, written, hit.via, hit.via ~= "brand" and is_generic(key, hit.row)),
+        { [key] = true }, key
     end
   end
   -- Plain words (nms.name_key): M.segments would give one segment, the
   -- key's words (lower case, no separator), and `every` joined is the key.
+  -- Its drug words name a known drug whole (the usual case: "HALOPERIDOL
+  -- 5 MG TAB"): that drug, as below, without the segments' lists.
+  -- Its drug words are joined as they come (the key of the whole, as
+  -- table.concat would join them, without a list and its call).
   local segs
   if key ~= nil then
+    local all, drug_words = {}, nil
+    for w in key:gmatch("%S+") do
+      all[w] = true
+      if not (noise[w] or MARK[w] or numeric(w)) then
+        drug_words = drug_words and drug_words .. " " .. w or w
+      end
+    end
+    local whole = by_name[drug_words or ""]
+    if whole then
+      return info_of(whole.row, written, whole.via, is_generic(key, whole.row)), all
+    end
     local seg = {}
     for w in key:gmatch("%S+") do seg[#seg + 1] = w end
     segs = { seg }
@@ -351,7 +414,7 @@ local function by_words(written)
   end
   local whole = by_name[table.concat(flat, " ")]
   if whole then
-    return info_of(whole.row, written, whole.via, (key or table.concat(every, " ")) == key_of(whole.row[1])), all
+    return info_of(whole.row, written, whole.via, (key or table.concat(every, " ")) == generic_key(whole.row)), all
   end
   local missing
   for _, seg in ipairs(segs) do
@@ -362,17 +425,12 @@ local function by_words(written)
     end
   end
   if #found == 0 then return nil, all end
-  if missing then return nil, all, partly(written, found, missing) end
+  if missing then return nil, all, nil, partly(written, found, missing) end
   if #found == 1 then
     local hit = found[1]
-    return info_of(hit.row, written, hit.via, (key or table.concat(every, " ")) == key_of(hit.row[1])), all
+    return info_of(hit.row, written, hit.via, (key or table.concat(every, " ")) == generic_key(hit.row)), all
   end
-  local names, list, parts = {}, {}, {}
-  for i, hit in ipairs(found) do
-    parts[i] = info_of(hit.row, hit.row[1], hit.via, true)
-    names[i] = hit.row[1]
-    for _, c in ipairs(parts[i].class_list) do list[#list + 1] = c end
-  end
+  local parts, names, list = parts_of(found)
   return with_classes({ written = written, generic = table.concat(names, "/"), parts = parts, via = "name",
     exact = false, recognised = true, source = "combination of " .. table.concat(names, ", ") }, list), all
 end
@@ -415,8 +473,8 @@ end
 -- @usage local info = drugs.classify({ drug = "Haldol" })  -- haloperidol
 function M.classify(med)
   local written = med.drug
-  local info, words, partial
-  if written then info, words, partial = by_words(written) end
+  local info, words, one, partial
+  if written then info, words, one, partial = by_words(written) end
   local by_name_found = info ~= nil   -- then the ATC code played no part
   words = words or {}
   if not info then
@@ -437,6 +495,10 @@ function M.classify(med)
     info = info or partial or { written = written, atc = atc, recognised = false, classes = {}, class_list = {} }
   end
   info.words = words
+  if one then   -- a name of one word (by_words): the words below are it
+    info.marked = one == "depot" or one == "lai" or MARK[one] == true
+    return info, by_name_found
+  end
   info.marked = words["depot"] or words["lai"] or (words["long"] and words["acting"]) or false
   for w in pairs(words) do
     if MARK[w] then info.marked = true end
@@ -453,26 +515,32 @@ end
 -- does not grow with the cohort (docs/performance.md, "Bounded memory").
 -- A name its words classify is classified alike whatever ATC code comes
 -- with it (the code is read only for names the words leave unknown): that
--- info is kept once more per name under BY_NAME, for the name's next code.
+-- info is kept by the name alone (`by_written`, most names: one look-up,
+-- and no table per name); the others by name and code.
 local MAX_CLASSIFIED = 4096
 local classify = M.classify
-local classified, n_classified, NONE, BY_NAME = {}, 0, {}, {}
+local by_written, classified, n_classified, NONE = {}, {}, 0, {}
 
 function M.classify(med)
   local drug, atc = med.drug, med.atc
+  local info = drug ~= nil and by_written[drug]
+  if info then return info end
   local by_atc = classified[drug == nil and NONE or drug]
-  local info = by_atc and (by_atc[atc == nil and NONE or atc] or by_atc[BY_NAME])
+  info = by_atc and by_atc[atc == nil and NONE or atc]
   if info then return info end
   local by_name_found
   info, by_name_found = classify(med)
-  if n_classified >= MAX_CLASSIFIED then classified, n_classified = {}, 0 end
-  by_atc = classified[drug == nil and NONE or drug]
-  if by_atc == nil then
-    by_atc = {}
-    classified[drug == nil and NONE or drug] = by_atc
+  if n_classified >= MAX_CLASSIFIED then by_written, classified, n_classified = {}, {}, 0 end
+  if by_name_found then
+    by_written[drug] = info
+  else
+    by_atc = classified[drug == nil and NONE or drug]
+    if by_atc == nil then
+      by_atc = {}
+      classified[drug == nil and NONE or drug] = by_atc
+    end
+    by_atc[atc == nil and NONE or atc] = info
   end
-  by_atc[atc == nil and NONE or atc] = info
-  if by_name_found then by_atc[BY_NAME] = info end
   n_classified = n_classified + 1
   return info
 end
@@ -502,20 +570,22 @@ function M.depot(info, route)
     param = "depot.default_h", source = "§4.5 [S18]" }
 end
 
--- The key of each info, worked out once: an info is kept across cases by
--- M.classify, and every case groups its courses by this key again (the
--- normalising is seven pattern calls). Kept weakly by the info.
-local keys = setmetatable({}, { __mode = "k" })
+-- The key of each name an info groups by, worked out once: every case
+-- groups its courses by this key again (the normalising is seven pattern
+-- calls). Kept by the name (the infos of a drug's names and brands share
+-- its generic's), forgotten past MAX_KEYS names (bounded memory).
+local MAX_KEYS = 4096
+local keys, n_keys = {}, 0
 
 --- The key that groups courses of one drug: the generic name, the parts
 -- of a combination in alphabetical order ("carbidopa/levodopa" for both
 -- "Sinemet" and "levodopa + carbidopa"); the name as written when
 -- unrecognised.
 function M.drug_key(info)
-  local key = keys[info]
+  local name = info.generic or info.written or ""
+  local key = keys[name]
   if key == nil then
     -- plain words (nms.name_key, as M.normalize's first step) have no "/"
-    local name = info.generic or info.written or ""
     key = nms.name_key(name, NO_SEPARATORS)
     if key == nil then
       key = M.normalize(name)
@@ -526,7 +596,10 @@ function M.drug_key(info)
         key = table.concat(parts, "/")
       end
     end
-    keys[info] = key
+    if type(name) == "string" then   -- (a name is a string but in tests)
+      if n_keys >= MAX_KEYS then keys, n_keys = {}, 0 end
+      keys[name], n_keys = key, n_keys + 1
+    end
   end
   return key
 end

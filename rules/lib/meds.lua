@@ -70,15 +70,19 @@ local last_acting = M.last_acting
 -- carries on from: some other course starts at or before the stop (or has
 -- no start) and runs past it. Sorted by start with a running maximum of
 -- the ends, so long lists stay cheap: O(n log n) per drug.
+-- One course of its drug (the usual case): what mark_continued's search
+-- finds for it, without the sort and its lists.
+local function mark_alone(c)
+  local INF = math.huge
+  if c.stop ~= nil then
+    c.continued = (c.from or -INF) <= c.stop and (last_acting(c) or -INF) > c.stop
+  end
+end
+
 local function mark_continued(group)
   local INF = math.huge
   if group[2] == nil then
-    -- one course of the drug (the usual case): what the search below
-    -- finds for it, without the sort and its lists
-    local c = group[1]
-    if c.stop ~= nil then
-      c.continued = (c.from or -INF) <= c.stop and (last_acting(c) or -INF) > c.stop
-    end
+    mark_alone(group[1])
     return
   end
   local by_start = {}
@@ -135,7 +139,9 @@ function M.courses(case)
   if out then return out end
   local by_drug = {}
   out = {}
-  for _, med in ipairs(meds) do
+  for i = 1, math.huge do   -- as ipairs, without its call per entry
+    local med = meds[i]
+    if med == nil then break end
     local first = time.earliest(med.doses)
     local from = med.start or (first and first.t)
     if time.not_after(case, from) then
@@ -145,17 +151,23 @@ function M.courses(case)
       local c = { med = med, info = info, from = from, stop = stop, ongoing = stop == nil }
       local depot = drugs.depot(info, med.route)
       if depot then as_depot(case, c, depot) end
+      -- a drug's one course stands for its group (most drugs: no list
+      -- made); a second course makes the list
       local key = drugs.drug_key(info)
       local group = by_drug[key]
       if group == nil then
-        by_drug[key] = { c }
+        by_drug[key] = c
+      elseif group.med ~= nil then
+        by_drug[key] = { group, c }
       else
         group[#group + 1] = c
       end
       out[#out + 1] = c
     end
   end
-  for _, group in pairs(by_drug) do mark_continued(group) end
+  for _, group in pairs(by_drug) do
+    if group.med ~= nil then mark_alone(group) else mark_continued(group) end
+  end
   built[meds] = out
   return out
 end
@@ -282,7 +294,11 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
   end
   if #courses == 0 then return tri.finding(false, "medication list recorded as empty") end
   local text = wanted()   -- else only the counts, and the unknown names for `missing`
-  local hits, unknown, open = {}, {}, {}
+  -- Without evidence the hits and the open depots are only counted, and
+  -- the unknown names' list is made when one comes (most cases: none).
+  local n_hits, n_open, n_unknown = 0, 0, 0
+  local hits, open = text and {}, text and {}
+  local unknown = text and {}
   local before, others = text and {}, text and {}   -- evidence only
   for i = 1, math.huge do   -- as ipairs, without its call per course
     local c = courses[i]
@@ -291,26 +307,33 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     local name = text and drugs.describe(c.info)
     local is_da = drugs.in_classes(c.info, ANTAGONISTS)
     if is_da and within then
-      hits[#hits + 1] = text and name .. " " .. M.span(case, c)
+      n_hits = n_hits + 1
+      if text then hits[n_hits] = name .. " " .. M.span(case, c) end
     elseif is_da and within == nil then
-      open[#open + 1] = text and name .. " " .. M.span(case, c) .. "; no later injection or stop recorded"
+      n_open = n_open + 1
+      if text then open[n_open] = name .. " " .. M.span(case, c) .. "; no later injection or stop recorded" end
     elseif is_da and text then
       before[#before + 1] = earlier(case, c, name)
     end
     if withdrawal and drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, w_hours) then
-      hits[#hits + 1] = text and ("%s stopped at %s, %s (withdrawal within %s%s)"):format(
-        name, time.fmt(case, c.stop), time.ago_anchor(case, c.stop), time.window(case, w_hours),
-        withdrawal_hours and "" or ": parameter exposure.withdrawal_window_h, §7.5")
+      n_hits = n_hits + 1
+      if text then
+        hits[n_hits] = ("%s stopped at %s, %s (withdrawal within %s%s)"):format(
+          name, time.fmt(case, c.stop), time.ago_anchor(case, c.stop), time.window(case, w_hours),
+          withdrawal_hours and "" or ": parameter exposure.withdrawal_window_h, §7.5")
+      end
     elseif not c.info.recognised and within and not is_da then   -- (a partly known combination may be)
-      unknown[#unknown + 1] = drugs.as_written(c.info)
+      n_unknown = n_unknown + 1
+      unknown = unknown or {}
+      unknown[n_unknown] = drugs.as_written(c.info)
     elseif not is_da and within and text then
       others[#others + 1] = name
     end
   end
   if not text then
-    if #hits > 0 then return tri.finding(true, "") end
-    if #open > 0 then return tri.finding(nil, "", DEPOT_OPEN) end
-    if #unknown > 0 and UNRECOGNISED == "unknown" then return tri.finding(nil, "", unrecognised(unknown)) end
+    if n_hits > 0 then return tri.finding(true, "") end
+    if n_open > 0 then return tri.finding(nil, "", DEPOT_OPEN) end
+    if n_unknown > 0 and UNRECOGNISED == "unknown" then return tri.finding(nil, "", unrecognised(unknown)) end
     return tri.finding(false, "")
   end
   local tail = fmt.join({
