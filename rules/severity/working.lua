@@ -85,17 +85,12 @@ end
 -- the set ids (a stable order for evidence).
 local summaries = setmetatable({}, { __mode = "k" })
 
+-- Each list is sorted on its own (most hold none or one id): no list of
+-- every id, no sort of them all.
 local function summarize(verdicts)
-  local ids = {}
-  for id in pairs(verdicts) do ids[#ids + 1] = id end
-  table.sort(ids)
-  -- the NMS criteria sets by result; the met differentials split by role,
-  -- each { id, text, steps, ... }; the undecided differentials
   local crit = { met = {}, indeterminate = {}, not_met = {}, n = 0 }
-  local rivals, spectrum, undecided, exposure_met, exposure_open = {}, {}, {}, {}, {}
-  for i = 1, #ids do
-    local id = ids[i]
-    local v = verdicts[id]
+  local met_differentials, undecided = {}, {}
+  for id, v in pairs(verdicts) do
     local section, result = v.section, v.result
     if section == "criteria" then
       local list = result ~= "n" and crit[result] or nil
@@ -103,17 +98,32 @@ local function summarize(verdicts)
         list[#list + 1] = id
         crit.n = crit.n + 1
       end
-      if EXPOSURE_SETS[id] and result == "met" then exposure_met[#exposure_met + 1] = id end
-      if EXPOSURE_SETS[id] and result == "indeterminate" then exposure_open[#exposure_open + 1] = id end
-    elseif section == "differential" and result == "met" then
-      local known = lookalikes[id] or { role = "rival", steps = {} }
-      local list = known.role == "spectrum" and spectrum or rivals
-      list[#list + 1] = { id = id, kind = "differential", text = named(id, v), steps = known.steps,
-        restores = known.restores, gives = known.gives,
-        name = (known.name or v.title or id) .. " (" .. id .. ")" }
-    elseif section == "differential" and result == "indeterminate" then
-      undecided[#undecided + 1] = id
+    elseif section == "differential" then
+      if result == "met" then met_differentials[#met_differentials + 1] = id
+      elseif result == "indeterminate" then undecided[#undecided + 1] = id end
     end
+  end
+  local lists = { crit.met, crit.indeterminate, crit.not_met, met_differentials, undecided }
+  for i = 1, 5 do
+    if #lists[i] > 1 then table.sort(lists[i]) end
+  end
+  -- the criteria sets of severity.exposure_sets met and undecided
+  local exposure_met, exposure_open = {}, {}
+  for _, id in ipairs(crit.met) do
+    if EXPOSURE_SETS[id] then exposure_met[#exposure_met + 1] = id end
+  end
+  for _, id in ipairs(crit.indeterminate) do
+    if EXPOSURE_SETS[id] then exposure_open[#exposure_open + 1] = id end
+  end
+  -- the met differentials split by role, each { id, text, steps, ... }
+  local rivals, spectrum = {}, {}
+  for _, id in ipairs(met_differentials) do
+    local v = verdicts[id]
+    local known = lookalikes[id] or { role = "rival", steps = {} }
+    local list = known.role == "spectrum" and spectrum or rivals
+    list[#list + 1] = { id = id, kind = "differential", text = named(id, v), steps = known.steps,
+      restores = known.restores, gives = known.gives,
+      name = (known.name or v.title or id) .. " (" .. id .. ")" }
   end
   return { crit = crit, rivals = rivals, spectrum = spectrum, undecided = undecided,
     exposure_met = exposure_met, exposure_open = exposure_open }
