@@ -100,23 +100,24 @@ end
 
 -- What E.observed answers for a sign of one field that exams were
 -- recorded for but none recorded, the most common answer (most signs go
--- unmentioned): its two texts depend on the sign's name and field only,
--- so each pair is written once and kept across cases (bounded: past
--- MAX_UNRECORDED pairs the table starts again empty).
+-- unmentioned): it depends on the sign's name and field only, so each
+-- finding is made once and kept across cases (findings are read, never
+-- modified; bounded: past MAX_UNRECORDED pairs the table starts again
+-- empty).
 local MAX_UNRECORDED = 256
-local unrecorded_texts, n_unrecorded = {}, 0
+local unrecorded_findings, n_unrecorded = {}, 0
 
 local function unrecorded(what, field)
-  local by = unrecorded_texts[field]
-  local texts = by and by[what]
-  if texts == nil then
-    texts = { what .. " not recorded on any exam", "an exam recording " .. what .. " (exam[]." .. field .. ")" }
-    if n_unrecorded >= MAX_UNRECORDED then unrecorded_texts, n_unrecorded = {}, 0 end
-    by = unrecorded_texts[field] or {}
-    unrecorded_texts[field] = by
-    by[what], n_unrecorded = texts, n_unrecorded + 1
+  local by = unrecorded_findings[field]
+  local f = by and by[what]
+  if f == nil then
+    f = tri.finding(nil, what .. " not recorded on any exam", "an exam recording " .. what .. " (exam[]." .. field .. ")")
+    if n_unrecorded >= MAX_UNRECORDED then unrecorded_findings, n_unrecorded = {}, 0 end
+    by = unrecorded_findings[field] or {}
+    unrecorded_findings[field] = by
+    by[what], n_unrecorded = f, n_unrecorded + 1
   end
-  return tri.finding(nil, texts[1], texts[2])
+  return f
 end
 
 -- The value E.level and E.flag answer when nobody reads the evidence
@@ -261,8 +262,26 @@ end
 -- Many sets ask for the same sign of the same case (rigidity, agitation,
 -- the twelve catatonic signs of two exclusion criteria): each is judged
 -- once per case and arguments (lib/memo.lua).
-for _, name in ipairs({ "flag", "diaphoresis", "hyperreflexia", "catatonia", "changed" }) do
+for _, name in ipairs({ "diaphoresis", "hyperreflexia", "catatonia", "changed" }) do
   E[name] = memo.wrap(E[name])
+end
+
+-- exam.flag and exam.level answer without the memory when nobody reads
+-- the evidence and the exams recording the field decide it: the per-case
+-- index makes that a few table reads, less than the memory's own
+-- bookkeeping (a key written and looked up, ~1,300 instructions a call),
+-- and the finding is then bare or kept across cases (unrecorded).
+local flag = memo.wrap(E.flag)
+function E.flag(case, field, what)
+  if not fmt.wanted() then
+    local entries = recording(case, field)
+    if entries ~= nil then
+      if #entries == 0 then return unrecorded(what or WORDS[field], field) end
+      local value = flag_value(entries, field)
+      if value ~= nil then return tri.finding(value, "") end
+    end
+  end
+  return flag(case, field, what)
 end
 
 -- exam.level's value sets by content: the sets define "rigid" or "altered
@@ -295,6 +314,13 @@ end
 
 local level = memo.wrap(E.level)
 function E.level(case, field, present, what)
+  if not fmt.wanted() then
+    local entries = recording(case, field)
+    if entries ~= nil then
+      if #entries == 0 then return unrecorded(what or WORDS[field], field) end
+      return tri.finding(level_value(entries, field, present), "")
+    end
+  end
   return level(case, field, same_as[present] or standing_for(present), what)
 end
 
