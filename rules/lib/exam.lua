@@ -271,14 +271,25 @@ end
 -- index makes that a few table reads, less than the memory's own
 -- bookkeeping (a key written and looked up, ~1,300 instructions a call),
 -- and the finding is then bare or kept across cases (unrecorded).
+-- (A case asks ~90 of them: once the case's index is built, `recorded`
+-- reads it in place.)
+local wanted, finding = fmt.wanted, tri.finding
+
+local function recorded(case, field)
+  local exams = case.exam
+  local by = exams ~= nil and recording_of[exams]
+  if by then return by[field] or NONE end
+  return recording(case, field)
+end
+
 local flag = memo.wrap(E.flag)
 function E.flag(case, field, what)
-  if not fmt.wanted() then
-    local entries = recording(case, field)
+  if not wanted() then
+    local entries = recorded(case, field)
     if entries ~= nil then
-      if #entries == 0 then return unrecorded(what or WORDS[field], field) end
+      if entries[1] == nil then return unrecorded(what or WORDS[field], field) end
       local value = flag_value(entries, field)
-      if value ~= nil then return tri.finding(value, "") end
+      if value ~= nil then return finding(value, "") end
     end
   end
   return flag(case, field, what)
@@ -314,11 +325,11 @@ end
 
 local level = memo.wrap(E.level)
 function E.level(case, field, present, what)
-  if not fmt.wanted() then
-    local entries = recording(case, field)
+  if not wanted() then
+    local entries = recorded(case, field)
     if entries ~= nil then
-      if #entries == 0 then return unrecorded(what or WORDS[field], field) end
-      return tri.finding(level_value(entries, field, present), "")
+      if entries[1] == nil then return unrecorded(what or WORDS[field], field) end
+      return finding(level_value(entries, field, present), "")
     end
   end
   return level(case, field, same_as[present] or standing_for(present), what)
