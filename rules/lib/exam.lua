@@ -266,11 +266,12 @@ for _, name in ipairs({ "diaphoresis", "hyperreflexia", "catatonia", "changed" }
   E[name] = memo.wrap(E[name])
 end
 
--- exam.flag and exam.level answer without the memory when nobody reads
--- the evidence and the exams recording the field decide it: the per-case
--- index makes that a few table reads, less than the memory's own
--- bookkeeping (a key written and looked up, ~1,300 instructions a call),
--- and the finding is then bare or kept across cases (unrecorded).
+-- exam.flag and exam.level answer without the memory when no exam
+-- recorded the field (the finding kept across cases, unrecorded, at every
+-- evidence level), or when nobody reads the evidence and the exams
+-- recording the field decide it (a bare finding): the per-case index
+-- makes that a few table reads, less than the memory's own bookkeeping (a
+-- key written and looked up, ~1,300 instructions a call).
 -- (A case asks ~90 of them: once the case's index is built, `recorded`
 -- reads it in place.)
 local wanted, finding = fmt.wanted, tri.finding
@@ -284,10 +285,10 @@ end
 
 local flag = memo.wrap(E.flag)
 function E.flag(case, field, what)
-  if not wanted() then
-    local entries = recorded(case, field)
-    if entries ~= nil then
-      if entries[1] == nil then return unrecorded(what or WORDS[field], field) end
+  local entries = recorded(case, field)
+  if entries ~= nil then
+    if entries[1] == nil then return unrecorded(what or WORDS[field], field) end
+    if not wanted() then
       local value = flag_value(entries, field)
       if value ~= nil then return finding(value, "") end
     end
@@ -325,12 +326,10 @@ end
 
 local level = memo.wrap(E.level)
 function E.level(case, field, present, what)
-  if not wanted() then
-    local entries = recorded(case, field)
-    if entries ~= nil then
-      if entries[1] == nil then return unrecorded(what or WORDS[field], field) end
-      return finding(level_value(entries, field, present), "")
-    end
+  local entries = recorded(case, field)
+  if entries ~= nil then
+    if entries[1] == nil then return unrecorded(what or WORDS[field], field) end
+    if not wanted() then return finding(level_value(entries, field, present), "") end
   end
   return level(case, field, same_as[present] or standing_for(present), what)
 end
