@@ -51,6 +51,18 @@ end
 -- undecidable; `missing` then says what would decide it.
 function G.any(given, unknown, judge, none, missing)
   if #given == 0 then return open_no(none, unknown) end
+  if not fmt.wanted() then
+    -- the value only (lib/fmt.lua): the first unit judged true decides
+    -- it, and no phrase is written for the others
+    local open = false
+    for i = 1, #given do
+      local v = judge(given[i])
+      if v == true then return tri.finding(true, "") end
+      if v ~= false then open = true end
+    end
+    if open then return tri.finding(nil, "", missing) end
+    return open_no("", unknown)
+  end
   local yes, no, open = {}, {}, {}
   for _, u in ipairs(given) do
     local v, text = judge(u)
@@ -281,7 +293,7 @@ function G.given(case, classes, hours, what)
       .. "and the assessment time")
   end
   return G.any(given, unknown, function(c) return true, meds.span(case, c) end,
-    ("no %s given within %s"):format(what, time.window(case, hours)))
+    fmt.wanted() and ("no %s given within %s"):format(what, time.window(case, hours)) or "")
 end
 
 --- A drug of `classes` started or raised (`way` "up"), or stopped or
@@ -298,7 +310,7 @@ function G.class_changed(case, classes, way, hours, what)
   local names = {}
   for i, g in ipairs(groups) do names[i] = g.info.generic or drugs.as_written(g.info) end
   return G.any(groups, unknown, function(g) return G.changed(case, g, way, hours) end,
-    ("no %s given within %s"):format(what, time.window(case, hours)),
+    fmt.wanted() and ("no %s given within %s"):format(what, time.window(case, hours)) or "",
     ("the doses of %s (medications[].doses with t and mg), to tell whether they were %s"):format(
       fmt.list(names, 6), way == "up" and "raised" or "lowered"))
 end
