@@ -60,14 +60,14 @@ end
 -- records are witnesses of the same fact, not separate conditions.
 -- @usage record.any_record({ tri.part("history", h), tri.part("exam", e) })
 function R.any_record(parts)
-  local value, texts, missing = nil, {}, {}
+  local value, texts, missing = nil, wanted() and {}, {}
   for _, p in ipairs(parts) do
     if p.value == true then value = true
     elseif p.value == false and value == nil then value = false end
     if p.value == nil then missing[#missing + 1] = p.missing or p.label end
-    if wanted() then texts[#texts + 1] = p.label .. ": " .. p.evidence end
+    if texts then texts[#texts + 1] = p.label .. ": " .. p.evidence end
   end
-  return tri.finding(value, fmt.join(texts), value == nil and fmt.join(missing) or nil)
+  return tri.finding(value, texts and fmt.join(texts) or "", value == nil and fmt.join(missing) or nil)
 end
 
 return R

@@ -61,10 +61,12 @@ local NO_VERDICTS = "the verdicts of the criteria sets and differentials (passed
 
 --- Rigidity (any degree) and a temperature above severity.hyperthermia_c
 -- (any site): DSM-IV-TR criterion A without its "severe", as one finding.
+local fever_label   -- written the first time (it depends on the parameter alone)
 function W.support(case)
+  fever_label = fever_label or ("temperature > %s (any site)"):format(fmt.temp(FEVER_C))
   return tri.all({
     part("rigidity (any degree)", exam.level(case, "rigidity", ANY_RIGIDITY)),
-    part(("temperature > %s (any site)"):format(fmt.temp(FEVER_C)), vitals.any_above(case, "temp", FEVER_C)),
+    part(fever_label, vitals.any_above(case, "temp", FEVER_C)),
   })
 end
 
@@ -185,6 +187,7 @@ local function texts(list, field)
 end
 
 local function evidence_of(crit, support)
+  if not fmt.wanted() then return "" end   -- nobody reads it (lib/fmt.lua)
   local parts = {}
   if #crit.met > 0 then parts[#parts + 1] = "met: " .. table.concat(crit.met, ", ") end
   if #crit.indeterminate > 0 then parts[#parts + 1] = "indeterminate: " .. table.concat(crit.indeterminate, ", ") end
