@@ -98,7 +98,8 @@ function G.by_drug(given)
       index[key] = { info = c.info, courses = {} }
       groups[#groups + 1] = index[key]
     end
-    table.insert(index[key].courses, c)
+    local courses = index[key].courses
+    courses[#courses + 1] = c
   end
   return groups
 end
@@ -252,13 +253,13 @@ end
 -- (stopped) in the window is then unknown. Returns value, phrase.
 -- @usage regimen.changed(case, group, "down", 72)   -- levodopa withdrawn or reduced
 function G.changed(case, group, way, window_h)
-  local up = way == "up"
+  local up, text = way == "up", fmt.wanted()   -- the phrase "" when nobody reads it (lib/fmt.lua)
   for _, c in ipairs(group.courses) do
     if up and c.from ~= nil and time.in_window(case, c.from, window_h) and not carries_on(c, group.courses) then
-      return true, ("started at %s, %s"):format(time.fmt(case, c.from), time.ago_anchor(case, c.from))
+      return true, text and ("started at %s, %s"):format(time.fmt(case, c.from), time.ago_anchor(case, c.from)) or ""
     end
     if not up and meds.stopped_within(case, c, window_h) then
-      return true, ("stopped at %s, %s"):format(time.fmt(case, c.stop), time.ago_anchor(case, c.stop))
+      return true, text and ("stopped at %s, %s"):format(time.fmt(case, c.stop), time.ago_anchor(case, c.stop)) or ""
     end
   end
   local ds, lacking = doses_of(case, group)
@@ -266,9 +267,13 @@ function G.changed(case, group, way, window_h)
   for i = 2, #ds do
     local a, b = ds[i - 1], ds[i]
     if time.in_window(case, b.t, window_h) and ((up and b.mg > a.mg) or (not up and b.mg < a.mg)) then
-      return true, ("dose %s from %s to %s, %s"):format(up and "raised" or "lowered", dose(a), dose(b),
-        time.ago_anchor(case, b.t))
+      return true, text and ("dose %s from %s to %s, %s"):format(up and "raised" or "lowered", dose(a), dose(b),
+        time.ago_anchor(case, b.t)) or ""
     end
+  end
+  if not text then
+    if #ds == 0 or lacking then return nil, "" end
+    return false, ""
   end
   local spans = fmt.each(group.courses, function(c) return meds.span(case, c) end, 3)
   local change = up and "raised" or "lowered"
