@@ -48,7 +48,8 @@ end
 -- judge(unit) is true. judge returns value (true, false or nil) and a
 -- phrase; the evidence names each drug with its phrase. `none` is the
 -- evidence when nothing was given. nil when no unit is true and some is
--- undecidable; `missing` then says what would decide it.
+-- undecidable; `missing` then says what would decide it (a string, or a
+-- function returning it, called only then).
 function G.any(given, unknown, judge, none, missing)
   if #given == 0 then return open_no(none, unknown) end
   if not fmt.wanted() then
@@ -60,7 +61,7 @@ function G.any(given, unknown, judge, none, missing)
       if v == true then return tri.finding(true, "") end
       if v ~= false then open = true end
     end
-    if open then return tri.finding(nil, "", missing) end
+    if open then return tri.finding(nil, "", type(missing) == "function" and missing() or missing) end
     return open_no("", unknown)
   end
   local yes, no, open = {}, {}, {}
@@ -71,7 +72,7 @@ function G.any(given, unknown, judge, none, missing)
   end
   local text = fmt.join({ fmt.list(yes, 6), fmt.list(open, 6), fmt.list(no, 6) })
   if #yes > 0 then return tri.finding(true, text) end
-  if #open > 0 then return tri.finding(nil, text, missing) end
+  if #open > 0 then return tri.finding(nil, text, type(missing) == "function" and missing() or missing) end
   return open_no(text, unknown)
 end
 
@@ -320,12 +321,14 @@ function G.class_changed(case, classes, way, hours, what)
       .. "doses) and the assessment time")
   end
   local groups = G.by_drug(given)
-  local names = {}
-  for i, g in ipairs(groups) do names[i] = g.info.generic or drugs.as_written(g.info) end
+  local function missing()   -- only for an undecided answer
+    local names = {}
+    for i, g in ipairs(groups) do names[i] = g.info.generic or drugs.as_written(g.info) end
+    return ("the doses of %s (medications[].doses with t and mg), to tell whether they were %s"):format(
+      fmt.list(names, 6), way == "up" and "raised" or "lowered")
+  end
   return G.any(groups, unknown, function(g) return G.changed(case, g, way, hours) end,
-    fmt.wanted() and ("no %s given within %s"):format(what, time.window(case, hours)) or "",
-    ("the doses of %s (medications[].doses with t and mg), to tell whether they were %s"):format(
-      fmt.list(names, 6), way == "up" and "raised" or "lowered"))
+    fmt.wanted() and ("no %s given within %s"):format(what, time.window(case, hours)) or "", missing)
 end
 
 return G
