@@ -73,20 +73,20 @@ local function recording(case, field)
 end
 
 -- E.observed over `entries`: all exams up to the assessment, or only those
--- recording the one field the judge reads (nil: no exam recorded).
+-- recording the one field the judge reads (nil: no exam recorded). The
+-- value comes from the counts; the tally's lists only for the evidence of
+-- a decided value (an undecided one names no exam), when it is read.
 local function observed(case, entries, what, judge, describe, fields)
-  if entries ~= nil and not fmt.wanted() then
-    -- the value from counts; an unknown one goes on to the tally for its texts
-    local value = tri.count_value(1, entries, judge)
-    if value ~= nil then return tri.finding(value, "") end
+  local value = nil
+  if entries ~= nil then value = tri.count_value(1, entries, judge) end
+  if value == nil then
+    local why = entries == nil and "no examination recorded" or (what .. " not recorded on any exam")
+    return tri.finding(nil, why, "an exam recording " .. what .. " (" .. fields .. ")")
   end
-  local t = tri.tally_known(entries or NONE, judge)
-  local value = tri.tally_value(1, t)
+  if not fmt.wanted() then return tri.finding(value, "") end
+  local t = tri.tally_known(entries, judge)
   local function text(e) return describe(e) .. time.at(case, e.t) end
-  if value == true then return tri.finding(true, fmt.each(t.yes, text, 6)) end
-  if value == false then return tri.finding(false, fmt.each(t.no, text, 6)) end
-  local why = entries == nil and "no examination recorded" or (what .. " not recorded on any exam")
-  return tri.finding(nil, why, "an exam recording " .. what .. " (" .. fields .. ")")
+  return tri.finding(value, fmt.each(value and t.yes or t.no, text, 6))
 end
 
 --- A sign judged on every exam: judge(exam) returns true or false (the
