@@ -18,6 +18,7 @@
 
 #include "gen.h"
 #include "nms/case.h"
+#include "test_quick.h"
 
 /* sha256 of `nmsrules gen --count 1000 --seed 1` (see the test below). */
 #define GEN_SEED1_SHA256                                                       \
@@ -31,9 +32,7 @@
  */
 static unsigned long sized(unsigned long n)
 {
-    const char *quick = getenv("NMS_TEST_QUICK");
-
-    return quick && strcmp(quick, "1") == 0 ? n / 10 : n;
+    return test_quick() ? n / 10 : n;
 }
 
 /* Generates `count` cases of `seed` at `ppm` into a new buffer. */

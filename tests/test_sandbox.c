@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "test_helpers.h"
+#include "test_quick.h"
 #include "nms/interrupt.h"
 
 /* The hostile ruleset in an engine with `limits`. */
@@ -211,11 +212,12 @@ static void sandbox_memory_flood_fails_that_case_only(void **s)
  * joined and cut anew the room between them, every later case failed on
  * the cap, the harmless ones too. The flood comes first on its engine, so
  * that no earlier case's garbage left blocks of the sizes `varied`
- * needs. */
+ * needs. (Two rounds with NMS_TEST_QUICK: the second floods over the
+ * first's pinned tables.) */
 static void sandbox_memory_kept_in_a_flood_starves_no_case(void **s)
 {
     (void)s;
-    flood_then_varied("flood_pinned", 3);
+    flood_then_varied("flood_pinned", test_quick() ? 2 : 3);
 }
 
 static void sandbox_caps_huge_string(void **s)
@@ -479,17 +481,17 @@ static void sandbox_caps_memory_kept_between_cases(void **state)
 }
 
 /* ... but memory a rule let go of never counts: 8 MiB kept and replaced in
- * each of 40 cases (320 MiB in all) under the 32 MiB cap. The collector
- * runs generationally after the load (nms_vm_settle), where the block let
- * go of is old and only a major or emergency collection frees it; no case
- * may fail for it. */
+ * each of 40 cases (320 MiB in all; 10 cases, 80 MiB, with NMS_TEST_QUICK)
+ * under the 32 MiB cap. The collector runs generationally after the load
+ * (nms_vm_settle), where the block let go of is old and only a major or
+ * emergency collection frees it; no case may fail for it. */
 static void sandbox_frees_what_rules_let_go(void **state)
 {
     struct nms_engine *e = tight();
-    int i;
+    int i, cases = test_quick() ? 10 : 40;
 
     (void)state;
-    for (i = 0; i < 40; i++) {
+    for (i = 0; i < cases; i++) {
         struct nms_result *r = attack(e, "churn");
 
         if (r->error)

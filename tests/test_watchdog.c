@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "test_helpers.h"
+#include "test_quick.h"
 #include "lua/engine_int.h"
 #include "nms/interrupt.h"
 
@@ -281,14 +282,13 @@ static void watchdog_stopped_run_leaves_no_half_made_state(void **state)
     static const char json[] =
         "{\"medications\": [{\"drug\": \"halopridol\", \"start\": 0,"
         " \"route\": \"im\"}], \"vitals\": [{\"t\": 12, \"temp\": 39.5}]}";
-    const char *quick = getenv("NMS_TEST_QUICK");
     struct nms_engine *exact = default_rules(NMS_WATCHDOG_EXACT), *e;
     struct nms_result *want = evaluate(exact, json), *r;
     unsigned long us;
 
     (void)state;
     for (us = 40; us <= 4000;
-         us = quick && *quick == '1' ? us * 4 : us * 9 / 8 + 1) {
+         us = test_quick() ? us * 4 : us * 9 / 8 + 1) {
         e = default_rules(us);
         r = evaluate(e, json);
         if (!nms_result_equal(r, want))

@@ -3,6 +3,9 @@
  * set and item, with the item's value and points, for item-level work in
  * pandas, R or SQLite (which items drive IEC's score, which are most often
  * unknown). A case that could not be evaluated is one row with its error.
+ * Every row ends with the cells naming the ruleset, as the result CSV's do:
+ * rows of runs with other rules or overrides, once concatenated, still say
+ * which rules wrote them.
  */
 #include <math.h>
 #include <stdio.h>
@@ -13,7 +16,8 @@
 void nms_items_csv_header(FILE *fp)
 {
     fputs("id,set,section,set_result,item,group,feature,value,points,"
-          "missing,error",
+          "missing,error,ruleset_version,ruleset_digest,ruleset_status,"
+          "ruleset_changes",
           fp);
 }
 
@@ -39,12 +43,15 @@ static void item_row(FILE *fp, const struct nms_case *c,
     if (set->kind == NMS_KIND_POINTS)
         fprintf(fp, "%.15g", item->points);
     fputc(',', fp);
-    nms_output_csv_field(fp, item->missing, 0); /* then the empty error */
+    nms_output_csv_field(fp, item->missing, 0);
+    fputc(',', fp); /* the error cell, empty */
 }
 
 void nms_items_csv_rows(FILE *fp, const struct nms_case *c,
-                        const struct nms_result *r, const char *const *labels,
-                        size_t n_labels, const char *eol)
+                        const struct nms_result *r,
+                        const struct nms_ruleset_info *rs,
+                        const char *const *labels, size_t n_labels,
+                        const char *eol)
 {
     size_t i, j;
 
@@ -54,6 +61,8 @@ void nms_items_csv_rows(FILE *fp, const struct nms_case *c,
         nms_output_csv_value(fp, c->error        ? c->error->message
                                  : r && r->error ? r->error->message
                                                  : NOT_EVALUATED);
+        fputc(',', fp);
+        nms_output_csv_ruleset(fp, rs);
         nms_output_label_cells(fp, labels, n_labels, c);
         fputs(eol, fp);
         return;
@@ -61,6 +70,7 @@ void nms_items_csv_rows(FILE *fp, const struct nms_case *c,
     for (i = 0; i < r->n_sets; i++)
         for (j = 0; j < r->sets[i].n_items; j++) {
             item_row(fp, c, &r->sets[i], &r->sets[i].items[j]);
+            nms_output_csv_ruleset(fp, rs);
             nms_output_label_cells(fp, labels, n_labels, c);
             fputs(eol, fp);
         }

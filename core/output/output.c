@@ -145,35 +145,6 @@ static void csv_set(FILE *fp, const struct nms_set *set)
     }
 }
 
-/* The ruleset_changes cell: what changes the ruleset from its directory's
- * digest, each overlay's digest and each --param override ("overlay
- * sha256:...; param onset.fever_c=38.5"), empty for the ruleset as it is.
- * Without it, runs with different overrides would write rows that claim
- * the same rules. */
-static void csv_changes(FILE *fp, const struct nms_ruleset_info *rs)
-{
-    char *text = NULL;
-    size_t len = 0, i;
-    FILE *mem;
-
-    if (rs->n_overlays == 0 && rs->n_params == 0)
-        return;
-    if (!(mem = open_memstream(&text, &len))) {
-        fputs("(out of memory)", fp);
-        return;
-    }
-    for (i = 0; i < rs->n_overlays; i++)
-        fprintf(mem, "%soverlay %s", i ? "; " : "", rs->overlays[i].digest);
-    for (i = 0; i < rs->n_params; i++)
-        fprintf(mem, "%sparam %s", i || rs->n_overlays ? "; " : "",
-                rs->params[i]);
-    if (fclose(mem) == 0 && text)
-        nms_output_csv_value(fp, text);
-    else
-        fputs("(out of memory)", fp);
-    free(text);
-}
-
 static void csv_row(struct nms_writer *w, const struct nms_case *c,
                     const struct nms_result *r)
 {
@@ -210,13 +181,7 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
     csv_text(w, c->error ? c->error->message
                      : r && r->error ? r->error->message
                      : failed ? NOT_EVALUATED : "", ",");
-    nms_output_csv_value(w->fp, w->rs->version);
-    fputc(',', w->fp);
-    nms_output_csv_value(w->fp, w->rs->digest);
-    fputc(',', w->fp);
-    nms_output_csv_value(w->fp, w->rs->status ? w->rs->status : "");
-    fputc(',', w->fp);
-    csv_changes(w->fp, w->rs);
+    nms_output_csv_ruleset(w->fp, w->rs);
     fputc(',', w->fp);
     nms_output_csv_value(w->fp, c->input_sha256);
 }
@@ -262,7 +227,8 @@ static enum nms_status csv_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r)
 {
     if (w->format == NMS_FORMAT_ITEMS_CSV) {
-        nms_items_csv_rows(w->fp, c, r, w->labels, w->n_labels, csv_eol(w));
+        nms_items_csv_rows(w->fp, c, r, w->rs, w->labels, w->n_labels,
+                           csv_eol(w));
         return ferror(w->fp) ? NMS_EIO : NMS_OK;
     }
     csv_row(w, c, r);

@@ -252,6 +252,26 @@ static void dispatch(struct session *s, char *line)
     page_end(&page);
 }
 
+/* An entry that is no Lua but starts with a command's name ("give
+ * haloperidol 5 mg", "help"): says to type the dot, with the line to
+ * type. Returns 1 when it said so. (A teacher's first entries are often
+ * these; Lua's "syntax error near 'haloperidol'" or a "nil" teach
+ * nothing.) */
+static int command_without_dot(struct session *s, const char *entry)
+{
+    char word[32];
+    size_t n = strcspn(entry, " \t\r\n");
+
+    if (n == 0 || n >= sizeof word)
+        return 0;
+    snprintf(word, sizeof word, "%.*s", (int)n, entry);
+    if (!find(word) || replua_means_something(s->lua, entry))
+        return 0;
+    repl_error(s, "not Lua: commands start with a dot; type .%.*s",
+               (int)strcspn(entry, "\r\n"), entry);
+    return 1;
+}
+
 void commands_run(struct session *s, const char *entry)
 {
     char line[REPL_MAX_INPUT], say_cmd[] = ".say", *say[] = {say_cmd, NULL, NULL};
@@ -261,7 +281,8 @@ void commands_run(struct session *s, const char *entry)
     if (!*entry || *entry == '#')
         return;   /* blank lines and # comments (for scenario files) */
     if (*entry != '.') {
-        replua_run(s->lua, entry);
+        if (!command_without_dot(s, entry))
+            replua_run(s->lua, entry);
         return;
     }
     snprintf(line, sizeof line, "%s", entry);

@@ -18,6 +18,8 @@
  * value (as lua.c does); tables print as JSON. Compile errors ending in
  * "<eof>" mean the entry is incomplete and the REPL reads another line.
  */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -217,6 +219,34 @@ int replua_check(struct replua *r, const char *text, size_t len)
     incomplete = mlen >= 5 && strcmp(msg + mlen - 5, "<eof>") == 0;
     lua_pop(L, 1);
     return incomplete;
+}
+
+/* Whether `text` is all one Lua name ("help", "show"). */
+static int is_bare_name(const char *text)
+{
+    size_t n = strspn(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                            "0123456789_");
+
+    return n > 0 && !isdigit((unsigned char)text[0]) &&
+           text[n + strspn(text + n, " \t\r\n")] == '\0';
+}
+
+int replua_means_something(struct replua *r, const char *text)
+{
+    lua_State *L = r->L;
+    int status, nil;
+
+    if (is_bare_name(text)) {
+        char name[64];
+
+        snprintf(name, sizeof name, "%.*s", (int)strcspn(text, " \t\r\n"), text);
+        nil = lua_getglobal(L, name) == LUA_TNIL;
+        lua_pop(L, 1);
+        return !nil;
+    }
+    status = compile(L, text, strlen(text));
+    lua_pop(L, 1);
+    return status != LUA_ERRSYNTAX;
 }
 
 /* Prints the values on the stack from `base` up, one per line. */

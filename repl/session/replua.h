@@ -20,6 +20,11 @@ void replua_free(struct replua *r);
  * running it will report). */
 int replua_check(struct replua *r, const char *text, size_t len);
 
+/* Whether `text` means something as Lua here: it compiles, and a bare
+ * name ("help") is a global the session holds (not nil). A command typed
+ * without its dot means nothing; commands.c then says how to run it. */
+int replua_means_something(struct replua *r, const char *text);
+
 /* Runs `text` (as "return <text>" first, so an expression prints its
  * value) and prints what it returns. Returns 0, or -1 after printing the
  * error. */

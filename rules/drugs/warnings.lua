@@ -7,7 +7,9 @@
 -- unknown for such a drug (parameter drugs.unrecognised); this warning says
 -- so once per entry, with the name as written. A name read as a known drug
 -- one letter away (lib/drugs.lua, parameter drugs.spelling_distance) gets
--- its own warning, so that the guess is checked.
+-- its own warning, so that the guess is checked. A combination only partly
+-- known ("olanzapine/samidorphan") is unrecognised too, and its warning
+-- names the unknown part and the known ones whose classes count.
 
 local drugs = require("lib.drugs")
 local fmt = require("lib.fmt")
@@ -16,7 +18,21 @@ return function(case)
   local out = {}
   for i, med in ipairs(case.medications or {}) do
     local info = drugs.classify(med)
-    if not info.recognised then
+    if info.partly then
+      -- A combination with known parts: which part is unknown, and what
+      -- its known parts already answer.
+      local unknown, known = {}, {}
+      for j, words in ipairs(info.unknown_parts) do unknown[j] = fmt.quote(words) end
+      for j, part in ipairs(info.parts) do known[j] = part.generic end
+      out[#out + 1] = {
+        path = ("medications[%d].drug"):format(i - 1),
+        message = ("%s: %s %s not in the ruleset's drug list, so only the classes of %s are known for "
+          .. "this entry (a class question they answer \"no\" stays open); add %s to rules/drugs/ or give "
+          .. "the entry's ATC code (medications[].atc)"):format(drugs.as_written(info), fmt.list(unknown),
+          #unknown == 1 and "is" or "are", fmt.list(known), #unknown == 1 and "it" or "them"),
+        kind = "unrecognised_drug",
+      }
+    elseif not info.recognised then
       out[#out + 1] = {
         path = ("medications[%d].%s"):format(i - 1, (med.drug ~= nil or med.atc == nil) and "drug" or "atc"),
         message = drugs.as_written(info) .. " is not in the ruleset's drug list: its drug class is unknown, "

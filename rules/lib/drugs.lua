@@ -14,9 +14,13 @@
 -- as description. Failing the name: the exact ATC code, then the longest
 -- matching ATC group. A drug found by none of these is *unrecognised* and
 -- says so: it is never silently taken as harmless (lib/meds.lua and
--- lib/regimen.lua leave a "no" unknown for it). The tables are checked when
--- the ruleset loads, so a typo in a class id stops the load with the
--- drug's name.
+-- lib/regimen.lua leave a "no" unknown for it). A combination of which
+-- some parts are known and some not ("olanzapine/samidorphan") is still
+-- unrecognised, but *partly*: it has the classes of its known parts
+-- (olanzapine is an antipsychotic whatever is given with it), and a class
+-- question its known parts answer "no" stays open for the unknown ones.
+-- The tables are checked when the ruleset loads, so a typo in a class id
+-- stops the load with the drug's name.
 --
 -- A name may also mark a depot (drugs/depot.lua marks: "decanoate",
 -- "Consta", "LAI", ...); drugs.depot() gives the product and how long one
@@ -292,7 +296,24 @@ local function scan(words, found, seen)
   return any, unknown
 end
 
--- Classifies a written name; nil when some segment names no known drug.
+-- A combination of known parts `found` (scan's hits) and segments whose
+-- words name no known drug (`unknown`, their words joined): unrecognised,
+-- with the classes of the parts it is known to hold.
+local function partly(written, found, unknown)
+  local list, parts, names = {}, {}, {}
+  for i, hit in ipairs(found) do
+    parts[i] = info_of(hit.row, hit.row[1], hit.via, true)
+    names[i] = hit.row[1]
+    for _, c in ipairs(parts[i].class_list) do list[#list + 1] = c end
+  end
+  return with_classes({ written = written, parts = parts, unknown_parts = unknown, via = "name",
+    recognised = false, partly = true, source = "combination of " .. table.concat(names, ", ")
+      .. " with parts not in the drug list" }, list)
+end
+
+-- Classifies a written name; nil when some segment names no known drug,
+-- and then, when other segments do, the partly recognised combination
+-- (partly) as a third value, for when the ATC code cannot tell either.
 local function by_words(written)
   -- One plain word that is a known name or brand (most names as written:
   -- "Haldol", "quetiapine"): what the segments below find for it, without
@@ -332,11 +353,16 @@ local function by_words(written)
   if whole then
     return info_of(whole.row, written, whole.via, (key or table.concat(every, " ")) == key_of(whole.row[1])), all
   end
+  local missing
   for _, seg in ipairs(segs) do
     local any, unknown = scan(seg, found, seen)
-    if not any and #unknown > 0 then return nil, all end
+    if not any and #unknown > 0 then
+      missing = missing or {}
+      missing[#missing + 1] = table.concat(unknown, " ")
+    end
   end
   if #found == 0 then return nil, all end
+  if missing then return nil, all, partly(written, found, missing) end
   if #found == 1 then
     local hit = found[1]
     return info_of(hit.row, written, hit.via, (key or table.concat(every, " ")) == key_of(hit.row[1])), all
@@ -389,8 +415,8 @@ end
 -- @usage local info = drugs.classify({ drug = "Haldol" })  -- haloperidol
 function M.classify(med)
   local written = med.drug
-  local info, words
-  if written then info, words = by_words(written) end
+  local info, words, partial
+  if written then info, words, partial = by_words(written) end
   local by_name_found = info ~= nil   -- then the ATC code played no part
   words = words or {}
   if not info then
@@ -407,7 +433,8 @@ function M.classify(med)
       end
     end
     if not info and written and SPELLING then info = by_spelling(written) end
-    info = info or { written = written, atc = atc, recognised = false, classes = {}, class_list = {} }
+    if partial then partial.atc = atc end
+    info = info or partial or { written = written, atc = atc, recognised = false, classes = {}, class_list = {} }
   end
   info.words = words
   info.marked = words["depot"] or words["lai"] or (words["long"] and words["acting"]) or false
@@ -555,6 +582,13 @@ end
 -- cases by M.classify.
 described = setmetatable({}, { __mode = "k" })
 function describe(info)
+  if info.partly then
+    local known, unknown = {}, {}
+    for i, part in ipairs(info.parts) do known[i] = M.describe(part) end
+    for i, words in ipairs(info.unknown_parts) do unknown[i] = fmt.quote(words) end
+    return ("%s (%s with %s, not in the ruleset's drug list)"):format(M.as_written(info),
+      fmt.list(known), fmt.list(unknown))
+  end
   if not info.recognised then return M.as_written(info) .. " (not in the ruleset's drug list)" end
   local name = info.generic
   if info.via:find("^ATC group") then

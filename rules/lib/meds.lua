@@ -301,7 +301,7 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
       hits[#hits + 1] = text and ("%s stopped at %s, %s (withdrawal within %s%s)"):format(
         name, time.fmt(case, c.stop), time.ago_anchor(case, c.stop), time.window(case, w_hours),
         withdrawal_hours and "" or ": parameter exposure.withdrawal_window_h, §7.5")
-    elseif not c.info.recognised and within then
+    elseif not c.info.recognised and within and not is_da then   -- (a partly known combination may be)
       unknown[#unknown + 1] = drugs.as_written(c.info)
     elseif not is_da and within and text then
       others[#others + 1] = name

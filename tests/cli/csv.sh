@@ -55,14 +55,21 @@ check "csv: overlays' digests and --param overrides in ruleset_changes, on every
 
 b --format items-csv "$cohort" >"$tmp/items.csv" 2>/dev/null
 check "items-csv: header" \
-    '[ "$(head -1 "$tmp/items.csv")" = "$(printf "id,set,section,set_result,item,group,feature,value,points,missing,error,label.nms")" ]'
+    '[ "$(head -1 "$tmp/items.csv")" = "$(printf "id,set,section,set_result,item,group,feature,value,points,missing,error,ruleset_version,ruleset_digest,ruleset_status,ruleset_changes,label.nms")" ]'
 check "items-csv: four item rows per case, one row per error (12*4+1+header)" \
     '[ "$(wc -l <"$tmp/items.csv")" -eq 50 ]'
+# The tri ruleset's version, then its digest, status and (none) changes.
+named='[^,]*,sha256:[0-9a-f]\{64\},,'
 check "items-csv: value and points of an item" \
-    'grep -q "^p1,four,criteria,met,b,,,true,20,,,true$" "$tmp/items.csv"'
+    'grep -q "^p1,four,criteria,met,b,,,true,20,,,$named,true$" "$tmp/items.csv"'
 check "items-csv: an unknown item says what would decide it" \
-    'grep -q "^p4,four,criteria,indeterminate,d,,,unknown,40,a catatonia assessment,,true$" "$tmp/items.csv"'
-check "items-csv: the error row" 'grep -q "^e1,,,,,,,,,,.*,true$" "$tmp/items.csv"'
+    'grep -q "^p4,four,criteria,indeterminate,d,,,unknown,40,a catatonia assessment,,$named,true$" "$tmp/items.csv"'
+check "items-csv: the error row" 'grep -q "^e1,,,,,,,,,,[^,].*,$named,true$" "$tmp/items.csv"'
+check "items-csv: every row names the ruleset" \
+    '[ "$(grep -c ",$named,[^,]*$" "$tmp/items.csv")" -eq 49 ]'
+b --format items-csv --param four.threshold=40 "$cohort" 2>/dev/null >"$tmp/items-param.csv"
+check "items-csv: --param overrides in ruleset_changes, on every row" \
+    '[ "$(grep -c ",sha256:[0-9a-f]\{64\},,param four.threshold=40,[^,]*$" "$tmp/items-param.csv")" -eq 49 ]'
 
 "$bin" batch --rules "$tri" --format items-csv "$cohort" 2>/dev/null | head -2 >"$tmp/crlf"
 check "rows end in CRLF" '[ "$(grep -c $'"'"'\r$'"'"' "$tmp/crlf")" -eq 2 ]'
