@@ -85,7 +85,7 @@ end
 -- { crit = {met, indeterminate, not_met, n}, rivals, spectrum, undecided,
 --   exposure_met, exposure_open }, each list in the alphabetical order of
 -- the set ids (a stable order for evidence).
-local summaries = setmetatable({}, { __mode = "k" })
+local summaries = {}
 
 -- Each list is sorted on its own (most hold none or one id): no list of
 -- every id, no sort of them all.
@@ -131,14 +131,13 @@ local function summarize(verdicts)
     exposure_met = exposure_met, exposure_open = exposure_open }
 end
 
-local function summary(verdicts)
-  local s = summaries[verdicts]
-  if s == nil then
-    s = summarize(verdicts)
-    summaries[verdicts] = s
-  end
+-- (worked out the first time a table is asked for)
+setmetatable(summaries, { __mode = "k", __index = function(kept, verdicts)
+  local s = summarize(verdicts)
+  kept[verdicts] = s
   return s
-end
+end })
+local function summary(verdicts) return summaries[verdicts] end
 
 --- The exposure part of the working diagnosis: `found`, the IEC 72 h
 -- window (rules/severity.lua), unless it is not true while an NMS criteria
