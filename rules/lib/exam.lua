@@ -74,8 +74,9 @@ end
 
 -- E.observed over `entries`: all exams up to the assessment, or only those
 -- recording the one field the judge reads (nil: no exam recorded). The
--- value comes from the counts; the tally's lists only for the evidence of
--- a decided value (an undecided one names no exam), when it is read.
+-- value comes from the counts; the exams showing it are listed only for
+-- the evidence of a decided value (an undecided one names no exam), when
+-- it is read.
 local function observed(case, entries, what, judge, describe, fields)
   local value = nil
   if entries ~= nil then value = tri.count_value(1, entries, judge) end
@@ -84,9 +85,16 @@ local function observed(case, entries, what, judge, describe, fields)
     return tri.finding(nil, why, "an exam recording " .. what .. " (" .. fields .. ")")
   end
   if not fmt.wanted() then return tri.finding(value, "") end
-  local t = tri.tally_known(entries, judge)
+  -- the exams that show the value (a case has one or two: a loop here
+  -- costs less than the tally's four tables)
+  local shown, n = {}, 0
+  for i = 1, math.huge do   -- as ipairs, without its call per entry
+    local e = entries[i]
+    if e == nil then break end
+    if judge(e) == value then n = n + 1; shown[n] = e end
+  end
   local function text(e) return describe(e) .. time.at(case, e.t) end
-  return tri.finding(value, fmt.each(value and t.yes or t.no, text, 6))
+  return tri.finding(value, fmt.each(shown, text, 6))
 end
 
 --- A sign judged on every exam: judge(exam) returns true or false (the
