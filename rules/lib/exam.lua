@@ -119,7 +119,8 @@ local function unrecorded(what, field)
   local by = unrecorded_findings[field]
   local f = by and by[what]
   if f == nil then
-    f = tri.finding(nil, what .. " not recorded on any exam", "an exam recording " .. what .. " (exam[]." .. field .. ")")
+    f = tri.finding(nil, what .. " not recorded on any exam",
+      "an exam recording " .. what .. " (exam[]." .. field .. ")")
     if n_unrecorded >= MAX_UNRECORDED then unrecorded_findings, n_unrecorded = {}, 0 end
     by = unrecorded_findings[field] or {}
     unrecorded_findings[field] = by
