@@ -16,8 +16,7 @@
 void nms_items_csv_header(FILE *fp)
 {
     fputs("id,set,section,set_result,item,group,feature,value,points,"
-          "missing,error,ruleset_version,ruleset_digest,ruleset_status,"
-          "ruleset_changes",
+          "missing,error," NMS_CSV_RULESET_HEADER,
           fp);
 }
 

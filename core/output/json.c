@@ -104,6 +104,15 @@ static void ruleset_object(struct json_out *j, const struct nms_ruleset_info *rs
     end_object(j);
 }
 
+void nms_output_ruleset_json(FILE *fp, const struct nms_ruleset_info *rs)
+{
+    struct json_out j;
+
+    json_init(&j, fp, 0);
+    ruleset_object(&j, rs);
+    flush(&j);
+}
+
 /* One item; `full` adds what the ruleset fixes (feature, source). */
 static void item_object(struct json_out *j, const struct nms_set *set,
                         const struct nms_item *item, int full)

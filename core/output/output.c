@@ -96,8 +96,8 @@ static void csv_set_columns(struct nms_writer *w)
             break;
         }
     }
-    fputs("criteria_met,warnings,error,ruleset_version,ruleset_digest,ruleset_status,"
-          "ruleset_changes,input_sha256", w->fp);
+    fputs("criteria_met,warnings,error," NMS_CSV_RULESET_HEADER ",input_sha256",
+          w->fp);
 }
 
 /* The header of either CSV, the label columns last. */

@@ -17,11 +17,6 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
                      const struct nms_result *r,
                      const struct nms_ruleset_info *rs, unsigned options);
 
-/* The four cells naming the ruleset that wrote a CSV row (csv_cell.c):
- * ruleset_version, ruleset_digest, ruleset_status, ruleset_changes, with
- * the commas between them and none after. */
-void nms_output_csv_ruleset(FILE *fp, const struct nms_ruleset_info *rs);
-
 /* The items CSV (items_csv.c): its header without the label columns or
  * line end, and a case's rows, each naming the ruleset `rs`, with the
  * cells of label columns `labels`, each ended by `eol`. */

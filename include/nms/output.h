@@ -119,6 +119,20 @@ char *nms_output_json(const struct nms_case *c, const struct nms_result *r,
  * ""): for commands that write their own JSON around results. */
 void nms_output_json_string(FILE *fp, const char *s);
 
+/* Writes the ruleset object every record holds ({"name", "version",
+ * "status", "digest", "overlays", "params"}): for commands that write
+ * their own JSON, so that theirs name the rules and overrides alike. */
+void nms_output_ruleset_json(FILE *fp, const struct nms_ruleset_info *rs);
+
+/* The header of the CSV cells naming the ruleset, and the cells
+ * themselves, as every CSV row of the batch ends with: ruleset_version,
+ * ruleset_digest, ruleset_status, ruleset_changes (the overlays' digests
+ * and the --param overrides, empty for the ruleset as it is), with the
+ * commas between them and none before or after. */
+#define NMS_CSV_RULESET_HEADER \
+    "ruleset_version,ruleset_digest,ruleset_status,ruleset_changes"
+void nms_output_csv_ruleset(FILE *fp, const struct nms_ruleset_info *rs);
+
 /* Writes s as one RFC 4180 CSV field (quoted when needed; NULL empty),
  * then "\r\n" when `last`, else ",". */
 void nms_output_csv_field(FILE *fp, const char *s, int last);

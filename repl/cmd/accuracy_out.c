@@ -8,6 +8,7 @@
 
 #include "cmd/accuracy.h"
 #include "cmd/report.h"
+#include "nms/output.h"
 
 static const char *const view_names[NMS_N_VIEWS] = {
     "indeterminate_as_negative", "indeterminate_as_positive"};
@@ -235,15 +236,15 @@ void nms_accuracy_json(FILE *fp, const struct nms_accuracy_report *rep)
 {
     size_t i;
 
-    /* Set ids and ruleset fields are identifiers the ruleset validated
-     * (no quotes or controls), so they are written without escaping. */
+    /* Set ids are identifiers the ruleset validated (no quotes or
+     * controls), so they are written without escaping; the ruleset as
+     * every record writes it, with its overlays and overrides. */
+    fprintf(fp, "{\"label\":\"%s\",\"ruleset\":", rep->label);
+    nms_output_ruleset_json(fp, rep->rs);
     fprintf(fp,
-            "{\"label\":\"%s\",\"ruleset\":{\"name\":\"%s\","
-            "\"version\":\"%s\",\"digest\":\"%s\"},\"cases\":%zu,"
-            "\"positives\":%zu,\"negatives\":%zu,\"unlabelled\":%zu,"
-            "\"errors\":%zu,\"interval\":\"95 %% Wilson; kappa: Cohen "
-            "1960 SE\",\"sets\":[",
-            rep->label, rep->rs->name, rep->rs->version, rep->rs->digest,
+            ",\"cases\":%zu,\"positives\":%zu,\"negatives\":%zu,"
+            "\"unlabelled\":%zu,\"errors\":%zu,\"interval\":\"95 %% Wilson; "
+            "kappa: Cohen 1960 SE\",\"sets\":[",
             rep->cases, rep->positives, rep->negatives, rep->unlabelled,
             rep->errors);
     for (i = 0; i < rep->n_sets; i++) {
@@ -280,7 +281,7 @@ void nms_accuracy_csv(FILE *fp, const struct nms_accuracy_report *rep)
     for (k = 0; k < 5; k++)
         fprintf(fp, ",%s,%s_lo,%s_hi", a[k].name, a[k].name, a[k].name);
     fputs(",kappa,kappa_lo,kappa_hi,auc,auc_lo,auc_hi,youden_cutoff,"
-          "ruleset_version,ruleset_digest\r\n",
+          NMS_CSV_RULESET_HEADER "\r\n",
           fp);
     for (i = 0; i < rep->n_sets; i++) {
         const struct nms_set_accuracy *s = &rep->sets[i];
@@ -303,7 +304,9 @@ void nms_accuracy_csv(FILE *fp, const struct nms_accuracy_report *rep)
             csv_num(fp, roc ? roc->hi : NAN);
             csv_num(fp, roc && !isnan(roc->auc) ? roc->points[roc->best].cutoff
                                                 : NAN);
-            fprintf(fp, ",%s,%s\r\n", rep->rs->version, rep->rs->digest);
+            fputc(',', fp);
+            nms_output_csv_ruleset(fp, rep->rs);
+            fputs("\r\n", fp);
         }
     }
 }

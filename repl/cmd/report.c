@@ -295,7 +295,14 @@ void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs)
 
 void nms_report_ruleset_id(FILE *fp, const struct nms_ruleset_info *rs)
 {
-    fprintf(fp, "ruleset %s %s %s\n", rs->name, rs->version, rs->digest);
+    size_t i;
+
+    fprintf(fp, "ruleset %s %s %s", rs->name, rs->version, rs->digest);
+    for (i = 0; i < rs->n_overlays; i++)
+        fprintf(fp, " + overlay %s", rs->overlays[i].digest);
+    for (i = 0; i < rs->n_params; i++)
+        fprintf(fp, "%s%s", i ? ", " : "; --param ", rs->params[i]);
+    fputc('\n', fp);
 }
 
 const char *nms_report_after_place(const char *message, const char *file,

@@ -320,6 +320,21 @@ static int html_timeline(FILE *fp, const struct nms_summary *s)
     return 0;
 }
 
+/* The overlays' digests and the --param overrides after the ruleset's
+ * digest, as the text summary's ruleset line has them. */
+static void html_changes(FILE *fp, const struct nms_ruleset_info *rs)
+{
+    size_t i;
+
+    for (i = 0; i < rs->n_overlays; i++)
+        fprintf(fp, " + overlay <code>%s</code>", rs->overlays[i].digest);
+    for (i = 0; i < rs->n_params; i++) {
+        fputs(i ? ", <code>" : "; --param <code>", fp);
+        html_text(fp, rs->params[i]);
+        fputs("</code>", fp);
+    }
+}
+
 int nms_summary_html(FILE *fp, const struct nms_summary *s)
 {
     int rc = 0;
@@ -332,13 +347,14 @@ int nms_summary_html(FILE *fp, const struct nms_summary *s)
             "border-bottom:1px solid #ddd;text-align:left}"
             "td.n{text-align:right}</style></head><body>\n"
             "<h1>Cohort summary</h1>\n<p>%zu cases, %zu evaluated, %zu "
-            "errors%s. Ruleset %s %s <code>%s</code>.</p>\n"
-            "<h2>Verdicts per set</h2>\n",
+            "errors%s. Ruleset %s %s <code>%s</code>",
             s->cases, s->evaluated, s->errors,
             s->in.kind == NMS_INPUT_RESULTS
                 ? " (read from result records, not evaluated again)"
                 : "",
             s->rs->name, s->rs->version, s->rs->digest);
+    html_changes(fp, s->rs);
+    fputs(".</p>\n<h2>Verdicts per set</h2>\n", fp);
     html_bars(fp, s);
     html_agreement(fp, s);
     rc |= html_counts(fp, "Features on which criteria sets disagree",

@@ -316,7 +316,7 @@ static void csv_header(const struct nms_timeline_writer *w)
     fputs("id,time_form,anchor,anchor_t,times", w->fp);
     for (i = 0; i < w->n_sets; i++)
         fprintf(w->fp, ",%s_first_met,%s_hours", set_id(w, i), set_id(w, i));
-    fputs(",tiers,error,ruleset_version,ruleset_digest\r\n", w->fp);
+    fputs(",tiers,error," NMS_CSV_RULESET_HEADER "\r\n", w->fp);
 }
 
 /* The ruleset's columns, as in batch's CSV, so that a row read alone (a
@@ -324,9 +324,7 @@ static void csv_header(const struct nms_timeline_writer *w)
  * hours. */
 static void csv_ruleset(const struct nms_timeline_writer *w)
 {
-    nms_output_csv_value(w->fp, w->rs->version);
-    fputc(',', w->fp);
-    nms_output_csv_value(w->fp, w->rs->digest);
+    nms_output_csv_ruleset(w->fp, w->rs);
     fputs("\r\n", w->fp);
 }
 
@@ -398,13 +396,9 @@ void nms_timeline_begin(struct nms_timeline_writer *w)
         csv_header(w);
     if (w->format != NMS_TL_JSON)
         return;
-    fprintf(w->fp, "{\"ruleset\":{\"name\":");
-    nms_output_json_string(w->fp, w->rs->name);
-    fputs(",\"version\":", w->fp);
-    nms_output_json_string(w->fp, w->rs->version);
-    fprintf(w->fp,
-            ",\"digest\":\"%s\"},\"anchor\":\"%s\",\"as_of\":", w->rs->digest,
-            anchor_rule);
+    fputs("{\"ruleset\":", w->fp);
+    nms_output_ruleset_json(w->fp, w->rs);
+    fprintf(w->fp, ",\"anchor\":\"%s\",\"as_of\":", anchor_rule);
     if (w->as_of)
         nms_output_json_string(w->fp, w->as_of);
     else

@@ -21,6 +21,16 @@ for fmt in text json csv; do
     check "$fmt: as expected" \
         'diff -u "$data/expected.$ext" "$tmp/out.$ext" || { echo "  (to accept: see tests/data/accuracy/README)"; false; }'
 done
+# A what-if run names its override in every format, as batch's records do.
+acc --format csv --param four.threshold=40 "$data/cohort.jsonl" >"$tmp/param.csv" 2>/dev/null
+check "csv: a --param override in every row's ruleset_changes" \
+    '[ "$(grep -Ec ",sha256:[0-9a-f]{64},,param four.threshold=40.$" "$tmp/param.csv")" -eq 2 ]'
+acc --format json --param four.threshold=40 "$data/cohort.jsonl" >"$tmp/param.json" 2>/dev/null
+check "json: the ruleset names a --param override as records do" \
+    '[ "$(jq -c .ruleset.params "$tmp/param.json")" = "{\"four.threshold\":40}" ]'
+acc --param four.threshold=40 "$data/cohort.jsonl" >"$tmp/param.txt" 2>/dev/null
+check "text: the ruleset line names a --param override" \
+    'grep -Eq "^ruleset [^ ]+ [^ ]+ sha256:[0-9a-f]{64}; --param four.threshold=40$" "$tmp/param.txt"'
 out=$tmp/out.json
 check "json: exact 2x2 counts, indeterminate as negative" \
     '[ "$(jq -c ".sets[0].indeterminate_as_negative | [.tp,.fp,.fn,.tn]" "$out")" = "[3,1,2,4]" ]'

@@ -23,6 +23,12 @@ check "missing data behind indeterminate: catatonia in 3 cases" \
 check "accuracy against label.nms when the cases carry it" \
     'grep -q "four           sensitivity 0.600  specificity 0.800  AUC 0.740" "$out"'
 
+"$bin" summary --rules "$src/tests/data/rules/tri" --param four.threshold=40 --html "$tmp/param.html" \
+    "$src/tests/data/accuracy/cohort.jsonl" >"$tmp/param.txt" 2>/dev/null
+check "a what-if run's ruleset line names its --param override (text and HTML)" \
+    'grep -Eq "^ruleset [^ ]+ [^ ]+ sha256:[0-9a-f]{64}; --param four.threshold=40$" "$tmp/param.txt" &&
+     grep -q "</code>; --param <code>four.threshold=40</code>" "$tmp/param.html"'
+
 printf '%s\n' \
     '{"id":"a","medications":[{"drug":"Zorbifex 5mg","start":0},{"drug":"haloperidol","start":0}],"vitals":[{"t":1,"temp":37}]}' \
     '{"id":"b","medications":[{"drug":"Zorbifex 5mg","start":0},{"drug":"Quuxaline","start":0}],"vitals":[{"t":1,"temp":37}]}' \

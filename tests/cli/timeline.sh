@@ -116,9 +116,19 @@ check "csv: hours to first IEC" \
 # must read as 34.666667, not 34.6666666666861.
 check "csv: hours between ISO times without the double's noise" \
     'grep -q "^01-haloperidol-classic,iso,exposure,2026-03-01T20:00Z,13,2026-03-03T06:40Z,34.666667," "$tmp/tl.csv"'
-check "csv: every row ends with the ruleset's version and digest" \
-    'head -1 "$tmp/tl.csv" | grep -q ",error,ruleset_version,ruleset_digest.$" &&
-     [ "$(grep -Ec ",[^,]+,sha256:[0-9a-f]{64}.$" "$tmp/tl.csv")" -eq 2 ]'
+check "csv: every row ends with the ruleset's version, digest, status and changes" \
+    'head -1 "$tmp/tl.csv" | grep -q ",error,ruleset_version,ruleset_digest,ruleset_status,ruleset_changes.$" &&
+     [ "$(grep -Ec ",[^,]+,sha256:[0-9a-f]{64},,.$" "$tmp/tl.csv")" -eq 2 ]'
+"$bin" timeline --format csv --param iec2011.threshold=60 "$hours" "$src/examples/cases/01-haloperidol-classic.json" \
+    >"$tmp/tl-param.csv" 2>/dev/null
+check "csv: a --param override in every row's ruleset_changes" \
+    '[ "$(grep -Ec ",sha256:[0-9a-f]{64},,param iec2011.threshold=60.$" "$tmp/tl-param.csv")" -eq 2 ]'
+"$bin" timeline --format json --param iec2011.threshold=60 "$hours" 2>/dev/null | head -1 >"$tmp/tl-param.json"
+check "json: the ruleset names a --param override as records do" \
+    'grep -q "\"params\":{\"iec2011.threshold\":60}" "$tmp/tl-param.json"'
+"$bin" timeline --param iec2011.threshold=60 "$hours" 2>/dev/null >"$tmp/tl-param.txt"
+check "text: the ruleset line names a --param override" \
+    'grep -Eq "^ruleset nms-default [^ ]+ sha256:[0-9a-f]{64}; --param iec2011.threshold=60$" "$tmp/tl-param.txt"'
 "$bin" timeline "$hours" >"$tmp/tl.txt" 2>/dev/null
 check "text: first met line" 'grep -q "first met: iec2011 34.67 h (+8.7 h)" "$tmp/tl.txt"'
 check "text: tier progression" \
