@@ -73,20 +73,28 @@ local function recording(case, field)
 end
 
 -- E.observed over `entries`: all exams up to the assessment, or only those
--- recording the one field the judge reads (nil: no exam recorded).
+-- recording the one field the judge reads (nil: no exam recorded). The
+-- value comes from the counts; the exams showing it are listed only for
+-- the evidence of a decided value (an undecided one names no exam), when
+-- it is read.
 local function observed(case, entries, what, judge, describe, fields)
-  if entries ~= nil and not fmt.wanted() then
-    -- the value from counts; an unknown one goes on to the tally for its texts
-    local value = tri.count_value(1, entries, judge)
-    if value ~= nil then return tri.finding(value, "") end
+  local value = nil
+  if entries ~= nil then value = tri.count_value(1, entries, judge) end
+  if value == nil then
+    local why = entries == nil and "no examination recorded" or (what .. " not recorded on any exam")
+    return tri.finding(nil, why, "an exam recording " .. what .. " (" .. fields .. ")")
   end
-  local t = tri.tally_known(entries or NONE, judge)
-  local value = tri.tally_value(1, t)
+  if not fmt.wanted() then return tri.finding(value, "") end
+  -- the exams that show the value (a case has one or two: a loop here
+  -- costs less than the tally's four tables)
+  local shown, n = {}, 0
+  for i = 1, math.huge do   -- as ipairs, without its call per entry
+    local e = entries[i]
+    if e == nil then break end
+    if judge(e) == value then n = n + 1; shown[n] = e end
+  end
   local function text(e) return describe(e) .. time.at(case, e.t) end
-  if value == true then return tri.finding(true, fmt.each(t.yes, text, 6)) end
-  if value == false then return tri.finding(false, fmt.each(t.no, text, 6)) end
-  local why = entries == nil and "no examination recorded" or (what .. " not recorded on any exam")
-  return tri.finding(nil, why, "an exam recording " .. what .. " (" .. fields .. ")")
+  return tri.finding(value, fmt.each(shown, text, 6))
 end
 
 --- A sign judged on every exam: judge(exam) returns true or false (the
@@ -100,23 +108,25 @@ end
 
 -- What E.observed answers for a sign of one field that exams were
 -- recorded for but none recorded, the most common answer (most signs go
--- unmentioned): its two texts depend on the sign's name and field only,
--- so each pair is written once and kept across cases (bounded: past
--- MAX_UNRECORDED pairs the table starts again empty).
+-- unmentioned): it depends on the sign's name and field only, so each
+-- finding is made once and kept across cases (findings are read, never
+-- modified; bounded: past MAX_UNRECORDED pairs the table starts again
+-- empty).
 local MAX_UNRECORDED = 256
-local unrecorded_texts, n_unrecorded = {}, 0
+local unrecorded_findings, n_unrecorded = {}, 0
 
 local function unrecorded(what, field)
-  local by = unrecorded_texts[field]
-  local texts = by and by[what]
-  if texts == nil then
-    texts = { what .. " not recorded on any exam", "an exam recording " .. what .. " (exam[]." .. field .. ")" }
-    if n_unrecorded >= MAX_UNRECORDED then unrecorded_texts, n_unrecorded = {}, 0 end
-    by = unrecorded_texts[field] or {}
-    unrecorded_texts[field] = by
-    by[what], n_unrecorded = texts, n_unrecorded + 1
+  local by = unrecorded_findings[field]
+  local f = by and by[what]
+  if f == nil then
+    f = tri.finding(nil, what .. " not recorded on any exam",
+      "an exam recording " .. what .. " (exam[]." .. field .. ")")
+    if n_unrecorded >= MAX_UNRECORDED then unrecorded_findings, n_unrecorded = {}, 0 end
+    by = unrecorded_findings[field] or {}
+    unrecorded_findings[field] = by
+    by[what], n_unrecorded = f, n_unrecorded + 1
   end
-  return tri.finding(nil, texts[1], texts[2])
+  return f
 end
 
 -- The value E.level and E.flag answer when nobody reads the evidence
@@ -261,8 +271,38 @@ end
 -- Many sets ask for the same sign of the same case (rigidity, agitation,
 -- the twelve catatonic signs of two exclusion criteria): each is judged
 -- once per case and arguments (lib/memo.lua).
-for _, name in ipairs({ "flag", "diaphoresis", "hyperreflexia", "catatonia", "changed" }) do
+for _, name in ipairs({ "diaphoresis", "hyperreflexia", "catatonia", "changed" }) do
   E[name] = memo.wrap(E[name])
+end
+
+-- exam.flag and exam.level answer without the memory when no exam
+-- recorded the field (the finding kept across cases, unrecorded, at every
+-- evidence level), or when nobody reads the evidence and the exams
+-- recording the field decide it (a bare finding): the per-case index
+-- makes that a few table reads, less than the memory's own bookkeeping (a
+-- key written and looked up, ~1,300 instructions a call).
+-- (A case asks ~90 of them: once the case's index is built, `recorded`
+-- reads it in place.)
+local wanted, finding = fmt.wanted, tri.finding
+
+local function recorded(case, field)
+  local exams = case.exam
+  local by = exams ~= nil and recording_of[exams]
+  if by then return by[field] or NONE end
+  return recording(case, field)
+end
+
+local flag = memo.wrap(E.flag)
+function E.flag(case, field, what)
+  local entries = recorded(case, field)
+  if entries ~= nil then
+    if entries[1] == nil then return unrecorded(what or WORDS[field], field) end
+    if not wanted() then
+      local value = flag_value(entries, field)
+      if value ~= nil then return finding(value, "") end
+    end
+  end
+  return flag(case, field, what)
 end
 
 -- exam.level's value sets by content: the sets define "rigid" or "altered
@@ -295,6 +335,11 @@ end
 
 local level = memo.wrap(E.level)
 function E.level(case, field, present, what)
+  local entries = recorded(case, field)
+  if entries ~= nil then
+    if entries[1] == nil then return unrecorded(what or WORDS[field], field) end
+    if not wanted() then return finding(level_value(entries, field, present), "") end
+  end
   return level(case, field, same_as[present] or standing_for(present), what)
 end
 

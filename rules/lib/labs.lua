@@ -15,6 +15,7 @@ local memo = require("lib.memo")
 local ULN_DEFAULT = P.optional_number("ck.uln_default")
 
 local L = {}
+local NONE = {}   -- an empty list to walk, never written
 
 --- The lab entries not after the assessment, in time order (nil when no
 -- labs were recorded).
@@ -101,6 +102,20 @@ local AT_OR_BELOW = { hit = function(v, limit) return v <= limit end, mark = "â‰
 -- results, false with the one nearest the limit's side (the highest, or
 -- the lowest), nil when no result of `field` is recorded.
 local function beyond(case, field, limit, label, unit, side)
+  if not fmt.wanted() then
+    -- the value only (lib/fmt.lua): the first result beyond decides it
+    local entries, n = L.entries(case) or NONE, 0
+    for i = 1, math.huge do   -- as ipairs, without its call per entry
+      local e = entries[i]
+      if e == nil then break end
+      local v = e[field]
+      if v ~= nil then
+        if side.hit(v, limit) then return tri.finding(true, "") end
+        n = n + 1
+      end
+    end
+    if n > 0 then return tri.finding(false, "") end
+  end
   local hits, extreme, n = {}, nil, 0
   for _, e in ipairs(L.entries(case) or {}) do
     local v = e[field]
@@ -148,7 +163,14 @@ end
 -- some entry shows it, false when entries record it and none shows it, nil
 -- when no entry records it.
 -- @usage labs.flag(case, "myoglobinuria", "myoglobinuria")
+local function recorded(e, field) return e[field] end
+
 function L.flag(case, field, what)
+  if not fmt.wanted() then
+    -- the value only, from counts (as exam's flags); unknown goes on for its texts
+    local value = tri.count_value(1, L.entries(case) or NONE, recorded, field)
+    if value ~= nil then return tri.finding(value, "") end
+  end
   local t = tri.tally(L.entries(case) or {}, function(e)
     if e[field] ~= nil then return e[field], true end
   end)

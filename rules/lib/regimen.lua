@@ -48,9 +48,22 @@ end
 -- judge(unit) is true. judge returns value (true, false or nil) and a
 -- phrase; the evidence names each drug with its phrase. `none` is the
 -- evidence when nothing was given. nil when no unit is true and some is
--- undecidable; `missing` then says what would decide it.
+-- undecidable; `missing` then says what would decide it (a string, or a
+-- function returning it, called only then).
 function G.any(given, unknown, judge, none, missing)
   if #given == 0 then return open_no(none, unknown) end
+  if not fmt.wanted() then
+    -- the value only (lib/fmt.lua): the first unit judged true decides
+    -- it, and no phrase is written for the others
+    local open = false
+    for i = 1, #given do
+      local v = judge(given[i])
+      if v == true then return tri.finding(true, "") end
+      if v ~= false then open = true end
+    end
+    if open then return tri.finding(nil, "", type(missing) == "function" and missing() or missing) end
+    return open_no("", unknown)
+  end
   local yes, no, open = {}, {}, {}
   for _, u in ipairs(given) do
     local v, text = judge(u)
@@ -59,7 +72,7 @@ function G.any(given, unknown, judge, none, missing)
   end
   local text = fmt.join({ fmt.list(yes, 6), fmt.list(open, 6), fmt.list(no, 6) })
   if #yes > 0 then return tri.finding(true, text) end
-  if #open > 0 then return tri.finding(nil, text, missing) end
+  if #open > 0 then return tri.finding(nil, text, type(missing) == "function" and missing() or missing) end
   return open_no(text, unknown)
 end
 
@@ -86,7 +99,8 @@ function G.by_drug(given)
       index[key] = { info = c.info, courses = {} }
       groups[#groups + 1] = index[key]
     end
-    table.insert(index[key].courses, c)
+    local courses = index[key].courses
+    courses[#courses + 1] = c
   end
   return groups
 end
@@ -140,6 +154,11 @@ function G.escalated(case, group, factor, period_h, window_h)
       best = { ratio = now / before, now = now, before = before, k = k }
     end
   end
+  if not fmt.wanted() then   -- the value only (lib/fmt.lua)
+    if best ~= nil and best.ratio >= factor then return true, "" end
+    if lacking then return nil, "" end
+    return false, ""
+  end
   local span = time.duration(period_h)
   if best == nil then
     local why = ("%s over %s; no %s period with a dose within %s follows one with doses"):format(
@@ -183,8 +202,10 @@ end
 -- medication lists stay cheap.
 function G.concurrent(case, given, unknown, none)
   local groups = G.by_drug(given)
+  local text = fmt.wanted()   -- the evidence "" when nobody reads it (lib/fmt.lua)
   if #groups < 2 then
-    return open_no(#groups == 1 and ("only " .. drugs.describe(groups[1].info) .. " given") or none, unknown)
+    return open_no((text and #groups == 1) and ("only " .. drugs.describe(groups[1].info) .. " given") or none,
+      unknown)
   end
   local spans = {}
   for g, group in ipairs(groups) do
@@ -212,6 +233,7 @@ function G.concurrent(case, given, unknown, none)
         "the start of each course (medications[].start)")
     end
   end
+  if not text then return open_no("", unknown) end
   local names = {}
   for i, g in ipairs(groups) do names[i] = drugs.describe(g.info) end
   return open_no(fmt.list(names, 6) .. " given one after another, never at the same time", unknown)
@@ -240,13 +262,13 @@ end
 -- (stopped) in the window is then unknown. Returns value, phrase.
 -- @usage regimen.changed(case, group, "down", 72)   -- levodopa withdrawn or reduced
 function G.changed(case, group, way, window_h)
-  local up = way == "up"
+  local up, text = way == "up", fmt.wanted()   -- the phrase "" when nobody reads it (lib/fmt.lua)
   for _, c in ipairs(group.courses) do
     if up and c.from ~= nil and time.in_window(case, c.from, window_h) and not carries_on(c, group.courses) then
-      return true, ("started at %s, %s"):format(time.fmt(case, c.from), time.ago_anchor(case, c.from))
+      return true, text and ("started at %s, %s"):format(time.fmt(case, c.from), time.ago_anchor(case, c.from)) or ""
     end
     if not up and meds.stopped_within(case, c, window_h) then
-      return true, ("stopped at %s, %s"):format(time.fmt(case, c.stop), time.ago_anchor(case, c.stop))
+      return true, text and ("stopped at %s, %s"):format(time.fmt(case, c.stop), time.ago_anchor(case, c.stop)) or ""
     end
   end
   local ds, lacking = doses_of(case, group)
@@ -254,9 +276,13 @@ function G.changed(case, group, way, window_h)
   for i = 2, #ds do
     local a, b = ds[i - 1], ds[i]
     if time.in_window(case, b.t, window_h) and ((up and b.mg > a.mg) or (not up and b.mg < a.mg)) then
-      return true, ("dose %s from %s to %s, %s"):format(up and "raised" or "lowered", dose(a), dose(b),
-        time.ago_anchor(case, b.t))
+      return true, text and ("dose %s from %s to %s, %s"):format(up and "raised" or "lowered", dose(a), dose(b),
+        time.ago_anchor(case, b.t)) or ""
     end
+  end
+  if not text then
+    if #ds == 0 or lacking then return nil, "" end
+    return false, ""
   end
   local spans = fmt.each(group.courses, function(c) return meds.span(case, c) end, 3)
   local change = up and "raised" or "lowered"
@@ -281,7 +307,7 @@ function G.given(case, classes, hours, what)
       .. "and the assessment time")
   end
   return G.any(given, unknown, function(c) return true, meds.span(case, c) end,
-    ("no %s given within %s"):format(what, time.window(case, hours)))
+    fmt.wanted() and ("no %s given within %s"):format(what, time.window(case, hours)) or "")
 end
 
 --- A drug of `classes` started or raised (`way` "up"), or stopped or
@@ -295,12 +321,14 @@ function G.class_changed(case, classes, way, hours, what)
       .. "doses) and the assessment time")
   end
   local groups = G.by_drug(given)
-  local names = {}
-  for i, g in ipairs(groups) do names[i] = g.info.generic or drugs.as_written(g.info) end
+  local function missing()   -- only for an undecided answer
+    local names = {}
+    for i, g in ipairs(groups) do names[i] = g.info.generic or drugs.as_written(g.info) end
+    return ("the doses of %s (medications[].doses with t and mg), to tell whether they were %s"):format(
+      fmt.list(names, 6), way == "up" and "raised" or "lowered")
+  end
   return G.any(groups, unknown, function(g) return G.changed(case, g, way, hours) end,
-    ("no %s given within %s"):format(what, time.window(case, hours)),
-    ("the doses of %s (medications[].doses with t and mg), to tell whether they were %s"):format(
-      fmt.list(names, 6), way == "up" and "raised" or "lowered"))
+    fmt.wanted() and ("no %s given within %s"):format(what, time.window(case, hours)) or "", missing)
 end
 
 return G

@@ -61,33 +61,13 @@ local NO_VERDICTS = "the verdicts of the criteria sets and differentials (passed
 
 --- Rigidity (any degree) and a temperature above severity.hyperthermia_c
 -- (any site): DSM-IV-TR criterion A without its "severe", as one finding.
+local fever_label   -- written the first time (it depends on the parameter alone)
 function W.support(case)
+  fever_label = fever_label or ("temperature > %s (any site)"):format(fmt.temp(FEVER_C))
   return tri.all({
     part("rigidity (any degree)", exam.level(case, "rigidity", ANY_RIGIDITY)),
-    part(("temperature > %s (any site)"):format(fmt.temp(FEVER_C)), vitals.any_above(case, "temp", FEVER_C)),
+    part(fever_label, vitals.any_above(case, "temp", FEVER_C)),
   })
-end
-
--- The set ids of `verdicts` in alphabetical order (a stable order for evidence).
-local function sorted_ids(verdicts)
-  local ids = {}
-  for id in pairs(verdicts) do ids[#ids + 1] = id end
-  table.sort(ids)
-  return ids
-end
-
--- The NMS criteria sets by result: { met = {ids}, indeterminate = {...}, not_met = {...}, n }.
-local function criteria(verdicts)
-  local by = { met = {}, indeterminate = {}, not_met = {}, n = 0 }
-  for _, id in ipairs(sorted_ids(verdicts)) do
-    local v = verdicts[id]
-    if v.section == "criteria" and by[v.result] then
-      local list = by[v.result]
-      list[#list + 1] = id
-      by.n = by.n + 1
-    end
-  end
-  return by
 end
 
 -- "screen" or "criteria" after a differential's title, as the output says.
@@ -95,6 +75,69 @@ local function named(id, v)
   local known = lookalikes[id]
   return ("%s %s met (%s)"):format(known and known.name or (v.title or id), v.screen and "screen" or "criteria", id)
 end
+
+-- What the items, the actions and the rivals read of one `verdicts`
+-- table, worked out once: the engine passes a fresh table per case and
+-- never changes it, and the severity set reads it from three items, each
+-- complication recorded and the actions. Kept weakly by the table (gone
+-- with the case), as severity.lua keeps the working diagnosis. Its lists
+-- are read, never modified (W.rivals copies before it adds):
+-- { crit = {met, indeterminate, not_met, n}, rivals, spectrum, undecided,
+--   exposure_met, exposure_open }, each list in the alphabetical order of
+-- the set ids (a stable order for evidence).
+local summaries = {}
+
+-- Each list is sorted on its own (most hold none or one id): no list of
+-- every id, no sort of them all.
+local function summarize(verdicts)
+  local crit = { met = {}, indeterminate = {}, not_met = {}, n = 0 }
+  local met_differentials, undecided = {}, {}
+  for id, v in pairs(verdicts) do
+    local section, result = v.section, v.result
+    if section == "criteria" then
+      local list = result ~= "n" and crit[result] or nil
+      if list ~= nil then
+        list[#list + 1] = id
+        crit.n = crit.n + 1
+      end
+    elseif section == "differential" then
+      if result == "met" then met_differentials[#met_differentials + 1] = id
+      elseif result == "indeterminate" then undecided[#undecided + 1] = id end
+    end
+  end
+  local lists = { crit.met, crit.indeterminate, crit.not_met, met_differentials, undecided }
+  for i = 1, 5 do
+    if #lists[i] > 1 then table.sort(lists[i]) end
+  end
+  -- the criteria sets of severity.exposure_sets met and undecided
+  local exposure_met, exposure_open = {}, {}
+  for _, id in ipairs(crit.met) do
+    if EXPOSURE_SETS[id] then exposure_met[#exposure_met + 1] = id end
+  end
+  for _, id in ipairs(crit.indeterminate) do
+    if EXPOSURE_SETS[id] then exposure_open[#exposure_open + 1] = id end
+  end
+  -- the met differentials split by role, each { id, text, steps, ... }
+  local rivals, spectrum = {}, {}
+  for _, id in ipairs(met_differentials) do
+    local v = verdicts[id]
+    local known = lookalikes[id] or { role = "rival", steps = {} }
+    local list = known.role == "spectrum" and spectrum or rivals
+    list[#list + 1] = { id = id, kind = "differential", text = named(id, v), steps = known.steps,
+      restores = known.restores, gives = known.gives,
+      name = (known.name or v.title or id) .. " (" .. id .. ")" }
+  end
+  return { crit = crit, rivals = rivals, spectrum = spectrum, undecided = undecided,
+    exposure_met = exposure_met, exposure_open = exposure_open }
+end
+
+-- (worked out the first time a table is asked for)
+setmetatable(summaries, { __mode = "k", __index = function(kept, verdicts)
+  local s = summarize(verdicts)
+  kept[verdicts] = s
+  return s
+end })
+local function summary(verdicts) return summaries[verdicts] end
 
 --- The exposure part of the working diagnosis: `found`, the IEC 72 h
 -- window (rules/severity.lua), unless it is not true while an NMS criteria
@@ -107,12 +150,8 @@ end
 -- ids of the sets that supplied it (nil when `found` stands).
 function W.exposure(verdicts, found)
   if verdicts == nil or (found ~= nil and found.value == true) then return found end
-  local met, open = {}, {}
-  for _, id in ipairs(sorted_ids(verdicts)) do
-    local v = verdicts[id]
-    if EXPOSURE_SETS[id] and v.section == "criteria" and v.result == "met" then met[#met + 1] = id end
-    if EXPOSURE_SETS[id] and v.section == "criteria" and v.result == "indeterminate" then open[#open + 1] = id end
-  end
+  local sum = summary(verdicts)
+  local met, open = sum.exposure_met, sum.exposure_open
   if #met == 0 and #open > 0 and found ~= nil and found.value == false then
     -- An undecided set's exposure criterion is not false (the set would be
     -- not met): whether it establishes the exposure waits for the set.
@@ -126,24 +165,6 @@ function W.exposure(verdicts, found)
   return tri.finding(true, table.concat(met, ", ") .. " met, and with it "
     .. (#met > 1 and "their own exposure criteria" or "its own exposure criterion")
     .. " (published window): the exposure is established by a published NMS criteria set" .. iec), met
-end
-
--- The met differentials, split by role, each { id, text, steps }.
-local function differentials(verdicts)
-  local rivals, spectrum, undecided = {}, {}, {}
-  for _, id in ipairs(sorted_ids(verdicts)) do
-    local v = verdicts[id]
-    if v.section == "differential" and v.result == "met" then
-      local known = lookalikes[id] or { role = "rival", steps = {} }
-      local list = known.role == "spectrum" and spectrum or rivals
-      list[#list + 1] = { id = id, kind = "differential", text = named(id, v), steps = known.steps,
-        restores = known.restores, gives = known.gives,
-        name = (known.name or v.title or id) .. " (" .. id .. ")" }
-    elseif v.section == "differential" and v.result == "indeterminate" then
-      undecided[#undecided + 1] = id
-    end
-  end
-  return rivals, spectrum, undecided
 end
 
 -- Other causes the work-up found, as rivals.
@@ -165,6 +186,7 @@ local function texts(list, field)
 end
 
 local function evidence_of(crit, support)
+  if not fmt.wanted() then return "" end   -- nobody reads it (lib/fmt.lua)
   local parts = {}
   if #crit.met > 0 then parts[#parts + 1] = "met: " .. table.concat(crit.met, ", ") end
   if #crit.indeterminate > 0 then parts[#parts + 1] = "indeterminate: " .. table.concat(crit.indeterminate, ", ") end
@@ -237,10 +259,11 @@ function W.assess(case, verdicts, exposure)
     return { evidence = unknown, unexplained = unknown, criteria = { met = {}, indeterminate = {}, not_met = {} },
       rivals = {}, spectrum = {}, undecided = {} }
   end
-  local crit = criteria(verdicts)
+  local sum = summary(verdicts)
+  local crit = sum.crit
   local exposure_sets
   exposure, exposure_sets = W.exposure(verdicts, exposure)
-  local _, spectrum, undecided = differentials(verdicts)
+  local spectrum, undecided = sum.spectrum, sum.undecided
   local rivals = W.rivals(case, verdicts)
   local w = { criteria = crit, rivals = rivals, spectrum = spectrum, undecided = undecided, exposure = exposure,
     exposure_sets = exposure_sets,
@@ -256,7 +279,8 @@ end
 -- one of NMS only when there are none.
 function W.rivals(case, verdicts)
   if verdicts == nil then return nil end
-  local rivals = differentials(verdicts)
+  local rivals = {}
+  for i, r in ipairs(summary(verdicts).rivals) do rivals[i] = r end
   for _, r in ipairs(failed_exclusions(case)) do rivals[#rivals + 1] = r end
   return rivals
 end
