@@ -31,7 +31,9 @@ static int read_result(struct run *run, const struct nms_record *rec)
     if (other && !run->co->warned_ruleset) {
         run->co->warned_ruleset = 1;
         nms_warnf("%s:%ld: a result of another ruleset than %s %s (its "
-                  "digest differs): its sets are matched by id",
+                  "digest, overlays or --param overrides differ from those "
+                  "loaded now, which the report names): its sets are "
+                  "matched by id",
                   rec->source, rec->line, rs->name, rs->version);
     }
     run->t->cases++;

@@ -10,6 +10,7 @@
 
 #include "case/text_int.h"
 #include "cmd/result_record.h"
+#include "nms/output.h"
 
 /* memmem without _GNU_SOURCE: 1 when `needle` occurs in text[0..len). */
 static int contains(const char *text, size_t len, const char *needle)
@@ -248,13 +249,80 @@ static int read_record(const cJSON *root, const struct nms_ruleset_info *rs,
                                                                         : 0;
 }
 
+/* rs's ruleset object as every record writes it, parsed; NULL when
+ * memory ran out. */
+static cJSON *ruleset_object(const struct nms_ruleset_info *rs)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    cJSON *o = NULL;
+
+    if (!mem)
+        return NULL;
+    nms_output_ruleset_json(mem, rs);
+    if (fclose(mem) == 0 && text)
+        o = cJSON_ParseWithLength(text, len);
+    free(text);
+    return o;
+}
+
+/* Whether members `key` of a and b are alike: both absent, or equal
+ * (numbers as numbers: 60 and 60.0 alike). */
+static int same_member(const cJSON *a, const cJSON *b, const char *key)
+{
+    const cJSON *x = cJSON_GetObjectItemCaseSensitive(a, key);
+    const cJSON *y = cJSON_GetObjectItemCaseSensitive(b, key);
+
+    return (!x && !y) || (x && y && cJSON_Compare(x, y, 1));
+}
+
+/* Whether two "overlays" arrays list the same digests in the same order
+ * (their directories may differ between machines). */
+static int same_overlays(const cJSON *a, const cJSON *b)
+{
+    const cJSON *x = cJSON_GetObjectItemCaseSensitive(a, "overlays");
+    const cJSON *y = cJSON_GetObjectItemCaseSensitive(b, "overlays");
+
+    x = cJSON_IsArray(x) ? x->child : NULL;
+    y = cJSON_IsArray(y) ? y->child : NULL;
+    for (; x && y; x = x->next, y = y->next)
+        if (!same_member(x, y, "digest"))
+            return 0;
+    return !x && !y;
+}
+
+/* Whether ruleset object `got` (a record's) names other rules than rs:
+ * another digest, other overlays or other --param overrides (a what-if
+ * run's records are not the plain ruleset's). A record that names no
+ * digest cannot tell: not other. -1 when memory ran out. */
+static int other_rules(const cJSON *got, const struct nms_ruleset_info *rs)
+{
+    const char *digest = string_of(got, "digest");
+    cJSON *loaded;
+    int other;
+
+    if (!digest || !rs->digest)
+        return 0;
+    if (strcmp(digest, rs->digest) != 0)
+        return 1;
+    if (!cJSON_GetObjectItemCaseSensitive(got, "overlays") &&
+        !cJSON_GetObjectItemCaseSensitive(got, "params") &&
+        rs->n_overlays == 0 && rs->n_params == 0)
+        return 0; /* the usual case, without writing rs out */
+    if (!(loaded = ruleset_object(rs)))
+        return -1;
+    other = !same_overlays(got, loaded) || !same_member(got, loaded, "params");
+    cJSON_Delete(loaded);
+    return other;
+}
+
 int nms_result_record_read(const struct nms_record *rec,
                            const struct nms_ruleset_info *rs,
                            struct nms_case **cp, struct nms_result **rp,
                            int *other_ruleset)
 {
     cJSON *root = cJSON_ParseWithLength(rec->text, rec->len);
-    const char *digest;
     int rc = -1;
 
     *rp = NULL;
@@ -264,10 +332,9 @@ int nms_result_record_read(const struct nms_record *rec,
         *cp = NULL;
         return -1; /* nms_record_is_result parsed it: only memory fails */
     }
-    digest = string_of(cJSON_GetObjectItemCaseSensitive(root, "ruleset"),
-                       "digest");
-    *other_ruleset = digest && rs->digest && strcmp(digest, rs->digest) != 0;
-    rc = read_record(root, rs, *cp, rp);
+    *other_ruleset =
+        other_rules(cJSON_GetObjectItemCaseSensitive(root, "ruleset"), rs);
+    rc = *other_ruleset < 0 ? -1 : read_record(root, rs, *cp, rp);
     cJSON_Delete(root);
     if (rc != 0) {
         nms_result_free(*rp);

@@ -27,8 +27,9 @@ int nms_record_is_result(const struct nms_record *rec);
  * a kind, label; `error` for an error record) and *r (NULL for an error
  * record; else rs's sets in rs's order). A set of rs missing from the
  * record makes *c an error case saying so (results of another ruleset).
- *other_ruleset is set to 1 when the record names another ruleset digest
- * than rs's (the sets are then matched by id), else 0.
+ *other_ruleset is set to 1 when the record names other rules than rs
+ * (another digest, other overlays or other --param overrides; the sets
+ * are then matched by id), else 0.
  * Returns 0 (both the caller's to free), or -1 when memory ran out.
  */
 int nms_result_record_read(const struct nms_record *rec,

@@ -76,6 +76,18 @@ status=$?
 check "results of another ruleset: a warning, and error records for missing sets" \
     '[ "$status" -eq 1 ] && grep -q "a result of another ruleset" "$tmp/err" && grep -q "13 cases, 0 evaluated, 13 errors" "$tmp/out"' \
     "$(cat "$tmp/err")"
+# A what-if run's records are not the plain ruleset's, though the digest is.
+"$bin" batch --rules "$tri" --param four.threshold=40 "$src/tests/data/accuracy/cohort.jsonl" \
+    >"$tmp/tri-param.jsonl" 2>/dev/null
+"$bin" summary --rules "$tri" "$tmp/tri-param.jsonl" >"$tmp/out" 2>"$tmp/err"
+check "results of a --param run, read without it: the warning names the overrides" \
+    'grep -q "a result of another ruleset than .*--param overrides differ" "$tmp/err"' "$(cat "$tmp/err")"
+"$bin" summary --rules "$tri" --param four.threshold=40 "$tmp/tri-param.jsonl" >"$tmp/out" 2>"$tmp/err"
+check "results of a --param run, read with it: no such warning" \
+    '! grep -q "a result of another ruleset" "$tmp/err"' "$(cat "$tmp/err")"
+"$bin" summary --rules "$tri" "$tmp/tri.jsonl" >"$tmp/out" 2>"$tmp/err"
+check "results of the plain ruleset, read with it: no such warning" \
+    '! grep -q "a result of another ruleset" "$tmp/err"' "$(cat "$tmp/err")"
 
 "$bin" summary --html "$tmp/page.html" "$src/examples/reviews/cohort.jsonl" >/dev/null 2>&1
 page=$tmp/page.html
