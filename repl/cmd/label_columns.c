@@ -8,8 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "cmd/label_columns.h"
 #include "front/msg.h"
+#include "input/json_check.h"
 #include "nms/label.h"
 
 /* Adds `path` unless present; -1 when out of memory. */
@@ -59,14 +62,14 @@ static int from_list(const char *list, struct nms_label_columns *lc)
     return 0;
 }
 
-/* Adds the fields of c's label; -1 when out of memory. */
-static int add_fields(struct nms_label_columns *lc, const struct nms_case *c)
+/* Adds the fields of a label (its JSON text); -1 when out of memory. */
+static int add_fields(struct nms_label_columns *lc, const char *label_json)
 {
     struct nms_label_field *f;
     size_t n, i;
     int rc = 0;
 
-    if (nms_label_flatten(c->label_json, &f, &n) != NMS_OK)
+    if (nms_label_flatten(label_json, &f, &n) != NMS_OK)
         return -1;
     for (i = 0; i < n && rc == 0; i++)
         rc = add(lc, f[i].path, strlen(f[i].path));
@@ -74,14 +77,55 @@ static int add_fields(struct nms_label_columns *lc, const struct nms_case *c)
     return rc;
 }
 
+/* Adds the fields of record rec's label: its "label" member, as the case
+ * reader keeps it (the first one; not null; also from a case with errors;
+ * none from text that is not strict JSON), found by the same syntax check
+ * and cJSON's parse alone, not by reading the whole case (which cost a
+ * small CSV run as much again as its evaluation's reading). A record the
+ * reader parsed already, or could not read, goes through the case reader.
+ * 0, or -1 when out of memory. */
+static int add_record_fields(struct nms_label_columns *lc,
+                             const struct nms_record *rec)
+{
+    struct nms_case_options none = {NAN, NMS_TIME_UNSET};
+    struct nms_json_check check;
+    const cJSON *label;
+    struct nms_case *c;
+    cJSON *root;
+    char *text;
+    int rc = 0;
+
+    if (rec->error || rec->parsed || !rec->text || rec->len == 0) {
+        if (!(c = nms_case_read(rec, &none)))
+            return -1;
+        if (c->label_json)
+            rc = add_fields(lc, c->label_json);
+        nms_case_free(c);
+        return rc;
+    }
+    if (nms_json_check(rec->text, rec->len, &check) != 0 ||
+        !(root = cJSON_ParseWithLength(rec->text, rec->len)))
+        return 0;   /* not JSON (or no memory): the run itself says so */
+    label = cJSON_IsObject(root)
+                ? cJSON_GetObjectItemCaseSensitive(root, "label")
+                : NULL;
+    if (label && !cJSON_IsNull(label)) {
+        if (!(text = cJSON_PrintUnformatted(label)))
+            rc = -1;
+        else
+            rc = add_fields(lc, text);
+        cJSON_free(text);
+    }
+    cJSON_Delete(root);
+    return rc;
+}
+
 /* The label fields of the first records of file `name`; 0 or -1. */
 static int scan(const char *name, struct nms_label_columns *lc)
 {
-    struct nms_case_options none = {NAN, NMS_TIME_UNSET};
     FILE *fp = fopen(name, "rb");
     struct nms_reader *reader = NULL;
     struct nms_record rec;
-    struct nms_case *c;
     int k, rc = 0;
 
     if (!fp)
@@ -90,13 +134,8 @@ static int scan(const char *name, struct nms_label_columns *lc)
         rc = -1;
     for (k = 0; rc == 0 && k < NMS_LABEL_SCAN_RECORDS &&
                 nms_reader_next(reader, &rec) == 1;
-         k++) {
-        if (!(c = nms_case_read(&rec, &none)))
-            rc = -1;
-        else if (c->label_json)
-            rc = add_fields(lc, c);
-        nms_case_free(c);
-    }
+         k++)
+        rc = add_record_fields(lc, &rec);
     nms_reader_free(reader);
     fclose(fp);
     return rc;
