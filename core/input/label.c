@@ -2,15 +2,19 @@
  * label.c - the case's reference label, read by path and flattened
  * (nms/label.h). The label was checked strictly when the case was read and
  * kept as its own minified text, so it is parsed here again with cJSON;
- * core/input is where cJSON lives.
+ * core/input is where cJSON lives. A record's label alone is found by the
+ * syntax check, which places it, without reading the case.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
+#include "input/json_check.h"
 #include "nms/label.h"
+#include "nms/reader.h"
 
 /* Fills f's value from a cJSON leaf (path is left to the caller). */
 static enum nms_status field_value(const cJSON *v, struct nms_label_field *f)
@@ -170,4 +174,48 @@ void nms_label_fields_free(struct nms_label_field *f, size_t n)
     for (i = 0; f && i < n; i++)
         nms_label_field_release(&f[i]);
     free(f);
+}
+
+/* The label of the whole case read from rec: what the reader keeps, for the
+ * records the syntax check alone cannot tell (see nms_label_of_record). */
+static enum nms_status label_of_case(const struct nms_record *rec,
+                                     char **label_json)
+{
+    struct nms_case_options none = {NAN, NMS_TIME_UNSET};
+    struct nms_case *c = nms_case_read(rec, &none);
+
+    if (!c)
+        return NMS_ENOMEM;
+    *label_json = c->label_json;
+    c->label_json = NULL;
+    nms_case_free(c);
+    return NMS_OK;
+}
+
+enum nms_status nms_label_of_record(const struct nms_record *rec,
+                                    char **label_json)
+{
+    struct nms_json_check chk;
+    size_t span;
+
+    *label_json = NULL;
+    /* A record already parsed, or that could not be read, and a "label"
+     * key written with escapes (which the check does not place): the
+     * case reader's own answer. */
+    if (rec->error || rec->parsed || !rec->text || rec->len == 0)
+        return label_of_case(rec, label_json);
+    if (nms_json_check(rec->text, rec->len, &chk) != 0)
+        return NMS_OK; /* not JSON: no label, as the case reader keeps none */
+    if (chk.label_end == 0)
+        return memchr(rec->text, '\\', rec->len) ? label_of_case(rec, label_json)
+                                                 : NMS_OK;
+    span = chk.label_end - chk.label_start;
+    if (!(*label_json = malloc(span + 1)))
+        return NMS_ENOMEM;
+    nms_json_minify(rec->text + chk.label_start, span, *label_json);
+    if (strcmp(*label_json, "null") == 0) {
+        free(*label_json);
+        *label_json = NULL;
+    }
+    return NMS_OK;
 }

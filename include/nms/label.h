@@ -58,6 +58,19 @@ enum nms_status nms_label_get(const char *label_json, const char *path,
 enum nms_status nms_label_flatten(const char *label_json,
                                   struct nms_label_field **out, size_t *n);
 
+struct nms_record;
+
+/*
+ * The label of record `rec` as the case reader would keep it (the top-level
+ * object's first "label" member, not null, minified; also from a case that
+ * fails for another reason; none from text that is not strict JSON), without
+ * reading the whole case: the syntax check finds it. *label_json is a new
+ * string the caller frees, or NULL when the record has none. Returns NMS_OK
+ * or NMS_ENOMEM. (For a command that scans records for their label fields.)
+ */
+enum nms_status nms_label_of_record(const struct nms_record *rec,
+                                    char **label_json);
+
 /* Releases one field's strings (not the struct). */
 void nms_label_field_release(struct nms_label_field *f);
 

@@ -3,16 +3,12 @@
  * (label_columns.h).
  */
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "cmd/label_columns.h"
 #include "front/msg.h"
-#include "input/json_check.h"
 #include "nms/label.h"
 
 /* Adds `path` unless present; -1 when out of memory. */
@@ -77,46 +73,18 @@ static int add_fields(struct nms_label_columns *lc, const char *label_json)
     return rc;
 }
 
-/* Adds the fields of record rec's label: its "label" member, as the case
- * reader keeps it (the first one; not null; also from a case with errors;
- * none from text that is not strict JSON), found by the same syntax check
- * and cJSON's parse alone, not by reading the whole case (which cost a
- * small CSV run as much again as its evaluation's reading). A record the
- * reader parsed already, or could not read, goes through the case reader.
- * 0, or -1 when out of memory. */
+/* Adds the fields of record rec's label; 0, or -1 when out of memory. */
 static int add_record_fields(struct nms_label_columns *lc,
                              const struct nms_record *rec)
 {
-    struct nms_case_options none = {NAN, NMS_TIME_UNSET};
-    struct nms_json_check check;
-    const cJSON *label;
-    struct nms_case *c;
-    cJSON *root;
-    char *text;
+    char *label_json;
     int rc = 0;
 
-    if (rec->error || rec->parsed || !rec->text || rec->len == 0) {
-        if (!(c = nms_case_read(rec, &none)))
-            return -1;
-        if (c->label_json)
-            rc = add_fields(lc, c->label_json);
-        nms_case_free(c);
-        return rc;
-    }
-    if (nms_json_check(rec->text, rec->len, &check) != 0 ||
-        !(root = cJSON_ParseWithLength(rec->text, rec->len)))
-        return 0;   /* not JSON (or no memory): the run itself says so */
-    label = cJSON_IsObject(root)
-                ? cJSON_GetObjectItemCaseSensitive(root, "label")
-                : NULL;
-    if (label && !cJSON_IsNull(label)) {
-        if (!(text = cJSON_PrintUnformatted(label)))
-            rc = -1;
-        else
-            rc = add_fields(lc, text);
-        cJSON_free(text);
-    }
-    cJSON_Delete(root);
+    if (nms_label_of_record(rec, &label_json) != NMS_OK)
+        return -1;
+    if (label_json)
+        rc = add_fields(lc, label_json);
+    free(label_json);
     return rc;
 }
 

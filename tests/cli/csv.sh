@@ -32,10 +32,11 @@ check "label cells are quoted as RFC 4180 wants" \
 # error too, the first of two, none from a line that is not strict JSON
 # (text after the object), none from null.
 printf '%s\n' '{"id":"t","label":{"trailing":1}} and more' '{"id":"e","history":7,"label":{"err":1}}' \
-    '{"id":"d","label":{"first":1},"label":{"second":1}}' '{"id":"n","label":null}' >"$tmp/edge.jsonl"
+    '{"id":"d","label":{"first":1},"label":{"second":1}}' '{"id":"n","label":null}' \
+    '{"id":"x","lab\u0065l":{"escaped":1}}' >"$tmp/edge.jsonl"
 b --format csv "$tmp/edge.jsonl" >"$tmp/edge.csv" 2>/dev/null
-check "label columns: an error case's label counts, the first of two, none from broken JSON" \
-    'head -1 "$tmp/edge.csv" | grep -q ",input_sha256,label.err,label.first$"'
+check "label columns: an error case's label counts, the first of two, an escaped key, none from broken JSON" \
+    'head -1 "$tmp/edge.csv" | grep -q ",input_sha256,label.err,label.first,label.escaped$"'
 b --format csv --label-columns label.z,label.x.y "$tmp/l.jsonl" >"$tmp/l2.csv" 2>/dev/null
 check "--label-columns names and orders the columns" \
     'head -1 "$tmp/l2.csv" | grep -q ",input_sha256,label.z,label.x.y$" && grep -q "^b,.*,3,$" "$tmp/l2.csv"'
