@@ -14,6 +14,7 @@ struct run {
     struct tally *t;
     emit_fn emit;
     void *ctx;
+    cJSON *rules; /* the loaded rules as records name them: made once */
 };
 
 /* A result record, counted and handed over as its case would be. */
@@ -24,7 +25,8 @@ static int read_result(struct run *run, const struct nms_record *rec)
     struct nms_result *r;
     int other, rc;
 
-    if (nms_result_record_read(rec, rs, &c, &r, &other) != 0) {
+    if ((!run->rules && !(run->rules = nms_result_rules_of(rs))) ||
+        nms_result_record_read(rec, rs, run->rules, &c, &r, &other) != 0) {
         nms_errorf("out of memory");
         return -1;
     }
@@ -85,9 +87,10 @@ int nms_cohort_read(struct nms_cohort *co, const struct nms_cli *cli,
                     struct nms_engine *e, struct tally *t, emit_fn emit,
                     void *ctx)
 {
-    struct run run = {co, cli, e, t, emit, ctx};
+    struct run run = {co, cli, e, t, emit, ctx, NULL};
     int rc = nms_read_inputs(cli, t, read_record, &run);
 
+    cJSON_Delete(run.rules);
     co->rec = NULL;
     return rc;
 }

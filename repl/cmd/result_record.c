@@ -249,9 +249,7 @@ static int read_record(const cJSON *root, const struct nms_ruleset_info *rs,
                                                                         : 0;
 }
 
-/* rs's ruleset object as every record writes it, parsed; NULL when
- * memory ran out. */
-static cJSON *ruleset_object(const struct nms_ruleset_info *rs)
+cJSON *nms_result_rules_of(const struct nms_ruleset_info *rs)
 {
     char *text = NULL;
     size_t len = 0;
@@ -292,35 +290,22 @@ static int same_overlays(const cJSON *a, const cJSON *b)
     return !x && !y;
 }
 
-/* Whether ruleset object `got` (a record's) names other rules than rs:
- * another digest, other overlays or other --param overrides (a what-if
- * run's records are not the plain ruleset's). A record that names no
- * digest cannot tell: not other. -1 when memory ran out. */
-static int other_rules(const cJSON *got, const struct nms_ruleset_info *rs)
+/* Whether ruleset object `got` (a record's) names other rules than
+ * `loaded` (the run's, nms_result_rules_of): another digest, other
+ * overlays or other --param overrides (a what-if run's records are not the
+ * plain ruleset's). A record that names no digest cannot tell: not other. */
+static int other_rules(const cJSON *got, const cJSON *loaded)
 {
-    const char *digest = string_of(got, "digest");
-    cJSON *loaded;
-    int other;
-
-    if (!digest || !rs->digest)
-        return 0;
-    if (strcmp(digest, rs->digest) != 0)
-        return 1;
-    if (!cJSON_GetObjectItemCaseSensitive(got, "overlays") &&
-        !cJSON_GetObjectItemCaseSensitive(got, "params") &&
-        rs->n_overlays == 0 && rs->n_params == 0)
-        return 0; /* the usual case, without writing rs out */
-    if (!(loaded = ruleset_object(rs)))
-        return -1;
-    other = !same_overlays(got, loaded) || !same_member(got, loaded, "params");
-    cJSON_Delete(loaded);
-    return other;
+    return cJSON_IsString(cJSON_GetObjectItemCaseSensitive(got, "digest")) &&
+           (!same_member(got, loaded, "digest") ||
+            !same_overlays(got, loaded) ||
+            !same_member(got, loaded, "params"));
 }
 
 int nms_result_record_read(const struct nms_record *rec,
                            const struct nms_ruleset_info *rs,
-                           struct nms_case **cp, struct nms_result **rp,
-                           int *other_ruleset)
+                           const cJSON *rules, struct nms_case **cp,
+                           struct nms_result **rp, int *other_ruleset)
 {
     cJSON *root = cJSON_ParseWithLength(rec->text, rec->len);
     int rc = -1;
@@ -333,8 +318,8 @@ int nms_result_record_read(const struct nms_record *rec,
         return -1; /* nms_record_is_result parsed it: only memory fails */
     }
     *other_ruleset =
-        other_rules(cJSON_GetObjectItemCaseSensitive(root, "ruleset"), rs);
-    rc = *other_ruleset < 0 ? -1 : read_record(root, rs, *cp, rp);
+        other_rules(cJSON_GetObjectItemCaseSensitive(root, "ruleset"), rules);
+    rc = read_record(root, rs, *cp, rp);
     cJSON_Delete(root);
     if (rc != 0) {
         nms_result_free(*rp);
