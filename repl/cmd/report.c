@@ -293,7 +293,7 @@ void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs)
         fprintf(fp, ", --param %s", rs->params[i]);
 }
 
-void nms_report_ruleset_id(FILE *fp, const struct nms_ruleset_info *rs)
+void nms_report_ruleset_write(FILE *fp, const struct nms_ruleset_info *rs)
 {
     size_t i;
 
@@ -302,6 +302,11 @@ void nms_report_ruleset_id(FILE *fp, const struct nms_ruleset_info *rs)
         fprintf(fp, " + overlay %s", rs->overlays[i].digest);
     for (i = 0; i < rs->n_params; i++)
         fprintf(fp, "%s%s", i ? ", " : "; --param ", rs->params[i]);
+}
+
+void nms_report_ruleset_id(FILE *fp, const struct nms_ruleset_info *rs)
+{
+    nms_report_ruleset_write(fp, rs);
     fputc('\n', fp);
 }
 

@@ -35,7 +35,13 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
  * `check` and `test` end with, naming what they checked. */
 void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs);
 
-/* "ruleset NAME VERSION DIGEST" and a newline: the line the cohort reports
+/* "ruleset NAME VERSION DIGEST[ + overlay DIGEST]...[; --param
+ * NAME=VALUE[, NAME=VALUE]...]": the rules that produced a figure or a
+ * plot, with the overrides in force (a what-if run's are not the plain
+ * ruleset's); no newline. */
+void nms_report_ruleset_write(FILE *fp, const struct nms_ruleset_info *rs);
+
+/* nms_report_ruleset_write and a newline: the line the cohort reports
  * (accuracy, summary, timeline) name what produced their figures with. */
 void nms_report_ruleset_id(FILE *fp, const struct nms_ruleset_info *rs);
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cmd/report.h"
 #include "cmd/svg.h"
 #include "nms/engine.h"
 
@@ -61,24 +62,25 @@ void nms_svg_text(struct nms_svg *b, const char *s)
 void nms_svg_ruleset(struct nms_svg *b, const struct nms_ruleset_info *rs,
                      double x, double y)
 {
-    size_t i;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
 
+    if (!mem) {
+        b->failed = 1;
+        return;
+    }
+    nms_report_ruleset_write(mem, rs);   /* the reports' own words */
+    if (fclose(mem) != 0 || !text) {
+        b->failed = 1;
+        free(text);
+        return;
+    }
     nms_svg_put(b, "<text class=\"ruleset\" x=\"%g\" y=\"%g\" "
-                   "font-size=\"10\" fill=\"#666\">ruleset ", x, y);
-    nms_svg_text(b, rs->name);
-    nms_svg_put(b, " ");
-    nms_svg_text(b, rs->version);
-    nms_svg_put(b, " ");
-    nms_svg_text(b, rs->digest);
-    for (i = 0; i < rs->n_overlays; i++) {
-        nms_svg_put(b, " + overlay ");
-        nms_svg_text(b, rs->overlays[i].digest);
-    }
-    for (i = 0; i < rs->n_params; i++) {
-        nms_svg_put(b, i ? ", " : "; --param ");
-        nms_svg_text(b, rs->params[i]);
-    }
+                   "font-size=\"10\" fill=\"#666\">", x, y);
+    nms_svg_text(b, text);
     nms_svg_put(b, "</text>\n");
+    free(text);
 }
 
 char *nms_svg_take(struct nms_svg *b)
