@@ -5,7 +5,6 @@
  * cells naming the ruleset, which every row of both CSVs ends with.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "nms/output.h"
@@ -32,33 +31,52 @@ void nms_output_csv_field(FILE *fp, const char *s, int last)
     fputs(last ? "\r\n" : ",", fp);
 }
 
+/* Whether text s would make a CSV cell need quotes. */
+static int needs_quotes(const char *s)
+{
+    return s[strcspn(s, ",\"\r\n")] != '\0';
+}
+
+/* Writes s inside a cell, its quotes doubled when the cell is quoted. */
+static void put_part(FILE *fp, const char *s, int quoted)
+{
+    for (; quoted && *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    if (!quoted)
+        fputs(s, fp);
+}
+
 /* The ruleset_changes cell: what changes the ruleset from its directory's
  * digest, each overlay's digest and each --param override ("overlay
  * sha256:...; param onset.fever_c=38.5"), empty for the ruleset as it is.
  * Without it, runs with different overrides would write rows that claim
- * the same rules. */
+ * the same rules. Written in place (every row of the items CSV has it),
+ * quoted as nms_output_csv_value would quote the joined text: the words
+ * and separators between the parts hold nothing that needs quotes. */
 static void changes_cell(FILE *fp, const struct nms_ruleset_info *rs)
 {
-    char *text = NULL;
-    size_t len = 0, i;
-    FILE *mem;
+    int quoted = 0;
+    size_t i;
 
-    if (rs->n_overlays == 0 && rs->n_params == 0)
-        return;
-    if (!(mem = open_memstream(&text, &len))) {
-        fputs("(out of memory)", fp);
-        return;
-    }
     for (i = 0; i < rs->n_overlays; i++)
-        fprintf(mem, "%soverlay %s", i ? "; " : "", rs->overlays[i].digest);
+        quoted |= needs_quotes(rs->overlays[i].digest);
     for (i = 0; i < rs->n_params; i++)
-        fprintf(mem, "%sparam %s", i || rs->n_overlays ? "; " : "",
-                rs->params[i]);
-    if (fclose(mem) == 0 && text)
-        nms_output_csv_value(fp, text);
-    else
-        fputs("(out of memory)", fp);
-    free(text);
+        quoted |= needs_quotes(rs->params[i]);
+    if (quoted)
+        fputc('"', fp);
+    for (i = 0; i < rs->n_overlays; i++) {
+        fputs(i ? "; overlay " : "overlay ", fp);
+        put_part(fp, rs->overlays[i].digest, quoted);
+    }
+    for (i = 0; i < rs->n_params; i++) {
+        fputs(i || rs->n_overlays ? "; param " : "param ", fp);
+        put_part(fp, rs->params[i], quoted);
+    }
+    if (quoted)
+        fputc('"', fp);
 }
 
 void nms_output_csv_ruleset(FILE *fp, const struct nms_ruleset_info *rs)

@@ -61,6 +61,10 @@ done
 check "csv: overlays' digests and --param overrides in ruleset_changes, on every row" \
     '[ "$(grep -c ",overlay sha256:[0-9a-f]\{64\}; param score.threshold=4,[0-9a-f]\{64\}$" "$tmp/changed1.csv")" -eq 12 ] &&
      cmp -s "$tmp/changed1.csv" "$tmp/changed2.csv"'
+"$bin" batch --format csv --label-columns none --param 'iec2011.altered_mental_status=stupor,"coma"' \
+    --param iec2011.threshold=60 "$src/examples/cases.jsonl" 2>/dev/null | tr -d '\r' >"$tmp/quoted.csv"
+check "csv: a ruleset_changes cell holding a comma or a quote is quoted, its quotes doubled" \
+    '[ "$(grep -c ",\"param iec2011.altered_mental_status=stupor,\"\"coma\"\"; param iec2011.threshold=60\",[0-9a-f]\{64\}$" "$tmp/quoted.csv")" -eq 12 ]'
 
 b --format items-csv "$cohort" >"$tmp/items.csv" 2>/dev/null
 check "items-csv: header" \
