@@ -221,28 +221,32 @@ int replua_check(struct replua *r, const char *text, size_t len)
     return incomplete;
 }
 
-/* Whether `text` is all one Lua name ("help", "show"). */
-static int is_bare_name(const char *text)
+/* The length of `text` when it is all one Lua name ("help", "show"),
+ * else 0. */
+static size_t bare_name_length(const char *text)
 {
     size_t n = strspn(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                             "0123456789_");
 
     return n > 0 && !isdigit((unsigned char)text[0]) &&
-           text[n + strspn(text + n, " \t\r\n")] == '\0';
+                   text[n + strspn(text + n, " \t\r\n")] == '\0'
+               ? n
+               : 0;
 }
 
 int replua_means_something(struct replua *r, const char *text)
 {
     lua_State *L = r->L;
-    int status, nil;
+    size_t name = bare_name_length(text);
+    int status;
 
-    if (is_bare_name(text)) {
-        char name[64];
-
-        snprintf(name, sizeof name, "%.*s", (int)strcspn(text, " \t\r\n"), text);
-        nil = lua_getglobal(L, name) == LUA_TNIL;
-        lua_pop(L, 1);
-        return !nil;
+    if (name > 0) {
+        /* raw: a metamethod of the globals could raise outside a pcall */
+        lua_pushglobaltable(L);
+        lua_pushlstring(L, text, name);
+        status = lua_rawget(L, -2) != LUA_TNIL;
+        lua_pop(L, 2);
+        return status;
     }
     status = compile(L, text, strlen(text));
     lua_pop(L, 1);
