@@ -205,6 +205,23 @@ void nms_cli_option_error(const char *command, const struct option *table,
         nms_errorf("%s%sunknown option '--%.*s'", cmd, sep, (int)len, name);
 }
 
+/* Whether `value`, given to option `opt` as the next word of argv, is one
+ * of the command's own long options ("--param", "--rules=DIR"): then the
+ * option's value was forgotten ("summary --html --param X" would write the
+ * page to a file named --param and read X as a case file). A value typed
+ * as "--html=--param", or a file named so written "./--param", is taken. */
+static int value_is_own_option(const struct option *table, const char *value,
+                               const char *word)
+{
+    size_t len;
+    int exact, val;
+
+    if (value != word || strncmp(value, "--", 2) != 0 || !value[2])
+        return 0;
+    len = strcspn(value + 2, "=");
+    return long_matches(table, value + 2, len, &exact, &val) >= 1 && exact;
+}
+
 int nms_cli_parse(struct nms_cli *cli, const struct nms_command_options *spec,
                   int argc, char **argv)
 {
@@ -229,6 +246,13 @@ int nms_cli_parse(struct nms_cli *cli, const struct nms_command_options *spec,
         if (opt == '?' || opt == ':') {
             nms_cli_option_error(spec->name, spec->longopts, opt,
                                  argv[optind - 1]);
+            return nms_cli_try(spec);
+        }
+        if (optarg && value_is_own_option(spec->longopts, optarg,
+                                          argv[optind - 1])) {
+            nms_errorf("%s: option '%s' needs a value before %s (to name a "
+                       "file that starts with '--', write ./%s)",
+                       spec->name, argv[optind - 2], optarg, optarg);
             return nms_cli_try(spec);
         }
         if (opt == 'h') {

@@ -75,6 +75,18 @@ done
 check "getopt's complaint names the command and the option" \
     'grep -qx "nmsrules: error: batch: unknown option '"'--bogus'"'" "$tmp/err"'
 
+# An option's value forgotten before the next option: not taken as a file.
+(cd "$tmp" && "$bin" summary --html --param iec2011.threshold=60 "$case1" >/dev/null 2>"$tmp/err"); status=$?
+check "summary --html --param X: exit 2, the value named missing, no file '--param' written" \
+    '[ $status -eq 2 ] && grep -q "option '"'--html'"' needs a value before --param" "$tmp/err" && [ ! -e "$tmp/--param" ]'
+(cd "$tmp" && "$bin" batch -o --format csv "$case1" >/dev/null 2>"$tmp/err"); status=$?
+check "batch -o --format csv: exit 2, nothing written" \
+    '[ $status -eq 2 ] && grep -q "option '"'-o'"' needs a value before --format" "$tmp/err" && [ ! -e "$tmp/--format" ]'
+(cd "$tmp" && "$bin" batch --output=--rules "$case1" >/dev/null 2>"$tmp/err"); status=$?
+check "an explicit --output=--rules is a file name" '[ $status -eq 0 ] && [ -s "$tmp/--rules" ]'
+(cd "$tmp" && "$bin" batch -o ./--param "$case1" >/dev/null 2>&1); status=$?
+check "-o ./--param writes that file" '[ $status -eq 0 ] && [ -s "$tmp/--param" ]'
+
 # --- --color and the environment -------------------------------------------
 has_colour() { grep -qF $'\033[' "$1"; }
 "$bin" eval --color=always "$case1" >"$tmp/out"
