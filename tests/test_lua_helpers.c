@@ -181,6 +181,12 @@ static void helpers_run_no_metamethods(void **s)
  * charged, so the budget stops them as it stops a loop in Lua. */
 static void helpers_walks_are_charged_to_the_budget(void **s)
 {
+#ifdef NMS_CALLGRIND_BUILD
+    /* Run natively, this build's first run goes 100x longer unwatched
+     * (CMakeLists.txt): a walk that allocates meets the memory cap before
+     * the watchdog sends it to the counted run. */
+    skip();
+#endif
     expect_stopped(s, "join_forever", "instruction budget of 2000000 exceeded");
     expect_stopped(s, "join_sorted_forever", "instruction budget of 2000000 exceeded");
     expect_stopped(s, "list_forever", "instruction budget of 2000000 exceeded");
