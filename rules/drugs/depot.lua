@@ -8,7 +8,7 @@
 -- `marks` (ester, brand or "depot"/"LAI" words). Its product is the one of
 -- its generic whose `words` the name contains; a depot that names no
 -- product takes the longest-acting product of its generic (e.g. "paliperidone
--- palmitate" may be the 1- or the 3-monthly one), and a generic without a
+-- palmitate" may be the 1-, 3- or 6-monthly one), and a generic without a
 -- listed product (zuclopenthixol decanoate, flupentixol decanoate,
 -- pipotiazine palmitate) takes depot.default_h.
 --
@@ -33,8 +33,9 @@ return {
     -- EU names of the same products [B17][B23]: Xeplion = Invega Sustenna,
     -- Trevicta = Invega Trinza, Zypadhera = Zyprexa Relprevv
     "xeplion", "trevicta", "zypadhera",
-    -- Newer long-acting injectables, each an extended-release injectable
-    -- suspension by its label (session 16): Invega Hafyera / EU Byannli
+    -- Newer long-acting injectables, each an extended-release (EU:
+    -- prolonged-release) injectable suspension by its label or SmPC
+    -- (session 16): Invega Hafyera / EU Byannli
     -- (paliperidone palmitate 6-monthly) [B28], Abilify Asimtufii
     -- (aripiprazole 2-monthly) [B29], Perseris [B30], Uzedy [B31], Rykindo
     -- [B32], Risvan / EU Okedi [B33] (risperidone), Erzofri (paliperidone
