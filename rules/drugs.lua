@@ -141,6 +141,56 @@
 --        (ClinCalc DrugStats / MEPS figures, with brand names; medically
 --        reviewed by A. D. Sellers, PharmD),
 --        https://www.healthgrades.com/right-care/patient-advocate/the-top-50-drugs-prescribed-in-the-united-states
+--   Long-acting injectables approved since [B5]-[B7] (session 16; labels
+--   read 7 December 2026 in stored copies; each: brand, generic, route,
+--   dosing interval as the label states it, and Tmax / half-life where read):
+--   [B28] INVEGA HAFYERA (paliperidone palmitate) extended-release injectable
+--        suspension, prescribing information, Janssen, revised 9/2024, DailyMed
+--        set id 6cd61892-d2cb-434d-83ed-5c1b2c4e7a0b: "gluteal intramuscular
+--        injection ... once every 6 months", https://fda.report/DailyMed/6cd61892-d2cb-434d-83ed-5c1b2c4e7a0b ;
+--        J&J Medical Information, "Discontinuation of INVEGA HAFYERA therapy"
+--        (from the prescribing information: "median apparent half-life ... 148
+--        and 159 days" after 1,092 or 1,560 mg), https://www.jnjmedicalconnect.com/products/invega-hafyera/medical-content/discontinuation-of-invega-hafyera-therapy ;
+--        BYANNLI (EU) SmPC, "a 6-monthly injection" of paliperidone palmitate,
+--        https://patient-info.co.uk/byannli-previously-paliperidone-janssen-cilag-international-69556/summary-of-medicine-characteristics
+--   [B29] ABILIFY ASIMTUFII (aripiprazole) extended-release injectable
+--        suspension, prescribing information, Otsuka: "intramuscular gluteal
+--        injection", "960 mg, administered once every 2 months (56 days after
+--        previous injection)", https://prescriberpoint.com/therapies/abilify-asimtufii-da4c07f ;
+--        FDA approval 27 April 2023 (Otsuka/Lundbeck), https://maestrodatabase.com/blog/fda-approves-otsuka-and-lundbecks-abilify-asimtufii-aripiprazole-the-first-once-every-two-months-long-acting-injectable-for-the-treatment-of-schizophrenia-or-maintenance-monotherapy-treatment-of-bipolar-i-disorder-in-adults
+--   [B30] PERSERIS (risperidone) for extended-release injectable suspension,
+--        subcutaneous, once monthly: Indivior HCP pages from the prescribing
+--        information ("subcutaneous abdominal administration", "sustained
+--        release of risperidone over the monthly dosing period"; initial peak
+--        4-6 h, "second peak ... 10 to 14 days post dose"),
+--        https://www.perserishcp.com/dosing-administration-and-storage ,
+--        https://www.perserishcp.com/pharmacokinetics ; Davis's Drug Guide,
+--        risperidone (2022): subcutaneous "initial release ... at 4-6 hr, with
+--        the rest of release occurring at 10-14 days", "Half-life ...
+--        Subcutaneous 9-11 days", https://download.skyscape.com/download/ota/lonestar/F31E6463-B697-47C5-8589-F78B5C964691/drugguide.ed18_2022/content/HTML/x/tu3.htm
+--   [B31] UZEDY (risperidone) extended-release injectable suspension,
+--        subcutaneous, prescribing information (Teva), dosage table "UZEDY
+--        Dosage Once Monthly | UZEDY Dosage Once Every 2 Months",
+--        https://prescriberpoint.com/therapies/uzedy-734eb77 ; Davis's Drug
+--        Guide 2024, risperidone SC: "Uzedy: 50 mg once monthly or 100 mg every
+--        2 mo", https://download.skyscape.com/download/ota/lonestar/FCD1C556-3933-4594-AD2C-8C43C7C2B8BA/drdrug.ed19_2024/content/HTML/x/tu3.htm ;
+--        half-life "~14-22 days" as a label summary (psychmed.org, low
+--        authority), https://psychmed.org/drugs/risperidone-uzedy
+--   [B32] RYKINDO (risperidone) for extended-release injectable suspension,
+--        for intramuscular use, prescribing information, Luye, DailyMed set id
+--        58534c96-96f5-4c2e-a061-92d4506aee91 (updated 9 June 2023): "25 mg
+--        intramuscular (IM) every 2 weeks" in the gluteal muscle,
+--        https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=58534c96-96f5-4c2e-a061-92d4506aee91
+--   [B33] RISVAN (risperidone) extended-release injectable suspension,
+--        prescribing information, Rovi, revised 3/2024: "deltoid or gluteal
+--        intramuscular injection", "75 mg or 100 mg once monthly",
+--        https://fda.report/DailyMed/15202704-9cc1-1c34-e063-6394a90a2bf8 ;
+--        OKEDI (EU) SmPC, updated 8 November 2023: "every 28 days by
+--        intramuscular (IM) injection", https://medicines.org.uk/emc/product/13778/smpc/print
+--   [B34] ERZOFRI (paliperidone palmitate) extended-release injectable
+--        suspension, prescribing information, Luye, revised 11/2024:
+--        "intramuscular injection", 351 mg on day 1 then monthly doses,
+--        https://fda.report/DailyMed/492bf9dd-868e-421a-92db-8cca8973aac1
 --   [ATC] WHO ATC index as transcribed in the public repository
 --        SubjectRaw/SubjectRaw, subject/data/eng/atc.md (codes and group
 --        titles; newer codes such as N05AX15-17 are not in it)

@@ -8,12 +8,21 @@
 -- `marks` (ester, brand or "depot"/"LAI" words). Its product is the one of
 -- its generic whose `words` the name contains; a depot that names no
 -- product takes the longest-acting product of its generic (e.g. "paliperidone
--- palmitate" may be the 1- or the 3-monthly one), and a generic without a
+-- palmitate" may be the 1-, 3- or 6-monthly one), and a generic without a
 -- listed product (zuclopenthixol decanoate, flupentixol decanoate,
 -- pipotiazine palmitate) takes depot.default_h.
 --
 -- Product names: [B5] MSD Manual depot table; [B6] PMC8316655 Table 2;
--- [B7] JAAPL LAI comparison table (see drugs.lua).
+-- [B7] JAAPL LAI comparison table; the newer products each from its
+-- prescribing information or SmPC, [B28]-[B34] (see drugs.lua).
+--
+-- A brand whose label was read (generic, route, interval) but whose
+-- release profile (Tmax, half-life) was not is a mark with no product of
+-- its own (Rykindo, Risvan/Okedi, Erzofri): it is a depot of its generic
+-- and takes that generic's longest-acting product, as any depot that
+-- names no listed product does, rather than its dosing interval alone,
+-- which would end a long release early (Risperdal Consta, injected every
+-- 2 weeks, peaks 28-35 days after an injection [B6]).
 
 return {
   -- Words of a name that mark a depot (after lower-casing; "long acting" is
@@ -23,7 +32,15 @@ return {
     "long acting",
     -- EU names of the same products [B17][B23]: Xeplion = Invega Sustenna,
     -- Trevicta = Invega Trinza, Zypadhera = Zyprexa Relprevv
-    "xeplion", "trevicta", "zypadhera" },
+    "xeplion", "trevicta", "zypadhera",
+    -- Newer long-acting injectables, each an extended-release (EU:
+    -- prolonged-release) injectable suspension by its label or SmPC
+    -- (session 16): Invega Hafyera / EU Byannli
+    -- (paliperidone palmitate 6-monthly) [B28], Abilify Asimtufii
+    -- (aripiprazole 2-monthly) [B29], Perseris [B30], Uzedy [B31], Rykindo
+    -- [B32], Risvan / EU Okedi [B33] (risperidone), Erzofri (paliperidone
+    -- palmitate monthly) [B34]
+    "hafyera", "byannli", "asimtufii", "perseris", "uzedy", "rykindo", "risvan", "okedi", "erzofri" },
 
   products = {
     { id = "haloperidol_decanoate", generic = "haloperidol", title = "haloperidol decanoate",
@@ -48,5 +65,16 @@ return {
       words = { "maintena", "monohydrate" }, src = "[B5][B6]" },
     { id = "aripiprazole_lauroxil", generic = "aripiprazole", title = "aripiprazole lauroxil (Aristada)",
       words = { "lauroxil", "aristada" }, src = "[B6]" },
+    { id = "paliperidone_palmitate_6m", generic = "paliperidone",
+      title = "paliperidone palmitate 6-monthly (Invega Hafyera)",
+      words = { "hafyera", "byannli" }, src = "[B28]" },
+    { id = "aripiprazole_2m", generic = "aripiprazole", title = "aripiprazole 2-monthly (Abilify Asimtufii)",
+      words = { "asimtufii" }, src = "[B29]" },
+    { id = "risperidone_perseris", generic = "risperidone",
+      title = "risperidone extended-release subcutaneous once-monthly (Perseris)",
+      words = { "perseris" }, src = "[B30]" },
+    { id = "risperidone_uzedy", generic = "risperidone",
+      title = "risperidone extended-release subcutaneous monthly or 2-monthly (Uzedy)",
+      words = { "uzedy" }, src = "[B31]" },
   },
 }

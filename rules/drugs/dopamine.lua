@@ -114,14 +114,20 @@ return {
     src = "§8.1; Geodon [B16]; Zeldox [B18]" },
   { "lurasidone", "N05AE05", "antipsychotic", gen = "second", brands = { "Latuda" },
     src = "§8.1; Latuda [B16][B17]" },
-  { "risperidone", "N05AX08", "antipsychotic", gen = "second", brands = { "Risperdal" },
-    src = "§8.1 [S48]; Risperdal [B2]; Risperdal Consta = long-acting microspheres [B7]" },
-  { "aripiprazole", "N05AX12", "antipsychotic", gen = "second", brands = { "Abilify", "Aristada", "Arpoya" },
+  { "risperidone", "N05AX08", "antipsychotic", gen = "second",
+    brands = { "Risperdal", "Perseris", "Uzedy", "Rykindo", "Risvan", "Okedi" },
+    src = "§8.1 [S48]; Risperdal [B2]; Risperdal Consta = long-acting microspheres [B7]; extended-release "
+      .. "injectables (depots, drugs/depot.lua): Perseris, subcutaneous [B30]; Uzedy, subcutaneous [B31]; "
+      .. "Rykindo, intramuscular [B32]; Risvan (US) / Okedi (EU), intramuscular [B33]" },
+  { "aripiprazole", "N05AX12", "antipsychotic", gen = "second",
+    brands = { "Abilify", "Aristada", "Arpoya", "Asimtufii" },
     src = "§8.1 [S48]; Abilify, Abilify Maintena (monohydrate), Aristada (lauroxil) [B12][B6][B16]; Arpoya "
-      .. "[B17]" },
-  { "paliperidone", "N05AX13", "antipsychotic", gen = "second", brands = { "Invega", "Xeplion", "Trevicta" },
+      .. "[B17]; Abilify Asimtufii (2-monthly extended-release injectable) [B29]" },
+  { "paliperidone", "N05AX13", "antipsychotic", gen = "second",
+    brands = { "Invega", "Xeplion", "Trevicta", "Hafyera", "Byannli", "Erzofri" },
     src = "§8.1; Invega, Invega Sustenna / Trinza (palmitate) [B7][B16]; Xeplion (EU once-monthly "
-      .. "palmitate) [B17][B23]; Trevicta (EU 3-monthly) [B23]" },
+      .. "palmitate) [B17][B23]; Trevicta (EU 3-monthly) [B23]; Invega Hafyera / Byannli (EU) (6-monthly "
+      .. "palmitate) [B28]; Erzofri (monthly palmitate) [B34]" },
   { "iloperidone", "N05AX14", "antipsychotic", gen = "second", brands = { "Fanapt" },
     src = "§8.1; Fanapt [B16]" },
   { "cariprazine", "N05AX15", "antipsychotic", gen = "second", brands = { "Vraylar", "Reagila" },

@@ -182,6 +182,28 @@ return {
     "Aripiprazole lauroxil (Aristada): 61 days.",
     "dosing interval 'once-monthly, 6-weekly or 2-monthly' ([B6]) = 2 months (61 d); Tmax 3-5 d "
       .. "+ half-life 29.2-34.9 d = 40 d ([B6])"),
+  -- Products approved since [B5]-[B7], from their labels (session 16). A
+  -- month is 30.5 d, as "2 months (61 d)" above. Where a label's Tmax or
+  -- half-life was not read the interval is the value, as for fluphenazine
+  -- above, and the source says NOT READ.
+  ["depot.paliperidone_palmitate_6m_h"] = depot(4392,
+    "Paliperidone palmitate 6-monthly (Invega Hafyera, EU Byannli): 183 days.",
+    "dosing interval 'once every 6 months' (INVEGA HAFYERA label [B28]) = 183 d; median apparent "
+      .. "half-life 148-159 d ([B28]); Tmax NOT READ in a citable source (the interval stands unless "
+      .. "Tmax exceeds 24 d)"),
+  ["depot.aripiprazole_2m_h"] = depot(1464,
+    "Aripiprazole 2-monthly (Abilify Asimtufii): 61 days.",
+    "dosing interval 'once every 2 months (56 days after previous injection)' (ABILIFY ASIMTUFII "
+      .. "label [B29]) = 2 months (61 d); Tmax and half-life NOT READ in a citable source"),
+  ["depot.risperidone_perseris_h"] = depot(732,
+    "Risperidone extended-release subcutaneous once-monthly (Perseris): 30.5 days.",
+    "dosing interval once monthly ([B30]) = 30.5 d; second peak 10-14 d + half-life 9-11 d = 25 d "
+      .. "([B30])"),
+  ["depot.risperidone_uzedy_h"] = depot(1464,
+    "Risperidone extended-release subcutaneous monthly or 2-monthly (Uzedy): 61 days.",
+    "dosing interval 'once monthly' or 'once every 2 months' (UZEDY label [B31]) = 2 months (61 d); "
+      .. "half-life 14-22 d (a label summary, [B31]); Tmax NOT READ in a citable source (the interval "
+      .. "stands unless Tmax exceeds 39 d)"),
 
   -- Baseline vital signs (lib/vitals.lua) -------------------------------
   ["baseline.from_pre_exposure_vitals"] = {
