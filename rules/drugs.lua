@@ -214,6 +214,8 @@ local classes = {
   da_depleter = { title = "dopamine depleter", source = "§8.2 tetrabenazine [S18]" },
   dopaminergic = { title = "dopaminergic", source = "§8.3 (ATC N04B), withdrawal causes PHS [S74][S81]" },
   serotonergic = { title = "serotonergic", source = "§8.4 [S81][S82]" },
+  serotonergic_unconfirmed = { title = "reported with serotonin syndrome, not confirmed",
+    source = "valproate, carbamazepine: listed by [B9], 'not confirmed' by [B8]; not §8.4" },
   anticholinergic = { title = "anticholinergic", source = "§8.5 [S87]" },
   mh_trigger = { title = "malignant-hyperthermia trigger", source = "§8.6 [S62][S63][S81][S82]" },
   sympathomimetic = { title = "sympathomimetic",

@@ -73,10 +73,15 @@ return {
     also = { "ecstasy", "methylenedioxymethamphetamine", "3,4-methylenedioxymethamphetamine" },
     src = "MDMA (ecstasy) [B8][B9]; an amphetamine, §7.9 [S77][S36]" },
   { "buspirone", "N05BE01", "serotonergic", brands = { "BuSpar" }, src = "[B9]; N05BE01 [ATC]; BuSpar [B20]" },
-  { "valproic acid", "N03AG01", "serotonergic", also = { "valproate", "sodium valproate", "divalproex" },
+  -- Valproate and carbamazepine: listed by [B9], but "not confirmed" to
+  -- precipitate serotonin syndrome by [B8]; their own class, which the
+  -- serotonin criteria do not count as "a serotonergic agent" (a mood
+  -- stabiliser beside an antipsychotic would otherwise make a classic NMS
+  -- with tremor serotonin toxicity by Hunter's criteria).
+  { "valproic acid", "N03AG01", "serotonergic_unconfirmed", also = { "valproate", "sodium valproate", "divalproex" },
     brands = { "Depakote", "Depakene" },
     src = "antiepileptics: valproate [B8][B9] (not confirmed, [B8]); N03AG01 [ATC]; Depakote, Depakene [B22]" },
-  { "carbamazepine", "N03AF01", "serotonergic", brands = { "Tegretol", "Carbatrol" },
+  { "carbamazepine", "N03AF01", "serotonergic_unconfirmed", brands = { "Tegretol", "Carbatrol" },
     src = "[B8][B9] (not confirmed, [B8]); N03AF01 [ATC]; Tegretol, Carbatrol [B22]" },
 
   -- Tricyclic antidepressants (N06AA): anticholinergic (§8.5; high central
