@@ -18,7 +18,11 @@
 static const struct nms_unit temp_units[] = {
     {"[degF]", 5.0 / 9.0, -160.0 / 9.0}, /* C = (F - 32) * 5/9 */
     {NULL, 0, 0}};
-static const struct nms_unit ck_units[] = {{"[IU]/L", 1, 0}, {NULL, 0, 0}};
+/* Enzyme activity in katal, as Nordic laboratories report CK: 1 U is
+ * 1 umol/min, so 1 ukat (1 umol/s) is 60 U (SI brochure, the katal;
+ * IFCC). */
+static const struct nms_unit ck_units[] = {
+    {"[IU]/L", 1, 0}, {"ukat/L", 60, 0}, {NULL, 0, 0}};
 static const struct nms_unit wbc_units[] = {
     {"10*3/uL", 1, 0}, {"/uL", 0.001, 0}, {NULL, 0, 0}};
 /* 1 ug/dL = 10 ug/L = 10 / 55.845 umol/L (iron: 55.845 g/mol). */
@@ -62,7 +66,7 @@ static const struct {
 } unit_names[] = {
     {"[degF]", "°F"},   {"[IU]/L", "IU/L"}, {"10*3/uL", "×10^3/µL"},
     {"/uL", "/µL"},     {"ug/dL", "µg/dL"}, {"umol/L", "µmol/L"},
-    {"meq/L", "mEq/L"}, {"g", "g"},
+    {"meq/L", "mEq/L"}, {"g", "g"},           {"ukat/L", "µkat/L"},
 };
 
 /* ---- conversions ------------------------------------------------------ */
