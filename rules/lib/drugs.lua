@@ -34,6 +34,16 @@ local M = {}
 
 local NO_SEPARATORS = {}
 
+-- Spaces other than ASCII's, written as one: the no-break space (U+00A0,
+-- common in text pasted from records: "haloperidol\u{00A0}5 mg" must
+-- still name haloperidol), U+2000-U+200A (en, em, thin, hair...), the
+-- narrow no-break U+202F, U+205F and the ideographic U+3000.
+local function plain_spaces(s)
+  if not s:find("[\194\226\227]") then return s end
+  return (s:gsub("\u{00A0}", " "):gsub("\226\128[\128-\138\175]", " ")
+           :gsub("\u{205F}", " "):gsub("\u{3000}", " "))
+end
+
 --- Lower-case key for grouping courses by drug: trimmed, single spaces, no
 -- dots or apostrophes, "/", "+" and "-" between words all written "/".
 function M.normalize(s)
@@ -42,7 +52,7 @@ function M.normalize(s)
   -- key_of), one C call where the patterns below are seven.
   local key = nms.name_key(s, NO_SEPARATORS)
   if key then return key end
-  s = tostring(s):lower():gsub("\u{2019}", ""):gsub("[%.']", "")
+  s = plain_spaces(tostring(s):lower()):gsub("\u{2019}", ""):gsub("[%.']", "")
   s = s:gsub("%s*[/+]%s*", "/"):gsub("(%w)%-(%w)", "%1/%2")
   return (s:gsub("%s+", " "):match("^%s*(.-)%s*$"))
 end
@@ -92,8 +102,8 @@ function M.segments(written)
   end
   -- (each replacement only when the name holds what it replaces: one
   -- look for the signs, one for a dot, instead of four and two a word)
-  if s:find("[\194\226']") then   -- the lead bytes of (R), (TM) and ’, and '
-    s = s:gsub("\u{00AE}", " "):gsub("\u{2122}", " "):gsub("\u{2019}", ""):gsub("'", "")
+  if s:find("[\194\226\227']") then   -- the lead bytes of (R), (TM), ’ and other spaces, and '
+    s = plain_spaces(s):gsub("\u{00AE}", " "):gsub("\u{2122}", " "):gsub("\u{2019}", ""):gsub("'", "")
   end
   local dotted = s:find(".", 1, true)
   -- separators become " | "; hyphens and brackets are spaces
