@@ -191,6 +191,65 @@
 --        suspension, prescribing information, Luye, revised 11/2024:
 --        "intramuscular injection", 351 mg on day 1 then monthly doses,
 --        https://fda.report/DailyMed/492bf9dd-868e-421a-92db-8cca8973aac1
+--   Names found unrecognised by the session-16 clinical review (finding 10,
+--   16); each label or formulary read 7 December 2026 in stored copies:
+--   [B35] Janusmed (Region Stockholm), zuclopenthixol: drug products
+--        Cisordinol, Cisordinol Depot, Cisordinol-Acutard, Clopixol, Clopixol
+--        Depot, Clopixol-Acutard (trademark signs left out), ATC N05AF05,
+--        https://janusinfo.se/beslutsstod/janusmedkonochgenus/janusmedsexandgender/database/zuclopenthixol.4.492f438316ec5fbe7121039b.html
+--   [B36] VERSACLOZ (clozapine) oral suspension, prescribing information
+--        (TruPharma), DailyMed set id 2592c9a8-fd74-4e0d-a895-b07b014cf355,
+--        https://medic.hrt.org/dm/drug/versacloz-clozapine-suspension-trupharma-llc ;
+--        https://www.drugs.com/pro/versacloz.html
+--   [B37] SYMBYAX (olanzapine and fluoxetine) capsules, prescribing
+--        information, Eli Lilly: "combines olanzapine, an atypical
+--        antipsychotic and fluoxetine, a selective serotonin reuptake
+--        inhibitor"; serotonin syndrome warning (5.6),
+--        http://drugcentral.org/label/6b28c424-0b7e-4b75-b090-f116b113554e/view ,
+--        https://pdfslide.us/documents/rxiskorg-with-syndrome-particularly-during-treatment-initiation-and-dose-increases.html
+--   [B38] LYBALVI (olanzapine and samidorphan) tablets, prescribing
+--        information, Alkermes, set id 32ffddd1-4e2b-45d9-9b36-bb730167ec80: "a
+--        combination of olanzapine, an atypical antipsychotic, and
+--        samidorphan, an opioid antagonist",
+--        https://nctr-crs.fda.gov/fdalabel/services/spl/set-ids/32ffddd1-4e2b-45d9-9b36-bb730167ec80/spl-doc ,
+--        https://themeditary.com/pro/lybalvi-prescribing-information-13764.html
+--   [B39] Amitriptyline and perphenazine, "Brand Names: Etrafon, Etrafon-A,
+--        Etrafon-Forte, Triavil" ("Etrafon and Triavil contain both drugs"),
+--        Stanford What Meds, http://whatmeds.stanford.edu/medications/amit_perp.html ;
+--        brand TRIAVIL, Worst Pills, Best Pills monograph 65,
+--        https://www.worstpills.org/monographs/view/65
+--   [B40] GABLOFEN (baclofen injection), for intrathecal use, prescribing
+--        information, Piramal Critical Care, DailyMed set id
+--        00d3e846-dd92-448d-9ab8-6a07be823cc1 (boxed warning: abrupt
+--        discontinuation of intrathecal baclofen),
+--        https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid=00d3e846-dd92-448d-9ab8-6a07be823cc1
+--   [B41] DEMEROL (meperidine hydrochloride) injection, DailyMed set id
+--        53ddfe26-5a7e-4f39-8904-829a03538f63 ("DEMEROL, brand of meperidine
+--        hydrochloride"), https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=53ddfe26-5a7e-4f39-8904-829a03538f63
+--   [B42] Prosser JM, Nelson LS. The toxicology of bath salts: a review of
+--        synthetic cathinones. J Med Toxicol 2012;8(1):33-42 (PMID 22108839):
+--        synthetic cathinones "sold as 'bath salts'", mephedrone among them,
+--        https://pmc.ncbi.nlm.nih.gov/articles/PMC3550219
+--   [B43] DITROPAN XL (oxybutynin chloride) extended release tablets,
+--        prescribing information, Janssen, DailyMed set id
+--        36cc9115-bef3-48fa-93ff-bcda24cf26e2 ("a muscarinic antagonist"),
+--        https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=36cc9115-bef3-48fa-93ff-bcda24cf26e2
+--   [B44] SPRAVATO (esketamine) nasal spray, full prescribing information
+--        (Janssen, MIMS): "Psychoanaleptics; Other antidepressants. ATC code:
+--        N06AX27", "the S-enantiomer of racemic ketamine", an NMDA receptor
+--        antagonist, https://prdmimsweb.azurewebsites.net/malaysia/drug/info/spravato?type=full
+--   [B45] AUVELITY (dextromethorphan hydrobromide / bupropion hydrochloride)
+--        extended-release tablets, prescribing information, Axsome, set id
+--        dcefda7c-9a68-278e-e053-2995a90aec79: "a combination of
+--        dextromethorphan ... and bupropion", https://fda.report/DailyMed/dcefda7c-9a68-278e-e053-2995a90aec79
+--   [B46] Pabrinex Intravenous High Potency, SmPC: ampoule No 1 thiamine,
+--        riboflavin, pyridoxine; No 2 ascorbic acid, nicotinamide, glucose;
+--        "the water soluble vitamins B and C",
+--        https://imedi.co.uk/pabrinex-intravenous-high-potency-solution-for-injection/summary
+--   [B47] NEO-MERCAZOLE (carbimazole), NPS MedicineWise consumer medicine
+--        information, https://www.nps.org.au/medicine-finder/neo-mercazole-tablets ;
+--        TAPAZOLE (methimazole tablets USP), product monograph,
+--        https://healthdocbox.com/amp/74742100-Thyroid_Disease/Product-monograph-tapazole-methimazole-tablets-usp-5-10-and-20-mg-antithyroid-agent.html
 --   [ATC] WHO ATC index as transcribed in the public repository
 --        SubjectRaw/SubjectRaw, subject/data/eng/atc.md (codes and group
 --        titles; newer codes such as N05AX15-17 are not in it)

@@ -40,8 +40,9 @@ return {
   { "flupentixol", "N05AF01", "antipsychotic", gen = "first", potency = "high", also = { "flupenthixol" },
     brands = { "Fluanxol", "Depixol" },
     src = "§8.1 high-potency FGA [S46]; British spelling flupenthixol, Fluanxol [B18][B23]; Depixol [B17]" },
-  { "zuclopenthixol", "N05AF05", "antipsychotic", gen = "first", brands = { "Clopixol", "Ciatyl" },
-    src = "§8.1; Clopixol (tablets, Depot = decanoate, Acuphase = acetate) [B12][B17]; Ciatyl [B18]" },
+  { "zuclopenthixol", "N05AF05", "antipsychotic", gen = "first", brands = { "Clopixol", "Ciatyl", "Cisordinol" },
+    src = "§8.1; Clopixol (tablets, Depot = decanoate, Acuphase = acetate) [B12][B17]; Ciatyl [B18]; "
+      .. "Cisordinol (Nordic: tablets, Depot, Acutard) [B35]" },
   { "tiotixene", "N05AF04", "antipsychotic", gen = "first", also = { "thiothixene" }, brands = { "Navane" },
     src = "N05AF thioxanthene [ATC]; US spelling thiothixene (issue 9 item 7); Navane [B16]" },
   { "pimozide", "N05AG02", "antipsychotic", gen = "first", brands = { "Orap" }, src = "§8.1; Orap [B16][B17]" },
@@ -91,9 +92,9 @@ return {
   { "prothipendyl", "N05AX07", "antipsychotic", src = "§8.1 heading N05A; N05AX07 [ATC]" },
   { "mosapramine", "N05AX10", "antipsychotic", src = "§8.1 heading N05A; N05AX10 [ATC]" },
   { "clozapine", "N05AH02", { "antipsychotic", "anticholinergic" }, gen = "second",
-    brands = { "Clozaril", "Denzapine", "Zaponex", "FazaClo", "Leponex" },
-    src = "§8.1 [S48]; Clozaril [B12][B17]; Denzapine, Zaponex [B17]; FazaClo [B16]; Leponex [B18]; high "
-      .. "central anticholinergic burden [B10]" },
+    brands = { "Clozaril", "Denzapine", "Zaponex", "FazaClo", "Leponex", "Versacloz" },
+    src = "§8.1 [S48]; Clozaril [B12][B17]; Denzapine, Zaponex [B17]; FazaClo [B16]; Leponex [B18]; "
+      .. "Versacloz (oral suspension) [B36]; high central anticholinergic burden [B10]" },
   { "olanzapine", "N05AH03", { "antipsychotic", "anticholinergic" }, gen = "second",
     brands = { "Zyprexa", "Zypadhera" },
     src = "§8.1 [S48]; Zyprexa [B4], seed 000; Zypadhera (olanzapine pamoate, EU) [B17][B23]; "
@@ -141,6 +142,31 @@ return {
       .. "receptors' (Stahl, CNS Spectrums 2016 [B13]); 'no significant binding to dopamine ... "
       .. "receptors' (Howland, J Psychosoc Nurs 2016, PMID 27245248 [B13])" },
   { "lumateperone", "N05AD10", "antipsychotic", brands = { "Caplyta" }, src = "§8.1; Caplyta [B16]" },
+  -- Combination products that hold an antipsychotic (session 16). A brand
+  -- names one row, so each product is a row of its own, with every class
+  -- of its parts (as a combination written part by part gets them,
+  -- lib/drugs.lua) and the generation of its antipsychotic; the generic
+  -- name is the parts, and the same parts written out ("olanzapine +
+  -- fluoxetine") read as this row. No ATC code: the index's codes for them
+  -- (N06CA01 "amitriptyline and psycholeptics", N06CA03 "fluoxetine and
+  -- psycholeptics") cover the antidepressant with any psycholeptic (N05:
+  -- a benzodiazepine as well as an antipsychotic), so a code alone must
+  -- not read as an antipsychotic.
+  { "olanzapine/fluoxetine", nil, { "antipsychotic", "anticholinergic", "serotonergic" }, gen = "second",
+    also = { "fluoxetine/olanzapine" }, brands = { "Symbyax" },
+    src = "Symbyax: olanzapine, an atypical antipsychotic, and fluoxetine, an SSRI [B37]; olanzapine §8.1 "
+      .. "SGA [S48], high central anticholinergic burden [B10]; fluoxetine §8.4 [S81][S82]; N06CA03 "
+      .. "'fluoxetine and psycholeptics' [ATC] (it covers other combinations: not given)" },
+  { "olanzapine/samidorphan", nil, { "antipsychotic", "anticholinergic" }, gen = "second",
+    brands = { "Lybalvi" },
+    src = "Lybalvi: olanzapine, an atypical antipsychotic, and samidorphan, an opioid antagonist [B38]; "
+      .. "olanzapine §8.1 SGA [S48], high central anticholinergic burden [B10]; an opioid antagonist is in "
+      .. "no class the criteria ask about (§8, [B10]; as naltrexone, drugs/common.lua)" },
+  { "perphenazine/amitriptyline", nil, { "antipsychotic", "anticholinergic", "serotonergic" },
+    gen = "first", also = { "amitriptyline/perphenazine" }, brands = { "Triavil", "Etrafon" },
+    src = "amitriptyline and perphenazine: Etrafon, Triavil, both drugs [B39]; perphenazine §8.1 FGA "
+      .. "(potency UNCONFIRMED); amitriptyline §8.5 TCA, [B9][B10]; N06CA01 'amitriptyline and "
+      .. "psycholeptics' [ATC] (it covers other combinations: not given)" },
   -- Lithium sits in ATC N05A but is not a D2 blocker: an NMS co-risk only.
   { "lithium", "N05AN01", "lithium",
     brands = { "Eskalith", "Lithobid", "Priadel", "Camcolit", "Liskonum", "Li-Liquid" },
