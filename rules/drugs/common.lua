@@ -373,4 +373,33 @@ return {
   row("mycophenolic acid", "L04AA06", "L04 immunosuppressants", { also = { "mycophenolate" } }),
   row("tacrolimus", "L04AD02", "L04 immunosuppressants"),
   row("ciclosporin", "L04AD01", "L04 immunosuppressants", { also = { "cyclosporine" } }),
+
+  -- Session 16: ordinary drugs the clinical review found unrecognised
+  -- (finding 10; review cases r24 thyroid storm, r25 alcohol withdrawal).
+  -- None is in §8 nor in [B10]'s table (read again this session); codes
+  -- from the ATC index read [ATC].
+  row("propylthiouracil", "H03BA02", "H03B antithyroid preparations"),
+  row("carbimazole", "H03BB01", "H03B antithyroid preparations", { brands = { "Neo-Mercazole" },
+    cite = "Neo-Mercazole [B47]" }),
+  row("thiamazole", "H03BB02", "H03B antithyroid preparations", { also = { "methimazole" },
+    brands = { "Tapazole" }, cite = "methimazole, Tapazole [B47]" }),
+  row("quinine", "P01BC01", "P01BC methanolquinolines"),
+  -- Esketamine is filed with the anaesthetics in the index read, as
+  -- ketamine above; its nasal spray's SmPC gives N06AX27 "other
+  -- antidepressants" [B44]. §8.4 (the serotonergic drugs) does not name
+  -- it, nor [B10]'s table.
+  row("esketamine", "N01AX14", ANAESTHETIC, { atc_also = { "N06AX27" }, brands = { "Spravato" },
+    cite = "N06AX27, the S-enantiomer of ketamine, Spravato [B44]" }),
+  -- Ethanol: withdrawal is a DSM-5 differential (§1) but no rule asks for
+  -- a class of it, so it is known and "other". "Alcohol" alone is not a
+  -- name of it here: the word ends other names ("isopropyl alcohol",
+  -- "benzyl alcohol", "polyvinyl alcohol"), which would then read as
+  -- ethanol.
+  row("ethanol", "V03AZ01", "V03AZ nerve depressants (also D08AX08 antiseptic, V03AB16 antidote)",
+    { also = { "ethyl alcohol" }, atc_also = { "D08AX08", "V03AB16" } }),
+  -- Pabrinex is two ampoules of B vitamins and vitamin C [B46]: read as
+  -- the vitamins it holds, not as thiamine alone.
+  { "vitamins B and C", nil, "other", brands = { "Pabrinex" },
+    src = "Pabrinex: thiamine, riboflavin, pyridoxine; ascorbic acid, nicotinamide, glucose, 'the water soluble "
+      .. "vitamins B and C' [B46]; A11 vitamins [ATC] (no code for the combination in the index read)" },
 }

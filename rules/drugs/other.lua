@@ -7,8 +7,9 @@ return {
   -- Baclofen: its abrupt withdrawal mimics NMS (high fever, altered mental
   -- status, rebound spasticity, rigidity: boxed warning of the intrathecal
   -- label [B25]); differential/baclofen_withdrawal.lua asks for its class.
-  { "baclofen", "M03BX01", "gaba_b_agonist", brands = { "Lioresal", "Lyvispah" },
-    src = "M03BX other centrally acting muscle relaxants; M03BX01 [ATC]; Lioresal, Lyvispah [B25]" },
+  { "baclofen", "M03BX01", "gaba_b_agonist", brands = { "Lioresal", "Lyvispah", "Gablofen" },
+    src = "M03BX other centrally acting muscle relaxants; M03BX01 [ATC]; Lioresal, Lyvispah [B25]; "
+      .. "Gablofen (intrathecal) [B40]" },
 
   -- §8.4 Serotonergic drugs [S81][S82].
   { "fluoxetine", "N06AB03", "serotonergic", brands = { "Prozac", "Sarafem" },
@@ -56,7 +57,8 @@ return {
     src = "fentanyl [B8][B9]; opioid, MH non-trigger §8.6 [S62]; N02AB03, N01AH01 [ATC]; Duragesic, "
       .. "Sublimaze [B23]" },
   { "pethidine", "N02AB02", { "serotonergic", "mh_non_trigger" }, also = { "meperidine" },
-    src = "meperidine/pethidine [B8][B9]; opioid §8.6 [S62]; N02AB02 [ATC]" },
+    brands = { "Demerol" },
+    src = "meperidine/pethidine [B8][B9]; opioid §8.6 [S62]; N02AB02 [ATC]; Demerol (meperidine) [B41]" },
   { "tapentadol", "N02AX06", { "serotonergic", "mh_non_trigger" }, src = "[B8]; opioid §8.6; N02AX06 [ATC]" },
   { "methadone", "N07BC02", { "serotonergic", "mh_non_trigger" },
     brands = { "Dolophine" },
@@ -66,6 +68,13 @@ return {
     brands = { "Suboxone" },
     src = "[B8]; opioid §8.6; N02AE01, N07BC01 [ATC]; Suboxone (buprenorphine/naloxone) [B26]" },
   { "dextromethorphan", "R05DA09", "serotonergic", src = "[B8][B9]; R05DA09 [ATC]" },
+  -- Auvelity: both its parts are serotonergic by the lists above; a row of
+  -- its own so that the brand names both (no code of its own in the index
+  -- read [ATC]).
+  { "dextromethorphan/bupropion", nil, "serotonergic", also = { "bupropion/dextromethorphan" },
+    brands = { "Auvelity" },
+    src = "Auvelity: dextromethorphan and bupropion [B45]; dextromethorphan [B8][B9]; bupropion (indirect "
+      .. "effect) [B9]" },
   { "ondansetron", "A04AA01", "serotonergic", brands = { "Zofran" },
     src = "antiemetics: ondansetron [B8]; setrones [B9]; A04AA01 [ATC]; Zofran [B9b]" },
   { "granisetron", "A04AA02", "serotonergic", src = "[B8]; setrones [B9]; A04AA02 [ATC]" },
@@ -125,8 +134,9 @@ return {
   { "glycopyrronium", "A03AB02", "anticholinergic", also = { "glycopyrrolate" },
     src = "A03AB 'synthetic anticholinergics, quaternary ammonium compounds' [ATC]" },
   { "dicycloverine", "A03AA07", "anticholinergic", also = { "dicyclomine" }, src = "[B10]; A03AA07 [ATC]" },
-  { "oxybutynin", "G04BD04", "anticholinergic",
-    src = "drugs for urinary symptoms: oxybutynin [B10]; G04BD04 [ATC]" },
+  { "oxybutynin", "G04BD04", "anticholinergic", brands = { "Ditropan" },
+    src = "drugs for urinary symptoms: oxybutynin [B10]; G04BD04 [ATC]; Ditropan (XL: a muscarinic antagonist) "
+      .. "[B43]" },
   { "tolterodine", "G04BD07", "anticholinergic", src = "[B10]; G04BD07 [ATC]" },
   { "diphenhydramine", "R06AA02", "anticholinergic", brands = { "Benadryl" },
     src = "§8.5 antihistamine (R06A); R06AA02 [ATC]; Benadryl (US diphenhydramine) [B12]" },
@@ -242,8 +252,14 @@ return {
   { "modafinil", "N06BA07", "sympathomimetic", brands = { "Provigil" },
     src = "N06BA 'centrally acting sympathomimetics' [ATC], as methylphenidate (session 11); N06BA07 [ATC]; "
       .. "Provigil [B26]" },
-  { "cathinone", nil, "sympathomimetic", also = { "cathinones", "synthetic cathinones" },
-    src = "§7.9 cathinones [S77][S36]" },
+  { "cathinone", nil, "sympathomimetic", also = { "cathinones", "synthetic cathinones", "bath salts" },
+    src = "§7.9 cathinones [S77][S36]; synthetic cathinones sold as 'bath salts' [B42]" },
+  -- Mephedrone: a synthetic cathinone [B42], so §7.9's cathinones, and
+  -- only the class §7.9 gives (as the cathinone row): no source the
+  -- serotonergic class rests on was read to list it ([B42]'s "may ...
+  -- modulate serotonin" is not a listing).
+  { "mephedrone", nil, "sympathomimetic", also = { "4-methylmethcathinone" },
+    src = "synthetic cathinone (4-methylmethcathinone) [B42]; §7.9 cathinones [S77][S36]" },
 
   -- §5.2 NMS treatment: lorazepam, the first-line benzodiazepine [S22][S24].
   -- Known here so that a case treated with it is not "a drug the ruleset
