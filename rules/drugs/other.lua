@@ -218,16 +218,28 @@ return {
   { "cisatracurium", "M03AC11", "mh_non_trigger", src = "§8.6 non-depolarizing relaxant [S62]; M03AC11 [ATC]" },
   { "morphine", "N02AA01", "mh_non_trigger", brands = { "MS Contin" },
     src = "§8.6 opioids are non-triggers [S62]; N02AA01 [ATC]; MS Contin [B22]" },
-  { "oxycodone", "N02AA05", "mh_non_trigger", brands = { "OxyContin", "Percocet" },
-    src = "§8.6 opioids [S62]; N02AA05 [ATC]; OxyContin [B22]; Percocet (oxycodone/acetaminophen) [B26]" },
+  { "oxycodone", "N02AA05", "mh_non_trigger", brands = { "OxyContin" },
+    src = "§8.6 opioids [S62]; N02AA05 [ATC]; OxyContin [B22]" },
   { "hydromorphone", "N02AA03", "mh_non_trigger", brands = { "Dilaudid" },
     src = "§8.6 opioids [S62]; N02AA03 [ATC]; does not inhibit "
       .. "the serotonin transporter [B15]; Dilaudid [B22]" },
   { "codeine", "R05DA04", "mh_non_trigger", src = "§8.6 opioids [S62]; R05DA04 [ATC]" },
   -- Hydrocodone (session 11): an opioid, as oxycodone; neither [B8] nor
   -- [B9] names it among the serotonergic opioids.
-  { "hydrocodone", "R05DA03", "mh_non_trigger", brands = { "Norco", "Vicodin" },
-    src = "§8.6 opioids [S62]; not in [B8][B9]; R05DA03 [ATC]; Norco, Vicodin (hydrocodone/acetaminophen) [B26]" },
+  { "hydrocodone", "R05DA03", "mh_non_trigger",
+    src = "§8.6 opioids [S62]; not in [B8][B9]; R05DA03 [ATC]" },
+  -- Opioid and paracetamol products (session 16, review finding 16): the
+  -- brand is both parts, not the opioid alone; the classes are the
+  -- opioid's (paracetamol has none the criteria ask about). No code of
+  -- their own: the index read has "oxycodone, combinations" (N02AA55),
+  -- which covers other partners too, and none for hydrocodone's.
+  { "hydrocodone/paracetamol", nil, "mh_non_trigger", also = { "hydrocodone/acetaminophen" },
+    brands = { "Norco", "Vicodin" },
+    src = "Norco, Vicodin (hydrocodone/acetaminophen) [B26]; hydrocodone §8.6 opioids [S62], not in [B8][B9]; "
+      .. "paracetamol N02BE01 [ATC]" },
+  { "oxycodone/paracetamol", nil, "mh_non_trigger", also = { "oxycodone/acetaminophen" },
+    brands = { "Percocet" },
+    src = "Percocet (oxycodone/acetaminophen) [B26]; oxycodone §8.6 opioids [S62]; paracetamol N02BE01 [ATC]" },
   { "remifentanil", "N01AH06", "mh_non_trigger", src = "§8.6 opioids [S62]; N01AH06 [ATC]" },
   { "sufentanil", "N01AH03", "mh_non_trigger", src = "§8.6 opioids [S62]; N01AH03 [ATC]" },
   { "alfentanil", "N01AH02", "mh_non_trigger", src = "§8.6 opioids [S62]; N01AH02 [ATC]" },
