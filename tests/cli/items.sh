@@ -31,32 +31,29 @@ check "CSV without label columns: the same bytes either way" \
 check "CSV: one row per case" \
     '[ "$(wc -l <"$tmp/default.csv")" -eq $(( $(wc -l <"$tmp/all.jsonl") + 1 )) ]'
 
-acc() { "$bin" accuracy --rules "$rules" --label label.nms "$@" "$tmp/cohort.jsonl" 2>/dev/null; }
+# both NAME COMMAND...: COMMAND writes the same with --items all
+both() {
+    local name=$1
+    shift
+    "$@" >"$tmp/needed.out" 2>/dev/null
+    "$@" --items all >"$tmp/all.out" 2>/dev/null
+    check "$name: the same with --items all" 'cmp "$tmp/needed.out" "$tmp/all.out"'
+}
 for fmt in text json csv; do
-    acc --format "$fmt" >"$tmp/acc-needed.$fmt"
-    acc --format "$fmt" --items all >"$tmp/acc-all.$fmt"
-    check "accuracy --format $fmt: the same with --items all" \
-        'cmp "$tmp/acc-needed.$fmt" "$tmp/acc-all.$fmt"'
+    both "accuracy --format $fmt" "$bin" accuracy --rules "$rules" \
+        --label label.nms --format "$fmt" "$tmp/cohort.jsonl"
 done
-
 # timeline evaluates every time of a case: the first 20 cases keep it short
 head -n 20 "$tmp/cohort.jsonl" >"$tmp/tl.jsonl"
 cat "$src/examples/cases.jsonl" >>"$tmp/tl.jsonl"
-tl() { "$bin" timeline --rules "$rules" "$@" "$tmp/tl.jsonl" 2>/dev/null; }
 for fmt in text json csv; do
-    tl --format "$fmt" >"$tmp/tl-needed.$fmt"
-    tl --format "$fmt" --items all >"$tmp/tl-all.$fmt"
-    check "timeline --format $fmt: the same with --items all" \
-        'cmp "$tmp/tl-needed.$fmt" "$tmp/tl-all.$fmt"'
+    both "timeline --format $fmt" "$bin" timeline --rules "$rules" \
+        --format "$fmt" "$tmp/tl.jsonl"
 done
-tl --format json --as-of +24h >"$tmp/tl-rel-needed.json"
-tl --format json --as-of +24h --items all >"$tmp/tl-rel-all.json"
-check "timeline --as-of +24h (anchored on an item's value): the same with --items all" \
-    'cmp "$tmp/tl-rel-needed.json" "$tmp/tl-rel-all.json"'
-b -j 1 --as-of +24h --label-columns none >"$tmp/rel-needed.csv"
-b -j 1 --as-of +24h --label-columns none --items all >"$tmp/rel-all.csv"
-check "CSV --as-of +24h: the same with --items all" \
-    'cmp "$tmp/rel-needed.csv" "$tmp/rel-all.csv"'
+both "timeline --as-of +24h (anchored on an item's value)" "$bin" timeline \
+    --rules "$rules" --format json --as-of +24h "$tmp/tl.jsonl"
+both "CSV --as-of +24h" "$bin" batch --rules "$rules" -j 1 --format csv \
+    --label-columns none --as-of +24h "$tmp/all.jsonl"
 
 "$bin" summary --rules "$rules" "$tmp/cohort.jsonl" >"$tmp/summary.txt" 2>/dev/null
 check "summary asks every item: its missing data and disagreements are there" \
@@ -80,8 +77,8 @@ done
 check "--items with another value: a usage error" \
     '[ $? -eq 2 ] && grep -q "unknown --items .some." "$tmp/err"'
 
-# gate (tests/data/rules/skip): met when prior_nms and a broken check are
-# both true, so with prior_nms false the broken check cannot matter.
+# gate (tests/data/rules/skip): met when prior_nms and one of a broken check
+# and an exposure item are true, so with prior_nms false neither can matter.
 skip=$src/tests/data/rules/skip
 printf '%s\n' '{"id": "fixed", "history": {"prior_nms": false}}' >"$tmp/fixed.jsonl"
 printf '%s\n' '{"id": "open", "history": {"prior_nms": true}}' >"$tmp/open.jsonl"
@@ -89,7 +86,7 @@ sb() { "$bin" batch --rules "$skip" --format csv --label-columns none "$@" 2>/de
 sb "$tmp/fixed.jsonl" >"$tmp/out"
 status=$?
 check "a broken check the verdict does not need: not asked, the case is not_met (exit 0)" \
-    '[ "$status" -eq 0 ] && grep -q "^fixed,,not_met,,not_met,,0,0,," "$tmp/out"'
+    '[ "$status" -eq 0 ] && grep -q "^fixed,,not_met,,0,0,," "$tmp/out"'
 sb --items all "$tmp/fixed.jsonl" >"$tmp/out"
 status=$?
 check "--items all: the same broken check fails the case (exit 1)" \
@@ -102,7 +99,7 @@ check "a broken check the verdict needs: asked, it fails the case by default too
 status=$?
 check "JSON Lines: the broken check is asked and fails the case" \
     '[ "$status" -eq 1 ] && grep -q "this rule is broken" "$tmp/out"'
-# late: its exposure item is skipped once prior_nms is false; the anchor
+# gate.exposed is skipped once prior_nms is false; the anchor
 # timeline counts from is still found (every item asked to find it).
 cat >"$tmp/anchor.jsonl" <<'CASE'
 {"id": "anchor", "assessed_at": "2026-03-03T12:00Z", "history": {"prior_nms": false, "dehydration": true}, "medications": [{"drug": "haloperidol", "start": "2026-03-01T20:00Z", "doses": [{"t": "2026-03-02T08:00Z", "mg": 5}]}]}

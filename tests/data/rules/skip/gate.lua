@@ -1,7 +1,9 @@
--- Met when history.prior_nms and the broken item are both true: once
--- prior_nms is false, nothing the broken item says can change the verdict.
--- It breaks unless history.dehydration (for the cases that test something
--- else).
+-- Met when history.prior_nms and one of the second group are true: once
+-- prior_nms is false, nothing the others say can change the verdict. The
+-- broken item breaks unless history.dehydration (for the cases that test
+-- something else); the exposure item (timeline and a relative --as-of
+-- anchor on an item tagged "exposure") must be found with every item
+-- asked, though the verdict does not need it.
 return {
   id = "gate", title = "Gate", version = "1", citation = "test only",
   kind = "groups",
@@ -17,6 +19,11 @@ return {
       check = function(case)
         if case.history.dehydration then return false, "intact" end
         error("this rule is broken")
+      end },
+    { id = "exposed", group = "second", title = "Exposed", needs = "medications",
+      feature = "exposure",
+      check = function(case)
+        return #case.medications > 0, #case.medications .. " medications"
       end },
   },
 }
