@@ -9,7 +9,8 @@
  * clinical feature are compared (disagreements).
  * A check that raises, breaks a limit or returns something malformed fails
  * the whole case with the rule's id, file and line; the process and the
- * other cases carry on.
+ * other cases carry on. With NMS_ITEMS_NEEDED a set's items are asked only
+ * until its verdicts are fixed (ask_items); the rest are marked skipped.
  */
 #include <math.h>
 #include <stdlib.h>
