@@ -22,27 +22,18 @@
 #include "lua/eval_int.h"
 #include "lua/keep.h"
 
-/* The value item i counts with: its answer when it is among the first
- * `asked`, else `rest` (what nms_aggregate_fixed supposes). */
-static enum nms_tri value_at(const struct nms_set *set, size_t i,
-                             size_t asked, enum nms_tri rest)
-{
-    return i < asked ? set->items[i].value : rest;
-}
-
-/* Points: score and possible over the n items, in item order (the order
- * the sums round in). */
-static void points_tally(const struct nms_set *set, size_t n, size_t asked,
-                         enum nms_tri rest, double *score, double *possible)
+/* Points: score and possible over the first n items, in item order (the
+ * order the sums round in). */
+static void points_tally(const struct nms_set *set, size_t n, double *score,
+                         double *possible)
 {
     size_t i;
 
     *score = *possible = 0;
     for (i = 0; i < n; i++) {
-        enum nms_tri v = value_at(set, i, asked, rest);
-        if (v == NMS_TRI_TRUE)
+        if (set->items[i].value == NMS_TRI_TRUE)
             *score += set->items[i].points;
-        if (v != NMS_TRI_FALSE)
+        if (set->items[i].value != NMS_TRI_FALSE)
             *possible += set->items[i].points;
     }
 }
@@ -59,23 +50,21 @@ static enum nms_verdict points_verdict(double score, double possible,
 
 static void aggregate_points(struct nms_set *set)
 {
-    points_tally(set, set->n_items, set->n_items, NMS_TRI_UNKNOWN,
-                 &set->score, &set->possible);
+    points_tally(set, set->n_items, &set->score, &set->possible);
     set->result = points_verdict(set->score, set->possible, set->threshold);
 }
 
-/* Checklist: the count of present items and of unknown ones. */
-static void checklist_tally(const struct nms_set *set, size_t n, size_t asked,
-                            enum nms_tri rest, size_t *present,
-                            size_t *unknown)
+/* Checklist: the count of present items and of unknown ones among the
+ * first n. */
+static void checklist_tally(const struct nms_set *set, size_t n,
+                            size_t *present, size_t *unknown)
 {
     size_t i;
 
     *present = *unknown = 0;
     for (i = 0; i < n; i++) {
-        enum nms_tri v = value_at(set, i, asked, rest);
-        *present += v == NMS_TRI_TRUE;
-        *unknown += v == NMS_TRI_UNKNOWN;
+        *present += set->items[i].value == NMS_TRI_TRUE;
+        *unknown += set->items[i].value == NMS_TRI_UNKNOWN;
     }
 }
 
@@ -91,8 +80,7 @@ static void aggregate_checklist(struct nms_set *set)
 {
     size_t present, unknown;
 
-    checklist_tally(set, set->n_items, set->n_items, NMS_TRI_UNKNOWN,
-                    &present, &unknown);
+    checklist_tally(set, set->n_items, &present, &unknown);
     set->score = (double)present;
     set->possible = set->score + (double)unknown;
     set->result = checklist_verdict(present, unknown);
@@ -126,9 +114,10 @@ static enum nms_tri alternative(const struct nms_alternative *alt,
     return value;
 }
 
-/* Groups: the tallies of set->groups over the n items, counted afresh. */
+/* Groups: the tallies of set->groups over the first n items, counted
+ * afresh. */
 static void groups_tally(const struct nms_set_def *def, struct nms_set *set,
-                         size_t n, size_t asked, enum nms_tri rest)
+                         size_t n)
 {
     size_t g, i;
 
@@ -136,9 +125,8 @@ static void groups_tally(const struct nms_set_def *def, struct nms_set *set,
         set->groups[g].present = set->groups[g].unknown = 0;
     for (i = 0; i < n; i++) {
         struct nms_group *grp = &set->groups[def->items[i].group];
-        enum nms_tri v = value_at(set, i, asked, rest);
-        grp->present += v == NMS_TRI_TRUE;
-        grp->unknown += v == NMS_TRI_UNKNOWN;
+        grp->present += set->items[i].value == NMS_TRI_TRUE;
+        grp->unknown += set->items[i].value == NMS_TRI_UNKNOWN;
     }
 }
 
@@ -204,7 +192,7 @@ static void aggregate_groups(lua_State *L, const struct nms_set_def *def,
     const struct nms_alternative *met;
     size_t a;
 
-    groups_tally(def, set, set->n_items, set->n_items, NMS_TRI_UNKNOWN);
+    groups_tally(def, set, set->n_items);
     set->could_be = calloc(def->n_alts, sizeof *set->could_be);
     if (!set->could_be)
         luaL_error(L, "not enough memory");
@@ -225,27 +213,43 @@ struct outcome {
     double score, possible;              /* points; checklist: the count */
 };
 
-/* The outcome with the first `asked` items as answered, the rest `rest`. */
-static void outcome(const struct nms_set_def *def, struct nms_set *set,
-                    size_t asked, enum nms_tri rest, struct outcome *o)
+/* The outcomes with the first `asked` items as answered and every other
+ * one false (*no: the asked items' tallies alone), then true (*yes: the
+ * same tallies with each other item counted present, in item order). */
+static void outcomes(const struct nms_set_def *def, struct nms_set *set,
+                     size_t asked, struct outcome *yes, struct outcome *no)
 {
-    size_t present, unknown;
+    size_t present, unknown, i, rest = def->n_items - asked;
 
-    memset(o, 0, sizeof *o);
+    memset(yes, 0, sizeof *yes);
+    memset(no, 0, sizeof *no);
     switch (def->kind) {
     case NMS_KIND_POINTS:
-        points_tally(set, def->n_items, asked, rest, &o->score, &o->possible);
-        o->result = points_verdict(o->score, o->possible, set->threshold);
+        points_tally(set, asked, &no->score, &no->possible);
+        no->result = points_verdict(no->score, no->possible, set->threshold);
+        yes->score = no->score;
+        yes->possible = no->possible;
+        for (i = asked; i < def->n_items; i++) {
+            yes->score += set->items[i].points;
+            yes->possible += set->items[i].points;
+        }
+        yes->result = points_verdict(yes->score, yes->possible, set->threshold);
         break;
     case NMS_KIND_GROUPS:
-        groups_tally(def, set, def->n_items, asked, rest);
-        o->met = groups_verdict(def, set, &o->result);
+        groups_tally(def, set, asked);
+        no->met = groups_verdict(def, set, &no->result);
+        for (i = asked; i < def->n_items; i++)
+            set->groups[def->items[i].group].present++;
+        yes->met = groups_verdict(def, set, &yes->result);
         break;
     case NMS_KIND_CHECKLIST:
-        checklist_tally(set, def->n_items, asked, rest, &present, &unknown);
-        o->score = (double)present;
-        o->possible = (double)(present + unknown);
-        o->result = checklist_verdict(present, unknown);
+        checklist_tally(set, asked, &present, &unknown);
+        no->score = (double)present;
+        no->possible = (double)(present + unknown);
+        no->result = checklist_verdict(present, unknown);
+        yes->score = (double)(present + rest);
+        yes->possible = (double)(present + rest + unknown);
+        yes->result = checklist_verdict(present + rest, unknown);
         break;
     }
 }
@@ -279,8 +283,7 @@ int nms_aggregate_fixed(const struct nms_set_def *def, struct nms_set *set,
         return 0;
     /* Monotone, every mix of the rest's answers lies between these two:
      * equal, they leave nothing for the rest to change. */
-    outcome(def, set, asked, NMS_TRI_TRUE, &yes);
-    outcome(def, set, asked, NMS_TRI_FALSE, &no);
+    outcomes(def, set, asked, &yes, &no);
     return yes.result == no.result && yes.met == no.met &&
            yes.score == no.score && yes.possible == no.possible;
 }
