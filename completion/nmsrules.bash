@@ -86,6 +86,7 @@ _nmsrules()
     --param) COMPREPLY=($(compgen -W "$(_nmsrules_params "$prog")" -S = -- "$cur")); compopt -o nospace 2>/dev/null; return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --csv-eol) COMPREPLY=($(compgen -W "crlf lf" -- "$cur")); return ;;
+    --items) COMPREPLY=($(compgen -W "needed all" -- "$cur")); return ;;
     -j | --jobs) COMPREPLY=($(compgen -W "$(seq 1 "$(nproc 2>/dev/null || echo 4)")" -- "$cur")); return ;;
     --format)
         if [[ $cmd == eval ]]; then COMPREPLY=($(compgen -W "text json" -- "$cur"))

@@ -142,7 +142,7 @@ static int same_item(const struct nms_item *a, const struct nms_item *b)
            same_str(a->group, b->group) && same_str(a->feature, b->feature) &&
            same_str(a->source, b->source) && a->value == b->value &&
            a->points == b->points && same_str(a->evidence, b->evidence) &&
-           same_str(a->missing, b->missing);
+           same_str(a->missing, b->missing) && a->skipped == b->skipped;
 }
 
 static int same_group(const struct nms_group *a, const struct nms_group *b)
@@ -233,7 +233,7 @@ int nms_result_equal(const struct nms_result *a, const struct nms_result *b)
         return a == b;
     if (!same_error(a->error, b->error) || a->n_sets != b->n_sets ||
         a->n_disagreements != b->n_disagreements ||
-        a->n_warnings != b->n_warnings)
+        a->n_warnings != b->n_warnings || a->items != b->items)
         return 0;
     for (i = 0; i < a->n_warnings; i++)
         if (!same_warning(&a->warnings[i], &b->warnings[i]))

@@ -154,5 +154,9 @@ void nms_eval_across(lua_State *L, const struct nms_ruleset *rs,
                      struct nms_result *r)
 {
     add_overlaps(L, rs, r);
-    find_disagreements(L, r);
+    /* Disagreements compare items' values: with items skipped
+     * (NMS_ITEMS_NEEDED) they are not looked for, rather than found among
+     * the items that happened to be asked. */
+    if (r->items == NMS_ITEMS_ALL)
+        find_disagreements(L, r);
 }

@@ -9,6 +9,10 @@
  *              when one holds (the first names the level), not_met when
  *              all fail, else indeterminate.
  *   checklist  no rule: the count of present items.
+ *
+ * The same arithmetic, with the items not yet asked supposed all true and
+ * all false, tells eval.c when the rest cannot change a set's verdict
+ * (nms_aggregate_fixed, for nms_engine_set_items).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,39 +22,68 @@
 #include "lua/eval_int.h"
 #include "lua/keep.h"
 
-static void aggregate_points(struct nms_set *set)
+/* Points: score and possible over the first n items, in item order (the
+ * order the sums round in). */
+static void points_tally(const struct nms_set *set, size_t n, double *score,
+                         double *possible)
 {
     size_t i;
 
-    set->score = set->possible = 0;
-    for (i = 0; i < set->n_items; i++) {
+    *score = *possible = 0;
+    for (i = 0; i < n; i++) {
         if (set->items[i].value == NMS_TRI_TRUE)
-            set->score += set->items[i].points;
+            *score += set->items[i].points;
         if (set->items[i].value != NMS_TRI_FALSE)
-            set->possible += set->items[i].points;
+            *possible += set->items[i].points;
     }
-    if (set->score >= set->threshold)
-        set->result = NMS_VERDICT_MET;
-    else if (set->possible < set->threshold)
-        set->result = NMS_VERDICT_NOT_MET;
-    else
-        set->result = NMS_VERDICT_INDETERMINATE;
+}
+
+static enum nms_verdict points_verdict(double score, double possible,
+                                       double threshold)
+{
+    if (score >= threshold)
+        return NMS_VERDICT_MET;
+    if (possible < threshold)
+        return NMS_VERDICT_NOT_MET;
+    return NMS_VERDICT_INDETERMINATE;
+}
+
+static void aggregate_points(struct nms_set *set)
+{
+    points_tally(set, set->n_items, &set->score, &set->possible);
+    set->result = points_verdict(set->score, set->possible, set->threshold);
+}
+
+/* Checklist: the count of present items and of unknown ones among the
+ * first n. */
+static void checklist_tally(const struct nms_set *set, size_t n,
+                            size_t *present, size_t *unknown)
+{
+    size_t i;
+
+    *present = *unknown = 0;
+    for (i = 0; i < n; i++) {
+        *present += set->items[i].value == NMS_TRI_TRUE;
+        *unknown += set->items[i].value == NMS_TRI_UNKNOWN;
+    }
+}
+
+static enum nms_verdict checklist_verdict(size_t present, size_t unknown)
+{
+    return present > 0   ? NMS_VERDICT_MET
+           : unknown > 0 ? NMS_VERDICT_INDETERMINATE
+                         : NMS_VERDICT_NOT_MET;
 }
 
 /* A checklist has no rule: "met" means some item is present. */
 static void aggregate_checklist(struct nms_set *set)
 {
-    size_t i, unknown = 0;
+    size_t present, unknown;
 
-    set->score = 0;
-    for (i = 0; i < set->n_items; i++) {
-        set->score += set->items[i].value == NMS_TRI_TRUE;
-        unknown += set->items[i].value == NMS_TRI_UNKNOWN;
-    }
+    checklist_tally(set, set->n_items, &present, &unknown);
+    set->score = (double)present;
     set->possible = set->score + (double)unknown;
-    set->result = set->score > 0 ? NMS_VERDICT_MET
-                  : unknown > 0  ? NMS_VERDICT_INDETERMINATE
-                                 : NMS_VERDICT_NOT_MET;
+    set->result = checklist_verdict(present, unknown);
 }
 
 /* Kleene value of "at least `count` true" given the group's tallies. */
@@ -79,6 +112,43 @@ static enum nms_tri alternative(const struct nms_alternative *alt,
             value = NMS_TRI_UNKNOWN;
     }
     return value;
+}
+
+/* Groups: the tallies of set->groups over the first n items, counted
+ * afresh. */
+static void groups_tally(const struct nms_set_def *def, struct nms_set *set,
+                         size_t n)
+{
+    size_t g, i;
+
+    for (g = 0; g < set->n_groups; g++)
+        set->groups[g].present = set->groups[g].unknown = 0;
+    for (i = 0; i < n; i++) {
+        struct nms_group *grp = &set->groups[def->items[i].group];
+        grp->present += set->items[i].value == NMS_TRI_TRUE;
+        grp->unknown += set->items[i].value == NMS_TRI_UNKNOWN;
+    }
+}
+
+/* The first alternative that holds on the tallies (it names the level),
+ * or NULL; *verdict what the set's result is. */
+static const struct nms_alternative *
+groups_verdict(const struct nms_set_def *def, const struct nms_set *set,
+               enum nms_verdict *verdict)
+{
+    int unknown = 0;
+    size_t a;
+
+    for (a = 0; a < def->n_alts; a++) {
+        enum nms_tri v = alternative(&def->alts[a], set);
+        if (v == NMS_TRI_TRUE) {
+            *verdict = NMS_VERDICT_MET;
+            return &def->alts[a];
+        }
+        unknown |= v == NMS_TRI_UNKNOWN;
+    }
+    *verdict = unknown ? NMS_VERDICT_INDETERMINATE : NMS_VERDICT_NOT_MET;
+    return NULL;
 }
 
 /* Adds `level` to set->could_be once. */
@@ -119,28 +189,14 @@ static void collect_reasons(lua_State *L, const struct nms_set_def *def,
 static void aggregate_groups(lua_State *L, const struct nms_set_def *def,
                              struct nms_set *set)
 {
-    const struct nms_alternative *met = NULL;
-    int unknown = 0;
-    size_t a, i;
+    const struct nms_alternative *met;
+    size_t a;
 
-    for (i = 0; i < set->n_items; i++) {
-        struct nms_group *g = &set->groups[def->items[i].group];
-        g->present += set->items[i].value == NMS_TRI_TRUE;
-        g->unknown += set->items[i].value == NMS_TRI_UNKNOWN;
-    }
+    groups_tally(def, set, set->n_items);
     set->could_be = calloc(def->n_alts, sizeof *set->could_be);
     if (!set->could_be)
         luaL_error(L, "not enough memory");
-    for (a = 0; a < def->n_alts && !met; a++) {
-        enum nms_tri v = alternative(&def->alts[a], set);
-        if (v == NMS_TRI_TRUE)
-            met = &def->alts[a];
-        else if (v == NMS_TRI_UNKNOWN)
-            unknown = 1;
-    }
-    set->result = met       ? NMS_VERDICT_MET
-                  : unknown ? NMS_VERDICT_INDETERMINATE
-                            : NMS_VERDICT_NOT_MET;
+    met = groups_verdict(def, set, &set->result);
     if (met) {
         set->level = nms_keep_cstring(L, met->level);
         collect_reasons(L, def, met, set);
@@ -148,6 +204,88 @@ static void aggregate_groups(lua_State *L, const struct nms_set_def *def,
     for (a = 0; a < def->n_alts && &def->alts[a] != met; a++)
         if (alternative(&def->alts[a], set) == NMS_TRI_UNKNOWN)
             add_could_be(L, set, def->alts[a].level);
+}
+
+/* What a verdicts-only reader sees of a set, for nms_aggregate_fixed. */
+struct outcome {
+    enum nms_verdict result;
+    const struct nms_alternative *met;   /* groups: names the level */
+    double score, possible;              /* points; checklist: the count */
+};
+
+/* The outcomes with the first `asked` items as answered and every other
+ * one false (*no: the asked items' tallies alone), then true (*yes: the
+ * same tallies with each other item counted present, in item order). */
+static void outcomes(const struct nms_set_def *def, struct nms_set *set,
+                     size_t asked, struct outcome *yes, struct outcome *no)
+{
+    size_t present, unknown, i, rest = def->n_items - asked;
+
+    memset(yes, 0, sizeof *yes);
+    memset(no, 0, sizeof *no);
+    switch (def->kind) {
+    case NMS_KIND_POINTS:
+        points_tally(set, asked, &no->score, &no->possible);
+        no->result = points_verdict(no->score, no->possible, set->threshold);
+        yes->score = no->score;
+        yes->possible = no->possible;
+        for (i = asked; i < def->n_items; i++) {
+            yes->score += set->items[i].points;
+            yes->possible += set->items[i].points;
+        }
+        yes->result = points_verdict(yes->score, yes->possible, set->threshold);
+        break;
+    case NMS_KIND_GROUPS:
+        groups_tally(def, set, asked);
+        no->met = groups_verdict(def, set, &no->result);
+        for (i = asked; i < def->n_items; i++)
+            set->groups[def->items[i].group].present++;
+        yes->met = groups_verdict(def, set, &yes->result);
+        break;
+    case NMS_KIND_CHECKLIST:
+        checklist_tally(set, asked, &present, &unknown);
+        no->score = (double)present;
+        no->possible = (double)(present + unknown);
+        no->result = checklist_verdict(present, unknown);
+        yes->score = (double)(present + rest);
+        yes->possible = (double)(present + rest + unknown);
+        yes->result = checklist_verdict(present + rest, unknown);
+        break;
+    }
+}
+
+/* Whether every item from `asked` on moves the kind's arithmetic one way
+ * only as its value rises false -> unknown -> true: a groups set's counts
+ * and alternatives (Kleene AND of "at least k") and a checklist's count
+ * always do; a points set's score and possible only for points >= 0 (a
+ * NaN or negative one would not; the schema asks for > 0). */
+static int monotone(const struct nms_set_def *def, const struct nms_set *set,
+                    size_t asked)
+{
+    size_t i;
+
+    if (def->kind != NMS_KIND_POINTS)
+        return def->kind == NMS_KIND_GROUPS || def->kind == NMS_KIND_CHECKLIST;
+    for (i = asked; i < def->n_items; i++)
+        if (!(set->items[i].points >= 0))
+            return 0;
+    return 1;
+}
+
+int nms_aggregate_fixed(const struct nms_set_def *def, struct nms_set *set,
+                        size_t asked)
+{
+    struct outcome yes, no;
+
+    if (asked >= def->n_items)
+        return 1;
+    if (!monotone(def, set, asked))
+        return 0;
+    /* Monotone, every mix of the rest's answers lies between these two:
+     * equal, they leave nothing for the rest to change. */
+    outcomes(def, set, asked, &yes, &no);
+    return yes.result == no.result && yes.met == no.met &&
+           yes.score == no.score && yes.possible == no.possible;
 }
 
 void nms_aggregate_set(lua_State *L, const struct nms_set_def *def,

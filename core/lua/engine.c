@@ -33,6 +33,7 @@ struct nms_engine {
     const volatile sig_atomic_t *interrupt;  /* see nms/interrupt.h */
     enum nms_evidence evidence;             /* nms_engine_set_evidence */
     int drop_notes;                         /* nms_engine_set_notes(e, 0) */
+    enum nms_items items;                   /* nms_engine_set_items */
     unsigned long watchdog_us;              /* nms_engine_set_watchdog */
     char errmsg[1024];
 };
@@ -168,6 +169,7 @@ enum nms_status nms_engine_evaluate(struct nms_engine *e,
                                     struct nms_result **out)
 {
     struct nms_result *r;
+    struct nms_eval_mode mode;
     enum nms_status status;
 
     *out = NULL;
@@ -181,8 +183,10 @@ enum nms_status nms_engine_evaluate(struct nms_engine *e,
     r = calloc(1, sizeof *r);
     if (!r)
         return NMS_ENOMEM;
-    status = nms_eval_case(e->vm, e->rs, &e->limits, e->evidence,
-                           !e->drop_notes, c, r);
+    mode.evidence = e->evidence;
+    mode.notes = !e->drop_notes;
+    mode.items = e->items;
+    status = nms_eval_case(e->vm, e->rs, &e->limits, &mode, c, r);
     if (status != NMS_OK) {
         nms_result_free(r);
         return status;
@@ -201,6 +205,16 @@ void nms_engine_set_notes(struct nms_engine *e, int keep)
     e->drop_notes = !keep;
 }
 
+void nms_engine_set_items(struct nms_engine *e, enum nms_items which)
+{
+    e->items = which;
+}
+
+enum nms_items nms_engine_items(const struct nms_engine *e)
+{
+    return e->items;
+}
+
 void nms_engine_set_watchdog(struct nms_engine *e, unsigned long cpu_us)
 {
     e->watchdog_us = cpu_us;
@@ -209,6 +223,18 @@ void nms_engine_set_watchdog(struct nms_engine *e, unsigned long cpu_us)
 }
 
 static const char *const evidence_names[] = {"all", "decisive", "none"};
+static const char *const items_names[] = {"all", "needed"};
+
+/* The index of `name` among the n `names`, or -1. */
+static int name_index(const char *const *names, int n, const char *name)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
 
 const char *nms_evidence_name(enum nms_evidence level)
 {
@@ -217,14 +243,25 @@ const char *nms_evidence_name(enum nms_evidence level)
 
 int nms_evidence_parse(const char *name, enum nms_evidence *out)
 {
-    int i;
+    int i = name_index(evidence_names, 3, name);
 
-    for (i = 0; i < 3; i++)
-        if (strcmp(name, evidence_names[i]) == 0) {
-            *out = (enum nms_evidence)i;
-            return 0;
-        }
-    return -1;
+    if (i >= 0)
+        *out = (enum nms_evidence)i;
+    return i >= 0 ? 0 : -1;
+}
+
+const char *nms_items_name(enum nms_items which)
+{
+    return (unsigned)which < 2 ? items_names[which] : "all";
+}
+
+int nms_items_parse(const char *name, enum nms_items *out)
+{
+    int i = name_index(items_names, 2, name);
+
+    if (i >= 0)
+        *out = (enum nms_items)i;
+    return i >= 0 ? 0 : -1;
 }
 
 const char *nms_engine_errmsg(const struct nms_engine *e)

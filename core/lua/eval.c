@@ -9,7 +9,8 @@
  * clinical feature are compared (disagreements).
  * A check that raises, breaks a limit or returns something malformed fails
  * the whole case with the rule's id, file and line; the process and the
- * other cases carry on.
+ * other cases carry on. With NMS_ITEMS_NEEDED a set's items are asked only
+ * until its verdicts are fixed (ask_items); the rest are marked skipped.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -31,8 +32,7 @@ struct eval_args {
     const struct nms_ruleset *rs;
     const struct nms_case *c;
     struct nms_result *r;
-    enum nms_evidence evidence;
-    int notes;      /* keep the actions' notes (nms_engine_set_notes) */
+    const struct nms_eval_mode *mode;
 };
 
 /* A copy of the `len` bytes of s with each NUL as U+FFFD (base_int.h);
@@ -362,7 +362,7 @@ static int actions_in_full(lua_State *L, struct eval_args *a, int case_idx,
 {
     int top = lua_gettop(L), status;
 
-    if (a->vm->quiet && !a->notes) {
+    if (a->vm->quiet && !a->mode->notes) {
         status = run_actions(L, a, case_idx, verdicts_idx, def, set);
         if (status == 0) {
             free(set->notes);
@@ -387,6 +387,55 @@ static int actions_in_full(lua_State *L, struct eval_args *a, int case_idx,
     return status;
 }
 
+/* The items of `set` from the ruleset's text (nms_eval_case), before any
+ * is asked: whether the rest may be skipped reads their points. */
+static void copy_items(lua_State *L, const struct nms_set_def *def,
+                       struct nms_set *set)
+{
+    size_t i;
+
+    set->items = calloc(def->n_items, sizeof *set->items);
+    if (!set->items)
+        luaL_error(L, "not enough memory");
+    set->n_items = def->n_items;
+    for (i = 0; i < def->n_items; i++) {
+        const struct nms_item_def *d = &def->items[i];
+        struct nms_item *item = &set->items[i];
+        item->id = d->id;
+        item->title = d->title;
+        item->definition = d->definition;
+        item->feature = d->feature;
+        item->source = d->source;
+        if (def->kind == NMS_KIND_GROUPS)
+            item->group = def->groups[d->group].id;
+        item->points = d->points;
+        item->value = NMS_TRI_UNKNOWN;
+    }
+}
+
+/* Asks the items of `set` in order: every one, or with NMS_ITEMS_NEEDED
+ * only until the set's verdicts are fixed (nms_aggregate_fixed); the rest
+ * are marked skipped, unknown with no evidence and no missing text.
+ * Returns 0 or -1 if a rule failed. */
+static int ask_items(lua_State *L, struct eval_args *a, int case_idx,
+                     int verdicts_idx, const struct nms_set_def *def,
+                     struct nms_set *set)
+{
+    int needed = a->mode->items == NMS_ITEMS_NEEDED;
+    size_t i;
+
+    for (i = 0; i < def->n_items; i++) {
+        if (needed && nms_aggregate_fixed(def, set, i)) {
+            for (; i < def->n_items; i++)
+                set->items[i].skipped = 1;
+            break;
+        }
+        if (run_item(L, a, case_idx, verdicts_idx, def, i, &set->items[i]) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Evaluates set `def` into `set`, its checks and actions given the
  * verdicts at `verdicts_idx` too when not 0; returns 0 or -1 if a rule
  * failed. */
@@ -406,26 +455,13 @@ static int run_set(lua_State *L, struct eval_args *a, int case_idx,
     set->screen = def->screen;
     set->threshold = def->threshold;
     copy_groups(L, def, set);
-    set->items = calloc(def->n_items, sizeof *set->items);
-    if (!set->items)
-        luaL_error(L, "not enough memory");
-    for (i = 0; i < def->n_items; i++) {
-        const struct nms_item_def *d = &def->items[i];
-        struct nms_item *item = &set->items[i];
-        set->n_items = i + 1;
-        item->id = d->id;
-        item->title = d->title;
-        item->definition = d->definition;
-        item->feature = d->feature;
-        item->source = d->source;
-        if (def->kind == NMS_KIND_GROUPS)
-            item->group = def->groups[d->group].id;
-        item->points = d->points;
-        if (run_item(L, a, case_idx, verdicts_idx, def, i, item) != 0)
-            return -1;
-    }
+    copy_items(L, def, set);
+    if (ask_items(L, a, case_idx, verdicts_idx, def, set) != 0)
+        return -1;
     nms_aggregate_set(L, def, set);
     nms_mark_decided(def, set);
+    for (i = 0; i < set->n_items; i++)   /* not asked, so decided nothing */
+        set->items[i].decided &= !set->items[i].skipped;
     copy_notes(L, def->notes, def->n_notes, set);
     if (def->actions_ref != LUA_NOREF)
         return actions_in_full(L, a, case_idx, verdicts_idx, def, set);
@@ -604,7 +640,8 @@ static int eval_protected(lua_State *L)
     int case_idx, verdicts_idx;
     size_t i;
 
-    a->vm->quiet = a->evidence != NMS_EVIDENCE_ALL;
+    a->vm->quiet = a->mode->evidence != NMS_EVIDENCE_ALL;
+    a->r->items = a->mode->items;
     nms_lua_push_case(L, a->c);
     case_idx = lua_gettop(L);
     a->r->sets = calloc(rs->n_sets, sizeof *a->r->sets);
@@ -627,9 +664,10 @@ static int eval_protected(lua_State *L)
                 return 0;
     }
     a->vm->quiet = 0;
-    if (a->evidence == NMS_EVIDENCE_DECISIVE && explain_decided(L, a) != 0)
+    if (a->mode->evidence == NMS_EVIDENCE_DECISIVE && explain_decided(L, a) != 0)
         return 0;
-    if (a->evidence != NMS_EVIDENCE_ALL && a->rs->warnings_ref != LUA_NOREF) {
+    if (a->mode->evidence != NMS_EVIDENCE_ALL &&
+        a->rs->warnings_ref != LUA_NOREF) {
         /* Warnings are read at every level: written in full, on a fresh
          * case table (as actions_in_full explains); a ruleset without
          * warnings needs none. */
@@ -667,10 +705,10 @@ static int run_case(struct nms_vm *vm, struct eval_args *args)
 
 enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                               const struct nms_limits *lim,
-                              enum nms_evidence evidence, int notes,
+                              const struct nms_eval_mode *mode,
                               const struct nms_case *c, struct nms_result *r)
 {
-    struct eval_args args = {vm, rs, c, r, evidence, notes};
+    struct eval_args args = {vm, rs, c, r, mode};
     lua_State *L = vm->L;
     int status;
 

@@ -12,17 +12,23 @@
 #include "nms/engine.h"
 #include "nms/result.h"
 
+/* How a case is evaluated: the engine's settings (nms_engine_set_evidence,
+ * nms_engine_set_notes, nms_engine_set_items). */
+struct nms_eval_mode {
+    enum nms_evidence evidence;  /* which items' checks write evidence */
+    int notes;                   /* keep the severity actions' notes */
+    enum nms_items items;        /* which items' checks are asked */
+};
+
 /*
  * Evaluates case `c` with ruleset `rs` (loaded into `vm`) into the empty
- * result `r` under `limits`. A failing rule is recorded in r->error (and
- * r has no criteria). Returns NMS_OK, or NMS_ENOMEM when not even the
- * error could be recorded. `evidence` says which items' checks write
- * their evidence text (nms_engine_set_evidence), `notes` whether the
- * severity actions' notes are kept (nms_engine_set_notes).
+ * result `r` under `limits`, as `mode` says. A failing rule is recorded
+ * in r->error (and r has no criteria). Returns NMS_OK, or NMS_ENOMEM when
+ * not even the error could be recorded.
  */
 enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                               const struct nms_limits *limits,
-                              enum nms_evidence evidence, int notes,
+                              const struct nms_eval_mode *mode,
                               const struct nms_case *c, struct nms_result *r);
 
 /* The overlaps of differentials with met NMS criteria and the
@@ -34,6 +40,18 @@ void nms_eval_across(lua_State *L, const struct nms_ruleset *rs,
  * by the arithmetic of its kind (aggregate.c); raises on no memory. */
 void nms_aggregate_set(lua_State *L, const struct nms_set_def *def,
                        struct nms_set *set);
+
+/*
+ * Whether the verdict-level outputs of `set` (result, level, score,
+ * possible) are fixed once its first `asked` items are answered, whatever
+ * the others would answer: the same with every one of them true as with
+ * every one false, the kind's arithmetic being monotone in Kleene order
+ * (false < unknown < true). 0 when that cannot be shown (a points item
+ * whose points are not a number >= 0). Uses set->groups as scratch, so
+ * before nms_aggregate_set only (aggregate.c).
+ */
+int nms_aggregate_fixed(const struct nms_set_def *def, struct nms_set *set,
+                        size_t asked);
 
 /* Marks the items of `set` (evaluated from `def`) that decided its verdict
  * (nms_item.decided; decide.c). */

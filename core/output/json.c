@@ -588,6 +588,8 @@ enum nms_status nms_output_write(FILE *fp, const struct nms_case *c,
                                  const struct nms_ruleset_info *rs,
                                  unsigned options)
 {
+    if (r && r->items != NMS_ITEMS_ALL)
+        return NMS_EINVAL;   /* items skipped: not a record to print */
     nms_json_record(fp, c, r, rs, options);
     return ferror(fp) ? NMS_EIO : NMS_OK;
 }
@@ -597,9 +599,11 @@ char *nms_output_json(const struct nms_case *c, const struct nms_result *r,
 {
     char *text = NULL;
     size_t len = 0;
-    FILE *fp = open_memstream(&text, &len);
+    FILE *fp;
 
-    if (!fp)
+    if (r && r->items != NMS_ITEMS_ALL)
+        return NULL;   /* items skipped: not a record to print */
+    if (!(fp = open_memstream(&text, &len)))
         return NULL;
     nms_json_record(fp, c, r, rs, options);
     if (ferror(fp)) {

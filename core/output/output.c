@@ -244,12 +244,21 @@ static int is_csv(const struct nms_writer *w)
     return w->format == NMS_FORMAT_CSV || w->format == NMS_FORMAT_ITEMS_CSV;
 }
 
+/* Only the CSV row is all verdicts: the other formats print items, and a
+ * skipped one must not pass for an answer (nms_engine_set_items). */
+static int refused(const struct nms_writer *w, const struct nms_result *r)
+{
+    return r && r->items != NMS_ITEMS_ALL && w->format != NMS_FORMAT_CSV;
+}
+
 /* The record itself, less what its place decides (the CSV header, the
  * JSON array's commas). */
 static enum nms_status put_record(struct nms_writer *w,
                                   const struct nms_case *c,
                                   const struct nms_result *r)
 {
+    if (refused(w, r))
+        return NMS_EINVAL;
     if (is_csv(w))
         return csv_put(w, c, r);
     nms_json_record(w->fp, c, r, w->rs,
@@ -272,6 +281,8 @@ static void separate(struct nms_writer *w)
 enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r)
 {
+    if (refused(w, r))
+        return NMS_EINVAL;   /* nothing written, not even a separator */
     separate(w);
     w->written++;
     return put_record(w, c, r);

@@ -168,6 +168,42 @@ void nms_engine_set_evidence(struct nms_engine *e, enum nms_evidence level);
  */
 void nms_engine_set_notes(struct nms_engine *e, int keep);
 
+/*
+ * Which items' checks the cases evaluated from now on ask (enum nms_items
+ * in result.h). NMS_ITEMS_ALL (the default) asks every item. With
+ * NMS_ITEMS_NEEDED a set's items are asked in order only until its
+ * verdicts can no longer change, whatever the rest would answer: the
+ * engine works out the set's verdict with every remaining item true and
+ * with every one false, and when both give the same result, level (so
+ * tier), score, possible and count, the rest are skipped (nms_item.skipped).
+ * The arithmetic of every kind is monotone (false < unknown < true: a
+ * points set's points are positive), so every mix of answers would give
+ * the same; a set that could not be shown so is asked in full. What stays
+ * whole: each set's result, level, tier, score, possible and count, the
+ * severity tier and actions (they read only these), the overlaps, the
+ * ruleset's warnings; everything a CSV row or a verdict count reads. What
+ * does not: the skipped items (no value, evidence or missing text), the
+ * groups tallies, could_be, reasons and decided marks, which count only
+ * the items asked, and disagreements, which are not looked for; the JSON
+ * and items-CSV writers refuse such a result (NMS_EINVAL). Two costs of
+ * the saving: a check that is not asked cannot fail the case (a broken
+ * rule there is seen only when every item is asked), and the instruction
+ * budget counts only what was asked. It also takes each check to be a
+ * function of the case (and, for severity, the verdicts) alone, as
+ * NMS_EVIDENCE_DECISIVE does.
+ */
+void nms_engine_set_items(struct nms_engine *e, enum nms_items which);
+
+/* The engine's nms_engine_set_items choice (NMS_ITEMS_ALL by default). */
+enum nms_items nms_engine_items(const struct nms_engine *e);
+
+/* "all" or "needed". */
+const char *nms_items_name(enum nms_items which);
+
+/* The choice named `name` ("all", "needed") into *out: 0, or -1 for
+ * another name. */
+int nms_items_parse(const char *name, enum nms_items *out);
+
 /* "all", "decisive" or "none". */
 const char *nms_evidence_name(enum nms_evidence level);
 

@@ -60,7 +60,9 @@ enum nms_status nms_writer_new(struct nms_writer **out, FILE *fp,
 /*
  * Writes the record for case `c`: its result `r`, or an error record when
  * the case has an error (r is then NULL) or r->error is set. Returns
- * NMS_OK, NMS_ENOMEM or NMS_EIO (errno set).
+ * NMS_OK, NMS_ENOMEM or NMS_EIO (errno set), or NMS_EINVAL, writing
+ * nothing, for a result that skipped items (NMS_ITEMS_NEEDED) in any format
+ * but NMS_FORMAT_CSV, which alone prints verdicts only.
  */
 enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
                                const struct nms_result *r);
@@ -71,8 +73,8 @@ enum nms_status nms_writer_put(struct nms_writer *w, const struct nms_case *c,
  * (the CSV header, the JSON array's brackets and commas), with the sets of
  * ruleset `rs` (the engine's that made r). For the workers of a parallel
  * run: each formats its cases apart (w is only read) and one thread puts
- * the texts in order with nms_writer_put_text. Returns NMS_OK, NMS_ENOMEM
- * or NMS_EIO.
+ * the texts in order with nms_writer_put_text. Returns NMS_OK, NMS_ENOMEM,
+ * NMS_EIO, or NMS_EINVAL as nms_writer_put.
  */
 enum nms_status nms_output_record(const struct nms_writer *w, FILE *fp,
                                   const struct nms_case *c,
@@ -100,7 +102,8 @@ void nms_writer_free(struct nms_writer *w);
 /*
  * Writes the JSON record of case `c` (as nms_writer_put would, with
  * NMS_OUTPUT_* `options`) straight to fp, from the case and result
- * themselves. Returns NMS_OK or NMS_EIO.
+ * themselves. Returns NMS_OK or NMS_EIO, or NMS_EINVAL (nothing written)
+ * for a result that skipped items (NMS_ITEMS_NEEDED).
  */
 enum nms_status nms_output_write(FILE *fp, const struct nms_case *c,
                                  const struct nms_result *r,
@@ -110,7 +113,8 @@ enum nms_status nms_output_write(FILE *fp, const struct nms_case *c,
 /*
  * The JSON text of one output record, as nms_writer_put would write it,
  * with NMS_OUTPUT_* `options` (0 for the plain one-line record). Returns a
- * new string the caller frees with free(), or NULL when out of memory.
+ * new string the caller frees with free(), or NULL when out of memory or
+ * for a result that skipped items (NMS_ITEMS_NEEDED).
  */
 char *nms_output_json(const struct nms_case *c, const struct nms_result *r,
                       const struct nms_ruleset_info *rs, unsigned options);

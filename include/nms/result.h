@@ -70,6 +70,10 @@ struct nms_item {
                            item a met verdict counted, a false item whose
                            being unknown would have left a not-met verdict
                            open, an unknown item an open verdict waits on */
+    int skipped;        /* 1 when its check was never asked (NMS_ITEMS_NEEDED:
+                           the set's verdict was fixed before it): value
+                           unknown, evidence and missing NULL, never decided.
+                           Not an answer: a reader must not show it as one */
 };
 
 /* A group of a groups-kind set, with its counts on this case. */
@@ -134,6 +138,13 @@ struct nms_rule_warning {
     char *kind;
 };
 
+/* Which items' checks a result asked (nms_engine_set_items). */
+enum nms_items {
+    NMS_ITEMS_ALL = 0,  /* every item of every set (the default) */
+    NMS_ITEMS_NEEDED    /* a set's items in order until its verdict is fixed
+                           whatever the rest answer: the rest are skipped */
+};
+
 struct nms_result {
     struct nms_set *sets;       /* in ruleset order: criteria, severity,
                                    risk factors, differentials */
@@ -145,6 +156,12 @@ struct nms_result {
     struct nms_rule_error *error;   /* non-NULL: no sets */
     struct nms_text *text;      /* the ruleset's static text the const
                                    strings point into: one reference */
+    enum nms_items items;       /* NMS_ITEMS_NEEDED: only the verdicts are
+                                   whole. Skipped items are marked; a set's
+                                   groups tallies, could_be and reasons and
+                                   the items' decided marks count the asked
+                                   items only (a skipped one as unknown), and
+                                   disagreements are not looked for (none) */
 };
 
 /* "met", "not_met" or "indeterminate". */

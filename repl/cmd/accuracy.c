@@ -35,6 +35,10 @@ static const char usage[] =
     "  --label PATH         the reference field, from the record's root\n"
     "  --format FORMAT      text (default), json or csv\n"
     "  --plot FILE.svg      also draw the ROC curves (a self-contained SVG)\n"
+    "  --items WHICH        needed (default): a set's items are asked only\n"
+    "                       until its verdict and score can no longer\n"
+    "                       change (the same figures for less work; an item\n"
+    "                       not asked cannot fail its case); all: every item\n"
     "  -o, --output FILE    write to FILE atomically instead of stdout\n"
     "  --rules DIR          ruleset directory (default: the installed one)\n"
     "  --param NAME=VALUE   override a ruleset parameter (repeatable)\n"
@@ -45,7 +49,7 @@ static const char usage[] =
     "Exit status: 0 done, 1 some cases were errors (left out), 2 usage or\n"
     "input/output error, 3 the ruleset failed to load.\n";
 
-enum { OPT_FORMAT = NMS_OPT_OWN, OPT_LABEL, OPT_PLOT };
+enum { OPT_FORMAT = NMS_OPT_OWN, OPT_LABEL, OPT_PLOT, OPT_ITEMS };
 
 /* --format values beyond batch's: text is this command's default. */
 enum { FORMAT_TEXT = 0, FORMAT_JSON, FORMAT_CSV };
@@ -54,6 +58,7 @@ static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"label", required_argument, NULL, OPT_LABEL},
     {"plot", required_argument, NULL, OPT_PLOT},
+    {"items", required_argument, NULL, OPT_ITEMS},
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
 
@@ -76,6 +81,8 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
     case OPT_PLOT:
         cli->plot = arg;
         return -1;
+    case OPT_ITEMS:
+        return nms_cli_set_items(cli, arg);
     case 'o':
         cli->output = arg;
         return -1;
@@ -146,7 +153,10 @@ int nms_cmd_accuracy(int argc, char **argv)
     struct nms_cli cli;
     int status, fatal;
 
-    status = nms_cmd_start_verdicts(&cli, &nms_accuracy_options, argc, argv, &e);
+    /* Verdicts and scores only: the items that cannot change them need not
+     * be asked (--items). */
+    status = nms_cmd_start_verdicts(&cli, &nms_accuracy_options, argc, argv,
+                                    &e, NMS_ITEMS_NEEDED);
     if (status >= 0)
         return status;
     if (!cli.label) {

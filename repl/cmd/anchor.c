@@ -46,12 +46,16 @@ static int exposed_at(struct nms_engine *e, const struct nms_record *rec,
     struct nms_case_options opt = {t, form};
     struct nms_case *c = nms_case_read(rec, &opt);
     struct nms_result *r = NULL;
+    enum nms_items items = nms_engine_items(e);
     int rc = -1;
 
     if (!c) {
         nms_errorf("out of memory");
         return -1;
     }
+    /* Exposure is an item's value, which an engine asking only the items
+     * its verdicts need might skip: every item is asked here. */
+    nms_engine_set_items(e, NMS_ITEMS_ALL);
     if (c->error) {
         rc = 0; /* cannot happen for a case that read whole; not exposed */
     } else if (nms_engine_evaluate(e, c, &r) != NMS_OK) {
@@ -59,6 +63,7 @@ static int exposed_at(struct nms_engine *e, const struct nms_record *rec,
     } else {
         rc = nms_anchor_exposed(r);
     }
+    nms_engine_set_items(e, items);
     nms_result_free(r);
     nms_case_free(c);
     return rc;

@@ -44,9 +44,8 @@ static const char usage[] =
     "                       default one starting with = + - @ (a formula to\n"
     "                       a spreadsheet) gets a leading single quote\n"
     "  --compact            JSON records without what the ruleset's version\n"
-    "                       and digest already fix (titles, citations, rules,\n"
-    "                       sources, distinguishing points): about 40 %\n"
-    "                       smaller; verdicts and evidence are all there\n"
+    "                       and digest fix (titles, citations, rules,\n"
+    "                       sources, distinguishing points): 40 % smaller\n"
     "  --record KIND        full (default): every item with its evidence;\n"
     "                       compact: the record to store, at most a few kB:\n"
     "                       verdicts, scores, levels, the true and unknown\n"
@@ -54,19 +53,20 @@ static const char usage[] =
     "                       decided each verdict (docs/output-format.md);\n"
     "                       JSON formats only, CSV is the same either way\n"
     "  --evidence LEVEL     all, decisive (only the items that decided a\n"
-    "                       verdict) or none: how much evidence text the\n"
-    "                       rules write; verdicts, values and missing data\n"
-    "                       are the same at every level. Default: all for\n"
-    "                       the full record, decisive for the compact one,\n"
-    "                       none for CSV\n"
+    "                       verdict) or none: the evidence text written;\n"
+    "                       all else is the same at every level. Default:\n"
+    "                       all, decisive for --record compact, none for CSV\n"
+    "  --items WHICH        CSV: needed (default) asks a set's items only\n"
+    "                       until its verdicts are fixed (an item not asked\n"
+    "                       cannot fail the case); all asks every one, as\n"
+    "                       the other formats always do\n"
     "  -o, --output FILE    write to FILE atomically instead of stdout\n"
     "  -j, --jobs N         N workers, each with its own engine (default:\n"
     "                       NMSRULES_JOBS, else one per CPU); the same output\n"
     "                       for every N (a relative --as-of runs with one)\n"
-    "  --progress           show the cases done and the rate on stderr while\n"
-    "                       running, also when stderr is not a terminal\n"
-    "                       (the default: on a terminal, the results\n"
-    "                       elsewhere; NMSRULES_PROGRESS)\n"
+    "  --progress           show the cases done and the rate on stderr, also\n"
+    "                       when it is not a terminal (default: on a\n"
+    "                       terminal; NMSRULES_PROGRESS)\n"
     "  --no-progress        never show it\n"
     "  --as-of TIME         evaluate as of TIME (ISO 8601 or hours),\n"
     "                       ignoring later data\n"
@@ -76,7 +76,7 @@ static const char usage[] =
     "  --max-memory MIB     memory the rules may hold beyond the loaded\n"
     "                       ruleset, for all cases together (default 64)\n"
     "  --max-cpu-ms MS      CPU time one case may use (default 10000)\n"
-    "  --color[=WHEN]       accepted for uniformity; batch output is never coloured\n"
+    "  --color[=WHEN]       accepted; batch output is never coloured\n"
     "  -h, --help           show this help\n"
     "\n"
     "With -o, FILE is replaced only by a complete run (an existing FILE keeps\n"
@@ -90,7 +90,8 @@ static const char usage[] =
     "input's first cases; the message says how many).\n";
 
 enum { OPT_FORMAT = NMS_OPT_OWN, OPT_COMPACT, OPT_CSV_EOL, OPT_LABEL_COLUMNS,
-       OPT_CSV_RAW, OPT_RECORD, OPT_EVIDENCE, OPT_PROGRESS, OPT_NO_PROGRESS };
+       OPT_CSV_RAW, OPT_RECORD, OPT_EVIDENCE, OPT_ITEMS, OPT_PROGRESS,
+       OPT_NO_PROGRESS };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -100,6 +101,7 @@ static const struct option long_options[] = {
     {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
     {"record", required_argument, NULL, OPT_RECORD},
     {"evidence", required_argument, NULL, OPT_EVIDENCE},
+    {"items", required_argument, NULL, OPT_ITEMS},
     {"output", required_argument, NULL, 'o'},
     {"jobs", required_argument, NULL, 'j'},
     {"progress", no_argument, NULL, OPT_PROGRESS},
@@ -188,6 +190,8 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
         return one_of(arg, "record", "compact", "full", &cli->record_compact);
     case OPT_EVIDENCE:
         return nms_cli_set_evidence(cli, arg);
+    case OPT_ITEMS:
+        return nms_cli_set_items(cli, arg);
     case 'o':
         cli->output = arg;
         return -1;
@@ -225,12 +229,13 @@ static int emit_record(void *ctx, const struct nms_case *c,
  * Returns 1 on a fatal error. */
 static int run_inputs(const struct nms_cli *cli, struct nms_engine *e,
                       struct nms_writer *w, size_t labels,
-                      enum nms_evidence evidence, int notes, struct tally *t)
+                      const struct nms_run_settings *settings,
+                      struct tally *t)
 {
     int i;
 
     if (cli->jobs > 1) {
-        if (nms_run_parallel(cli, e, w, labels > 0, evidence, notes, t) != 0)
+        if (nms_run_parallel(cli, e, w, labels > 0, settings, t) != 0)
             return 1;
     } else {
         for (i = 0; i < cli->n_inputs && !nms_interrupted(); i++)
@@ -265,7 +270,7 @@ int nms_cmd_batch(int argc, char **argv)
     struct nms_sink out;
     struct nms_cli cli;
     struct nms_label_columns labels = {NULL, 0};
-    enum nms_evidence evidence;
+    struct nms_run_settings settings;
     int csv;
     int status, fatal;
 
@@ -288,6 +293,12 @@ int nms_cmd_batch(int argc, char **argv)
                    "results to another file", cli.output);
         return NMS_EXIT_USAGE;
     }
+    if (cli.format != NMS_FORMAT_CSV &&
+        nms_cli_items(&cli, NMS_ITEMS_ALL) != NMS_ITEMS_ALL) {
+        nms_errorf("--items needed is for --format csv: the other formats "
+                   "print every item, so they ask every one");
+        return NMS_EXIT_USAGE;
+    }
     if (cli.format == NMS_FORMAT_CSV || cli.format == NMS_FORMAT_ITEMS_CSV)
         if ((status = nms_label_columns_find(&cli, &labels)) != 0)
             return status;
@@ -304,14 +315,19 @@ int nms_cmd_batch(int argc, char **argv)
     /* A signal also stops the case being evaluated, however it loops. */
     nms_engine_set_interrupt(e, nms_interrupt_flag());
     /* CSV holds no evidence and no notes; the compact record only the
-     * decided items' evidence. */
+     * decided items' evidence. The CSV row, verdicts only, needs only the
+     * items that can still change them (nms_engine_set_items); the items
+     * CSV and the JSON records print every item. */
     csv = cli.format == NMS_FORMAT_CSV || cli.format == NMS_FORMAT_ITEMS_CSV;
-    evidence = nms_cli_evidence(&cli, csv ? NMS_EVIDENCE_NONE
-                                      : cli.record_compact
-                                            ? NMS_EVIDENCE_DECISIVE
-                                            : NMS_EVIDENCE_ALL);
-    nms_engine_set_evidence(e, evidence);
-    nms_engine_set_notes(e, !csv);
+    settings.evidence = nms_cli_evidence(&cli, csv ? NMS_EVIDENCE_NONE
+                                               : cli.record_compact
+                                                     ? NMS_EVIDENCE_DECISIVE
+                                                     : NMS_EVIDENCE_ALL);
+    settings.notes = !csv;
+    settings.items = nms_cli_items(&cli, cli.format == NMS_FORMAT_CSV
+                                             ? NMS_ITEMS_NEEDED
+                                             : NMS_ITEMS_ALL);
+    nms_run_settings_apply(e, &settings);
     if (nms_writer_new(&w, out.fp, cli.format, nms_engine_ruleset(e)) !=
         NMS_OK) {
         nms_errorf("cannot write results: %s", strerror(errno));
@@ -323,7 +339,7 @@ int nms_cmd_batch(int argc, char **argv)
                                       (cli.csv_raw ? NMS_OUTPUT_CSV_RAW : 0u));
         nms_writer_set_label_columns(w, (const char *const *)labels.paths,
                                      labels.n);
-        fatal = run_inputs(&cli, e, w, labels.n, evidence, !csv, &t);
+        fatal = run_inputs(&cli, e, w, labels.n, &settings, &t);
     }
     nms_writer_free(w);
     nms_label_columns_release(&labels);

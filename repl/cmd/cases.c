@@ -169,15 +169,25 @@ int nms_cmd_start(struct nms_cli *cli, const struct nms_command_options *spec,
     return status != 0 ? status : -1;
 }
 
+void nms_run_settings_apply(struct nms_engine *e,
+                            const struct nms_run_settings *s)
+{
+    nms_engine_set_evidence(e, s->evidence);
+    nms_engine_set_notes(e, s->notes);
+    nms_engine_set_items(e, s->items);
+}
+
 int nms_cmd_start_verdicts(struct nms_cli *cli,
                            const struct nms_command_options *spec, int argc,
-                           char **argv, struct nms_engine **e)
+                           char **argv, struct nms_engine **e,
+                           enum nms_items items)
 {
     int status = nms_cmd_start(cli, spec, argc, argv, e);
+    struct nms_run_settings settings = {NMS_EVIDENCE_NONE, 0, items};
 
     if (status < 0) {
-        nms_engine_set_evidence(*e, NMS_EVIDENCE_NONE);
-        nms_engine_set_notes(*e, 0);
+        settings.items = nms_cli_items(cli, items);
+        nms_run_settings_apply(*e, &settings);
     }
     return status;
 }

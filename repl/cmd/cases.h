@@ -88,11 +88,26 @@ int nms_cmd_start(struct nms_cli *cli, const struct nms_command_options *spec,
  * nms_cmd_start for the commands that print verdicts, counts and missing
  * data but never evidence or notes (accuracy, summary, timeline): the
  * engine is set to --evidence none and keeps no notes, so the rules write
- * no prose (docs/performance.md).
+ * no prose (docs/performance.md), and asks the items of --items, else
+ * `items`: NMS_ITEMS_NEEDED for a command that reads no item (its
+ * verdicts are the same; accuracy, timeline), NMS_ITEMS_ALL for one that
+ * does (summary reads missing data and disagreements).
  */
 int nms_cmd_start_verdicts(struct nms_cli *cli,
                            const struct nms_command_options *spec, int argc,
-                           char **argv, struct nms_engine **e);
+                           char **argv, struct nms_engine **e,
+                           enum nms_items items);
+
+/* What an engine of a run is set to: batch -j gives it to every worker. */
+struct nms_run_settings {
+    enum nms_evidence evidence;  /* nms_engine_set_evidence */
+    int notes;                   /* nms_engine_set_notes */
+    enum nms_items items;        /* nms_engine_set_items */
+};
+
+/* Sets engine e as `s` says. */
+void nms_run_settings_apply(struct nms_engine *e,
+                            const struct nms_run_settings *s);
 
 /*
  * --format for the analysis commands: `arg` must be one of the n `names`

@@ -61,8 +61,8 @@ struct pipeline {
     struct nms_case_options case_opt;
     struct nms_writer *w;
     int format_parses;      /* formatting takes `parse` */
-    enum nms_evidence evidence;   /* every engine's, as the first's */
-    int notes;                    /* nms_engine_set_notes, likewise */
+    const struct nms_run_settings *settings;  /* every engine's, as the
+                                                 first's */
     const struct nms_ruleset_info *first;   /* the first engine's ruleset */
     size_t n_jobs;
     pthread_mutex_t parse;  /* held by whoever parses JSON */
@@ -323,8 +323,7 @@ static int load_worker_engine(struct worker *w)
     }
     /* (a signal stops its cases too, as with one engine: the engine
      * watches the flag since its load, nms_cli_load_again) */
-    nms_engine_set_evidence(w->e, p->evidence);
-    nms_engine_set_notes(w->e, p->notes);
+    nms_run_settings_apply(w->e, p->settings);
     return 0;
 }
 
@@ -471,7 +470,7 @@ static void wait_for_writer(struct pipeline *p)
 
 int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
                      struct nms_writer *w, int format_parses,
-                     enum nms_evidence evidence, int notes,
+                     const struct nms_run_settings *settings,
                      struct tally *t)
 {
     struct pipeline p;
@@ -486,8 +485,7 @@ int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
     p.case_opt.as_of_form = cli->as_of_form;
     p.w = w;
     p.format_parses = format_parses;
-    p.evidence = evidence;
-    p.notes = notes;
+    p.settings = settings;
     p.first = nms_engine_ruleset(e);
     p.n_jobs = n;
     p.t = t;

@@ -39,9 +39,8 @@
 
 /*
  * Runs every input of cli with cli->jobs workers: the first uses engine e
- * (loaded, its interrupt flag, `evidence` level and `notes`
- * (nms_engine_set_notes) set), the others load their own with the same
- * options, level and notes. Records, formatted as w would (nms_output_record), go to
+ * (loaded, its interrupt flag and `settings` set), the others load their
+ * own with the same options and settings. Records, formatted as w would (nms_output_record), go to
  * w in input order; counts to t (t->cases kept up to date for the
  * progress line as they are written). `format_parses`: w's
  * records parse JSON (CSV label columns), so the workers format them one
@@ -53,7 +52,7 @@
  */
 int nms_run_parallel(const struct nms_cli *cli, struct nms_engine *e,
                      struct nms_writer *w, int format_parses,
-                     enum nms_evidence evidence, int notes,
+                     const struct nms_run_settings *settings,
                      struct tally *t);
 
 #endif

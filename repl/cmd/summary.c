@@ -386,7 +386,10 @@ int nms_cmd_summary(int argc, char **argv)
     struct nms_cli cli;
     int status, fatal;
 
-    status = nms_cmd_start_verdicts(&cli, &nms_summary_options, argc, argv, &e);
+    /* Every item asked: the missing data and the disagreements it counts
+     * are items' (nms_engine_set_items). */
+    status = nms_cmd_start_verdicts(&cli, &nms_summary_options, argc, argv,
+                                    &e, NMS_ITEMS_ALL);
     if (status >= 0)
         return status;
     memset(&s, 0, sizeof s);

@@ -40,6 +40,10 @@ static const char usage[] =
     "  --plot FILE.svg      also draw the cohort's time to first met per set\n"
     "                       (the share of the cases each set met, by hour\n"
     "                       after the anchor; a self-contained SVG)\n"
+    "  --items WHICH        needed (default): a set's items are asked only\n"
+    "                       until its verdict and score can no longer\n"
+    "                       change (the same figures for less work; an item\n"
+    "                       not asked cannot fail its case); all: every item\n"
     "  -o, --output FILE    write to FILE atomically instead of stdout\n"
     "  --rules DIR          ruleset directory (default: the installed one)\n"
     "  --param NAME=VALUE   override a ruleset parameter (repeatable)\n"
@@ -49,11 +53,12 @@ static const char usage[] =
     "Each time is one evaluation: a case with 40 times costs 40 batch runs.\n"
     "Exit status as for 'nmsrules batch'.\n";
 
-enum { OPT_FORMAT = NMS_OPT_OWN, OPT_PLOT };
+enum { OPT_FORMAT = NMS_OPT_OWN, OPT_PLOT, OPT_ITEMS };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"plot", required_argument, NULL, OPT_PLOT},
+    {"items", required_argument, NULL, OPT_ITEMS},
     {"output", required_argument, NULL, 'o'},
     NMS_COMMON_OPTIONS};
 
@@ -67,6 +72,8 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
     case OPT_PLOT:
         cli->plot = arg;
         return -1;
+    case OPT_ITEMS:
+        return nms_cli_set_items(cli, arg);
     case 'o':
         cli->output = arg;
         return -1;
@@ -356,7 +363,10 @@ int nms_cmd_timeline(int argc, char **argv)
     struct nms_cli cli;
     int status, fatal;
 
-    status = nms_cmd_start_verdicts(&cli, &nms_timeline_options, argc, argv, &e);
+    /* Verdicts, scores and tiers only: the items that cannot change them
+     * need not be asked (--items). */
+    status = nms_cmd_start_verdicts(&cli, &nms_timeline_options, argc, argv,
+                                    &e, NMS_ITEMS_NEEDED);
     if (status >= 0)
         return status;
     if (nms_interrupt_install() != 0 || nms_sink_open(&out, cli.output) != 0) {

@@ -375,3 +375,24 @@ enum nms_evidence nms_cli_evidence(const struct nms_cli *cli,
         nms_evidence_parse(cli->evidence, &level);
     return level;
 }
+
+int nms_cli_set_items(struct nms_cli *cli, const char *which)
+{
+    enum nms_items parsed;
+
+    if (nms_items_parse(which, &parsed) != 0) {
+        nms_errorf("unknown --items '%s' (expected all or needed)", which);
+        return NMS_EXIT_USAGE;
+    }
+    cli->items = which;
+    return -1;
+}
+
+enum nms_items nms_cli_items(const struct nms_cli *cli, enum nms_items fallback)
+{
+    enum nms_items which = fallback;
+
+    if (cli->items)
+        nms_items_parse(cli->items, &which);
+    return which;
+}

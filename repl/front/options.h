@@ -41,6 +41,8 @@ struct nms_cli {
     int record_compact;          /* batch --record compact: the stored record */
     const char *evidence;        /* --evidence all|decisive|none, or NULL:
                                     the command's default (nms_cli_evidence) */
+    const char *items;           /* --items all|needed, or NULL: the
+                                    command's default (nms_cli_items) */
     const char *output;          /* -o FILE, or NULL for stdout */
     int jobs;                    /* batch -j: workers; 0 = one per online CPU */
     int progress;                /* batch --progress 1, --no-progress -1;
@@ -159,5 +161,13 @@ int nms_cli_set_evidence(struct nms_cli *cli, const char *level);
  * for its output) when it was not given. */
 enum nms_evidence nms_cli_evidence(const struct nms_cli *cli,
                                    enum nms_evidence fallback);
+
+/* --items all|needed: checks the choice into cli->items; -1 (option
+ * taken) or NMS_EXIT_USAGE with a message. */
+int nms_cli_set_items(struct nms_cli *cli, const char *which);
+
+/* The items of --items, or `fallback` (the command's default) when it was
+ * not given. */
+enum nms_items nms_cli_items(const struct nms_cli *cli, enum nms_items fallback);
 
 #endif

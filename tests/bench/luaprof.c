@@ -3,7 +3,8 @@
  * a cohort with a ruleset and prints the Lua functions (self and inclusive)
  * and lines where the samples fell.
  *
- *   luaprof [--rules DIR] [--evidence LEVEL] [--hz N | --every N] [--top K] [FILE]
+ *   luaprof [--rules DIR] [--evidence LEVEL] [--items WHICH] [--hz N | --every N]
+ *           [--top K] [FILE]
  *
  * How it samples without touching core/: the engine already installs a Lua
  * count hook (every NMS_HOOK_INTERVAL VM instructions, core/lua/limits.c) for
@@ -285,6 +286,45 @@ static int set_timer(unsigned long hz)
     return setitimer(ITIMER_PROF, &it, NULL);
 }
 
+/* --items needed: the items each set skipped, in result order. */
+#define MAX_SETS 64
+static struct {
+    const char *id;     /* the ruleset's text, held by the engine */
+    unsigned long items, skipped;
+} skips[MAX_SETS];
+
+/* Counts the items of r's sets and those not asked. */
+static void count_skips(const struct nms_engine *e, const struct nms_result *r)
+{
+    size_t i, j;
+
+    for (i = 0; i < r->n_sets && i < MAX_SETS; i++) {
+        skips[i].id = nms_engine_ruleset(e)->sets[i].id;
+        skips[i].items += r->sets[i].n_items;
+        for (j = 0; j < r->sets[i].n_items; j++)
+            skips[i].skipped += (unsigned long)r->sets[i].items[j].skipped;
+    }
+}
+
+/* The share of each set's item checks not asked (--items needed). */
+static void print_skips(void)
+{
+    unsigned long items = 0, skipped = 0;
+    size_t i;
+
+    printf("\nitem checks not asked (--items needed), per set:\n");
+    for (i = 0; i < MAX_SETS && skips[i].id; i++) {
+        items += skips[i].items;
+        skipped += skips[i].skipped;
+        printf("  %-28s %9lu of %9lu  %5.1f %%\n", skips[i].id,
+               skips[i].skipped, skips[i].items,
+               skips[i].items ? 100.0 * (double)skips[i].skipped /
+                                    (double)skips[i].items : 0.0);
+    }
+    printf("  %-28s %9lu of %9lu  %5.1f %%\n", "all sets", skipped, items,
+           items ? 100.0 * (double)skipped / (double)items : 0.0);
+}
+
 /* Evaluates every record of fp; returns the number of cases evaluated, or
  * -1 when memory runs out. Error records are counted out, not profiled. */
 static long run(struct nms_engine *e, FILE *fp, const char *source)
@@ -305,8 +345,11 @@ static long run(struct nms_engine *e, FILE *fp, const char *source)
         c = nms_case_read(&rec, &opt);   /* the one way into a case */
         if (!c)
             cases = -1;
-        else if (!c->error && nms_engine_evaluate(e, c, &res) == NMS_OK)
+        else if (!c->error && nms_engine_evaluate(e, c, &res) == NMS_OK) {
             cases++;
+            if (!res->error)
+                count_skips(e, res);
+        }
         nms_result_free(res);
         nms_case_free(c);
     }
@@ -315,17 +358,21 @@ static long run(struct nms_engine *e, FILE *fp, const char *source)
 }
 
 static const char usage[] =
-    "usage: luaprof [--rules DIR] [--evidence all|decisive|none] [--hz N |\n"
-    "               --every N] [--top K] [FILE]\n"
+    "usage: luaprof [--rules DIR] [--evidence all|decisive|none]\n"
+    "               [--items all|needed] [--hz N | --every N] [--top K] [FILE]\n"
     "Evaluates the cases of FILE (JSON Lines, or stdin) with the ruleset in\n"
     "DIR (default: the source tree's rules/) and prints where the samples\n"
     "fell, K rows per table (default 25). Samples are taken N times per\n"
     "CPU-second (--hz, default 1000), or with --every N once every N\n"
     "count-hook events of the engine (N x 1,000 Lua VM instructions).\n"
-    "--evidence: how much evidence the rules write, as batch --evidence.\n";
+    "--evidence: how much evidence the rules write, as batch --evidence.\n"
+    "--items: which items are asked, as batch --items (all by default);\n"
+    "needed also prints the share of each set's item checks not asked.\n";
 
 /* --evidence: how much evidence text the rules write (all by default). */
 static enum nms_evidence evidence = NMS_EVIDENCE_ALL;
+/* --items: which items' checks are asked (all by default). */
+static enum nms_items items = NMS_ITEMS_ALL;
 
 /* Reads the options into prof, rules_dir, *file and *top; returns -1 to
  * go on, or the exit status (after --help or a bad option). */
@@ -341,6 +388,9 @@ static int parse_options(int argc, char **argv, const char **file,
             rules_dir = argv[++i];
         } else if (strcmp(argv[i], "--evidence") == 0 && next &&
                    nms_evidence_parse(next, &evidence) == 0) {
+            i++;
+        } else if (strcmp(argv[i], "--items") == 0 && next &&
+                   nms_items_parse(next, &items) == 0) {
             i++;
         } else if (strcmp(argv[i], "--hz") == 0 && next) {
             prof.hz = strtoul(argv[++i], NULL, 10);
@@ -391,6 +441,7 @@ int main(int argc, char **argv)
         goto out;
     }
     nms_engine_set_evidence(e, evidence);
+    nms_engine_set_items(e, items);
     /* Count every instruction: unhooked (the default), the rules would run
      * with no hook for sample_hook to ride on. */
     nms_engine_set_watchdog(e, NMS_WATCHDOG_EXACT);
@@ -410,6 +461,8 @@ int main(int argc, char **argv)
         goto out;
     }
     print_profile(cases, (double)(clock() - t0) / CLOCKS_PER_SEC, top);
+    if (items == NMS_ITEMS_NEEDED)
+        print_skips();
     rc = 0;
 out:
     if (fp && fp != stdin)
