@@ -288,7 +288,7 @@ local function without_rival(case, crit, against, undecided_text)
   local met = table.concat(against, ", ")
   if #against > 0 and rigid.value == true then
     return tri.finding(true, fmt.join({ head .. ": NMS criteria met (" .. met .. ") with " .. RIGIDITY_WORDS
-      .. " (" .. rigid.evidence .. "), which a cause found by the work-up would not explain", undecided_text }))
+      .. " (" .. rigid.evidence .. "): NMS remains possible whatever the work-up finds", undecided_text }))
   end
   local rigid_missing = rigid.value == nil and rigid.missing or nil
   if #pending > 0 then
