@@ -296,11 +296,11 @@ local function without_rival(case, crit, against, undecided_text)
     -- met (with such rigidity, NMS then stands whatever the result): its
     -- data decide too.
     local open = against_of(crit.indeterminate)
-    local fields = table.concat(pending, ", ")
     return tri.finding(nil, fmt.join({ head .. ": a cause it finds would explain the picture better unless NMS "
       .. "criteria are met with " .. RIGIDITY_WORDS .. " (" .. (#against > 0 and ("met: " .. met) or none_met(crit))
       .. "; " .. rigid.evidence .. ")", undecided_text }),
-      fmt.join({ "the " .. fields .. " work-up result (workup." .. table.concat(pending, ", workup.") .. ")",
+      fmt.join({ "the " .. fmt.list(pending) .. " work-up result" .. (#pending > 1 and "s" or "") .. " (workup."
+        .. table.concat(pending, ", workup.") .. ")",
         #against == 0 and #open > 0 and ("the data that would decide " .. table.concat(open, ", ")) or nil,
         rigid_missing }))
   end
