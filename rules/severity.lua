@@ -33,7 +33,10 @@
 --      stroke, malignant hyperthermia, anticholinergic, serotonin or
 --      sympathomimetic toxicity, CNS infection) and no other cause found by
 --      the work-up (IEC item 8 [S1], DSM-IV-TR criterion C), unless an NMS
---      criteria set is met too, with rigidity: then both remain possible.
+--      criteria set is met too, with rigidity (beside a cause the work-up
+--      found, moderate or severe: severity.workup_rigidity): then both
+--      remain possible. A work-up still pending, or not recorded, is read
+--      as such, never as "no other cause found" (severity/working.lua).
 -- Its three parts are the items of the group "working", read from the
 -- verdicts of the other sets, which the engine passes (it evaluates
 -- severity last). Complications count as NMS severity only when NMS is the
@@ -186,7 +189,9 @@ local set = {
       title = "No look-alike or other cause explains the picture better",
       definition = "No rival differential met (severity/lookalikes.lua) and no severity.exclusion_workup "
         .. "field positive; or, if one is, an NMS criteria set is met as well and rigidity is present "
-        .. "(both remain possible)",
+        .. "(beside a field positive, rigidity of severity.workup_rigidity: moderate or severe), so both "
+        .. "remain possible. A field pending leaves it unknown unless such a set and such rigidity are "
+        .. "present; fields not recorded leave it unknown unless a set is met or such rigidity is present",
       source = "DSM-IV-TR criterion C (§1.1 [S10][S11]); IEC 2011 item 8 (§3 [S1]); differential "
         .. "comparison §7.1 [S35]; severity/working.lua",
       needs = "the verdicts of the differentials and the work-up (case.workup)",

@@ -45,12 +45,35 @@ return {
   ["severity.exclusion_workup"] = {
     value = { "infection", "toxic", "metabolic", "neurologic" }, unit = "workup fields",
     doc = "Work-up fields whose 'positive' result is another cause found: it displaces NMS as the "
-      .. "working diagnosis unless an NMS criteria set is met all the same (then both remain possible, "
-      .. "and complications are not counted as NMS severity). 'psychiatric' is left out: DSM-IV-TR "
+      .. "working diagnosis unless an NMS criteria set is met all the same with rigidity of "
+      .. "severity.workup_rigidity (then both remain possible, and complications are not counted as NMS "
+      .. "severity); 'pending' and unrecorded fields are read as severity.workup_rigidity says. "
+      .. "'toxic' is a toxic cause other than the dopamine antagonist itself (docs/case-format.md). "
+      .. "'psychiatric' is left out: DSM-IV-TR "
       .. "criterion D's example, a mood disorder with catatonic features, is on the NMS spectrum (the "
       .. "malignant catatonia screen is read instead).",
     source = "IEC 2011 item 8 'negative for infectious, toxic, metabolic or neurologic causes' (§3 [S1]); "
       .. "DSM-IV-TR criterion C (§1.1 [S10][S11]); BMJ 'NMS is a diagnosis of exclusion' [S13]",
+  },
+  ["severity.workup_rigidity"] = {
+    value = { "moderate", "severe" }, unit = "exam[].rigidity values",
+    doc = "Rigidity levels that keep NMS possible beside another cause the work-up found "
+      .. "(severity.exclusion_workup 'positive'), or may yet find ('pending'), or that nobody recorded: "
+      .. "with an NMS criteria set of severity.sets_against_rival met and rigidity at one of these levels, "
+      .. "NMS and the cause found are both possible, and a pending result does not change that; with "
+      .. "rigidity below them the cause found explains the picture better (NMS not the working "
+      .. "diagnosis) and a pending result leaves it undecided. With the work-up not recorded (no "
+      .. "field pending), an NMS criteria set met or rigidity at one of these levels (with the fever of "
+      .. "the NMS evidence) keeps NMS the working diagnosis; otherwise it is undecided. A met look-alike "
+      .. "screen needs rigidity of any degree (it tests its own features). Set to 'severe' for DSM-IV-TR "
+      .. "criterion A read literally; add 'mild' to let any rigidity outweigh a cause found (the reading "
+      .. "before 0.3.5).",
+    source = "DSM-IV-TR criterion A 'severe muscle rigidity' and criterion C 'not due to ... a general "
+      .. "medical condition' (§1.1 [S10][S11]); the modified DSM-IV-TR accepts rigidity less than severe "
+      .. "(§3.1 [S3]); rigidity the cardinal feature (BMJ Best Practice [S13]); IEC 2011 item 3 has no "
+      .. "qualifier and its points are weights without a validated cut-off (§3 [S2], §3.1), so a score "
+      .. "met with item 8 failed does not by itself outweigh a cause found. Which levels count: project "
+      .. "choice (session 16 review, findings 2 and 3), as for severity.significant_rigidity",
   },
   ["severity.sets_against_rival"] = {
     value = { "iec2011", "dsm4tr", "caroff1993" }, unit = "criteria set ids",

@@ -28,6 +28,13 @@
 --   anticholinergic and heat-stroke differentials are both decided not met,
 --   with its caveat: anticholinergics have not been recommended in NMS
 --   since 2000 as they suppress sweating (Nisijima 2023);
+-- - the work-up while it is open: an infection work-up pending puts the
+--   sepsis guideline's timing first in every list (NMS cannot be told from
+--   sepsis until it is back); fields nobody recorded are named beside NMS
+--   management, with the work-up to complete;
+-- - "record the drug class as an allergy" only when NMS is the working
+--   diagnosis with nothing rival met and a criteria set met; with a rival
+--   still possible, the decision waits until it is excluded;
 -- - sedation, paralysis and intubation only for extreme hyperthermia
 --   (> 41.1 °C, seed 002), not for every severe case; neither they nor ECT
 --   while a rival look-alike is met (its own steps treat the temperature).
@@ -128,6 +135,42 @@ local MONITORING = {
     "seed 002"),
 }
 
+-- The work-up while it is open (severity/working.lua reads the same fields).
+-- An infection work-up pending: the tool cannot tell NMS from sepsis until
+-- it is back, and sepsis treatment does not wait for that: the sepsis
+-- guideline's own timing is quoted, and the step comes first.
+local INFECTION_PENDING = act("Infection work-up pending (workup.infection): infection is not excluded, and "
+  .. "NMS cannot be told from sepsis until the result is back. Do not wait for it to assess and treat a "
+  .. "possible sepsis: with possible septic shock or a high likelihood of sepsis, antimicrobials "
+  .. "immediately, ideally within 1 h of recognition; with possible sepsis without shock, rapid "
+  .. "investigation of infectious and non-infectious causes, and antimicrobials within 3 h if concern "
+  .. "for infection persists",
+  "Evans L et al. Surviving Sepsis Campaign: international guidelines for management of sepsis and "
+    .. "septic shock 2021. Intensive Care Med 2021;47:1181-1247, doi:10.1007/s00134-021-06506-y, "
+    .. "recommendations 12-14; §5.1 BMJ [S13] (supportive care starts together with the diagnostic "
+    .. "work-up); IEC 2011 item 8 (§3 [S1])")
+local EXCLUSION = P.list("severity.exclusion_workup")
+
+-- The work-up fields nobody recorded, as a step beside NMS management: NMS
+-- is a diagnosis of exclusion, and the record does not say the search for
+-- another cause was made. nil when every field is recorded.
+local function unrecorded_workup(case)
+  local w, missing = case.workup or {}, {}
+  for _, field in ipairs(EXCLUSION) do
+    if w[field] == nil then missing[#missing + 1] = field end
+  end
+  if #missing == 0 then return nil end
+  return act("Work-up for other causes not recorded (" .. fmt.list(missing) .. "): NMS is a diagnosis of "
+    .. "exclusion; complete the work-up alongside treatment (blood and urine cultures, chest X-ray, CT "
+    .. "brain, lumbar puncture, toxicology screen, EEG, serum iron, as indicated)",
+    "§7.8 BMJ work-up [S13]; §5.1 [S13]; IEC 2011 item 8 (§3 [S1]); DSM-IV-TR criterion C (§1.1 [S10][S11])")
+end
+
+-- The pending-infection step, first in every list that has it.
+local function infection_pending(case)
+  return (case.workup or {}).infection == "pending" and INFECTION_PENDING or nil
+end
+
 local function add(list, items)
   for _, a in ipairs(items) do list[#list + 1] = a end
 end
@@ -209,10 +252,11 @@ end
 
 -- Why NMS management is not proposed (tier none), in words, with the
 -- look-alike's first steps; never a drug to stop, never an allergy.
-local function not_working(w)
+local function not_working(case, w)
   local exposure = w.exposure or {}
   local crit = w.criteria
   local out = {}
+  out[#out + 1] = infection_pending(case)
   if exposure.value == false then
     out[#out + 1] = act("No dopamine antagonist given or acting, and no dopaminergic drug stopped, in the "
       .. "drug window (" .. exposure.evidence .. "): " .. NOT_PROPOSED,
@@ -284,6 +328,7 @@ local function undecided(case, w, window)
   local out = { act("Whether NMS is the working diagnosis cannot be decided from the record (missing: "
     .. (missing ~= "" and missing or "data") .. "). If NMS is suspected clinically, do not delay "
     .. "treatment waiting for diagnostic confirmation", "seed 002; severity/working.lua") }
+  out[#out + 1] = infection_pending(case)
   local restore = (any_restores(w.rivals) or any_restores(w.spectrum))
     and restore_step(case, meds.trigger(case, window) or { withdrawals = {} })
   out[#out + 1] = restore or nil
@@ -345,8 +390,17 @@ local function after_resolution(w, antagonist)
   if not antagonist then
     return act("After resolution: educate the patient and family about the episode", "seed 002")
   end
-  local allergy = #w.criteria.met > 0
-    and "; the suspected drug class is often recorded as an allergy" or ""
+  -- The allergy clause only when NMS is the working diagnosis with nothing
+  -- rival met, and a criteria set confirms it: beside a rival still
+  -- possible, a lifelong label on the only drug that works (clozapine) waits
+  -- until the rival is excluded (session 16 review, finding 7).
+  local allergy = ""
+  if w.status == "nms" and #w.criteria.met > 0 then
+    allergy = "; the suspected drug class is often recorded as an allergy"
+  elseif w.status == "both" then
+    allergy = "; decide about recording the drug class as an allergy only once " .. working.names(w.rivals, true)
+      .. " is excluded"
+  end
   return act("After complete resolution: wait at least 2 weeks before any antipsychotic rechallenge, obtain "
     .. "informed consent after a risk-benefit discussion, and educate the patient and family about the "
     .. "episode" .. allergy, "seed 002; §5.4 BMJ [S13]")
@@ -357,10 +411,11 @@ end
 -- engine's `verdicts` and the exposure window `window` in hours.
 function A.list(case, tier, w, verdicts, window)
   if tier == "none" then
-    if w.status == "not" then return not_working(w) end
+    if w.status == "not" then return not_working(case, w) end
     return undecided(case, w, window)
   end
   local list = {}
+  list[#list + 1] = infection_pending(case)
   if w.status == "both" then
     list[#list + 1] = act("NMS and " .. working.names(w.rivals, true) .. " are both possible: "
       .. working.names(w.rivals) .. ", and NMS criteria met (" .. table.concat(w.criteria.met, ", ")
@@ -375,6 +430,7 @@ function A.list(case, tier, w, verdicts, window)
   add(list, SUPPORTIVE)
   tier_measures(case, tier, w, verdicts, list, restoring)
   add(list, PITFALLS)
+  list[#list + 1] = unrecorded_workup(case)
   add(list, MONITORING)
   list[#list + 1] = after_resolution(w, antagonist)
   return list

@@ -90,8 +90,25 @@ return {
   sympathomimetic = {
     role = "rival", name = "sympathomimetic toxicity",
     steps = {
-      act("Sympathomimetic toxicity: the reference gives no first steps of its own; none are proposed here",
-        "§7.9 [S77][S36]"),
+      -- The clinical reference's §7.9 gives features only; these steps are
+      -- from a toxicology text and a critical-care review (no antidote:
+      -- sedation and cooling), with §5.5's paralysis rule for drug-induced
+      -- hyperthermia. Phenothiazines and butyrophenones are avoided: more
+      -- dopamine antagonist beside a possible NMS, and they impair cooling.
+      act("Sympathomimetic toxicity first steps (no antidote; supportive care): benzodiazepines titrated to "
+        .. "control agitation, rather than physical restraints (restrained patients with sympathomimetic "
+        .. "agitation or hyperthermia are at significant risk of sudden death); measure the core temperature "
+        .. "and cool a hyperthermic patient at once (ice, ice-water immersion, misting or fans; stop cooling "
+        .. "at 38 °C); avoid antipyretics, phenothiazines and butyrophenones; for drug-induced hyperthermia "
+        .. "not controlled so, non-depolarizing paralysis (rocuronium/vecuronium) then intubation and "
+        .. "ventilation (paralysis can mask seizures)",
+        "Kolecki P. Sympathomimetic toxicity treatment & management. Medscape (eMedicine 818583), updated "
+          .. "2015, http://emedicine.medscape.com/article/818583-treatment ('Benzodiazepines ... are the "
+          .. "safest first approach'; physically restrained patients 'have an associated significant risk of "
+          .. "sudden death'; measure the core temperature and cool); Bench-to-bedside review: mechanisms and "
+          .. "management of hyperthermia due to toxicity. Crit Care 2007;11(6):236, doi:10.1186/cc6177 "
+          .. "(PMID 18096088), Table 3; §5.5 toxicology handbook [S26] (non-depolarizing paralysis for "
+          .. "drug-induced hyperthermia); §7.9 [S77][S36]"),
     },
   },
   cns_infection = {

@@ -22,8 +22,13 @@
 --      count here (not Levenson 1985, which has no exposure criterion and
 --      which malignant hyperthermia and heat stroke meet on their own). A look-alike established on its own
 --      criteria outweighs an NMS picture that no criteria set confirms, and
---      one that a set confirms only without rigidity: rigidity is the
---      cardinal feature (DSM-IV-TR criterion A; BMJ Best Practice "muscle
+--      one that a set confirms only without rigidity (beside another cause
+--      the work-up found, only without rigidity of severity.workup_rigidity,
+--      moderate or severe: DSM-IV-TR criterion A asks for "severe" rigidity,
+--      and a mild one, which the antipsychotic gives on its own, does not
+--      make NMS outweigh a pneumonia found; IEC 2011 met with its item 8
+--      failed is a weighted score without a validated cut-off, §3 [S2],
+--      §3.1): rigidity is the cardinal feature (DSM-IV-TR criterion A; BMJ Best Practice "muscle
 --      rigidity; a cardinal feature" [S13]; lead-pipe rigidity against the
 --      normal tone of anticholinergic toxicity, §7.1 [S35]), and criteria
 --      without an exclusion (Levenson: fever, CK and minor signs) are met
@@ -31,10 +36,22 @@
 --      rigidity, neither is dropped: "both possible" (as the engine's
 --      overlap note says, it never silently picks one diagnosis); with
 --      rigidity not examined, undecided.
+--      The work-up is read field by field, and its evidence says what the
+--      record holds ("infection pending, toxic not recorded"), never "no
+--      other cause found" of a work-up that is not there. A pending field
+--      decides nothing (docs/case-format.md): undecided, unless a positive
+--      result would still leave NMS possible (a set met with rigidity of
+--      severity.workup_rigidity). Fields nobody recorded, none pending: a
+--      met NMS criteria set, or rigidity of severity.workup_rigidity with
+--      the fever of point 2, keeps NMS the working diagnosis (a classic
+--      picture is not undone by a chart that does not record its work-up);
+--      a picture with neither is undecided (without_rival below).
 -- Undecided differentials do not displace NMS (otherwise every record
 -- without a core temperature would lose NMS management); the actions name
 -- them, and management that could harm in them is held back
--- (severity/actions.lua).
+-- (severity/actions.lua). A differential screen is not a pending work-up:
+-- it is undecided for want of a measurement, not because a search for
+-- another cause is under way.
 --
 -- The status: "nms" (working diagnosis, nothing rival met), "both" (NMS
 -- and a met look-alike or another cause both possible), "not", or nil
@@ -53,6 +70,8 @@ local ANY_RIGIDITY = { mild = true, moderate = true, severe = true } -- IEC item
 local FEVER_C = P.number("severity.hyperthermia_c")
 local EXCLUSION = P.list("severity.exclusion_workup")
 local AGAINST_RIVAL = P.set("severity.sets_against_rival")
+local WORKUP_RIGIDITY = P.set("severity.workup_rigidity")
+local RIGIDITY_WORDS = fmt.list(P.list("severity.workup_rigidity"), nil, "or") .. " rigidity"
 local EXPOSURE_SETS = P.set("severity.exposure_sets")
 
 local W = {}
@@ -172,8 +191,12 @@ local function failed_exclusions(case)
   local out = {}
   for _, field in ipairs(EXCLUSION) do
     if (case.workup or {})[field] == "positive" then
-      local text = field .. " work-up positive (workup." .. field .. ")"
-      out[#out + 1] = { id = "workup." .. field, kind = "workup", text = text, name = text, steps = {} }
+      -- workup.toxic is a toxic cause other than the dopamine antagonist
+      -- itself (docs/case-format.md): the overdose of the antipsychotic is
+      -- the NMS exposure, not a rival.
+      out[#out + 1] = { id = "workup." .. field, kind = "workup", steps = {},
+        text = field .. " work-up positive (workup." .. field .. ")",
+        name = "the cause the " .. field .. " work-up found (workup." .. field .. ")" }
     end
   end
   return out
@@ -208,44 +231,123 @@ local function nms_evidence(case, crit)
     support.value == nil and support.missing or nil }))
 end
 
--- No better explanation (point 3 above) as a finding.
-local function unexplained(case, crit, rivals, undecided)
-  local undecided_text = #undecided > 0 and ("undecided: " .. table.concat(undecided, ", ")) or nil
-  if #rivals == 0 then
-    return tri.finding(true, fmt.join({ "no rival differential met and no other cause found by the work-up",
+-- The criteria sets of `ids` (met or indeterminate) that are in
+-- severity.sets_against_rival.
+local function against_of(ids)
+  local out = {}
+  for _, id in ipairs(ids) do
+    if AGAINST_RIVAL[id] then out[#out + 1] = id end
+  end
+  return out
+end
+
+-- "No NMS criteria set is met", naming the met sets that do not count
+-- here (Levenson 1985 and Pope 1986: no exposure criterion, no exclusion;
+-- severity.sets_against_rival).
+local function none_met(crit)
+  return #crit.met == 0 and "no NMS criteria set is met"
+    or ("no NMS criteria set with an exposure criterion is met (only " .. table.concat(crit.met, ", ") .. ")")
+end
+
+-- The severity.exclusion_workup fields that no result decides yet, and the
+-- state of each field in words ("infection pending, toxic not recorded,
+-- metabolic negative and neurologic negative"): the evidence never says "no
+-- other cause found" of a work-up the record does not hold.
+local function open_workup(case)
+  local w = case.workup or {}
+  local pending, unrecorded, states = {}, {}, {}
+  for _, field in ipairs(EXCLUSION) do
+    local r = w[field]
+    if r == "pending" then pending[#pending + 1] = field
+    elseif r == nil then unrecorded[#unrecorded + 1] = field end
+    states[#states + 1] = field .. " " .. (r or "not recorded")
+  end
+  return pending, unrecorded, "work-up: " .. fmt.list(states)
+end
+
+-- No rival met (point 3 above), the work-up read field by field. Every
+-- field negative: true. A field pending decides nothing yet ("missing is
+-- not false"; docs/case-format.md): true only when a positive result
+-- would still leave NMS possible (a set of severity.sets_against_rival met
+-- with rigidity of severity.workup_rigidity, as `unexplained` reads a cause
+-- found), else undecided, naming it. Fields nobody recorded (none pending):
+-- an NMS criteria set met, or rigidity of severity.workup_rigidity (the
+-- NMS evidence then adds the fever), keeps NMS the working diagnosis, as
+-- undecided differentials do not displace it; a picture with neither (one
+-- febrile reading, mild rigidity) is undecided, as another cause is then
+-- not excluded by anything in the record.
+local function without_rival(case, crit, against, undecided_text)
+  local pending, unrecorded, states = open_workup(case)
+  if #pending == 0 and #unrecorded == 0 then
+    return tri.finding(true, fmt.join({ "no rival differential met, and the work-up found no other cause ("
+      .. (#EXCLUSION > 0 and (fmt.list(EXCLUSION) .. " negative") or "severity.exclusion_workup names no field")
+      .. ")", undecided_text }))
+  end
+  local head = "no rival differential met; " .. states
+  local rigid = exam.level(case, "rigidity", WORKUP_RIGIDITY, RIGIDITY_WORDS)
+  local met = table.concat(against, ", ")
+  if #against > 0 and rigid.value == true then
+    return tri.finding(true, fmt.join({ head .. ": NMS criteria met (" .. met .. ") with " .. RIGIDITY_WORDS
+      .. " (" .. rigid.evidence .. "): NMS remains possible whatever the work-up finds", undecided_text }))
+  end
+  local rigid_missing = rigid.value == nil and rigid.missing or nil
+  if #pending > 0 then
+    -- A set of severity.sets_against_rival still undecided could yet be
+    -- met (with such rigidity, NMS then stands whatever the result): its
+    -- data decide too.
+    local open = against_of(crit.indeterminate)
+    return tri.finding(nil, fmt.join({ head .. ": a cause it finds would explain the picture better unless NMS "
+      .. "criteria are met with " .. RIGIDITY_WORDS .. " (" .. (#against > 0 and ("met: " .. met) or none_met(crit))
+      .. "; " .. rigid.evidence .. ")", undecided_text }),
+      fmt.join({ "the " .. fmt.list(pending) .. " work-up result" .. (#pending > 1 and "s" or "") .. " (workup."
+        .. table.concat(pending, ", workup.") .. ")",
+        #against == 0 and #open > 0 and ("the data that would decide " .. table.concat(open, ", ")) or nil,
+        rigid_missing }))
+  end
+  if #against > 0 or rigid.value == true then
+    return tri.finding(true, fmt.join({ head .. "; no other cause in the record, and "
+      .. (#against > 0 and ("NMS criteria met (" .. met .. ")") or (RIGIDITY_WORDS .. " (" .. rigid.evidence .. ")")),
       undecided_text }))
   end
+  return tri.finding(nil, fmt.join({ head .. "; " .. none_met(crit) .. ", and no " .. RIGIDITY_WORDS .. " ("
+    .. rigid.evidence .. "): another cause is not excluded", undecided_text }),
+    fmt.join({ "work-up results for " .. fmt.list(unrecorded) .. " (case.workup)", rigid_missing }))
+end
+
+-- No better explanation (point 3 above) as a finding. Beside a cause the
+-- work-up found (a rival of kind "workup") the rigidity must be of
+-- severity.workup_rigidity: mild rigidity, which an antipsychotic gives on
+-- its own, does not make "stop clozapine" outweigh a pneumonia found.
+local function unexplained(case, crit, rivals, undecided)
+  local undecided_text = #undecided > 0 and ("undecided: " .. table.concat(undecided, ", ")) or nil
+  local against = against_of(crit.met)
+  if #rivals == 0 then return without_rival(case, crit, against, undecided_text) end
   local named = fmt.list(texts(rivals))
-  local against = {}
-  for _, id in ipairs(crit.met) do
-    if AGAINST_RIVAL[id] then against[#against + 1] = id end
-  end
-  local rigid = exam.level(case, "rigidity", ANY_RIGIDITY)
+  local found = false
+  for _, r in ipairs(rivals) do found = found or r.kind == "workup" end
+  local words = found and RIGIDITY_WORDS or "rigidity"
+  local rigid = found and exam.level(case, "rigidity", WORKUP_RIGIDITY, RIGIDITY_WORDS)
+    or exam.level(case, "rigidity", ANY_RIGIDITY)
   if #against == 0 then
-    local open = {}
-    for _, id in ipairs(crit.indeterminate) do
-      if AGAINST_RIVAL[id] then open[#open + 1] = id end
-    end
-    local why = named .. (#crit.met == 0 and " and no NMS criteria set is met"
-      or (" and no NMS criteria set with an exposure criterion is met (only " .. table.concat(crit.met, ", ")
-        .. ")"))
+    local open = against_of(crit.indeterminate)
+    local why = named .. " and " .. none_met(crit)
     if #open > 0 and rigid.value == true then
-      return tri.finding(nil, why .. "; with rigidity (" .. rigid.evidence .. "), NMS remains possible if "
+      return tri.finding(nil, why .. "; with " .. words .. " (" .. rigid.evidence .. "), NMS remains possible if "
         .. table.concat(open, " or ") .. " is met", "the data that would decide " .. table.concat(open, ", "))
     end
     return tri.finding(false, why .. ": it explains the picture better")
   end
   local met = table.concat(against, ", ")
   if rigid.value == true then
-    return tri.finding(true, named .. ", but NMS criteria are met too (" .. met .. ") with rigidity ("
+    return tri.finding(true, named .. ", but NMS criteria are met too (" .. met .. ") with " .. words .. " ("
       .. rigid.evidence .. "): both remain possible")
   end
   if rigid.value == false then
-    return tri.finding(false, named .. "; NMS criteria met (" .. met .. ") but without rigidity ("
+    return tri.finding(false, named .. "; NMS criteria met (" .. met .. ") but without " .. words .. " ("
       .. rigid.evidence .. "): it explains the picture better")
   end
   return tri.finding(nil, named .. "; NMS criteria met (" .. met .. "), rigidity not examined: both remain "
-    .. "possible only with rigidity", "a rigidity examination (exam[].rigidity)")
+    .. "possible only with " .. words, "a rigidity examination (exam[].rigidity)")
 end
 
 --- The working diagnosis of NMS for `case` given the engine's `verdicts`
