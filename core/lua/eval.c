@@ -349,10 +349,13 @@ static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
 static void push_verdicts(lua_State *L, const struct nms_result *r);
 
 /* Actions are read at every evidence level, so they are written in full.
- * After quiet checks they get a fresh case table and fresh verdicts: the
- * findings the helpers remembered for this case (lib/memo keys on the
- * case table, severity/working.lua on the verdicts) have no evidence, and
- * an action may quote it. When nobody reads the notes (CSV), the actions
+ * After quiet checks they get fresh verdicts, as the working diagnosis
+ * severity.lua remembers per verdicts table was assessed quietly and an
+ * action may quote its evidence; the case table stays, as the per-case
+ * memory keeps quiet findings apart from those with text (memo.c,
+ * QUIET_FN_TAG) and the helpers' own per-case indexes hold no evidence
+ * (lib/vitals.lua keeps its quiet baselines apart), so the indexes the
+ * checks built serve the actions too. When nobody reads the notes (CSV), the actions
  * still run, as a failing one fails the case, but quietly on the findings
  * already remembered (asking them all again with evidence cost a tenth
  * of a CSV case), and their notes are dropped. */
@@ -370,8 +373,6 @@ static int actions_in_full(lua_State *L, struct eval_args *a, int case_idx,
             set->n_notes = 0;
         }
     } else if (a->vm->quiet) {
-        nms_lua_push_case(L, a->c);
-        case_idx = lua_gettop(L);
         if (verdicts_idx) {
             push_verdicts(L, a->r);
             verdicts_idx = lua_gettop(L);
@@ -563,16 +564,20 @@ static int has_severity(const struct nms_ruleset *rs)
 
 /* --evidence decisive: the decided items' checks asked again, with
  * evidence wanted (an unknown one's missing text says what it waits on:
- * it needs none), on a fresh case table and fresh verdicts, so that no
- * finding the helpers remembered per case from the quiet pass (lib/memo
- * keys on the case table) stands in for one with its text. */
-static int explain_decided(lua_State *L, struct eval_args *a)
+ * it needs none), on the quiet pass's case table at `case_idx` and fresh
+ * verdicts. No finding remembered quietly stands in for one with its
+ * text: the per-case memory answers a call wanting evidence only with
+ * findings made with evidence wanted (memo.c, QUIET_FN_TAG), lib/vitals
+ * keeps its quiet baselines apart, and severity.lua's working diagnosis
+ * is remembered per verdicts table. Everything else the helpers keep per
+ * case (the ordered entries, the exam index, the medication courses, the
+ * anchor, the times' texts) holds no evidence and is reused, not built
+ * again (a fresh case table cost ~0.3 M instructions a full case). */
+static int explain_decided(lua_State *L, struct eval_args *a, int case_idx)
 {
-    int case_idx, verdicts_idx = 0, pushed = 1;
+    int verdicts_idx = 0, pushed = 0;
     size_t s, i;
 
-    nms_lua_push_case(L, a->c);
-    case_idx = lua_gettop(L);
     if (has_severity(a->rs)) {
         push_verdicts(L, a->r);
         verdicts_idx = lua_gettop(L);
@@ -627,15 +632,11 @@ static int eval_protected(lua_State *L)
                 return 0;
     }
     a->vm->quiet = 0;
-    if (a->evidence == NMS_EVIDENCE_DECISIVE && explain_decided(L, a) != 0)
+    if (a->evidence == NMS_EVIDENCE_DECISIVE &&
+        explain_decided(L, a, case_idx) != 0)
         return 0;
-    if (a->evidence != NMS_EVIDENCE_ALL && a->rs->warnings_ref != LUA_NOREF) {
-        /* Warnings are read at every level: written in full, on a fresh
-         * case table (as actions_in_full explains); a ruleset without
-         * warnings needs none. */
-        nms_lua_push_case(L, a->c);
-        case_idx = lua_gettop(L);
-    }
+    /* Warnings are read at every level: written in full, on the same case
+     * table (as explain_decided explains). */
     if (run_warnings(L, a, case_idx) != 0)
         return 0;
     nms_eval_across(L, rs, a->r);

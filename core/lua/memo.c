@@ -241,10 +241,20 @@ static int value_at(const struct memo_call *c, int i)
     return i == 0 ? c->fn : c->base + i;
 }
 
+/* The tag of fn's key byte when the VM is quiet (nobody reads the
+ * evidence): put_arg tags every function 'p', so a key made quietly is
+ * never a key made with evidence wanted. A finding remembered quietly has
+ * "" for its evidence; handed to a call that wants evidence (the decisive
+ * pass asks the decided items again on the same case table, eval.c), it
+ * would print "" for the text the item shows. Both kinds live side by side
+ * in the case's memory, each answering calls of its own mode. */
+#define QUIET_FN_TAG 'q'
+
 /* Writes the key of fn and of the arguments after the case at `out`, as
  * far as `room` bytes hold; returns its length, whether all of it fitted
  * or not. Sets bit i of *keep for each value i (value_at) that the memory
- * must keep alive (put_arg). */
+ * must keep alive (put_arg). The key names the evidence mode too
+ * (QUIET_FN_TAG). */
 static size_t put_key(lua_State *L, char *out, size_t room,
                       const struct memo_call *c, unsigned *keep)
 {
@@ -259,6 +269,8 @@ static size_t put_key(lua_State *L, char *out, size_t room,
         if (kept)
             *keep |= 1u << i;
     }
+    if (room >= 1 && nms_vm_of(L)->quiet)
+        out[0] = QUIET_FN_TAG;      /* fn's tag, written first */
     return at;
 }
 
