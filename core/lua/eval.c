@@ -33,6 +33,10 @@ struct eval_args {
     struct nms_result *r;
     enum nms_evidence evidence;
     int notes;      /* keep the actions' notes (nms_engine_set_notes) */
+    int loud_verdicts;  /* after quiet checks, the stack index of the
+                           verdicts that the calls wanting evidence read
+                           (the actions, the decided items asked again);
+                           0 when none is needed (eval_protected) */
 };
 
 /* A copy of the `len` bytes of s with each NUL as U+FFFD (base_int.h);
@@ -349,9 +353,11 @@ static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
 static void push_verdicts(lua_State *L, const struct nms_result *r);
 
 /* Actions are read at every evidence level, so they are written in full.
- * After quiet checks they get fresh verdicts, as the working diagnosis
- * severity.lua remembers per verdicts table was assessed quietly and an
- * action may quote its evidence; the case table stays, as the per-case
+ * After quiet checks they get verdicts of their own (a->loud_verdicts), as
+ * the working diagnosis severity.lua remembers per verdicts table was
+ * assessed quietly and an action may quote its evidence; the decided items
+ * asked again read the same table (explain_decided), which then already
+ * holds the diagnosis with its text. The case table stays, as the per-case
  * memory keeps quiet findings apart from those with text (memo.c,
  * QUIET_FN_TAG) and the helpers' own per-case indexes hold no evidence
  * (lib/vitals.lua keeps its quiet baselines apart), so the indexes the
@@ -373,10 +379,8 @@ static int actions_in_full(lua_State *L, struct eval_args *a, int case_idx,
             set->n_notes = 0;
         }
     } else if (a->vm->quiet) {
-        if (verdicts_idx) {
-            push_verdicts(L, a->r);
-            verdicts_idx = lua_gettop(L);
-        }
+        if (verdicts_idx)
+            verdicts_idx = a->loud_verdicts;
         a->vm->quiet = 0;
         status = run_actions(L, a, case_idx, verdicts_idx, def, set);
         a->vm->quiet = 1;
@@ -564,25 +568,20 @@ static int has_severity(const struct nms_ruleset *rs)
 
 /* --evidence decisive: the decided items' checks asked again, with
  * evidence wanted (an unknown one's missing text says what it waits on:
- * it needs none), on the quiet pass's case table at `case_idx` and fresh
- * verdicts. No finding remembered quietly stands in for one with its
- * text: the per-case memory answers a call wanting evidence only with
- * findings made with evidence wanted (memo.c, QUIET_FN_TAG), lib/vitals
- * keeps its quiet baselines apart, and severity.lua's working diagnosis
- * is remembered per verdicts table. Everything else the helpers keep per
+ * it needs none), on the quiet pass's case table at `case_idx` and the
+ * verdicts the actions read (a->loud_verdicts). No finding remembered
+ * quietly stands in for one with its text: the per-case memory answers a
+ * call wanting evidence only with findings made with evidence wanted
+ * (memo.c, QUIET_FN_TAG), lib/vitals keeps its quiet baselines apart, and
+ * severity.lua's working diagnosis is remembered per verdicts table, the
+ * quiet checks' apart from these. Everything else the helpers keep per
  * case (the ordered entries, the exam index, the medication courses, the
  * anchor, the times' texts) holds no evidence and is reused, not built
  * again (a fresh case table cost ~0.3 M instructions a full case). */
 static int explain_decided(lua_State *L, struct eval_args *a, int case_idx)
 {
-    int verdicts_idx = 0, pushed = 0;
     size_t s, i;
 
-    if (has_severity(a->rs)) {
-        push_verdicts(L, a->r);
-        verdicts_idx = lua_gettop(L);
-        pushed++;
-    }
     for (s = 0; s < a->rs->n_sets; s++) {
         const struct nms_set_def *def = &a->rs->sets[s];
         struct nms_set *set = &a->r->sets[s];
@@ -590,11 +589,11 @@ static int explain_decided(lua_State *L, struct eval_args *a, int case_idx)
         for (i = 0; i < set->n_items; i++)
             if (set->items[i].decided &&
                 set->items[i].value != NMS_TRI_UNKNOWN &&
-                explain_item(L, a, case_idx, severity ? verdicts_idx : 0,
-                             def, i, &set->items[i]) != 0)
+                explain_item(L, a, case_idx,
+                             severity ? a->loud_verdicts : 0, def, i,
+                             &set->items[i]) != 0)
                 return -1;
     }
-    lua_pop(L, pushed);
     return 0;
 }
 
@@ -610,6 +609,7 @@ static int eval_protected(lua_State *L)
     size_t i;
 
     a->vm->quiet = a->evidence != NMS_EVIDENCE_ALL;
+    a->loud_verdicts = 0;
     nms_lua_push_case(L, a->c);
     case_idx = lua_gettop(L);
     a->r->sets = calloc(rs->n_sets, sizeof *a->r->sets);
@@ -625,6 +625,11 @@ static int eval_protected(lua_State *L)
     if (has_severity(rs)) {
         push_verdicts(L, a->r);
         verdicts_idx = lua_gettop(L);
+        if (a->vm->quiet &&
+            (a->notes || a->evidence == NMS_EVIDENCE_DECISIVE)) {
+            push_verdicts(L, a->r);     /* the same, for calls made loud */
+            a->loud_verdicts = lua_gettop(L);
+        }
         for (i = 0; i < rs->n_sets; i++)
             if (rs->sets[i].section == NMS_SECTION_SEVERITY &&
                 run_set(L, a, case_idx, verdicts_idx, &rs->sets[i],
@@ -671,7 +676,7 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                               enum nms_evidence evidence, int notes,
                               const struct nms_case *c, struct nms_result *r)
 {
-    struct eval_args args = {vm, rs, c, r, evidence, notes};
+    struct eval_args args = {vm, rs, c, r, evidence, notes, 0};
     lua_State *L = vm->L;
     int status;
 
