@@ -487,6 +487,25 @@ static void push_verdicts(lua_State *L, const struct nms_result *r)
     }
 }
 
+/* [-0, +1] Pushes a new verdicts table holding the per-set verdicts of
+ * the one at `idx`: a table of its own identity (the working diagnosis is
+ * remembered per verdicts table, severity.lua) over the same set entries,
+ * which are the same values (push_verdicts) and which, as every
+ * evidence level shares them between checks and actions, are read, not
+ * written. Seventeen sets' entries written again cost ~50 K instructions
+ * a case; pointed at, ~2 K. */
+static void push_verdicts_copy(lua_State *L, int idx, size_t n_sets)
+{
+    luaL_checkstack(L, 4, "verdicts");
+    lua_createtable(L, 0, (int)n_sets);
+    lua_pushnil(L);
+    while (lua_next(L, idx) != 0) {
+        lua_pushvalue(L, -2);           /* table, id, entry, id */
+        lua_insert(L, -2);              /* table, id, id, entry */
+        lua_rawset(L, -4);              /* table, id */
+    }
+}
+
 /* Most warnings the ruleset may report for one case: a medication list
  * has tens of entries, and a runaway rule must not flood the output. */
 #define MAX_RULE_WARNINGS 1000
@@ -627,7 +646,9 @@ static int eval_protected(lua_State *L)
         verdicts_idx = lua_gettop(L);
         if (a->vm->quiet &&
             (a->notes || a->evidence == NMS_EVIDENCE_DECISIVE)) {
-            push_verdicts(L, a->r);     /* the same, for calls made loud */
+            /* The same verdicts under another table, for the calls that
+             * want evidence (actions_in_full, explain_decided). */
+            push_verdicts_copy(L, verdicts_idx, rs->n_sets);
             a->loud_verdicts = lua_gettop(L);
         }
         for (i = 0; i < rs->n_sets; i++)
