@@ -251,6 +251,28 @@ static void quiet_findings_never_answer_a_call_wanting_evidence(void **state)
     nms_engine_free(e);
 }
 
+/* nms.memoize(fn, true), a helper whose answer holds no text, answers the
+ * calls wanting evidence with what it worked out quietly; a helper
+ * wrapped without it works out an answer of its own for them. */
+static void plain_helpers_serve_both_evidence_levels(void **state)
+{
+    struct nms_engine *e = load_test_rules("memomode");
+    struct nms_result *r;
+    const struct nms_set *seen;
+
+    (void)state;
+    nms_engine_set_evidence(e, NMS_EVIDENCE_DECISIVE);
+    r = evaluate(e, "{\"history\": {\"agitation\": true}}");
+    assert_null(r->error);
+    seen = &r->sets[0];
+    assert_string_equal(seen->items[1].id, "plain");
+    assert_true(seen->items[1].decided && seen->items[2].decided);
+    assert_string_equal(seen->items[1].evidence, "the quiet answer");
+    assert_string_equal(seen->items[2].evidence, "an answer of its own");
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
 static void evidence_level_names(void **state)
 {
     enum nms_evidence level;
@@ -422,6 +444,7 @@ int main(void)
         cmocka_unit_test(evidence_levels_change_only_evidence),
         cmocka_unit_test(decisive_refuses_a_check_that_changes_its_answer),
         cmocka_unit_test(quiet_findings_never_answer_a_call_wanting_evidence),
+        cmocka_unit_test(plain_helpers_serve_both_evidence_levels),
         cmocka_unit_test(evidence_level_names),
         cmocka_unit_test(eval_param_override_changes_threshold),
         cmocka_unit_test(eval_unknown_param_fails_load),

@@ -207,7 +207,7 @@ end
 local HI, LO, REUSED = {}, {}, 64
 local FEW = 12   -- at most this many timed readings: no queues (below)
 
-local largest_change = memo.wrap(function(case, field, hours)
+local largest_change = memo.wrap_plain(function(case, field, hours)
   -- The readings list itself, not copies of its times and values: its
   -- timed entries come first (time.upto puts the undated last), and a case
   -- has a handful, so a look-up by field costs less than three new lists.
