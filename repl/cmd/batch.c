@@ -266,7 +266,7 @@ int nms_cmd_batch(int argc, char **argv)
     struct nms_cli cli;
     struct nms_label_columns labels = {NULL, 0};
     enum nms_evidence evidence;
-    int csv;
+    int csv, notes;
     int status, fatal;
 
     status = nms_cli_parse(&cli, &nms_batch_options, argc, argv);
@@ -304,14 +304,16 @@ int nms_cmd_batch(int argc, char **argv)
     /* A signal also stops the case being evaluated, however it loops. */
     nms_engine_set_interrupt(e, nms_interrupt_flag());
     /* CSV holds no evidence and no notes; the compact record only the
-     * decided items' evidence. */
+     * decided items' evidence, and no notes either (its severity set is
+     * the tier and the items, docs/output-format.md). */
     csv = cli.format == NMS_FORMAT_CSV || cli.format == NMS_FORMAT_ITEMS_CSV;
     evidence = nms_cli_evidence(&cli, csv ? NMS_EVIDENCE_NONE
                                       : cli.record_compact
                                             ? NMS_EVIDENCE_DECISIVE
                                             : NMS_EVIDENCE_ALL);
     nms_engine_set_evidence(e, evidence);
-    nms_engine_set_notes(e, !csv);
+    notes = !csv && !cli.record_compact;
+    nms_engine_set_notes(e, notes);
     if (nms_writer_new(&w, out.fp, cli.format, nms_engine_ruleset(e)) !=
         NMS_OK) {
         nms_errorf("cannot write results: %s", strerror(errno));
@@ -323,7 +325,7 @@ int nms_cmd_batch(int argc, char **argv)
                                       (cli.csv_raw ? NMS_OUTPUT_CSV_RAW : 0u));
         nms_writer_set_label_columns(w, (const char *const *)labels.paths,
                                      labels.n);
-        fatal = run_inputs(&cli, e, w, labels.n, evidence, !csv, &t);
+        fatal = run_inputs(&cli, e, w, labels.n, evidence, notes, &t);
     }
     nms_writer_free(w);
     nms_label_columns_release(&labels);
