@@ -355,16 +355,17 @@ static void push_verdicts(lua_State *L, const struct nms_result *r);
 /* Actions are read at every evidence level, so they are written in full.
  * After quiet checks they get verdicts of their own (a->loud_verdicts), as
  * the working diagnosis severity.lua remembers per verdicts table was
- * assessed quietly and an action may quote its evidence; the decided items
- * asked again read the same table (explain_decided), which then already
- * holds the diagnosis with its text. The case table stays, as the per-case
- * memory keeps quiet findings apart from those with text (memo.c,
- * QUIET_FN_TAG) and the helpers' own per-case indexes hold no evidence
- * (lib/vitals.lua keeps its quiet baselines apart), so the indexes the
- * checks built serve the actions too. When nobody reads the notes (CSV), the actions
- * still run, as a failing one fails the case, but quietly on the findings
- * already remembered (asking them all again with evidence cost a tenth
- * of a CSV case), and their notes are dropped. */
+ * assessed quietly and an action may quote its evidence; the decided
+ * items asked again read the same table (explain_decided), which then
+ * already holds the diagnosis with its text. The case table stays: the
+ * per-case memory keeps quiet findings apart from those with text
+ * (memo.c, QUIET_FN_TAG) and the helpers' other per-case indexes hold no
+ * evidence (lib/vitals.lua keeps its quiet baselines apart), so what the
+ * checks built serves the actions too. When nobody reads the notes (CSV,
+ * the compact record), the actions still run, as a failing one fails the
+ * case, but quietly on the findings already remembered (asking them all
+ * again with evidence cost a tenth of a CSV case), and their notes are
+ * dropped. */
 static int actions_in_full(lua_State *L, struct eval_args *a, int case_idx,
                            int verdicts_idx, const struct nms_set_def *def,
                            struct nms_set *set)
@@ -489,11 +490,10 @@ static void push_verdicts(lua_State *L, const struct nms_result *r)
 
 /* [-0, +1] Pushes a new verdicts table holding the per-set verdicts of
  * the one at `idx`: a table of its own identity (the working diagnosis is
- * remembered per verdicts table, severity.lua) over the same set entries,
- * which are the same values (push_verdicts) and which, as every
- * evidence level shares them between checks and actions, are read, not
- * written. Seventeen sets' entries written again cost ~50 K instructions
- * a case; pointed at, ~2 K. */
+ * remembered per verdicts table, severity.lua) over the same set entries
+ * (push_verdicts), which rules read and never write, as at --evidence all
+ * one table serves the checks and the actions alike. Seventeen sets'
+ * entries written again cost ~50 K instructions a case; pointed at, ~2 K. */
 static void push_verdicts_copy(lua_State *L, int idx, size_t n_sets)
 {
     luaL_checkstack(L, 4, "verdicts");

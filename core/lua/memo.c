@@ -89,9 +89,11 @@ static void clear_slot(lua_State *L, int case_idx)
  * table grown one key at a time is rehashed at every power of two (~300
  * entries a full case: nine rehashes, ~1 % of its instructions); made
  * with room for what the cases before it stored, it is rehashed rarely.
- * The hint decays by an eighth a case, so a pass that stores few (the
- * fresh case table of the decisive or warning pass, eval.c) neither
- * shrinks it at once nor keeps it large for ever. */
+ * The hint decays by an eighth a case, so a case that stores few (a
+ * record with little data, a case table the REPL or a tool pushes)
+ * neither shrinks it at once nor keeps it large for ever. (The decisive,
+ * action and warning passes of a case add to its memory: they run on the
+ * same case table, eval.c.) */
 static void fold_hint(lua_State *L)
 {
     struct nms_vm *vm = nms_vm_of(L);
