@@ -443,9 +443,10 @@ int nms_memo_call(lua_State *L)
     return remembered(L, 0, 1, 2, 0);
 }
 
-/* The function nms.memoize made: upvalue 1 is fn, upvalue 2 the slot,
- * upvalue 3 whether fn is plain (struct memo_call). */
-static int l_memoized(lua_State *L)
+/* The functions nms.memoize makes: upvalue 1 is fn, upvalue 2 the slot;
+ * `plain` as struct memo_call says, fixed by which of the two below the
+ * closure is (no upvalue read on every call). */
+static int memoized(lua_State *L, int plain)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     /* As the Lua wrapper checked `(...) ~= nil`: the first argument past
@@ -453,8 +454,17 @@ static int l_memoized(lua_State *L)
     if (!lua_isnoneornil(L, 2 + MEMO_ARGS))
         return luaL_error(L, "memo.wrap: at most six arguments after the case");
     /* fn is read where it is, the upvalue, not moved under the case */
-    return remembered(L, lua_upvalueindex(2), lua_upvalueindex(1), 1,
-                      lua_toboolean(L, lua_upvalueindex(3)));
+    return remembered(L, lua_upvalueindex(2), lua_upvalueindex(1), 1, plain);
+}
+
+static int l_memoized(lua_State *L)
+{
+    return memoized(L, 0);
+}
+
+static int l_memoized_plain(lua_State *L)
+{
+    return memoized(L, 1);
 }
 
 /*
@@ -474,7 +484,6 @@ int nms_memo_memoize(lua_State *L)
     luaL_checktype(L, 1, LUA_TFUNCTION);
     lua_settop(L, 1);
     nms_memo_push_slot(L);
-    lua_pushboolean(L, plain);
-    lua_pushcclosure(L, l_memoized, 3);
+    lua_pushcclosure(L, plain ? l_memoized_plain : l_memoized, 2);
     return 1;
 }
