@@ -207,6 +207,72 @@ static void decisive_refuses_a_check_that_changes_its_answer(void **state)
     nms_engine_free(e);
 }
 
+/* A finding a helper remembered while nobody read the evidence (its
+ * evidence "") is never handed to a call that wants its text: not to the
+ * decided items asked again (decisive), not to the severity actions, not
+ * to the warnings, although all run on the case table of the quiet checks
+ * and ask the same remembered helper (tests/data/rules/memomode). */
+static void quiet_findings_never_answer_a_call_wanting_evidence(void **state)
+{
+    static const enum nms_evidence levels[] = {
+        NMS_EVIDENCE_ALL, NMS_EVIDENCE_NONE, NMS_EVIDENCE_DECISIVE
+    };
+    struct nms_engine *e = load_test_rules("memomode");
+    struct nms_result *r;
+    size_t k;
+
+    (void)state;
+    nms_engine_set_notes(e, 1);
+    for (k = 0; k < sizeof levels / sizeof *levels; k++) {
+        const struct nms_set *seen, *tier;
+        nms_engine_set_evidence(e, levels[k]);
+        r = evaluate(e, "{\"history\": {\"agitation\": true}}");
+        assert_null(r->error);
+        assert_int_equal(r->n_sets, 2);
+        seen = &r->sets[0];
+        tier = &r->sets[1];
+        assert_string_equal(seen->id, "seen");
+        assert_true(seen->items[0].decided);
+        assert_true(tier->items[0].decided);
+        assert_string_equal(seen->items[0].evidence,
+                            levels[k] == NMS_EVIDENCE_NONE
+                                ? "" : "history.agitation is true");
+        assert_string_equal(tier->items[0].evidence,
+                            levels[k] == NMS_EVIDENCE_NONE
+                                ? "" : "history.agitation is true");
+        assert_int_equal(tier->n_notes, 1);
+        assert_string_equal(tier->notes[0].text,
+                            "quoted: history.agitation is true");
+        assert_int_equal(r->n_warnings, 1);
+        assert_string_equal(r->warnings[0].message,
+                            "heard: history.agitation is true");
+        nms_result_free(r);
+    }
+    nms_engine_free(e);
+}
+
+/* nms.memoize(fn, true), a helper whose answer holds no text, answers the
+ * calls wanting evidence with what it worked out quietly; a helper
+ * wrapped without it works out an answer of its own for them. */
+static void plain_helpers_serve_both_evidence_levels(void **state)
+{
+    struct nms_engine *e = load_test_rules("memomode");
+    struct nms_result *r;
+    const struct nms_set *seen;
+
+    (void)state;
+    nms_engine_set_evidence(e, NMS_EVIDENCE_DECISIVE);
+    r = evaluate(e, "{\"history\": {\"agitation\": true}}");
+    assert_null(r->error);
+    seen = &r->sets[0];
+    assert_string_equal(seen->items[1].id, "plain");
+    assert_true(seen->items[1].decided && seen->items[2].decided);
+    assert_string_equal(seen->items[1].evidence, "the quiet answer");
+    assert_string_equal(seen->items[2].evidence, "an answer of its own");
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
 static void evidence_level_names(void **state)
 {
     enum nms_evidence level;
@@ -377,6 +443,8 @@ int main(void)
         cmocka_unit_test(decided_indeterminate_is_the_unknown_items),
         cmocka_unit_test(evidence_levels_change_only_evidence),
         cmocka_unit_test(decisive_refuses_a_check_that_changes_its_answer),
+        cmocka_unit_test(quiet_findings_never_answer_a_call_wanting_evidence),
+        cmocka_unit_test(plain_helpers_serve_both_evidence_levels),
         cmocka_unit_test(evidence_level_names),
         cmocka_unit_test(eval_param_override_changes_threshold),
         cmocka_unit_test(eval_unknown_param_fails_load),

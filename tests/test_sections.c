@@ -217,32 +217,41 @@ static void severity_malformed_actions_fail_the_case(void **state)
     assert_int_equal(r->n_sets, 0);
 }
 
-/* Without notes (CSV, the cohort reports) the actions still run, so the
- * tier, its reasons and a failing action are what they are with notes,
- * but the notes they return are not kept. */
+/* Without notes (CSV, the compact record, the cohort reports) the actions
+ * still run, so the tier, its reasons and a failing action are what they
+ * are with notes, but the notes they return are not kept: at `none` (CSV)
+ * and at `decisive` (the compact record), where the decided items are
+ * asked again after the actions ran quietly. */
 static void severity_without_notes_keeps_the_verdict(void **state)
 {
+    static const enum nms_evidence levels[] = {
+        NMS_EVIDENCE_NONE, NMS_EVIDENCE_DECISIVE
+    };
     struct fixture *f = *state;
     const char *json = "{\"history\": {\"heat_exposure\": true},"
                        " \"complications\": {\"seizures\": true}}";
     const struct nms_set *s;
     struct nms_result *r;
+    size_t k;
 
-    nms_engine_set_evidence(f->e, NMS_EVIDENCE_NONE);
-    s = set(run(state, json), "severity");
-    assert_int_equal(s->n_notes, 2);     /* kept at every evidence level */
-    nms_engine_set_notes(f->e, 0);
-    s = set(run(state, json), "severity");
-    assert_string_equal(nms_set_tier(s), "severe");
-    assert_int_equal(s->n_reasons, 2);
-    assert_string_equal(s->items[s->reasons[1]].id, "seizures");
-    assert_int_equal(s->n_notes, 0);
-    assert_null(s->notes);
-    r = run(state, "{\"complications\": {\"dic\": true}}");
-    assert_non_null(r->error);
-    assert_string_equal(r->error->rule, "severity.actions");
-    assert_non_null(strstr(r->error->message, "actions must return a list"));
-    nms_engine_set_notes(f->e, 1);
+    for (k = 0; k < sizeof levels / sizeof *levels; k++) {
+        nms_engine_set_evidence(f->e, levels[k]);
+        s = set(run(state, json), "severity");
+        assert_int_equal(s->n_notes, 2);     /* kept at every level */
+        nms_engine_set_notes(f->e, 0);
+        s = set(run(state, json), "severity");
+        assert_string_equal(nms_set_tier(s), "severe");
+        assert_int_equal(s->n_reasons, 2);
+        assert_string_equal(s->items[s->reasons[1]].id, "seizures");
+        assert_int_equal(s->n_notes, 0);
+        assert_null(s->notes);
+        r = run(state, "{\"complications\": {\"dic\": true}}");
+        assert_non_null(r->error);
+        assert_string_equal(r->error->rule, "severity.actions");
+        assert_non_null(strstr(r->error->message,
+                               "actions must return a list"));
+        nms_engine_set_notes(f->e, 1);
+    }
     nms_engine_set_evidence(f->e, NMS_EVIDENCE_ALL);
 }
 

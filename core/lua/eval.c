@@ -33,6 +33,10 @@ struct eval_args {
     const struct nms_case *c;
     struct nms_result *r;
     const struct nms_eval_mode *mode;
+    int loud_verdicts;  /* after quiet checks, the stack index of the
+                           verdicts that the calls wanting evidence read
+                           (the actions, the decided items asked again);
+                           0 when none is needed (eval_protected) */
 };
 
 /* A copy of the `len` bytes of s with each NUL as U+FFFD (base_int.h);
@@ -349,13 +353,19 @@ static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
 static void push_verdicts(lua_State *L, const struct nms_result *r);
 
 /* Actions are read at every evidence level, so they are written in full.
- * After quiet checks they get a fresh case table and fresh verdicts: the
- * findings the helpers remembered for this case (lib/memo keys on the
- * case table, severity/working.lua on the verdicts) have no evidence, and
- * an action may quote it. When nobody reads the notes (CSV), the actions
- * still run, as a failing one fails the case, but quietly on the findings
- * already remembered (asking them all again with evidence cost a tenth
- * of a CSV case), and their notes are dropped. */
+ * After quiet checks they get verdicts of their own (a->loud_verdicts), as
+ * the working diagnosis severity.lua remembers per verdicts table was
+ * assessed quietly and an action may quote its evidence; the decided
+ * items asked again read the same table (explain_decided), which then
+ * already holds the diagnosis with its text. The case table stays: the
+ * per-case memory keeps quiet findings apart from those with text
+ * (memo.c, QUIET_FN_TAG) and the helpers' other per-case indexes hold no
+ * evidence (lib/vitals.lua keeps its quiet baselines apart), so what the
+ * checks built serves the actions too. When nobody reads the notes (CSV,
+ * the compact record), the actions still run, as a failing one fails the
+ * case, but quietly on the findings already remembered (asking them all
+ * again with evidence cost a tenth of a CSV case), and their notes are
+ * dropped. */
 static int actions_in_full(lua_State *L, struct eval_args *a, int case_idx,
                            int verdicts_idx, const struct nms_set_def *def,
                            struct nms_set *set)
@@ -370,12 +380,8 @@ static int actions_in_full(lua_State *L, struct eval_args *a, int case_idx,
             set->n_notes = 0;
         }
     } else if (a->vm->quiet) {
-        nms_lua_push_case(L, a->c);
-        case_idx = lua_gettop(L);
-        if (verdicts_idx) {
-            push_verdicts(L, a->r);
-            verdicts_idx = lua_gettop(L);
-        }
+        if (verdicts_idx)
+            verdicts_idx = a->loud_verdicts;
         a->vm->quiet = 0;
         status = run_actions(L, a, case_idx, verdicts_idx, def, set);
         a->vm->quiet = 1;
@@ -518,6 +524,24 @@ static void push_verdicts(lua_State *L, const struct nms_result *r)
     }
 }
 
+/* [-0, +1] Pushes a new verdicts table holding the per-set verdicts of
+ * the one at `idx`: a table of its own identity (the working diagnosis is
+ * remembered per verdicts table, severity.lua) over the same set entries
+ * (push_verdicts), which rules read and never write, as at --evidence all
+ * one table serves the checks and the actions alike. Seventeen sets'
+ * entries written again cost ~50 K instructions a case; pointed at, ~2 K. */
+static void push_verdicts_copy(lua_State *L, int idx, size_t n_sets)
+{
+    luaL_checkstack(L, 4, "verdicts");
+    lua_createtable(L, 0, (int)n_sets);
+    lua_pushnil(L);
+    while (lua_next(L, idx) != 0) {
+        lua_pushvalue(L, -2);           /* table, id, entry, id */
+        lua_insert(L, -2);              /* table, id, id, entry */
+        lua_rawset(L, -4);              /* table, id */
+    }
+}
+
 /* Most warnings the ruleset may report for one case: a medication list
  * has tens of entries, and a runaway rule must not flood the output. */
 #define MAX_RULE_WARNINGS 1000
@@ -599,21 +623,20 @@ static int has_severity(const struct nms_ruleset *rs)
 
 /* --evidence decisive: the decided items' checks asked again, with
  * evidence wanted (an unknown one's missing text says what it waits on:
- * it needs none), on a fresh case table and fresh verdicts, so that no
- * finding the helpers remembered per case from the quiet pass (lib/memo
- * keys on the case table) stands in for one with its text. */
-static int explain_decided(lua_State *L, struct eval_args *a)
+ * it needs none), on the quiet pass's case table at `case_idx` and the
+ * verdicts the actions read (a->loud_verdicts). No finding remembered
+ * quietly stands in for one with its text: the per-case memory answers a
+ * call wanting evidence only with findings made with evidence wanted
+ * (memo.c, QUIET_FN_TAG), lib/vitals keeps its quiet baselines apart, and
+ * severity.lua's working diagnosis is remembered per verdicts table, the
+ * quiet checks' apart from these. Everything else the helpers keep per
+ * case (the ordered entries, the exam index, the medication courses, the
+ * anchor, the times' texts) holds no evidence and is reused, not built
+ * again (a fresh case table cost ~0.3 M instructions a full case). */
+static int explain_decided(lua_State *L, struct eval_args *a, int case_idx)
 {
-    int case_idx, verdicts_idx = 0, pushed = 1;
     size_t s, i;
 
-    nms_lua_push_case(L, a->c);
-    case_idx = lua_gettop(L);
-    if (has_severity(a->rs)) {
-        push_verdicts(L, a->r);
-        verdicts_idx = lua_gettop(L);
-        pushed++;
-    }
     for (s = 0; s < a->rs->n_sets; s++) {
         const struct nms_set_def *def = &a->rs->sets[s];
         struct nms_set *set = &a->r->sets[s];
@@ -621,11 +644,11 @@ static int explain_decided(lua_State *L, struct eval_args *a)
         for (i = 0; i < set->n_items; i++)
             if (set->items[i].decided &&
                 set->items[i].value != NMS_TRI_UNKNOWN &&
-                explain_item(L, a, case_idx, severity ? verdicts_idx : 0,
-                             def, i, &set->items[i]) != 0)
+                explain_item(L, a, case_idx,
+                             severity ? a->loud_verdicts : 0, def, i,
+                             &set->items[i]) != 0)
                 return -1;
     }
-    lua_pop(L, pushed);
     return 0;
 }
 
@@ -642,6 +665,7 @@ static int eval_protected(lua_State *L)
 
     a->vm->quiet = a->mode->evidence != NMS_EVIDENCE_ALL;
     a->r->items = a->mode->items;
+    a->loud_verdicts = 0;
     nms_lua_push_case(L, a->c);
     case_idx = lua_gettop(L);
     a->r->sets = calloc(rs->n_sets, sizeof *a->r->sets);
@@ -657,6 +681,13 @@ static int eval_protected(lua_State *L)
     if (has_severity(rs)) {
         push_verdicts(L, a->r);
         verdicts_idx = lua_gettop(L);
+        if (a->vm->quiet &&
+            (a->mode->notes || a->mode->evidence == NMS_EVIDENCE_DECISIVE)) {
+            /* The same verdicts under another table, for the calls that
+             * want evidence (actions_in_full, explain_decided). */
+            push_verdicts_copy(L, verdicts_idx, rs->n_sets);
+            a->loud_verdicts = lua_gettop(L);
+        }
         for (i = 0; i < rs->n_sets; i++)
             if (rs->sets[i].section == NMS_SECTION_SEVERITY &&
                 run_set(L, a, case_idx, verdicts_idx, &rs->sets[i],
@@ -664,16 +695,11 @@ static int eval_protected(lua_State *L)
                 return 0;
     }
     a->vm->quiet = 0;
-    if (a->mode->evidence == NMS_EVIDENCE_DECISIVE && explain_decided(L, a) != 0)
+    if (a->mode->evidence == NMS_EVIDENCE_DECISIVE &&
+        explain_decided(L, a, case_idx) != 0)
         return 0;
-    if (a->mode->evidence != NMS_EVIDENCE_ALL &&
-        a->rs->warnings_ref != LUA_NOREF) {
-        /* Warnings are read at every level: written in full, on a fresh
-         * case table (as actions_in_full explains); a ruleset without
-         * warnings needs none. */
-        nms_lua_push_case(L, a->c);
-        case_idx = lua_gettop(L);
-    }
+    /* Warnings are read at every level: written in full, on the same case
+     * table (as explain_decided explains). */
     if (run_warnings(L, a, case_idx) != 0)
         return 0;
     nms_eval_across(L, rs, a->r);
@@ -708,7 +734,7 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                               const struct nms_eval_mode *mode,
                               const struct nms_case *c, struct nms_result *r)
 {
-    struct eval_args args = {vm, rs, c, r, mode};
+    struct eval_args args = {vm, rs, c, r, mode, 0};
     lua_State *L = vm->L;
     int status;
 

@@ -89,9 +89,11 @@ static void clear_slot(lua_State *L, int case_idx)
  * table grown one key at a time is rehashed at every power of two (~300
  * entries a full case: nine rehashes, ~1 % of its instructions); made
  * with room for what the cases before it stored, it is rehashed rarely.
- * The hint decays by an eighth a case, so a pass that stores few (the
- * fresh case table of the decisive or warning pass, eval.c) neither
- * shrinks it at once nor keeps it large for ever. */
+ * The hint decays by an eighth a case, so a case that stores few (a
+ * record with little data, a case table the REPL or a tool pushes)
+ * neither shrinks it at once nor keeps it large for ever. (The decisive,
+ * action and warning passes of a case add to its memory: they run on the
+ * same case table, eval.c.) */
 static void fold_hint(lua_State *L)
 {
     struct nms_vm *vm = nms_vm_of(L);
@@ -230,9 +232,11 @@ static size_t put_arg(lua_State *L, char *out, size_t room, int i, int *kept)
 
 /* The call being remembered: fn at index `fn` (a stack slot or an
  * upvalue), the case at `base` and its MEMO_ARGS arguments after it, the
- * last given at base + n. */
+ * last given at base + n; `plain` when fn's answer holds no evidence text
+ * (nms.memoize(fn, true)), so that one answer serves both modes. */
 struct memo_call {
     int fn, base, n;
+    int plain;
 };
 
 /* The index of value i of call c: 0 is fn, 1..n the arguments. */
@@ -241,10 +245,24 @@ static int value_at(const struct memo_call *c, int i)
     return i == 0 ? c->fn : c->base + i;
 }
 
+/* The tag of fn's key byte when the VM is quiet (nobody reads the
+ * evidence): put_arg tags every function 'p', so a key made quietly is
+ * never a key made with evidence wanted. A finding remembered quietly has
+ * "" for its evidence; handed to a call that wants evidence (the decisive
+ * pass asks the decided items again on the same case table, eval.c), it
+ * would print "" for the text the item shows. Both kinds live side by side
+ * in the case's memory, each answering calls of its own mode. A plain
+ * function's answers (struct memo_call) have no text: one key for both,
+ * tagged apart from either (a plain and a moded wrapper of one fn never
+ * share an answer). */
+#define QUIET_FN_TAG 'q'
+#define PLAIN_FN_TAG 'b'
+
 /* Writes the key of fn and of the arguments after the case at `out`, as
  * far as `room` bytes hold; returns its length, whether all of it fitted
  * or not. Sets bit i of *keep for each value i (value_at) that the memory
- * must keep alive (put_arg). */
+ * must keep alive (put_arg). The key names the evidence mode too
+ * (QUIET_FN_TAG). */
 static size_t put_key(lua_State *L, char *out, size_t room,
                       const struct memo_call *c, unsigned *keep)
 {
@@ -259,6 +277,8 @@ static size_t put_key(lua_State *L, char *out, size_t room,
         if (kept)
             *keep |= 1u << i;
     }
+    if (room >= 1 && (c->plain || nms_vm_of(L)->quiet))   /* fn's tag */
+        out[0] = c->plain ? PLAIN_FN_TAG : QUIET_FN_TAG;
     return at;
 }
 
@@ -341,7 +361,7 @@ static int remembered_indexed(lua_State *L, int memory, const char *key,
  * instructions of bookkeeping each, 4 % of the case.) An object named by
  * its address is kept in the memory as a key of its own, so that the
  * address cannot be reused by another object while the key is there. */
-static int remembered(lua_State *L, int slot, int fn, int base)
+static int remembered(lua_State *L, int slot, int fn, int base, int plain)
 {
     struct memo_call c;
     int i, memory, indexed;
@@ -354,6 +374,7 @@ static int remembered(lua_State *L, int slot, int fn, int base)
 
     c.fn = fn;
     c.base = base;
+    c.plain = plain;
     c.n = lua_gettop(L) - base;     /* what follows the six is ignored */
     if (c.n > MEMO_ARGS)
         c.n = MEMO_ARGS;
@@ -419,11 +440,13 @@ int nms_memo_call(lua_State *L)
     if (lua_gettop(L) - 2 > MEMO_ARGS)
         return luaL_error(L, "nms.memo: at most %d arguments after the case",
                           MEMO_ARGS);
-    return remembered(L, 0, 1, 2);
+    return remembered(L, 0, 1, 2, 0);
 }
 
-/* The function nms.memoize made: upvalue 1 is fn, upvalue 2 the slot. */
-static int l_memoized(lua_State *L)
+/* The functions nms.memoize makes: upvalue 1 is fn, upvalue 2 the slot;
+ * `plain` as struct memo_call says, fixed by which of the two below the
+ * closure is (no upvalue read on every call). */
+static int memoized(lua_State *L, int plain)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     /* As the Lua wrapper checked `(...) ~= nil`: the first argument past
@@ -431,21 +454,36 @@ static int l_memoized(lua_State *L)
     if (!lua_isnoneornil(L, 2 + MEMO_ARGS))
         return luaL_error(L, "memo.wrap: at most six arguments after the case");
     /* fn is read where it is, the upvalue, not moved under the case */
-    return remembered(L, lua_upvalueindex(2), lua_upvalueindex(1), 1);
+    return remembered(L, lua_upvalueindex(2), lua_upvalueindex(1), 1, plain);
+}
+
+static int l_memoized(lua_State *L)
+{
+    return memoized(L, 0);
+}
+
+static int l_memoized_plain(lua_State *L)
+{
+    return memoized(L, 1);
 }
 
 /*
- * @function nms.memoize(fn)
+ * @function nms.memoize(fn [, plain])
  * A function f(case, a1, ..., a6) that is nms.memo(fn, case, a1, ..., a6)
- * without a Lua call in between: for rules/lib/memo.lua (memo.wrap), whose
- * wrapper it is, not for rule files.
+ * without a Lua call in between: for rules/lib/memo.lua (memo.wrap,
+ * memo.wrap_plain), whose wrapper it is, not for rule files. With `plain`
+ * true, fn's answers hold no evidence text: one answer is remembered for
+ * calls made with and without evidence wanted (else each mode has its
+ * own, QUIET_FN_TAG).
  * @usage V.above_baseline = nms.memoize(V.above_baseline)
  */
 int nms_memo_memoize(lua_State *L)
 {
+    int plain = lua_toboolean(L, 2);
+
     luaL_checktype(L, 1, LUA_TFUNCTION);
     lua_settop(L, 1);
     nms_memo_push_slot(L);
-    lua_pushcclosure(L, l_memoized, 2);
+    lua_pushcclosure(L, plain ? l_memoized_plain : l_memoized, 2);
     return 1;
 }

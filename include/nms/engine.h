@@ -160,10 +160,10 @@ void nms_engine_set_evidence(struct nms_engine *e, enum nms_evidence level);
 /*
  * Whether results keep the management notes the severity section's
  * actions return (nms_set.notes; the default: keep). A caller that shows
- * no notes (CSV, the cohort reports) turns them off: the actions still
- * run, so one that fails fails the case as before, but without evidence,
- * on the findings the checks already worked out (so they cost little),
- * and the notes they return are not kept. The ruleset's fixed notes
+ * no notes (CSV, the compact record, the cohort reports) turns them off:
+ * the actions still run, so one that fails fails the case as before, but
+ * without evidence, on the findings the checks already worked out (so
+ * they cost little), and the notes they return are not kept. The ruleset's fixed notes
  * (distinguishing points) are kept either way.
  */
 void nms_engine_set_notes(struct nms_engine *e, int keep);

@@ -315,7 +315,8 @@ int nms_cmd_batch(int argc, char **argv)
     /* A signal also stops the case being evaluated, however it loops. */
     nms_engine_set_interrupt(e, nms_interrupt_flag());
     /* CSV holds no evidence and no notes; the compact record only the
-     * decided items' evidence. The CSV row, verdicts only, needs only the
+     * decided items' evidence, and no notes either (its severity set is
+     * the tier and the items, docs/output-format.md). The CSV row, verdicts only, needs only the
      * items that can still change them (nms_engine_set_items); the items
      * CSV and the JSON records print every item. */
     csv = cli.format == NMS_FORMAT_CSV || cli.format == NMS_FORMAT_ITEMS_CSV;
@@ -323,7 +324,7 @@ int nms_cmd_batch(int argc, char **argv)
                                                : cli.record_compact
                                                      ? NMS_EVIDENCE_DECISIVE
                                                      : NMS_EVIDENCE_ALL);
-    settings.notes = !csv;
+    settings.notes = !csv && !cli.record_compact;
     settings.items = nms_cli_items(&cli, cli.format == NMS_FORMAT_CSV
                                              ? NMS_ITEMS_NEEDED
                                              : NMS_ITEMS_ALL);

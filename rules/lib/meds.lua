@@ -396,15 +396,31 @@ function first_exposure_of(case, with_withdrawal)
   return best, what .. " (" .. time.fmt(case, best) .. ")"
 end
 
+local given_in_of
+local given_in = memo.wrap_plain(function(case, classes, hours, depot_hours)
+  return { given_in_of(case, classes, hours, depot_hours) }   -- both values, as first_exposure keeps them
+end)
+
 --- The courses given (or, a depot, still acting) at any time in the drug
 -- window of `hours` whose drug is in a class of `classes` ({[id]=true}),
 -- and, separately, the courses that cannot be told: unrecognised drugs
 -- given in that window (whose class is unknown), and depots of `classes`
 -- known only by their start that may still act (`open`, see as_depot). `depot_hours` as for M.given_within.
 -- @return courses, unrecognised; or nil and why (no medication list, or
---   no assessment time)
+--   no assessment time). The lists are shared between callers (worked
+--   out once per case and arguments): read them, never modify them.
 -- @usage local given, unknown = meds.given_in(case, { lithium = true }, 72)
 function M.given_in(case, classes, hours, depot_hours)
+  local found = given_in(case, classes, hours, depot_hours)
+  return found[1], found[2]
+end
+
+-- M.given_in, worked out: remembered per case, classes (a constant of the
+-- caller's, by identity) and windows, as the regimen items, the risk
+-- factors, the triggers of the actions and the differentials ask alike.
+-- Its lists hold courses, no text, so the answer serves every evidence
+-- level (memo.wrap_plain); they are shared: read them, never modify them.
+function given_in_of(case, classes, hours, depot_hours)
   local courses = M.courses(case)
   if courses == nil then return nil, "no medication list recorded" end
   if case.assessed_at == nil then return nil, "assessment time unknown (the record has no times)" end

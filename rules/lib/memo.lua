@@ -27,6 +27,15 @@ local M = {}
 -- nms.memo without a Lua call in between.)
 M.wrap = nms.memoize
 
+--- memo.wrap for a `fn` whose answer holds no evidence text (an index, a
+-- time, a list of courses): the same whether or not anyone reads the
+-- evidence, so one answer serves the checks run quietly and the calls
+-- that want evidence after them (the decided items asked again, the
+-- actions). memo.wrap keeps the two apart, as a finding made quietly has
+-- "" for its evidence (core/lua/memo.c).
+-- @usage local largest_change = memo.wrap_plain(function(case, field, hours) ... end)
+function M.wrap_plain(fn) return nms.memoize(fn, true) end
+
 --- A table of `fn(key)` for keys the rules themselves name (field names,
 -- units): each worked out the first time it is read and kept across
 -- cases, so a text that depends on a constant is written once, not per

@@ -45,14 +45,19 @@ end
 -- Per case (weakly by the case table): the readings of each field, at
 -- the field's name, and under BASELINES the baseline of each field (its
 -- table) or, when it is unknown, the reason (a string). Every vitals item
--- asks for both: two tables a case.
+-- asks for both: three tables a case. A baseline's text is "" when
+-- nobody reads the evidence, so the baselines worked out then are kept
+-- apart (QUIET_BASELINES): the engine asks the decided items again for
+-- their text on the same case table (--evidence decisive), and those must
+-- not find a quiet baseline's empty text. The readings carry no text and
+-- serve both.
 local per_case = setmetatable({}, { __mode = "k" })
-local BASELINES = {}
+local BASELINES, QUIET_BASELINES = {}, {}
 
 local function known(case)
   local k = per_case[case]
   if k == nil then
-    k = { [BASELINES] = {} }
+    k = { [BASELINES] = {}, [QUIET_BASELINES] = {} }
     per_case[case] = k
   end
   return k
@@ -129,7 +134,7 @@ end
 -- field; the table is shared between callers: read it, never modify it.
 -- @usage local b, why = vitals.baseline(case, "hr")
 function V.baseline(case, field)
-  local kept = known(case)[BASELINES]
+  local kept = known(case)[wanted() and BASELINES or QUIET_BASELINES]
   local b = kept[field]
   if b == nil then
     local why
@@ -202,7 +207,7 @@ end
 local HI, LO, REUSED = {}, {}, 64
 local FEW = 12   -- at most this many timed readings: no queues (below)
 
-local largest_change = memo.wrap(function(case, field, hours)
+local largest_change = memo.wrap_plain(function(case, field, hours)
   -- The readings list itself, not copies of its times and values: its
   -- timed entries come first (time.upto puts the undated last), and a case
   -- has a handful, so a look-up by field costs less than three new lists.
