@@ -293,7 +293,8 @@ return {
     value = 168, unit = "h",
     doc = "Major criterion 1: a dopamine antagonist (parameter exposure.antagonist_classes) given "
       .. "within this many hours before the onset of the syndrome (the anchor lib/meds.lua uses for "
-      .. "every exposure window).",
+      .. "every exposure window; a drug first given after the anchor does not count, or leaves the "
+      .. "criterion unknown when the anchor is only the first sign in the record).",
     source = "§4.4 [S12]: 'neuroleptic treatment within 7 days of onset' (published: 7 × 24 h)",
   },
   ["caroff1993.depot_window_h"] = {
