@@ -20,12 +20,13 @@
 -- (M.anchor: symptom onset, else the first fever or rigidity in the
 -- record, else the assessment; lib/time.lua) and on to the assessment.
 -- "Within H h" includes both ends. Exposure is judged before onset: a
--- course first given (a withdrawal: stopped) after the anchor did not
--- precede the syndrome and does not count as its exposure; when the
--- anchor is only the first sign the record shows, whether it did is
--- unknown until the case gives its onset (M.after_anchor). A dopaminergic course counts as
--- *stopped* only when no other course of the same drug carries on from its
--- stop (a dose change written as two entries is not a withdrawal). Which
+-- dopamine antagonist first given after a recorded onset (a withdrawal:
+-- stopped after it) did not precede the syndrome and is not its exposure;
+-- one first given after the first sign of a record without an onset
+-- leaves the exposure unknown until the case gives its onset
+-- (M.after_anchor). A dopaminergic course counts as *stopped* only when
+-- no other course of the same drug carries on from its stop (a dose
+-- change written as two entries is not a withdrawal). Which
 -- classes are dopamine antagonists and which withdrawals count are
 -- parameters (exposure.*); what an unrecognised drug means is parameter
 -- drugs.unrecognised.
