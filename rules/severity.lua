@@ -52,6 +52,7 @@ local tri = require("lib.tri")
 local meds = require("lib.meds")
 local exam = require("lib.exam")
 local vitals = require("lib.vitals")
+local temperature = require("lib.temperature")
 local record = require("lib.record")
 local fmt = require("lib.fmt")
 local time = require("lib.time")
@@ -74,11 +75,17 @@ local function exposure(case) return meds.exposure(case, EXPOSURE_H) end
 -- or fewer febrile readings than `occasions` with the latest reading
 -- febrile: unknown, the repeat measurement is missing. (lib.temperature.above asks
 -- for oral readings, the IEC diagnostic wording; this may belong in lib/.)
+-- Occasions are distinct times (lib/temperature.lua T.occasions: a reading
+-- charted twice at one time is one occasion).
+local function above_limit(e, limit) return e.temp > limit end
+
 local function febrile_occasions(case, limit, occasions)
   local readings = vitals.readings(case, "temp")
   if readings == nil or #readings == 0 then
     return tri.finding(nil, "no temperature recorded", "temperature readings (vitals[].temp)")
   end
+  local all = readings
+  readings = temperature.occasions(all, above_limit, limit)
   local above = {}
   for _, e in ipairs(readings) do
     if e.temp > limit then above[#above + 1] = e end
@@ -86,8 +93,9 @@ local function febrile_occasions(case, limit, occasions)
   local function show(e)
     return fmt.temp(e.temp) .. " (" .. (e.temp_site or "site not recorded") .. ")" .. time.at(case, e.t)
   end
-  local head = ("%s > %s of %s (%d needed)"):format(fmt.count(#above, "reading"), fmt.temp(limit),
-    fmt.count(#readings, "reading"), occasions)
+  local head = ("%s > %s of %s (%d needed%s)"):format(fmt.count(#above, "reading"), fmt.temp(limit),
+    fmt.count(#readings, "reading"), occasions,
+    readings ~= all and "; readings at the same time count as one occasion" or "")
   local text = #above > 0 and (head .. ": " .. fmt.each(above, show, 4)) or head
   if #above >= occasions then return tri.finding(true, text) end
   if #readings < occasions and #above == #readings then

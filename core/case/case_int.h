@@ -22,11 +22,14 @@ enum nms_field_kind {
     NMS_FIELD_RAW      /* char * holding re-serialised JSON (the label) */
 };
 
-/* One accepted unit of a quantity: canonical = value * scale + offset. */
+/*
+ * One accepted unit of a quantity: canonical = (value + offset) * mul / div,
+ * rounded to 1e-9 of the canonical unit (units.c round_converted).
+ */
 struct nms_unit {
     const char *ucum;   /* UCUM code as written in input, e.g. "[degF]" */
-    double scale;
-    double offset;
+    double offset;      /* added first: -32 for °F */
+    double mul, div;    /* the published factor as a ratio: 5 / 9 for °F */
 };
 
 /* A measured quantity: its canonical unit, accepted alternatives, range. */

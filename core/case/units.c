@@ -15,26 +15,32 @@
 
 /* ---- the table -------------------------------------------------------- */
 
+/*
+ * Each alternative unit as the published factors: canonical =
+ * (value + offset) * mul / div, with offset, mul and div written as the
+ * exact numbers the definitions use rather than one pre-divided factor.
+ * The result is then rounded (round_converted, below).
+ */
 static const struct nms_unit temp_units[] = {
-    {"[degF]", 5.0 / 9.0, -160.0 / 9.0}, /* C = (F - 32) * 5/9 */
-    {NULL, 0, 0}};
+    {"[degF]", -32, 5, 9}, /* C = (F - 32) * 5 / 9 */
+    {NULL, 0, 0, 0}};
 /* Enzyme activity in katal, as Nordic laboratories report CK: 1 U is
  * 1 umol/min, so 1 ukat (1 umol/s) is 60 U (SI brochure, the katal;
  * IFCC). */
 static const struct nms_unit ck_units[] = {
-    {"[IU]/L", 1, 0}, {"ukat/L", 60, 0}, {NULL, 0, 0}};
+    {"[IU]/L", 0, 1, 1}, {"ukat/L", 0, 60, 1}, {NULL, 0, 0, 0}};
 static const struct nms_unit wbc_units[] = {
-    {"10*3/uL", 1, 0}, {"/uL", 0.001, 0}, {NULL, 0, 0}};
+    {"10*3/uL", 0, 1, 1}, {"/uL", 0, 1, 1000}, {NULL, 0, 0, 0}};
 /* 1 ug/dL = 10 ug/L = 10 / 55.845 umol/L (iron: 55.845 g/mol). */
-static const struct nms_unit iron_units[] = {{"ug/dL", 10.0 / 55.845, 0},
-                                             {NULL, 0, 0}};
+static const struct nms_unit iron_units[] = {{"ug/dL", 0, 10, 55.845},
+                                             {NULL, 0, 0, 0}};
 /* Creatinine: 1 mg/dL = 88.42 umol/L. */
-static const struct nms_unit creatinine_units[] = {{"umol/L", 1.0 / 88.42, 0},
-                                                   {NULL, 0, 0}};
-static const struct nms_unit potassium_units[] = {{"meq/L", 1, 0},
-                                                  {NULL, 0, 0}};
-static const struct nms_unit mg_units[] = {{"g", 1000, 0}, {NULL, 0, 0}};
-static const struct nms_unit no_units[] = {{NULL, 0, 0}};
+static const struct nms_unit creatinine_units[] = {{"umol/L", 0, 1, 88.42},
+                                                   {NULL, 0, 0, 0}};
+static const struct nms_unit potassium_units[] = {{"meq/L", 0, 1, 1},
+                                                  {NULL, 0, 0, 0}};
+static const struct nms_unit mg_units[] = {{"g", 0, 1000, 1}, {NULL, 0, 0, 0}};
+static const struct nms_unit no_units[] = {{NULL, 0, 0, 0}};
 
 /*
  * Plausible ranges are data-validation bounds, not clinical thresholds:
@@ -71,6 +77,36 @@ static const struct {
 
 /* ---- conversions ------------------------------------------------------ */
 
+/*
+ * Converted values are rounded to 1 / NMS_UNIT_STEPS of the canonical unit
+ * (1e-9: far below any clinical resolution, far above the few ulps the
+ * arithmetic can be off). A reading whose exact conversion is a short
+ * decimal then becomes the very double that decimal gives when written in
+ * the canonical unit: 100.4 °F is 38.0 °C exactly, where (F - 32) * 5 / 9
+ * or F * 5/9 - 160/9 alone can give 38.00000000000001, which compares as
+ * "> 38.0". Multiplying by the whole number 1e9 and dividing by it again
+ * (not multiplying by 1e-9, which no double holds) makes the last step one
+ * correctly rounded division of two exact numbers. Values of
+ * NMS_UNIT_ROUND_LIMIT or more (large CK counts, whose conversions multiply
+ * by 1) are left as computed: scaled by 1e9 they would pass 2^53, beyond
+ * which doubles no longer hold every whole number.
+ */
+#define NMS_UNIT_STEPS 1e9
+#define NMS_UNIT_ROUND_LIMIT 1e6
+
+static double round_converted(double x)
+{
+    if (!(fabs(x) < NMS_UNIT_ROUND_LIMIT)) /* also NaN and infinities */
+        return x;
+    return round(x * NMS_UNIT_STEPS) / NMS_UNIT_STEPS;
+}
+
+/* `value` in alternative unit `u`, converted to its quantity's canonical unit. */
+static double convert(const struct nms_unit *u, double value)
+{
+    return round_converted((value + u->offset) * u->mul / u->div);
+}
+
 int nms_quantity_convert(const struct nms_quantity *q, const char *ucum,
                          double value, double *out)
 {
@@ -83,7 +119,7 @@ int nms_quantity_convert(const struct nms_quantity *q, const char *ucum,
     }
     for (u = q->units; u->ucum != NULL; u++) {
         if (strcmp(ucum, u->ucum) == 0) {
-            *out = value * u->scale + u->offset;
+            *out = convert(u, value);
             return 0;
         }
     }
@@ -136,7 +172,7 @@ static const char *probable_unit(const struct nms_quantity *q, double raw,
     for (u = q->units; u->ucum != NULL; u++) {
         if (strcmp(u->ucum, given) == 0)
             continue;
-        *canonical = raw * u->scale + u->offset;
+        *canonical = convert(u, raw);
         if (nms_quantity_plausible(q, *canonical))
             return u->ucum;
     }

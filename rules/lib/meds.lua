@@ -19,9 +19,14 @@
 -- The clock: drug windows ("within 72 h") run back from the anchor
 -- (M.anchor: symptom onset, else the first fever or rigidity in the
 -- record, else the assessment; lib/time.lua) and on to the assessment.
--- "Within H h" includes both ends. A dopaminergic course counts as
--- *stopped* only when no other course of the same drug carries on from its
--- stop (a dose change written as two entries is not a withdrawal). Which
+-- "Within H h" includes both ends. Exposure is judged before onset: a
+-- dopamine antagonist first given after a recorded onset (a withdrawal:
+-- stopped after it) did not precede the syndrome and is not its exposure;
+-- one first given after the first sign of a record without an onset
+-- leaves the exposure unknown until the case gives its onset
+-- (M.after_anchor). A dopaminergic course counts as *stopped* only when
+-- no other course of the same drug carries on from its stop (a dose
+-- change written as two entries is not a withdrawal). Which
 -- classes are dopamine antagonists and which withdrawals count are
 -- parameters (exposure.*); what an unrecognised drug means is parameter
 -- drugs.unrecognised.
@@ -235,6 +240,42 @@ function M.span(case, c)
   return text
 end
 
+--- Whether course `c` began after the anchor of the drug windows: first
+-- given after it (its start, else its first dose), or, with `withdrawal`,
+-- stopped after it. Exposure is "within the past 72 h (before symptom
+-- onset)" (DSM-5 as rendered in clinical-reference §1.2 [S12][S13]; IEC
+-- 2011 item 1, §3 [S1]; Caroff & Mann "within 7 days of onset", §4.4
+-- [S12]): a drug started after the syndrome began cannot have caused it.
+-- Returns nil when the course did not begin after the anchor (or its time
+-- is unknown), else the anchor's kind: "onset" (the case gives the onset:
+-- the course does not count) or "first_sign" (the first fever or rigidity
+-- in the record, which may belong to another illness that came first, as
+-- a febrile delirium treated with haloperidol: whether the course counts
+-- waits for case.onset). A withdrawal is judged against a recorded onset
+-- only: the patients who stop a dopaminergic drug mostly have Parkinson's
+-- disease, whose own rigidity is the first sign many records show, long
+-- before the stop (parkinsonism-hyperpyrexia, §7.5 [S74]).
+function M.after_anchor(case, c, withdrawal)
+  local a = time.anchor(case)
+  local t = withdrawal and c.stop or c.from
+  if a == nil or t == nil or t <= a.t or a.kind == "assessment" then return nil end
+  if withdrawal and a.kind ~= "onset" then return nil end
+  return a.kind
+end
+
+-- What would decide an exposure whose only drugs began after the first
+-- sign the record shows (M.after_anchor).
+local LATE_OPEN = "the onset of the syndrome (case.onset): the dopamine antagonist was first given after "
+  .. "the first fever or rigidity in the record, and counts only if the syndrome began after it"
+
+-- "haloperidol first given at T, 6 h after the first sign (...)".
+local function late_text(case, c, name, withdrawal)
+  local a = time.anchor(case)
+  local t = withdrawal and c.stop or c.from
+  return ("%s %s at %s, %s after %s"):format(name, withdrawal and "stopped" or "first given",
+    time.fmt(case, t), time.duration(t - a.t), a.text)
+end
+
 -- "the window runs back from symptom onset (...)": which anchor was used.
 local function anchor_note(case)
   local a = time.anchor(case)
@@ -296,8 +337,8 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
   local text = wanted()   -- else only the counts, and the unknown names for `missing`
   -- Without evidence the hits and the open depots are only counted, and
   -- the unknown names' list is made when one comes (most cases: none).
-  local n_hits, n_open, n_unknown = 0, 0, 0
-  local hits, open = text and {}, text and {}
+  local n_hits, n_open, n_unknown, n_late, late_kind = 0, 0, 0, 0, nil
+  local hits, open, late = text and {}, text and {}, text and {}
   local unknown = text and {}
   local before, others = text and {}, text and {}   -- evidence only
   for i = 1, math.huge do   -- as ipairs, without its call per course
@@ -306,7 +347,11 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     local within = M.given_within(case, c, hours, depot_hours)
     local name = text and drugs.describe(c.info)
     local is_da = drugs.in_classes(c.info, ANTAGONISTS)
-    if is_da and within then
+    local after = is_da and within and M.after_anchor(case, c)
+    if after then   -- first given after the syndrome began (or may have)
+      n_late, late_kind = n_late + 1, after
+      if text then late[n_late] = late_text(case, c, name) end
+    elseif is_da and within then
       n_hits = n_hits + 1
       if text then hits[n_hits] = name .. " " .. M.span(case, c) end
     elseif is_da and within == nil then
@@ -315,7 +360,12 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     elseif is_da and text then
       before[#before + 1] = earlier(case, c, name)
     end
-    if withdrawal and drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, w_hours) then
+    local stopped = withdrawal and drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, w_hours)
+    after = stopped and M.after_anchor(case, c, true)
+    if after then
+      n_late, late_kind = n_late + 1, after
+      if text then late[n_late] = late_text(case, c, name, true) end
+    elseif stopped then
       n_hits = n_hits + 1
       if text then
         hits[n_hits] = ("%s stopped at %s, %s (withdrawal within %s%s)"):format(
@@ -330,14 +380,20 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
       others[#others + 1] = name
     end
   end
+  -- drugs begun after a recorded onset do not count; after a first sign
+  -- only, they leave the exposure open for the onset
+  local late_open = n_late > 0 and late_kind ~= "onset"
   if not text then
     if n_hits > 0 then return tri.finding(true, "") end
     if n_open > 0 then return tri.finding(nil, "", DEPOT_OPEN) end
+    if late_open then return tri.finding(nil, "", LATE_OPEN) end
     if n_unknown > 0 and UNRECOGNISED == "unknown" then return tri.finding(nil, "", unrecognised(unknown)) end
     return tri.finding(false, "")
   end
   local tail = fmt.join({
     #before > 0 and fmt.join(before) or nil,
+    n_late > 0 and (fmt.join(late) .. (late_kind == "onset" and " (after the onset: not its exposure)" or ""))
+      or nil,
     #others > 0 and ("other medications in the window: " .. fmt.list(others, 6)) or nil,
     #unknown > 0 and ("not in the ruleset's drug list: " .. fmt.list(unknown, 6)) or nil,
   })
@@ -349,6 +405,9 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
   if #open > 0 then
     return tri.finding(nil, fmt.join({ none .. " that the record shows; " .. fmt.join(open), tail, note }),
       DEPOT_OPEN)
+  end
+  if late_open then
+    return tri.finding(nil, fmt.join({ none .. "; " .. tail, note }), LATE_OPEN)
   end
   if #unknown > 0 and UNRECOGNISED == "unknown" then
     return tri.finding(nil, fmt.join({ none .. " among the recognised drugs; " .. tail, note }),

@@ -10,7 +10,13 @@
 --                               leaves it unknown rather than false;
 --                               "ignore": such readings are left out;
 --                               "count": they count as oral readings.
--- Each vitals entry is one occasion.
+-- Occasions ("on at least 2 occasions", IEC 2011 item 2) are distinct
+-- times: readings with the same recorded time are one occasion (a reading
+-- charted twice, by the monitor's interface and by hand, or taken at two
+-- sites at once), and so are all the readings without a time, which
+-- nothing shows to be apart; with the rules for a repeat measurement not
+-- yet taken, such readings leave an item unknown rather than false.
+-- T.occasions.
 
 local time = require("lib.time")
 local vitals = require("lib.vitals")
@@ -41,18 +47,53 @@ local function reading(case, e)
   return fmt.temp(e.temp) .. " (" .. site .. (oral and "" or ", counted as oral") .. ")" .. time.at(case, e.t)
 end
 
+-- What would decide a count left open by readings without a time.
+local UNDATED = "the times of the temperature readings (vitals[].t): readings without a time count as one occasion"
+
+-- How much a reading's verdict (judge's answer: true, "unknown", false,
+-- nil for a reading that does not bear) says for its occasion.
+local RANK = { [true] = 3, unknown = 2, [false] = 1 }
+
+--- The readings `rs` (vitals.readings: in time order, undated last) one
+-- per occasion (see the head of this file): of the readings that share a
+-- time (or have none), the one whose verdict judge(e, a, b) says most (true
+-- over "unknown" over false), the first among equals. `rs` itself when no
+-- two readings share a time, as in most records; read it, never modify it.
+-- Second value: true when two or more readings without a time were merged.
+-- @usage local once = temperature.occasions(rs, function(e, limit) return e.temp > limit end, 38)
+function T.occasions(rs, judge, a, b)
+  local shared = false
+  for i = 2, #rs do
+    if rs[i].t == rs[i - 1].t then shared = true; break end
+  end
+  if not shared then return rs, false end
+  local out, best, best_rank = {}, nil, -1
+  for i, e in ipairs(rs) do
+    if i > 1 and e.t ~= rs[i - 1].t then
+      out[#out + 1], best, best_rank = best, nil, -1
+    end
+    local rank = RANK[judge(e, a, b)] or 0
+    if rank > best_rank then best, best_rank = e, rank end
+  end
+  out[#out + 1] = best
+  return out, #rs >= 2 and rs[#rs].t == nil and rs[#rs - 1].t == nil
+end
+
 --- At least `occasions` readings above `limit` °C (strictly above; with
 -- `at_least`, at or above), measured orally under the site policy.
 -- @usage temperature.above(case, 38.0, 2)         -- IEC 2011 item 2
 -- @usage temperature.above(case, 37.5, 1, true)   -- Pope 1986 "at least 37.5 °C"
 local above_value
 
+local oral_hot
+
 function T.above(case, limit, occasions, at_least)
-  local rs = vitals.readings(case, "temp")
-  if rs == nil or #rs == 0 then
+  local all = vitals.readings(case, "temp")
+  if all == nil or #all == 0 then
     return tri.finding(nil, "no temperature recorded")
   end
-  if not wanted() then return above_value(case, rs, limit, occasions, at_least) end
+  local rs, undated = T.occasions(all, oral_hot, limit, at_least)   -- one reading per occasion
+  if not wanted() then return above_value(case, rs, limit, occasions, at_least, undated) end
   local function hot(e) return e.temp > limit or (at_least == true and e.temp == limit) end
   local others = {}
   local t = tri.tally(rs, function(e)
@@ -68,10 +109,12 @@ function T.above(case, limit, occasions, at_least)
   -- value and what would decide it are the same either way.
   local text = wanted()
   local over = text and (at_least and "≥ " or "> ") .. fmt.temp(limit)
-  local needed = text and occasions .. " needed"
+  -- readings at one time were counted once: say so beside the count
+  local once = text and rs ~= all and "; readings at the same time count as one occasion" or ""
+  local needed = text and occasions .. " needed" .. once
   if value == true then
     return tri.finding(true, text and list(t.yes, 6) .. " (" .. fmt.count(#t.yes, "oral reading") .. " " .. over
-      .. ")" or "")
+      .. once .. ")" or "")
   end
   local found = text and (#t.yes > 0 and (fmt.count(#t.yes, "oral reading") .. " " .. over .. ": "
     .. list(t.yes, 6)) or ("no oral reading " .. over))
@@ -79,8 +122,7 @@ function T.above(case, limit, occasions, at_least)
     -- Too few occasions recorded to test the rule, and the ones recorded
     -- are febrile: the repeat measurement is missing, not negative.
     return tri.finding(nil, text and ("%s (%s; only %s recorded)"):format(found, needed,
-      fmt.count(t.judged, "oral reading")) or "",
-      "another oral temperature reading (vitals[].temp)")
+      fmt.count(t.judged, "oral reading")) or "", undated and UNDATED or "another oral temperature reading (vitals[].temp)")
   end
   local last = rs[#rs]   -- the latest reading at any site: a normal one shows the fever has passed
   if value == false and hot(last) then
@@ -92,8 +134,8 @@ function T.above(case, limit, occasions, at_least)
       value = nil
     else
       return tri.finding(nil, text and ("%s (%s); the latest reading is febrile and no later one is recorded"):format(
-        found, needed) or "", "another oral temperature reading (vitals[].temp) after the febrile reading"
-          .. time.at(case, last.t))
+        found, needed) or "", undated and UNDATED or ("another oral temperature reading (vitals[].temp) after "
+          .. "the febrile reading" .. time.at(case, last.t)))
     end
   end
   if value == false then
@@ -115,7 +157,7 @@ end
 -- reading is yes when hot, else no; a hot reading at another site is
 -- unknown when parameter temperature.other_sites is "unknown"; any other
 -- does not bear on it.
-local function oral_hot(e, limit, at_least)
+function oral_hot(e, limit, at_least)
   local hot = e.temp > limit or (at_least == true and e.temp == limit)
   if T.counts_as_oral(e.temp_site) then return hot end
   if OTHER == "unknown" and hot then return "unknown" end
@@ -125,19 +167,19 @@ end
 -- T.above when nobody reads the evidence: the same value and missing
 -- texts from the counts alone, without the tally's lists, the list of
 -- readings at other sites and the closures.
-function above_value(case, rs, limit, occasions, at_least)
+function above_value(case, rs, limit, occasions, at_least, undated)
   local value, _, yes, unknown = tri.count_value(occasions, rs, oral_hot, limit, at_least)
   if value == true then return tri.finding(true, "") end
   if value == false and yes > 0 and #rs < occasions then
-    return tri.finding(nil, "", "another oral temperature reading (vitals[].temp)")
+    return tri.finding(nil, "", undated and UNDATED or "another oral temperature reading (vitals[].temp)")
   end
   local last = rs[#rs]
   if value == false and (last.temp > limit or (at_least == true and last.temp == limit)) then
     if yes == 0 and unknown > 0 then
       value = nil
     else
-      return tri.finding(nil, "", "another oral temperature reading (vitals[].temp) after the febrile reading"
-        .. time.at(case, last.t))
+      return tri.finding(nil, "", undated and UNDATED or ("another oral temperature reading (vitals[].temp) "
+        .. "after the febrile reading" .. time.at(case, last.t)))
     end
   end
   if value == false then return tri.finding(false, "") end

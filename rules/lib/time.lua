@@ -15,8 +15,9 @@
 --   onset", §4.4 [S12]). Measured back from the anchor (time.anchor: the
 --   recorded onset, else the first cardinal sign, else the assessment) and
 --   running on to the assessment, so a review on day 4 of a resolving
---   episode keeps the exposure that caused it, and a drug given between
---   onset and review still counts.
+--   episode keeps the exposure that caused it, and a course begun before
+--   onset and given on still counts. A course first given after the
+--   anchor did not precede the syndrome (lib/meds.lua M.after_anchor).
 
 local P = require("lib.params")
 local fmt = require("lib.fmt")

@@ -31,9 +31,13 @@ return {
     value = 72, unit = "h",
     doc = "Item 1: a dopamine antagonist given (or, for a depot, still acting: depot.*) within this "
       .. "many hours before the onset of the syndrome (the anchor: case.onset, else the first fever "
-      .. "or rigidity, else assessed_at; onset.*), up to the assessment; both ends included. A "
+      .. "or rigidity, else assessed_at; onset.*), up to the assessment; both ends included. Exposure is "
+      .. "judged before onset: a dopamine antagonist first given after a recorded onset does not count, and "
+      .. "one first given after the first fever or rigidity of a record without an onset leaves the item "
+      .. "unknown, asking for case.onset (a withdrawal after a recorded onset does not count either). A "
       .. "dopaminergic drug stopped counts within the longer of this and exposure.withdrawal_window_h.",
-    source = "clinical-reference §3 item 1 [S1][S2][S4]: 'within the past 72 hours' (published)",
+    source = "clinical-reference §3 item 1 [S1][S2][S4]: 'within the past 72 hours' (published); 'before "
+      .. "symptom onset': the DSM-5 rendering of the same item (§1.2 [S12][S13])",
   },
   ["iec2011.bp_change_window_h"] = {
     value = 24, unit = "h",

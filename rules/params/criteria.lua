@@ -53,14 +53,21 @@ return {
       .. "IEC's 'on ≥2 occasions, measured orally' is not carried over (project choice)",
   },
   ["dsm4tr.exposure_window_h"] = {
-    value = 72, unit = "h",
+    value = 168, unit = "h",
     doc = "Criterion A 'developing with the use of neuroleptic medication': a dopamine antagonist "
-      .. "(classes of parameter exposure.antagonist_classes) given within this many hours before the "
-      .. "syndrome's anchor (case.onset, else the first cardinal sign, else assessed_at; lib/time.lua), "
-      .. "as every exposure window. Dopaminergic withdrawal does not count: DSM-IV-TR asks for "
-      .. "neuroleptic use.",
-    source = "§1.1: DSM-IV gives no time window; value reused from the DSM-5-TR rendering "
-      .. "'dopamine antagonist within the past 72 h' (§1.2 [S12][S13]) and IEC 2011 item 1 (§3 [S1])",
+      .. "(classes of parameter exposure.antagonist_classes) given (a depot: still acting, depot.*) within "
+      .. "this many hours before the syndrome's anchor (case.onset, else the first cardinal sign, else "
+      .. "assessed_at; lib/time.lua), as every exposure window; a drug first given after the anchor does "
+      .. "not count (after a recorded onset) or leaves the criterion unknown (after the first sign only). "
+      .. "Dopaminergic withdrawal does not count: DSM-IV-TR asks for neuroleptic use. DSM-IV-TR gives no "
+      .. "window, so the 7 days of the published sets that state one for neuroleptic use are used; set 72 "
+      .. "for the DSM-5-TR rendering 'within the past 72 h'. Until session 16 this was 72, which made the "
+      .. "criterion false 5 days after the last oral dose.",
+    source = "§1.1: DSM-IV gives no time window; Caroff & Mann 'neuroleptic treatment within 7 days of onset' "
+      .. "(§4.4 [S12]) and Lazarus 1989 'neuroleptic given within the past 7 days' (§4.3 [S16]), 7 × 24 h; "
+      .. "DSM-5 text: onset 'most within the first week' of the drug (§1.2 [S14]); the DSM-5-TR rendering's "
+      .. "72 h (§1.2 [S12][S13]) is the shorter alternative. Choice of 7 days: project choice (review "
+      .. "finding 12, session 16)",
   },
   ["dsm4tr.tachycardia_pct"] = {
     value = 25, unit = "% above baseline",
@@ -293,7 +300,8 @@ return {
     value = 168, unit = "h",
     doc = "Major criterion 1: a dopamine antagonist (parameter exposure.antagonist_classes) given "
       .. "within this many hours before the onset of the syndrome (the anchor lib/meds.lua uses for "
-      .. "every exposure window).",
+      .. "every exposure window; a drug first given after the anchor does not count, or leaves the "
+      .. "criterion unknown when the anchor is only the first sign in the record).",
     source = "§4.4 [S12]: 'neuroleptic treatment within 7 days of onset' (published: 7 × 24 h)",
   },
   ["caroff1993.depot_window_h"] = {

@@ -36,11 +36,13 @@ return {
       .. "temperature, could not be read (§4.7)",
   },
   ["severity.significant_hyperthermia_occasions"] = {
-    value = 2, unit = "readings",
-    doc = "How many readings above severity.significant_hyperthermia_c make 'significant hyperthermia' "
-      .. "(each vitals entry is one occasion). A single febrile reading leaves the item unknown (the "
-      .. "repeat measurement is missing), not false.",
-    source = "IEC 2011 item 2 'on at least 2 occasions' (clinical-reference §3 [S1][S2][S4])",
+    value = 2, unit = "occasions",
+    doc = "How many occasions with a reading above severity.significant_hyperthermia_c make 'significant "
+      .. "hyperthermia'. An occasion is a distinct time: vitals entries with the same time are one "
+      .. "occasion (a reading charted twice), and so are all entries without a time (lib/temperature.lua). "
+      .. "A single febrile occasion leaves the item unknown (the repeat measurement is missing), not false.",
+    source = "IEC 2011 item 2 'on at least 2 occasions' (clinical-reference §3 [S1][S2][S4]); occasions as "
+      .. "distinct times: review finding 6 (session 16)",
   },
   ["severity.exclusion_workup"] = {
     value = { "infection", "toxic", "metabolic", "neurologic" }, unit = "workup fields",
