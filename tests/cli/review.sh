@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The outcomes the session-16 clinical review settled (rules/CHANGES.md,
+# 0.3.5), end to end over its case records (tests/data/review/, each
+# modelled on a published case report or a textbook look-alike). The rule
+# tests pin each rule; this checks what a clinician reads for the whole
+# record: the tier, whether NMS management is proposed, and the verdicts
+# the findings were about. Where a case's outcome is here, it is what the
+# source expects (the record's label.expect).
+#
+#   bash tests/cli/review.sh BUILD/nmsrules SOURCE_DIR
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=$(cd "$2" && pwd)
+# shellcheck source=../harness.sh
+source "$src/tests/harness.sh"
+cases=$src/tests/data/review
+
+"$bin" batch --rules "$src/rules" "$cases"/*.json >"$tmp/records" 2>"$tmp/err"
+status=$?
+"$bin" batch --rules "$src/rules" --format csv --csv-eol lf --label-columns none \
+    "$cases"/*.json >"$tmp/rows" 2>>"$tmp/err"
+n_cases=$(ls "$cases"/*.json | wc -l)
+check "every review case gives a result, none an error record (exit 0)" \
+    '[ $status -eq 0 ] && [ "$(wc -l <"$tmp/records")" -eq "$n_cases" ] && ! grep -q "\"error\":" "$tmp/records"'
+
+# column NAME ID: the CSV cell of case ID under header NAME.
+column() {
+    awk -F, -v name="$1" -v id="$2" '
+        NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next }
+        $1 == id { print $c }' "$tmp/rows"
+}
+# record ID: the JSON record of case ID (one line).
+record() { grep "^{\"id\":\"$1\"" "$tmp/records"; }
+manages() { record "$1" | grep -q 'Discontinue all antipsychotics'; }
+
+# Finding 2: a cause the work-up found is not outweighed by mild rigidity.
+check "r18b pneumonia on clozapine, mild rigidity: tier none, clozapine not stopped" \
+    '[ "$(column severity_tier r18b-pneumonia-clozapine-incontinent)" = none ] && ! manages r18b-pneumonia-clozapine-incontinent'
+# Finding 3: a pending work-up decides nothing, and is said so.
+check "r19 sepsis with cultures pending: undecided, sepsis treated first, clozapine not stopped" \
+    '[ "$(column severity_result r19-sepsis-pending-clozapine-mild-rigidity)" = indeterminate ] && record r19-sepsis-pending-clozapine-mild-rigidity | grep -q "Infection work-up pending" && ! manages r19-sepsis-pending-clozapine-mild-rigidity'
+check "r19's evidence never says the work-up found nothing" \
+    '! record r19-sepsis-pending-clozapine-mild-rigidity | grep -q "no other cause found by the work-up"'
+# Finding 1: 100.4 °F is 38.0 °C, not above it.
+check "r41 two readings of exactly 100.4 °F: IEC 2011 not met, no bromocriptine" \
+    '[ "$(column iec2011_result r41-fahrenheit-100.4-boundary)" = not_met ] && ! record r41-fahrenheit-100.4-boundary | grep -q "Add bromocriptine"'
+# Finding 4: a drug first given after the fever is not its exposure.
+check "r45 haloperidol first given after the fever: IEC 2011 not met, no NMS management" \
+    '[ "$(column iec2011_result r45-haloperidol-after-fever-delirium)" != met ] && ! manages r45-haloperidol-after-fever-delirium'
+# Finding 6: one reading charted twice is one occasion.
+check "r44 a reading charted twice: not the moderate tier (no bromocriptine, no dantrolene)" \
+    '[ "$(column severity_tier r44-duplicate-reading)" != moderate ] && ! record r44-duplicate-reading | grep -q "Add bromocriptine"'
+# Finding 5: valproate is not a serotonergic agent.
+check "r40 classic NMS on haloperidol with Depakote: not serotonin toxicity, NMS managed" \
+    '[ "$(column serotonin_hunter_result r40-valproate-haloperidol-nms-tremor)" = not_met ] && manages r40-valproate-haloperidol-nms-tremor'
+# Finding 9: sympathomimetic toxicity gets its own first steps.
+check "r21 cocaine toxicity: its first steps (benzodiazepines, cooling), no NMS management" \
+    'record r21-cocaine-olanzapine-im | grep -q "Sympathomimetic toxicity first steps" && ! manages r21-cocaine-olanzapine-im'
+# Findings 10 and 13: Cisordinol known; CK in ukat/L read.
+check "r29b classic NMS on Cisordinol: the drug known, NMS managed" \
+    '[ "$(column warnings r29b-cisordinol-ck-ul)" = 0 ] && manages r29b-cisordinol-ck-ul'
+check "r29 CK in ukat/L: a result, CK elevation decided" \
+    'record r29-ck-ukat | grep -q "\"id\":\"ck_elevation\",\"value\":true"'
+# Finding 12: DSM-IV-TR's neuroleptic window is 7 days.
+check "r43 oral haloperidol stopped 5 days before: DSM-IV-TR met (criterion A's neuroleptic within 7 days)" \
+    '[ "$(column dsm4tr_result r43-oral-haloperidol-stopped-5d)" = met ]'
+
+# What the review found right must stay so.
+check "r05 levodopa withdrawal: restore the drug first, no antipsychotic to stop" \
+    'record r05-phs-sinemet-nbm | grep -q "\"text\":\"Restore the withdrawn dopaminergic drug" && ! manages r05-phs-sinemet-nbm'
+for id in r02-aripiprazole-brief-postop r26-haldol-decanoate-3wk r30-midnight-offsets \
+          r33-tetrabenazine-huntington r36-postop-droperidol-nms-not-mh; do
+    check "$id classic NMS: NMS management proposed" 'manages "$id"'
+done
+check "r34 severe NMS on Modecate: tier severe" '[ "$(column severity_tier r34-severe-modecate)" = severe ]'
+for id in r07-ss-linezolid-sertraline r10-anticholinergic-benadryl-olanzapine \
+          r13-heatstroke-chlorpromazine r17-hsv-encephalitis-risperidone; do
+    check "$id look-alike: no NMS management" '! manages "$id" && [ "$(column severity_tier "$id")" = none ]'
+done
+
+finish
