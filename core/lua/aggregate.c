@@ -22,68 +22,39 @@
 #include "lua/eval_int.h"
 #include "lua/keep.h"
 
-/* Points: score and possible over the first n items, in item order (the
- * order the sums round in). */
-static void points_tally(const struct nms_set *set, size_t n, double *score,
-                         double *possible)
-{
-    size_t i;
-
-    *score = *possible = 0;
-    for (i = 0; i < n; i++) {
-        if (set->items[i].value == NMS_TRI_TRUE)
-            *score += set->items[i].points;
-        if (set->items[i].value != NMS_TRI_FALSE)
-            *possible += set->items[i].points;
-    }
-}
-
-static enum nms_verdict points_verdict(double score, double possible,
-                                       double threshold)
-{
-    if (score >= threshold)
-        return NMS_VERDICT_MET;
-    if (possible < threshold)
-        return NMS_VERDICT_NOT_MET;
-    return NMS_VERDICT_INDETERMINATE;
-}
-
 static void aggregate_points(struct nms_set *set)
 {
-    points_tally(set, set->n_items, &set->score, &set->possible);
-    set->result = points_verdict(set->score, set->possible, set->threshold);
-}
-
-/* Checklist: the count of present items and of unknown ones among the
- * first n. */
-static void checklist_tally(const struct nms_set *set, size_t n,
-                            size_t *present, size_t *unknown)
-{
     size_t i;
 
-    *present = *unknown = 0;
-    for (i = 0; i < n; i++) {
-        *present += set->items[i].value == NMS_TRI_TRUE;
-        *unknown += set->items[i].value == NMS_TRI_UNKNOWN;
+    set->score = set->possible = 0;
+    for (i = 0; i < set->n_items; i++) {
+        if (set->items[i].value == NMS_TRI_TRUE)
+            set->score += set->items[i].points;
+        if (set->items[i].value != NMS_TRI_FALSE)
+            set->possible += set->items[i].points;
     }
-}
-
-static enum nms_verdict checklist_verdict(size_t present, size_t unknown)
-{
-    return present > 0   ? NMS_VERDICT_MET
-           : unknown > 0 ? NMS_VERDICT_INDETERMINATE
-                         : NMS_VERDICT_NOT_MET;
+    if (set->score >= set->threshold)
+        set->result = NMS_VERDICT_MET;
+    else if (set->possible < set->threshold)
+        set->result = NMS_VERDICT_NOT_MET;
+    else
+        set->result = NMS_VERDICT_INDETERMINATE;
 }
 
 /* A checklist has no rule: "met" means some item is present. */
 static void aggregate_checklist(struct nms_set *set)
 {
-    size_t present, unknown;
+    size_t i, unknown = 0;
 
-    checklist_tally(set, set->n_items, &present, &unknown);
-    set->score = (double)present;
+    set->score = 0;
+    for (i = 0; i < set->n_items; i++) {
+        set->score += set->items[i].value == NMS_TRI_TRUE;
+        unknown += set->items[i].value == NMS_TRI_UNKNOWN;
+    }
     set->possible = set->score + (double)unknown;
-    set->result = checklist_verdict(present, unknown);
+    set->result = set->score > 0 ? NMS_VERDICT_MET
+                  : unknown > 0  ? NMS_VERDICT_INDETERMINATE
+                                 : NMS_VERDICT_NOT_MET;
 }
 
 /* Kleene value of "at least `count` true" given the group's tallies. */
@@ -206,86 +177,48 @@ static void aggregate_groups(lua_State *L, const struct nms_set_def *def,
             add_could_be(L, set, def->alts[a].level);
 }
 
-/* What a verdicts-only reader sees of a set, for nms_aggregate_fixed. */
-struct outcome {
-    enum nms_verdict result;
-    const struct nms_alternative *met;   /* groups: names the level */
-    double score, possible;              /* points; checklist: the count */
-};
-
-/* The outcomes with the first `asked` items as answered and every other
- * one false (*no: the asked items' tallies alone), then true (*yes: the
- * same tallies with each other item counted present, in item order). */
-static void outcomes(const struct nms_set_def *def, struct nms_set *set,
-                     size_t asked, struct outcome *yes, struct outcome *no)
+/* Whether a groups set's result and level are the same with the first
+ * `asked` items as answered and every other one false as with every other
+ * one true. Its counts and alternatives (Kleene AND of "at least k") only
+ * rise as an item's value rises false -> unknown -> true, so every mix of
+ * the rest's answers lies between the two. */
+static int groups_fixed(const struct nms_set_def *def, struct nms_set *set,
+                        size_t asked)
 {
-    size_t present, unknown, i, rest = def->n_items - asked;
-
-    memset(yes, 0, sizeof *yes);
-    memset(no, 0, sizeof *no);
-    switch (def->kind) {
-    case NMS_KIND_POINTS:
-        points_tally(set, asked, &no->score, &no->possible);
-        no->result = points_verdict(no->score, no->possible, set->threshold);
-        yes->score = no->score;
-        yes->possible = no->possible;
-        for (i = asked; i < def->n_items; i++) {
-            yes->score += set->items[i].points;
-            yes->possible += set->items[i].points;
-        }
-        yes->result = points_verdict(yes->score, yes->possible, set->threshold);
-        break;
-    case NMS_KIND_GROUPS:
-        groups_tally(def, set, asked);
-        no->met = groups_verdict(def, set, &no->result);
-        for (i = asked; i < def->n_items; i++)
-            set->groups[def->items[i].group].present++;
-        yes->met = groups_verdict(def, set, &yes->result);
-        break;
-    case NMS_KIND_CHECKLIST:
-        checklist_tally(set, asked, &present, &unknown);
-        no->score = (double)present;
-        no->possible = (double)(present + unknown);
-        no->result = checklist_verdict(present, unknown);
-        yes->score = (double)(present + rest);
-        yes->possible = (double)(present + rest + unknown);
-        yes->result = checklist_verdict(present + rest, unknown);
-        break;
-    }
-}
-
-/* Whether every item from `asked` on moves the kind's arithmetic one way
- * only as its value rises false -> unknown -> true: a groups set's counts
- * and alternatives (Kleene AND of "at least k") and a checklist's count
- * always do; a points set's score and possible only for points >= 0 (a
- * NaN or negative one would not; the schema asks for > 0). */
-static int monotone(const struct nms_set_def *def, const struct nms_set *set,
-                    size_t asked)
-{
+    const struct nms_alternative *met_no, *met_yes;
+    enum nms_verdict no, yes;
     size_t i;
 
-    if (def->kind != NMS_KIND_POINTS)
-        return def->kind == NMS_KIND_GROUPS || def->kind == NMS_KIND_CHECKLIST;
+    groups_tally(def, set, asked);
+    met_no = groups_verdict(def, set, &no);
     for (i = asked; i < def->n_items; i++)
-        if (!(set->items[i].points >= 0))
-            return 0;
-    return 1;
+        set->groups[def->items[i].group].present++;
+    met_yes = groups_verdict(def, set, &yes);
+    return no == yes && met_no == met_yes;
 }
 
 int nms_aggregate_fixed(const struct nms_set_def *def, struct nms_set *set,
                         size_t asked)
 {
-    struct outcome yes, no;
+    size_t i;
 
     if (asked >= def->n_items)
         return 1;
-    if (!monotone(def, set, asked))
-        return 0;
-    /* Monotone, every mix of the rest's answers lies between these two:
-     * equal, they leave nothing for the rest to change. */
-    outcomes(def, set, asked, &yes, &no);
-    return yes.result == no.result && yes.met == no.met &&
-           yes.score == no.score && yes.possible == no.possible;
+    switch (def->kind) {
+    case NMS_KIND_GROUPS:
+        return groups_fixed(def, set, asked);
+    case NMS_KIND_POINTS:
+        /* Score and possible are read: an item left with points > 0 moves
+         * both, one with 0 neither; a negative or NaN one would not be
+         * monotone (the schema asks for > 0). */
+        for (i = asked; i < def->n_items; i++)
+            if (set->items[i].points != 0)
+                return 0;
+        return 1;
+    case NMS_KIND_CHECKLIST:
+        return 0;   /* its count is read, and every item moves it */
+    }
+    return 0;
 }
 
 void nms_aggregate_set(lua_State *L, const struct nms_set_def *def,

@@ -46,8 +46,9 @@ void nms_aggregate_set(lua_State *L, const struct nms_set_def *def,
  * possible) are fixed once its first `asked` items are answered, whatever
  * the others would answer: the same with every one of them true as with
  * every one false, the kind's arithmetic being monotone in Kleene order
- * (false < unknown < true). 0 when that cannot be shown (a points item
- * whose points are not a number >= 0). Uses set->groups as scratch, so
+ * (false < unknown < true). Points sets and checklists are fixed only when
+ * nothing is left that moves their score or count (an item with points
+ * other than 0, any checklist item). Uses set->groups as scratch, so
  * before nms_aggregate_set only (aggregate.c).
  */
 int nms_aggregate_fixed(const struct nms_set_def *def, struct nms_set *set,
