@@ -2,7 +2,9 @@
  * test_lua_helpers.c - the C helpers of rules/lib (core/lua/prose.c,
  * kleene.c, memo.c: nms.num, nms.join, nms.list, nms.each, nms.at_least,
  * nms.describe_parts, nms.tally, nms.tally_known, nms.part, nms.evaluate,
- * nms.answer, nms.memoize; namekey.c: nms.name_key). Each probe in tests/data/rules/helpers is
+ * nms.answer, nms.count_value, nms.memoize; namekey.c: nms.name_key;
+ * series.c: nms.with_field, nms.largest_change, nms.extreme,
+ * nms.earliest, nms.by_field). Each probe in tests/data/rules/helpers is
  * selected by the case id: the agreement probes compare the engine's
  * answers with the Lua versions they replace (oracle.lua) over random
  * inputs; the attacks must fail their case only, with the caller's line.
@@ -62,7 +64,8 @@ static void expect_stopped(void **state, const char *name, const char *message)
 
     assert_non_null(r->error);
     assert_int_equal(r->n_sets, 0);
-    assert_non_null(strstr(r->error->file, "helpers/probes.lua"));
+    assert_non_null(strstr(r->error->file, "helpers/"));  /* (series_)probes.lua */
+    assert_non_null(strstr(r->error->file, "probes.lua"));
     assert_true(r->error->line > 0);
     if (!strstr(r->error->message, message))
         fail_msg("%s: '%s' does not contain '%s'", name, r->error->message,
@@ -245,6 +248,62 @@ static void helpers_check_their_arguments(void **s)
                             "bad argument #1 to 'answer' (table expected, got number)");
 }
 
+/* The walks over a case's readings (series.c) and tri.count_value answer
+ * as lib/vitals.lua, lib/exam.lua and lib/tri.lua did in Lua: the same
+ * entries chosen, ties, NaN, signed zeros, integers beyond 2^53 against
+ * floats, undated and out-of-order readings, and series longer than the
+ * 12 scanned whole and the 64 kept on the C stack. */
+static void helpers_series_as_vitals_walked_them(void **s)
+{
+    expect_true(s, "agree_largest_change", "1000 agreed");
+    expect_true(s, "agree_largest_change_long", "100 agreed");
+    expect_true(s, "agree_extreme", "1000 agreed");
+    expect_true(s, "agree_earliest", "1000 agreed");
+    expect_true(s, "agree_with_field", "1000 agreed");
+    expect_true(s, "agree_by_field", "1000 agreed");
+    expect_true(s, "agree_count_value", "1000 agreed");
+    expect_true(s, "series_raw", "raw");
+}
+
+static void helpers_series_walks_are_charged_to_the_budget(void **s)
+{
+#ifdef NMS_CALLGRIND_BUILD
+    skip();     /* as helpers_walks_are_charged_to_the_budget */
+#endif
+    expect_stopped(s, "largest_change_forever", "instruction budget of 2000000 exceeded");
+    expect_stopped(s, "with_field_forever", "instruction budget of 2000000 exceeded");
+    expect_stopped(s, "extreme_forever", "instruction budget of 2000000 exceeded");
+    expect_stopped(s, "earliest_forever", "instruction budget of 2000000 exceeded");
+    expect_stopped(s, "by_field_forever", "instruction budget of 2000000 exceeded");
+    expect_stopped(s, "count_value_forever", "instruction budget of 2000000 exceeded");
+}
+
+static void helpers_series_check_their_arguments(void **s)
+{
+    expect_raised_at_caller(s, "largest_change_no_list",
+                            "bad argument #1 to 'largest_change' (table expected, got string)");
+    expect_raised_at_caller(s, "largest_change_negative",
+                            "bad argument #3 to 'largest_change' (a window cannot be negative)");
+    expect_raised_at_caller(s, "largest_change_no_hours",
+                            "bad argument #3 to 'largest_change' (number expected, got string)");
+    expect_raised_at_caller(s, "largest_change_bad_value",
+                            "nms.largest_change: the sbp of entry 2 is a string, not a number");
+    expect_raised_at_caller(s, "largest_change_bad_entry",
+                            "nms.largest_change: entry 2 is a number, not a table");
+    expect_raised_at_caller(s, "with_field_bad_entry",
+                            "nms.with_field: entry 2 is a string, not a table");
+    expect_raised_at_caller(s, "extreme_bad_value",
+                            "nms.extreme: the sbp of entry 2 is a table, not a number");
+    expect_raised_at_caller(s, "earliest_bad_time",
+                            "nms.earliest: the t of entry 1 is a string, not a number");
+    expect_raised_at_caller(s, "by_field_bad_entry",
+                            "nms.by_field: entry 1 is a number, not a table");
+    expect_raised_at_caller(s, "count_value_no_judge",
+                            "bad argument #3 to 'count_value' (function expected, got nil)");
+    expect_stopped(s, "count_value_judge_error", "the judge failed");
+    expect_stopped(s, "count_value_judge_loops", "instruction budget of 2000000 exceeded");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -265,6 +324,9 @@ int main(void)
         cmocka_unit_test(helpers_text_is_under_the_memory_cap),
         cmocka_unit_test(helpers_judges_are_rule_code),
         cmocka_unit_test(helpers_check_their_arguments),
+        cmocka_unit_test(helpers_series_as_vitals_walked_them),
+        cmocka_unit_test(helpers_series_walks_are_charged_to_the_budget),
+        cmocka_unit_test(helpers_series_check_their_arguments),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

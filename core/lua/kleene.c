@@ -2,7 +2,8 @@
  * kleene.c - the mechanics of rules/lib/tri.lua in C: counting labelled
  * findings for "at least k of n" and listing them in the evidence
  * (nms.at_least, nms.describe_parts, behind tri.at_least, all and any),
- * judging a list entry by entry into buckets (nms.tally), and
+ * judging a list entry by entry into buckets (nms.tally) or counts
+ * (nms.count_value), and
  * the small finding tables every item passes around (nms.part,
  * nms.evaluate, nms.answer).
  *
@@ -314,6 +315,70 @@ int nms_kleene_tally_known(lua_State *L)
     return tally(L, 1);
 }
 
+/*
+ * @function nms.count_value(k, list, judge, a, b)
+ * What tri.tally_value(k, tally) gives, from counts alone: judge(entry,
+ * a, b) for each entry of `list` in order says true or false, nil for an
+ * entry that does not bear on the question, anything else for one that
+ * bears on it but cannot be told. Returns the value of "at least k
+ * entries true" (nil: unknown, or no entry bore on it), then the counts
+ * judged, true and unknown. For rules/lib/tri.lua (tri.count_value). The
+ * list is read raw and ends at the first nil; judge runs as rule code.
+ * @usage local value, judged, yes, unknown = nms.count_value(1, exams, judge)
+ */
+int nms_kleene_count_value(lua_State *L)
+{
+    enum { K = 1, LIST, JUDGE, A, B, ENTRY };
+    lua_Integer i, judged = 0, yes = 0, unknown = 0;
+    struct nms_meter m = {0};
+    int value;
+
+    luaL_checktype(L, K, LUA_TNUMBER);
+    luaL_checktype(L, LIST, LUA_TTABLE);
+    luaL_checktype(L, JUDGE, LUA_TFUNCTION);
+    lua_settop(L, B);
+    for (i = 1; lua_rawgeti(L, LIST, i) != LUA_TNIL; i++) {   /* ENTRY */
+        lua_pushvalue(L, JUDGE);
+        lua_insert(L, ENTRY);
+        lua_pushvalue(L, A);
+        lua_pushvalue(L, B);
+        lua_call(L, 3, 1);
+        if (!lua_isnil(L, -1)) {
+            judged++;
+            if (lua_type(L, -1) != LUA_TBOOLEAN)
+                unknown++;
+            else if (lua_toboolean(L, -1))
+                yes++;
+        }
+        lua_settop(L, B);
+        nms_meter_step(L, &m);
+    }
+    lua_settop(L, B);
+    nms_meter_end(L, &m, 0);
+    if (judged == 0) {
+        lua_pushnil(L);
+        lua_pushinteger(L, 0);
+        lua_pushinteger(L, 0);
+        lua_pushinteger(L, 0);
+        return 4;
+    }
+    lua_pushinteger(L, yes);
+    lua_pushinteger(L, yes + unknown);
+    /* tri.at_least_count: k compared as Lua compares it */
+    value = lua_compare(L, K, B + 1, LUA_OPLE) ? 1          /* k <= yes */
+          : lua_compare(L, B + 2, K, LUA_OPLT) ? 0          /* yes + unknown < k */
+          : -1;
+    lua_settop(L, B);
+    if (value < 0)
+        lua_pushnil(L);
+    else
+        lua_pushboolean(L, value);
+    lua_pushinteger(L, judged);
+    lua_pushinteger(L, yes);
+    lua_pushinteger(L, unknown);
+    return 4;
+}
+
 /* ------------------------------------------------------------------------
  * Finding tables: nms.part, nms.evaluate, nms.answer
  * --------------------------------------------------------------------- */
@@ -422,6 +487,7 @@ void nms_kleene_open(lua_State *L)
         {"describe_parts", nms_kleene_describe_parts},
         {"tally", nms_kleene_tally},
         {"tally_known", nms_kleene_tally_known},
+        {"count_value", nms_kleene_count_value},
         {"part", nms_kleene_part},
         {"evaluate", nms_kleene_evaluate},
         {"answer", nms_kleene_answer},

@@ -1,7 +1,7 @@
 /*
  * kleene.h - the counting and the finding tables of rules/lib/tri.lua in
  * C (kleene.c): nms.at_least, nms.describe_parts, nms.tally,
- * nms.tally_known, nms.part, nms.evaluate, nms.answer.
+ * nms.tally_known, nms.count_value, nms.part, nms.evaluate, nms.answer.
  */
 #ifndef NMS_LUA_KLEENE_H
 #define NMS_LUA_KLEENE_H
@@ -40,6 +40,11 @@ int nms_kleene_tally(lua_State *L);
 /* lua_CFunction nms.tally_known(list, judge): nms.tally where an entry
  * bears on the question when judge(entry), its only value, is not nil. */
 int nms_kleene_tally_known(lua_State *L);
+
+/* lua_CFunction nms.count_value(k, list, judge, a, b): the value of "at
+ * least k entries true" by judge(entry, a, b), then the counts judged,
+ * true and unknown. */
+int nms_kleene_count_value(lua_State *L);
 
 /* lua_CFunction nms.part(label, finding): a copy of the finding with a
  * label. */

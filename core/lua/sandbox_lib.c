@@ -23,6 +23,7 @@
 #include "lua/memo.h"
 #include "lua/namekey.h"
 #include "lua/prose.h"
+#include "lua/series.h"
 #include "lua/sandbox_lib.h"
 #include "lua/precompile.h"
 #include "lua/vm.h"
@@ -571,7 +572,8 @@ static const luaL_Reg nms_api[] = {
     {"memoize", nms_memo_memoize},
     {"name_key", nms_name_key},
     /* the mechanics of rules/lib's hottest helpers are added by
-     * nms_prose_open (fmt's) and nms_kleene_open (tri's, nms.finding) */
+     * nms_prose_open (fmt's), nms_kleene_open (tri's, nms.finding) and
+     * nms_series_open (vitals' and exam's walks over readings) */
     {NULL, NULL}};
 
 /* [-0, +0] Builds the table every module environment reads from. */
@@ -602,6 +604,7 @@ static void build_base(lua_State *L)
     luaL_newlib(L, nms_api);
     nms_prose_open(L);
     nms_kleene_open(L);
+    nms_series_open(L);
     make_readonly(L);
     lua_setfield(L, -2, "nms");
     lua_newtable(L);                                /* base's metatable */

@@ -53,20 +53,9 @@ local function recording(case, field)
   if exams == nil then return nil end
   local by = recording_of[exams]
   if by == nil then
-    by = {}
-    local entries = E.entries(case)
-    for i = 1, math.huge do   -- as ipairs, without its call per entry
-      local e = entries[i]
-      if e == nil then break end
-      for k in pairs(e) do
-        local list = by[k]
-        if list == nil then
-          list = {}
-          by[k] = list
-        end
-        list[#list + 1] = e
-      end
-    end
+    -- each field's exams, in the entries' order (the walk is the
+    -- engine's, nms.by_field)
+    by = nms.by_field(E.entries(case))
     recording_of[exams] = by
   end
   return by[field] or NONE

@@ -136,19 +136,7 @@ end
 -- go to judge, so that a judge needs no closure per call.
 -- @return the value (nil: unknown, or no entry bore on it), then the
 --   counts judged, yes and unknown
-function tri.count_value(k, list, judge, a, b)
-  local judged, yes, unknown = 0, 0, 0
-  for i = 1, math.huge do   -- as the tally, to the first nil
-    local e = list[i]
-    if e == nil then break end
-    local v = judge(e, a, b)
-    if v ~= nil then
-      judged = judged + 1
-      if v == true then yes = yes + 1 elseif v ~= false then unknown = unknown + 1 end
-    end
-  end
-  if judged == 0 then return nil, 0, 0, 0 end
-  return tri.at_least_count(k, yes, unknown), judged, yes, unknown
-end
+-- (nms.count_value: the loop and the counts in the engine, judge as written.)
+tri.count_value = nms.count_value
 
 return tri

@@ -67,29 +67,16 @@ end
 -- order (undated last); nil when no vitals were recorded at all. A list
 -- shared between callers for the same case: read it, never modify it.
 function V.readings(case, field)
-  local k = known(case)
+  local k = per_case[case] or known(case)   -- (no call once it is made)
   local out = k[field]
   if out then return out end
   local all = time.upto(case, case.vitals)
   if all == nil then return nil end
   -- usually every entry has the field (a record writes each round of
   -- vitals whole): then the ordered list itself, shared as it already is,
-  -- and a new list only from the first entry without it
-  out = all
-  for i = 1, math.huge do   -- as ipairs, without its call per entry
-    local e = all[i]
-    if e == nil then break end
-    if e[field] == nil then
-      out = {}
-      for j = 1, i - 1 do out[j] = all[j] end
-      for j = i + 1, math.huge do
-        local r = all[j]
-        if r == nil then break end
-        if r[field] ~= nil then out[#out + 1] = r end
-      end
-      break
-    end
-  end
+  -- and a new list only from the first entry without it (the walk is the
+  -- engine's, nms.with_field)
+  out = nms.with_field(all, field)
   k[field] = out
   return out
 end
@@ -112,14 +99,9 @@ local function find_baseline(case, field)
   if t0 == nil then
     return nil, text and "no baseline " .. label .. " given, and no pre-exposure vitals: " .. what or ""
   end
-  -- the earliest reading before t0 (time.earliest, without a closure)
-  local e, rs = nil, V.readings(case, field) or NONE
-  for i = 1, math.huge do   -- as ipairs, without its call per entry
-    local r = rs[i]
-    if r == nil then break end
-    local t = r.t
-    if t ~= nil and t < t0 and (e == nil or t < e.t) then e = r end
-  end
+  -- the earliest reading before t0 (time.earliest, without a closure: the
+  -- walk is the engine's, nms.earliest)
+  local e = nms.earliest(V.readings(case, field) or NONE, t0)
   if e == nil then
     return nil, text and ("no baseline %s given, and no %s recorded before %s"):format(label, label, what) or ""
   end
@@ -134,7 +116,7 @@ end
 -- field; the table is shared between callers: read it, never modify it.
 -- @usage local b, why = vitals.baseline(case, "hr")
 function V.baseline(case, field)
-  local kept = known(case)[wanted() and BASELINES or QUIET_BASELINES]
+  local kept = (per_case[case] or known(case))[wanted() and BASELINES or QUIET_BASELINES]
   local b = kept[field]
   if b == nil then
     local why
@@ -166,15 +148,9 @@ local function extreme_vs_baseline(case, field, lowest)
   if b == nil then
     return nil, nil, tri.finding(nil, why, NEEDS_BASELINE[field])
   end
-  local best, extreme, entry, rs = nil, nil, b.entry, V.readings(case, field) or NONE
-  for i = 1, math.huge do   -- as ipairs, without its call per entry
-    local e = rs[i]
-    if e == nil then break end
-    local v = e[field]
-    if e ~= entry and (best == nil or (lowest and v < extreme) or (not lowest and v > extreme)) then
-      best, extreme = e, v
-    end
-  end
+  -- the highest (lowest) reading but the baseline's own, the first of
+  -- equal ones (the walk is the engine's, nms.extreme)
+  local best = nms.extreme(V.readings(case, field) or NONE, field, b.entry, lowest)
   if best == nil then
     return nil, nil, tri.finding(nil, wanted() and b.text .. "; no " .. V.FIELDS[field].label
       .. " reading to compare with it" or "", NEEDS_READING[field])
@@ -197,68 +173,15 @@ end
 
 -- The largest change of `field` between two timed readings at most `hours`
 -- apart: { range, a (the higher reading), z (the lower) }, or false when
--- no two are that close. A sliding window with monotonic queues finds it.
--- It does not depend on the change asked for, so sets asking for
--- different changes in the same window share it (lib/memo.lua).
--- The two queues' lists, reused call after call: a call reads only the
--- places it wrote itself (between a queue's head and its tail), so what an
--- earlier call left in them is never read. A long series (more than
--- REUSED readings) gets lists of its own, so these stay small.
-local HI, LO, REUSED = {}, {}, 64
-local FEW = 12   -- at most this many timed readings: no queues (below)
-
+-- no two are that close. It does not depend on the change asked for, so
+-- sets asking for different changes in the same window share it
+-- (lib/memo.lua). The readings' timed entries come first (time.upto puts
+-- the undated last); the sliding window over them is the engine's
+-- (nms.largest_change): in each window the highest and the lowest
+-- reading, each the latest of equal ones, and the first window to reach
+-- the largest change.
 local largest_change = memo.wrap_plain(function(case, field, hours)
-  -- The readings list itself, not copies of its times and values: its
-  -- timed entries come first (time.upto puts the undated last), and a case
-  -- has a handful, so a look-up by field costs less than three new lists.
-  local rs = V.readings(case, field) or NONE
-  local n = 0
-  while rs[n + 1] ~= nil and rs[n + 1].t ~= nil do n = n + 1 end
-  if n <= FEW then
-    -- A handful of readings (most cases): each window scanned whole, which
-    -- costs less than keeping the queues. The same pair as the queues
-    -- below: the highest and the lowest reading of the window, each the
-    -- latest of equal ones (the queues drop an earlier equal one), the
-    -- first window to reach the largest change.
-    local left, range, a, z = 1, nil, nil, nil
-    for j = 1, n do
-      local t = rs[j].t
-      while t - rs[left].t > hours do left = left + 1 end
-      if j > left then
-        local x, y = rs[left], rs[left]
-        local xv, yv = x[field], x[field]
-        for i = left + 1, j do
-          local r = rs[i]
-          local v = r[field]
-          if v >= xv then x, xv = r, v end
-          if v <= yv then y, yv = r, v end
-        end
-        local d = xv - yv
-        if range == nil or d > range then range, a, z = d, x, y end
-      end
-    end
-    return range ~= nil and { range = range, a = a, z = z }
-  end
-  -- each queue a list with its head and tail in locals
-  local left, hi, hi_h, hi_t, lo, lo_h, lo_t = 1, HI, 1, 0, LO, 1, 0
-  if n > REUSED then hi, lo = {}, {} end
-  local range, a, z   -- the largest so far
-  for j = 1, n do
-    local e = rs[j]
-    local t, v = e.t, e[field]
-    while t - rs[left].t > hours do left = left + 1 end
-    while hi_t >= hi_h and rs[hi[hi_t]][field] <= v do hi_t = hi_t - 1 end
-    while lo_t >= lo_h and rs[lo[lo_t]][field] >= v do lo_t = lo_t - 1 end
-    hi_t = hi_t + 1; hi[hi_t] = j
-    lo_t = lo_t + 1; lo[lo_t] = j
-    while hi[hi_h] < left do hi_h = hi_h + 1 end
-    while lo[lo_h] < left do lo_h = lo_h + 1 end
-    if j > left then
-      local x, y = rs[hi[hi_h]], rs[lo[lo_h]]
-      local d = x[field] - y[field]
-      if range == nil or d > range then range, a, z = d, x, y end
-    end
-  end
+  local range, a, z = nms.largest_change(V.readings(case, field) or NONE, field, hours)
   return range ~= nil and { range = range, a = a, z = z }
 end)
 

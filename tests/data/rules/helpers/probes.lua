@@ -10,11 +10,15 @@ probes.ok = function() return true, "fine" end
 
 local function pick(choices) return choices[math.random(#choices)] end
 
--- a and b are equal values: strings and numbers by value and kind, tables
--- field by field one level down (entries compared by identity).
+-- a and b are equal values: strings and numbers by value and kind (NaN
+-- equal to NaN, 0.0 apart from -0.0), tables field by field one level
+-- down (entries compared by identity).
 local function same(a, b)
   if type(a) ~= type(b) then return false end
-  if type(a) == "number" then return math.type(a) == math.type(b) and a == b end
+  if type(a) == "number" then
+    if a ~= a then return b ~= b end
+    return math.type(a) == math.type(b) and a == b and (a ~= 0 or 1 / a == 1 / b)
+  end
   if type(a) ~= "table" then return a == b end
   for k, v in pairs(a) do if not rawequal(b[k], v) and not same(b[k], v) then return false end end
   for k in pairs(b) do if a[k] == nil then return false end end
@@ -27,10 +31,12 @@ local function all_same(a, b)
   return true
 end
 
--- Runs f and g on the inputs made by make() ROUNDS times: true and the
--- count when every answer agreed, else false and the first that did not.
-local function agree(make, f, g)
-  for round = 1, ROUNDS do
+-- Runs f and g on the inputs made by make() `rounds` (default ROUNDS)
+-- times: true and the count when every answer agreed, else false and the
+-- first that did not.
+local function agree(make, f, g, rounds)
+  rounds = rounds or ROUNDS
+  for round = 1, rounds do
     local args = make()
     local want = table.pack(f(table.unpack(args, 1, args.n)))
     local got = table.pack(g(table.unpack(args, 1, args.n)))
@@ -38,7 +44,7 @@ local function agree(make, f, g)
       return false, ("round %d: Lua %s, engine %s"):format(round, tostring(want[1]), tostring(got[1]))
     end
   end
-  return true, ROUNDS .. " agreed"
+  return true, rounds .. " agreed"
 end
 
 local NUMBERS = { 0, -0.0, 25, 25.0, 38.6, 38.05, -0.001, -0.004, 0.005, 1e300, -1e300,
@@ -308,8 +314,9 @@ probes.each_forever = function()
   while true do nms.each(t, describe, 100000) end
 end
 probes.describe_parts_forever = function()
+  -- (50,000 parts, ~6 MB: 100,000 came within a few kB of the memory cap)
   local parts = {}
-  for i = 1, 100000 do parts[i] = { label = "p", evidence = "e" } end
+  for i = 1, 50000 do parts[i] = { label = "p", evidence = "e" } end
   while true do nms.describe_parts(parts) end
 end
 probes.at_least_forever = function()
@@ -370,6 +377,9 @@ end
 probes.evaluate_bad_part = function(case) return true, nms.evaluate({ "(a)" }, case) end
 probes.answer_no_finding = function() return nms.answer(42) end
 probes.name_key_no_separators = function() return true, nms.name_key("haldol") end
+
+-- the walks over readings (core/lua/series.c) and nms.count_value
+require("series_probes")(probes, agree, pick)
 
 return {
   id = "probes", title = "Probes", version = "1", citation = "test only",
