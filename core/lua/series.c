@@ -106,21 +106,35 @@ static void check_entry(lua_State *L, const char *fn, lua_Integer i)
                    luaL_typename(L, -1));
 }
 
-/* [-0, +0] Reads the number under the key at `key` of the entry at
- * `entry` (both absolute) into *n; the caller's error when it is not one
- * (a reading's value or time is a number in every case record). */
-static void entry_num(lua_State *L, int entry, int key, const char *fn,
-                      lua_Integer i, struct num *n)
+/* [-0, +0] Reads the value on top, entry i's under the key at `key`,
+ * into *n; the caller's error when it is no number (a reading's value or
+ * time is a number in every case record). */
+static void value_num(lua_State *L, int key, const char *fn, lua_Integer i,
+                      struct num *n)
 {
-    lua_pushvalue(L, key);
-    lua_rawget(L, entry);
     if (!read_num(L, -1, n)) {
         lua_pushvalue(L, key);
         luaL_error(L, "nms.%s: the %s of entry %I is a %s, not a number", fn,
                    lua_isstring(L, -1) ? lua_tostring(L, -1) : "key", i,
                    luaL_typename(L, -2));
     }
+}
+
+/* [-0, +0] Reads the number under the key at `key` of the entry at
+ * `entry` (both absolute) into *n, as value_num. */
+static void entry_num(lua_State *L, int entry, int key, const char *fn,
+                      lua_Integer i, struct num *n)
+{
+    lua_pushvalue(L, key);
+    lua_rawget(L, entry);
+    value_num(L, key, fn, i, n);
     lua_pop(L, 1);
+}
+
+/* [-0, +1] Pushes the key "t", interned once (the functions' upvalue). */
+static void push_t(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
 }
 
 /*
@@ -316,20 +330,25 @@ int nms_series_largest_change(lua_State *L)
     luaL_argcheck(L, !(lua_tonumber(L, HOURS) < 0), HOURS,
                   "a window cannot be negative");
     lua_settop(L, HOURS);
-    lua_pushliteral(L, "t");                        /* T */
-    for (;;) {                      /* how many readings are timed */
+    push_t(L);                                      /* T */
+    /* How many readings are timed, their times and values read on the
+     * way while they fit on the C stack (most series) */
+    for (;;) {
         if (lua_rawgeti(L, LIST, w.n + 1) == LUA_TNIL)
             break;
         check_entry(L, "largest_change", w.n + 1);
         lua_pushvalue(L, T);
         if (lua_rawget(L, -2) == LUA_TNIL)
             break;
+        if (++w.n <= ON_STACK) {
+            value_num(L, T, "largest_change", w.n, &w.t[w.n]);
+            entry_num(L, T + 1, FIELD, "largest_change", w.n, &w.v[w.n]);
+        }
         lua_pop(L, 2);
-        w.n++;
         nms_meter_step(L, &m);
     }
     lua_settop(L, T);
-    if (w.n > ON_STACK) {
+    if (w.n > ON_STACK) {           /* a long series: read again, on the heap */
         size_t size = (size_t)(w.n + 1) * (2 * sizeof(struct num) + 2 * sizeof(int));
         char *p = lua_newuserdatauv(L, size, 0);    /* SCRATCH */
 
@@ -337,13 +356,13 @@ int nms_series_largest_change(lua_State *L)
         w.v = w.t + w.n + 1;
         w.hi = (int *)(void *)(w.v + w.n + 1);
         w.lo = w.hi + w.n + 1;
-    }
-    for (i = 1; i <= w.n; i++) {
-        lua_rawgeti(L, LIST, i);
-        entry_num(L, lua_gettop(L), T, "largest_change", i, &w.t[i]);
-        entry_num(L, lua_gettop(L), FIELD, "largest_change", i, &w.v[i]);
-        lua_pop(L, 1);
-        nms_meter_step(L, &m);
+        for (i = 1; i <= w.n; i++) {
+            lua_rawgeti(L, LIST, i);
+            entry_num(L, SCRATCH + 1, T, "largest_change", i, &w.t[i]);
+            entry_num(L, SCRATCH + 1, FIELD, "largest_change", i, &w.v[i]);
+            lua_pop(L, 1);
+            nms_meter_step(L, &m);
+        }
     }
     if (w.n <= FEW)
         scan(L, &w, &hours, &c, &m);
@@ -428,7 +447,7 @@ int nms_series_earliest(lua_State *L)
     luaL_checktype(L, BEFORE, LUA_TNUMBER);
     read_num(L, BEFORE, &before);
     lua_settop(L, BEFORE);
-    lua_pushliteral(L, "t");                        /* T */
+    push_t(L);                                      /* T */
     lua_pushnil(L);                                 /* BEST */
     for (i = 1; lua_rawgeti(L, LIST, i) != LUA_TNIL; i++) {
         check_entry(L, "earliest", i);
@@ -438,8 +457,8 @@ int nms_series_earliest(lua_State *L)
             lua_pop(L, 2);
             continue;
         }
+        value_num(L, T, "earliest", i, &t);
         lua_pop(L, 1);
-        entry_num(L, BEST + 1, T, "earliest", i, &t);
         if (num_compare(L, &t, &before, LUA_OPLT)
             && (!found || num_compare(L, &t, &earliest, LUA_OPLT))) {
             found = 1;
@@ -516,5 +535,6 @@ void nms_series_open(lua_State *L)
         {"by_field", nms_series_by_field},
         {NULL, NULL}};
 
-    luaL_setfuncs(L, functions, 0);
+    lua_pushliteral(L, "t");
+    luaL_setfuncs(L, functions, 1);
 }

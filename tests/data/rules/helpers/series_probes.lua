@@ -183,7 +183,7 @@ probes.largest_change_no_hours = function() return true, nms.largest_change({}, 
 probes.largest_change_bad_value = function()
   return true, nms.largest_change({ { t = 0, sbp = 1 }, { t = 1, sbp = "2" } }, "sbp", 24)
 end
-probes.largest_change_bad_entry = function() return true, nms.largest_change({ { t = 0 }, 5 }, "sbp", 24) end
+probes.largest_change_bad_entry = function() return true, nms.largest_change({ { t = 0, sbp = 1 }, 5 }, "sbp", 24) end
 probes.with_field_bad_entry = function() return true, nms.with_field({ {}, "x" }, "sbp") end
 probes.extreme_bad_value = function() return true, nms.extreme({ { sbp = 1 }, { sbp = {} } }, "sbp") end
 probes.earliest_bad_time = function() return true, nms.earliest({ { t = "0" } }, 5) end
