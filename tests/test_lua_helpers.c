@@ -255,51 +255,62 @@ static void helpers_check_their_arguments(void **s)
  * 12 scanned whole and the 64 kept on the C stack. */
 static void helpers_series_as_vitals_walked_them(void **s)
 {
-    expect_true(s, "agree_largest_change", "1000 agreed");
-    expect_true(s, "agree_largest_change_long", "100 agreed");
-    expect_true(s, "agree_extreme", "1000 agreed");
-    expect_true(s, "agree_earliest", "1000 agreed");
-    expect_true(s, "agree_with_field", "1000 agreed");
-    expect_true(s, "agree_by_field", "1000 agreed");
-    expect_true(s, "agree_count_value", "1000 agreed");
-    expect_true(s, "series_raw", "raw");
+    static const struct {
+        const char *probe, *evidence;
+    } agreements[] = {
+        {"agree_largest_change", "1000 agreed"}, {"agree_largest_change_long", "100 agreed"},
+        {"agree_extreme", "1000 agreed"}, {"agree_earliest", "1000 agreed"},
+        {"agree_with_field", "1000 agreed"}, {"agree_by_field", "1000 agreed"},
+        {"agree_count_value", "1000 agreed"}, {"series_raw", "raw"}};
+    size_t i;
+
+    for (i = 0; i < sizeof agreements / sizeof agreements[0]; i++)
+        expect_true(s, agreements[i].probe, agreements[i].evidence);
 }
 
 static void helpers_series_walks_are_charged_to_the_budget(void **s)
 {
+    static const char *const walks[] = {
+        "largest_change_forever", "with_field_forever", "extreme_forever",
+        "earliest_forever", "by_field_forever", "count_value_forever"};
+    size_t i;
+
 #ifdef NMS_CALLGRIND_BUILD
     skip();     /* as helpers_walks_are_charged_to_the_budget */
 #endif
-    expect_stopped(s, "largest_change_forever", "instruction budget of 2000000 exceeded");
-    expect_stopped(s, "with_field_forever", "instruction budget of 2000000 exceeded");
-    expect_stopped(s, "extreme_forever", "instruction budget of 2000000 exceeded");
-    expect_stopped(s, "earliest_forever", "instruction budget of 2000000 exceeded");
-    expect_stopped(s, "by_field_forever", "instruction budget of 2000000 exceeded");
-    expect_stopped(s, "count_value_forever", "instruction budget of 2000000 exceeded");
+    for (i = 0; i < sizeof walks / sizeof walks[0]; i++)
+        expect_stopped(s, walks[i], "instruction budget of 2000000 exceeded");
 }
+
+/* Each probe and the message it raises at the caller's line. */
+static const struct {
+    const char *probe, *message;
+} series_bad_arguments[] = {
+    {"largest_change_no_list",
+     "bad argument #1 to 'largest_change' (table expected, got string)"},
+    {"largest_change_negative",
+     "bad argument #3 to 'largest_change' (a window cannot be negative)"},
+    {"largest_change_no_hours",
+     "bad argument #3 to 'largest_change' (number expected, got string)"},
+    {"largest_change_bad_value",
+     "nms.largest_change: the sbp of entry 2 is a string, not a number"},
+    {"largest_change_bad_entry",
+     "nms.largest_change: entry 2 is a number, not a table"},
+    {"with_field_bad_entry", "nms.with_field: entry 2 is a string, not a table"},
+    {"extreme_bad_value", "nms.extreme: the sbp of entry 2 is a table, not a number"},
+    {"earliest_bad_time", "nms.earliest: the t of entry 1 is a string, not a number"},
+    {"by_field_bad_entry", "nms.by_field: entry 1 is a number, not a table"},
+    {"count_value_no_judge",
+     "bad argument #3 to 'count_value' (function expected, got nil)"},
+};
 
 static void helpers_series_check_their_arguments(void **s)
 {
-    expect_raised_at_caller(s, "largest_change_no_list",
-                            "bad argument #1 to 'largest_change' (table expected, got string)");
-    expect_raised_at_caller(s, "largest_change_negative",
-                            "bad argument #3 to 'largest_change' (a window cannot be negative)");
-    expect_raised_at_caller(s, "largest_change_no_hours",
-                            "bad argument #3 to 'largest_change' (number expected, got string)");
-    expect_raised_at_caller(s, "largest_change_bad_value",
-                            "nms.largest_change: the sbp of entry 2 is a string, not a number");
-    expect_raised_at_caller(s, "largest_change_bad_entry",
-                            "nms.largest_change: entry 2 is a number, not a table");
-    expect_raised_at_caller(s, "with_field_bad_entry",
-                            "nms.with_field: entry 2 is a string, not a table");
-    expect_raised_at_caller(s, "extreme_bad_value",
-                            "nms.extreme: the sbp of entry 2 is a table, not a number");
-    expect_raised_at_caller(s, "earliest_bad_time",
-                            "nms.earliest: the t of entry 1 is a string, not a number");
-    expect_raised_at_caller(s, "by_field_bad_entry",
-                            "nms.by_field: entry 1 is a number, not a table");
-    expect_raised_at_caller(s, "count_value_no_judge",
-                            "bad argument #3 to 'count_value' (function expected, got nil)");
+    size_t i;
+
+    for (i = 0; i < sizeof series_bad_arguments / sizeof series_bad_arguments[0]; i++)
+        expect_raised_at_caller(s, series_bad_arguments[i].probe,
+                                series_bad_arguments[i].message);
     expect_stopped(s, "count_value_judge_error", "the judge failed");
     expect_stopped(s, "count_value_judge_loops", "instruction budget of 2000000 exceeded");
 }

@@ -76,6 +76,27 @@ static void check_table_entry(lua_State *L, const char *fn, lua_Integer i)
  * nms.at_least
  * --------------------------------------------------------------------- */
 
+/* [-0, +1] Pushes tri.at_least_count(k, yes, unknown), k at `k` compared
+ * as Lua compares it (an integer or a float): true, false or nil; returns
+ * 1, 0 or -1 (unknown). */
+static int push_at_least(lua_State *L, int k, lua_Integer yes,
+                         lua_Integer unknown)
+{
+    int value;
+
+    lua_pushinteger(L, yes);
+    lua_pushinteger(L, yes + unknown);
+    value = lua_compare(L, k, -2, LUA_OPLE) ? 1         /* k <= yes */
+          : lua_compare(L, -1, k, LUA_OPLT) ? 0         /* yes + unknown < k */
+          : -1;
+    lua_pop(L, 2);
+    if (value < 0)
+        lua_pushnil(L);
+    else
+        lua_pushboolean(L, value);
+    return value;
+}
+
 /* [-0, +1] Pushes what would decide the unknown parts of the list at 2:
  * each unknown part's missing text, else its label, the non-empty strings
  * joined with "; " (fmt.join). */
@@ -142,17 +163,7 @@ int nms_kleene_at_least(lua_State *L)
         nms_meter_step(L, &m);
     }
     lua_pop(L, 1);
-    lua_pushinteger(L, yes);
-    lua_pushinteger(L, yes + unknown);
-    /* k compared as Lua compares it, an integer or a float */
-    value = lua_compare(L, 1, 3, LUA_OPLE) ? 1          /* k <= yes */
-          : lua_compare(L, 4, 1, LUA_OPLT) ? 0          /* yes + unknown < k */
-          : -1;
-    lua_settop(L, 2);
-    if (value < 0)
-        lua_pushnil(L);
-    else
-        lua_pushboolean(L, value);
+    value = push_at_least(L, 1, yes, unknown);
     lua_pushinteger(L, yes);
     lua_pushinteger(L, unknown);
     if (value < 0) {
@@ -331,7 +342,6 @@ int nms_kleene_count_value(lua_State *L)
     enum { K = 1, LIST, JUDGE, A, B, ENTRY };
     lua_Integer i, judged = 0, yes = 0, unknown = 0;
     struct nms_meter m = {0};
-    int value;
 
     luaL_checktype(L, K, LUA_TNUMBER);
     luaL_checktype(L, LIST, LUA_TTABLE);
@@ -355,24 +365,10 @@ int nms_kleene_count_value(lua_State *L)
     }
     lua_settop(L, B);
     nms_meter_end(L, &m, 0);
-    if (judged == 0) {
-        lua_pushnil(L);
-        lua_pushinteger(L, 0);
-        lua_pushinteger(L, 0);
-        lua_pushinteger(L, 0);
-        return 4;
-    }
-    lua_pushinteger(L, yes);
-    lua_pushinteger(L, yes + unknown);
-    /* tri.at_least_count: k compared as Lua compares it */
-    value = lua_compare(L, K, B + 1, LUA_OPLE) ? 1          /* k <= yes */
-          : lua_compare(L, B + 2, K, LUA_OPLT) ? 0          /* yes + unknown < k */
-          : -1;
-    lua_settop(L, B);
-    if (value < 0)
+    if (judged == 0)        /* nothing bore on the question: unknown, whatever k is */
         lua_pushnil(L);
     else
-        lua_pushboolean(L, value);
+        push_at_least(L, K, yes, unknown);
     lua_pushinteger(L, judged);
     lua_pushinteger(L, yes);
     lua_pushinteger(L, unknown);

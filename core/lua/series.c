@@ -381,6 +381,19 @@ int nms_series_largest_change(lua_State *L)
  * nms.extreme, nms.by_field
  * --------------------------------------------------------------------- */
 
+/* [-1, +0] The entry on top becomes the best so far (into `best`, its
+ * number into *kept) when `better`, else it is dropped. */
+static void keep_if(lua_State *L, int better, int best, struct num *kept,
+                    const struct num *v)
+{
+    if (better) {
+        *kept = *v;
+        lua_replace(L, best);
+    } else {
+        lua_pop(L, 1);
+    }
+}
+
 /*
  * @function nms.extreme(list, field, skip, lowest)
  * The entry of `list` (to the first nil) with the highest `field` (with
@@ -397,7 +410,7 @@ int nms_series_extreme(lua_State *L)
     struct nms_meter m = {0};
     struct num extreme = {0, 0, 1}, v;
     lua_Integer i;
-    int lowest, found = 0;
+    int lowest;
 
     luaL_checktype(L, LIST, LUA_TTABLE);
     luaL_checkany(L, FIELD);
@@ -412,14 +425,9 @@ int nms_series_extreme(lua_State *L)
             continue;
         }
         entry_num(L, BEST + 1, FIELD, "extreme", i, &v);
-        if (!found || (lowest ? num_compare(L, &v, &extreme, LUA_OPLT)
-                              : num_compare(L, &extreme, &v, LUA_OPLT))) {
-            found = 1;
-            extreme = v;
-            lua_replace(L, BEST);           /* the entry */
-        } else {
-            lua_pop(L, 1);
-        }
+        keep_if(L, lua_isnil(L, BEST) || (lowest ? num_compare(L, &v, &extreme, LUA_OPLT)
+                                     : num_compare(L, &extreme, &v, LUA_OPLT)),
+                BEST, &extreme, &v);
     }
     lua_pop(L, 1);
     nms_meter_end(L, &m, 0);
@@ -441,7 +449,6 @@ int nms_series_earliest(lua_State *L)
     struct nms_meter m = {0};
     struct num before, earliest = {0, 0, 1}, t;
     lua_Integer i;
-    int found = 0;
 
     luaL_checktype(L, LIST, LUA_TTABLE);
     luaL_checktype(L, BEFORE, LUA_TNUMBER);
@@ -459,14 +466,9 @@ int nms_series_earliest(lua_State *L)
         }
         value_num(L, T, "earliest", i, &t);
         lua_pop(L, 1);
-        if (num_compare(L, &t, &before, LUA_OPLT)
-            && (!found || num_compare(L, &t, &earliest, LUA_OPLT))) {
-            found = 1;
-            earliest = t;
-            lua_replace(L, BEST);           /* the entry */
-        } else {
-            lua_pop(L, 1);
-        }
+        keep_if(L, num_compare(L, &t, &before, LUA_OPLT)
+                   && (lua_isnil(L, BEST) || num_compare(L, &t, &earliest, LUA_OPLT)),
+                BEST, &earliest, &t);
     }
     lua_pop(L, 1);
     nms_meter_end(L, &m, 0);

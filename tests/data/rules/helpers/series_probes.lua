@@ -150,31 +150,19 @@ local function long(n)
   for i = 1, n do rs[i] = { t = i, sbp = i % 17, hr = 1 } end
   return rs
 end
-probes.largest_change_forever = function()
-  local rs = long(20000)
-  while true do nms.largest_change(rs, "sbp", 24) end
-end
-probes.with_field_forever = function()
-  local rs = long(20000)
-  rs[10000].sbp = nil
-  while true do nms.with_field(rs, "sbp") end
-end
-probes.extreme_forever = function()
-  local rs = long(20000)
-  while true do nms.extreme(rs, "sbp") end
-end
-probes.earliest_forever = function()
-  local rs = long(20000)
-  while true do nms.earliest(rs, 1e9) end
-end
-probes.by_field_forever = function()
-  local rs = long(20000)
-  while true do nms.by_field(rs) end
-end
-probes.count_value_forever = function()
-  local rs = long(20000)
-  local function judge() end
-  while true do nms.count_value(1, rs, judge) end
+local WALKS = {
+  largest_change = function(rs) return nms.largest_change(rs, "sbp", 24) end,
+  with_field = function(rs) rs[10000].sbp = nil; return nms.with_field(rs, "sbp") end,
+  extreme = function(rs) return nms.extreme(rs, "sbp") end,
+  earliest = function(rs) return nms.earliest(rs, 1e9) end,
+  by_field = function(rs) return nms.by_field(rs) end,
+  count_value = function(rs) return nms.count_value(1, rs, function() end) end,
+}
+for name, walk in pairs(WALKS) do
+  probes[name .. "_forever"] = function()
+    local rs = long(20000)
+    while true do walk(rs) end
+  end
 end
 
 probes.largest_change_no_list = function() return true, nms.largest_change("x", "sbp", 24) end
