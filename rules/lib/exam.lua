@@ -244,15 +244,22 @@ end
 -- fluctuating mental status): true with the values, false when all
 -- recorded values agree, nil when fewer than two exams recorded it.
 function E.changed(case, field)
-  local recorded, distinct, seen = {}, 0, {}
-  for _, e in ipairs(E.entries(case) or {}) do
-    if e[field] ~= nil then
-      recorded[#recorded + 1] = e
-      if not seen[e[field]] then seen[e[field]], distinct = true, distinct + 1 end
+  -- the exams recording it, in time order: the per-case index (a list
+  -- shared with exam.flag and exam.level, only read here)
+  local recorded = recording(case, field) or NONE
+  if #recorded < 2 then return tri.finding(nil, "fewer than two exams record " .. WORDS[field]) end
+  -- different values: some exam's differs from the first's (values
+  -- recorded on exams are words, booleans and numbers, equal as table
+  -- keys are equal)
+  local first, changed = recorded[1][field], false
+  for i = 2, #recorded do
+    if recorded[i][field] ~= first then
+      changed = true
+      break
     end
   end
-  if #recorded < 2 then return tri.finding(nil, "fewer than two exams record " .. WORDS[field]) end
-  return tri.finding(distinct > 1, fmt.each(recorded, function(e)
+  if not fmt.wanted() then return tri.finding(changed, "") end
+  return tri.finding(changed, fmt.each(recorded, function(e)
     return E.phrase(field, e[field]) .. time.at(case, e.t)
   end, 6))
 end
