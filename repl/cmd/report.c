@@ -579,6 +579,14 @@ void report_brief_heading(FILE *fp, const struct nms_set *set)
     else
         fprintf(fp, "  result: %s%s%s\n", nms_verdict_name(set->result),
                 set->level ? ", level " : "", set->level ? set->level : "");
+    if (set->presupposition && set->presupposition->value != NMS_TRI_TRUE)
+        fprintf(fp, set->presupposition->value == NMS_TRI_FALSE
+                        ? "  without %s%s: %s\n"
+                        : "  %s unknown%s: %s\n",
+                set->presupposition->id,
+                set->presupposition_required ? " (the verdict follows it)"
+                                             : " (the verdict stands)",
+                set->presupposition->evidence);
     for (i = 0; set->kind == NMS_KIND_GROUPS && i < set->n_groups; i++)
         fprintf(fp, "  %s: %g present, %g unknown, of %g\n",
                 set->groups[i].id, (double)set->groups[i].present,

@@ -78,6 +78,8 @@ for id in r03-metoclopramide-child-misspelt r26-haldol-decanoate-3wk r34-severe-
     check "$id classic NMS: every met criteria set unqualified (exposure true)" \
         '! record "$id" | grep -q "\"presupposition\"" && [ "$(column iec2011_exposure "$id")" = true ]'
 done
+check "r15 in the REPL: the first summary and .why say met without exposure" \
+    'printf ".load %s\n.why levenson1985\n" "$cases/r15-catatonia-benzo-withdrawal.json" | "$bin" repl --rules "$src/rules" 2>&1 | grep -q "^NMS criteria met: iec2011 80 (without exposure), levenson1985 (without exposure);" && printf ".load %s\n.why levenson1985\n" "$cases/r15-catatonia-benzo-withdrawal.json" | "$bin" repl --rules "$src/rules" 2>&1 | grep -q "^  without exposure (the verdict stands): no dopamine antagonist"'
 # Finding 15: DSM-IV-TR waiting on criterion D is said in the summary.
 check "r04 classic NMS without a psychiatric assessment: the summary names DSM-IV-TR's one open item" \
     '"$bin" eval --rules "$src/rules" "$cases/r04-promethazine-phenergan.json" | grep -q "^    dsm4tr waits on not_mental_disorder only: the psychiatric assessment (workup.psychiatric)"'
