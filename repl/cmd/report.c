@@ -333,9 +333,12 @@ static void print_one_open(FILE *fp, const struct nms_result *r,
         if (n != 1 || !open->missing)
             continue;
         len = strlen(open->missing);
-        if (len > ONE_OPEN_MAX)
+        if (len > ONE_OPEN_MAX) {
             for (len = ONE_OPEN_MAX; (open->missing[len] & 0xC0) == 0x80; len--)
                 ;
+            while (len > 0 && open->missing[len - 1] == ' ')
+                len--;
+        }
         fprintf(fp, "    %s waits on %s only: %.*s%s\n", set->id, open->id,
                 (int)len, open->missing, open->missing[len] ? " …" : "");
     }
