@@ -505,6 +505,22 @@ static void presupposition_not_asked_unless_met(void **state)
     nms_result_free(held);
 }
 
+static void presupposition_that_raises_fails_the_case(void **state)
+{
+    struct nms_engine *e = load_test_rules("presupposes");
+    struct nms_result *r = evaluate(
+        e, "{\"history\": {\"prior_nms\": true, \"restraints\": true}}");
+
+    (void)state;
+    assert_non_null(r->error);
+    assert_string_equal(r->error->rule, "broken.exertion");
+    assert_non_null(strstr(r->error->file, "broken.lua"));
+    assert_non_null(strstr(r->error->message, "presupposition broke"));
+    assert_int_equal(r->n_sets, 0);
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
 static void ruleset_presupposes_required_must_be_boolean(void **state)
 {
     (void)state;
@@ -569,6 +585,7 @@ int main(void)
         cmocka_unit_test(presupposition_false_qualifies_a_met_set),
         cmocka_unit_test(presupposition_unknown_leaves_a_required_verdict_open),
         cmocka_unit_test(presupposition_not_asked_unless_met),
+        cmocka_unit_test(presupposition_that_raises_fails_the_case),
         cmocka_unit_test(ruleset_presupposes_required_must_be_boolean),
         cmocka_unit_test(ruleset_presupposes_only_in_criteria),
     };

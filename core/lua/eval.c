@@ -443,11 +443,9 @@ static int ask_items(lua_State *L, struct eval_args *a, int case_idx,
 }
 
 /* What criteria set `def` presupposes (struct nms_set.presupposition),
- * asked once its table is met, or, when the verdict follows it
- * (`required`), not yet decided against: a published table that reaches
- * its cut-off without it (IEC 2011's weights; Levenson 1985, with no
- * exposure item) still reports met by default, and the result says what
- * it was met without. Returns 0 or -1 if the rule failed. */
+ * asked once its table is met (with `required`, while still open): a
+ * table met without it stays met by default and says so (aggregate.c
+ * nms_aggregate_presupposed). Returns 0 or -1 if the rule failed. */
 static int ask_presupposition(lua_State *L, struct eval_args *a, int case_idx,
                               const struct nms_set_def *def,
                               struct nms_set *set)
@@ -463,14 +461,9 @@ static int ask_presupposition(lua_State *L, struct eval_args *a, int case_idx,
     p->id = def->presupposes->id;   /* the ruleset's text */
     p->title = def->presupposes->title;
     p->definition = def->presupposes->definition;
-    p->value = NMS_TRI_UNKNOWN;
     if (run_item(L, a, case_idx, 0, def, def->presupposes, p) != 0)
         return -1;
-    set->presupposition_required = def->presupposes_required;
-    if (def->presupposes_required && p->value == NMS_TRI_FALSE)
-        set->result = NMS_VERDICT_NOT_MET;
-    else if (def->presupposes_required && p->value == NMS_TRI_UNKNOWN)
-        set->result = NMS_VERDICT_INDETERMINATE;
+    nms_aggregate_presupposed(set, def->presupposes_required);
     return 0;
 }
 
