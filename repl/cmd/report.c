@@ -269,7 +269,8 @@ static void print_presupposed(FILE *fp, const struct nms_result *r,
         }
         fputs(set->id, fp);
         if (set->presupposition_required)
-            fprintf(fp, " (then %s)", nms_verdict_name(set->result));
+            fprintf(fp, " (by its table; verdict %s)",
+                    nms_verdict_name(set->result));
     }
     if (first)
         fprintf(fp, " (%s)\n", first->title);
