@@ -250,6 +250,12 @@
 --        information, https://www.nps.org.au/medicine-finder/neo-mercazole-tablets ;
 --        TAPAZOLE (methimazole tablets USP), product monograph,
 --        https://healthdocbox.com/amp/74742100-Thyroid_Disease/Product-monograph-tapazole-methimazole-tablets-usp-5-10-and-20-mg-antithyroid-agent.html
+--   [B48] TYLENOL with Codeine (acetaminophen and codeine phosphate) tablets,
+--        CIII, Janssen Pharmaceuticals, DailyMed set id
+--        936e481e-f46c-4e03-b8e3-25961cda1909 ("TYLENOL WITH CODEINE-
+--        acetaminophen and codeine phosphate tablet"; each No. 3 tablet
+--        acetaminophen 300 mg and codeine phosphate 30 mg, No. 4 60 mg),
+--        https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=936e481e-f46c-4e03-b8e3-25961cda1909
 --   [ATC] WHO ATC index as transcribed in the public repository
 --        SubjectRaw/SubjectRaw, subject/data/eng/atc.md (codes and group
 --        titles; newer codes such as N05AX15-17 are not in it)

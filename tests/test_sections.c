@@ -435,6 +435,106 @@ static void ruleset_checklist_among_criteria_is_refused(void **state)
                            "\"checklist\"");
 }
 
+/* ---- what a criteria set presupposes (tests/data/rules/presupposes) ------ */
+
+/* Runs `json` on the presupposes ruleset: loose (the published verdict
+ * stands) and strict (it follows the presupposition), each met on
+ * history.prior_nms and presupposing history.exertion. */
+static struct nms_result *presupposes(const char *json)
+{
+    struct nms_engine *e = load_test_rules("presupposes");
+    struct nms_result *r = evaluate(e, json);
+
+    nms_engine_free(e);   /* a result outlives its engine */
+    assert_null(r->error);
+    return r;
+}
+
+static void presupposition_false_qualifies_a_met_set(void **state)
+{
+    struct nms_result *r = presupposes(
+        "{\"history\": {\"prior_nms\": true, \"exertion\": false}}");
+    const struct nms_set *loose = nms_result_set(r, "loose");
+    const struct nms_set *strict = nms_result_set(r, "strict");
+
+    (void)state;
+    assert_int_equal(loose->result, NMS_VERDICT_MET);
+    assert_non_null(loose->presupposition);
+    assert_string_equal(loose->presupposition->id, "exertion");
+    assert_int_equal(loose->presupposition->value, NMS_TRI_FALSE);
+    assert_string_equal(loose->presupposition->evidence,
+                        "history.exertion is false");
+    assert_false(loose->presupposition_required);
+    assert_int_equal(strict->result, NMS_VERDICT_NOT_MET);
+    assert_true(strict->presupposition_required);
+    assert_true(strict->score == 1);   /* the table's score stands */
+    nms_result_free(r);
+}
+
+static void presupposition_unknown_leaves_a_required_verdict_open(void **state)
+{
+    struct nms_result *r =
+        presupposes("{\"history\": {\"prior_nms\": true}}");
+    const struct nms_set *loose = nms_result_set(r, "loose");
+    const struct nms_set *strict = nms_result_set(r, "strict");
+
+    (void)state;
+    assert_int_equal(loose->result, NMS_VERDICT_MET);
+    assert_int_equal(loose->presupposition->value, NMS_TRI_UNKNOWN);
+    assert_string_equal(loose->presupposition->missing, "history.exertion");
+    assert_int_equal(strict->result, NMS_VERDICT_INDETERMINATE);
+    nms_result_free(r);
+}
+
+static void presupposition_not_asked_unless_met(void **state)
+{
+    struct nms_result *r = presupposes(
+        "{\"history\": {\"prior_nms\": false, \"exertion\": false}}");
+    struct nms_result *held = presupposes(
+        "{\"history\": {\"prior_nms\": true, \"exertion\": true}}");
+
+    (void)state;
+    assert_int_equal(nms_result_set(r, "loose")->result, NMS_VERDICT_NOT_MET);
+    assert_null(nms_result_set(r, "loose")->presupposition);
+    assert_null(nms_result_set(r, "strict")->presupposition);
+    assert_int_equal(nms_result_set(held, "strict")->result, NMS_VERDICT_MET);
+    assert_int_equal(nms_result_set(held, "strict")->presupposition->value,
+                     NMS_TRI_TRUE);
+    assert_false(nms_result_equal(r, held));
+    nms_result_free(r);
+    nms_result_free(held);
+}
+
+static void presupposition_that_raises_fails_the_case(void **state)
+{
+    struct nms_engine *e = load_test_rules("presupposes");
+    struct nms_result *r = evaluate(
+        e, "{\"history\": {\"prior_nms\": true, \"restraints\": true}}");
+
+    (void)state;
+    assert_non_null(r->error);
+    assert_string_equal(r->error->rule, "broken.exertion");
+    assert_non_null(strstr(r->error->file, "broken.lua"));
+    assert_non_null(strstr(r->error->message, "presupposition broke"));
+    assert_int_equal(r->n_sets, 0);
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
+static void ruleset_presupposes_required_must_be_boolean(void **state)
+{
+    (void)state;
+    load_error("bad_presupposes", "set.lua: set 'set': presupposes: field "
+                                  "'required' must be a boolean");
+}
+
+static void ruleset_presupposes_only_in_criteria(void **state)
+{
+    (void)state;
+    load_error("bad_presupposes_dx", "dx.lua: dx: 'presupposes' belongs to "
+                                     "NMS criteria sets");
+}
+
 static int setup(void **state)
 {
     static struct fixture f;
@@ -482,6 +582,12 @@ int main(void)
         cmocka_unit_test(ruleset_lists_sets_in_section_order),
         cmocka_unit_test(ruleset_need_of_undeclared_group_is_refused),
         cmocka_unit_test(ruleset_checklist_among_criteria_is_refused),
+        cmocka_unit_test(presupposition_false_qualifies_a_met_set),
+        cmocka_unit_test(presupposition_unknown_leaves_a_required_verdict_open),
+        cmocka_unit_test(presupposition_not_asked_unless_met),
+        cmocka_unit_test(presupposition_that_raises_fails_the_case),
+        cmocka_unit_test(ruleset_presupposes_required_must_be_boolean),
+        cmocka_unit_test(ruleset_presupposes_only_in_criteria),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

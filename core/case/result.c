@@ -72,6 +72,11 @@ static void free_set(struct nms_set *set)
     free(set->reasons);
     free(set->level);
     free(set->overlap);
+    if (set->presupposition) {
+        free(set->presupposition->evidence);
+        free(set->presupposition->missing);
+        free(set->presupposition);
+    }
 }
 
 static void free_disagreement(struct nms_disagreement *d)
@@ -193,7 +198,10 @@ static int same_set(const struct nms_set *a, const struct nms_set *b)
     for (i = 0; i < a->n_notes; i++)
         if (!same_note(&a->notes[i], &b->notes[i]))
             return 0;
-    return 1;
+    if (!a->presupposition || !b->presupposition)
+        return a->presupposition == b->presupposition;
+    return a->presupposition_required == b->presupposition_required &&
+           same_item(a->presupposition, b->presupposition);
 }
 
 static int same_disagreement(const struct nms_disagreement *a,

@@ -230,3 +230,13 @@ void nms_aggregate_set(lua_State *L, const struct nms_set_def *def,
     case NMS_KIND_CHECKLIST: aggregate_checklist(set); break;
     }
 }
+
+void nms_aggregate_presupposed(struct nms_set *set, int required)
+{
+    set->presupposition_required = required;
+    if (required && set->presupposition->value == NMS_TRI_FALSE)
+        set->result = NMS_VERDICT_NOT_MET;
+    else if (required && set->presupposition->value == NMS_TRI_UNKNOWN &&
+             set->result == NMS_VERDICT_MET)
+        set->result = NMS_VERDICT_INDETERMINATE;
+}

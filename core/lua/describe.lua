@@ -244,6 +244,14 @@ local function set_section(entry, level)
   end
   grid({ "item", points and "points" or (set.kind == "groups" and "group" or "-"), "title",
     "definition", "data it needs", "feature", "source" }, rows)
+  local pre = set.presupposes
+  if type(pre) == "table" then
+    para("Presupposes `" .. show(pre.id) .. "`: " .. show(pre.title)
+      .. (pre.definition and (" (" .. show(pre.definition) .. ")") or "")
+      .. ". Asked once the set is met; a result met without it (false or unknown) says so under "
+      .. "`presupposition`. " .. (pre.required and "The verdict follows it: not met when it is false, "
+        .. "indeterminate at most while it is unknown." or "The verdict does not follow it."))
+  end
   if type(set.actions) == "function" then
     para("Management actions are written for each case by the `actions` function of `"
       .. rel(path) .. "` and the modules it uses; they are shown with their sources in every result.")

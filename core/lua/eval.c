@@ -104,10 +104,9 @@ static void fail_rule(lua_State *L, struct eval_args *a, const char *set_id,
  * results above `top`, checked. Returns 0, or -1 when the rule failed
  * (recorded in the result). */
 static int call_check(lua_State *L, struct eval_args *a, int case_idx,
-                      int verdicts_idx, const struct nms_set_def *set, size_t i,
-                      int top)
+                      int verdicts_idx, const struct nms_set_def *set,
+                      const struct nms_item_def *def, int top)
 {
-    const struct nms_item_def *def = &set->items[i];
     int type;
 
     lua_rawgeti(L, LUA_REGISTRYINDEX, def->check_ref);
@@ -161,16 +160,17 @@ static enum nms_tri tri_at(lua_State *L, int idx)
            : lua_toboolean(L, idx) ? NMS_TRI_TRUE : NMS_TRI_FALSE;
 }
 
-/* Runs one item's check and fills *out; while the VM is quiet (no
- * evidence wanted) the evidence is "" whatever the check wrote. Returns 0,
- * or -1 when the rule failed (recorded in the result). */
+/* Runs the check of `def` (an item of `set`, or what it presupposes) and
+ * fills *out; while the VM is quiet (no evidence wanted) the evidence is
+ * "" whatever the check wrote. Returns 0, or -1 when the rule failed
+ * (recorded in the result). */
 static int run_item(lua_State *L, struct eval_args *a, int case_idx,
-                    int verdicts_idx, const struct nms_set_def *set, size_t i,
-                    struct nms_item *out)
+                    int verdicts_idx, const struct nms_set_def *set,
+                    const struct nms_item_def *def, struct nms_item *out)
 {
     int top = lua_gettop(L);
 
-    if (call_check(L, a, case_idx, verdicts_idx, set, i, top) != 0)
+    if (call_check(L, a, case_idx, verdicts_idx, set, def, top) != 0)
         return -1;
     out->value = tri_at(L, top + 1);
     out->evidence = a->vm->quiet ? nms_keep_cstring(L, "")
@@ -178,7 +178,7 @@ static int run_item(lua_State *L, struct eval_args *a, int case_idx,
     if (out->value == NMS_TRI_UNKNOWN)
         out->missing = lua_type(L, top + 3) == LUA_TSTRING
                            ? copy_string(L, top + 3)
-                           : nms_keep_cstring(L, set->items[i].needs);
+                           : nms_keep_cstring(L, def->needs);
     lua_settop(L, top);
     return 0;
 }
@@ -189,13 +189,12 @@ static int run_item(lua_State *L, struct eval_args *a, int case_idx,
  * print evidence for a value it does not show. */
 static int explain_item(lua_State *L, struct eval_args *a, int case_idx,
                         int verdicts_idx, const struct nms_set_def *set,
-                        size_t i, struct nms_item *item)
+                        const struct nms_item_def *def, struct nms_item *item)
 {
-    const struct nms_item_def *def = &set->items[i];
     int top = lua_gettop(L);
     char *evidence;
 
-    if (call_check(L, a, case_idx, verdicts_idx, set, i, top) != 0)
+    if (call_check(L, a, case_idx, verdicts_idx, set, def, top) != 0)
         return -1;
     if (tri_at(L, top + 1) != item->value) {
         lua_pushliteral(L, "check gave another value when asked again for "
@@ -436,9 +435,35 @@ static int ask_items(lua_State *L, struct eval_args *a, int case_idx,
                 set->items[i].skipped = 1;
             break;
         }
-        if (run_item(L, a, case_idx, verdicts_idx, def, i, &set->items[i]) != 0)
+        if (run_item(L, a, case_idx, verdicts_idx, def, &def->items[i],
+                     &set->items[i]) != 0)
             return -1;
     }
+    return 0;
+}
+
+/* What criteria set `def` presupposes (struct nms_set.presupposition),
+ * asked once its table is met (with `required`, while still open): a
+ * table met without it stays met by default and says so (aggregate.c
+ * nms_aggregate_presupposed). Returns 0 or -1 if the rule failed. */
+static int ask_presupposition(lua_State *L, struct eval_args *a, int case_idx,
+                              const struct nms_set_def *def,
+                              struct nms_set *set)
+{
+    struct nms_item *p;
+
+    if (set->result == NMS_VERDICT_NOT_MET ||
+        (set->result == NMS_VERDICT_INDETERMINATE && !def->presupposes_required))
+        return 0;
+    set->presupposition = p = calloc(1, sizeof *p);
+    if (!p)
+        luaL_error(L, "not enough memory");
+    p->id = def->presupposes->id;   /* the ruleset's text */
+    p->title = def->presupposes->title;
+    p->definition = def->presupposes->definition;
+    if (run_item(L, a, case_idx, 0, def, def->presupposes, p) != 0)
+        return -1;
+    nms_aggregate_presupposed(set, def->presupposes_required);
     return 0;
 }
 
@@ -468,6 +493,8 @@ static int run_set(lua_State *L, struct eval_args *a, int case_idx,
     nms_mark_decided(def, set);
     for (i = 0; i < set->n_items; i++)   /* not asked, so decided nothing */
         set->items[i].decided &= !set->items[i].skipped;
+    if (def->presupposes && ask_presupposition(L, a, case_idx, def, set) != 0)
+        return -1;
     copy_notes(L, def->notes, def->n_notes, set);
     if (def->actions_ref != LUA_NOREF)
         return actions_in_full(L, a, case_idx, verdicts_idx, def, set);
@@ -645,9 +672,15 @@ static int explain_decided(lua_State *L, struct eval_args *a, int case_idx)
             if (set->items[i].decided &&
                 set->items[i].value != NMS_TRI_UNKNOWN &&
                 explain_item(L, a, case_idx,
-                             severity ? a->loud_verdicts : 0, def, i,
-                             &set->items[i]) != 0)
+                             severity ? a->loud_verdicts : 0, def,
+                             &def->items[i], &set->items[i]) != 0)
                 return -1;
+        /* What a met set presupposes qualifies its verdict: explained too. */
+        if (set->presupposition &&
+            set->presupposition->value != NMS_TRI_UNKNOWN &&
+            explain_item(L, a, case_idx, 0, def, def->presupposes,
+                         set->presupposition) != 0)
+            return -1;
     }
     return 0;
 }

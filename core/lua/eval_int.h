@@ -54,6 +54,11 @@ void nms_aggregate_set(lua_State *L, const struct nms_set_def *def,
 int nms_aggregate_fixed(const struct nms_set_def *def, struct nms_set *set,
                         size_t asked);
 
+/* The verdict of criteria set `set` after its presupposition was asked:
+ * with `required`, not met when it is false and indeterminate at most
+ * while it is unknown; without, the table's verdict (aggregate.c). */
+void nms_aggregate_presupposed(struct nms_set *set, int required);
+
 /* Marks the items of `set` (evaluated from `def`) that decided its verdict
  * (nms_item.decided; decide.c). */
 void nms_mark_decided(const struct nms_set_def *def, struct nms_set *set);

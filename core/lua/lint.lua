@@ -39,9 +39,10 @@ local SCHEMA = {
   manifest = keys { "name", "version", "title", "status", "params", "criteria", "severity",
     "risk_factors", "warnings", "differentials", "description" },
   set = keys { "id", "title", "version", "citation", "kind", "threshold", "total", "groups",
-    "rule", "items", "actions", "screen", "distinguishing", "overlap", "note" },
+    "rule", "items", "actions", "screen", "distinguishing", "overlap", "note", "presupposes" },
   item = keys { "id", "title", "definition", "needs", "feature", "source", "points", "group",
     "check" },
+  presupposes = keys { "id", "title", "definition", "needs", "required", "check" },
   group = keys { "id", "title" },
   alternative = keys { "level", "need" },
   note = keys { "text", "source" },
@@ -151,6 +152,7 @@ local function check_set(entry)
     check_keys(g, SCHEMA.group, ("set '%s': group %d"):format(set.id, i), module, l)
     local _ = p
   end
+  check_keys(set.presupposes, SCHEMA.presupposes, ("set '%s': presupposes"):format(set.id), module)
   for _, n in ipairs(type(set.distinguishing) == "table" and set.distinguishing or {}) do
     check_keys(n, SCHEMA.note, ("set '%s': distinguishing"):format(set.id), module)
   end

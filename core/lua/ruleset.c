@@ -187,6 +187,8 @@ static void load_sets(lua_State *L, struct nms_ruleset *rs, int manifest)
         rs->set_info[i].kind = rs->sets[i].kind;
         rs->set_info[i].rule = rs->sets[i].alts;
         rs->set_info[i].n_rule = rs->sets[i].n_alts;
+        rs->set_info[i].presupposes =
+            rs->sets[i].presupposes ? rs->sets[i].presupposes->id : NULL;
     }
 }
 

@@ -45,6 +45,10 @@ struct nms_set_def {
                                        (their strings in the ruleset's text) */
     size_t n_notes;
     char *overlap;                  /* differential */
+    struct nms_item_def *presupposes;   /* criteria: what the set, as criteria
+                                       for NMS, takes for granted (its check
+                                       asked once the set is met), or NULL */
+    int presupposes_required;       /* 1: the verdict follows it */
     int actions_ref;                /* severity: actions(case, tier), or LUA_NOREF */
     char *actions_file;             /* where actions is defined */
     long actions_line;

@@ -155,6 +155,19 @@ char *nms_function_source(lua_State *L, long *line)
     return file;
 }
 
+/* The check function of the item table at `top` into item (its reference
+ * and where it is defined); leaves the stack at `top`. */
+static void take_check(lua_State *L, int top, struct nms_item_def *item,
+                       const char *module, const char *ctx)
+{
+    if (lua_getfield(L, top, "check") != LUA_TFUNCTION)
+        FAIL(L, module, ctx, "field 'check' must be a function, got %s",
+             luaL_typename(L, -1));
+    item->file = nms_function_source(L, &item->line);
+    item->check_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_settop(L, top);
+}
+
 /* Validates item `i` (the table on top) of the set being loaded. */
 static void load_item(lua_State *L, struct nms_set_def *set, size_t i,
                       struct nms_text *text, const char *module)
@@ -201,12 +214,7 @@ static void load_item(lua_State *L, struct nms_set_def *set, size_t i,
     }
     if (set->section == NMS_SECTION_RISK_FACTORS && !item->source)
         nms_fail_in(L, module, ctx, "a risk factor needs its 'source'");
-    if (lua_getfield(L, top, "check") != LUA_TFUNCTION)
-        FAIL(L, module, ctx, "field 'check' must be a function, got %s",
-             luaL_typename(L, -1));
-    item->file = nms_function_source(L, &item->line);
-    item->check_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_settop(L, top);
+    take_check(L, top, item, module, ctx);
 }
 
 /* Rejects a second item with the same id: results are keyed by it. */
@@ -397,6 +405,47 @@ static void load_notes(lua_State *L, struct nms_set_def *set, int top,
     lua_pop(L, 1);
 }
 
+/* presupposes = {id=, title=, definition=, needs=, check=, required=}: what
+ * a criteria set, as criteria *for NMS*, takes for granted without an item
+ * of its own to score it (a dopamine antagonist for Levenson 1985), or
+ * scores with weights only (IEC 2011 item 1). Its check is asked once the
+ * set is met; `required` (default false) makes the verdict follow it. */
+static void load_presupposes(lua_State *L, struct nms_set_def *set, int top,
+                             struct nms_text *text, const char *module)
+{
+    struct nms_item_def *p;
+    char ctx[160];
+    int type = lua_getfield(L, top, "presupposes");
+
+    if (type == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    snprintf(ctx, sizeof ctx, "set '%s': presupposes", set->id);
+    if (set->section != NMS_SECTION_CRITERIA)
+        nms_fail_in(L, module, set->id,
+                    "'presupposes' belongs to NMS criteria sets");
+    if (type != LUA_TTABLE)
+        nms_fail_in(L, module, ctx, "must be a table {id = ..., title = ..., "
+                                    "needs = ..., check = ...}");
+    set->presupposes = p = nms_alloc_array(L, 1, sizeof *p);
+    p->check_ref = LUA_NOREF;
+    top = lua_gettop(L);
+    nms_take_text(L, top, "id", text, &p->id, 1, module, ctx);
+    if (!valid_id(p->id))
+        nms_fail_in(L, module, ctx, "id must be lower_snake_case");
+    nms_take_text(L, top, "title", text, &p->title, 1, module, ctx);
+    nms_take_text(L, top, "definition", text, &p->definition, 0, module, ctx);
+    nms_take_string(L, top, "needs", &p->needs, 1, module, ctx);
+    type = lua_getfield(L, top, "required");
+    if (type != LUA_TNIL && type != LUA_TBOOLEAN)
+        nms_fail_in(L, module, ctx, "field 'required' must be a boolean");
+    set->presupposes_required = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    take_check(L, top, p, module, ctx);
+    lua_pop(L, 1);
+}
+
 /* The fields only some sections have: rejected elsewhere, so a misplaced
  * field is an error rather than silently ignored. */
 static void load_section_fields(lua_State *L, struct nms_set_def *set,
@@ -472,6 +521,7 @@ void nms_load_set(lua_State *L, struct nms_set_def *set, struct nms_text *text,
     if (set->kind == NMS_KIND_GROUPS)
         load_groups(L, set, top, text, module);
     load_section_fields(L, set, top, text, module);
+    load_presupposes(L, set, top, text, module);
     n = open_list(L, top, "items", NMS_MAX_ITEMS, 1, module, set->id);
     set->items = nms_alloc_array(L, n, sizeof *set->items);
     for (i = 0; i < n; i++) {
@@ -499,6 +549,11 @@ void nms_release_set(struct nms_set_def *set)
     for (i = 0; i < set->n_alts; i++) {
         free(set->alts[i].level);
         free(set->alts[i].needs);
+    }
+    if (set->presupposes) {
+        free(set->presupposes->needs);
+        free(set->presupposes->file);
+        free(set->presupposes);
     }
     free(set->actions_file);
     free(set->items);

@@ -20,7 +20,7 @@ void nms_items_csv_header(FILE *fp)
           fp);
 }
 
-static const char *tri_name(enum nms_tri v)
+const char *nms_output_csv_tri(enum nms_tri v)
 {
     return v == NMS_TRI_TRUE    ? "true"
            : v == NMS_TRI_FALSE ? "false"
@@ -38,7 +38,7 @@ static void item_row(FILE *fp, const struct nms_case *c,
     nms_output_csv_field(fp, item->id, 0);
     nms_output_csv_field(fp, item->group, 0);
     nms_output_csv_field(fp, item->feature, 0);
-    nms_output_csv_field(fp, tri_name(item->value), 0);
+    nms_output_csv_field(fp, nms_output_csv_tri(item->value), 0);
     if (set->kind == NMS_KIND_POINTS)
         fprintf(fp, "%.15g", item->points);
     fputc(',', fp);

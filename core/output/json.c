@@ -290,6 +290,30 @@ static void rule_array(struct json_out *j, const struct nms_set *set,
     end_array(j);
 }
 
+/* What a criteria set presupposes, when its table is met without it:
+ * value false or unknown (docs/output-format.md, "One set"). Nothing when
+ * it holds or was not asked, so a record without the key reads as before.
+ * Without `full` the title is left out, as the ruleset fixes it. */
+static void presupposition_member(struct json_out *j, const struct nms_set *set,
+                                  int full)
+{
+    const struct nms_item *p = set->presupposition;
+
+    if (!p || p->value == NMS_TRI_TRUE)
+        return;
+    KEY(j, "presupposition");
+    begin_object(j);
+    STR_MEMBER(j, "id", p->id);
+    if (full)
+        STR_MEMBER(j, "title", p->title);
+    LIT_MEMBER(j, "value", tri_word(p->value));
+    STR_MEMBER(j, "evidence", p->evidence);
+    if (p->missing)
+        STR_MEMBER(j, "missing", p->missing);
+    LIT_MEMBER(j, "required", set->presupposition_required ? "true" : "false");
+    end_object(j);
+}
+
 /* One set. `info` (may be NULL) is its entry in the ruleset, for the rule;
  * without `full` (NMS_OUTPUT_COMPACT) what the ruleset fixes is left out:
  * title, version, citation, rule, distinguishing points, group titles,
@@ -309,6 +333,7 @@ static void set_object(struct json_out *j, const struct nms_set *set,
     if (differential)
         LIT_MEMBER(j, "screen", set->screen ? "true" : "false");
     verdict_members(j, set, 0);
+    presupposition_member(j, set, full);
     if (set->section == NMS_SECTION_SEVERITY) {
         reasons_array(j, set);
         notes_array(j, "actions", set);
@@ -359,6 +384,7 @@ static void record_set_object(struct json_out *j, const struct nms_set *set)
 
     begin_object(j);
     verdict_members(j, set, 1);
+    presupposition_member(j, set, 0);
     some_ids_with(j, "present", set, NMS_TRI_TRUE);
     some_ids_with(j, "unknown", set, NMS_TRI_UNKNOWN);
     for (i = 0; i < set->n_items; i++) {

@@ -74,7 +74,8 @@ static void csv_number(FILE *fp, double value)
 
 /* Columns per set, by kind: points  <id>_result,<id>_score,<id>_possible;
  * groups  <id>_result,<id>_level (severity: <id>_tier); checklist
- * <id>_count. Then the number of criteria sets met. */
+ * <id>_count; then, for a criteria set that presupposes something,
+ * <id>_<what> (iec2011_exposure). Then the number of criteria sets met. */
 static void csv_set_columns(struct nms_writer *w)
 {
     size_t i;
@@ -95,6 +96,8 @@ static void csv_set_columns(struct nms_writer *w)
             fprintf(w->fp, "%s_count,", set->id);
             break;
         }
+        if (set->presupposes)
+            fprintf(w->fp, "%s_%s,", set->id, set->presupposes);
     }
     fputs("criteria_met,warnings,error," NMS_CSV_RULESET_HEADER ",input_sha256",
           w->fp);
@@ -165,9 +168,17 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
             !failed && i < r->n_sets ? &r->sets[i] : NULL;
         if (!set) {
             fputs(csv_blanks[w->rs->sets[i].kind], w->fp);
+            if (w->rs->sets[i].presupposes)
+                fputc(',', w->fp);
             continue;
         }
         csv_set(w->fp, set);
+        /* What the set presupposes: true, false or unknown once asked (the
+         * set met), else empty. */
+        if (w->rs->sets[i].presupposes)
+            csv_field(w->fp, set->presupposition
+                                 ? nms_output_csv_tri(set->presupposition->value)
+                                 : "", ",");
         met += set->section == NMS_SECTION_CRITERIA &&
                set->result == NMS_VERDICT_MET;
     }

@@ -21,6 +21,9 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
  * line end, and a case's rows, each naming the ruleset `rs`, with the
  * cells of label columns `labels`, each ended by `eol`. */
 void nms_items_csv_header(FILE *fp);
+
+/* "true", "false" or "unknown": a three-valued cell of either CSV. */
+const char *nms_output_csv_tri(enum nms_tri v);
 void nms_items_csv_rows(FILE *fp, const struct nms_case *c,
                         const struct nms_result *r,
                         const struct nms_ruleset_info *rs,

@@ -61,6 +61,9 @@ struct nms_set_info {
     enum nms_set_kind kind;
     const struct nms_alternative *rule;  /* groups: the alternatives, in order */
     size_t n_rule;
+    const char *presupposes;    /* criteria: the id of what the set
+                                   presupposes (struct nms_set
+                                   .presupposition), or NULL */
 };
 
 /* A site overlay of the loaded ruleset (nms_engine_add_overlay): its

@@ -110,6 +110,16 @@ struct nms_set {
     struct nms_note *notes;     /* severity: actions; differential: distinguishing */
     size_t n_notes;
     char *overlap;              /* differential met while NMS criteria are met */
+    struct nms_item *presupposition;    /* criteria: what the set, as criteria
+                                   for NMS, presupposes (a dopamine antagonist
+                                   or dopaminergic withdrawal), asked once its
+                                   table is met (with presupposition_required,
+                                   also when indeterminate); NULL when not
+                                   asked or not declared. One item the result
+                                   owns, its strings as an item's */
+    int presupposition_required;    /* the verdict followed it: not met when
+                                   it is false, indeterminate at most when
+                                   it is unknown */
 };
 
 /* A clinical feature on which the criteria sets disagree for this case:

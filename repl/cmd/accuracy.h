@@ -20,6 +20,8 @@ struct nms_set_accuracy {
     const char *id;
     enum nms_set_kind kind;
     size_t counts[2][3]; /* [reference 1/0][verdict: not met, met, ind.] */
+    size_t unsupported[2]; /* [reference 1/0]: met without what the set
+                              presupposes (false or unknown), in counts */
     struct nms_table2 table[NMS_N_VIEWS];
     struct nms_accuracy fig[NMS_N_VIEWS];
     int has_roc; /* points sets: scores give a curve */

@@ -145,6 +145,32 @@ static void print_notes(FILE *fp, const struct report_style *s,
                 paint(s, DIM), set->notes[i].source, paint(s, RESET));
 }
 
+/* What a criteria set presupposes, when its table was met without it
+ * (false) or without knowing (unknown): under the verdict, so that "met"
+ * is never read alone. Nothing when it holds or was not asked. */
+static void print_presupposition(FILE *fp, const struct report_style *s,
+                                 const struct nms_set *set)
+{
+    const struct nms_item *p = set->presupposition;
+
+    if (!p || p->value == NMS_TRI_TRUE)
+        return;
+    fprintf(fp, "  %s%s%s presupposes %s: %s\n", paint(s, tri_color(p->value)),
+            tri_mark(p->value), paint(s, RESET), p->id, p->evidence);
+    fprintf(fp, "  %-31s needs: %s\n", "",
+            p->definition ? p->definition : p->title);
+    if (p->missing)
+        fprintf(fp, "  %-31s missing: %s\n", "", p->missing);
+    fprintf(fp, "  %-31s %s\n", "",
+            !set->presupposition_required
+                ? "the published table is met without it: the verdict "
+                  "stands, read it with this"
+            : p->value == NMS_TRI_FALSE
+                ? "the verdict follows it (a parameter): not met"
+                : "the verdict follows it (a parameter): indeterminate "
+                  "until it is known");
+}
+
 void report_set(FILE *fp, const struct report_style *s,
                 const struct nms_set *set)
 {
@@ -153,6 +179,7 @@ void report_set(FILE *fp, const struct report_style *s,
     fprintf(fp, "\n%s%s%s  %s (%s)\n", paint(s, BOLD), set->id,
             paint(s, RESET), set->title, set->version);
     print_verdict(fp, s, set);
+    print_presupposition(fp, s, set);
     /* The item list below shows the same findings for other sets; for the
      * severity tier they are worth naming first, as the answer to "why
      * this tier". */
@@ -215,17 +242,124 @@ static void print_ids(FILE *fp, const struct nms_result *r,
         fputc('\n', fp);
 }
 
+/* The criteria sets whose presupposition is `v` (false or unknown), after
+ * a label naming it ("met without exposure:"), with the presupposition's
+ * title once; a set whose verdict followed it says so. Nothing when none. */
+static void print_presupposed(FILE *fp, const struct nms_result *r,
+                              enum nms_tri v)
+{
+    const struct nms_item *first = NULL;
+    size_t i;
+    char label[64];
+
+    for (i = 0; i < r->n_sets; i++) {
+        const struct nms_set *set = &r->sets[i];
+        if (set->section != NMS_SECTION_CRITERIA || !set->presupposition ||
+            set->presupposition->value != v)
+            continue;
+        if (!first) {
+            first = set->presupposition;
+            snprintf(label, sizeof label, v == NMS_TRI_FALSE
+                                              ? "met without %s:"
+                                              : "met, %s unknown:",
+                     first->id);
+            fprintf(fp, "  %-28s", label);
+        } else {
+            fputs(", ", fp);
+        }
+        fputs(set->id, fp);
+        if (set->presupposition_required)
+            fprintf(fp, " (by its table; verdict %s)",
+                    nms_verdict_name(set->result));
+    }
+    if (first)
+        fprintf(fp, " (%s)\n", first->title);
+}
+
+/* Most bytes of an item's missing text the summary line quotes: the
+ * set's own section has it whole. */
+#define ONE_OPEN_MAX 160
+
+/* Whether unknown item `item` of the indeterminate groups set `set` can
+ * still move it: some alternative of its rule (`info`) that is still open
+ * needs more of the item's group than are present. (The decided marks
+ * count every unknown item of a group an open alternative names, even
+ * one whose need is already met: DSM-IV-TR's 2 of 10 signs.) */
+static int still_needed(const struct nms_set *set,
+                        const struct nms_set_info *info,
+                        const struct nms_item *item)
+{
+    size_t a, k;
+
+    for (a = 0; a < info->n_rule; a++) {
+        const struct nms_alternative *alt = &info->rule[a];
+        int open = 1, wants = 0;
+        for (k = 0; k < alt->n_needs && alt->needs[k].group < set->n_groups;
+             k++) {
+            const struct nms_group *grp = &set->groups[alt->needs[k].group];
+            open &= grp->present + grp->unknown >= alt->needs[k].count;
+            wants |= grp->present < alt->needs[k].count &&
+                     strcmp(grp->id, item->group) == 0;
+        }
+        if (open && wants)
+            return 1;
+    }
+    return 0;
+}
+
+/* An indeterminate criteria set whose verdict waits on one unknown item
+ * only: what would decide it, in the summary, as the whole verdict hangs
+ * on that one record (DSM-IV-TR criterion D on workup.psychiatric in most
+ * NMS charts). Points sets: the decided items (unknown, with points).
+ * Cut at a character boundary past ONE_OPEN_MAX bytes. */
+static void print_one_open(FILE *fp, const struct nms_result *r,
+                           const struct nms_ruleset_info *rs)
+{
+    size_t i, k, len;
+
+    for (i = 0; i < r->n_sets && i < rs->n_sets; i++) {
+        const struct nms_set *set = &r->sets[i];
+        const struct nms_item *open = NULL;
+        size_t n = 0;
+        if (set->section != NMS_SECTION_CRITERIA ||
+            set->result != NMS_VERDICT_INDETERMINATE)
+            continue;
+        for (k = 0; k < set->n_items; k++)
+            if (set->items[k].value == NMS_TRI_UNKNOWN &&
+                (set->kind == NMS_KIND_GROUPS
+                     ? still_needed(set, &rs->sets[i], &set->items[k])
+                     : set->items[k].decided) &&
+                n++ == 0)
+                open = &set->items[k];
+        if (n != 1 || !open->missing)
+            continue;
+        len = strlen(open->missing);
+        if (len > ONE_OPEN_MAX) {
+            for (len = ONE_OPEN_MAX; (open->missing[len] & 0xC0) == 0x80; len--)
+                ;
+            while (len > 0 && open->missing[len - 1] == ' ')
+                len--;
+        }
+        fprintf(fp, "    %s waits on %s only: %.*s%s\n", set->id, open->id,
+                (int)len, open->missing, open->missing[len] ? " …" : "");
+    }
+}
+
 /* The whole case in a few lines, before the detail. */
 static void print_summary(FILE *fp, const struct report_style *s,
-                          const struct nms_result *r)
+                          const struct nms_result *r,
+                          const struct nms_ruleset_info *rs)
 {
     size_t i;
 
     fprintf(fp, "\n%ssummary%s\n", paint(s, BOLD), paint(s, RESET));
     print_ids(fp, r, NMS_SECTION_CRITERIA, NMS_VERDICT_MET,
               "  NMS criteria met:           ");
+    print_presupposed(fp, r, NMS_TRI_FALSE);
+    print_presupposed(fp, r, NMS_TRI_UNKNOWN);
     print_ids(fp, r, NMS_SECTION_CRITERIA, NMS_VERDICT_INDETERMINATE,
               "  NMS criteria indeterminate: ");
+    print_one_open(fp, r, rs);
     print_ids(fp, r, NMS_SECTION_CRITERIA, NMS_VERDICT_NOT_MET,
               "  NMS criteria not met:       ");
     for (i = 0; i < r->n_sets; i++) {
@@ -393,7 +527,7 @@ static void summary(FILE *fp, const struct nms_case *c,
                 nms_report_after_place(r->error->message, r->error->file,
                                        r->error->line));
     if (r && !r->error)
-        print_summary(fp, &s, r);
+        print_summary(fp, &s, r, rs);
 }
 
 static void print_all(FILE *fp, const struct nms_case *c,
@@ -449,6 +583,14 @@ void report_brief_heading(FILE *fp, const struct nms_set *set)
     else
         fprintf(fp, "  result: %s%s%s\n", nms_verdict_name(set->result),
                 set->level ? ", level " : "", set->level ? set->level : "");
+    if (set->presupposition && set->presupposition->value != NMS_TRI_TRUE)
+        fprintf(fp, set->presupposition->value == NMS_TRI_FALSE
+                        ? "  without %s%s: %s\n"
+                        : "  %s unknown%s: %s\n",
+                set->presupposition->id,
+                set->presupposition_required ? " (the verdict follows it)"
+                                             : " (the verdict stands)",
+                set->presupposition->evidence);
     for (i = 0; set->kind == NMS_KIND_GROUPS && i < set->n_groups; i++)
         fprintf(fp, "  %s: %g present, %g unknown, of %g\n",
                 set->groups[i].id, (double)set->groups[i].present,

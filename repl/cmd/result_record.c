@@ -93,7 +93,29 @@ static enum nms_verdict verdict_of(const char *name)
     return NMS_VERDICT_INDETERMINATE;
 }
 
-/* One set of r: verdict, score, tier, and one item per missing datum. */
+/* What the set presupposes, when the record holds it (met without it:
+ * false or unknown; docs/output-format.md): its id and value, for the
+ * counts of summary. */
+static int read_presupposition(struct nms_result *r, struct nms_set *set,
+                               const cJSON *js)
+{
+    const cJSON *p = cJSON_GetObjectItemCaseSensitive(js, "presupposition");
+    const cJSON *value = cJSON_GetObjectItemCaseSensitive(p, "value");
+
+    if (!cJSON_IsObject(p))
+        return 0;
+    if (!(set->presupposition = calloc(1, sizeof *set->presupposition)))
+        return -1;
+    set->presupposition->value = cJSON_IsFalse(value) ? NMS_TRI_FALSE
+                                 : cJSON_IsTrue(value) ? NMS_TRI_TRUE
+                                                       : NMS_TRI_UNKNOWN;
+    set->presupposition_required =
+        cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "required"));
+    return text_to(r, &set->presupposition->id, string_of(p, "id"));
+}
+
+/* One set of r: verdict, score, tier, what it presupposes, and one item
+ * per missing datum. */
 static int read_set(struct nms_result *r, struct nms_set *set,
                     const struct nms_set_info *info, const cJSON *js)
 {
@@ -111,7 +133,8 @@ static int read_set(struct nms_result *r, struct nms_set *set,
     if (text_to(r, &set->id, info->id) != 0 ||
         dup_to(&set->level, tier && strcmp(tier, "none") != 0
                                 ? tier
-                                : string_of(js, "level")) != 0)
+                                : string_of(js, "level")) != 0 ||
+        read_presupposition(r, set, js) != 0)
         return -1;
     if (!cJSON_IsArray(missing) || cJSON_GetArraySize(missing) == 0)
         return 0;

@@ -228,6 +228,10 @@ static int add_case(void *ctx, const struct nms_case *c,
     s->evaluated++;
     for (i = 0; i < r->n_sets && i < s->rs->n_sets; i++) {
         s->verdicts[i][r->sets[i].result]++;
+        if (r->sets[i].presupposition &&
+            r->sets[i].presupposition->value != NMS_TRI_TRUE)
+            s->presupposed[i][r->sets[i].presupposition->value ==
+                              NMS_TRI_UNKNOWN]++;
         if (r->sets[i].section == NMS_SECTION_SEVERITY &&
             r->sets[i].kind == NMS_KIND_GROUPS)
             rc |= count(&s->tiers, nms_set_tier(&r->sets[i]));
@@ -298,12 +302,14 @@ static int summary_init(struct nms_summary *s,
     memset(s, 0, sizeof *s);
     s->rs = rs;
     s->verdicts = calloc(rs->n_sets + 1, sizeof *s->verdicts);
+    s->presupposed = calloc(rs->n_sets + 1, sizeof *s->presupposed);
     s->crit = calloc(rs->n_sets + 1, sizeof *s->crit);
     for (i = 0; s->crit && i < rs->n_sets; i++)
         if (rs->sets[i].section == NMS_SECTION_CRITERIA)
             s->crit[s->n_crit++] = i;
     s->agree = calloc(s->n_crit * s->n_crit + 1, sizeof *s->agree);
     if (nms_accuracy_init(&s->acc, rs, "label.nms") != 0 || !s->verdicts ||
+        !s->presupposed ||
         !s->crit || !s->agree)
         return -1;
     s->timeline = timeline;
@@ -319,6 +325,7 @@ static int summary_init(struct nms_summary *s,
 static void summary_release(struct nms_summary *s)
 {
     free(s->verdicts);
+    free(s->presupposed);
     free(s->crit);
     free(s->agree);
     counts_release(&s->features);

@@ -27,6 +27,8 @@ struct nms_summary {
     const struct nms_ruleset_info *rs;
     size_t cases, errors;
     size_t (*verdicts)[3]; /* per ruleset set: [verdict] */
+    size_t (*presupposed)[2];   /* per ruleset set: met without what it
+                                   presupposes, [0] false, [1] unknown */
     size_t *crit;          /* indexes of the criteria sets */
     size_t n_crit;
     size_t *agree;                  /* [i * n_crit + j]: same verdict */

@@ -83,6 +83,28 @@ static void text_sets(FILE *fp, const struct nms_summary *s)
     }
 }
 
+/* The criteria sets met without what they presuppose (a dopamine
+ * antagonist, for the default ruleset), counted as met above all the
+ * same: false and unknown apart. Nothing when no case had one. */
+static void text_presupposed(FILE *fp, const struct nms_summary *s)
+{
+    size_t i, any = 0;
+
+    for (i = 0; i < s->rs->n_sets; i++)
+        any += s->presupposed[i][0] + s->presupposed[i][1];
+    if (!any)
+        return;
+    fputs("\nCriteria sets met without what they presuppose (counted as met "
+          "above)\n", fp);
+    fprintf(fp, "%-28s %-12s %8s %8s\n", "set", "presupposes", "false",
+            "unknown");
+    for (i = 0; i < s->rs->n_sets; i++)
+        if (s->rs->sets[i].presupposes)
+            fprintf(fp, "%-28s %-12s %8zu %8zu\n", s->rs->sets[i].id,
+                    s->rs->sets[i].presupposes, s->presupposed[i][0],
+                    s->presupposed[i][1]);
+}
+
 static void text_agreement(FILE *fp, const struct nms_summary *s)
 {
     size_t i, j;
@@ -147,6 +169,7 @@ void nms_summary_text(FILE *fp, const struct nms_summary *s)
     if (s->in.kind == NMS_INPUT_RESULTS)
         fputs("read from result records (not evaluated again)\n", fp);
     text_sets(fp, s);
+    text_presupposed(fp, s);
     text_agreement(fp, s);
     text_counts(fp, "Features on which criteria sets disagree (cases)",
                 &s->features, "cases");
@@ -245,6 +268,20 @@ static void html_bars(FILE *fp, const struct nms_summary *s)
         row++;
     }
     fputs("</svg>\n", fp);
+}
+
+/* text_presupposed as a paragraph under the bars. */
+static void html_presupposed(FILE *fp, const struct nms_summary *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->rs->n_sets; i++)
+        if (s->rs->sets[i].presupposes &&
+            s->presupposed[i][0] + s->presupposed[i][1])
+            fprintf(fp, "<p>%s met without %s (counted as met above): "
+                        "%zu false, %zu unknown.</p>\n",
+                    s->rs->sets[i].id, s->rs->sets[i].presupposes,
+                    s->presupposed[i][0], s->presupposed[i][1]);
 }
 
 static void html_agreement(FILE *fp, const struct nms_summary *s)
@@ -356,6 +393,7 @@ int nms_summary_html(FILE *fp, const struct nms_summary *s)
     html_changes(fp, s->rs);
     fputs(".</p>\n<h2>Verdicts per set</h2>\n", fp);
     html_bars(fp, s);
+    html_presupposed(fp, s);
     html_agreement(fp, s);
     rc |= html_counts(fp, "Features on which criteria sets disagree",
                       &s->features);

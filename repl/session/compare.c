@@ -103,6 +103,14 @@ static void ids_with(FILE *fp, const struct nms_set *sets, size_t n,
         fprintf(fp, "%s%s", shown++ ? ", " : " ", sets[i].id);
         if (sets[i].kind == NMS_KIND_POINTS)
             fprintf(fp, " %g", sets[i].score);
+        /* Met without what the set presupposes (a dopamine antagonist):
+         * never said "met" alone (docs/output-format.md). */
+        if (sets[i].presupposition &&
+            sets[i].presupposition->value != NMS_TRI_TRUE)
+            fprintf(fp, sets[i].presupposition->value == NMS_TRI_FALSE
+                            ? " (without %s)"
+                            : " (%s unknown)",
+                    sets[i].presupposition->id);
     }
     fprintf(fp, "%s", shown ? "" : " none");
 }

@@ -16,6 +16,7 @@ local exam = require("lib.exam")
 local labs = require("lib.labs")
 local vitals = require("lib.vitals")
 local workup = require("lib.workup")
+local presupposed = require("lib.presupposed")
 
 local answer, part = tri.answer, tri.part
 
@@ -32,6 +33,7 @@ local RIGID = { mild = true, moderate = true, severe = true }      -- item 3: no
 local CAUSES = { "infection", "toxic", "metabolic", "neurologic" } -- item 8
 
 local EXPOSURE_H = P.number("iec2011.exposure_window_h")
+local EXPOSURE_OPTS = { withdrawal_hours = EXPOSURE_H }
 local BP_WINDOW_H = P.number("iec2011.bp_change_window_h")
 local REDUCED = P.set("iec2011.altered_mental_status")
 
@@ -73,6 +75,12 @@ return {
     .. "2011;72(9):1222-8. doi:10.4088/JCP.10m06438",
   kind = "points",
   threshold = P.number("iec2011.threshold"),
+  -- The table's weights let the other seven items reach the cut-off
+  -- without item 1 (lib/presupposed.lua): the result says so, and the
+  -- verdict follows item 1 only when a site asks (iec2011.require_exposure).
+  presupposes = presupposed.exposure(EXPOSURE_H, EXPOSURE_OPTS, P.boolean("iec2011.require_exposure"),
+    "Item 1 itself: dopamine antagonist exposure or dopamine-agonist withdrawal within the past 72 hours "
+      .. "(parameter iec2011.exposure_window_h)"),
   items = {
     { id = "exposure", points = 20, feature = "exposure",
       title = "Exposure to a dopamine antagonist, or dopamine agonist withdrawal",
@@ -81,9 +89,7 @@ return {
       -- IEC prints one window for both halves of the item: a withdrawal is
       -- counted within the same 72 h (the longer parkinsonism-hyperpyrexia
       -- window, §7.5, belongs to that differential and to management).
-      check = function(case)
-        return answer(meds.exposure(case, EXPOSURE_H, { withdrawal_hours = EXPOSURE_H }))
-      end },
+      check = function(case) return answer(meds.exposure(case, EXPOSURE_H, EXPOSURE_OPTS)) end },
 
     { id = "hyperthermia", points = 18, feature = "hyperthermia",
       title = "Hyperthermia",

@@ -21,6 +21,7 @@
 -- which print none) and are listed for verification.
 
 local P = require("lib.params")
+local presupposed = require("lib.presupposed")
 local tri = require("lib.tri")
 local vitals = require("lib.vitals")
 local exam = require("lib.exam")
@@ -45,6 +46,9 @@ local SBP_CHANGE = P.number("levenson1985.sbp_change")
 local BP_WINDOW_H = P.number("levenson1985.bp_change_window_h")
 local ALTERED = P.set("levenson1985.altered_consciousness")
 local WBC_LIMIT = P.number("levenson1985.leukocytosis_wbc")
+-- No window of its own: Caroff & Mann's, the widest published (lib/presupposed.lua).
+local EXPOSURE_H = P.number("caroff1993.exposure_window_h")
+local EXPOSURE_OPTS = { depot_hours = P.number("caroff1993.depot_window_h") }
 
 return {
   id = "levenson1985",
@@ -63,6 +67,10 @@ return {
     { level = "high_probability", need = { major = 3 } },
     { level = "high_probability", need = { major = 2, minor = 4 } },
   },
+  -- No exposure criterion in the table (§2): fever, rigidity and CK meet it
+  -- in heat stroke or malignant hyperthermia too (lib/presupposed.lua).
+  presupposes = presupposed.exposure(EXPOSURE_H, EXPOSURE_OPTS, P.boolean("levenson1985.require_exposure"),
+    "Levenson 1985 as tabulated: no exposure item of its own; the windows of Caroff & Mann major criterion 1 (neuroleptic within 7 days, depot 2-4 weeks: caroff1993.exposure_window_h, caroff1993.depot_window_h), the widest published for neuroleptic use, and a dopaminergic drug stopped within exposure.withdrawal_window_h"),
   items = {
     { id = "fever", group = "major", feature = "hyperthermia",
       title = "Fever",

@@ -47,6 +47,7 @@
 -- site leaves the criterion unknown rather than true.
 
 local P = require("lib.params")
+local presupposed = require("lib.presupposed")
 local tri = require("lib.tri")
 local temperature = require("lib.temperature")
 local vitals = require("lib.vitals")
@@ -67,6 +68,9 @@ local LEAD_PIPE = P.set("pope1986.lead_pipe_rigidity")
 local AT_LEAST_37_5 = P.boolean("pope1986.hyperthermia_at_least")
 local ONE_OF = P.choice("pope1986.probable_rule", { "both", "one_of" }) == "one_of"
 local PROBABLE_CK = P.number("pope1986.probable_ck")
+-- No window of its own: Caroff & Mann's, the widest published (lib/presupposed.lua).
+local EXPOSURE_H = P.number("caroff1993.exposure_window_h")
+local EXPOSURE_OPTS = { depot_hours = P.number("caroff1993.depot_window_h") }
 
 -- A sign recorded as an exam flag, as a labelled part.
 local function sign(field, what)
@@ -131,6 +135,9 @@ local set = {
     { level = "definite", need = { criteria = "all" } },
     { level = "probable", need = { criteria = 2, probable = ONE_OF and 1 or "all" } },
   },
+  -- Tse's table has no drug criterion (lib/presupposed.lua).
+  presupposes = presupposed.exposure(EXPOSURE_H, EXPOSURE_OPTS, P.boolean("pope1986.require_exposure"),
+    "Pope 1986 as tabulated: no exposure item of its own; the windows of Caroff & Mann major criterion 1 (neuroleptic within 7 days, depot 2-4 weeks: caroff1993.exposure_window_h, caroff1993.depot_window_h), the widest published for neuroleptic use, and a dopaminergic drug stopped within exposure.withdrawal_window_h"),
   items = {
     { id = "hyperthermia", group = "criteria", feature = "hyperthermia",
       title = "Hyperthermia",

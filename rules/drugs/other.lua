@@ -240,6 +240,14 @@ return {
   { "oxycodone/paracetamol", nil, "mh_non_trigger", also = { "oxycodone/acetaminophen" },
     brands = { "Percocet" },
     src = "Percocet (oxycodone/acetaminophen) [B26]; oxycodone §8.6 opioids [S62]; paracetamol N02BE01 [ATC]" },
+  -- Tylenol with Codeine No. 3 / No. 4 (session 17, review finding 16):
+  -- "Tylenol #3" was read as the paracetamol brand alone. The label [B48]
+  -- gives the composition, acetaminophen and codeine phosphate; the
+  -- classes are codeine's (paracetamol has none the criteria ask about).
+  { "codeine/paracetamol", nil, "mh_non_trigger", also = { "codeine/acetaminophen" },
+    brands = { "Tylenol with Codeine", "Tylenol #3", "Tylenol #4", "Tylenol No. 3", "Tylenol No. 4" },
+    src = "TYLENOL with Codeine (acetaminophen and codeine phosphate), No. 3 and No. 4 [B48]; codeine "
+      .. "§8.6 opioids [S62]; paracetamol N02BE01 [ATC]" },
   { "remifentanil", "N01AH06", "mh_non_trigger", src = "§8.6 opioids [S62]; N01AH06 [ATC]" },
   { "sufentanil", "N01AH03", "mh_non_trigger", src = "§8.6 opioids [S62]; N01AH03 [ATC]" },
   { "alfentanil", "N01AH02", "mh_non_trigger", src = "§8.6 opioids [S62]; N01AH02 [ATC]" },

@@ -140,6 +140,12 @@ end
 local by_name, by_atc, noise, longest = {}, {}, {}, 1
 for _, q in ipairs(data.qualifiers) do noise[q] = true end
 
+-- The keys of names whose words are another name's and a number ("Tylenol
+-- #3", codeine with paracetamol, beside "Tylenol"): keyed by those other
+-- words, so that by_words does not read the number as a strength and stop
+-- at the shorter name.
+local numbered = {}
+
 local function index(name, row, via)
   local key, n = key_of(name)
   if by_name[key] then
@@ -147,6 +153,9 @@ local function index(name, row, via)
   end
   by_name[key] = { row = row, via = via }
   if n > longest then longest = n end
+  if key:find("%f[%w][%d]") then
+    numbered[(key:gsub("%s*%f[%w]%d%S*", ""))] = true
+  end
 end
 
 local function index_atc(code, row)
@@ -401,7 +410,7 @@ local function by_words(written)
         drug_words = drug_words and drug_words .. " " .. w or w
       end
     end
-    local whole = by_name[drug_words or ""]
+    local whole = not numbered[drug_words or ""] and by_name[drug_words or ""]
     if whole then
       return info_of(whole.row, written, whole.via, is_generic(key, whole.row)), all
     end
@@ -422,7 +431,8 @@ local function by_words(written)
       if not (noise[w] or MARK[w] or numeric(w)) then flat[#flat + 1] = w end
     end
   end
-  local whole = by_name[table.concat(flat, " ")]
+  local flat_key = table.concat(flat, " ")
+  local whole = not numbered[flat_key] and by_name[flat_key]
   if whole then
     return info_of(whole.row, written, whole.via, (key or table.concat(every, " ")) == generic_key(whole.row)), all
   end

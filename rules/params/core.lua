@@ -39,6 +39,14 @@ return {
     source = "clinical-reference §3 item 1 [S1][S2][S4]: 'within the past 72 hours' (published); 'before "
       .. "symptom onset': the DSM-5 rendering of the same item (§1.2 [S12][S13])",
   },
+  ["iec2011.require_exposure"] = {
+    value = false, unit = "boolean",
+    doc = "Whether the verdict follows the exposure this set presupposes (lib/presupposed.lua: a dopamine "
+      .. "antagonist, or dopaminergic withdrawal, item 1 with its window iec2011.exposure_window_h). false = the published table alone decides; a set met "
+      .. "without the exposure says so in its result (presupposition, value false or unknown) and stays met. "
+      .. "true = not met when the exposure is false, indeterminate at most while it is unknown.",
+    source = "project choice, default off so the verdict stays the published table's: the 2011 table gives weights and no mandatory item, §3 [S1][S2]; that criteria for NMS presuppose a dopamine antagonist or dopaminergic withdrawal: IEC 2011 item 1's own definition (§3 [S1]), DSM-IV-TR criterion A 'with neuroleptic use' (§1.1 [S10][S11]), Caroff & Mann major 1 (§4.4 [S12]), Lazarus major 1 (§4.3 [S16]); review finding 11 (session 16)",
+  },
   ["iec2011.bp_change_window_h"] = {
     value = 24, unit = "h",
     doc = "Item 6b: two timed BP readings at most this many hours apart whose difference reaches 20"

@@ -33,6 +33,25 @@
 --   syndrome", medicalalgorithms.com, read 2026-12: secondary; the Caroff &
 --   Mann paper itself was not readable.
 
+-- Levenson 1985 and Pope 1986: whether the verdict follows the exposure the
+-- set presupposes (lib/presupposed.lua); `why` is why the table itself
+-- has no such criterion.
+local function require_exposure(why)
+  return {
+    value = false, unit = "boolean",
+    doc = "Whether the verdict follows the exposure this set presupposes (lib/presupposed.lua: a dopamine "
+      .. "antagonist within Caroff & Mann's windows caroff1993.exposure_window_h and depot_window_h, the "
+      .. "widest published for neuroleptic use, or a dopaminergic drug stopped within "
+      .. "exposure.withdrawal_window_h). false = the published table alone decides; a set met "
+      .. "without the exposure says so in its result (presupposition, value false or unknown) and stays met. "
+      .. "true = not met when the exposure is false, indeterminate at most while it is unknown.",
+    source = "project choice, default off so the verdict stays the published table's: " .. why .. "; that "
+      .. "criteria for NMS presuppose a dopamine antagonist or dopaminergic withdrawal: IEC 2011 item 1's own "
+      .. "definition (§3 [S1]), DSM-IV-TR criterion A 'with neuroleptic use' (§1.1 [S10][S11]), Caroff & "
+      .. "Mann major 1 (§4.4 [S12]), Lazarus major 1 (§4.3 [S16]); review finding 11 (session 16)",
+  }
+end
+
 return {
   -- DSM-IV-TR research criteria (criteria/dsm4tr.lua) --------------------
   ["dsm4tr.modified"] = {
@@ -162,6 +181,7 @@ return {
   },
 
   -- Levenson 1985 (criteria/levenson1985.lua) ----------------------------
+  ["levenson1985.require_exposure"] = require_exposure("Levenson's table has no exposure criterion, §2 [S15][S16]"),
   ["levenson1985.fever_c"] = {
     value = 38.0, unit = "°C",
     doc = "Major criterion 'fever': any temperature reading, at any site, strictly above this value "
@@ -257,6 +277,7 @@ return {
   },
 
   -- Pope et al. 1986 (criteria/pope1986.lua) -----------------------------
+  ["pope1986.require_exposure"] = require_exposure("Pope's table as tabulated by Tse et al. has no drug criterion, §4.1 [S16]"),
   ["pope1986.lead_pipe_rigidity"] = {
     value = { "mild", "moderate", "severe" }, unit = "exam[].rigidity values",
     doc = "Extrapyramidal sign 'lead-pipe rigidity': exam[].rigidity values that count. The case "

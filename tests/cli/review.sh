@@ -64,6 +64,25 @@ check "r29 CK in ukat/L: a result, CK elevation decided" \
 # Finding 12: DSM-IV-TR's neuroleptic window is 7 days.
 check "r43 oral haloperidol stopped 5 days before: DSM-IV-TR met (criterion A's neuroleptic within 7 days)" \
     '[ "$(column dsm4tr_result r43-oral-haloperidol-stopped-5d)" = met ]'
+# Finding 11: a criteria set met without a dopamine antagonist says so
+# (session 17), and its published verdict stands by default.
+check "r15 catatonia after benzodiazepine withdrawal: IEC 2011 and Levenson met, each without exposure" \
+    '[ "$(column iec2011_result r15-catatonia-benzo-withdrawal)" = met ] && [ "$(column iec2011_exposure r15-catatonia-benzo-withdrawal)" = false ] && [ "$(column levenson1985_exposure r15-catatonia-benzo-withdrawal)" = false ] && record r15-catatonia-benzo-withdrawal | grep -q "\"presupposition\":{\"id\":\"exposure\",\"title\":[^}]*\"value\":false"'
+check "r43 haloperidol stopped 5 days before: IEC 2011 met without its 72 h exposure; Levenson (7 days) unqualified" \
+    '[ "$(column iec2011_exposure r43-oral-haloperidol-stopped-5d)" = false ] && [ "$(column levenson1985_exposure r43-oral-haloperidol-stopped-5d)" = true ]'
+check "r15's report: the summary says which sets are met without exposure" \
+    '"$bin" eval --rules "$src/rules" "$cases/r15-catatonia-benzo-withdrawal.json" | grep -q "^  met without exposure: *iec2011, levenson1985 "'
+check "r15 with iec2011.require_exposure=true: IEC 2011 not met, the others as published" \
+    '"$bin" batch --rules "$src/rules" --param iec2011.require_exposure=true --format csv --label-columns none "$cases/r15-catatonia-benzo-withdrawal.json" | awk -F, "NR==2 { exit !(\$3 == \"not_met\") }" && [ "$(column levenson1985_result r15-catatonia-benzo-withdrawal)" = met ]'
+for id in r03-metoclopramide-child-misspelt r26-haldol-decanoate-3wk r34-severe-modecate; do
+    check "$id classic NMS: every met criteria set unqualified (exposure true)" \
+        '! record "$id" | grep -q "\"presupposition\"" && [ "$(column iec2011_exposure "$id")" = true ]'
+done
+check "r15 in the REPL: the first summary and .why say met without exposure" \
+    'printf ".load %s\n.why levenson1985\n" "$cases/r15-catatonia-benzo-withdrawal.json" | "$bin" repl --rules "$src/rules" 2>&1 | grep -q "^NMS criteria met: iec2011 80 (without exposure), levenson1985 (without exposure);" && printf ".load %s\n.why levenson1985\n" "$cases/r15-catatonia-benzo-withdrawal.json" | "$bin" repl --rules "$src/rules" 2>&1 | grep -q "^  without exposure (the verdict stands): no dopamine antagonist"'
+# Finding 15: DSM-IV-TR waiting on criterion D is said in the summary.
+check "r04 classic NMS without a psychiatric assessment: the summary names DSM-IV-TR's one open item" \
+    '"$bin" eval --rules "$src/rules" "$cases/r04-promethazine-phenergan.json" | grep -q "^    dsm4tr waits on not_mental_disorder only: the psychiatric assessment (workup.psychiatric)"'
 
 # What the review found right must stay so.
 check "r05 levodopa withdrawal: restore the drug first, no antipsychotic to stop" \

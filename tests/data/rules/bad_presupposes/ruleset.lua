@@ -1,0 +1,1 @@
+return { name = "bad-presupposes", version = "1", criteria = { "set" } }

@@ -1,0 +1,6 @@
+return {
+  id = "set", title = "Set", version = "1", citation = "test only",
+  kind = "points", threshold = 1,
+  presupposes = { id = "x", title = "X", needs = "x", required = "yes", check = function() return nil, "?" end },
+  items = { { id = "a", points = 1, title = "A", needs = "x", check = function() return nil, "?" end } },
+}

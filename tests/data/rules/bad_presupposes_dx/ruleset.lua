@@ -1,0 +1,1 @@
+return { name = "bad-presupposes-dx", version = "1", criteria = { "set" }, differentials = { "dx" } }
