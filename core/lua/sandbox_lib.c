@@ -423,29 +423,43 @@ static int l_format_time(lua_State *L)
  * --------------------------------------------------------------------- */
 
 /* Lua's pattern matcher runs in C, where the instruction budget cannot
- * reach it, and backtracks: k variable-length items (x* x+ x- %bxy) can
- * split the n bytes of the subject in about n^k/k! ways, and an
+ * reach it, and backtracks: k variable-length items (x* x+ x- %bxy, and a
+ * back-reference %1-%9, which compares up to the whole subject at each
+ * step) can split the n bytes of the subject in about n^k/k! ways, and an
  * unanchored pattern (find, match, gmatch, gsub without '^') is tried at
- * all n start positions, one more factor. With q items the estimate is
- * n^(q+1)/(q+1)! steps unanchored, n^q/q! anchored; a pattern with none
- * still compares up to its m bytes at each start: n*m. Calls whose
- * estimate passes this many steps (one or two seconds of C at worst) are
- * refused instead of hanging; on the strings of a case (at most 1,024
- * bytes) every pattern with up to two such items passes. */
+ * all n start positions, one more factor; each optional item (x?) tries
+ * both ways, a factor of 2 (r of them: 2^r, so "a?" * 40 .. "a" * 40
+ * against 40 a's is 2^40 steps on a 40-byte subject). With q items the
+ * estimate is n^(q+1)/(q+1)! steps unanchored, n^q/q! anchored, times
+ * 2^r; a pattern with neither still compares up to its m bytes at each
+ * start: n*m. Calls whose estimate passes this many steps (one or two
+ * seconds of C at worst) are refused instead of hanging, since nothing
+ * (the CPU-time limit, an interrupt) reaches a match before it returns; on
+ * the strings of a case (at most 1,024 bytes) every pattern with up to two
+ * such items and no optional one passes. */
 #define NMS_PATTERN_STEPS 2e8
 
-/* Counts the variable-length items (* + - and %b) of a Lua pattern,
- * outside escapes and character sets. */
-static int count_quantifiers(const char *p, size_t len)
+/* The items of a Lua pattern that make its matcher backtrack, outside
+ * escapes and character sets. */
+struct pattern_items {
+    int variable;   /* * + - %bxy %1-%9: up to the whole subject each */
+    int optional;   /* ?: one byte or none */
+};
+
+static struct pattern_items count_quantifiers(const char *p, size_t len)
 {
+    struct pattern_items items = {0, 0};
     size_t i = 0;
-    int q = 0;
 
     while (i < len) {
         char ch = p[i++];
         if (ch == '%') {
-            if (i < len && p[i] == 'b')
-                q++;                          /* %bxy scans to the match */
+            if (i < len && p[i] == 'b') {
+                items.variable++;             /* %bxy scans to the match */
+                i += 2;                       /* x and y are literal bytes */
+            } else if (i < len && p[i] >= '1' && p[i] <= '9') {
+                items.variable++;             /* compares the capture */
+            }
             i++;                              /* the escaped character */
         } else if (ch == '[') {
             if (i < len && p[i] == '^')
@@ -456,23 +470,27 @@ static int count_quantifiers(const char *p, size_t len)
                 i += p[i] == '%' ? 2 : 1;
             i++;
         } else if (ch == '*' || ch == '+' || ch == '-') {
-            q++;
+            items.variable++;
+        } else if (ch == '?') {
+            items.optional++;
         }
     }
-    return q;
+    return items;
 }
 
 /* log of the estimated matching steps (see NMS_PATTERN_STEPS) of a
- * pattern with q variable-length items; logn is log(n + 1). */
-static double pattern_cost(const char *p, size_t m, int q, double logn,
-                           int gmatch)
+ * pattern with these items; logn is log(n + 1). */
+static double pattern_cost(const char *p, size_t m, struct pattern_items items,
+                           double logn, int gmatch)
 {
     int unanchored = gmatch || !(m > 0 && p[0] == '^');
+    int q = items.variable;
     int sign;   /* lgamma_r's, unused: the argument is >= 2 */
 
     if (q == 0)
-        return logn + log((double)m + 1);
-    return (q + unanchored) * logn - lgamma_r(q + unanchored + 1.0, &sign);
+        return logn + log((double)m + 1) + items.optional * log(2.0);
+    return (q + unanchored) * logn - lgamma_r(q + unanchored + 1.0, &sign) +
+           items.optional * log(2.0);
 }
 
 /* A plain find compares with memchr and memcmp: cheap steps. So are the
@@ -489,6 +507,7 @@ static int l_guarded_pattern(lua_State *L)
     size_t subject_len, pattern_len;
     const char *pattern;
     lua_Integer kind = lua_tointeger(L, lua_upvalueindex(2));
+    struct pattern_items items = {0, 0};
     double cost, logn;
     int plain, q;
 
@@ -497,9 +516,12 @@ static int l_guarded_pattern(lua_State *L)
     plain = kind == 1 && lua_toboolean(L, 4);
     /* counted and logged once per call: the guard runs on every pattern
      * call of every rule */
-    q = plain ? 0 : count_quantifiers(pattern, pattern_len);
+    if (!plain)
+        items = count_quantifiers(pattern, pattern_len);
+    q = items.variable + items.optional;
     logn = log((double)subject_len + 1);
-    cost = plain ? 0 : pattern_cost(pattern, pattern_len, q, logn, kind == 2);
+    cost = plain ? 0
+                 : pattern_cost(pattern, pattern_len, items, logn, kind == 2);
     if (!nms_vm_of(L)->tool &&
         (plain ? logn + log((double)pattern_len + 1) >
                      log(NMS_PLAIN_FIND_STEPS)
