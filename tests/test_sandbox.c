@@ -256,6 +256,14 @@ static void sandbox_reports_rule_error_with_line(void **s)
     nms_result_free(r);
 }
 
+/* error(42) is "42", not an empty message; a NUL in a message becomes
+ * U+FFFD instead of cutting off what follows it. */
+static void sandbox_keeps_whole_error_messages(void **s)
+{
+    expect_stopped(s, "error_number", "42");
+    expect_stopped(s, "error_nul", "before\xef\xbf\xbd" "after");
+}
+
 static void sandbox_rejects_non_boolean_value(void **s)
 {
     expect_stopped(s, "bad_value", "check must return true, false or nil first, got number");
@@ -621,6 +629,7 @@ int main(void)
         cmocka_unit_test(sandbox_refuses_catastrophic_pattern),
         cmocka_unit_test(sandbox_allows_plain_find),
         cmocka_unit_test(sandbox_reports_rule_error_with_line),
+        cmocka_unit_test(sandbox_keeps_whole_error_messages),
         cmocka_unit_test(sandbox_rejects_non_boolean_value),
         cmocka_unit_test(sandbox_says_how_to_unpack_a_returned_table),
         cmocka_unit_test(sandbox_requires_evidence),

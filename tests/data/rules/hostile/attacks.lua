@@ -216,6 +216,10 @@ attacks.address = function()
 end
 attacks.format_p = function() return true, string.format("%p", {}) end
 attacks.error = function() error("deliberate failure") end
+-- An error value that is a number is a message too (Lua converts it);
+-- one with a NUL keeps what follows it, as evidence does.
+attacks.error_number = function() error(42) end
+attacks.error_nul = function() error("before\0after") end
 attacks.bad_value = function() return 42, "a number" end
 attacks.no_evidence = function() return true end
 attacks.finding_table = function() return { value = true, evidence = "a finding, not unpacked" } end
