@@ -380,7 +380,7 @@ static void eval_invalid_item_field_is_reported(void **state)
 
 /* Loads a ruleset whose one criteria set is the `len` bytes of
  * `set_text` (from a temporary directory) and expects the load to fail
- * with `message` after the set file's name. */
+ * with `message` right after the set file's name ("DIR/s.lua"). */
 static void expect_set_refused(const char *set_text, size_t len,
                                const char *message)
 {
@@ -407,7 +407,7 @@ static void expect_set_refused(const char *set_text, size_t len,
     snprintf(path, sizeof path, "%s/ruleset.lua", dir);
     unlink(path);
     rmdir(dir);
-    snprintf(expected, sizeof expected, "%s/s.lua: %s", dir, message);
+    snprintf(expected, sizeof expected, "%s/s.lua%s", dir, message);
     if (status != NMS_ERULES || strcmp(nms_engine_errmsg(e), expected) != 0)
         fail_msg("load status %d, '%s', expected '%s'", status,
                  status == NMS_OK ? "" : nms_engine_errmsg(e), expected);
@@ -433,18 +433,34 @@ static void eval_nonfinite_numbers_and_nul_bytes_are_refused(void **state)
     (void)state;
     expect_set_refused(SET_HEAD "threshold = 0/0, " SET_ITEM("1"),
                        strlen(SET_HEAD "threshold = 0/0, " SET_ITEM("1")),
-                       "s: field 'threshold' must be a finite number");
+                       ": s: field 'threshold' must be a finite number");
     expect_set_refused(SET_HEAD "threshold = -math.huge, " SET_ITEM("1"),
                        strlen(SET_HEAD "threshold = -math.huge, "
                               SET_ITEM("1")),
-                       "s: field 'threshold' must be a finite number");
+                       ": s: field 'threshold' must be a finite number");
     expect_set_refused(SET_HEAD "threshold = 1, " SET_ITEM("math.huge"),
                        strlen(SET_HEAD "threshold = 1, "
                               SET_ITEM("math.huge")),
-                       "set 's': item 'a': field 'points' must be a finite "
+                       ": set 's': item 'a': field 'points' must be a finite "
                        "number");
     expect_set_refused(nul_id, sizeof nul_id - 1,
-                       "set: field 'id' must not contain a NUL byte");
+                       ": set: field 'id' must not contain a NUL byte");
+}
+
+/* A module's load that runs out of budget, or raises a value that is not
+ * a string, said neither file nor line: the module's frames had unwound
+ * by the time the load's handler saw the error (and the budget's own
+ * message was "invalid option '%l' to 'lua_pushfstring'" inside Lua). */
+static void eval_load_stop_names_file_and_line(void **state)
+{
+    static const char loop[] = "local n = 0\nwhile true do n = n + 1 end\n";
+    static const char table[] = "local t = {}\nerror(t)\n";
+
+    (void)state;
+    expect_set_refused(loop, sizeof loop - 1,
+                       ":2: instruction budget of 50000000 exceeded");
+    expect_set_refused(table, sizeof table - 1,
+                       ":2: (error object is a table value)");
 }
 
 static void eval_missing_ruleset_directory_is_reported(void **state)
@@ -523,6 +539,7 @@ int main(void)
         cmocka_unit_test(eval_syntax_error_reports_file_and_line),
         cmocka_unit_test(eval_invalid_item_field_is_reported),
         cmocka_unit_test(eval_nonfinite_numbers_and_nul_bytes_are_refused),
+        cmocka_unit_test(eval_load_stop_names_file_and_line),
         cmocka_unit_test(eval_missing_ruleset_directory_is_reported),
         cmocka_unit_test(eval_failed_reload_keeps_previous_ruleset),
         cmocka_unit_test(eval_same_case_gives_identical_results),

@@ -362,6 +362,37 @@ static int load_module(lua_State *L)
     return 1;
 }
 
+/* Message handler of a module's load: its frames are gone by the time
+ * the rule's handler (sandbox.c) sees the error again. So an error value
+ * that is not a string becomes a message with the place of the innermost
+ * frame of the ruleset, as Lua's own messages have one (a string is left
+ * as raised: error(msg, 0) asks for no place, and locate.c finds a data
+ * row's); and a stop (the budget, the CPU time), whose message sandbox.c
+ * words again from vm->fault, leaves that place there. */
+static int place_module_error(lua_State *L)
+{
+    struct nms_vm *vm = nms_vm_of(L);
+    lua_Debug ar;
+    int level;
+
+    for (level = 1; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 ||
+            ar.source[0] != '@')
+            continue;
+        if (vm->stopping && !vm->fault.file[0]) {
+            snprintf(vm->fault.file, sizeof vm->fault.file, "%s",
+                     ar.source + 1);
+            vm->fault.line = ar.currentline;
+        }
+        if (!lua_isstring(L, 1))
+            lua_pushfstring(L, "%s:%d: (error object is a %s value)",
+                            ar.short_src, ar.currentline,
+                            luaL_typename(L, 1));
+        return 1;
+    }
+    return 1;   /* the value as raised: sandbox.c's handler words it */
+}
+
 /*
  * @function require(name)
  * Loads module `name` ("lib.time" is lib/time.lua in the ruleset
@@ -387,9 +418,10 @@ static int l_require(lua_State *L)
     }
     lua_pushlightuserdata(L, nms_vm_of(L));         /* mark: loading */
     lua_setfield(L, loaded, name);
+    lua_pushcfunction(L, place_module_error);
     lua_pushcfunction(L, load_module);
     lua_pushvalue(L, 1);
-    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+    if (lua_pcall(L, 1, 1, -3) != LUA_OK) {
         lua_pushnil(L);                         /* a later require retries */
         lua_setfield(L, loaded, name);
         return lua_error(L);
