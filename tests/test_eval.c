@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nms/output.h"
 #include "test_helpers.h"
@@ -377,6 +378,91 @@ static void eval_invalid_item_field_is_reported(void **state)
     nms_engine_free(e);
 }
 
+/* Loads a ruleset whose one criteria set is the `len` bytes of
+ * `set_text` (from a temporary directory) and expects the load to fail
+ * with `message` right after the set file's name ("DIR/s.lua"). */
+static void expect_set_refused(const char *set_text, size_t len,
+                               const char *message)
+{
+    static const char manifest[] =
+        "return { name = \"t\", version = \"1\", criteria = { \"s\" } }\n";
+    char dir[] = "/tmp/nms-test-eval-XXXXXX", path[256], expected[512];
+    struct nms_engine *e = NULL;
+    FILE *fp;
+    int status;
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/ruleset.lua", dir);
+    assert_non_null(fp = fopen(path, "wb"));
+    assert_int_equal(fwrite(manifest, 1, sizeof manifest - 1, fp),
+                     sizeof manifest - 1);
+    assert_int_equal(fclose(fp), 0);
+    snprintf(path, sizeof path, "%s/s.lua", dir);
+    assert_non_null(fp = fopen(path, "wb"));
+    assert_int_equal(fwrite(set_text, 1, len, fp), len);
+    assert_int_equal(fclose(fp), 0);
+    assert_int_equal(nms_engine_new(&e, NULL), NMS_OK);
+    status = nms_engine_load(e, dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/ruleset.lua", dir);
+    unlink(path);
+    rmdir(dir);
+    snprintf(expected, sizeof expected, "%s/s.lua%s", dir, message);
+    if (status != NMS_ERULES || strcmp(nms_engine_errmsg(e), expected) != 0)
+        fail_msg("load status %d, '%s', expected '%s'", status,
+                 status == NMS_OK ? "" : nms_engine_errmsg(e), expected);
+    nms_engine_free(e);
+}
+
+#define SET_HEAD "return { id = \"s\", title = \"S\", version = \"1\", " \
+                 "citation = \"test\", kind = \"points\", "
+#define SET_ITEM(points) "items = { { id = \"a\", title = \"A\", points = " \
+                         points ", needs = \"-\", " \
+                         "check = function() return true, \"x\" end } } }\n"
+
+/* A threshold or points of 0/0 or math.huge loaded: the NaN threshold
+ * made every case indeterminate, math.huge points a score of null. A NUL
+ * in an id or title cut it short: the set "s\0\033[2J" loaded as "s". */
+static void eval_nonfinite_numbers_and_nul_bytes_are_refused(void **state)
+{
+    static const char nul_id[] =
+        "return { id = \"s\0\033[2J\", title = \"S\", version = \"1\", "
+        "citation = \"test\", kind = \"points\", threshold = 1, "
+        SET_ITEM("1");
+
+    (void)state;
+    expect_set_refused(SET_HEAD "threshold = 0/0, " SET_ITEM("1"),
+                       strlen(SET_HEAD "threshold = 0/0, " SET_ITEM("1")),
+                       ": s: field 'threshold' must be a finite number");
+    expect_set_refused(SET_HEAD "threshold = -math.huge, " SET_ITEM("1"),
+                       strlen(SET_HEAD "threshold = -math.huge, "
+                              SET_ITEM("1")),
+                       ": s: field 'threshold' must be a finite number");
+    expect_set_refused(SET_HEAD "threshold = 1, " SET_ITEM("math.huge"),
+                       strlen(SET_HEAD "threshold = 1, "
+                              SET_ITEM("math.huge")),
+                       ": set 's': item 'a': field 'points' must be a finite "
+                       "number");
+    expect_set_refused(nul_id, sizeof nul_id - 1,
+                       ": set: field 'id' must not contain a NUL byte");
+}
+
+/* A module's load that runs out of budget, or raises a value that is not
+ * a string, said neither file nor line: the module's frames had unwound
+ * by the time the load's handler saw the error (and the budget's own
+ * message was "invalid option '%l' to 'lua_pushfstring'" inside Lua). */
+static void eval_load_stop_names_file_and_line(void **state)
+{
+    static const char loop[] = "local n = 0\nwhile true do n = n + 1 end\n";
+    static const char table[] = "local t = {}\nerror(t)\n";
+
+    (void)state;
+    expect_set_refused(loop, sizeof loop - 1,
+                       ":2: instruction budget of 50000000 exceeded");
+    expect_set_refused(table, sizeof table - 1,
+                       ":2: (error object is a table value)");
+}
+
 static void eval_missing_ruleset_directory_is_reported(void **state)
 {
     struct nms_engine *e = NULL;
@@ -452,6 +538,8 @@ int main(void)
         cmocka_unit_test(eval_ruleset_info_names_version_and_digest),
         cmocka_unit_test(eval_syntax_error_reports_file_and_line),
         cmocka_unit_test(eval_invalid_item_field_is_reported),
+        cmocka_unit_test(eval_nonfinite_numbers_and_nul_bytes_are_refused),
+        cmocka_unit_test(eval_load_stop_names_file_and_line),
         cmocka_unit_test(eval_missing_ruleset_directory_is_reported),
         cmocka_unit_test(eval_failed_reload_keeps_previous_ruleset),
         cmocka_unit_test(eval_same_case_gives_identical_results),

@@ -73,6 +73,8 @@ static void fail_rule(lua_State *L, struct eval_args *a, const char *set_id,
                       int use_fault)
 {
     struct nms_rule_error *err;
+    const char *message;
+    size_t len;
 
     /* The case is over: what nms.memo kept for it goes first, so that a
      * rule that failed on the memory cap leaves room to say so. */
@@ -90,11 +92,16 @@ static void fail_rule(lua_State *L, struct eval_args *a, const char *set_id,
         err->file = nms_keep_cstring(L, file);
         err->line = line;
     }
-    /* An error message is cut, not refused: the case fails either way. */
-    err->message = nms_strndup(lua_tostring(L, -1),
-                               lua_rawlen(L, -1) < NMS_MAX_RULE_STRING
-                                   ? lua_rawlen(L, -1)
-                                   : NMS_MAX_RULE_STRING);
+    /* An error message is cut, not refused: the case fails either way.
+     * Converted first: error(42) leaves a number, whose raw length is 0. */
+    message = lua_tolstring(L, -1, &len);
+    if (!message) {
+        message = "(error object is not a string)";
+        len = strlen(message);
+    }
+    err->message = copy_without_nul(message, len < NMS_MAX_RULE_STRING
+                                                 ? len
+                                                 : NMS_MAX_RULE_STRING);
     if (!err->message)
         luaL_error(L, "not enough memory");
 }

@@ -95,9 +95,11 @@ void nms_limits_hook(lua_State *L, lua_Debug *ar)
     if (vm->interrupted)
         luaL_error(L, "interrupted");
     if (vm->over_budget)
-        luaL_error(L, "instruction budget of %lu exceeded", vm->budget);
+        luaL_error(L, "instruction budget of %I exceeded",
+                   (lua_Integer)vm->budget);
     if (vm->over_time)
-        luaL_error(L, "CPU time limit of %lu ms exceeded", vm->cpu_ms);
+        luaL_error(L, "CPU time limit of %I ms exceeded",
+                   (lua_Integer)vm->cpu_ms);
     if (vm->abandoned)   /* never printed: the case runs again, counted */
         luaL_error(L, "stopped unhooked; evaluated again counting");
 }

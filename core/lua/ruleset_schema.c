@@ -6,6 +6,7 @@
  * the field, not on the first case. ruleset.c reads the manifest and calls
  * nms_load_set for each set it names; this file calls nothing there.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,12 @@ static int push_string_field(lua_State *L, int idx, const char *key,
                         lua_typename(L, type));
         nms_fail_in(L, module, ctx, lua_tostring(L, -1));
     }
+    /* copied as C strings: a NUL would cut an id or a title short without
+     * a word ("c\0\033[2J" became the set "c") */
+    if (strlen(lua_tostring(L, -1)) != lua_rawlen(L, -1)) {
+        lua_pushfstring(L, "field '%s' must not contain a NUL byte", key);
+        nms_fail_in(L, module, ctx, lua_tostring(L, -1));
+    }
     return 1;
 }
 
@@ -88,6 +95,13 @@ static double take_number(lua_State *L, int idx, const char *key,
         nms_fail_in(L, module, ctx, lua_tostring(L, -1));
     }
     value = lua_tonumber(L, -1);
+    /* 0/0 or math.huge would pass every later check (NaN compares false)
+     * and then make every verdict indeterminate, or a score that JSON
+     * cannot write (null) */
+    if (!isfinite(value)) {
+        lua_pushfstring(L, "field '%s' must be a finite number", key);
+        nms_fail_in(L, module, ctx, lua_tostring(L, -1));
+    }
     lua_pop(L, 1);
     return value;
 }

@@ -160,15 +160,20 @@ static int message_handler(lua_State *L)
     lua_Debug ar;
     int level;
 
-    vm->fault.file[0] = '\0';
-    vm->fault.line = 0;
-    for (level = 1; lua_getstack(L, level, &ar); level++) {
-        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 ||
-            ar.source[0] != '@')
-            continue;
-        snprintf(vm->fault.file, sizeof vm->fault.file, "%s", ar.source + 1);
-        vm->fault.line = ar.currentline;
-        break;
+    /* A stop that a module's load placed before its frames unwound
+     * (sandbox_lib.c) keeps that place. */
+    if (!(vm->stopping && vm->fault.file[0])) {
+        vm->fault.file[0] = '\0';
+        vm->fault.line = 0;
+        for (level = 1; lua_getstack(L, level, &ar); level++) {
+            if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 ||
+                ar.source[0] != '@')
+                continue;
+            snprintf(vm->fault.file, sizeof vm->fault.file, "%s",
+                     ar.source + 1);
+            vm->fault.line = ar.currentline;
+            break;
+        }
     }
     if (!lua_isstring(L, 1))
         lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
@@ -181,6 +186,8 @@ int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults)
     int base = lua_gettop(L) - nargs;   /* index of the function */
     int status;
 
+    vm->fault.file[0] = '\0';   /* the place of this call's failure */
+    vm->fault.line = 0;
     lua_pushcfunction(L, message_handler);
     lua_insert(L, base);
     status = lua_pcall(L, nargs, nresults, base);

@@ -363,6 +363,37 @@ static int load_module(lua_State *L)
     return 1;
 }
 
+/* Message handler of a module's load: its frames are gone by the time
+ * the rule's handler (sandbox.c) sees the error again. So an error value
+ * that is not a string becomes a message with the place of the innermost
+ * frame of the ruleset, as Lua's own messages have one (a string is left
+ * as raised: error(msg, 0) asks for no place, and locate.c finds a data
+ * row's); and a stop (the budget, the CPU time), whose message sandbox.c
+ * words again from vm->fault, leaves that place there. */
+static int place_module_error(lua_State *L)
+{
+    struct nms_vm *vm = nms_vm_of(L);
+    lua_Debug ar;
+    int level;
+
+    for (level = 1; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 ||
+            ar.source[0] != '@')
+            continue;
+        if (vm->stopping && !vm->fault.file[0]) {
+            snprintf(vm->fault.file, sizeof vm->fault.file, "%s",
+                     ar.source + 1);
+            vm->fault.line = ar.currentline;
+        }
+        if (!lua_isstring(L, 1))
+            lua_pushfstring(L, "%s:%d: (error object is a %s value)",
+                            ar.short_src, ar.currentline,
+                            luaL_typename(L, 1));
+        return 1;
+    }
+    return 1;   /* the value as raised: sandbox.c's handler words it */
+}
+
 /*
  * @function require(name)
  * Loads module `name` ("lib.time" is lib/time.lua in the ruleset
@@ -388,9 +419,10 @@ static int l_require(lua_State *L)
     }
     lua_pushlightuserdata(L, nms_vm_of(L));         /* mark: loading */
     lua_setfield(L, loaded, name);
+    lua_pushcfunction(L, place_module_error);
     lua_pushcfunction(L, load_module);
     lua_pushvalue(L, 1);
-    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+    if (lua_pcall(L, 1, 1, -3) != LUA_OK) {
         lua_pushnil(L);                         /* a later require retries */
         lua_setfield(L, loaded, name);
         return lua_error(L);
@@ -424,29 +456,43 @@ static int l_format_time(lua_State *L)
  * --------------------------------------------------------------------- */
 
 /* Lua's pattern matcher runs in C, where the instruction budget cannot
- * reach it, and backtracks: k variable-length items (x* x+ x- %bxy) can
- * split the n bytes of the subject in about n^k/k! ways, and an
+ * reach it, and backtracks: k variable-length items (x* x+ x- %bxy, and a
+ * back-reference %1-%9, which compares up to the whole subject at each
+ * step) can split the n bytes of the subject in about n^k/k! ways, and an
  * unanchored pattern (find, match, gmatch, gsub without '^') is tried at
- * all n start positions, one more factor. With q items the estimate is
- * n^(q+1)/(q+1)! steps unanchored, n^q/q! anchored; a pattern with none
- * still compares up to its m bytes at each start: n*m. Calls whose
- * estimate passes this many steps (one or two seconds of C at worst) are
- * refused instead of hanging; on the strings of a case (at most 1,024
- * bytes) every pattern with up to two such items passes. */
+ * all n start positions, one more factor; each optional item (x?) tries
+ * both ways, a factor of 2 (r of them: 2^r, so "a?" * 40 .. "a" * 40
+ * against 40 a's is 2^40 steps on a 40-byte subject). With q items the
+ * estimate is n^(q+1)/(q+1)! steps unanchored, n^q/q! anchored, times
+ * 2^r; a pattern with neither still compares up to its m bytes at each
+ * start: n*m. Calls whose estimate passes this many steps (one or two
+ * seconds of C at worst) are refused instead of hanging, since nothing
+ * (the CPU-time limit, an interrupt) reaches a match before it returns; on
+ * the strings of a case (at most 1,024 bytes) every pattern with up to two
+ * such items and no optional one passes. */
 #define NMS_PATTERN_STEPS 2e8
 
-/* Counts the variable-length items (* + - and %b) of a Lua pattern,
- * outside escapes and character sets. */
-static int count_quantifiers(const char *p, size_t len)
+/* The items of a Lua pattern that make its matcher backtrack, outside
+ * escapes and character sets. */
+struct pattern_items {
+    int variable;   /* * + - %bxy %1-%9: up to the whole subject each */
+    int optional;   /* ?: one byte or none */
+};
+
+static struct pattern_items count_quantifiers(const char *p, size_t len)
 {
+    struct pattern_items items = {0, 0};
     size_t i = 0;
-    int q = 0;
 
     while (i < len) {
         char ch = p[i++];
         if (ch == '%') {
-            if (i < len && p[i] == 'b')
-                q++;                          /* %bxy scans to the match */
+            if (i < len && p[i] == 'b') {
+                items.variable++;             /* %bxy scans to the match */
+                i += 2;                       /* x and y are literal bytes */
+            } else if (i < len && p[i] >= '1' && p[i] <= '9') {
+                items.variable++;             /* compares the capture */
+            }
             i++;                              /* the escaped character */
         } else if (ch == '[') {
             if (i < len && p[i] == '^')
@@ -457,23 +503,27 @@ static int count_quantifiers(const char *p, size_t len)
                 i += p[i] == '%' ? 2 : 1;
             i++;
         } else if (ch == '*' || ch == '+' || ch == '-') {
-            q++;
+            items.variable++;
+        } else if (ch == '?') {
+            items.optional++;
         }
     }
-    return q;
+    return items;
 }
 
 /* log of the estimated matching steps (see NMS_PATTERN_STEPS) of a
- * pattern with q variable-length items; logn is log(n + 1). */
-static double pattern_cost(const char *p, size_t m, int q, double logn,
-                           int gmatch)
+ * pattern with these items; logn is log(n + 1). */
+static double pattern_cost(const char *p, size_t m, struct pattern_items items,
+                           double logn, int gmatch)
 {
     int unanchored = gmatch || !(m > 0 && p[0] == '^');
+    int q = items.variable;
     int sign;   /* lgamma_r's, unused: the argument is >= 2 */
 
     if (q == 0)
-        return logn + log((double)m + 1);
-    return (q + unanchored) * logn - lgamma_r(q + unanchored + 1.0, &sign);
+        return logn + log((double)m + 1) + items.optional * log(2.0);
+    return (q + unanchored) * logn - lgamma_r(q + unanchored + 1.0, &sign) +
+           items.optional * log(2.0);
 }
 
 /* A plain find compares with memchr and memcmp: cheap steps. So are the
@@ -490,6 +540,7 @@ static int l_guarded_pattern(lua_State *L)
     size_t subject_len, pattern_len;
     const char *pattern;
     lua_Integer kind = lua_tointeger(L, lua_upvalueindex(2));
+    struct pattern_items items = {0, 0};
     double cost, logn;
     int plain, q;
 
@@ -498,9 +549,12 @@ static int l_guarded_pattern(lua_State *L)
     plain = kind == 1 && lua_toboolean(L, 4);
     /* counted and logged once per call: the guard runs on every pattern
      * call of every rule */
-    q = plain ? 0 : count_quantifiers(pattern, pattern_len);
+    if (!plain)
+        items = count_quantifiers(pattern, pattern_len);
+    q = items.variable + items.optional;
     logn = log((double)subject_len + 1);
-    cost = plain ? 0 : pattern_cost(pattern, pattern_len, q, logn, kind == 2);
+    cost = plain ? 0
+                 : pattern_cost(pattern, pattern_len, items, logn, kind == 2);
     if (!nms_vm_of(L)->tool &&
         (plain ? logn + log((double)pattern_len + 1) >
                      log(NMS_PLAIN_FIND_STEPS)

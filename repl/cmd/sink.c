@@ -144,12 +144,62 @@ static int open_anonymous(const char *dest)
 #endif
 }
 
-/* Creates the temporary file beside the destination; -1 after a message. */
+/*
+ * A named pipe or a character device (/dev/null, /dev/stdout, a link to
+ * one) is opened and written straight through, as the shell's > does: a
+ * file renamed over it would replace it (as root, /dev/null itself), and
+ * the pipe's reader would wait for ever. Anything else that is not a
+ * regular file (a directory) is refused before any work is done. Returns
+ * 1 when opened so, 0 when FILE is a regular file or none yet (the atomic
+ * way), -1 after a message.
+ */
+static int open_direct(struct nms_sink *s)
+{
+    struct stat st;
+    int fd;
+
+    if (stat(s->path, &st) != 0 || S_ISREG(st.st_mode))
+        return 0;
+    if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+        errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+        say(s, "cannot write '%s': %s", s->path,
+            S_ISDIR(st.st_mode) ? strerror(errno)
+                                : "not a file, a pipe or a character device");
+        return -1;
+    }
+    fd = open(s->path, O_WRONLY | O_CLOEXEC);
+    /* replaced by a regular file since the stat: the atomic way after all */
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        close(fd);
+        return 0;
+    }
+    if (fd < 0 || !(s->fp = fdopen(fd, "w"))) {
+        int saved = errno;
+        say(s, "cannot write '%s': %s", s->path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        errno = saved;
+        return -1;
+    }
+    s->direct = 1;
+    return 1;
+}
+
+/* Creates the temporary file beside the destination (or opens a pipe or
+ * device, open_direct); -1 after a message. */
 static int open_tmp(struct nms_sink *s)
 {
     size_t len;
     int fd;
 
+    switch (open_direct(s)) {
+    case 1:
+        return 0;
+    case -1:
+        return -1;
+    default:
+        break;
+    }
     s->dest = resolve(s, s->path);
     if (!s->dest)
         return -1;
@@ -286,6 +336,19 @@ int nms_sink_close(struct nms_sink *s, enum nms_sink_end end)
     char *partial = NULL;
     int rc = 0;
 
+    if (s->direct) {
+        /* nothing to rename: what was written has gone out already */
+        if (end != NMS_SINK_ABANDON && (ferror(s->fp) || fflush(s->fp) != 0)) {
+            say(s, "cannot write '%s': %s", s->path, strerror(errno));
+            rc = -1;
+        }
+        if (fclose(s->fp) != 0 && rc == 0 && end != NMS_SINK_ABANDON) {
+            say(s, "cannot write '%s': %s", s->path, strerror(errno));
+            rc = -1;
+        }
+        s->direct = 0;
+        return rc;
+    }
     if (!s->tmp)
         return fflush(stdout) == 0 || end == NMS_SINK_ABANDON ? 0 : -1;
     if (end == NMS_SINK_ABANDON) {

@@ -23,6 +23,8 @@ struct nms_sink {
     char *tmp;          /* the temporary file's name */
     int anonymous;      /* the temporary file has no name yet (O_TMPFILE) */
     int quiet;          /* errors are left to the caller (errno set) */
+    int direct;         /* FILE is a pipe or a device, written straight
+                           through (no temporary file) */
     char *buffer;       /* the temporary file's stdio buffer (NMS_SINK_BUFFER) */
 };
 

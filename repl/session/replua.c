@@ -19,6 +19,7 @@
  * "<eof>" mean the entry is incomplete and the REPL reads another line.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,34 @@
 struct replua {
     lua_State *L;
     struct session *s;
+    size_t used;    /* bytes the state holds */
+    size_t cap;     /* growth past this is refused; SIZE_MAX: none */
 };
+
+/* A script or piped input may come from anyone: its Lua may hold no more
+ * than the rules' state may (--max-memory, 64 MiB by default), so that a
+ * scenario that builds a table for ever fails with "not enough memory"
+ * instead of taking the machine's. Lua typed at a terminal, or asked for
+ * with --full-lua, is its user's own and has no cap. */
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    struct replua *r = ud;
+    void *p;
+
+    if (!ptr)
+        osize = 0;   /* then osize is the kind of object, not a size */
+    if (nsize == 0) {
+        free(ptr);
+        r->used -= osize;
+        return NULL;
+    }
+    if (nsize > osize && nsize - osize > r->cap - r->used)
+        return NULL;
+    p = realloc(ptr, nsize);
+    if (p)
+        r->used = r->used - osize + nsize;
+    return p;
+}
 
 /* ---- the nms table ----------------------------------------------------- */
 
@@ -163,7 +191,12 @@ struct replua *replua_new(struct session *s)
 {
     struct replua *r = calloc(1, sizeof *r);
 
-    if (!r || !(r->L = luaL_newstate())) {
+    if (!r)
+        return NULL;
+    r->cap = full_library(s) ? SIZE_MAX
+             : s->cli->limits.memory ? s->cli->limits.memory
+                                     : NMS_DEFAULT_MEMORY_CAP;
+    if (!(r->L = lua_newstate(capped_alloc, r))) {
         free(r);
         return NULL;
     }

@@ -128,4 +128,44 @@ feeder=$!
 stopped TERM "SIGTERM while a producer streams one endless line: exit 4" "$tmp/fifo" batch
 kill $feeder 2>/dev/null; wait $feeder 2>/dev/null
 check "... every complete case written" 'cmp -s "$tmp/want-stdin.jsonl" "$tmp/out"'
+# --- -o naming something that is not a regular file ----------------------------
+# Renaming the finished file over FILE replaced a named pipe (its reader
+# waited for ever) and, run as root, a device: `-o /dev/full` left a
+# regular file of patient data where the device had been. A FIFO or a
+# character device is written straight through, as `>` does; a directory
+# is refused before anything is read.
+rm -f "$tmp/fifo"; mkfifo "$tmp/fifo"
+timeout 60 cat "$tmp/fifo" >"$tmp/from-fifo" &
+reader=$!
+run batch -o "$tmp/fifo" "$cases" 2>"$tmp/msg"
+st=$?
+wait $reader
+check "-o a named pipe: exit 1 (one case of the file fails), the pipe stays a pipe" \
+    '[ "$st" = 1 ] && [ -p "$tmp/fifo" ]' "exit $st: $(cat "$tmp/msg")"
+check "... and its reader gets every record" 'cmp -s "$tmp/want.jsonl" "$tmp/from-fifo"'
+run batch -o /dev/stdout "$cases" 2>"$tmp/msg" | cat >"$tmp/via-stdout"
+check "-o /dev/stdout writes standard output (a pipe)" \
+    'cmp -s "$tmp/want.jsonl" "$tmp/via-stdout"' "$(cat "$tmp/msg")"
+# Devices of our own where a regression may replace them: as root, mknod
+# (a regression would otherwise replace /dev/null itself); else links to
+# the system's, which a user cannot replace.
+if [ "$(id -u)" = 0 ]; then
+    mknod "$tmp/dev-null" c 1 3 && mknod "$tmp/dev-full" c 1 7
+else
+    ln -s /dev/null "$tmp/dev-null" && ln -s /dev/full "$tmp/dev-full"
+fi
+run batch -o "$tmp/dev-null" "$cases" 2>"$tmp/msg"
+st=$?
+check "-o a null device: exit 1 (as with a file), the device stays a device" \
+    '[ "$st" = 1 ] && [ -c "$tmp/dev-null" ]' "exit $st: $(cat "$tmp/msg")"
+run batch -o "$tmp/dev-full" "$cases" 2>"$tmp/msg"
+st=$?
+check "-o a full device: a write error (exit 2), the device stays a device" \
+    '[ "$st" = 2 ] && [ -c "$tmp/dev-full" ]' "exit $st: $(cat "$tmp/msg")"
+mkdir "$tmp/outdir"
+timeout 60 $wrapper "$bin" batch -o "$tmp/outdir" /dev/zero 2>"$tmp/msg"
+st=$?
+check "-o a directory: refused at once (exit 2), before reading anything" \
+    '[ "$st" = 2 ] && grep -q "Is a directory" "$tmp/msg" && [ -z "$(ls "$tmp/outdir")" ]' \
+    "exit $st: $(cat "$tmp/msg")"
 finish

@@ -115,6 +115,24 @@ for f in 'io.open("/etc/passwd")' 'require("os")' 'load("return 1")' 'dofile("/e
         not_ok "piped input called $f (status $status)" "$(cat "$tmp/escape.txt")"
     fi
 done
+# ... and its memory: a script that fills a table gets "not enough memory"
+# at the rules' cap (64 MiB; --max-memory 8 here), and the session goes on.
+# Before, it had none: this one took ~330 MB, and without the bound of
+# 300,000 entries the machine's memory.
+cat >"$tmp/hoard.nms" <<'EOF'
+t, n = {}, 0
+ok, err = pcall(function() while n < 300000 do n = n + 1; t[n] = ("x"):rep(1000) .. n end end)
+t = nil
+print(ok, err)
+print(n < 20000)
+EOF
+$wrapper "$bin" repl --rules "$src/$tri" --max-memory 8 --script "$tmp/hoard.nms" >"$tmp/hoard.txt" 2>&1
+status=$?
+if [ "$status" -eq 0 ] && grep -qF "false	not enough memory" "$tmp/hoard.txt" && grep -qx true "$tmp/hoard.txt"; then
+    ok "a script's Lua has the rules' memory cap"
+else
+    not_ok "a script's Lua filled memory past the cap (status $status)" "$(cat "$tmp/hoard.txt")"
+fi
 $wrapper "$bin" repl --rules "$src/$tri" --full-lua --script "$tmp/escape.nms" >"$tmp/escape.txt" 2>&1
 status=$?
 if [ "$status" -eq 0 ] && [ -e "$tmp/pwned" ]; then

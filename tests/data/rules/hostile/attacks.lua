@@ -132,6 +132,27 @@ end
 attacks.two_quantifiers = function()
   return ("a"):rep(99999):find("a*a*b") ~= nil, "found"
 end
+-- Hardening III: items the pattern guard did not count, each of which ran
+-- in C past the CPU-time limit and ignored SIGTERM (hours for the first
+-- two). An optional item tries both ways: 2^40 steps on 40 bytes.
+attacks.optional_items = function()
+  return ("a"):rep(40):find(("a?"):rep(40) .. ("a"):rep(40)) ~= nil, "found"
+end
+-- %b's two delimiters are literal bytes: a '[' among them opened a set
+-- that hid the five lazy items after it.
+attacks.balance_bracket = function()
+  return ("[]" .. ("a"):rep(1000)):find("^%b[].-.-.-.-.-x") ~= nil, "found"
+end
+-- A back-reference compares up to the whole subject at every step:
+-- ~19,000^3/24 byte comparisons, ~14 s.
+attacks.back_reference = function()
+  return ("a"):rep(19000):find("(a*)%1b") ~= nil, "found"
+end
+-- Not an attack: an optional item on a string a case may hold.
+attacks.case_string_optional = function()
+  local s = ("7"):rep(1000) .. ".5mg"
+  return s:match("^(%d+%.?%d*)mg") ~= nil, "one item and an optional one"
+end
 attacks.case_string_pattern = function()
   local s = ("7"):rep(1000) .. " mg"
   return s:match("(%d+)%s*mg") ~= nil, "two items on 1,004 bytes"
@@ -195,6 +216,10 @@ attacks.address = function()
 end
 attacks.format_p = function() return true, string.format("%p", {}) end
 attacks.error = function() error("deliberate failure") end
+-- An error value that is a number is a message too (Lua converts it);
+-- one with a NUL keeps what follows it, as evidence does.
+attacks.error_number = function() error(42) end
+attacks.error_nul = function() error("before\0after") end
 attacks.bad_value = function() return 42, "a number" end
 attacks.no_evidence = function() return true end
 attacks.finding_table = function() return { value = true, evidence = "a finding, not unpacked" } end
