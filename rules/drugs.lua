@@ -259,6 +259,12 @@
 --   [ATC] WHO ATC index as transcribed in the public repository
 --        SubjectRaw/SubjectRaw, subject/data/eng/atc.md (codes and group
 --        titles; newer codes such as N05AX15-17 are not in it)
+--   [ATC-S] WHO Collaborating Centre for Drug Statistics Methodology,
+--        Guidelines for ATC classification and DDD assignment, part II.A
+--        "Structure and nomenclature": five levels, the code of metformin
+--        A (1st level), A10 (2nd), A10B (3rd), A10BA (4th), A10BA02 (5th),
+--        https://www.whocc.no/atc_ddd_index_and_guidelines/guidelines/
+--        (read as the 2013 edition, yumpu.com/en/document/view/4414280)
 
 local dopamine = require("drugs.dopamine")
 local other = require("drugs.other")

@@ -7,7 +7,8 @@
 -- unknown for such a drug (parameter drugs.unrecognised); this warning says
 -- so once per entry, with the name as written. A name read as a known drug
 -- one letter away (lib/drugs.lua, parameter drugs.spelling_distance) gets
--- its own warning, so that the guess is checked. A combination only partly
+-- its own warning, so that the guess is checked. An `atc` that is not
+-- shaped as a WHO code is not used, and said (kind atc_invalid). A combination only partly
 -- known ("olanzapine/samidorphan") is unrecognised too, and its warning
 -- names the unknown part and the known ones whose classes count.
 
@@ -18,6 +19,17 @@ return function(case)
   local out = {}
   for i, med in ipairs(case.medications or {}) do
     local info = drugs.classify(med)
+    if info.bad_atc then
+      -- A code that is no WHO ATC code classified nothing: said, so that
+      -- the field is mended rather than read as a group it starts with.
+      out[#out + 1] = {
+        path = ("medications[%d].atc"):format(i - 1),
+        message = fmt.quote(med.atc) .. " is not a WHO ATC code (a letter, two digits, two letters and two "
+          .. "digits, as N05AD01, or a group: the first 1, 3, 4 or 5 characters of one), so it was not "
+          .. "used to classify this entry",
+        kind = "atc_invalid",
+      }
+    end
     if info.partly then
       -- A combination with known parts: which part is unknown, and what
       -- its known parts already answer.

@@ -485,20 +485,40 @@ local function by_spelling(written)
   return info
 end
 
+-- The shapes of a WHO ATC code at its five levels ([ATC-S]): a letter
+-- (anatomical main group), two digits (therapeutic subgroup), a letter, a
+-- letter, two digits (the chemical substance): A, A10, A10B, A10BA,
+-- A10BA02.
+local ATC_SHAPES = { "^%u$", "^%u%d%d$", "^%u%d%d%u$", "^%u%d%d%u%u$", "^%u%d%d%u%u%d%d$" }
+
+local function atc_shaped(code)
+  for _, shape in ipairs(ATC_SHAPES) do
+    if code:find(shape) then return true end
+  end
+  return false
+end
+
 --- Classifies medication entry `med` ({drug, atc, ...}).
 -- @return info { written, generic, classes = {[id]=true}, class_list, gen,
 --   potency, via, source, recognised, words = {[word]=true} (the name's
---   words, for depot products), marked (the name marks a depot) }
+--   words, for depot products), marked (the name marks a depot), bad_atc
+--   (an `atc` not shaped as a WHO code, which classified nothing) }
 --   (recognised = false when unknown)
 -- @usage local info = drugs.classify({ drug = "Haldol" })  -- haloperidol
 function M.classify(med)
   local written = med.drug
-  local info, words, one, partial
+  local info, words, one, partial, bad_atc
   if written then info, words, one, partial = by_words(written) end
   local by_name_found = info ~= nil   -- then the ATC code played no part
   words = words or {}
   if not info then
     local atc = med.atc and med.atc:upper():gsub("%s", "")
+    if atc and not atc_shaped(atc) then
+      -- not a WHO code (a typo, or something else in the field): a
+      -- leading group of it would still match ("N05AXYZ" as N05A), so it
+      -- classifies nothing, and drugs/warnings.lua says so
+      bad_atc, atc = atc, nil
+    end
     if atc and by_atc[atc] then
       info = info_of(by_atc[atc], written, "ATC " .. atc)
     else
@@ -513,6 +533,7 @@ function M.classify(med)
     if not info and written and SPELLING then info = by_spelling(written) end
     if partial then partial.atc = atc end
     info = info or partial or { written = written, atc = atc, recognised = false, classes = {}, class_list = {} }
+    if bad_atc then info.bad_atc = bad_atc end
   end
   info.words = words
   if one then   -- a name of one word (by_words): the words below are it
