@@ -1,4 +1,5 @@
 /* strings.c - the string helpers of base_int.h. */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -51,13 +52,40 @@ char *nms_put_without_nul(char *dst, const char *s, size_t len)
     return dst;
 }
 
+/* 1 when `s` is a decimal number as the rules and JSON write one: a sign,
+ * digits with at most one point, an exponent. strtod alone would also take
+ * leading spaces, hexadecimal ("0x10" as 16) and "infinity", so a value
+ * mistyped on the command line could pass as a number nobody meant. */
+static int decimal_syntax(const char *s)
+{
+    int digits = 0;
+
+    if (*s == '+' || *s == '-')
+        s++;
+    for (; isdigit((unsigned char)*s); s++)
+        digits++;
+    if (*s == '.')
+        for (s++; isdigit((unsigned char)*s); s++)
+            digits++;
+    if (digits == 0)
+        return 0;
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '+' || *s == '-')
+            s++;
+        if (!isdigit((unsigned char)*s))
+            return 0;
+        while (isdigit((unsigned char)*s))
+            s++;
+    }
+    return *s == '\0';
+}
+
 enum nms_param_kind nms_param_classify(const char *text, double *number)
 {
-    char *end;
-
     errno = 0;
-    *number = strtod(text, &end);
-    if (*text && !*end && errno == 0 && isfinite(*number))
+    *number = decimal_syntax(text) ? strtod(text, NULL) : NAN;
+    if (isfinite(*number) && errno == 0)
         return NMS_PARAM_NUMBER;
     if (strcmp(text, "true") == 0 || strcmp(text, "false") == 0) {
         *number = text[0] == 't';

@@ -75,6 +75,17 @@ done
 check "getopt's complaint names the command and the option" \
     'grep -qx "nmsrules: error: batch: unknown option '"'--bogus'"'" "$tmp/err"'
 
+# A number parameter takes decimal numbers only: strtod alone read "0x10"
+# as 16 and " 5" as 5, a mistyped value passing as one nobody meant.
+for v in 0x10 " 74" "74 " 1e400 inf; do
+    "$bin" eval --param "iec2011.threshold=$v" "$case1" >/dev/null 2>"$tmp/err"; status=$?
+    check "--param iec2011.threshold='$v' is refused as no number, as abc is (exit 3)" \
+        '[ $status -eq 3 ] && grep -q "must be a number" "$tmp/err"' "$(cat "$tmp/err")"
+done
+for v in 74 -7.4e1 .5 74.; do
+    "$bin" eval --param "iec2011.threshold=$v" "$case1" >/dev/null 2>"$tmp/err"; status=$?
+    check "--param iec2011.threshold=$v is a number" '[ $status -lt 2 ]' "$(cat "$tmp/err")"
+done
 # An option's value forgotten before the next option: not taken as a file.
 (cd "$tmp" && "$bin" summary --html --param iec2011.threshold=60 "$case1" >/dev/null 2>"$tmp/err"); status=$?
 check "summary --html --param X: exit 2, the value named missing, no file '--param' written" \
