@@ -53,6 +53,13 @@ const char *nms_set_tier(const struct nms_set *set)
     return set->result == NMS_VERDICT_MET && set->level ? set->level : "none";
 }
 
+const struct nms_item *nms_set_lacking(const struct nms_set *set)
+{
+    const struct nms_item *p = set->presupposition;
+
+    return p && p->value != NMS_TRI_TRUE ? p : NULL;
+}
+
 static void free_set(struct nms_set *set)
 {
     size_t i;

@@ -297,9 +297,9 @@ static void rule_array(struct json_out *j, const struct nms_set *set,
 static void presupposition_member(struct json_out *j, const struct nms_set *set,
                                   int full)
 {
-    const struct nms_item *p = set->presupposition;
+    const struct nms_item *p = nms_set_lacking(set);
 
-    if (!p || p->value == NMS_TRI_TRUE)
+    if (!p)
         return;
     KEY(j, "presupposition");
     begin_object(j);

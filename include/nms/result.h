@@ -190,6 +190,11 @@ const struct nms_set *nms_result_set(const struct nms_result *r,
 /* Severity sets: the tier, i.e. the level met, or "none". */
 const char *nms_set_tier(const struct nms_set *set);
 
+/* Criteria sets: what the set presupposes when it was asked and did not
+ * hold (false, or unknown), i.e. the set was met without it; else NULL.
+ * Every output that shows "met" says so when this is not NULL. */
+const struct nms_item *nms_set_lacking(const struct nms_set *set);
+
 /* 1 when two results (either may be NULL) hold the same sets, items,
  * verdicts, evidence, disagreements, warnings and error, else 0. */
 int nms_result_equal(const struct nms_result *a, const struct nms_result *b);

@@ -80,8 +80,7 @@ int nms_accuracy_add(void *ctx, const struct nms_case *c,
         set = nms_result_set(r, g->rep.sets[i].id);
         if (set)
             g->rep.sets[i].counts[ref][set->result]++;
-        if (set && set->presupposition &&
-            set->presupposition->value != NMS_TRI_TRUE)
+        if (set && nms_set_lacking(set))
             g->rep.sets[i].unsupported[ref]++;
         if (g->scores[i])
             g->scores[i][g->n] = set ? set->score : 0.0;

@@ -151,9 +151,9 @@ static void print_notes(FILE *fp, const struct report_style *s,
 static void print_presupposition(FILE *fp, const struct report_style *s,
                                  const struct nms_set *set)
 {
-    const struct nms_item *p = set->presupposition;
+    const struct nms_item *p = nms_set_lacking(set);
 
-    if (!p || p->value == NMS_TRI_TRUE)
+    if (!p)
         return;
     fprintf(fp, "  %s%s%s presupposes %s: %s\n", paint(s, tri_color(p->value)),
             tri_mark(p->value), paint(s, RESET), p->id, p->evidence);
@@ -569,6 +569,7 @@ static void print_all(FILE *fp, const struct nms_case *c,
 
 void report_brief_heading(FILE *fp, const struct nms_set *set)
 {
+    const struct nms_item *lacking = nms_set_lacking(set);
     size_t i;
 
     fprintf(fp, "%s  %s\n", set->id, set->title);
@@ -583,14 +584,13 @@ void report_brief_heading(FILE *fp, const struct nms_set *set)
     else
         fprintf(fp, "  result: %s%s%s\n", nms_verdict_name(set->result),
                 set->level ? ", level " : "", set->level ? set->level : "");
-    if (set->presupposition && set->presupposition->value != NMS_TRI_TRUE)
-        fprintf(fp, set->presupposition->value == NMS_TRI_FALSE
-                        ? "  without %s%s: %s\n"
-                        : "  %s unknown%s: %s\n",
-                set->presupposition->id,
+    if (lacking)
+        fprintf(fp, lacking->value == NMS_TRI_FALSE ? "  without %s%s: %s\n"
+                                                    : "  %s unknown%s: %s\n",
+                lacking->id,
                 set->presupposition_required ? " (the verdict follows it)"
                                              : " (the verdict stands)",
-                set->presupposition->evidence);
+                lacking->evidence);
     for (i = 0; set->kind == NMS_KIND_GROUPS && i < set->n_groups; i++)
         fprintf(fp, "  %s: %g present, %g unknown, of %g\n",
                 set->groups[i].id, (double)set->groups[i].present,

@@ -217,6 +217,7 @@ static int add_case(void *ctx, const struct nms_case *c,
 {
     struct nms_summary *s = ctx;
     const struct nms_set *a, *b;
+    const struct nms_item *lacking;
     size_t i, j;
     int rc = 0;
 
@@ -228,10 +229,8 @@ static int add_case(void *ctx, const struct nms_case *c,
     s->evaluated++;
     for (i = 0; i < r->n_sets && i < s->rs->n_sets; i++) {
         s->verdicts[i][r->sets[i].result]++;
-        if (r->sets[i].presupposition &&
-            r->sets[i].presupposition->value != NMS_TRI_TRUE)
-            s->presupposed[i][r->sets[i].presupposition->value ==
-                              NMS_TRI_UNKNOWN]++;
+        if ((lacking = nms_set_lacking(&r->sets[i])) != NULL)
+            s->presupposed[i][lacking->value == NMS_TRI_UNKNOWN]++;
         if (r->sets[i].section == NMS_SECTION_SEVERITY &&
             r->sets[i].kind == NMS_KIND_GROUPS)
             rc |= count(&s->tiers, nms_set_tier(&r->sets[i]));

@@ -106,6 +106,7 @@ void nms_timeline_release(struct nms_timeline *tl)
     free(tl->tier);
     free(tl->times);
     free(tl->verdict);
+    free(tl->without);
     free(tl->score);
     free(tl->first_met);
 }
@@ -122,6 +123,8 @@ static int keep(struct nms_timeline *tl, const struct nms_timeline_writer *w,
         tl->verdict[k * tl->n_sets + i] =
             (unsigned char)(set ? set->result : NMS_VERDICT_INDETERMINATE);
         tl->score[k * tl->n_sets + i] = set ? set->score : NAN;
+        tl->without[k * tl->n_sets + i] =
+            set && set->result == NMS_VERDICT_MET && nms_set_lacking(set);
         if (set && set->result == NMS_VERDICT_MET &&
             tl->first_met[i] == tl->n_times)
             tl->first_met[i] = k;
@@ -180,10 +183,12 @@ static int timeline_init(struct nms_timeline *tl, struct nms_case *c,
     if (tl->n_times > NMS_TIMELINE_MAX_TIMES)
         tl->n_times = NMS_TIMELINE_MAX_TIMES; /* the earliest are kept */
     tl->verdict = calloc(tl->n_times * n_sets + 1, 1);
+    tl->without = calloc(tl->n_times * n_sets + 1, 1);
     tl->score = calloc(tl->n_times * n_sets + 1, sizeof *tl->score);
     tl->tier = calloc(tl->n_times + 1, sizeof *tl->tier);
     tl->first_met = calloc(n_sets + 1, sizeof *tl->first_met);
-    if (!tl->verdict || !tl->score || !tl->tier || !tl->first_met)
+    if (!tl->verdict || !tl->without || !tl->score || !tl->tier ||
+        !tl->first_met)
         return -1;
     for (i = 0; i < n_sets; i++)
         tl->first_met[i] = tl->n_times;

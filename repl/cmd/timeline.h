@@ -24,6 +24,8 @@ struct nms_timeline {
     size_t n_sets;          /* criteria sets */
     unsigned char *verdict; /* [time * n_sets + set] */
     double *score;          /* [time * n_sets + set] */
+    unsigned char *without; /* [time * n_sets + set]: met without what the
+                               set presupposes (struct nms_set) */
     char **tier;            /* per time, the severity tier or NULL */
     const char *error;      /* a rule failed at some time: why */
     size_t *first_met;      /* per set: time index, or n_times */

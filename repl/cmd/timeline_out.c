@@ -64,9 +64,13 @@ static double since(const struct nms_timeline *tl, size_t k)
  * Text
  * --------------------------------------------------------------------- */
 
-static const char *verdict_word(unsigned char v)
+/* A verdict in a row; "met*" when met without what the set presupposes
+ * (exposure to a dopamine antagonist, in the default ruleset): the
+ * published table's verdict, which a row must not show as plain NMS. */
+static const char *verdict_word(unsigned char v, unsigned char without)
 {
-    return v == NMS_VERDICT_MET ? "met" : v == NMS_VERDICT_NOT_MET ? "no" : "?";
+    return v == NMS_VERDICT_MET ? (without ? "met*" : "met")
+           : v == NMS_VERDICT_NOT_MET ? "no" : "?";
 }
 
 static int col_width(const struct nms_timeline_writer *w, size_t i)
@@ -94,9 +98,10 @@ static void text_row(const struct nms_timeline_writer *w,
         at = k * tl->n_sets + i;
         if (set_kind(w, i) == NMS_KIND_POINTS)
             snprintf(cell, sizeof cell, "%g %s", tl->score[at],
-                     verdict_word(tl->verdict[at]));
+                     verdict_word(tl->verdict[at], tl->without[at]));
         else
-            snprintf(cell, sizeof cell, "%s", verdict_word(tl->verdict[at]));
+            snprintf(cell, sizeof cell, "%s",
+                     verdict_word(tl->verdict[at], tl->without[at]));
         fprintf(w->fp, "  %-*s", col_width(w, i), cell);
     }
     fprintf(w->fp, "  %s\n", tl->tier[k] ? tl->tier[k] : "");
@@ -107,6 +112,7 @@ static void text_first_met(const struct nms_timeline_writer *w,
 {
     char buf[48];
     size_t i, k;
+    int starred = 0;
 
     fputs("  first met:", w->fp);
     for (i = 0; i < tl->n_sets; i++) {
@@ -119,8 +125,15 @@ static void text_first_met(const struct nms_timeline_writer *w,
         fputs(when(tl->c, tl->times[k], buf, sizeof buf), w->fp);
         if (!isnan(since(tl, k)))
             fprintf(w->fp, " (%+.1f h)", since(tl, k));
+        if (tl->without[k * tl->n_sets + i])
+            fputc('*', w->fp);
+        starred |= tl->without[k * tl->n_sets + i];
     }
     fputc('\n', w->fp);
+    if (starred)
+        fputs("  * met without what the set presupposes (in the default "
+              "ruleset, exposure to a dopamine antagonist or dopaminergic "
+              "withdrawal; 'nmsrules eval' names it)\n", w->fp);
 }
 
 /* "none -> moderate at T -> severe at T": each change of tier. */

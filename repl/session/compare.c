@@ -94,6 +94,7 @@ static void ids_with(FILE *fp, const struct nms_set *sets, size_t n,
                      enum nms_section section, enum nms_verdict v,
                      const char *label)
 {
+    const struct nms_item *lacking;
     size_t i, shown = 0;
 
     fprintf(fp, "%s", label);
@@ -105,12 +106,10 @@ static void ids_with(FILE *fp, const struct nms_set *sets, size_t n,
             fprintf(fp, " %g", sets[i].score);
         /* Met without what the set presupposes (a dopamine antagonist):
          * never said "met" alone (docs/output-format.md). */
-        if (sets[i].presupposition &&
-            sets[i].presupposition->value != NMS_TRI_TRUE)
-            fprintf(fp, sets[i].presupposition->value == NMS_TRI_FALSE
-                            ? " (without %s)"
-                            : " (%s unknown)",
-                    sets[i].presupposition->id);
+        if ((lacking = nms_set_lacking(&sets[i])) != NULL)
+            fprintf(fp, lacking->value == NMS_TRI_FALSE ? " (without %s)"
+                                                        : " (%s unknown)",
+                    lacking->id);
     }
     fprintf(fp, "%s", shown ? "" : " none");
 }

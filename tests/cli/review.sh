@@ -78,6 +78,8 @@ for id in r03-metoclopramide-child-misspelt r26-haldol-decanoate-3wk r34-severe-
     check "$id classic NMS: every met criteria set unqualified (exposure true)" \
         '! record "$id" | grep -q "\"presupposition\"" && [ "$(column iec2011_exposure "$id")" = true ]'
 done
+check "r15's timeline marks the rows and first met of sets met without exposure (met*), with the legend; a classic NMS has none" \
+    '"$bin" timeline --rules "$src/rules" "$cases/r15-catatonia-benzo-withdrawal.json" >"$tmp/tl15" && grep -q "^  2025-11-30T20:00Z .* 80 met\*  *no  *met\* " "$tmp/tl15" && grep -q "first met: iec2011 2025-11-30T20:00Z\*;" "$tmp/tl15" && grep -q "^  \* met without what the set presupposes" "$tmp/tl15" && ! "$bin" timeline --rules "$src/rules" "$src/examples/cases/01-haloperidol-classic.json" | grep -q "met\*"'
 check "r15 in the REPL: the first summary and .why say met without exposure" \
     'printf ".load %s\n.why levenson1985\n" "$cases/r15-catatonia-benzo-withdrawal.json" | "$bin" repl --rules "$src/rules" 2>&1 | grep -q "^NMS criteria met: iec2011 80 (without exposure), levenson1985 (without exposure);" && printf ".load %s\n.why levenson1985\n" "$cases/r15-catatonia-benzo-withdrawal.json" | "$bin" repl --rules "$src/rules" 2>&1 | grep -q "^  without exposure (the verdict stands): no dopamine antagonist"'
 # Finding 15: DSM-IV-TR waiting on criterion D is said in the summary.
