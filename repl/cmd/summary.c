@@ -280,12 +280,17 @@ static int add_case_timeline(void *ctx, const struct nms_case *c,
     own = run->cli->as_of_relative
               ? nms_anchor_read(run->e, run->s->in.rec, run->cli->as_of)
               : nms_case_read(run->s->in.rec, &opt);
+    /* The times read verdicts only: asked as 'nmsrules timeline' asks them
+     * (its items until the verdicts are fixed), then every item again for
+     * the next case's counts of missing data. */
+    nms_engine_set_items(run->e, NMS_ITEMS_NEEDED);
     if (!own || nms_timeline_compute(run->e, &run->s->tl_sets, run->s->in.rec, own,
                                      &tl) != 0 ||
         nms_timeline_cohort_add(&run->s->tl, &tl) != 0) {
         nms_errorf("out of memory, or the ruleset failed (see above)");
         rc = -1;
     }
+    nms_engine_set_items(run->e, NMS_ITEMS_ALL);
     nms_timeline_release(&tl);
     nms_case_free(own);
     return rc;
