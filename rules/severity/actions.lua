@@ -252,6 +252,15 @@ end
 
 -- Why NMS management is not proposed (tier none), in words, with the
 -- look-alike's first steps; never a drug to stop, never an allergy.
+-- Whether a look-alike of `list` whose first step restores a withdrawn
+-- dopaminergic drug is met.
+local function any_restores(list)
+  for _, r in ipairs(list or {}) do
+    if r.restores then return true end
+  end
+  return false
+end
+
 local function not_working(case, w)
   local exposure = w.exposure or {}
   local crit = w.criteria
@@ -275,20 +284,18 @@ local function not_working(case, w)
   -- (no stop, so no NMS exposure) must still say "reinstitute the drug";
   -- malignant catatonia without a dopamine antagonist its lorazepam challenge.
   lookalike_steps(out, w.spectrum or {})
+  -- And parkinsonism-hyperpyrexia gets the supportive care too: its picture
+  -- mirrors NMS (fever, rigidity, altered consciousness, raised CK: §7.5
+  -- [S74]), and the universal first steps are given with the restored drug
+  -- when the trigger was dopaminergic withdrawal (§5.1 [S13]). Charted as a
+  -- stop, the same event is NMS exposure and gets them there; a dose
+  -- lowered within one course must not get "reinstitute" alone.
+  if any_restores(w.spectrum) then add(out, SUPPORTIVE) end
   if exposure.value ~= false and #crit.indeterminate > 0 then
     out[#out + 1] = act("NMS is not excluded while " .. table.concat(crit.indeterminate, ", ")
       .. " cannot be decided: reassess as the missing data come in", "severity/working.lua")
   end
   return out
-end
-
--- Whether a look-alike of `list` whose first step restores a withdrawn
--- dopaminergic drug is met.
-local function any_restores(list)
-  for _, r in ipairs(list or {}) do
-    if r.restores then return true end
-  end
-  return false
 end
 
 -- The missing data of the working diagnosis's parts, each named once: the
