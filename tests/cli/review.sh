@@ -99,4 +99,13 @@ for id in r07-ss-linezolid-sertraline r10-anticholinergic-benadryl-olanzapine \
     check "$id look-alike: no NMS management" '! manages "$id" && [ "$(column severity_tier "$id")" = none ]'
 done
 
+# The second review (session 17, tests/data/review2/): every record is a
+# valid case, one result each; and the finding fixed then stays fixed.
+cases2=$src/tests/data/review2
+"$bin" batch --rules "$src/rules" --format csv --label-columns none "$cases2"/*.json >"$tmp/r2.csv" 2>"$tmp/r2.err"; status=$?
+check "the second review's records: one result row each, no error record, exit 0" \
+    '[ $status -eq 0 ] && [ "$(($(wc -l <"$tmp/r2.csv") - 1))" -eq "$(ls "$cases2"/*.json | wc -l)" ]' "$(cat "$tmp/r2.err")"
+check "q05b parkinsonism-hyperpyrexia on a dose reduction: reinstitute, with cooling and IV fluids" \
+    '"$bin" batch --rules "$src/rules" "$cases2/q05b-phs-one-course-dose-reduction.json" | grep -q "reinstitute the antiparkinsonian drug.*External cooling for hyperthermia.*Intravenous fluid resuscitation"'
+
 finish
