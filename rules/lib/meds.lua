@@ -134,9 +134,11 @@ end
 
 --- The courses of the case, each { med, info (lib/drugs), from, stop,
 -- ongoing, continued (another course of the same drug carries on from its
--- stop), depot (lib/drugs depot: title, hours, param) and for a depot
--- last_injection and acting_until }, in input order; nil when no
--- medication list was recorded. Shared between items: read, never modify.
+-- stop), antagonist / withdrawal (its drug is in a class of parameter
+-- exposure.antagonist_classes / exposure.withdrawal_classes), depot
+-- (lib/drugs depot: title, hours, param) and for a depot last_injection
+-- and acting_until }, in input order; nil when no medication list was
+-- recorded. Shared between items: read, never modify.
 function M.courses(case)
   local meds = case.medications
   if meds == nil then return nil end
@@ -153,7 +155,10 @@ function M.courses(case)
       local stop = med.stop
       if stop ~= nil and not time.not_after(case, stop) then stop = nil end
       local info = drugs.classify(med)
-      local c = { med = med, info = info, from = from, stop = stop, ongoing = stop == nil }
+      -- the two memberships every exposure walk asks of every course
+      -- (M.exposure per window, M.first_exposure, M.trigger): once here
+      local c = { med = med, info = info, from = from, stop = stop, ongoing = stop == nil,
+        antagonist = drugs.in_classes(info, ANTAGONISTS), withdrawal = drugs.in_classes(info, WITHDRAWAL) }
       local depot = drugs.depot(info, med.route)
       if depot then as_depot(case, c, depot) end
       -- a drug's one course stands for its group (most drugs: no list
@@ -346,7 +351,7 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     if c == nil then break end
     local within = M.given_within(case, c, hours, depot_hours)
     local name = text and drugs.describe(c.info)
-    local is_da = drugs.in_classes(c.info, ANTAGONISTS)
+    local is_da = c.antagonist
     local after = is_da and within and M.after_anchor(case, c)
     if after then   -- first given after the syndrome began (or may have)
       n_late, late_kind = n_late + 1, after
@@ -360,7 +365,7 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     elseif is_da and text then
       before[#before + 1] = earlier(case, c, name)
     end
-    local stopped = withdrawal and drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, w_hours)
+    local stopped = withdrawal and c.withdrawal and M.stopped_within(case, c, w_hours)
     after = stopped and M.after_anchor(case, c, true)
     if after then
       n_late, late_kind = n_late + 1, after
@@ -440,11 +445,11 @@ function first_exposure_of(case, with_withdrawal)
     local c = courses[i]
     if c == nil then break end
     local name = c.info.generic or c.med.drug or "drug"
-    if drugs.in_classes(c.info, ANTAGONISTS) then
+    if c.antagonist then
       if c.from == nil then return nil, "the start of " .. name .. " is not recorded" end
       if best == nil or c.from < best then best, what = c.from, "the first " .. name end
     end
-    if with_withdrawal and drugs.in_classes(c.info, WITHDRAWAL)
+    if with_withdrawal and c.withdrawal
         and M.stopped_within(case, c, math.huge) and (best == nil or c.stop < best) then
       best, what = c.stop, name .. " was stopped"
     end
@@ -513,7 +518,7 @@ function M.trigger(case, hours, depot_hours)
   local out = { antagonists = given, withdrawals = {} }
   local w_hours = math.max(hours, WITHDRAWAL_H)
   for _, c in ipairs(M.courses(case)) do
-    if drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, w_hours) then
+    if c.withdrawal and M.stopped_within(case, c, w_hours) then
       out.withdrawals[#out.withdrawals + 1] = c
     end
   end
