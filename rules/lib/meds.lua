@@ -323,8 +323,9 @@ local function unrecognised(unknown)
     .. ": add the drug to rules/drugs.lua or give its ATC code (medications[].atc)"
 end
 
+local NO_OPTIONS = {}
 function M.exposure(case, hours, opts)
-  opts = opts or {}
+  opts = opts or NO_OPTIONS
   return exposure(case, hours, opts.withdrawal ~= false, opts.withdrawal_hours, opts.depot_hours)
 end
 
@@ -461,6 +462,11 @@ function first_exposure_of(case, with_withdrawal)
 end
 
 local given_in_of
+
+-- The empty list M.given_in answers for most classes of most cases, one
+-- for all: its callers only read it (a write raises rather than put a
+-- course into every later answer).
+local NONE = setmetatable({}, { __newindex = function() error("meds.given_in's lists are read-only", 2) end })
 local given_in = memo.wrap_plain(function(case, classes, hours, depot_hours)
   return { given_in_of(case, classes, hours, depot_hours) }   -- both values, as first_exposure keeps them
 end)
@@ -488,21 +494,27 @@ function given_in_of(case, classes, hours, depot_hours)
   local courses = M.courses(case)
   if courses == nil then return nil, "no medication list recorded" end
   if case.assessed_at == nil then return nil, "assessment time unknown (the record has no times)" end
-  local hits, unknown = {}, {}
-  for _, c in ipairs(courses) do
+  local hits, unknown   -- made when a course goes in (most asks find none)
+  for i = 1, math.huge do   -- as ipairs, without its call per course
+    local c = courses[i]
+    if c == nil then break end
     -- a recognised drug of other classes counts for nothing, whenever it
     -- was given: its window is worked out only for the others
     local member = drugs.in_classes(c.info, classes)
     if member or not c.info.recognised then
       local within = M.given_within(case, c, hours, depot_hours)
-      if within then
-        if member then hits[#hits + 1] = c else unknown[#unknown + 1] = c end
-      elseif within == nil and c.open and member then
-        unknown[#unknown + 1] = c   -- a depot known by its start alone: may still act
+      if within and member then
+        hits = hits or {}
+        hits[#hits + 1] = c
+      elseif within or (within == nil and c.open and member) then
+        -- an unrecognised drug in the window, or a depot of `classes`
+        -- known by its start alone, which may still act
+        unknown = unknown or {}
+        unknown[#unknown + 1] = c
       end
     end
   end
-  return hits, unknown
+  return hits or NONE, unknown or NONE
 end
 
 --- What triggered exposure, split as management needs it: dopamine

@@ -25,6 +25,9 @@ local G = {}
 -- A "no" that a depot known only by its start (meds.given_in) or an
 -- unrecognised drug in the window could still turn.
 local function open_no(evidence, unknown)
+  -- nothing undecided (most cases): the plain "no", without sorting an
+  -- empty list into two new ones
+  if unknown[1] == nil then return tri.finding(false, evidence) end
   local depots, strangers = {}, {}
   for _, c in ipairs(unknown) do table.insert(c.open and depots or strangers, c) end
   if #depots > 0 then
