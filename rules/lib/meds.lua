@@ -350,9 +350,11 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
   for i = 1, math.huge do   -- as ipairs, without its call per course
     local c = courses[i]
     if c == nil then break end
-    local within = M.given_within(case, c, hours, depot_hours)
-    local name = text and drugs.describe(c.info)
     local is_da = c.antagonist
+    -- the window of a recognised drug that is no dopamine antagonist
+    -- decides nothing: it is worked out only when the evidence names it
+    local within = (is_da or text or not c.info.recognised) and M.given_within(case, c, hours, depot_hours)
+    local name = text and drugs.describe(c.info)
     local after = is_da and within and M.after_anchor(case, c)
     if after then   -- first given after the syndrome began (or may have)
       n_late, late_kind = n_late + 1, after
