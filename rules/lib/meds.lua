@@ -134,9 +134,11 @@ end
 
 --- The courses of the case, each { med, info (lib/drugs), from, stop,
 -- ongoing, continued (another course of the same drug carries on from its
--- stop), depot (lib/drugs depot: title, hours, param) and for a depot
--- last_injection and acting_until }, in input order; nil when no
--- medication list was recorded. Shared between items: read, never modify.
+-- stop), antagonist / withdrawal (its drug is in a class of parameter
+-- exposure.antagonist_classes / exposure.withdrawal_classes), depot
+-- (lib/drugs depot: title, hours, param) and for a depot last_injection
+-- and acting_until }, in input order; nil when no medication list was
+-- recorded. Shared between items: read, never modify.
 function M.courses(case)
   local meds = case.medications
   if meds == nil then return nil end
@@ -153,7 +155,10 @@ function M.courses(case)
       local stop = med.stop
       if stop ~= nil and not time.not_after(case, stop) then stop = nil end
       local info = drugs.classify(med)
-      local c = { med = med, info = info, from = from, stop = stop, ongoing = stop == nil }
+      -- the two memberships every exposure walk asks of every course
+      -- (M.exposure per window, M.first_exposure, M.trigger): once here
+      local c = { med = med, info = info, from = from, stop = stop, ongoing = stop == nil,
+        antagonist = drugs.in_classes(info, ANTAGONISTS), withdrawal = drugs.in_classes(info, WITHDRAWAL) }
       local depot = drugs.depot(info, med.route)
       if depot then as_depot(case, c, depot) end
       -- a drug's one course stands for its group (most drugs: no list
@@ -318,8 +323,9 @@ local function unrecognised(unknown)
     .. ": add the drug to rules/drugs.lua or give its ATC code (medications[].atc)"
 end
 
+local NO_OPTIONS = {}
 function M.exposure(case, hours, opts)
-  opts = opts or {}
+  opts = opts or NO_OPTIONS
   return exposure(case, hours, opts.withdrawal ~= false, opts.withdrawal_hours, opts.depot_hours)
 end
 
@@ -344,9 +350,11 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
   for i = 1, math.huge do   -- as ipairs, without its call per course
     local c = courses[i]
     if c == nil then break end
-    local within = M.given_within(case, c, hours, depot_hours)
+    local is_da = c.antagonist
+    -- the window of a recognised drug that is no dopamine antagonist
+    -- decides nothing: it is worked out only when the evidence names it
+    local within = (is_da or text or not c.info.recognised) and M.given_within(case, c, hours, depot_hours)
     local name = text and drugs.describe(c.info)
-    local is_da = drugs.in_classes(c.info, ANTAGONISTS)
     local after = is_da and within and M.after_anchor(case, c)
     if after then   -- first given after the syndrome began (or may have)
       n_late, late_kind = n_late + 1, after
@@ -360,7 +368,7 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     elseif is_da and text then
       before[#before + 1] = earlier(case, c, name)
     end
-    local stopped = withdrawal and drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, w_hours)
+    local stopped = withdrawal and c.withdrawal and M.stopped_within(case, c, w_hours)
     after = stopped and M.after_anchor(case, c, true)
     if after then
       n_late, late_kind = n_late + 1, after
@@ -440,11 +448,11 @@ function first_exposure_of(case, with_withdrawal)
     local c = courses[i]
     if c == nil then break end
     local name = c.info.generic or c.med.drug or "drug"
-    if drugs.in_classes(c.info, ANTAGONISTS) then
+    if c.antagonist then
       if c.from == nil then return nil, "the start of " .. name .. " is not recorded" end
       if best == nil or c.from < best then best, what = c.from, "the first " .. name end
     end
-    if with_withdrawal and drugs.in_classes(c.info, WITHDRAWAL)
+    if with_withdrawal and c.withdrawal
         and M.stopped_within(case, c, math.huge) and (best == nil or c.stop < best) then
       best, what = c.stop, name .. " was stopped"
     end
@@ -456,6 +464,11 @@ function first_exposure_of(case, with_withdrawal)
 end
 
 local given_in_of
+
+-- The empty list M.given_in answers for most classes of most cases, one
+-- for all: its callers only read it (a write raises rather than put a
+-- course into every later answer).
+local NONE = setmetatable({}, { __newindex = function() error("meds.given_in's lists are read-only", 2) end })
 local given_in = memo.wrap_plain(function(case, classes, hours, depot_hours)
   return { given_in_of(case, classes, hours, depot_hours) }   -- both values, as first_exposure keeps them
 end)
@@ -483,21 +496,27 @@ function given_in_of(case, classes, hours, depot_hours)
   local courses = M.courses(case)
   if courses == nil then return nil, "no medication list recorded" end
   if case.assessed_at == nil then return nil, "assessment time unknown (the record has no times)" end
-  local hits, unknown = {}, {}
-  for _, c in ipairs(courses) do
+  local hits, unknown   -- made when a course goes in (most asks find none)
+  for i = 1, math.huge do   -- as ipairs, without its call per course
+    local c = courses[i]
+    if c == nil then break end
     -- a recognised drug of other classes counts for nothing, whenever it
     -- was given: its window is worked out only for the others
     local member = drugs.in_classes(c.info, classes)
     if member or not c.info.recognised then
       local within = M.given_within(case, c, hours, depot_hours)
-      if within then
-        if member then hits[#hits + 1] = c else unknown[#unknown + 1] = c end
-      elseif within == nil and c.open and member then
-        unknown[#unknown + 1] = c   -- a depot known by its start alone: may still act
+      if within and member then
+        hits = hits or {}
+        hits[#hits + 1] = c
+      elseif within or (within == nil and c.open and member) then
+        -- an unrecognised drug in the window, or a depot of `classes`
+        -- known by its start alone, which may still act
+        unknown = unknown or {}
+        unknown[#unknown + 1] = c
       end
     end
   end
-  return hits, unknown
+  return hits or NONE, unknown or NONE
 end
 
 --- What triggered exposure, split as management needs it: dopamine
@@ -513,7 +532,7 @@ function M.trigger(case, hours, depot_hours)
   local out = { antagonists = given, withdrawals = {} }
   local w_hours = math.max(hours, WITHDRAWAL_H)
   for _, c in ipairs(M.courses(case)) do
-    if drugs.in_classes(c.info, WITHDRAWAL) and M.stopped_within(case, c, w_hours) then
+    if c.withdrawal and M.stopped_within(case, c, w_hours) then
       out.withdrawals[#out.withdrawals + 1] = c
     end
   end

@@ -25,6 +25,9 @@ local G = {}
 -- A "no" that a depot known only by its start (meds.given_in) or an
 -- unrecognised drug in the window could still turn.
 local function open_no(evidence, unknown)
+  -- nothing undecided (most cases): the plain "no", without sorting an
+  -- empty list into two new ones
+  if unknown[1] == nil then return tri.finding(false, evidence) end
   local depots, strangers = {}, {}
   for _, c in ipairs(unknown) do table.insert(c.open and depots or strangers, c) end
   if #depots > 0 then
@@ -306,8 +309,10 @@ function G.given(case, classes, hours, what)
     return tri.finding(nil, unknown, "the medication list (medications[]: drug or atc, start, stop) "
       .. "and the assessment time")
   end
-  return G.any(given, unknown, function(c) return true, meds.span(case, c) end,
-    fmt.wanted() and ("no %s given within %s"):format(what, time.window(case, hours)) or "")
+  local none = fmt.wanted() and ("no %s given within %s"):format(what, time.window(case, hours)) or ""
+  -- none of the classes given (most cases): G.any's answer, without a judge made for nothing
+  if given[1] == nil then return open_no(none, unknown) end
+  return G.any(given, unknown, function(c) return true, meds.span(case, c) end, none)
 end
 
 --- A drug of `classes` started or raised (`way` "up"), or stopped or
@@ -320,6 +325,10 @@ function G.class_changed(case, classes, way, hours, what)
     return tri.finding(nil, unknown, "the medication list (medications[]: drug or atc, start, stop, "
       .. "doses) and the assessment time")
   end
+  local none = fmt.wanted() and ("no %s given within %s"):format(what, time.window(case, hours)) or ""
+  -- none of the classes given (most cases): G.any's answer, without the
+  -- groups and the closures made for nothing
+  if given[1] == nil then return open_no(none, unknown) end
   local groups = G.by_drug(given)
   local function missing()   -- only for an undecided answer
     local names = {}
@@ -327,8 +336,7 @@ function G.class_changed(case, classes, way, hours, what)
     return ("the doses of %s (medications[].doses with t and mg), to tell whether they were %s"):format(
       fmt.list(names, 6), way == "up" and "raised" or "lowered")
   end
-  return G.any(groups, unknown, function(g) return G.changed(case, g, way, hours) end,
-    fmt.wanted() and ("no %s given within %s"):format(what, time.window(case, hours)) or "", missing)
+  return G.any(groups, unknown, function(g) return G.changed(case, g, way, hours) end, none, missing)
 end
 
 return G
