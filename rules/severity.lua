@@ -56,6 +56,7 @@ local temperature = require("lib.temperature")
 local record = require("lib.record")
 local fmt = require("lib.fmt")
 local time = require("lib.time")
+local labs = require("lib.labs")
 local working = require("severity.working")
 local actions = require("severity.actions")
 
@@ -114,8 +115,20 @@ end
 
 -- A recorded complication is a severe feature of NMS only while no rival
 -- (a met look-alike, another cause found) could have caused it instead.
-local function complication_of_nms(case, verdicts, field, what)
+-- Not recorded, it stays unknown whatever the labs show: `lab` (the lab
+-- result that bears on it, e.g. creatinine for acute kidney injury) is
+-- only named, asking for the complication to be recorded, as no source
+-- gives a cut-off from one value (AKI is judged against a baseline).
+local function complication_of_nms(case, verdicts, field, what, lab)
   local recorded = record.flag(case, "complications", field, what)
+  if recorded.value == nil and lab and fmt.wanted() then
+    local results = labs.results(case, lab.field, lab.label, lab.unit)
+    if results then
+      return tri.finding(nil, recorded.evidence .. "; " .. results .. " recorded: record complications."
+        .. field .. ", true or false (no " .. lab.label .. " cut-off is encoded, none being sourced)",
+        recorded.missing)
+    end
+  end
   if recorded.value ~= true then return recorded end
   local rivals = working.rivals(case, verdicts)
   if rivals == nil then
@@ -129,13 +142,14 @@ local function complication_of_nms(case, verdicts, field, what)
   return recorded
 end
 
--- A complication recorded in case.complications, as a severe feature.
-local function complication(id, field, title, what, source)
+-- A complication recorded in case.complications, as a severe feature
+-- (`lab`: see complication_of_nms).
+local function complication(id, field, title, what, source, lab)
   return { id = id, group = "severe_features", title = title, source = source,
     definition = title .. " recorded (complications." .. field .. "), while no rival look-alike is met "
       .. "and the work-up found no other cause",
     needs = "case.complications." .. field,
-    check = function(case, verdicts) return answer(complication_of_nms(case, verdicts, field, what)) end }
+    check = function(case, verdicts) return answer(complication_of_nms(case, verdicts, field, what, lab)) end }
 end
 
 -- The working diagnosis of a case, assessed once: two items and the actions
@@ -214,7 +228,8 @@ local set = {
 
     complication("renal_failure", "acute_kidney_injury",
       "Renal failure (acute kidney injury), e.g. from rhabdomyolysis", "acute kidney injury",
-      "seed 002 'rhabdomyolysis with acute renal failure (may require hemodialysis)'; §9.1 Shalev [S37]"),
+      "seed 002 'rhabdomyolysis with acute renal failure (may require hemodialysis)'; §9.1 Shalev [S37]",
+      { field = "creatinine", label = "creatinine", unit = "mg/dL" }),
     complication("metabolic_acidosis", "metabolic_acidosis", "Metabolic acidosis", "metabolic acidosis",
       "seed 002 life-threatening complications"),
     complication("seizures", "seizures", "Seizures", "seizures", "seed 002 life-threatening complications"),

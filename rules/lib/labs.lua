@@ -159,6 +159,19 @@ function L.wbc_above(case, limit)
   return L.above(case, "wbc", limit, "WBC", "×10^9/L")
 end
 
+--- The results of lab `field` recorded, in words ("creatinine 2.4 mg/dL at
+-- ..., creatinine 5.2 mg/dL at ..."; at most 4 named), or nil when none is
+-- recorded: for a value the rules judge against no limit, only name.
+-- @usage labs.results(case, "creatinine", "creatinine", "mg/dL")
+function L.results(case, field, label, unit)
+  local found = {}
+  for _, e in ipairs(L.entries(case) or NONE) do
+    if e[field] ~= nil then found[#found + 1] = e end
+  end
+  if #found == 0 then return nil end
+  return fmt.each(found, function(e) return label .. " " .. fmt.unit(e[field], unit) .. time.at(case, e.t) end, 4)
+end
+
 --- A lab finding recorded as a boolean, such as myoglobinuria: true when
 -- some entry shows it, false when entries record it and none shows it, nil
 -- when no entry records it.

@@ -112,6 +112,21 @@ return {
       .. "hyperthermia' (§12); the seed gives no scale: mapping onto the case format's "
       .. "none/mild/moderate/severe is a project choice",
   },
+  ["severity.rhabdomyolysis_ck_times_uln"] = {
+    value = 5, unit = "× ULN",
+    doc = "Some CK at least this many times its upper limit of normal (lib/labs.lua: the lab entry's "
+      .. "ck_uln, else ck.uln_default), or myoglobinuria in a lab result (labs[].myoglobinuria), shows "
+      .. "rhabdomyolysis for the management list (severity/actions.lua), as a recorded "
+      .. "complications.rhabdomyolysis does: the fluids line says rhabdomyolysis is present (vigorous IV "
+      .. "fluids) and the line 'avoid succinylcholine for intubation' is given at every tier, not only "
+      .. "the severe one. It does not change the tier. A CK without a ULN shows nothing.",
+    source = "clinical-reference §9.1, BMJ Best Practice [S88]: '>5× ULN = rhabdomyolysis' (read as at "
+      .. "least 5 × ULN, as lib/labs.lua reads every CK multiple: project choice); §5.1 'vigorous IV fluids "
+      .. "if rhabdomyolysis' [S13]; §5.5 'avoid succinylcholine for intubation in rhabdomyolysis/"
+      .. "hyperkalemia risk' (Shalev 1989 [S37]); myoglobinuria: 'myoglobinuric AKI' (§9.1 [S88][S89]), "
+      .. "Eiser AR et al. Arch Intern Med 1982;142:601-3 (acute myoglobinuric renal failure in NMS); "
+      .. "session-17 review finding 1",
+  },
   ["severity.extreme_hyperthermia_c"] = {
     value = 41.1, unit = "°C",
     doc = "A temperature strictly above this, on any reading at any site, is 'extreme hyperthermia': "

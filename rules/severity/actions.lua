@@ -35,6 +35,11 @@
 -- - "record the drug class as an allergy" only when NMS is the working
 --   diagnosis with nothing rival met and a criteria set met; with a rival
 --   still possible, the decision waits until it is excluded;
+-- - rhabdomyolysis, recorded or shown by the labs (CK at least
+--   severity.rhabdomyolysis_ck_times_uln × ULN, myoglobinuria): the fluids
+--   line says it is present (vigorous fluids), and "avoid succinylcholine"
+--   is given at every tier, not only the severe one (session-17 review,
+--   finding 1);
 -- - sedation, paralysis and intubation only for extreme hyperthermia
 --   (> 41.1 °C, seed 002), not for every severe case; neither they nor ECT
 --   while a rival look-alike is met (its own steps treat the temperature).
@@ -45,6 +50,7 @@ local time = require("lib.time")
 local fmt = require("lib.fmt")
 local regimen = require("lib.regimen")
 local vitals = require("lib.vitals")
+local labs = require("lib.labs")
 local working = require("severity.working")
 
 local EXTREME_C = P.number("severity.extreme_hyperthermia_c")
@@ -52,6 +58,8 @@ local EXTREME_C = P.number("severity.extreme_hyperthermia_c")
 -- the drugs to stop are looked for in Caroff & Mann's windows (§4.4 [S12]).
 local SET_WINDOW_H = P.number("caroff1993.exposure_window_h")
 local SET_DEPOT_H = P.number("caroff1993.depot_window_h")
+-- CK multiple that shows rhabdomyolysis (§9.1 BMJ [S88] "> 5 × ULN").
+local RHABDO_CK = P.number("severity.rhabdomyolysis_ck_times_uln")
 
 -- Differentials in which an anticholinergic drug could harm: it "may
 -- prevent a decrease in body temperature by suppressing sweating"
@@ -76,6 +84,42 @@ local SUPPORTIVE = {
   act("Normalize vital signs: treat blood pressure fluctuation and tachycardia", "seed 002"),
   act("Oxygen and airway support as needed (intubation may be required in severe cases)", "§5.1 [S13]"),
 }
+
+-- Rhabdomyolysis, recorded (complications.rhabdomyolysis) or shown by the
+-- labs (a CK of severity.rhabdomyolysis_ck_times_uln × ULN or more,
+-- "> 5 × ULN = rhabdomyolysis", §9.1 BMJ [S88]; myoglobinuria in a lab
+-- result): how it is known, in words ("rhabdomyolysis is recorded",
+-- "rhabdomyolysis shown by the labs: CK ..."), and the source of the
+-- labs' reading, or nil. A chart often gives it as lab values only
+-- (session-17 review, finding 1). Whatever caused it, it calls for
+-- vigorous fluids and for no succinylcholine.
+local function rhabdomyolysis(case)
+  if (case.complications or {}).rhabdomyolysis == true then return "rhabdomyolysis is recorded", "" end
+  local shown = {}
+  local ck = labs.ck_times_uln(case, RHABDO_CK)
+  if ck.value == true then shown[#shown + 1] = ck.evidence end
+  local myo = labs.flag(case, "myoglobinuria", "myoglobinuria")
+  if myo.value == true then shown[#shown + 1] = myo.evidence end
+  if #shown == 0 then return nil end
+  return "rhabdomyolysis shown by the labs: " .. table.concat(shown, "; "), "; §9.1 BMJ [S88]"
+end
+
+-- The fluids line of SUPPORTIVE when rhabdomyolysis is present.
+local function rhabdo_fluids(how, source)
+  return act("Intravenous fluid resuscitation: rhabdomyolysis is present, give vigorous IV fluids to support "
+    .. "renal function and prevent rhabdomyolysis-induced renal failure (" .. how .. ")",
+    "seed 002; §5.1 [S13]" .. source)
+end
+local FLUIDS = 3   -- its place in SUPPORTIVE
+
+-- The succinylcholine line: at the severe tier always (a risk), at every
+-- tier when rhabdomyolysis is present (every tier's airway line says
+-- intubation may be required).
+local function avoid_succinylcholine(rhabdo)
+  return act("Avoid succinylcholine for intubation where there is a risk of rhabdomyolysis "
+    .. "or hyperkalaemia" .. (rhabdo and (" (" .. rhabdo .. ")") or "") .. ": succinylcholine-induced "
+    .. "hyperkalaemia in NMS has been reported", "§5.5 (toxicology summaries; Shalev 1989 [S37])")
+end
 
 -- Each tier's own measures, added to those of the tiers below it.
 local TIER = {
@@ -374,23 +418,21 @@ local function held_back(rivals, restoring)
 end
 
 -- The tier's measures for NMS as the working diagnosis (status "nms" or "both").
-local function tier_measures(case, tier, w, verdicts, list, restoring)
+local function tier_measures(case, tier, w, verdicts, list, restoring, rhabdo)
   local rivals = rival_differentials(w)
   for _, t in ipairs(BELOW[tier]) do
     if t ~= "moderate" or #rivals == 0 then add(list, TIER[t]) end
     if t == "moderate" and #rivals == 0 then list[#list + 1] = benztropine(verdicts) end
     if t == "moderate" and #rivals > 0 then list[#list + 1] = held_back(rivals, restoring) end
   end
-  if tier ~= "severe" then return end
-  -- With a rival met, its own first steps say how to treat the temperature
-  -- (cooling for heat stroke, dantrolene for MH, paralysis > 41.1 °C for
-  -- serotonin toxicity), and ECT is for severe, persistent NMS.
-  if #rivals == 0 and vitals.any_above(case, "temp", EXTREME_C).value == true then list[#list + 1] = PARALYSIS end
-  if #rivals == 0 then list[#list + 1] = ECT end
-  local rhabdo = case.complications.rhabdomyolysis == true and " (rhabdomyolysis is recorded)" or ""
-  list[#list + 1] = act("Avoid succinylcholine for intubation where there is a risk of rhabdomyolysis "
-    .. "or hyperkalaemia" .. rhabdo .. ": succinylcholine-induced hyperkalaemia in NMS has been reported",
-    "§5.5 (toxicology summaries; Shalev 1989 [S37])")
+  if tier == "severe" and #rivals == 0 then
+    -- With a rival met, its own first steps say how to treat the temperature
+    -- (cooling for heat stroke, dantrolene for MH, paralysis > 41.1 °C for
+    -- serotonin toxicity), and ECT is for severe, persistent NMS.
+    if vitals.any_above(case, "temp", EXTREME_C).value == true then list[#list + 1] = PARALYSIS end
+    list[#list + 1] = ECT
+  end
+  if tier == "severe" or rhabdo then list[#list + 1] = avoid_succinylcholine(rhabdo) end
 end
 
 local function after_resolution(w, antagonist)
@@ -434,8 +476,10 @@ function A.list(case, tier, w, verdicts, window)
     w.exposure_sets and SET_DEPOT_H or nil)
   add(list, first)
   lookalike_steps(list, w.spectrum, restoring)
+  local rhabdo, rhabdo_source = rhabdomyolysis(case)
   add(list, SUPPORTIVE)
-  tier_measures(case, tier, w, verdicts, list, restoring)
+  if rhabdo then list[#list - #SUPPORTIVE + FLUIDS] = rhabdo_fluids(rhabdo, rhabdo_source) end
+  tier_measures(case, tier, w, verdicts, list, restoring, rhabdo)
   add(list, PITFALLS)
   list[#list + 1] = unrecorded_workup(case)
   add(list, MONITORING)
