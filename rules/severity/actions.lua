@@ -121,6 +121,20 @@ local function avoid_succinylcholine(rhabdo)
     .. "hyperkalaemia in NMS has been reported", "§5.5 (toxicology summaries; Shalev 1989 [S37])")
 end
 
+-- Appends the entries of `items` to `list`.
+local function add(list, items)
+  for _, a in ipairs(items) do list[#list + 1] = a end
+end
+
+-- Adds the supportive care to `list`, its fluids line saying so when the
+-- record or the labs show rhabdomyolysis; returns how it is shown, or nil.
+local function add_supportive(case, list)
+  local rhabdo, source = rhabdomyolysis(case)
+  add(list, SUPPORTIVE)
+  if rhabdo then list[#list - #SUPPORTIVE + FLUIDS] = rhabdo_fluids(rhabdo, source) end
+  return rhabdo
+end
+
 -- Each tier's own measures, added to those of the tiers below it.
 local TIER = {
   mild = {
@@ -213,10 +227,6 @@ end
 -- The pending-infection step, first in every list that has it.
 local function infection_pending(case)
   return (case.workup or {}).infection == "pending" and INFECTION_PENDING or nil
-end
-
-local function add(list, items)
-  for _, a in ipairs(items) do list[#list + 1] = a end
 end
 
 -- Restoring the dopaminergic drugs withdrawn (trigger of meds.trigger),
@@ -334,7 +344,10 @@ local function not_working(case, w)
   -- when the trigger was dopaminergic withdrawal (§5.1 [S13]). Charted as a
   -- stop, the same event is NMS exposure and gets them there; a dose
   -- lowered within one course must not get "reinstitute" alone.
-  if any_restores(w.spectrum) then add(out, SUPPORTIVE) end
+  if any_restores(w.spectrum) then
+    local rhabdo = add_supportive(case, out)
+    if rhabdo then out[#out + 1] = avoid_succinylcholine(rhabdo) end
+  end
   if exposure.value ~= false and #crit.indeterminate > 0 then
     out[#out + 1] = act("NMS is not excluded while " .. table.concat(crit.indeterminate, ", ")
       .. " cannot be decided: reassess as the missing data come in", "severity/working.lua")
@@ -476,9 +489,7 @@ function A.list(case, tier, w, verdicts, window)
     w.exposure_sets and SET_DEPOT_H or nil)
   add(list, first)
   lookalike_steps(list, w.spectrum, restoring)
-  local rhabdo, rhabdo_source = rhabdomyolysis(case)
-  add(list, SUPPORTIVE)
-  if rhabdo then list[#list - #SUPPORTIVE + FLUIDS] = rhabdo_fluids(rhabdo, rhabdo_source) end
+  local rhabdo = add_supportive(case, list)
   tier_measures(case, tier, w, verdicts, list, restoring, rhabdo)
   add(list, PITFALLS)
   list[#list + 1] = unrecorded_workup(case)

@@ -105,7 +105,7 @@ cases2=$src/tests/data/review2
 "$bin" batch --rules "$src/rules" --format csv --label-columns none "$cases2"/*.json >"$tmp/r2.csv" 2>"$tmp/r2.err"; status=$?
 check "the second review's records: one result row each, no error record, exit 0" \
     '[ $status -eq 0 ] && [ "$(($(wc -l <"$tmp/r2.csv") - 1))" -eq "$(ls "$cases2"/*.json | wc -l)" ]' "$(cat "$tmp/r2.err")"
-check "q05b parkinsonism-hyperpyrexia on a dose reduction: reinstitute, with cooling and IV fluids" \
-    '"$bin" batch --rules "$src/rules" "$cases2/q05b-phs-one-course-dose-reduction.json" | grep -q "reinstitute the antiparkinsonian drug.*External cooling for hyperthermia.*Intravenous fluid resuscitation"'
+check "q05b parkinsonism-hyperpyrexia on a dose reduction: reinstitute, with cooling, IV fluids for its rhabdomyolysis (CK 21 x ULN) and no succinylcholine" \
+    '"$bin" batch --rules "$src/rules" "$cases2/q05b-phs-one-course-dose-reduction.json" | grep -q "reinstitute the antiparkinsonian drug.*External cooling for hyperthermia.*Intravenous fluid resuscitation: rhabdomyolysis is present.*Avoid succinylcholine"'
 
 finish
