@@ -9,6 +9,17 @@
 -- (iec2011.exposure_window_h in params/core.lua), read by rules/severity.lua.
 
 return {
+  ["severity.adult_age_years"] = {
+    value = 18, unit = "years (patient.age)",
+    doc = "Below this age the management list says first that its doses are adult doses: the drug "
+      .. "doses it quotes are printed for adults by their sources and are not to be given to a child "
+      .. "as they stand. Nothing is recalculated (no paediatric dose is given: no source of the "
+      .. "reference prints one). With patient.age not recorded nothing is said.",
+    source = "the dose sources are adult references (clinical-reference §5.2: MSD Manual [S21], "
+      .. "Critical Care Secrets [S22]; §7 for the look-alikes' steps); NMS occurs in children on "
+      .. "antipsychotics (Neuhut, Lindenmayer, Silva, J Child Adolesc Psychopharmacol 2009; session-17 "
+      .. "review finding 4). 18, the age of majority, is a project choice",
+  },
   ["severity.hyperthermia_c"] = {
     value = 38.0, unit = "°C",
     doc = "A temperature strictly above this, on any one reading at any measurement site, is the fever "

@@ -60,6 +60,7 @@ local SET_WINDOW_H = P.number("caroff1993.exposure_window_h")
 local SET_DEPOT_H = P.number("caroff1993.depot_window_h")
 -- CK multiple that shows rhabdomyolysis (§9.1 BMJ [S88] "> 5 × ULN").
 local RHABDO_CK = P.number("severity.rhabdomyolysis_ck_times_uln")
+local ADULT_AGE = P.number("severity.adult_age_years")
 
 -- Differentials in which an anticholinergic drug could harm: it "may
 -- prevent a decrease in body temperature by suppressing sweating"
@@ -468,10 +469,8 @@ local function after_resolution(w, antagonist)
     .. "episode" .. allergy, "seed 002; §5.4 BMJ [S13]")
 end
 
---- The ordered management list for `tier` ("none" | "mild" | "moderate" |
--- "severe"), given the working diagnosis `w` (severity/working.lua), the
--- engine's `verdicts` and the exposure window `window` in hours.
-function A.list(case, tier, w, verdicts, window)
+-- The ordered management list for `tier` (A.list, below).
+local function tier_list(case, tier, w, verdicts, window)
   if tier == "none" then
     if w.status == "not" then return not_working(case, w) end
     return undecided(case, w, window)
@@ -495,6 +494,28 @@ function A.list(case, tier, w, verdicts, window)
   list[#list + 1] = unrecorded_workup(case)
   add(list, MONITORING)
   list[#list + 1] = after_resolution(w, antagonist)
+  return list
+end
+
+-- A child: the doses below are the sources' adult doses (parameter
+-- severity.adult_age_years), said before any of them can be copied.
+local function child_doses(case)
+  local age = (case.patient or {}).age
+  if type(age) ~= "number" or age >= ADULT_AGE then return nil end
+  return act(("The patient is %s years old: every dose in this list is an adult dose as its source "
+    .. "prints it; do not give it to a child as it stands (dose from a paediatric reference)"):format(
+    fmt.num(age)), "§5.2 (MSD Manual [S21], Critical Care Secrets [S22]: adult doses); parameter "
+    .. "severity.adult_age_years")
+end
+
+--- The ordered management list for `tier` ("none" | "mild" | "moderate" |
+-- "severe"), given the working diagnosis `w` (severity/working.lua), the
+-- engine's `verdicts` and the exposure window `window` in hours; for a
+-- child, first the line saying its doses are adult doses.
+function A.list(case, tier, w, verdicts, window)
+  local list = tier_list(case, tier, w, verdicts, window)
+  local child = child_doses(case)
+  if child then table.insert(list, 1, child) end
   return list
 end
 
