@@ -246,13 +246,19 @@ static int run_protected(lua_State *L)
     return 1;
 }
 
+/* The tools read every rule file whole (the lint's patterns, the
+ * reference's texts): their work grows with the ruleset, not with a case,
+ * and the default ruleset's lint alone came near one case's budget. They
+ * get ten; the memory cap and the CPU limit stay a case's. */
+#define TOOL_INSTRUCTION_BUDGET (10 * NMS_DEFAULT_INSTRUCTION_BUDGET)
+
 /* Runs `run` in e's state. On NMS_OK, *out (may be NULL) gets a copy of
  * the string the script returned. */
 static enum nms_status run_tool(struct nms_engine *e, struct tool_run *run,
                                 char **out)
 {
     struct nms_vm *vm = nms_engine_vm(e);
-    struct nms_limits none = {0, 0, 0};
+    struct nms_limits tool = {TOOL_INSTRUCTION_BUDGET, 0, 0};
     enum nms_status status = NMS_OK;
     int top;
 
@@ -260,7 +266,7 @@ static enum nms_status run_tool(struct nms_engine *e, struct tool_run *run,
         return nms_engine_fail(e, NMS_EINVAL, "no ruleset is loaded");
     run->rs = nms_engine_rs(e);
     top = lua_gettop(vm->L);
-    nms_vm_limits_begin(vm, &none);
+    nms_vm_limits_begin(vm, &tool);
     /* lint.lua and describe.lua scan whole rule files with patterns the
      * guard meant for rules would refuse; they are ours, and the budget
      * and CPU limit still stop them. */
