@@ -31,6 +31,16 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                               const struct nms_eval_mode *mode,
                               const struct nms_case *c, struct nms_result *r);
 
+/* [-0, +1] Pushes the verdicts of the sets of `r` evaluated so far (those
+ * with an id, severity sets left out), keyed by set id: {result, level,
+ * score, possible, section, screen, title} (verdicts.c). */
+void nms_push_verdicts(lua_State *L, const struct nms_result *r);
+
+/* [-0, +1] Pushes a new table over the same set entries as the verdicts
+ * table at `idx` (verdicts.c): one of its own identity, as the working
+ * diagnosis is remembered per verdicts table. */
+void nms_push_verdicts_copy(lua_State *L, int idx, size_t n_sets);
+
 /* The overlaps of differentials with met NMS criteria and the
  * disagreements between criteria, into `r` (across.c). */
 void nms_eval_across(lua_State *L, const struct nms_ruleset *rs,
