@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/base_int.h"
 #include "cmd/report.h"
 #include "cmd/term.h"
 
@@ -335,8 +336,7 @@ static void print_one_open(FILE *fp, const struct nms_result *r,
             continue;
         len = strlen(open->missing);
         if (len > ONE_OPEN_MAX) {
-            for (len = ONE_OPEN_MAX; (open->missing[len] & 0xC0) == 0x80; len--)
-                ;
+            len = nms_utf8_whole(open->missing, ONE_OPEN_MAX);
             while (len > 0 && open->missing[len - 1] == ' ')
                 len--;
         }
