@@ -612,9 +612,11 @@ static int explain_decided(lua_State *L, struct eval_args *a, int case_idx)
                              severity ? a->loud_verdicts : 0, def,
                              &def->items[i], &set->items[i]) != 0)
                 return -1;
-        /* What a met set presupposes qualifies its verdict: explained too. */
+        /* What a met set presupposes qualifies its verdict when it did not
+         * hold (nms_set_lacking; the only case an output shows it):
+         * explained too, unless unknown, as the items. */
         if (set->presupposition &&
-            set->presupposition->value != NMS_TRI_UNKNOWN &&
+            set->presupposition->value == NMS_TRI_FALSE &&
             explain_item(L, a, case_idx, 0, def, def->presupposes,
                          set->presupposition) != 0)
             return -1;
