@@ -279,7 +279,7 @@ end
 
 -- The dopamine antagonists of the trigger with where each drug stands at
 -- the assessment: "haloperidol and aripiprazole given", "haloperidol
--- stopped at T", "haloperidol decanoate last injected at T, acting until
+-- stopped at T", "haloperidol (depot) last injected at T, acting until
 -- T2". A drug with a course still given is given (a dose change written as
 -- two entries is one drug); else its latest end is named. A course that has
 -- ended is not "given" (session-17 review finding 5: a drug stopped 12 days
@@ -299,8 +299,8 @@ local function antagonists_now(case, courses)
     local c = last[name]
     if c.ongoing then given[#given + 1] = name
     elseif c.acting_until then
-      ended[#ended + 1] = name .. " last injected at " .. time.fmt(case, c.last_injection) .. ", acting until "
-        .. time.fmt(case, c.acting_until)
+      ended[#ended + 1] = name .. " (depot) last injected at " .. time.fmt(case, c.last_injection)
+        .. ", acting until " .. time.fmt(case, c.acting_until)
     else ended[#ended + 1] = name .. " stopped at " .. time.fmt(case, c.stop) end
   end
   return fmt.join({ #given > 0 and (fmt.list(given, 6) .. " given") or nil, #ended > 0 and fmt.list(ended, 6) or nil })
@@ -594,8 +594,8 @@ local function tier_list(case, tier, w, verdicts, window)
       "severity/working.lua; the engine's overlap rule (docs/rules.md)")
     lookalike_steps(list, w.rivals)
   end
-  local first, antagonist, restoring, antagonists = first_steps(case, w.exposure_sets and math.max(window, SET_WINDOW_H) or window,
-    w.exposure_sets and SET_DEPOT_H or nil)
+  local first, antagonist, restoring, antagonists = first_steps(case,
+    w.exposure_sets and math.max(window, SET_WINDOW_H) or window, w.exposure_sets and SET_DEPOT_H or nil)
   add(list, first)
   lookalike_steps(list, w.spectrum, restoring)
   local rhabdo = add_supportive(case, list)
