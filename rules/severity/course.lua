@@ -61,26 +61,27 @@ local function this_episode(case, c)
   return c.stop ~= nil and a ~= nil and c.stop >= a.t
 end
 
--- "bromocriptine already given since T", "lorazepam given from T1, stopped at T2".
-local function given_text(case, c)
-  local name = c.info.generic or c.med.drug or "an unnamed drug"
+-- "bromocriptine already given since T", "lorazepam given from T1, stopped
+-- at T2"; without the drug's name when `unnamed` ("already given since T").
+local function given_text(case, c, unnamed)
+  local name = unnamed and "" or ((c.info.generic or c.med.drug or "an unnamed drug") .. " ")
   if c.ongoing then
-    return name .. " already given " .. (c.from and ("since " .. time.fmt(case, c.from)) or "(start not recorded)")
+    return name .. "already given " .. (c.from and ("since " .. time.fmt(case, c.from)) or "(start not recorded)")
   end
-  return name .. " given " .. (c.from and ("from " .. time.fmt(case, c.from) .. ", ") or "")
+  return name .. "given " .. (c.from and ("from " .. time.fmt(case, c.from) .. ", ") or "")
     .. "stopped at " .. time.fmt(case, c.stop)
 end
 
 --- The courses of treatment `id` ("bromocriptine", "dantrolene",
 -- "amantadine", "benzodiazepine") given during this episode, in words
--- ("bromocriptine already given since T"), or nil when the record shows
--- none.
-function C.given(case, id)
+-- ("bromocriptine already given since T"; with `unnamed`, a drug's name is
+-- left out: "already given since T"), or nil when the record shows none.
+function C.given(case, id, unnamed)
   local out
   for _, c in ipairs(meds.courses(case) or {}) do
     if is(c, id) and this_episode(case, c) then
       out = out or {}
-      out[#out + 1] = given_text(case, c)
+      out[#out + 1] = given_text(case, c, unnamed)
     end
   end
   return out and fmt.list(out, 3)
@@ -90,10 +91,13 @@ end
 -- lists them, `a.lead` is the opening of its text that names them and
 -- `a.given_lead` its replacement, a format with one %s for what is given
 -- ("Dantrolene (%s):"). `a` itself when it names none or none is given.
+-- An action about one drug names it once ("Dantrolene (already given
+-- since T):"); a class names the drug given ("Benzodiazepines (lorazepam
+-- already given since T):").
 function C.mark(case, a)
   if a.treats == nil then return a end
-  local notes = {}
-  for _, id in ipairs(a.treats) do notes[#notes + 1] = C.given(case, id) end
+  local notes, one = {}, #a.treats == 1 and a.treats[1] ~= "benzodiazepine"
+  for _, id in ipairs(a.treats) do notes[#notes + 1] = C.given(case, id, one) end
   if #notes == 0 then return a end
   return { text = a.given_lead:format(fmt.list(notes)) .. a.text:sub(#a.lead + 1), source = a.source }
 end
