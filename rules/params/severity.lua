@@ -138,6 +138,34 @@ return {
       .. "Eiser AR et al. Arch Intern Med 1982;142:601-3 (acute myoglobinuric renal failure in NMS); "
       .. "session-17 review finding 1",
   },
+  ["severity.ect_after_drug_h"] = {
+    value = 48, unit = "h",
+    doc = "NMS is refractory to drug treatment, and the management list gives ECT at any tier (not only "
+      .. "the severe one), when a course of bromocriptine, dantrolene or amantadine begun after the onset "
+      .. "has been given for at least this many hours and the latest reading after them still shows a "
+      .. "temperature above severity.hyperthermia_c or rigidity of severity.significant_rigidity "
+      .. "(severity/course.lua). A later normal reading is a response; no reading after them: nothing "
+      .. "is said. ECT is not given beside a met rival look-alike.",
+    source = "§5.3 [S22]: ECT 'indicated when NMS is refractory to supportive care and drug therapy; "
+      .. "6-10 bilateral treatments'; seed 002 'ECT as second-line treatment for severe and persistent "
+      .. "NMS'; the 48 h: Scheftner WA, Shulman RB. Treatment choice in neuroleptic malignant syndrome. "
+      .. "Convuls Ther 1992;8(4):267-79 (abstract, MEDLINE: 'the suggested treatment sequence is "
+      .. "medication (dantrolene or bromocriptine) for 48 h; if no clinical response is seen, ECT should "
+      .. "be initiated'); Trollor JN, Sachdev PS. Aust N Z J Psychiatry 1999;33:650-9 (abstract: ECT "
+      .. "effective in NMS 'even when drug therapy has failed'); session-17 review finding 5",
+  },
+  ["severity.restart_window_h"] = {
+    value = 720, unit = "h",
+    doc = "With a previous NMS recorded (history.prior_nms true), a dopamine antagonist of this episode's "
+      .. "trigger first given within this many hours before the onset (the anchor of the drug windows) "
+      .. "makes the after-resolution line say that this episode followed an antipsychotic restart, naming "
+      .. "the drug, its start and how long before the onset: what a clinician records for the next "
+      .. "attempt. A drug given for longer is not called a restart. It changes no verdict.",
+    source = "DSM-5 text (clinical-reference §1.2 [S14]): onset 'hours to days after drug start; some "
+      .. "within 24 h, most within the first week, virtually all within 30 days' (30 × 24 h); §5.4: "
+      .. "'recurrence is more likely when antipsychotics are restarted soon after an episode' [S14], wait "
+      .. "at least 2 weeks after complete resolution [S13]; session-17 review finding 8",
+  },
   ["severity.extreme_hyperthermia_c"] = {
     value = 41.1, unit = "°C",
     doc = "A temperature strictly above this, on any reading at any site, is 'extreme hyperthermia': "

@@ -52,6 +52,7 @@ local regimen = require("lib.regimen")
 local vitals = require("lib.vitals")
 local labs = require("lib.labs")
 local working = require("severity.working")
+local course = require("severity.course")
 
 local EXTREME_C = P.number("severity.extreme_hyperthermia_c")
 -- When the exposure comes from a met criteria set (severity.exposure_sets),
@@ -61,6 +62,9 @@ local SET_DEPOT_H = P.number("caroff1993.depot_window_h")
 -- CK multiple that shows rhabdomyolysis (§9.1 BMJ [S88] "> 5 × ULN").
 local RHABDO_CK = P.number("severity.rhabdomyolysis_ck_times_uln")
 local ADULT_AGE = P.number("severity.adult_age_years")
+-- The ruleset's fever threshold (severity/working.lua reads it too).
+local FEVER_C = P.number("severity.hyperthermia_c")
+local RESTART_H = P.number("severity.restart_window_h")
 
 -- Differentials in which an anticholinergic drug could harm: it "may
 -- prevent a decrease in body temperature by suppressing sweating"
@@ -112,6 +116,21 @@ local function rhabdo_fluids(how, source)
     "seed 002; §5.1 [S13]" .. source)
 end
 local FLUIDS = 3   -- its place in SUPPORTIVE
+local COOLING = 2
+
+-- The cooling line of SUPPORTIVE when no temperature shows hyperthermia
+-- (above severity.hyperthermia_c, any reading, any site): cooling is for
+-- hyperthermia ("external cooling for severe or persistent hyperthermia",
+-- §5.1 [S13]; seed 002 "External cooling measures for hyperthermia"), so
+-- it is said conditionally (session-17 review finding 7: NMS without
+-- fever, maximum 37.9 °C). nil when some reading is above it.
+local function cooling_if_hot(case)
+  local hot = vitals.any_above(case, "temp", FEVER_C).value
+  if hot == true then return nil end
+  return act("External cooling if hyperthermia develops (" .. (hot == false and ("no temperature above "
+    .. fmt.temp(FEVER_C) .. " recorded") or "no temperature recorded") .. "): ice packs, cooling blankets, "
+    .. "evaporative cooling", "seed 002; §5.1 [S13]; parameter severity.hyperthermia_c")
+end
 
 -- The succinylcholine line: at the severe tier always (a risk), at every
 -- tier when rhabdomyolysis is present (every tier's airway line says
@@ -128,35 +147,52 @@ local function add(list, items)
 end
 
 -- Adds the supportive care to `list`, its fluids line saying so when the
--- record or the labs show rhabdomyolysis; returns how it is shown, or nil.
+-- record or the labs show rhabdomyolysis, its cooling line conditional
+-- when no temperature shows hyperthermia; returns how rhabdomyolysis is
+-- shown, or nil.
 local function add_supportive(case, list)
   local rhabdo, source = rhabdomyolysis(case)
   add(list, SUPPORTIVE)
   if rhabdo then list[#list - #SUPPORTIVE + FLUIDS] = rhabdo_fluids(rhabdo, source) end
+  local cooling = cooling_if_hot(case)
+  if cooling then list[#list - #SUPPORTIVE + COOLING] = cooling end
   return rhabdo
+end
+
+-- Action `a`, which names the NMS treatments `ids` in its opening words
+-- `lead`: when the record shows one already given this episode, the list
+-- says so there (`given_lead`, a format for what is given) rather than
+-- "add" it as on day 1 (severity/course.lua, session-17 review finding 5).
+local function treating(a, ids, lead, given_lead)
+  a.treats, a.lead, a.given_lead = ids, lead, given_lead
+  return a
 end
 
 -- Each tier's own measures, added to those of the tiers below it.
 local TIER = {
   mild = {
-    act("Benzodiazepines: lorazepam, a trial of 1–2 mg parenterally as a reasonable first-line "
+    treating(act("Benzodiazepines: lorazepam, a trial of 1–2 mg parenterally as a reasonable first-line "
       .. "(Critical Care Secrets [S22]); 1–2 mg IV every 4–6 h in milder NMS (GrepMed [S24], secondary)",
       "seed 002 (mild: discontinue + supportive care + benzodiazepines); §5.2 [S22][S24]"),
+      { "benzodiazepine" }, "Benzodiazepines:", "Benzodiazepines (%s):"),
   },
   moderate = {
-    act("Add bromocriptine and/or dantrolene. Bromocriptine: 2.5 mg every 6–8 h PO or NG (MSD Manual "
+    treating(act("Add bromocriptine and/or dantrolene. Bromocriptine: 2.5 mg every 6–8 h PO or NG (MSD Manual "
       .. "[S21]); or start 2.5 mg 2–3×/day, max 45 mg/day, may worsen psychosis or hypotension and "
       .. "cause vomiting, abrupt stop gives rebound (Critical Care Secrets [S22])",
       "seed 002 (moderate: add bromocriptine and/or dantrolene); §5.2 [S21][S22]"),
-    act("Dantrolene: 0.25–2 mg/kg IV every 6–12 h, max 10 mg/kg/24 h, for hyperthermia (MSD Manual "
+      { "bromocriptine", "dantrolene" }, "Add bromocriptine and/or dantrolene.",
+      "Bromocriptine and/or dantrolene (%s)."),
+    treating(act("Dantrolene: 0.25–2 mg/kg IV every 6–12 h, max 10 mg/kg/24 h, for hyperthermia (MSD Manual "
       .. "[S21]); or 1–2.5 mg/kg IV initially, may be increased to 1 mg/kg every 6 h, adverse effects "
       .. "respiratory impairment and hepatotoxicity (Critical Care Secrets [S22]). Not officially "
       .. "indicated for NMS on the FDA label; give IV with caution for pulmonary edema from the "
       .. "diluent volume (seed 002)",
-      "seed 002; §5.2 [S21][S22]"),
-    act("Amantadine as an alternative dopaminergic agent: 100–200 mg every 12 h PO or NG (MSD Manual "
-      .. "[S21]); 200–400 mg/day orally in divided doses (Critical Care Secrets [S22])",
-      "§5.2 [S21][S22]"),
+      "seed 002; §5.2 [S21][S22]"), { "dantrolene" }, "Dantrolene:", "Dantrolene (%s):"),
+    treating(act("Amantadine as an alternative dopaminergic agent: 100–200 mg every 12 h PO or NG (MSD "
+      .. "Manual [S21]); 200–400 mg/day orally in divided doses (Critical Care Secrets [S22])",
+      "§5.2 [S21][S22]"), { "amantadine" }, "Amantadine as an alternative dopaminergic agent:",
+      "Amantadine as an alternative dopaminergic agent (%s):"),
     act("Levodopa-carbidopa as an alternative dopaminergic strategy (no dose in the sources)", "seed 002"),
   },
   severe = {
@@ -241,13 +277,44 @@ local function restore_step(case, trigger)
     "§5.1 BMJ [S13]; §7.5 [S74]; §12")
 end
 
--- The first step: stop what was given, restore what was withdrawn.
+-- The dopamine antagonists of the trigger with where each drug stands at
+-- the assessment: "haloperidol and aripiprazole given", "haloperidol
+-- stopped at T", "haloperidol (depot) last injected at T, acting until
+-- T2". A drug with a course still given is given (a dose change written as
+-- two entries is one drug); else its latest end is named. A course that has
+-- ended is not "given" (session-17 review finding 5: a drug stopped 12 days
+-- before was shown as given).
+local function antagonists_now(case, courses)
+  local names, last = {}, {}
+  for _, c in ipairs(courses) do
+    local name = c.info.generic or c.med.drug or "an unnamed drug"
+    local seen = last[name]
+    if seen == nil then names[#names + 1] = name end
+    if seen == nil or (not seen.ongoing and (c.ongoing or meds.last_acting(c) > meds.last_acting(seen))) then
+      last[name] = c
+    end
+  end
+  local given, ended = {}, {}
+  for _, name in ipairs(names) do
+    local c = last[name]
+    if c.ongoing then given[#given + 1] = name
+    elseif c.acting_until then
+      ended[#ended + 1] = name .. " (depot) last injected at " .. time.fmt(case, c.last_injection)
+        .. ", acting until " .. time.fmt(case, c.acting_until)
+    else ended[#ended + 1] = name .. " stopped at " .. time.fmt(case, c.stop) end
+  end
+  return fmt.join({ #given > 0 and (fmt.list(given, 6) .. " given") or nil, #ended > 0 and fmt.list(ended, 6) or nil })
+end
+
+-- The first step: stop what was given, restore what was withdrawn; also
+-- whether there are antagonists to stop and drugs to restore, and the
+-- antagonists' courses.
 local function first_steps(case, window, depot_hours)
   local trigger = meds.trigger(case, window, depot_hours) or { antagonists = {}, withdrawals = {} }
   local out = {}
   if #trigger.antagonists > 0 then
     out[#out + 1] = act("Discontinue all antipsychotics and other dopamine antagonists at once ("
-      .. regimen.names(trigger.antagonists) .. " given), regardless of psychiatric status: the single most "
+      .. antagonists_now(case, trigger.antagonists) .. "), regardless of psychiatric status: the single most "
       .. "critical step", "seed 002; §12; §5.1 BMJ [S13]")
     local lithium = meds.given_in(case, LITHIUM, window)
     if lithium and #lithium > 0 then
@@ -256,7 +323,7 @@ local function first_steps(case, window, depot_hours)
     end
   end
   out[#out + 1] = restore_step(case, trigger)
-  return out, #trigger.antagonists > 0, #trigger.withdrawals > 0
+  return out, #trigger.antagonists > 0, #trigger.withdrawals > 0, trigger.antagonists
 end
 
 local NOT_PROPOSED = "NMS is not the working diagnosis; NMS management not proposed"
@@ -431,25 +498,63 @@ local function held_back(rivals, restoring)
     .. (#kept > 0 and "; severity/lookalikes.lua (the rival's own first steps)" or ""))
 end
 
+-- ECT for NMS that persists despite drug treatment (severity/course.lua),
+-- at any tier: `why` says which drugs, since when, and what persists.
+local function ect_refractory(why)
+  return act("ECT: NMS persists despite drug treatment (" .. why .. "): ECT is indicated when NMS is "
+    .. "refractory to supportive care and drug therapy, typically 6–10 bilateral treatments (a published "
+    .. "sequence: dantrolene or bromocriptine for 48 h, then ECT if there is no clinical response), "
+    .. "particularly when a concurrent psychiatric condition would benefit; cardiac arrest/ventricular "
+    .. "fibrillation after ECT in NMS has been reported",
+    "§5.3 [S22][S28]; seed 002; Scheftner WA, Shulman RB. Convuls Ther 1992;8(4):267-79; Trollor JN, "
+      .. "Sachdev PS. Aust N Z J Psychiatry 1999;33:650-9; parameter severity.ect_after_drug_h")
+end
+
+-- Adds the tier measures `items` to `list`, each that names an NMS
+-- treatment the record already shows given saying so (course.mark).
+local function add_marked(case, list, items)
+  for _, a in ipairs(items) do list[#list + 1] = course.mark(case, a) end
+end
+
 -- The tier's measures for NMS as the working diagnosis (status "nms" or "both").
 local function tier_measures(case, tier, w, verdicts, list, restoring, rhabdo)
   local rivals = rival_differentials(w)
   for _, t in ipairs(BELOW[tier]) do
-    if t ~= "moderate" or #rivals == 0 then add(list, TIER[t]) end
+    if t ~= "moderate" or #rivals == 0 then add_marked(case, list, TIER[t]) end
     if t == "moderate" and #rivals == 0 then list[#list + 1] = benztropine(verdicts) end
     if t == "moderate" and #rivals > 0 then list[#list + 1] = held_back(rivals, restoring) end
   end
+  -- With a rival met, its own first steps say how to treat the temperature
+  -- (cooling for heat stroke, dantrolene for MH, paralysis > 41.1 °C for
+  -- serotonin toxicity), and ECT is for severe, persistent NMS: at any
+  -- tier once it persists despite drug treatment, else at the severe one.
+  local refractory = #rivals == 0 and course.refractory(case)
   if tier == "severe" and #rivals == 0 then
-    -- With a rival met, its own first steps say how to treat the temperature
-    -- (cooling for heat stroke, dantrolene for MH, paralysis > 41.1 °C for
-    -- serotonin toxicity), and ECT is for severe, persistent NMS.
     if vitals.any_above(case, "temp", EXTREME_C).value == true then list[#list + 1] = PARALYSIS end
-    list[#list + 1] = ECT
+    list[#list + 1] = not refractory and ECT or nil
   end
+  if refractory then list[#list + 1] = ect_refractory(refractory) end
   if tier == "severe" or rhabdo then list[#list + 1] = avoid_succinylcholine(rhabdo) end
 end
 
-local function after_resolution(w, antagonist)
+-- A recurrence after an early restart (session-17 review finding 8): with
+-- a previous NMS recorded (history.prior_nms), the dopamine antagonists of
+-- the trigger first given within severity.restart_window_h before the
+-- anchor, in words ("olanzapine from T, 82 h before the first sign"), or
+-- nil. That is what a clinician records for the next attempt.
+local function restarted(case, antagonists)
+  if (case.history or {}).prior_nms ~= true then return nil end
+  local a, out = time.anchor(case), {}
+  for _, c in ipairs(antagonists) do
+    if a and c.from and c.from <= a.t and c.from >= a.t - RESTART_H then
+      out[#out + 1] = (c.info.generic or c.med.drug or "an unnamed drug") .. " from " .. time.fmt(case, c.from)
+        .. ", " .. time.ago_anchor(case, c.from)
+    end
+  end
+  return #out > 0 and fmt.list(out, 3) or nil
+end
+
+local function after_resolution(case, w, antagonist, antagonists)
   if not antagonist then
     return act("After resolution: educate the patient and family about the episode", "seed 002")
   end
@@ -464,9 +569,14 @@ local function after_resolution(w, antagonist)
     allergy = "; decide about recording the drug class as an allergy only once " .. working.names(w.rivals, true)
       .. " is excluded"
   end
+  local restart = restarted(case, antagonists)
   return act("After complete resolution: wait at least 2 weeks before any antipsychotic rechallenge, obtain "
     .. "informed consent after a risk-benefit discussion, and educate the patient and family about the "
-    .. "episode" .. allergy, "seed 002; §5.4 BMJ [S13]")
+    .. "episode" .. allergy .. (restart and (". This episode followed an antipsychotic restart after a "
+    .. "previous NMS (history.prior_nms): " .. restart .. "; recurrence is more likely when antipsychotics "
+    .. "are restarted soon after an episode: record the interval for the next attempt") or ""),
+    "seed 002; §5.4 BMJ [S13]" .. (restart and "; §5.4 DSM-5 text [S14]; parameter severity.restart_window_h"
+      or ""))
 end
 
 -- The ordered management list for `tier` (A.list, below).
@@ -484,8 +594,8 @@ local function tier_list(case, tier, w, verdicts, window)
       "severity/working.lua; the engine's overlap rule (docs/rules.md)")
     lookalike_steps(list, w.rivals)
   end
-  local first, antagonist, restoring = first_steps(case, w.exposure_sets and math.max(window, SET_WINDOW_H) or window,
-    w.exposure_sets and SET_DEPOT_H or nil)
+  local first, antagonist, restoring, antagonists = first_steps(case,
+    w.exposure_sets and math.max(window, SET_WINDOW_H) or window, w.exposure_sets and SET_DEPOT_H or nil)
   add(list, first)
   lookalike_steps(list, w.spectrum, restoring)
   local rhabdo = add_supportive(case, list)
@@ -493,7 +603,7 @@ local function tier_list(case, tier, w, verdicts, window)
   add(list, PITFALLS)
   list[#list + 1] = unrecorded_workup(case)
   add(list, MONITORING)
-  list[#list + 1] = after_resolution(w, antagonist)
+  list[#list + 1] = after_resolution(case, w, antagonist, antagonists)
   return list
 end
 
