@@ -193,6 +193,19 @@ function W.exposure(verdicts, found)
     .. " (published window): the exposure is established by a published NMS criteria set" .. iec), met
 end
 
+-- The one step of a cause the work-up found (session-17 review, finding
+-- 9: status epilepticus found on EEG got "NMS management not proposed"
+-- and nothing else): treat it. The record says only which work-up found
+-- it, and no source of the ruleset gives first steps for "a cause", so
+-- none are invented. One list per field, made once.
+local CAUSE_STEPS = {}
+for _, field in ipairs(EXCLUSION) do
+  CAUSE_STEPS[field] = { { text = "Treat the cause found (workup." .. field .. " positive): the " .. field
+    .. " work-up found another cause of the picture; treat it as that cause requires (this ruleset "
+    .. "gives no specific steps for it)",
+    source = "severity/working.lua; IEC 2011 item 8 (§3 [S1]); DSM-IV-TR criterion C (§1.1 [S10][S11])" } }
+end
+
 -- Other causes the work-up found, as rivals.
 local function failed_exclusions(case)
   local out = {}
@@ -201,7 +214,7 @@ local function failed_exclusions(case)
       -- workup.toxic is a toxic cause other than the dopamine antagonist
       -- itself (docs/case-format.md): the overdose of the antipsychotic is
       -- the NMS exposure, not a rival.
-      out[#out + 1] = { id = "workup." .. field, kind = "workup", steps = {},
+      out[#out + 1] = { id = "workup." .. field, kind = "workup", steps = CAUSE_STEPS[field],
         text = field .. " work-up positive (workup." .. field .. ")",
         name = "the cause the " .. field .. " work-up found (workup." .. field .. ")" }
     end
