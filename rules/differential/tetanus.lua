@@ -39,11 +39,7 @@ local FEATURES_SOURCE = "RCEM Learning, Tetanus, 'Presenting features' (generali
   .. "of trismus, painful trunk contractions, generalised spasms frequently in opisthotonos; patients "
   .. "remain conscious); §1.2 DSM-5 differential list [S14]"
 
-local function sign(field, title)
-  return { id = field, group = "spasm", title = title, source = FEATURES_SOURCE,
-    needs = "an exam recording " .. title:lower() .. " (exam[]." .. field .. ")",
-    check = function(case) return answer(exam.flag(case, field, title:lower())) end }
-end
+local function sign(field, title) return exam.sign_item(field, title, "spasm", FEATURES_SOURCE) end
 
 -- Clear consciousness: the negation of an altered mental status on any
 -- exam, its evidence the exams that show it.
