@@ -74,7 +74,8 @@ local function tetanus_caveat(case)
     .. "alters it: record the mental status (exam[].mental_status) and ask about a wound and tetanus "
     .. "immunisation; with clear consciousness the tetanus screen is met and its first steps (tetanus "
     .. "immunoglobulin, metronidazole, wound care) come first",
-    "differential/tetanus.lua; §1.2 DSM-5 differential list and text [S14]; RCEM Learning tetanus module")
+    "differential/tetanus.lua; §1.2 DSM-5 differential list and text [S14]; RCEM Learning tetanus module; "
+      .. "Hinfey PB, Medscape (eMedicine 229594): the injury often unnoticed, under-immunisation")
 end
 
 return {
@@ -183,9 +184,9 @@ return {
       -- IV product where human TIG is not available, and the rest by name.
       -- Benzodiazepines, airway support and intensive care are shared with
       -- NMS care and stay in either list.
-      act("Tetanus first steps (a clinical diagnosis; do not wait for a test): airway, breathing and "
-        .. "circulation first, with early senior and intensive-care help for the airway (laryngeal spasm, "
-        .. "respiratory failure); a dark, quiet room (light and noise trigger spasms); tetanus "
+      act("Tetanus first steps (a clinical diagnosis): airway, breathing and circulation first, with "
+        .. "early multidisciplinary and intensive-care help for the airway (intensive care prevents death "
+        .. "from respiratory failure); a dark, quiet room (light and noise trigger spasms); tetanus "
         .. "immunoglobulin as early as possible to neutralise the unbound toxin; metronidazole, the "
         .. "antibiotic of choice; look for the entry wound (often trivial) and debride it, some hours "
         .. "after the immunoglobulin; benzodiazepines (diazepam) for the spasms, with ventilation and "
