@@ -17,6 +17,6 @@ return {
     "differential.anticholinergic", "differential.malignant_hyperthermia",
     "differential.parkinsonism_hyperpyrexia", "differential.malignant_catatonia",
     "differential.heat_stroke", "differential.cns_infection", "differential.sympathomimetic",
-    "differential.baclofen_withdrawal",
+    "differential.baclofen_withdrawal", "differential.tetanus",
   },
 }

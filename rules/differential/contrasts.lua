@@ -137,4 +137,27 @@ C.sympathomimetic = {
     .. "in sympathomimetic toxicity.", "§7.9"),
 }
 
+-- Tetanus (§1.2 DSM-5 differential list [S14]; sources outside the
+-- clinical reference, each named).
+C.tetanus = {
+  point("Generalised tetanus is a clinical diagnosis: at least two of trismus, painful contractions of "
+    .. "the trunk muscles and generalised spasms, frequently in opisthotonos; the patient remains "
+    .. "conscious through the spasms, which are extremely painful.",
+    "RCEM Learning, Tetanus, 'Presenting features' (https://www.rcemlearning.co.uk/modules/tetanus/"
+      .. "lessons/clinical-assessment-and-risk-stratification-49/topic/presenting-features/)"),
+  point("Consciousness: preserved in tetanus; in NMS mental status changes typically precede the "
+    .. "systemic signs.", "RCEM Learning (above); §1.2 DSM-5 text [S14]"),
+  point("Trismus (lockjaw) is the presenting sign in about 75 % of generalised tetanus; rigidity spreads "
+    .. "down from the jaw and face over 24-48 h; reflex spasms follow noise, light or touch. The injury "
+    .. "is often unnoticed; the median incubation is 7 days (4-14 days in 73 %).",
+    "Hinfey PB. Tetanus clinical presentation. Medscape (eMedicine 229594), updated 2017"),
+  point("Trismus and opisthotonos also count as extrapyramidal signs of NMS in Pope 1986, so they do "
+    .. "not exclude NMS on their own.", "criteria/pope1986.lua; §4.1 [S16]"),
+  point("Treatment differs: tetanus immunoglobulin, metronidazole, wound debridement and control of "
+    .. "spasms (benzodiazepines, then ventilation with neuromuscular blockade); NMS by stopping the "
+    .. "dopamine antagonist, with dantrolene or bromocriptine.",
+    "Rodrigo C, Fernando D, Rajapakse S. Pharmacological management of tetanus: an evidence-based "
+      .. "review. Crit Care 2014;18:217, doi:10.1186/cc13797; §5.2"),
+}
+
 return C

@@ -37,11 +37,7 @@ local AUTONOMIC_SOURCE = "§7.4 malignant catatonia: autonomic activation/labili
   .. "parameters differential.malignant_catatonia.*"
 
 -- One of the twelve DSM-5 signs recorded as an exam flag.
-local function sign(field, title)
-  return { id = field, group = "signs", title = title, source = SIGNS_SOURCE,
-    needs = "an exam recording " .. title:lower() .. " (exam[]." .. field .. ")",
-    check = function(case) return answer(exam.flag(case, field, title:lower())) end }
-end
+local function sign(field, title) return exam.sign_item(field, title, "signs", SIGNS_SOURCE) end
 
 -- Agitation as DSM-5 counts it (see the header): absent rules it out,
 -- present cannot be told from ordinary agitation.

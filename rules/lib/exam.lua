@@ -166,6 +166,19 @@ function E.flag(case, field, what)
     function(e) return e[field] and what or "no " .. what end, PATH[field])
 end
 
+--- The item of a groups set (docs/rules.md) that one boolean exam field
+-- decides, E.flag its check: id `field`, `title` ("Trismus") in lower case
+-- in its evidence and missing text. For sets that list signs by name
+-- (malignant catatonia's DSM-5 signs, tetanus's trismus and opisthotonos).
+-- @usage exam.sign_item("trismus", "Trismus", "spasm", "RCEM Learning ...")
+function E.sign_item(field, title, group, source)
+  local what = title:lower()
+  local answer = tri.answer
+  return { id = field, group = group, title = title, source = source,
+    needs = "an exam recording " .. what .. " (exam[]." .. field .. ")",
+    check = function(case) return answer(E.flag(case, field, what)) end }
+end
+
 --- Diaphoresis: exam.diaphoresis true or skin "diaphoretic"; recorded as
 -- absent by diaphoresis false or skin "normal" or "dry" (a flushed skin
 -- says nothing about sweating).

@@ -211,6 +211,15 @@ return {
       .. "cases had all three (PMID 11277611; IASP PRF 194099)",
   },
 
+  -- Tetanus screen (differential/tetanus.lua) -------------------------------
+  ["differential.tetanus.altered_consciousness"] = {
+    value = ALTERED, unit = "exam[].mental_status values",
+    doc = "mental_status values that count as altered consciousness: one exam showing one rules the "
+      .. "tetanus screen out (tetanus spares consciousness).",
+    source = "RCEM Learning tetanus module ('patients remain conscious'); §1.2 DSM-5 text [S14]; values: "
+      .. "the IEC 2011 item 4 choice reused",
+  },
+
   -- Malignant catatonia screen (differential/malignant_catatonia.lua) -------
   ["differential.malignant_catatonia.fever_c"] = {
     value = 38.0, unit = "°C",

@@ -621,9 +621,13 @@ end
 --- The ordered management list for `tier` ("none" | "mild" | "moderate" |
 -- "severe"), given the working diagnosis `w` (severity/working.lua), the
 -- engine's `verdicts` and the exposure window `window` in hours; for a
--- child, first the line saying its doses are adult doses.
+-- child, first the line saying its doses are adult doses, then the caveats
+-- of undecided look-alikes (severity/working.lua W.caveats).
 function A.list(case, tier, w, verdicts, window)
   local list = tier_list(case, tier, w, verdicts, window)
+  -- an undecided look-alike's caveat first: it must not wait behind NMS care
+  local caveats = working.caveats(case, w)
+  for i = #caveats, 1, -1 do table.insert(list, 1, caveats[i]) end
   local child = child_doses(case)
   if child then table.insert(list, 1, child) end
   return list

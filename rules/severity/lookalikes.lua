@@ -19,11 +19,18 @@
 -- `gives` names the NMS drug measures that a look-alike's own first steps
 -- give (dantrolene for malignant hyperthermia): the list that holds NMS
 -- drugs back beside a met rival does not name them (severity/actions.lua).
+-- `explained_by` names differentials that, met, explain this look-alike's
+-- signs: it then neither rivals NMS nor adds steps (working.lua).
+-- `caveat(case)`, when a look-alike has one, is a step said while its
+-- screen is undecided: a sign of it is recorded, and what would decide it
+-- is named beside the NMS care, which goes on (W.caveats).
 -- A differential the table does not know (a set added later) is a rival
 -- without first steps: the safe default.
 --
 -- First steps appear only where a source gives them, with doses only as
 -- printed there (clinical-reference §7); nothing is calculated.
+
+local exam = require("lib.exam")
 
 local function act(text, source) return { text = text, source = source } end
 
@@ -50,6 +57,26 @@ local SEROTONIN = {
         .. "cyproheptadine'); §7.2 Boyer & Shannon via [S33]"),
   },
 }
+
+-- Tetanus undecided with trismus or opisthotonos recorded: consciousness
+-- is what the screen waits on (differential/tetanus.lua). Said beside NMS
+-- care rather than left to the differential section: the NMS care goes
+-- on, and what would decide is named (session-17 review, finding 3).
+local TETANUS_SIGNS = { "trismus", "opisthotonos" }
+local function tetanus_caveat(case)
+  local shown = {}
+  for _, field in ipairs(TETANUS_SIGNS) do
+    if exam.flag(case, field).value == true then shown[#shown + 1] = field end
+  end
+  if #shown == 0 then return nil end
+  return act(table.concat(shown, " and "):gsub("^%l", string.upper) .. " recorded, consciousness not: "
+    .. "tetanus (a DSM-5 differential of NMS) is not excluded. Tetanus spares consciousness, NMS usually "
+    .. "alters it: record the mental status (exam[].mental_status) and ask about a wound and tetanus "
+    .. "immunisation; with clear consciousness the tetanus screen is met and its first steps (tetanus "
+    .. "immunoglobulin, metronidazole, wound care) come first",
+    "differential/tetanus.lua; §1.2 DSM-5 differential list and text [S14]; RCEM Learning tetanus module; "
+      .. "Hinfey PB, Medscape (eMedicine 229594): the injury often unnoticed, under-immunisation")
+end
 
 return {
   malignant_hyperthermia = {
@@ -142,6 +169,35 @@ return {
           .. "high-dose benzodiazepines and prompt analysis of intrathecal pump with reinstitution of "
           .. "baclofen'); IASP PRF 194099 case summary ('re-administration of baclofen, or use of "
           .. "benzodiazepines'); intrathecal baclofen label boxed warning [B25]"),
+    },
+  },
+  tetanus = {
+    role = "rival", name = "tetanus",
+    caveat = tetanus_caveat,   -- while undecided (severity/working.lua W.caveats)
+    -- Trismus after succinylcholine is the masseter spasm of malignant
+    -- hyperthermia (Larach process I, §7.3 [S59]; the MH screen reads
+    -- exam[].trismus so): with that screen met, the trismus is explained
+    -- and tetanus is no rival of its own.
+    explained_by = { malignant_hyperthermia = true },
+    steps = {
+      -- No doses: the sources read give the immunoglobulin's only for the
+      -- IV product where human TIG is not available, and the rest by name.
+      -- Benzodiazepines, airway support and intensive care are shared with
+      -- NMS care and stay in either list.
+      act("Tetanus first steps (a clinical diagnosis): airway, breathing and circulation first, with "
+        .. "early multidisciplinary and intensive-care help for the airway (intensive care prevents death "
+        .. "from respiratory failure); a dark, quiet room (light and noise trigger spasms); tetanus "
+        .. "immunoglobulin as early as possible to neutralise the unbound toxin; metronidazole, the "
+        .. "antibiotic of choice; look for the entry wound (often trivial) and debride it, some hours "
+        .. "after the immunoglobulin; benzodiazepines (diazepam) for the spasms, with ventilation and "
+        .. "neuromuscular blockade if they do not control them",
+        "RCEM Learning, Tetanus, 'Initial and secondary management strategies' (https://rcemlearning.org/"
+          .. "modules/tetanus/lessons/management-71/topic/initial-and-secondary-management-strategies); "
+          .. "Rodrigo C, Fernando D, Rajapakse S. Pharmacological management of tetanus: an evidence-based "
+          .. "review. Crit Care 2014;18:217, doi:10.1186/cc13797 (spasm and autonomic control with "
+          .. "ventilatory support, antitetanus immunoglobulin, wound debridement, antibiotics); Cook TM, "
+          .. "Protheroe RT, Handel JM. Br J Anaesth 2001;87:477-87 (intensive care prevents death from "
+          .. "respiratory failure)"),
     },
   },
   parkinsonism_hyperpyrexia = {

@@ -136,15 +136,22 @@ local function summarize(verdicts)
   for _, id in ipairs(crit.indeterminate) do
     if EXPOSURE_SETS[id] then exposure_open[#exposure_open + 1] = id end
   end
-  -- the met differentials split by role, each { id, text, steps, ... }
+  -- the met differentials split by role, each { id, text, steps, ... };
+  -- one whose signs another met differential explains (lookalikes.lua
+  -- `explained_by`) is left out of both
   local rivals, spectrum = {}, {}
   for _, id in ipairs(met_differentials) do
     local v = verdicts[id]
     local known = lookalikes[id] or { role = "rival", steps = {} }
     local list = known.role == "spectrum" and spectrum or rivals
-    list[#list + 1] = { id = id, kind = "differential", text = named(id, v), steps = known.steps,
-      restores = known.restores, gives = known.gives,
-      name = (known.name or v.title or id) .. " (" .. id .. ")" }
+    for other in pairs(known.explained_by or {}) do
+      if verdicts[other] ~= nil and verdicts[other].result == "met" then list = nil end
+    end
+    if list then
+      list[#list + 1] = { id = id, kind = "differential", text = named(id, v), steps = known.steps,
+        restores = known.restores, gives = known.gives,
+        name = (known.name or v.title or id) .. " (" .. id .. ")" }
+    end
   end
   return { crit = crit, rivals = rivals, spectrum = spectrum, undecided = undecided,
     exposure_met = exposure_met, exposure_open = exposure_open }
@@ -186,6 +193,19 @@ function W.exposure(verdicts, found)
     .. " (published window): the exposure is established by a published NMS criteria set" .. iec), met
 end
 
+-- The one step of a cause the work-up found (session-17 review, finding
+-- 9: status epilepticus found on EEG got "NMS management not proposed"
+-- and nothing else): treat it. The record says only which work-up found
+-- it, and no source of the ruleset gives first steps for "a cause", so
+-- none are invented. One list per field, made once.
+local CAUSE_STEPS = {}
+for _, field in ipairs(EXCLUSION) do
+  CAUSE_STEPS[field] = { { text = "Treat the cause found (workup." .. field .. " positive): the " .. field
+    .. " work-up found another cause of the picture; treat it as that cause requires (this ruleset "
+    .. "gives no specific steps for it)",
+    source = "severity/working.lua; IEC 2011 item 8 (§3 [S1]); DSM-IV-TR criterion C (§1.1 [S10][S11])" } }
+end
+
 -- Other causes the work-up found, as rivals.
 local function failed_exclusions(case)
   local out = {}
@@ -194,7 +214,7 @@ local function failed_exclusions(case)
       -- workup.toxic is a toxic cause other than the dopamine antagonist
       -- itself (docs/case-format.md): the overdose of the antipsychotic is
       -- the NMS exposure, not a rival.
-      out[#out + 1] = { id = "workup." .. field, kind = "workup", steps = {},
+      out[#out + 1] = { id = "workup." .. field, kind = "workup", steps = CAUSE_STEPS[field],
         text = field .. " work-up positive (workup." .. field .. ")",
         name = "the cause the " .. field .. " work-up found (workup." .. field .. ")" }
     end
@@ -385,6 +405,26 @@ function W.rivals(case, verdicts)
   for i, r in ipairs(summary(verdicts).rivals) do rivals[i] = r end
   for _, r in ipairs(failed_exclusions(case)) do rivals[#rivals + 1] = r end
   return rivals
+end
+
+--- The caveats of the undecided look-alikes of `w` that have one
+-- (severity/lookalikes.lua `caveat`): steps naming a look-alike that a
+-- recorded sign points to and what would decide it, said beside whatever
+-- the list proposes (an undecided differential never displaces NMS).
+-- None beside a met rival differential: it leads the list with its own
+-- first steps and already holds the NMS drugs back (malignant
+-- hyperthermia's masseter spasm under anaesthesia is no tetanus).
+function W.caveats(case, w)
+  local out = {}
+  for _, r in ipairs(w.rivals or {}) do
+    if r.kind == "differential" then return out end
+  end
+  for _, id in ipairs(w.undecided or {}) do
+    local known = lookalikes[id]
+    local step = known and known.caveat and known.caveat(case)
+    if step then out[#out + 1] = step end
+  end
+  return out
 end
 
 --- The rivals of a list in words: "heat stroke screen met (heat_stroke)
