@@ -118,7 +118,8 @@ done
 # ... and its memory: a script that fills a table gets "not enough memory"
 # at the rules' cap (64 MiB; --max-memory 8 here), and the session goes on.
 # Before, it had none: this one took ~330 MB, and without the bound of
-# 300,000 entries the machine's memory.
+# 300,000 entries the machine's memory. As with a rule, the entry that
+# caught the refusal with pcall fails all the same, naming the cap.
 cat >"$tmp/hoard.nms" <<'EOF'
 t, n = {}, 0
 ok, err = pcall(function() while n < 300000 do n = n + 1; t[n] = ("x"):rep(1000) .. n end end)
@@ -126,12 +127,74 @@ t = nil
 print(ok, err)
 print(n < 20000)
 EOF
-$wrapper "$bin" repl --rules "$src/$tri" --max-memory 8 --script "$tmp/hoard.nms" >"$tmp/hoard.txt" 2>&1
+$wrapper "$bin" repl --rules "$src/$tri" --max-memory 8 --keep-going --script "$tmp/hoard.nms" >"$tmp/hoard.txt" 2>&1
 status=$?
-if [ "$status" -eq 0 ] && grep -qF "false	not enough memory" "$tmp/hoard.txt" && grep -qx true "$tmp/hoard.txt"; then
+if [ "$status" -eq 1 ] && grep -qF "hoard.nms:2: memory cap of 8388608 bytes exceeded" "$tmp/hoard.txt" &&
+    grep -qF "false	not enough memory" "$tmp/hoard.txt" && grep -qx true "$tmp/hoard.txt"; then
     ok "a script's Lua has the rules' memory cap"
 else
     not_ok "a script's Lua filled memory past the cap (status $status)" "$(cat "$tmp/hoard.txt")"
+fi
+# ... and its instructions and patterns: every entry gets the rules'
+# budget per case (--max-instructions, 100,000 here), enforced as for a
+# rule (no pcall or xpcall handler swallows it), and the pattern guard.
+# Before, each of these hung the session for ever (timeout: the proof).
+cat >"$tmp/loop.nms" <<'EOF'
+n = 0
+while true do n = n + 1 end
+print("after the loop", n > 0)
+ok = pcall(function() while true do end end) print("pcall returned", ok)
+ok = xpcall(error, function() while true do end end) print("xpcall returned", ok)
+("a"):rep(3000):find(".-.-.-.-b")
+print("the session goes on")
+EOF
+timeout 120 $wrapper "$bin" repl --rules "$src/$tri" --max-instructions 100000 --keep-going \
+    --script "$tmp/loop.nms" >"$tmp/loop.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] && grep -qF "loop.nms:2: instruction budget of 100000 exceeded" "$tmp/loop.txt" &&
+    grep -qF "after the loop	true" "$tmp/loop.txt"; then
+    ok "a script's endless loop stops at the instruction budget; the next entry runs"
+else
+    not_ok "a script's endless loop (status $status)" "$(cat "$tmp/loop.txt")"
+fi
+if grep -qF "loop.nms:4: instruction budget of 100000 exceeded" "$tmp/loop.txt" &&
+    grep -qF "loop.nms:5: instruction budget of 100000 exceeded" "$tmp/loop.txt" &&
+    ! grep -qF "returned" "$tmp/loop.txt"; then
+    ok "a script's pcall or xpcall handler cannot swallow the budget"
+else
+    not_ok "a script swallowed the budget (status $status)" "$(cat "$tmp/loop.txt")"
+fi
+if grep -qF "loop.nms:6: stdin:1: pattern with 4 quantifiers is too costly" "$tmp/loop.txt" &&
+    grep -qx "the session goes on" "$tmp/loop.txt"; then
+    ok "a script's backtracking pattern is refused by the rules' guard"
+else
+    not_ok "a script's backtracking pattern (status $status)" "$(cat "$tmp/loop.txt")"
+fi
+printf 'while true do end\nprint("not reached")\n' |
+    timeout 120 $wrapper "$bin" repl --rules "$src/$tri" --max-instructions 100000 >"$tmp/loop.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] && grep -qF "instruction budget of 100000 exceeded" "$tmp/loop.txt" &&
+    ! grep -qF "not reached" "$tmp/loop.txt"; then
+    ok "piped input: the budget stops a loop, and the input stops at its first error"
+else
+    not_ok "piped input's loop (status $status)" "$(cat "$tmp/loop.txt")"
+fi
+# The budget is per entry; the user's own Lua (--full-lua, a terminal) has
+# none, as it has no memory cap: this entry's ~400,000 instructions pass.
+printf 'n = 0 for i = 1, 100000 do n = n + i end print(n)\n' >"$tmp/sum.nms"
+$wrapper "$bin" repl --rules "$src/$tri" --max-instructions 100000 --script "$tmp/sum.nms" >"$tmp/sum.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] && grep -qF "instruction budget of 100000 exceeded" "$tmp/sum.txt"; then
+    ok "a script's long loop stops at --max-instructions"
+else
+    not_ok "a script's long loop ran past --max-instructions (status $status)" "$(cat "$tmp/sum.txt")"
+fi
+$wrapper "$bin" repl --rules "$src/$tri" --max-instructions 100000 --full-lua --script "$tmp/sum.nms" >"$tmp/sum.txt" 2>&1
+status=$?
+if [ "$status" -eq 0 ] && [ "$(cat "$tmp/sum.txt")" = 5000050000 ]; then
+    ok "--full-lua: no instruction budget"
+else
+    not_ok "--full-lua: a long loop failed (status $status)" "$(cat "$tmp/sum.txt")"
 fi
 $wrapper "$bin" repl --rules "$src/$tri" --full-lua --script "$tmp/escape.nms" >"$tmp/escape.txt" 2>&1
 status=$?
