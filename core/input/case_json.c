@@ -312,6 +312,19 @@ static void parse_time(struct parse *p, const cJSON *item, double *out)
                  name_bytes(item->valuestring), item->valuestring);
             return;
         }
+        /* ISO 8601 has a year 0000 (1 BC), but no clinical record does:
+         * it is what extracts write for an unknown date (MySQL's
+         * 0000-00-00, defaults of 0000-01-01). Read as a time it would put
+         * the entry two thousand years before the others, an invented
+         * fact; missing is not false, so the case is not evaluated. */
+        if (strncmp(item->valuestring, "0000", 4) == 0) {
+            fail(p,
+                 "'%.*s' has the year 0000, which no clinical record can "
+                 "hold (a placeholder for an unknown date?); give the real "
+                 "time, or leave the field out if it is not known",
+                 name_bytes(item->valuestring), item->valuestring);
+            return;
+        }
         form = NMS_TIME_ISO;
     } else if (cJSON_IsNumber(item)) {
         if (!finite_number(p, item, &t))
