@@ -11,6 +11,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "lua/limits.h"
 #include "lua/script.h"
 #include "lua/vm.h"
 
@@ -103,4 +104,10 @@ int nms_script_pcall(struct nms_script *s, int nargs, int nresults)
     status = nms_vm_pcall(s->vm, nargs, nresults);
     nms_vm_limits_end(s->vm);
     return status;
+}
+
+void nms_script_check(lua_State *L)
+{
+    if (nms_limits_check(nms_vm_of(L)))
+        nms_limits_charge(L, 0);   /* raises the stop */
 }

@@ -50,4 +50,15 @@ lua_State *nms_script_state(const struct nms_script *s);
  */
 int nms_script_pcall(struct nms_script *s, int nargs, int nresults);
 
+/*
+ * [-0, +0, e] For a C function of the caller's that did costly work in C
+ * for an entry (an evaluation by the engine, which the hook cannot see):
+ * reads the CPU clock and the interrupt flag now, as the pattern guard
+ * does after a costly match, and raises the stop as the hook would when
+ * the entry must end. Without it, a loop of such calls reads the clock
+ * only every 16,000 of its own instructions: thousands of evaluations,
+ * seconds past --max-cpu-ms. Does nothing outside nms_script_pcall.
+ */
+void nms_script_check(lua_State *L);
+
 #endif

@@ -74,12 +74,18 @@ static int l_evaluate(lua_State *L)
     int rc = session_evaluate(s, doc, s->as_of, &ev, NULL);
 
     cJSON_Delete(doc);
+    if (rc == 0) {
+        if (nms_luajson_push_record(L, ev->c, ev->r,
+                                    nms_engine_ruleset(s->engine)) != 0)
+            rc = -2;
+        evaluation_free(ev);
+    }
+    if (s->lua->script)
+        nms_script_check(L);   /* the clock, after the engine's work */
     if (rc != 0)
-        return luaL_error(L, rc == 1 ? "interrupted" : "evaluation failed");
-    rc = nms_luajson_push_record(L, ev->c, ev->r, nms_engine_ruleset(s->engine));
-    evaluation_free(ev);
-    if (rc != 0)
-        return luaL_error(L, "not enough memory");
+        return luaL_error(L, rc == 1    ? "interrupted"
+                             : rc == -2 ? "not enough memory"
+                                        : "evaluation failed");
     return 1;
 }
 

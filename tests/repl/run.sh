@@ -180,6 +180,21 @@ if [ "$status" -eq 1 ] && grep -qF "instruction budget of 100000 exceeded" "$tmp
 else
     not_ok "piped input's loop (status $status)" "$(cat "$tmp/piped.txt")"
 fi
+# An entry that evaluates in a loop (the engine's work, which the count
+# hook cannot see) stops at its CPU-time limit: the clock is read after
+# every nms.evaluate. (Read only every 16,000 of the entry's own
+# instructions, ~4,000 evaluations, a 1 s limit stopped the default
+# ruleset's loop after 17 s.)
+printf 'while true do nms.evaluate() end\nprint("the session goes on")\n' >"$tmp/evalloop.nms"
+timeout 120 $wrapper "$bin" repl --rules "$src/$tri" --max-cpu-ms 300 --keep-going \
+    --script "$tmp/evalloop.nms" >"$tmp/evalloop.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] && grep -qF "evalloop.nms:1: CPU time limit of 300 ms exceeded" "$tmp/evalloop.txt" &&
+    grep -qx "the session goes on" "$tmp/evalloop.txt"; then
+    ok "a script's loop of nms.evaluate stops at the CPU-time limit"
+else
+    not_ok "a script's loop of nms.evaluate (status $status)" "$(cat "$tmp/evalloop.txt")"
+fi
 # The budget is per entry; the user's own Lua (--full-lua, a terminal) has
 # none, as it has no memory cap: the ~400,000 instructions of loop.nms's
 # last entry pass there.
