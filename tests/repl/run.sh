@@ -46,6 +46,37 @@ transcript() {
     fi
 }
 
+# limited OUT ARGS...: runs `repl --rules TRI ARGS...` with stdout and
+# stderr in OUT, under a timeout (a run these limits should stop once hung
+# for ever); sets status.
+limited() {
+    local out=$1
+    shift
+    timeout 120 $wrapper "$bin" repl --rules "$src/$tri" "$@" >"$out" 2>&1
+    status=$?
+}
+
+# holds NAME FILE STATUS TEXT...: ok when the last run's status is STATUS
+# and FILE holds every TEXT (a line with it), none of those written !TEXT.
+holds() {
+    local name=$1 file=$2 want=$3 text
+    shift 3
+    if [ "$status" -ne "$want" ]; then
+        not_ok "$name: exit status $status, expected $want" "$(cat "$file")"
+        return
+    fi
+    for text in "$@"; do
+        if [ "${text#!}" != "$text" ] && grep -qF -- "${text#!}" "$file"; then
+            not_ok "$name: '${text#!}' found" "$(cat "$file")"
+            return
+        elif [ "${text#!}" = "$text" ] && ! grep -qF -- "$text" "$file"; then
+            not_ok "$name: '$text' not found" "$(cat "$file")"
+            return
+        fi
+    done
+    ok "$name"
+}
+
 contains() {
     if grep -qF -- "$3" "$2"; then ok "$1"; else not_ok "$1: '$3' not found" "$(head -20 "$2")"; fi
 }
@@ -149,60 +180,32 @@ ok = xpcall(error, function() while true do end end) print("xpcall returned", ok
 print("the session goes on")
 n = 0 for i = 1, 100000 do n = n + i end print(n)
 EOF
-timeout 120 $wrapper "$bin" repl --rules "$src/$tri" --max-instructions 100000 --keep-going \
-    --script "$tmp/loop.nms" >"$tmp/loop.txt" 2>&1
-status=$?
-if [ "$status" -eq 1 ] && grep -qF "loop.nms:2: instruction budget of 100000 exceeded" "$tmp/loop.txt" &&
-    grep -qF "after the loop	true" "$tmp/loop.txt"; then
-    ok "a script's endless loop stops at the instruction budget; the next entry runs"
-else
-    not_ok "a script's endless loop (status $status)" "$(cat "$tmp/loop.txt")"
-fi
-if grep -qF "loop.nms:4: instruction budget of 100000 exceeded" "$tmp/loop.txt" &&
-    grep -qF "loop.nms:5: instruction budget of 100000 exceeded" "$tmp/loop.txt" &&
-    ! grep -qF "returned" "$tmp/loop.txt"; then
-    ok "a script's pcall or xpcall handler cannot swallow the budget"
-else
-    not_ok "a script swallowed the budget (status $status)" "$(cat "$tmp/loop.txt")"
-fi
-if grep -qF "loop.nms:6: stdin:1: pattern with 4 quantifiers is too costly" "$tmp/loop.txt" &&
-    grep -qx "the session goes on" "$tmp/loop.txt"; then
-    ok "a script's backtracking pattern is refused by the rules' guard"
-else
-    not_ok "a script's backtracking pattern (status $status)" "$(cat "$tmp/loop.txt")"
-fi
-printf 'while true do end\nprint("not reached")\n' |
-    timeout 120 $wrapper "$bin" repl --rules "$src/$tri" --max-instructions 100000 >"$tmp/piped.txt" 2>&1
-status=$?
-if [ "$status" -eq 1 ] && grep -qF "instruction budget of 100000 exceeded" "$tmp/piped.txt" &&
-    ! grep -qF "not reached" "$tmp/piped.txt"; then
-    ok "piped input: the budget stops a loop, and the input stops at its first error"
-else
-    not_ok "piped input's loop (status $status)" "$(cat "$tmp/piped.txt")"
-fi
+limited "$tmp/loop.txt" --max-instructions 100000 --keep-going --script "$tmp/loop.nms"
+holds "a script's endless loop stops at the instruction budget; the next entry runs" \
+    "$tmp/loop.txt" 1 "loop.nms:2: instruction budget of 100000 exceeded" "after the loop	true"
+holds "a script's pcall or xpcall handler cannot swallow the budget" "$tmp/loop.txt" 1 \
+    "loop.nms:4: instruction budget of 100000 exceeded" \
+    "loop.nms:5: instruction budget of 100000 exceeded" "!returned"
+holds "a script's backtracking pattern is refused by the rules' guard" "$tmp/loop.txt" 1 \
+    "loop.nms:6: stdin:1: pattern with 4 quantifiers is too costly" "the session goes on"
+printf 'while true do end\nprint("not reached")\n' | limited "$tmp/piped.txt" --max-instructions 100000
+holds "piped input: the budget stops a loop, and the input stops at its first error" \
+    "$tmp/piped.txt" 1 "instruction budget of 100000 exceeded" "!not reached"
 # An entry that evaluates in a loop (the engine's work, which the count
 # hook cannot see) stops at its CPU-time limit: the clock is read after
 # every nms.evaluate. (Read only every 16,000 of the entry's own
 # instructions, ~4,000 evaluations, a 1 s limit stopped the default
 # ruleset's loop after 17 s.)
 printf 'while true do nms.evaluate() end\nprint("the session goes on")\n' >"$tmp/evalloop.nms"
-timeout 120 $wrapper "$bin" repl --rules "$src/$tri" --max-cpu-ms 300 --keep-going \
-    --script "$tmp/evalloop.nms" >"$tmp/evalloop.txt" 2>&1
-status=$?
-if [ "$status" -eq 1 ] && grep -qF "evalloop.nms:1: CPU time limit of 300 ms exceeded" "$tmp/evalloop.txt" &&
-    grep -qx "the session goes on" "$tmp/evalloop.txt"; then
-    ok "a script's loop of nms.evaluate stops at the CPU-time limit"
-else
-    not_ok "a script's loop of nms.evaluate (status $status)" "$(cat "$tmp/evalloop.txt")"
-fi
+limited "$tmp/evalloop.txt" --max-cpu-ms 300 --keep-going --script "$tmp/evalloop.nms"
+holds "a script's loop of nms.evaluate stops at the CPU-time limit" "$tmp/evalloop.txt" 1 \
+    "evalloop.nms:1: CPU time limit of 300 ms exceeded" "the session goes on"
 # The budget is per entry; the user's own Lua (--full-lua, a terminal) has
 # none, as it has no memory cap: the ~400,000 instructions of loop.nms's
 # last entry pass there.
-if grep -qF "loop.nms:8: instruction budget of 100000 exceeded" "$tmp/loop.txt"; then
-    ok "a script's long loop stops at --max-instructions"
-else
-    not_ok "a script's long loop ran past --max-instructions" "$(cat "$tmp/loop.txt")"
-fi
+status=1   # loop.nms's run, above
+holds "a script's long loop stops at --max-instructions" "$tmp/loop.txt" 1 \
+    "loop.nms:8: instruction budget of 100000 exceeded"
 printf 'n = 0 for i = 1, 100000 do n = n + i end print(n)\n' >"$tmp/sum.nms"
 $wrapper "$bin" repl --rules "$src/$tri" --max-instructions 100000 --full-lua --script "$tmp/sum.nms" >"$tmp/sum.txt" 2>&1
 status=$?
