@@ -474,6 +474,41 @@ static void case_json_rejects_unparsable_time(void **state)
     }
 }
 
+/* Year 0000 is valid ISO 8601 (nms_time_parse_iso reads it) but is an
+ * extract's placeholder for an unknown date, never a clinical time: the
+ * case reader refuses it, naming the field, wherever a time goes. The
+ * year is the one written: a 0000 local time is refused though its
+ * offset puts it in 0001 UTC, and a 0001 time its offset puts in 0000
+ * UTC is read. */
+static void case_json_rejects_year_zero(void **state)
+{
+    static const char *const msg =
+        "'0000-01-01T00:00Z' has the year 0000, which no clinical record "
+        "can hold (a placeholder for an unknown date?); give the real time, "
+        "or leave the field out if it is not known";
+    struct nms_case *c;
+    double h;
+
+    (void)state;
+    assert_int_equal(nms_time_parse_iso("0000-01-01T00:00Z", &h), 0);
+    expect_error("{\"assessed_at\": \"0000-01-01T00:00Z\"}", "assessed_at",
+                 msg);
+    expect_error("{\"onset\": \"2026-03-03T02:10Z\", \"medications\": "
+                 "[{\"drug\": \"haloperidol\", \"doses\": [{\"t\": "
+                 "\"2026-03-01T20:00Z\", \"mg\": 5}, {\"t\": "
+                 "\"0000-01-01T00:00Z\", \"mg\": 5}]}]}",
+                 "medications[0].doses[1].t", msg);
+    expect_error("{\"vitals\": [{\"t\": \"0000-12-31T23:30-01:00\"}]}",
+                 "vitals[0].t",
+                 "'0000-12-31T23:30-01:00' has the year 0000, which no "
+                 "clinical record can hold (a placeholder for an unknown "
+                 "date?); give the real time, or leave the field out if it "
+                 "is not known");
+    c = parse("{\"vitals\": [{\"t\": \"0001-01-01T00:30+01:00\"}]}");
+    assert_no_problems(c);
+    nms_case_free(c);
+}
+
 static void time_parse_checks_calendar_and_leap_days(void **state)
 {
     static const struct {
@@ -699,6 +734,7 @@ int main(void)
         cmocka_unit_test(case_json_reads_iso_times_with_offsets),
         cmocka_unit_test(case_json_reads_numeric_hours),
         cmocka_unit_test(case_json_rejects_mixed_time_forms),
+        cmocka_unit_test(case_json_rejects_year_zero),
         cmocka_unit_test(case_json_rejects_unparsable_time),
         cmocka_unit_test(time_parse_checks_calendar_and_leap_days),
         cmocka_unit_test(time_format_writes_iso_and_hours),

@@ -304,12 +304,23 @@ static void parse_time(struct parse *p, const cJSON *item, double *out)
     double t;
 
     if (cJSON_IsString(item)) {
-        if (nms_time_parse_iso(item->valuestring, &t) != 0) {
-            fail(p,
-                 "cannot read '%.*s' as a time; expected an ISO 8601 "
-                 "date-time with an offset, such as 2026-03-03T02:10Z or "
-                 "2026-03-03T04:10:30+02:00",
-                 name_bytes(item->valuestring), item->valuestring);
+        /* ISO 8601 has a year 0000 (1 BC), but no clinical record does:
+         * it is what extracts write for an unknown date (MySQL's
+         * 0000-00-00, defaults of 0000-01-01). Read as a time it would put
+         * the entry two thousand years before the others, an invented
+         * fact; missing is not false, so the case is not evaluated. */
+        int unread = nms_time_parse_iso(item->valuestring, &t) != 0;
+
+        if (unread || strncmp(item->valuestring, "0000", 4) == 0) {
+            fail(p, "%s'%.*s'%s", unread ? "cannot read " : "",
+                 name_bytes(item->valuestring), item->valuestring,
+                 unread ? " as a time; expected an ISO 8601 date-time with "
+                          "an offset, such as 2026-03-03T02:10Z or "
+                          "2026-03-03T04:10:30+02:00"
+                        : " has the year 0000, which no clinical record can "
+                          "hold (a placeholder for an unknown date?); give "
+                          "the real time, or leave the field out if it is "
+                          "not known");
             return;
         }
         form = NMS_TIME_ISO;

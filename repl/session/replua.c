@@ -1,11 +1,14 @@
 /*
  * replua.c - the session's own Lua: a separate lua_State (not the rules'),
  * the case being built as the global table `case`, and the engine as `nms`.
- * At a terminal, and with --full-lua, it has the standard libraries; a
- * script or piped input (which may come from anyone) gets what rules get:
- * base without dofile/loadfile/load/require/collectgarbage, and string
- * (without dump), table, math and utf8, so it cannot reach files, programs
- * or the environment (docs/security.md):
+ * At a terminal, and with --full-lua, it has the standard libraries and no
+ * limits (its user's own code). A script or piped input (which may come
+ * from anyone) gets a state with the rules' limits (core/lua/script.h):
+ * base without dofile/loadfile/load/require/collectgarbage, and the rules'
+ * string (without dump), table, math and utf8, so it cannot reach files,
+ * programs or the environment, and every entry runs under the rules'
+ * instruction budget, CPU-time limit, memory cap and pattern guard
+ * (--max-instructions, --max-cpu-ms, --max-memory; docs/security.md):
  *
  *   nms.evaluate([t])   the result record (docs/output-format.md) of case
  *                       table t, or of the session's case, as Lua tables
@@ -19,7 +22,6 @@
  * "<eof>" mean the entry is incomplete and the REPL reads another line.
  */
 #include <ctype.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,39 +32,15 @@
 
 #include "cmd/luajson.h"
 #include "front/interrupt.h"
+#include "lua/script.h"
 #include "session/replua.h"
 
 struct replua {
     lua_State *L;
     struct session *s;
-    size_t used;    /* bytes the state holds */
-    size_t cap;     /* growth past this is refused; SIZE_MAX: none */
+    struct nms_script *script;  /* the limited state of a script; NULL:
+                                   the user's own, unlimited */
 };
-
-/* A script or piped input may come from anyone: its Lua may hold no more
- * than the rules' state may (--max-memory, 64 MiB by default), so that a
- * scenario that builds a table for ever fails with "not enough memory"
- * instead of taking the machine's. Lua typed at a terminal, or asked for
- * with --full-lua, is its user's own and has no cap. */
-static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    struct replua *r = ud;
-    void *p;
-
-    if (!ptr)
-        osize = 0;   /* then osize is the kind of object, not a size */
-    if (nsize == 0) {
-        free(ptr);
-        r->used -= osize;
-        return NULL;
-    }
-    if (nsize > osize && nsize - osize > r->cap - r->used)
-        return NULL;
-    p = realloc(ptr, nsize);
-    if (p)
-        r->used = r->used - osize + nsize;
-    return p;
-}
 
 /* ---- the nms table ----------------------------------------------------- */
 
@@ -96,12 +74,18 @@ static int l_evaluate(lua_State *L)
     int rc = session_evaluate(s, doc, s->as_of, &ev, NULL);
 
     cJSON_Delete(doc);
+    if (rc == 0) {
+        if (nms_luajson_push_record(L, ev->c, ev->r,
+                                    nms_engine_ruleset(s->engine)) != 0)
+            rc = -2;
+        evaluation_free(ev);
+    }
+    if (s->lua->script)
+        nms_script_check(L);   /* the clock, after the engine's work */
     if (rc != 0)
-        return luaL_error(L, rc == 1 ? "interrupted" : "evaluation failed");
-    rc = nms_luajson_push_record(L, ev->c, ev->r, nms_engine_ruleset(s->engine));
-    evaluation_free(ev);
-    if (rc != 0)
-        return luaL_error(L, "not enough memory");
+        return luaL_error(L, rc == 1    ? "interrupted"
+                             : rc == -2 ? "not enough memory"
+                                        : "evaluation failed");
     return 1;
 }
 
@@ -158,58 +142,33 @@ static int full_library(const struct session *s)
     return s->cli->full_lua || (!s->cli->script && isatty(STDIN_FILENO));
 }
 
-/* Opens what a script may use: the rules' sandbox libraries. */
-static void open_sandboxed(lua_State *L)
-{
-    static const luaL_Reg libs[] = {
-        {LUA_GNAME, luaopen_base},
-        {LUA_STRLIBNAME, luaopen_string},
-        {LUA_TABLIBNAME, luaopen_table},
-        {LUA_MATHLIBNAME, luaopen_math},
-        {LUA_UTF8LIBNAME, luaopen_utf8},
-        {NULL, NULL}};
-    static const char *const removed[] = {"dofile", "loadfile", "load",
-                                          "require", "collectgarbage", NULL};
-    const luaL_Reg *lib;
-    const char *const *name;
-
-    for (lib = libs; lib->func; lib++) {
-        luaL_requiref(L, lib->name, lib->func, 1);
-        lua_pop(L, 1);
-    }
-    for (name = removed; *name; name++) {
-        lua_pushnil(L);
-        lua_setglobal(L, *name);
-    }
-    lua_getglobal(L, LUA_STRLIBNAME);
-    lua_pushnil(L);
-    lua_setfield(L, -2, "dump");   /* bytecode: not for scripts either */
-    lua_pop(L, 1);
-}
-
 struct replua *replua_new(struct session *s)
 {
     struct replua *r = calloc(1, sizeof *r);
 
     if (!r)
         return NULL;
-    r->cap = full_library(s) ? SIZE_MAX
-             : s->cli->limits.memory ? s->cli->limits.memory
-                                     : NMS_DEFAULT_MEMORY_CAP;
-    if (!(r->L = lua_newstate(capped_alloc, r))) {
-        free(r);
-        return NULL;
-    }
     r->s = s;
-    if (full_library(s))
+    if (full_library(s)) {
+        if (!(r->L = luaL_newstate())) {
+            free(r);
+            return NULL;
+        }
         luaL_openlibs(r->L);
-    else
-        open_sandboxed(r->L);
+        lua_sethook(r->L, interrupt_hook, LUA_MASKCOUNT, 1000);
+    } else {
+        /* the same limits the rules get per case, per entry */
+        r->script = nms_script_new(&s->cli->limits, nms_interrupt_flag());
+        if (!r->script) {
+            free(r);
+            return NULL;
+        }
+        r->L = nms_script_state(r->script);
+    }
     luaL_newlibtable(r->L, nms_funcs);
     lua_pushlightuserdata(r->L, s);
     luaL_setfuncs(r->L, nms_funcs, 1);   /* the session is every function's upvalue */
     lua_setglobal(r->L, "nms");
-    lua_sethook(r->L, interrupt_hook, LUA_MASKCOUNT, 1000);
     return r;
 }
 
@@ -217,7 +176,10 @@ void replua_free(struct replua *r)
 {
     if (!r)
         return;
-    lua_close(r->L);
+    if (r->script)
+        nms_script_free(r->script);
+    else
+        lua_close(r->L);
     free(r);
 }
 
@@ -286,15 +248,18 @@ int replua_means_something(struct replua *r, const char *text)
     return status != LUA_ERRSYNTAX;
 }
 
-/* Prints the values on the stack from `base` up, one per line. */
-static void print_values(struct replua *r, int base)
+/* lua_CFunction: calls the entry's compiled chunk (argument 1) and
+ * prints the values it returns, one per line. Printing is part of the
+ * entry: a __tostring or __index of the script's runs under its limits
+ * too, and an error of one is the entry's error. */
+static int run_and_print(lua_State *L)
 {
-    lua_State *L = r->L;
     char *text;
     cJSON *json;
     int i;
 
-    for (i = base; i <= lua_gettop(L); i++) {
+    lua_call(L, 0, LUA_MULTRET);
+    for (i = 1; i <= lua_gettop(L); i++) {
         if (lua_istable(L, i) && (json = nms_luajson_from(L, i)) != NULL) {
             text = cJSON_Print(json);
             printf("%s\n", text ? text : "(out of memory)");
@@ -305,6 +270,7 @@ static void print_values(struct replua *r, int base)
             lua_pop(L, 1);
         }
     }
+    return 0;
 }
 
 int replua_run(struct replua *r, const char *text)
@@ -314,16 +280,17 @@ int replua_run(struct replua *r, const char *text)
 
     nms_luajson_push(L, r->s->doc);
     lua_setglobal(L, "case");   /* a fresh view of the case for every entry */
+    lua_pushcfunction(L, run_and_print);
     status = compile(L, text, strlen(text));
     if (status == LUA_OK)
-        status = lua_pcall(L, 0, LUA_MULTRET, 0);
+        status = r->script ? nms_script_pcall(r->script, 1, 0)
+                           : lua_pcall(L, 1, 0, 0);
     if (status != LUA_OK) {
         repl_error(r->s, "%s", lua_isstring(L, -1) ? lua_tostring(L, -1)
                                                    : "(error object is not a string)");
         lua_settop(L, base - 1);
         return -1;
     }
-    print_values(r, base);
     lua_settop(L, base - 1);
     return 0;
 }

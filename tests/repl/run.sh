@@ -46,6 +46,37 @@ transcript() {
     fi
 }
 
+# limited OUT ARGS...: runs `repl --rules TRI ARGS...` with stdout and
+# stderr in OUT, under a timeout (a run these limits should stop once hung
+# for ever); sets status.
+limited() {
+    local out=$1
+    shift
+    timeout 120 $wrapper "$bin" repl --rules "$src/$tri" "$@" >"$out" 2>&1
+    status=$?
+}
+
+# holds NAME FILE STATUS TEXT...: ok when the last run's status is STATUS
+# and FILE holds every TEXT (a line with it), none of those written !TEXT.
+holds() {
+    local name=$1 file=$2 want=$3 text
+    shift 3
+    if [ "$status" -ne "$want" ]; then
+        not_ok "$name: exit status $status, expected $want" "$(cat "$file")"
+        return
+    fi
+    for text in "$@"; do
+        if [ "${text#!}" != "$text" ] && grep -qF -- "${text#!}" "$file"; then
+            not_ok "$name: '${text#!}' found" "$(cat "$file")"
+            return
+        elif [ "${text#!}" = "$text" ] && ! grep -qF -- "$text" "$file"; then
+            not_ok "$name: '$text' not found" "$(cat "$file")"
+            return
+        fi
+    done
+    ok "$name"
+}
+
 contains() {
     if grep -qF -- "$3" "$2"; then ok "$1"; else not_ok "$1: '$3' not found" "$(head -20 "$2")"; fi
 }
@@ -118,7 +149,8 @@ done
 # ... and its memory: a script that fills a table gets "not enough memory"
 # at the rules' cap (64 MiB; --max-memory 8 here), and the session goes on.
 # Before, it had none: this one took ~330 MB, and without the bound of
-# 300,000 entries the machine's memory.
+# 300,000 entries the machine's memory. As with a rule, the entry that
+# caught the refusal with pcall fails all the same, naming the cap.
 cat >"$tmp/hoard.nms" <<'EOF'
 t, n = {}, 0
 ok, err = pcall(function() while n < 300000 do n = n + 1; t[n] = ("x"):rep(1000) .. n end end)
@@ -126,12 +158,61 @@ t = nil
 print(ok, err)
 print(n < 20000)
 EOF
-$wrapper "$bin" repl --rules "$src/$tri" --max-memory 8 --script "$tmp/hoard.nms" >"$tmp/hoard.txt" 2>&1
+$wrapper "$bin" repl --rules "$src/$tri" --max-memory 8 --keep-going --script "$tmp/hoard.nms" >"$tmp/hoard.txt" 2>&1
 status=$?
-if [ "$status" -eq 0 ] && grep -qF "false	not enough memory" "$tmp/hoard.txt" && grep -qx true "$tmp/hoard.txt"; then
+if [ "$status" -eq 1 ] && grep -qF "hoard.nms:2: memory cap of 8388608 bytes exceeded" "$tmp/hoard.txt" &&
+    grep -qF "false	not enough memory" "$tmp/hoard.txt" && grep -qx true "$tmp/hoard.txt"; then
     ok "a script's Lua has the rules' memory cap"
 else
     not_ok "a script's Lua filled memory past the cap (status $status)" "$(cat "$tmp/hoard.txt")"
+fi
+# ... and its instructions and patterns: every entry gets the rules'
+# budget per case (--max-instructions, 100,000 here), enforced as for a
+# rule (no pcall or xpcall handler swallows it), and the pattern guard.
+# Before, each of these hung the session for ever (timeout: the proof).
+cat >"$tmp/loop.nms" <<'EOF'
+n = 0
+while true do n = n + 1 end
+print("after the loop", n > 0)
+ok = pcall(function() while true do end end) print("pcall returned", ok)
+ok = xpcall(error, function() while true do end end) print("xpcall returned", ok)
+("a"):rep(3000):find(".-.-.-.-b")
+print("the session goes on")
+n = 0 for i = 1, 100000 do n = n + i end print(n)
+EOF
+limited "$tmp/loop.txt" --max-instructions 100000 --keep-going --script "$tmp/loop.nms"
+holds "a script's endless loop stops at the instruction budget; the next entry runs" \
+    "$tmp/loop.txt" 1 "loop.nms:2: instruction budget of 100000 exceeded" "after the loop	true"
+holds "a script's pcall or xpcall handler cannot swallow the budget" "$tmp/loop.txt" 1 \
+    "loop.nms:4: instruction budget of 100000 exceeded" \
+    "loop.nms:5: instruction budget of 100000 exceeded" "!returned"
+holds "a script's backtracking pattern is refused by the rules' guard" "$tmp/loop.txt" 1 \
+    "loop.nms:6: stdin:1: pattern with 4 quantifiers is too costly" "the session goes on"
+printf 'while true do end\nprint("not reached")\n' | limited "$tmp/piped.txt" --max-instructions 100000
+holds "piped input: the budget stops a loop, and the input stops at its first error" \
+    "$tmp/piped.txt" 1 "instruction budget of 100000 exceeded" "!not reached"
+# An entry that evaluates in a loop (the engine's work, which the count
+# hook cannot see) stops at its CPU-time limit: the clock is read after
+# every nms.evaluate. (Read only every 16,000 of the entry's own
+# instructions, ~4,000 evaluations, a 1 s limit stopped the default
+# ruleset's loop after 17 s.)
+printf 'while true do nms.evaluate() end\nprint("the session goes on")\n' >"$tmp/evalloop.nms"
+limited "$tmp/evalloop.txt" --max-cpu-ms 300 --keep-going --script "$tmp/evalloop.nms"
+holds "a script's loop of nms.evaluate stops at the CPU-time limit" "$tmp/evalloop.txt" 1 \
+    "evalloop.nms:1: CPU time limit of 300 ms exceeded" "the session goes on"
+# The budget is per entry; the user's own Lua (--full-lua, a terminal) has
+# none, as it has no memory cap: the ~400,000 instructions of loop.nms's
+# last entry pass there.
+status=1   # loop.nms's run, above
+holds "a script's long loop stops at --max-instructions" "$tmp/loop.txt" 1 \
+    "loop.nms:8: instruction budget of 100000 exceeded"
+printf 'n = 0 for i = 1, 100000 do n = n + i end print(n)\n' >"$tmp/sum.nms"
+$wrapper "$bin" repl --rules "$src/$tri" --max-instructions 100000 --full-lua --script "$tmp/sum.nms" >"$tmp/sum.txt" 2>&1
+status=$?
+if [ "$status" -eq 0 ] && [ "$(cat "$tmp/sum.txt")" = 5000050000 ]; then
+    ok "--full-lua: no instruction budget"
+else
+    not_ok "--full-lua: a long loop failed (status $status)" "$(cat "$tmp/sum.txt")"
 fi
 $wrapper "$bin" repl --rules "$src/$tri" --full-lua --script "$tmp/escape.nms" >"$tmp/escape.txt" 2>&1
 status=$?
