@@ -218,6 +218,10 @@ for _, p in ipairs(data.depot.products) do
   end
   p.param = "depot." .. p.id .. "_h"
   p.hours = P.number(p.param)
+  if p.strengths_mg then
+    p.strength = {}
+    for _, mg in ipairs(p.strengths_mg) do p.strength[mg] = true end
+  end
   products[p.generic] = products[p.generic] or {}
   table.insert(products[p.generic], p)
 end
@@ -586,26 +590,51 @@ function M.classify(med)
   return info
 end
 
---- The depot a course is, or nil: when its route is "depot" or its name
--- marks one (drugs/depot.lua). The product is the one of its generic whose
--- words the name holds, else the generic's longest-acting one, else the
--- class default. Returns { title, hours (one injection acts this long),
+-- The strength a name writes, in mg: its first number followed by "mg"
+-- ("Abilify Maintena 960 mg", "960mg"); nil when it writes none.
+local function written_mg(written)
+  local n = written ~= nil and tostring(written):lower():match("(%d+%.?%d*)%s*mg")
+  return n and tonumber(n)
+end
+
+--- Whether a course is a depot: its route is "depot" or its name marks one
+-- (drugs/depot.lua).
+function M.is_depot(info, route)
+  return info.marked == true or route == "depot"
+end
+
+--- The depot a course is, or nil (M.is_depot). The product is the one of
+-- its generic whose words the name holds, else the generic's longest-acting
+-- one, else the class default. A product with labelled strengths
+-- (`strengths_mg`) is it only at one of them: `mg`, the dose injected when
+-- the course records it, else the strength the name writes; a name whose
+-- strength is not known keeps its other product, and the title says so.
+-- Such a product never stands in for an unnamed one (its name is not
+-- its generic's). Returns { title, hours (one injection acts this long),
 -- param, source }.
 -- @usage drugs.depot(info, "depot")  -- haloperidol: haloperidol decanoate, 840 h
-function M.depot(info, route)
-  if not (info.marked or route == "depot") then return nil end
+-- @usage drugs.depot(info, "im", 960)  -- Abilify Maintena: aripiprazole 2-monthly
+function M.depot(info, route, mg)
+  if not M.is_depot(info, route) then return nil end
   local list = info.generic and products[info.generic] or {}
-  local best, named
+  local best, named, unsure
   for _, p in ipairs(list) do
     local hit = false
     for _, w in ipairs(p.words) do hit = hit or info.words[w] == true end
+    if hit and p.strength then
+      mg = mg or written_mg(info.written)
+      if mg == nil then unsure = p end
+      hit = p.strength[mg] == true
+    end
     if hit and (named == nil or p.hours > named.hours) then named = p end
-    if best == nil or p.hours > best.hours then best = p end
+    if not p.strength and (best == nil or p.hours > best.hours) then best = p end
   end
   local p = named or best
   if p then
-    return { title = p.title .. (named and "" or ", product not named: the longest-acting assumed"),
-      hours = p.hours, param = p.param, source = p.src }
+    local note = not named and ", product not named: the longest-acting assumed"
+      or unsure and ", strength not recorded: assumed rather than " .. unsure.title
+      or ""
+    return { title = p.title .. note, hours = p.hours, param = p.param, source = p.src }
   end
   return { title = "depot, product without a listed duration", hours = DEPOT_DEFAULT_H,
     param = "depot.default_h", source = "§4.5 [S18]" }
