@@ -218,12 +218,25 @@ for _, p in ipairs(data.depot.products) do
   end
   p.param = "depot." .. p.id .. "_h"
   p.hours = P.number(p.param)
-  if p.strengths_mg then
-    p.strength = {}
-    for _, mg in ipairs(p.strengths_mg) do p.strength[mg] = true end
-  end
   products[p.generic] = products[p.generic] or {}
   table.insert(products[p.generic], p)
+end
+-- Names told by strength (drugs/depot.lua by_strength), by generic: each
+-- { words, strength = {[mg] = true}, title, hours, param, src }, its
+-- duration its product's.
+local by_strength = {}
+for _, s in ipairs(data.depot.by_strength or {}) do
+  local product
+  for _, p in ipairs(data.depot.products) do
+    if p.id == s.product then product = p end
+  end
+  if not product then error(("drugs: depot by_strength: unknown product %s"):format(tostring(s.product))) end
+  local strength = {}
+  for _, mg in ipairs(s.strengths_mg) do strength[mg] = true end
+  local list = by_strength[product.generic] or {}
+  by_strength[product.generic] = list
+  list[#list + 1] = { words = s.words, strength = strength, title = s.title, hours = product.hours,
+    param = product.param, src = s.src }
 end
 local DEPOT_DEFAULT_H = P.number("depot.default_h")
 
@@ -603,14 +616,21 @@ function M.is_depot(info, route)
   return info.marked == true or route == "depot"
 end
 
+-- Whether the name's words (info.words) hold one of `words`.
+local function names(info, words)
+  for _, w in ipairs(words) do
+    if info.words[w] == true then return true end
+  end
+  return false
+end
+
 --- The depot a course is, or nil (M.is_depot). The product is the one of
 -- its generic whose words the name holds, else the generic's longest-acting
--- one, else the class default. A product with labelled strengths
--- (`strengths_mg`) is it only at one of them: `mg`, the dose injected when
--- the course records it, else the strength the name writes; a name whose
--- strength is not known keeps its other product, and the title says so.
--- Such a product never stands in for an unnamed one (its name is not
--- its generic's). Returns { title, hours (one injection acts this long),
+-- one, else the class default. A name told by strength (drugs/depot.lua
+-- by_strength) is its product only at one of the listed strengths: `mg`,
+-- the dose injected when the course records it, else the strength the
+-- name writes; at an unknown strength the name's other product stands, and
+-- the title says so. Returns { title, hours (one injection acts this long),
 -- param, source }.
 -- @usage drugs.depot(info, "depot")  -- haloperidol: haloperidol decanoate, 840 h
 -- @usage drugs.depot(info, "im", 960)  -- Abilify Maintena: aripiprazole 2-monthly
@@ -619,15 +639,18 @@ function M.depot(info, route, mg)
   local list = info.generic and products[info.generic] or {}
   local best, named, unsure
   for _, p in ipairs(list) do
-    local hit = false
-    for _, w in ipairs(p.words) do hit = hit or info.words[w] == true end
-    if hit and p.strength then
+    if names(info, p.words) and (named == nil or p.hours > named.hours) then named = p end
+    if best == nil or p.hours > best.hours then best = p end
+  end
+  for _, s in ipairs(info.generic and by_strength[info.generic] or {}) do
+    if names(info, s.words) then
       mg = mg or written_mg(info.written)
-      if mg == nil then unsure = p end
-      hit = p.strength[mg] == true
+      if mg == nil then
+        unsure = s
+      elseif s.strength[mg] and (named == nil or s.hours > named.hours) then
+        named = s
+      end
     end
-    if hit and (named == nil or p.hours > named.hours) then named = p end
-    if not p.strength and (best == nil or p.hours > best.hours) then best = p end
   end
   local p = named or best
   if p then
