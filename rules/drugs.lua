@@ -256,6 +256,28 @@
 --        acetaminophen and codeine phosphate tablet"; each No. 3 tablet
 --        acetaminophen 300 mg and codeine phosphate 30 mg, No. 4 60 mg),
 --        https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=936e481e-f46c-4e03-b8e3-25961cda1909
+--   [B49] Abilify Maintena 720 mg and 960 mg, the EU name of the 2-monthly
+--        aripiprazole (read 7 December 2026 in stored copies; session 18):
+--        Abilify Maintena 960 mg prolonged-release suspension for injection
+--        in pre-filled syringe, SmPC, Otsuka Pharmaceuticals (UK) Ltd, emc
+--        (last updated 3 September 2024), ATC N05AX12: "Each pre-filled
+--        syringe contains 960 mg aripiprazole per 3.2 mL", "Abilify Maintena
+--        960 mg should then be dosed once every 2 months (every 56 days)",
+--        https://medicines.org.uk/emc/product/15679/smpc ; the European
+--        Commission's approval of "Abilify Maintena 720mg/960mg
+--        (aripiprazole)", "the first once-every-two-month long-acting
+--        injectable (LAI) antipsychotic in the European Union", "bi-monthly
+--        dosing through an intramuscular injection into the gluteal muscle"
+--        (Pharmaceutical Technology), https://www.pharmaceutical-technology.com/?p=294435 ;
+--        the once-monthly product's SmPC (Aripiprazole Otsuka 300 mg, emc,
+--        updated 4 September 2024): "the recommended maintenance dose ... is
+--        400 mg", "once monthly as a single injection (no sooner than 26
+--        days ...)", "Two injection start: On the day of initiation, two
+--        separate injections of Aripiprazole Otsuka 400 mg should be
+--        administered", https://www.medicines.org.uk/emc/product/12955/smpc/print ;
+--        Abilify Maintena SmPC (MIMS): "reduction of the dose to 300 mg once
+--        monthly", "When used concomitantly with strong CYP3A4 inhibitors the
+--        dose should be reduced to 200 mg", https://www.mims.com/malaysia/drug/info/abilify%20maintena/dosage
 --   [ATC] WHO ATC index as transcribed in the public repository
 --        SubjectRaw/SubjectRaw, subject/data/eng/atc.md (codes and group
 --        titles; newer codes such as N05AX15-17 are not in it)

@@ -14,7 +14,14 @@
 --
 -- Product names: [B5] MSD Manual depot table; [B6] PMC8316655 Table 2;
 -- [B7] JAAPL LAI comparison table; the newer products each from its
--- prescribing information or SmPC, [B28]-[B34] (see drugs.lua).
+-- prescribing information or SmPC, [B28]-[B34], [B49] (see drugs.lua).
+--
+-- `by_strength`: a name that tells its product only by its labelled
+-- strength. An entry names a product above (whose duration it takes), the
+-- words of the name and the strengths; lib/drugs.lua reads the course's
+-- dose, else the name's, and at another or an unknown strength the name's
+-- other product stands. Such an entry never stands in for a depot that
+-- names no product (its words are not its generic's product words).
 --
 -- A brand whose label was read (generic, route, interval) but whose
 -- release profile (Tmax, half-life) was not is a mark with no product of
@@ -76,5 +83,21 @@ return {
     { id = "risperidone_uzedy", generic = "risperidone",
       title = "risperidone extended-release subcutaneous monthly or 2-monthly (Uzedy)",
       words = { "uzedy" }, src = "[B31]" },
+  },
+
+  by_strength = {
+    -- The EU sells the 2-monthly aripiprazole under the once-monthly name:
+    -- Abilify Maintena 960 mg is given "once every 2 months (every 56
+    -- days)", 720 mg is the same 2-monthly product, while the monthly
+    -- Maintena is 400 mg (300 mg, or 200 mg, where the dose is reduced)
+    -- [B49]. So the name alone does not tell the product, its labelled
+    -- strength does: the dose injected (the course's last dose with mg),
+    -- else the strength the name writes. Exact strengths, not a floor:
+    -- the monthly product's "two injection start" gives two 400 mg
+    -- injections on one day [B49], which a chart may write as 800 mg. An
+    -- unknown strength keeps the monthly product (in the US the 2-monthly
+    -- product has its own name, Abilify Asimtufii [B29]).
+    { product = "aripiprazole_2m", words = { "maintena" }, strengths_mg = { 720, 960 },
+      title = "aripiprazole 2-monthly (EU: Abilify Maintena 720 mg or 960 mg)", src = "[B49]" },
   },
 }

@@ -123,7 +123,8 @@ return {
   { "aripiprazole", "N05AX12", "antipsychotic", gen = "second",
     brands = { "Abilify", "Aristada", "Arpoya", "Asimtufii" },
     src = "§8.1 [S48]; Abilify, Abilify Maintena (monohydrate), Aristada (lauroxil) [B12][B6][B16]; Arpoya "
-      .. "[B17]; Abilify Asimtufii (2-monthly extended-release injectable) [B29]" },
+      .. "[B17]; Abilify Asimtufii (2-monthly extended-release injectable) [B29]; Abilify Maintena 720 mg "
+      .. "and 960 mg (EU, 2-monthly) [B49]" },
   { "paliperidone", "N05AX13", "antipsychotic", gen = "second",
     brands = { "Invega", "Xeplion", "Trevicta", "Hafyera", "Byannli", "Erzofri" },
     src = "§8.1; Invega, Invega Sustenna / Trinza (palmitate) [B7][B16]; Xeplion (EU once-monthly "

@@ -221,6 +221,23 @@ for _, p in ipairs(data.depot.products) do
   products[p.generic] = products[p.generic] or {}
   table.insert(products[p.generic], p)
 end
+-- Names told by strength (drugs/depot.lua by_strength), by generic: each
+-- { words, strength = {[mg] = true}, title, hours, param, src }, its
+-- duration its product's.
+local by_strength = {}
+for _, s in ipairs(data.depot.by_strength or {}) do
+  local product
+  for _, p in ipairs(data.depot.products) do
+    if p.id == s.product then product = p end
+  end
+  if not product then error(("drugs: depot by_strength: unknown product %s"):format(tostring(s.product))) end
+  local strength = {}
+  for _, mg in ipairs(s.strengths_mg) do strength[mg] = true end
+  local list = by_strength[product.generic] or {}
+  by_strength[product.generic] = list
+  list[#list + 1] = { words = s.words, strength = strength, title = s.title, hours = product.hours,
+    param = product.param, src = s.src }
+end
 local DEPOT_DEFAULT_H = P.number("depot.default_h")
 
 -- Spelling (parameters drugs.spelling_distance, drugs.spelling_min_length):
@@ -586,26 +603,61 @@ function M.classify(med)
   return info
 end
 
---- The depot a course is, or nil: when its route is "depot" or its name
--- marks one (drugs/depot.lua). The product is the one of its generic whose
--- words the name holds, else the generic's longest-acting one, else the
--- class default. Returns { title, hours (one injection acts this long),
+-- The strength a name writes, in mg: its first number followed by "mg"
+-- ("Abilify Maintena 960 mg", "960mg"); nil when it writes none.
+local function written_mg(written)
+  local n = written ~= nil and tostring(written):lower():match("(%d+%.?%d*)%s*mg")
+  return n and tonumber(n)
+end
+
+--- Whether a course is a depot: its route is "depot" or its name marks one
+-- (drugs/depot.lua).
+function M.is_depot(info, route)
+  return info.marked == true or route == "depot"
+end
+
+-- Whether the name's words (info.words) hold one of `words`.
+local function names(info, words)
+  for _, w in ipairs(words) do
+    if info.words[w] == true then return true end
+  end
+  return false
+end
+
+--- The depot a course is, or nil (M.is_depot). The product is the one of
+-- its generic whose words the name holds, else the generic's longest-acting
+-- one, else the class default. A name told by strength (drugs/depot.lua
+-- by_strength) is its product only at one of the listed strengths: `mg`,
+-- the dose injected when the course records it, else the strength the
+-- name writes; at an unknown strength the name's other product stands, and
+-- the title says so. Returns { title, hours (one injection acts this long),
 -- param, source }.
 -- @usage drugs.depot(info, "depot")  -- haloperidol: haloperidol decanoate, 840 h
-function M.depot(info, route)
-  if not (info.marked or route == "depot") then return nil end
+-- @usage drugs.depot(info, "im", 960)  -- Abilify Maintena: aripiprazole 2-monthly
+function M.depot(info, route, mg)
+  if not M.is_depot(info, route) then return nil end
   local list = info.generic and products[info.generic] or {}
-  local best, named
+  local best, named, unsure
   for _, p in ipairs(list) do
-    local hit = false
-    for _, w in ipairs(p.words) do hit = hit or info.words[w] == true end
-    if hit and (named == nil or p.hours > named.hours) then named = p end
+    if names(info, p.words) and (named == nil or p.hours > named.hours) then named = p end
     if best == nil or p.hours > best.hours then best = p end
+  end
+  for _, s in ipairs(info.generic and by_strength[info.generic] or {}) do
+    if names(info, s.words) then
+      mg = mg or written_mg(info.written)
+      if mg == nil then
+        unsure = s
+      elseif s.strength[mg] and (named == nil or s.hours > named.hours) then
+        named = s
+      end
+    end
   end
   local p = named or best
   if p then
-    return { title = p.title .. (named and "" or ", product not named: the longest-acting assumed"),
-      hours = p.hours, param = p.param, source = p.src }
+    local note = not named and ", product not named: the longest-acting assumed"
+      or unsure and ", strength not recorded: assumed rather than " .. unsure.title
+      or ""
+    return { title = p.title .. note, hours = p.hours, param = p.param, source = p.src }
   end
   return { title = "depot, product without a listed duration", hours = DEPOT_DEFAULT_H,
     param = "depot.default_h", source = "§4.5 [S18]" }

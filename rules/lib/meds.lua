@@ -117,11 +117,13 @@ end
 -- written down: it acts for the duration after the start, and after that
 -- whether it still acts is unknown (`open`), never "for ever" and never
 -- silently false. Without any time it stays "still given" as recorded.
-local function as_depot(case, c, depot)
+local function as_depot(case, c)
+  local latest = time.latest(c.med.doses, function(d) return time.not_after(case, d.t) end)
+  -- the product may depend on the strength injected (drugs/depot.lua)
+  local depot = drugs.depot(c.info, c.med.route, latest and latest.mg)
   c.depot = depot
   local last = c.stop
   if last == nil then
-    local latest = time.latest(c.med.doses, function(d) return time.not_after(case, d.t) end)
     last = c.from
     if latest and (last == nil or latest.t > last) then last = latest.t end
     c.open = latest == nil
@@ -159,8 +161,7 @@ function M.courses(case)
       -- (M.exposure per window, M.first_exposure, M.trigger): once here
       local c = { med = med, info = info, from = from, stop = stop, ongoing = stop == nil,
         antagonist = drugs.in_classes(info, ANTAGONISTS), withdrawal = drugs.in_classes(info, WITHDRAWAL) }
-      local depot = drugs.depot(info, med.route)
-      if depot then as_depot(case, c, depot) end
+      if drugs.is_depot(info, med.route) then as_depot(case, c) end
       -- a drug's one course stands for its group (most drugs: no list
       -- made); a second course makes the list
       local key = drugs.drug_key(info)

@@ -204,9 +204,11 @@ return {
       .. "half-life 148-159 d ([B28]); Tmax NOT READ in a citable source (the interval stands unless "
       .. "Tmax exceeds 24 d)"),
   ["depot.aripiprazole_2m_h"] = depot(1464,
-    "Aripiprazole 2-monthly (Abilify Asimtufii): 61 days.",
+    "Aripiprazole 2-monthly (Abilify Asimtufii; in the EU Abilify Maintena 720 mg or 960 mg, "
+      .. "drugs/depot.lua): 61 days.",
     "dosing interval 'once every 2 months (56 days after previous injection)' (ABILIFY ASIMTUFII "
-      .. "label [B29]) = 2 months (61 d); Tmax and half-life NOT READ in a citable source"),
+      .. "label [B29]); Abilify Maintena 960 mg 'once every 2 months (every 56 days)' (SmPC [B49]) "
+      .. "= 2 months (61 d); Tmax and half-life NOT READ in a citable source"),
   ["depot.risperidone_perseris_h"] = depot(732,
     "Risperidone extended-release subcutaneous once-monthly (Perseris): 30.5 days.",
     "dosing interval once monthly ([B30]) = 30.5 d; second peak 10-14 d + half-life 9-11 d = 25 d "
