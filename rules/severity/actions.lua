@@ -330,11 +330,22 @@ local NOT_PROPOSED = "NMS is not the working diagnosis; NMS management not propo
 
 -- The first steps of every look-alike in `list` (rivals or spectrum);
 -- those that only restore a withdrawn drug are left out when the first
--- steps already restore it.
-local function lookalike_steps(out, list, restoring)
+-- steps already restore it. `antagonists`, the dopamine antagonists of
+-- the drug window in words when the look-alike stands alone (NMS not the
+-- working diagnosis), brings a look-alike's `after_antagonist` step first
+-- (tetanus or an acute dystonia, severity/lookalikes.lua).
+local function lookalike_steps(out, list, restoring, antagonists)
   for _, r in ipairs(list) do
+    if antagonists and r.after_antagonist then out[#out + 1] = r.after_antagonist(antagonists) end
     if not (restoring and r.restores) then add(out, r.steps) end
   end
+end
+
+-- The dopamine antagonists given or acting in the drug window, in words,
+-- or nil (meds.trigger, as the first step reads them).
+local function antagonists_in(case, window)
+  local trigger = meds.trigger(case, window)
+  return trigger and #trigger.antagonists > 0 and antagonists_now(case, trigger.antagonists) or nil
 end
 
 -- The set ids of `ids` whose verdict is not "not_met", in words.
@@ -383,7 +394,7 @@ local function any_restores(list)
   return false
 end
 
-local function not_working(case, w)
+local function not_working(case, w, window)
   local exposure = w.exposure or {}
   local crit = w.criteria
   local out = {}
@@ -396,7 +407,7 @@ local function not_working(case, w)
   elseif w.unexplained.value == false then
     out[#out + 1] = act(w.unexplained.evidence .. "; " .. NOT_PROPOSED,
       "severity/working.lua; DSM-IV-TR criterion C (§1.1 [S10][S11]); IEC 2011 item 8 (§3 [S1])")
-    lookalike_steps(out, w.rivals)
+    lookalike_steps(out, w.rivals, nil, antagonists_in(case, window))
   else
     out[#out + 1] = act("No NMS criteria set is met (" .. table.concat(crit.not_met, ", ") .. "): "
       .. NOT_PROPOSED, "severity/working.lua; the criteria sets of this ruleset")
@@ -582,7 +593,7 @@ end
 -- The ordered management list for `tier` (A.list, below).
 local function tier_list(case, tier, w, verdicts, window)
   if tier == "none" then
-    if w.status == "not" then return not_working(case, w) end
+    if w.status == "not" then return not_working(case, w, window) end
     return undecided(case, w, window)
   end
   local list = {}

@@ -63,6 +63,31 @@ local SEROTONIN = {
 -- care rather than left to the differential section: the NMS care goes
 -- on, and what would decide is named (session-17 review, finding 3).
 local TETANUS_SIGNS = { "trismus", "opisthotonos" }
+-- Trismus and opisthotonos with clear consciousness after a dopamine
+-- antagonist are also an acute drug-induced dystonic reaction, which that
+-- drug history supports (BMJ Best Practice's first differential of
+-- tetanus), and far the commoner after metoclopramide or a phenothiazine:
+-- with the tetanus screen met and no NMS criteria set, this step comes
+-- before tetanus's own, so that a dystonia is not given tetanus
+-- immunoglobulin and an intensive-care bed. `antagonists` names the
+-- antagonists of the drug window. Not said beside a met NMS criteria set:
+-- a dystonia explains neither fever nor a raised CK, and an anticholinergic
+-- impairs heat loss (Nisijima 2023, above).
+local function tetanus_or_dystonia(antagonists)
+  return act("A dopamine antagonist is in the record (" .. antagonists .. "): trismus and opisthotonos "
+    .. "with clear consciousness are also an acute drug-induced dystonic reaction, which this drug history "
+    .. "supports. Tell them apart before treating tetanus: take the complete drug history; deviation of "
+    .. "the eyes points to a dystonia (tetanus does not deviate them); an anticholinergic (procyclidine "
+    .. "or benzatropine) usually relieves a drug-induced dystonia and has no effect on tetanus",
+    "BMJ Best Practice, Tetanus, Differentials: drug-induced dystonias, e.g. phenothiazines (torticollis, "
+      .. "retrocollis, trismus, opisthotonus, often deviation of the eyes; 'Tetanus is not associated with "
+      .. "ocular deviation'; 'A compatible drug history would support a diagnosis of drug-induced "
+      .. "dystonia'; anticholinergics 'usually ameliorate drug-induced dystonias but have no effect on "
+      .. "tetanus'); Dingli K, Morgan R, Leen C. Acute dystonic reaction caused by metoclopramide, versus "
+      .. "tetanus. BMJ 2007;334:899 ('If tetanus is suspected, take a complete drug history and "
+      .. "administer procyclidine')")
+end
+
 local function tetanus_caveat(case)
   local shown = {}
   for _, field in ipairs(TETANUS_SIGNS) do
@@ -174,6 +199,7 @@ return {
   tetanus = {
     role = "rival", name = "tetanus",
     caveat = tetanus_caveat,   -- while undecided (severity/working.lua W.caveats)
+    after_antagonist = tetanus_or_dystonia,   -- alone, after an antagonist (severity/actions.lua)
     -- Trismus after succinylcholine is the masseter spasm of malignant
     -- hyperthermia (Larach process I, §7.3 [S59]; the MH screen reads
     -- exam[].trismus so): with that screen met, the trismus is explained

@@ -149,7 +149,7 @@ local function summarize(verdicts)
     end
     if list then
       list[#list + 1] = { id = id, kind = "differential", text = named(id, v), steps = known.steps,
-        restores = known.restores, gives = known.gives,
+        restores = known.restores, gives = known.gives, after_antagonist = known.after_antagonist,
         name = (known.name or v.title or id) .. " (" .. id .. ")" }
     end
   end
