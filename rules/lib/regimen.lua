@@ -79,13 +79,19 @@ function G.any(given, unknown, judge, none, missing)
   return open_no(text, unknown)
 end
 
+--- The drug of course `c` in words: its generic name, as written when
+-- unrecognised.
+function G.name(c)
+  return c.info.generic or c.med.drug or "an unnamed drug"
+end
+
 --- The drugs of `courses` as prose, by generic name (as written when
 -- unrecognised), each once: "haloperidol and olanzapine". With `suffix`,
 -- each course is named with suffix(c) after it, repeats kept.
 function G.names(courses, suffix)
   local out, seen = {}, {}
   for _, c in ipairs(courses) do
-    local name = c.info.generic or c.med.drug or "an unnamed drug"
+    local name = G.name(c)
     if suffix then out[#out + 1] = name .. suffix(c)
     elseif not seen[name] then seen[name] = true; out[#out + 1] = name end
   end

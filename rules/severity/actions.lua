@@ -164,6 +164,9 @@ end
 -- says so there (`given_lead`, a format for what is given) rather than
 -- "add" it as on day 1 (severity/course.lua, session-17 review finding 5).
 local function treating(a, ids, lead, given_lead)
+  -- course.mark replaces `lead` in the text: a lead the text does not open
+  -- with would garble the line, so it fails the ruleset's load
+  if a.text:sub(1, #lead) ~= lead then error("actions: '" .. lead .. "' does not open its action's text") end
   a.treats, a.lead, a.given_lead = ids, lead, given_lead
   return a
 end
@@ -277,26 +280,30 @@ local function restore_step(case, trigger)
     "§5.1 BMJ [S13]; §7.5 [S74]; §12")
 end
 
+-- The course of a drug's `courses` that says where the drug stands: one
+-- still given, else the one that acts longest.
+local function standing(courses)
+  local last
+  for _, c in ipairs(courses) do
+    if last == nil or (not last.ongoing and (c.ongoing or meds.last_acting(c) > meds.last_acting(last))) then
+      last = c
+    end
+  end
+  return last
+end
+
 -- The dopamine antagonists of the trigger with where each drug stands at
 -- the assessment: "haloperidol and aripiprazole given", "haloperidol
 -- stopped at T", "haloperidol (depot) last injected at T, acting until
 -- T2". A drug with a course still given is given (a dose change written as
--- two entries is one drug); else its latest end is named. A course that has
--- ended is not "given" (session-17 review finding 5: a drug stopped 12 days
--- before was shown as given).
+-- two entries is one drug: regimen.by_drug); else its latest end is named.
+-- A course that has ended is not "given" (session-17 review finding 5: a
+-- drug stopped 12 days before was shown as given).
 local function antagonists_now(case, courses)
-  local names, last = {}, {}
-  for _, c in ipairs(courses) do
-    local name = c.info.generic or c.med.drug or "an unnamed drug"
-    local seen = last[name]
-    if seen == nil then names[#names + 1] = name end
-    if seen == nil or (not seen.ongoing and (c.ongoing or meds.last_acting(c) > meds.last_acting(seen))) then
-      last[name] = c
-    end
-  end
   local given, ended = {}, {}
-  for _, name in ipairs(names) do
-    local c = last[name]
+  for _, group in ipairs(regimen.by_drug(courses)) do
+    local c = standing(group.courses)
+    local name = regimen.name(c)
     if c.ongoing then given[#given + 1] = name
     elseif c.acting_until then
       ended[#ended + 1] = name .. " (depot) last injected at " .. time.fmt(case, c.last_injection)
@@ -542,7 +549,7 @@ local function tier_measures(case, tier, w, verdicts, list, restoring, rhabdo)
   local refractory = #rivals == 0 and course.refractory(case)
   if tier == "severe" and #rivals == 0 then
     if vitals.any_above(case, "temp", EXTREME_C).value == true then list[#list + 1] = PARALYSIS end
-    list[#list + 1] = not refractory and ECT or nil
+    if not refractory then list[#list + 1] = ECT end
   end
   if refractory then list[#list + 1] = ect_refractory(refractory) end
   if tier == "severe" or rhabdo then list[#list + 1] = avoid_succinylcholine(rhabdo) end
@@ -558,7 +565,7 @@ local function restarted(case, antagonists)
   local a, out = time.anchor(case), {}
   for _, c in ipairs(antagonists) do
     if a and c.from and c.from <= a.t and c.from >= a.t - RESTART_H then
-      out[#out + 1] = (c.info.generic or c.med.drug or "an unnamed drug") .. " from " .. time.fmt(case, c.from)
+      out[#out + 1] = regimen.name(c) .. " from " .. time.fmt(case, c.from)
         .. ", " .. time.ago_anchor(case, c.from)
     end
   end

@@ -31,6 +31,7 @@
 
 local P = require("lib.params")
 local meds = require("lib.meds")
+local regimen = require("lib.regimen")
 local drugs = require("lib.drugs")
 local time = require("lib.time")
 local fmt = require("lib.fmt")
@@ -64,7 +65,7 @@ end
 -- "bromocriptine already given since T", "lorazepam given from T1, stopped
 -- at T2"; without the drug's name when `unnamed` ("already given since T").
 local function given_text(case, c, unnamed)
-  local name = unnamed and "" or ((c.info.generic or c.med.drug or "an unnamed drug") .. " ")
+  local name = unnamed and "" or (regimen.name(c) .. " ")
   if c.ongoing then
     return name .. "already given " .. (c.from and ("since " .. time.fmt(case, c.from)) or "(start not recorded)")
   end
