@@ -474,37 +474,61 @@ static void case_json_rejects_unparsable_time(void **state)
     }
 }
 
-/* Year 0000 is valid ISO 8601 (nms_time_parse_iso reads it) but is an
- * extract's placeholder for an unknown date, never a clinical time: the
- * case reader refuses it, naming the field, wherever a time goes. The
- * year is the one written: a 0000 local time is refused though its
- * offset puts it in 0001 UTC, and a 0001 time its offset puts in 0000
- * UTC is read. */
-static void case_json_rejects_year_zero(void **state)
+/* The dates extracts write for an unknown or open date are valid ISO 8601
+ * (nms_time_parse_iso reads them) but never clinical times: the case
+ * reader refuses every date on or before 1900-01-01 (.NET's 0001-01-01,
+ * SQL Server's 1753-01-01 and 1900-01-01, year 0000) and the year 9999,
+ * naming the field, wherever a time goes. The date is the one written: a
+ * 1900-01-01 local time is refused though its offset puts it on
+ * 1900-01-02 UTC, and a 1900-01-02 time its offset puts on 1900-01-01 UTC
+ * is read. */
+static void case_json_rejects_placeholder_dates(void **state)
 {
-    static const char *const msg =
-        "'0000-01-01T00:00Z' has the year 0000, which no clinical record "
-        "can hold (a placeholder for an unknown date?); give the real time, "
-        "or leave the field out if it is not known";
+    static const char *const low =
+        "' is dated on or before 1900-01-01, where databases and programs "
+        "put a date that is not known, never a clinical time; give the real "
+        "time, or leave the field out if it is not known";
+    static const char *const high =
+        "' is in the year 9999, where databases and programs put a date "
+        "that is not known, never a clinical time; give the real time, or "
+        "leave the field out if it is not known";
+    static const char *const refused[] = {
+        "0000-01-01T00:00Z",      "0000-12-31T23:30-01:00",
+        "0001-01-01T00:00Z",      "0001-01-01T00:00:00+01:00",
+        "1026-03-03T02:10Z",      "1753-01-01T00:00Z",
+        "1899-12-30T00:00Z",      "1900-01-01T00:00Z",
+        "1900-01-01T23:00-05:00", "9999-12-31T23:59:59Z",
+        "9999-01-01T00:00Z",
+    };
+    char json[160], msg[256];
     struct nms_case *c;
+    size_t i;
     double h;
 
     (void)state;
-    assert_int_equal(nms_time_parse_iso("0000-01-01T00:00Z", &h), 0);
-    expect_error("{\"assessed_at\": \"0000-01-01T00:00Z\"}", "assessed_at",
+    for (i = 0; i < sizeof refused / sizeof *refused; i++) {
+        assert_int_equal(nms_time_parse_iso(refused[i], &h), 0);
+        snprintf(json, sizeof json, "{\"vitals\": [{\"t\": \"%s\"}]}",
+                 refused[i]);
+        snprintf(msg, sizeof msg, "'%s%s", refused[i],
+                 refused[i][0] == '9' ? high : low);
+        expect_error(json, "vitals[0].t", msg);
+    }
+    snprintf(msg, sizeof msg, "'%s%s", "1900-01-01T00:00Z", low);
+    expect_error("{\"assessed_at\": \"1900-01-01T00:00Z\"}", "assessed_at",
                  msg);
+    snprintf(msg, sizeof msg, "'%s%s", "9999-12-31T00:00Z", high);
+    expect_error("{\"medications\": [{\"drug\": \"haloperidol\", \"start\": "
+                 "\"2026-03-01T20:00Z\", \"stop\": \"9999-12-31T00:00Z\"}]}",
+                 "medications[0].stop", msg);
+    snprintf(msg, sizeof msg, "'%s%s", "0001-01-01T00:00Z", low);
     expect_error("{\"onset\": \"2026-03-03T02:10Z\", \"medications\": "
                  "[{\"drug\": \"haloperidol\", \"doses\": [{\"t\": "
                  "\"2026-03-01T20:00Z\", \"mg\": 5}, {\"t\": "
-                 "\"0000-01-01T00:00Z\", \"mg\": 5}]}]}",
+                 "\"0001-01-01T00:00Z\", \"mg\": 5}]}]}",
                  "medications[0].doses[1].t", msg);
-    expect_error("{\"vitals\": [{\"t\": \"0000-12-31T23:30-01:00\"}]}",
-                 "vitals[0].t",
-                 "'0000-12-31T23:30-01:00' has the year 0000, which no "
-                 "clinical record can hold (a placeholder for an unknown "
-                 "date?); give the real time, or leave the field out if it "
-                 "is not known");
-    c = parse("{\"vitals\": [{\"t\": \"0001-01-01T00:30+01:00\"}]}");
+    c = parse("{\"vitals\": [{\"t\": \"1900-01-02T00:30+01:00\"}, "
+              "{\"t\": \"9998-12-31T23:59Z\"}]}");
     assert_no_problems(c);
     nms_case_free(c);
 }
@@ -734,7 +758,7 @@ int main(void)
         cmocka_unit_test(case_json_reads_iso_times_with_offsets),
         cmocka_unit_test(case_json_reads_numeric_hours),
         cmocka_unit_test(case_json_rejects_mixed_time_forms),
-        cmocka_unit_test(case_json_rejects_year_zero),
+        cmocka_unit_test(case_json_rejects_placeholder_dates),
         cmocka_unit_test(case_json_rejects_unparsable_time),
         cmocka_unit_test(time_parse_checks_calendar_and_leap_days),
         cmocka_unit_test(time_format_writes_iso_and_hours),

@@ -298,29 +298,52 @@ static int same_form(struct parse *p, enum nms_time_form form)
     return 0;
 }
 
+/* Whether a read ISO time (its date as written, "YYYY-MM-DD" first) is
+ * one of the dates databases and programs write for a date not known:
+ * what it is, or NULL for a date a record can hold. Read as times they
+ * would put an entry a century or more before the others, or (year 9999,
+ * no assessed_at) make one the assessment time: an invented fact; missing
+ * is not false, so the case is not evaluated. The documented minima and
+ * defaults lie on or before 1900-01-01 (.NET DateTime.MinValue 0001-01-01,
+ * SQL Server datetime's 1753-01-01, smalldatetime's 1900-01-01, MySQL's
+ * year 0000); they differ by system, so the rule is every date up to the
+ * latest of them, not a list: a time before 1900 in a case record is such
+ * a default or a mistyped year (1026 for 2026). The maxima are 9999-12-31.
+ * The date as written, not the instant: a placeholder keeps its date
+ * whatever offset it is given. Sources: docs/case-format.md, "Placeholder
+ * dates". */
+static const char *placeholder_date(const char *iso)
+{
+    if (strncmp(iso, "1900-01-01", 10) <= 0) /* fixed-width digits */
+        return "dated on or before 1900-01-01";
+    if (strncmp(iso, "9999", 4) == 0)
+        return "in the year 9999";
+    return NULL;
+}
+
 static void parse_time(struct parse *p, const cJSON *item, double *out)
 {
     enum nms_time_form form;
     double t;
 
     if (cJSON_IsString(item)) {
-        /* ISO 8601 has a year 0000 (1 BC), but no clinical record does:
-         * it is what extracts write for an unknown date (MySQL's
-         * 0000-00-00, defaults of 0000-01-01). Read as a time it would put
-         * the entry two thousand years before the others, an invented
-         * fact; missing is not false, so the case is not evaluated. */
-        int unread = nms_time_parse_iso(item->valuestring, &t) != 0;
+        const char *why;
 
-        if (unread || strncmp(item->valuestring, "0000", 4) == 0) {
-            fail(p, "%s'%.*s'%s", unread ? "cannot read " : "",
-                 name_bytes(item->valuestring), item->valuestring,
-                 unread ? " as a time; expected an ISO 8601 date-time with "
-                          "an offset, such as 2026-03-03T02:10Z or "
-                          "2026-03-03T04:10:30+02:00"
-                        : " has the year 0000, which no clinical record can "
-                          "hold (a placeholder for an unknown date?); give "
-                          "the real time, or leave the field out if it is "
-                          "not known");
+        if (nms_time_parse_iso(item->valuestring, &t) != 0) {
+            fail(p,
+                 "cannot read '%.*s' as a time; expected an ISO 8601 "
+                 "date-time with an offset, such as 2026-03-03T02:10Z or "
+                 "2026-03-03T04:10:30+02:00",
+                 name_bytes(item->valuestring), item->valuestring);
+            return;
+        }
+        why = placeholder_date(item->valuestring);
+        if (why != NULL) {
+            fail(p,
+                 "'%.*s' is %s, where databases and programs put a date "
+                 "that is not known, never a clinical time; give the real "
+                 "time, or leave the field out if it is not known",
+                 name_bytes(item->valuestring), item->valuestring, why);
             return;
         }
         form = NMS_TIME_ISO;

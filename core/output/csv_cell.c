@@ -49,6 +49,19 @@ static void put_part(FILE *fp, const char *s, int quoted)
         fputs(s, fp);
 }
 
+/* An input error's cell, "vitals[0].t: message" as `nmsrules eval` prints
+ * it: a spreadsheet row has no other place to say which field of the case
+ * is at fault. Always quoted (the simplest valid form); the path is a field
+ * of the case format, so the cell never opens with a formula character. */
+void nms_output_csv_error_at(FILE *fp, const char *path, const char *message)
+{
+    fputc('"', fp);
+    put_part(fp, path, 1);
+    fputs(": ", fp);
+    put_part(fp, message, 1);
+    fputc('"', fp);
+}
+
 /* The ruleset_changes cell: what changes the ruleset from its directory's
  * digest, each overlay's digest and each --param override ("overlay
  * sha256:...; param onset.fever_c=38.5"), empty for the ruleset as it is.

@@ -57,9 +57,12 @@ void nms_items_csv_rows(FILE *fp, const struct nms_case *c,
     if (c->error || !r || r->error) {
         nms_output_csv_field(fp, c->id, 0);
         fputs(",,,,,,,,,", fp);
-        nms_output_csv_value(fp, c->error        ? c->error->message
-                                 : r && r->error ? r->error->message
-                                                 : NOT_EVALUATED);
+        if (c->error && *c->error->path)
+            nms_output_csv_error_at(fp, c->error->path, c->error->message);
+        else
+            nms_output_csv_value(fp, c->error        ? c->error->message
+                                     : r && r->error ? r->error->message
+                                                     : NOT_EVALUATED);
         fputc(',', fp);
         nms_output_csv_ruleset(fp, rs);
         nms_output_label_cells(fp, labels, n_labels, c);

@@ -189,9 +189,14 @@ static void csv_row(struct nms_writer *w, const struct nms_case *c,
     fprintf(w->fp, "%zu,",
             c->n_warnings + (r && !r->error ? r->n_warnings : 0));
     /* r may be NULL for a valid case, as in error_object. */
-    csv_text(w, c->error ? c->error->message
-                     : r && r->error ? r->error->message
-                     : failed ? NOT_EVALUATED : "", ",");
+    if (c->error && *c->error->path) {
+        nms_output_csv_error_at(w->fp, c->error->path, c->error->message);
+        fputc(',', w->fp);
+    } else {
+        csv_text(w, c->error ? c->error->message
+                         : r && r->error ? r->error->message
+                         : failed ? NOT_EVALUATED : "", ",");
+    }
     nms_output_csv_ruleset(w->fp, w->rs);
     fputc(',', w->fp);
     nms_output_csv_value(w->fp, c->input_sha256);

@@ -22,6 +22,10 @@ void nms_json_record(FILE *fp, const struct nms_case *c,
  * cells of label columns `labels`, each ended by `eol`. */
 void nms_items_csv_header(FILE *fp);
 
+/* The cell of an input error at a field (`path` not empty): "path: message"
+ * (csv_cell.c). */
+void nms_output_csv_error_at(FILE *fp, const char *path, const char *message);
+
 /* "true", "false" or "unknown": a three-valued cell of either CSV. */
 const char *nms_output_csv_tri(enum nms_tri v);
 void nms_items_csv_rows(FILE *fp, const struct nms_case *c,

@@ -19,6 +19,9 @@ check "csv: each row carries its label" \
     'grep -q "^p1,.*,true$" "$tmp/out.csv" && grep -q "^n4,.*,0$" "$tmp/out.csv" && grep -q "^u2,.*,yes$" "$tmp/out.csv"'
 check "csv: a case without a label has an empty cell" 'grep -q "^u1,.*,[0-9a-f]\{64\},$" "$tmp/out.csv"'
 check "csv: an error record keeps its label" 'grep -q "^e1,.*,true$" "$tmp/out.csv"'
+# The error cell names the field at fault, as eval and the JSON record do.
+check "csv: an input error's cell names the field" \
+    'grep -q "^e1,.*,0,\"history: expected an object, got string\"," "$tmp/out.csv"'
 b --format csv --label-columns none "$cohort" 2>/dev/null | head -1 >"$tmp/h"
 check "--label-columns none: the standard header" 'grep -q ",input_sha256$" "$tmp/h"'
 printf '%s\n' '{"id":"a","label":{"x":{"y":"q,\"r\""},"n":[1,2]}}' \
@@ -77,7 +80,8 @@ check "items-csv: value and points of an item" \
     'grep -q "^p1,four,criteria,met,b,,,true,20,,,$named,true$" "$tmp/items.csv"'
 check "items-csv: an unknown item says what would decide it" \
     'grep -q "^p4,four,criteria,indeterminate,d,,,unknown,40,a catatonia assessment,,$named,true$" "$tmp/items.csv"'
-check "items-csv: the error row" 'grep -q "^e1,,,,,,,,,,[^,].*,$named,true$" "$tmp/items.csv"'
+check "items-csv: the error row, naming the field" \
+    'grep -q "^e1,,,,,,,,,,\"history: expected an object, got string\",$named,true$" "$tmp/items.csv"'
 check "items-csv: every row names the ruleset" \
     '[ "$(grep -c ",$named,[^,]*$" "$tmp/items.csv")" -eq 49 ]'
 b --format items-csv --param four.threshold=40 "$cohort" 2>/dev/null >"$tmp/items-param.csv"
