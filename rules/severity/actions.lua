@@ -196,7 +196,9 @@ local TIER = {
       .. "Manual [S21]); 200–400 mg/day orally in divided doses (Critical Care Secrets [S22])",
       "§5.2 [S21][S22]"), { "amantadine" }, "Amantadine as an alternative dopaminergic agent:",
       "Amantadine as an alternative dopaminergic agent (%s):"),
-    act("Levodopa-carbidopa as an alternative dopaminergic strategy (no dose in the sources)", "seed 002"),
+    treating(act("Levodopa-carbidopa as an alternative dopaminergic strategy (no dose in the sources)",
+      "seed 002"), { "levodopa" }, "Levodopa-carbidopa as an alternative dopaminergic strategy (",
+      "Levodopa-carbidopa as an alternative dopaminergic strategy (%s; "),
   },
   severe = {
     act("ICU admission (about 25 % of NMS patients need it; patients are usually managed in an ICU "
@@ -274,7 +276,8 @@ end
 local function restore_step(case, trigger)
   if #trigger.withdrawals == 0 then return nil end
   return act("Restore the withdrawn dopaminergic drug: reinstitute " .. regimen.names(trigger.withdrawals, function(c)
-      return " (stopped at " .. time.fmt(case, c.stop) .. ")"
+      local again = course.given_again(case, c)
+      return " (stopped at " .. time.fmt(case, c.stop) .. (again and ("; restarted: " .. again) or "") .. ")"
     end)
     .. "; do not withhold it (dopaminergic withdrawal, parkinsonism-hyperpyrexia syndrome)",
     "§5.1 BMJ [S13]; §7.5 [S74]; §12")

@@ -48,11 +48,31 @@ local BENZODIAZEPINE = { benzodiazepine = true }   -- drugs.lua class
 -- The specific NMS drugs whose failure makes NMS refractory (§5.2).
 local SPECIFIC = { bromocriptine = true, dantrolene = true, amantadine = true }
 
--- Whether course `c` is treatment `id`: a generic name of SPECIFIC, or
+-- Whether the drug of `info` holds the drug `id` (a generic name): it is
+-- that drug, or a combination product with it among its parts. The drug
+-- list names a combination's generic by its parts ("levodopa/carbidopa"
+-- for Sinemet and co-careldopa, "levodopa/benserazide" for Madopar,
+-- "levodopa/carbidopa/entacapone" for Stalevo: drugs/dopamine.lua), as
+-- lib/drugs.lua names a combination it reads part by part; a partly
+-- recognised one keeps its known parts. Matching the generic name alone
+-- missed every combination product (session-18 leftover: a Sinemet course
+-- was not "already given" beside the levodopa-carbidopa line).
+local function holds(info, id)
+  if info.generic == id then return true end
+  for part in (info.generic or ""):gmatch("[^/]+") do
+    if part == id then return true end
+  end
+  for _, p in ipairs(info.parts or {}) do
+    if p.generic == id then return true end
+  end
+  return false
+end
+
+-- Whether course `c` is treatment `id`: a drug it holds (holds), or
 -- "benzodiazepine" (the class: lorazepam, diazepam, ...).
 local function is(c, id)
   if id == "benzodiazepine" then return drugs.in_classes(c.info, BENZODIAZEPINE) end
-  return c.info.generic == id
+  return holds(c.info, id)
 end
 
 -- Whether course `c` was given during this episode (see above).
@@ -88,6 +108,29 @@ function C.given(case, id, unnamed)
   return out and fmt.list(out, 3)
 end
 
+--- A withdrawn course `w` given again in this episode, in words: the
+-- courses begun after its stop, given during this episode (see above),
+-- that hold a drug it held ("levodopa/carbidopa already given since T" for
+-- a Sinemet stop and a co-careldopa restart; Madopar after Sinemet holds
+-- its levodopa), or nil when the record shows none.
+function C.given_again(case, w)
+  local out, parts = nil, {}
+  for part in (w.info.generic or ""):gmatch("[^/]+") do parts[#parts + 1] = part end
+  for _, p in ipairs(w.info.parts or {}) do parts[#parts + 1] = p.generic end
+  for _, c in ipairs(meds.courses(case) or {}) do
+    if c ~= w and w.stop ~= nil and c.from ~= nil and c.from >= w.stop and this_episode(case, c) then
+      for _, id in ipairs(parts) do
+        if holds(c.info, id) then
+          out = out or {}
+          out[#out + 1] = given_text(case, c)
+          break
+        end
+      end
+    end
+  end
+  return out and fmt.list(out, 3)
+end
+
 --- Action `a` said with the treatments it names already given: `a.treats`
 -- lists them, `a.lead` is the opening of its text that names them and
 -- `a.given_lead` its replacement, a format with one %s for what is given
@@ -97,7 +140,9 @@ end
 -- already given since T):").
 function C.mark(case, a)
   if a.treats == nil then return a end
-  local notes, one = {}, #a.treats == 1 and a.treats[1] ~= "benzodiazepine"
+  -- one drug named by its action is not named again; a class, or a drug
+  -- that combination products hold (levodopa), names the product given
+  local notes, one = {}, #a.treats == 1 and SPECIFIC[a.treats[1]] ~= nil
   for _, id in ipairs(a.treats) do notes[#notes + 1] = C.given(case, id, one) end
   if #notes == 0 then return a end
   return { text = a.given_lead:format(fmt.list(notes)) .. a.text:sub(#a.lead + 1), source = a.source }
