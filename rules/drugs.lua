@@ -278,6 +278,14 @@
 --        Abilify Maintena SmPC (MIMS): "reduction of the dose to 300 mg once
 --        monthly", "When used concomitantly with strong CYP3A4 inhibitors the
 --        dose should be reduced to 200 mg", https://www.mims.com/malaysia/drug/info/abilify%20maintena/dosage
+--   [B50] ARISTADA (aripiprazole lauroxil) extended-release injectable
+--        suspension, prescribing information, Alkermes, DailyMed set id
+--        17a8d11b-73b0-4833-a0b4-cf1ef85edefb (read 7 December 2026 in a
+--        stored copy; session 19): "441 mg, 662 mg, 882 mg or 1064 mg
+--        single-dose pre-filled syringe", "441 mg, 662 mg or 882 mg
+--        administered monthly, 882 mg dose every 6 weeks, or 1064 mg dose
+--        every 2 months"; ARISTADA INITIO 675 mg,
+--        https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=17a8d11b-73b0-4833-a0b4-cf1ef85edefb
 --   [ATC] WHO ATC index as transcribed in the public repository
 --        SubjectRaw/SubjectRaw, subject/data/eng/atc.md (codes and group
 --        titles; newer codes such as N05AX15-17 are not in it)

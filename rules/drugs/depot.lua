@@ -20,8 +20,9 @@
 -- strength. An entry names a product above (whose duration it takes), the
 -- words of the name and the strengths; lib/drugs.lua reads the course's
 -- dose, else the name's, and at another or an unknown strength the name's
--- other product stands. Such an entry never stands in for a depot that
--- names no product (its words are not its generic's product words).
+-- other product stands. With `unnamed`, a depot of the generic whose name
+-- names no product at all ("aripiprazole 960 mg", route depot) is told by
+-- its strength too; a name of another product (Aristada) never is.
 --
 -- A brand whose label was read (generic, route, interval) but whose
 -- release profile (Tmax, half-life) was not is a mark with no product of
@@ -97,7 +98,18 @@ return {
     -- injections on one day [B49], which a chart may write as 800 mg. An
     -- unknown strength keeps the monthly product (in the US the 2-monthly
     -- product has its own name, Abilify Asimtufii [B29]).
-    { product = "aripiprazole_2m", words = { "maintena" }, strengths_mg = { 720, 960 },
-      title = "aripiprazole 2-monthly (EU: Abilify Maintena 720 mg or 960 mg)", src = "[B49]" },
+    -- However the record names it (session-18 leftover): the SmPC names
+    -- the product by its substance and strength, "960 mg aripiprazole"
+    -- [B49], and Abilify Asimtufii is "960 mg, administered once every 2
+    -- months" [B29]. So the strength tells the product whatever words
+    -- name the substance: "aripiprazole monohydrate 960 mg" (a word the
+    -- monthly product's entry above reads as that product) and a depot
+    -- "aripiprazole 960 mg" that names no product are the 2-monthly
+    -- product too. A name of Aristada (aripiprazole lauroxil), another
+    -- product, is never told by strength: its strengths are 441, 662, 882
+    -- and 1064 mg [B50], none 720 or 960.
+    { product = "aripiprazole_2m", words = { "maintena", "monohydrate" }, unnamed = true,
+      strengths_mg = { 720, 960 },
+      title = "aripiprazole 2-monthly (EU: Abilify Maintena 720 mg or 960 mg)", src = "[B49][B29]" },
   },
 }

@@ -235,8 +235,8 @@ for _, s in ipairs(data.depot.by_strength or {}) do
   for _, mg in ipairs(s.strengths_mg) do strength[mg] = true end
   local list = by_strength[product.generic] or {}
   by_strength[product.generic] = list
-  list[#list + 1] = { words = s.words, strength = strength, title = s.title, hours = product.hours,
-    param = product.param, src = s.src }
+  list[#list + 1] = { words = s.words, unnamed = s.unnamed, strength = strength, title = s.title,
+    hours = product.hours, param = product.param, src = s.src }
 end
 local DEPOT_DEFAULT_H = P.number("depot.default_h")
 
@@ -610,10 +610,24 @@ local function written_mg(written)
   return n and tonumber(n)
 end
 
---- Whether a course is a depot: its route is "depot" or its name marks one
--- (drugs/depot.lua).
-function M.is_depot(info, route)
-  return info.marked == true or route == "depot"
+-- Whether a strength told product (drugs/depot.lua by_strength) of the
+-- generic of `info` is injected at `mg`, else at the strength the name
+-- writes.
+local function told_by_strength(info, mg)
+  for _, s in ipairs(info.generic and by_strength[info.generic] or {}) do
+    local at = mg or written_mg(info.written)
+    if at ~= nil and s.strength[at] then return true end
+  end
+  return false
+end
+
+--- Whether a course is a depot: its route is "depot", its name marks one
+-- (drugs/depot.lua), or it is an intramuscular injection at the labelled
+-- strength of a product told by strength (by_strength: aripiprazole 720 or
+-- 960 mg is only the 2-monthly prolonged-release injection [B49][B29]);
+-- `mg`, the dose injected when the course records it.
+function M.is_depot(info, route, mg)
+  return info.marked == true or route == "depot" or (route == "im" and told_by_strength(info, mg))
 end
 
 -- Whether the name's words (info.words) hold one of `words`.
@@ -627,7 +641,8 @@ end
 --- The depot a course is, or nil (M.is_depot). The product is the one of
 -- its generic whose words the name holds, else the generic's longest-acting
 -- one, else the class default. A name told by strength (drugs/depot.lua
--- by_strength) is its product only at one of the listed strengths: `mg`,
+-- by_strength, or a name of its generic that names no product, when the
+-- entry says `unnamed`) is its product only at one of the listed strengths: `mg`,
 -- the dose injected when the course records it, else the strength the
 -- name writes; at an unknown strength the name's other product stands, and
 -- the title says so. Returns { title, hours (one injection acts this long),
@@ -635,15 +650,16 @@ end
 -- @usage drugs.depot(info, "depot")  -- haloperidol: haloperidol decanoate, 840 h
 -- @usage drugs.depot(info, "im", 960)  -- Abilify Maintena: aripiprazole 2-monthly
 function M.depot(info, route, mg)
-  if not M.is_depot(info, route) then return nil end
+  if not M.is_depot(info, route, mg) then return nil end
   local list = info.generic and products[info.generic] or {}
   local best, named, unsure
   for _, p in ipairs(list) do
     if names(info, p.words) and (named == nil or p.hours > named.hours) then named = p end
     if best == nil or p.hours > best.hours then best = p end
   end
+  local unnamed = named == nil
   for _, s in ipairs(info.generic and by_strength[info.generic] or {}) do
-    if names(info, s.words) then
+    if names(info, s.words) or (unnamed and s.unnamed) then
       mg = mg or written_mg(info.written)
       if mg == nil then
         unsure = s

@@ -117,8 +117,13 @@ end
 -- written down: it acts for the duration after the start, and after that
 -- whether it still acts is unknown (`open`), never "for ever" and never
 -- silently false. Without any time it stays "still given" as recorded.
+-- The latest recorded dose of `med` not after the assessment, or nil.
+local function last_dose(case, med)
+  return time.latest(med.doses, function(d) return time.not_after(case, d.t) end)
+end
+
 local function as_depot(case, c)
-  local latest = time.latest(c.med.doses, function(d) return time.not_after(case, d.t) end)
+  local latest = last_dose(case, c.med)
   -- the product may depend on the strength injected (drugs/depot.lua)
   local depot = drugs.depot(c.info, c.med.route, latest and latest.mg)
   c.depot = depot
@@ -161,7 +166,10 @@ function M.courses(case)
       -- (M.exposure per window, M.first_exposure, M.trigger): once here
       local c = { med = med, info = info, from = from, stop = stop, ongoing = stop == nil,
         antagonist = drugs.in_classes(info, ANTAGONISTS), withdrawal = drugs.in_classes(info, WITHDRAWAL) }
-      if drugs.is_depot(info, med.route) then as_depot(case, c) end
+      -- an intramuscular injection may be a depot by its strength alone
+      -- (drugs.is_depot), read only then
+      local dose = med.route == "im" and last_dose(case, med)
+      if drugs.is_depot(info, med.route, dose and dose.mg) then as_depot(case, c) end
       -- a drug's one course stands for its group (most drugs: no list
       -- made); a second course makes the list
       local key = drugs.drug_key(info)
