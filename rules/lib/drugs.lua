@@ -646,7 +646,8 @@ end
 -- the dose injected when the course records it, else the strength the
 -- name writes; at an unknown strength the name's other product stands, and
 -- the title says so. Returns { title, hours (one injection acts this long),
--- param, source }.
+-- param, source, unsure }: `unsure`, at an unknown strength, the product
+-- told by strength ({ title, hours, param, source }) when it acts longer.
 -- @usage drugs.depot(info, "depot")  -- haloperidol: haloperidol decanoate, 840 h
 -- @usage drugs.depot(info, "im", 960)  -- Abilify Maintena: aripiprazole 2-monthly
 function M.depot(info, route, mg)
@@ -673,7 +674,11 @@ function M.depot(info, route, mg)
     local note = not named and ", product not named: the longest-acting assumed"
       or unsure and ", strength not recorded: assumed rather than " .. unsure.title
       or ""
-    return { title = p.title .. note, hours = p.hours, param = p.param, source = p.src }
+    -- the product an unrecorded strength may make it, when that acts
+    -- longer: what lib/meds.lua leaves open (missing is not false)
+    local other = named and unsure and unsure.hours > p.hours
+      and { title = unsure.title, hours = unsure.hours, param = unsure.param, source = unsure.src } or nil
+    return { title = p.title .. note, hours = p.hours, param = p.param, source = p.src, unsure = other }
   end
   return { title = "depot, product without a listed duration", hours = DEPOT_DEFAULT_H,
     param = "depot.default_h", source = "§4.5 [S18]" }

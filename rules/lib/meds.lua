@@ -136,6 +136,9 @@ local function as_depot(case, c)
   if last == nil then return end
   c.last_injection = last
   c.acting_until = last + depot.hours
+  -- its strength not recorded, the product may be one that acts longer
+  -- (drugs.depot `unsure`): up to then, whether it acts is unknown
+  if depot.unsure then c.open_until = last + depot.unsure.hours end
   c.ongoing = false
 end
 
@@ -206,7 +209,9 @@ end
 -- `depot_hours`, a depot also counts when injected within that window
 -- (the older per-set depot windows, e.g. Caroff & Mann "2-4 weeks").
 -- A depot given by its start alone (see as_depot: `open`) that no longer
--- acts from that injection is unknown, not false.
+-- acts from that injection is unknown, not false; so is one whose
+-- unrecorded strength may make it a product that still acts
+-- (`open_until`, drugs.depot `unsure`).
 function M.given_within(case, c, hours, depot_hours)
   if case.assessed_at == nil then return nil end
   if c.ongoing then return true end
@@ -214,8 +219,27 @@ function M.given_within(case, c, hours, depot_hours)
   if not acting and c.depot and depot_hours then
     acting = time.reaches(case, c.from, c.last_injection, depot_hours)
   end
-  if acting == false and c.open then return nil end
+  if acting == false and (c.open or (c.open_until and time.reaches(case, c.from, c.open_until, hours))) then
+    return nil
+  end
   return acting
+end
+
+-- What would decide whether a depot known by its start alone still acts.
+local DEPOT_OPEN = "the later injections of the depot (medications[].doses[].t) or its stop (medications[].stop)"
+
+--- For a depot course `c` whose action M.given_within leaves unknown: what
+-- would decide it (a `missing` text), and why it is open in words ("no
+-- later injection or stop recorded"; "strength not recorded: as
+-- aripiprazole 2-monthly (...) it would act 1464 h", with `case` "... act
+-- until T").
+function M.depot_open(c, case)
+  if c.open or not c.open_until then return DEPOT_OPEN, "no later injection or stop recorded" end
+  local u = c.depot.unsure
+  return ("the strength of the depot's last injection (medications[].doses[].mg, or the strength in its "
+      .. "name): as %s one injection acts %s (parameter %s)"):format(u.title, time.duration(u.hours), u.param),
+    ("strength not recorded: as %s it would act %s"):format(u.title,
+      case and ("until " .. time.fmt(case, c.open_until)) or time.duration(u.hours))
 end
 
 --- Whether course `c` was stopped within the drug window of `hours` and
@@ -324,9 +348,8 @@ end
 local exposure
 local wanted = fmt.wanted
 
--- What would decide an exposure left open by a depot, or by drugs the
--- ruleset does not know (`unknown`: their names as written).
-local DEPOT_OPEN = "the later injections of the depot (medications[].doses[].t) or its stop (medications[].stop)"
+-- What would decide an exposure left open by drugs the ruleset does not
+-- know (`unknown`: their names as written).
 local function unrecognised(unknown)
   return "the class of " .. fmt.list(unknown, 6)
     .. ": add the drug to rules/drugs.lua or give its ATC code (medications[].atc)"
@@ -353,6 +376,7 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
   -- Without evidence the hits and the open depots are only counted, and
   -- the unknown names' list is made when one comes (most cases: none).
   local n_hits, n_open, n_unknown, n_late, late_kind = 0, 0, 0, 0, nil
+  local open_missing   -- what would decide the open depots (M.depot_open), each once
   local hits, open, late = text and {}, text and {}, text and {}
   local unknown = text and {}
   local before, others = text and {}, text and {}   -- evidence only
@@ -373,7 +397,10 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
       if text then hits[n_hits] = name .. " " .. M.span(case, c) end
     elseif is_da and within == nil then
       n_open = n_open + 1
-      if text then open[n_open] = name .. " " .. M.span(case, c) .. "; no later injection or stop recorded" end
+      local decide, why = M.depot_open(c, case)
+      if open_missing == nil then open_missing = decide
+      elseif not open_missing:find(decide, 1, true) then open_missing = open_missing .. "; " .. decide end
+      if text then open[n_open] = name .. " " .. M.span(case, c) .. "; " .. why end
     elseif is_da and text then
       before[#before + 1] = earlier(case, c, name)
     end
@@ -402,7 +429,7 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
   local late_open = n_late > 0 and late_kind ~= "onset"
   if not text then
     if n_hits > 0 then return tri.finding(true, "") end
-    if n_open > 0 then return tri.finding(nil, "", DEPOT_OPEN) end
+    if n_open > 0 then return tri.finding(nil, "", open_missing) end
     if late_open then return tri.finding(nil, "", LATE_OPEN) end
     if n_unknown > 0 and UNRECOGNISED == "unknown" then return tri.finding(nil, "", unrecognised(unknown)) end
     return tri.finding(false, "")
@@ -421,7 +448,7 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     .. (withdrawal and (" and no dopaminergic drug stopped within " .. time.window(case, w_hours)) or "")
   if #open > 0 then
     return tri.finding(nil, fmt.join({ none .. " that the record shows; " .. fmt.join(open), tail, note }),
-      DEPOT_OPEN)
+      open_missing)
   end
   if late_open then
     return tri.finding(nil, fmt.join({ none .. "; " .. tail, note }), LATE_OPEN)
@@ -517,9 +544,10 @@ function given_in_of(case, classes, hours, depot_hours)
       if within and member then
         hits = hits or {}
         hits[#hits + 1] = c
-      elseif within or (within == nil and c.open and member) then
+      elseif within or (within == nil and (c.open or c.open_until) and member) then
         -- an unrecognised drug in the window, or a depot of `classes`
-        -- known by its start alone, which may still act
+        -- known by its start alone, or of an unrecorded strength, which
+        -- may still act
         unknown = unknown or {}
         unknown[#unknown + 1] = c
       end

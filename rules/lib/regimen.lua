@@ -28,13 +28,22 @@ local function open_no(evidence, unknown)
   -- nothing undecided (most cases): the plain "no", without sorting an
   -- empty list into two new ones
   if unknown[1] == nil then return tri.finding(false, evidence) end
-  local depots, strangers = {}, {}
-  for _, c in ipairs(unknown) do table.insert(c.open and depots or strangers, c) end
+  local depots, strengths, strangers = {}, {}, {}
+  for _, c in ipairs(unknown) do
+    table.insert(c.open and depots or c.open_until and strengths or strangers, c)
+  end
   if #depots > 0 then
     local names = fmt.each(depots, function(c) return drugs.describe(c.info) end, 6)
     return tri.finding(nil, evidence .. "; " .. names .. " (depot): past the action of its first injection, "
-      .. "no later injection or stop recorded",
-      "the later injections of the depot (medications[].doses[].t) or its stop (medications[].stop)")
+      .. "no later injection or stop recorded", meds.depot_open(depots[1]))
+  end
+  if #strengths > 0 then   -- a depot of an unrecorded strength (meds.depot_open)
+    local missing = meds.depot_open(strengths[1])
+    local names = fmt.each(strengths, function(c)
+      return drugs.describe(c.info) .. " (depot): past the action of the product assumed; "
+        .. select(2, meds.depot_open(c))
+    end, 6)
+    return tri.finding(nil, evidence .. "; " .. names, missing)
   end
   unknown = strangers
   if #unknown == 0 then return tri.finding(false, evidence) end
