@@ -345,6 +345,26 @@ local function drugs_section()
     end
     grid({ "product", "title", "generic", "parameter", "acts for (h)", "source" }, rows)
   end
+  local told = type(data.depot) == "table" and data.depot.by_strength
+  if type(told) == "table" and #told > 0 then
+    heading(3, "Depot products told by strength")
+    para("A name that tells its product only by its labelled strength: a depot whose name holds one of "
+      .. "the words (or, where the table says so, a depot of the product's generic that names no "
+      .. "product) is this product at one of the strengths, those of the course's last dose with mg, "
+      .. "else the strength its name writes; at another strength its named product stands, and with no "
+      .. "strength recorded an exposure the two products would answer differently is unknown. An "
+      .. "intramuscular injection of the generic at one of the strengths is this depot.")
+    local by_id = {}
+    for _, p in ipairs(type(depot) == "table" and depot or {}) do by_id[p.id] = p end
+    local rows = {}
+    for _, t in ipairs(told) do
+      local p = by_id[t.product] or {}
+      rows[#rows + 1] = { "`" .. show(t.product) .. "`", show(t.title), show(t.words),
+        show(t.strengths_mg), t.unnamed and "yes" or "no", show(p.hours), show(t.src) }
+    end
+    grid({ "product", "title", "name words", "strengths (mg)", "also a depot naming no product",
+      "acts for (h)", "source" }, rows)
+  end
 end
 
 ---------------------------------------------------------------------------

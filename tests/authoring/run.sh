@@ -159,6 +159,18 @@ golden overlay-json eval --rules $tiny --rules tests/data/rules/tiny_site --form
 golden overlay-params params --rules $tiny --rules tests/data/rules/tiny_site
 golden overlay-missing eval --rules $tiny --rules no/such/dir tests/authoring/one-case.json
 
+# The default ruleset's reference lists each depot product told by strength
+# (drugs/depot.lua by_strength) with its words, strengths and duration: the
+# table of depot products alone left the 2-monthly Maintena rule unsaid.
+"$bin" doc --rules "$src/rules" >"$tmp/reference.md" 2>/dev/null
+row='| `aripiprazole_2m` | aripiprazole 2-monthly (EU: Abilify Maintena 720 mg or 960 mg) | maintena, monohydrate | 720, 960 | yes | 1464 |'
+if grep -q '^### Depot products told by strength$' "$tmp/reference.md" &&
+    grep -qF "$row" "$tmp/reference.md"; then
+    passed=$((passed + 1)); echo "ok - doc lists the depot products told by strength"
+else
+    failed=$((failed + 1)); echo "not ok - doc lists the depot products told by strength"
+fi
+
 # `nmsrules help CMD` is `nmsrules CMD --help`.
 for cmd in check test params doc diff; do
     if [ "$("$bin" help $cmd)" = "$("$bin" $cmd --help)" ]; then
