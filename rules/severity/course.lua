@@ -75,11 +75,15 @@ local function is(c, id)
   return holds(c.info, id)
 end
 
--- Whether course `c` was given during this episode (see above).
+-- Whether course `c` was given during this episode (see above). A
+-- dopaminergic drug the patient took before the anchor and stopped after
+-- it is the withdrawal that may have caused the picture (the restore line
+-- names it: parkinsonism-hyperpyrexia, §7.5 [S74]), not a treatment given.
 local function this_episode(case, c)
   if c.ongoing then return true end
   local a = time.anchor(case)
-  return c.stop ~= nil and a ~= nil and c.stop >= a.t
+  if c.stop == nil or a == nil or c.stop < a.t then return false end
+  return not (c.withdrawal and (c.from == nil or c.from < a.t))
 end
 
 -- "bromocriptine already given since T", "lorazepam given from T1, stopped
