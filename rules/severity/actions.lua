@@ -390,6 +390,28 @@ local function rival_differentials(w)
   return out
 end
 
+-- Life-threatening hyperthermia while NMS is not the working diagnosis or
+-- cannot be decided: a temperature above severity.extreme_hyperthermia_c
+-- (41.1 °C, "life-threatening hyperthermia", §5.5 [S36]) is treated by
+-- cooling whatever its cause, at once and alongside the cause-specific
+-- treatment (PSAROMYALOU): a result that only says "cannot be decided"
+-- would leave 41.5 °C untreated while a rigidity examination is awaited.
+-- Not beside a met look-alike (a rival differential or a spectrum one):
+-- its own first steps say how to treat the temperature, as for the tiers.
+local PSAROMYALOU = "Psaromyalou A, Niarou V, Kyriakopoulou O, Karela A, Oikonomou I, Pavlidou E. "
+  .. "Recognizing medical emergencies - hyperthermia. Achaiki Iatriki 2023;42(2):90-98 "
+  .. "(https://achaiki-iatriki.gr/?p=1134)"
+local function extreme_hyperthermia(case, w)
+  if #rival_differentials(w) > 0 or #(w.spectrum or {}) > 0 then return nil end
+  local hot = vitals.any_above(case, "temp", EXTREME_C)
+  if hot.value ~= true then return nil end
+  return act("Life-threatening hyperthermia" .. (hot.evidence ~= "" and (", " .. hot.evidence .. ",") or "")
+    .. " whatever its cause: lowering the temperature is the first aim; start external cooling now, "
+    .. "alongside the treatment of the cause once it is known",
+    "§5.5 [S36] (> 41.1 °C life-threatening hyperthermia); " .. PSAROMYALOU
+      .. "; parameter severity.extreme_hyperthermia_c")
+end
+
 -- Why NMS management is not proposed (tier none), in words, with the
 -- look-alike's first steps; never a drug to stop, never an allergy.
 -- Whether a look-alike of `list` whose first step restores a withdrawn
@@ -434,6 +456,7 @@ local function not_working(case, w, window)
     local rhabdo = add_supportive(case, out)
     if rhabdo then out[#out + 1] = avoid_succinylcholine(rhabdo) end
   end
+  out[#out + 1] = extreme_hyperthermia(case, w)
   if exposure.value ~= false and #crit.indeterminate > 0 then
     out[#out + 1] = act("NMS is not excluded while " .. table.concat(crit.indeterminate, ", ")
       .. " cannot be decided: reassess as the missing data come in", "severity/working.lua")
@@ -479,6 +502,7 @@ local function undecided(case, w, window)
     .. (missing ~= "" and missing or "data") .. "). If NMS is suspected clinically, do not delay "
     .. "treatment waiting for diagnostic confirmation", "seed 002; severity/working.lua") }
   out[#out + 1] = infection_pending(case)
+  out[#out + 1] = extreme_hyperthermia(case, w)
   local restore = (any_restores(w.rivals) or any_restores(w.spectrum))
     and restore_step(case, meds.trigger(case, window) or { withdrawals = {} })
   out[#out + 1] = restore or nil
