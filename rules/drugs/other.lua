@@ -299,4 +299,16 @@ return {
   { "triazolam", "N05CD05", "benzodiazepine", brands = { "Halcion" }, src = "N05CD05 [ATC]; Halcion [B21]" },
   { "chlordiazepoxide", "N05BA02", "benzodiazepine", brands = { "Librium" },
     src = "N05BA02 [ATC]; Librium [B21]" },
+  -- Benzodiazepines of the WHO index a European chart names (a published
+  -- anticholinergic-syndrome case on lormetazepam, tests/data/case-reports
+  -- cr27, came out "not in the ruleset's drug list"): generic names only,
+  -- no brand was read for them.
+  { "lormetazepam", "N05CD06", "benzodiazepine", src = "N05CD06 [ATC]" },
+  { "bromazepam", "N05BA08", "benzodiazepine", src = "N05BA08 [ATC]" },
+  { "nitrazepam", "N05CD02", "benzodiazepine", src = "N05CD02 [ATC]" },
+  { "flunitrazepam", "N05CD03", "benzodiazepine", src = "N05CD03 [ATC]" },
+  { "flurazepam", "N05CD01", "benzodiazepine", src = "N05CD01 [ATC]" },
+  { "brotizolam", "N05CD09", "benzodiazepine", src = "N05CD09 [ATC]" },
+  { "loprazolam", "N05CD11", "benzodiazepine", src = "N05CD11 [ATC]" },
+  { "estazolam", "N05CD04", "benzodiazepine", src = "N05CD04 [ATC]" },
 }

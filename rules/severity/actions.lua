@@ -17,6 +17,9 @@
 --   steps of the look-alike that explains the picture, and of any met
 --   spectrum look-alike (restoring a dopaminergic drug, the lorazepam
 --   challenge); never "stop the antipsychotic" nor "record an allergy";
+-- - not the working diagnosis or undecided, with no look-alike met: what is
+--   treated whatever its cause (life-threatening hyperthermia, rhabdomyolysis;
+--   whatever_the_cause below);
 -- - NMS and a met look-alike both possible: the look-alike's own first
 --   steps first; the NMS drug measures (bromocriptine, dantrolene,
 --   amantadine, levodopa, benztropine, ECT) are held back while it is
@@ -393,6 +396,43 @@ local function rival_differentials(w)
   return out
 end
 
+-- What the record shows that is treated whatever its cause, while NMS is
+-- not the working diagnosis or cannot be decided (NMS management would
+-- give it with the rest):
+-- - a temperature above severity.extreme_hyperthermia_c (41.1 °C,
+--   "life-threatening hyperthermia", §5.5 [S36]): cooling at once,
+--   alongside the cause-specific treatment (PSAROMYALOU); a result that
+--   only says "cannot be decided" would leave 41.5 °C untreated while a
+--   rigidity examination is awaited;
+-- - rhabdomyolysis, recorded or shown by the labs (rhabdomyolysis(),
+--   above): early and aggressive IV fluids are "the main intervention for
+--   preventing and treating AKI" (ZIMMERMAN), and no succinylcholine.
+-- Not beside a met look-alike (a rival differential or a spectrum one):
+-- its own first steps say how to treat the temperature, as for the tiers,
+-- and parkinsonism-hyperpyrexia's include the supportive care.
+local PSAROMYALOU = "Psaromyalou A, Niarou V, Kyriakopoulou O, Karela A, Oikonomou I, Pavlidou E. "
+  .. "Recognizing medical emergencies - hyperthermia. Achaiki Iatriki 2023;42(2):90-98 "
+  .. "(https://achaiki-iatriki.gr/?p=1134)"
+local ZIMMERMAN = "Zimmerman JL, Shen MC. Rhabdomyolysis. Chest 2013;144(3):1058-65"
+local function whatever_the_cause(case, w, out)
+  if #rival_differentials(w) > 0 or #(w.spectrum or {}) > 0 then return end
+  local hot = vitals.any_above(case, "temp", EXTREME_C)
+  if hot.value == true then
+    out[#out + 1] = act("Life-threatening hyperthermia" .. (hot.evidence ~= "" and (", " .. hot.evidence .. ",") or "")
+      .. " whatever its cause: lowering the temperature is the first aim; start external cooling now, "
+      .. "alongside the treatment of the cause once it is known",
+      "§5.5 [S36] (> 41.1 °C life-threatening hyperthermia); " .. PSAROMYALOU
+        .. "; parameter severity.extreme_hyperthermia_c")
+  end
+  local rhabdo, source = rhabdomyolysis(case)
+  if rhabdo then
+    out[#out + 1] = act("Rhabdomyolysis (" .. rhabdo .. ") whatever its cause: early and aggressive IV fluids "
+      .. "to restore renal perfusion and urine flow, the main measure to prevent and treat acute kidney "
+      .. "injury; treat the cause once it is known", ZIMMERMAN .. source)
+    out[#out + 1] = avoid_succinylcholine(rhabdo)
+  end
+end
+
 -- Why NMS management is not proposed (tier none), in words, with the
 -- look-alike's first steps; never a drug to stop, never an allergy.
 -- Whether a look-alike of `list` whose first step restores a withdrawn
@@ -437,6 +477,7 @@ local function not_working(case, w, window)
     local rhabdo = add_supportive(case, out)
     if rhabdo then out[#out + 1] = avoid_succinylcholine(rhabdo) end
   end
+  whatever_the_cause(case, w, out)
   if exposure.value ~= false and #crit.indeterminate > 0 then
     out[#out + 1] = act("NMS is not excluded while " .. table.concat(crit.indeterminate, ", ")
       .. " cannot be decided: reassess as the missing data come in", "severity/working.lua")
@@ -482,6 +523,7 @@ local function undecided(case, w, window)
     .. (missing ~= "" and missing or "data") .. "). If NMS is suspected clinically, do not delay "
     .. "treatment waiting for diagnostic confirmation", "seed 002; severity/working.lua") }
   out[#out + 1] = infection_pending(case)
+  whatever_the_cause(case, w, out)
   local restore = (any_restores(w.rivals) or any_restores(w.spectrum))
     and restore_step(case, meds.trigger(case, window) or { withdrawals = {} })
   out[#out + 1] = restore or nil
