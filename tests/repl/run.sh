@@ -166,6 +166,25 @@ if [ "$status" -eq 1 ] && grep -qF "hoard.nms:2: memory cap of 8388608 bytes exc
 else
     not_ok "a script's Lua filled memory past the cap (status $status)" "$(cat "$tmp/hoard.txt")"
 fi
+# ... and the conversion of its tables to a case, in C: a table met twice
+# is written twice, so forty levels of t = {a = t, b = t} were 2^40 values
+# built in C memory, where neither the memory cap nor the entry's limits
+# reach (hours, then the machine's memory). Now refused past 1,000,000
+# values, as a case file's record is. Twenty-one levels (4 M values, ~2 s
+# and 400 MB before) keep the proof cheap; run without the wrapper, as
+# the bound is the point and a million values take valgrind ~30 s.
+cat >"$tmp/shared.nms" <<'EOF'
+t = {x = 1}
+for i = 1, 21 do t = {a = t, b = t} end
+nms.set_case({id = "shared", label = t})
+EOF
+timeout 20 "$bin" repl --rules "$src/$tri" --script "$tmp/shared.nms" >"$tmp/shared.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] && grep -qF "shared.nms:3: stdin:1: the case must be a table of JSON values (no functions, at most 100 levels deep, at most 1000000 values)" "$tmp/shared.txt"; then
+    ok "a script's case of tables met many times stops at 1,000,000 values"
+else
+    not_ok "a script's case of shared tables was written out whole (status $status)" "$(cat "$tmp/shared.txt")"
+fi
 # ... and its instructions and patterns: every entry gets the rules'
 # budget per case (--max-instructions, 100,000 here), enforced as for a
 # rule (no pcall or xpcall handler swallows it), and the pattern guard.
