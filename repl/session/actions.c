@@ -19,6 +19,7 @@
 #include "session/chart.h"
 #include "session/compare.h"
 #include "session/explain.h"
+#include "session/replua.h"
 #include "session/show.h"
 #include "session/timeline.h"
 #include "session/times.h"
@@ -115,12 +116,30 @@ int act_load(struct session *s, int argc, char **argv)
 
 /* Writes the case to `path` atomically (cmd/sink.c), so a failed write
  * never leaves half a case. */
+/* Whether command `cmd` may write a file in session s: not for a script
+ * or piped input without --full-lua, which may come from anyone and has
+ * no io library for that reason. `.save ~/.bashrc` replaced the file with
+ * the case as JSON, and a text of the case such as "$(command)" in it ran
+ * at the next shell. */
+static int may_write_files(struct session *s, const char *cmd)
+{
+    if (replua_trusted(s))
+        return 1;
+    repl_error(s, "%s writes a file: a script or piped input may only with "
+                  "--full-lua (which gives its Lua io and os too)", cmd);
+    return 0;
+}
+
 int act_save(struct session *s, int argc, char **argv)
 {
-    char *text = cJSON_Print(s->doc);
-    int ok = text && nms_sink_write_file(argv[1], text) == 0;
+    char *text;
+    int ok;
 
     (void)argc;
+    if (!may_write_files(s, ".save"))
+        return -1;
+    text = cJSON_Print(s->doc);
+    ok = text && nms_sink_write_file(argv[1], text) == 0;
     if (!ok)
         repl_error(s, "cannot write '%s': %s", argv[1],
                    text ? strerror(errno) : "out of memory");
@@ -382,6 +401,8 @@ int act_plot(struct session *s, int argc, char **argv)
     struct nms_record rec;
     char path[300], err[512];
 
+    if (!may_write_files(s, ".plot"))
+        return -1;
     if (argc == 2)
         snprintf(path, sizeof path, "%s", argv[1]);
     else

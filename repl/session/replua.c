@@ -135,9 +135,7 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar)
         luaL_error(L, "interrupted");
 }
 
-/* Whether the session's Lua gets the whole standard library: typed at a
- * terminal by its user, or asked for with --full-lua. */
-static int full_library(const struct session *s)
+int replua_trusted(const struct session *s)
 {
     return s->cli->full_lua || (!s->cli->script && isatty(STDIN_FILENO));
 }
@@ -149,7 +147,7 @@ struct replua *replua_new(struct session *s)
     if (!r)
         return NULL;
     r->s = s;
-    if (full_library(s)) {
+    if (replua_trusted(s)) {
         if (!(r->L = luaL_newstate())) {
             free(r);
             return NULL;

@@ -9,6 +9,12 @@
 
 #include "session/session.h"
 
+/* Whether session s is its user's own: typed at a terminal, or run with
+ * --full-lua. Then its Lua gets the whole standard library, and its
+ * commands may write files (.save, .plot); a script or piped input,
+ * which may come from anyone, gets neither. */
+int replua_trusted(const struct session *s);
+
 /* A new Lua state for session s, or NULL when out of memory. */
 struct replua *replua_new(struct session *s);
 

@@ -166,6 +166,24 @@ if [ "$status" -eq 1 ] && grep -qF "hoard.nms:2: memory cap of 8388608 bytes exc
 else
     not_ok "a script's Lua filled memory past the cap (status $status)" "$(cat "$tmp/hoard.txt")"
 fi
+# ... and no command of it writes a file without --full-lua: .save
+# ~/.bashrc replaced the file with the case as JSON, and a text of the case
+# such as "$(command)" ran at the next shell.
+printf 'precious\n' >"$tmp/victim"
+cat >"$tmp/save.nms" <<EOF
+nms.set_case({id = "x", label = {note = "\$(touch $tmp/pwned)"}})
+.save $tmp/victim
+.plot $tmp/victim
+EOF
+"$bin" repl --rules "$src/$tri" --keep-going --script "$tmp/save.nms" >"$tmp/save.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] && [ "$(cat "$tmp/victim")" = precious ] &&
+    grep -qF "save.nms:2: .save writes a file: a script or piped input may only with --full-lua" "$tmp/save.txt" &&
+    grep -qF "save.nms:3: .plot writes a file" "$tmp/save.txt"; then
+    ok "a script's .save and .plot write no file without --full-lua"
+else
+    not_ok "a script wrote a file (status $status)" "$(cat "$tmp/save.txt" "$tmp/victim")"
+fi
 # ... and the conversion of its tables to a case, in C: a table met twice
 # is written twice, so forty levels of t = {a = t, b = t} were 2^40 values
 # built in C memory, where neither the memory cap nor the entry's limits
