@@ -82,6 +82,9 @@ static void value_refuses_a_number_that_is_not_one(void **state)
                         "error: vitals.temp: 'hot' is not a number\n");
     assert_string_equal(refusal(f, "vitals.temp", "1e999", &c),
                         "error: vitals.temp: '1e999' is not a number\n");
+    /* Decimal only, as --param: strtod alone reads "0x27" as 39. */
+    assert_string_equal(refusal(f, "vitals.temp", "0x27", &c),
+                        "error: vitals.temp: '0x27' is not a number\n");
 }
 
 static void value_reads_yes_and_no_in_their_spellings(void **state)
@@ -182,6 +185,25 @@ static void chart_time_refuses_a_word_with_the_forms_it_reads(void **state)
                                 "2026-03-03T02:10Z\n");
 }
 
+/* Hours are decimal, as every number typed: "0x10h" was 16 hours and
+ * "0x1p4h" too (strtod reads hexadecimal). */
+static void chart_time_reads_decimal_hours_only(void **state)
+{
+    struct repl_fixture *f = *state;
+    struct capture c;
+    cJSON *t;
+
+    capture_start(&c);
+    t = chart_time(&f->s, "0x10h");
+    capture_end(&c);
+    assert_null(t);
+    capture_start(&c);
+    t = chart_time(&f->s, "0x1p4h");
+    capture_end(&c);
+    assert_null(t);
+    assert_non_null(strstr(c.text, "cannot read '0x1p4h' as a time"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +218,7 @@ int main(void)
         cmocka_unit_test(value_knows_the_words_for_unknown),
         cmocka_unit_test(chart_time_reads_hours_days_minutes_and_iso),
         cmocka_unit_test(chart_time_refuses_a_word_with_the_forms_it_reads),
+        cmocka_unit_test(chart_time_reads_decimal_hours_only),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
