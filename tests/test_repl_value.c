@@ -169,17 +169,26 @@ static void chart_time_reads_hours_days_minutes_and_iso(void **state)
                                 sizeof buf), "\"2026-03-03T02:10Z\"");
 }
 
+/* Reads `text` as a time, expecting a failure; returns its message. */
+static const char *time_refusal(struct repl_fixture *f, const char *text,
+                                struct capture *c)
+{
+    cJSON *t;
+
+    capture_start(c);
+    t = chart_time(&f->s, text);
+    capture_end(c);
+    assert_null(t);
+    return c->text;
+}
+
 static void chart_time_refuses_a_word_with_the_forms_it_reads(void **state)
 {
     struct repl_fixture *f = *state;
     struct capture c;
-    cJSON *t;
 
-    capture_start(&c);
-    t = chart_time(&f->s, "yesterday");
-    capture_end(&c);
-    assert_null(t);
-    assert_string_equal(c.text, "error: cannot read 'yesterday' as a time; "
+    assert_string_equal(time_refusal(f, "yesterday", &c),
+                        "error: cannot read 'yesterday' as a time; "
                                 "write hours such as 50h or -6h, days such as "
                                 "2d, or an ISO 8601 time such as "
                                 "2026-03-03T02:10Z\n");
@@ -191,17 +200,11 @@ static void chart_time_reads_decimal_hours_only(void **state)
 {
     struct repl_fixture *f = *state;
     struct capture c;
-    cJSON *t;
 
-    capture_start(&c);
-    t = chart_time(&f->s, "0x10h");
-    capture_end(&c);
-    assert_null(t);
-    capture_start(&c);
-    t = chart_time(&f->s, "0x1p4h");
-    capture_end(&c);
-    assert_null(t);
-    assert_non_null(strstr(c.text, "cannot read '0x1p4h' as a time"));
+    assert_non_null(strstr(time_refusal(f, "0x10h", &c),
+                           "cannot read '0x10h' as a time"));
+    assert_non_null(strstr(time_refusal(f, "0x1p4h", &c),
+                           "cannot read '0x1p4h' as a time"));
 }
 
 int main(void)
