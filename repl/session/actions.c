@@ -13,7 +13,9 @@
 #include "cmd/report.h"
 #include "cmd/sink.h"
 #include "cmd/term.h"
+#include "front/interrupt.h"
 #include "input/case_json.h"
+#include "nms/interrupt.h"
 #include "nms/reader.h"
 #include "session/actions.h"
 #include "session/chart.h"
@@ -52,19 +54,28 @@ int act_new(struct session *s, int argc, char **argv)
  * JSON document, or NULL after printing why. */
 static cJSON *read_file(struct session *s, const char *path)
 {
-    FILE *fp = fopen(path, "rb");
+    FILE *fp;
     struct nms_reader *reader = NULL;
     struct nms_record rec;
     struct nms_case *c = NULL;
     cJSON *doc = NULL;
 
+    if (!replua_may_read(s, path))
+        return NULL;
+    fp = fopen(path, "rb");
     if (!fp) {
         repl_error(s, "cannot open '%s': %s", path, strerror(errno));
         return NULL;
     }
-    if (nms_reader_open(&reader, fp, path) != NMS_OK ||
-        nms_reader_next(reader, &rec) != 1) {
-        repl_error(s, "'%s' holds no case", path);
+    /* Ctrl-C stops a record that never ends (a device, a pipe), as in
+     * batch: the reader looks at the flag every few kilobytes. */
+    if (nms_reader_open(&reader, fp, path) == NMS_OK)
+        nms_reader_set_interrupt(reader, nms_interrupt_flag());
+    if (!reader || nms_reader_next(reader, &rec) != 1) {
+        if (nms_interrupted())
+            repl_error(s, "interrupted");
+        else
+            repl_error(s, "'%s' holds no case", path);
         goto out;
     }
     /* Parsed once: the tree is both checked as a case and kept as the

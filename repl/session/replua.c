@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
@@ -138,6 +139,17 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar)
 int replua_trusted(const struct session *s)
 {
     return s->cli->full_lua || (!s->cli->script && isatty(STDIN_FILENO));
+}
+
+int replua_may_read(struct session *s, const char *path)
+{
+    struct stat st;
+
+    if (replua_trusted(s) || stat(path, &st) != 0 || S_ISREG(st.st_mode))
+        return 1;
+    repl_error(s, "'%s' is not a regular file: a script or piped input "
+                  "reads only files (--full-lua reads any)", path);
+    return 0;
 }
 
 struct replua *replua_new(struct session *s)

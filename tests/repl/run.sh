@@ -184,6 +184,21 @@ if [ "$status" -eq 1 ] && [ "$(cat "$tmp/victim")" = precious ] &&
 else
     not_ok "a script wrote a file (status $status)" "$(cat "$tmp/save.txt" "$tmp/victim")"
 fi
+# ... and reads only regular files: .load /dev/zero spun for ever, deaf to
+# Ctrl-C, .read /dev/zero grew one line until memory ran out, and a named
+# pipe held the session in open() (timeout: the proof).
+cat >"$tmp/devices.nms" <<EOF
+.load /dev/zero
+.read /dev/zero
+EOF
+timeout 20 "$bin" repl --rules "$src/$tri" --keep-going --script "$tmp/devices.nms" </dev/null >"$tmp/devices.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] &&
+    [ "$(grep -cF "'/dev/zero' is not a regular file: a script or piped input reads only files" "$tmp/devices.txt")" -eq 2 ]; then
+    ok "a script's .load and .read of a device are refused"
+else
+    not_ok "a script read a device (status $status)" "$(head -c 2000 "$tmp/devices.txt")"
+fi
 # ... and the conversion of its tables to a case, in C: a table met twice
 # is written twice, so forty levels of t = {a = t, b = t} were 2^40 values
 # built in C memory, where neither the memory cap nor the entry's limits
