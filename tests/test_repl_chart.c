@@ -163,6 +163,20 @@ static void give_starts_a_course_and_records_the_dose(void **state)
                                   "[{\"mg\":10,\"t\":0}]}]}");
 }
 
+/* A dose is a finite decimal number: strtod alone took "inf" and "nan"
+ * (which reached the rules as the dose) and "0x10" (as 16 mg). */
+static void give_refuses_a_dose_that_is_not_a_decimal_number(void **state)
+{
+    struct repl_fixture *f = *state;
+    struct capture c;
+
+    assert_int_equal(run(f, chart_give, &c, ".give haloperidol inf mg at 0h"), -1);
+    assert_int_equal(run(f, chart_give, &c, ".give haloperidol nan mg at 0h"), -1);
+    assert_int_equal(run(f, chart_give, &c, ".give haloperidol 0x10 mg at 0h"), -1);
+    assert_non_null(strstr(c.text, "cannot read '0x10': not a dose"));
+    assert_string_equal(chart(f), "{}");
+}
+
 static void stop_ends_the_running_course(void **state)
 {
     struct repl_fixture *f = *state;
@@ -241,6 +255,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_entry_without_a_time_asks_when, setup, teardown),
         cmocka_unit_test_setup_teardown(a_bad_value_in_an_entry_leaves_the_chart_unchanged, setup, teardown),
         cmocka_unit_test_setup_teardown(give_starts_a_course_and_records_the_dose, setup, teardown),
+        cmocka_unit_test_setup_teardown(give_refuses_a_dose_that_is_not_a_decimal_number, setup, teardown),
         cmocka_unit_test_setup_teardown(stop_ends_the_running_course, setup, teardown),
         cmocka_unit_test_setup_teardown(unset_takes_out_a_field_an_entry_or_a_section, setup, teardown),
         cmocka_unit_test_setup_teardown(assign_applies_field_value_pairs_to_a_copy, setup, teardown),

@@ -82,6 +82,9 @@ static void value_refuses_a_number_that_is_not_one(void **state)
                         "error: vitals.temp: 'hot' is not a number\n");
     assert_string_equal(refusal(f, "vitals.temp", "1e999", &c),
                         "error: vitals.temp: '1e999' is not a number\n");
+    /* Decimal only, as --param: strtod alone reads "0x27" as 39. */
+    assert_string_equal(refusal(f, "vitals.temp", "0x27", &c),
+                        "error: vitals.temp: '0x27' is not a number\n");
 }
 
 static void value_reads_yes_and_no_in_their_spellings(void **state)
@@ -166,20 +169,42 @@ static void chart_time_reads_hours_days_minutes_and_iso(void **state)
                                 sizeof buf), "\"2026-03-03T02:10Z\"");
 }
 
+/* Reads `text` as a time, expecting a failure; returns its message. */
+static const char *time_refusal(struct repl_fixture *f, const char *text,
+                                struct capture *c)
+{
+    cJSON *t;
+
+    capture_start(c);
+    t = chart_time(&f->s, text);
+    capture_end(c);
+    assert_null(t);
+    return c->text;
+}
+
 static void chart_time_refuses_a_word_with_the_forms_it_reads(void **state)
 {
     struct repl_fixture *f = *state;
     struct capture c;
-    cJSON *t;
 
-    capture_start(&c);
-    t = chart_time(&f->s, "yesterday");
-    capture_end(&c);
-    assert_null(t);
-    assert_string_equal(c.text, "error: cannot read 'yesterday' as a time; "
+    assert_string_equal(time_refusal(f, "yesterday", &c),
+                        "error: cannot read 'yesterday' as a time; "
                                 "write hours such as 50h or -6h, days such as "
                                 "2d, or an ISO 8601 time such as "
                                 "2026-03-03T02:10Z\n");
+}
+
+/* Hours are decimal, as every number typed: "0x10h" was 16 hours and
+ * "0x1p4h" too (strtod reads hexadecimal). */
+static void chart_time_reads_decimal_hours_only(void **state)
+{
+    struct repl_fixture *f = *state;
+    struct capture c;
+
+    assert_non_null(strstr(time_refusal(f, "0x10h", &c),
+                           "cannot read '0x10h' as a time"));
+    assert_non_null(strstr(time_refusal(f, "0x1p4h", &c),
+                           "cannot read '0x1p4h' as a time"));
 }
 
 int main(void)
@@ -196,6 +221,7 @@ int main(void)
         cmocka_unit_test(value_knows_the_words_for_unknown),
         cmocka_unit_test(chart_time_reads_hours_days_minutes_and_iso),
         cmocka_unit_test(chart_time_refuses_a_word_with_the_forms_it_reads),
+        cmocka_unit_test(chart_time_reads_decimal_hours_only),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

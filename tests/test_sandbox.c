@@ -620,6 +620,72 @@ static void sandbox_output_is_reproducible(void **state)
     expect_stopped(state, "format_p", "'%p' is not available in rules");
 }
 
+/* 10: ... nor does an error message that quotes a table a rule used as a
+ * global's name (it printed "table: 0x55d0...", as luaL_tolstring does). */
+static void sandbox_error_messages_are_reproducible(void **s)
+{
+    expect_stopped(s, "global_table_key", "undefined global 'table: #1'");
+    expect_stopped(s, "global_table_set", "assignment to global 'table: #1'");
+    expect_stopped(s, "library_table_set", "(field 'table: #1')");
+}
+
+/* Names the REPL offers are copied out of the sandbox into C memory,
+ * outside the memory cap: none longer than a drug's name is kept
+ * (tests/data/rules/hostile/drugs.lua lists one of 4 kB 5,000 times; one
+ * of 16 MiB so took a REPL past 4 GB). */
+static void sandbox_bounds_drug_names_copied_out(void **s)
+{
+    const char *const *names;
+    size_t n;
+
+    names = nms_engine_drug_names(*s, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(names[0], "haloperidol");
+    assert_int_equal(strlen(names[1]), 128);
+}
+
+/* What the engine reads from the lists rules return (a severity set's
+ * actions, the ruleset's warnings), tests/data/rules/hostile-lists: a
+ * metamethod of an entry that raises fails that rule at its line, with
+ * its message (it failed the "engine", with none for error(42)), and no
+ * list may be longer than 1,000 (900,000 empty actions made a 21 MB line
+ * of JSON). */
+static void expect_list_failure(struct nms_engine *e, const char *id,
+                                const char *rule, const char *file,
+                                const char *message)
+{
+    struct nms_result *r = evaluate_id(e, id);
+
+    assert_non_null(r->error);
+    assert_string_equal(r->error->rule, rule);
+    assert_non_null(r->error->file);
+    assert_non_null(strstr(r->error->file, file));
+    assert_true(r->error->line > 0);
+    assert_string_equal(r->error->message, message);
+    nms_result_free(r);
+    r = evaluate_id(e, "fine");
+    assert_null(r->error);
+    assert_int_equal(r->sets[1].n_notes, 1);
+    nms_result_free(r);
+}
+
+static void sandbox_reads_returned_lists_as_rule_work(void **state)
+{
+    struct nms_engine *e = load_test_rules("hostile-lists");
+
+    (void)state;
+    expect_list_failure(e, "action_raises", "severity.actions", "tier.lua",
+                        "42");
+    expect_list_failure(e, "warning_raises", "ruleset.warnings", "warn.lua",
+                        "42");
+    expect_list_failure(e, "many_actions", "severity.actions", "tier.lua",
+                        "actions returned 1001 entries; at most 1000");
+    expect_list_failure(e, "long_action", "severity.actions", "tier.lua",
+                        "a rule returned a string of 16385 bytes; at most "
+                        "16384");
+    nms_engine_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -671,6 +737,9 @@ int main(void)
         cmocka_unit_test(sandbox_bounds_evidence),
         cmocka_unit_test(sandbox_bounds_text_per_case),
         cmocka_unit_test(sandbox_output_is_reproducible),
+        cmocka_unit_test(sandbox_error_messages_are_reproducible),
+        cmocka_unit_test(sandbox_bounds_drug_names_copied_out),
+        cmocka_unit_test(sandbox_reads_returned_lists_as_rule_work),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

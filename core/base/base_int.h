@@ -66,6 +66,13 @@ enum nms_param_kind { NMS_PARAM_NUMBER, NMS_PARAM_BOOLEAN, NMS_PARAM_STRING };
 /* Classifies `text`; a number is stored in *number, a boolean as 0 or 1. */
 enum nms_param_kind nms_param_classify(const char *text, double *number);
 
+/* The length of the decimal number `text` starts with, as the rules and
+ * JSON write one: a sign, digits with at most one point, an exponent; 0
+ * when it starts with none. strtod alone would also take leading spaces,
+ * hexadecimal ("0x10" as 16) and "infinity", so a value mistyped could
+ * pass as a number nobody meant. */
+size_t nms_decimal_prefix(const char *text);
+
 /*
  * The length of the valid UTF-8 sequence at s (at most `left` bytes, left
  * > 0), or 0 when it is not one: a stray continuation byte, a truncated

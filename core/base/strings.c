@@ -52,12 +52,9 @@ char *nms_put_without_nul(char *dst, const char *s, size_t len)
     return dst;
 }
 
-/* 1 when `s` is a decimal number as the rules and JSON write one: a sign,
- * digits with at most one point, an exponent. strtod alone would also take
- * leading spaces, hexadecimal ("0x10" as 16) and "infinity", so a value
- * mistyped on the command line could pass as a number nobody meant. */
-static int decimal_syntax(const char *s)
+size_t nms_decimal_prefix(const char *text)
 {
+    const char *s = text;
     int digits = 0;
 
     if (*s == '+' || *s == '-')
@@ -78,7 +75,15 @@ static int decimal_syntax(const char *s)
         while (isdigit((unsigned char)*s))
             s++;
     }
-    return *s == '\0';
+    return (size_t)(s - text);
+}
+
+/* 1 when `s` is a decimal number and nothing else (nms_decimal_prefix). */
+static int decimal_syntax(const char *s)
+{
+    size_t n = nms_decimal_prefix(s);
+
+    return n > 0 && s[n] == '\0';
 }
 
 enum nms_param_kind nms_param_classify(const char *text, double *number)

@@ -460,7 +460,9 @@ int nms_time_read_span(const char *text, double *hours)
 
     errno = 0;
     h = strtod(text, &end);
-    if (end == text || errno != 0 || !isfinite(h))
+    /* Decimal only: "0x10h" was 16 hours, " 5h" 5 (nms_decimal_prefix). */
+    if (end == text || end != text + nms_decimal_prefix(text) || errno != 0 ||
+        !isfinite(h))
         return -1;
     if (strcmp(end, "d") == 0 || strcmp(end, "days") == 0)
         scale = 24;
@@ -482,7 +484,8 @@ int nms_time_read(const char *text, double *hours, enum nms_time_form *form)
         return 0;
     }
     h = strtod(text, &end);
-    if (!*text || *end || !isfinite(h))
+    if (!*text || *end || end != text + nms_decimal_prefix(text) ||
+        !isfinite(h))
         return -1;
     *hours = h;
     *form = NMS_TIME_HOURS;

@@ -38,6 +38,14 @@ struct eval_args {
                            0 when none is needed (eval_protected) */
 };
 
+/* Most entries a list the rules return for one case may hold (the
+ * warnings, a severity set's actions): a medication list has tens of
+ * entries, a tier tens of actions, and a runaway rule must not flood the
+ * output. The bytes of their texts are bounded (nms_limits_output), but
+ * not their number: 900,000 actions of empty text made one case's JSON
+ * line 21 MB, and its notes as much C memory outside the memory cap. */
+#define MAX_RULE_ENTRIES 1000
+
 /* A copy of the `len` bytes of s with each NUL as U+FFFD (base_int.h);
  * NULL when out of memory. */
 static char *copy_without_nul(const char *s, size_t len)
@@ -260,13 +268,17 @@ static void fail_actions(lua_State *L, struct eval_args *a,
               use_fault);
 }
 
-/* Fails with "actions must return ..." naming entry `i` (0: the list). */
+/* Fails with "actions must return ..." naming entry `i` (0: the list;
+ * past MAX_RULE_ENTRIES: the length of a list too long). */
 static int bad_actions(lua_State *L, struct eval_args *a,
                        const struct nms_set_def *def, lua_Integer i)
 {
     if (i == 0)
         lua_pushfstring(L, "actions must return a list of {text = ..., "
                            "source = ...}, got %s", luaL_typename(L, -1));
+    else if (i > MAX_RULE_ENTRIES)
+        lua_pushfstring(L, "actions returned %I entries; at most %d", i,
+                        MAX_RULE_ENTRIES);
     else
         lua_pushfstring(L, "actions entry %d must have string 'text' and "
                            "'source'", (int)i);
@@ -300,18 +312,49 @@ static const char *put_note(lua_State *L, int strs, lua_Integer i, char **at)
     return copy;
 }
 
+/* Protected (nms_vm_pcall): gathers the strings of the actions list at 1
+ * in a table of their own, text and source in turn, and returns it with
+ * their bytes as notes (note_bytes); for an entry without string text and
+ * source, nil and its index. An entry's fields may come from metamethods,
+ * which run here, so that one that raises or loops fails the actions at
+ * its own line, as a check's error does, and not the engine with no rule
+ * named (error(42) in one lost its message too). */
+static int gather_notes(lua_State *L)
+{
+    lua_Integer i, n = (lua_Integer)lua_rawlen(L, 1);
+    size_t bytes = 0;
+
+    lua_createtable(L, n < 65536 ? 2 * (int)n : 0, 0);
+    for (i = 1; i <= n; i++) {
+        lua_rawgeti(L, 1, i);
+        if (!lua_istable(L, -1) || lua_getfield(L, -1, "text") != LUA_TSTRING ||
+            lua_getfield(L, -2, "source") != LUA_TSTRING) {
+            lua_pushnil(L);
+            lua_pushinteger(L, i);
+            return 2;
+        }
+        bytes += note_bytes(L, -2);
+        bytes += note_bytes(L, -1);
+        lua_rawseti(L, 2, 2 * i);
+        lua_rawseti(L, 2, 2 * i - 1);
+        lua_pop(L, 1);
+    }
+    lua_pushinteger(L, (lua_Integer)bytes);
+    return 2;
+}
+
 /* Calls actions(case, tier, verdicts) of the severity set and keeps the
  * list: the notes array and, in the same allocation after it, their
  * strings (struct nms_note). The strings are first gathered in a table of
- * their own, so that what is copied is exactly what was checked and
- * measured, whatever metamethods the entries have. */
+ * their own (gather_notes), so that what is copied is exactly what was
+ * checked and measured, whatever metamethods the entries have. */
 static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
                        int verdicts_idx, const struct nms_set_def *def,
                        struct nms_set *set)
 {
-    int top = lua_gettop(L), list, strs;
+    int top = lua_gettop(L), strs;
     lua_Integer i, n;
-    size_t bytes = 0;
+    size_t bytes;
     char *at;
 
     lua_rawgeti(L, LUA_REGISTRYINDEX, def->actions_ref);
@@ -327,21 +370,20 @@ static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
     }
     if (!lua_istable(L, -1))
         return bad_actions(L, a, def, 0);
-    list = lua_gettop(L);
-    n = (lua_Integer)lua_rawlen(L, list);
-    lua_createtable(L, n < 65536 ? 2 * (int)n : 0, 0);
-    strs = lua_gettop(L);
-    for (i = 1; i <= n; i++) {
-        lua_rawgeti(L, list, i);
-        if (!lua_istable(L, -1) || lua_getfield(L, -1, "text") != LUA_TSTRING ||
-            lua_getfield(L, -2, "source") != LUA_TSTRING)
-            return bad_actions(L, a, def, i);
-        bytes += note_bytes(L, -2);
-        bytes += note_bytes(L, -1);
-        lua_rawseti(L, strs, 2 * i);
-        lua_rawseti(L, strs, 2 * i - 1);
-        lua_pop(L, 1);
+    n = (lua_Integer)lua_rawlen(L, -1);
+    if (n > MAX_RULE_ENTRIES)
+        return bad_actions(L, a, def, n);
+    lua_pushcfunction(L, gather_notes);
+    lua_insert(L, -2);
+    if (nms_vm_pcall(a->vm, 1, 2) != LUA_OK) {
+        fail_actions(L, a, def, 1);
+        return -1;
     }
+    if (lua_isnil(L, -2))
+        return bad_actions(L, a, def, lua_tointeger(L, -1));
+    bytes = (size_t)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    strs = lua_gettop(L);
     set->notes = malloc((size_t)n * sizeof *set->notes + bytes + 1);
     if (!set->notes)
         luaL_error(L, "not enough memory");
@@ -506,10 +548,6 @@ static int run_set(lua_State *L, struct eval_args *a, int case_idx,
     return 0;
 }
 
-/* Most warnings the ruleset may report for one case: a medication list
- * has tens of entries, and a runaway rule must not flood the output. */
-#define MAX_RULE_WARNINGS 1000
-
 /* Fails the case for the ruleset's warnings function (message on top). */
 static int fail_warnings(lua_State *L, struct eval_args *a, int use_fault)
 {
@@ -528,6 +566,31 @@ static int take_field(lua_State *L, const char *key, char **dst, int optional)
         *dst = copy_string(L, -1);
     lua_pop(L, 1);
     return type == LUA_TSTRING || (optional && type == LUA_TNIL) ? 0 : -1;
+}
+
+/* Protected (nms_vm_pcall): copies the warnings list at 2 into the
+ * result at 1 (a light userdata), whose array has room for them; returns
+ * the index of an entry without string path and message, or 0. Entries'
+ * metamethods run here, for the reason gather_notes gives. */
+static int copy_warnings(lua_State *L)
+{
+    struct nms_result *r = lua_touserdata(L, 1);
+    lua_Integer i, n = (lua_Integer)lua_rawlen(L, 2);
+
+    for (i = 1; i <= n; i++) {
+        struct nms_rule_warning *w = &r->warnings[i - 1];
+        r->n_warnings = (size_t)i;
+        if (lua_rawgeti(L, 2, i) != LUA_TTABLE ||
+            take_field(L, "path", &w->path, 0) != 0 ||
+            take_field(L, "message", &w->message, 0) != 0 ||
+            take_field(L, "kind", &w->kind, 1) != 0) {
+            lua_pushinteger(L, i);
+            return 1;
+        }
+        lua_pop(L, 1);
+    }
+    lua_pushinteger(L, 0);
+    return 1;
 }
 
 /* Calls the ruleset's warnings(case) and keeps the list in the result. */
@@ -549,26 +612,23 @@ static int run_warnings(lua_State *L, struct eval_args *a, int case_idx)
         return fail_warnings(L, a, 0);
     }
     n = (lua_Integer)lua_rawlen(L, -1);
-    if (n > MAX_RULE_WARNINGS) {
+    if (n > MAX_RULE_ENTRIES) {
         lua_pushfstring(L, "warnings returned %I entries; at most %d",
-                        n, MAX_RULE_WARNINGS);
+                        n, MAX_RULE_ENTRIES);
         return fail_warnings(L, a, 0);
     }
     r->warnings = calloc((size_t)n + 1, sizeof *r->warnings);
     if (!r->warnings)
         luaL_error(L, "not enough memory");
-    for (i = 1; i <= n; i++) {
-        struct nms_rule_warning *w = &r->warnings[i - 1];
-        r->n_warnings = (size_t)i;
-        if (lua_rawgeti(L, -1, i) != LUA_TTABLE ||
-            take_field(L, "path", &w->path, 0) != 0 ||
-            take_field(L, "message", &w->message, 0) != 0 ||
-            take_field(L, "kind", &w->kind, 1) != 0) {
-            lua_pushfstring(L, "warnings entry %I must have string 'path' "
-                               "and 'message' (and 'kind', if any)", i);
-            return fail_warnings(L, a, 0);
-        }
-        lua_pop(L, 1);
+    lua_pushcfunction(L, copy_warnings);
+    lua_pushlightuserdata(L, r);
+    lua_rotate(L, -3, 2);               /* copy_warnings, r, list */
+    if (nms_vm_pcall(a->vm, 2, 1) != LUA_OK)
+        return fail_warnings(L, a, 1);
+    if ((i = lua_tointeger(L, -1)) != 0) {
+        lua_pushfstring(L, "warnings entry %I must have string 'path' "
+                           "and 'message' (and 'kind', if any)", i);
+        return fail_warnings(L, a, 0);
     }
     lua_settop(L, top);
     return 0;
@@ -731,9 +791,12 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
          * memory cap): still a failure of this case only. */
         r->error = calloc(1, sizeof *r->error);
         if (r->error) {
+            /* Converted first: a number's raw length is 0 (the order in
+             * which arguments are evaluated is unspecified). */
+            size_t len = 0;
+            const char *message = lua_tolstring(L, -1, &len);
             r->error->rule = nms_strndup("engine", 6);
-            r->error->message = nms_strndup(lua_tostring(L, -1),
-                                            lua_rawlen(L, -1));
+            r->error->message = nms_strndup(message ? message : "", len);
         }
     }
     vm->quiet = 0;   /* tools and the REPL's own calls want evidence */

@@ -565,11 +565,16 @@ static int shows_address(lua_State *L, int idx)
 static int l_tostring(lua_State *L)
 {
     luaL_checkany(L, 1);
-    if (shows_address(L, 1))
-        push_object_name(L, 1);
-    else
-        luaL_tolstring(L, 1, NULL);
+    nms_limits_tostring(L, 1);
     return 1;
+}
+
+const char *nms_limits_tostring(lua_State *L, int idx)
+{
+    if (!shows_address(L, idx))
+        return luaL_tolstring(L, idx, NULL);
+    push_object_name(L, idx);
+    return lua_tostring(L, -1);
 }
 
 /* string.format's arguments: %p refused, tables named as tostring does. */

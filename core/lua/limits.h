@@ -93,6 +93,12 @@ void nms_limits_wrap_library(lua_State *L, const char *lib);
  * (tostring, setmetatable) with sandboxed ones. Raises on no memory. */
 void nms_limits_wrap_base(lua_State *L);
 
+/* [-0, +1, e] Pushes the value at idx as the rules' tostring writes it
+ * (a table or function without __tostring as "table: #2", never by its
+ * address) and returns the text: what messages that quote a rule's value
+ * must use, so that the output stays the same from run to run. */
+const char *nms_limits_tostring(lua_State *L, int idx);
+
 /* Seeds math.random the same way at the start of every unit of work. */
 void nms_limits_seed(struct nms_vm *vm);
 

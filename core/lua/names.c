@@ -17,13 +17,20 @@
 /* Most names kept; a ruleset lists a few hundred drugs. */
 #define NAMES_MAX 4096
 
-/* Appends a copy of the string on top to rs's names. [-0, +0]; raises
- * only on no memory, with everything copied so far anchored in rs. */
+/* Longest name kept, in bytes ("amisulpride", "Abilify Maintena"): the
+ * copies are C memory, outside the VM's memory cap, and one string of 16
+ * MiB listed 5,000 times as a brand (80 kB of Lua memory) took a REPL
+ * past 4 GB before; now at most NAMES_MAX x this. */
+#define NAME_MAX_BYTES 128
+
+/* Appends a copy of the string on top to rs's names, unless it is longer
+ * than any drug's name. [-0, +0]; raises only on no memory, with
+ * everything copied so far anchored in rs. */
 static void add_name(lua_State *L, struct nms_ruleset *rs)
 {
     char **grown;
 
-    if (rs->n_drug_names >= NAMES_MAX)
+    if (rs->n_drug_names >= NAMES_MAX || lua_rawlen(L, -1) > NAME_MAX_BYTES)
         return;
     grown = realloc(rs->drug_names, (rs->n_drug_names + 2) * sizeof *grown);
     if (!grown)
@@ -45,7 +52,8 @@ static void add_field(lua_State *L, struct nms_ruleset *rs, const char *key)
     if (type == LUA_TSTRING)
         add_name(L, rs);
     if (type == LUA_TTABLE) {
-        for (i = 1; lua_rawgeti(L, -1, i) == LUA_TSTRING; i++) {
+        for (i = 1; lua_rawgeti(L, -1, i) == LUA_TSTRING &&
+                    rs->n_drug_names < NAMES_MAX; i++) {
             add_name(L, rs);
             lua_pop(L, 1);
         }
@@ -63,7 +71,8 @@ static int l_collect(lua_State *L)
     nms_vm_require(L, "drugs");
     if (!lua_istable(L, -1) || lua_getfield(L, -1, "drugs") != LUA_TTABLE)
         return 0;
-    for (i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
+    for (i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE &&
+                rs->n_drug_names < NAMES_MAX; i++) {
         if (lua_rawgeti(L, -1, 1) == LUA_TSTRING)
             add_name(L, rs);
         lua_pop(L, 1);

@@ -43,10 +43,12 @@
 
 /* __index of the sandbox base, reached only when a name is in neither a
  * module's environment nor the base: an undefined global is a mistake
- * worth stopping on (a typo, a removed library such as os). */
+ * worth stopping on (a typo, a removed library such as os). The key is
+ * named as the rules' tostring names it: `_ENV[{}]` printed the table's
+ * address, which differs from run to run (luaL_tolstring). */
 static int l_undefined_global(lua_State *L)
 {
-    return luaL_error(L, "undefined global '%s'", luaL_tolstring(L, 2, NULL));
+    return luaL_error(L, "undefined global '%s'", nms_limits_tostring(L, 2));
 }
 
 /* __newindex of module environments and read-only proxies. */
@@ -54,13 +56,13 @@ static int l_env_newindex(lua_State *L)
 {
     return luaL_error(L, "assignment to global '%s' is not allowed in rules "
                          "(declare it local)",
-                      luaL_tolstring(L, 2, NULL));
+                      nms_limits_tostring(L, 2));
 }
 
 static int l_readonly_newindex(lua_State *L)
 {
     return luaL_error(L, "cannot modify the read-only table (field '%s')",
-                      luaL_tolstring(L, 2, NULL));
+                      nms_limits_tostring(L, 2));
 }
 
 /* The iterator __pairs hands out: next() over the table behind the

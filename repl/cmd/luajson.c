@@ -43,11 +43,12 @@ static int by_string(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static cJSON *to_json(lua_State *L, int idx, int depth);
+static cJSON *to_json(lua_State *L, int idx, int depth, size_t *left);
 
 /* A table as a JSON array when its keys are exactly 1..n (n > 0), else as
- * an object with its string keys in sorted order (so output is stable). */
-static cJSON *table_to_json(lua_State *L, int idx, int depth)
+ * an object with its string keys in sorted order (so output is stable).
+ * *left is how many more values may be written (NMS_LUAJSON_MAX_VALUES). */
+static cJSON *table_to_json(lua_State *L, int idx, int depth, size_t *left)
 {
     lua_Integer n = (lua_Integer)lua_rawlen(L, idx), i, keys = 0;
     cJSON *out, *item;
@@ -62,7 +63,7 @@ static cJSON *table_to_json(lua_State *L, int idx, int depth)
         out = cJSON_CreateArray();
         for (i = 1; out && i <= n; i++) {
             lua_rawgeti(L, idx, i);
-            item = to_json(L, lua_gettop(L), depth + 1);
+            item = to_json(L, lua_gettop(L), depth + 1, left);
             lua_pop(L, 1);
             if (!item || !cJSON_AddItemToArray(out, item)) {
                 cJSON_Delete(item);
@@ -86,7 +87,7 @@ static cJSON *table_to_json(lua_State *L, int idx, int depth)
     qsort(names, (size_t)i, sizeof *names, by_string);
     for (n = i, i = 0; i < n; i++) {
         lua_getfield(L, idx, names[i]);
-        item = to_json(L, lua_gettop(L), depth + 1);
+        item = to_json(L, lua_gettop(L), depth + 1, left);
         lua_pop(L, 1);
         if (!item || !cJSON_AddItemToObject(out, names[i], item)) {
             cJSON_Delete(item);
@@ -101,10 +102,11 @@ fail:
     return NULL;
 }
 
-static cJSON *to_json(lua_State *L, int idx, int depth)
+static cJSON *to_json(lua_State *L, int idx, int depth, size_t *left)
 {
-    if (depth > NMS_LUAJSON_MAX_DEPTH || !lua_checkstack(L, 4))
+    if (depth > NMS_LUAJSON_MAX_DEPTH || *left == 0 || !lua_checkstack(L, 4))
         return NULL;
+    --*left;
     switch (lua_type(L, idx)) {
     case LUA_TNIL:
         return cJSON_CreateNull();
@@ -115,7 +117,7 @@ static cJSON *to_json(lua_State *L, int idx, int depth)
     case LUA_TSTRING:
         return cJSON_CreateString(lua_tostring(L, idx));
     case LUA_TTABLE:
-        return table_to_json(L, idx, depth);
+        return table_to_json(L, idx, depth, left);
     default:
         return NULL;
     }
@@ -123,7 +125,9 @@ static cJSON *to_json(lua_State *L, int idx, int depth)
 
 cJSON *nms_luajson_from(lua_State *L, int idx)
 {
-    return to_json(L, lua_absindex(L, idx), 0);
+    size_t left = NMS_LUAJSON_MAX_VALUES;
+
+    return to_json(L, lua_absindex(L, idx), 0, &left);
 }
 
 cJSON *nms_luajson_case(lua_State *L, int idx)
@@ -133,7 +137,8 @@ cJSON *nms_luajson_case(lua_State *L, int idx)
     if (!cJSON_IsObject(doc)) {
         cJSON_Delete(doc);
         luaL_error(L, "the case must be a table of JSON values (no functions, "
-                      "at most %d levels deep)", NMS_LUAJSON_MAX_DEPTH);
+                      "at most %d levels deep, at most %d values)",
+                   NMS_LUAJSON_MAX_DEPTH, (int)NMS_LUAJSON_MAX_VALUES);
     }
     return doc;
 }

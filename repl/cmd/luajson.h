@@ -14,6 +14,13 @@
 /* Nesting deeper than this is refused when converting tables to JSON. */
 #define NMS_LUAJSON_MAX_DEPTH 100
 
+/* So are more values than this, counted as written out: a table met
+ * twice is written twice, so forty levels of t = {a = t, b = t} (a few
+ * tables) were 2^40 values, built in C memory (outside the memory cap)
+ * where no limit of the script's entry reaches. A case read from a file
+ * holds at most as many (NMS_JSON_MAX_VALUES, core/input/json_check.h). */
+#define NMS_LUAJSON_MAX_VALUES 1000000u
+
 /* [-0, +1] Pushes a JSON value as Lua: objects and arrays as tables, null
  * as nil, integral numbers as integers. */
 void nms_luajson_push(lua_State *L, const cJSON *v);
@@ -22,8 +29,8 @@ void nms_luajson_push(lua_State *L, const cJSON *v);
  * The Lua value at idx as new JSON: a table whose keys are exactly 1..n
  * (n > 0) as an array, any other table as an object with its string keys
  * sorted (so output is stable). NULL for functions and other values JSON
- * cannot hold, nesting past NMS_LUAJSON_MAX_DEPTH, or no memory. Never
- * raises.
+ * cannot hold, nesting past NMS_LUAJSON_MAX_DEPTH, more than
+ * NMS_LUAJSON_MAX_VALUES values, or no memory. Never raises.
  */
 cJSON *nms_luajson_from(lua_State *L, int idx);
 

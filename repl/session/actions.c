@@ -13,12 +13,15 @@
 #include "cmd/report.h"
 #include "cmd/sink.h"
 #include "cmd/term.h"
+#include "front/interrupt.h"
 #include "input/case_json.h"
+#include "nms/interrupt.h"
 #include "nms/reader.h"
 #include "session/actions.h"
 #include "session/chart.h"
 #include "session/compare.h"
 #include "session/explain.h"
+#include "session/replua.h"
 #include "session/show.h"
 #include "session/timeline.h"
 #include "session/times.h"
@@ -51,19 +54,28 @@ int act_new(struct session *s, int argc, char **argv)
  * JSON document, or NULL after printing why. */
 static cJSON *read_file(struct session *s, const char *path)
 {
-    FILE *fp = fopen(path, "rb");
+    FILE *fp;
     struct nms_reader *reader = NULL;
     struct nms_record rec;
     struct nms_case *c = NULL;
     cJSON *doc = NULL;
 
+    if (!replua_may_read(s, path))
+        return NULL;
+    fp = fopen(path, "rb");
     if (!fp) {
         repl_error(s, "cannot open '%s': %s", path, strerror(errno));
         return NULL;
     }
-    if (nms_reader_open(&reader, fp, path) != NMS_OK ||
-        nms_reader_next(reader, &rec) != 1) {
-        repl_error(s, "'%s' holds no case", path);
+    /* Ctrl-C stops a record that never ends (a device, a pipe), as in
+     * batch: the reader looks at the flag every few kilobytes. */
+    if (nms_reader_open(&reader, fp, path) == NMS_OK)
+        nms_reader_set_interrupt(reader, nms_interrupt_flag());
+    if (!reader || nms_reader_next(reader, &rec) != 1) {
+        if (nms_interrupted())
+            repl_error(s, "interrupted");
+        else
+            repl_error(s, "'%s' holds no case", path);
         goto out;
     }
     /* Parsed once: the tree is both checked as a case and kept as the
@@ -115,12 +127,30 @@ int act_load(struct session *s, int argc, char **argv)
 
 /* Writes the case to `path` atomically (cmd/sink.c), so a failed write
  * never leaves half a case. */
+/* Whether command `cmd` may write a file in session s: not for a script
+ * or piped input without --full-lua, which may come from anyone and has
+ * no io library for that reason. `.save ~/.bashrc` replaced the file with
+ * the case as JSON, and a text of the case such as "$(command)" in it ran
+ * at the next shell. */
+static int may_write_files(struct session *s, const char *cmd)
+{
+    if (replua_trusted(s))
+        return 1;
+    repl_error(s, "%s writes a file: a script or piped input may only with "
+                  "--full-lua (which gives its Lua io and os too)", cmd);
+    return 0;
+}
+
 int act_save(struct session *s, int argc, char **argv)
 {
-    char *text = cJSON_Print(s->doc);
-    int ok = text && nms_sink_write_file(argv[1], text) == 0;
+    char *text;
+    int ok;
 
     (void)argc;
+    if (!may_write_files(s, ".save"))
+        return -1;
+    text = cJSON_Print(s->doc);
+    ok = text && nms_sink_write_file(argv[1], text) == 0;
     if (!ok)
         repl_error(s, "cannot write '%s': %s", argv[1],
                    text ? strerror(errno) : "out of memory");
@@ -382,6 +412,8 @@ int act_plot(struct session *s, int argc, char **argv)
     struct nms_record rec;
     char path[300], err[512];
 
+    if (!may_write_files(s, ".plot"))
+        return -1;
     if (argc == 2)
         snprintf(path, sizeof path, "%s", argv[1]);
     else

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/base_int.h"
 #include "nms/schema.h"
 #include "session/chart.h"
 #include "session/times.h"
@@ -385,7 +386,10 @@ static int give_words(struct session *s, cJSON *course, cJSON *dose, int argc,
     nms_schema_find("medications.route", &route);
     for (i = 2; i < argc; i++) {
         mg = strtod(argv[i], &end);
-        if (end != argv[i] && (!*end || !strcmp(end, "mg") || !strcmp(end, "g"))) {
+        /* A decimal number of mg (or g), finite: strtod alone took "inf"
+         * and "nan" as doses, which reached the rules, and "0x10" as 16. */
+        if (end != argv[i] && end == argv[i] + nms_decimal_prefix(argv[i]) &&
+            isfinite(mg) && (!*end || !strcmp(end, "mg") || !strcmp(end, "g"))) {
             if (i + 1 < argc && (!strcmp(argv[i + 1], "mg") || !strcmp(argv[i + 1], "g")))
                 end = argv[++i];
             put(dose, "mg", cJSON_CreateNumber(strcmp(end, "g") == 0 ? mg * 1000 : mg));

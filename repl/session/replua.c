@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
@@ -135,11 +136,20 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar)
         luaL_error(L, "interrupted");
 }
 
-/* Whether the session's Lua gets the whole standard library: typed at a
- * terminal by its user, or asked for with --full-lua. */
-static int full_library(const struct session *s)
+int replua_trusted(const struct session *s)
 {
     return s->cli->full_lua || (!s->cli->script && isatty(STDIN_FILENO));
+}
+
+int replua_may_read(struct session *s, const char *path)
+{
+    struct stat st;
+
+    if (replua_trusted(s) || stat(path, &st) != 0 || S_ISREG(st.st_mode))
+        return 1;
+    repl_error(s, "'%s' is not a regular file: a script or piped input "
+                  "reads only files (--full-lua reads any)", path);
+    return 0;
 }
 
 struct replua *replua_new(struct session *s)
@@ -149,7 +159,7 @@ struct replua *replua_new(struct session *s)
     if (!r)
         return NULL;
     r->s = s;
-    if (full_library(s)) {
+    if (replua_trusted(s)) {
         if (!(r->L = luaL_newstate())) {
             free(r);
             return NULL;

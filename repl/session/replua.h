@@ -9,6 +9,19 @@
 
 #include "session/session.h"
 
+/* Whether session s is its user's own: typed at a terminal, or run with
+ * --full-lua. Then its Lua gets the whole standard library, and its
+ * commands may write files (.save, .plot); a script or piped input,
+ * which may come from anyone, gets neither. */
+int replua_trusted(const struct session *s);
+
+/* Whether session s may open the file at `path` with .load or .read: a
+ * session that is not its user's own (replua_trusted) reads only regular
+ * files, as /dev/zero never ends and a named pipe may never answer
+ * (either held a script's session for ever; the pipe already in open).
+ * Says why not; a path that cannot be looked at is left to the open. */
+int replua_may_read(struct session *s, const char *path);
+
 /* A new Lua state for session s, or NULL when out of memory. */
 struct replua *replua_new(struct session *s);
 

@@ -18,6 +18,7 @@
 
 #include "front/interrupt.h"
 #include "session/input.h"
+#include "session/replua.h"
 #include "session/scenario.h"
 
 /* How deep .read may nest (a file that reads itself stops here). */
@@ -127,6 +128,8 @@ int act_read(struct session *s, int argc, char **argv)
         repl_error(s, ".read nested more than %d deep", MAX_READ_DEPTH);
         return -1;
     }
+    if (!replua_may_read(s, argv[1]))
+        return -1;
     fp = fopen(argv[1], "r");
     if (!fp) {
         repl_error(s, "cannot open '%s': %s", argv[1], strerror(errno));

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/base_int.h"
 #include "nms/schema.h"
 #include "session/chart.h"
 #include "session/value.h"
@@ -56,7 +57,9 @@ static cJSON *number_value(struct session *s, const char *path,
 
     errno = 0;
     v = strtod(text, &end);
-    if (end == text || errno || !isfinite(v)) {
+    /* Decimal only: "0x27" was 39, as strtod reads it. */
+    if (end == text || end != text + nms_decimal_prefix(text) || errno ||
+        !isfinite(v)) {
         repl_error(s, "%s: '%s' is not a number", path, text);
         return NULL;
     }

@@ -101,10 +101,16 @@ check "no -o: a usage error" '[ $? -eq 2 ] && grep -q -- "-o FILE.svg" "$tmp/err
 check "help plot is plot --help" '[ "$("$bin" help plot)" = "$("$bin" plot --help)" ]'
 
 # --- .plot in the REPL ------------------------------------------------------
+# Piped input writes files only with --full-lua (a script may come from
+# anyone: docs/security.md); at a terminal .plot needs no flag.
 (cd "$tmp" && printf '.load %s/%s\n.plot\n.plot pic.svg\n' "$src" "$case01" |
-    $wrapper "$bin" repl --rules "$src/rules") >"$tmp/out" 2>&1
+    $wrapper "$bin" repl --rules "$src/rules" --full-lua) >"$tmp/out" 2>&1
 check ".plot writes ID.svg and .plot FILE writes FILE" \
     '[ -s "$tmp/01-haloperidol-classic.svg" ] && [ -s "$tmp/pic.svg" ] && grep -q "drawn in pic.svg" "$tmp/out"'
+(cd "$tmp" && printf '.load %s/%s\n.plot refused.svg\n' "$src" "$case01" |
+    $wrapper "$bin" repl --rules "$src/rules") >"$tmp/out" 2>&1
+check ".plot from piped input without --full-lua writes nothing" \
+    '[ ! -e "$tmp/refused.svg" ] && grep -q ".plot writes a file: a script or piped input may only with --full-lua" "$tmp/out"'
 check ".plot draws the same picture as nmsrules plot" 'cmp -s "$tmp/pic.svg" "$tmp/01.svg"'
 
 # --- in a browser -------------------------------------------------------------

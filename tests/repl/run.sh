@@ -166,6 +166,58 @@ if [ "$status" -eq 1 ] && grep -qF "hoard.nms:2: memory cap of 8388608 bytes exc
 else
     not_ok "a script's Lua filled memory past the cap (status $status)" "$(cat "$tmp/hoard.txt")"
 fi
+# ... and no command of it writes a file without --full-lua: .save
+# ~/.bashrc replaced the file with the case as JSON, and a text of the case
+# such as "$(command)" ran at the next shell.
+printf 'precious\n' >"$tmp/victim"
+cat >"$tmp/save.nms" <<EOF
+nms.set_case({id = "x", label = {note = "\$(touch $tmp/pwned)"}})
+.save $tmp/victim
+.plot $tmp/victim
+EOF
+"$bin" repl --rules "$src/$tri" --keep-going --script "$tmp/save.nms" >"$tmp/save.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] && [ "$(cat "$tmp/victim")" = precious ] &&
+    grep -qF "save.nms:2: .save writes a file: a script or piped input may only with --full-lua" "$tmp/save.txt" &&
+    grep -qF "save.nms:3: .plot writes a file" "$tmp/save.txt"; then
+    ok "a script's .save and .plot write no file without --full-lua"
+else
+    not_ok "a script wrote a file (status $status)" "$(cat "$tmp/save.txt" "$tmp/victim")"
+fi
+# ... and reads only regular files: .load /dev/zero spun for ever, deaf to
+# Ctrl-C, .read /dev/zero grew one line until memory ran out, and a named
+# pipe held the session in open() (timeout: the proof).
+cat >"$tmp/devices.nms" <<EOF
+.load /dev/zero
+.read /dev/zero
+EOF
+timeout 20 "$bin" repl --rules "$src/$tri" --keep-going --script "$tmp/devices.nms" </dev/null >"$tmp/devices.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] &&
+    [ "$(grep -cF "'/dev/zero' is not a regular file: a script or piped input reads only files" "$tmp/devices.txt")" -eq 2 ]; then
+    ok "a script's .load and .read of a device are refused"
+else
+    not_ok "a script read a device (status $status)" "$(head -c 2000 "$tmp/devices.txt")"
+fi
+# ... and the conversion of its tables to a case, in C: a table met twice
+# is written twice, so forty levels of t = {a = t, b = t} were 2^40 values
+# built in C memory, where neither the memory cap nor the entry's limits
+# reach (hours, then the machine's memory). Now refused past 1,000,000
+# values, as a case file's record is. Twenty-one levels (4 M values, ~2 s
+# and 400 MB before) keep the proof cheap; run without the wrapper, as
+# the bound is the point and a million values take valgrind ~30 s.
+cat >"$tmp/shared.nms" <<'EOF'
+t = {x = 1}
+for i = 1, 21 do t = {a = t, b = t} end
+nms.set_case({id = "shared", label = t})
+EOF
+timeout 20 "$bin" repl --rules "$src/$tri" --script "$tmp/shared.nms" >"$tmp/shared.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] && grep -qF "shared.nms:3: stdin:1: the case must be a table of JSON values (no functions, at most 100 levels deep, at most 1000000 values)" "$tmp/shared.txt"; then
+    ok "a script's case of tables met many times stops at 1,000,000 values"
+else
+    not_ok "a script's case of shared tables was written out whole (status $status)" "$(cat "$tmp/shared.txt")"
+fi
 # ... and its instructions and patterns: every entry gets the rules'
 # budget per case (--max-instructions, 100,000 here), enforced as for a
 # rule (no pcall or xpcall handler swallows it), and the pattern guard.

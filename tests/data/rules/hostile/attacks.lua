@@ -215,6 +215,11 @@ attacks.address = function()
   return true, tostring(t) .. " " .. string.format("%s", t) .. " " .. tostring({})
 end
 attacks.format_p = function() return true, string.format("%p", {}) end
+-- Hardening IV: a table used as a global's name was quoted in the error
+-- message by its address, which differs from run to run.
+attacks.global_table_key = function() return _ENV[{}] end
+attacks.global_table_set = function() _ENV[{}] = true end
+attacks.library_table_set = function() string[{}] = true end
 attacks.error = function() error("deliberate failure") end
 -- An error value that is a number is a message too (Lua converts it);
 -- one with a NUL keeps what follows it, as evidence does.
