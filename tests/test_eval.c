@@ -186,6 +186,47 @@ static void evidence_levels_change_only_evidence(void **state)
     nms_engine_free(e);
 }
 
+/* The evidence of the items asked quietly (none, and decisive's items
+ * that decided nothing) is one string shared by every result (eval.c):
+ * it reads "" in results that outlive their engine, and freeing them,
+ * in any order, and replacing it with a decided item's text
+ * (decisive) free only what the result owns (a free of the shared
+ * string aborts, or fails under ASan and valgrind). */
+static void quiet_evidence_outlives_the_engine(void **state)
+{
+    static const char json[] =
+        "{\"history\": {\"dehydration\": true, \"agitation\": true, "
+        "\"catatonia\": false}}";
+    struct nms_engine *e = load_test_rules("tri");
+    struct nms_result *none, *again, *decisive;
+    size_t i, explained = 0;
+
+    (void)state;
+    nms_engine_set_evidence(e, NMS_EVIDENCE_NONE);
+    none = evaluate(e, json);
+    again = evaluate(e, json);
+    nms_engine_set_evidence(e, NMS_EVIDENCE_DECISIVE);
+    decisive = evaluate(e, json);
+    nms_engine_free(e);
+    for (i = 0; i < four(none)->n_items; i++) {
+        const struct nms_item *d = &decisive->sets[0].items[i];
+        assert_string_equal(none->sets[0].items[i].evidence, "");
+        assert_string_equal(again->sets[0].items[i].evidence, "");
+        assert_non_null(d->evidence);
+        if (d->decided && d->value != NMS_TRI_UNKNOWN) {
+            assert_true(d->evidence[0] != '\0');
+            explained++;
+        } else {
+            assert_string_equal(d->evidence, "");
+        }
+    }
+    assert_true(explained > 0 && explained < four(decisive)->n_items);
+    nms_result_free(none);
+    nms_result_free(decisive);
+    assert_string_equal(again->sets[0].items[0].evidence, "");
+    nms_result_free(again);
+}
+
 /* A check that answers otherwise when asked again for its evidence fails
  * the case (it depends on more than the case); at all or none it is asked
  * once. */
@@ -528,6 +569,7 @@ int main(void)
         cmocka_unit_test(decided_not_met_is_the_false_items_it_rests_on),
         cmocka_unit_test(decided_indeterminate_is_the_unknown_items),
         cmocka_unit_test(evidence_levels_change_only_evidence),
+        cmocka_unit_test(quiet_evidence_outlives_the_engine),
         cmocka_unit_test(decisive_refuses_a_check_that_changes_its_answer),
         cmocka_unit_test(quiet_findings_never_answer_a_call_wanting_evidence),
         cmocka_unit_test(plain_helpers_serve_both_evidence_levels),

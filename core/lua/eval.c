@@ -168,7 +168,8 @@ static enum nms_tri tri_at(lua_State *L, int idx)
 
 /* Runs the check of `def` (an item of `set`, or what it presupposes) and
  * fills *out; while the VM is quiet (no evidence wanted) the evidence is
- * "" whatever the check wrote. Returns 0, or -1 when the rule failed
+ * "" whatever the check wrote (the one shared quiet evidence, not a copy:
+ * result_int.h). Returns 0, or -1 when the rule failed
  * (recorded in the result). */
 static int run_item(lua_State *L, struct eval_args *a, int case_idx,
                     int verdicts_idx, const struct nms_set_def *set,
@@ -179,7 +180,7 @@ static int run_item(lua_State *L, struct eval_args *a, int case_idx,
     if (call_check(L, a, case_idx, verdicts_idx, set, def, top) != 0)
         return -1;
     out->value = tri_at(L, top + 1);
-    out->evidence = a->vm->quiet ? nms_keep_cstring(L, "")
+    out->evidence = a->vm->quiet ? nms_result_quiet_evidence()
                                  : copy_string(L, top + 2);
     if (out->value == NMS_TRI_UNKNOWN)
         out->missing = lua_type(L, top + 3) == LUA_TSTRING
@@ -209,7 +210,7 @@ static int explain_item(lua_State *L, struct eval_args *a, int case_idx,
         return -1;
     }
     evidence = copy_string(L, top + 2);
-    free(item->evidence);
+    nms_result_free_text(item->evidence);
     item->evidence = evidence;
     lua_settop(L, top);
     return 0;
