@@ -150,23 +150,25 @@ static void decided_indeterminate_is_the_unknown_items(void **state)
     check_decided("{\"prior_nms\": true, \"dehydration\": true}", "0011");
 }
 
+/* A case of the "tri" rules with items true, false and unknown. */
+static const char three_values[] =
+    "{\"history\": {\"dehydration\": true, \"agitation\": true, "
+    "\"catatonia\": false}}";
+
 /* The same case at each evidence level: values and missing alike; none
  * has no evidence, decisive only the decided items' (as all has it). */
 static void evidence_levels_change_only_evidence(void **state)
 {
-    static const char json[] =
-        "{\"history\": {\"dehydration\": true, \"agitation\": true, "
-        "\"catatonia\": false}}";
     struct nms_engine *e = load_test_rules("tri");
     struct nms_result *all, *none, *decisive;
     size_t i;
 
     (void)state;
-    all = evaluate(e, json);
+    all = evaluate(e, three_values);
     nms_engine_set_evidence(e, NMS_EVIDENCE_NONE);
-    none = evaluate(e, json);
+    none = evaluate(e, three_values);
     nms_engine_set_evidence(e, NMS_EVIDENCE_DECISIVE);
-    decisive = evaluate(e, json);
+    decisive = evaluate(e, three_values);
     for (i = 0; i < four(all)->n_items; i++) {
         const struct nms_item *a = &all->sets[0].items[i];
         const struct nms_item *n = &none->sets[0].items[i];
@@ -194,19 +196,16 @@ static void evidence_levels_change_only_evidence(void **state)
  * string aborts, or fails under ASan and valgrind). */
 static void quiet_evidence_outlives_the_engine(void **state)
 {
-    static const char json[] =
-        "{\"history\": {\"dehydration\": true, \"agitation\": true, "
-        "\"catatonia\": false}}";
     struct nms_engine *e = load_test_rules("tri");
     struct nms_result *none, *again, *decisive;
     size_t i, explained = 0;
 
     (void)state;
     nms_engine_set_evidence(e, NMS_EVIDENCE_NONE);
-    none = evaluate(e, json);
-    again = evaluate(e, json);
+    none = evaluate(e, three_values);
+    again = evaluate(e, three_values);
     nms_engine_set_evidence(e, NMS_EVIDENCE_DECISIVE);
-    decisive = evaluate(e, json);
+    decisive = evaluate(e, three_values);
     nms_engine_free(e);
     for (i = 0; i < four(none)->n_items; i++) {
         const struct nms_item *d = &decisive->sets[0].items[i];

@@ -50,8 +50,23 @@ static void *vm_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
     if (nsize == 0) {
         vm->used -= old;
-        nms_pool_free(&vm->pool, ptr, old);
+        if (ptr && old <= NMS_POOL_MAX)
+            nms_pool_give(&vm->pool, ptr, old);
+        else
+            nms_pool_free(&vm->pool, ptr, old);
         return NULL;
+    }
+    /* A new small block while no refusal waits for its retry and no
+     * interrupt is due, within the cap: from its class's free list when
+     * that has one (most of Lua's objects), as the path below would. */
+    if (!ptr && nsize <= NMS_POOL_MAX && !vm->retry_pending &&
+        !(vm->budget && vm->interrupt && *vm->interrupt) &&
+        vm->used + nsize <= vm->cap) {
+        void *block = nms_pool_reuse(&vm->pool, nsize);
+        if (block) {
+            vm->used += nsize;
+            return block;
+        }
     }
     if (nsize > old) {
         retry = vm->retry_pending && ptr == vm->retry_ptr &&
