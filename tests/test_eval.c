@@ -226,6 +226,32 @@ static void quiet_evidence_outlives_the_engine(void **state)
     nms_result_free(again);
 }
 
+/* The checks of a case all run under one message handler, pushed for the
+ * case (eval.c): a check failing after others answered names its rule,
+ * and the file and line that raised, as a first check's failure does;
+ * the next case on the engine runs as if none had failed. */
+static void a_later_check_failing_names_its_line(void **state)
+{
+    struct nms_engine *e = load_test_rules("late");
+    struct nms_result *r;
+
+    (void)state;
+    r = evaluate(e, "{\"history\": {\"agitation\": true}}");
+    assert_non_null(r->error);
+    assert_string_equal(r->error->rule, "late.third");
+    assert_non_null(strstr(r->error->file, "late/late.lua"));
+    assert_int_equal(r->error->line, 11);   /* the error(), not the item */
+    assert_non_null(strstr(r->error->message, "late failure"));
+    assert_int_equal(r->n_sets, 0);
+    nms_result_free(r);
+    r = evaluate(e, "{}");
+    assert_null(r->error);
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
+    assert_int_equal(r->sets[0].items[2].value, NMS_TRI_UNKNOWN);
+    nms_result_free(r);
+    nms_engine_free(e);
+}
+
 /* A check that answers otherwise when asked again for its evidence fails
  * the case (it depends on more than the case); at all or none it is asked
  * once. */
@@ -569,6 +595,7 @@ int main(void)
         cmocka_unit_test(decided_indeterminate_is_the_unknown_items),
         cmocka_unit_test(evidence_levels_change_only_evidence),
         cmocka_unit_test(quiet_evidence_outlives_the_engine),
+        cmocka_unit_test(a_later_check_failing_names_its_line),
         cmocka_unit_test(decisive_refuses_a_check_that_changes_its_answer),
         cmocka_unit_test(quiet_findings_never_answer_a_call_wanting_evidence),
         cmocka_unit_test(plain_helpers_serve_both_evidence_levels),

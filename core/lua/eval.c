@@ -36,6 +36,9 @@ struct eval_args {
                            verdicts that the calls wanting evidence read
                            (the actions, the decided items asked again);
                            0 when none is needed (eval_protected) */
+    int handler;        /* the stack index of the message handler every
+                           rule call of the case uses (nms_vm_pcall_with:
+                           pushed once, not per check) */
 };
 
 /* A copy of the `len` bytes of s with each NUL as U+FFFD (base_int.h);
@@ -119,7 +122,8 @@ static int call_check(lua_State *L, struct eval_args *a, int case_idx,
     lua_pushvalue(L, case_idx);
     if (verdicts_idx)
         lua_pushvalue(L, verdicts_idx);
-    if (nms_vm_pcall(a->vm, verdicts_idx ? 2 : 1, 3) != LUA_OK) {
+    if (nms_vm_pcall_with(a->vm, verdicts_idx ? 2 : 1, 3, a->handler) !=
+        LUA_OK) {
         fail_rule(L, a, set->id, def->id, def->file, def->line, 1);
         return -1;
     }
@@ -322,7 +326,7 @@ static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
         lua_pushvalue(L, verdicts_idx);
     else
         lua_pushnil(L);
-    if (nms_vm_pcall(a->vm, 3, 1) != LUA_OK) {
+    if (nms_vm_pcall_with(a->vm, 3, 1, a->handler) != LUA_OK) {
         fail_actions(L, a, def, 1);
         return -1;
     }
@@ -542,7 +546,7 @@ static int run_warnings(lua_State *L, struct eval_args *a, int case_idx)
         return 0;
     lua_rawgeti(L, LUA_REGISTRYINDEX, a->rs->warnings_ref);
     lua_pushvalue(L, case_idx);
-    if (nms_vm_pcall(a->vm, 1, 1) != LUA_OK)
+    if (nms_vm_pcall_with(a->vm, 1, 1, a->handler) != LUA_OK)
         return fail_warnings(L, a, 1);
     if (!lua_istable(L, -1)) {
         lua_pushliteral(L, "warnings must return a list of {path = ..., "
@@ -639,6 +643,8 @@ static int eval_protected(lua_State *L)
     a->vm->quiet = a->mode->evidence != NMS_EVIDENCE_ALL;
     a->r->items = a->mode->items;
     a->loud_verdicts = 0;
+    nms_vm_push_handler(L);
+    a->handler = lua_gettop(L);
     nms_lua_push_case(L, a->c);
     case_idx = lua_gettop(L);
     a->r->sets = calloc(rs->n_sets, sizeof *a->r->sets);
@@ -707,7 +713,7 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                               const struct nms_eval_mode *mode,
                               const struct nms_case *c, struct nms_result *r)
 {
-    struct eval_args args = {vm, rs, c, r, mode, 0};
+    struct eval_args args = {vm, rs, c, r, mode, 0, 0};
     lua_State *L = vm->L;
     int status;
 

@@ -195,7 +195,26 @@ static int message_handler(lua_State *L)
     return 1;
 }
 
+void nms_vm_push_handler(lua_State *L)
+{
+    lua_pushcfunction(L, message_handler);
+}
+
 int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults)
+{
+    lua_State *L = vm->L;
+    int base = lua_gettop(L) - nargs;   /* index of the function */
+    int status;
+
+    lua_pushcfunction(L, message_handler);
+    lua_insert(L, base);
+    status = nms_vm_pcall_with(vm, nargs, nresults, base);
+    lua_remove(L, base);
+    return status;
+}
+
+int nms_vm_pcall_with(struct nms_vm *vm, int nargs, int nresults,
+                      int handler)
 {
     lua_State *L = vm->L;
     int base = lua_gettop(L) - nargs;   /* index of the function */
@@ -203,10 +222,7 @@ int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults)
 
     vm->fault.file[0] = '\0';   /* the place of this call's failure */
     vm->fault.line = 0;
-    lua_pushcfunction(L, message_handler);
-    lua_insert(L, base);
-    status = lua_pcall(L, nargs, nresults, base);
-    lua_remove(L, base);
+    status = lua_pcall(L, nargs, nresults, handler);
     if (status == LUA_OK &&
         (vm->over_budget || vm->over_time || vm->interrupted ||
          vm->abandoned || vm->refused > 0)) {
