@@ -215,7 +215,7 @@ static void *split(struct nms_pool *pool, size_t k)
         if (j > k) {
             struct nms_pool_block *rest =
                 (struct nms_pool_block *)(void *)((char *)b +
-                                              (k + 1) * NMS_POOL_GRAIN);
+                                                  (k + 1) * NMS_POOL_GRAIN);
             rest->next = pool->free[j - k - 1];
             pool->free[j - k - 1] = rest;
         }
@@ -237,7 +237,8 @@ static void *refill(struct nms_pool *pool, size_t k, size_t limit)
     /* The old tail (less than one block of this class) goes onto the
      * list of the largest class it holds, not lost. */
     if (pool->left >= NMS_POOL_GRAIN) {
-        struct nms_pool_block *rest = (struct nms_pool_block *)(void *)pool->next;
+        struct nms_pool_block *rest =
+            (struct nms_pool_block *)(void *)pool->next;
         size_t rk = pool->left / NMS_POOL_GRAIN - 1;
         rest->next = pool->free[rk];
         pool->free[rk] = rest;
