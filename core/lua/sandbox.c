@@ -92,17 +92,19 @@ static void *vm_alloc_rest(void *ud, void *ptr, size_t osize, size_t nsize)
  * (and fails the unit of work) unless Lua's retry after its emergency
  * collection succeeds: the garbage of earlier cases is no rule's fault.
  * Lua makes and frees ~1,800 blocks a case, nearly all pooled: a pooled
- * block freed goes onto its class's list here, and a new small block,
- * while no refusal waits for its retry and no interrupt is due, within
- * the cap, comes off it when that has one (the block vm_alloc_rest would
- * take); all else is vm_alloc_rest's. */
+ * block freed goes onto its class's list here (a free of no block does
+ * nothing), and a new small block, while no refusal waits for its retry
+ * and no interrupt is due, within the cap, comes off it when that has one
+ * (the block vm_alloc_rest would take); all else is vm_alloc_rest's. */
 static void *vm_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     struct nms_vm *vm = ud;
 
-    if (ptr && nsize == 0 && osize <= NMS_POOL_MAX) {
-        vm->used -= osize;
-        nms_pool_give(&vm->pool, ptr, osize);
+    if (nsize == 0 && (!ptr || osize <= NMS_POOL_MAX)) {
+        if (ptr) {  /* Lua also frees no block (~300 a case): nothing */
+            vm->used -= osize;
+            nms_pool_give(&vm->pool, ptr, osize);
+        }
         return NULL;
     }
     if (!ptr && nsize > 0 && nsize <= NMS_POOL_MAX && !vm->retry_pending &&
