@@ -154,6 +154,39 @@ static void pool_reuses_and_separates(void **state)
     nms_pool_release(&pool);
 }
 
+/* The inline fast path (nms_pool_reuse, nms_pool_give) and pool.c's
+ * calls share the class lists: a block given back inline serves
+ * nms_pool_realloc, one freed by nms_pool_free serves nms_pool_reuse,
+ * last given first; an empty list answers NULL, taking nothing. */
+static void pool_fast_path_shares_the_lists(void **state)
+{
+    struct nms_pool pool;
+    unsigned char *a, *b, *c;
+
+    (void)state;
+    nms_pool_init(&pool);
+    assert_null(nms_pool_reuse(&pool, 40));
+    assert_int_equal(pool.held, 0);
+    a = nms_pool_realloc(&pool, NULL, 0, 40, (size_t)-1);
+    b = nms_pool_realloc(&pool, NULL, 0, 48, (size_t)-1);
+    assert_non_null(a);
+    assert_non_null(b);
+    nms_pool_give(&pool, a, 40);
+    nms_pool_free(&pool, b, 48);
+    assert_ptr_equal(nms_pool_reuse(&pool, 33), b);   /* same class, last in */
+    assert_ptr_equal(nms_pool_reuse(&pool, 48), a);
+    assert_null(nms_pool_reuse(&pool, 40));
+    assert_null(nms_pool_reuse(&pool, 16));           /* another class */
+    fill(a, 40, 1);
+    nms_pool_give(&pool, b, 48);
+    c = nms_pool_realloc(&pool, NULL, 0, 40, (size_t)-1);
+    assert_ptr_equal(c, b);
+    assert_true(filled(a, 40, 1));
+    nms_pool_free(&pool, a, 40);
+    nms_pool_free(&pool, c, 40);
+    nms_pool_release(&pool);
+}
+
 /* The pool takes no chunk past its limit: a request is refused (NULL,
  * the old block intact), and a shrink still succeeds. */
 static void pool_holds_within_limit(void **state)
@@ -271,6 +304,7 @@ int main(void)
         cmocka_unit_test(nuls_written_as_replacement),
         cmocka_unit_test(pool_realloc_keeps_contents),
         cmocka_unit_test(pool_reuses_and_separates),
+        cmocka_unit_test(pool_fast_path_shares_the_lists),
         cmocka_unit_test(pool_holds_within_limit),
         cmocka_unit_test(pool_flood_of_one_size_does_not_starve_others),
         cmocka_unit_test(pool_kept_blocks_do_not_starve_others),

@@ -150,23 +150,25 @@ static void decided_indeterminate_is_the_unknown_items(void **state)
     check_decided("{\"prior_nms\": true, \"dehydration\": true}", "0011");
 }
 
+/* A case of the "tri" rules with items true, false and unknown. */
+static const char three_values[] =
+    "{\"history\": {\"dehydration\": true, \"agitation\": true, "
+    "\"catatonia\": false}}";
+
 /* The same case at each evidence level: values and missing alike; none
  * has no evidence, decisive only the decided items' (as all has it). */
 static void evidence_levels_change_only_evidence(void **state)
 {
-    static const char json[] =
-        "{\"history\": {\"dehydration\": true, \"agitation\": true, "
-        "\"catatonia\": false}}";
     struct nms_engine *e = load_test_rules("tri");
     struct nms_result *all, *none, *decisive;
     size_t i;
 
     (void)state;
-    all = evaluate(e, json);
+    all = evaluate(e, three_values);
     nms_engine_set_evidence(e, NMS_EVIDENCE_NONE);
-    none = evaluate(e, json);
+    none = evaluate(e, three_values);
     nms_engine_set_evidence(e, NMS_EVIDENCE_DECISIVE);
-    decisive = evaluate(e, json);
+    decisive = evaluate(e, three_values);
     for (i = 0; i < four(all)->n_items; i++) {
         const struct nms_item *a = &all->sets[0].items[i];
         const struct nms_item *n = &none->sets[0].items[i];
@@ -183,6 +185,70 @@ static void evidence_levels_change_only_evidence(void **state)
     nms_result_free(all);
     nms_result_free(none);
     nms_result_free(decisive);
+    nms_engine_free(e);
+}
+
+/* The evidence of the items asked quietly (none, and decisive's items
+ * that decided nothing) is one string shared by every result (eval.c):
+ * it reads "" in results that outlive their engine, and freeing them,
+ * in any order, and replacing it with a decided item's text
+ * (decisive) free only what the result owns (a free of the shared
+ * string aborts, or fails under ASan and valgrind). */
+static void quiet_evidence_outlives_the_engine(void **state)
+{
+    struct nms_engine *e = load_test_rules("tri");
+    struct nms_result *none, *again, *decisive;
+    size_t i, explained = 0;
+
+    (void)state;
+    nms_engine_set_evidence(e, NMS_EVIDENCE_NONE);
+    none = evaluate(e, three_values);
+    again = evaluate(e, three_values);
+    nms_engine_set_evidence(e, NMS_EVIDENCE_DECISIVE);
+    decisive = evaluate(e, three_values);
+    nms_engine_free(e);
+    for (i = 0; i < four(none)->n_items; i++) {
+        const struct nms_item *d = &decisive->sets[0].items[i];
+        assert_string_equal(none->sets[0].items[i].evidence, "");
+        assert_string_equal(again->sets[0].items[i].evidence, "");
+        assert_non_null(d->evidence);
+        if (d->decided && d->value != NMS_TRI_UNKNOWN) {
+            assert_true(d->evidence[0] != '\0');
+            explained++;
+        } else {
+            assert_string_equal(d->evidence, "");
+        }
+    }
+    assert_true(explained > 0 && explained < four(decisive)->n_items);
+    nms_result_free(none);
+    nms_result_free(decisive);
+    assert_string_equal(again->sets[0].items[0].evidence, "");
+    nms_result_free(again);
+}
+
+/* The checks of a case all run under one message handler, pushed for the
+ * case (eval.c): a check failing after others answered names its rule,
+ * and the file and line that raised, as a first check's failure does;
+ * the next case on the engine runs as if none had failed. */
+static void a_later_check_failing_names_its_line(void **state)
+{
+    struct nms_engine *e = load_test_rules("late");
+    struct nms_result *r;
+
+    (void)state;
+    r = evaluate(e, "{\"history\": {\"agitation\": true}}");
+    assert_non_null(r->error);
+    assert_string_equal(r->error->rule, "late.third");
+    assert_non_null(strstr(r->error->file, "late/late.lua"));
+    assert_int_equal(r->error->line, 11);   /* the error(), not the item */
+    assert_non_null(strstr(r->error->message, "late failure"));
+    assert_int_equal(r->n_sets, 0);
+    nms_result_free(r);
+    r = evaluate(e, "{}");
+    assert_null(r->error);
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
+    assert_int_equal(r->sets[0].items[2].value, NMS_TRI_UNKNOWN);
+    nms_result_free(r);
     nms_engine_free(e);
 }
 
@@ -528,6 +594,8 @@ int main(void)
         cmocka_unit_test(decided_not_met_is_the_false_items_it_rests_on),
         cmocka_unit_test(decided_indeterminate_is_the_unknown_items),
         cmocka_unit_test(evidence_levels_change_only_evidence),
+        cmocka_unit_test(quiet_evidence_outlives_the_engine),
+        cmocka_unit_test(a_later_check_failing_names_its_line),
         cmocka_unit_test(decisive_refuses_a_check_that_changes_its_answer),
         cmocka_unit_test(quiet_findings_never_answer_a_call_wanting_evidence),
         cmocka_unit_test(plain_helpers_serve_both_evidence_levels),

@@ -1,4 +1,5 @@
 /* result.c - lifecycle of evaluation results, and names for their enums. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,25 @@ const struct nms_item *nms_set_lacking(const struct nms_set *set)
     return p && p->value != NMS_TRI_TRUE ? p : NULL;
 }
 
+/* Read-only: the quiet evidence of every result (result_int.h), so
+ * shared by results freed in other threads (batch -j) with no lock. */
+static const char quiet_evidence[1] = "";
+
+char *nms_result_quiet_evidence(void)
+{
+    /* The cast only gives the item's field type (a result's text is
+     * `char *`, owned); nothing writes through it, and
+     * nms_result_free_text never frees it. Through uintptr_t: -Wcast-qual
+     * is for casts that might be written through by mistake. */
+    return (char *)(uintptr_t)quiet_evidence;
+}
+
+void nms_result_free_text(char *text)
+{
+    if (text != quiet_evidence)
+        free(text);
+}
+
 static void free_set(struct nms_set *set)
 {
     size_t i;
@@ -67,7 +87,7 @@ static void free_set(struct nms_set *set)
     /* The const strings are the ruleset's text (r->text); the notes' live
      * in it or in the notes array itself. */
     for (i = 0; i < set->n_items; i++) {
-        free(set->items[i].evidence);
+        nms_result_free_text(set->items[i].evidence);
         free(set->items[i].missing);
     }
     for (i = 0; i < set->n_could_be; i++)
@@ -80,7 +100,7 @@ static void free_set(struct nms_set *set)
     free(set->level);
     free(set->overlap);
     if (set->presupposition) {
-        free(set->presupposition->evidence);
+        nms_result_free_text(set->presupposition->evidence);
         free(set->presupposition->missing);
         free(set->presupposition);
     }

@@ -36,6 +36,9 @@ struct eval_args {
                            verdicts that the calls wanting evidence read
                            (the actions, the decided items asked again);
                            0 when none is needed (eval_protected) */
+    int handler;        /* the stack index of the message handler every
+                           rule call of the case uses (nms_vm_pcall_with:
+                           pushed once, not per check) */
 };
 
 /* Most entries a list the rules return for one case may hold (the
@@ -127,7 +130,8 @@ static int call_check(lua_State *L, struct eval_args *a, int case_idx,
     lua_pushvalue(L, case_idx);
     if (verdicts_idx)
         lua_pushvalue(L, verdicts_idx);
-    if (nms_vm_pcall(a->vm, verdicts_idx ? 2 : 1, 3) != LUA_OK) {
+    if (nms_vm_pcall_with(a->vm, verdicts_idx ? 2 : 1, 3, a->handler) !=
+        LUA_OK) {
         fail_rule(L, a, set->id, def->id, def->file, def->line, 1);
         return -1;
     }
@@ -176,7 +180,8 @@ static enum nms_tri tri_at(lua_State *L, int idx)
 
 /* Runs the check of `def` (an item of `set`, or what it presupposes) and
  * fills *out; while the VM is quiet (no evidence wanted) the evidence is
- * "" whatever the check wrote. Returns 0, or -1 when the rule failed
+ * "" whatever the check wrote (the one shared quiet evidence, not a copy:
+ * result_int.h). Returns 0, or -1 when the rule failed
  * (recorded in the result). */
 static int run_item(lua_State *L, struct eval_args *a, int case_idx,
                     int verdicts_idx, const struct nms_set_def *set,
@@ -187,7 +192,7 @@ static int run_item(lua_State *L, struct eval_args *a, int case_idx,
     if (call_check(L, a, case_idx, verdicts_idx, set, def, top) != 0)
         return -1;
     out->value = tri_at(L, top + 1);
-    out->evidence = a->vm->quiet ? nms_keep_cstring(L, "")
+    out->evidence = a->vm->quiet ? nms_result_quiet_evidence()
                                  : copy_string(L, top + 2);
     if (out->value == NMS_TRI_UNKNOWN)
         out->missing = lua_type(L, top + 3) == LUA_TSTRING
@@ -217,7 +222,7 @@ static int explain_item(lua_State *L, struct eval_args *a, int case_idx,
         return -1;
     }
     evidence = copy_string(L, top + 2);
-    free(item->evidence);
+    nms_result_free_text(item->evidence);
     item->evidence = evidence;
     lua_settop(L, top);
     return 0;
@@ -364,7 +369,7 @@ static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
         lua_pushvalue(L, verdicts_idx);
     else
         lua_pushnil(L);
-    if (nms_vm_pcall(a->vm, 3, 1) != LUA_OK) {
+    if (nms_vm_pcall_with(a->vm, 3, 1, a->handler) != LUA_OK) {
         fail_actions(L, a, def, 1);
         return -1;
     }
@@ -604,7 +609,7 @@ static int run_warnings(lua_State *L, struct eval_args *a, int case_idx)
         return 0;
     lua_rawgeti(L, LUA_REGISTRYINDEX, a->rs->warnings_ref);
     lua_pushvalue(L, case_idx);
-    if (nms_vm_pcall(a->vm, 1, 1) != LUA_OK)
+    if (nms_vm_pcall_with(a->vm, 1, 1, a->handler) != LUA_OK)
         return fail_warnings(L, a, 1);
     if (!lua_istable(L, -1)) {
         lua_pushliteral(L, "warnings must return a list of {path = ..., "
@@ -698,6 +703,8 @@ static int eval_protected(lua_State *L)
     a->vm->quiet = a->mode->evidence != NMS_EVIDENCE_ALL;
     a->r->items = a->mode->items;
     a->loud_verdicts = 0;
+    nms_vm_push_handler(L);
+    a->handler = lua_gettop(L);
     nms_lua_push_case(L, a->c);
     case_idx = lua_gettop(L);
     a->r->sets = calloc(rs->n_sets, sizeof *a->r->sets);
@@ -766,7 +773,7 @@ enum nms_status nms_eval_case(struct nms_vm *vm, const struct nms_ruleset *rs,
                               const struct nms_eval_mode *mode,
                               const struct nms_case *c, struct nms_result *r)
 {
-    struct eval_args args = {vm, rs, c, r, mode, 0};
+    struct eval_args args = {vm, rs, c, r, mode, 0, 0};
     lua_State *L = vm->L;
     int status;
 

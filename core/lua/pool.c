@@ -53,11 +53,6 @@ static struct nms_pool_chunk *chunk_of(const void *block)
                                      ~(uintptr_t)(POOL_CHUNK - 1));
 }
 
-/* A free block: the link to the next one of its list. */
-struct free_block {
-    struct free_block *next;
-};
-
 /* Class of a pooled size (1..NMS_POOL_MAX), 0-based. */
 static size_t class_of(size_t size)
 {
@@ -107,12 +102,12 @@ static void mark(uint64_t (*maps)[MAP_WORDS], const void *p, size_t bytes)
 static void recut(struct nms_pool *pool, char *p, size_t n)
 {
     const size_t most = NMS_POOL_CLASSES;
-    struct free_block *b;
+    struct nms_pool_block *b;
 
     while (n > 0) {
         size_t g = n < most ? n : most;
 
-        b = (struct free_block *)(void *)p;
+        b = (struct nms_pool_block *)(void *)p;
         b->next = pool->free[g - 1];
         pool->free[g - 1] = b;
         p += g * NMS_POOL_GRAIN;
@@ -146,7 +141,7 @@ static size_t sweep(struct nms_pool *pool)
         mark(maps, pool->next, pool->left);
     pool->left = 0;
     for (k = 0; k < NMS_POOL_CLASSES; k++) {
-        struct free_block *b;
+        struct nms_pool_block *b;
 
         /* a block may be larger than its list's class (a shrink that
          * kept its place): only what the list promises counts as free */
@@ -212,15 +207,15 @@ static void *split(struct nms_pool *pool, size_t k)
     size_t j;
 
     for (j = k; j < NMS_POOL_CLASSES; j++) {
-        struct free_block *b = pool->free[j];
+        struct nms_pool_block *b = pool->free[j];
 
         if (!b)
             continue;
         pool->free[j] = b->next;
         if (j > k) {
-            struct free_block *rest =
-                (struct free_block *)(void *)((char *)b +
-                                              (k + 1) * NMS_POOL_GRAIN);
+            struct nms_pool_block *rest =
+                (struct nms_pool_block *)(void *)((char *)b +
+                                                  (k + 1) * NMS_POOL_GRAIN);
             rest->next = pool->free[j - k - 1];
             pool->free[j - k - 1] = rest;
         }
@@ -242,7 +237,8 @@ static void *refill(struct nms_pool *pool, size_t k, size_t limit)
     /* The old tail (less than one block of this class) goes onto the
      * list of the largest class it holds, not lost. */
     if (pool->left >= NMS_POOL_GRAIN) {
-        struct free_block *rest = (struct free_block *)(void *)pool->next;
+        struct nms_pool_block *rest =
+            (struct nms_pool_block *)(void *)pool->next;
         size_t rk = pool->left / NMS_POOL_GRAIN - 1;
         rest->next = pool->free[rk];
         pool->free[rk] = rest;
@@ -269,28 +265,16 @@ static void *refill(struct nms_pool *pool, size_t k, size_t limit)
 static void *take(struct nms_pool *pool, size_t k, size_t limit)
 {
     size_t size = (k + 1) * NMS_POOL_GRAIN;
-    struct free_block *b = pool->free[k];
-    void *block;
+    void *block = nms_pool_reuse(pool, size);
 
-    if (b) {
-        pool->free[k] = b->next;
-        return b;
-    }
+    if (block)
+        return block;
     if (pool->left < size)
         return refill(pool, k, limit);
     block = pool->next;
     pool->next += size;
     pool->left -= size;
     return block;
-}
-
-static void give(struct nms_pool *pool, void *ptr, size_t size)
-{
-    struct free_block *b = ptr;
-    size_t k = class_of(size);
-
-    b->next = pool->free[k];
-    pool->free[k] = b;
 }
 
 void nms_pool_free(struct nms_pool *pool, void *ptr, size_t size)
@@ -300,7 +284,7 @@ void nms_pool_free(struct nms_pool *pool, void *ptr, size_t size)
     if (size > NMS_POOL_MAX)
         free(ptr);
     else
-        give(pool, ptr, size);
+        nms_pool_give(pool, ptr, size);
 }
 
 void *nms_pool_realloc(struct nms_pool *pool, void *ptr, size_t osize,

@@ -171,6 +171,18 @@ void nms_vm_limits_end(struct nms_vm *vm);
  */
 int nms_vm_pcall(struct nms_vm *vm, int nargs, int nresults);
 
+/* [-0, +1] Pushes nms_vm_pcall's message handler, for a caller making
+ * many calls (a case's item checks, eval.c) to push once and give to
+ * nms_vm_pcall_with. */
+void nms_vm_push_handler(lua_State *L);
+
+/* nms_vm_pcall with the handler nms_vm_push_handler pushed at the
+ * absolute stack index `handler` (below the function), where it stays:
+ * no handler pushed, moved under the function and taken out again per
+ * call. Returns and leaves on the stack what nms_vm_pcall does. */
+int nms_vm_pcall_with(struct nms_vm *vm, int nargs, int nresults,
+                      int handler);
+
 /* [-0, +0] Makes the sandbox compile modules only from the snapshots
  * given this way (keyed "<dir>/<path>"): `snap` holds the files of
  * directory `dir` (the ruleset's or an overlay's). The state takes the
