@@ -3,6 +3,8 @@
  * REPL's Lua (session/replua.c) so that `nmsrules run` converts the same
  * way: the record a script gets is the record the REPL shows.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,15 +132,47 @@ cJSON *nms_luajson_from(lua_State *L, int idx)
     return to_json(L, lua_absindex(L, idx), 0, &left);
 }
 
+/* Whether tree j holds a number JSON cannot hold (1/0, 0/0), writing its
+ * path into path (which holds the path of j, "" at the top). cJSON writes
+ * such a number as null, so a case would show the REPL a temperature of
+ * inf while the engine reads the reading as absent. Recursion is bounded
+ * by NMS_LUAJSON_MAX_DEPTH, the depth the tree was built to. */
+static int find_non_finite(const cJSON *j, char *path, size_t size)
+{
+    size_t len = strlen(path);
+    const cJSON *c;
+    int i = 0;
+
+    if (cJSON_IsNumber(j))
+        return !isfinite(j->valuedouble);
+    for (c = j->child; c; c = c->next, i++) {
+        if (cJSON_IsArray(j))
+            snprintf(path + len, size - len, "[%d]", i + 1);
+        else
+            snprintf(path + len, size - len, "%s%s", len ? "." : "",
+                     c->string ? c->string : "");
+        if (find_non_finite(c, path, size))
+            return 1;
+    }
+    path[len] = '\0';
+    return 0;
+}
+
 cJSON *nms_luajson_case(lua_State *L, int idx)
 {
     cJSON *doc = nms_luajson_from(L, idx);
+    char path[256] = "";
 
     if (!cJSON_IsObject(doc)) {
         cJSON_Delete(doc);
         luaL_error(L, "the case must be a table of JSON values (no functions, "
                       "at most %d levels deep, at most %d values)",
                    NMS_LUAJSON_MAX_DEPTH, (int)NMS_LUAJSON_MAX_VALUES);
+    }
+    if (find_non_finite(doc, path, sizeof path)) {
+        cJSON_Delete(doc);
+        luaL_error(L, "the case's %s is not a finite number (JSON has no "
+                      "inf or nan)", path);
     }
     return doc;
 }
