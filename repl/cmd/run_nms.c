@@ -436,7 +436,10 @@ static int l_timeline(lua_State *L)
     b->c = NULL; /* the case slot is used per time below */
     lua_createtable(L, 0, 5);
     if (whole->error) {
-        lua_pushstring(L, whole->error->message);
+        /* "path: message", as eval and batch's CSV say which field */
+        lua_pushfstring(L, "%s%s%s", whole->error->path,
+                        *whole->error->path ? ": " : "",
+                        whole->error->message);
         lua_setfield(L, -2, "error");
         return 1;
     }

@@ -431,9 +431,26 @@ void nms_timeline_case(struct nms_timeline_writer *w,
     w->written++;
 }
 
+/* An input error as "path: message" (the message alone for an error of
+ * the whole case), as batch's CSV cell and eval write it: a timeline row
+ * has no other place to say which field of the case is at fault. NULL
+ * when out of memory. */
+static char *error_text(const struct nms_case *c)
+{
+    const char *path = c->error && c->error->path ? c->error->path : "";
+    const char *message = c->error ? c->error->message : "";
+    size_t size = strlen(path) + strlen(message) + 3;
+    char *text = malloc(size);
+
+    if (text)
+        snprintf(text, size, "%s%s%s", path, *path ? ": " : "", message);
+    return text;
+}
+
 void nms_timeline_error(struct nms_timeline_writer *w, const struct nms_case *c)
 {
-    const char *msg = c->error ? c->error->message : "";
+    char *text = error_text(c);
+    const char *msg = text ? text : c->error ? c->error->message : "";
 
     if (w->format == NMS_TL_JSON) {
         fputs(w->written ? ",\n{\"id\":" : "\n{\"id\":", w->fp);
@@ -452,6 +469,7 @@ void nms_timeline_error(struct nms_timeline_writer *w, const struct nms_case *c)
     } else {
         fprintf(w->fp, "%s%s: error: %s\n", w->written ? "\n" : "", c->id, msg);
     }
+    free(text);
     w->written++;
 }
 

@@ -135,6 +135,15 @@ check "text: tier progression" \
     'grep -q "tier: none -> mild at 30.17 h -> moderate at 34.67 h" "$tmp/tl.txt"'
 check "text: the cohort names the ruleset (name, version, digest)" \
     'grep -Eq "^ruleset [^ ]+ [^ ]+ sha256:[0-9a-f]{64}$" "$tmp/tl.txt"'
+# An input error names its field in every format, as batch and eval do.
+printf '{"id": "bad", "assessed_at": "2026-03-03T00:00Z", "vitals": [{"t": "1900-01-01T00:00Z", "temp": 39}]}\n' >"$tmp/bad.jsonl"
+for f in text json csv; do
+    "$bin" timeline --format "$f" "$tmp/bad.jsonl" >"$tmp/bad.$f" 2>/dev/null
+done
+check "an input error names its field (text, json, csv)" \
+    'grep -q "bad: error: vitals\[0\]\.t: .1900-01-01T00:00Z. is dated on or before 1900-01-01" "$tmp/bad.text" &&
+     grep -q "\"error\":\"vitals\[0\]\.t: " "$tmp/bad.json" &&
+     grep -q "^bad,.*vitals\[0\]\.t: " "$tmp/bad.csv"'
 check "help timeline = timeline --help" \
     '[ "$("$bin" help timeline)" = "$("$bin" timeline --help)" ]'
 

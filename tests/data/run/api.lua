@@ -64,6 +64,9 @@ check("each point has t, h, hours and the record",
   tl.points[7].t == 30.1667 and tl.points[7].hours > 4.16 and tl.points[7].result.id)
 check("no item tagged exposure: no exposure", tl.exposure == nil and tl.exposure_h == nil)
 check("a case that does not read: {error}", nms.timeline({ history = 1 }).error ~= nil)
+check("its error names the field, as eval does",
+  (nms.timeline({ vitals = { { t = "1900-01-01T00:00Z", temp = 39 } } }).error or ""):find("^vitals%[0%]%.t: ") ~= nil,
+  nms.timeline({ vitals = { { t = "1900-01-01T00:00Z", temp = 39 } } }).error)
 
 -- nms.json
 check("json.encode", nms.json.encode({ b = { 1, 2 }, a = "x" }) == '{"a":"x","b":[1,2]}')
