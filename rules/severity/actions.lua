@@ -670,11 +670,32 @@ local function tier_list(case, tier, w, verdicts, window)
   return list
 end
 
+-- Whether a line of the list gives a dose: a number with a unit of mass
+-- or of drug activity ("2.5 mg", "0.25–2 mg/kg", "500 IU"), the way every
+-- dose of the sources is printed. A count ("2 readings"), a temperature
+-- or a CK in U/L is not one.
+local DOSE_UNITS = { "mg", "mcg", "µg", "g", "IU", "units" }
+local function gives_dose(text)
+  for _, unit in ipairs(DOSE_UNITS) do
+    if text:find("%d%s?" .. unit .. "%f[^%w]") then return true end
+  end
+  return false
+end
+
+local function any_dose(list)
+  for _, entry in ipairs(list) do
+    if gives_dose(entry.text) then return true end
+  end
+  return false
+end
+
 -- A child: the doses below are the sources' adult doses (parameter
--- severity.adult_age_years), said before any of them can be copied.
-local function child_doses(case)
+-- severity.adult_age_years), said before any of them can be copied; not
+-- above a list that gives no dose (published case cr28, a 17-year-old
+-- whose list said only that NMS could not be decided).
+local function child_doses(case, list)
   local age = (case.patient or {}).age
-  if type(age) ~= "number" or age >= ADULT_AGE then return nil end
+  if type(age) ~= "number" or age >= ADULT_AGE or not any_dose(list) then return nil end
   return act(("The patient is %s years old: every dose in this list is an adult dose as its source "
     .. "prints it; do not give it to a child as it stands (dose from a paediatric reference)"):format(
     fmt.num(age)), "§5.2 (MSD Manual [S21], Critical Care Secrets [S22]: adult doses); parameter "
@@ -691,7 +712,7 @@ function A.list(case, tier, w, verdicts, window)
   -- an undecided look-alike's caveat first: it must not wait behind NMS care
   local caveats = working.caveats(case, w)
   for i = #caveats, 1, -1 do table.insert(list, 1, caveats[i]) end
-  local child = child_doses(case)
+  local child = child_doses(case, list)
   if child then table.insert(list, 1, child) end
   return list
 end
