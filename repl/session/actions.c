@@ -127,17 +127,18 @@ int act_load(struct session *s, int argc, char **argv)
 
 /* Writes the case to `path` atomically (cmd/sink.c), so a failed write
  * never leaves half a case. */
-/* Whether command `cmd` may write a file in session s: not for a script
- * or piped input without --full-lua, which may come from anyone and has
- * no io library for that reason. `.save ~/.bashrc` replaced the file with
+/* Whether command `cmd` may write a file in session s: not for a script,
+ * piped input or a scenario .read without --full-lua, which may come from
+ * anyone and has no io library for that reason. `.save ~/.bashrc` replaced the file with
  * the case as JSON, and a text of the case such as "$(command)" in it ran
  * at the next shell. */
 static int may_write_files(struct session *s, const char *cmd)
 {
     if (replua_trusted(s))
         return 1;
-    repl_error(s, "%s writes a file: a script or piped input may only with "
-                  "--full-lua (which gives its Lua io and os too)", cmd);
+    repl_error(s, "%s writes a file: a script, piped input or .read scenario "
+                  "may only with --full-lua (which gives its Lua io and os "
+                  "too)", cmd);
     return 0;
 }
 

@@ -281,8 +281,14 @@ void commands_run(struct session *s, const char *entry)
     if (!*entry || *entry == '#')
         return;   /* blank lines and # comments (for scenario files) */
     if (*entry != '.') {
-        if (!command_without_dot(s, entry))
-            replua_run(s->lua, entry);
+        struct replua *lua;
+
+        if (command_without_dot(s, entry))
+            return;
+        if (!(lua = replua_for_entry(s)))
+            repl_error(s, "out of memory");
+        else
+            replua_run(lua, entry);
         return;
     }
     snprintf(line, sizeof line, "%s", entry);

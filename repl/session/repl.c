@@ -273,6 +273,7 @@ int nms_cmd_repl(int argc, char **argv)
     }
 out:
     replua_free(s.lua);
+    replua_free(s.read_lua);
     session_release(&s);
     if (script)
         fclose(script);

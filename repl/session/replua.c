@@ -43,6 +43,14 @@ struct replua {
                                    the user's own, unlimited */
 };
 
+/* Whether L is a sandboxed script state of session s, whose entries the
+ * rules' limits bound. */
+static int script_state(const struct session *s, const lua_State *L)
+{
+    return (s->lua->script && s->lua->L == L) ||
+           (s->read_lua && s->read_lua->L == L);
+}
+
 /* ---- the nms table ----------------------------------------------------- */
 
 static struct session *session_of(lua_State *L)
@@ -81,7 +89,7 @@ static int l_evaluate(lua_State *L)
             rc = -2;
         evaluation_free(ev);
     }
-    if (s->lua->script)
+    if (script_state(s, L))
         nms_script_check(L);   /* the clock, after the engine's work */
     if (rc != 0)
         return luaL_error(L, rc == 1    ? "interrupted"
@@ -138,7 +146,19 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar)
 
 int replua_trusted(const struct session *s)
 {
-    return s->cli->full_lua || (!s->cli->script && isatty(STDIN_FILENO));
+    /* A scenario .read at a terminal is a script, whoever typed .read:
+     * the teaching guide has teachers play shared scenarios that way. */
+    return s->cli->full_lua ||
+           (!s->cli->script && isatty(STDIN_FILENO) && s->read_depth == 0);
+}
+
+struct replua *replua_for_entry(struct session *s)
+{
+    if (replua_trusted(s) || s->lua->script)
+        return s->lua;
+    if (!s->read_lua)
+        s->read_lua = replua_new(s);   /* sandboxed: s->read_depth > 0 */
+    return s->read_lua;
 }
 
 int replua_may_read(struct session *s, const char *path)
@@ -147,8 +167,9 @@ int replua_may_read(struct session *s, const char *path)
 
     if (replua_trusted(s) || stat(path, &st) != 0 || S_ISREG(st.st_mode))
         return 1;
-    repl_error(s, "'%s' is not a regular file: a script or piped input "
-                  "reads only files (--full-lua reads any)", path);
+    repl_error(s, "'%s' is not a regular file: a script, piped input or "
+                  ".read scenario reads only files (--full-lua reads any)",
+               path);
     return 0;
 }
 

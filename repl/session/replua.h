@@ -9,11 +9,18 @@
 
 #include "session/session.h"
 
-/* Whether session s is its user's own: typed at a terminal, or run with
- * --full-lua. Then its Lua gets the whole standard library, and its
- * commands may write files (.save, .plot); a script or piped input,
- * which may come from anyone, gets neither. */
+/* Whether the entry session s is running is its user's own: typed at a
+ * terminal, or run with --full-lua. Then its Lua gets the whole standard
+ * library, and its commands may write files (.save, .plot); a script,
+ * piped input or a scenario .read at a terminal, which may come from
+ * anyone, gets neither. */
 int replua_trusted(const struct session *s);
+
+/* The Lua state an entry of session s runs in: the session's own, or,
+ * for an entry of a scenario .read at a terminal, a sandboxed one made
+ * for such entries at the first (s->read_lua), as a script's. NULL when
+ * out of memory. */
+struct replua *replua_for_entry(struct session *s);
 
 /* Whether session s may open the file at `path` with .load or .read: a
  * session that is not its user's own (replua_trusted) reads only regular

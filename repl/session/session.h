@@ -56,6 +56,9 @@ struct session {
     cJSON *edit_time;           /* the last "at TIME" of an edit, or NULL */
     struct vocab vocab;
     struct replua *lua;
+    struct replua *read_lua;    /* the sandboxed Lua of scenarios .read at
+                                   a terminal, made at their first Lua
+                                   entry (replua_for_entry), or NULL */
     int color;                  /* ANSI colour on output */
     int interactive;            /* reading a terminal */
     struct nms_msg_place place; /* script and line of the entry being run,

@@ -110,7 +110,7 @@ check ".plot writes ID.svg and .plot FILE writes FILE" \
 (cd "$tmp" && printf '.load %s/%s\n.plot refused.svg\n' "$src" "$case01" |
     $wrapper "$bin" repl --rules "$src/rules") >"$tmp/out" 2>&1
 check ".plot from piped input without --full-lua writes nothing" \
-    '[ ! -e "$tmp/refused.svg" ] && grep -q ".plot writes a file: a script or piped input may only with --full-lua" "$tmp/out"'
+    '[ ! -e "$tmp/refused.svg" ] && grep -q ".plot writes a file: a script, piped input or .read scenario may only with --full-lua" "$tmp/out"'
 check ".plot draws the same picture as nmsrules plot" 'cmp -s "$tmp/pic.svg" "$tmp/01.svg"'
 
 # --- in a browser -------------------------------------------------------------

@@ -178,11 +178,33 @@ EOF
 "$bin" repl --rules "$src/$tri" --keep-going --script "$tmp/save.nms" >"$tmp/save.txt" 2>&1
 status=$?
 if [ "$status" -eq 1 ] && [ "$(cat "$tmp/victim")" = precious ] &&
-    grep -qF "save.nms:2: .save writes a file: a script or piped input may only with --full-lua" "$tmp/save.txt" &&
+    grep -qF "save.nms:2: .save writes a file: a script, piped input or .read scenario may only with --full-lua" "$tmp/save.txt" &&
     grep -qF "save.nms:3: .plot writes a file" "$tmp/save.txt"; then
     ok "a script's .save and .plot write no file without --full-lua"
 else
     not_ok "a script wrote a file (status $status)" "$(cat "$tmp/save.txt" "$tmp/victim")"
+fi
+# A scenario .read at a terminal is a script too, whoever typed .read (the
+# teaching guide has teachers play shared scenarios that way): its Lua had
+# os and io, and its .save wrote any file. script(1) gives the terminal.
+if command -v script >/dev/null; then
+    cat >"$tmp/shared.nms" <<EOF
+os.execute("touch $tmp/pwned")
+x = 41
+.save $tmp/victim
+EOF
+    printf '.read %s\nprint(x, os ~= nil)\n.quit\n' "$tmp/shared.nms" |
+        script -qec "'$bin' repl --rules '$src/$tri' --keep-going" /dev/null >"$tmp/tty.txt" 2>&1
+    if [ ! -e "$tmp/pwned" ] && [ "$(cat "$tmp/victim")" = precious ] &&
+        grep -qF "shared.nms:1: stdin:1: attempt to index a nil value (global 'os')" "$tmp/tty.txt" &&
+        grep -qF "shared.nms:3: .save writes a file" "$tmp/tty.txt" &&
+        grep -q "nil	true" "$tmp/tty.txt"; then
+        ok "a scenario .read at a terminal runs as a script: no os, no file written; the terminal's own Lua keeps os"
+    else
+        not_ok "a scenario .read at a terminal ran as the user" "$(head -c 2000 "$tmp/tty.txt")"
+    fi
+else
+    not_ok "script(1) (bsdutils) is needed for the terminal .read test"
 fi
 # ... and reads only regular files: .load /dev/zero spun for ever, deaf to
 # Ctrl-C, .read /dev/zero grew one line until memory ran out, and a named
@@ -194,7 +216,7 @@ EOF
 timeout 20 "$bin" repl --rules "$src/$tri" --keep-going --script "$tmp/devices.nms" </dev/null >"$tmp/devices.txt" 2>&1
 status=$?
 if [ "$status" -eq 1 ] &&
-    [ "$(grep -cF "'/dev/zero' is not a regular file: a script or piped input reads only files" "$tmp/devices.txt")" -eq 2 ]; then
+    [ "$(grep -cF "'/dev/zero' is not a regular file: a script, piped input or .read scenario reads only files" "$tmp/devices.txt")" -eq 2 ]; then
     ok "a script's .load and .read of a device are refused"
 else
     not_ok "a script read a device (status $status)" "$(head -c 2000 "$tmp/devices.txt")"
