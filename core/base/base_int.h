@@ -73,6 +73,11 @@ enum nms_param_kind nms_param_classify(const char *text, double *number);
  * pass as a number nobody meant. */
 size_t nms_decimal_prefix(const char *text);
 
+/* Reads the decimal number `text` starts with (nms_decimal_prefix) into
+ * *value, with *end after it; -1 when it starts with none or the number
+ * is not finite. errno is strtod's (ERANGE on an underflow). */
+int nms_decimal_read(const char *text, double *value, const char **end);
+
 /*
  * The length of the valid UTF-8 sequence at s (at most `left` bytes, left
  * > 0), or 0 when it is not one: a stray continuation byte, a truncated

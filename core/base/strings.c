@@ -78,6 +78,18 @@ size_t nms_decimal_prefix(const char *text)
     return (size_t)(s - text);
 }
 
+int nms_decimal_read(const char *text, double *value, const char **end)
+{
+    size_t n = nms_decimal_prefix(text);
+    char *stop;
+
+    if (n == 0)
+        return -1;
+    *value = strtod(text, &stop);
+    *end = stop;
+    return stop == text + n && isfinite(*value) ? 0 : -1;
+}
+
 /* 1 when `s` is a decimal number and nothing else (nms_decimal_prefix). */
 static int decimal_syntax(const char *s)
 {

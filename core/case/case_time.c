@@ -455,14 +455,12 @@ enum nms_status nms_case_finish(struct nms_case *c, double as_of)
 
 int nms_time_read_span(const char *text, double *hours)
 {
-    char *end;
+    const char *end;
     double h, scale = 1;
 
     errno = 0;
-    h = strtod(text, &end);
     /* Decimal only: "0x10h" was 16 hours, " 5h" 5 (nms_decimal_prefix). */
-    if (end == text || end != text + nms_decimal_prefix(text) || errno != 0 ||
-        !isfinite(h))
+    if (nms_decimal_read(text, &h, &end) != 0 || errno != 0)
         return -1;
     if (strcmp(end, "d") == 0 || strcmp(end, "days") == 0)
         scale = 24;
@@ -476,16 +474,14 @@ int nms_time_read_span(const char *text, double *hours)
 
 int nms_time_read(const char *text, double *hours, enum nms_time_form *form)
 {
-    char *end;
+    const char *end;
     double h;
 
     if (nms_time_parse_iso(text, hours) == 0) {
         *form = NMS_TIME_ISO;
         return 0;
     }
-    h = strtod(text, &end);
-    if (!*text || *end || end != text + nms_decimal_prefix(text) ||
-        !isfinite(h))
+    if (nms_decimal_read(text, &h, &end) != 0 || *end)
         return -1;
     *hours = h;
     *form = NMS_TIME_HOURS;

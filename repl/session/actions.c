@@ -125,13 +125,11 @@ int act_load(struct session *s, int argc, char **argv)
     return 0;
 }
 
-/* Writes the case to `path` atomically (cmd/sink.c), so a failed write
- * never leaves half a case. */
 /* Whether command `cmd` may write a file in session s: not for a script,
  * piped input or a scenario .read without --full-lua, which may come from
- * anyone and has no io library for that reason. `.save ~/.bashrc` replaced the file with
- * the case as JSON, and a text of the case such as "$(command)" in it ran
- * at the next shell. */
+ * anyone and has no io library for that reason. `.save ~/.bashrc`
+ * replaced the file with the case as JSON, and a text of the case such as
+ * "$(command)" in it ran at the next shell. */
 static int may_write_files(struct session *s, const char *cmd)
 {
     if (replua_trusted(s))
@@ -142,6 +140,8 @@ static int may_write_files(struct session *s, const char *cmd)
     return 0;
 }
 
+/* Writes the case to `path` atomically (cmd/sink.c), so a failed write
+ * never leaves half a case. */
 int act_save(struct session *s, int argc, char **argv)
 {
     char *text;

@@ -379,17 +379,16 @@ static int give_words(struct session *s, cJSON *course, cJSON *dose, int argc,
                       char **argv)
 {
     struct nms_schema_entry route;
-    char *end;
+    const char *end;
     double mg;
     int i, j;
 
     nms_schema_find("medications.route", &route);
     for (i = 2; i < argc; i++) {
-        mg = strtod(argv[i], &end);
         /* A decimal number of mg (or g), finite: strtod alone took "inf"
          * and "nan" as doses, which reached the rules, and "0x10" as 16. */
-        if (end != argv[i] && end == argv[i] + nms_decimal_prefix(argv[i]) &&
-            isfinite(mg) && (!*end || !strcmp(end, "mg") || !strcmp(end, "g"))) {
+        if (nms_decimal_read(argv[i], &mg, &end) == 0 &&
+            (!*end || !strcmp(end, "mg") || !strcmp(end, "g"))) {
             if (i + 1 < argc && (!strcmp(argv[i + 1], "mg") || !strcmp(argv[i + 1], "g")))
                 end = argv[++i];
             put(dose, "mg", cJSON_CreateNumber(strcmp(end, "g") == 0 ? mg * 1000 : mg));

@@ -52,14 +52,12 @@ static cJSON *number_value(struct session *s, const char *path,
     struct nms_schema_entry e;
     const char *unit;
     cJSON *q;
-    char *end;
+    const char *end;
     double v;
 
     errno = 0;
-    v = strtod(text, &end);
     /* Decimal only: "0x27" was 39, as strtod reads it. */
-    if (end == text || end != text + nms_decimal_prefix(text) || errno ||
-        !isfinite(v)) {
+    if (nms_decimal_read(text, &v, &end) != 0 || errno) {
         repl_error(s, "%s: '%s' is not a number", path, text);
         return NULL;
     }
