@@ -26,96 +26,6 @@
 #include "lua/lua_case.h"
 #include "lua/memo.h"
 
-struct eval_args {
-    struct nms_vm *vm;
-    const struct nms_ruleset *rs;
-    const struct nms_case *c;
-    struct nms_result *r;
-    const struct nms_eval_mode *mode;
-    int loud_verdicts;  /* after quiet checks, the stack index of the
-                           verdicts that the calls wanting evidence read
-                           (the actions, the decided items asked again);
-                           0 when none is needed (eval_protected) */
-    int handler;        /* the stack index of the message handler every
-                           rule call of the case uses (nms_vm_pcall_with:
-                           pushed once, not per check) */
-};
-
-/* Most entries a list the rules return for one case may hold (the
- * warnings, a severity set's actions): a medication list has tens of
- * entries, a tier tens of actions, and a runaway rule must not flood the
- * output. The bytes of their texts are bounded (nms_limits_output), but
- * not their number: 900,000 actions of empty text made one case's JSON
- * line 21 MB, and its notes as much C memory outside the memory cap. */
-#define MAX_RULE_ENTRIES 1000
-
-/* A copy of the `len` bytes of s with each NUL as U+FFFD (base_int.h);
- * NULL when out of memory. */
-static char *copy_without_nul(const char *s, size_t len)
-{
-    char *copy = malloc(nms_without_nul_size(s, len));
-
-    if (copy)
-        nms_put_without_nul(copy, s, len);
-    return copy;
-}
-
-/* Copies the string at `idx` into a new allocation; raises on no memory
- * (the destination is always anchored in the result, so nothing leaks). */
-static char *copy_string(lua_State *L, int idx)
-{
-    size_t len;
-    const char *s = lua_tolstring(L, idx, &len);
-    char *copy;
-
-    nms_limits_output(L, len);   /* bounded per string and per case */
-    copy = copy_without_nul(s, len);
-
-    if (!copy)
-        luaL_error(L, "not enough memory");
-    return copy;
-}
-
-/* Records that rule `set_id`.`what` (defined at file:line) failed with the
- * message on top; with `use_fault`, the line that raised is named instead. */
-static void fail_rule(lua_State *L, struct eval_args *a, const char *set_id,
-                      const char *what, const char *file, long line,
-                      int use_fault)
-{
-    struct nms_rule_error *err;
-    const char *message;
-    size_t len;
-
-    /* The case is over: what nms.memo kept for it goes first, so that a
-     * rule that failed on the memory cap leaves room to say so. */
-    nms_memo_end(L);
-    err = calloc(1, sizeof *err);
-    if (!err)
-        luaL_error(L, "not enough memory");
-    a->r->error = err;
-    err->rule = nms_keep_cstring(L, lua_pushfstring(L, "%s.%s", set_id, what));
-    lua_pop(L, 1);
-    if (use_fault && a->vm->fault.file[0]) {
-        err->file = nms_keep_cstring(L, a->vm->fault.file);
-        err->line = a->vm->fault.line;
-    } else {
-        err->file = nms_keep_cstring(L, file);
-        err->line = line;
-    }
-    /* An error message is cut, not refused: the case fails either way.
-     * Converted first: error(42) leaves a number, whose raw length is 0. */
-    message = lua_tolstring(L, -1, &len);
-    if (!message) {
-        message = "(error object is not a string)";
-        len = strlen(message);
-    }
-    err->message = copy_without_nul(message, len < NMS_MAX_RULE_STRING
-                                                 ? len
-                                                 : NMS_MAX_RULE_STRING);
-    if (!err->message)
-        luaL_error(L, "not enough memory");
-}
-
 /* Calls one item's check on the case at `case_idx` (and, for the severity
  * section, the verdicts at `verdicts_idx`; 0 for none), leaving its three
  * results above `top`, checked. Returns 0, or -1 when the rule failed
@@ -132,7 +42,7 @@ static int call_check(lua_State *L, struct eval_args *a, int case_idx,
         lua_pushvalue(L, verdicts_idx);
     if (nms_vm_pcall_with(a->vm, verdicts_idx ? 2 : 1, 3, a->handler) !=
         LUA_OK) {
-        fail_rule(L, a, set->id, def->id, def->file, def->line, 1);
+        nms_eval_fail_rule(L, a, set->id, def->id, def->file, def->line, 1);
         return -1;
     }
     type = lua_type(L, top + 1);
@@ -146,13 +56,13 @@ static int call_check(lua_State *L, struct eval_args *a, int case_idx,
                               "table holding them; lib.tri's answer(finding) "
                               "unpacks one)"
                             : "");
-        fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
+        nms_eval_fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
         return -1;
     }
     if (lua_type(L, top + 2) != LUA_TSTRING) {
         lua_pushfstring(L, "check must return its evidence as a string "
                            "second, got %s", luaL_typename(L, top + 2));
-        fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
+        nms_eval_fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
         return -1;
     }
     if (lua_rawlen(L, top + 2) > NMS_MAX_RULE_STRING ||
@@ -160,13 +70,13 @@ static int call_check(lua_State *L, struct eval_args *a, int case_idx,
          lua_rawlen(L, top + 3) > NMS_MAX_RULE_STRING)) {
         lua_pushfstring(L, "check returned a string of more than %d bytes",
                         (int)NMS_MAX_RULE_STRING);
-        fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
+        nms_eval_fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
         return -1;
     }
     if (lua_rawlen(L, top + 2) > NMS_MAX_CASE_OUTPUT - a->vm->output) {
         lua_pushfstring(L, "the rules returned more than %d bytes of text "
                            "for one case", (int)NMS_MAX_CASE_OUTPUT);
-        fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
+        nms_eval_fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
         return -1;
     }
     return 0;
@@ -193,10 +103,10 @@ static int run_item(lua_State *L, struct eval_args *a, int case_idx,
         return -1;
     out->value = tri_at(L, top + 1);
     out->evidence = a->vm->quiet ? nms_result_quiet_evidence()
-                                 : copy_string(L, top + 2);
+                                 : nms_eval_copy_string(L, top + 2);
     if (out->value == NMS_TRI_UNKNOWN)
         out->missing = lua_type(L, top + 3) == LUA_TSTRING
-                           ? copy_string(L, top + 3)
+                           ? nms_eval_copy_string(L, top + 3)
                            : nms_keep_cstring(L, def->needs);
     lua_settop(L, top);
     return 0;
@@ -218,10 +128,10 @@ static int explain_item(lua_State *L, struct eval_args *a, int case_idx,
     if (tri_at(L, top + 1) != item->value) {
         lua_pushliteral(L, "check gave another value when asked again for "
                            "its evidence");
-        fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
+        nms_eval_fail_rule(L, a, set->id, def->id, def->file, def->line, 0);
         return -1;
     }
-    evidence = copy_string(L, top + 2);
+    evidence = nms_eval_copy_string(L, top + 2);
     nms_result_free_text(item->evidence);
     item->evidence = evidence;
     lua_settop(L, top);
@@ -262,186 +172,6 @@ static void copy_notes(lua_State *L, const struct nms_note *from, size_t n,
         luaL_error(L, "not enough memory");
     memcpy(set->notes, from, n * sizeof *set->notes);
     set->n_notes = n;
-}
-
-/* Records that the severity actions of `def` failed with the message on
- * top: the case fails like a broken check. */
-static void fail_actions(lua_State *L, struct eval_args *a,
-                         const struct nms_set_def *def, int use_fault)
-{
-    fail_rule(L, a, def->id, "actions", def->actions_file, def->actions_line,
-              use_fault);
-}
-
-/* Fails with "actions must return ..." naming entry `i` (0: the list;
- * past MAX_RULE_ENTRIES: the length of a list too long). */
-static int bad_actions(lua_State *L, struct eval_args *a,
-                       const struct nms_set_def *def, lua_Integer i)
-{
-    if (i == 0)
-        lua_pushfstring(L, "actions must return a list of {text = ..., "
-                           "source = ...}, got %s", luaL_typename(L, -1));
-    else if (i > MAX_RULE_ENTRIES)
-        lua_pushfstring(L, "actions returned %I entries; at most %d", i,
-                        MAX_RULE_ENTRIES);
-    else
-        lua_pushfstring(L, "actions entry %d must have string 'text' and "
-                           "'source'", (int)i);
-    fail_actions(L, a, def, 0);
-    return -1;
-}
-
-/* The bytes the string at `idx` takes as a note (NULs widened, with its
- * terminator), counted against the case's output like every rule string. */
-static size_t note_bytes(lua_State *L, int idx)
-{
-    size_t len;
-    const char *s = lua_tolstring(L, idx, &len);
-
-    nms_limits_output(L, len);   /* bounded per string and per case */
-    return nms_without_nul_size(s, len);
-}
-
-/* Copies string `i` of the table at `strs` to *at (room measured by
- * note_bytes) and returns the copy; *at moves past it. */
-static const char *put_note(lua_State *L, int strs, lua_Integer i, char **at)
-{
-    char *copy = *at;
-    size_t len;
-    const char *s;
-
-    lua_rawgeti(L, strs, i);
-    s = lua_tolstring(L, -1, &len);
-    *at = nms_put_without_nul(copy, s, len);
-    lua_pop(L, 1);
-    return copy;
-}
-
-/* Protected (nms_vm_pcall): gathers the strings of the actions list at 1
- * in a table of their own, text and source in turn, and returns it with
- * their bytes as notes (note_bytes); for an entry without string text and
- * source, nil and its index. An entry's fields may come from metamethods,
- * which run here, so that one that raises or loops fails the actions at
- * its own line, as a check's error does, and not the engine with no rule
- * named (error(42) in one lost its message too). */
-static int gather_notes(lua_State *L)
-{
-    lua_Integer i, n = (lua_Integer)lua_rawlen(L, 1);
-    size_t bytes = 0;
-
-    lua_createtable(L, n < 65536 ? 2 * (int)n : 0, 0);
-    for (i = 1; i <= n; i++) {
-        lua_rawgeti(L, 1, i);
-        if (!lua_istable(L, -1) || lua_getfield(L, -1, "text") != LUA_TSTRING ||
-            lua_getfield(L, -2, "source") != LUA_TSTRING) {
-            lua_pushnil(L);
-            lua_pushinteger(L, i);
-            return 2;
-        }
-        bytes += note_bytes(L, -2);
-        bytes += note_bytes(L, -1);
-        lua_rawseti(L, 2, 2 * i);
-        lua_rawseti(L, 2, 2 * i - 1);
-        lua_pop(L, 1);
-    }
-    lua_pushinteger(L, (lua_Integer)bytes);
-    return 2;
-}
-
-/* Calls actions(case, tier, verdicts) of the severity set and keeps the
- * list: the notes array and, in the same allocation after it, their
- * strings (struct nms_note). The strings are first gathered in a table of
- * their own (gather_notes), so that what is copied is exactly what was
- * checked and measured, whatever metamethods the entries have. */
-static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
-                       int verdicts_idx, const struct nms_set_def *def,
-                       struct nms_set *set)
-{
-    int top = lua_gettop(L), strs;
-    lua_Integer i, n;
-    size_t bytes;
-    char *at;
-
-    lua_rawgeti(L, LUA_REGISTRYINDEX, def->actions_ref);
-    lua_pushvalue(L, case_idx);
-    lua_pushstring(L, nms_set_tier(set));
-    if (verdicts_idx)
-        lua_pushvalue(L, verdicts_idx);
-    else
-        lua_pushnil(L);
-    if (nms_vm_pcall_with(a->vm, 3, 1, a->handler) != LUA_OK) {
-        fail_actions(L, a, def, 1);
-        return -1;
-    }
-    if (!lua_istable(L, -1))
-        return bad_actions(L, a, def, 0);
-    n = (lua_Integer)lua_rawlen(L, -1);
-    if (n > MAX_RULE_ENTRIES)
-        return bad_actions(L, a, def, n);
-    lua_pushcfunction(L, gather_notes);
-    lua_insert(L, -2);
-    if (nms_vm_pcall(a->vm, 1, 2) != LUA_OK) {
-        fail_actions(L, a, def, 1);
-        return -1;
-    }
-    if (lua_isnil(L, -2))
-        return bad_actions(L, a, def, lua_tointeger(L, -1));
-    bytes = (size_t)lua_tointeger(L, -1);
-    lua_pop(L, 1);
-    strs = lua_gettop(L);
-    set->notes = malloc((size_t)n * sizeof *set->notes + bytes + 1);
-    if (!set->notes)
-        luaL_error(L, "not enough memory");
-    at = (char *)(set->notes + n);
-    for (i = 1; i <= n; i++) {
-        set->notes[i - 1].text = put_note(L, strs, 2 * i - 1, &at);
-        set->notes[i - 1].source = put_note(L, strs, 2 * i, &at);
-    }
-    set->n_notes = (size_t)n;
-    lua_settop(L, top);
-    return 0;
-}
-
-
-/* Actions are read at every evidence level, so they are written in full.
- * After quiet checks they get verdicts of their own (a->loud_verdicts), as
- * the working diagnosis severity.lua remembers per verdicts table was
- * assessed quietly and an action may quote its evidence; the decided
- * items asked again read the same table (explain_decided), which then
- * already holds the diagnosis with its text. The case table stays: the
- * per-case memory keeps quiet findings apart from those with text
- * (memo.c, QUIET_FN_TAG) and the helpers' other per-case indexes hold no
- * evidence (lib/vitals.lua keeps its quiet baselines apart), so what the
- * checks built serves the actions too. When nobody reads the notes (CSV,
- * the compact record), the actions still run, as a failing one fails the
- * case, but quietly on the findings already remembered (asking them all
- * again with evidence cost a tenth of a CSV case), and their notes are
- * dropped. */
-static int actions_in_full(lua_State *L, struct eval_args *a, int case_idx,
-                           int verdicts_idx, const struct nms_set_def *def,
-                           struct nms_set *set)
-{
-    int top = lua_gettop(L), status;
-
-    if (a->vm->quiet && !a->mode->notes) {
-        status = run_actions(L, a, case_idx, verdicts_idx, def, set);
-        if (status == 0) {
-            free(set->notes);
-            set->notes = NULL;
-            set->n_notes = 0;
-        }
-    } else if (a->vm->quiet) {
-        if (verdicts_idx)
-            verdicts_idx = a->loud_verdicts;
-        a->vm->quiet = 0;
-        status = run_actions(L, a, case_idx, verdicts_idx, def, set);
-        a->vm->quiet = 1;
-    } else {
-        status = run_actions(L, a, case_idx, verdicts_idx, def, set);
-    }
-    if (status == 0)
-        lua_settop(L, top);
-    return status;
 }
 
 /* The items of `set` from the ruleset's text (nms_eval_case), before any
@@ -549,93 +279,7 @@ static int run_set(lua_State *L, struct eval_args *a, int case_idx,
         return -1;
     copy_notes(L, def->notes, def->n_notes, set);
     if (def->actions_ref != LUA_NOREF)
-        return actions_in_full(L, a, case_idx, verdicts_idx, def, set);
-    return 0;
-}
-
-/* Fails the case for the ruleset's warnings function (message on top). */
-static int fail_warnings(lua_State *L, struct eval_args *a, int use_fault)
-{
-    fail_rule(L, a, "ruleset", "warnings", a->rs->warnings_file,
-              a->rs->warnings_line, use_fault);
-    return -1;
-}
-
-/* Copies string field `key` of the table on top into *dst; 0, or -1 when
- * it is not a string (and not optional). */
-static int take_field(lua_State *L, const char *key, char **dst, int optional)
-{
-    int type = lua_getfield(L, -1, key);
-
-    if (type == LUA_TSTRING)
-        *dst = copy_string(L, -1);
-    lua_pop(L, 1);
-    return type == LUA_TSTRING || (optional && type == LUA_TNIL) ? 0 : -1;
-}
-
-/* Protected (nms_vm_pcall): copies the warnings list at 2 into the
- * result at 1 (a light userdata), whose array has room for them; returns
- * the index of an entry without string path and message, or 0. Entries'
- * metamethods run here, for the reason gather_notes gives. */
-static int copy_warnings(lua_State *L)
-{
-    struct nms_result *r = lua_touserdata(L, 1);
-    lua_Integer i, n = (lua_Integer)lua_rawlen(L, 2);
-
-    for (i = 1; i <= n; i++) {
-        struct nms_rule_warning *w = &r->warnings[i - 1];
-        r->n_warnings = (size_t)i;
-        if (lua_rawgeti(L, 2, i) != LUA_TTABLE ||
-            take_field(L, "path", &w->path, 0) != 0 ||
-            take_field(L, "message", &w->message, 0) != 0 ||
-            take_field(L, "kind", &w->kind, 1) != 0) {
-            lua_pushinteger(L, i);
-            return 1;
-        }
-        lua_pop(L, 1);
-    }
-    lua_pushinteger(L, 0);
-    return 1;
-}
-
-/* Calls the ruleset's warnings(case) and keeps the list in the result. */
-static int run_warnings(lua_State *L, struct eval_args *a, int case_idx)
-{
-    struct nms_result *r = a->r;
-    int top = lua_gettop(L);
-    lua_Integer i, n;
-
-    if (a->rs->warnings_ref == LUA_NOREF)
-        return 0;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, a->rs->warnings_ref);
-    lua_pushvalue(L, case_idx);
-    if (nms_vm_pcall_with(a->vm, 1, 1, a->handler) != LUA_OK)
-        return fail_warnings(L, a, 1);
-    if (!lua_istable(L, -1)) {
-        lua_pushliteral(L, "warnings must return a list of {path = ..., "
-                           "message = ..., kind = ...} tables");
-        return fail_warnings(L, a, 0);
-    }
-    n = (lua_Integer)lua_rawlen(L, -1);
-    if (n > MAX_RULE_ENTRIES) {
-        lua_pushfstring(L, "warnings returned %I entries; at most %d",
-                        n, MAX_RULE_ENTRIES);
-        return fail_warnings(L, a, 0);
-    }
-    r->warnings = calloc((size_t)n + 1, sizeof *r->warnings);
-    if (!r->warnings)
-        luaL_error(L, "not enough memory");
-    lua_pushcfunction(L, copy_warnings);
-    lua_pushlightuserdata(L, r);
-    lua_rotate(L, -3, 2);               /* copy_warnings, r, list */
-    if (nms_vm_pcall(a->vm, 2, 1) != LUA_OK)
-        return fail_warnings(L, a, 1);
-    if ((i = lua_tointeger(L, -1)) != 0) {
-        lua_pushfstring(L, "warnings entry %I must have string 'path' "
-                           "and 'message' (and 'kind', if any)", i);
-        return fail_warnings(L, a, 0);
-    }
-    lua_settop(L, top);
+        return nms_eval_actions(L, a, case_idx, verdicts_idx, def, set);
     return 0;
 }
 
@@ -723,7 +367,7 @@ static int eval_protected(lua_State *L)
         if (a->vm->quiet &&
             (a->mode->notes || a->mode->evidence == NMS_EVIDENCE_DECISIVE)) {
             /* The same verdicts under another table, for the calls that
-             * want evidence (actions_in_full, explain_decided). */
+             * want evidence (nms_eval_actions in returned.c, explain_decided). */
             nms_push_verdicts_copy(L, verdicts_idx, rs->n_sets);
             a->loud_verdicts = lua_gettop(L);
         }
@@ -739,7 +383,7 @@ static int eval_protected(lua_State *L)
         return 0;
     /* Warnings are read at every level: written in full, on the same case
      * table (as explain_decided explains). */
-    if (run_warnings(L, a, case_idx) != 0)
+    if (nms_eval_warnings(L, a, case_idx) != 0)
         return 0;
     nms_eval_across(L, rs, a->r);
     return 0;

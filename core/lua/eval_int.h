@@ -20,6 +20,47 @@ struct nms_eval_mode {
     enum nms_items items;        /* which items' checks are asked */
 };
 
+/* What the evaluation of one case carries from call to call (eval.c,
+ * returned.c, rule_fail.c). */
+struct eval_args {
+    struct nms_vm *vm;
+    const struct nms_ruleset *rs;
+    const struct nms_case *c;
+    struct nms_result *r;
+    const struct nms_eval_mode *mode;
+    int loud_verdicts;  /* after quiet checks, the stack index of the
+                           verdicts that the calls wanting evidence read
+                           (the actions, the decided items asked again);
+                           0 when none is needed (eval_protected) */
+    int handler;        /* the stack index of the message handler every
+                           rule call of the case uses (nms_vm_pcall_with:
+                           pushed once, not per check) */
+};
+
+/* Records that rule `set_id`.`what` (defined at file:line) failed with the
+ * message on top; with `use_fault`, the line that raised is named instead
+ * (rule_fail.c). */
+void nms_eval_fail_rule(lua_State *L, struct eval_args *a, const char *set_id,
+                        const char *what, const char *file, long line,
+                        int use_fault);
+
+/* Copies the string at `idx` into a new allocation, bounded as every rule
+ * string is; raises on no memory (the destination is always anchored in
+ * the result, so nothing leaks) (rule_fail.c). */
+char *nms_eval_copy_string(lua_State *L, int idx);
+
+/* Calls the actions of severity set `def` (case at `case_idx`, verdicts at
+ * `verdicts_idx` or 0) and keeps their list as the notes of `set`, written
+ * in full whatever the evidence level (returned.c). Returns 0, or -1 when
+ * the rule failed (recorded in the result). */
+int nms_eval_actions(lua_State *L, struct eval_args *a, int case_idx,
+                     int verdicts_idx, const struct nms_set_def *def,
+                     struct nms_set *set);
+
+/* Calls the ruleset's warnings(case) and keeps the list in the result
+ * (returned.c). Returns 0, or -1 when the rule failed. */
+int nms_eval_warnings(lua_State *L, struct eval_args *a, int case_idx);
+
 /*
  * Evaluates case `c` with ruleset `rs` (loaded into `vm`) into the empty
  * result `r` under `limits`, as `mode` says. A failing rule is recorded
