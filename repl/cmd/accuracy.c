@@ -92,7 +92,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
 }
 
 const struct nms_command_options nms_accuracy_options = {
-    "accuracy", usage, "ho:", long_options, apply};
+    "accuracy", usage, "ho:", long_options, apply, NULL};
 
 /* Writes the report in cli's format, and the plot; 0, or -1 on failure
  * (after a message). */

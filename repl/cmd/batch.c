@@ -77,7 +77,16 @@ static const char usage[] =
     "                       ruleset, for all cases together (default 64)\n"
     "  --max-cpu-ms MS      CPU time one case may use (default 10000)\n"
     "  --color[=WHEN]       accepted; batch output is never coloured\n"
-    "  -h, --help           show this help\n"
+    "  -h, --help           show this help\n";
+
+/* The help's second part (one string literal holds at most 4,095
+ * characters in ISO C). */
+static const char usage_more[] =
+    "\n"
+    "The output is the same for every -j N as long as no rule's answer\n"
+    "depends on the cases before it: a ruleset whose modules keep such\n"
+    "state (a counter, say) sees other cases in each worker\n"
+    "(docs/security.md). The default ruleset's caches change no answer.\n"
     "\n"
     "With -o, FILE is replaced only by a complete run (an existing FILE keeps\n"
     "its mode; a symlink's target is written); FILE may not be an input. An\n"
@@ -209,7 +218,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
 }
 
 const struct nms_command_options nms_batch_options = {
-    "batch", usage, "ho:j:", long_options, apply};
+    "batch", usage, "ho:j:", long_options, apply, usage_more};
 
 static int emit_record(void *ctx, const struct nms_case *c,
                        const struct nms_result *r)

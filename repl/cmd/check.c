@@ -37,7 +37,7 @@ static const char usage[] =
 static const struct option long_options[] = {NMS_COMMON_OPTIONS};
 
 const struct nms_command_options nms_check_options = {
-    "check", usage, "h", long_options, NULL};
+    "check", usage, "h", long_options, NULL, NULL};
 
 static int print_finding(void *ctx, const struct nms_finding *f)
 {

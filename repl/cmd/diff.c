@@ -94,7 +94,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
 }
 
 const struct nms_command_options nms_diff_options = {
-    "diff", usage, "h", long_options, apply};
+    "diff", usage, "h", long_options, apply, NULL};
 
 /* One kind of change over the cohort: set, what moved, from, to. */
 struct transition {

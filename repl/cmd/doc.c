@@ -113,7 +113,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
 }
 
 const struct nms_command_options nms_doc_options = {
-    "doc", usage, "ho:", nms_describe_long_options, apply};
+    "doc", usage, "ho:", nms_describe_long_options, apply, NULL};
 
 int nms_cmd_doc(int argc, char **argv)
 {

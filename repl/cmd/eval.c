@@ -69,7 +69,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
 }
 
 const struct nms_command_options nms_eval_options = {
-    "eval", usage, "h", long_options, apply};
+    "eval", usage, "h", long_options, apply, NULL};
 
 /* eval: the readable report, or the batch record pretty-printed. */
 struct eval_ctx {

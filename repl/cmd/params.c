@@ -35,7 +35,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
 }
 
 const struct nms_command_options nms_params_options = {
-    "params", usage, "ho:", nms_describe_long_options, apply};
+    "params", usage, "ho:", nms_describe_long_options, apply, NULL};
 
 int nms_cmd_params(int argc, char **argv)
 {

@@ -195,7 +195,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
 }
 
 const struct nms_command_options nms_plot_options = {
-    "plot", usage, "ho:", long_options, apply};
+    "plot", usage, "ho:", long_options, apply, NULL};
 
 /* Reads the one record of `name` into *text. Returns 0, or an exit
  * status after printing why. */

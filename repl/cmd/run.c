@@ -47,7 +47,7 @@ static const struct option long_options[] = {NMS_COMMON_OPTIONS};
 
 /* "+": options end at SCRIPT, so the script's own arguments stay its own. */
 const struct nms_command_options nms_run_options = {"run", usage, "+h",
-                                                    long_options, NULL};
+                                                    long_options, NULL, NULL};
 
 /* The libraries a script gets, opened as linit.c does. */
 static const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base},

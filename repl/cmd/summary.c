@@ -72,7 +72,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
 }
 
 const struct nms_command_options nms_summary_options = {
-    "summary", usage, "ho:", long_options, apply};
+    "summary", usage, "ho:", long_options, apply, NULL};
 
 /* ---- counts ------------------------------------------------------------ */
 

@@ -83,7 +83,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
 }
 
 const struct nms_command_options nms_test_options = {
-    "test", usage, "hv", long_options, apply};
+    "test", usage, "hv", long_options, apply, NULL};
 
 /* A run: the shared engine, counts, coverage. */
 struct run {

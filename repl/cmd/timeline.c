@@ -83,7 +83,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
 }
 
 const struct nms_command_options nms_timeline_options = {
-    "timeline", usage, "ho:", long_options, apply};
+    "timeline", usage, "ho:", long_options, apply, NULL};
 
 /* ------------------------------------------------------------------------
  * One case

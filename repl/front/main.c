@@ -145,7 +145,7 @@ static const char help_usage[] =
 static const struct option help_long_options[] = {NMS_COMMON_OPTIONS};
 
 static const struct nms_command_options help_options = {
-    "help", help_usage, "h", help_long_options, NULL};
+    "help", help_usage, "h", help_long_options, NULL, NULL};
 
 /* help [COMMAND]: the program's usage, or the command's own --help. */
 static int cmd_help(int argc, char **argv)

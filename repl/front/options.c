@@ -257,6 +257,8 @@ int nms_cli_parse(struct nms_cli *cli, const struct nms_command_options *spec,
         }
         if (opt == 'h') {
             fputs(spec->help, stdout);
+            if (spec->help_more)
+                fputs(spec->help_more, stdout);
             return NMS_EXIT_OK;
         }
         status = common_option(cli, opt, optarg);

@@ -96,6 +96,10 @@ struct nms_command_options {
     /* Applies one of the command's own options: -1 to go on, an exit
      * status to end with, or NMS_OPTION_NOT_MINE. May be NULL. */
     int (*apply)(struct nms_cli *cli, int opt, const char *arg);
+    /* The rest of the --help text, printed after help; NULL for none. A
+     * text longer than ISO C's 4,095 characters per string literal is
+     * written in two parts. */
+    const char *help_more;
 };
 
 /*

@@ -27,7 +27,7 @@ static const char usage[] =
 static const struct option long_options[] = {NMS_COMMON_OPTIONS};
 
 const struct nms_command_options nms_version_options = {
-    "version", usage, "h", long_options, NULL};
+    "version", usage, "h", long_options, NULL, NULL};
 
 int nms_cmd_version(int argc, char **argv)
 {

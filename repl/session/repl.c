@@ -218,7 +218,7 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
 }
 
 const struct nms_command_options nms_repl_options = {
-    "repl", usage, "h", long_options, apply};
+    "repl", usage, "h", long_options, apply, NULL};
 
 int nms_cmd_repl(int argc, char **argv)
 {
