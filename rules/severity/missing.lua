@@ -1,0 +1,186 @@
+-- severity/missing.lua - the "missing: ..." list of the undecided line
+-- ("Whether NMS is the working diagnosis cannot be decided from the
+-- record (missing: ...)", severity/actions.lua): what a clinician must
+-- record to decide it, each datum once, the data first.
+--
+-- The working diagnosis's parts (exposure, NMS evidence, no better
+-- explanation) each give their missing data, and the first two point to
+-- the undecided criteria sets ("the data that would decide iec2011,
+-- pope1986"). Three rules make one list of them (FINDINGS-19 #5 and #7):
+--
+-- 1. The data the undecided sets share come first, by name. Each
+--    undecided criteria set's unknown items say what would decide them
+--    (their `missing`); a datum that more of the sets ask for decides more
+--    of them, so the data asked for by the most sets are named, at most
+--    LIFTED of them, in the sets' order (alphabetical ids, then item
+--    order), each group with the sets that ask for it ("a CK result
+--    (labs[].ck) ..., which iec2011 and levenson1985 ask for"). A datum
+--    longer than LONGEST characters is a list of its own (the psychiatric
+--    assessment or a dozen catatonic signs) and is not lifted. The
+--    pointer to the sets stays beside them for the rest.
+-- 2. The sets' pointers merge into one ("the data that would decide
+--    iec2011, pope1986" and "... iec2011" from the look-alike check: one
+--    pointer naming each set once, in first-seen order; session 11, cr11).
+-- 3. One line per field: data naming the same field path (the first
+--    parenthesised path, "(exam[].rigidity)", "(vitals[].temp with t)" ->
+--    exam[].rigidity, vitals[].temp; a bare path "complications.dic"
+--    otherwise) are one datum, worded by the longest of its wordings,
+--    which asks the most of the field ("an exam recording moderate or
+--    severe rigidity" over "an exam recording rigidity"; a CK "with the
+--    laboratory's ULN"; "at least twice"), at the place the field was
+--    first named.
+--
+-- A presentation choice, not a clinical one (it moves no verdict and no
+-- step): LIFTED and LONGEST bound the line. When nobody reads the text (fmt.wanted
+-- false: CSV, the compact record) the list is joined as given, without
+-- asking the sets again.
+
+local fmt = require("lib.fmt")
+
+local M = {}
+
+local LIFTED = 3   -- at most this many shared data named before the pointer
+local LONGEST = 160  -- characters: a longer datum is a list of its own (left behind the pointer)
+local DECIDE = "the data that would decide "
+
+-- The data of a missing text, split at each "; " outside parentheses
+-- ("whether catatonia is present (history.catatonia; an exam ...)" is one
+-- datum), appended to `out`.
+local function split(text, out)
+  if text == nil or text == "" then return out end
+  if not text:find("(", 1, true) then
+    for datum in (text .. "; "):gmatch("(.-); ") do out[#out + 1] = datum end
+    return out
+  end
+  local depth, start = 0, 1
+  for i = 1, #text do
+    local c = text:byte(i)
+    if c == 40 then depth = depth + 1
+    elseif c == 41 then depth = depth - 1
+    elseif c == 59 and depth == 0 and text:byte(i + 1) == 32 then
+      out[#out + 1] = text:sub(start, i - 1)
+      start = i + 2
+    end
+  end
+  out[#out + 1] = text:sub(start)
+  return out
+end
+
+-- The field a datum names (rule 3), or the datum itself when it names none.
+local function field_of(datum)
+  return datum:match("%(([%a_][%w_]*[%.%[][%w_%.%[%]]*)")
+    or datum:match("^([%a_][%w_]*%.[%w_%.%[%]]*)$") or datum
+end
+
+-- The criteria sets of the ruleset by id (the manifest's modules, loaded
+-- already by the engine: require hands back the same tables), read once.
+local sets_by_id
+local function criteria_set(id)
+  if not sets_by_id then
+    sets_by_id = {}
+    for _, name in ipairs(require("ruleset").criteria or {}) do
+      local set = require(name)
+      sets_by_id[set.id] = set
+    end
+  end
+  return sets_by_id[id]
+end
+
+-- Rule 1: { {text, askers = {ids}} } for the data the most of `ids` ask
+-- for, at most LIFTED, in first-seen order.
+local function shared(case, ids)
+  local data, order = {}, {}
+  for _, id in ipairs(ids) do
+    local set = criteria_set(id)
+    for _, item in ipairs(set and set.items or {}) do
+      local value, _, missing = item.check(case)
+      if value == nil then
+        for _, datum in ipairs(split(missing, {})) do
+          local key = field_of(datum)
+          local d = data[key]
+          if not d then
+            d = { text = datum, askers = {}, asked = {} }
+            data[key] = d
+            order[#order + 1] = d
+          elseif #datum > #d.text then
+            d.text = datum
+          end
+          if not d.asked[id] then d.asked[id] = true; d.askers[#d.askers + 1] = id end
+        end
+      end
+    end
+  end
+  local most = 0
+  for _, d in ipairs(order) do
+    if #d.text <= LONGEST then most = math.max(most, #d.askers) end
+  end
+  local out = {}
+  for _, d in ipairs(order) do
+    if #d.askers == most and #d.text <= LONGEST and #out < LIFTED then out[#out + 1] = d end
+  end
+  return out, data
+end
+
+-- The lifted data as text, grouped by the sets that ask for them.
+local function lifted_text(lifted, n)
+  local groups, by = {}, {}
+  for _, d in ipairs(lifted) do
+    local key = table.concat(d.askers, ",")
+    local g = by[key]
+    if not g then
+      g = { texts = {}, askers = d.askers }
+      by[key] = g
+      groups[#groups + 1] = g
+    end
+    g.texts[#g.texts + 1] = d.text
+  end
+  local out = {}
+  for i, g in ipairs(groups) do
+    local who = #g.askers == 1 and (g.askers[1] .. " asks for")
+      or (fmt.list(g.askers) .. (#g.askers < n and "" or #g.askers == 2 and " both" or " all") .. " ask for")
+    out[i] = fmt.list(g.texts) .. ", which " .. who
+  end
+  return out
+end
+
+--- The missing list of the undecided line from the parts' missing texts
+-- `parts` (a list with holes: nil for a part that misses nothing, up to
+-- index 3), for `case`.
+function M.list(case, parts)
+  local items, sets, seen_set, at = {}, {}, {}, nil
+  for i = 1, 3 do
+    for _, item in ipairs(split(parts[i], {})) do
+      if item:sub(1, #DECIDE) == DECIDE then
+        if not at then items[#items + 1] = DECIDE; at = #items end
+        for id in item:sub(#DECIDE + 1):gmatch("[^,%s]+") do
+          if not seen_set[id] then seen_set[id] = true; sets[#sets + 1] = id end
+        end
+      elseif item ~= "" then
+        items[#items + 1] = item
+      end
+    end
+  end
+  if at then items[at] = DECIDE .. table.concat(sets, ", ") end
+  if not fmt.wanted() then return table.concat(items, "; ") end
+  -- rule 1, then rule 3 over the lifted data and the parts' own
+  local lifted = #sets > 0 and shared(case, sets) or {}
+  local out, by_field = {}, {}
+  for _, d in ipairs(lifted) do by_field[field_of(d.text)] = d end
+  for i, item in ipairs(items) do
+    local key = i ~= at and field_of(item) or nil
+    local d = key and by_field[key]
+    if not d then
+      d = { text = item }
+      if key then by_field[key] = d end
+      out[#out + 1] = d
+    elseif #item > #d.text then
+      d.text = item
+    end
+  end
+  local text = {}
+  for _, t in ipairs(lifted_text(lifted, #sets)) do text[#text + 1] = t end
+  for _, d in ipairs(out) do text[#text + 1] = d.text end
+  return table.concat(text, "; ")
+end
+
+return M
