@@ -24,16 +24,18 @@
 -- 3. One line per field: data naming the same field path (the first
 --    parenthesised path, "(exam[].rigidity)", "(vitals[].temp with t)" ->
 --    exam[].rigidity, vitals[].temp; a bare path "complications.dic"
---    otherwise) are one datum, worded by the longest of its wordings,
---    which asks the most of the field ("an exam recording moderate or
---    severe rigidity" over "an exam recording rigidity"; a CK "with the
---    laboratory's ULN"; "at least twice"), at the place the field was
---    first named.
+--    otherwise; "case." dropped) are one datum, worded by the longest of
+--    its wordings, which asks the most of the field ("an exam recording
+--    moderate or severe rigidity" over "an exam recording rigidity"; a CK
+--    "with the laboratory's ULN"; "at least twice"), at the place the
+--    field was first named. A field and one it holds stay apart ("(case.
+--    workup)", the four exclusion fields, and "(workup.infection)"): the
+--    psychiatric assessment is in workup too, and is not asked alike.
 --
 -- A presentation choice, not a clinical one (it moves no verdict and no
--- step): LIFTED and LONGEST bound the line. When nobody reads the text (fmt.wanted
--- false: CSV, the compact record) the list is joined as given, without
--- asking the sets again.
+-- step): LIFTED and LONGEST bound the line. When nobody reads the text
+-- (fmt.wanted false: CSV, the compact record) the list is joined as
+-- given, without asking the sets again.
 
 local fmt = require("lib.fmt")
 
@@ -66,10 +68,30 @@ local function split(text, out)
   return out
 end
 
--- The field a datum names (rule 3), or the datum itself when it names none.
+-- The field a datum names (rule 3), without the "case." of the record's
+-- top level, or nil when it names none.
 local function field_of(datum)
-  return datum:match("%(([%a_][%w_]*[%.%[][%w_%.%[%]]*)")
-    or datum:match("^([%a_][%w_]*%.[%w_%.%[%]]*)$") or datum
+  local path = datum:match("%(([%a_][%w_]*[%.%[][%w_%.%[%]]*)")
+    or datum:match("^([%a_][%w_]*%.[%w_%.%[%]]*)$")
+  return path and (path:match("^case%.(.+)") or path)
+end
+
+-- Adds `datum` to `list` (entries { text, field }) as rule 3 says: into
+-- the entry of its field (or of the same text), when there is one, keeping
+-- the longer wording; else as a new entry. Returns the entry.
+local function merge(list, datum)
+  local field = field_of(datum)
+  for _, d in ipairs(list) do
+    if field and d.field == field then
+      if #datum > #d.text then d.text = datum end
+      return d
+    elseif d.text == datum then
+      return d
+    end
+  end
+  local d = { text = datum, field = field }
+  list[#list + 1] = d
+  return d
 end
 
 -- The criteria sets of the ruleset by id (the manifest's modules, loaded
@@ -89,23 +111,16 @@ end
 -- Rule 1: { {text, askers = {ids}} } for the data the most of `ids` ask
 -- for, at most LIFTED, in first-seen order.
 local function shared(case, ids)
-  local data, order = {}, {}
+  local order = {}
   for _, id in ipairs(ids) do
     local set = criteria_set(id)
     for _, item in ipairs(set and set.items or {}) do
       local value, _, missing = item.check(case)
       if value == nil then
         for _, datum in ipairs(split(missing, {})) do
-          local key = field_of(datum)
-          local d = data[key]
-          if not d then
-            d = { text = datum, askers = {}, asked = {} }
-            data[key] = d
-            order[#order + 1] = d
-          elseif #datum > #d.text then
-            d.text = datum
-          end
-          if not d.asked[id] then d.asked[id] = true; d.askers[#d.askers + 1] = id end
+          local d = merge(order, datum)
+          d.askers = d.askers or {}
+          if d.askers[#d.askers] ~= id then d.askers[#d.askers + 1] = id end
         end
       end
     end
@@ -118,7 +133,7 @@ local function shared(case, ids)
   for _, d in ipairs(order) do
     if #d.askers == most and #d.text <= LONGEST and #out < LIFTED then out[#out + 1] = d end
   end
-  return out, data
+  return out
 end
 
 -- The lifted data as text, grouped by the sets that ask for them.
@@ -164,22 +179,14 @@ function M.list(case, parts)
   if not fmt.wanted() then return table.concat(items, "; ") end
   -- rule 1, then rule 3 over the lifted data and the parts' own
   local lifted = #sets > 0 and shared(case, sets) or {}
-  local out, by_field = {}, {}
-  for _, d in ipairs(lifted) do by_field[field_of(d.text)] = d end
+  local all, rest = {}, {}
+  for i, d in ipairs(lifted) do all[i] = d end
   for i, item in ipairs(items) do
-    local key = i ~= at and field_of(item) or nil
-    local d = key and by_field[key]
-    if not d then
-      d = { text = item }
-      if key then by_field[key] = d end
-      out[#out + 1] = d
-    elseif #item > #d.text then
-      d.text = item
-    end
+    local d = i ~= at and merge(all, item) or { text = item }
+    if not d.askers and not d.listed then d.listed = true; rest[#rest + 1] = d end
   end
-  local text = {}
-  for _, t in ipairs(lifted_text(lifted, #sets)) do text[#text + 1] = t end
-  for _, d in ipairs(out) do text[#text + 1] = d.text end
+  local text = lifted_text(lifted, #sets)
+  for _, d in ipairs(rest) do text[#text + 1] = d.text end
   return table.concat(text, "; ")
 end
 
