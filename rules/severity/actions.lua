@@ -490,10 +490,10 @@ end
 -- look-alike that is met on its own criteria (they do not wait for NMS to
 -- be decided: cyproheptadine for serotonin toxicity, restoring a withdrawn
 -- dopaminergic drug by name, ...).
-local function undecided(case, w, window)
+local function undecided(case, w, window, verdicts)
   local e, u = w.evidence.missing, w.unexplained.missing
   local x = w.exposure and w.exposure.value == nil and w.exposure.missing or nil
-  local missing = missing_list.list(case, { x, e, u })   -- severity/missing.lua
+  local missing = missing_list.list(verdicts, { x, e, u })   -- severity/missing.lua
   local out = { act("Whether NMS is the working diagnosis cannot be decided from the record (missing: "
     .. (missing ~= "" and missing or "data") .. "). If NMS is suspected clinically, do not delay "
     .. "treatment waiting for diagnostic confirmation", "seed 002; severity/working.lua") }
@@ -621,7 +621,7 @@ end
 local function tier_list(case, tier, w, verdicts, window)
   if tier == "none" then
     if w.status == "not" then return not_working(case, w, window) end
-    return undecided(case, w, window)
+    return undecided(case, w, window, verdicts)
   end
   local list = {}
   list[#list + 1] = infection_pending(case)

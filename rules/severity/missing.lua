@@ -10,7 +10,8 @@
 --
 -- 1. The data the undecided sets share come first, by name. Each
 --    undecided criteria set's unknown items say what would decide them
---    (their `missing`); a datum that more of the sets ask for decides more
+--    (their `missing`, which the engine hands over in the verdicts: the
+--    items its open verdict waits on); a datum that more of the sets ask for decides more
 --    of them, so the data asked for by the most sets are named, at most
 --    LIFTED of them, in the sets' order (alphabetical ids, then item
 --    order), each group with the sets that ask for it ("a CK result
@@ -34,10 +35,11 @@
 --
 -- A presentation choice, not a clinical one (it moves no verdict and no
 -- step): LIFTED and LONGEST bound the line. When nobody reads the text
--- (fmt.wanted false: CSV, the compact record) the list is joined as
--- given, without asking the sets again.
+-- (fmt.wanted false: CSV, the compact record) the parts are joined as
+-- given: nothing is split, merged or asked again.
 
 local fmt = require("lib.fmt")
+local memo = require("lib.memo")
 
 local M = {}
 
@@ -47,81 +49,75 @@ local DECIDE = "the data that would decide "
 
 -- The data of a missing text, split at each "; " outside parentheses
 -- ("whether catatonia is present (history.catatonia; an exam ...)" is one
--- datum), appended to `out`.
-local function split(text, out)
-  if text == nil or text == "" then return out end
-  if not text:find("(", 1, true) then
-    for datum in (text .. "; "):gmatch("(.-); ") do out[#out + 1] = datum end
-    return out
-  end
-  local depth, start = 0, 1
-  for i = 1, #text do
-    local c = text:byte(i)
-    if c == 40 then depth = depth + 1
-    elseif c == 41 then depth = depth - 1
-    elseif c == 59 and depth == 0 and text:byte(i + 1) == 32 then
-      out[#out + 1] = text:sub(start, i - 1)
+-- datum), as a list.
+local function split_text(text)
+  local out, start, from = {}, 1, 1
+  while true do
+    local i = text:find("; ", from, true)
+    if i == nil then break end
+    local piece = text:sub(start, i - 1)
+    local _, open = piece:gsub("%(", "")
+    local _, close = piece:gsub("%)", "")
+    if open == close then
+      out[#out + 1] = piece
       start = i + 2
     end
+    from = i + 2
   end
   out[#out + 1] = text:sub(start)
   return out
 end
 
 -- The field a datum names (rule 3), without the "case." of the record's
--- top level, or nil when it names none.
-local function field_of(datum)
+-- top level, or false when it names none.
+local function field_text(datum)
   local path = datum:match("%(([%a_][%w_]*[%.%[][%w_%.%[%]]*)")
     or datum:match("^([%a_][%w_]*%.[%w_%.%[%]]*)$")
-  return path and (path:match("^case%.(.+)") or path)
+  return path and (path:match("^case%.(.+)") or path) or false
 end
 
--- Adds `datum` to `list` (entries { text, field }) as rule 3 says: into
--- the entry of its field (or of the same text), when there is one, keeping
--- the longer wording; else as a new entry. Returns the entry.
+-- split_text and field_text remembered by text (lib/memo.lua per_key,
+-- bounded): the missing texts are the rules' own sentences, the same in
+-- case after case, and their patterns cost more than the rest of the list
+-- (~0.1 M instructions a JSON case). The lists handed out are shared:
+-- read, never modified.
+local SPLIT = memo.per_key(split_text, 4096)
+local FIELD = memo.per_key(field_text, 4096)
+local function field_of(datum) return FIELD[datum] end
+
+local NONE = {}
+local function split(text) return (text == nil or text == "") and NONE or SPLIT[text] end
+
+-- Adds `datum` to `list` (entries { text, field }, indexed by field, or
+-- by text when it names none, in `list.by`) as rule 3 says: into the entry
+-- of its field (or of the same text), keeping the longer wording; else as
+-- a new entry. Returns the entry.
 local function merge(list, datum)
-  local field = field_of(datum)
-  for _, d in ipairs(list) do
-    if field and d.field == field then
-      if #datum > #d.text then d.text = datum end
-      return d
-    elseif d.text == datum then
-      return d
-    end
+  local key = field_of(datum) or ("=" .. datum)
+  local d = list.by[key]
+  if d then
+    if #datum > #d.text then d.text = datum end
+    return d
   end
-  local d = { text = datum, field = field }
+  d = { text = datum }
+  list.by[key] = d
   list[#list + 1] = d
   return d
 end
 
--- The criteria sets of the ruleset by id (the manifest's modules, loaded
--- already by the engine: require hands back the same tables), read once.
-local sets_by_id
-local function criteria_set(id)
-  if not sets_by_id then
-    sets_by_id = {}
-    for _, name in ipairs(require("ruleset").criteria or {}) do
-      local set = require(name)
-      sets_by_id[set.id] = set
-    end
-  end
-  return sets_by_id[id]
-end
-
 -- Rule 1: { {text, askers = {ids}} } for the data the most of `ids` ask
--- for, at most LIFTED, in first-seen order.
-local function shared(case, ids)
-  local order = {}
+-- for, at most LIFTED, in first-seen order, from the engine's `verdicts`
+-- (an indeterminate criteria set's `missing`: the missing texts of the
+-- unknown items its verdict waits on, docs/rules.md).
+local function shared(verdicts, ids)
+  local order = { by = {} }
   for _, id in ipairs(ids) do
-    local set = criteria_set(id)
-    for _, item in ipairs(set and set.items or {}) do
-      local value, _, missing = item.check(case)
-      if value == nil then
-        for _, datum in ipairs(split(missing, {})) do
-          local d = merge(order, datum)
-          d.askers = d.askers or {}
-          if d.askers[#d.askers] ~= id then d.askers[#d.askers + 1] = id end
-        end
+    local v = verdicts and verdicts[id]
+    for _, missing in ipairs(v and v.missing or {}) do
+      for _, datum in ipairs(split(missing)) do
+        local d = merge(order, datum)
+        d.askers = d.askers or {}
+        if d.askers[#d.askers] ~= id then d.askers[#d.askers + 1] = id end
       end
     end
   end
@@ -160,11 +156,12 @@ end
 
 --- The missing list of the undecided line from the parts' missing texts
 -- `parts` (a list with holes: nil for a part that misses nothing, up to
--- index 3), for `case`.
-function M.list(case, parts)
+-- index 3), given the engine's `verdicts`.
+function M.list(verdicts, parts)
+  if not fmt.wanted() then return fmt.join(parts) end   -- nobody reads it: not even split
   local items, sets, seen_set, at = {}, {}, {}, nil
   for i = 1, 3 do
-    for _, item in ipairs(split(parts[i], {})) do
+    for _, item in ipairs(split(parts[i])) do
       if item:sub(1, #DECIDE) == DECIDE then
         if not at then items[#items + 1] = DECIDE; at = #items end
         for id in item:sub(#DECIDE + 1):gmatch("[^,%s]+") do
@@ -176,11 +173,13 @@ function M.list(case, parts)
     end
   end
   if at then items[at] = DECIDE .. table.concat(sets, ", ") end
-  if not fmt.wanted() then return table.concat(items, "; ") end
   -- rule 1, then rule 3 over the lifted data and the parts' own
-  local lifted = #sets > 0 and shared(case, sets) or {}
-  local all, rest = {}, {}
-  for i, d in ipairs(lifted) do all[i] = d end
+  local lifted = #sets > 0 and shared(verdicts, sets) or {}
+  local all, rest = { by = {} }, {}
+  for i, d in ipairs(lifted) do
+    all[i] = d
+    all.by[field_of(d.text) or ("=" .. d.text)] = d
+  end
   for i, item in ipairs(items) do
     local d = i ~= at and merge(all, item) or { text = item }
     if not d.askers and not d.listed then d.listed = true; rest[#rest + 1] = d end
