@@ -200,7 +200,7 @@ int nms_time_read(const char *text, double *hours, enum nms_time_form *form);
  * or before 1900-01-01 or in the year 9999: a phrase saying which ("dated
  * on or before 1900-01-01"), or NULL for a date a record can hold. The one
  * rule for case times and for the times people give (--as-of, the REPL's
- * .at and edits, nms.eval's as_of): never a clinical time.
+ * .at and edits, nms.evaluate's as_of): never a clinical time.
  */
 const char *nms_time_placeholder(const char *iso);
 
