@@ -13,8 +13,11 @@
 --    (their `missing`, which the engine hands over in the verdicts: the
 --    items its open verdict waits on); a datum that more of the sets ask for decides more
 --    of them, so the data asked for by the most sets are named, at most
---    LIFTED of them, in the sets' order (alphabetical ids, then item
---    order), each group with the sets that ask for it ("a CK result
+--    LIFTED of them; among those, first the data that decide an item on
+--    their own (an item asking for one datum weighs 1 for it, one asking
+--    for any of ten, 0.1 each: a CK result before one of ten
+--    extrapyramidal signs), then in the sets' order (alphabetical ids,
+--    then item order); each group with the sets that ask for it ("a CK result
 --    (labs[].ck) ..., which iec2011 and levenson1985 ask for"). A datum
 --    longer than LONGEST characters is a list of its own (the psychiatric
 --    assessment or a dozen catatonic signs) and is not lifted. The
@@ -114,20 +117,30 @@ local function shared(verdicts, ids)
   for _, id in ipairs(ids) do
     local v = verdicts and verdicts[id]
     for _, missing in ipairs(v and v.missing or {}) do
-      for _, datum in ipairs(split(missing)) do
+      local data = split(missing)
+      for _, datum in ipairs(data) do
         local d = merge(order, datum)
-        d.askers = d.askers or {}
+        if not d.askers then d.askers, d.weight, d.at = {}, 0, #order end
         if d.askers[#d.askers] ~= id then d.askers[#d.askers + 1] = id end
+        d.weight = d.weight + 1 / #data
       end
     end
   end
-  local most = 0
+  local most, ranked = 0, {}
   for _, d in ipairs(order) do
-    if #d.text <= LONGEST then most = math.max(most, #d.askers) end
+    if #d.text <= LONGEST then
+      most = math.max(most, #d.askers)
+      ranked[#ranked + 1] = d
+    end
   end
+  table.sort(ranked, function(a, b)
+    if #a.askers ~= #b.askers then return #a.askers > #b.askers end
+    if a.weight ~= b.weight then return a.weight > b.weight end
+    return a.at < b.at
+  end)
   local out = {}
-  for _, d in ipairs(order) do
-    if #d.askers == most and #d.text <= LONGEST and #out < LIFTED then out[#out + 1] = d end
+  for i = 1, math.min(LIFTED, #ranked) do
+    if #ranked[i].askers == most then out[#out + 1] = ranked[i] end
   end
   return out
 end
