@@ -278,6 +278,11 @@
 --        Abilify Maintena SmPC (MIMS): "reduction of the dose to 300 mg once
 --        monthly", "When used concomitantly with strong CYP3A4 inhibitors the
 --        dose should be reduced to 200 mg", https://www.mims.com/malaysia/drug/info/abilify%20maintena/dosage
+--        and its overdose section (read 7 December 2026, session 20): "accidental
+--        or intentional acute overdose of aripiprazole alone was identified in
+--        adult patients with reported estimated doses up to 1,260 mg (41 times
+--        highest recommended daily aripiprazole dose)" (oral aripiprazole),
+--        https://www.mims.com/malaysia/drug/info/abilify%20maintena/overdosage
 --   [B50] ARISTADA (aripiprazole lauroxil) extended-release injectable
 --        suspension, prescribing information, Alkermes, DailyMed set id
 --        17a8d11b-73b0-4833-a0b4-cf1ef85edefb (read 7 December 2026 in a

@@ -50,7 +50,7 @@ end
 local function each_current(case, judge, missing)
   local given, unknown = current(case, DA)
   if given == nil then return tri.finding(nil, unknown) end
-  return regimen.any(given, unknown, judge, none_current(), missing)
+  return regimen.any(given, unknown, judge, none_current(), missing, judge)
 end
 
 
@@ -140,11 +140,20 @@ end
 local function lithium(case)
   local given, unknown = meds.given_in(case, LITHIUM, WINDOW_H)
   if given == nil then return tri.finding(nil, unknown) end
-  local da = current(case, DA)
+  local da, da_open = current(case, DA)
+  local acting   -- a depot that may still act: with lithium, unknown (regimen.any's open depots)
+  for _, c in ipairs(da_open or {}) do
+    if c.open or c.open_until then acting = c; break end
+  end
   return regimen.any(given, unknown, function(c)
     if #da > 0 then return true, meds.span(case, c) .. ", with " .. regimen.names(da) end
+    if acting then
+      return nil, meds.span(case, c) .. ", " .. none_current() .. "; whether " .. regimen.names({ acting })
+        .. " (depot) still acts is unknown"
+    end
     return false, meds.span(case, c) .. ", " .. none_current()
-  end, "no lithium given within " .. time.duration(WINDOW_H) .. " before assessment")
+  end, "no lithium given within " .. time.duration(WINDOW_H) .. " before assessment",
+    acting and (meds.depot_open(acting)) or nil)
 end
 
 -- A fact both the history and the exams record (e.g. agitation).

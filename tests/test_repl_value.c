@@ -207,6 +207,24 @@ static void chart_time_reads_decimal_hours_only(void **state)
                            "cannot read '0x1p4h' as a time"));
 }
 
+/* A placeholder date is refused as a case time would be
+ * (nms_time_placeholder): .at 0001-01-01T00:00Z read every datum as later. */
+static void chart_time_refuses_a_placeholder_date(void **state)
+{
+    struct repl_fixture *f = *state;
+    struct capture c;
+    char buf[64];
+
+    assert_non_null(strstr(time_refusal(f, "0001-01-01T00:00Z", &c),
+                           "'0001-01-01T00:00Z' is dated on or before "
+                           "1900-01-01, where databases and programs put"));
+    assert_non_null(strstr(time_refusal(f, "9999-12-31T00:00Z", &c),
+                           "is in the year 9999"));
+    assert_string_equal(json_of(chart_time(&f->s, "1900-01-02T00:00Z"), buf,
+                                sizeof buf),
+                        "\"1900-01-02T00:00Z\"");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +240,7 @@ int main(void)
         cmocka_unit_test(chart_time_reads_hours_days_minutes_and_iso),
         cmocka_unit_test(chart_time_refuses_a_word_with_the_forms_it_reads),
         cmocka_unit_test(chart_time_reads_decimal_hours_only),
+        cmocka_unit_test(chart_time_refuses_a_placeholder_date),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -298,21 +298,20 @@ static int same_form(struct parse *p, enum nms_time_form form)
     return 0;
 }
 
-/* Whether a read ISO time (its date as written, "YYYY-MM-DD" first) is
- * one of the dates databases and programs write for a date not known:
- * what it is, or NULL for a date a record can hold. Read as times they
- * would put an entry a century or more before the others, or (year 9999,
- * no assessed_at) make one the assessment time: an invented fact; missing
- * is not false, so the case is not evaluated. The documented minima and
- * defaults lie on or before 1900-01-01 (.NET DateTime.MinValue 0001-01-01,
- * SQL Server datetime's 1753-01-01, smalldatetime's 1900-01-01, MySQL's
- * year 0000); they differ by system, so the rule is every date up to the
- * latest of them, not a list: a time before 1900 in a case record is such
- * a default or a mistyped year (1026 for 2026). The maxima are 9999-12-31.
- * The date as written, not the instant: a placeholder keeps its date
- * whatever offset it is given. Sources: docs/case-format.md, "Placeholder
- * dates". */
-static const char *placeholder_date(const char *iso)
+/* nms_time_placeholder (include/nms/case.h): the date as written,
+ * "YYYY-MM-DD" first. Read as times these dates would put an entry a
+ * century or more before the others, or (year 9999, no assessed_at) make
+ * one the assessment time: an invented fact; missing is not false, so the
+ * case is not evaluated (and --as-of refuses them alike). The documented
+ * minima and defaults lie on or before 1900-01-01 (.NET DateTime.MinValue
+ * 0001-01-01, SQL Server datetime's 1753-01-01, smalldatetime's
+ * 1900-01-01, MySQL's year 0000); they differ by system, so the rule is
+ * every date up to the latest of them, not a list: a time before 1900 in a
+ * case record is such a default or a mistyped year (1026 for 2026). The
+ * maxima are 9999-12-31. The date as written, not the instant: a
+ * placeholder keeps its date whatever offset it is given. Sources:
+ * docs/case-format.md, "Placeholder dates". */
+const char *nms_time_placeholder(const char *iso)
 {
     if (strncmp(iso, "1900-01-01", 10) <= 0) /* fixed-width digits */
         return "dated on or before 1900-01-01";
@@ -337,7 +336,7 @@ static void parse_time(struct parse *p, const cJSON *item, double *out)
                  name_bytes(item->valuestring), item->valuestring);
             return;
         }
-        why = placeholder_date(item->valuestring);
+        why = nms_time_placeholder(item->valuestring);
         if (why != NULL) {
             fail(p,
                  "'%.*s' is %s, where databases and programs put a date "

@@ -21,9 +21,30 @@ static void push_count(lua_State *L, double x)
         lua_pushnumber(L, x);
 }
 
+/* [-0, +1] Pushes, for an indeterminate criteria set, the missing texts
+ * of the unknown items its open verdict waits on (decided), in item order:
+ * what the undecided line of the actions names first
+ * (rules/severity/missing.lua), read here from the result rather than by
+ * asking the sets' checks again (~0.5 M instructions a JSON case). */
+static void push_missing(lua_State *L, const struct nms_set *set)
+{
+    size_t i;
+    lua_Integer n = 0;
+
+    lua_createtable(L, 4, 0);
+    for (i = 0; i < set->n_items; i++) {
+        const struct nms_item *it = &set->items[i];
+        if (it->value == NMS_TRI_UNKNOWN && it->decided && it->missing) {
+            lua_pushstring(L, it->missing);
+            lua_rawseti(L, -2, ++n);
+        }
+    }
+}
+
 /* [-0, +1] Pushes the verdicts of the sets evaluated so far (those with
  * an id), keyed by set id: {result, level, score, possible, section,
- * screen, title}. The severity section reads them to decide whether NMS
+ * screen, title}, and for an indeterminate criteria set `missing`
+ * (push_missing). The severity section reads them to decide whether NMS
  * is the working diagnosis or a look-alike explains the picture better. */
 void nms_push_verdicts(lua_State *L, const struct nms_result *r)
 {
@@ -55,6 +76,11 @@ void nms_push_verdicts(lua_State *L, const struct nms_result *r)
         lua_setfield(L, -2, "screen");
         lua_pushstring(L, set->title);
         lua_setfield(L, -2, "title");
+        if (set->section == NMS_SECTION_CRITERIA &&
+            set->result == NMS_VERDICT_INDETERMINATE) {
+            push_missing(L, set);
+            lua_setfield(L, -2, "missing");
+        }
         lua_setfield(L, -2, set->id);
     }
 }

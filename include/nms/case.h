@@ -195,6 +195,16 @@ int nms_time_parse_iso(const char *text, double *hours);
 int nms_time_read(const char *text, double *hours, enum nms_time_form *form);
 
 /*
+ * Whether an ISO 8601 time as written (one nms_time_parse_iso reads) is
+ * one of the dates databases and programs write for a date not known, on
+ * or before 1900-01-01 or in the year 9999: a phrase saying which ("dated
+ * on or before 1900-01-01"), or NULL for a date a record can hold. The one
+ * rule for case times and for the times people give (--as-of, the REPL's
+ * .at and edits, nms.evaluate's as_of): never a clinical time.
+ */
+const char *nms_time_placeholder(const char *iso);
+
+/*
  * Reads a number of hours as people write one: "30", "30h", "-6h", "2d"
  * (or "2days"), "90min". Returns 0 with *hours set, or -1.
  */

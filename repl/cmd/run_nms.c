@@ -237,6 +237,9 @@ static void read_as_of(lua_State *L, int opts, struct call *call)
                        "8601 or \"+24h\")",
                        text);
         call->form = NMS_TIME_HOURS;
+    } else if (call->form == NMS_TIME_ISO && nms_time_placeholder(text)) {
+        luaL_error(L, "as_of '%s' is %s, never a clinical time", text,
+                   nms_time_placeholder(text));
     }
     lua_pop(L, 1);
 }

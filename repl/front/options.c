@@ -34,8 +34,19 @@ static int set_as_of(struct nms_cli *cli, const char *text)
         cli->as_of_form = NMS_TIME_UNSET;
         return 0;
     }
-    if (nms_time_read(text, &cli->as_of, &cli->as_of_form) == 0)
-        return 0;
+    if (nms_time_read(text, &cli->as_of, &cli->as_of_form) == 0) {
+        /* Case times refuse these dates (nms_time_placeholder): an
+         * assessment time of 0001-01-01 would drop every datum as later. */
+        const char *why = cli->as_of_form == NMS_TIME_ISO
+                              ? nms_time_placeholder(text)
+                              : NULL;
+        if (why == NULL)
+            return 0;
+        nms_errorf("--as-of '%s' is %s, where databases and programs put a "
+                   "date that is not known, never a clinical time; give the "
+                   "real time", text, why);
+        return -1;
+    }
     if (text[0] != '+' && nms_time_read_span(text, &cli->as_of) == 0) {
         cli->as_of_form = NMS_TIME_HOURS;
         return 0;

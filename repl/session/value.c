@@ -21,9 +21,18 @@ cJSON *chart_time(struct session *s, const char *text)
     double hours;
     enum nms_time_form form;
 
-    if (nms_time_read(text, &hours, &form) == 0)
-        return form == NMS_TIME_ISO ? cJSON_CreateString(text)
-                                    : cJSON_CreateNumber(hours);
+    if (nms_time_read(text, &hours, &form) == 0) {
+        const char *why =
+            form == NMS_TIME_ISO ? nms_time_placeholder(text) : NULL;
+        if (why == NULL)
+            return form == NMS_TIME_ISO ? cJSON_CreateString(text)
+                                        : cJSON_CreateNumber(hours);
+        /* As a case time would be refused (nms_time_placeholder). */
+        repl_error(s, "'%s' is %s, where databases and programs put a date "
+                      "that is not known, never a clinical time; give the "
+                      "real time", text, why);
+        return NULL;
+    }
     /* Hours or days with a unit: the REPL's shorthand (also --as-of's). */
     if (nms_time_read_span(text, &hours) == 0)
         return cJSON_CreateNumber(hours);

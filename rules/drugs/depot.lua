@@ -108,6 +108,13 @@ return {
     -- product too. A name of Aristada (aripiprazole lauroxil), another
     -- product, is never told by strength: its strengths are 441, 662, 882
     -- and 1064 mg [B50], none 720 or 960.
+    -- Nor is a course with no route and no word of any product
+    -- ("aripiprazole 960 mg", route not recorded; session 20): the same
+    -- SmPC's overdose section reports acute oral overdoses "with reported
+    -- estimated doses up to 1,260 mg (41 times highest recommended daily
+    -- aripiprazole dose)" [B49], so 720 or 960 mg alone may be tablets
+    -- taken at once; it stays a course of the drug as written (the depot
+    -- only with route depot or IM, `unnamed` above).
     { product = "aripiprazole_2m", words = { "maintena", "monohydrate" }, unnamed = true,
       strengths_mg = { 720, 960 },
       title = "aripiprazole 2-monthly (EU: Abilify Maintena 720 mg or 960 mg)", src = "[B49][B29]" },

@@ -23,14 +23,30 @@ local G = {}
 -- sign, else the assessment) and on to the assessment.
 
 -- A "no" that a depot known only by its start (meds.given_in) or an
--- unrecognised drug in the window could still turn.
-local function open_no(evidence, unknown)
+-- unrecognised drug in the window could still turn. `turns(c)`, when
+-- given, judges such a depot as if it still acted: a depot it judges false
+-- cannot turn the "no" (aripiprazole is not a high-potency first-generation
+-- drug whether or not it still acts), so the answer stays "no", saying so;
+-- unknown means the record cannot tell, not that a question was left
+-- unasked.
+local function open_no(evidence, unknown, turns)
   -- nothing undecided (most cases): the plain "no", without sorting an
   -- empty list into two new ones
   if unknown[1] == nil then return tri.finding(false, evidence) end
-  local depots, strengths, strangers = {}, {}, {}
+  local depots, strengths, strangers, settled = {}, {}, {}, {}
   for _, c in ipairs(unknown) do
-    table.insert(c.open and depots or c.open_until and strengths or strangers, c)
+    local v, why
+    if turns and (c.open or c.open_until) then v, why = turns(c) end
+    if v == false then
+      settled[#settled + 1] = drugs.describe(c.info) .. " (depot; whether it still acts is unknown): " .. why
+        .. " either way"
+    else
+      table.insert(c.open and depots or c.open_until and strengths or strangers, c)
+    end
+  end
+  if #settled > 0 then
+    if fmt.wanted() then evidence = fmt.join({ evidence, fmt.list(settled, 6) }) end
+    if #depots + #strengths + #strangers == 0 then return tri.finding(false, evidence) end
   end
   if #depots > 0 then
     local names = fmt.each(depots, function(c) return drugs.describe(c.info) end, 6)
@@ -62,8 +78,11 @@ end
 -- evidence when nothing was given. nil when no unit is true and some is
 -- undecidable; `missing` then says what would decide it (a string, or a
 -- function returning it, called only then).
-function G.any(given, unknown, judge, none, missing)
-  if #given == 0 then return open_no(none, unknown) end
+-- `turns(c)`, for a depot of `unknown` that may still act (a course),
+-- judges it as if it did, as judge does (open_no): the same function when
+-- the units are courses; nil leaves such a depot undecided.
+function G.any(given, unknown, judge, none, missing, turns)
+  if #given == 0 then return open_no(none, unknown, turns) end
   if not fmt.wanted() then
     -- the value only (lib/fmt.lua): the first unit judged true decides
     -- it, and no phrase is written for the others
@@ -74,7 +93,7 @@ function G.any(given, unknown, judge, none, missing)
       if v ~= false then open = true end
     end
     if open then return tri.finding(nil, "", type(missing) == "function" and missing() or missing) end
-    return open_no("", unknown)
+    return open_no("", unknown, turns)
   end
   local yes, no, open = {}, {}, {}
   for _, u in ipairs(given) do
@@ -85,7 +104,7 @@ function G.any(given, unknown, judge, none, missing)
   local text = fmt.join({ fmt.list(yes, 6), fmt.list(open, 6), fmt.list(no, 6) })
   if #yes > 0 then return tri.finding(true, text) end
   if #open > 0 then return tri.finding(nil, text, type(missing) == "function" and missing() or missing) end
-  return open_no(text, unknown)
+  return open_no(text, unknown, turns)
 end
 
 --- The drug of course `c` in words: its generic name, as written when
@@ -212,6 +231,22 @@ local function best_two()
   return t
 end
 
+-- For G.concurrent's open_no: false when the depot `c` that may still act
+-- is of the only drug there is (no other drug among `groups`, nor among
+-- the courses of `unknown`, unrecognised ones included): with it or
+-- without it, no two drugs were given at once. nil otherwise (it could
+-- overlap another).
+local function alone(groups, unknown, c)
+  local key = drugs.drug_key(c.info)
+  for _, g in ipairs(groups) do
+    if drugs.drug_key(g.info) ~= key then return nil end
+  end
+  for _, o in ipairs(unknown) do
+    if drugs.drug_key(o.info) ~= key then return nil end
+  end
+  return false, "no other drug of the kind given"
+end
+
 --- Two different drugs among `given` given at the same time: true with
 -- the two courses, false when no two courses of different drugs overlap,
 -- nil when a course without a recorded start could have overlapped
@@ -223,7 +258,7 @@ function G.concurrent(case, given, unknown, none)
   local text = fmt.wanted()   -- the evidence "" when nobody reads it (lib/fmt.lua)
   if #groups < 2 then
     return open_no((text and #groups == 1) and ("only " .. drugs.describe(groups[1].info) .. " given") or none,
-      unknown)
+      unknown, function(c) return alone(groups, unknown, c) end)
   end
   local spans = {}
   for g, group in ipairs(groups) do

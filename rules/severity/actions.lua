@@ -56,6 +56,7 @@ local vitals = require("lib.vitals")
 local labs = require("lib.labs")
 local working = require("severity.working")
 local course = require("severity.course")
+local missing_list = require("severity.missing")
 
 local EXTREME_C = P.number("severity.extreme_hyperthermia_c")
 -- When the exposure comes from a met criteria set (severity.exposure_sets),
@@ -485,40 +486,14 @@ local function not_working(case, w, window)
   return out
 end
 
--- The missing data of the working diagnosis's parts, each named once: the
--- parts often ask for the same sets ("the data that would decide iec2011,
--- pope1986" from the criteria, "... iec2011" again from the look-alike
--- check), so their sets are merged into one "the data that would decide"
--- item, in first-seen order, and repeated items are dropped.
-local DECIDE = "the data that would decide "
-local function missing_once(pieces)
-  local items, seen, sets, seen_set, at = {}, {}, {}, {}, nil
-  for i = 1, 3 do
-    local piece = pieces[i]
-    for item in ((piece or "") .. "; "):gmatch("(.-); ") do
-      if item:sub(1, #DECIDE) == DECIDE then
-        if not at then items[#items + 1] = DECIDE; at = #items end
-        for id in item:sub(#DECIDE + 1):gmatch("[^,%s]+") do
-          if not seen_set[id] then seen_set[id] = true; sets[#sets + 1] = id end
-        end
-      elseif item ~= "" and not seen[item] then
-        seen[item] = true
-        items[#items + 1] = item
-      end
-    end
-  end
-  if at then items[at] = DECIDE .. table.concat(sets, ", ") end
-  return table.concat(items, "; ")
-end
-
 -- NMS undecided: what would decide it, and the first steps of any
 -- look-alike that is met on its own criteria (they do not wait for NMS to
 -- be decided: cyproheptadine for serotonin toxicity, restoring a withdrawn
 -- dopaminergic drug by name, ...).
-local function undecided(case, w, window)
+local function undecided(case, w, window, verdicts)
   local e, u = w.evidence.missing, w.unexplained.missing
   local x = w.exposure and w.exposure.value == nil and w.exposure.missing or nil
-  local missing = missing_once({ x, e, u })
+  local missing = missing_list.list(verdicts, { x, e, u })   -- severity/missing.lua
   local out = { act("Whether NMS is the working diagnosis cannot be decided from the record (missing: "
     .. (missing ~= "" and missing or "data") .. "). If NMS is suspected clinically, do not delay "
     .. "treatment waiting for diagnostic confirmation", "seed 002; severity/working.lua") }
@@ -646,7 +621,7 @@ end
 local function tier_list(case, tier, w, verdicts, window)
   if tier == "none" then
     if w.status == "not" then return not_working(case, w, window) end
-    return undecided(case, w, window)
+    return undecided(case, w, window, verdicts)
   end
   local list = {}
   list[#list + 1] = infection_pending(case)

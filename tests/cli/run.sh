@@ -139,6 +139,15 @@ contains "broken ruleset names file and line" "$tmp/err" "tests/data/rules/synta
 status_is "unknown parameter exits 3" 3 batch --param iec2011.no_such_param=1 "$src/examples/cases.jsonl"
 contains "unknown parameter is named" "$tmp/err" "unknown parameter 'iec2011.no_such_param'"
 status_is "bad --as-of exits 2" 2 batch --as-of yesterday "$src/examples/cases.jsonl"
+# A placeholder date is refused as case times refuse it (nms_time_placeholder):
+# as an assessment time it would drop every datum of the case as "later".
+for d in 0001-01-01T00:00Z 1900-01-01T00:00Z 9999-12-31T23:59Z; do
+    status_is "--as-of $d (a placeholder date) exits 2" 2 batch --as-of "$d" "$src/examples/cases.jsonl"
+done
+contains "--as-of placeholder: the message says why" "$tmp/err" "--as-of '9999-12-31T23:59Z' is in the year 9999, where databases and programs put a date that is not known"
+status_is "eval --as-of 1900-01-01T00:00Z exits 2" 2 eval --as-of 1900-01-01T00:00Z "$src/examples/cases/01-haloperidol-classic.json"
+contains "--as-of 1900-01-01: dated on or before 1900-01-01" "$tmp/err" "is dated on or before 1900-01-01"
+status_is "--as-of 1900-01-02T00:00Z (a real date) is read" 0 batch --as-of 1900-01-02T00:00Z "$src/examples/cases/01-haloperidol-classic.json"
 printf '{"id": "error"}\n' >"$tmp/error-case.json"
 status_is "a rule that fails: eval exits 1" 1 eval --rules "$src/tests/data/rules/hostile" "$tmp/error-case.json"
 if grep -Eq "^error rule attacks\.attack \(.*attacks\.lua:[0-9]+\): deliberate failure$" "$tmp/out"; then

@@ -55,6 +55,11 @@ check("as_of relative to onset", nms.evaluate(hc, { as_of = "+2h" }).assessed_at
 check("as_of in the other form: an error record",
   nms.evaluate(hc, { as_of = "2026-01-01T00:00Z" }).error ~= nil)
 check("a bad as_of raises", not pcall(nms.evaluate, hc, { as_of = "soon" }))
+do  -- a placeholder date raises, as --as-of refuses it (nms_time_placeholder)
+  local ok, err = pcall(nms.evaluate, hc, { as_of = "0001-01-01T00:00Z" })
+  check("a placeholder as_of raises, saying why",
+    not ok and tostring(err):find("dated on or before 1900-01-01", 1, true) ~= nil, err)
+end
 
 -- nms.timeline
 local tl = nms.timeline(hc)
