@@ -454,6 +454,21 @@ local function any_restores(list)
   return false
 end
 
+-- Parkinsonism-hyperpyrexia gets the supportive care with its restored
+-- drug: its picture mirrors NMS (fever, rigidity, altered consciousness,
+-- raised CK: §7.5 [S74]), and the universal first steps are given with the
+-- restored drug when the trigger was dopaminergic withdrawal (§5.1 [S13]).
+-- Charted as a stop, the same event is NMS exposure and gets them with the
+-- tiers; a dose lowered within one course (NMS not the working diagnosis)
+-- or a record that leaves NMS undecided (no rigidity examination: published
+-- case cr37, 40.1 °C, pulse 166 and acute kidney injury after levodopa was
+-- left behind) must not get "reinstitute" alone.
+local function restored_supportive(case, w, out)
+  if not any_restores(w.spectrum) then return end
+  local rhabdo = add_supportive(case, out)
+  if rhabdo then out[#out + 1] = avoid_succinylcholine(rhabdo) end
+end
+
 local function not_working(case, w, window)
   local exposure = w.exposure or {}
   local crit = w.criteria
@@ -477,16 +492,7 @@ local function not_working(case, w, window)
   -- (no stop, so no NMS exposure) must still say "reinstitute the drug";
   -- malignant catatonia without a dopamine antagonist its lorazepam challenge.
   lookalike_steps(out, w.spectrum or {}, nil, antagonists_for(case, w.spectrum or {}, window))
-  -- And parkinsonism-hyperpyrexia gets the supportive care too: its picture
-  -- mirrors NMS (fever, rigidity, altered consciousness, raised CK: §7.5
-  -- [S74]), and the universal first steps are given with the restored drug
-  -- when the trigger was dopaminergic withdrawal (§5.1 [S13]). Charted as a
-  -- stop, the same event is NMS exposure and gets them there; a dose
-  -- lowered within one course must not get "reinstitute" alone.
-  if any_restores(w.spectrum) then
-    local rhabdo = add_supportive(case, out)
-    if rhabdo then out[#out + 1] = avoid_succinylcholine(rhabdo) end
-  end
+  restored_supportive(case, w, out)
   whatever_the_cause(case, w, out)
   if exposure.value ~= false and #crit.indeterminate > 0 then
     out[#out + 1] = act("NMS is not excluded while " .. table.concat(crit.indeterminate, ", ")
@@ -539,6 +545,7 @@ local function undecided(case, w, window)
   out[#out + 1] = restore or nil
   lookalike_steps(out, w.rivals or {}, restore)
   lookalike_steps(out, w.spectrum or {}, restore, antagonists_for(case, w.spectrum or {}, window))
+  restored_supportive(case, w, out)
   return out
 end
 
