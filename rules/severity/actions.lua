@@ -460,9 +460,10 @@ end
 -- restored drug when the trigger was dopaminergic withdrawal (§5.1 [S13]).
 -- Charted as a stop, the same event is NMS exposure and gets them with the
 -- tiers; a dose lowered within one course (NMS not the working diagnosis)
--- or a record that leaves NMS undecided (no rigidity examination: published
--- case cr37, 40.1 °C, pulse 166 and acute kidney injury after levodopa was
--- left behind) must not get "reinstitute" alone.
+-- or a record that leaves NMS undecided (no rigidity examination: the
+-- Ghule 2020 PHS report, 40.1 °C, pulse 166 and acute kidney injury after
+-- levodopa was left behind; rules/tests/severity/phs-undecided-supportive.json)
+-- must not get "reinstitute" alone.
 local function restored_supportive(case, w, out)
   if not any_restores(w.spectrum) then return end
   local rhabdo = add_supportive(case, out)
