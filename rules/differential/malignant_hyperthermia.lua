@@ -42,6 +42,8 @@
 -- succinylcholine, never make this screen met.
 
 local P = require("lib.params")
+local memo = require("lib.memo")
+local drugs = require("lib.drugs")
 local tri = require("lib.tri")
 local fmt = require("lib.fmt")
 local time = require("lib.time")
@@ -67,11 +69,63 @@ assert(MIN_PROCESSES and MIN_PROCESSES >= 1 and MIN_PROCESSES <= 4,
 
 local LARACH = "§7.3 Larach 1994 clinical grading scale [S58][S59][S60]"
 
+-- First MH sign the record shows (rigidity or trismus, temperature above
+-- FEVER_C, CK above CK_LIMIT), at any time: time and words, or nil. The
+-- words are made once, for the sign found (every case asks for the time:
+-- window_h).
+local function first_sign(case)
+  local best, kind, entry
+  local function consider(t, k, e)
+    if t ~= nil and (best == nil or t < best) then best, kind, entry = t, k, e end
+  end
+  for _, e in ipairs(exam.entries(case) or {}) do
+    if RIGID[e.rigidity] then consider(e.t, "rigidity", e) end
+    if e.trismus == true then consider(e.t, "trismus", e) end
+  end
+  for _, e in ipairs(vitals.readings(case, "temp") or {}) do
+    if e.temp > FEVER_C then consider(e.t, "temp", e) end
+  end
+  for _, e in ipairs(labs.entries(case) or {}) do
+    if e.ck ~= nil and e.ck > CK_LIMIT then consider(e.t, "ck", e) end
+  end
+  if best == nil then return nil end
+  if kind == "rigidity" then return best, exam.phrase("rigidity", entry.rigidity) end
+  if kind == "trismus" then return best, "trismus" end
+  if kind == "temp" then return best, "temperature " .. fmt.temp(entry.temp) end
+  return best, "CK " .. fmt.unit(entry.ck, "U/L")
+end
+
+-- The hours the trigger window reaches back from the anchor of the drug
+-- windows (lib/time.lua time.anchor: case.onset, else the first fever or
+-- rigidity, else the assessment). §7.1
+-- times MH from its trigger ("30 min – 24 h after anesthetic/SCh"), so the
+-- window runs back from the syndrome's start; the shared anchor knows no
+-- masseter spasm or CK, and where the first MH sign comes before it (and
+-- no onset is recorded) the window is lengthened to reach back
+-- TRIGGER_WINDOW_H from that sign: succinylcholine followed at once by
+-- masseter spasm stays the trigger of a record assessed the next day
+-- (published case cr41, tests/data/case-reports/reports-3.json).
+-- An empty lengthened window holds no trigger in the usual one either:
+-- its answer is said as before, over TRIGGER_WINDOW_H. Worked out once
+-- per case (two items ask).
+local window_h = memo.wrap_plain(function(case)
+  local a = time.anchor(case)
+  if a == nil or a.kind == "onset" then return TRIGGER_WINDOW_H end
+  local any = false   -- most records hold no trigger at all: no sign to look for
+  for _, c in ipairs(meds.courses(case) or {}) do
+    if drugs.in_classes(c.info, TRIGGER) then any = true; break end
+  end
+  if not any then return TRIGGER_WINDOW_H end
+  local t = first_sign(case)
+  if t ~= nil and t < a.t then return TRIGGER_WINDOW_H + (a.t - t) end
+  return TRIGGER_WINDOW_H
+end)
+
 -- The trigger courses given in the window, with the first trigger time
 -- and the end of exposure (a course still given ends at the assessment);
 -- or nil and a finding saying why the timing cannot be judged.
 local function triggers(case)
-  local given, unknown = meds.given_in(case, TRIGGER, TRIGGER_WINDOW_H)
+  local given, unknown = meds.given_in(case, TRIGGER, window_h(case))
   if given == nil then
     return nil, tri.finding(nil, unknown, "the medication list (medications[]) and the assessment time")
   end
@@ -94,26 +148,6 @@ local function triggers(case)
     if last == nil or stop > last then last = stop end
   end
   return { courses = given, first = first, last = last }
-end
-
--- First MH sign the record shows (rigidity or trismus, temperature above
--- FEVER_C, CK above CK_LIMIT), at any time: time and words, or nil.
-local function first_sign(case)
-  local best, text
-  local function consider(t, words)
-    if t ~= nil and (best == nil or t < best) then best, text = t, words end
-  end
-  for _, e in ipairs(exam.entries(case) or {}) do
-    if RIGID[e.rigidity] then consider(e.t, exam.phrase("rigidity", e.rigidity)) end
-    if e.trismus == true then consider(e.t, "trismus") end
-  end
-  for _, e in ipairs(vitals.readings(case, "temp") or {}) do
-    if e.temp > FEVER_C then consider(e.t, "temperature " .. fmt.temp(e.temp)) end
-  end
-  for _, e in ipairs(labs.entries(case) or {}) do
-    if e.ck ~= nil and e.ck > CK_LIMIT then consider(e.t, "CK " .. fmt.unit(e.ck, "U/L")) end
-  end
-  return best, text
 end
 
 -- Timing (§7.1): the syndrome began after the first trigger dose and no
@@ -227,7 +261,12 @@ return {
         .. "differential.malignant_hyperthermia.trigger_window_h",
       needs = "the medication list (medications[]: drug or atc, start, stop) and the assessment time",
       check = function(case)
-        return answer(regimen.given(case, TRIGGER, TRIGGER_WINDOW_H, "malignant-hyperthermia trigger"))
+        local hours = window_h(case)
+        local f = regimen.given(case, TRIGGER, hours, "malignant-hyperthermia trigger")
+        if f.value == false and hours ~= TRIGGER_WINDOW_H then
+          f = regimen.given(case, TRIGGER, TRIGGER_WINDOW_H, "malignant-hyperthermia trigger")
+        end
+        return answer(f)
       end },
 
     { id = "onset_after_trigger", group = "trigger",

@@ -121,7 +121,9 @@ return {
   ["differential.malignant_hyperthermia.trigger_window_h"] = {
     value = 24, unit = "h",
     doc = "A trigger agent (volatile anesthetic or succinylcholine, class mh_trigger) given at any time "
-      .. "in this many hours before assessed_at. The published onset is 30 min to 24 h after the "
+      .. "in this many hours before the anchor of the drug windows (case.onset, else the first fever or "
+      .. "rigidity, else assessed_at), or before the first MH sign (trismus, CK) when that comes earlier "
+      .. "and no onset is recorded. The published onset is 30 min to 24 h after the "
       .. "anesthetic; the 30 min lower bound is not applied (a crisis during anesthesia counts).",
     source = "§7.1 Boyer & Shannon table [S35]: time to develop '30 min – 24 h after anesthetic/SCh' "
       .. "(published)",

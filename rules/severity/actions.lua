@@ -345,9 +345,10 @@ local NOT_PROPOSED = "NMS is not the working diagnosis; NMS management not propo
 -- The first steps of every look-alike in `list` (rivals or spectrum);
 -- those that only restore a withdrawn drug are left out when the first
 -- steps already restore it. `antagonists`, the dopamine antagonists of
--- the drug window in words when the look-alike stands alone (NMS not the
--- working diagnosis), brings a look-alike's `after_antagonist` step first
--- (tetanus or an acute dystonia, severity/lookalikes.lua).
+-- the drug window in words when no NMS "discontinue" step is said (NMS
+-- not, or not yet, the working diagnosis), brings a look-alike's
+-- `after_antagonist` step first (tetanus or an acute dystonia; malignant
+-- catatonia's withdrawal of antipsychotics; severity/lookalikes.lua).
 local function lookalike_steps(out, list, restoring, antagonists)
   for _, r in ipairs(list) do
     if antagonists and r.after_antagonist then out[#out + 1] = r.after_antagonist(antagonists) end
@@ -360,6 +361,15 @@ end
 local function antagonists_in(case, window)
   local trigger = meds.trigger(case, window)
   return trigger and #trigger.antagonists > 0 and antagonists_now(case, trigger.antagonists) or nil
+end
+
+-- antagonists_in for the `after_antagonist` steps of `list`, worked out
+-- only when one of its look-alikes has such a step.
+local function antagonists_for(case, list, window)
+  for _, r in ipairs(list) do
+    if r.after_antagonist then return antagonists_in(case, window) end
+  end
+  return nil
 end
 
 -- The set ids of `ids` whose verdict is not "not_met", in words.
@@ -445,6 +455,22 @@ local function any_restores(list)
   return false
 end
 
+-- Parkinsonism-hyperpyrexia gets the supportive care with its restored
+-- drug: its picture mirrors NMS (fever, rigidity, altered consciousness,
+-- raised CK: §7.5 [S74]), and the universal first steps are given with the
+-- restored drug when the trigger was dopaminergic withdrawal (§5.1 [S13]).
+-- Charted as a stop, the same event is NMS exposure and gets them with the
+-- tiers; a dose lowered within one course (NMS not the working diagnosis)
+-- or a record that leaves NMS undecided (no rigidity examination: the
+-- Ghule 2020 PHS report, 40.1 °C, pulse 166 and acute kidney injury after
+-- levodopa was left behind; rules/tests/severity/phs-undecided-supportive.json)
+-- must not get "reinstitute" alone.
+local function restored_supportive(case, w, out)
+  if not any_restores(w.spectrum) then return end
+  local rhabdo = add_supportive(case, out)
+  if rhabdo then out[#out + 1] = avoid_succinylcholine(rhabdo) end
+end
+
 local function not_working(case, w, window)
   local exposure = w.exposure or {}
   local crit = w.criteria
@@ -467,17 +493,8 @@ local function not_working(case, w, window)
   -- working diagnosis: parkinsonism-hyperpyrexia met on a dose reduction
   -- (no stop, so no NMS exposure) must still say "reinstitute the drug";
   -- malignant catatonia without a dopamine antagonist its lorazepam challenge.
-  lookalike_steps(out, w.spectrum or {})
-  -- And parkinsonism-hyperpyrexia gets the supportive care too: its picture
-  -- mirrors NMS (fever, rigidity, altered consciousness, raised CK: §7.5
-  -- [S74]), and the universal first steps are given with the restored drug
-  -- when the trigger was dopaminergic withdrawal (§5.1 [S13]). Charted as a
-  -- stop, the same event is NMS exposure and gets them there; a dose
-  -- lowered within one course must not get "reinstitute" alone.
-  if any_restores(w.spectrum) then
-    local rhabdo = add_supportive(case, out)
-    if rhabdo then out[#out + 1] = avoid_succinylcholine(rhabdo) end
-  end
+  lookalike_steps(out, w.spectrum or {}, nil, antagonists_for(case, w.spectrum or {}, window))
+  restored_supportive(case, w, out)
   whatever_the_cause(case, w, out)
   if exposure.value ~= false and #crit.indeterminate > 0 then
     out[#out + 1] = act("NMS is not excluded while " .. table.concat(crit.indeterminate, ", ")
@@ -503,7 +520,8 @@ local function undecided(case, w, window, verdicts)
     and restore_step(case, meds.trigger(case, window) or { withdrawals = {} })
   out[#out + 1] = restore or nil
   lookalike_steps(out, w.rivals or {}, restore)
-  lookalike_steps(out, w.spectrum or {}, restore)
+  lookalike_steps(out, w.spectrum or {}, restore, antagonists_for(case, w.spectrum or {}, window))
+  restored_supportive(case, w, out)
   return out
 end
 

@@ -88,6 +88,21 @@ local function tetanus_or_dystonia(antagonists)
       .. "administer procyclidine')")
 end
 
+-- Malignant catatonia beside antipsychotics given or acting (`antagonists`,
+-- in words): what the catatonia guideline does with them.
+local function catatonia_antagonists(antagonists)
+  return act("Antipsychotics in the drug window (" .. antagonists .. "): in catatonia, avoid antipsychotics "
+    .. "unless there is a clear indication such as psychosis driving the catatonia; withdraw one likely "
+    .. "responsible for the catatonia as the first measure, and withdraw them where NMS may have been "
+    .. "precipitated",
+    "NHS Scotland Right Decisions, Catatonia guideline, Underlying/associated conditions "
+      .. "(https://www.rightdecisions.scot.nhs.uk/catatonia-bundle-and-guideline/catatonia-guideline/"
+      .. "underlyingassociated-conditions: 'Should the antipsychotic be felt likely to be responsible, "
+      .. "withdrawal of this drug should be the first measure'; 'if Neuroleptic Malignant Syndrome is felt to "
+      .. "have been precipitated, antipsychotics should be withdrawn'; 'Antipsychotics should be avoided "
+      .. "unless there is a clear indication (e.g. psychosis)'), the guideline of §5.6 [S38]")
+end
+
 local function tetanus_caveat(case)
   local shown = {}
   for _, field in ipairs(TETANUS_SIGNS) do
@@ -236,6 +251,11 @@ return {
   },
   malignant_catatonia = {
     role = "spectrum", name = "malignant catatonia",
+    -- Antipsychotics still given when NMS is not (yet) the working
+    -- diagnosis: "Do not restart" below presumes them stopped, and no NMS
+    -- "discontinue" step is said then (published case cr33: haloperidol,
+    -- levomepromazine and a fluphenazine depot continued at 39.8 °C).
+    after_antagonist = catatonia_antagonists,
     steps = {
       act("Malignant catatonia is also met (it can be indistinguishable from NMS): a lorazepam challenge "
         .. "(test dose, reassess at 40 min; > 50 % reduction of catatonic signs is positive); ECT is the "
