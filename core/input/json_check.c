@@ -12,6 +12,7 @@
  */
 #include <cjson/cJSON.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -367,8 +368,8 @@ static const double exact_ten[] = {
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 /*
- * The double nearest the checked number of `n` bytes at s, as strtod (and
- * so cJSON) reads it. Nearly every number of a case (37.2, 120, 1.5e3) has
+ * The double nearest the checked number from `start` to sc->i, as strtod
+ * (and so cJSON) reads it. Nearly every number of a case (37.2, 120, 1.5e3) has
  * at most 15 significant digits and a power of ten within 10^±22: both are
  * then exact doubles, and one multiplication or division, correctly rounded
  * by IEEE 754, gives the correctly rounded value, which is strtod's
@@ -379,7 +380,7 @@ static int read_number(struct scan *sc, size_t start, double *out)
 {
     const unsigned char *s = sc->s + start;
     size_t n = sc->i - start;
-    char buf[64], *copy;
+    char buf[64], *copy, *point;
     uint64_t m = 0;
     size_t i = 0;
     int digits = 0, scale = 0, e = 0, e_neg = 0, neg = s[0] == '-';
@@ -425,12 +426,17 @@ static int read_number(struct scan *sc, size_t start, double *out)
     return 0;
 slow:
     /* strtod needs the number NUL-terminated, and reads it in full (cJSON
-     * copied at most 63 bytes and then refused the rest of a longer one). */
+     * copied at most 63 bytes and then refused the rest of a longer one).
+     * As cJSON does, the point is written as the locale's: a program that
+     * embeds the library may have set LC_NUMERIC, and strtod follows it. */
     copy = n < sizeof buf ? buf : tree_alloc(sc->tree, n + 1);
     if (copy == NULL)
         return fault(sc, NMS_JSON_NOMEM, start, NULL);
     memcpy(copy, s, n);
     copy[n] = '\0';
+    point = strchr(copy, '.');
+    if (point != NULL)
+        *point = localeconv()->decimal_point[0];
     *out = strtod(copy, NULL);
     return 0;
 }
