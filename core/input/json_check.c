@@ -12,7 +12,6 @@
  */
 #include <cjson/cJSON.h>
 #include <limits.h>
-#include <locale.h>
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -380,7 +379,7 @@ static int read_number(struct scan *sc, size_t start, double *out)
 {
     const unsigned char *s = sc->s + start;
     size_t n = sc->i - start;
-    char buf[64], *copy, *point;
+    char buf[64], *copy;
     uint64_t m = 0;
     size_t i = 0;
     int digits = 0, scale = 0, e = 0, e_neg = 0, neg = s[0] == '-';
@@ -427,16 +426,15 @@ static int read_number(struct scan *sc, size_t start, double *out)
 slow:
     /* strtod needs the number NUL-terminated, and reads it in full (cJSON
      * copied at most 63 bytes and then refused the rest of a longer one).
-     * As cJSON does, the point is written as the locale's: a program that
-     * embeds the library may have set LC_NUMERIC, and strtod follows it. */
+     * It reads the point in the C locale's numeric form, as every strtod of
+     * the engine does (base/strings.c): nothing here sets LC_NUMERIC, and
+     * cJSON's way round it (localeconv(), which writes a static buffer)
+     * would be a data race between the workers of batch -j N. */
     copy = n < sizeof buf ? buf : tree_alloc(sc->tree, n + 1);
     if (copy == NULL)
         return fault(sc, NMS_JSON_NOMEM, start, NULL);
     memcpy(copy, s, n);
     copy[n] = '\0';
-    point = strchr(copy, '.');
-    if (point != NULL)
-        *point = localeconv()->decimal_point[0];
     *out = strtod(copy, NULL);
     return 0;
 }
