@@ -85,7 +85,8 @@ void nms_json_tree_init(struct nms_json_tree *tree);
  * NMS_JSON_NOMEM. Either way the caller releases the tree. The check's
  * outcome (fault, place, label span) is the same as nms_json_check's; the
  * tree is the one cJSON_ParseWithLengthOpts would build from valid text
- * (numbers read in full, where cJSON reads at most 63 bytes of one).
+ * in the C locale (numbers read in full, where cJSON reads at most 63
+ * bytes of one).
  */
 int nms_json_parse(const char *text, size_t len, struct nms_json_check *out,
                    struct nms_json_tree *tree);
