@@ -230,6 +230,40 @@ static void case_json_rejects_infinite_numbers(void **state)
                  "not valid JSON: unexpected 'N' at line 7, column 20");
 }
 
+/* A number of more than 63 bytes is read whole, as strtod reads it: cJSON
+ * read 63 bytes of it and refused the record. A 1e999 behind it is still
+ * refused with its path. */
+static void case_json_reads_long_numbers_whole(void **state)
+{
+    struct nms_case *c;
+
+    (void)state;
+    c = parse("{\"vitals\": [{\"t\": 0, \"hr\": 120.000000000000000000000"
+              "000000000000000000000000000000000000000000000000000001}]}");
+    assert_no_problems(c);
+    assert_int_equal(c->n_vitals, 1);
+    assert_true(c->vitals[0].hr == 120.0);
+    nms_case_free(c);
+    expect_error("{\"vitals\": [{\"hr\": 1.0000000000000000000000000000000"
+                 "000000000000000000000000000000000000e999}]}",
+                 "vitals[0].hr", "number out of range: too large to represent");
+}
+
+/* Escapes in names and values are decoded in the same pass as the check:
+ * a field named with an escape is that field. */
+static void case_json_decodes_escapes_in_the_one_pass(void **state)
+{
+    struct nms_case *c;
+
+    (void)state;
+    c = parse("{\"i\\u0064\": \"caf\\u00e9 \\ud83d\\ude00\\n\\\"q\\\"\","
+              " \"patient\": {\"\\u0061ge\": 34}}");
+    assert_no_problems(c);
+    assert_string_equal(c->id, "caf\xc3\xa9 \xf0\x9f\x98\x80\n\"q\"");
+    assert_true(c->patient.age == 34);
+    nms_case_free(c);
+}
+
 static void case_json_reports_invalid_json_with_line_and_column(void **state)
 {
     (void)state;
@@ -273,6 +307,8 @@ int main(void)
         cmocka_unit_test(case_json_cuts_quoted_names_between_characters),
         cmocka_unit_test(case_json_cuts_nested_paths_and_reads_on),
         cmocka_unit_test(case_json_rejects_infinite_numbers),
+        cmocka_unit_test(case_json_reads_long_numbers_whole),
+        cmocka_unit_test(case_json_decodes_escapes_in_the_one_pass),
         cmocka_unit_test(case_json_reports_invalid_json_with_line_and_column),
         cmocka_unit_test(case_json_rejects_non_object),
     };

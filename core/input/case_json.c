@@ -601,31 +601,23 @@ static void fail_syntax(struct parse *p)
 }
 
 /*
- * Parses text as exactly one JSON value; NULL after failing the case.
- * nms_json_check finds and places every syntax error, so cJSON only ever
- * sees valid JSON (and its leniencies never show).
+ * Parses text as exactly one JSON value into `tree`; NULL after failing the
+ * case (or, out of memory, with p->status NMS_ENOMEM). The strict check
+ * finds and places every syntax error in the same pass that builds the
+ * tree, so no leniency of cJSON's parser can show.
  */
-static cJSON *parse_json(struct parse *p, const char *text, size_t len)
+static const cJSON *parse_json(struct parse *p, const char *text, size_t len,
+                               struct nms_json_tree *tree)
 {
-    const char *end = text;
-    char msg[MESSAGE_MAX];
-    cJSON *root;
-
     p->text = text;
     p->text_len = len;
-    if (nms_json_check(text, len, &p->chk) != 0) {
+    if (nms_json_parse(text, len, &p->chk, tree) == 0)
+        return tree->root;
+    if (p->chk.fault == NMS_JSON_NOMEM)
+        p->status = NMS_ENOMEM;
+    else
         fail_syntax(p);
-        return NULL;
-    }
-    root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-    if (root == NULL) {
-        /* Valid JSON that cJSON refuses (it ran out of memory, or a
-         * leniency of the check): still an error record, never a crash. */
-        nms_json_syntax_error(text, len, (size_t)(end - text), first_line(p),
-                              msg, sizeof msg);
-        fail(p, "%s", msg);
-    }
-    return root;
+    return NULL;
 }
 
 /* A case that failed part-way still carries its own id and label, so an
@@ -678,14 +670,16 @@ struct nms_case *nms_case_parse(const char *text, size_t len,
                                 const char *source, long line, long index)
 {
     struct parse p;
-    cJSON *root;
+    struct nms_json_tree tree;
+    const cJSON *root;
     struct nms_case *c;
 
     if (!begin(&p, source, line, index))
         return NULL;
-    root = parse_json(&p, text, len);
+    nms_json_tree_init(&tree);
+    root = parse_json(&p, text, len, &tree);
     c = case_from_tree(&p, root);
-    cJSON_Delete(root);
+    nms_json_tree_release(&tree);
     return c;
 }
 

@@ -1,10 +1,20 @@
 /*
- * json_check.c - strict RFC 8259 syntax check of one record (json_check.h).
+ * json_check.c - strict RFC 8259 syntax check of one record, and the tree
+ * of it (json_check.h).
  *
- * A recursive descent over the text that builds nothing: cJSON then parses
- * only what passed, so every syntax error is found, and placed, here. The
- * recursion is bounded by NMS_JSON_MAX_DEPTH, as cJSON's is.
+ * A recursive descent over the text. Checking only (nms_json_check), it
+ * builds nothing: cJSON then parses only what passed, so every syntax
+ * error is found, and placed, here. Parsing (nms_json_parse), the same
+ * descent also builds the cJSON tree as it goes, nodes and strings carved
+ * from the tree's blocks: a case's text is read once, not once by the check
+ * and again by cJSON, and its ~100 values cost no malloc and no free each.
+ * The recursion is bounded by NMS_JSON_MAX_DEPTH, as cJSON's is.
  */
+#include <cjson/cJSON.h>
+#include <limits.h>
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/base_int.h"
@@ -19,9 +29,49 @@ struct scan {
     size_t values; /* values seen so far (NMS_JSON_MAX_VALUES) */
     int in_label; /* inside the value of the case's "label" */
     struct nms_json_check *out;
+    struct nms_json_tree *tree; /* where nodes go; NULL: check only */
 };
 
-static int scan_value(struct scan *sc);
+static int scan_value(struct scan *sc, cJSON *node);
+
+/* ---- the tree's memory ------------------------------------------------- */
+
+/* A block after the tree's own: its link, then its room. */
+struct block {
+    struct block *up;
+    alignas(max_align_t) unsigned char room[];
+};
+
+/* `size` bytes from the tree's blocks, aligned for any object; NULL when
+ * out of memory. A block that cannot hold them is followed by one twice as
+ * large (or as large as needed), so a record of n values takes O(log n)
+ * mallocs, and a typical case, held by the tree's own first block, none. */
+static void *tree_alloc(struct nms_json_tree *t, size_t size)
+{
+    const size_t align = alignof(max_align_t);
+    struct block *b;
+    size_t room;
+    void *at;
+
+    size = (size + align - 1) / align * align; /* size <= a record + 1 */
+    if ((size_t)(t->end - t->next) < size) {
+        room = t->room_next > size ? t->room_next : size;
+        b = malloc(offsetof(struct block, room) + room);
+        if (b == NULL)
+            return NULL;
+        b->up = t->blocks;
+        t->blocks = b;
+        t->next = b->room;
+        t->end = b->room + room;
+        t->room_next = room <= SIZE_MAX / 4 ? room * 2 : room;
+    }
+    at = t->next;
+    t->next += size;
+    return at;
+}
+
+/* A cleared node, or NULL when out of memory (the fault is recorded). */
+static cJSON *new_node(struct scan *sc);
 
 /* ---- faults and small helpers ------------------------------------------ */
 
@@ -48,6 +98,18 @@ static int unexpected(struct scan *sc)
     if (sc->i >= sc->len)
         return fault(sc, NMS_JSON_END, sc->len, NULL);
     return fault(sc, NMS_JSON_UNEXPECTED, sc->i, NULL);
+}
+
+static cJSON *new_node(struct scan *sc)
+{
+    cJSON *node = tree_alloc(sc->tree, sizeof *node);
+
+    if (node == NULL) {
+        fault(sc, NMS_JSON_NOMEM, sc->i, NULL);
+        return NULL;
+    }
+    memset(node, 0, sizeof *node);
+    return node;
 }
 
 /* JSON whitespace is these four only; cJSON would skip any byte <= 0x20. */
@@ -159,11 +221,88 @@ static int unicode_escape(struct scan *sc, size_t at)
     return 0;
 }
 
-/* A string; sc->i is on its opening quote and ends after the closing one. */
-static int scan_string(struct scan *sc)
+/* Writes code point cp as UTF-8 at d; returns the bytes written. */
+static size_t put_utf8(unsigned char *d, unsigned long cp)
 {
-    size_t at, n;
-    unsigned char c;
+    if (cp < 0x80) {
+        d[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        d[0] = (unsigned char)(0xC0 | (cp >> 6));
+        d[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        d[0] = (unsigned char)(0xE0 | (cp >> 12));
+        d[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        d[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    d[0] = (unsigned char)(0xF0 | (cp >> 18));
+    d[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    d[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    d[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The value of the 4 hex digits at s, which the scan found valid. */
+static unsigned long hex4_at(const unsigned char *s)
+{
+    unsigned long v = 0;
+    int k;
+
+    for (k = 0; k < 4; k++)
+        v = v * 16 + (unsigned long)(s[k] <= '9' ? s[k] - '0'
+                                                 : (s[k] | 0x20) - 'a' + 10);
+    return v;
+}
+
+/* Decodes the `n` bytes of a checked string's content at s (escapes in
+ * it) into d, as cJSON does; returns the length written. The text holds
+ * no \u0000 outside the label, whose strings nothing reads (its text is
+ * passed on as written), so a C string ending early there loses nothing. */
+static size_t unescape(const unsigned char *s, size_t n, unsigned char *d)
+{
+    size_t i = 0, k = 0;
+    unsigned long cp;
+
+    while (i < n) {
+        if (s[i] != '\\') {
+            d[k++] = s[i++];
+            continue;
+        }
+        switch (s[i + 1]) {
+        case 'b': d[k++] = '\b'; break;
+        case 'f': d[k++] = '\f'; break;
+        case 'n': d[k++] = '\n'; break;
+        case 'r': d[k++] = '\r'; break;
+        case 't': d[k++] = '\t'; break;
+        case 'u':
+            cp = hex4_at(s + i + 2);
+            if (cp >= 0xD800 && cp <= 0xDBFF) { /* a pair: checked */
+                cp = 0x10000 + ((cp - 0xD800) << 10) +
+                     (hex4_at(s + i + 8) - 0xDC00);
+                i += 6;
+            }
+            k += put_utf8(d + k, cp);
+            i += 6;
+            continue;
+        default: d[k++] = s[i + 1]; break; /* " \ / */
+        }
+        i += 2;
+    }
+    d[k] = '\0';
+    return k;
+}
+
+/* A string; sc->i is on its opening quote and ends after the closing one.
+ * When out is not NULL (a tree is built) *out is its decoded text. */
+static int scan_string(struct scan *sc, char **out)
+{
+    size_t at, n, start = sc->i + 1;
+    unsigned char c, *d;
+    int escaped = 0;
 
     sc->i++;
     for (;;) {
@@ -181,7 +320,7 @@ static int scan_string(struct scan *sc)
         at = sc->i;
         if (c == '"') {
             sc->i++;
-            return 0;
+            break;
         }
         if (c < 0x20)
             return fault(sc, NMS_JSON_MESSAGE, at,
@@ -194,6 +333,7 @@ static int scan_string(struct scan *sc)
             continue;
         }
         sc->i++; /* the backslash */
+        escaped = 1;
         if (sc->i >= sc->len)
             return fault(sc, NMS_JSON_END, 0, NULL);
         c = sc->s[sc->i++];
@@ -205,10 +345,115 @@ static int scan_string(struct scan *sc)
                          "invalid escape in a string");
         }
     }
+    if (out == NULL)
+        return 0;
+    n = sc->i - 1 - start; /* decoded, never longer */
+    d = tree_alloc(sc->tree, n + 1);
+    if (d == NULL)
+        return fault(sc, NMS_JSON_NOMEM, start, NULL);
+    if (escaped) {
+        unescape(sc->s + start, n, d);
+    } else {
+        memcpy(d, sc->s + start, n);
+        d[n] = '\0';
+    }
+    *out = (char *)d;
+    return 0;
+}
+
+/* Powers of ten that a double holds exactly (10^22 < 2^53 * 2^22). */
+static const double exact_ten[] = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/*
+ * The double nearest the checked number from `start` to sc->i, as strtod
+ * (and so cJSON) reads it. Nearly every number of a case (37.2, 120, 1.5e3) has
+ * at most 15 significant digits and a power of ten within 10^±22: both are
+ * then exact doubles, and one multiplication or division, correctly rounded
+ * by IEEE 754, gives the correctly rounded value, which is strtod's
+ * (Clinger's fast path). Any other number goes to strtod itself.
+ * Returns 0, or -1 when out of memory (the fault recorded).
+ */
+static int read_number(struct scan *sc, size_t start, double *out)
+{
+    const unsigned char *s = sc->s + start;
+    size_t n = sc->i - start;
+    char buf[64], *copy;
+    uint64_t m = 0;
+    size_t i = 0;
+    int digits = 0, scale = 0, e = 0, e_neg = 0, neg = s[0] == '-';
+    double v;
+
+    i = (size_t)neg;
+    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+        if (m != 0 || s[i] != '0') {
+            m = m * 10 + (uint64_t)(s[i] - '0');
+            digits++;
+            if (digits > 15)
+                goto slow;
+        }
+    if (i < n && s[i] == '.')
+        for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+            if (m != 0 || s[i] != '0') {
+                m = m * 10 + (uint64_t)(s[i] - '0');
+                if (++digits > 15)
+                    goto slow;
+            }
+            scale--;
+        }
+    if (i < n) { /* 'e' or 'E' */
+        i++;
+        if (s[i] == '+' || s[i] == '-')
+            e_neg = s[i++] == '-';
+        for (; i < n; i++) {
+            e = e * 10 + (s[i] - '0');
+            if (e > 1000)
+                goto slow;
+        }
+    }
+    e = scale + (e_neg ? -e : e);
+    if (m == 0)
+        v = 0.0;
+    else if (e >= 0 && e <= 22)
+        v = (double)m * exact_ten[e];
+    else if (e < 0 && e >= -22)
+        v = (double)m / exact_ten[-e];
+    else
+        goto slow;
+    *out = neg ? -v : v;
+    return 0;
+slow:
+    /* strtod needs the number NUL-terminated, and reads it in full (cJSON
+     * copied at most 63 bytes and then refused the rest of a longer one).
+     * It reads the point in the C locale's numeric form, as every strtod of
+     * the engine does (base/strings.c): nothing here sets LC_NUMERIC, and
+     * cJSON's way round it (localeconv(), which writes a static buffer)
+     * would be a data race between the workers of batch -j N. */
+    copy = n < sizeof buf ? buf : tree_alloc(sc->tree, n + 1);
+    if (copy == NULL)
+        return fault(sc, NMS_JSON_NOMEM, start, NULL);
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    *out = strtod(copy, NULL);
+    return 0;
+}
+
+/* Fills a number node as cJSON does: valueint saturated. */
+static void set_number(cJSON *node, double v)
+{
+    node->type = cJSON_Number;
+    node->valuedouble = v;
+    if (v >= INT_MAX)
+        node->valueint = INT_MAX;
+    else if (v <= (double)INT_MIN)
+        node->valueint = INT_MIN;
+    else
+        node->valueint = (int)v;
 }
 
 /* A number per RFC 8259 section 6; strtod (cJSON) would take more. */
-static int scan_number(struct scan *sc)
+static int scan_number(struct scan *sc, cJSON *node)
 {
     size_t start = sc->i;
 
@@ -243,6 +488,13 @@ static int scan_number(struct scan *sc)
                                "expected a digit in the exponent of a number");
         skip_digits(sc);
     }
+    if (node != NULL) {
+        double v;
+
+        if (read_number(sc, start, &v) != 0)
+            return -1;
+        set_number(node, v);
+    }
     return 0;
 }
 
@@ -274,15 +526,16 @@ static int enter(struct scan *sc)
     return 0;
 }
 
-/* One "key": value member; notes the span of the case's "label". */
-static int scan_member(struct scan *sc)
+/* One "key": value member into node (NULL: check only); notes the span of
+ * the case's "label". */
+static int scan_member(struct scan *sc, cJSON *node)
 {
     size_t key = sc->i, start;
     int is_label;
 
     if (sc->i >= sc->len || sc->s[sc->i] != '"')
         return unexpected(sc);
-    if (scan_string(sc) != 0)
+    if (scan_string(sc, node != NULL ? &node->string : NULL) != 0)
         return -1;
     is_label = sc->depth == 1 && sc->out->label_end == 0 && sc->i - key == 7 &&
                memcmp(sc->s + key, "\"label\"", 7) == 0;
@@ -294,7 +547,7 @@ static int scan_member(struct scan *sc)
     start = sc->i;
     if (sc->depth == 1) /* members nested in the label stay in it */
         sc->in_label = is_label;
-    if (scan_value(sc) != 0)
+    if (scan_value(sc, node) != 0)
         return -1;
     if (sc->depth == 1)
         sc->in_label = 0;
@@ -305,11 +558,16 @@ static int scan_member(struct scan *sc)
     return 0;
 }
 
-/* An object or array; sc->i is on its '{' or '['. */
-static int scan_container(struct scan *sc)
+/* An object or array into node (NULL: check only); sc->i is on its '{' or
+ * '['. Children are linked as cJSON links them: next and prev, and the
+ * first child's prev pointing at the last. */
+static int scan_container(struct scan *sc, cJSON *node)
 {
     unsigned char close = sc->s[sc->i] == '{' ? '}' : ']';
+    cJSON *child = NULL, *last = NULL;
 
+    if (node != NULL)
+        node->type = close == '}' ? cJSON_Object : cJSON_Array;
     if (enter(sc) != 0)
         return -1;
     if (sc->i < sc->len && sc->s[sc->i] == close) {
@@ -318,7 +576,21 @@ static int scan_container(struct scan *sc)
         return 0;
     }
     for (;;) {
-        if ((close == '}' ? scan_member(sc) : scan_value(sc)) != 0)
+        if (node != NULL) {
+            child = new_node(sc);
+            if (child == NULL)
+                return -1;
+            if (last == NULL) {
+                node->child = child;
+            } else {
+                last->next = child;
+                child->prev = last;
+            }
+            last = child;
+            node->child->prev = last;
+        }
+        if ((close == '}' ? scan_member(sc, child) : scan_value(sc, child)) !=
+            0)
             return -1;
         skip_space(sc);
         if (sc->i < sc->len && sc->s[sc->i] == close)
@@ -333,7 +605,18 @@ static int scan_container(struct scan *sc)
     return 0;
 }
 
-static int scan_value(struct scan *sc)
+/* true, false or null into node (NULL: check only). */
+static int scan_word(struct scan *sc, cJSON *node, const char *word, int type)
+{
+    if (scan_literal(sc, word) != 0)
+        return -1;
+    if (node != NULL)
+        node->type = type;
+    return 0;
+}
+
+/* One value into node (NULL: check only). */
+static int scan_value(struct scan *sc, cJSON *node)
 {
     if (sc->i >= sc->len)
         return fault(sc, NMS_JSON_END, 0, NULL);
@@ -343,27 +626,32 @@ static int scan_value(struct scan *sc)
     switch (sc->s[sc->i]) {
     case '{':
     case '[':
-        return scan_container(sc);
+        return scan_container(sc, node);
     case '"':
-        return scan_string(sc);
+        if (node != NULL)
+            node->type = cJSON_String;
+        return scan_string(sc, node != NULL ? &node->valuestring : NULL);
     case 't':
-        return scan_literal(sc, "true");
+        return scan_word(sc, node, "true", cJSON_True);
     case 'f':
-        return scan_literal(sc, "false");
+        return scan_word(sc, node, "false", cJSON_False);
     case 'n':
-        return scan_literal(sc, "null");
+        return scan_word(sc, node, "null", cJSON_NULL);
     default:
         if (sc->s[sc->i] == '-' || (sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9'))
-            return scan_number(sc);
+            return scan_number(sc, node);
         return unexpected(sc);
     }
 }
 
 /* ---- entry points ------------------------------------------------------ */
 
-int nms_json_check(const char *text, size_t len, struct nms_json_check *out)
+/* The check, and the tree when `tree` is not NULL. */
+static int scan_record(const char *text, size_t len, struct nms_json_check *out,
+                       struct nms_json_tree *tree)
 {
     struct scan sc;
+    cJSON *root = NULL;
 
     memset(out, 0, sizeof *out);
     sc.s = (const unsigned char *)text;
@@ -373,13 +661,49 @@ int nms_json_check(const char *text, size_t len, struct nms_json_check *out)
     sc.values = 0;
     sc.in_label = 0;
     sc.out = out;
+    sc.tree = tree;
+    if (tree != NULL && (root = new_node(&sc)) == NULL)
+        return -1;
     skip_space(&sc);
-    if (scan_value(&sc) != 0)
+    if (scan_value(&sc, root) != 0)
         return -1;
     skip_space(&sc);
     if (sc.i < sc.len)
         return unexpected(&sc); /* exactly one value per record */
+    if (tree != NULL)
+        tree->root = root;
     return 0;
+}
+
+int nms_json_check(const char *text, size_t len, struct nms_json_check *out)
+{
+    return scan_record(text, len, out, NULL);
+}
+
+void nms_json_tree_init(struct nms_json_tree *tree)
+{
+    tree->root = NULL;
+    tree->next = tree->first;
+    tree->end = tree->first + sizeof tree->first;
+    tree->room_next = 2 * sizeof tree->first;
+    tree->blocks = NULL;
+}
+
+int nms_json_parse(const char *text, size_t len, struct nms_json_check *out,
+                   struct nms_json_tree *tree)
+{
+    return scan_record(text, len, out, tree);
+}
+
+void nms_json_tree_release(struct nms_json_tree *tree)
+{
+    struct block *b = tree->blocks, *up;
+
+    for (; b != NULL; b = up) {
+        up = b->up;
+        free(b);
+    }
+    nms_json_tree_init(tree);
 }
 
 size_t nms_json_minify(const char *src, size_t len, char *dst)

@@ -7,7 +7,10 @@
  *      record with no result, as for a case that is not evaluated;
  *   2. the bytes as a whole source: the reader splits them (JSON Lines, a
  *      JSON array, one document, BOM, CRLF, over-long records) and every
- *      record it hands out is parsed, finished and written the same way.
+ *      record it hands out is parsed, finished and written the same way;
+ *   3. the one-pass parse a case is read with (nms_json_parse) against
+ *      the two it replaced: the check's fault and place, and, for valid
+ *      text, cJSON's tree node for node; any difference aborts.
  * Nothing is evaluated here; fuzz_evaluate.c runs the ruleset.
  */
 #include <math.h>
@@ -17,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
+#include "input/json_check.h"
 #include "nms/case.h"
 #include "nms/output.h"
 #include "nms/reader.h"
@@ -120,9 +126,60 @@ out:
     free(copy);
 }
 
+/* 1 when trees a and b hold the same values, bit for bit, and links. */
+static int same_tree(const cJSON *a, const cJSON *b)
+{
+    const cJSON *x = a->child, *y = b->child;
+
+    if (a->type != b->type || (a->string == NULL) != (b->string == NULL) ||
+        (a->string != NULL && strcmp(a->string, b->string) != 0))
+        return 0;
+    if (cJSON_IsString(a) && strcmp(a->valuestring, b->valuestring) != 0)
+        return 0;
+    if (cJSON_IsNumber(a) &&
+        (memcmp(&a->valuedouble, &b->valuedouble, sizeof(double)) != 0 ||
+         a->valueint != b->valueint))
+        return 0;
+    for (; x != NULL && y != NULL; x = x->next, y = y->next)
+        if ((x->prev == NULL) != (y->prev == NULL) || !same_tree(x, y))
+            return 0;
+    return x == NULL && y == NULL;
+}
+
+/* Path 3: nms_json_parse agrees with nms_json_check and with cJSON. cJSON
+ * refuses some valid text (a number of more than 63 bytes, out of memory):
+ * then only the check is compared. */
+static void run_parse(const char *text, size_t len)
+{
+    static struct nms_json_tree tree; /* 16 kB: off the fuzzer's stack */
+    struct nms_json_check got, want;
+    const char *end;
+    cJSON *root;
+    int rc;
+
+    nms_json_tree_init(&tree);
+    rc = nms_json_parse(text, len, &got, &tree);
+    if (rc == -1 && got.fault == NMS_JSON_NOMEM)
+        goto out;
+    if (rc != nms_json_check(text, len, &want) || got.fault != want.fault ||
+        got.pos != want.pos || got.message != want.message ||
+        got.label_start != want.label_start ||
+        got.label_end != want.label_end)
+        abort();
+    if (rc != 0)
+        goto out;
+    root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (root != NULL && !same_tree(tree.root, root))
+        abort();
+    cJSON_Delete(root);
+out:
+    nms_json_tree_release(&tree);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     run_text((const char *)data, size, "fuzz.json", 1, 0);
     run_reader(data, size);
+    run_parse((const char *)data, size);
     return 0;
 }
