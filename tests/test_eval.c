@@ -226,6 +226,32 @@ static void quiet_evidence_outlives_the_engine(void **state)
     nms_result_free(again);
 }
 
+/* An item's `needs` is the ruleset's text, which a result holds (result.h):
+ * the compact record compares it with the missing text after the engine
+ * that made the result is gone (ASan sees a freed copy read). */
+static void item_needs_outlives_the_engine(void **state)
+{
+    struct nms_engine *e = load_test_rules("sections");
+    struct nms_result *r = evaluate(e, "{\"history\": {\"agitation\": true}}");
+    struct nms_case *c = case_from("{}");
+    const struct nms_set *other;
+    char *out;
+
+    (void)state;
+    nms_engine_free(e);
+    other = nms_result_set(r, "other");
+    assert_non_null(other);
+    assert_int_equal(other->items[0].value, NMS_TRI_UNKNOWN);
+    assert_string_equal(other->items[0].needs, "history.prior_nms");
+    assert_string_equal(other->items[0].missing, "history.prior_nms");
+    out = nms_output_json(c, r, NULL, NMS_OUTPUT_RECORD);
+    assert_non_null(out);
+    assert_non_null(strstr(out, "\"decided\":{\"f\":null,\"g\":null}"));
+    free(out);
+    nms_case_free(c);
+    nms_result_free(r);
+}
+
 /* The checks of a case all run under one message handler, pushed for the
  * case (eval.c): a check failing after others answered names its rule,
  * and the file and line that raised, as a first check's failure does;
@@ -595,6 +621,7 @@ int main(void)
         cmocka_unit_test(decided_indeterminate_is_the_unknown_items),
         cmocka_unit_test(evidence_levels_change_only_evidence),
         cmocka_unit_test(quiet_evidence_outlives_the_engine),
+        cmocka_unit_test(item_needs_outlives_the_engine),
         cmocka_unit_test(a_later_check_failing_names_its_line),
         cmocka_unit_test(decisive_refuses_a_check_that_changes_its_answer),
         cmocka_unit_test(quiet_findings_never_answer_a_call_wanting_evidence),

@@ -284,8 +284,8 @@ static void severity_reads_the_verdicts_of_the_other_sets(void **state)
 
 /* ---- the ruleset's warnings ------------------------------------------- */
 
-/* The JSON record of case `json` (free it). */
-static char *output_json(void **state, const char *json)
+/* The JSON record of case `json` with output `options` (free it). */
+static char *output_json_with(void **state, const char *json, unsigned options)
 {
     struct fixture *f = *state;
     struct nms_case *c = case_from(json);
@@ -293,11 +293,16 @@ static char *output_json(void **state, const char *json)
     char *out;
 
     assert_int_equal(nms_engine_evaluate(f->e, c, &r), NMS_OK);
-    out = nms_output_json(c, r, nms_engine_ruleset(f->e), 0);
+    out = nms_output_json(c, r, nms_engine_ruleset(f->e), options);
     assert_non_null(out);
     nms_result_free(r);
     nms_case_free(c);
     return out;
+}
+
+static char *output_json(void **state, const char *json)
+{
+    return output_json_with(state, json, 0);
 }
 
 static void ruleset_warnings_follow_the_case_warnings(void **state)
@@ -389,6 +394,31 @@ static void output_shows_the_rule_of_a_groups_set(void **state)
                                  "\"need\":{\"major\":1,\"minor\":2}}]"));
     assert_non_null(strstr(json, "\"tier\":\"none\""));
     free(json);
+}
+
+/* The compact record names what the ruleset fixes: an unknown decided
+ * item waiting on its `needs` (these checks give no missing text of their
+ * own) is null, where the full record copies the text; the concordance
+ * keeps the disagreeing features by name, the values being the sets'. */
+static void compact_record_names_needs_and_features(void **state)
+{
+    const char *json = "{\"history\": {\"agitation\": true}}";
+    char *full = output_json(state, json);
+    char *compact = output_json_with(state, json, NMS_OUTPUT_RECORD);
+
+    assert_non_null(strstr(full, "\"missing\":[\"history.prior_nms\","
+                                 "\"history.restraints\"]"));
+    assert_non_null(strstr(full, "\"values\":{\"pair.c\":true,"
+                                 "\"other.g\":null}"));
+    assert_non_null(strstr(compact, "\"other\":{\"result\":\"indeterminate\","
+                                    "\"score\":0,\"possible\":2,\"threshold\":2,"
+                                    "\"unknown\":[\"f\",\"g\"],"
+                                    "\"decided\":{\"f\":null,\"g\":null}}"));
+    assert_non_null(strstr(compact, "\"concordance\":{\"disagreements\":"
+                                    "[\"gamma\"]}"));
+    assert_null(strstr(compact, "history.prior_nms"));
+    free(full);
+    free(compact);
 }
 
 /* ---- the ruleset's shape -------------------------------------------------- */
@@ -579,6 +609,7 @@ int main(void)
         cmocka_unit_test(differential_met_with_nms_criteria_says_both),
         cmocka_unit_test(differential_alone_has_no_overlap),
         cmocka_unit_test(output_shows_the_rule_of_a_groups_set),
+        cmocka_unit_test(compact_record_names_needs_and_features),
         cmocka_unit_test(ruleset_lists_sets_in_section_order),
         cmocka_unit_test(ruleset_need_of_undeclared_group_is_refused),
         cmocka_unit_test(ruleset_checklist_among_criteria_is_refused),

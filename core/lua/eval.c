@@ -193,6 +193,7 @@ static void copy_items(lua_State *L, const struct nms_set_def *def,
         item->definition = d->definition;
         item->feature = d->feature;
         item->source = d->source;
+        item->needs = d->needs;
         if (def->kind == NMS_KIND_GROUPS)
             item->group = def->groups[d->group].id;
         item->points = d->points;
@@ -243,6 +244,7 @@ static int ask_presupposition(lua_State *L, struct eval_args *a, int case_idx,
     p->id = def->presupposes->id;   /* the ruleset's text */
     p->title = def->presupposes->title;
     p->definition = def->presupposes->definition;
+    p->needs = def->presupposes->needs;
     if (run_item(L, a, case_idx, 0, def, def->presupposes, p) != 0)
         return -1;
     nms_aggregate_presupposed(set, def->presupposes_required);

@@ -13,10 +13,10 @@
 #include "nms/engine.h"
 
 /* An item of a set, as validated at load time. The const strings are in
- * the ruleset's text (results point at them), the others malloc'd. */
+ * the ruleset's text (results point at them: `needs` from nms_item.needs,
+ * which the compact record compares), the others malloc'd. */
 struct nms_item_def {
-    const char *id, *title, *definition, *feature, *source;
-    char *needs;
+    const char *id, *title, *definition, *feature, *source, *needs;
     double points;      /* points kind */
     size_t group;       /* groups kind: index into the set's groups */
     int check_ref;      /* registry reference to the check function */

@@ -201,7 +201,7 @@ static void load_item(lua_State *L, struct nms_set_def *set, size_t i,
     nms_take_text(L, top, "title", text, &item->title, 1, module, ctx);
     nms_take_text(L, top, "definition", text, &item->definition, 0, module,
                   ctx);
-    nms_take_string(L, top, "needs", &item->needs, 1, module, ctx);
+    nms_take_text(L, top, "needs", text, &item->needs, 1, module, ctx);
     nms_take_text(L, top, "feature", text, &item->feature, 0, module, ctx);
     nms_take_text(L, top, "source", text, &item->source, 0, module, ctx);
     if (item->feature && !valid_id(item->feature))
@@ -450,7 +450,7 @@ static void load_presupposes(lua_State *L, struct nms_set_def *set, int top,
         nms_fail_in(L, module, ctx, "id must be lower_snake_case");
     nms_take_text(L, top, "title", text, &p->title, 1, module, ctx);
     nms_take_text(L, top, "definition", text, &p->definition, 0, module, ctx);
-    nms_take_string(L, top, "needs", &p->needs, 1, module, ctx);
+    nms_take_text(L, top, "needs", text, &p->needs, 1, module, ctx);
     type = lua_getfield(L, top, "required");
     if (type != LUA_TNIL && type != LUA_TBOOLEAN)
         nms_fail_in(L, module, ctx, "field 'required' must be a boolean");
@@ -556,16 +556,13 @@ void nms_release_set(struct nms_set_def *set)
 {
     size_t i;
 
-    for (i = 0; i < set->n_items; i++) {
-        free(set->items[i].needs);
+    for (i = 0; i < set->n_items; i++)
         free(set->items[i].file);
-    }
     for (i = 0; i < set->n_alts; i++) {
         free(set->alts[i].level);
         free(set->alts[i].needs);
     }
     if (set->presupposes) {
-        free(set->presupposes->needs);
         free(set->presupposes->file);
         free(set->presupposes);
     }

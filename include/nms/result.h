@@ -61,6 +61,9 @@ struct nms_item {
     const char *group;        /* groups kind: the item's group id, else NULL */
     const char *feature;      /* concordance tag, may be NULL */
     const char *source;       /* the item's own citation, may be NULL */
+    const char *needs;        /* what data would decide it, as the ruleset
+                                 states it; `missing` when the check gave
+                                 none. NULL for a result not evaluated here */
     enum nms_tri value;
     double points;      /* points kind only */
     char *evidence;

@@ -153,7 +153,10 @@ static int read_set(struct nms_result *r, struct nms_set *set,
     return 0;
 }
 
-/* The disagreements' features (their items are not counted). */
+/* The disagreements' features (their items are not counted): objects
+ * {"feature", "values"} in the full record, the feature's name alone in
+ * the compact one (--record compact). One with neither is left out: the
+ * figures count features by name. */
 static int read_disagreements(struct nms_result *r, const cJSON *root)
 {
     const cJSON *d = cJSON_GetObjectItemCaseSensitive(
@@ -167,8 +170,12 @@ static int read_disagreements(struct nms_result *r, const cJSON *root)
         return -1;
     cJSON_ArrayForEach(one, d)
     {
+        const char *feature = cJSON_IsString(one) ? one->valuestring
+                                                  : string_of(one, "feature");
+        if (!feature)
+            continue;
         if (text_to(r, &r->disagreements[r->n_disagreements].feature,
-                    string_of(one, "feature")) != 0)
+                    feature) != 0)
             return -1;
         r->n_disagreements++;
     }

@@ -56,6 +56,15 @@ reviews=$src/examples/reviews/cohort.jsonl
 "$bin" batch --compact "$reviews" 2>/dev/null | "$bin" summary >"$tmp/rev-r.txt" 2>/dev/null
 check "results: the bundled cohort's figures, from compact JSON Lines" \
     'same_figures "$tmp/rev.txt" "$tmp/rev-r.txt"' "$(diff "$tmp/rev.txt" "$tmp/rev-r.txt")"
+# The compact record names each disagreeing feature alone, which its
+# reader counts as the full record's (it has no missing lists to count).
+features() { sed -n '/^Features on which criteria sets disagree/,/^$/p' "$1"; }
+"$bin" batch --record compact "$reviews" 2>/dev/null | "$bin" summary >"$tmp/rev-c.txt" 2>/dev/null
+status=$?
+check "results: --record compact's disagreeing features as over the cases" \
+    '[ "$status" -eq 0 ] && [ -n "$(features "$tmp/rev.txt" | sed 1d)" ] &&
+     [ "$(features "$tmp/rev.txt")" = "$(features "$tmp/rev-c.txt")" ]' \
+    "exit $status; $(diff <(features "$tmp/rev.txt") <(features "$tmp/rev-c.txt"))"
 "$bin" batch --format json "$reviews" >"$tmp/rev.json" 2>/dev/null
 "$bin" summary "$tmp/rev.json" >"$tmp/rev-a.txt" 2>/dev/null
 check "results: from a JSON array too" 'same_figures "$tmp/rev.txt" "$tmp/rev-a.txt"'

@@ -41,8 +41,9 @@ if cmp -s "$tmp/none.csv" "$tmp/all.csv"; then
 else not_ok "CSV differs between evidence levels"; fi
 b --record compact >"$tmp/compact.jsonl"
 b --record compact --evidence all >"$tmp/compact-all.jsonl"
+"$bin" doc --rules "$src/rules" >"$tmp/reference.md"
 if python3 "$src/tests/evidence/compact_check.py" "$tmp/all.jsonl" \
-    "$tmp/compact.jsonl" 8192 && cmp -s "$tmp/compact.jsonl" "$tmp/compact-all.jsonl"; then
+    "$tmp/compact.jsonl" 8192 "$tmp/reference.md" && cmp -s "$tmp/compact.jsonl" "$tmp/compact-all.jsonl"; then
     ok "--record compact: verdicts, values and decided evidence as in the full record, under 8 kB a case"
 else not_ok "--record compact disagrees with the full record"; fi
 "$bin" batch --evidence some </dev/null >/dev/null 2>"$tmp/err"
