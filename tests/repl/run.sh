@@ -221,6 +221,38 @@ if [ "$status" -eq 1 ] &&
 else
     not_ok "a script read a device (status $status)" "$(head -c 2000 "$tmp/devices.txt")"
 fi
+# ... and only below its own directory or the working directory, none
+# hidden: a shared script's `.read ~/.ssh/id_rsa` printed the key line by
+# line in its error messages, to whatever log kept the output (session 20).
+# A link does not lead out; --full-lua, and the command line's CASE, read
+# anywhere. (Run from /, which is no root: a service's working directory.)
+mkdir -p "$tmp/shared/cases" "$tmp/shared/.hidden" "$tmp/secrets"
+printf 'secret-key-line\n' >"$tmp/secrets/key"
+ln -s "$tmp/secrets/key" "$tmp/shared/cases/key.json"
+cp "$src/examples/cases/03-metoclopramide.json" "$tmp/shared/cases/03.json"
+cp "$src/examples/cases/03-metoclopramide.json" "$tmp/shared/.hidden/03.json"
+cat >"$tmp/shared/confined.nms" <<EOF
+.read $tmp/secrets/key
+.load $tmp/secrets/key
+.load $tmp/shared/cases/key.json
+.load $tmp/shared/.hidden/03.json
+.load $tmp/shared/cases/03.json
+print("loaded", case.id)
+EOF
+(cd / && timeout 20 $wrapper "$bin" repl --rules "$src/$tri" --keep-going \
+    --script "$tmp/shared/confined.nms" "$tmp/secrets/../shared/.hidden/03.json") \
+    >"$tmp/confined.txt" 2>&1
+status=$?
+(cd / && timeout 20 "$bin" repl --rules "$src/$tri" --keep-going --full-lua \
+    --script "$tmp/shared/confined.nms") >"$tmp/confined-full.txt" 2>&1
+if [ "$status" -eq 1 ] && ! grep -q secret-key-line "$tmp/confined.txt" &&
+    [ "$(grep -c "is outside the script's directory and the working directory, or hidden" "$tmp/confined.txt")" -eq 4 ] &&
+    grep -q "loaded	03-metoclopramide" "$tmp/confined.txt" &&
+    grep -q secret-key-line "$tmp/confined-full.txt"; then
+    ok "a script's .load and .read open only files below its directory or the working directory, none hidden"
+else
+    not_ok "a script read a file outside its directory (status $status)" "$(head -c 2000 "$tmp/confined.txt")"
+fi
 # ... and the conversion of its tables to a case, in C: a table met twice
 # is written twice, so forty levels of t = {a = t, b = t} were 2^40 values
 # built in C memory, where neither the memory cap nor the entry's limits
