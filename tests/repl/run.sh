@@ -267,10 +267,25 @@ nms.set_case({id = "shared", label = t})
 EOF
 timeout 20 "$bin" repl --rules "$src/$tri" --script "$tmp/shared.nms" >"$tmp/shared.txt" 2>&1
 status=$?
-if [ "$status" -eq 1 ] && grep -qF "shared.nms:3: stdin:1: the case must be a table of JSON values (no functions, at most 100 levels deep, at most 1000000 values)" "$tmp/shared.txt"; then
+if [ "$status" -eq 1 ] && grep -qF "shared.nms:3: stdin:1: the case must be a table of JSON values (no functions, at most 100 levels deep, at most 1000000 values and 67108864 bytes of text)" "$tmp/shared.txt"; then
     ok "a script's case of tables met many times stops at 1,000,000 values"
 else
     not_ok "a script's case of shared tables was written out whole (status $status)" "$(cat "$tmp/shared.txt")"
+fi
+# ... and the bytes of text, a string counted each time it is met: one
+# string of 10 MB listed 100 times was 1 GB of C memory and 80 s, deaf
+# to the entry's limits (1,000 times, the machine's memory; session 20).
+cat >"$tmp/bulky.nms" <<'EOF'
+s = ("x"):rep(1e7)
+t = {} for i = 1, 100 do t[i] = s end
+nms.set_case({id = "bulky", label = t})
+EOF
+timeout 20 "$bin" repl --rules "$src/$tri" --script "$tmp/bulky.nms" >"$tmp/bulky.txt" 2>&1
+status=$?
+if [ "$status" -eq 1 ] && grep -qF "bulky.nms:3: stdin:1: the case must be a table of JSON values (no functions, at most 100 levels deep, at most 1000000 values and 67108864 bytes of text)" "$tmp/bulky.txt"; then
+    ok "a script's case of one long string met many times stops at 64 MiB of text"
+else
+    not_ok "a script's case of one long string met many times was built (status $status)" "$(head -c 2000 "$tmp/bulky.txt")"
 fi
 # ... and its instructions and patterns: every entry gets the rules'
 # budget per case (--max-instructions, 100,000 here), enforced as for a
