@@ -258,6 +258,30 @@ for sig in TERM INT; do
     done
 done
 
+# ... in timeline and summary too, which evaluate a case as of each of its
+# times (up to 2,000): their engine did not see the stop, so SIGTERM
+# waited for every evaluation to reach its CPU-time limit (session 20).
+# The case cut short is neither written nor counted.
+printf '{"id":"pcall_forever","assessed_at":5,"vitals":[{"t":1,"temp":39},{"t":2,"temp":39}]}\n' >"$tmp/attack.jsonl"
+for cmd in timeline summary; do
+    $wrapper "$bin" $cmd --rules "$src/tests/data/rules/hostile" --max-instructions 100000000000000 \
+        --max-cpu-ms 3600000 "$tmp/attack.jsonl" >"$tmp/out" 2>"$tmp/err" &
+    pid=$!
+    sleep "$settle"
+    start=$SECONDS
+    kill -TERM $pid
+    { sleep $((settle + 10)); kill -KILL $pid 2>/dev/null; } >/dev/null 2>&1 </dev/null &
+    killer=$!
+    wait $pid
+    status=$?
+    took=$((SECONDS - start))
+    pkill -P $killer 2>/dev/null; kill $killer 2>/dev/null; wait $killer 2>/dev/null
+    if [ "$status" -eq 4 ] && ! grep -q "pcall_forever" "$tmp/out" &&
+        { [ $cmd = summary ] || grep -q "^Cohort: 0 cases" "$tmp/out"; }; then
+        ok "SIGTERM stops $cmd on a rule stuck in pcall_forever (${took} s), exit 4"; else
+        not_ok "SIGTERM during $cmd: exit $status after ${took} s" "$(cat "$tmp/out" "$tmp/err")"; fi
+done
+
 # SIGINT with -o: the completed records are kept in FILE.partial and the
 # destination is left as it was.
 echo previous >"$tmp/int.jsonl"
