@@ -53,6 +53,21 @@ static enum nms_status field_value(const cJSON *v, struct nms_label_field *f)
     return f->text ? NMS_OK : NMS_ENOMEM;
 }
 
+/* The member `key` of object `obj` when it is there exactly once, else
+ * NULL. The label is kept as written, duplicate keys and all (batch passes
+ * it through verbatim), so {"nms": true, "nms": false} reached accuracy,
+ * which took the first while jq and Python take the last: a reference
+ * given two ways is no reference. */
+static const cJSON *member(const cJSON *obj, const char *key)
+{
+    const cJSON *found = cJSON_GetObjectItemCaseSensitive(obj, key), *next;
+
+    for (next = found ? found->next : NULL; next; next = next->next)
+        if (next->string && strcmp(next->string, key) == 0)
+            return NULL;
+    return found;
+}
+
 /* The node at `path` (after its leading "label"), or NULL. */
 static const cJSON *walk(const cJSON *node, const char *path)
 {
@@ -66,7 +81,7 @@ static const cJSON *walk(const cJSON *node, const char *path)
             return NULL;
         memcpy(key, path, len);
         key[len] = '\0';
-        node = cJSON_GetObjectItemCaseSensitive(node, key);
+        node = member(node, key);
         path += len;
     }
     return *path == '\0' ? node : NULL;

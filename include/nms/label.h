@@ -42,7 +42,9 @@ struct nms_label_field {
 /*
  * Looks up `path` in `label_json` (the case's label_json, may be NULL).
  * The path starts with "label", then object keys joined by dots. Fills
- * *out (type NMS_LABEL_ABSENT when there is no such field). Returns NMS_OK,
+ * *out (type NMS_LABEL_ABSENT when there is no such field, or when a key
+ * on the path is given twice in its object: which one would be meant?).
+ * Returns NMS_OK,
  * NMS_EINVAL when the path does not start with "label", or NMS_ENOMEM.
  */
 enum nms_status nms_label_get(const char *label_json, const char *path,

@@ -45,12 +45,28 @@ static int by_string(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static cJSON *to_json(lua_State *L, int idx, int depth, size_t *left);
+/* What may still be written: values (NMS_LUAJSON_MAX_VALUES) and bytes
+ * of text, strings and keys (NMS_LUAJSON_MAX_BYTES). */
+struct room {
+    size_t values, bytes;
+};
+
+static cJSON *to_json(lua_State *L, int idx, int depth, struct room *left);
+
+/* Takes the `len` bytes of a string or key from *left: 0, or -1 when they
+ * do not fit. */
+static int take_bytes(struct room *left, size_t len)
+{
+    if (len > left->bytes)
+        return -1;
+    left->bytes -= len;
+    return 0;
+}
 
 /* A table as a JSON array when its keys are exactly 1..n (n > 0), else as
- * an object with its string keys in sorted order (so output is stable).
- * *left is how many more values may be written (NMS_LUAJSON_MAX_VALUES). */
-static cJSON *table_to_json(lua_State *L, int idx, int depth, size_t *left)
+ * an object with its string keys in sorted order (so output is stable). */
+static cJSON *table_to_json(lua_State *L, int idx, int depth,
+                            struct room *left)
 {
     lua_Integer n = (lua_Integer)lua_rawlen(L, idx), i, keys = 0;
     cJSON *out, *item;
@@ -88,6 +104,8 @@ static cJSON *table_to_json(lua_State *L, int idx, int depth, size_t *left)
     }
     qsort(names, (size_t)i, sizeof *names, by_string);
     for (n = i, i = 0; i < n; i++) {
+        if (take_bytes(left, strlen(names[i])) != 0)
+            goto fail;
         lua_getfield(L, idx, names[i]);
         item = to_json(L, lua_gettop(L), depth + 1, left);
         lua_pop(L, 1);
@@ -104,11 +122,14 @@ fail:
     return NULL;
 }
 
-static cJSON *to_json(lua_State *L, int idx, int depth, size_t *left)
+static cJSON *to_json(lua_State *L, int idx, int depth, struct room *left)
 {
-    if (depth > NMS_LUAJSON_MAX_DEPTH || *left == 0 || !lua_checkstack(L, 4))
+    size_t len;
+
+    if (depth > NMS_LUAJSON_MAX_DEPTH || left->values == 0 ||
+        !lua_checkstack(L, 4))
         return NULL;
-    --*left;
+    left->values--;
     switch (lua_type(L, idx)) {
     case LUA_TNIL:
         return cJSON_CreateNull();
@@ -117,7 +138,10 @@ static cJSON *to_json(lua_State *L, int idx, int depth, size_t *left)
     case LUA_TNUMBER:
         return cJSON_CreateNumber(lua_tonumber(L, idx));
     case LUA_TSTRING:
-        return cJSON_CreateString(lua_tostring(L, idx));
+        lua_tolstring(L, idx, &len);
+        return take_bytes(left, len) == 0
+                   ? cJSON_CreateString(lua_tostring(L, idx))
+                   : NULL;
     case LUA_TTABLE:
         return table_to_json(L, idx, depth, left);
     default:
@@ -127,7 +151,7 @@ static cJSON *to_json(lua_State *L, int idx, int depth, size_t *left)
 
 cJSON *nms_luajson_from(lua_State *L, int idx)
 {
-    size_t left = NMS_LUAJSON_MAX_VALUES;
+    struct room left = {NMS_LUAJSON_MAX_VALUES, NMS_LUAJSON_MAX_BYTES};
 
     return to_json(L, lua_absindex(L, idx), 0, &left);
 }
@@ -166,8 +190,10 @@ cJSON *nms_luajson_case(lua_State *L, int idx)
     if (!cJSON_IsObject(doc)) {
         cJSON_Delete(doc);
         luaL_error(L, "the case must be a table of JSON values (no functions, "
-                      "at most %d levels deep, at most %d values)",
-                   NMS_LUAJSON_MAX_DEPTH, (int)NMS_LUAJSON_MAX_VALUES);
+                      "at most %d levels deep, at most %d values and %d "
+                      "bytes of text)",
+                   NMS_LUAJSON_MAX_DEPTH, (int)NMS_LUAJSON_MAX_VALUES,
+                   (int)NMS_LUAJSON_MAX_BYTES);
     }
     if (find_non_finite(doc, path, sizeof path)) {
         cJSON_Delete(doc);

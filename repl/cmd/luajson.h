@@ -10,6 +10,7 @@
 #include <lua.h>
 
 #include "nms/output.h"
+#include "nms/reader.h"
 
 /* Nesting deeper than this is refused when converting tables to JSON. */
 #define NMS_LUAJSON_MAX_DEPTH 100
@@ -21,6 +22,13 @@
  * holds at most as many (NMS_JSON_MAX_VALUES, core/input/json_check.h). */
 #define NMS_LUAJSON_MAX_VALUES 1000000u
 
+/* And at most this many bytes of text (strings and keys), counted as
+ * written out, as a case file's record (NMS_MAX_RECORD): a script's one
+ * string of 10 MB listed 100 times in a table it printed was 1 GB of C
+ * memory and 80 s, deaf to the entry's limits (1,000 times, the
+ * machine's memory). */
+#define NMS_LUAJSON_MAX_BYTES NMS_MAX_RECORD
+
 /* [-0, +1] Pushes a JSON value as Lua: objects and arrays as tables, null
  * as nil, integral numbers as integers. */
 void nms_luajson_push(lua_State *L, const cJSON *v);
@@ -30,7 +38,8 @@ void nms_luajson_push(lua_State *L, const cJSON *v);
  * (n > 0) as an array, any other table as an object with its string keys
  * sorted (so output is stable). NULL for functions and other values JSON
  * cannot hold, nesting past NMS_LUAJSON_MAX_DEPTH, more than
- * NMS_LUAJSON_MAX_VALUES values, or no memory. Never raises.
+ * NMS_LUAJSON_MAX_VALUES values or NMS_LUAJSON_MAX_BYTES bytes of text, or
+ * no memory. Never raises.
  */
 cJSON *nms_luajson_from(lua_State *L, int idx);
 

@@ -149,7 +149,7 @@ static int run_script(lua_State *L, struct nms_run *run, int argc, char **argv)
         nms_errorf("%s", lua_tostring(L, -1));
         return nms_interrupted() ? NMS_EXIT_INTERRUPTED : NMS_EXIT_CASE_ERRORS;
     }
-    return NMS_EXIT_OK;
+    return nms_interrupted() ? NMS_EXIT_INTERRUPTED : NMS_EXIT_OK;
 }
 
 int nms_cmd_run(int argc, char **argv)

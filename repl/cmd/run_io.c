@@ -40,9 +40,11 @@ static void push_encoded(lua_State *L, int idx)
     cJSON_Delete(json);
     if (!text)
         luaL_error(L,
-                   "cannot encode a %s as JSON (functions, userdata and "
-                   "nesting over %d levels cannot be)",
-                   luaL_typename(L, idx), NMS_LUAJSON_MAX_DEPTH);
+                   "cannot encode a %s as JSON (functions, userdata, "
+                   "nesting over %d levels, more than %d values or %d "
+                   "bytes of text cannot be)",
+                   luaL_typename(L, idx), NMS_LUAJSON_MAX_DEPTH,
+                   (int)NMS_LUAJSON_MAX_VALUES, (int)NMS_LUAJSON_MAX_BYTES);
     lua_pushstring(L, text);
     cJSON_free(text);
 }

@@ -19,7 +19,9 @@
 #include "cmd/anchor.h"
 #include "cmd/luajson.h"
 #include "cmd/run.h"
+#include "front/interrupt.h"
 #include "front/options.h"
+#include "nms/interrupt.h"
 #include "nms/output.h"
 
 #define CASES "nms.cases"
@@ -184,6 +186,7 @@ static struct nms_engine *engine_for(lua_State *L, struct nms_run *run, int idx)
         lua_pushliteral(L, "not enough memory");
         return NULL;
     }
+    nms_engine_set_interrupt(e, nms_interrupt_flag());   /* as the run's */
     for (i = 0; i < run->cli->n_params; i++)
         nms_engine_set_param(e, run->cli->params[i]); /* checked at start */
     if (set_params(L, e, idx) != 0 ||
@@ -345,6 +348,10 @@ static void push_result(lua_State *L, struct box *b, struct nms_engine *e,
 {
     if (!b->c->error && nms_engine_evaluate(e, b->c, &b->r) != NMS_OK)
         luaL_error(L, "%s", nms_engine_errmsg(e));
+    /* a case cut short by SIGINT/SIGTERM is no record: the script stops
+     * (the box, collected, frees it) */
+    if (nms_interrupted())
+        luaL_error(L, "interrupted");
     if (exposed)
         *exposed = nms_anchor_exposed(b->r);
     if (nms_luajson_push_record(L, b->c, b->r, nms_engine_ruleset(e)) != 0)

@@ -150,6 +150,8 @@ static int evaluate_times(struct nms_engine *e,
     int rc = 0;
 
     for (k = 0; k < tl->n_times && rc == 0 && !tl->error; k++) {
+        if (nms_interrupted())
+            return 0;   /* the caller writes nothing of this case */
         opt.as_of = tl->times[k];
         if (!(c = nms_case_read(rec, &opt)))
             return -1;
@@ -262,8 +264,15 @@ static int timeline_record(void *ctx, const struct nms_record *rec)
         rc = 0;
         goto out;
     }
-    if (nms_timeline_compute(run->e, run->w, rec, c, &tl) != 0 ||
-        nms_timeline_cohort_add(run->co, &tl) != 0)
+    if (nms_timeline_compute(run->e, run->w, rec, c, &tl) != 0)
+        goto out;
+    if (nms_interrupted()) {   /* cut short: as batch, neither written */
+        run->t->cases--;       /* nor counted */
+        run->co->cases--;
+        rc = 0;
+        goto out;
+    }
+    if (nms_timeline_cohort_add(run->co, &tl) != 0)
         goto out;
     if (tl.error) {
         run->t->errors++;

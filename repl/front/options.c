@@ -331,11 +331,14 @@ static int load(const struct nms_cli *cli, struct nms_engine **out,
             return NMS_EXIT_USAGE;
         }
     }
-    /* A batch -j worker loads while the run goes on: a signal stops its
-     * load as it would a case (a hostile ruleset's load may take its
-     * whole CPU limit), and a load so stopped is no fault to report. */
-    if (mode == LOAD_QUIET)
-        nms_engine_set_interrupt(e, nms_interrupt_flag());
+    /* A signal stops a load or a case of every command, once it has
+     * installed its handlers (nms_interrupt_install; until then the flag
+     * is never set): timeline, summary and accuracy did not pass the flag
+     * on, so SIGTERM waited for each of a case's up to 2,000 evaluations
+     * to reach its CPU-time limit (tests/cli/run.sh). A batch -j worker
+     * loads while the run goes on, and a load it stops so is no fault to
+     * report. */
+    nms_engine_set_interrupt(e, nms_interrupt_flag());
     status = mode == LOAD_IDENTITY ? nms_engine_identify(e, dir)
                                    : nms_engine_load(e, dir);
     if (status != NMS_OK) {

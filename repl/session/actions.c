@@ -60,13 +60,8 @@ static cJSON *read_file(struct session *s, const char *path)
     struct nms_case *c = NULL;
     cJSON *doc = NULL;
 
-    if (!replua_may_read(s, path))
+    if (!(fp = replua_open(s, path)))
         return NULL;
-    fp = fopen(path, "rb");
-    if (!fp) {
-        repl_error(s, "cannot open '%s': %s", path, strerror(errno));
-        return NULL;
-    }
     /* Ctrl-C stops a record that never ends (a device, a pipe), as in
      * batch: the reader looks at the flag every few kilobytes. */
     if (nms_reader_open(&reader, fp, path) == NMS_OK)

@@ -168,10 +168,13 @@ static const char usage[] =
     "  --keep-going         run every command of a script, even after an error\n"
     "                       (a script stops at its first error by default)\n"
     "  --full-lua           give a script (or piped input) the full Lua\n"
-    "                       library (io, os, require ...) and let its .save\n"
-    "                       and .plot write files; by default it gets the\n"
-    "                       rules' sandbox: base, string, table, math, utf8,\n"
-    "                       the rules' limits for each entry, and no files\n"
+    "                       library (io, os, require ...), let its .save\n"
+    "                       and .plot write files and its .load and .read\n"
+    "                       read any; by default it gets the rules' sandbox:\n"
+    "                       base, string, table, math, utf8, the rules'\n"
+    "                       limits for each entry, no file written, and\n"
+    "                       .load and .read of files below its directory or\n"
+    "                       the working directory only, none hidden\n"
     "  --max-instructions N, --max-memory MIB, --max-cpu-ms MS   sandbox limits\n"
     "                       of a case, and of each entry of a script's Lua\n"
     "  --color[=WHEN]       colour on a terminal: auto (default: unless NO_COLOR\n"
@@ -257,7 +260,10 @@ int nms_cmd_repl(int argc, char **argv)
      * script must not go on with an empty case in its place. */
     if (cli.n_inputs == 1) {
         load[1] = cli.inputs[0];
-        if (act_load(&s, 2, load) != 0) {
+        s.loading_cli_case = 1;   /* the operator's own file */
+        status = act_load(&s, 2, load);
+        s.loading_cli_case = 0;
+        if (status != 0) {
             status = NMS_EXIT_USAGE;
             goto out;
         }
@@ -267,6 +273,8 @@ int nms_cmd_repl(int argc, char **argv)
         interactive(&s);
         status = NMS_EXIT_OK;
     } else {
+        if (script)   /* what it may .load and .read: below its directory */
+            (void)replua_set_root(&s, cli.script);   /* none before */
         scenario_run(&s, script ? script : stdin, cli.script ? cli.script : "-",
                      cli.echo);
         status = s.place.failed ? NMS_EXIT_CASE_ERRORS : NMS_EXIT_OK;
@@ -274,6 +282,7 @@ int nms_cmd_repl(int argc, char **argv)
 out:
     replua_free(s.lua);
     replua_free(s.read_lua);
+    replua_restore_root(&s, NULL);
     session_release(&s);
     if (script)
         fclose(script);

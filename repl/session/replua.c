@@ -22,6 +22,7 @@
  * "<eof>" mean the entry is incomplete and the REPL reads another line.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,16 +162,110 @@ struct replua *replua_for_entry(struct session *s)
     return s->read_lua;
 }
 
-int replua_may_read(struct session *s, const char *path)
+/* Whether `real` (a real path) is a file below directory `root` (a real
+ * path, or NULL) with no hidden name on the way down: ~/.ssh/id_rsa,
+ * ~/.netrc and a repository's .git/config stay out even when a script runs
+ * from the home directory. */
+static int below(const char *real, const char *root)
+{
+    size_t n = root ? strlen(root) : 0;
+    const char *p;
+
+    if (n == 0 || strncmp(real, root, n) != 0)
+        return 0;
+    p = real + n;
+    if (root[n - 1] != '/' && *p != '/')
+        return 0;   /* "/work/ab" is not below "/work/a" */
+    for (; *p; p++)
+        if (*p == '/' && p[1] == '.')
+            return 0;
+    return 1;
+}
+
+/* The real path of `path`'s directory, malloc'd, or NULL. */
+static char *real_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir, *real;
+
+    if (!slash)
+        return realpath(".", NULL);
+    if (slash == path)
+        return realpath("/", NULL);
+    if (!(dir = strndup(path, (size_t)(slash - path))))
+        return NULL;
+    real = realpath(dir, NULL);
+    free(dir);
+    return real;
+}
+
+char *replua_set_root(struct session *s, const char *file)
+{
+    char *old = s->read_root;
+
+    s->read_root = file ? real_dir(file) : NULL;
+    return old;
+}
+
+void replua_restore_root(struct session *s, char *old)
+{
+    free(s->read_root);
+    s->read_root = old;
+}
+
+/* Opens `real` (a real path) for session s, which is not its user's own,
+ * or says why not. */
+static FILE *open_confined(struct session *s, const char *path,
+                           const char *real)
 {
     struct stat st;
+    char *cwd;
+    int inside;
+    FILE *fp;
 
-    if (replua_trusted(s) || stat(path, &st) != 0 || S_ISREG(st.st_mode))
-        return 1;
-    repl_error(s, "'%s' is not a regular file: a script, piped input or "
-                  ".read scenario reads only files (--full-lua reads any)",
-               path);
-    return 0;
+    if (stat(real, &st) == 0 && !S_ISREG(st.st_mode)) {
+        repl_error(s, "'%s' is not a regular file: a script, piped input "
+                      "or .read scenario reads only files (--full-lua reads "
+                      "any)", path);
+        return NULL;
+    }
+    /* a run from / (a service, cron) says nothing of where its files are */
+    cwd = realpath(".", NULL);
+    if (cwd && strcmp(cwd, "/") == 0)
+        cwd[0] = '\0';
+    inside = below(real, s->read_root) || below(real, cwd);
+    free(cwd);
+    if (!inside) {
+        repl_error(s, "'%s' is outside the script's directory and the "
+                      "working directory, or hidden: a script, piped input "
+                      "or .read scenario reads only files below them whose "
+                      "names do not start with '.' (--full-lua reads any)",
+                   path);
+        return NULL;
+    }
+    if (!(fp = fopen(real, "r")))
+        repl_error(s, "cannot open '%s': %s", path, strerror(errno));
+    return fp;
+}
+
+FILE *replua_open(struct session *s, const char *path)
+{
+    char *real;
+    FILE *fp;
+
+    if (replua_trusted(s) || s->loading_cli_case) {
+        if (!(fp = fopen(path, "r")))
+            repl_error(s, "cannot open '%s': %s", path, strerror(errno));
+        return fp;
+    }
+    /* resolved once and opened by that name: a link cannot lead out */
+    if (!(real = realpath(path, NULL))) {
+        repl_error(s, "cannot open '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    fp = open_confined(s, path, real);
+    free(real);
+    return fp;
 }
 
 struct replua *replua_new(struct session *s)

@@ -6,6 +6,7 @@
 #define NMS_REPL_REPLUA_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "session/session.h"
 
@@ -22,12 +23,21 @@ int replua_trusted(const struct session *s);
  * out of memory. */
 struct replua *replua_for_entry(struct session *s);
 
-/* Whether session s may open the file at `path` with .load or .read: a
- * session that is not its user's own (replua_trusted) reads only regular
- * files, as /dev/zero never ends and a named pipe may never answer
- * (either held a script's session for ever; the pipe already in open).
- * Says why not; a path that cannot be looked at is left to the open. */
-int replua_may_read(struct session *s, const char *path);
+/* Opens the file at `path` for .load or .read in session s, or returns
+ * NULL after saying why. A session that is not its user's own
+ * (replua_trusted; the command line's CASE excepted) opens only regular
+ * files (/dev/zero never ends and a named pipe may never answer: either
+ * held a script's session for ever), and only below the working directory
+ * or s->read_root, with no name on the way starting with '.': a shared
+ * script's `.read ~/.ssh/id_rsa` printed the key line by line in its
+ * error messages, to whatever log kept the output. docs/security.md. */
+FILE *replua_open(struct session *s, const char *path);
+
+/* Makes the directory of script or scenario `file` (NULL: none) the root
+ * s->read_root of what its entries may open; returns the previous root,
+ * which the caller hands back to replua_restore_root when it ends. */
+char *replua_set_root(struct session *s, const char *file);
+void replua_restore_root(struct session *s, char *old);
 
 /* A new Lua state for session s, or NULL when out of memory. */
 struct replua *replua_new(struct session *s);

@@ -121,23 +121,24 @@ int act_read(struct session *s, int argc, char **argv)
 {
     struct nms_msg_place saved = s->place;
     FILE *fp;
-    int rc;
+    char *root;
+    int own, rc;
 
     (void)argc;
     if (s->read_depth >= MAX_READ_DEPTH) {
         repl_error(s, ".read nested more than %d deep", MAX_READ_DEPTH);
         return -1;
     }
-    if (!replua_may_read(s, argv[1]))
+    if (!(fp = replua_open(s, argv[1])))
         return -1;
-    fp = fopen(argv[1], "r");
-    if (!fp) {
-        repl_error(s, "cannot open '%s': %s", argv[1], strerror(errno));
-        return -1;
-    }
+    /* a scenario the user chose at a terminal may read beside itself */
+    own = replua_trusted(s);
+    root = own ? replua_set_root(s, argv[1]) : NULL;
     s->read_depth++;
     rc = scenario_run(s, fp, argv[1], 1);
     s->read_depth--;
+    if (own)
+        replua_restore_root(s, root);
     fclose(fp);
     saved.failed = saved.failed || rc != 0;
     s->place = saved;

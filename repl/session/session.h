@@ -66,6 +66,12 @@ struct session {
     int quit;                   /* .quit was given */
     int keep_going;             /* --keep-going: a script runs past errors */
     int read_depth;             /* .read files being run, one in another */
+    char *read_root;            /* the directory (real path) of the script
+                                   or terminal .read scenario being run, a
+                                   root of what its .load and .read may
+                                   open (replua_open); NULL: none */
+    int loading_cli_case;       /* the command line's CASE is being loaded:
+                                   the operator's own file, read anywhere */
     FILE *out;                  /* where a command's output goes: stdout,
                                    or the page being gathered (page.h) */
 };

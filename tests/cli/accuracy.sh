@@ -78,5 +78,14 @@ for fmt in text json csv; do
 done
 acc --label label.none "$data/cohort.jsonl" >/dev/null 2>"$tmp/err"
 check "a label no case carries: a warning" 'grep -q "no case carries a usable" "$tmp/err"'
+# A reference given twice ({"nms": true, "nms": false}, kept verbatim as
+# written) is no reference: accuracy took the first, jq and Python the
+# last (session 20).
+printf '{"id":"twice","label":{"nms":true,"nms":false}}\n{"id":"nested","label":{"r":{"nms":1},"r":{"nms":0}}}\n{"id":"once","label":{"nms":true,"other":false}}\n' >"$tmp/twice.jsonl"
+acc --format json "$tmp/twice.jsonl" >"$tmp/twice.json" 2>/dev/null
+"$bin" accuracy --rules "$src/tests/data/rules/tri" --label label.r.nms --format json "$tmp/twice.jsonl" >"$tmp/twice-r.json" 2>/dev/null
+check "a label key given twice on the path is no usable reference" \
+    '[ "$(jq -c "[.cases,.positives,.negatives,.unlabelled]" "$tmp/twice.json")" = "[3,1,0,2]" ] &&
+     [ "$(jq -c "[.cases,.positives,.negatives,.unlabelled]" "$tmp/twice-r.json")" = "[3,0,0,3]" ]'
 
 finish

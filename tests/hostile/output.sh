@@ -57,7 +57,8 @@ run eval --color=always "${rules[@]}" "$tmp/h.jsonl" >"$tmp/color.txt" 2>"$tmp/m
 check "eval with colours: the report's colours, but not the id's sequences" \
     'LC_ALL=C grep -q $'"'"'\x1b\[32m'"'"' "$tmp/color.txt" && ! LC_ALL=C grep -q $'"'"'\x1b\[2J\|\x1b\]0'"'"' "$tmp/color.txt"'
 head -1 "$tmp/h.jsonl" >"$tmp/one.json"
-printf '.load %s\n.eval\n.eval forge\n' "$tmp/one.json" | run repl "${rules[@]}" >"$tmp/repl.txt" 2>&1
+# (from $tmp: piped input reads only below the working directory)
+(cd "$tmp" && printf '.load one.json\n.eval\n.eval forge\n' | run repl "${rules[@]}") >"$tmp/repl.txt" 2>&1
 check "REPL .eval and .eval SET: no raw escape sequence, the id shown visibly" \
     '! LC_ALL=C grep -q $'"'"'\x1b\[2J\|\x1b\]0'"'"' "$tmp/repl.txt" && grep -qF "pwned\x07" "$tmp/repl.txt"'
 finish

@@ -107,8 +107,8 @@ check "help plot is plot --help" '[ "$("$bin" help plot)" = "$("$bin" plot --hel
     $wrapper "$bin" repl --rules "$src/rules" --full-lua) >"$tmp/out" 2>&1
 check ".plot writes ID.svg and .plot FILE writes FILE" \
     '[ -s "$tmp/01-haloperidol-classic.svg" ] && [ -s "$tmp/pic.svg" ] && grep -q "drawn in pic.svg" "$tmp/out"'
-(cd "$tmp" && printf '.load %s/%s\n.plot refused.svg\n' "$src" "$case01" |
-    $wrapper "$bin" repl --rules "$src/rules") >"$tmp/out" 2>&1
+(cd "$tmp" && printf '.plot refused.svg\n' |
+    $wrapper "$bin" repl --rules "$src/rules" "$src/$case01") >"$tmp/out" 2>&1
 check ".plot from piped input without --full-lua writes nothing" \
     '[ ! -e "$tmp/refused.svg" ] && grep -q ".plot writes a file: a script, piped input or .read scenario may only with --full-lua" "$tmp/out"'
 check ".plot draws the same picture as nmsrules plot" 'cmp -s "$tmp/pic.svg" "$tmp/01.svg"'

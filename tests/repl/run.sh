@@ -221,6 +221,38 @@ if [ "$status" -eq 1 ] &&
 else
     not_ok "a script read a device (status $status)" "$(head -c 2000 "$tmp/devices.txt")"
 fi
+# ... and only below its own directory or the working directory, none
+# hidden: a shared script's `.read ~/.ssh/id_rsa` printed the key line by
+# line in its error messages, to whatever log kept the output (session 20).
+# A link does not lead out; --full-lua, and the command line's CASE, read
+# anywhere. (Run from /, which is no root: a service's working directory.)
+mkdir -p "$tmp/shared/cases" "$tmp/shared/.hidden" "$tmp/secrets"
+printf 'secret-key-line\n' >"$tmp/secrets/key"
+ln -s "$tmp/secrets/key" "$tmp/shared/cases/key.json"
+cp "$src/examples/cases/03-metoclopramide.json" "$tmp/shared/cases/03.json"
+cp "$src/examples/cases/03-metoclopramide.json" "$tmp/shared/.hidden/03.json"
+cat >"$tmp/shared/confined.nms" <<EOF
+.read $tmp/secrets/key
+.load $tmp/secrets/key
+.load $tmp/shared/cases/key.json
+.load $tmp/shared/.hidden/03.json
+.load $tmp/shared/cases/03.json
+print("loaded", case.id)
+EOF
+(cd / && timeout 20 $wrapper "$bin" repl --rules "$src/$tri" --keep-going \
+    --script "$tmp/shared/confined.nms" "$tmp/secrets/../shared/.hidden/03.json") \
+    >"$tmp/confined.txt" 2>&1
+status=$?
+(cd / && timeout 20 "$bin" repl --rules "$src/$tri" --keep-going --full-lua \
+    --script "$tmp/shared/confined.nms") >"$tmp/confined-full.txt" 2>&1
+if [ "$status" -eq 1 ] && ! grep -q secret-key-line "$tmp/confined.txt" &&
+    [ "$(grep -c "is outside the script's directory and the working directory, or hidden" "$tmp/confined.txt")" -eq 4 ] &&
+    grep -q "loaded	03-metoclopramide" "$tmp/confined.txt" &&
+    grep -q secret-key-line "$tmp/confined-full.txt"; then
+    ok "a script's .load and .read open only files below its directory or the working directory, none hidden"
+else
+    not_ok "a script read a file outside its directory (status $status)" "$(head -c 2000 "$tmp/confined.txt")"
+fi
 # ... and the conversion of its tables to a case, in C: a table met twice
 # is written twice, so forty levels of t = {a = t, b = t} were 2^40 values
 # built in C memory, where neither the memory cap nor the entry's limits
@@ -233,13 +265,30 @@ t = {x = 1}
 for i = 1, 21 do t = {a = t, b = t} end
 nms.set_case({id = "shared", label = t})
 EOF
-timeout 20 "$bin" repl --rules "$src/$tri" --script "$tmp/shared.nms" >"$tmp/shared.txt" 2>&1
-status=$?
-if [ "$status" -eq 1 ] && grep -qF "shared.nms:3: stdin:1: the case must be a table of JSON values (no functions, at most 100 levels deep, at most 1000000 values)" "$tmp/shared.txt"; then
-    ok "a script's case of tables met many times stops at 1,000,000 values"
-else
-    not_ok "a script's case of shared tables was written out whole (status $status)" "$(cat "$tmp/shared.txt")"
-fi
+# refused_case NAME OK NOT_OK: $tmp/NAME.nms's nms.set_case, its line 3,
+# is refused by the bounds of a case built from Lua tables.
+refused_case() {
+    local status
+    timeout 20 "$bin" repl --rules "$src/$tri" --script "$tmp/$1.nms" >"$tmp/$1.txt" 2>&1
+    status=$?
+    if [ "$status" -eq 1 ] && grep -qF "$1.nms:3: stdin:1: the case must be a table of JSON values (no functions, at most 100 levels deep, at most 1000000 values and 67108864 bytes of text)" "$tmp/$1.txt"; then
+        ok "$2"
+    else
+        not_ok "$3 (status $status)" "$(head -c 2000 "$tmp/$1.txt")"
+    fi
+}
+refused_case shared "a script's case of tables met many times stops at 1,000,000 values" \
+    "a script's case of shared tables was written out whole"
+# ... and the bytes of text, a string counted each time it is met: one
+# string of 10 MB listed 100 times was 1 GB of C memory and 80 s, deaf
+# to the entry's limits (1,000 times, the machine's memory; session 20).
+cat >"$tmp/bulky.nms" <<'EOF'
+s = ("x"):rep(1e7)
+t = {} for i = 1, 100 do t[i] = s end
+nms.set_case({id = "bulky", label = t})
+EOF
+refused_case bulky "a script's case of one long string met many times stops at 64 MiB of text" \
+    "a script's case of one long string met many times was built"
 # ... and its instructions and patterns: every entry gets the rules'
 # budget per case (--max-instructions, 100,000 here), enforced as for a
 # rule (no pcall or xpcall handler swallows it), and the pattern guard.
