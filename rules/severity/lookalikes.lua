@@ -30,7 +30,9 @@
 -- First steps appear only where a source gives them, with doses only as
 -- printed there (clinical-reference §7); nothing is calculated.
 
+local P = require("lib.params")
 local exam = require("lib.exam")
+local regimen = require("lib.regimen")
 
 local function act(text, source) return { text = text, source = source } end
 
@@ -118,6 +120,40 @@ local function tetanus_caveat(case)
       .. "Hinfey PB, Medscape (eMedicine 229594): the injury often unnoticed, under-immunisation")
 end
 
+-- Hunter undecided beside a serotonergic drug, with a sign that points to
+-- serotonin toxicity rather than NMS recorded: myoclonus (Sternbach's
+-- feature [S55]) or hyperreflexia (against the often decreased reflexes of
+-- NMS, §7.1 MSD [S34]). Diaphoresis, agitation and tremor, which NMS shares,
+-- do not raise it. The decision rules turn on clonus and reflexes, which a
+-- record often lacks (published case cr45, FINDINGS-20 6: myoclonus on
+-- linezolid after escitalopram, and a list that never said what would
+-- decide it).
+local SEROTONIN_SIGNS = { "myoclonus", "hyperreflexia" }
+local SEROTONERGIC = { serotonergic = true }
+local SEROTONIN_AGENT_WINDOW_H = P.number("differential.serotonin_hunter.agent_window_h")
+
+local function sign_recorded(case, field)
+  if field == "hyperreflexia" then return exam.hyperreflexia(case).value == true end
+  return exam.flag(case, field).value == true
+end
+
+local function serotonin_caveat(case)
+  if regimen.given(case, SEROTONERGIC, SEROTONIN_AGENT_WINDOW_H, "serotonergic drug").value ~= true then
+    return nil
+  end
+  local shown = {}
+  for _, field in ipairs(SEROTONIN_SIGNS) do
+    if sign_recorded(case, field) then shown[#shown + 1] = field end
+  end
+  if #shown == 0 then return nil end
+  return act("A serotonergic drug and " .. table.concat(shown, " and ") .. " recorded: serotonin toxicity "
+    .. "is not excluded. The Hunter decision rules turn on clonus and reflexes: examine for spontaneous, "
+    .. "inducible and ocular clonus (exam[].clonus) and for hyperreflexia (exam[].hyperreflexia); with "
+    .. "the rules met, its own first steps come first",
+    "differential/serotonin_hunter.lua; §7.2 Hunter decision rules (Dunkley et al., QJM 2003) "
+      .. "[S51][S52][S53]; myoclonus: Sternbach 1991 [S55]")
+end
+
 return {
   malignant_hyperthermia = {
     role = "rival", name = "malignant hyperthermia",
@@ -152,7 +188,8 @@ return {
       NO_ANTICHOLINERGIC,
     },
   },
-  serotonin_hunter = SEROTONIN,
+  serotonin_hunter = { role = SEROTONIN.role, name = SEROTONIN.name, steps = SEROTONIN.steps,
+                       caveat = serotonin_caveat },   -- while undecided (severity/working.lua W.caveats)
   serotonin_sternbach = SEROTONIN,
   sympathomimetic = {
     role = "rival", name = "sympathomimetic toxicity",
