@@ -105,13 +105,25 @@ local function catatonia_antagonists(antagonists)
       .. "unless there is a clear indication (e.g. psychosis)'), the guideline of §5.6 [S38]")
 end
 
-local function tetanus_caveat(case)
+-- The signs among `fields` recorded true, in their order, joined by
+-- " and "; nil when none is. A sign is read by exam.flag unless
+-- SIGN_READERS names the helper that reads it (hyperreflexia is also ruled
+-- out by a recorded hyporeflexia). Shared by the caveats below.
+local SIGN_READERS = { hyperreflexia = exam.hyperreflexia }
+local function recorded_signs(case, fields)
   local shown = {}
-  for _, field in ipairs(TETANUS_SIGNS) do
-    if exam.flag(case, field).value == true then shown[#shown + 1] = field end
+  for _, field in ipairs(fields) do
+    local reader = SIGN_READERS[field]
+    local finding = reader and reader(case) or exam.flag(case, field)
+    if finding.value == true then shown[#shown + 1] = field end
   end
-  if #shown == 0 then return nil end
-  return act(table.concat(shown, " and "):gsub("^%l", string.upper) .. " recorded, consciousness not: "
+  return #shown > 0 and table.concat(shown, " and ") or nil
+end
+
+local function tetanus_caveat(case)
+  local shown = recorded_signs(case, TETANUS_SIGNS)
+  if not shown then return nil end
+  return act(shown:gsub("^%l", string.upper) .. " recorded, consciousness not: "
     .. "tetanus (a DSM-5 differential of NMS) is not excluded. Tetanus spares consciousness, NMS usually "
     .. "alters it: record the mental status (exam[].mental_status) and ask about a wound and tetanus "
     .. "immunisation; with clear consciousness the tetanus screen is met and its first steps (tetanus "
@@ -132,21 +144,15 @@ local SEROTONIN_SIGNS = { "myoclonus", "hyperreflexia" }
 local SEROTONERGIC = { serotonergic = true }
 local SEROTONIN_AGENT_WINDOW_H = P.number("differential.serotonin_hunter.agent_window_h")
 
-local function sign_recorded(case, field)
-  if field == "hyperreflexia" then return exam.hyperreflexia(case).value == true end
-  return exam.flag(case, field).value == true
-end
-
+-- The signs are read first: most records have none, and the drug window
+-- is the dearer question.
 local function serotonin_caveat(case)
-  if regimen.given(case, SEROTONERGIC, SEROTONIN_AGENT_WINDOW_H, "serotonergic drug").value ~= true then
+  local shown = recorded_signs(case, SEROTONIN_SIGNS)
+  if not shown
+    or regimen.given(case, SEROTONERGIC, SEROTONIN_AGENT_WINDOW_H, "serotonergic drug").value ~= true then
     return nil
   end
-  local shown = {}
-  for _, field in ipairs(SEROTONIN_SIGNS) do
-    if sign_recorded(case, field) then shown[#shown + 1] = field end
-  end
-  if #shown == 0 then return nil end
-  return act("A serotonergic drug and " .. table.concat(shown, " and ") .. " recorded: serotonin toxicity "
+  return act("A serotonergic drug and " .. shown .. " recorded: serotonin toxicity "
     .. "is not excluded. The Hunter decision rules turn on clonus and reflexes: examine for spontaneous, "
     .. "inducible and ocular clonus (exam[].clonus) and for hyperreflexia (exam[].hyperreflexia); with "
     .. "the rules met, its own first steps come first",

@@ -87,6 +87,8 @@ end
 local SPLIT = memo.per_key(split_text, 4096)
 local FIELD = memo.per_key(field_text, 4096)
 local function field_of(datum) return FIELD[datum] end
+-- Where a datum is merged: its field path, else its own words.
+local function key_of(datum) return field_of(datum) or ("=" .. datum) end
 
 local NONE = {}
 local function split(text) return (text == nil or text == "") and NONE or SPLIT[text] end
@@ -96,7 +98,7 @@ local function split(text) return (text == nil or text == "") and NONE or SPLIT[
 -- of its field (or of the same text), keeping the longer wording; else as
 -- a new entry. Returns the entry.
 local function merge(list, datum)
-  local key = field_of(datum) or ("=" .. datum)
+  local key = key_of(datum)
   local d = list.by[key]
   if d then
     if #datum > #d.text then d.text = datum end
@@ -191,7 +193,7 @@ function M.list(verdicts, parts)
   local all, rest = { by = {} }, {}
   for i, d in ipairs(lifted) do
     all[i] = d
-    all.by[field_of(d.text) or ("=" .. d.text)] = d
+    all.by[key_of(d.text)] = d
   end
   for i, item in ipairs(items) do
     local d = i ~= at and merge(all, item) or { text = item }
