@@ -41,6 +41,8 @@ local memo = require("lib.memo")
 local ANTAGONISTS = P.set("exposure.antagonist_classes")
 local WITHDRAWAL = P.set("exposure.withdrawal_classes")
 local WITHDRAWAL_H = P.number("exposure.withdrawal_window_h")
+-- What a record without a medication list lacks (the missing text of M.exposure).
+local MED_LIST = "the medication list (medications[]: drug or atc, start, stop)"
 local UNRECOGNISED = P.choice("drugs.unrecognised", { "unknown", "ignore" })
 
 local M = {}
@@ -367,7 +369,9 @@ end
 exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_hours)
   local w_hours = withdrawal_hours or math.max(hours, WITHDRAWAL_H)
   local courses = M.courses(case)
-  if courses == nil then return tri.finding(nil, "no medication list recorded") end
+  -- What decides it, named: the undecided line would otherwise say
+  -- "missing: data" (published case cr56, FINDINGS-21 2).
+  if courses == nil then return tri.finding(nil, "no medication list recorded", MED_LIST) end
   if case.assessed_at == nil then
     return tri.finding(nil, "assessment time unknown (the record has no times)", "an assessment time")
   end

@@ -503,6 +503,45 @@ local function not_working(case, w, window)
   return out
 end
 
+-- NMS undecided but suspected: a published criteria set is met with
+-- rigidity of severity.workup_rigidity (moderate or severe: the level at
+-- which NMS stays possible whatever the work-up finds, severity/working.lua;
+-- mild rigidity an antipsychotic gives on its own, and clozapine with a
+-- pending infection work-up and mild rigidity must not be told to stop
+-- clozapine, rules/tests/severity/workup.json), no rival look-alike is
+-- met, and dopamine antagonists are still given. The
+-- undecided list gives no NMS management, yet stopping the drug is not
+-- NMS management held for a confirmed diagnosis: seed 000 says
+-- "Immediate discontinuation of antipsychotic drugs and intensive
+-- symptomatic treatment are necessary if NMS is suspected". Not beside a
+-- met rival (its own steps; FINDINGS-20 1's catatonia line names the
+-- antipsychotics for malignant catatonia, so not twice) and not when no
+-- set is met (nothing then says NMS is suspected). Published case cr39
+-- (Levenson met, rectal 41.4 °C, coma, CK 100,000 on haloperidol still
+-- given; FINDINGS-20 4, FINDINGS-21 1).
+local function suspected_stop(case, w, window)
+  if #w.criteria.met == 0 or #rival_differentials(w) > 0 then return nil end
+  local rigid = working.significant_rigidity(case)
+  if rigid.value ~= true then return nil end
+  if antagonists_for(case, w.spectrum or {}, window) then return nil end
+  local trigger = meds.trigger(case, window)
+  if not trigger then return nil end
+  local given = {}
+  for _, group in ipairs(regimen.by_drug(trigger.antagonists)) do
+    local c = standing(group.courses)
+    if c.ongoing then given[#given + 1] = regimen.name(c) end
+  end
+  if #given == 0 then return nil end
+  return act("NMS is suspected (" .. fmt.list(w.criteria.met) .. " met, " .. rigid.evidence .. ") and "
+    .. fmt.list(given, 6)
+    .. (#given == 1 and " is" or " are") .. " still given: discontinue the antipsychotics and other dopamine "
+    .. "antagonists now, without waiting for the missing data; immediate discontinuation is necessary if "
+    .. "NMS is suspected",
+    "seed 000 ('Immediate discontinuation of antipsychotic drugs and intensive symptomatic treatment are "
+      .. "necessary if NMS is suspected'); seed 002 (do not delay treatment waiting for diagnostic "
+      .. "confirmation)")
+end
+
 -- NMS undecided: what would decide it, and the first steps of any
 -- look-alike that is met on its own criteria (they do not wait for NMS to
 -- be decided: cyproheptadine for serotonin toxicity, restoring a withdrawn
@@ -514,7 +553,8 @@ local function undecided(case, w, window, verdicts)
   local out = { act("Whether NMS is the working diagnosis cannot be decided from the record (missing: "
     .. (missing ~= "" and missing or "data") .. "). If NMS is suspected clinically, do not delay "
     .. "treatment waiting for diagnostic confirmation", "seed 002; severity/working.lua") }
-  out[#out + 1] = infection_pending(case)
+  out[#out + 1] = infection_pending(case)   -- the sepsis timing first in every list
+  out[#out + 1] = suspected_stop(case, w, window)
   whatever_the_cause(case, w, out)
   local restore = (any_restores(w.rivals) or any_restores(w.spectrum))
     and restore_step(case, meds.trigger(case, window) or { withdrawals = {} })

@@ -430,6 +430,13 @@ end
 --- The rivals of a list in words: "heat stroke screen met (heat_stroke)
 -- and infection work-up positive (workup.infection)"; with `short`, only
 -- what they are: "heat stroke (heat_stroke) and ...".
+--- Rigidity of severity.workup_rigidity (moderate or severe) on any exam, as
+-- a finding: the level at which NMS stays possible beside another cause;
+-- also what makes an undecided NMS "suspected" (severity/actions.lua).
+function W.significant_rigidity(case)
+  return exam.level(case, "rigidity", WORKUP_RIGIDITY, RIGIDITY_WORDS)
+end
+
 function W.names(list, short) return fmt.list(texts(list, short and "name" or "text")) end
 
 return W
