@@ -29,7 +29,7 @@ return {
         verdicts.dx.result, tostring(verdicts.dx.screen), verdicts.pair.result, tostring(verdicts.pair.level),
         verdicts.other.score, verdicts.other.possible, verdicts.risk_factors.score), source = verdicts.dx.section } }
     end
-    if case.history.dehydration then  -- whether the list is read (4th argument); fail if not
+    if case.history.exhaustion then  -- whether the list is read (4th argument); fail if not
       if read == false then error("nobody reads the list") end
       return { { text = "read " .. tostring(read), source = "test" } }
     end
