@@ -113,9 +113,10 @@ static int gather_notes(lua_State *L)
  * strings (struct nms_note). `read` is false when nobody reads the notes
  * (nms_engine_set_notes(e, 0): CSV, the compact record, the cohort
  * reports): the list is then checked and dropped, and an actions function
- * may return an empty one without working it out (docs/rules.md). The strings are first gathered in a table of
- * their own (gather_notes), so that what is copied is exactly what was
- * checked and measured, whatever metamethods the entries have. */
+ * may return an empty one without working it out (docs/rules.md). The
+ * strings are first gathered in a table of their own (gather_notes), so
+ * that what is copied is exactly what was checked and measured, whatever
+ * metamethods the entries have. */
 static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
                        int verdicts_idx, const struct nms_set_def *def,
                        struct nms_set *set)
