@@ -261,8 +261,12 @@ local set = {
 }
 
 -- The management list: the actions of every tier depend on the working
--- diagnosis and on which look-alikes are in play.
-set.actions = function(case, tier, verdicts)
+-- diagnosis and on which look-alikes are in play. When nobody reads it
+-- (`read` false: CSV, the compact record, the cohort reports, which print
+-- the tier and the items but no management) it is not worked out: it cost
+-- ~5 % of a CSV case, for a list the engine drops (docs/rules.md).
+set.actions = function(case, tier, verdicts, read)
+  if read == false then return {} end
   local w = assessed(case, verdicts)
   return actions.list(case, tier, w, verdicts, EXPOSURE_H)
 end

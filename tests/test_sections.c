@@ -250,7 +250,16 @@ static void severity_without_notes_keeps_the_verdict(void **state)
         assert_string_equal(r->error->rule, "severity.actions");
         assert_non_null(strstr(r->error->message,
                                "actions must return a list"));
+        /* told that nobody reads the list (their fourth argument) */
+        r = run(state, "{\"history\": {\"exhaustion\": true}}");
+        assert_non_null(r->error);
+        assert_string_equal(r->error->rule, "severity.actions");
+        assert_non_null(strstr(r->error->message, "nobody reads the list"));
         nms_engine_set_notes(f->e, 1);
+        s = set(run(state, "{\"history\": {\"exhaustion\": true}}"),
+                "severity");
+        assert_int_equal(s->n_notes, 1);
+        assert_string_equal(s->notes[0].text, "read true");
     }
     nms_engine_set_evidence(f->e, NMS_EVIDENCE_ALL);
 }

@@ -108,11 +108,15 @@ static int gather_notes(lua_State *L)
     return 2;
 }
 
-/* Calls actions(case, tier, verdicts) of the severity set and keeps the
- * list: the notes array and, in the same allocation after it, their
- * strings (struct nms_note). The strings are first gathered in a table of
- * their own (gather_notes), so that what is copied is exactly what was
- * checked and measured, whatever metamethods the entries have. */
+/* Calls actions(case, tier, verdicts, read) of the severity set and keeps
+ * the list: the notes array and, in the same allocation after it, their
+ * strings (struct nms_note). `read` is false when nobody reads the notes
+ * (nms_engine_set_notes(e, 0): CSV, the compact record, the cohort
+ * reports): the list is then checked and dropped, and an actions function
+ * may return an empty one without working it out (docs/rules.md). The
+ * strings are first gathered in a table of their own (gather_notes), so
+ * that what is copied is exactly what was checked and measured, whatever
+ * metamethods the entries have. */
 static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
                        int verdicts_idx, const struct nms_set_def *def,
                        struct nms_set *set)
@@ -129,7 +133,8 @@ static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
         lua_pushvalue(L, verdicts_idx);
     else
         lua_pushnil(L);
-    if (nms_vm_pcall_with(a->vm, 3, 1, a->handler) != LUA_OK) {
+    lua_pushboolean(L, a->mode->notes);
+    if (nms_vm_pcall_with(a->vm, 4, 1, a->handler) != LUA_OK) {
         fail_actions(L, a, def, 1);
         return -1;
     }
@@ -174,8 +179,8 @@ static int run_actions(lua_State *L, struct eval_args *a, int case_idx,
  * checks built serves the actions too. When nobody reads the notes (CSV,
  * the compact record), the actions still run, as a failing one fails the
  * case, but quietly on the findings already remembered (asking them all
- * again with evidence cost a tenth of a CSV case), and their notes are
- * dropped. */
+ * again with evidence cost a tenth of a CSV case), told so (`read`
+ * false, run_actions), and their notes are dropped. */
 int nms_eval_actions(lua_State *L, struct eval_args *a, int case_idx,
                      int verdicts_idx, const struct nms_set_def *def,
                      struct nms_set *set)

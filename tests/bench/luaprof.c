@@ -3,7 +3,8 @@
  * a cohort with a ruleset and prints the Lua functions (self and inclusive)
  * and lines where the samples fell.
  *
- *   luaprof [--rules DIR] [--evidence LEVEL] [--items WHICH] [--hz N | --every N]
+ *   luaprof [--rules DIR] [--evidence LEVEL] [--items WHICH] [--no-notes]
+ *           [--hz N | --every N]
  *           [--top K] [FILE]
  *
  * How it samples without touching core/: the engine already installs a Lua
@@ -359,7 +360,8 @@ static long run(struct nms_engine *e, FILE *fp, const char *source)
 
 static const char usage[] =
     "usage: luaprof [--rules DIR] [--evidence all|decisive|none]\n"
-    "               [--items all|needed] [--hz N | --every N] [--top K] [FILE]\n"
+    "               [--items all|needed] [--no-notes] [--hz N | --every N]\n"
+    "               [--top K] [FILE]\n"
     "Evaluates the cases of FILE (JSON Lines, or stdin) with the ruleset in\n"
     "DIR (default: the source tree's rules/) and prints where the samples\n"
     "fell, K rows per table (default 25). Samples are taken N times per\n"
@@ -367,12 +369,16 @@ static const char usage[] =
     "count-hook events of the engine (N x 1,000 Lua VM instructions).\n"
     "--evidence: how much evidence the rules write, as batch --evidence.\n"
     "--items: which items are asked, as batch --items (all by default);\n"
-    "needed also prints the share of each set's item checks not asked.\n";
+    "needed also prints the share of each set's item checks not asked.\n"
+    "--no-notes: nobody reads the actions' notes, as batch --format csv and\n"
+    "--record compact run (the actions run quietly and their list is dropped).\n";
 
 /* --evidence: how much evidence text the rules write (all by default). */
 static enum nms_evidence evidence = NMS_EVIDENCE_ALL;
 /* --items: which items' checks are asked (all by default). */
 static enum nms_items items = NMS_ITEMS_ALL;
+/* --no-notes: the actions' notes are not read (nms_engine_set_notes). */
+static int notes = 1;
 
 /* Reads the options into prof, rules_dir, *file and *top; returns -1 to
  * go on, or the exit status (after --help or a bad option). */
@@ -392,6 +398,8 @@ static int parse_options(int argc, char **argv, const char **file,
         } else if (strcmp(argv[i], "--items") == 0 && next &&
                    nms_items_parse(next, &items) == 0) {
             i++;
+        } else if (strcmp(argv[i], "--no-notes") == 0) {
+            notes = 0;
         } else if (strcmp(argv[i], "--hz") == 0 && next) {
             prof.hz = strtoul(argv[++i], NULL, 10);
         } else if (strcmp(argv[i], "--every") == 0 && next) {
@@ -442,6 +450,7 @@ int main(int argc, char **argv)
     }
     nms_engine_set_evidence(e, evidence);
     nms_engine_set_items(e, items);
+    nms_engine_set_notes(e, notes);
     /* Count every instruction: unhooked (the default), the rules would run
      * with no hook for sample_hook to ride on. */
     nms_engine_set_watchdog(e, NMS_WATCHDOG_EXACT);

@@ -22,12 +22,16 @@ return {
     { id = "seizures", group = "severe_features", title = "Seizures", needs = "complications.seizures",
       check = flag("complications", "seizures") },
   },
-  actions = function(case, tier, verdicts)
+  actions = function(case, tier, verdicts, read)
     if case.complications.dic then return 42 end
     if case.history.iron_deficiency then
       return { { text = ("dx %s screen=%s; pair %s %s; other %s of %s; risks %s"):format(
         verdicts.dx.result, tostring(verdicts.dx.screen), verdicts.pair.result, tostring(verdicts.pair.level),
         verdicts.other.score, verdicts.other.possible, verdicts.risk_factors.score), source = verdicts.dx.section } }
+    end
+    if case.history.exhaustion then  -- whether the list is read (4th argument); fail if not
+      if read == false then error("nobody reads the list") end
+      return { { text = "read " .. tostring(read), source = "test" } }
     end
     if tier == "none" then return {} end
     return { { text = "first for " .. tier, source = "test" }, { text = "second", source = "test" } }
