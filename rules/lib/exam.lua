@@ -110,7 +110,11 @@ local function unrecorded(what, field)
   if f == nil then
     f = tri.finding(nil, what .. " not recorded on any exam",
       "an exam recording " .. what .. " (exam[]." .. field .. ")")
-    if n_unrecorded >= MAX_UNRECORDED then unrecorded_findings, n_unrecorded = {}, 0 end
+    -- emptied in place: the engine's readers (below) hold the table
+    if n_unrecorded >= MAX_UNRECORDED then
+      for k in pairs(unrecorded_findings) do unrecorded_findings[k] = nil end
+      n_unrecorded = 0
+    end
     by = unrecorded_findings[field] or {}
     unrecorded_findings[field] = by
     by[what], n_unrecorded = f, n_unrecorded + 1
@@ -302,7 +306,7 @@ local function recorded(case, field)
 end
 
 local flag = memo.wrap(E.flag)
-function E.flag(case, field, what)
+local function flag_read(case, field, what)
   local entries = recorded(case, field)
   if entries ~= nil then
     if entries[1] == nil then return unrecorded(what or WORDS[field], field) end
@@ -343,7 +347,7 @@ local function standing_for(set)
 end
 
 local level = memo.wrap(E.level)
-function E.level(case, field, present, what)
+local function level_read(case, field, present, what)
   local entries = recorded(case, field)
   if entries ~= nil then
     if entries[1] == nil then return unrecorded(what or WORDS[field], field) end
@@ -351,5 +355,13 @@ function E.level(case, field, present, what)
   end
   return level(case, field, same_as[present] or standing_for(present), what)
 end
+
+-- The two above as the engine's readers (nms.sign_reader, core/lua/
+-- readers.c): what they answer from the index and the kept findings
+-- without a call (a sign no exam recorded; nobody reading the evidence
+-- and the exams deciding it) is answered in C, ~90 calls a case; every
+-- other call runs the Lua function above, with the same arguments.
+E.flag = nms.sign_reader(false, flag_read, unrecorded_findings, recording_of, WORDS)
+E.level = nms.sign_reader(true, level_read, unrecorded_findings, recording_of, WORDS)
 
 return E
