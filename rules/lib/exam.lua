@@ -234,6 +234,27 @@ for _, s in ipairs(E.CATATONIC_SIGNS) do
   if s.value then VALUE_SET[s.value] = { [s.value] = true } end
 end
 
+-- E.catatonia when nobody reads the evidence: what tri.at_least over the
+-- twelve signs' parts gives (the value, and while it is unknown each
+-- unknown sign's missing text, else its name, joined), counted without
+-- making the parts.
+local function catatonia_value(case)
+  local yes, unknown, missing = 0, 0, {}
+  for i = 1, #E.CATATONIC_SIGNS do
+    local s = E.CATATONIC_SIGNS[i]
+    local what = s.what or WORDS[s.field]
+    local f = s.value and E.level(case, s.field, VALUE_SET[s.value], what) or E.flag(case, s.field, what)
+    if f.value == true then
+      yes = yes + 1
+    elseif f.value == nil then
+      unknown = unknown + 1
+      missing[unknown] = f.missing or what
+    end
+  end
+  local value = tri.at_least_count(3, yes, unknown)
+  return tri.finding(value, "", value == nil and fmt.join(missing) or nil)
+end
+
 --- Catatonia on examination by the DSM-5 count, at least 3 of the 12
 -- catatonic signs (§7.4 [S67]), three-valued: true with 3 present, false
 -- when too few could still be present, unknown in between. The evidence
@@ -241,6 +262,7 @@ end
 -- in the items that test each sign).
 -- @usage exam.catatonia(case)   -- DSM-IV-TR criterion D, record reading
 function E.catatonia(case)
+  if not fmt.wanted() then return catatonia_value(case) end
   local parts, present, absent = {}, {}, 0
   for i, s in ipairs(E.CATATONIC_SIGNS) do
     local what = s.what or WORDS[s.field]
