@@ -251,7 +251,8 @@ static void helpers_check_their_arguments(void **s)
 
 /* nms.sign_reader and nms.fact_reader (readers.c) answer what exam.flag,
  * exam.level and record.flag's Lua readings answer, or call their
- * fallback with the same arguments: with evidence wanted (only kept
+ * fallback (a sign: its judge, for a field exams recorded) with the same
+ * arguments: with evidence wanted (only kept
  * findings of unrecorded signs) and without (the exams' and the record's
  * values too); case data read as Lua reads it (metatables), odd
  * arguments and junk in the helpers' tables sent to the fallback. */
@@ -269,6 +270,8 @@ static void helpers_readers_as_exam_and_record_read(void **s)
     nms_result_free(r);
     expect_raised_at_caller(s, "sign_reader_no_fallback",
                             "bad argument #2 to 'sign_reader' (function expected, got nil)");
+    expect_raised_at_caller(s, "sign_reader_no_judge",
+                            "bad argument #6 to 'sign_reader' (function expected, got no value)");
     expect_raised_at_caller(s, "fact_reader_no_kept",
                             "bad argument #2 to 'fact_reader' (table expected, got nil)");
 #ifndef NMS_CALLGRIND_BUILD     /* as helpers_walks_are_charged_to_the_budget */

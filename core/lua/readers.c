@@ -43,15 +43,17 @@ enum {
     UP_INDEX_OF,    /* sign: exam list -> { field = its exams } (weak) */
     UP_WORDS,       /* sign: field -> its name in words */
     UP_EXAM,        /* sign: the string "exam" */
-    UP_N_SIGN = UP_EXAM,
+    UP_JUDGE,       /* sign: the Lua function for a field exams recorded */
+    UP_N_SIGN = UP_JUDGE,
     UP_N_FACT = UP_KEPT
 };
 
-/* [-?, +1] fallback(1, ..., n): the Lua function's own answer. */
-static int fall_back(lua_State *L, int n)
+/* [-?, +1] fn(1, ..., n) for the Lua function at upvalue `up`: its own
+ * answer. */
+static int call_up(lua_State *L, int up, int n)
 {
     lua_settop(L, n);
-    lua_pushvalue(L, lua_upvalueindex(UP_FALLBACK));
+    lua_pushvalue(L, lua_upvalueindex(up));
     lua_insert(L, 1);
     lua_call(L, n, 1);
     return 1;
@@ -127,11 +129,11 @@ static int read_sign(lua_State *L, int level)
     lua_settop(L, n);
     if (!lua_istable(L, CASE) || lua_type(L, FIELD) != LUA_TSTRING ||
         (level && !lua_istable(L, present)))
-        return fall_back(L, n);
+        return call_up(L, UP_FALLBACK, n);
     lua_pushvalue(L, lua_upvalueindex(UP_EXAM));
     if (lua_gettable(L, CASE) != LUA_TTABLE ||                  /* exams */
         raw_at(L, lua_upvalueindex(UP_INDEX_OF), exams) != LUA_TTABLE)
-        return fall_back(L, n);                             /* by */
+        return call_up(L, UP_FALLBACK, n);                  /* by */
     switch (raw_at(L, by, FIELD)) {                         /* entries */
     case LUA_TNIL:
         break;
@@ -143,26 +145,26 @@ static int read_sign(lua_State *L, int level)
         lua_replace(L, entries);
         break;
     default:
-        return fall_back(L, n);
+        return call_up(L, UP_FALLBACK, n);
     }
     if (lua_isnil(L, entries)) {
         /* unrecorded(what or WORDS[field], field), when already kept */
         if (raw_at(L, lua_upvalueindex(UP_KEPT), FIELD) != LUA_TTABLE)
-            return fall_back(L, n);
+            return call_up(L, UP_FALLBACK, n);
         if (lua_toboolean(L, what))
             lua_pushvalue(L, what);
         else
             read_at(L, lua_upvalueindex(UP_WORDS), FIELD);
         if (lua_rawget(L, -2) == LUA_TNIL)
-            return fall_back(L, n);
+            return call_up(L, UP_FALLBACK, n);
         return 1;
     }
     lua_settop(L, entries + 1);
     if (!nms_vm_of(L)->quiet)
-        return fall_back(L, n);
+        return call_up(L, UP_JUDGE, n);
     value = exams_value(L, entries, FIELD, present);
     if (value < 0)
-        return fall_back(L, n);
+        return call_up(L, UP_JUDGE, n);
     return nms_finding_push_bare(L, value);
 }
 
@@ -177,15 +179,17 @@ static int l_level(lua_State *L)
 }
 
 /*
- * @function nms.sign_reader(level, fallback, kept, index_of, words)
+ * @function nms.sign_reader(level, fallback, kept, index_of, words, judge)
  * exam.flag (level false) or exam.level (level true) as a C function:
  * answers from `kept` (field -> words -> the finding of a sign no exam
  * recorded), from `index_of` (the exam list -> { field = the exams
  * recording it, in order }) and `words` (field -> its words, the default
- * `what`) what rules/lib/exam.lua would, else calls `fallback` with the
- * same arguments. For rules/lib/exam.lua only. The tables are read, never
- * written: the Lua side keeps them (and must empty `kept` in place).
- * @usage E.flag = nms.sign_reader(false, flag, kept, recording_of, WORDS)
+ * `what`) what rules/lib/exam.lua would; when exams recorded the field and
+ * it cannot (evidence wanted, an unknown value) calls `judge`, else
+ * `fallback`, with the same arguments. For rules/lib/exam.lua only. The
+ * tables are read, never written: the Lua side keeps them (and must
+ * empty `kept` in place).
+ * @usage E.flag = nms.sign_reader(false, flag_read, kept, recording_of, WORDS, flag)
  */
 int nms_sign_reader(lua_State *L)
 {
@@ -195,12 +199,14 @@ int nms_sign_reader(lua_State *L)
     luaL_checktype(L, 3, LUA_TTABLE);
     luaL_checktype(L, 4, LUA_TTABLE);
     luaL_checktype(L, 5, LUA_TTABLE);
+    luaL_checktype(L, 6, LUA_TFUNCTION);
     luaL_checkstack(L, UP_N_SIGN, "nms.sign_reader");
     for (k = 1; k <= NMS_UP_SLOT; k++)
         lua_pushvalue(L, lua_upvalueindex(k));
     for (k = 2; k <= 5; k++)
         lua_pushvalue(L, k);
     lua_pushliteral(L, "exam");
+    lua_pushvalue(L, 6);
     lua_pushcclosure(L, lua_toboolean(L, 1) ? l_level : l_flag, UP_N_SIGN);
     return 1;
 }
@@ -214,7 +220,7 @@ static int l_fact(lua_State *L)
 
     lua_settop(L, WHAT);
     if (!lua_istable(L, CASE))
-        return fall_back(L, WHAT);
+        return call_up(L, UP_FALLBACK, WHAT);
     switch (read_at(L, CASE, SECTION)) {                        /* S */
     case LUA_TNIL:
         lua_pushnil(L);                                         /* V */
@@ -223,7 +229,7 @@ static int l_fact(lua_State *L)
         read_at(L, S, FIELD);
         break;
     default:
-        return fall_back(L, WHAT);
+        return call_up(L, UP_FALLBACK, WHAT);
     }
     which = 3;
     if (lua_type(L, V) == LUA_TBOOLEAN) {
@@ -235,7 +241,7 @@ static int l_fact(lua_State *L)
     if (raw_at(L, lua_upvalueindex(UP_KEPT), SECTION) != LUA_TTABLE ||
         raw_at(L, -1, FIELD) != LUA_TTABLE || raw_at(L, -1, WHAT) != LUA_TTABLE ||
         lua_rawgeti(L, -1, which) == LUA_TNIL)
-        return fall_back(L, WHAT);
+        return call_up(L, UP_FALLBACK, WHAT);
     return 1;
 }
 

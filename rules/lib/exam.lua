@@ -382,8 +382,14 @@ end
 -- readers.c): what they answer from the index and the kept findings
 -- without a call (a sign no exam recorded; nobody reading the evidence
 -- and the exams deciding it) is answered in C, ~90 calls a case; every
--- other call runs the Lua function above, with the same arguments.
-E.flag = nms.sign_reader(false, flag_read, unrecorded_findings, recording_of, WORDS)
-E.level = nms.sign_reader(true, level_read, unrecorded_findings, recording_of, WORDS)
+-- other call runs Lua, with the same arguments.
+-- A field the exams recorded whose value the reader cannot give (evidence
+-- wanted, an unknown value) goes straight to the memory, as in the
+-- functions above.
+E.flag = nms.sign_reader(false, flag_read, unrecorded_findings, recording_of, WORDS, flag)
+E.level = nms.sign_reader(true, level_read, unrecorded_findings, recording_of, WORDS,
+  function(case, field, present, what)
+    return level(case, field, same_as[present] or standing_for(present), what)
+  end)
 
 return E

@@ -9,6 +9,7 @@ return function(probes, agree, pick)
 local ROUNDS = 300
 
 local function fallback(...) return { "fallback", select("#", ...), ... } end
+local function judge(...) return { "judge", select("#", ...), ... } end
 
 -- exam.lua's reading (flag_read, level_read, unrecorded, recorded), the
 -- fallback wherever it would call the memory or build the index.
@@ -16,9 +17,10 @@ local function sign_oracle(level, kept, index_of, words)
   return function(case, field, a3, a4)
     local present, what = nil, a3
     if level then present, what = a3, a4 end
-    local function fb()
-      if level then return fallback(case, field, a3, a4) end
-      return fallback(case, field, a3)
+    local function fb(fn)
+      fn = fn or fallback
+      if level then return fn(case, field, a3, a4) end
+      return fn(case, field, a3)
     end
     if type(case) ~= "table" or type(field) ~= "string" or (level and type(present) ~= "table") then
       return fb()
@@ -35,12 +37,12 @@ local function sign_oracle(level, kept, index_of, words)
       if f ~= nil then return f end
       return fb()
     end
-    if nms.evidence() then return fb() end
+    if nms.evidence() then return fb(judge) end
     local value = false
     for i = 1, math.huge do
       local e = rawget(entries, i)
       if e == nil then break end
-      if type(e) ~= "table" then return fb() end
+      if type(e) ~= "table" then return fb(judge) end
       local v = e[field]
       if level then
         if present[v] == true then return nms.finding(true, "") end
@@ -50,7 +52,7 @@ local function sign_oracle(level, kept, index_of, words)
         value = nil
       end
     end
-    if value == nil then return fb() end
+    if value == nil then return fb(judge) end
     return nms.finding(value, "")
   end
 end
@@ -119,7 +121,7 @@ end
 local function agree_sign(level)
   return agree(function()
     local kept, index_of, words, args = sign_world(level)
-    return table.pack(nms.sign_reader(level, fallback, kept, index_of, words),
+    return table.pack(nms.sign_reader(level, fallback, kept, index_of, words, judge),
                       sign_oracle(level, kept, index_of, words), args)
   end, function(_, oracle, args) return oracle(table.unpack(args, 1, args.n)) end,
        function(reader, _, args) return reader(table.unpack(args, 1, args.n)) end, ROUNDS)
@@ -174,11 +176,12 @@ probes.sign_reader_forever = function()
   for i = 1, 20000 do list[i] = { tremor = false } end
   local case = { exam = list }
   local index_of = { [list] = nms.by_field(list) }
-  local read = nms.sign_reader(false, fallback, {}, index_of, {})
+  local read = nms.sign_reader(false, fallback, {}, index_of, {}, fallback)
   while true do read(case, "tremor") end
 end
 
-probes.sign_reader_no_fallback = function() return true, nms.sign_reader(false, nil, {}, {}, {}) end
+probes.sign_reader_no_fallback = function() return true, nms.sign_reader(false, nil, {}, {}, {}, fallback) end
+probes.sign_reader_no_judge = function() return true, nms.sign_reader(false, fallback, {}, {}, {}) end
 probes.fact_reader_no_kept = function() return true, nms.fact_reader(fallback, nil) end
 
 end
