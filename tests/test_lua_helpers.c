@@ -3,6 +3,7 @@
  * kleene.c, memo.c: nms.num, nms.join, nms.list, nms.each, nms.at_least,
  * nms.describe_parts, nms.tally, nms.tally_known, nms.part, nms.evaluate,
  * nms.answer, nms.count_value, nms.memoize; namekey.c: nms.name_key;
+ * readers.c: nms.sign_reader, nms.fact_reader;
  * series.c: nms.with_field, nms.largest_change, nms.extreme,
  * nms.earliest, nms.by_field). Each probe in tests/data/rules/helpers is
  * selected by the case id: the agreement probes compare the engine's
@@ -248,6 +249,36 @@ static void helpers_check_their_arguments(void **s)
                             "bad argument #1 to 'answer' (table expected, got number)");
 }
 
+/* nms.sign_reader and nms.fact_reader (readers.c) answer what exam.flag,
+ * exam.level and record.flag's Lua readings answer, or call their
+ * fallback (a sign: its judge, for a field exams recorded) with the same
+ * arguments: with evidence wanted (only kept
+ * findings of unrecorded signs) and without (the exams' and the record's
+ * values too); case data read as Lua reads it (metatables), odd
+ * arguments and junk in the helpers' tables sent to the fallback. */
+static void helpers_readers_as_exam_and_record_read(void **s)
+{
+    struct nms_result *r;
+
+    expect_true(s, "agree_readers", "300 agreed");
+    nms_engine_set_evidence(*s, NMS_EVIDENCE_NONE);
+    r = probe(s, "agree_readers_quiet");
+    nms_engine_set_evidence(*s, NMS_EVIDENCE_ALL);
+    if (r->error)
+        fail_msg("agree_readers_quiet: %s", r->error->message);
+    assert_int_equal(r->sets[0].items[0].value, NMS_TRI_TRUE);
+    nms_result_free(r);
+    expect_raised_at_caller(s, "sign_reader_no_fallback",
+                            "bad argument #2 to 'sign_reader' (function expected, got nil)");
+    expect_raised_at_caller(s, "sign_reader_no_judge",
+                            "bad argument #6 to 'sign_reader' (function expected, got no value)");
+    expect_raised_at_caller(s, "fact_reader_no_kept",
+                            "bad argument #2 to 'fact_reader' (table expected, got nil)");
+#ifndef NMS_CALLGRIND_BUILD     /* as helpers_walks_are_charged_to_the_budget */
+    expect_stopped(s, "sign_reader_forever", "instruction budget of 2000000 exceeded");
+#endif
+}
+
 /* The walks over a case's readings (series.c) and tri.count_value answer
  * as lib/vitals.lua, lib/exam.lua and lib/tri.lua did in Lua: the same
  * entries chosen, ties, NaN, signed zeros, integers beyond 2^53 against
@@ -335,6 +366,7 @@ int main(void)
         cmocka_unit_test(helpers_text_is_under_the_memory_cap),
         cmocka_unit_test(helpers_judges_are_rule_code),
         cmocka_unit_test(helpers_check_their_arguments),
+        cmocka_unit_test(helpers_readers_as_exam_and_record_read),
         cmocka_unit_test(helpers_series_as_vitals_walked_them),
         cmocka_unit_test(helpers_series_walks_are_charged_to_the_budget),
         cmocka_unit_test(helpers_series_check_their_arguments),

@@ -33,16 +33,28 @@ static void push_finding(lua_State *L)
         }
 }
 
-/* [-0, +1] The case's finding { value, evidence = "" } kept at `at` of
- * the slot (memo.h), made at its first use. */
-static int bare(lua_State *L, int at)
+/* [-0, +1] The case's finding { value = true (value 1), false (0) or nil
+ * (-1), evidence = "" } kept in the slot (memo.h), made at its first use.
+ * For the functions whose upvalues are nms_kleene_open's (finding.h). */
+int nms_finding_push_bare(lua_State *L, int value)
 {
     int slot = lua_upvalueindex(NMS_UP_SLOT);
+    int at = value < 0 ? NMS_SLOT_BARE_UNKNOWN
+             : value ? NMS_SLOT_BARE_TRUE : NMS_SLOT_BARE_FALSE;
 
     if (lua_rawgeti(L, slot, at) == LUA_TTABLE)
         return 1;
     lua_pop(L, 1);
-    push_finding(L);
+    /* as push_finding makes it from (value, "", nil) */
+    lua_createtable(L, 0, 3);
+    if (value >= 0) {
+        lua_pushvalue(L, lua_upvalueindex(NMS_STR_VALUE));
+        lua_pushboolean(L, value);
+        lua_rawset(L, -3);
+    }
+    lua_pushvalue(L, lua_upvalueindex(NMS_STR_EVIDENCE));
+    lua_pushliteral(L, "");
+    lua_rawset(L, -3);
     lua_pushvalue(L, -1);
     lua_rawseti(L, slot, at);
     return 1;
@@ -69,9 +81,8 @@ int nms_finding_new(lua_State *L)
      * every caller of a remembered helper). */
     if (lua_rawlen(L, 2) == 0 && lua_isnil(L, 3) &&
         (lua_isnil(L, 1) || lua_isboolean(L, 1)))
-        return bare(L, lua_isnil(L, 1) ? NMS_SLOT_BARE_UNKNOWN
-                       : lua_toboolean(L, 1) ? NMS_SLOT_BARE_TRUE
-                       : NMS_SLOT_BARE_FALSE);
+        return nms_finding_push_bare(L, lua_isnil(L, 1) ? -1
+                                        : lua_toboolean(L, 1));
     push_finding(L);
     return 1;
 }

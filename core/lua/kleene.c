@@ -27,6 +27,7 @@
 #include "lua/kleene.h"
 #include "lua/memo.h"
 #include "lua/meter.h"
+#include "lua/readers.h"
 
 /* The strings a finding's functions use, interned once when the sandbox
  * is built and kept as the upvalues of every function nms_kleene_open
@@ -487,6 +488,8 @@ void nms_kleene_open(lua_State *L)
         {"part", nms_kleene_part},
         {"evaluate", nms_kleene_evaluate},
         {"answer", nms_kleene_answer},
+        {"sign_reader", nms_sign_reader},   /* readers.c */
+        {"fact_reader", nms_fact_reader},
         {NULL, NULL}};
     int k;
 

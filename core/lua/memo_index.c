@@ -177,6 +177,8 @@ int nms_memo_index_add(struct nms_memo_index *x, lua_Alloc f, void *ud,
 
 void nms_memo_index_free(struct nms_memo_index *x, lua_Alloc f, void *ud)
 {
+    const void *case_at = x->case_at;
+
     if (x->bytes)
         f(ud, x->bytes, x->bytes_size, 0);
     if (x->keys)
@@ -184,4 +186,5 @@ void nms_memo_index_free(struct nms_memo_index *x, lua_Alloc f, void *ud)
     if (x->buckets)
         f(ud, x->buckets, x->n_buckets * sizeof *x->buckets, 0);
     memset(x, 0, sizeof *x);
+    x->case_at = case_at;       /* memo.c's, not room */
 }

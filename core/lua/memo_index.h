@@ -35,6 +35,10 @@ struct nms_memo_index {
     uint32_t *buckets;          /* a key's number + 1; 0: empty */
     size_t n_buckets;           /* a power of two, or 0 */
     lua_Integer slots;          /* memory indexes handed out this case */
+    /* The address of the case table memo.c's slot holds (NULL: none), so
+     * that a call tells the engine's case by one comparison; set by
+     * memo.c alone, whatever clears or frees the rest. */
+    const void *case_at;
 };
 
 /* The hash of `len` bytes at `key`. */

@@ -110,7 +110,11 @@ local function unrecorded(what, field)
   if f == nil then
     f = tri.finding(nil, what .. " not recorded on any exam",
       "an exam recording " .. what .. " (exam[]." .. field .. ")")
-    if n_unrecorded >= MAX_UNRECORDED then unrecorded_findings, n_unrecorded = {}, 0 end
+    -- emptied in place: the engine's readers (below) hold the table
+    if n_unrecorded >= MAX_UNRECORDED then
+      for k in pairs(unrecorded_findings) do unrecorded_findings[k] = nil end
+      n_unrecorded = 0
+    end
     by = unrecorded_findings[field] or {}
     unrecorded_findings[field] = by
     by[what], n_unrecorded = f, n_unrecorded + 1
@@ -230,6 +234,27 @@ for _, s in ipairs(E.CATATONIC_SIGNS) do
   if s.value then VALUE_SET[s.value] = { [s.value] = true } end
 end
 
+-- E.catatonia when nobody reads the evidence: what tri.at_least over the
+-- twelve signs' parts gives (the value, and while it is unknown each
+-- unknown sign's missing text, else its name, joined), counted without
+-- making the parts.
+local function catatonia_value(case)
+  local yes, unknown, missing = 0, 0, {}
+  for i = 1, #E.CATATONIC_SIGNS do
+    local s = E.CATATONIC_SIGNS[i]
+    local what = s.what or WORDS[s.field]
+    local f = s.value and E.level(case, s.field, VALUE_SET[s.value], what) or E.flag(case, s.field, what)
+    if f.value == true then
+      yes = yes + 1
+    elseif f.value == nil then
+      unknown = unknown + 1
+      missing[unknown] = f.missing or what
+    end
+  end
+  local value = tri.at_least_count(3, yes, unknown)
+  return tri.finding(value, "", value == nil and fmt.join(missing) or nil)
+end
+
 --- Catatonia on examination by the DSM-5 count, at least 3 of the 12
 -- catatonic signs (§7.4 [S67]), three-valued: true with 3 present, false
 -- when too few could still be present, unknown in between. The evidence
@@ -237,6 +262,7 @@ end
 -- in the items that test each sign).
 -- @usage exam.catatonia(case)   -- DSM-IV-TR criterion D, record reading
 function E.catatonia(case)
+  if not fmt.wanted() then return catatonia_value(case) end
   local parts, present, absent = {}, {}, 0
   for i, s in ipairs(E.CATATONIC_SIGNS) do
     local what = s.what or WORDS[s.field]
@@ -302,7 +328,7 @@ local function recorded(case, field)
 end
 
 local flag = memo.wrap(E.flag)
-function E.flag(case, field, what)
+local function flag_read(case, field, what)
   local entries = recorded(case, field)
   if entries ~= nil then
     if entries[1] == nil then return unrecorded(what or WORDS[field], field) end
@@ -343,7 +369,7 @@ local function standing_for(set)
 end
 
 local level = memo.wrap(E.level)
-function E.level(case, field, present, what)
+local function level_read(case, field, present, what)
   local entries = recorded(case, field)
   if entries ~= nil then
     if entries[1] == nil then return unrecorded(what or WORDS[field], field) end
@@ -351,5 +377,19 @@ function E.level(case, field, present, what)
   end
   return level(case, field, same_as[present] or standing_for(present), what)
 end
+
+-- The two above as the engine's readers (nms.sign_reader, core/lua/
+-- readers.c): what they answer from the index and the kept findings
+-- without a call (a sign no exam recorded; nobody reading the evidence
+-- and the exams deciding it) is answered in C, ~90 calls a case; every
+-- other call runs Lua, with the same arguments.
+-- A field the exams recorded whose value the reader cannot give (evidence
+-- wanted, an unknown value) goes straight to the memory, as in the
+-- functions above.
+E.flag = nms.sign_reader(false, flag_read, unrecorded_findings, recording_of, WORDS, flag)
+E.level = nms.sign_reader(true, level_read, unrecorded_findings, recording_of, WORDS,
+  function(case, field, present, what)
+    return level(case, field, same_as[present] or standing_for(present), what)
+  end)
 
 return E

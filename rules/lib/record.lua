@@ -41,7 +41,10 @@ function R.flag(case, section, field, what)
   if f == nil then
     f = make(section, field, what, which)
     if texts == nil then
-      if n_kept >= MAX_KEPT then kept, n_kept = {}, 0 end
+      if n_kept >= MAX_KEPT then   -- emptied in place: the reader holds it
+        for k in pairs(kept) do kept[k] = nil end
+        n_kept = 0
+      end
       kept[section] = kept[section] or {}
       by_field = kept[section][field] or {}
       kept[section][field] = by_field
@@ -52,6 +55,11 @@ function R.flag(case, section, field, what)
   end
   return f
 end
+
+-- R.flag as the engine's reader (nms.fact_reader, core/lua/readers.c):
+-- a boolean nobody reads the evidence of, or a finding kept above, is
+-- answered in C without a call; the rest by the function above.
+R.flag = nms.fact_reader(R.flag, kept)
 
 --- One fact read from several records of it (labelled findings, e.g. the
 -- history flag and the exams): true when any record shows it, false when

@@ -15,8 +15,10 @@ local W = {}
 
 --- All of `fields` (e.g. {"infection", "toxic"}) negative, three-valued.
 -- @usage workup.negative(case, { "infection", "toxic", "metabolic", "neurologic" })
+local NONE = {}   -- no work-up recorded: read, never written
+
 function W.negative(case, fields)
-  local w = case.workup or {}
+  local w = case.workup or NONE
   local wanted = fmt.wanted()   -- else no evidence text, only the missing one
   -- the lists made only when there is something to put in them
   local yes, unknown, texts, open = 0, 0, wanted and {}, nil

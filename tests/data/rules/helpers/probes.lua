@@ -380,6 +380,8 @@ probes.name_key_no_separators = function() return true, nms.name_key("haldol") e
 
 -- the walks over readings (core/lua/series.c) and nms.count_value
 require("series_probes")(probes, agree, pick)
+-- exam.flag, exam.level and record.flag's readers (core/lua/readers.c)
+require("readers_probes")(probes, agree, pick)
 
 return {
   id = "probes", title = "Probes", version = "1", citation = "test only",
