@@ -203,6 +203,23 @@ function M.until_time(case, c)
   return t
 end
 
+local reaches = time.reaches_at
+
+-- M.given_within with the anchor's time `at` and the assessment `assessed`
+-- read once by a walk over the courses (time.reaches_at).
+local function acts_within(at, assessed, c, hours, depot_hours)
+  if c.ongoing then return true end
+  local from = c.from
+  local acting = reaches(at, assessed, from, c.acting_until or c.stop, hours)
+  if not acting and c.depot and depot_hours then
+    acting = reaches(at, assessed, from, c.last_injection, depot_hours)
+  end
+  if acting == false and (c.open or (c.open_until and reaches(at, assessed, from, c.open_until, hours))) then
+    return nil
+  end
+  return acting
+end
+
 --- Whether course `c` was given (or, a depot, still acted) at any time in
 -- the drug window of `hours` (time.in_window: back from the anchor, on to
 -- the assessment); nil when the assessment time is unknown. With
@@ -213,16 +230,9 @@ end
 -- unrecorded strength may make it a product that still acts
 -- (`open_until`, drugs.depot `unsure`).
 function M.given_within(case, c, hours, depot_hours)
-  if case.assessed_at == nil then return nil end
-  if c.ongoing then return true end
-  local acting = time.reaches(case, c.from, c.acting_until or c.stop, hours)
-  if not acting and c.depot and depot_hours then
-    acting = time.reaches(case, c.from, c.last_injection, depot_hours)
-  end
-  if acting == false and (c.open or (c.open_until and time.reaches(case, c.from, c.open_until, hours))) then
-    return nil
-  end
-  return acting
+  local a = time.anchor(case)   -- nil when the assessment time is unknown
+  if a == nil then return nil end
+  return acts_within(a.t, case.assessed_at, c, hours, depot_hours)
 end
 
 -- What would decide whether a depot known by its start alone still acts.
@@ -372,6 +382,8 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     return tri.finding(nil, "assessment time unknown (the record has no times)", "an assessment time")
   end
   if #courses == 0 then return tri.finding(false, "medication list recorded as empty") end
+  local anchor = time.anchor(case)   -- read once for the walk (acts_within)
+  local at, assessed = anchor.t, case.assessed_at
   local text = wanted()   -- else only the counts, and the unknown names for `missing`
   -- Without evidence the hits and the open depots are only counted, and
   -- the unknown names' list is made when one comes (most cases: none).
@@ -386,7 +398,7 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     local is_da = c.antagonist
     -- the window of a recognised drug that is no dopamine antagonist
     -- decides nothing: it is worked out only when the evidence names it
-    local within = (is_da or text or not c.info.recognised) and M.given_within(case, c, hours, depot_hours)
+    local within = (is_da or text or not c.info.recognised) and acts_within(at, assessed, c, hours, depot_hours)
     local name = text and drugs.describe(c.info)
     local after = is_da and within and M.after_anchor(case, c)
     if after then   -- first given after the syndrome began (or may have)
@@ -499,14 +511,60 @@ function first_exposure_of(case, with_withdrawal)
   return best, what .. " (" .. time.fmt(case, best) .. ")"
 end
 
-local given_in_of
-
 -- The empty list M.given_in answers for most classes of most cases, one
 -- for all: its callers only read it (a write raises rather than put a
 -- course into every later answer).
 local NONE = setmetatable({}, { __newindex = function() error("meds.given_in's lists are read-only", 2) end })
+-- ... and the answer "none in the classes, none unknown" kept as one pair
+-- (the memory holds one value per answer): no table made per question.
+local NONE_PAIR = setmetatable({ NONE, NONE },
+  { __newindex = function() error("meds.given_in's lists are read-only", 2) end })
+
+-- M.given_in, worked out, as one table { courses, unrecognised } (or
+-- { nil, why }): remembered per case, classes (a constant of the
+-- caller's, by identity) and windows, as the regimen items, the risk
+-- factors, the triggers of the actions and the differentials ask alike.
+-- Its lists hold courses, no text, so the answer serves every evidence
+-- level (memo.wrap_plain); they are shared: read them, never modify them.
 local given_in = memo.wrap_plain(function(case, classes, hours, depot_hours)
-  return { given_in_of(case, classes, hours, depot_hours) }   -- both values, as first_exposure keeps them
+  local courses = M.courses(case)
+  if courses == nil then return { nil, "no medication list recorded" } end
+  local a = time.anchor(case)   -- nil when the assessment time is unknown
+  if a == nil then return { nil, "assessment time unknown (the record has no times)" } end
+  local at, assessed = a.t, case.assessed_at
+  local hits, unknown   -- made when a course goes in (most asks find none)
+  for i = 1, math.huge do   -- as ipairs, without its call per course
+    local c = courses[i]
+    if c == nil then break end
+    -- a recognised drug of other classes counts for nothing, whenever it
+    -- was given: its window is worked out only for the others
+    -- (drugs.in_classes, inline: a loop over the drug's one to three
+    -- classes, asked for every course by every class question)
+    local info = c.info
+    local list, member = info.class_list, false
+    local k = 1
+    local class = list[1]
+    while class ~= nil do
+      if classes[class] then member = true; break end
+      k = k + 1
+      class = list[k]
+    end
+    if member or not info.recognised then
+      local within = acts_within(at, assessed, c, hours, depot_hours)
+      if within and member then
+        hits = hits or {}
+        hits[#hits + 1] = c
+      elseif within or (within == nil and (c.open or c.open_until) and member) then
+        -- an unrecognised drug in the window, or a depot of `classes`
+        -- known by its start alone, or of an unrecorded strength, which
+        -- may still act
+        unknown = unknown or {}
+        unknown[#unknown + 1] = c
+      end
+    end
+  end
+  if hits == nil and unknown == nil then return NONE_PAIR end
+  return { hits or NONE, unknown or NONE }
 end)
 
 --- The courses given (or, a depot, still acting) at any time in the drug
@@ -521,39 +579,6 @@ end)
 function M.given_in(case, classes, hours, depot_hours)
   local found = given_in(case, classes, hours, depot_hours)
   return found[1], found[2]
-end
-
--- M.given_in, worked out: remembered per case, classes (a constant of the
--- caller's, by identity) and windows, as the regimen items, the risk
--- factors, the triggers of the actions and the differentials ask alike.
--- Its lists hold courses, no text, so the answer serves every evidence
--- level (memo.wrap_plain); they are shared: read them, never modify them.
-function given_in_of(case, classes, hours, depot_hours)
-  local courses = M.courses(case)
-  if courses == nil then return nil, "no medication list recorded" end
-  if case.assessed_at == nil then return nil, "assessment time unknown (the record has no times)" end
-  local hits, unknown   -- made when a course goes in (most asks find none)
-  for i = 1, math.huge do   -- as ipairs, without its call per course
-    local c = courses[i]
-    if c == nil then break end
-    -- a recognised drug of other classes counts for nothing, whenever it
-    -- was given: its window is worked out only for the others
-    local member = drugs.in_classes(c.info, classes)
-    if member or not c.info.recognised then
-      local within = M.given_within(case, c, hours, depot_hours)
-      if within and member then
-        hits = hits or {}
-        hits[#hits + 1] = c
-      elseif within or (within == nil and (c.open or c.open_until) and member) then
-        -- an unrecognised drug in the window, or a depot of `classes`
-        -- known by its start alone, or of an unrecorded strength, which
-        -- may still act
-        unknown = unknown or {}
-        unknown[#unknown + 1] = c
-      end
-    end
-  end
-  return hits or NONE, unknown or NONE
 end
 
 --- What triggered exposure, split as management needs it: dopamine
