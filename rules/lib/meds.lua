@@ -62,6 +62,10 @@ function M.withdrawal_hours() return WITHDRAWAL_H end
 -- Courses are built once per case (every item asks for them); keyed weakly
 -- by the medications array, so they live only as long as the case.
 local built = setmetatable({}, { __mode = "k" })
+-- ... and beside them, per case, the classes of all its drugs (a list,
+-- repeats allowed), or false when some drug is unrecognised: a class
+-- question none of them is in is answered from it (M.given_in).
+local classes_given = setmetatable({}, { __mode = "k" })
 
 --- The last time course `c` (of M.courses) acts: math.huge while still
 -- given, the end of its depot action, else its stop.
@@ -142,6 +146,22 @@ local function as_depot(case, c)
   c.ongoing = false
 end
 
+-- The classes of the drugs of `courses`, in one list (repeats allowed);
+-- false when a drug is unrecognised (its class is unknown).
+local function case_classes(courses)
+  local out, n = {}, 0
+  for i = 1, #courses do
+    local info = courses[i].info
+    if not info.recognised then return false end
+    local list = info.class_list
+    for k = 1, #list do
+      n = n + 1
+      out[n] = list[k]
+    end
+  end
+  return out
+end
+
 --- The courses of the case, each { med, info (lib/drugs), from, stop,
 -- ongoing, continued (another course of the same drug carries on from its
 -- stop), antagonist / withdrawal (its drug is in a class of parameter
@@ -191,6 +211,7 @@ function M.courses(case)
     if group.med ~= nil then mark_alone(group) else mark_continued(group) end
   end
   built[meds] = out
+  classes_given[meds] = case_classes(out)
   return out
 end
 
@@ -288,6 +309,15 @@ function M.span(case, c)
   return text
 end
 
+-- M.after_anchor with the anchor `a` (time.anchor) read by the caller:
+-- the exposure walk reads it once for all its courses.
+local function after_at(a, c, withdrawal)
+  local t = withdrawal and c.stop or c.from
+  if a == nil or t == nil or t <= a.t or a.kind == "assessment" then return nil end
+  if withdrawal and a.kind ~= "onset" then return nil end
+  return a.kind
+end
+
 --- Whether course `c` began after the anchor of the drug windows: first
 -- given after it (its start, else its first dose), or, with `withdrawal`,
 -- stopped after it. Exposure is "within the past 72 h (before symptom
@@ -304,11 +334,7 @@ end
 -- disease, whose own rigidity is the first sign many records show, long
 -- before the stop (parkinsonism-hyperpyrexia, §7.5 [S74]).
 function M.after_anchor(case, c, withdrawal)
-  local a = time.anchor(case)
-  local t = withdrawal and c.stop or c.from
-  if a == nil or t == nil or t <= a.t or a.kind == "assessment" then return nil end
-  if withdrawal and a.kind ~= "onset" then return nil end
-  return a.kind
+  return after_at(time.anchor(case), c, withdrawal)
 end
 
 -- What would decide an exposure whose only drugs began after the first
@@ -375,7 +401,8 @@ end
 -- it per case: the criteria sets and the severity tier ask it alike, each
 -- with an options table of its own.
 exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_hours)
-  local w_hours = withdrawal_hours or math.max(hours, WITHDRAWAL_H)
+  -- math.max(hours, WITHDRAWAL_H), without the library call
+  local w_hours = withdrawal_hours or (hours < WITHDRAWAL_H and WITHDRAWAL_H or hours)
   local courses = M.courses(case)
   if courses == nil then return tri.finding(nil, "no medication list recorded") end
   if case.assessed_at == nil then
@@ -400,7 +427,7 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     -- decides nothing: it is worked out only when the evidence names it
     local within = (is_da or text or not c.info.recognised) and acts_within(at, assessed, c, hours, depot_hours)
     local name = text and drugs.describe(c.info)
-    local after = is_da and within and M.after_anchor(case, c)
+    local after = is_da and within and after_at(anchor, c)
     if after then   -- first given after the syndrome began (or may have)
       n_late, late_kind = n_late + 1, after
       if text then late[n_late] = late_text(case, c, name) end
@@ -417,7 +444,7 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
       before[#before + 1] = earlier(case, c, name)
     end
     local stopped = withdrawal and c.withdrawal and M.stopped_within(case, c, w_hours)
-    after = stopped and M.after_anchor(case, c, true)
+    after = stopped and after_at(anchor, c, true)
     if after then
       n_late, late_kind = n_late + 1, after
       if text then late[n_late] = late_text(case, c, name, true) end
@@ -577,6 +604,21 @@ end)
 --   out once per case and arguments): read them, never modify them.
 -- @usage local given, unknown = meds.given_in(case, { lithium = true }, 72)
 function M.given_in(case, classes, hours, depot_hours)
+  -- most class questions find none of their classes among the case's
+  -- drugs, all recognised: that answer comes from the case's classes,
+  -- without the memory's key and the walk over the courses
+  local meds = case.medications
+  local known = meds and case.assessed_at ~= nil
+    and (classes_given[meds] or (M.courses(case) and classes_given[meds]))
+  if known then
+    local k = 1
+    local class = known[1]
+    while class ~= nil and not classes[class] do
+      k = k + 1
+      class = known[k]
+    end
+    if class == nil then return NONE, NONE end
+  end
   local found = given_in(case, classes, hours, depot_hours)
   return found[1], found[2]
 end
