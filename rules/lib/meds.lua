@@ -211,7 +211,6 @@ function M.courses(case)
     if group.med ~= nil then mark_alone(group) else mark_continued(group) end
   end
   built[meds] = out
-  classes_given[meds] = case_classes(out)
   return out
 end
 
@@ -608,8 +607,14 @@ function M.given_in(case, classes, hours, depot_hours)
   -- drugs, all recognised: that answer comes from the case's classes,
   -- without the memory's key and the walk over the courses
   local meds = case.medications
-  local known = meds and case.assessed_at ~= nil
-    and (classes_given[meds] or (M.courses(case) and classes_given[meds]))
+  local known = false
+  if meds ~= nil and case.assessed_at ~= nil then
+    known = classes_given[meds]
+    if known == nil then   -- (made at the first class question: a case may ask none)
+      known = case_classes(M.courses(case))
+      classes_given[meds] = known
+    end
+  end
   if known then
     local k = 1
     local class = known[1]

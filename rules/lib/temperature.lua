@@ -158,12 +158,8 @@ end
 -- unknown when parameter temperature.other_sites is "unknown"; any other
 -- does not bear on it.
 function oral_hot(e, limit, at_least)
-  local t = e.temp
-  local hot = t > limit or (at_least == true and t == limit)
-  local site = e.temp_site
-  -- T.counts_as_oral(site), its usual answer without the call (this judge
-  -- runs for every reading of every fever question)
-  if (site ~= nil and ORAL[site]) or T.counts_as_oral(site) then return hot end
+  local hot = e.temp > limit or (at_least == true and e.temp == limit)
+  if T.counts_as_oral(e.temp_site) then return hot end
   if OTHER == "unknown" and hot then return "unknown" end
   return nil
 end
