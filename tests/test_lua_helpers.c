@@ -4,10 +4,11 @@
  * nms.describe_parts, nms.tally, nms.tally_known, nms.part, nms.evaluate,
  * nms.answer, nms.count_value, nms.memoize; namekey.c: nms.name_key;
  * series.c: nms.with_field, nms.largest_change, nms.extreme,
- * nms.earliest, nms.first_beyond, nms.by_field). Each probe in tests/data/rules/helpers is
- * selected by the case id: the agreement probes compare the engine's
- * answers with the Lua versions they replace (oracle.lua) over random
- * inputs; the attacks must fail their case only, with the caller's line.
+ * nms.earliest, nms.first_beyond, nms.by_field). Each probe in
+ * tests/data/rules/helpers is selected by the case id: the agreement
+ * probes compare the engine's answers with the Lua versions they replace
+ * (oracle.lua) over random inputs; the attacks must fail their case
+ * only, with the caller's line.
  */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,8 +1,9 @@
 /*
  * series.h - nms.with_field, nms.largest_change, nms.extreme,
- * nms.earliest, nms.first_beyond and nms.by_field: the mechanics of rules/lib/vitals.lua's
- * readings, its sliding window, its extreme and baseline readings, and
- * of lib/exam.lua's index of the exams recording each sign (series.c).
+ * nms.earliest, nms.first_beyond and nms.by_field: the mechanics of
+ * rules/lib/vitals.lua's readings, its sliding window, its extreme,
+ * baseline and beyond-a-threshold readings, and of lib/exam.lua's index
+ * of the exams recording each sign (series.c).
  */
 #ifndef NMS_LUA_SERIES_H
 #define NMS_LUA_SERIES_H

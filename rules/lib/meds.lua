@@ -63,8 +63,9 @@ function M.withdrawal_hours() return WITHDRAWAL_H end
 -- by the medications array, so they live only as long as the case.
 local built = setmetatable({}, { __mode = "k" })
 -- ... and beside them, per case, the classes of all its drugs (a list,
--- repeats allowed), or false when some drug is unrecognised: a class
--- question none of them is in is answered from it (M.given_in).
+-- repeats allowed), or false when some drug is unrecognised, made at the
+-- case's first class question: a question none of them is in is answered
+-- from it (M.given_in).
 local classes_given = setmetatable({}, { __mode = "k" })
 
 --- The last time course `c` (of M.courses) acts: math.huge while still
@@ -424,7 +425,8 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     local is_da = c.antagonist
     -- the window of a recognised drug that is no dopamine antagonist
     -- decides nothing: it is worked out only when the evidence names it
-    local within = (is_da or text or not c.info.recognised) and acts_within(at, assessed, c, hours, depot_hours)
+    local within = (is_da or text or not c.info.recognised)
+      and acts_within(at, assessed, c, hours, depot_hours)
     local name = text and drugs.describe(c.info)
     local after = is_da and within and after_at(anchor, c)
     if after then   -- first given after the syndrome began (or may have)
