@@ -5,10 +5,11 @@
  * nms.answer, nms.count_value, nms.memoize; namekey.c: nms.name_key;
  * readers.c: nms.sign_reader, nms.fact_reader;
  * series.c: nms.with_field, nms.largest_change, nms.extreme,
- * nms.earliest, nms.by_field). Each probe in tests/data/rules/helpers is
- * selected by the case id: the agreement probes compare the engine's
- * answers with the Lua versions they replace (oracle.lua) over random
- * inputs; the attacks must fail their case only, with the caller's line.
+ * nms.earliest, nms.first_beyond, nms.by_field). Each probe in
+ * tests/data/rules/helpers is selected by the case id: the agreement
+ * probes compare the engine's answers with the Lua versions they replace
+ * (oracle.lua) over random inputs; the attacks must fail their case
+ * only, with the caller's line.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -291,6 +292,7 @@ static void helpers_series_as_vitals_walked_them(void **s)
     } agreements[] = {
         {"agree_largest_change", "1000 agreed"}, {"agree_largest_change_long", "100 agreed"},
         {"agree_extreme", "1000 agreed"}, {"agree_earliest", "1000 agreed"},
+        {"agree_first_beyond", "1000 agreed"},
         {"agree_with_field", "1000 agreed"}, {"agree_by_field", "1000 agreed"},
         {"agree_count_value", "1000 agreed"}, {"series_raw", "raw"}};
     size_t i;
@@ -303,7 +305,8 @@ static void helpers_series_walks_are_charged_to_the_budget(void **s)
 {
     static const char *const walks[] = {
         "largest_change_forever", "with_field_forever", "extreme_forever",
-        "earliest_forever", "by_field_forever", "count_value_forever"};
+        "earliest_forever", "by_field_forever", "count_value_forever",
+        "first_beyond_forever"};
     size_t i;
 
 #ifdef NMS_CALLGRIND_BUILD
@@ -330,6 +333,9 @@ static const struct {
     {"with_field_bad_entry", "nms.with_field: entry 2 is a string, not a table"},
     {"extreme_bad_value", "nms.extreme: the sbp of entry 2 is a table, not a number"},
     {"earliest_bad_time", "nms.earliest: the t of entry 1 is a string, not a number"},
+    {"first_beyond_bad_value", "nms.first_beyond: the sbp of entry 2 is a string, not a number"},
+    {"first_beyond_no_limit",
+     "bad argument #3 to 'first_beyond' (number expected, got string)"},
     {"by_field_bad_entry", "nms.by_field: entry 1 is a number, not a table"},
     {"count_value_no_judge",
      "bad argument #3 to 'count_value' (function expected, got nil)"},

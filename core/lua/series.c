@@ -3,9 +3,9 @@
  * a case's readings of one field (nms.with_field), the largest change of
  * a field between readings at most some hours apart (nms.largest_change,
  * the sliding window), the reading furthest from a baseline
- * (nms.extreme) and the earliest before a time (nms.earliest), and the
- * entries of a list by the fields they record (nms.by_field, the exam
- * index).
+ * (nms.extreme), the earliest before a time (nms.earliest), the first
+ * beyond a threshold (nms.first_beyond), and the entries of a list by
+ * the fields they record (nms.by_field, the exam index).
  *
  * These were ~45 % of an IEC-only case's Lua time (luaprof, session 17):
  * loops of table reads and comparisons, each a VM instruction (and, in a
@@ -475,6 +475,52 @@ int nms_series_earliest(lua_State *L)
     return 1;
 }
 
+/* a == b as Lua has it for two numbers (NaN equal to nothing). */
+static int num_equal(lua_State *L, const struct num *a, const struct num *b)
+{
+    return num_compare(L, a, b, LUA_OPLE) && num_compare(L, b, a, LUA_OPLE);
+}
+
+/*
+ * @function nms.first_beyond(list, field, limit, at_least)
+ * The first entry of `list` (to the first nil) whose `field` is above
+ * `limit` (with `at_least`, at or above it: `v > limit or v == limit`,
+ * as Lua compares, so a NaN is never beyond); nil when none. For
+ * rules/lib/vitals.lua (vitals.any_above when nobody reads the evidence:
+ * whether any reading went beyond a threshold). The list and its entries
+ * are read raw; values must be numbers.
+ * @usage local hot = nms.first_beyond(rs, "temp", 41.1)
+ */
+int nms_series_first_beyond(lua_State *L)
+{
+    enum { LIST = 1, FIELD, LIMIT, AT_LEAST, ENTRY };
+    struct nms_meter m = {0};
+    struct num limit, v;
+    lua_Integer i;
+    int at_least;
+
+    luaL_checktype(L, LIST, LUA_TTABLE);
+    luaL_checkany(L, FIELD);
+    luaL_checktype(L, LIMIT, LUA_TNUMBER);
+    read_num(L, LIMIT, &limit);
+    lua_settop(L, AT_LEAST);
+    at_least = lua_toboolean(L, AT_LEAST);
+    for (i = 1; lua_rawgeti(L, LIST, i) != LUA_TNIL; i++) {   /* ENTRY */
+        check_entry(L, "first_beyond", i);
+        nms_meter_step(L, &m);
+        entry_num(L, ENTRY, FIELD, "first_beyond", i, &v);
+        if (num_compare(L, &limit, &v, LUA_OPLT)
+            || (at_least && num_equal(L, &v, &limit))) {
+            nms_meter_end(L, &m, 0);
+            return 1;
+        }
+        lua_pop(L, 1);
+    }
+    nms_meter_end(L, &m, 0);
+    lua_pushnil(L);
+    return 1;
+}
+
 /* Keys nms.by_field makes room for at once. */
 #define BY_FIELDS 16
 
@@ -535,6 +581,7 @@ void nms_series_open(lua_State *L)
         {"extreme", nms_series_extreme},
         {"earliest", nms_series_earliest},
         {"by_field", nms_series_by_field},
+        {"first_beyond", nms_series_first_beyond},
         {NULL, NULL}};
 
     lua_pushliteral(L, "t");

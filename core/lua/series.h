@@ -1,8 +1,9 @@
 /*
  * series.h - nms.with_field, nms.largest_change, nms.extreme,
- * nms.earliest and nms.by_field: the mechanics of rules/lib/vitals.lua's
- * readings, its sliding window, its extreme and baseline readings, and
- * of lib/exam.lua's index of the exams recording each sign (series.c).
+ * nms.earliest, nms.first_beyond and nms.by_field: the mechanics of
+ * rules/lib/vitals.lua's readings, its sliding window, its extreme,
+ * baseline and beyond-a-threshold readings, and of lib/exam.lua's index
+ * of the exams recording each sign (series.c).
  */
 #ifndef NMS_LUA_SERIES_H
 #define NMS_LUA_SERIES_H
@@ -29,6 +30,11 @@ int nms_series_extreme(lua_State *L);
 /* lua_CFunction nms.earliest(list, before): the entry with the earliest
  * time before `before`; nil when none. */
 int nms_series_earliest(lua_State *L);
+
+/* lua_CFunction nms.first_beyond(list, field, limit, at_least): the
+ * first entry whose `field` is above `limit` (with `at_least`, or equal
+ * to it); nil when none. */
+int nms_series_first_beyond(lua_State *L);
 
 /* lua_CFunction nms.by_field(list): { [key] = {entries holding key} }. */
 int nms_series_by_field(lua_State *L);

@@ -64,6 +64,11 @@ function M.withdrawal_hours() return WITHDRAWAL_H end
 -- Courses are built once per case (every item asks for them); keyed weakly
 -- by the medications array, so they live only as long as the case.
 local built = setmetatable({}, { __mode = "k" })
+-- ... and beside them, per case, the classes of all its drugs (a list,
+-- repeats allowed), or false when some drug is unrecognised, made at the
+-- case's first class question: a question none of them is in is answered
+-- from it (M.given_in).
+local classes_given = setmetatable({}, { __mode = "k" })
 
 --- The last time course `c` (of M.courses) acts: math.huge while still
 -- given, the end of its depot action, else its stop.
@@ -144,6 +149,22 @@ local function as_depot(case, c)
   c.ongoing = false
 end
 
+-- The classes of the drugs of `courses`, in one list (repeats allowed);
+-- false when a drug is unrecognised (its class is unknown).
+local function case_classes(courses)
+  local out, n = {}, 0
+  for i = 1, #courses do
+    local info = courses[i].info
+    if not info.recognised then return false end
+    local list = info.class_list
+    for k = 1, #list do
+      n = n + 1
+      out[n] = list[k]
+    end
+  end
+  return out
+end
+
 --- The courses of the case, each { med, info (lib/drugs), from, stop,
 -- ongoing, continued (another course of the same drug carries on from its
 -- stop), antagonist / withdrawal (its drug is in a class of parameter
@@ -205,6 +226,23 @@ function M.until_time(case, c)
   return t
 end
 
+local reaches = time.reaches_at
+
+-- M.given_within with the anchor's time `at` and the assessment `assessed`
+-- read once by a walk over the courses (time.reaches_at).
+local function acts_within(at, assessed, c, hours, depot_hours)
+  if c.ongoing then return true end
+  local from = c.from
+  local acting = reaches(at, assessed, from, c.acting_until or c.stop, hours)
+  if not acting and c.depot and depot_hours then
+    acting = reaches(at, assessed, from, c.last_injection, depot_hours)
+  end
+  if acting == false and (c.open or (c.open_until and reaches(at, assessed, from, c.open_until, hours))) then
+    return nil
+  end
+  return acting
+end
+
 --- Whether course `c` was given (or, a depot, still acted) at any time in
 -- the drug window of `hours` (time.in_window: back from the anchor, on to
 -- the assessment); nil when the assessment time is unknown. With
@@ -215,16 +253,9 @@ end
 -- unrecorded strength may make it a product that still acts
 -- (`open_until`, drugs.depot `unsure`).
 function M.given_within(case, c, hours, depot_hours)
-  if case.assessed_at == nil then return nil end
-  if c.ongoing then return true end
-  local acting = time.reaches(case, c.from, c.acting_until or c.stop, hours)
-  if not acting and c.depot and depot_hours then
-    acting = time.reaches(case, c.from, c.last_injection, depot_hours)
-  end
-  if acting == false and (c.open or (c.open_until and time.reaches(case, c.from, c.open_until, hours))) then
-    return nil
-  end
-  return acting
+  local a = time.anchor(case)   -- nil when the assessment time is unknown
+  if a == nil then return nil end
+  return acts_within(a.t, case.assessed_at, c, hours, depot_hours)
 end
 
 -- What would decide whether a depot known by its start alone still acts.
@@ -280,6 +311,15 @@ function M.span(case, c)
   return text
 end
 
+-- M.after_anchor with the anchor `a` (time.anchor) read by the caller:
+-- the exposure walk reads it once for all its courses.
+local function after_at(a, c, withdrawal)
+  local t = withdrawal and c.stop or c.from
+  if a == nil or t == nil or t <= a.t or a.kind == "assessment" then return nil end
+  if withdrawal and a.kind ~= "onset" then return nil end
+  return a.kind
+end
+
 --- Whether course `c` began after the anchor of the drug windows: first
 -- given after it (its start, else its first dose), or, with `withdrawal`,
 -- stopped after it. Exposure is "within the past 72 h (before symptom
@@ -296,11 +336,7 @@ end
 -- disease, whose own rigidity is the first sign many records show, long
 -- before the stop (parkinsonism-hyperpyrexia, §7.5 [S74]).
 function M.after_anchor(case, c, withdrawal)
-  local a = time.anchor(case)
-  local t = withdrawal and c.stop or c.from
-  if a == nil or t == nil or t <= a.t or a.kind == "assessment" then return nil end
-  if withdrawal and a.kind ~= "onset" then return nil end
-  return a.kind
+  return after_at(time.anchor(case), c, withdrawal)
 end
 
 -- What would decide an exposure whose only drugs began after the first
@@ -367,7 +403,8 @@ end
 -- it per case: the criteria sets and the severity tier ask it alike, each
 -- with an options table of its own.
 exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_hours)
-  local w_hours = withdrawal_hours or math.max(hours, WITHDRAWAL_H)
+  -- math.max(hours, WITHDRAWAL_H), without the library call
+  local w_hours = withdrawal_hours or (hours < WITHDRAWAL_H and WITHDRAWAL_H or hours)
   local courses = M.courses(case)
   -- What decides it, named: the undecided line would otherwise say
   -- "missing: data" (published case cr56, FINDINGS-21 2).
@@ -376,6 +413,8 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     return tri.finding(nil, "assessment time unknown (the record has no times)", "an assessment time")
   end
   if #courses == 0 then return tri.finding(false, "medication list recorded as empty") end
+  local anchor = time.anchor(case)   -- read once for the walk (acts_within)
+  local at, assessed = anchor.t, case.assessed_at
   local text = wanted()   -- else only the counts, and the unknown names for `missing`
   -- Without evidence the hits and the open depots are only counted, and
   -- the unknown names' list is made when one comes (most cases: none).
@@ -390,9 +429,10 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
     local is_da = c.antagonist
     -- the window of a recognised drug that is no dopamine antagonist
     -- decides nothing: it is worked out only when the evidence names it
-    local within = (is_da or text or not c.info.recognised) and M.given_within(case, c, hours, depot_hours)
+    local within = (is_da or text or not c.info.recognised)
+      and acts_within(at, assessed, c, hours, depot_hours)
     local name = text and drugs.describe(c.info)
-    local after = is_da and within and M.after_anchor(case, c)
+    local after = is_da and within and after_at(anchor, c)
     if after then   -- first given after the syndrome began (or may have)
       n_late, late_kind = n_late + 1, after
       if text then late[n_late] = late_text(case, c, name) end
@@ -409,7 +449,7 @@ exposure = memo.wrap(function(case, hours, withdrawal, withdrawal_hours, depot_h
       before[#before + 1] = earlier(case, c, name)
     end
     local stopped = withdrawal and c.withdrawal and M.stopped_within(case, c, w_hours)
-    after = stopped and M.after_anchor(case, c, true)
+    after = stopped and after_at(anchor, c, true)
     if after then
       n_late, late_kind = n_late + 1, after
       if text then late[n_late] = late_text(case, c, name, true) end
@@ -503,48 +543,46 @@ function first_exposure_of(case, with_withdrawal)
   return best, what .. " (" .. time.fmt(case, best) .. ")"
 end
 
-local given_in_of
-
 -- The empty list M.given_in answers for most classes of most cases, one
 -- for all: its callers only read it (a write raises rather than put a
 -- course into every later answer).
 local NONE = setmetatable({}, { __newindex = function() error("meds.given_in's lists are read-only", 2) end })
-local given_in = memo.wrap_plain(function(case, classes, hours, depot_hours)
-  return { given_in_of(case, classes, hours, depot_hours) }   -- both values, as first_exposure keeps them
-end)
+-- ... and the answer "none in the classes, none unknown" kept as one pair
+-- (the memory holds one value per answer): no table made per question.
+local NONE_PAIR = setmetatable({ NONE, NONE },
+  { __newindex = function() error("meds.given_in's lists are read-only", 2) end })
 
---- The courses given (or, a depot, still acting) at any time in the drug
--- window of `hours` whose drug is in a class of `classes` ({[id]=true}),
--- and, separately, the courses that cannot be told: unrecognised drugs
--- given in that window (whose class is unknown), and depots of `classes`
--- known only by their start that may still act (`open`, see as_depot). `depot_hours` as for M.given_within.
--- @return courses, unrecognised; or nil and why (no medication list, or
---   no assessment time). The lists are shared between callers (worked
---   out once per case and arguments): read them, never modify them.
--- @usage local given, unknown = meds.given_in(case, { lithium = true }, 72)
-function M.given_in(case, classes, hours, depot_hours)
-  local found = given_in(case, classes, hours, depot_hours)
-  return found[1], found[2]
-end
-
--- M.given_in, worked out: remembered per case, classes (a constant of the
+-- M.given_in, worked out, as one table { courses, unrecognised } (or
+-- { nil, why }): remembered per case, classes (a constant of the
 -- caller's, by identity) and windows, as the regimen items, the risk
 -- factors, the triggers of the actions and the differentials ask alike.
 -- Its lists hold courses, no text, so the answer serves every evidence
 -- level (memo.wrap_plain); they are shared: read them, never modify them.
-function given_in_of(case, classes, hours, depot_hours)
+local given_in = memo.wrap_plain(function(case, classes, hours, depot_hours)
   local courses = M.courses(case)
-  if courses == nil then return nil, "no medication list recorded" end
-  if case.assessed_at == nil then return nil, "assessment time unknown (the record has no times)" end
+  if courses == nil then return { nil, "no medication list recorded" } end
+  local a = time.anchor(case)   -- nil when the assessment time is unknown
+  if a == nil then return { nil, "assessment time unknown (the record has no times)" } end
+  local at, assessed = a.t, case.assessed_at
   local hits, unknown   -- made when a course goes in (most asks find none)
   for i = 1, math.huge do   -- as ipairs, without its call per course
     local c = courses[i]
     if c == nil then break end
     -- a recognised drug of other classes counts for nothing, whenever it
     -- was given: its window is worked out only for the others
-    local member = drugs.in_classes(c.info, classes)
-    if member or not c.info.recognised then
-      local within = M.given_within(case, c, hours, depot_hours)
+    -- (drugs.in_classes, inline: a loop over the drug's one to three
+    -- classes, asked for every course by every class question)
+    local info = c.info
+    local list, member = info.class_list, false
+    local k = 1
+    local class = list[1]
+    while class ~= nil do
+      if classes[class] then member = true; break end
+      k = k + 1
+      class = list[k]
+    end
+    if member or not info.recognised then
+      local within = acts_within(at, assessed, c, hours, depot_hours)
       if within and member then
         hits = hits or {}
         hits[#hits + 1] = c
@@ -557,7 +595,43 @@ function given_in_of(case, classes, hours, depot_hours)
       end
     end
   end
-  return hits or NONE, unknown or NONE
+  if hits == nil and unknown == nil then return NONE_PAIR end
+  return { hits or NONE, unknown or NONE }
+end)
+
+--- The courses given (or, a depot, still acting) at any time in the drug
+-- window of `hours` whose drug is in a class of `classes` ({[id]=true}),
+-- and, separately, the courses that cannot be told: unrecognised drugs
+-- given in that window (whose class is unknown), and depots of `classes`
+-- known only by their start that may still act (`open`, see as_depot). `depot_hours` as for M.given_within.
+-- @return courses, unrecognised; or nil and why (no medication list, or
+--   no assessment time). The lists are shared between callers (worked
+--   out once per case and arguments): read them, never modify them.
+-- @usage local given, unknown = meds.given_in(case, { lithium = true }, 72)
+function M.given_in(case, classes, hours, depot_hours)
+  -- most class questions find none of their classes among the case's
+  -- drugs, all recognised: that answer comes from the case's classes,
+  -- without the memory's key and the walk over the courses
+  local meds = case.medications
+  local known = false
+  if meds ~= nil and case.assessed_at ~= nil then
+    known = classes_given[meds]
+    if known == nil then   -- (made at the first class question: a case may ask none)
+      known = case_classes(M.courses(case))
+      classes_given[meds] = known
+    end
+  end
+  if known then
+    local k = 1
+    local class = known[1]
+    while class ~= nil and not classes[class] do
+      k = k + 1
+      class = known[k]
+    end
+    if class == nil then return NONE, NONE end
+  end
+  local found = given_in(case, classes, hours, depot_hours)
+  return found[1], found[2]
 end
 
 --- What triggered exposure, split as management needs it: dopamine

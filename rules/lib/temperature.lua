@@ -198,13 +198,50 @@ end
 -- reading was taken at `sites`. `what` names the sites in the evidence
 -- ("core").
 -- @usage temperature.above_at(case, 40, { core = true }, "core")
+-- What would decide T.above_at: a text of the sites and their name alone,
+-- written once per sites table (a constant of the caller's, by identity;
+-- kept weakly) and name, not per case.
+local needs_at = setmetatable({}, { __mode = "k" })
+local function need_at(sites, what)
+  local by_what = needs_at[sites]
+  if by_what == nil then
+    by_what = {}
+    needs_at[sites] = by_what
+  end
+  local need = by_what[what]
+  if need == nil then
+    local names = {}
+    for site in pairs(sites) do names[#names + 1] = '"' .. site .. '"' end
+    table.sort(names)
+    need = ("a %s temperature (vitals[].temp with temp_site %s)"):format(what, fmt.list(names, nil, "or"))
+    by_what[what] = need
+  end
+  return need
+end
+
+-- T.above_at when nobody reads the evidence: the same value and missing
+-- text from the walk alone, without the lists of readings.
+local function above_at_value(rs, limit, sites, need)
+  local at, hot_at, hot_other = 0, false, false
+  for i = 1, #rs do
+    local e = rs[i]
+    local here = e.temp_site ~= nil and sites[e.temp_site] == true
+    if here then at = at + 1 end
+    if e.temp > limit then
+      if here then hot_at = true else hot_other = true end
+    end
+  end
+  if hot_at then return tri.finding(true, "") end
+  if hot_other then return tri.finding(nil, "", need) end
+  if at > 0 then return tri.finding(false, "") end
+  return tri.finding(nil, "", need)
+end
+
 function T.above_at(case, limit, sites, what)
   local rs = vitals.readings(case, "temp")
-  local names = {}
-  for site in pairs(sites) do names[#names + 1] = '"' .. site .. '"' end
-  table.sort(names)
-  local need = ("a %s temperature (vitals[].temp with temp_site %s)"):format(what, fmt.list(names, nil, "or"))
+  local need = need_at(sites, what)
   if rs == nil or #rs == 0 then return tri.finding(nil, "no temperature recorded", need) end
+  if not wanted() then return above_at_value(rs, limit, sites, need) end
   local at, above_at, above_other, highest = 0, {}, {}, nil
   for _, e in ipairs(rs) do
     local here = e.temp_site ~= nil and sites[e.temp_site] == true

@@ -286,9 +286,17 @@ end
 -- is unknown.
 function time.reaches(case, from, to, hours)
   local a = time.anchor(case)
-  if a == nil or to == nil then return nil end
-  if from ~= nil and from > case.assessed_at then return false end
-  return to >= a.t - hours
+  if a == nil then return nil end
+  return time.reaches_at(a.t, case.assessed_at, from, to, hours)
+end
+
+--- time.reaches with the anchor's time `at` (time.anchor(case).t) and the
+-- assessment time `assessed` already read: for a walk over many spans
+-- with one anchor (lib/meds.lua's class questions), which reads them once.
+function time.reaches_at(at, assessed, from, to, hours)
+  if to == nil then return nil end
+  if from ~= nil and from > assessed then return false end
+  return to >= at - hours
 end
 
 --- "36 h before symptom onset" / "... before the first sign" / "... before

@@ -232,12 +232,8 @@ function V.any_above(case, field, limit, at_least)
   if rs == nil or #rs == 0 then
     return tri.finding(nil, "no " .. f.label .. " recorded", f.label .. " readings (vitals[]." .. field .. ")")
   end
-  if not wanted() then   -- the value only: the first reading beyond decides it
-    for _, e in ipairs(rs) do
-      local v = e[field]
-      if v > limit or (at_least and v == limit) then return tri.finding(true, "") end
-    end
-    return tri.finding(false, "")
+  if not wanted() then   -- the value only: the first reading beyond decides it (the engine's walk)
+    return tri.finding(nms.first_beyond(rs, field, limit, at_least) ~= nil, "")
   end
   local above, highest = {}, nil
   for _, e in ipairs(rs) do

@@ -242,6 +242,15 @@ function O.extreme(rs, field, entry, lowest)
   return best
 end
 
+-- vitals.any_above's walk without evidence before nms.first_beyond.
+function O.first_beyond(rs, field, limit, at_least)
+  for _, e in ipairs(rs) do
+    local v = e[field]
+    if v > limit or (at_least and v == limit) then return e end
+  end
+  return nil
+end
+
 -- vitals' baseline reading (the earliest before t0) before nms.earliest.
 function O.earliest(rs, t0)
   local e = nil

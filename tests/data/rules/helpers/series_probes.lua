@@ -1,6 +1,6 @@
 -- series_probes.lua - the probes of the walks over readings in C
 -- (core/lua/series.c: nms.with_field, nms.largest_change, nms.extreme,
--- nms.earliest, nms.by_field; kleene.c: nms.count_value): agreement with
+-- nms.earliest, nms.first_beyond, nms.by_field; kleene.c: nms.count_value): agreement with
 -- the Lua they replace (oracle.lua) over random series, and attacks.
 -- add(probes, agree, pick) puts them among probes.lua's.
 local O = require "oracle"
@@ -65,6 +65,13 @@ probes.agree_extreme = function()
     local skip = pick({ nil, rs[1], rs[#rs], rs[math.random(math.max(#rs, 1))], {} })
     return table.pack(rs, field, skip, pick({ nil, false, true }))
   end, O.extreme, nms.extreme)
+end
+
+probes.agree_first_beyond = function()
+  return agree(function()
+    local field = pick(FIELDS)
+    return table.pack(series(field), field, pick(VALUES), pick({ nil, false, true }))
+  end, O.first_beyond, nms.first_beyond)
 end
 
 probes.agree_earliest = function()
@@ -135,10 +142,11 @@ probes.series_raw = function()
   local with = nms.with_field(rs, "t")                              -- entries 1 and 3
   local high = nms.extreme(rs, "sbp")                               -- entry 2
   local first = nms.earliest(rs, 5)                                 -- entry 1
+  local beyond = nms.first_beyond(rs, "sbp", 120)                   -- entry 2
   local by = nms.by_field(rs)
   local value = nms.count_value(1, trapped({}), function() ran = true end)
   return not ran and range == nil and #with == 2 and high == rs[2] and first == rs[1]
-         and #by.sbp == 3 and #by.t == 2 and value == nil, "raw"
+         and #by.sbp == 3 and #by.t == 2 and value == nil and beyond == rs[2], "raw"
 end
 
 -- Long series walked again and again by a loop of a few Lua
@@ -155,6 +163,7 @@ local WALKS = {
   with_field = function(rs) rs[10000].sbp = nil; return nms.with_field(rs, "sbp") end,
   extreme = function(rs) return nms.extreme(rs, "sbp") end,
   earliest = function(rs) return nms.earliest(rs, 1e9) end,
+  first_beyond = function(rs) return nms.first_beyond(rs, "sbp", 17) end,
   by_field = function(rs) return nms.by_field(rs) end,
   count_value = function(rs) return nms.count_value(1, rs, function() end) end,
 }
@@ -174,6 +183,10 @@ end
 probes.largest_change_bad_entry = function() return true, nms.largest_change({ { t = 0, sbp = 1 }, 5 }, "sbp", 24) end
 probes.with_field_bad_entry = function() return true, nms.with_field({ {}, "x" }, "sbp") end
 probes.extreme_bad_value = function() return true, nms.extreme({ { sbp = 1 }, { sbp = {} } }, "sbp") end
+probes.first_beyond_bad_value = function()
+  return true, nms.first_beyond({ { sbp = 1 }, { sbp = "200" } }, "sbp", 100)
+end
+probes.first_beyond_no_limit = function() return true, nms.first_beyond({}, "sbp", "100") end
 probes.earliest_bad_time = function() return true, nms.earliest({ { t = "0" } }, 5) end
 probes.by_field_bad_entry = function() return true, nms.by_field({ 1 }) end
 probes.count_value_no_judge = function() return true, nms.count_value(1, {}, nil) end
