@@ -539,6 +539,45 @@ static void eval_nonfinite_numbers_and_nul_bytes_are_refused(void **state)
                        ": set: field 'id' must not contain a NUL byte");
 }
 
+/* Every command prints a set's title, version and citation, most to a
+ * terminal: ESC[2J in a title cleared the screen of `nmsrules check`,
+ * `params`, `test` and `doc`, a bidi override reordered what followed,
+ * and a 10 MB version went into every result record (session 21). */
+static void eval_unsafe_metadata_is_refused(void **state)
+{
+    static const char *const bad[][2] = {
+        {"return { id = \"s\", title = \"S\\27[2J\", version = \"1\", "
+         "citation = \"test\", kind = \"points\", threshold = 1, "
+         SET_ITEM("1"),
+         ": s: field 'title' holds a control character, a bidirectional "
+         "control or invalid UTF-8 (byte 2)"},
+        {"return { id = \"s\", title = \"S\", version = \"1\\n2\", "
+         "citation = \"test\", kind = \"points\", threshold = 1, "
+         SET_ITEM("1"),
+         ": s: field 'version' holds a control character, a bidirectional "
+         "control or invalid UTF-8 (byte 2)"},
+        {"return { id = \"s\", title = \"met\\226\\128\\174\", "
+         "version = \"1\", citation = \"test\", kind = \"points\", "
+         "threshold = 1, " SET_ITEM("1"),
+         ": s: field 'title' holds a control character, a bidirectional "
+         "control or invalid UTF-8 (byte 4)"},
+        {"return { id = \"s\", title = \"S\\255\", version = \"1\", "
+         "citation = \"test\", kind = \"points\", threshold = 1, "
+         SET_ITEM("1"),
+         ": s: field 'title' holds a control character, a bidirectional "
+         "control or invalid UTF-8 (byte 2)"},
+        {"return { id = \"s\", title = \"S\", version = \"1\", "
+         "citation = string.rep(\"x\", 16385), kind = \"points\", "
+         "threshold = 1, " SET_ITEM("1"),
+         ": s: field 'citation' is longer than 16384 bytes"},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        expect_set_refused(bad[i][0], strlen(bad[i][0]), bad[i][1]);
+}
+
 /* A module's load that runs out of budget, or raises a value that is not
  * a string, said neither file nor line: the module's frames had unwound
  * by the time the load's handler saw the error (and the budget's own
@@ -634,6 +673,7 @@ int main(void)
         cmocka_unit_test(eval_syntax_error_reports_file_and_line),
         cmocka_unit_test(eval_invalid_item_field_is_reported),
         cmocka_unit_test(eval_nonfinite_numbers_and_nul_bytes_are_refused),
+        cmocka_unit_test(eval_unsafe_metadata_is_refused),
         cmocka_unit_test(eval_load_stop_names_file_and_line),
         cmocka_unit_test(eval_missing_ruleset_directory_is_reported),
         cmocka_unit_test(eval_failed_reload_keeps_previous_ruleset),

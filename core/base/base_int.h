@@ -87,6 +87,26 @@ int nms_decimal_read(const char *text, double *value, const char **end);
  */
 size_t nms_utf8_seq(const unsigned char *s, size_t left, unsigned *cp);
 
+/* Whether code point cp is a bidirectional control (U+061C, U+200E-U+200F,
+ * U+202A-U+202E, U+2066-U+2069): shown raw, one reorders the text after
+ * it on the screen, so "met" can be made to read as something else
+ * ("Trojan Source", CVE-2021-42574). Inline: the JSON writer asks it of
+ * every character past U+009F. */
+static inline int nms_cp_is_bidi(unsigned cp)
+{
+    return cp >= 0x061C &&
+           (cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069));
+}
+
+/* The offset of the first byte of s (len bytes) that a reader's terminal
+ * or editor would not show as itself: a C0 control (newline and tab
+ * included), DEL, a C1 control, a bidirectional control, or a byte that
+ * does not start a valid UTF-8 sequence; len when there is none. Ruleset
+ * metadata (names, versions, titles, citations) must pass it whole:
+ * every command prints them. */
+size_t nms_text_unsafe_at(const char *s, size_t len);
+
 /* Size of a hex SHA-256 with its NUL (hash.c). */
 #define NMS_SHA256_HEX 65
 

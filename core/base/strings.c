@@ -141,6 +141,22 @@ size_t nms_utf8_seq(const unsigned char *s, size_t left, unsigned *cp)
     return n;
 }
 
+size_t nms_text_unsafe_at(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, n;
+    unsigned cp;
+
+    while (i < len) {
+        n = nms_utf8_seq(u + i, len - i, &cp);
+        if (n == 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+            nms_cp_is_bidi(cp))
+            return i;
+        i += n;
+    }
+    return len;
+}
+
 /* Copies the `len` bytes of text to buf + at as snprintf would. */
 static void put_cut(char *buf, size_t size, size_t at, const char *text,
                     size_t len)

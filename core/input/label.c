@@ -13,6 +13,7 @@
 #include <cjson/cJSON.h>
 
 #include "input/json_check.h"
+#include "input/label_int.h"
 #include "nms/label.h"
 #include "nms/reader.h"
 
@@ -87,22 +88,45 @@ static const cJSON *walk(const cJSON *node, const char *path)
     return *path == '\0' ? node : NULL;
 }
 
+enum nms_status nms_label_parse(const char *label_json, void **tree)
+{
+    *tree = NULL;
+    if (label_json == NULL)
+        return NMS_OK;
+    *tree = cJSON_Parse(label_json);
+    /* the text was checked when the case was read: only memory can fail */
+    return *tree ? NMS_OK : NMS_ENOMEM;
+}
+
+enum nms_status nms_label_get_in(const void *tree, const char *path,
+                                 struct nms_label_field *out)
+{
+    memset(out, 0, sizeof *out);
+    if (strncmp(path, "label", 5) != 0 || (path[5] && path[5] != '.'))
+        return NMS_EINVAL;
+    if (tree == NULL)
+        return NMS_OK;
+    return field_value(walk(tree, path + 5), out);
+}
+
+void nms_label_tree_free(void *tree)
+{
+    cJSON_Delete(tree);
+}
+
 enum nms_status nms_label_get(const char *label_json, const char *path,
                               struct nms_label_field *out)
 {
-    cJSON *root;
+    void *tree;
     enum nms_status status;
 
     memset(out, 0, sizeof *out);
     if (strncmp(path, "label", 5) != 0 || (path[5] && path[5] != '.'))
         return NMS_EINVAL;
-    if (label_json == NULL)
-        return NMS_OK;
-    root = cJSON_Parse(label_json);
-    if (root == NULL)
-        return NMS_ENOMEM; /* the text was checked: only memory can fail */
-    status = field_value(walk(root, path + 5), out);
-    cJSON_Delete(root);
+    if ((status = nms_label_parse(label_json, &tree)) != NMS_OK)
+        return status;
+    status = nms_label_get_in(tree, path, out);
+    nms_label_tree_free(tree);
     return status;
 }
 

@@ -20,6 +20,9 @@
  * missing, notes, warnings), and of all of them together in one case. */
 #define NMS_MAX_RULE_STRING (16u * 1024u)
 #define NMS_MAX_CASE_OUTPUT (1024u * 1024u)
+/* The longest ruleset name or version (ruleset.c): both are copied into
+ * every result record. */
+#define NMS_MAX_RULESET_LABEL 256
 
 /* The count hook of a unit of work: charges NMS_HOOK_INTERVAL
  * instructions, reads the interrupt flag and (now and then) the CPU clock,

@@ -19,6 +19,7 @@
 #include "base/base_int.h"
 #include "case/text_int.h"
 #include "lua/bundled.h"
+#include "lua/limits.h"
 #include "lua/precompile.h"
 #include "lua/ruleset.h"
 #include "lua/ruleset_schema.h"
@@ -237,6 +238,12 @@ static int load_protected(lua_State *L)
         nms_fail_in(L, "ruleset", NULL, "the manifest must return a table");
     nms_take_string(L, manifest, "name", &rs->name, 1, "ruleset", NULL);
     nms_take_string(L, manifest, "version", &rs->version, 1, "ruleset", NULL);
+    /* Both go into every result record: a 10 MB version made every
+     * record 10 MB (session 21). */
+    if (strlen(rs->name) > NMS_MAX_RULESET_LABEL ||
+        strlen(rs->version) > NMS_MAX_RULESET_LABEL)
+        FAIL(L, "ruleset", NULL, "fields 'name' and 'version' are at most %d "
+                                 "bytes", NMS_MAX_RULESET_LABEL);
     nms_take_string(L, manifest, "title", &rs->title, 0, "ruleset", NULL);
     nms_take_string(L, manifest, "status", &rs->status, 0, "ruleset", NULL);
     if (rs->status && strcmp(rs->status, "draft") != 0 &&

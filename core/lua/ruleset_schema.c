@@ -14,6 +14,7 @@
 
 #include "base/base_int.h"
 #include "case/text_int.h"
+#include "lua/limits.h"
 #include "lua/ruleset_schema.h"
 
 /* A criteria set may not declare more items than this; IEC has eight. */
@@ -39,6 +40,7 @@ static int push_string_field(lua_State *L, int idx, const char *key,
                              int required, const char *module, const char *ctx)
 {
     int type = lua_getfield(L, idx, key);
+    size_t at;
 
     if (type == LUA_TNIL && !required) {
         lua_pop(L, 1);
@@ -53,6 +55,23 @@ static int push_string_field(lua_State *L, int idx, const char *key,
      * a word ("c\0\033[2J" became the set "c") */
     if (strlen(lua_tostring(L, -1)) != lua_rawlen(L, -1)) {
         lua_pushfstring(L, "field '%s' must not contain a NUL byte", key);
+        nms_fail_in(L, module, ctx, lua_tostring(L, -1));
+    }
+    /* Every command prints these, most to a terminal: an escape sequence
+     * in a title or a version (ESC[2J, a window title, a bidi override)
+     * drove the analyst's terminal from `check`, `params`, `doc`, `test`,
+     * `version` and `summary` (session 21). A long one goes into every
+     * result record. */
+    if (lua_rawlen(L, -1) > NMS_MAX_RULE_STRING) {
+        lua_pushfstring(L, "field '%s' is longer than %d bytes", key,
+                        (int)NMS_MAX_RULE_STRING);
+        nms_fail_in(L, module, ctx, lua_tostring(L, -1));
+    }
+    at = nms_text_unsafe_at(lua_tostring(L, -1), lua_rawlen(L, -1));
+    if (at < lua_rawlen(L, -1)) {
+        lua_pushfstring(L, "field '%s' holds a control character, a "
+                           "bidirectional control or invalid UTF-8 (byte %d)",
+                        key, (int)at + 1);
         nms_fail_in(L, module, ctx, lua_tostring(L, -1));
     }
     return 1;

@@ -226,8 +226,9 @@ static inline size_t put_escape(struct json_out *j, const unsigned char *u,
  * valid JSON that strict parsers accept. Each byte that does not start a
  * valid UTF-8 sequence becomes U+FFFD (written as the escape \ufffd, so
  * the replacement is visible in the file), and DEL and the C1 controls
- * (U+0080-U+009F) are escaped like the C0 ones, so that a JSON Lines file
- * printed on a terminal cannot drive it.
+ * (U+0080-U+009F) and the bidirectional controls (nms_cp_is_bidi) are
+ * escaped like the C0 ones, so that a JSON Lines file printed on a
+ * terminal cannot drive it or reorder what it shows.
  */
 static inline void put_escaped(struct json_out *j, const char *s, size_t len)
 {
@@ -245,7 +246,7 @@ static inline void put_escaped(struct json_out *j, const char *s, size_t len)
         ch = u[i];
         if (ch >= 0x80) {
             n = nms_utf8_seq(u + i, len - i, &cp);
-            if (n > 0 && cp > 0x9F) {
+            if (n > 0 && cp > 0x9F && !nms_cp_is_bidi(cp)) {
                 i += n;
                 continue;
             }

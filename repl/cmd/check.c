@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd/report.h"
+#include "cmd/term.h"
 #include "front/commands.h"
 #include "front/msg.h"
 #include "nms/tools.h"
@@ -41,12 +42,18 @@ const struct nms_command_options nms_check_options = {
 
 static int print_finding(void *ctx, const struct nms_finding *f)
 {
+    struct nms_term term;
+    /* through nms_term: a finding quotes the ruleset's names (a parameter
+     * named with an escape sequence drove the terminal, session 21) */
+    FILE *out = nms_term_begin(&term, stdout, 0);
+
     (void)ctx;
     if (f->line > 0)
-        printf("%s:%ld: warning: %s [%s]\n", f->file, f->line, f->message,
-               f->kind);
+        fprintf(out, "%s:%ld: warning: %s [%s]\n", f->file, f->line,
+                f->message, f->kind);
     else
-        printf("%s: warning: %s [%s]\n", f->file, f->message, f->kind);
+        fprintf(out, "%s: warning: %s [%s]\n", f->file, f->message, f->kind);
+    nms_term_end(&term);
     return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "cmd/cases.h"
 #include "cmd/doc.h"
 #include "cmd/sink.h"
+#include "cmd/term.h"
 #include "front/commands.h"
 #include "front/msg.h"
 #include "nms/tools.h"
@@ -76,7 +77,9 @@ static int describe(const struct nms_cli *cli, const char *format)
     } else if (nms_sink_open(&sink, cli->output) != 0) {
         status = NMS_EXIT_USAGE;
     } else {
-        fputs(text, sink.fp);
+        /* The parameters' names, docs and sources are the ruleset's text,
+         * checked by no load (session 21: raw escape sequences) */
+        nms_term_write(sink.fp, text, strlen(text), 0);
         status = nms_sink_close(&sink, NMS_SINK_COMMIT) == 0 ? NMS_EXIT_OK
                                                            : NMS_EXIT_USAGE;
     }

@@ -14,6 +14,7 @@
 #include "cmd/cohort.h"
 #include "cmd/sink.h"
 #include "cmd/summary.h"
+#include "cmd/term.h"
 #include "front/commands.h"
 #include "front/interrupt.h"
 #include "front/msg.h"
@@ -346,6 +347,7 @@ static void summary_release(struct nms_summary *s)
 static int write_summary(const struct nms_cli *cli, const struct nms_summary *s)
 {
     struct nms_sink out;
+    struct nms_term term;
 
     if (cli->plot) {
         if (nms_sink_open(&out, cli->plot) != 0)
@@ -360,7 +362,10 @@ static int write_summary(const struct nms_cli *cli, const struct nms_summary *s)
     }
     if (nms_sink_open(&out, cli->output) != 0)
         return -1;
-    nms_summary_text(out.fp, s);
+    /* The warnings' kinds are the rules' text (session 21: an escape
+     * sequence in one went raw to the terminal). */
+    nms_summary_text(nms_term_begin(&term, out.fp, 0), s);
+    nms_term_end(&term);
     return nms_sink_close(&out, NMS_SINK_COMMIT);
 }
 

@@ -42,7 +42,7 @@ void nms_term_write(FILE *out, const char *s, size_t len, int color)
         }
         if ((n = nms_utf8_seq(u + i, len - i, &cp)) != 0 &&
             !((cp < 32 && cp != '\n' && cp != '\t') || cp == 0x7F) &&
-            !(cp >= 0x80 && cp <= 0x9F)) {
+            !(cp >= 0x80 && cp <= 0x9F) && !nms_cp_is_bidi(cp)) {
             i += n;
             continue;
         }

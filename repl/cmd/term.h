@@ -6,7 +6,9 @@
  * set the window title or print fake text. A report is rendered into
  * memory and copied out with every control character made visible: C0
  * controls but newline and tab, DEL and ESC as \xNN, the C1 controls
- * (U+0080-U+009F) as \uNNNN, and bytes that are not valid UTF-8 as \xNN.
+ * (U+0080-U+009F) and the bidirectional controls (nms_cp_is_bidi: an
+ * override reorders what follows on the screen) as \uNNNN, and bytes that
+ * are not valid UTF-8 as \xNN.
  * With colour on, exactly the report's own colour codes pass (so hostile
  * text can at worst change the colour, never move the cursor or the title).
  */

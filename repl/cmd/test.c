@@ -8,6 +8,7 @@
  * expectation; an entry passes when all of them hold and no rule failed.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "cmd/coverage.h"
 #include "cmd/expect.h"
 #include "cmd/report.h"
+#include "cmd/term.h"
 #include "cmd/testfiles.h"
 #include "front/commands.h"
 #include "front/msg.h"
@@ -198,6 +200,22 @@ out:
     return bad;
 }
 
+/* printf to standard output made safe by nms_term: test names, file
+ * names, evidence and messages come from the ruleset under test, and its
+ * escape sequences reached the terminal raw (session 21). */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void say(const char *fmt, ...)
+{
+    struct nms_term term;
+    va_list ap;
+
+    va_start(ap, fmt);
+    vfprintf(nms_term_begin(&term, stdout, 0), fmt, ap);
+    va_end(ap);
+    nms_term_end(&term);
+}
+
 /* Runs one entry; its report is gathered in memory so that the failure
  * line comes before its mismatches. */
 static void run_entry(struct run *run, const cJSON *entry, const char *file,
@@ -230,12 +248,12 @@ static void run_entry(struct run *run, const cJSON *entry, const char *file,
         nms_engine_free(e);
     fclose(out);
     if (bad) {
-        printf("FAIL %s: %s\n%s", file,
-               cJSON_IsString(name) ? name->valuestring : label, buf);
+        say("FAIL %s: %s\n%s", file,
+            cJSON_IsString(name) ? name->valuestring : label, buf);
         run->failed++;
     } else {
         if (opts.verbose)
-            printf("ok   %s: %s\n", file, name->valuestring);
+            say("ok   %s: %s\n", file, name->valuestring);
         run->passed++;
     }
     free(buf);
@@ -255,7 +273,7 @@ static void run_file(struct run *run, const char *path)
         return;
     }
     if (!cJSON_IsArray(entries) || cJSON_GetArraySize(entries) == 0) {
-        printf("FAIL %s: %s\n", path, entries ? "not a JSON array of test "
+        say("FAIL %s: %s\n", path, entries ? "not a JSON array of test "
                "entries" : "not valid JSON");
         run->failed++;
     } else {

@@ -138,6 +138,30 @@ static int keep(struct nms_timeline *tl, const struct nms_timeline_writer *w,
     return 0;
 }
 
+/* A rule failed as of time k: keeps the times before it only. Every later
+ * row (and this one) was shown as "0 no", not met with a score of 0, in
+ * all three formats, and "first met: never": a failure read as a verdict
+ * (session 21). */
+static void stop_at(struct nms_timeline *tl, size_t k)
+{
+    char at[48], arg[48];
+    size_t i, n = 0;
+
+    nms_time_format(tl->times[k], tl->c->time_form, at, sizeof at);
+    for (i = 0; at[i]; i++)   /* "50 h" is --as-of 50h */
+        if (at[i] != ' ')
+            arg[n++] = at[i];
+    arg[n] = '\0';
+    snprintf(tl->error_text, sizeof tl->error_text,
+             "a rule failed as of %s, so that time and those after it are "
+             "not shown; run 'nmsrules eval --as-of %s' to see it", at, arg);
+    tl->error = tl->error_text;
+    for (i = 0; i < tl->n_sets; i++)
+        if (tl->first_met[i] == tl->n_times)
+            tl->first_met[i] = k;
+    tl->n_times = k;
+}
+
 /* Evaluates the record as of each of tl's times; -1 on failure. */
 static int evaluate_times(struct nms_engine *e,
                           const struct nms_timeline_writer *w,
@@ -159,8 +183,7 @@ static int evaluate_times(struct nms_engine *e,
             nms_errorf("%s", nms_engine_errmsg(e));
             rc = -1;
         } else if (r->error) {
-            tl->error = "a rule failed at one of the case's times; run "
-                        "'nmsrules eval --as-of' at that time to see it";
+            stop_at(tl, k);
         } else {
             rc = keep(tl, w, k, r);
         }

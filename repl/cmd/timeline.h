@@ -27,7 +27,10 @@ struct nms_timeline {
     unsigned char *without; /* [time * n_sets + set]: met without what the
                                set presupposes (struct nms_set) */
     char **tier;            /* per time, the severity tier or NULL */
-    const char *error;      /* a rule failed at some time: why */
+    const char *error;      /* a rule failed at some time: why (in
+                               error_text); the times from that one on
+                               are dropped, never shown as not met */
+    char error_text[256];
     size_t *first_met;      /* per set: time index, or n_times */
 };
 

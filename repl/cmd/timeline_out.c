@@ -119,7 +119,8 @@ static void text_first_met(const struct nms_timeline_writer *w,
         k = tl->first_met[i];
         fprintf(w->fp, "%s %s ", i ? ";" : "", set_id(w, i));
         if (k == tl->n_times) {
-            fputs("never", w->fp);
+            /* after a rule failed, later times are unknown, not "never" */
+            fputs(tl->error ? "not before the failure" : "never", w->fp);
             continue;
         }
         fputs(when(tl->c, tl->times[k], buf, sizeof buf), w->fp);

@@ -1,9 +1,38 @@
 /* msg.c - uniform diagnostics for the nmsrules program (see msg.h). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "cmd/term.h"
 #include "front/msg.h"
 #include "front/progress.h"
+
+static void vsafe(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
+
+/* Writes the message to stderr through nms_term_write: it quotes file
+ * names, ids, a rule's warning or a ruleset's values, and a rule's
+ * escape sequence went raw to the analyst's terminal ("note: -:1:" of a
+ * REPL warning, session 21). */
+static void vsafe(const char *fmt, va_list ap)
+{
+    char small[1024], *big;
+    va_list again;
+    int n;
+
+    va_copy(again, ap);
+    n = vsnprintf(small, sizeof small, fmt, again);
+    va_end(again);
+    if (n < 0)
+        return;
+    big = (size_t)n < sizeof small ? NULL : malloc((size_t)n + 1);
+    if (big && vsnprintf(big, (size_t)n + 1, fmt, ap) == n)
+        nms_term_write(stderr, big, (size_t)n, 0);
+    else   /* short, or no memory for the whole: what fits */
+        nms_term_write(stderr, small, (size_t)n < sizeof small
+                                          ? (size_t)n : sizeof small - 1, 0);
+    free(big);
+}
 
 static void vmessage(const char *kind, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
@@ -12,7 +41,7 @@ static void vmessage(const char *kind, const char *fmt, va_list ap)
 {
     nms_progress_clear();
     fprintf(stderr, "%s: %s: ", NMS_PROGRAM, kind);
-    vfprintf(stderr, fmt, ap);
+    vsafe(fmt, ap);
     fputc('\n', stderr);
 }
 
@@ -50,7 +79,7 @@ static void vplace(const struct nms_msg_place *at, const char *kind,
         fprintf(stderr, "%s: %s:%ld: ", kind, at->name, at->line);
     else
         fprintf(stderr, "%s: ", kind);
-    vfprintf(stderr, fmt, ap);
+    vsafe(fmt, ap);
     fputc('\n', stderr);
 }
 

@@ -144,6 +144,27 @@ check "an input error names its field (text, json, csv)" \
     'grep -q "bad: error: vitals\[0\]\.t: .1900-01-01T00:00Z. is dated on or before 1900-01-01" "$tmp/bad.text" &&
      grep -q "\"error\":\"vitals\[0\]\.t: " "$tmp/bad.json" &&
      grep -q "^bad,.*vitals\[0\]\.t: " "$tmp/bad.csv"'
+# A rule that fails from some time on: the rows before it stand, that time
+# and those after are not shown (they were "0 no", not met with score 0, in
+# every format, and the set "never" met: a failure read as a verdict).
+mkdir -p "$tmp/fails"
+printf 'return { name = "f", version = "1", title = "f", criteria = { "s" } }\n' >"$tmp/fails/ruleset.lua"
+cat >"$tmp/fails/s.lua" <<'LUA'
+return { id = "s", title = "S", version = "1", citation = "test", kind = "points", threshold = 2,
+  items = { { id = "a", title = "A", points = 1, needs = "vitals", check = function(case)
+    if #case.vitals > 1 then error("fails from the second reading on") end
+    return true, "one reading" end } } }
+LUA
+printf '{"id": "f", "assessed_at": 6, "vitals": [{"t": 0, "temp": 39}, {"t": 3, "temp": 40}]}\n' >"$tmp/f.jsonl"
+"$bin" timeline --rules "$tmp/fails" --format json "$tmp/f.jsonl" >"$tmp/f.json" 2>/dev/null
+"$bin" timeline --rules "$tmp/fails" "$tmp/f.jsonl" >"$tmp/f.txt" 2>/dev/null
+check "a rule failing from 3 h on: only the 0 h row, the error names 3 h" \
+    '[ "$(jq -c ".cases[0].times | map(.t)" "$tmp/f.json")" = "[0]" ] &&
+     jq -r ".cases[0].error" "$tmp/f.json" | grep -qF "failed as of 3 h" &&
+     jq -r ".cases[0].error" "$tmp/f.json" | grep -qF -- "--as-of 3h"'
+check "... text: no row after it, first met 'not before the failure', not 'never'" \
+    '! grep -q "^  3 h" "$tmp/f.txt" && ! grep -q "^  6 h" "$tmp/f.txt" &&
+     grep -q "first met: s not before the failure" "$tmp/f.txt"'
 check "help timeline = timeline --help" \
     '[ "$("$bin" help timeline)" = "$("$bin" timeline --help)" ]'
 

@@ -61,4 +61,46 @@ head -1 "$tmp/h.jsonl" >"$tmp/one.json"
 (cd "$tmp" && printf '.load one.json\n.eval\n.eval forge\n' | run repl "${rules[@]}") >"$tmp/repl.txt" 2>&1
 check "REPL .eval and .eval SET: no raw escape sequence, the id shown visibly" \
     '! LC_ALL=C grep -q $'"'"'\x1b\[2J\|\x1b\]0'"'"' "$tmp/repl.txt" && grep -qF "pwned\x07" "$tmp/repl.txt"'
+
+# Session 21: the commands other than eval and batch printed the ruleset's
+# text raw (check, params, doc, test, summary, the messages on stderr), and
+# a bidi override (U+202E, which reorders what follows) passed everywhere.
+# bidi FILE: nonzero when FILE holds U+202E raw.
+bidi() { LC_ALL=C grep -q $'\xe2\x80\xae' "$1"; }
+check "JSON Lines: a bidi override is escaped (\\u202e), not raw" \
+    '! bidi "$tmp/out.jsonl" && grep -qF "bidi:\u202edem" "$tmp/out.jsonl"'
+check "eval text: a bidi override is shown as \\u202e" \
+    '! bidi "$tmp/out.txt" && grep -qF "bidi:\u202edem" "$tmp/out.txt"'
+for cmd in check params doc; do
+    run $cmd "${rules[@]}" >"$tmp/$cmd.txt" 2>&1
+    check "$cmd: a parameter's escape sequences and bidi override are shown, not sent" \
+        '! raw_bytes "$tmp/$cmd.txt" && ! bidi "$tmp/$cmd.txt" &&
+         grep -qF "forge.limit\x1b[2J\x1b]0;title\x07 bidi:\u202e" "$tmp/$cmd.txt"'
+done
+printf '%s\n' '[{"name": "named\u001b[2J\u202e", "case": {"id": "t\u001b]0;x\u0007",' \
+    '"assessed_at": 1, "history": {"prior_nms": false}},' \
+    '"expect": {"criteria.forge.items.a.value": false}}]' >"$tmp/forge-test.json"
+run test "${rules[@]}" "$tmp/forge-test.json" >"$tmp/test.txt" 2>&1
+check "test: a test's name and the rule's evidence are shown, not sent" \
+    '! raw_bytes "$tmp/test.txt" && ! bidi "$tmp/test.txt" &&
+     grep -qF "named\x1b[2J\u202e" "$tmp/test.txt" && grep -qF "esc:\x1b[2J" "$tmp/test.txt"'
+run summary "${rules[@]}" "$tmp/h.jsonl" >"$tmp/summary.txt" 2>&1
+check "summary: a warning's kind is shown, not sent" \
+    '! raw_bytes "$tmp/summary.txt" && grep -qF "kind\x1b]0;title\x07" "$tmp/summary.txt"'
+(cd "$tmp" && printf '.load one.json\n' | run repl "${rules[@]}") >/dev/null 2>"$tmp/note.txt"
+check "stderr: the REPL's note of a rule's warning is shown, not sent" \
+    '! raw_bytes "$tmp/note.txt" && grep -qF "warned\x1b[2J" "$tmp/note.txt"'
+# The manifest's fields, checked at load: no control, bidi control or
+# invalid UTF-8, and a name or version of at most 256 bytes (both go into
+# every record; a 10 MB version made every record 10 MB).
+mkdir -p "$tmp/meta"
+cp "$src/tests/data/rules/forge/forge.lua" "$tmp/meta/"
+printf 'return { name = "m", version = "1\\27[2J", criteria = { "forge" } }\n' >"$tmp/meta/ruleset.lua"
+run check --rules "$tmp/meta" >"$tmp/meta.txt" 2>&1; st=$?
+check "a ruleset version holding ESC fails the load (status 3), naming the field" \
+    '[ $st = 3 ] && grep -qF "field '"'"'version'"'"' holds a control character" "$tmp/meta.txt" && ! raw_bytes "$tmp/meta.txt"'
+printf 'return { name = "m", version = string.rep("9", 257), criteria = { "forge" } }\n' >"$tmp/meta/ruleset.lua"
+run check --rules "$tmp/meta" >"$tmp/meta.txt" 2>&1; st=$?
+check "a ruleset version of 257 bytes fails the load (status 3)" \
+    '[ $st = 3 ] && grep -qF "at most 256 bytes" "$tmp/meta.txt"'
 finish

@@ -423,6 +423,27 @@ if part generated; then
         fi
     fi
 
+    # -- a wide label under batch's CSV label columns (up to 256, taken from
+    #    the first records' labels): each cell parsed the whole label again,
+    #    so six cases of 60,000 label keys took minutes (~10 s a case for
+    #    100,000), deaf to SIGTERM within a case; now one parse a case.
+    awk 'BEGIN { for (c = 0; c < 6; c++) {
+        printf "{\"id\":\"w%d\",\"assessed_at\":\"2026-01-01T00:00Z\",\"label\":{", c
+        for (k = 0; k < 60000; k++) printf "%s\"k%d\":%d", (k ? "," : ""), k, k
+        print "}}" } }' >"$gen/wide-label.jsonl"
+    limit_was=$limit
+    limit=${NMS_HOSTILE_TIMEOUT:-$((20 * scale))}
+    run "$gen" batch --format csv wide-label.jsonl
+    rm -f "$gen/wide-label.jsonl"
+    if sane "a label of 60,000 keys under 256 CSV label columns"; then
+        expect "a label of 60,000 keys under 256 CSV label columns: 6 rows, the 256th column filled" \
+            $([ "$status" -eq 0 ] && [ "$(records "$tmp/out")" -eq 7 ] &&
+              head -1 "$tmp/out" | grep -q ',label\.k255.$' &&
+              sed -n 7p "$tmp/out" | grep -q ',254,255.$'; echo $?) \
+            "status $status" "$(head -c 600 "$tmp/err")"
+    fi
+    limit=$limit_was
+
     # -- limits of one record
     awk 'BEGIN { printf "{\"id\":\"keys\""; for (i = 1; i <= 1000; i++) printf ",\"k%d\":%d", i, i; print "}" }' >"$gen/keys-1001.json"
     run "$gen" batch keys-1001.json

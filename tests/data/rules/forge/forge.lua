@@ -1,5 +1,5 @@
 local hostile = "bad:\255\192\175 surrogate:\237\160\128 esc:\27[2J\27]0;title\7"
-  .. " csi:\194\15531m del:\127"
+  .. " csi:\194\15531m del:\127" .. " bidi:\226\128\174dem"
 
 return {
   id = "forge", title = "Forge", version = "1", citation = "test only",
