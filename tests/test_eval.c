@@ -554,8 +554,8 @@ static void eval_unsafe_metadata_is_refused(void **state)
         {"return { id = \"s\", title = \"S\", version = \"1\\n2\", "
          "citation = \"test\", kind = \"points\", threshold = 1, "
          SET_ITEM("1"),
-         ": s: field 'version' holds a control character, a bidirectional "
-         "control or invalid UTF-8 (byte 2)"},
+         ": s: field 'version' holds a line break (byte 2): write it as one "
+         "line of text"},
         {"return { id = \"s\", title = \"met\\226\\128\\174\", "
          "version = \"1\", citation = \"test\", kind = \"points\", "
          "threshold = 1, " SET_ITEM("1"),

@@ -69,9 +69,18 @@ static int push_string_field(lua_State *L, int idx, const char *key,
     }
     at = nms_text_unsafe_at(lua_tostring(L, -1), lua_rawlen(L, -1));
     if (at < lua_rawlen(L, -1)) {
-        lua_pushfstring(L, "field '%s' holds a control character, a "
-                           "bidirectional control or invalid UTF-8 (byte %d)",
-                        key, (int)at + 1);
+        /* A line break or a tab is the likely one: a definition pasted
+         * from a paper over several lines. Say so, and what to do. */
+        char c = lua_tostring(L, -1)[at];
+
+        if (c == '\n' || c == '\r' || c == '\t')
+            lua_pushfstring(L, "field '%s' holds a %s (byte %d): write it "
+                               "as one line of text",
+                            key, c == '\t' ? "tab" : "line break", (int)at + 1);
+        else
+            lua_pushfstring(L, "field '%s' holds a control character, a "
+                               "bidirectional control or invalid UTF-8 (byte %d)",
+                            key, (int)at + 1);
         nms_fail_in(L, module, ctx, lua_tostring(L, -1));
     }
     return 1;
