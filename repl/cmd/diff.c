@@ -72,6 +72,8 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
         opts.rules_new = arg;
         return -1;
     case OPT_PARAM_NEW:
+        if (nms_cli_param_bad("--param-new", arg))
+            return NMS_EXIT_USAGE;
         if (opts.n_params_new == NMS_CLI_MAX_PARAMS) {
             nms_errorf("more than %d --param-new options", NMS_CLI_MAX_PARAMS);
             return NMS_EXIT_USAGE;

@@ -132,6 +132,12 @@ status_is "-o into a missing directory is an I/O error" 2 batch -o "$tmp/no/such
 status_is "unknown command exits 2" 2 frobnicate
 status_is "unknown option exits 2" 2 batch --frobnicate
 status_is "unknown format exits 2" 2 batch --format xml
+# A bad option value is a usage error: the message, then the line saying
+# where the accepted values are (as for an unknown option).
+contains "unknown format: the Try line follows" "$tmp/err" "Try 'nmsrules batch --help'."
+status_is "--param without '=' exits 2" 2 eval --param iec2011.threshold "$src/examples/cases/01-haloperidol-classic.json"
+contains "--param without '=': how to write it" "$tmp/err" "nmsrules: error: --param 'iec2011.threshold' must be written NAME=VALUE, such as --param iec2011.threshold=76"
+contains "--param without '=': the Try line follows" "$tmp/err" "Try 'nmsrules eval --help'."
 status_is "missing input file exits 2" 2 batch "$tmp/nonexistent.json"
 contains "missing input file is named" "$tmp/err" "nmsrules: error: cannot open '$tmp/nonexistent.json': No such file or directory"
 status_is "broken ruleset exits 3" 3 batch --rules "$src/tests/data/rules/syntax" "$src/examples/cases.jsonl"
