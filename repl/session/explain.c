@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd/report.h"
 #include "nms/schema.h"
@@ -138,7 +139,7 @@ static void unknown_set(struct session *s, const struct nms_result *r,
     const char **names = calloc(r->n_sets + 1, sizeof *names);
     char list[512] = "";
     size_t i, used = 0;
-    const char *close = NULL;
+    const char *close = NULL, *prefixed = NULL;
 
     for (i = 0; i < r->n_sets; i++) {
         if (names)
@@ -150,6 +151,13 @@ static void unknown_set(struct session *s, const struct nms_result *r,
     if (names)
         close = nms_schema_closest_name(names, id);
     free(names);
+    /* A set named by its start, as a teacher says it ("iec", "pope"),
+     * when that start is one set's only. */
+    for (i = 0; !close && *id && i < r->n_sets; i++)
+        if (strncasecmp(r->sets[i].id, id, strlen(id)) == 0)
+            prefixed = prefixed ? "" : r->sets[i].id;
+    if (!close && prefixed && *prefixed)
+        close = prefixed;
     if (close)
         repl_error(s, "no set '%s' — did you mean '%s'?", id, close);
     else
