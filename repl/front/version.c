@@ -13,8 +13,9 @@ static const char usage[] =
     "usage: nmsrules version [--rules DIR]\n"
     "\n"
     "Shows the program's version, the Lua and cJSON releases it runs on, and\n"
-    "the name, version, SHA-256 digest and directory of the ruleset that a\n"
-    "run with the same --rules (or NMSRULES_RULES) would use. Also\n"
+    "the name, version, status, SHA-256 digest and directory of the ruleset\n"
+    "that a run with the same --rules (or NMSRULES_RULES) would use, with\n"
+    "each overlay (--rules given again) and --param override. Also\n"
     "'nmsrules --version' and 'nmsrules -V'.\n"
     "\n"
     "  --rules DIR          ruleset directory (default: the installed one)\n"
@@ -34,6 +35,7 @@ int nms_cmd_version(int argc, char **argv)
     struct nms_cli cli;
     struct nms_engine *e = NULL;
     const struct nms_ruleset_info *rs;
+    size_t i;
     int status = nms_cli_parse(&cli, &nms_version_options, argc, argv);
 
     if (status >= 0)
@@ -49,8 +51,17 @@ int nms_cmd_version(int argc, char **argv)
     if (status != 0)
         return status;
     rs = nms_engine_ruleset(e);
-    printf("ruleset %s %s %s\n  from %s\n", rs->name, rs->version, rs->digest,
-           rs->dir);
+    /* All that names what a run would use, as a result's report does: the
+     * status, each overlay and each override (a version without them
+     * named the shipped ruleset alone under --rules DIR --rules SITE). */
+    printf("ruleset %s %s", rs->name, rs->version);
+    if (rs->status)
+        printf(" (%s)", rs->status);
+    printf(" %s\n  from %s\n", rs->digest, rs->dir);
+    for (i = 0; i < rs->n_overlays; i++)
+        printf("  overlay %s  %s\n", rs->overlays[i].dir, rs->overlays[i].digest);
+    for (i = 0; i < rs->n_params; i++)
+        printf("  --param %s\n", rs->params[i]);
     nms_engine_free(e);
     return NMS_EXIT_OK;
 }

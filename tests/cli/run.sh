@@ -172,6 +172,11 @@ contains "--version names the ruleset digest" "$tmp/out" "sha256:"
 digest=$(grep -o 'sha256:[0-9a-f]*' "$tmp/out")
 run batch -j 1 "$src/examples/cases/01-haloperidol-classic.json" 2>/dev/null >"$tmp/out"
 contains "--version's digest is the one results carry" "$tmp/out" "\"digest\":\"$digest\""
+# version names all that a run with the same options would use: an
+# overlay (--rules given again) and an override, as a report does.
+status_is "version with an overlay exits 0" 0 version --rules "$src/tests/data/rules/tiny" --rules "$src/tests/data/rules/tiny_site" --param score.threshold=3
+contains "version names the overlay" "$tmp/out" "  overlay $src/tests/data/rules/tiny_site  sha256:"
+contains "version names the override" "$tmp/out" "  --param score.threshold=3"
 printf '' >"$tmp/empty.json"
 status_is "an empty file is not an error" 0 batch "$tmp/empty.json"
 contains "an empty file is reported" "$tmp/err" "holds no cases"
