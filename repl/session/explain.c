@@ -132,9 +132,10 @@ static void explain_groups(FILE *fp, const struct nms_set *set,
     }
 }
 
-/* Says there is no set `id`, with the closest name or the list of ids. */
+/* Says there is no set `id`, with the closest name or the list of ids;
+ * with `id` NULL, how to write `command` with the list. */
 static void unknown_set(struct session *s, const struct nms_result *r,
-                        const char *id)
+                        const char *id, const char *command)
 {
     const char **names = calloc(r->n_sets + 1, sizeof *names);
     char list[512] = "";
@@ -147,6 +148,11 @@ static void unknown_set(struct session *s, const struct nms_result *r,
         if (used < sizeof list)
             used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
                                      i ? ", " : "", r->sets[i].id);
+    }
+    if (!id) {
+        free(names);
+        repl_error(s, "usage: %s SET, where SET is one of: %s", command, list);
+        return;
     }
     if (names)
         close = nms_schema_closest_name(names, id);
@@ -178,9 +184,9 @@ int explain_set(struct session *s, const char *id, int whynot)
         return -1;
     }
     r = s->last->r;
-    set = nms_result_set(r, id);
+    set = id ? nms_result_set(r, id) : NULL;
     if (!set) {
-        unknown_set(s, r, id);
+        unknown_set(s, r, id, whynot ? ".whynot" : ".why");
         return -1;
     }
     report_brief_heading(s->out, set);
