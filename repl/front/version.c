@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 
+#include "cmd/report.h"
 #include "front/commands.h"
 #include "front/msg.h"
 #include "nms/reader.h"
@@ -35,7 +36,6 @@ int nms_cmd_version(int argc, char **argv)
     struct nms_cli cli;
     struct nms_engine *e = NULL;
     const struct nms_ruleset_info *rs;
-    size_t i;
     int status = nms_cli_parse(&cli, &nms_version_options, argc, argv);
 
     if (status >= 0)
@@ -58,10 +58,7 @@ int nms_cmd_version(int argc, char **argv)
     if (rs->status)
         printf(" (%s)", rs->status);
     printf(" %s\n  from %s\n", rs->digest, rs->dir);
-    for (i = 0; i < rs->n_overlays; i++)
-        printf("  overlay %s  %s\n", rs->overlays[i].dir, rs->overlays[i].digest);
-    for (i = 0; i < rs->n_params; i++)
-        printf("  --param %s\n", rs->params[i]);
+    nms_report_ruleset_more(stdout, rs);
     nms_engine_free(e);
     return NMS_EXIT_OK;
 }
