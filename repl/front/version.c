@@ -47,7 +47,11 @@ int nms_cmd_version(int argc, char **argv)
     printf("nmsrules %s\n%s\n%s\n", NMS_VERSION, nms_lua_release(),
            nms_json_release());
     fflush(stdout);   /* before a message about the ruleset */
-    status = nms_cli_identify(&cli, &e);   /* not the sets: not shown */
+    /* The manifest alone names the ruleset (start-up stays short); an
+     * override is checked against the parameters by a full load, so that
+     * a misspelt one is refused as a run would refuse it, never shown as
+     * if in force. */
+    status = cli.n_params ? nms_cli_load(&cli, &e) : nms_cli_identify(&cli, &e);
     if (status != 0)
         return status;
     rs = nms_engine_ruleset(e);

@@ -177,6 +177,8 @@ contains "--version's digest is the one results carry" "$tmp/out" "\"digest\":\"
 status_is "version with an overlay exits 0" 0 version --rules "$src/tests/data/rules/tiny" --rules "$src/tests/data/rules/tiny_site" --param score.threshold=3
 contains "version names the overlay" "$tmp/out" "  overlay $src/tests/data/rules/tiny_site  sha256:"
 contains "version names the override" "$tmp/out" "  --param score.threshold=3"
+status_is "version refuses an unknown override, as a run does" 3 version --rules "$src/tests/data/rules/tiny" --param score.thresold=3
+contains "version names the unknown override" "$tmp/err" "unknown parameter 'score.thresold'"
 printf '' >"$tmp/empty.json"
 status_is "an empty file is not an error" 0 batch "$tmp/empty.json"
 contains "an empty file is reported" "$tmp/err" "holds no cases"
