@@ -104,6 +104,8 @@ int nms_read_source(const char *name, struct tally *t, record_fn fn, void *ctx)
         t->io_failed = 1;
         return 0; /* the other inputs still run */
     }
+    if (is_stdin)
+        nms_note_terminal_input(fp);
     if (nms_reader_open(&reader, fp, is_stdin ? "-" : name) != NMS_OK) {
         nms_errorf("out of memory");
         rc = -1;

@@ -14,6 +14,7 @@
 #include <cjson/cJSON.h>
 
 #include "cmd/cases.h"
+#include "cmd/report.h"
 #include "front/commands.h"
 #include "front/msg.h"
 
@@ -72,6 +73,8 @@ static int apply(struct nms_cli *cli, int opt, const char *arg)
         opts.rules_new = arg;
         return -1;
     case OPT_PARAM_NEW:
+        if (nms_cli_param_bad("--param-new", arg))
+            return NMS_EXIT_USAGE;
         if (opts.n_params_new == NMS_CLI_MAX_PARAMS) {
             nms_errorf("more than %d --param-new options", NMS_CLI_MAX_PARAMS);
             return NMS_EXIT_USAGE;
@@ -568,16 +571,11 @@ static void print_summary(const struct diff_run *run)
  * record does. Two copies of one version differ only here, by digest. */
 static void print_side(const char *side, const struct nms_ruleset_info *rs)
 {
-    size_t i;
-
     printf("%s: ruleset %s %s", side, rs->name, rs->version);
     if (rs->status)
         printf(" (%s)", rs->status);
     printf("  %s  %s\n", rs->digest, rs->dir);
-    for (i = 0; i < rs->n_overlays; i++)
-        printf("  overlay %s  %s\n", rs->overlays[i].dir, rs->overlays[i].digest);
-    for (i = 0; i < rs->n_params; i++)
-        printf("  --param %s\n", rs->params[i]);
+    nms_report_ruleset_more(stdout, rs);
 }
 
 /* {name, version, digest, dir, params} of a loaded ruleset. */

@@ -19,6 +19,8 @@ static const char usage[] =
     "readable report: every criteria set, every item with its points and\n"
     "evidence (\xe2\x9c\x93 met, \xe2\x9c\x97 not met, ? unknown), "
     "and the data still missing.\n"
+    "A FILE of several cases (JSON Lines or an array) gives one report per\n"
+    "case.\n"
     "\n"
     "  --rules DIR          ruleset directory (default: the installed one);\n"
     "                       given again, a site overlay whose files replace\n"

@@ -393,8 +393,6 @@ static void print_audit(FILE *fp, const struct report_style *s,
                         const struct nms_case *c,
                         const struct nms_ruleset_info *rs)
 {
-    size_t i;
-
     fprintf(fp, "ruleset %s %s", rs->name, rs->version);
     if (rs->status && strcmp(rs->status, "production") != 0)
         fprintf(fp, " %s(%s: not for clinical use)%s", paint(s, RED),
@@ -402,15 +400,22 @@ static void print_audit(FILE *fp, const struct report_style *s,
     else if (rs->status)
         fprintf(fp, " (%s)", rs->status);
     fprintf(fp, "  %s\n", rs->digest);
+    nms_report_ruleset_more(fp, rs);
+    fprintf(fp, "engine nmsrules %s, %s", NMS_VERSION, nms_lua_release());
+    if (c->input_sha256[0])
+        fprintf(fp, "; input sha256:%s", c->input_sha256);
+    fputc('\n', fp);
+}
+
+void nms_report_ruleset_more(FILE *fp, const struct nms_ruleset_info *rs)
+{
+    size_t i;
+
     for (i = 0; i < rs->n_overlays; i++)
         fprintf(fp, "  overlay %s  %s\n", rs->overlays[i].dir,
                 rs->overlays[i].digest);
     for (i = 0; i < rs->n_params; i++)
         fprintf(fp, "  --param %s\n", rs->params[i]);
-    fprintf(fp, "engine nmsrules %s, %s", NMS_VERSION, nms_lua_release());
-    if (c->input_sha256[0])
-        fprintf(fp, "; input sha256:%s", c->input_sha256);
-    fputc('\n', fp);
 }
 
 void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs)

@@ -35,6 +35,11 @@ void nms_report_print(FILE *fp, const struct nms_case *c,
  * `check` and `test` end with, naming what they checked. */
 void nms_report_ruleset_line(FILE *fp, const struct nms_ruleset_info *rs);
 
+/* "  overlay DIR  DIGEST" and "  --param NAME=VALUE" lines, one for each
+ * overlay and override: what follows the first line naming a ruleset in
+ * the report, diff's sides and `version`. */
+void nms_report_ruleset_more(FILE *fp, const struct nms_ruleset_info *rs);
+
 /* "ruleset NAME VERSION DIGEST[ + overlay DIGEST]...[; --param
  * NAME=VALUE[, NAME=VALUE]...]": the rules that produced a figure or a
  * plot, with the overrides in force (a what-if run's are not the plain

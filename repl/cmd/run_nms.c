@@ -20,6 +20,7 @@
 #include "cmd/luajson.h"
 #include "cmd/run.h"
 #include "front/interrupt.h"
+#include "front/msg.h"
 #include "front/options.h"
 #include "nms/interrupt.h"
 #include "nms/output.h"
@@ -98,6 +99,8 @@ static int l_cases(lua_State *L)
     cs->fp = cs->is_stdin ? stdin : fopen(path, "rb");
     if (!cs->fp)
         return luaL_error(L, "cannot open '%s': %s", path, strerror(errno));
+    if (cs->is_stdin)
+        nms_note_terminal_input(cs->fp);
     if (nms_reader_open(&cs->reader, cs->fp, path) != NMS_OK)
         return luaL_error(L, "not enough memory");
     lua_pushcclosure(L, cases_next, 1); /* the userdata is its upvalue */

@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cmd/term.h"
 #include "front/msg.h"
@@ -100,4 +101,13 @@ void nms_place_notef(const struct nms_msg_place *at, const char *fmt, ...)
     va_start(ap, fmt);
     vplace(at, "note", fmt, ap);
     va_end(ap);
+}
+
+void nms_note_terminal_input(FILE *fp)
+{
+    if (!isatty(fileno(fp)))
+        return;
+    nms_progress_clear();
+    fprintf(stderr, "%s: reading cases from the terminal: type or paste them, "
+                    "then Ctrl-D (or name the FILE to read)\n", NMS_PROGRAM);
 }

@@ -8,6 +8,7 @@
 #define NMS_MSG_H
 
 #include <stdarg.h>
+#include <stdio.h>
 
 #define NMS_PROGRAM "nmsrules"
 
@@ -28,6 +29,14 @@ void nms_verrorf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 
 /* Prints "nmsrules: warning: <message>" to stderr. */
 void nms_warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * When `fp`, a command's standard input, is a terminal, says on stderr
+ * that cases are read from it and how to end them: "nmsrules batch" (or
+ * accuracy, timeline, summary, diff, a script's nms.cases("-")) with no
+ * FILE otherwise waits in silence, and looks hung to a first user.
+ */
+void nms_note_terminal_input(FILE *fp);
 
 /* Where the session is reading: a script's name and the line of the entry
  * being run (name NULL for a terminal), and whether an error was reported

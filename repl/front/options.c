@@ -125,6 +125,15 @@ int nms_cli_color(const struct nms_cli *cli, int fd)
            !(term && strcmp(term, "dumb") == 0);
 }
 
+int nms_cli_param_bad(const char *option, const char *arg)
+{
+    if (arg[0] != '=' && strchr(arg, '='))
+        return 0;
+    nms_errorf("%s '%s' must be written NAME=VALUE, such as %s "
+               "iec2011.threshold=76", option, arg, option);
+    return 1;
+}
+
 /* Applies one common option; NMS_OPTION_NOT_MINE when `opt` is not one. */
 static int common_option(struct nms_cli *cli, int opt, const char *arg)
 {
@@ -143,6 +152,10 @@ static int common_option(struct nms_cli *cli, int opt, const char *arg)
         }
         return -1;
     case NMS_OPT_PARAM:
+        /* Refused here, before any ruleset is loaded, so that it reads as
+         * the usage error it is (the engine refuses it too). */
+        if (nms_cli_param_bad("--param", arg))
+            return NMS_EXIT_USAGE;
         if (cli->n_params == NMS_CLI_MAX_PARAMS) {
             nms_errorf("more than %d --param options", NMS_CLI_MAX_PARAMS);
             return NMS_EXIT_USAGE;
@@ -276,6 +289,12 @@ int nms_cli_parse(struct nms_cli *cli, const struct nms_command_options *spec,
         if (status == NMS_OPTION_NOT_MINE && spec->apply)
             status = spec->apply(cli, opt, optarg);
         if (status == NMS_OPTION_NOT_MINE)
+            return nms_cli_try(spec);
+        /* A bad option value is a usage error like an unknown option, and
+         * ends the same way: the message says what was wrong, the Try
+         * line where the accepted values are listed (README, "The
+         * program"). */
+        if (status == NMS_EXIT_USAGE)
             return nms_cli_try(spec);
         if (status >= 0)
             return status;

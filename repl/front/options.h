@@ -128,6 +128,13 @@ int nms_cli_color(const struct nms_cli *cli, int fd);
 void nms_cli_option_error(const char *command, const struct option *table,
                           int opt, const char *arg);
 
+/*
+ * Whether `arg`, the value of `option` (--param, --param-new), is not
+ * NAME=VALUE; says so when it is not. Checked as the option is read, so
+ * that it is the usage error it is, before any ruleset is loaded.
+ */
+int nms_cli_param_bad(const char *option, const char *arg);
+
 /* Prints "Try 'nmsrules COMMAND --help'." and returns NMS_EXIT_USAGE. */
 int nms_cli_try(const struct nms_command_options *spec);
 

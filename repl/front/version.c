@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 
+#include "cmd/report.h"
 #include "front/commands.h"
 #include "front/msg.h"
 #include "nms/reader.h"
@@ -13,8 +14,9 @@ static const char usage[] =
     "usage: nmsrules version [--rules DIR]\n"
     "\n"
     "Shows the program's version, the Lua and cJSON releases it runs on, and\n"
-    "the name, version, SHA-256 digest and directory of the ruleset that a\n"
-    "run with the same --rules (or NMSRULES_RULES) would use. Also\n"
+    "the name, version, status, SHA-256 digest and directory of the ruleset\n"
+    "that a run with the same --rules (or NMSRULES_RULES) would use, with\n"
+    "each overlay (--rules given again) and --param override. Also\n"
     "'nmsrules --version' and 'nmsrules -V'.\n"
     "\n"
     "  --rules DIR          ruleset directory (default: the installed one)\n"
@@ -45,12 +47,22 @@ int nms_cmd_version(int argc, char **argv)
     printf("nmsrules %s\n%s\n%s\n", NMS_VERSION, nms_lua_release(),
            nms_json_release());
     fflush(stdout);   /* before a message about the ruleset */
-    status = nms_cli_identify(&cli, &e);   /* not the sets: not shown */
+    /* The manifest alone names the ruleset (start-up stays short); an
+     * override is checked against the parameters by a full load, so that
+     * a misspelt one is refused as a run would refuse it, never shown as
+     * if in force. */
+    status = cli.n_params ? nms_cli_load(&cli, &e) : nms_cli_identify(&cli, &e);
     if (status != 0)
         return status;
     rs = nms_engine_ruleset(e);
-    printf("ruleset %s %s %s\n  from %s\n", rs->name, rs->version, rs->digest,
-           rs->dir);
+    /* All that names what a run would use, as a result's report does: the
+     * status, each overlay and each override (a version without them
+     * named the shipped ruleset alone under --rules DIR --rules SITE). */
+    printf("ruleset %s %s", rs->name, rs->version);
+    if (rs->status)
+        printf(" (%s)", rs->status);
+    printf(" %s\n  from %s\n", rs->digest, rs->dir);
+    nms_report_ruleset_more(stdout, rs);
     nms_engine_free(e);
     return NMS_EXIT_OK;
 }

@@ -263,16 +263,15 @@ int act_eval(struct session *s, int argc, char **argv)
     return rc;
 }
 
+/* With no SET, .why and .whynot say which sets there are. */
 int act_why(struct session *s, int argc, char **argv)
 {
-    (void)argc;
-    return explain_set(s, argv[1], 0);
+    return explain_set(s, argc > 1 ? argv[1] : NULL, 0);
 }
 
 int act_whynot(struct session *s, int argc, char **argv)
 {
-    (void)argc;
-    return explain_set(s, argv[1], 1);
+    return explain_set(s, argc > 1 ? argv[1] : NULL, 1);
 }
 
 int act_whatif(struct session *s, int argc, char **argv)

@@ -374,6 +374,18 @@ static cJSON *course_of(cJSON *meds, const char *drug)
     return found;
 }
 
+/* The case format's route for `word`: the Latin abbreviations a chart
+ * writes, PO (per os) and PR (per rectum), are "oral" and "rectal" (a
+ * teacher's first .give is often "10 mg po"); any other word as it is. */
+static const char *route_word(const char *word)
+{
+    if (strcasecmp(word, "po") == 0)
+        return "oral";
+    if (strcasecmp(word, "pr") == 0)
+        return "rectal";
+    return word;
+}
+
 /* Reads the words after the drug: DOSE [mg|g], ROUTE. */
 static int give_words(struct session *s, cJSON *course, cJSON *dose, int argc,
                       char **argv)
@@ -395,7 +407,7 @@ static int give_words(struct session *s, cJSON *course, cJSON *dose, int argc,
             continue;
         }
         /* IM and im alike: charts write routes in capitals. */
-        for (j = 0; route.values[j] && strcasecmp(route.values[j], argv[i]); j++)
+        for (j = 0; route.values[j] && strcasecmp(route.values[j], route_word(argv[i])); j++)
             ;
         if (!route.values[j]) {
             char list[256] = "";

@@ -31,6 +31,7 @@ struct command {
 static const struct command commands[] = {
     {".give", 1, 6, chart_give, ".give DRUG [DOSE mg] [ROUTE] [at TIME]",
      "give a drug: starts a course (or adds a dose to the running one)\n"
+     "  ROUTE: oral (or po), im, iv, sc, depot, ng, transdermal, rectal (or pr), inhaled\n"
      "  .give haloperidol 10 mg im at 0h", 0},
     {".stop", 1, 3, chart_stop, ".stop DRUG [at TIME]",
      "stop the running course of a drug\n  .stop haloperidol at 60h", 0},
@@ -63,10 +64,10 @@ static const struct command commands[] = {
     {".eval", 0, 2, act_eval, ".eval [--brief] [SET]",
      "the full report, as nmsrules eval prints it; --brief: the summary "
      "only; SET: one set\n  .eval --brief\n  .eval dsm4tr", 1},
-    {".why", 1, 1, act_why, ".why SET",
+    {".why", 0, 1, act_why, ".why SET",
      "every item of a set with its evidence, and what would change it\n"
      "  .why iec2011", 1},
-    {".whynot", 1, 1, act_whynot, ".whynot SET",
+    {".whynot", 0, 1, act_whynot, ".whynot SET",
      "the items that are not met and the smallest missing findings\n"
      "  .whynot iec2011", 1},
     {".whatif", 1, -1, act_whatif, ".whatif FIELD=VALUE...",

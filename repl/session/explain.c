@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd/report.h"
 #include "nms/schema.h"
@@ -131,14 +132,15 @@ static void explain_groups(FILE *fp, const struct nms_set *set,
     }
 }
 
-/* Says there is no set `id`, with the closest name or the list of ids. */
+/* Says there is no set `id`, with the closest name or the list of ids;
+ * with `id` NULL, how to write `command` with the list. */
 static void unknown_set(struct session *s, const struct nms_result *r,
-                        const char *id)
+                        const char *id, const char *command)
 {
     const char **names = calloc(r->n_sets + 1, sizeof *names);
     char list[512] = "";
     size_t i, used = 0;
-    const char *close = NULL;
+    const char *close = NULL, *prefixed = NULL;
 
     for (i = 0; i < r->n_sets; i++) {
         if (names)
@@ -147,9 +149,21 @@ static void unknown_set(struct session *s, const struct nms_result *r,
             used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
                                      i ? ", " : "", r->sets[i].id);
     }
+    if (!id) {
+        free(names);
+        repl_error(s, "usage: %s SET, where SET is one of: %s", command, list);
+        return;
+    }
     if (names)
         close = nms_schema_closest_name(names, id);
     free(names);
+    /* A set named by its start, as a teacher says it ("iec", "pope"),
+     * when that start is one set's only. */
+    for (i = 0; !close && *id && i < r->n_sets; i++)
+        if (strncasecmp(r->sets[i].id, id, strlen(id)) == 0)
+            prefixed = prefixed ? "" : r->sets[i].id;
+    if (!close && prefixed && *prefixed)
+        close = prefixed;
     if (close)
         repl_error(s, "no set '%s' — did you mean '%s'?", id, close);
     else
@@ -170,9 +184,9 @@ int explain_set(struct session *s, const char *id, int whynot)
         return -1;
     }
     r = s->last->r;
-    set = nms_result_set(r, id);
+    set = id ? nms_result_set(r, id) : NULL;
     if (!set) {
-        unknown_set(s, r, id);
+        unknown_set(s, r, id, whynot ? ".whynot" : ".why");
         return -1;
     }
     report_brief_heading(s->out, set);

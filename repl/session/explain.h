@@ -8,7 +8,8 @@
 
 /* Prints set `id` of the last result: items, evidence, and for a set not
  * met the smallest change that would meet it (whynot: only the items that
- * are not true). Returns 0, or -1 after printing why. */
+ * are not true). Returns 0, or -1 after printing why (`id` NULL: the
+ * usage, with the sets there are). */
 int explain_set(struct session *s, const char *id, int whynot);
 
 #endif

@@ -134,19 +134,39 @@ static int had_warning(const struct evaluation *before,
     return 0;
 }
 
+/* `msg`, a warning on field `path`, with the case file's advice "give it
+ * as {"value": 103, "unit": "[degF]"}" put as the session types it,
+ * "temp=103F" (value.c reads it back so); `msg` itself when it has none.
+ * A teacher who typed .vitals temp=103 has no JSON to edit. */
+static const char *session_advice(const char *path, const char *msg,
+                                  char *buf, size_t size)
+{
+    static const char json[] = "give it as {\"value\": ";
+    const char *at = strstr(msg, json), *field = strrchr(path, '.');
+    char num[64], unit[32];
+
+    if (!at || sscanf(at + sizeof json - 1, "%63[^,], \"unit\": \"%31[^\"]\"}",
+                      num, unit) != 2)
+        return msg;
+    snprintf(buf, size, "%.*sgive it as %s=%s%s", (int)(at - msg), msg,
+             field ? field + 1 : path, num,
+             strcmp(unit, "[degF]") == 0 ? "F" : unit);
+    return buf;
+}
+
 /* Prints the warnings of `now` that `before` did not have. */
 static void new_warnings(struct session *s, const struct evaluation *before,
                          const struct evaluation *now)
 {
     struct nms_rule_warning w;
     size_t i, n = evaluation_n_warnings(now);
-    char path[256];
+    char path[256], advice[1024];
 
     for (i = 0; i < n; i++) {
         w = evaluation_warning(now, i);
         if (!had_warning(before, &w))
-            repl_note(s, "%s: %s",
-                      report_path(w.path, 1, path, sizeof path), w.message);
+            repl_note(s, "%s: %s", report_path(w.path, 1, path, sizeof path),
+                      session_advice(w.path, w.message, advice, sizeof advice));
     }
 }
 

@@ -205,6 +205,23 @@ static const char *fields_of(const char *path, char *buf, size_t size)
     return buf;
 }
 
+/* The one field of `parent` whose name starts with `name` (any case; a
+ * chart's "rigid", "diaph"), or NULL when none or several do. */
+static const char *field_by_start(const char *parent, const char *name)
+{
+    struct nms_schema_entry e;
+    const char *found = NULL;
+    size_t i, n = strlen(name);
+
+    for (i = 0; n > 0 && nms_schema_child(parent, i, &e) == 0; i++)
+        if (strncasecmp(e.name, name, n) == 0) {
+            if (found)
+                return NULL;
+            found = e.name;
+        }
+    return found;
+}
+
 int value_check_field(struct session *s, const char *path)
 {
     char parent[256] = "", next[256], name[128];
@@ -221,6 +238,8 @@ int value_check_field(struct session *s, const char *path)
             char where[256];
 
             close = nms_schema_closest(parent, name);
+            if (!close && *parent)
+                close = field_by_start(parent, name);
             if (!*parent && sections_with(name, where, sizeof where) > 0)
                 repl_error(s, "unknown field '%s' — did you mean %s?", name,
                            where);

@@ -132,6 +132,12 @@ status_is "-o into a missing directory is an I/O error" 2 batch -o "$tmp/no/such
 status_is "unknown command exits 2" 2 frobnicate
 status_is "unknown option exits 2" 2 batch --frobnicate
 status_is "unknown format exits 2" 2 batch --format xml
+# A bad option value is a usage error: the message, then the line saying
+# where the accepted values are (as for an unknown option).
+contains "unknown format: the Try line follows" "$tmp/err" "Try 'nmsrules batch --help'."
+status_is "--param without '=' exits 2" 2 eval --param iec2011.threshold "$src/examples/cases/01-haloperidol-classic.json"
+contains "--param without '=': how to write it" "$tmp/err" "nmsrules: error: --param 'iec2011.threshold' must be written NAME=VALUE, such as --param iec2011.threshold=76"
+contains "--param without '=': the Try line follows" "$tmp/err" "Try 'nmsrules eval --help'."
 status_is "missing input file exits 2" 2 batch "$tmp/nonexistent.json"
 contains "missing input file is named" "$tmp/err" "nmsrules: error: cannot open '$tmp/nonexistent.json': No such file or directory"
 status_is "broken ruleset exits 3" 3 batch --rules "$src/tests/data/rules/syntax" "$src/examples/cases.jsonl"
@@ -166,6 +172,13 @@ contains "--version names the ruleset digest" "$tmp/out" "sha256:"
 digest=$(grep -o 'sha256:[0-9a-f]*' "$tmp/out")
 run batch -j 1 "$src/examples/cases/01-haloperidol-classic.json" 2>/dev/null >"$tmp/out"
 contains "--version's digest is the one results carry" "$tmp/out" "\"digest\":\"$digest\""
+# version names all that a run with the same options would use: an
+# overlay (--rules given again) and an override, as a report does.
+status_is "version with an overlay exits 0" 0 version --rules "$src/tests/data/rules/tiny" --rules "$src/tests/data/rules/tiny_site" --param score.threshold=3
+contains "version names the overlay" "$tmp/out" "  overlay $src/tests/data/rules/tiny_site  sha256:"
+contains "version names the override" "$tmp/out" "  --param score.threshold=3"
+status_is "version refuses an unknown override, as a run does" 3 version --rules "$src/tests/data/rules/tiny" --param score.thresold=3
+contains "version names the unknown override" "$tmp/err" "unknown parameter 'score.thresold'"
 printf '' >"$tmp/empty.json"
 status_is "an empty file is not an error" 0 batch "$tmp/empty.json"
 contains "an empty file is reported" "$tmp/err" "holds no cases"

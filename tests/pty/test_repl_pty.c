@@ -1,7 +1,8 @@
 /*
  * test_repl_pty.c - drives `nmsrules repl` through a pseudo-terminal as a
  * person would: types, presses Tab, Ctrl-C and Ctrl-D, and checks what the
- * screen shows, that completion works, and that the session survives.
+ * screen shows, that completion works, and that the session survives;
+ * and `nmsrules batch` reading cases typed on the terminal.
  *
  *   test_repl_pty NMSRULES SOURCE_DIR
  *
@@ -391,6 +392,26 @@ static void session_scenario(char *bin, const char *src, const char *history)
     check(finish(&c) == 0, "the scenario session ends with status 0");
 }
 
+/* batch with no FILE on a terminal says it reads the cases typed there
+ * and how to end them (it used to wait in silence, like a hang), then
+ * reads them until Ctrl-D. */
+static void batch_terminal(char *bin, const char *src, const char *history)
+{
+    char rules[4096], w_batch[] = "batch", w_format[] = "--format",
+         w_csv[] = "csv", w_eol[] = "--csv-eol", w_lf[] = "lf";
+    char *args[] = {bin, w_batch, w_rules, rules, w_format, w_csv, w_eol, w_lf, NULL};
+    struct child c;
+
+    snprintf(rules, sizeof rules, "%s/tests/data/rules/tri", src);
+    c = start(args, history);
+    check(expect(&c, "reading cases from the terminal: type or paste them, then Ctrl-D", 5000),
+          "batch on a terminal says it reads the cases typed and how to end");
+    type(&c, "{\"id\": \"pty-1\"}\r");
+    type(&c, "\004");
+    check(expect(&c, "\npty-1,", 5000), "batch evaluates the case typed");
+    check(finish(&c) == 0, "Ctrl-D ends batch's input, status 0");
+}
+
 int main(int argc, char **argv)
 {
     char history[] = "/tmp/nmsrules-pty-history-XXXXXX";
@@ -409,6 +430,7 @@ int main(int argc, char **argv)
     session_slow(argv[1], argv[2], history);
     session_paging(argv[1], argv[2], history);
     session_scenario(argv[1], argv[2], history);
+    batch_terminal(argv[1], argv[2], history);
     unlink(history);
     printf("%s\n", failures ? "FAILED" : "all passed");
     return failures ? 1 : 0;
