@@ -4,7 +4,7 @@
 
 return {
   name = "nms-default",
-  version = "0.3.9",
+  version = "0.3.10",
   title = "Neuroleptic malignant syndrome: published diagnostic criteria",
   params = "params",
   criteria = { "criteria.iec2011", "criteria.dsm4tr", "criteria.levenson1985",
