@@ -404,10 +404,33 @@ local function declared(code)
   return d
 end
 
+-- The locals a file binds to a loaded module (`local exam =
+-- require("lib.exam")`), by local name: the module's table, when it is a
+-- plain table (no metatable that could answer other names).
+local function modules_of(text)
+  local m = {}
+  for name, mod in text:gmatch("local%s+([%a_][%w_]*)%s*=%s*require%s*%(?%s*[\"']([^\"']+)[\"']") do
+    local t = ctx.loaded[mod]
+    if type(t) == "table" and getmetatable(t) == nil then m[name] = { mod = mod, t = t } end
+  end
+  return m
+end
+
+-- The names a module table holds, sorted, for "did you mean".
+local function names_of(t)
+  local list = {}
+  for k in pairs(t) do
+    if type(k) == "string" then list[#list + 1] = k end
+  end
+  table.sort(list)
+  return list
+end
+
 local function scan_file(name)
   local f = files[name]
   local code = code_only(f.text)
   local d = declared(code)
+  local mods = modules_of(f.text)
   local seen = {}
   local line, pos = 1, 1
   for s, word, e in code:gmatch("()([%a_][%w_]*)()") do
@@ -424,6 +447,18 @@ local function scan_file(name)
         seen[word] = true
         finding(f.path, line, "global", "'%s' is neither local nor a name the sandbox offers: "
           .. "reading it fails when a case reaches this line", word)
+      end
+    end
+    -- exam.levle(...) loads, and fails every case that reaches it
+    local mod = not member and mods[word]
+    if mod then
+      local field = code:sub(e, e + 80):match("^%.([%a_][%w_]*)")
+      if field and rawget(mod.t, field) == nil and not seen[word .. "." .. field] then
+        seen[word .. "." .. field] = true
+        local near = ctx.closest(names_of(mod.t), field)
+        finding(f.path, line, "module-field", "%s.%s: module '%s' has no '%s'%s; calling or reading "
+          .. "it fails when a case reaches this line", word, field, mod.mod, field,
+          near and (" (did you mean '" .. near .. "'?)") or "")
       end
     end
     if word == "case" and not member then

@@ -80,6 +80,8 @@ breaks unused params.lua -e '/"score.threshold"/{n;a\
 }'
 breaks case_field lib/flag.lua -e 's/case\.history\[name\]/case.histroy and case.history[name]/'
 breaks global lib/flag.lua -e 's/"history\." \.\. name/"history." .. nmae/'
+breaks module_field criteria/score.lua -e '/^local flag = /a\local words = require "lib.words"' \
+    -e 's/check = flag("agitation")/check = function(case) return flag(words.siad("agitation"))(case) end/'
 breaks drugs criteria/score.lua -e '/^local flag = /a\local drugs = require "lib.drugs"'
 breaks bad_status ruleset.lua -e '/^  version = /a\  status = "final",'
 
@@ -105,7 +107,7 @@ golden() {
 }
 
 golden check-clean check --rules $tiny
-for kind in syntax typos metadata unreachable feature unused case_field global drugs drug_file; do
+for kind in syntax typos metadata unreachable feature unused case_field global module_field drugs drug_file; do
     golden check-$kind check --rules $tiny --rules $lint/$kind
 done
 golden check-drug-row check --rules $tiny --rules $lint/drugs --rules $lint/drug_row
