@@ -304,6 +304,20 @@ static void case_json_rejects_unknown_enum_value_with_suggestion(void **state)
     expect_error("{\"patient\": {\"sex\": \"Female\"}}", "patient.sex",
                  "unknown value 'Female' for patient.sex; expected one of "
                  "female, male, other, unknown (did you mean 'female'?)");
+    /* An abbreviation a chart writes is named for what it stands for,
+     * not read as it (no guessing at what a record meant). */
+    expect_error("{\"medications\": [{\"drug\": \"haloperidol\", "
+                 "\"route\": \"PO\"}]}",
+                 "medications[0].route",
+                 "unknown value 'PO' for medications[0].route; expected one "
+                 "of oral, im, iv, sc, depot, ng, transdermal, rectal, "
+                 "inhaled (PO is written 'oral')");
+    expect_error("{\"vitals\": [{\"t\": 0, \"temp\": 38, "
+                 "\"temp_site\": \"pr\"}]}",
+                 "vitals[0].temp_site",
+                 "unknown value 'pr' for vitals[0].temp_site; expected one of "
+                 "oral, rectal, axillary, tympanic, core (pr is written "
+                 "'rectal')");
 }
 
 /* ---- JSON syntax and shape -------------------------------------------- */
