@@ -90,8 +90,18 @@ static int cases_next(lua_State *L)
  * or JSON Lines. [-0, +1] */
 static int l_cases(lua_State *L)
 {
-    const char *path = luaL_checkstring(L, 1);
-    struct cases *cs = lua_newuserdatauv(L, sizeof *cs, 0);
+    const char *path;
+    struct cases *cs;
+
+    /* Most often a script run without its COHORT argument (arg[1] nil):
+     * say what to give, not only the type Lua expected. */
+    if (lua_type(L, 1) != LUA_TSTRING)
+        return luaL_error(L, "nms.cases needs a file name, or \"-\" for "
+                             "standard input (got %s; a script's files come "
+                             "after its name: nmsrules run SCRIPT FILE)",
+                          luaL_typename(L, 1));
+    path = lua_tostring(L, 1);
+    cs = lua_newuserdatauv(L, sizeof *cs, 0);
 
     memset(cs, 0, sizeof *cs);
     luaL_setmetatable(L, CASES);

@@ -76,6 +76,8 @@ static void vplace(const struct nms_msg_place *at, const char *kind,
                    const char *fmt, va_list ap)
 {
     fflush(stdout);   /* keep messages in order with what was printed */
+    if (at->command_line)
+        fprintf(stderr, "%s: ", NMS_PROGRAM);
     if (at->name)
         fprintf(stderr, "%s: %s:%ld: ", kind, at->name, at->line);
     else

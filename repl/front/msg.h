@@ -45,6 +45,9 @@ struct nms_msg_place {
     const char *name;
     long line;
     int failed;
+    int command_line; /* 1: reading the command line's own arguments, before
+                         any session: "nmsrules: error: ..." as every other
+                         message of the program */
 };
 
 /*

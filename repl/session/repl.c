@@ -261,7 +261,9 @@ int nms_cmd_repl(int argc, char **argv)
     if (cli.n_inputs == 1) {
         load[1] = cli.inputs[0];
         s.loading_cli_case = 1;   /* the operator's own file */
+        s.place.command_line = 1; /* its errors are the program's */
         status = act_load(&s, 2, load);
+        s.place.command_line = 0;
         s.loading_cli_case = 0;
         if (status != 0) {
             status = NMS_EXIT_USAGE;
