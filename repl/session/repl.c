@@ -260,11 +260,11 @@ int nms_cmd_repl(int argc, char **argv)
      * script must not go on with an empty case in its place. */
     if (cli.n_inputs == 1) {
         load[1] = cli.inputs[0];
-        s.loading_cli_case = 1;   /* the operator's own file */
-        s.place.command_line = 1; /* its errors are the program's */
+        /* the operator's own file, read anywhere; its errors are the
+         * program's ("nmsrules: error: ...") */
+        s.place.command_line = 1;
         status = act_load(&s, 2, load);
         s.place.command_line = 0;
-        s.loading_cli_case = 0;
         if (status != 0) {
             status = NMS_EXIT_USAGE;
             goto out;

@@ -253,7 +253,9 @@ FILE *replua_open(struct session *s, const char *path)
     char *real;
     FILE *fp;
 
-    if (replua_trusted(s) || s->loading_cli_case) {
+    /* the command line's CASE (place.command_line while it loads) is
+     * the operator's own file, read anywhere */
+    if (replua_trusted(s) || s->place.command_line) {
         if (!(fp = fopen(path, "r")))
             repl_error(s, "cannot open '%s': %s", path, strerror(errno));
         return fp;

@@ -62,7 +62,8 @@ struct session {
     int color;                  /* ANSI colour on output */
     int interactive;            /* reading a terminal */
     struct nms_msg_place place; /* script and line of the entry being run,
-                                   and whether a command failed */
+                                   whether a command failed, and whether
+                                   the command line's CASE is loading */
     int quit;                   /* .quit was given */
     int keep_going;             /* --keep-going: a script runs past errors */
     int read_depth;             /* .read files being run, one in another */
@@ -70,8 +71,6 @@ struct session {
                                    or terminal .read scenario being run, a
                                    root of what its .load and .read may
                                    open (replua_open); NULL: none */
-    int loading_cli_case;       /* the command line's CASE is being loaded:
-                                   the operator's own file, read anywhere */
     FILE *out;                  /* where a command's output goes: stdout,
                                    or the page being gathered (page.h) */
 };
