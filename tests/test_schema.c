@@ -76,6 +76,17 @@ static void test_closest(void **state)
     assert_string_equal(nms_schema_closest_value("exam.rigidity", "sever"),
                         "severe");
     assert_null(nms_schema_closest_value("vitals.temp", "sever"));
+    /* a chart's abbreviation names the value it stands for, where the
+     * field has that value */
+    assert_string_equal(nms_schema_value_alias("medications.route", "PO"),
+                        "oral");
+    assert_string_equal(nms_schema_value_alias("medications.route", "sq"),
+                        "sc");
+    assert_string_equal(nms_schema_value_alias("vitals.temp_site", "pr"),
+                        "rectal");
+    assert_null(nms_schema_value_alias("vitals.temp_site", "sq"));
+    assert_null(nms_schema_value_alias("medications.route", "oral"));
+    assert_null(nms_schema_value_alias("vitals.temp", "po"));
     {
         const char *const names[] = {"haloperidol", "olanzapine", NULL};
         assert_string_equal(nms_schema_closest_name(names, "haloperidl"),

@@ -305,6 +305,31 @@ const char *nms_schema_suggest(const struct nms_schema *record,
     return best;
 }
 
+/* The abbreviations charts and EHR exports write for a route or a
+ * temperature site (PO for "by mouth", PR for "by rectum", SQ and subcut
+ * for subcutaneous), each standing for one value of the case format. */
+static const struct {
+    const char *alias, *value;
+} VALUE_ALIASES[] = {
+    {"po", "oral"}, {"pr", "rectal"}, {"sq", "sc"}, {"subcut", "sc"},
+    {"subcutaneous", "sc"}, {"intramuscular", "im"}, {"intravenous", "iv"},
+    {"nasogastric", "ng"},
+};
+
+const char *nms_value_alias(const char *const *values, const char *written)
+{
+    size_t i, j;
+
+    for (j = 0; j < sizeof VALUE_ALIASES / sizeof VALUE_ALIASES[0]; j++) {
+        if (strcasecmp(VALUE_ALIASES[j].alias, written) != 0)
+            continue;
+        for (i = 0; values[i] != NULL; i++)
+            if (strcmp(values[i], VALUE_ALIASES[j].value) == 0)
+                return values[i];
+    }
+    return NULL;
+}
+
 const char *nms_suggest_value(const char *const *values, const char *name)
 {
     const char *best = NULL;

@@ -152,4 +152,11 @@ void nms_quantity_explain(const struct nms_quantity *q, const char *name,
  */
 const char *nms_suggest_value(const char *const *values, const char *name);
 
+/*
+ * The entry of the NULL-terminated `values` that the chart abbreviation
+ * `written` stands for (any case: "PO" is "oral", "SQ" is "sc"), or NULL
+ * when it is no abbreviation of one of them.
+ */
+const char *nms_value_alias(const char *const *values, const char *written);
+
 #endif

@@ -128,6 +128,16 @@ const char *nms_schema_closest_value(const char *path, const char *value)
     return nms_suggest_value(f->values, value);
 }
 
+const char *nms_schema_value_alias(const char *path, const char *word)
+{
+    const struct nms_field *f;
+    const struct nms_schema *rec;
+
+    if (walk(path, &f, &rec) != 0 || !f || f->kind != NMS_FIELD_ENUM)
+        return NULL;
+    return nms_value_alias(f->values, word);
+}
+
 int nms_schema_units(const char *path, char *buf, size_t size)
 {
     const struct nms_field *f;

@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/base_int.h"
 #include "case/case_int.h"
@@ -361,37 +360,19 @@ static void parse_time(struct parse *p, const cJSON *item, double *out)
 
 /* ---- other kinds ------------------------------------------------------ */
 
-/* The abbreviations charts and EHR exports write for a route or a
- * temperature site (PO for "by mouth", PR for "by rectum", SQ and subcut
- * for subcutaneous), each standing for one value. They are not read as
- * that value (values are written exactly, as field names are: no
- * guessing at what a record meant), but the error names the value, where
- * the field has it, so an export is mapped once. */
-static const struct {
-    const char *written, *value;
-} enum_aliases[] = {{"po", "oral"},           {"pr", "rectal"},
-                    {"sq", "sc"},             {"subcut", "sc"},
-                    {"subcutaneous", "sc"},   {"intramuscular", "im"},
-                    {"intravenous", "iv"},    {"nasogastric", "ng"}};
-
-/* " (PO is written 'oral')" into hint when `s` is an abbreviation of a
- * value of `values` (any case); 0 when it is not. */
+/* " (PO is written 'oral')" into hint when `s` is a chart's abbreviation
+ * of a value of `values` (nms_value_alias); 0 when it is not. It is not
+ * read as that value (values are written exactly, as field names are: no
+ * guessing at what a record meant), but the error names the value, so an
+ * export is mapped once. */
 static int alias_hint(const char *const *values, const char *s, char *hint,
                       size_t size)
 {
-    size_t i, j;
+    const char *value = nms_value_alias(values, s);
 
-    for (j = 0; j < sizeof enum_aliases / sizeof enum_aliases[0]; j++) {
-        if (strcasecmp(enum_aliases[j].written, s) != 0)
-            continue;
-        for (i = 0; values[i] != NULL; i++) {
-            if (strcmp(values[i], enum_aliases[j].value) == 0) {
-                snprintf(hint, size, " (%s is written '%s')", s, values[i]);
-                return 1;
-            }
-        }
-    }
-    return 0;
+    if (value != NULL)
+        snprintf(hint, size, " (%s is written '%s')", s, value);
+    return value != NULL;
 }
 
 static void parse_enum(struct parse *p, const char *const *values,

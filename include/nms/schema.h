@@ -49,6 +49,12 @@ const char *nms_schema_closest(const char *path, const char *name);
 /* The accepted value of the ENUM at `path` closest to `value`, or NULL. */
 const char *nms_schema_closest_value(const char *path, const char *value);
 
+/* The accepted value of the ENUM at `path` that the chart abbreviation
+ * `word` stands for ("PO" is "oral" for "medications.route"), or NULL. A
+ * case file must write the value itself; programs that read people's
+ * words (the REPL) may take the abbreviation. */
+const char *nms_schema_value_alias(const char *path, const char *word);
+
 /* The entry of the NULL-terminated list `names` closest to `name`, under the
  * same rule as nms_schema_closest (for names outside the case format, such
  * as a ruleset's drug names), or NULL. */

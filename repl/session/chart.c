@@ -374,16 +374,15 @@ static cJSON *course_of(cJSON *meds, const char *drug)
     return found;
 }
 
-/* The case format's route for `word`: the Latin abbreviations a chart
- * writes, PO (per os) and PR (per rectum), are "oral" and "rectal" (a
- * teacher's first .give is often "10 mg po"); any other word as it is. */
+/* The case format's route for `word`: the abbreviations a chart writes,
+ * PO (per os), PR (per rectum), SQ, are "oral", "rectal", "sc" (a
+ * teacher's first .give is often "10 mg po"; nms_schema_value_alias);
+ * any other word as it is. */
 static const char *route_word(const char *word)
 {
-    if (strcasecmp(word, "po") == 0)
-        return "oral";
-    if (strcasecmp(word, "pr") == 0)
-        return "rectal";
-    return word;
+    const char *value = nms_schema_value_alias("medications.route", word);
+
+    return value ? value : word;
 }
 
 /* Reads the words after the drug: DOSE [mg|g], ROUTE. */

@@ -31,7 +31,7 @@ struct command {
 static const struct command commands[] = {
     {".give", 1, 6, chart_give, ".give DRUG [DOSE mg] [ROUTE] [at TIME]",
      "give a drug: starts a course (or adds a dose to the running one)\n"
-     "  ROUTE: oral (or po), im, iv, sc, depot, ng, transdermal, rectal (or pr), inhaled\n"
+     "  ROUTE: oral (or po), im, iv, sc (or sq, subcut), depot, ng, transdermal, rectal (or pr), inhaled\n"
      "  .give haloperidol 10 mg im at 0h", 0},
     {".stop", 1, 3, chart_stop, ".stop DRUG [at TIME]",
      "stop the running course of a drug\n  .stop haloperidol at 60h", 0},
