@@ -118,24 +118,29 @@ const char *nms_schema_closest(const char *path, const char *name)
     return nms_schema_suggest(rec, name);
 }
 
-const char *nms_schema_closest_value(const char *path, const char *value)
+/* The accepted values of the ENUM at `path`, or NULL when it is none. */
+static const char *const *enum_values(const char *path)
 {
     const struct nms_field *f;
     const struct nms_schema *rec;
 
     if (walk(path, &f, &rec) != 0 || !f || f->kind != NMS_FIELD_ENUM)
         return NULL;
-    return nms_suggest_value(f->values, value);
+    return f->values;
+}
+
+const char *nms_schema_closest_value(const char *path, const char *value)
+{
+    const char *const *values = enum_values(path);
+
+    return values ? nms_suggest_value(values, value) : NULL;
 }
 
 const char *nms_schema_value_alias(const char *path, const char *word)
 {
-    const struct nms_field *f;
-    const struct nms_schema *rec;
+    const char *const *values = enum_values(path);
 
-    if (walk(path, &f, &rec) != 0 || !f || f->kind != NMS_FIELD_ENUM)
-        return NULL;
-    return nms_value_alias(f->values, word);
+    return values ? nms_value_alias(values, word) : NULL;
 }
 
 int nms_schema_units(const char *path, char *buf, size_t size)
